@@ -1,0 +1,136 @@
+"""Claim extraction: check-worthy, complete sentences about the question, one per statement.
+
+A claim is a whole sentence from an included source (never cut), that states a figure, a
+comparison or a finding, and that mentions the question's focus terms. Table cells about a focus
+term become claims too ("Qwen2.5-7B (instruction-tuned) scores 28.7 on LiveCodeBench."), since
+the answer to a quantitative question usually sits in a table. Near-duplicates across sources
+are merged, keeping the first source and listing the others.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from synth import claimparse
+from synth.config import Question
+from synth.index import PassageIndex
+from synth.models import Claim, Library, PassageKind
+from synth.retrieve import FocusTerm, Screening
+from synth.tables import records
+from synth.text import collapse, fold, sentence_spans
+
+MIN_LENGTH = 40
+MAX_LENGTH = 400
+DUPLICATE_SIMILARITY = 90
+_FINDING = re.compile(
+    r"\b(outperform\w*|surpass\w*|achiev\w*|scor\w*|reach\w*|improv\w*|increas\w*|decreas\w*|higher|lower|"
+    r"better|worse|exceed\w*|competitive|state-of-the-art|best|strongest|leads?|rises?|falls?|grows?|"
+    r"scal\w*|trained|train\w* on|uses?|adopt\w*|introduc\w*|consist\w* of|comprises?|includ\w*|"
+    r"contains?|shows?|demonstrat\w*|report\w*|release\w*|suggest\w*|find|found|correlat\w*)\b",
+    re.IGNORECASE,
+)
+_NOT_A_SENTENCE = re.compile(r"^(table|figure|fig\.|algorithm|equation)\s*\d", re.IGNORECASE)
+
+
+def is_complete_sentence(text: str) -> bool:
+    """A sentence a reader can take on its own: capitalised, ended, balanced, not a caption."""
+    if not MIN_LENGTH <= len(text) <= MAX_LENGTH:
+        return False
+    if not (text[0].isupper() or text[0].isdigit()) or text[-1] not in ".!?":
+        return False
+    if _NOT_A_SENTENCE.match(text) or "|" in text or "http" in text:
+        return False
+    return all(text.count(a) == text.count(b) for a, b in ("()", "[]", "{}"))
+
+
+def is_check_worthy(text: str) -> bool:
+    parsed = claimparse.parse(text)
+    return bool(parsed.quantities or parsed.comparative or _FINDING.search(text))
+
+
+def _mentions_focus(text: str, focus: tuple[FocusTerm, ...]) -> list[str]:
+    folded = fold(text)
+    return [term.name for term in focus if any(claimparse.mentions(folded, s) for s in term.spellings)]
+
+
+def _sentence_claims(question: Question, screening: Screening, library: Library, index: PassageIndex,
+                     question_words: frozenset[str]) -> list[tuple[float, Claim]]:
+    scored: list[tuple[float, Claim]] = []
+    hits = index.search(screening.query, limit=400, doc_ids=list(screening.included_doc_ids))
+    top = hits[0].score if hits else 1.0
+    for hit in hits:
+        passage = hit.passage
+        if passage.kind is not PassageKind.TEXT:
+            continue
+        source = library.source_for_doc(passage.doc_id).key
+        for start, end in sentence_spans(passage.text):
+            sentence = collapse(passage.text[start:end])
+            if not is_complete_sentence(sentence) or not is_check_worthy(sentence):
+                continue
+            named = _mentions_focus(sentence, screening.focus)
+            if screening.focus and not named:
+                continue
+            overlap = len(claimparse.content_words(sentence) & question_words)
+            if overlap == 0 and not named:
+                continue
+            score = len(named) * 2 + overlap + hit.score / top
+            topic = named[0] if named else (passage.section or "Findings")
+            scored.append((score, Claim(sentence, "source sentence", source, passage.passage_id,
+                                        passage.page, passage.section, topic)))
+    return scored
+
+
+def _table_claims(screening: Screening, library: Library) -> list[tuple[float, Claim]]:
+    scored: list[tuple[float, Claim]] = []
+    included = set(screening.included_doc_ids)
+    for document in library.documents:
+        if document.doc_id not in included:
+            continue
+        source = library.source_for_doc(document.doc_id).key
+        for table in document.tables:
+            for record in records(table):
+                named = _mentions_focus(f"{record.attribute} {record.entity}", screening.focus)
+                if not named:
+                    continue
+                variant = f" ({record.variant})" if record.variant and not record.entity.lower().endswith(
+                    record.variant) else ""
+                variant = variant.replace("(instruct)", "(instruction-tuned)").replace("(base)", "(base model)")
+                text = f"{record.entity}{variant} scores {record.raw} on {record.attribute}."
+                topic = table.caption or named[0]
+                scored.append((3.0 + len(named), Claim(text, "table cell", source, None, table.page,
+                                                       table.section, topic)))
+    return scored
+
+
+def _figures(text: str) -> tuple[float, ...]:
+    return tuple(sorted(q.value for q in claimparse.parse(text).quantities))
+
+
+def extract_claims(question: Question, screening: Screening, library: Library, index: PassageIndex) -> list[Claim]:
+    """The findings to verify for a question, best first, at most `question.max_findings`."""
+    if not screening.answerable:
+        return []
+    question_words = claimparse.content_words(question.question)
+    scored = _table_claims(screening, library) + _sentence_claims(question, screening, library, index,
+                                                                  question_words)
+    scored.sort(key=lambda item: (-item[0], item[1].source or "", item[1].page or 0, item[1].text))
+    kept: list[Claim] = []
+    for _, claim in scored:
+        duplicate = next((i for i, k in enumerate(kept)
+                          if fuzz.token_set_ratio(fold(k.text), fold(claim.text)) >= DUPLICATE_SIMILARITY
+                          and _figures(k.text) == _figures(claim.text)), None)
+        if duplicate is not None:
+            if claim.source and claim.source != kept[duplicate].source and claim.source not in kept[duplicate].also_in:
+                kept[duplicate] = replace(kept[duplicate], also_in=(*kept[duplicate].also_in, claim.source))
+            continue
+        kept.append(claim)
+        if len(kept) >= question.max_findings:
+            break
+    return kept
+
+
+def author_claims(question: Question) -> list[Claim]:
+    return [Claim(collapse(text), "question author", topic="Author's claims") for text in question.claims]

@@ -1,0 +1,309 @@
+"""Typed objects passed between pipeline stages.
+
+Every stage takes and returns these frozen dataclasses, never loose dicts, so a stage can be
+replaced without reading the others. Offsets are character offsets into `Document.text`, the
+repaired full text of one file, so every quote can be traced back to where it was read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class PassageKind(str, Enum):
+    """What a passage is, so retrieval and verification can treat table rows differently."""
+
+    TEXT = "text"
+    TABLE_ROW = "table_row"
+    CAPTION = "caption"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrievable piece of a document: a paragraph, or one table row with its header."""
+
+    doc_id: str
+    ordinal: int
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+    section: str | None = None
+    kind: PassageKind = PassageKind.TEXT
+    table_id: str | None = None
+
+    @property
+    def passage_id(self) -> str:
+        return f"{self.doc_id}#{self.ordinal}"
+
+    @property
+    def location(self) -> str:
+        """Human-readable place of the passage: page for PDFs, section for markdown."""
+        if self.page is not None:
+            return f"p. {self.page}"
+        if self.section:
+            return f"§ {self.section}"
+        return "text"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table read from a source: caption, header row and body rows of cell strings.
+
+    `row_groups[i]` is the group heading (e.g. "Coding Tasks") the body row `rows[i]` sits under.
+    """
+
+    table_id: str
+    doc_id: str
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    row_groups: tuple[str, ...]
+    start: int
+    end: int
+    page: int | None = None
+    section: str | None = None
+    low_confidence: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    """One library file as text, with the passages and tables found in it."""
+
+    doc_id: str
+    path: str
+    sha256: str
+    format: str
+    extractor: str
+    title: str | None
+    text: str
+    passages: tuple[Passage, ...]
+    tables: tuple[Table, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+    page_count: int | None = None
+
+    def meta(self, name: str) -> str | None:
+        return dict(self.metadata).get(name)
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A library file that could not be used, and why: shown in every report's methodology."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class BibEntry:
+    """One parsed BibTeX entry with LaTeX braces stripped from its field values."""
+
+    key: str
+    entry_type: str
+    fields: tuple[tuple[str, str], ...]
+    line: int
+
+    def get(self, name: str) -> str | None:
+        return dict(self.fields).get(name)
+
+    @property
+    def title(self) -> str | None:
+        return self.get("title")
+
+
+@dataclass(frozen=True)
+class BibProblem:
+    """A BibTeX block that was skipped, with its line so the user can fix it."""
+
+    path: str
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """A citable unit: a document, a bibliography entry, or both once linked.
+
+    `key` is the citation key: the BibTeX key when there is an entry, otherwise derived from the
+    file name. `link` says how the entry was tied to the file (shown on the source page).
+    """
+
+    key: str
+    entry: BibEntry | None
+    document: Document | None
+    link: str
+
+    @property
+    def title(self) -> str:
+        if self.entry is not None and self.entry.title:
+            return self.entry.title
+        if self.document is not None and self.document.title:
+            return self.document.title
+        return self.key
+
+
+@dataclass(frozen=True)
+class Library:
+    """Everything read from a library folder, in a stable order."""
+
+    root: str
+    sources: tuple[Source, ...]
+    skipped: tuple[SkippedFile, ...]
+    bib_problems: tuple[BibProblem, ...]
+    fingerprint: str
+
+    def source(self, key: str) -> Source:
+        for candidate in self.sources:
+            if candidate.key == key:
+                return candidate
+        raise KeyError(key)
+
+    def source_for_doc(self, doc_id: str) -> Source:
+        for candidate in self.sources:
+            if candidate.document is not None and candidate.document.doc_id == doc_id:
+                return candidate
+        raise KeyError(doc_id)
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return tuple(s.document for s in self.sources if s.document is not None)
+
+
+class Verdict(str, Enum):
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    INSUFFICIENT = "insufficient"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A quoted span of a source that a verdict rests on."""
+
+    source: str
+    doc_id: str
+    quote: str
+    start: int
+    end: int
+    page: int | None
+    section: str | None
+    passage_kind: PassageKind
+    conflicting_value: str | None = None
+    table_caption: str | None = None
+
+    @property
+    def location(self) -> str:
+        if self.page is not None:
+            return f"p. {self.page}"
+        if self.section:
+            return f"§ {self.section}"
+        return "text"
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One named feature that fed a confidence, shown on the page so confidence is explained."""
+
+    name: str
+    value: float
+    note: str
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The verdict for one claim, with its evidence and the signals behind its confidence."""
+
+    claim: str
+    verdict: Verdict
+    confidence: float
+    evidence: tuple[Evidence, ...]
+    signals: tuple[Signal, ...]
+    explanation: str
+    counter_evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A check-worthy statement taken from a source passage (or written by the question's author)."""
+
+    text: str
+    origin: str
+    source: str | None = None
+    passage_id: str | None = None
+    page: int | None = None
+    section: str | None = None
+    topic: str = ""
+    also_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckedClaim:
+    claim: Claim
+    verification: Verification
+
+
+@dataclass(frozen=True)
+class ScreenedSource:
+    """A retrieved source and the screening decision made about it."""
+
+    key: str
+    score: float
+    included: bool
+    reason: str
+    matched_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Two quotes that disagree about the same entity and measure."""
+
+    subject: str
+    first: Evidence
+    second: Evidence
+    explanation: str
+
+
+@dataclass(frozen=True)
+class ReviewScore:
+    reviewer: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Review:
+    scores: tuple[ReviewScore, ...]
+    overall: float
+    spread: float
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A formatted bibliography entry, with the links a reader can follow."""
+
+    key: str
+    text: str
+    doi: str | None = None
+    arxiv: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one report page shows; `report.json` is this object serialised."""
+
+    report_id: str
+    title: str
+    question: str
+    library_root: str
+    library_size: int
+    screened: tuple[ScreenedSource, ...]
+    findings: tuple[CheckedClaim, ...]
+    author_claims: tuple[CheckedClaim, ...]
+    contradictions: tuple[Contradiction, ...]
+    review: Review
+    answerable: bool
+    unanswered_terms: tuple[str, ...]
+    skipped_files: tuple[SkippedFile, ...]
+    bib_problems: tuple[BibProblem, ...]
+    references: tuple[Reference, ...] = field(default=())

@@ -1,0 +1,115 @@
+"""Text helpers shared by the stages: repair, paragraphs, sentences, tokens.
+
+pysbd is superlinear on long strings, so sentences are always split one paragraph at a time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import ftfy
+import pysbd
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-+]*[A-Za-z0-9+]|[A-Za-z0-9]")
+_SPACES = re.compile(r"\s+")
+
+STOPWORDS = frozenset(
+    """a an and are as at be been being both but by can could did do does for from had has have how
+    in into is it its it's of on or our such than that the their them then there these they this
+    those to was we were what when where which while who whom why will with would you your also
+    more most other over under between about after before across per via each all any some than
+    not no nor only very much many may might must shall should""".split()
+)
+
+
+_MOJIBAKE_TOKEN = re.compile(r"\S*[√¬‚Ä∞ü§][^\s]*")
+
+
+def _fix_token(match: re.Match[str]) -> str:
+    """Retry one token on its own: ftfy gives up on a line where any part cannot be decoded."""
+    token = match.group(0)
+    fixed = ftfy.fix_encoding(token)
+    if fixed != token:
+        return fixed
+    try:
+        return token.encode("mac_roman").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return token
+
+
+def repair(text: str) -> str:
+    """Fix mojibake (`Lebr√≥n` → `Lebrón`, `Plus¬π` → `Plus¹`) and normalise to NFC.
+
+    Line structure is kept, so paragraph and table detection still work on the result.
+    """
+    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    fixed = _MOJIBAKE_TOKEN.sub(_fix_token, fixed)
+    return fixed.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def collapse(text: str) -> str:
+    """One line, single spaces: the form quotes are shown in."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph, separated by blank lines."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    result = []
+    for start, end in spans:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            result.append((start + lead, start + lead + len(stripped)))
+    return result
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, offsets into that paragraph."""
+    if not paragraph.strip():
+        return []
+    spans = []
+    for span in _segmenter().segment(paragraph):
+        start, end = span.start, span.end
+        while start < end and paragraph[start].isspace():
+            start += 1
+        while end > start and paragraph[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def sentences(paragraph: str) -> list[str]:
+    return [paragraph[s:e] for s, e in sentence_spans(paragraph)]
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, dash-normalised: the form used for matching, never for display."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
+    return text.lower()
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens, keeping model names such as `qwen2.5-72b-instruct` whole."""
+    return [t.strip(".-") for t in _WORD.findall(fold(text)) if t.strip(".-")]
+
+
+def content_tokens(text: str) -> list[str]:
+    return [t for t in tokens(text) if t not in STOPWORDS and len(t) > 1]

@@ -1,0 +1,50 @@
+"""What a sentence asserts: figures with their scale, names with their variants, polarity."""
+
+from __future__ import annotations
+
+import pytest
+
+from synth.claimparse import entities, mentions, parse, quantities
+from synth.text import fold
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("scaled to 18 trillion tokens", [(18e12, "scale")]),
+        ("a vocabulary of 151,643 tokens", [(151643.0, "plain")]),
+        ("contexts of 1M tokens and 8K generation", [(1e6, "scale"), (8e3, "scale")]),
+        ("it reached 92.7% on HumanEval", [(92.7, "%")]),
+        ("seven sizes were released", [(7.0, "plain")]),
+        ("Qwen2.5-72B-Instruct and GPT-4o score well", []),
+        ("as shown by (Yang et al., 2024b) and (Hui, 2024)", []),
+        ("The 32B-Instruct model reported 55.5", [(55.5, "plain")]),
+    ],
+)
+def test_quantities_keep_scale_and_skip_names_and_citations(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for q in quantities(text)] == expected
+
+
+def test_entities_keep_model_names_whole_and_group_capitalised_words() -> None:
+    assert entities("Qwen2.5-72B-Instruct beats Llama-3.1-405B on LiveCodeBench.") == (
+        "Qwen2.5-72B-Instruct", "Llama-3.1-405B", "LiveCodeBench")
+    assert entities("Mistral Large 2 was compared with Claude 3.5 Sonnet by Alibaba Cloud Model Studio.") == (
+        "Mistral Large 2", "Claude 3.5 Sonnet", "Alibaba Cloud Model Studio")
+    assert entities("The model uses GRPO and DPO.") == ("GRPO", "DPO")
+
+
+def test_name_matching_ignores_separators_but_not_suffixes() -> None:
+    assert mentions(fold("results of Qwen 2.5 72B"), "Qwen2.5-72B")
+    assert not mentions(fold("GPT-4o is strong"), "GPT-4")
+    assert not mentions(fold("Qwen2.5-72B is strong"), "Qwen2.5-7B")
+    assert not mentions(fold("Qwen2.5-1.5B"), "Qwen2.5-15B")
+    assert not mentions(fold("Qwen2.5-Coder was trained on 5.5T tokens"), "Qwen2.5"), "another model"
+    assert mentions(fold("Qwen2.5-72B-Instruct"), "Qwen2.5-72B")
+
+
+def test_polarity_and_comparatives() -> None:
+    assert parse("Qwen2.5 does not use GRPO.").negated
+    assert not parse("Qwen2.5 uses GRPO.").negated
+    flipped = parse("Llama-3.1-405B underperforms Qwen2.5-72B on LiveCodeBench.")
+    assert flipped.comparative == "underperforms" and flipped.lower_direction
+    assert parse("A outperforms B.").comparative == "outperforms"
