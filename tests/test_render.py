@@ -1,0 +1,123 @@
+"""Render and site stages: escaping of untrusted text, report.json round trip, the one-write rule."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from synth import markdown as md
+from synth.models import (
+    CheckedClaim,
+    Claim,
+    Evidence,
+    PassageKind,
+    Reference,
+    Report,
+    Review,
+    ReviewScore,
+    ScreenedSource,
+    Signal,
+    SkippedFile,
+    Verdict,
+    Verification,
+)
+from synth.render import render_report
+from synth.serialize import report_from_json, report_to_json
+from synth.site import DuplicateOutput, OutputWriter, home_page
+
+HOSTILE = 'Qwen <script>alert("x")</script> [link](javascript:alert(1)) *bold* `code` | pipe {: .x} [^1]'
+
+
+def _html(markdown_text: str) -> str:
+    return markdown.markdown(markdown_text, extensions=["tables", "admonition", "attr_list", "footnotes",
+                                                      "pymdownx.details", "pymdownx.superfences"])
+
+
+def _evidence(quote: str, page: int | None = 3) -> Evidence:
+    return Evidence("src-a", "a.pdf", quote, 10, 10 + len(quote), page, None, PassageKind.TEXT)
+
+
+def _checked(text: str, verdict: Verdict, quote: str) -> CheckedClaim:
+    verification = Verification(text, verdict, 0.87, (_evidence(quote),),
+                                (Signal("alignment", 0.9, "share of words"),), "the passage states it")
+    return CheckedClaim(Claim(text, "source sentence", "src-a", "a.pdf#1", 3, None, "Topic"), verification)
+
+
+def _report(answerable: bool = True) -> Report:
+    return Report(
+        report_id="demo",
+        title="Demo report",
+        question="How does the score scale with size?",
+        library_root="library",
+        library_size=2,
+        screened=(ScreenedSource("src-a", 3.2, True, "mentions Qwen; rank 1", ("Qwen",)),
+                  ScreenedSource("src-b", 0.0, False, "off-topic: does not mention Qwen", ())),
+        findings=(_checked("Qwen2.5-72B-Instruct scores 55.5 on LiveCodeBench.", Verdict.SUPPORTED, HOSTILE),
+                  _checked("Qwen2.5-72B-Instruct scores 60.1 on LiveCodeBench.", Verdict.CONTRADICTED, "55.5")),
+        author_claims=(_checked(HOSTILE, Verdict.INSUFFICIENT, "nothing"),),
+        contradictions=(),
+        review=Review((ReviewScore("relevance", 10.0, "all relevant"),), 10.0, 0.0),
+        answerable=answerable,
+        unanswered_terms=() if answerable else ("Mistral-Large-2",),
+        skipped_files=(SkippedFile("broken.pdf", "not a valid PDF: EOF marker not found"),),
+        bib_problems=(),
+        references=(Reference("src-a", "Team (2024) Report <b>x</b>.", "10.1/abc", "2412.15115", None),),
+    )
+
+
+def test_untrusted_text_is_inert_in_the_rendered_html() -> None:
+    html = _html(render_report(_report(), lambda key: f"sources/{key}.md"))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="javascript' not in html
+    assert "<b>x</b>" not in html
+    assert "<strong>bold</strong>" not in html
+
+
+def test_text_escaping_roundtrips_to_the_same_visible_characters() -> None:
+    html = _html(f"x {md.text(HOSTILE)}")
+    visible = html.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", '"')
+    assert HOSTILE in visible
+
+
+def test_every_claim_has_an_anchor_and_a_collapsible_evidence_block_with_its_page() -> None:
+    page = render_report(_report(), lambda key: None)
+    for number in (1, 2, 3):
+        assert f'<a id="claim-{number}"></a>' in page
+        assert f"(#claim-{number})" in page
+    assert page.count('??? success "Evidence"') == 1
+    assert page.count('??? failure "Evidence"') == 1
+    assert "src-a, p. 3" in page
+    assert "Confidence 0.87 = alignment 0.90 × 0.30." in page
+
+
+def test_unanswerable_report_says_so_and_lists_no_findings_as_results() -> None:
+    page = render_report(_report(answerable=False), lambda key: None)
+    assert "**The library cannot answer this question.**" in page
+    results = page.split("## Results")[1].split("## ")[0]
+    assert "No finding answers the question" in results and "claim-" not in results
+
+
+def test_skipped_files_are_listed_with_their_reason() -> None:
+    page = render_report(_report(), lambda key: None)
+    assert "`broken.pdf`: not a valid PDF" in page
+
+
+def test_report_json_round_trip_is_exact() -> None:
+    report = _report()
+    text = report_to_json(report)
+    assert report_from_json(text) == report
+    assert report_to_json(report_from_json(text)) == text
+
+
+def test_writer_refuses_to_write_a_file_twice(tmp_path) -> None:
+    writer = OutputWriter(tmp_path)
+    writer.write("a/index.md", "one")
+    with pytest.raises(DuplicateOutput):
+        writer.write("a/index.md", "two")
+    assert (tmp_path / "a/index.md").read_text() == "one"
+
+
+def test_home_page_lists_each_report_with_score_and_counts() -> None:
+    page = home_page([_report(), _report(answerable=False)])
+    assert page.count("[Demo report](reports/demo/index.md)") == 2
+    assert "1 / 1 / 1" in page and "**no**: Mistral-Large-2" in page
