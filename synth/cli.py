@@ -16,6 +16,7 @@ import yaml
 
 from synth import __version__
 from synth.config import SCHEMA_PATH, ConfigError, load_questions, question_schema
+from synth.library import LibraryError
 
 log = logging.getLogger("synth")
 
@@ -76,8 +77,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             for problem in bib_problems:
                 print(f"{problem.path}:{problem.line}: {problem.message}", file=sys.stderr)
             problems += len(bib_problems)
-    print(f"checked {len(questions)} question file(s) and {len(libraries)} librar{'y' if len(libraries) == 1 else 'ies'}: "
-          f"{problems} problem(s)")
+    noun = "library" if len(libraries) == 1 else "libraries"
+    print(f"checked {len(questions)} question file(s) and {len(libraries)} {noun}: {problems} problem(s)")
     return 1 if problems else 0
 
 
@@ -177,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     _setup_logging(args.verbose)
     try:
         return int(args.run(args))
+    except LibraryError as exc:
+        print(f"synth: {exc}; nothing was written", file=sys.stderr)
+        return 1
     except ConfigError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

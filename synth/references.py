@@ -35,7 +35,7 @@ _CSL_TYPES = {
 
 def _person(name: str) -> dict[str, str]:
     name = collapse(name)
-    if name.startswith("{") or " " not in name and "," not in name:
+    if name.startswith("{") or (" " not in name and "," not in name):
         return {"literal": name.strip("{}")}
     if "," in name:
         family, given = (part.strip() for part in name.split(",", 1))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from synth.claimparse import content_words, entities
 from synth.config import Question
@@ -102,5 +102,13 @@ def screen(question: Question, library: Library, index: PassageIndex) -> Screeni
                 source.key, score, False, f"beyond max_sources ({question.max_sources}); rank {rank}", matched
             )
     unanswered = tuple(term.name for term in focus if not term.doc_ids)
+    if unanswered:
+        missing = ", ".join(unanswered)
+        for key, decision in list(decisions.items()):
+            if decision.included:
+                decisions[key] = replace(decision, included=False,
+                                         reason=f"{decision.reason.split(';')[0]}, but no source mentions {missing}: "
+                                         "the library cannot answer the question")
+        included = []
     screened = tuple(sorted(decisions.values(), key=lambda s: (not s.included, -s.score, s.key)))
     return Screening(focus, screened, tuple(sorted(included)), unanswered, query)

@@ -1,0 +1,137 @@
+"""What every reader shares: the Reader protocol, the Unreadable error, and passage helpers.
+
+Readers turn the bytes of one file into a `Document` whose passages are exact slices of its
+repaired text, so any quote can be traced back to the characters it was read from.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import Protocol
+
+from synth.models import Document, Passage, PassageKind
+from synth.text import paragraph_spans
+
+# Bump whenever a reader's output changes: cached documents from another version are never reused.
+EXTRACTOR_VERSION = "1"
+
+# Passages longer than this are cut at line ends so BM25 and sentence windows stay focused.
+MAX_PASSAGE = 1200
+_MIN_CUT = 300
+_SENTENCE_END = ".?!:;"
+
+
+class Unreadable(Exception):
+    """A file that cannot be used; `reason` is shown to the user in every report's methodology."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Reader(Protocol):
+    """Reads one file format; `name` is part of the cache key, `formats` are lower-case suffixes."""
+
+    name: str
+    formats: tuple[str, ...]
+
+    def read(self, path: Path, doc_id: str, data: bytes) -> Document:
+        """The document in `data` (the bytes of `path`), or raise Unreadable with a human reason."""
+        ...
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252: text files come from anywhere."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise Unreadable("not a valid UTF-16 text file") from exc
+    if b"\x00" in data[:8192]:
+        raise Unreadable("not a text file (binary content)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _cut_point(text: str, start: int, limit: int) -> int:
+    """Where to end a chunk that starts at `start`: a line end after a sentence if possible."""
+    low, high = start + _MIN_CUT, start + limit
+    newlines = [m.start() for m in re.finditer("\n", text[low:high])]
+    after_sentence = [low + i for i in newlines if text[low + i - 1] in _SENTENCE_END]
+    if after_sentence:
+        return after_sentence[-1]
+    if newlines:
+        return low + newlines[-1]
+    window = text[low:high]
+    for pattern in (r"[.?!]\s", r"\s"):
+        found = [m.end() for m in re.finditer(pattern, window)]
+        if found:
+            return low + found[-1]
+    return high
+
+
+def chunk_spans(text: str, start: int, end: int, limit: int = MAX_PASSAGE) -> list[tuple[int, int]]:
+    """(start, end) pieces of text[start:end], each at most about `limit` characters, trimmed."""
+    start, end = _trimmed(text, start, end)
+    spans: list[tuple[int, int]] = []
+    while end - start > limit:
+        cut = _cut_point(text, start, limit)
+        piece = _trimmed(text, start, cut)
+        if piece[1] > piece[0]:
+            spans.append(piece)
+        start, _ = _trimmed(text, cut, end)
+    if end > start:
+        spans.append((start, end))
+    return spans
+
+
+def paragraph_chunks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Paragraphs (blank-line separated) of text[start:end], long ones cut into chunks."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for s, e in paragraph_spans(text[start:end]):
+        spans.extend(chunk_spans(text, start + s, start + e))
+    return spans
+
+
+def text_passage(doc_id: str, text: str, span: tuple[int, int], page: int | None = None,
+                 section: str | None = None, kind: PassageKind = PassageKind.TEXT,
+                 table_id: str | None = None) -> Passage:
+    """A passage whose text is exactly the document slice it claims to be (ordinal set later)."""
+    start, end = span
+    return Passage(doc_id, 0, text[start:end], start, end, page, section, kind, table_id)
+
+
+def numbered(passages: list[Passage]) -> tuple[Passage, ...]:
+    """Passages in document order with ordinals 0..n-1; a caption sorts before its rows."""
+    order = {PassageKind.CAPTION: 0, PassageKind.TEXT: 1, PassageKind.TABLE_ROW: 2}
+    ordered = sorted(passages, key=lambda p: (p.start, order[p.kind], p.end))
+    return tuple(
+        Passage(p.doc_id, i, p.text, p.start, p.end, p.page, p.section, p.kind, p.table_id)
+        for i, p in enumerate(ordered)
+    )
+
+
+def short_title(line: str, limit: int = 150) -> str | None:
+    """A line usable as a title: a few letters, and shorter than `limit`."""
+    line = " ".join(line.split())
+    letters = sum(1 for ch in line if ch.isalpha())
+    return line if letters >= 3 and len(line) < limit else None
+
+
+def first_line_title(text: str, lines: int = 5) -> str | None:
+    """The first short line with some letters among the first few non-empty lines."""
+    candidates = [line for line in text.split("\n") if line.strip()][:lines]
+    return next((title for title in map(short_title, candidates) if title), None)

@@ -1,0 +1,264 @@
+"""PDF reader: page text from pypdfium2 (fast), pypdf when pdfium cannot open the file.
+
+Pages are repaired one by one and joined with blank lines, so every passage keeps its 1-based page
+number. pdfium rarely emits blank lines, so long pages are cut into chunks at line ends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.metadata
+import io
+import logging
+import re
+import statistics
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pypdfium2 as pdfium
+
+from synth.library.base import Unreadable, numbered, paragraph_chunks, text_passage
+from synth.models import Document, Passage
+from synth.text import collapse, repair
+
+_PDFIUM_PASSWORD_ERROR = 4
+# Lines on page 1 that are never the title: venue banners, arXiv stamps, dates.
+_NOT_TITLE = re.compile(
+    r"^(arxiv:|preprint|under review|published as|proceedings of|journal of|technical report$|"
+    r"workshop|accepted|copyright|\d{4}-\d{2}-\d{2}$|page \d)",
+    re.IGNORECASE,
+)
+_AUTHOR_MARKS = re.compile(r"[@∗*†‡§¶⋄]|\d\s*,|[a-z]\d\b")
+_FRONT_END = re.compile(r"^(abstract|\d?\.?\s*introduction)\b", re.IGNORECASE)
+_WRAP_WORDS = {"a", "an", "and", "for", "from", "in", "of", "on", "the", "to", "with", "via", "by"}
+_BAD_META_TITLE = re.compile(r"^(untitled|microsoft word|title|document\d*|slide \d+)\b|\.(docx?|tex|dvi|pdf)$",
+                             re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+@contextlib.contextmanager
+def quiet_pypdf() -> Iterator[None]:
+    """pypdf logs and warns about every malformed object; the skip reason says what matters."""
+    logger = logging.getLogger("pypdf")
+    previous = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(previous)
+
+
+def _clean_page(raw: str) -> str:
+    """Repaired page text without pdfium's control characters (math glyphs, form feeds)."""
+    return _CONTROL.sub("", repair(raw)).strip()
+
+
+def _sized_lines(textpage: pdfium.PdfTextPage, text: str, limit: int = 25) -> list[tuple[str, float]]:
+    """The first lines of a page with the font size of their first character (titles are largest)."""
+    if pdfium.raw.FPDFText_CountChars(textpage.raw) != len(text):
+        return []
+    lines: list[tuple[str, float]] = []
+    position = 0
+    for line in text.split("\n")[:limit]:
+        if line.strip():
+            first = position + len(line) - len(line.lstrip())
+            lines.append((line, float(pdfium.raw.FPDFText_GetFontSize(textpage.raw, first))))
+        position += len(line) + 1
+    return lines
+
+
+def _pdfium_pages(data: bytes) -> tuple[list[str], dict[str, str], list[tuple[str, float]]]:
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
+            raise Unreadable("encrypted PDF") from exc
+        raise
+    try:
+        if len(document) == 0:
+            raise Unreadable("PDF has no pages")
+        pages: list[str] = []
+        head: list[tuple[str, float]] = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            if index == 0:
+                head = _sized_lines(textpage, pages[0])
+            textpage.close()
+            page.close()
+        return pages, document.get_metadata_dict(skip_empty=True), head
+    finally:
+        document.close()
+
+
+def _pypdf_reader(data: bytes) -> pypdf.PdfReader:
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+    except Exception as exc:
+        raise Unreadable(f"not a valid PDF: {_short(exc)}") from exc
+    if reader.is_encrypted:
+        try:
+            if not reader.decrypt(""):
+                raise Unreadable("encrypted PDF")
+        except Unreadable:
+            raise
+        except Exception as exc:
+            raise Unreadable("encrypted PDF") from exc
+    return reader
+
+
+def _pypdf_pages(data: bytes) -> list[str]:
+    reader = _pypdf_reader(data)
+    try:
+        count = len(reader.pages)
+    except Exception as exc:
+        raise Unreadable(f"not a valid PDF: {_short(exc)}") from exc
+    if count == 0:
+        raise Unreadable("PDF has no pages")
+    pages = []
+    for page in reader.pages:
+        try:
+            pages.append(page.extract_text() or "")
+        except Exception:
+            pages.append("")
+    return pages
+
+
+def _pypdf_metadata(data: bytes) -> dict[str, str]:
+    try:
+        info = _pypdf_reader(data).metadata or {}
+        return {str(k).lstrip("/"): str(v) for k, v in info.items() if isinstance(v, str)}
+    except Exception:
+        return {}
+
+
+def _short(exc: Exception) -> str:
+    message = collapse(str(exc)) or type(exc).__name__
+    return message if len(message) <= 120 else message[:117] + "..."
+
+
+def meaningful_title(value: str | None) -> str | None:
+    """A metadata title worth showing: not empty, not a file name, not one short word like `ELM`."""
+    title = collapse(repair(value or ""))
+    if len(title) < 8 or len(title.split()) < 2 or _BAD_META_TITLE.search(title):
+        return None
+    return title
+
+
+def _is_title_line(line: str) -> bool:
+    return sum(ch.isalpha() for ch in line) >= 4 and not _NOT_TITLE.match(line) and len(line) <= 200
+
+
+def title_from_sized_lines(lines: list[tuple[str, float]]) -> str | None:
+    """The first run of lines set in a clearly larger font than the rest, above the abstract on page 1.
+
+    None when no line stands out from the others (no font information, or a page from the middle).
+    """
+    if not lines:
+        return None
+    body = statistics.median(size for _, size in lines)
+    cleaned: list[tuple[str, float]] = []
+    for line, size in lines[:15]:
+        text = collapse(repair(line))
+        if _FRONT_END.match(text):
+            break
+        cleaned.append((text, size))
+    first = next((i for i, (line, size) in enumerate(cleaned) if _is_title_line(line) and size >= body * 1.15 + 0.5),
+                 None)
+    if first is None:
+        return None
+    size = cleaned[first][1]
+    parts = [cleaned[first][0]]
+    for line, other in cleaned[first + 1:]:
+        if abs(other - size) > 0.5:
+            break
+        parts.append(line)
+    title = re.sub(r"(\w) ?- (\w)", r"\1-\2", " ".join(parts))
+    return title if len(title) <= 300 else None
+
+
+def _continues_title(title: str, following: str) -> bool:
+    """Whether the next line of page 1 is the rest of a wrapped title rather than an author line."""
+    wraps = (len(title) >= 35 or title.endswith((":", "-")) or title.split()[-1].lower() in _WRAP_WORDS
+             or following[:1].islower())
+    looks_like_authors = bool(_AUTHOR_MARKS.search(following)) or following.count(",") >= 2
+    return wraps and not title[-1].isdigit() and not looks_like_authors and len(following) <= 120
+
+
+def title_from_text(page_text: str) -> str | None:
+    """The first substantial line(s) of page 1: the fallback when font sizes are unknown."""
+    lines = [line for line in (collapse(raw) for raw in page_text.split("\n")) if line]
+    for index, line in enumerate(lines[:12]):
+        if not _is_title_line(line):
+            continue
+        title = line
+        for following in lines[index + 1:index + 3]:
+            if not _continues_title(title, following):
+                break
+            title = f"{title} {following}"
+        return title
+    return None
+
+
+class PdfReader:
+    """Reads .pdf files page by page."""
+
+    name = "pdf"
+    formats = (".pdf",)
+
+    def read(self, path: Path, doc_id: str, data: bytes) -> Document:
+        if b"%PDF" not in data[:1024]:
+            raise Unreadable("not a valid PDF: no %PDF header")
+        with quiet_pypdf():
+            try:
+                raw_pages, pdfium_meta, head = _pdfium_pages(data)
+                extractor = f"pypdfium2 {_version('pypdfium2')}"
+            except Unreadable:
+                raise
+            except Exception:
+                raw_pages, pdfium_meta, head = _pypdf_pages(data), {}, []
+                extractor = f"pypdf {_version('pypdf')}"
+            metadata = _pypdf_metadata(data) or pdfium_meta
+        pages = [_clean_page(raw) for raw in raw_pages]
+        if not any(pages):
+            raise Unreadable("no extractable text (scanned?)")
+        text, passages = self._passages(doc_id, pages)
+        meta = {name.lower(): collapse(repair(metadata.get(name, ""))) for name in ("Title", "Author", "Subject")}
+        title = (meaningful_title(meta.get("title")) or title_from_sized_lines(head)
+                 or title_from_text(next(p for p in pages if p)))
+        return Document(
+            doc_id=doc_id,
+            path=str(path),
+            sha256=hashlib.sha256(data).hexdigest(),
+            format="pdf",
+            extractor=extractor,
+            title=title,
+            text=text,
+            passages=numbered(passages),
+            metadata=tuple(sorted((k, v) for k, v in meta.items() if v)),
+            page_count=len(pages),
+        )
+
+    @staticmethod
+    def _passages(doc_id: str, pages: list[str]) -> tuple[str, list[Passage]]:
+        text = "\n\n".join(pages)
+        passages: list[Passage] = []
+        offset = 0
+        for number, page in enumerate(pages, start=1):
+            for span in paragraph_chunks(text, offset, offset + len(page)):
+                passages.append(text_passage(doc_id, text, span, page=number))
+            offset += len(page) + 2
+        return text, passages
