@@ -14,6 +14,7 @@ from pathlib import Path
 from synth import markdown as md
 from synth.models import Library, Report, Source, Verdict
 from synth.references import format_references
+from synth.render import claims_in_page_order
 
 
 class DuplicateOutput(Exception):
@@ -70,27 +71,27 @@ def home_page(reports: Sequence[Report]) -> str:
 
 
 @dataclass(frozen=True)
-class _Use:
+class ClaimUse:
     report: Report
     claim: str
     verdict: Verdict
     number: int
 
 
-def _uses(reports: Sequence[Report]) -> dict[str, list[_Use]]:
+def claim_uses(reports: Sequence[Report]) -> dict[str, list[ClaimUse]]:
     """For each source key, the claims whose evidence quotes it."""
-    found: dict[str, list[_Use]] = defaultdict(list)
+    found: dict[str, list[ClaimUse]] = defaultdict(list)
     for report in reports:
-        for number, checked in enumerate([*report.findings, *report.author_claims], start=1):
+        for number, checked in enumerate(claims_in_page_order(report), start=1):
             verdict = checked.verification.verdict
             if verdict is Verdict.INSUFFICIENT:
                 continue
             for key in sorted({e.source for e in checked.verification.evidence}):
-                found[key].append(_Use(report, checked.claim.text, verdict, number))
+                found[key].append(ClaimUse(report, checked.claim.text, verdict, number))
     return found
 
 
-def source_page(source: Source, reports: Sequence[Report], uses: list[_Use]) -> str:
+def source_page(source: Source, reports: Sequence[Report], uses: list[ClaimUse]) -> str:
     lines = [*md.front_matter(source.title), f"# {md.text(source.title)}", ""]
     [reference] = format_references([source])
     lines += [f"**Citation.** {md.text(reference.text)}", ""]
@@ -130,7 +131,7 @@ def sources_index(sources: Sequence[Source]) -> str:
 def write_site(writer: OutputWriter, reports: Sequence[Report], libraries: Sequence[Library]) -> None:
     """The home page and the source pages; a key present in several libraries gets the first one's page."""
     writer.write("index.md", home_page(reports))
-    uses = _uses(reports)
+    uses = claim_uses(reports)
     sources: dict[str, Source] = {}
     for library in libraries:
         for source in library.sources:
