@@ -22,11 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from synth import __version__
+from synth.analysis import analyse
 from synth.claims import author_claims, extract_claims
 from synth.config import LoadedQuestion, load_questions
 from synth.index import PassageIndex, index_path
 from synth.library import load_library
 from synth.models import CheckedClaim, Contradiction, Library, Report, Verdict
+from synth.plot import scaling_svg
 from synth.references import format_references
 from synth.render import render_report
 from synth.retrieve import screen
@@ -92,9 +94,11 @@ def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex) -
                         zip(authored, verify_claims([c.text for c in authored], library, index), strict=True)]
     contradictions = find_contradictions([*findings, *checked_authored])
     quality = review(ReviewInput(screening, findings, checked_authored, contradictions, library))
+    analyses = analyse(question, library)
     cited = sorted({e.source for c in [*findings, *checked_authored] for e in c.verification.evidence}
                    | {c.claim.source for c in findings if c.claim.source}
-                   | {s.key for s in screening.screened if s.included})
+                   | {s.key for s in screening.screened if s.included}
+                   | {c.source for a in analyses for p in a.points for c in p.citations})
     return Report(
         report_id=loaded.report_id,
         title=question.title,
@@ -111,6 +115,7 @@ def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex) -
         skipped_files=library.skipped,
         bib_problems=library.bib_problems,
         references=format_references([library.source(key) for key in cited]),
+        analyses=analyses,
     )
 
 
@@ -231,6 +236,9 @@ def _write_outputs(reports: list[Report], out_dir: Path, site_dir: Path | None, 
         for report in every_report:
             writer.write(f"{report.report_id}/index.md", render_report(report, link))
             writer.write(f"{report.report_id}/report.json", report_to_json(report))
+            for analysis in report.analyses:
+                if analysis.plot and analysis.points:
+                    writer.write(f"{report.report_id}/{analysis.plot}", scaling_svg(analysis))
         if site_dir is not None:
             site_stage = staging / "site"
             write_site(OutputWriter(site_stage), every_report, libraries)

@@ -8,10 +8,10 @@ repaired full text of one file, so every quote can be traced back to where it wa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class PassageKind(str, Enum):
+class PassageKind(StrEnum):
     """What a passage is, so retrieval and verification can treat table rows differently."""
 
     TEXT = "text"
@@ -170,7 +170,7 @@ class Library:
         return tuple(s.document for s in self.sources if s.document is not None)
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     SUPPORTED = "supported"
     CONTRADICTED = "contradicted"
     INSUFFICIENT = "insufficient"
@@ -289,6 +289,57 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class SeriesCitation:
+    """Where one point of a series was read: the table cell, its caption and place in the source."""
+
+    source: str
+    doc_id: str
+    table_id: str
+    caption: str
+    page: int | None
+    section: str | None
+    attribute: str
+    setting: str | None
+    raw: str
+    start: int
+    end: int
+    low_confidence: bool = False
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One (model, value) of a series; several citations when sources state the same value."""
+
+    entity: str
+    parameters_b: float
+    active_b: float | None
+    value: float
+    unit: str | None
+    citations: tuple[SeriesCitation, ...]
+    disagrees: bool = False
+    low_confidence: bool = False
+
+
+@dataclass(frozen=True)
+class SeriesAnalysis:
+    """A metric against parameter count across the library's tables, with its fit and answer."""
+
+    kind: str
+    metric: str
+    by: str
+    entities: str
+    points: tuple[SeriesPoint, ...]
+    n: int
+    slope_per_doubling: float | None
+    intercept: float | None
+    spearman_rho: float | None
+    answer: str
+    notes: tuple[str, ...] = ()
+    plot: str | None = None
+    proposed: bool = False
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything one report page shows; `report.json` is this object serialised."""
 
@@ -307,3 +358,4 @@ class Report:
     skipped_files: tuple[SkippedFile, ...]
     bib_problems: tuple[BibProblem, ...]
     references: tuple[Reference, ...] = field(default=())
+    analyses: tuple[SeriesAnalysis, ...] = field(default=())

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from urllib.parse import quote
 
 from synth import markdown as md
-from synth.models import CheckedClaim, Evidence, Report, Verdict, Verification
+from synth.models import CheckedClaim, Evidence, Report, SeriesAnalysis, Verdict, Verification
 from synth.verify import CONFIDENCE_WEIGHTS
 
 SourceLink = Callable[[str], str | None]
@@ -97,12 +97,13 @@ def _abstract(report: Report) -> list[str]:
                   "so no finding is reported: claims about other subjects would not answer it.", ""]
     lines.append(
         f"The library holds {report.library_size} source(s); {len(report.skipped_files)} file(s) could not be read. "
-        f"{len(retrieved)} source(s) matched the question's terms and {len(included)} were included after screening. "
+        f"{len(retrieved)} source(s) matched the question's words and {len(included)} were included after screening. "
         f"{len(report.findings)} claim(s) were extracted and verified against the whole library: "
         f"{_counts_phrase(report.findings)}."
     )
     if report.author_claims:
-        lines[-1] += f" The question's {len(report.author_claims)} own claim(s): {_counts_phrase(report.author_claims)}."
+        own = report.author_claims
+        lines[-1] += f" The question's {len(own)} own claim(s): {_counts_phrase(own)}."
     lines[-1] += (f" Quality score {report.review.overall:.1f}/10 from {len(report.review.scores)} independent "
                   f"reviewers (spread {report.review.spread:.1f}).")
     return [*lines, ""]
@@ -164,13 +165,76 @@ def _results(report: Report, link: SourceLink, numbers: dict[int, int]) -> list[
         return [*lines, "No finding answers the question: see Limitations.", ""]
     if not supported:
         return [*lines, "No extracted claim could be verified; see Limitations for what was found.", ""]
-    groups: dict[str, list[CheckedClaim]] = defaultdict(list)
-    for checked in supported:
-        groups[checked.claim.topic or "Findings"].append(checked)
-    for topic in sorted(groups, key=lambda t: (-len(groups[t]), t)):
+    for topic, group in _topics(supported):
         lines += [f"### {md.text(topic)}", ""]
-        for checked in groups[topic]:
+        for checked in group:
             lines += _claim_block(numbers[id(checked)], checked, link)
+    return lines
+
+
+def _topics(checked: Sequence[CheckedClaim]) -> list[tuple[str, list[CheckedClaim]]]:
+    """Findings grouped by topic, the largest group first."""
+    groups: dict[str, list[CheckedClaim]] = defaultdict(list)
+    for item in checked:
+        groups[item.claim.topic or "Findings"].append(item)
+    return [(topic, groups[topic]) for topic in sorted(groups, key=lambda t: (-len(groups[t]), t))]
+
+
+def claims_in_page_order(report: Report) -> list[CheckedClaim]:
+    """Claims in the order the page shows them, so their numbers read 1, 2, 3 … down the page."""
+    supported = [c for c in report.findings if c.verification.verdict is Verdict.SUPPORTED]
+    unsettled = [c for c in report.findings if c.verification.verdict is not Verdict.SUPPORTED]
+    shown = [c for _, group in _topics(supported) for c in group] if report.answerable else []
+    return [*shown, *report.author_claims, *unsettled]
+
+
+def _series_section(analysis: SeriesAnalysis, link: SourceLink) -> list[str]:
+    """One scaling series: the computed answer, the plot, the fit and every point with its table."""
+    lines = [f"### {md.text(analysis.metric)} against parameter count ({md.text(analysis.entities)})", ""]
+    if analysis.proposed:
+        lines += ["*Proposed from the question's wording; add an `analysis:` entry to the question to choose "
+                  "the metric and models.*", ""]
+    lines += [f"**Answer.** {md.text(analysis.answer)}", ""]
+    if analysis.plot and analysis.points:
+        lines += [f"![{md.text(analysis.metric)} against parameters]({analysis.plot})", ""]
+    if analysis.slope_per_doubling is not None and analysis.intercept is not None:
+        rho = f"{analysis.spearman_rho:.2f}" if analysis.spearman_rho is not None else "n/a (fewer than 3 points)"
+        lines += [f"Least-squares fit of the value on log2(parameters in billions): value = "
+                  f"{analysis.intercept:.2f} {'+' if analysis.slope_per_doubling >= 0 else '−'} "
+                  f"{abs(analysis.slope_per_doubling):.2f} × log2(parameters); Spearman ρ = {rho}; n = {analysis.n}.",
+                  ""]
+    if analysis.points:
+        rows = []
+        for point in analysis.points:
+            cites = []
+            for citation in point.citations:
+                location = f"p. {citation.page}" if citation.page is not None else (
+                    f"§ {citation.section}" if citation.section else None)
+                caption = f" — {md.text(citation.caption)}" if citation.caption else ""
+                cites.append(_cite(citation.source, link, location) + caption)
+            flag = " (sources disagree)" if point.disagrees else ""
+            flag += " (uncertain table grid)" if point.low_confidence else ""
+            value = f"{point.value:g}{'%' if point.unit == '%' else ''}"
+            rows.append([md.text(point.entity) + flag, f"{point.parameters_b:g}B", value,
+                         md.text(point.citations[0].attribute), "<br>".join(cites)])
+        lines += [*md.table(["Model", "Parameters", md.text(analysis.metric), "Row", "Read from"], rows), ""]
+    for note in analysis.notes:
+        lines.append(f"- {md.text(note)}")
+    if analysis.notes:
+        lines.append("")
+    return lines
+
+
+def _analyses(report: Report, link: SourceLink) -> list[str]:
+    """The quantitative section: numbers collected from every table of the library."""
+    if not report.analyses:
+        return []
+    lines = ["## Analysis", "",
+             "Numbers read from the tables of every library source (one point per model and value, each with "
+             "the table it comes from), fitted against log2 of the parameter count so the slope reads as the "
+             "change per doubling of parameters.", ""]
+    for analysis in report.analyses:
+        lines += _series_section(analysis, link)
     return lines
 
 
@@ -222,7 +286,7 @@ def _review(report: Report) -> list[str]:
 
 
 def _claims_table(report: Report, link: SourceLink, numbers: dict[int, int]) -> list[str]:
-    checked = [*report.findings, *report.author_claims]
+    checked = claims_in_page_order(report)
     if not checked:
         return ["## Claims table", "", "No claims were extracted or given.", ""]
     rows = []
@@ -256,13 +320,14 @@ def _references(report: Report) -> list[str]:
 
 def render_report(report: Report, link: SourceLink) -> str:
     """The markdown page of one report; `link(key)` gives a source page path (or None)."""
-    numbers = {id(c): n for n, c in enumerate([*report.findings, *report.author_claims], start=1)}
+    numbers = {id(c): n for n, c in enumerate(claims_in_page_order(report), start=1)}
     lines = [*md.front_matter(report.title), f"# {md.text(report.title)}", "",
              f"**Question.** {md.text(report.question)}", ""]
     lines += _abstract(report)
     lines += _introduction(report)
     lines += _methodology(report, link)
     lines += _results(report, link, numbers)
+    lines += _analyses(report, link)
     lines += _author_claims(report, link, numbers)
     lines += _limitations(report, link, numbers)
     lines += _review(report)

@@ -2,7 +2,12 @@
 
 A table's orientation is guessed from which axis holds model-like names ("Qwen2.5-72B",
 "GPT-4o") and which holds benchmark names; the variant (base or instruct) comes from the header
-itself when it says so, else from the caption ("instruction-tuned models").
+itself when it says so, else from the caption ("instruction-tuned models"). Parameter counts come
+from the name ("72B", "57BA14B", "Qwen3-30B-A3B") or from a parameter row or column of the same
+table ("Non-Emb Params 2.8B", "#TP 236B"), because scaling questions need them on every point.
+
+Cells are read defensively: footnote marks (`55.5†`), deltas (`70.9+2.3`), `-` for missing,
+ragged rows and text cells never raise; a cell that is not a number yields no record.
 """
 
 from __future__ import annotations
@@ -13,17 +18,68 @@ from dataclasses import dataclass
 from synth.models import Table
 from synth.text import fold
 
-_VALUE = re.compile(r"^\s*[<>~≈]?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(%?)")
+_VALUE = re.compile(
+    r"^\s*[<>~≈]?\s*[$€£¥]?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*"
+    r"(%|[KMBT](?![A-Za-z])|x(?![A-Za-z])|×)?"
+    r"\s*(?:(?:\(|\[)[^)\]]*[)\]]|[+\-−±]\s*\d+(?:\.\d+)?|/\s*\d+(?:\.\d+)?%?)?"
+    r"\s*[†‡*§¶⋆∗'′^]*\s*(?:[a-d])?\s*$"
+)
 _MODEL_LIKE = re.compile(r"[a-z].*\d|\d.*[a-z]", re.IGNORECASE)
-_SIZE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[bB](?![a-z])")
-_INSTRUCT_SUFFIX = re.compile(r"[-_ ](instruct|chat|it|sft)$", re.IGNORECASE)
+_SIZE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([BbMm])(?![a-zA-Z])")
+_TOTAL_ACTIVE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*B[-_ ]?A(\d+(?:\.\d+)?)\s*B(?![a-zA-Z])", re.IGNORECASE)
+_EXPERTS = re.compile(r"(?<![\d.])\d+\s*[x×]\s*\d+(?:\.\d+)?\s*B", re.IGNORECASE)
+_INSTRUCT_SUFFIX = re.compile(r"[-_ ](instruct|inst\.?|chat|it|sft|rlhf)$", re.IGNORECASE)
 _BASE_SUFFIX = re.compile(r"[-_ ]base$", re.IGNORECASE)
-_MISSING = {"", "-", "–", "—", "n/a", "na", "/", "x", "?"}
+_MISSING = {"", "-", "–", "—", "n/a", "na", "/", "x", "?", "×", "✗"}
+_SETTING = re.compile(r"^(?P<metric>.*?)\s*[(\[](?P<setting>[^)\]]*)[)\]]\s*$")
+_PARAM_TOTAL = re.compile(r"^#?\s*(?:total\s*)?(?:param(?:eter)?s?|size|#?tp)\b|total\s*param|^#\s*tp$", re.IGNORECASE)
+_PARAM_ACTIVE = re.compile(r"activ(?:e|ated)\s*param|^#?\s*ap$", re.IGNORECASE)
+_PARAM_NON_EMB = re.compile(r"non[-\s]?emb", re.IGNORECASE)
+_SETTING_COLUMN = re.compile(r"shots?|setting|metric|mode|prompt", re.IGNORECASE)
+# Words that mark one axis as benchmarks/metrics and the other as models; used only to break the
+# orientation guess when both axes look alike.
+_BENCHMARK_WORDS = re.compile(
+    r"mmlu|gsm8k|math|humaneval|mbpp|livecodebench|livebench|gpqa|bbh|arc|hellaswag|ifeval|arena|mt-?bench|"
+    r"triviaqa|naturalquestions|drop|winogrande|piqa|race|agieval|c-?eval|cmmlu|cruxeval|codeforces|aime|"
+    r"swe|aider|multipl|evalplus|ruler|longbench|pass@|shot|acc|\bem\b|f1|score|average|avg|tasks?|params",
+    re.IGNORECASE,
+)
+_MODEL_WORDS = re.compile(
+    r"gpt|llama|qwen|gemma|mistral|mixtral|deepseek|ds-|claude|gemini|phi|minicpm|codestral|starcoder|"
+    r"codellama|yi-|internlm|baichuan|falcon|olmo|grok|qwq|o1|o3|kimi|glm|\d+(?:\.\d+)?b\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Parameter counts in billions; any may be unknown. MoE models have total ≠ active."""
+
+    total_b: float | None = None
+    active_b: float | None = None
+    non_embedding_b: float | None = None
+    origin: str = ""
+
+    def merged(self, other: Parameters) -> Parameters:
+        """Fill unknown counts from `other` (values stated in the table win over the name)."""
+        filled = Parameters(
+            self.total_b if self.total_b is not None else other.total_b,
+            self.active_b if self.active_b is not None else other.active_b,
+            self.non_embedding_b if self.non_embedding_b is not None else other.non_embedding_b,
+        )
+        used_other = (filled.total_b, filled.active_b, filled.non_embedding_b) != (
+            self.total_b, self.active_b, self.non_embedding_b)
+        origin = "+".join(o for o in (self.origin, other.origin if used_other else "") if o)
+        return Parameters(filled.total_b, filled.active_b, filled.non_embedding_b, origin)
 
 
 @dataclass(frozen=True)
 class TableRecord:
-    """One numeric cell, named by the entity (model) and attribute (benchmark) it belongs to."""
+    """One numeric cell, named by the entity (model) and attribute (benchmark) it belongs to.
+
+    `attribute` is the label as printed ("LiveCodeBench (Pass@1)"); `metric` and `setting` split
+    it ("LiveCodeBench", "Pass@1; 3-shot" with a shots column), `group` is the row group heading.
+    """
 
     table: Table
     entity: str
@@ -33,35 +89,76 @@ class TableRecord:
     raw: str
     row: int
     column: int
+    metric: str = ""
+    setting: str | None = None
+    unit: str | None = None
+    group: str = ""
+    parameters: Parameters | None = None
 
     @property
     def parameters_b(self) -> float | None:
+        """Total parameters in billions: from the table when it states them, else from the name."""
+        if self.parameters is not None and self.parameters.total_b is not None:
+            return self.parameters.total_b
         return parameter_count(self.entity)
+
+    @property
+    def entity_name(self) -> str:
+        """The entity with its variant written out: header `Qwen2.5-7B` in an instruct table →
+        `Qwen2.5-7B-Instruct`, so globs like `Qwen2.5-*-Instruct` match it."""
+        return variant_name(self.entity, self.variant)
+
+
+def parse_cell(cell: str) -> tuple[float, str | None] | None:
+    """(number, unit) a cell states, ignoring footnote marks (`55.5†`), deltas (`70.9+2.3`) and a
+    bracketed second figure (`55.0 (90.0)`); None for `-`, text, or anything not a plain number."""
+    text = cell.replace("*", "").replace("**", "").strip()
+    if fold(text) in _MISSING:
+        return None
+    match = _VALUE.match(text.replace("−", "-"))
+    if not match:
+        return None
+    unit = match.group(2) or None
+    return float(match.group(1).replace(",", "")), unit
 
 
 def parse_value(cell: str) -> float | None:
     """The number a cell states, ignoring footnote marks such as `55.5†`; None for `-`."""
-    if fold(cell).strip() in _MISSING:
+    parsed = parse_cell(cell)
+    return parsed[0] if parsed else None
+
+
+def parse_parameters(text: str) -> Parameters | None:
+    """Parameter counts named in a model name or cell: `72B` → 72, `0.5B` → 0.5, `350M` → 0.35,
+    `57BA14B` and `Qwen3-30B-A3B` → total and active. `8x7B` is left unknown (the total of a
+    mixture is not 8 × 7)."""
+    if _EXPERTS.search(text):
         return None
-    match = _VALUE.match(cell.replace("*", ""))
-    if not match:
+    pair = _TOTAL_ACTIVE.search(text)
+    if pair:
+        return Parameters(float(pair.group(1)), float(pair.group(2)), origin="name")
+    sizes = _SIZE.findall(text)
+    if not sizes:
         return None
-    return float(match.group(1).replace(",", ""))
+    number, scale = sizes[0]
+    value = float(number) / (1000.0 if scale in "Mm" else 1.0)
+    return Parameters(total_b=value, origin="name")
 
 
 def parameter_count(name: str) -> float | None:
     """Billions of parameters named in a model name: `Qwen2.5-72B` → 72, `57BA14B` → 57 (total)."""
-    sizes = _SIZE.findall(name)
-    return float(sizes[0]) if sizes else None
+    parsed = parse_parameters(name)
+    return parsed.total_b if parsed else None
 
 
 def caption_variant(caption: str) -> str | None:
+    """`instruct` or `base` when the caption says which kind of models the table compares."""
     text = fold(caption)
-    if "instruct" in text or "instruction-tuned" in text or "chat model" in text:
-        return "instruct"
-    if "base model" in text or "pre-trained model" in text or "pretrained model" in text:
-        return "base"
-    return None
+    instruct = any(w in text for w in ("instruct", "instruction-tuned", "chat model", "post-trained"))
+    base = any(w in text for w in ("base model", "pre-trained model", "pretrained model"))
+    if instruct == base:
+        return None
+    return "instruct" if instruct else "base"
 
 
 def name_variant(name: str) -> str | None:
@@ -76,11 +173,92 @@ def strip_variant(name: str) -> str:
     return _BASE_SUFFIX.sub("", _INSTRUCT_SUFFIX.sub("", name.strip()))
 
 
-def _model_likeness(cells: list[str]) -> float:
+def variant_name(entity: str, variant: str | None) -> str:
+    """`Qwen2.5-7B` + instruct → `Qwen2.5-7B-Instruct`; the name alone when the variant is unknown."""
+    core = "-".join(strip_variant(entity).split())
+    suffix = {"instruct": "-Instruct", "base": "-Base"}.get(variant or "", "")
+    return core + suffix
+
+
+def canonical(name: str) -> str:
+    """Comparison form of a name: case-folded, spaces/underscores as hyphens (`Qwen2.5 72B` ~ `qwen2.5-72b`)."""
+    return re.sub(r"[\s_\-]+", "-", fold(name)).strip("-")
+
+
+def split_setting(attribute: str) -> tuple[str, str | None]:
+    """`LiveCodeBench (Pass@1-COT)` → (`LiveCodeBench`, `Pass@1-COT`); other labels unchanged."""
+    match = _SETTING.match(attribute.strip())
+    if match and match.group("metric").strip():
+        return match.group("metric").strip(), match.group("setting").strip() or None
+    return attribute.strip(), None
+
+
+def _axis_score(cells: list[str]) -> float:
+    """How model-like an axis is: + for model names, − for benchmark or metric names."""
     named = [c for c in cells if c.strip() and parse_value(c) is None]
     if not named:
-        return 0.0
-    return sum(1 for c in named if _MODEL_LIKE.search(c)) / len(cells)
+        return -1.0
+    score = 0.0
+    for cell in named:
+        model = bool(_MODEL_WORDS.search(cell))
+        bench = bool(_BENCHMARK_WORDS.search(cell))
+        score += (1.0 if model else 0.0) - (1.0 if bench and not model else 0.0)
+        score += 0.25 if _MODEL_LIKE.search(cell) else 0.0
+    return score / len(cells)
+
+
+def models_in_columns(table: Table) -> bool:
+    """Whether the header holds the models (the Qwen2.5 report's layout) rather than the first column."""
+    header = [c.strip() for c in table.header]
+    first_column = [row[0].strip() if row else "" for row in table.rows]
+    return _axis_score(header[1:]) >= _axis_score(first_column)
+
+
+def _parameter_kind(label: str) -> str | None:
+    if _PARAM_NON_EMB.search(label):
+        return "non_embedding"
+    if _PARAM_ACTIVE.search(label):
+        return "active"
+    if _PARAM_TOTAL.search(label.strip()):
+        return "total"
+    return None
+
+
+def _with(parameters: Parameters | None, kind: str, value: float) -> Parameters:
+    base = parameters or Parameters(origin="table")
+    if kind == "total":
+        return Parameters(value, base.active_b, base.non_embedding_b, "table")
+    if kind == "active":
+        return Parameters(base.total_b, value, base.non_embedding_b, "table")
+    return Parameters(base.total_b, base.active_b, value, "table")
+
+
+def table_parameters(table: Table) -> dict[int, Parameters]:
+    """Parameter counts the table states per entity index (column index when models are in
+    columns, row index otherwise), from rows/columns labelled like `# Total Params` or `#AP`."""
+    found: dict[int, Parameters] = {}
+    width = len(table.header)
+    if models_in_columns(table):
+        for row in table.rows:
+            kind = _parameter_kind(row[0]) if row else None
+            if kind is None:
+                continue
+            for c in range(1, min(len(row), width)):
+                parsed = parse_cell(row[c])
+                if parsed and parsed[1] in ("B", "M"):
+                    value = parsed[0] / (1000.0 if parsed[1] == "M" else 1.0)
+                    found[c] = _with(found.get(c), kind, value)
+    else:
+        kinds = {c: _parameter_kind(h) for c, h in enumerate(table.header) if c > 0}
+        for r, row in enumerate(table.rows):
+            for c, kind in kinds.items():
+                if kind is None or c >= len(row):
+                    continue
+                parsed = parse_cell(row[c])
+                if parsed and parsed[1] in ("B", "M"):
+                    value = parsed[0] / (1000.0 if parsed[1] == "M" else 1.0)
+                    found[r] = _with(found.get(r), kind, value)
+    return found
 
 
 def records(table: Table) -> list[TableRecord]:
@@ -88,21 +266,36 @@ def records(table: Table) -> list[TableRecord]:
     if len(table.header) < 2 or not table.rows:
         return []
     header = [c.strip() for c in table.header]
-    first_column = [row[0].strip() if row else "" for row in table.rows]
-    models_in_columns = _model_likeness(header[1:]) >= _model_likeness(first_column)
+    in_columns = models_in_columns(table)
     default_variant = caption_variant(table.caption)
+    stated = table_parameters(table)
+    setting_columns = [c for c, h in enumerate(header) if c > 0 and _SETTING_COLUMN.search(h)]
     out: list[TableRecord] = []
     for r, row in enumerate(table.rows):
         if not row:
             continue
+        group = table.row_groups[r] if r < len(table.row_groups) else ""
         for c in range(1, min(len(row), len(header))):
-            value = parse_value(row[c])
-            if value is None:
+            parsed = parse_cell(row[c])
+            if parsed is None or c in setting_columns:
                 continue
-            entity, attribute = (header[c], row[0]) if models_in_columns else (row[0], header[c])
+            value, unit = parsed
+            entity, attribute = (header[c], row[0]) if in_columns else (row[0], header[c])
             entity, attribute = entity.strip(), attribute.strip()
             if not entity or not attribute:
                 continue
+            metric, setting = split_setting(attribute)
+            extra = [row[s].strip() for s in setting_columns if s < len(row) and row[s].strip()
+                     and parse_value(row[s]) is None and fold(row[s].strip()) not in _MISSING] if in_columns else []
+            if extra:
+                setting = "; ".join([*([setting] if setting else []), *extra])
+            from_name = parse_parameters(entity)
+            from_table = stated.get(c if in_columns else r)
+            if from_table and from_name:
+                parameters: Parameters | None = from_table.merged(from_name)
+            else:
+                parameters = from_table or from_name
             variant = name_variant(entity) or default_variant
-            out.append(TableRecord(table, entity, variant, attribute, value, row[c].strip(), r, c))
+            out.append(TableRecord(table, entity, variant, attribute, value, row[c].strip(), r, c,
+                                   metric=metric, setting=setting, unit=unit, group=group, parameters=parameters))
     return out

@@ -7,20 +7,93 @@ repaired text, so any quote can be traced back to the characters it was read fro
 from __future__ import annotations
 
 import codecs
+import contextlib
+import logging
 import re
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
 from synth.models import Document, Passage, PassageKind
-from synth.text import paragraph_spans
+from synth.text import paragraph_spans, repair
 
 # Bump whenever a reader's output changes: cached documents from another version are never reused.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 # Passages longer than this are cut at line ends so BM25 and sentence windows stay focused.
 MAX_PASSAGE = 1200
 _MIN_CUT = 300
 _SENTENCE_END = ".?!:;"
+
+
+# A line of printable ASCII without `&` (html entities) is a fixed point of `repair` except for its
+# line break: ftfy's fixers and NFC only ever change non-ASCII characters, control characters, `\r`
+# and `&…;` entities. 80% of the lines of a typical paper are such lines.
+_PLAIN_LINE = re.compile(r"[\t\x20-\x25\x27-\x7e]*(?:\r?\n)?\Z")
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+def repair_page(text: str) -> str:
+    """`repair(text)`, 2-3x faster on extracted PDF pages: plain lines skip ftfy, the rest go one by one.
+
+    ftfy fixes text line by line; its only state across lines is that html unescaping stops after a
+    line with `<`, so a page holding both `<` and `&` is repaired whole. tests/test_cache.py checks
+    the equivalence on tricky strings and on every page of the shared corpus.
+    """
+    if "&" in text and "<" in text:
+        return repair(text)
+    out: list[str] = []
+    for match in _LINES.finditer(text):
+        line = match.group(0)
+        if _PLAIN_LINE.match(line):
+            out.append(line[:-2] + "\n" if line.endswith("\r\n") else line)
+        else:
+            out.append(repair(line))
+    return "".join(out)
+
+
+class _Collector(logging.Handler):
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+_capturing: list[list[str]] = []
+
+
+@contextlib.contextmanager
+def library_warnings(name: str = "pypdf") -> Iterator[list[str]]:
+    """Collect the warnings a third-party library logs or warns while reading one file.
+
+    pypdf reports every malformed object; printed as they come they flood the terminal, so they are
+    gathered here and summarised by the build ("pypdf: 37 warnings while reading 3 files"), in full
+    with -v. Nested use joins the outer collection.
+    """
+    if _capturing:
+        yield _capturing[-1]
+        return
+    messages: list[str] = []
+    logger = logging.getLogger(name)
+    handler = _Collector(messages)
+    previous = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    _capturing.append(messages)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield messages
+        messages.extend(str(w.message) for w in caught)
+    finally:
+        _capturing.pop()
+        logger.removeHandler(handler)
+        logger.setLevel(previous[0])
+        logger.propagate = previous[1]
 
 
 class Unreadable(Exception):

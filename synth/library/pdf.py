@@ -10,18 +10,24 @@ import contextlib
 import hashlib
 import importlib.metadata
 import io
-import logging
 import re
 import statistics
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
 import pypdfium2 as pdfium
 
-from synth.library.base import Unreadable, numbered, paragraph_chunks, text_passage
-from synth.models import Document, Passage
+from synth.library.base import (
+    Unreadable,
+    library_warnings,
+    numbered,
+    paragraph_chunks,
+    repair_page,
+    text_passage,
+)
+from synth.models import Document, Passage, Table
+from synth.pdftables import extract_tables
 from synth.text import collapse, repair
 
 _PDFIUM_PASSWORD_ERROR = 4
@@ -48,21 +54,14 @@ def _version(package: str) -> str:
 
 @contextlib.contextmanager
 def quiet_pypdf() -> Iterator[None]:
-    """pypdf logs and warns about every malformed object; the skip reason says what matters."""
-    logger = logging.getLogger("pypdf")
-    previous = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(previous)
+    """pypdf logs and warns about every malformed object: collected, and summarised by the build."""
+    with library_warnings("pypdf"):
+        yield
 
 
 def _clean_page(raw: str) -> str:
     """Repaired page text without pdfium's control characters (math glyphs, form feeds)."""
-    return _CONTROL.sub("", repair(raw)).strip()
+    return _CONTROL.sub("", repair_page(raw)).strip()
 
 
 def _sized_lines(textpage: pdfium.PdfTextPage, text: str, limit: int = 25) -> list[tuple[str, float]]:
@@ -79,7 +78,8 @@ def _sized_lines(textpage: pdfium.PdfTextPage, text: str, limit: int = 25) -> li
     return lines
 
 
-def _pdfium_pages(data: bytes) -> tuple[list[str], dict[str, str], list[tuple[str, float]]]:
+def _pdfium_pages(data: bytes, doc_id: str) -> tuple[list[str], list[Table], dict[str, str], list[tuple[str, float]]]:
+    """Cleaned page texts, the tables found on them (from character positions), metadata, title lines."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -90,16 +90,22 @@ def _pdfium_pages(data: bytes) -> tuple[list[str], dict[str, str], list[tuple[st
         if len(document) == 0:
             raise Unreadable("PDF has no pages")
         pages: list[str] = []
+        tables: list[Table] = []
         head: list[tuple[str, float]] = []
+        offset = 0
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
+            raw = textpage.get_text_range()
             if index == 0:
-                head = _sized_lines(textpage, pages[0])
+                head = _sized_lines(textpage, raw)
+            cleaned = _clean_page(raw)
+            tables += extract_tables(textpage, doc_id, index + 1, cleaned, offset)
+            offset += len(cleaned) + 2
+            pages.append(cleaned)
             textpage.close()
             page.close()
-        return pages, document.get_metadata_dict(skip_empty=True), head
+        return pages, tables, document.get_metadata_dict(skip_empty=True), head
     finally:
         document.close()
 
@@ -224,15 +230,14 @@ class PdfReader:
             raise Unreadable("not a valid PDF: no %PDF header")
         with quiet_pypdf():
             try:
-                raw_pages, pdfium_meta, head = _pdfium_pages(data)
+                pages, tables, pdfium_meta, head = _pdfium_pages(data, doc_id)
                 extractor = f"pypdfium2 {_version('pypdfium2')}"
             except Unreadable:
                 raise
             except Exception:
-                raw_pages, pdfium_meta, head = _pypdf_pages(data), {}, []
+                pages, tables, pdfium_meta, head = [_clean_page(raw) for raw in _pypdf_pages(data)], [], {}, []
                 extractor = f"pypdf {_version('pypdf')}"
             metadata = _pypdf_metadata(data) or pdfium_meta
-        pages = [_clean_page(raw) for raw in raw_pages]
         if not any(pages):
             raise Unreadable("no extractable text (scanned?)")
         text, passages = self._passages(doc_id, pages)
@@ -248,6 +253,7 @@ class PdfReader:
             title=title,
             text=text,
             passages=numbered(passages),
+            tables=tuple(tables),
             metadata=tuple(sorted((k, v) for k, v in meta.items() if v)),
             page_count=len(pages),
         )
