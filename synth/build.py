@@ -241,7 +241,8 @@ def _write_outputs(reports: list[Report], out_dir: Path, site_dir: Path | None, 
                     writer.write(f"{report.report_id}/{analysis.plot}", scaling_svg(analysis))
         if site_dir is not None:
             site_stage = staging / "site"
-            write_site(OutputWriter(site_stage), every_report, libraries)
+            handwritten = sorted(p.name for p in site_dir.glob("*.md") if p.name != "index.md")
+            write_site(OutputWriter(site_stage), every_report, libraries, handwritten)
         _swap(reports_stage, out_dir)
         if site_dir is not None:
             for item in sorted((staging / "site").iterdir()):

@@ -25,6 +25,7 @@ _VERDICT_LABEL = {
     Verdict.CONTRADICTED: "contradicted",
     Verdict.INSUFFICIENT: "insufficient evidence",
 }
+_TABLE_LABEL = re.compile(r"Table\s+[A-Z]?\d+", re.IGNORECASE)
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'()\[\]`]+")
 _ADMONITION = {Verdict.SUPPORTED: "success", Verdict.CONTRADICTED: "failure", Verdict.INSUFFICIENT: "note"}
 
@@ -163,6 +164,7 @@ def _results(report: Report, link: SourceLink, numbers: dict[int, int]) -> list[
     supported = [c for c in report.findings if c.verification.verdict is Verdict.SUPPORTED]
     if not report.answerable:
         return [*lines, "No finding answers the question: see Limitations.", ""]
+    lines += _analyses(report, link)
     if not supported:
         return [*lines, "No extracted claim could be verified; see Limitations for what was found.", ""]
     for topic, group in _topics(supported):
@@ -210,7 +212,8 @@ def _series_section(analysis: SeriesAnalysis, link: SourceLink) -> list[str]:
             for citation in point.citations:
                 location = f"p. {citation.page}" if citation.page is not None else (
                     f"§ {citation.section}" if citation.section else None)
-                caption = f" — {md.text(citation.caption)}" if citation.caption else ""
+                label = _TABLE_LABEL.match(citation.caption or "")
+                caption = f" — {md.text(label.group(0))}" if label else ""
                 cites.append(_cite(citation.source, link, location) + caption)
             flag = " (sources disagree)" if point.disagrees else ""
             flag += " (uncertain table grid)" if point.low_confidence else ""
@@ -229,10 +232,10 @@ def _analyses(report: Report, link: SourceLink) -> list[str]:
     """The quantitative section: numbers collected from every table of the library."""
     if not report.analyses:
         return []
-    lines = ["## Analysis", "",
-             "Numbers read from the tables of every library source (one point per model and value, each with "
-             "the table it comes from), fitted against log2 of the parameter count so the slope reads as the "
-             "change per doubling of parameters.", ""]
+    lines = ["**Answer from the data.** " + " ".join(md.text(a.answer) for a in report.analyses), "",
+             "The series below are read from the tables of every library source (one point per model and value, "
+             "each with the table it comes from) and fitted against log2 of the parameter count, so the slope "
+             "reads as the change per doubling of parameters. The verified findings follow them.", ""]
     for analysis in report.analyses:
         lines += _series_section(analysis, link)
     return lines
@@ -327,7 +330,6 @@ def render_report(report: Report, link: SourceLink) -> str:
     lines += _introduction(report)
     lines += _methodology(report, link)
     lines += _results(report, link, numbers)
-    lines += _analyses(report, link)
     lines += _author_claims(report, link, numbers)
     lines += _limitations(report, link, numbers)
     lines += _review(report)

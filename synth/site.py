@@ -10,6 +10,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from synth import markdown as md
 from synth.models import Library, Report, Source, Verdict
@@ -128,8 +131,24 @@ def sources_index(sources: Sequence[Source]) -> str:
     return "\n".join(lines)
 
 
-def write_site(writer: OutputWriter, reports: Sequence[Report], libraries: Sequence[Library]) -> None:
-    """The home page and the source pages; a key present in several libraries gets the first one's page."""
+NAV_FILE = ".synth-nav.yml"
+
+
+def navigation(reports: Sequence[Report], sources: Sequence[Source], handwritten: Sequence[str]) -> str:
+    """The site's nav, inherited by mkdocs.yml (`INHERIT`), so reports are listed by their titles
+    rather than their folder names, and a new question needs no edit of mkdocs.yml."""
+    nav: list[Any] = [{"Home": "index.md"}]
+    nav.append({"Reports": [{r.title: f"reports/{r.report_id}/index.md"} for r in reports]})
+    nav.append({"Sources": ["sources/index.md", *({s.title: source_page_path(s.key)} for s in sources)]})
+    nav.extend(handwritten)
+    header = "# Written by `synth build`; mkdocs.yml inherits it. Do not edit.\n"
+    return header + yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True, width=1000)
+
+
+def write_site(writer: OutputWriter, reports: Sequence[Report], libraries: Sequence[Library],
+               handwritten: Sequence[str] = ()) -> None:
+    """The home page, the source pages and the nav; a key present in several libraries gets the
+    first one's page. `handwritten` are the docs pages people keep by hand, listed after them."""
     writer.write("index.md", home_page(reports))
     uses = claim_uses(reports)
     sources: dict[str, Source] = {}
@@ -140,3 +159,4 @@ def write_site(writer: OutputWriter, reports: Sequence[Report], libraries: Seque
     writer.write("sources/index.md", sources_index(ordered))
     for source in ordered:
         writer.write(source_page_path(source.key), source_page(source, reports, uses.get(source.key, [])))
+    writer.write(NAV_FILE, navigation(reports, ordered, handwritten))
