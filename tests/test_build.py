@@ -52,6 +52,9 @@ def test_example_builds_into_a_strict_site_with_one_page_per_report_and_source(p
         data = json.loads((project / "docs/reports" / report_id / "report.json").read_text(encoding="utf-8"))
         assert data["report_id"] == report_id
     assert (project / "docs/index.md").exists() and (project / "docs/sources/index.md").exists()
+    nav = (project / "docs/.synth-nav.yml").read_text(encoding="utf-8")
+    assert "- LiveCodeBench and parameter count: reports/livecodebench-scaling/index.md" in nav
+    assert nav.rstrip().endswith("- about.md"), "hand-written pages stay in the nav"
     _mkdocs(project)
     assert (project / "site/index.html").exists()
 
