@@ -20,7 +20,7 @@ from synth.index import PassageIndex
 from synth.models import Claim, Library, PassageKind
 from synth.retrieve import FocusTerm, Screening
 from synth.tables import records
-from synth.text import collapse, fold, sentence_spans
+from synth.text import STOPWORDS, collapse, fold, sentence_spans
 
 MIN_LENGTH = 40
 MAX_LENGTH = 400
@@ -32,6 +32,11 @@ _FINDING = re.compile(
     r"contains?|shows?|demonstrat\w*|report\w*|release\w*|suggest\w*|find|found|correlat\w*)\b",
     re.IGNORECASE,
 )
+# A sentence opening on a pronoun or a back-reference means nothing once lifted out of its paragraph.
+_NEEDS_CONTEXT = re.compile(
+    r"^(it|its|they|their|this|these|those|that|he|she|such|here|there|the latter|the former)\b", re.IGNORECASE
+)
+_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z]{3,}(?![\w-])")
 _NOT_A_SENTENCE = re.compile(r"^(table|figure|fig\.|algorithm|equation)\s*\d", re.IGNORECASE)
 
 
@@ -41,8 +46,10 @@ def is_complete_sentence(text: str) -> bool:
         return False
     if not (text[0].isupper() or text[0].isdigit()) or text[-1] not in ".!?":
         return False
-    if _NOT_A_SENTENCE.match(text) or "|" in text or "http" in text:
+    if _NOT_A_SENTENCE.match(text) or _NEEDS_CONTEXT.match(text) or "|" in text or "http" in text:
         return False
+    if not any(word not in STOPWORDS for word in _LOWER_WORD.findall(text)):
+        return False  # a list of names and numbers ("A 42.6, B 51.2 and C 55.5.") states nothing
     return all(text.count(a) == text.count(b) for a, b in ("()", "[]", "{}"))
 
 
@@ -58,23 +65,33 @@ def _mentions_focus(text: str, focus: tuple[FocusTerm, ...]) -> list[str]:
 
 def _sentence_claims(question: Question, screening: Screening, library: Library, index: PassageIndex,
                      question_words: frozenset[str]) -> list[tuple[float, Claim]]:
+    """Sentences about the focus terms: naming them, or sitting in a source whose title (or section)
+    names them and sharing the question's other words — a Qwen2.5 report's "the pre-training data grew
+    to 18 trillion tokens" is about Qwen2.5 even though the sentence does not repeat the name."""
     scored: list[tuple[float, Claim]] = []
     hits = index.search(screening.query, limit=400, doc_ids=list(screening.included_doc_ids))
     top = hits[0].score if hits else 1.0
+    focus_words = frozenset().union(*(claimparse.content_words(s) for t in screening.focus for s in t.spellings))
+    asked = question_words - focus_words
+    titles = {d.doc_id: d.title or "" for d in library.documents}
     for hit in hits:
         passage = hit.passage
         if passage.kind is not PassageKind.TEXT:
             continue
         source = library.source_for_doc(passage.doc_id).key
+        context = _mentions_focus(f"{titles.get(passage.doc_id, '')} {passage.section or ''}", screening.focus)
         for start, end in sentence_spans(passage.text):
             sentence = collapse(passage.text[start:end])
             if not is_complete_sentence(sentence) or not is_check_worthy(sentence):
                 continue
             named = _mentions_focus(sentence, screening.focus)
+            overlap = len(claimparse.content_words(sentence) & asked)
             if screening.focus and not named:
-                continue
-            overlap = len(claimparse.content_words(sentence) & question_words)
-            if overlap == 0 and not named:
+                if not context or overlap == 0:
+                    continue
+                named = context
+                overlap -= 0.5
+            elif overlap == 0 and not named:
                 continue
             score = len(named) * 2 + overlap + hit.score / top
             topic = named[0] if named else (passage.section or "Findings")
@@ -83,25 +100,46 @@ def _sentence_claims(question: Question, screening: Screening, library: Library,
     return scored
 
 
-def _table_claims(screening: Screening, library: Library) -> list[tuple[float, Claim]]:
+_BENCHMARK_TABLE = re.compile(r"perform|benchmark|score|evaluat|accura|result|compar|pass@", re.IGNORECASE)
+
+
+def _table_claim_text(entity: str, variant: str | None, attribute: str, raw: str, caption: str) -> str:
+    """A whole sentence for one cell: "X scores N on B" for benchmark tables, "The B of X is N" otherwise
+    (an architecture table's "Layers" is not a score)."""
+    suffix = ""
+    if variant and not entity.lower().endswith(variant):
+        suffix = " (instruction-tuned)" if variant == "instruct" else " (base model)" if variant == "base" else ""
+    if _BENCHMARK_TABLE.search(caption):
+        return f"{entity}{suffix} scores {raw} on {attribute}."
+    return f"The {attribute} of {entity}{suffix} is {raw}."
+
+
+def _table_claims(screening: Screening, library: Library, question_words: frozenset[str]) -> list[tuple[float, Claim]]:
+    """Table cells about the question: the cell's model or measure names a focus term, and its measure
+    (or the table's caption) is what the question asks about — a Qwen2.5 MMLU score does not answer
+    a question about Qwen2.5's training data."""
     scored: list[tuple[float, Claim]] = []
     included = set(screening.included_doc_ids)
+    focus_words = frozenset().union(*(claimparse.content_words(s) for t in screening.focus for s in t.spellings))
+    asked = question_words - focus_words
     for document in library.documents:
         if document.doc_id not in included:
             continue
         source = library.source_for_doc(document.doc_id).key
         for table in document.tables:
+            caption_words = claimparse.content_words(table.caption)
             for record in records(table):
                 named = _mentions_focus(f"{record.attribute} {record.entity}", screening.focus)
                 if not named:
                     continue
-                variant = f" ({record.variant})" if record.variant and not record.entity.lower().endswith(
-                    record.variant) else ""
-                variant = variant.replace("(instruct)", "(instruction-tuned)").replace("(base)", "(base model)")
-                text = f"{record.entity}{variant} scores {record.raw} on {record.attribute}."
+                measure_named = bool(_mentions_focus(record.attribute, screening.focus))
+                overlap = len((claimparse.content_words(record.attribute) | caption_words) & asked)
+                if not measure_named and overlap == 0:
+                    continue
+                text = _table_claim_text(record.entity, record.variant, record.attribute, record.raw, table.caption)
                 topic = table.caption or named[0]
-                scored.append((3.0 + len(named), Claim(text, "table cell", source, None, table.page,
-                                                       table.section, topic)))
+                scored.append((2.0 + len(named) + measure_named + overlap,
+                               Claim(text, "table cell", source, None, table.page, table.section, topic)))
     return scored
 
 
@@ -114,7 +152,7 @@ def extract_claims(question: Question, screening: Screening, library: Library, i
     if not screening.answerable:
         return []
     question_words = claimparse.content_words(question.question)
-    scored = _table_claims(screening, library) + _sentence_claims(question, screening, library, index,
+    scored = _table_claims(screening, library, question_words) + _sentence_claims(question, screening, library, index,
                                                                   question_words)
     scored.sort(key=lambda item: (-item[0], item[1].source or "", item[1].page or 0, item[1].text))
     kept: list[Claim] = []

@@ -83,7 +83,8 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     if not paragraph.strip():
         return []
     spans = []
-    for span in _segmenter().segment(paragraph):
+    # Hard-wrapped lines (markdown, PDF text) are not sentence ends; same length, so offsets hold.
+    for span in _segmenter().segment(paragraph.replace("\n", " ")):
         start, end = span.start, span.end
         while start < end and paragraph[start].isspace():
             start += 1
