@@ -1,0 +1,58 @@
+"""Shared fixtures: a tiny library written in the test's temp folder, read through the real stages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from synth.build import prepare_library
+from synth.index import PassageIndex
+from synth.models import Library
+
+ALPHA = """# Alpha-7B notes
+
+## Training
+
+Alpha-7B was pre-trained on 3 trillion tokens, up from the 1 trillion tokens used for Alpha-1.
+It was then fine-tuned on 200,000 instructions.
+
+## Results
+
+Alpha-7B scores 41.2 on CodeBench, ahead of Beta-7B.
+Alpha models and their Code Bench results: a list of names.
+
+**Table 1: Performance of the instruction-tuned models.**
+
+| Benchmark | Alpha-7B | Beta-7B |
+| --- | --- | --- |
+| **Coding** | | |
+| CodeBench | 41.2 | 30.5 |
+| MathBench | 12.0 | 15.5 |
+"""
+
+GAMMA = """Gamma report
+
+Gamma-2 is a vision model trained on 5 billion images.
+
+It has nothing to say about code benchmarks.
+"""
+
+BIB = """@article{alpha,
+  title = {Alpha-7B Technical Report},
+  author = {Doe, Jane and Roe, Richard},
+  year = {2024},
+  journal = {arXiv preprint arXiv:2401.00001},
+  file = {alpha.md}
+}
+"""
+
+
+@pytest.fixture
+def tiny_library(tmp_path: Path) -> tuple[Library, PassageIndex]:
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "alpha.md").write_text(ALPHA, encoding="utf-8")
+    (root / "gamma.txt").write_text(GAMMA, encoding="utf-8")
+    (root / "references.bib").write_text(BIB, encoding="utf-8")
+    return prepare_library(root, tmp_path / "cache")
