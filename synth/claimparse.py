@@ -1,12 +1,16 @@
 """What a sentence asserts, in the parts verification compares: quantities, named entities,
-polarity, comparatives and content words.
+polarity, direction of change, comparatives and content words.
 
-Numbers inside names (`Qwen2.5-72B`, `GPT-4o`) are part of the entity, not quantities; citation
-parentheses such as `(Yang et al., 2024b)` are ignored so their years never count as figures.
+Numbers inside names (`Qwen2.5-72B`, `GPT-4o`, `10/66`) and numbers that only point somewhere
+("Table 6") are not quantities; citation parentheses such as `(Yang et al., 2024b)` are ignored so
+their years never count as figures. Polarity and direction use small general-English word lists
+(not/no/fails to, ineffective/unrelated; increase/decrease and their kin), so a claim and a
+passage can be compared on what they say happens, not only on the words they share.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,19 +19,65 @@ from synth.text import STOPWORDS, fold, tokens
 
 _CITATION = re.compile(r"\((?:[^()]*\bet al\.?[^()]*|[A-Z][A-Za-z\- ]+,? \d{4}[a-z]?(?:[;,][^()]*)?)\)")
 _NUMBER = re.compile(
-    r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?)"
-    r"(?:\s*(%|(?i:percent|per cent))|\s*((?i:trillion|billion|million|thousand))\b|\s?([KMBT])(?![A-Za-z0-9]|-[A-Za-z]))?"
+    r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?)(?![\d/]|\.\d)"
+    r"(?:\s*(%|(?i:percent|per cent))|\s*((?i:trillion|billion|million|thousand))\b"
+    r"|\s?([KMBT])(?![A-Za-z0-9]|-[A-Za-z]))?"
 )
+# "76-85%": both ends are percentages.
+_PERCENT_RANGE = re.compile(r"(?<![\w.\-/])(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*(%|(?i:percent))")
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "dozen": 12, "hundred": 100,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
     "twice": 2, "double": 2, "half": 0.5, "thrice": 3,
 }
+_REFERENCE = re.compile(r"\b(?:figures?|fig\.|tables?|tab\.|sections?|sec\.|§|eq\.|equations?|appendix|"
+                        r"chapter|algorithm|footnote|line)\s*$", re.IGNORECASE)
+NUMBER_WORDS = frozenset(_NUMBER_WORDS)
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3,
           "t": 1e12, "b": 1e9, "m": 1e6, "k": 1e3}
 _NEGATION = re.compile(
     r"\b(not|no|never|none|neither|nor|cannot|without|lacks?|fails? to|unable)\b|n't\b", re.IGNORECASE
+)
+# Cues that flip what a sentence asserts. "without" is left out (it restricts a condition: "trained
+# without RL"), and "not only"/"not just"/"or not" do not deny anything.
+_POLARITY = re.compile(
+    r"\b(not|no|never|none|neither|nor|cannot|lacks?|lacking|fails? to|failed to|unable|absent)\b|n't\b",
+    re.IGNORECASE,
+)
+# Adjectives that deny by prefix: "ineffective" says "not effective".
+NEGATIVE_ADJECTIVE = re.compile(
+    r"\b(?:un|in|non-?|ir|im|dis)(effective|accurate|related|affected|changed|sufficient|adequate|likely|common|"
+    r"active|significant|associated|correlated|responsive|detectable|safe|necessary|important|relevant|"
+    r"successful|stable|beneficial|effectiveness)\b",
+    re.IGNORECASE,
+)
+# Sentences that ask, aim or hedge ("to assess whether", "may contribute") state no finding.
+_HEDGE = re.compile(
+    r"\b(whether|may|might|hypothesi[sz]e[ds]?|hypothesis|unknown|unclear|remains? to be|to (?:assess|investigate|"
+    r"determine|examine|evaluate|test|explore|compare|identify|characteri[sz]e)|we (?:investigated|examined|"
+    r"evaluated|assessed|tested|asked|sought|studied|explored)|objectives?|aims?|purpose)\b|\?\s*$"
+    r"|^\W*(?:the\s+)?(?:effects?|impact|influence|role|associations?|relation(?:ship)?s?|comparison|evaluation|"
+    r"assessment|analysis|determinants?|predictors?)\s+(?:of|between)\b",
+    re.IGNORECASE,
+)
+_NOT_A_DENIAL = re.compile(r"\bnot\s+(?:only|just|merely|simply|least)\b|\bor\s+not\b|\bno\.\s*\d|\black\s+of\b|"
+                           r"\bno\s+(?:more|less|fewer)\s+than\b", re.IGNORECASE)
+# Direction of change: a claim that something rises is contradicted by a passage saying it falls.
+_UP = re.compile(
+    r"\b(increas\w*|rais(?:e|es|ed|ing)|rises?|rose|risen|elevat\w*|higher|greater|enhanc\w*|promot\w*|"
+    r"upregulat\w*|up-regulat\w*|stimulat\w*|activat\w*|accelerat\w*|augment\w*|boost\w*|induc\w*|"
+    r"grew|grows?|growing|expand\w*|gain\w*|more|larger|exacerbat\w*|worsen\w*|positively)\b",
+    re.IGNORECASE,
+)
+_DOWN = re.compile(
+    r"\b(decreas\w*|reduc\w*|lower\w*|declin\w*|drops?|dropped|diminish\w*|inhibit\w*|suppress\w*|"
+    r"downregulat\w*|down-regulat\w*|attenuat\w*|impair\w*|block\w*|prevent\w*|less|fewer|smaller|"
+    r"slow\w*|deplet\w*|abolish\w*|abrogat\w*|loss|losing|lost|shrink\w*|alleviat\w*|ameliorat\w*|"
+    r"negatively|inversely|deficien\w*|lack\s+of|absence\s+of)\b",
+    re.IGNORECASE,
 )
 _COMPARATIVE = re.compile(
     r"\b(outperform\w*|surpass\w*|beat\w*|exceed\w*|better than|worse than|higher than|lower than|"
@@ -86,12 +136,20 @@ def _mask_citations(text: str) -> str:
 
 
 def quantities(text: str) -> tuple[Quantity, ...]:
-    """Figures stated in a text, excluding digits that belong to names (`Qwen2.5-72B`)."""
+    """Figures stated in a text, excluding digits that belong to names (`Qwen2.5-72B`) and numbers
+    that only point somewhere ("Figure 2", "Table 6", "Section 3.1")."""
     masked = _mask_citations(text)
     taken = [span for _, span in _name_spans(masked)]
     found: list[Quantity] = []
+    for match in _PERCENT_RANGE.finditer(masked):
+        for group in (1, 2):
+            number = match.group(group)
+            decimals = len(number.split(".")[1]) if "." in number else 0
+            found.append(Quantity(float(number), "%", number + "%", match.start(group), match.end(group), decimals))
+        taken.append((match.start(), match.end()))
     for match in _NUMBER.finditer(masked):
-        if any(s <= match.start() < e for s, e in taken):
+        if any(s <= match.start() < e for s, e in taken) or _REFERENCE.search(masked[max(0, match.start() - 14):
+                                                                                    match.start()]):
             continue
         number, percent, scale_word, suffix = match.groups()
         value = float(number.replace(",", ""))
@@ -175,11 +233,11 @@ _KNOWN_PROPER = frozenset({"qwen", "llama", "mistral", "mixtral", "gemma", "clau
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: enough for `scores`/`scored`/`scoring` to meet."""
+    """A light suffix stripper: enough for `scores`/`scored`/`scoring` and `applies`/`apply` to meet."""
     for suffix in ("ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied",
                    "ed", "es", "ly", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
+        if word.endswith(suffix) and len(word) - len(suffix) >= (4 if suffix == "ly" else 3):
+            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
     return word
 
 
@@ -199,7 +257,7 @@ def parse(text: str) -> Assertion:
         text=text,
         quantities=quantities(text),
         entities=entities(text),
-        negated=bool(_NEGATION.search(_mask_citations(text))),
+        negated=negated(text),
         comparative=comparative.group(0).lower() if comparative else None,
         lower_direction=bool(comparative and _LOWER_DIRECTION.match(comparative.group(0))),
         words=content_words(text),
@@ -220,7 +278,7 @@ def name_pattern(name: str) -> re.Pattern[str]:
     if not parts:
         return re.compile(r"(?!x)x")
     pattern = re.escape(parts[0])
-    for previous, part in zip(parts, parts[1:], strict=False):
+    for previous, part in itertools.pairwise(parts):
         both_numeric = previous[0].isdigit() and part[0].isdigit()
         pattern += (r"[\s\-_]+" if both_numeric else r"[\s\-_.]*") + re.escape(part)
     return re.compile(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9]|\.\d|" + _OTHER_MODEL + ")")
@@ -228,3 +286,100 @@ def name_pattern(name: str) -> re.Pattern[str]:
 
 def mentions(folded_text: str, name: str) -> bool:
     return bool(name_pattern(name).search(folded_text))
+
+
+def negated(text: str) -> bool:
+    """Whether the text denies what it states ("does not", "no", "fails to"), idioms excluded."""
+    masked = _NOT_A_DENIAL.sub(lambda m: " " * len(m.group(0)), _mask_citations(text))
+    return bool(_POLARITY.search(masked) or NEGATIVE_ADJECTIVE.search(masked))
+
+
+def hedged(text: str) -> bool:
+    """Whether a sentence asks, aims or speculates rather than reports a finding."""
+    return bool(_HEDGE.search(_mask_citations(text)))
+
+
+_AGENT = re.compile(r"(?:ory|ors?|ive|ives)$", re.IGNORECASE)
+
+
+def directions(text: str) -> tuple[bool, bool]:
+    """(says something rises, says something falls). Agent words ("inhibitory receptor",
+    "activator") name a thing, they do not say that anything changes."""
+    masked = _mask_citations(text)
+    up = any(not _AGENT.search(m.group(0)) for m in _UP.finditer(masked))
+    down = any(not _AGENT.search(m.group(0)) for m in _DOWN.finditer(masked))
+    return up, down
+
+
+def direction_count(text: str) -> int:
+    """How many rise/fall words (agent words excluded) a text uses."""
+    masked = _mask_citations(text)
+    return sum(1 for pattern in (_UP, _DOWN) for m in pattern.finditer(masked) if not _AGENT.search(m.group(0)))
+
+
+def direction(text: str) -> int:
+    """+1 when the text says something rises, -1 when it falls, 0 when neither or both."""
+    up, down = directions(text)
+    return 0 if up == down else (1 if up else -1)
+
+
+def word_kind(word: str) -> str | None:
+    """'direction' for rise/fall words, 'comparison' for outperform/trail words, else None: such
+    words are compared by meaning (direction, order), not spelling."""
+    if _PERFORMANCE.fullmatch(word):
+        return "comparison"
+    if _UP.fullmatch(word) or _DOWN.fullmatch(word):
+        return "direction"
+    return None
+
+
+def name_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Every mention of a name with its offsets in `text` (citations ignored)."""
+    return tuple((name, start, end) for name, (start, end) in _name_spans(_mask_citations(text)))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A comparative word: its group (performance, size, amount) and whether it points down."""
+
+    word: str
+    start: int
+    end: int
+    group: str
+    lower: bool
+
+
+_PERFORMANCE = re.compile(r"(outperform\w*|surpass\w*|beat\w*|exceed\w*|outscor\w*|better|worse|trail\w*|"
+                          r"underperform\w*|lags?|lagg\w*)", re.I)
+_CUE_GROUPS = (
+    ("size", re.compile(r"\b(larger|bigger|smaller)\b", re.I)),
+    ("performance", re.compile(r"\b(outperform\w*|surpass\w*|beat\w*|exceed\w*|outscor\w*|better|worse|higher|"
+                               r"lower|trail\w*|behind|underperform\w*|lags?|lagg\w*)\b", re.I)),
+    ("amount", re.compile(r"\b(more|less|fewer)\s+than\b", re.I)),
+)
+_CUE_LOWER = re.compile(r"^(smaller|worse|lower|trail\w*|behind|underperform\w*|lags?|lagg\w*|less|fewer)", re.I)
+
+
+def comparatives(text: str) -> tuple[Cue, ...]:
+    """Comparative cues in reading order."""
+    masked = _mask_citations(text)
+    found = [Cue(m.group(0).lower(), m.start(), m.end(), group, bool(_CUE_LOWER.match(m.group(0))))
+             for group, pattern in _CUE_GROUPS for m in pattern.finditer(masked)]
+    return tuple(sorted(found, key=lambda c: c.start))
+
+
+_INSTRUCT_AFTER = re.compile(r"^\s*[(\[]?\s*(instruction[- ]tuned|instruct|chat|sft)\b", re.I)
+_BASE_AFTER = re.compile(r"^\s*[(\[]?\s*(base|pre-?trained)\b", re.I)
+_INSTRUCT_BEFORE = re.compile(r"\b(instruction[- ]tuned|instruct|chat)\s*$", re.I)
+_BASE_BEFORE = re.compile(r"\b(base|pre-?trained)\s*$", re.I)
+
+
+def variant_around(text: str, start: int, end: int) -> str | None:
+    """The variant a claim gives a bare model name in words: "Qwen2.5-7B (instruction-tuned)",
+    "the Qwen2.5-7B base model", "the instruction-tuned Qwen2.5-7B"."""
+    after, before = text[end:end + 30], text[max(0, start - 30):start]
+    if _INSTRUCT_AFTER.match(after) or _INSTRUCT_BEFORE.search(before):
+        return "instruct"
+    if _BASE_AFTER.match(after) or _BASE_BEFORE.search(before):
+        return "base"
+    return None
