@@ -15,9 +15,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# `synth build` does nothing when no question, library file or synth module changed; mkdocs runs
+# only when docs/, mkdocs.yml, SOURCE_DATE_EPOCH or the installed packages changed since its last
+# successful run (stamp in .synth-cache/; SYNTH_SITE_STAMP=0 always runs it).
+ifeq ($(SYNTH_SITE_STAMP),0)
+SITE_GENERATOR := $(BIN)/mkdocs build --strict --quiet
+else
+SITE_GENERATOR := $(BIN)/python -m synth.stamp site -- $(BIN)/mkdocs build --strict --quiet
+endif
 site: $(STAMP)
 	$(BIN)/synth build
-	$(BIN)/mkdocs build --strict --quiet
+	$(SITE_GENERATOR)
 	@echo "Site built: $(CURDIR)/site/index.html  (run 'make serve' to browse it)"
 
 serve: site

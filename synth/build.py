@@ -4,6 +4,15 @@ per question → render → site, then one atomic swap of the output.
 Nothing is written until every stage has succeeded: pages are rendered into a staging folder next
 to the output and renamed into place, so a bad question file or a crash leaves the previous site
 exactly as it was.
+
+Cost follows what changed: documents come from the content-hash cache (only new or changed files
+are read), the passage index is updated in place, and each report is reused while the hash of its
+question file, its library's fingerprint and synth's code (synth.stamp.code_digest) are unchanged.
+The library fingerprint is the whole library on purpose: any added or changed source changes the
+BM25 statistics (document counts, average lengths) and so may change what every question retrieves.
+Rendered pages are cached with their report, so an unchanged report costs no rendering (and no
+matplotlib import for its plot). `synth build` skips all of this when nothing changed at all
+(synth.stamp).
 """
 
 from __future__ import annotations
@@ -21,20 +30,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from synth import __version__
 from synth.analysis import analyse
 from synth.claims import author_claims, extract_claims
 from synth.config import LoadedQuestion, load_questions
 from synth.index import PassageIndex, index_path
-from synth.library import load_library
+from synth.library import LoadStats, load_library
 from synth.models import CheckedClaim, Contradiction, Library, Report, Verdict
-from synth.plot import scaling_svg
+from synth.progress import Progress, plural, summarise_skipped, summarise_warnings
 from synth.references import format_references
 from synth.render import render_report
 from synth.retrieve import screen
 from synth.review import ReviewInput, review
 from synth.serialize import report_from_json, report_to_json
 from synth.site import OutputWriter, source_page_path, write_site
+from synth.stamp import code_digest, library_signature
 from synth.verify import verify_claims
 
 log = logging.getLogger("synth")
@@ -49,6 +58,11 @@ class BuildSummary:
     reused: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    # per library folder: what loading it did, and its stat signature taken before reading it
+    libraries: dict[str, LoadStats] = field(default_factory=dict)
+    signatures: dict[str, dict[str, object]] = field(default_factory=dict)
+    pages_rendered: int = 0
+    pages_reused: int = 0
 
 
 @contextmanager
@@ -58,9 +72,10 @@ def stage(summary: BuildSummary, name: str) -> Iterator[None]:
     summary.timings[name] = summary.timings.get(name, 0.0) + time.perf_counter() - started
 
 
-def prepare_library(root: Path, cache_dir: Path = DEFAULT_CACHE) -> tuple[Library, PassageIndex]:
+def prepare_library(root: Path, cache_dir: Path = DEFAULT_CACHE,
+                    jobs: int | None = None) -> tuple[Library, PassageIndex]:
     """Read a library (through the content-hash cache) and open its passage index."""
-    library = load_library(root, cache_dir)
+    library = load_library(root, cache_dir, jobs=jobs)
     return library, PassageIndex(library, index_path(cache_dir, library))
 
 
@@ -120,37 +135,123 @@ def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex) -
 
 
 class ReportCache:
-    """Finished reports keyed by the hash of the question file, the library state and synth's
-    version; an unreadable cache is dropped, never trusted."""
+    """Finished reports, and their rendered pages, keyed by the hash of the question file, the
+    library state and synth's code. A database that cannot be read, or was written under another
+    SCHEMA, is deleted and started again, never trusted. Each build numbers itself; entries no build
+    used among the last KEEP_BUILDS are deleted, so a CI cache does not grow with every PR while
+    switching between a few branches stays warm."""
+
+    SCHEMA = 3
+    KEEP_BUILDS = 20
 
     def __init__(self, cache_dir: Path) -> None:
         self.path = cache_dir / "reports.sqlite"
+        self.hits = 0
+        self.misses = 0
+        self.build_number = 0
+        self._db: sqlite3.Connection | None = None
 
     def key(self, loaded: LoadedQuestion, library: Library) -> str:
-        material = "\0".join([__version__, loaded.report_id, loaded.raw_text, library.root, library.fingerprint])
+        material = "\0".join([code_digest(), loaded.report_id, loaded.raw_text, library.root, library.fingerprint])
         return hashlib.sha256(material.encode()).hexdigest()
 
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path)
-        db.execute("CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, body BLOB)")
-        return db
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        for _ in range(2):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=30)
+                if db.execute("PRAGMA user_version").fetchone()[0] != self.SCHEMA:
+                    with db:
+                        for table in ("reports", "pages", "builds"):
+                            db.execute(f"DROP TABLE IF EXISTS {table}")
+                        db.execute("CREATE TABLE reports (key TEXT PRIMARY KEY, body BLOB, used INTEGER)")
+                        db.execute("CREATE TABLE pages (key TEXT PRIMARY KEY, body BLOB, used INTEGER)")
+                        db.execute("CREATE TABLE builds (number INTEGER)")
+                        db.execute("INSERT INTO builds VALUES (0)")
+                        db.execute(f"PRAGMA user_version = {self.SCHEMA}")
+                with db:
+                    db.execute("UPDATE builds SET number = number + 1")
+                self.build_number = db.execute("SELECT number FROM builds").fetchone()[0]
+                self._db = db
+                return db
+            except OSError as exc:
+                log.debug("report cache disabled: %s", exc)
+                return None
+            except sqlite3.DatabaseError as exc:
+                self._reset(exc)
+        return None
 
-    def get(self, key: str) -> Report | None:
+    def _reset(self, exc: Exception) -> None:
+        log.warning("report cache %s was unreadable (%s): rebuilding it", self.path, exc)
+        self.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def _get(self, table: str, key: str) -> object | None:
+        db = self._connect()
+        if db is None:
+            return None
         try:
-            with self._connect() as db:
-                row = db.execute("SELECT body FROM reports WHERE key = ?", (key,)).fetchone()
-            return pickle.loads(row[0]) if row else None
-        except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            self.path.unlink(missing_ok=True)
+            row = db.execute(f"SELECT body FROM {table} WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                with db:
+                    db.execute(f"UPDATE {table} SET used = ? WHERE key = ?", (self.build_number, key))
+        except sqlite3.DatabaseError as exc:
+            self._reset(exc)
+            return None
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except Exception:
             return None
 
-    def put(self, key: str, report: Report) -> None:
+    def _put(self, table: str, key: str, value: object) -> None:
+        db = self._connect()
+        if db is None:
+            return
         try:
-            with self._connect() as db:
-                db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?)", (key, pickle.dumps(report)))
-        except sqlite3.DatabaseError:
-            self.path.unlink(missing_ok=True)
+            with db:
+                db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)",
+                           (key, pickle.dumps(value), self.build_number))
+        except sqlite3.DatabaseError as exc:
+            self._reset(exc)
+
+    def get(self, key: str) -> Report | None:
+        report = self._get("reports", key)
+        if isinstance(report, Report):
+            self.hits += 1
+            return report
+        self.misses += 1
+        return None
+
+    def put(self, key: str, report: Report) -> None:
+        self._put("reports", key, report)
+
+    def get_pages(self, key: str) -> dict[str, str] | None:
+        pages = self._get("pages", key)
+        return pages if isinstance(pages, dict) else None
+
+    def put_pages(self, key: str, pages: dict[str, str]) -> None:
+        self._put("pages", key, pages)
+
+    def prune(self) -> None:
+        """Forget what none of the last KEEP_BUILDS builds used."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                for table in ("reports", "pages"):
+                    self._db.execute(f"DELETE FROM {table} WHERE used <= ?", (self.build_number - self.KEEP_BUILDS,))
+        except sqlite3.DatabaseError as exc:
+            self._reset(exc)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+        self._db = None
 
 
 def default_questions(reports_dir: Path = Path("reports")) -> list[Path]:
@@ -177,47 +278,103 @@ def build(
     site_dir: Path | None,
     cache_dir: Path = DEFAULT_CACHE,
     library_override: Path | None = None,
-    progress: Callable[[str], None] = lambda message: None,
+    progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> BuildSummary:
     """Build report pages (and the site pages when `site_dir` is given); raises ConfigError on bad
-    questions before anything is written."""
+    questions before anything is written. Summary lines go to the "synth" logger as stages end."""
     summary = BuildSummary()
+    progress = progress or Progress(live=False)
     full_build = not question_paths
     paths = list(question_paths) or default_questions()
     with stage(summary, "config"):
         questions = load_questions(paths)
     libraries: dict[str, tuple[Library, PassageIndex]] = {}
-    with stage(summary, "library+index"):
-        for loaded in questions:
-            root = library_override or Path(loaded.question.library)
-            if str(root) not in libraries:
-                progress(f"reading library {root}")
-                libraries[str(root)] = prepare_library(root, cache_dir)
-                library = libraries[str(root)][0]
-                progress(f"library {root}: {len(library.sources)} sources, {len(library.skipped)} skipped files, "
-                         f"{len(library.bib_problems)} BibTeX problems")
+    for loaded in questions:
+        root = library_override or Path(loaded.question.library)
+        if str(root) not in libraries:
+            libraries[str(root)] = _prepare(root, cache_dir, jobs, summary, progress)
     cache = ReportCache(cache_dir)
     reports: list[Report] = []
-    with stage(summary, "reports"):
+    keys: dict[str, str] = {}
+    with stage(summary, "reports"), progress.stage("reports", total=len(questions)) as task:
         for loaded in questions:
             library, index = libraries[str(library_override or Path(loaded.question.library))]
             key = cache.key(loaded, library)
             report = cache.get(key)
             if report is None:
-                progress(f"building report {loaded.report_id}")
+                log.debug("building report %s", loaded.report_id)
                 report = make_report(loaded, library, index)
                 cache.put(key, report)
                 summary.reports.append(loaded.report_id)
             else:
                 summary.reused.append(loaded.report_id)
+            keys[loaded.report_id] = key
             reports.append(report)
+            task.advance()
+    built = f" ({', '.join(summary.reports)})" if 0 < len(summary.reports) <= 5 else ""
+    log.info("reports: %d built%s, %d reused from cache (%.2f s)", len(summary.reports), built,
+             len(summary.reused), summary.timings["reports"])
     with stage(summary, "render"):
-        _write_outputs(reports, out_dir, site_dir, [lib for lib, _ in libraries.values()], full_build, summary)
+        _write_outputs(reports, out_dir, site_dir, [lib for lib, _ in libraries.values()], full_build, summary,
+                       cache, keys)
+    cache.prune()
+    cache.close()
+    for _, index in libraries.values():
+        index.close()
+    log.info("render: %s of %s from cache (%.2f s)", summary.pages_reused,
+             plural(summary.pages_reused + summary.pages_rendered, "report page set"), summary.timings["render"])
     return summary
 
 
+def _prepare(root: Path, cache_dir: Path, jobs: int | None, summary: BuildSummary,
+             progress: Progress) -> tuple[Library, PassageIndex]:
+    """The library stage and the index stage for one library folder, with their summary lines."""
+    summary.signatures[root.as_posix()] = library_signature(root)
+    stats = LoadStats()
+    started = time.perf_counter()
+    with stage(summary, "library"), progress.stage(f"reading {root}") as task:
+        library = load_library(root, cache_dir, jobs=jobs, stats=stats, on_start=task.total,
+                               on_file=lambda path, status: task.advance())
+    summary.libraries[root.as_posix()] = stats
+    workers = f" by {stats.workers} processes" if stats.workers else ""
+    log.info("library %s: %s: %d read (%s in %.2f s%s), %d from cache, %d skipped; %s, %s (%.2f s)",
+             root, plural(stats.files, "file"), stats.read, plural(stats.pages_read, "page"),
+             stats.seconds.get("extract", 0.0), workers, stats.cached, len(stats.skipped),
+             plural(len(library.sources), "source"), plural(len(library.bib_problems), "BibTeX problem"),
+             time.perf_counter() - started)
+    summarise_skipped([(s.path, s.reason) for s in stats.skipped])
+    summarise_warnings(stats.warnings)
+    started = time.perf_counter()
+    with stage(summary, "index"):
+        index = PassageIndex(library, index_path(cache_dir, library))
+    changes = index.changes
+    log.info("index %s: %d documents added or changed, %d removed, %d unchanged (%.2f s)", root,
+             changes.added, changes.removed, changes.kept, time.perf_counter() - started)
+    return library, index
+
+
+def _report_pages(report: Report, link: Callable[[str], str | None], cache: ReportCache | None) -> dict[str, str]:
+    """The files of one report's folder, by name. A plot is cached by the analysis it draws, so
+    editing a question's wording does not import matplotlib (0.3-0.6 s) to redraw the same figure."""
+    pages = {"index.md": render_report(report, link), "report.json": report_to_json(report)}
+    for analysis in report.analyses:
+        if analysis.plot and analysis.points:
+            key = "svg:" + hashlib.sha256(f"{code_digest()}\0{analysis!r}".encode()).hexdigest()
+            svg = cache.get_pages(key) if cache else None
+            if svg is None:
+                from synth.plot import scaling_svg
+
+                svg = {"svg": scaling_svg(analysis)}
+                if cache:
+                    cache.put_pages(key, svg)
+            pages[analysis.plot] = svg["svg"]
+    return pages
+
+
 def _write_outputs(reports: list[Report], out_dir: Path, site_dir: Path | None, libraries: list[Library],
-                   full_build: bool, summary: BuildSummary) -> None:
+                   full_build: bool, summary: BuildSummary, cache: ReportCache | None = None,
+                   keys: dict[str, str] | None = None) -> None:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     built = {r.report_id for r in reports}
     kept: list[Report] = []
@@ -234,11 +391,19 @@ def _write_outputs(reports: list[Report], out_dir: Path, site_dir: Path | None, 
         reports_stage = staging / "reports"
         writer = OutputWriter(reports_stage)
         for report in every_report:
-            writer.write(f"{report.report_id}/index.md", render_report(report, link))
-            writer.write(f"{report.report_id}/report.json", report_to_json(report))
-            for analysis in report.analyses:
-                if analysis.plot and analysis.points:
-                    writer.write(f"{report.report_id}/{analysis.plot}", scaling_svg(analysis))
+            key = (keys or {}).get(report.report_id)
+            # Pages depend on the report and on whether source pages exist to link to.
+            page_key = f"{key}:{site_dir is not None}" if key and cache else None
+            pages = cache.get_pages(page_key) if cache and page_key else None
+            if pages is None:
+                pages = _report_pages(report, link, cache)
+                summary.pages_rendered += 1
+                if cache and page_key:
+                    cache.put_pages(page_key, pages)
+            else:
+                summary.pages_reused += 1
+            for name, content in pages.items():
+                writer.write(f"{report.report_id}/{name}", content)
         if site_dir is not None:
             site_stage = staging / "site"
             handwritten = sorted(p.name for p in site_dir.glob("*.md") if p.name != "index.md")

@@ -1,24 +1,37 @@
-"""The passage index: SQLite FTS5 with BM25 ranking, one database per library state.
+"""The passage index: SQLite FTS5 with BM25 ranking, one database per library folder, kept up to date
+incrementally.
 
-The database file is named after the library fingerprint, so a changed library gets a new index
-and an old one is never misread; it is built in a temporary file and renamed into place.
+Each document's passages occupy a contiguous block of rowids; the `docs` table records the block
+and a digest of the document (file hash, extractor key, sizes), so opening the index for a changed
+library deletes the blocks of removed or changed files and inserts those of new ones, instead of
+re-indexing everything. BM25 statistics are exact integers maintained by FTS5, so an updated index
+ranks exactly like a fresh one; ties are broken by the document's position in the library and the
+passage's position in the document (the order a fresh index would have had), never by rowid.
+
+After the update the index is read inside one transaction (WAL snapshot), so a concurrent synth
+updating the same database for another state of the folder cannot change results mid-build. A
+damaged database is deleted and rebuilt; a database from another INDEX_VERSION is never read.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
-import os
+import hashlib
+import logging
 import re
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from synth.models import Library, Passage
+from synth.models import Document, Library, Passage
 from synth.text import fold
 
-INDEX_VERSION = "1"
+log = logging.getLogger("synth")
+
+INDEX_VERSION = "2"
+_TOKENIZER = "porter unicode61 remove_diacritics 2"
 _QUERY_TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -26,6 +39,15 @@ _QUERY_TOKEN = re.compile(r"[a-z0-9]+")
 class Hit:
     passage: Passage
     score: float
+
+
+@dataclass(frozen=True)
+class IndexChanges:
+    """What opening the index had to do: documents (re)indexed, dropped, and left as they were."""
+
+    added: int = 0
+    removed: int = 0
+    kept: int = 0
 
 
 def _fts_terms(text: str) -> list[str]:
@@ -44,76 +66,175 @@ def any_of(words: Iterable[str]) -> str:
     return " OR ".join(f'"{t}"' for t in terms)
 
 
+def _digest(document: Document) -> str:
+    """Equal digests mean equal passages: same bytes, same extractor, same output sizes."""
+    from synth.library.cache import extractor_key
+
+    return f"{document.sha256}:{extractor_key()}:{len(document.passages)}:{len(document.text)}"
+
+
+class _Stale(Exception):
+    """Another process changed the index between our update and our read snapshot."""
+
+
 class PassageIndex:
     """BM25 search over every passage (text and table rows) of one library."""
 
     def __init__(self, library: Library, db_path: Path | None) -> None:
         self.library = library
-        self._passages: list[Passage] = [p for doc in library.documents for p in doc.passages]
+        self._documents = {d.doc_id: d for d in library.documents}
+        self._wanted = {d.doc_id: (_digest(d), rank) for rank, d in enumerate(library.documents)}
+        self.changes = IndexChanges()
+        self._starts: list[int] = []
+        self._ids: list[str] = []
         if db_path is None:
-            self._db = sqlite3.connect(":memory:")
-            self._fill(self._db)
+            self._db = self._connect(":memory:")
+            self._sync(self._db)
+            self._db.execute("BEGIN")
+            self._check(self._db)
         else:
-            self._db = self._open_or_build(db_path)
+            self._db = self._open(db_path)
 
-    def _fill(self, db: sqlite3.Connection) -> None:
-        db.execute(
-            "CREATE VIRTUAL TABLE passages USING fts5(text, doc_id UNINDEXED, "
-            "tokenize = 'porter unicode61 remove_diacritics 2')"
-        )
-        db.executemany(
-            "INSERT INTO passages(rowid, text, doc_id) VALUES (?, ?, ?)",
-            ((i, p.text, p.doc_id) for i, p in enumerate(self._passages)),
-        )
-        db.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")
-        db.execute("INSERT INTO meta VALUES ('count', ?)", (str(len(self._passages)),))
-        db.commit()
+    @staticmethod
+    def _connect(where: str) -> sqlite3.Connection:
+        db = sqlite3.connect(where, timeout=30, isolation_level=None)
+        if where != ":memory:":
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+        return db
 
-    def _open_or_build(self, db_path: Path) -> sqlite3.Connection:
-        if db_path.exists():
-            try:
-                db = sqlite3.connect(db_path)
-                row = db.execute("SELECT value FROM meta WHERE key = 'count'").fetchone()
-                if row is not None and int(row[0]) == len(self._passages):
-                    return db
-                db.close()
-            except sqlite3.DatabaseError:
-                pass
+    def _open(self, db_path: Path) -> sqlite3.Connection:
+        """The up-to-date database at db_path, rebuilt if damaged; in memory if the folder is unusable."""
+        for old in db_path.parent.glob("index-v1-*.sqlite"):  # one database per fingerprint: superseded
             with contextlib.suppress(OSError):
-                db_path.unlink()
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=db_path.name, suffix=".tmp", dir=db_path.parent)
-        os.close(fd)
-        db = sqlite3.connect(tmp)
-        self._fill(db)
-        db.close()
-        os.replace(tmp, db_path)
-        return sqlite3.connect(db_path)
+                old.unlink()
+        for attempt in range(4):
+            db: sqlite3.Connection | None = None
+            try:
+                db_path.parent.mkdir(parents=True, exist_ok=True)
+                db = self._connect(str(db_path))
+                self._sync(db)
+                db.execute("BEGIN")
+                self._check(db)
+                return db
+            except _Stale:
+                log.debug("passage index changed under us, updating again")
+            except OSError as exc:
+                log.debug("passage index in memory: %s", exc)
+                break
+            except sqlite3.DatabaseError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    log.debug("passage index busy, using one in memory: %s", exc)
+                    break
+                log.warning("passage index %s was unreadable (%s): rebuilding it", db_path, exc)
+                if db is not None:
+                    db.close()
+                    db = None
+                for suffix in ("", "-journal", "-wal", "-shm"):
+                    with contextlib.suppress(OSError):
+                        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+            if db is not None:
+                db.close()
+            if attempt == 3:
+                break
+        db = self._connect(":memory:")
+        self._sync(db)
+        db.execute("BEGIN")
+        self._check(db)
+        return db
+
+    def _sync(self, db: sqlite3.Connection) -> None:
+        """Bring the database to this library's passages, touching only documents that changed."""
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            version = None
+            with contextlib.suppress(sqlite3.OperationalError):
+                version = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if version is None or version[0] != f"{INDEX_VERSION} {_TOKENIZER}":
+                for table in ("passages", "docs", "meta"):
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
+                db.execute(f"CREATE VIRTUAL TABLE passages USING fts5(text, doc_id UNINDEXED, ordinal UNINDEXED, "
+                           f"tokenize = '{_TOKENIZER}')")
+                db.execute("CREATE TABLE docs (doc_id TEXT PRIMARY KEY, digest TEXT, first INTEGER, "
+                           "count INTEGER, rank INTEGER)")
+                db.execute("CREATE INDEX docs_first ON docs(first)")
+                db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute("INSERT INTO meta VALUES ('version', ?)", (f"{INDEX_VERSION} {_TOKENIZER}",))
+            stored = {doc_id: (digest, first, count, rank) for doc_id, digest, first, count, rank
+                      in db.execute("SELECT doc_id, digest, first, count, rank FROM docs")}
+            removed = 0
+            for doc_id, (digest, first, count, _) in sorted(stored.items()):
+                if self._wanted.get(doc_id, ("",))[0] != digest:
+                    if count:
+                        db.execute("DELETE FROM passages WHERE rowid BETWEEN ? AND ?", (first, first + count - 1))
+                    db.execute("DELETE FROM docs WHERE doc_id = ?", (doc_id,))
+                    removed += 1
+            row = db.execute("SELECT max(first + count) FROM docs").fetchone()
+            next_rowid = max(1, row[0] or 1)
+            added = kept = 0
+            for doc_id, (digest, rank) in self._wanted.items():
+                old = stored.get(doc_id)
+                if old is not None and old[0] == digest:
+                    kept += 1
+                    if old[3] != rank:
+                        db.execute("UPDATE docs SET rank = ? WHERE doc_id = ?", (rank, doc_id))
+                    continue
+                passages = self._documents[doc_id].passages
+                db.executemany("INSERT INTO passages(rowid, text, doc_id, ordinal) VALUES (?, ?, ?, ?)",
+                               ((next_rowid + i, p.text, doc_id, i) for i, p in enumerate(passages)))
+                # A document without passages owns no block (first = -1), so block starts stay distinct.
+                first = next_rowid if passages else -1
+                db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (doc_id, digest, first, len(passages), rank))
+                next_rowid += len(passages)
+                added += 1
+            self.changes = IndexChanges(added, removed, kept)
+
+    def _check(self, db: sqlite3.Connection) -> None:
+        """Inside the read snapshot: the database holds exactly this library's documents; remember
+        where each document's block of rowids starts."""
+        rows = db.execute("SELECT doc_id, digest, rank, first FROM docs ORDER BY first").fetchall()
+        if {doc_id: (digest, rank) for doc_id, digest, rank, _ in rows} != self._wanted:
+            db.execute("ROLLBACK")
+            raise _Stale
+        self._starts = [first for *_, first in rows if first > 0]
+        self._ids = [doc_id for doc_id, *_, first in rows if first > 0]
+
+    def _passage(self, rowid: int) -> Passage:
+        block = bisect.bisect_right(self._starts, rowid) - 1
+        return self._documents[self._ids[block]].passages[rowid - self._starts[block]]
 
     def search(self, query: str, limit: int = 20, doc_ids: Sequence[str] | None = None) -> list[Hit]:
         """Passages matching an FTS5 query, best first (BM25; higher score is better)."""
         if not query:
             return []
+        # The block a rowid falls in (an indexed lookup: reading the UNINDEXED columns costs 2x).
+        block = "(SELECT {} FROM docs WHERE first <= passages.rowid ORDER BY first DESC LIMIT 1)"
         sql = "SELECT rowid, bm25(passages) FROM passages WHERE passages MATCH ?"
         params: list[object] = [query]
         if doc_ids is not None:
             if not doc_ids:
                 return []
-            sql += f" AND doc_id IN ({','.join('?' * len(doc_ids))})"
+            sql += f" AND {block.format('doc_id')} IN ({','.join('?' * len(doc_ids))})"
             params.extend(doc_ids)
-        sql += " ORDER BY bm25(passages), rowid LIMIT ?"
+        sql += f" ORDER BY bm25(passages), {block.format('rank')}, rowid LIMIT ?"
         params.append(limit)
         try:
             rows = self._db.execute(sql, params).fetchall()
         except sqlite3.OperationalError:
             return []
-        return [Hit(self._passages[rowid], round(-score, 6)) for rowid, score in rows]
+        return [Hit(self._passage(rowid), round(-score, 6)) for rowid, score in rows]
 
     def mentions(self, spellings: Sequence[str], doc_ids: Sequence[str] | None = None) -> set[str]:
         """Documents in which any spelling of a term occurs as a phrase."""
         query = " OR ".join(p for p in (phrase(s) for s in spellings) if p)
         return {hit.passage.doc_id for hit in self.search(query, limit=100000, doc_ids=doc_ids)}
 
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+
 
 def index_path(cache_dir: Path, library: Library) -> Path:
-    return cache_dir / f"index-v{INDEX_VERSION}-{library.fingerprint[:24]}.sqlite"
+    """One database per library folder (by absolute path), updated in place as the folder changes."""
+    folder = Path(library.root).resolve().as_posix()
+    return cache_dir / f"index-v{INDEX_VERSION}-{hashlib.sha256(folder.encode()).hexdigest()[:16]}.sqlite"

@@ -7,6 +7,7 @@ Titles that differ in a number (Qwen2 vs Qwen3, DeepSeek-V2 vs V3) never match.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from pathlib import PurePosixPath
@@ -30,8 +31,13 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
-    """Folded, punctuation-free, single-spaced: `BERT: Pre-training` → `bert pre training`."""
+    """Folded, punctuation-free, single-spaced: `BERT: Pre-training` → `bert pre training`.
+
+    Memoised: linking compares every entry with every file, and would otherwise fold each file's
+    first page once per entry (quadratic in the size of the library).
+    """
     return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
 
