@@ -1070,20 +1070,39 @@ def _pick_tables(candidates: list[TableRecord], info: ClaimInfo) -> list[TableRe
     return [r for r in candidates if scores[r.table.table_id] == best]
 
 
+_BY_ATTRIBUTE: dict[int, tuple[_LibraryFacts, dict[str, int]]] = {}
+
+
+def _records_by_attribute(facts: _LibraryFacts) -> dict[str, int]:
+    """Each distinct attribute label once (in first-seen order) with its cell count: a claim is
+    matched against labels, not against every cell of a large library."""
+    cached = _BY_ATTRIBUTE.get(id(facts))
+    if cached is not None and cached[0] is facts:
+        return cached[1]
+    counts: dict[str, int] = {}
+    for record in facts.records:
+        counts[record.attribute] = counts.get(record.attribute, 0) + 1
+    if len(_BY_ATTRIBUTE) > 4:
+        _BY_ATTRIBUTE.clear()
+    _BY_ATTRIBUTE[id(facts)] = (facts, counts)
+    return counts
+
+
 def _matching_records(info: ClaimInfo, facts: _LibraryFacts) -> dict[int, list[TableRecord]]:
     """For each claim entity, the cells of attributes the claim names, longest attribute first."""
+    by_attribute = _records_by_attribute(facts)
     spans: dict[str, tuple[int, int]] = {}
-    for record in facts.records:
-        if record.attribute not in spans:
-            span = _attribute_span(info.text, record.attribute)
-            if span is not None:
-                spans[record.attribute] = span
+    for attribute in by_attribute:
+        span = _attribute_span(info.text, attribute)
+        if span is not None:
+            spans[attribute] = span
     named = {a: s for a, s in spans.items()
              if not any(o != a and o_s[0] <= s[0] and s[1] <= o_s[1] and o_s != s for o, o_s in spans.items())}
+    candidates = [r for r in facts.records if r.attribute in named] if named else []
     out: dict[int, list[TableRecord]] = {}
     for index, name in enumerate(info.entities):
         variant = info.variants[index]
-        cells = [r for r in facts.records if r.attribute in named and _record_entity_matches(r, name, variant)]
+        cells = [r for r in candidates if _record_entity_matches(r, name, variant)]
         if variant is None and name_variant(name) is None:
             preferred = [r for r in cells if r.variant in (None, "base")]
             by_attribute = {_compact(r.attribute) for r in preferred}
