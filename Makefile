@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export PYTHONHASHSEED := 0
 
-.PHONY: site serve test lint schema check clean
+.PHONY: site serve test lint schema check clean zensical
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,5 +43,10 @@ schema: $(STAMP)
 check: $(STAMP)
 	$(BIN)/synth check
 
+# The same docs/ built by Zensical (Material's successor), in a venv of its own, into site/.
+zensical: site
+	test -x .venv-zensical/bin/zensical || ($(PYTHON) -m venv .venv-zensical && .venv-zensical/bin/pip install --quiet zensical)
+	.venv-zensical/bin/zensical build --strict --clean
+
 clean:
-	rm -rf site .synth-cache build docs/reports docs/sources docs/index.md
+	rm -rf site .synth-cache build docs/reports docs/sources docs/index.md docs/.synth-nav.yml

@@ -138,3 +138,17 @@ def test_verify_command_prints_json_in_claim_order(project: Path, capsys: pytest
                                              "Mistral-Large-2 has 9T tokens."]
     assert all(p["verdict"] in {"supported", "contradicted", "insufficient"} for p in payload)
     assert payload[1]["verdict"] == "insufficient"
+
+
+def test_example_author_claims_get_the_verdicts_their_comments_promise(project: Path) -> None:
+    """The labels are written as comments in reports/*.yaml by whoever checked the figures."""
+    assert main(["build"]) == 0
+    verdicts = {}
+    for report_id in ("livecodebench-scaling", "qwen2.5-training-data"):
+        data = json.loads((project / "docs/reports" / report_id / "report.json").read_text(encoding="utf-8"))
+        verdicts.update({c["claim"]["text"]: c["verification"]["verdict"] for c in data["author_claims"]})
+    assert verdicts["Qwen2.5-72B-Instruct scores 55.5 on LiveCodeBench."] == "supported"
+    assert verdicts["Qwen2.5-14B-Instruct scores 38.6 on LiveCodeBench."] == "contradicted"
+    assert verdicts["Qwen2.5-Coder-32B-Instruct scores 31.4 on LiveCodeBench."] == "insufficient"
+    assert verdicts["Qwen2.5 was pre-trained on 18 trillion tokens."] == "supported"
+    assert verdicts["Qwen2.5 was pre-trained on 7 trillion tokens."] == "contradicted", "7T is Qwen2's figure"
