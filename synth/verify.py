@@ -813,6 +813,10 @@ class _Probe:
             self.sources.add(window.passage.doc_id)
 
 
+# "only", "solely", "exclusively" narrow a claim: a passage that does not say so does not state it.
+_EXCLUSIVE = re.compile(r"\b(only|solely|exclusively|entirely|alone)\b", re.IGNORECASE)
+
+
 def judge_window(info: ClaimInfo, window: Window, source: str, facts: _LibraryFacts,
                  probe: _Probe | None = None) -> Judgement | None:
     """Support, contradiction, or nothing (None) for one window of text."""
@@ -866,8 +870,9 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: _LibraryFa
         comparison_ok = False
     else:
         comparison_ok = comparison is not True
+    exclusive_ok = not _EXCLUSIVE.search(claim_clause) or bool(_EXCLUSIVE.search(sentence))
     states_it = (numeric == 1.0 and figures.conflict is None and same_polarity and direction_ok
-                 and comparison_ok and coverage >= needed)
+                 and comparison_ok and exclusive_ok and coverage >= needed)
     if substitute is not None:
         if not states_it or coverage < POLARITY_COVERAGE:
             return None

@@ -211,3 +211,10 @@ def test_confidence_is_a_weighted_sum_of_named_signals(library: tuple[Library, P
         assert result.confidence == pytest.approx(expected, abs=0.01)
         assert 0.0 <= result.confidence <= 1.0
     assert sum(CONFIDENCE_WEIGHTS.values()) == pytest.approx(1.0)
+
+
+def test_an_exclusive_claim_needs_a_passage_that_says_only(library: tuple[Library, PassageIndex]) -> None:
+    plain = check("The Nova-Coder models were continued from the Orion-2.5 base checkpoints.", library)
+    assert plain.verdict is Verdict.SUPPORTED
+    narrowed = check("The Nova-Coder models were continued only from the Orion-2.5 base checkpoints.", library)
+    assert narrowed.verdict is not Verdict.SUPPORTED
