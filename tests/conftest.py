@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from synth.build import prepare_library
 from synth.index import PassageIndex
 from synth.models import Library
+
+ROOT = Path(__file__).resolve().parents[1]
 
 ALPHA = """# Alpha-7B notes
 
@@ -56,3 +59,16 @@ def tiny_library(tmp_path: Path) -> tuple[Library, PassageIndex]:
     (root / "gamma.txt").write_text(GAMMA, encoding="utf-8")
     (root / "references.bib").write_text(BIB, encoding="utf-8")
     return prepare_library(root, tmp_path / "cache")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the project's questions, library and hand-written pages, as a fresh clone has them."""
+    for name in ("reports", "library", "schemas"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    (tmp_path / "docs").mkdir()
+    shutil.copy(ROOT / "docs" / "about.md", tmp_path / "docs" / "about.md")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "315532800")
+    return tmp_path

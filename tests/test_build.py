@@ -17,19 +17,6 @@ ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the project's questions, library and hand-written pages, as a fresh clone has them."""
-    for name in ("reports", "library", "schemas"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    (tmp_path / "docs").mkdir()
-    shutil.copy(ROOT / "docs" / "about.md", tmp_path / "docs" / "about.md")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "315532800")
-    return tmp_path
-
-
 def _tree_digest(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fpdf import FPDF
+from pdfs import make_pdf
 
 import synth.build as build_module
 import synth.library as library_module
@@ -30,14 +30,6 @@ from synth.text import repair
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-def pdf_bytes(text: str) -> bytes:
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=11)
-    pdf.multi_cell(0, 6, text)
-    return bytes(pdf.output())
 
 
 @pytest.fixture
@@ -238,10 +230,10 @@ def test_pypdf_warnings_are_counted_not_printed(tmp_path: Path, capsys: pytest.C
                                                 caplog: pytest.LogCaptureFixture) -> None:
     folder = tmp_path / "library"
     folder.mkdir()
-    data = pdf_bytes("The zebrafish model scores 41.5 on TaskOne.")
+    data = make_pdf(["The zebrafish model scores 41.5 on TaskOne."])
     broken = re.sub(rb"startxref\s+(\d+)", lambda m: b"startxref\n" + str(int(m.group(1)) + 7).encode(), data)
     (folder / "shifted.pdf").write_bytes(broken)
-    (folder / "fine.pdf").write_bytes(pdf_bytes("Nothing wrong with this one."))
+    (folder / "fine.pdf").write_bytes(make_pdf(["Nothing wrong with this one."]))
     with caplog.at_level(logging.DEBUG):
         library, stats = load(folder, tmp_path / "cache", jobs=1)
     assert [d.doc_id for d in library.documents] == ["fine.pdf", "shifted.pdf"]
@@ -251,7 +243,7 @@ def test_pypdf_warnings_are_counted_not_printed(tmp_path: Path, capsys: pytest.C
 
 
 def test_build_prints_one_summary_line_for_reader_warnings(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data = pdf_bytes("Qwen2.5 notes. LiveCodeBench is mentioned here.")
+    data = make_pdf(["Qwen2.5 notes. LiveCodeBench is mentioned here."])
     broken = re.sub(rb"startxref\s+(\d+)", lambda m: b"startxref\n" + str(int(m.group(1)) + 7).encode(), data)
     for name in ("a.pdf", "b.pdf"):
         (project / "library" / name).write_bytes(broken + name.encode())
@@ -345,17 +337,6 @@ def test_corrupt_index_is_rebuilt(root: Path, tmp_path: Path) -> None:
 
 
 # --- report cache ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("reports", "library", "schemas"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    (tmp_path / "docs").mkdir()
-    shutil.copy(ROOT / "docs" / "about.md", tmp_path / "docs" / "about.md")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from fpdf import FPDF
+from pdfs import make_pdf
 
 from synth.index import PassageIndex, phrase
 from synth.library import LibraryError, load_library
@@ -22,18 +22,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "library" / "basic"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
-def pdf_bytes(text: str, title: str | None = None, user_password: str | None = None) -> bytes:
-    pdf = FPDF()
-    if user_password is not None:
-        pdf.set_encryption(owner_password="owner", user_password=user_password)
-    if title:
-        pdf.set_title(title)
-    pdf.add_page()
-    pdf.set_font("helvetica", size=11)
-    pdf.multi_cell(0, 6, text)
-    return bytes(pdf.output())
-
-
 @pytest.fixture
 def library_root(tmp_path: Path) -> Path:
     """The fixture library plus generated PDFs, duplicates and files that must be skipped."""
@@ -41,10 +29,10 @@ def library_root(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURES, root)
     (root / "papers").mkdir()
     (root / "papers" / "sparse.pdf").write_bytes(
-        pdf_bytes("We study sparse experts.\n\nPage one has results.", title="Sparse Experts at Scale"))
-    (root / "papers" / "Deep_Seek Coder V2.pdf").write_bytes(pdf_bytes("A paper nobody cites.",
+        make_pdf(["We study sparse experts.\n\nPage one has results."], title="Sparse Experts at Scale"))
+    (root / "papers" / "Deep_Seek Coder V2.pdf").write_bytes(make_pdf(["A paper nobody cites."],
                                                                        title="Some Other Paper Title"))
-    (root / "encrypted.pdf").write_bytes(pdf_bytes("Secret.", user_password="x"))
+    (root / "encrypted.pdf").write_bytes(make_pdf(["Secret."], user_password="x"))
     (root / "corrupt.pdf").write_bytes(b"%PDF-1.4\nthis file was cut short")
     for folder in ("a", "b"):
         (root / folder).mkdir()

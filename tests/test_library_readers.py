@@ -8,6 +8,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from fpdf import FPDF
+from pdfs import make_pdf
 
 from synth.library import pdf as pdf_module
 from synth.library.base import Unreadable, chunk_spans
@@ -37,26 +38,6 @@ def assert_offsets(document: Document) -> None:
         assert 0 <= table.start < table.end <= len(document.text)
         assert len(table.rows) == len(table.row_groups)
         assert all(len(row) == len(table.header) for row in table.rows)
-
-
-def make_pdf(pages: list[str], title: str | None = None, author: str | None = None,
-             user_password: str | None = None, heading: str | None = None) -> bytes:
-    pdf = FPDF()
-    if user_password is not None:
-        pdf.set_encryption(owner_password="owner", user_password=user_password)
-    if title:
-        pdf.set_title(title)
-    if author:
-        pdf.set_author(author)
-    for number, body in enumerate(pages):
-        pdf.add_page()
-        if heading and number == 0:
-            pdf.set_font("helvetica", size=24)
-            pdf.cell(0, 12, heading)
-            pdf.ln()
-        pdf.set_font("helvetica", size=11)
-        pdf.multi_cell(0, 6, body)
-    return bytes(pdf.output())
 
 
 def read_pdf(data: bytes, name: str = "paper.pdf") -> Document:

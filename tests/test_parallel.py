@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fpdf import FPDF
+from pdfs import make_pdf
 
 import synth.library as library_module
 from synth.library import LoadStats, load_library
@@ -15,16 +15,6 @@ from synth.library.pdf import PdfReader
 from synth.models import Document, Library
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-def pdf_bytes(pages: list[str], title: str) -> bytes:
-    pdf = FPDF()
-    pdf.set_title(title)
-    for body in pages:
-        pdf.add_page()
-        pdf.set_font("helvetica", size=11)
-        pdf.multi_cell(0, 6, body)
-    return bytes(pdf.output())
 
 
 @pytest.fixture
@@ -36,7 +26,7 @@ def root(tmp_path: Path) -> Path:
     for n in range(6):
         pages = [f"Paper {n} page {p}: the model{n} scores {n}.{p} on Bench{p}. " * (1 + 20 * (n % 3))
                  for p in range(1 + n % 4)]
-        (folder / f"paper{n}.pdf").write_bytes(pdf_bytes(pages, f"Paper Number {n} About Models"))
+        (folder / f"paper{n}.pdf").write_bytes(make_pdf(pages, f"Paper Number {n} About Models"))
     shutil.copy(folder / "paper1.pdf", folder / "sub" / "copy-of-paper1.pdf")
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really")
     (folder / "notes.md").write_text("# Notes\n\nmodel3 is discussed here.\n", encoding="utf-8")
