@@ -13,7 +13,6 @@ import pytest
 
 from synth.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 

@@ -28,7 +28,6 @@ from synth.library.text import TextReader
 from synth.models import Document, Library
 from synth.text import repair
 
-ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
