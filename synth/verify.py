@@ -926,6 +926,7 @@ class _LibraryFacts:
     documents: dict[str, Document]
     frequency: dict[str, int]
     passages: int
+    attributes: tuple[str, ...]
 
     def weight(self, word: str) -> float:
         """Inverse document frequency over the library's passages: rare words carry a claim."""
@@ -964,8 +965,10 @@ def _facts(library: Library) -> _LibraryFacts:
     texts = [p.text for d in library.documents for p in d.passages if p.kind is not PassageKind.TABLE_ROW]
     for text in texts:
         frequency.update(frozenset(_norm(m.group(0)) for m in _WORD.finditer(text) if _is_content(m.group(0))))
+    # Each attribute label once, first-seen order: claims are matched against labels, not every cell.
+    attributes = tuple(dict.fromkeys(r.attribute for r in found))
     facts = _LibraryFacts(tuple(found), measures, source_of, title_of, row_spans,
-                          {d.doc_id: d for d in library.documents}, dict(frequency), len(texts))
+                          {d.doc_id: d for d in library.documents}, dict(frequency), len(texts), attributes)
     if len(_FACTS) > 4:
         _FACTS.clear()
     _FACTS[key] = facts
@@ -1075,29 +1078,10 @@ def _pick_tables(candidates: list[TableRecord], info: ClaimInfo) -> list[TableRe
     return [r for r in candidates if scores[r.table.table_id] == best]
 
 
-_BY_ATTRIBUTE: dict[int, tuple[_LibraryFacts, dict[str, int]]] = {}
-
-
-def _records_by_attribute(facts: _LibraryFacts) -> dict[str, int]:
-    """Each distinct attribute label once (in first-seen order) with its cell count: a claim is
-    matched against labels, not against every cell of a large library."""
-    cached = _BY_ATTRIBUTE.get(id(facts))
-    if cached is not None and cached[0] is facts:
-        return cached[1]
-    counts: dict[str, int] = {}
-    for record in facts.records:
-        counts[record.attribute] = counts.get(record.attribute, 0) + 1
-    if len(_BY_ATTRIBUTE) > 4:
-        _BY_ATTRIBUTE.clear()
-    _BY_ATTRIBUTE[id(facts)] = (facts, counts)
-    return counts
-
-
 def _matching_records(info: ClaimInfo, facts: _LibraryFacts) -> dict[int, list[TableRecord]]:
     """For each claim entity, the cells of attributes the claim names, longest attribute first."""
-    by_attribute = _records_by_attribute(facts)
     spans: dict[str, tuple[int, int]] = {}
-    for attribute in by_attribute:
+    for attribute in facts.attributes:
         span = _attribute_span(info.text, attribute)
         if span is not None:
             spans[attribute] = span
