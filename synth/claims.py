@@ -63,16 +63,14 @@ def _mentions_focus(text: str, focus: tuple[FocusTerm, ...]) -> list[str]:
     return [term.name for term in focus if any(claimparse.mentions(folded, s) for s in term.spellings)]
 
 
-def _sentence_claims(question: Question, screening: Screening, library: Library, index: PassageIndex,
-                     question_words: frozenset[str]) -> list[tuple[float, Claim]]:
+def _sentence_claims(screening: Screening, library: Library, index: PassageIndex,
+                     asked: frozenset[str]) -> list[tuple[float, Claim]]:
     """Sentences about the focus terms: naming them, or sitting in a source whose title (or section)
     names them and sharing the question's other words — a Qwen2.5 report's "the pre-training data grew
     to 18 trillion tokens" is about Qwen2.5 even though the sentence does not repeat the name."""
     scored: list[tuple[float, Claim]] = []
     hits = index.search(screening.query, limit=400, doc_ids=list(screening.included_doc_ids))
     top = hits[0].score if hits else 1.0
-    focus_words = frozenset().union(*(claimparse.content_words(s) for t in screening.focus for s in t.spellings))
-    asked = question_words - focus_words
     titles = {d.doc_id: d.title or "" for d in library.documents}
     for hit in hits:
         passage = hit.passage
@@ -114,14 +112,12 @@ def _table_claim_text(entity: str, variant: str | None, attribute: str, raw: str
     return f"The {attribute} of {entity}{suffix} is {raw}."
 
 
-def _table_claims(screening: Screening, library: Library, question_words: frozenset[str]) -> list[tuple[float, Claim]]:
+def _table_claims(screening: Screening, library: Library, asked: frozenset[str]) -> list[tuple[float, Claim]]:
     """Table cells about the question: the cell's model or measure names a focus term, and its measure
     (or the table's caption) is what the question asks about — a Qwen2.5 MMLU score does not answer
     a question about Qwen2.5's training data."""
     scored: list[tuple[float, Claim]] = []
     included = set(screening.included_doc_ids)
-    focus_words = frozenset().union(*(claimparse.content_words(s) for t in screening.focus for s in t.spellings))
-    asked = question_words - focus_words
     for document in library.documents:
         if document.doc_id not in included:
             continue
@@ -147,13 +143,19 @@ def _figures(text: str) -> tuple[float, ...]:
     return tuple(sorted(q.value for q in claimparse.parse(text).quantities))
 
 
+def asked_words(question: Question, screening: Screening) -> frozenset[str]:
+    """What the question asks about beyond its focus terms ("data", "pre-train" in "How much data was
+    Qwen2.5 pre-trained on?"): the words a claim must share to answer it, not merely name its subject."""
+    focus_words = frozenset().union(*(claimparse.content_words(s) for t in screening.focus for s in t.spellings))
+    return claimparse.content_words(question.question) - focus_words
+
+
 def extract_claims(question: Question, screening: Screening, library: Library, index: PassageIndex) -> list[Claim]:
     """The findings to verify for a question, best first, at most `question.max_findings`."""
     if not screening.answerable:
         return []
-    question_words = claimparse.content_words(question.question)
-    scored = _table_claims(screening, library, question_words) + _sentence_claims(question, screening, library, index,
-                                                                  question_words)
+    asked = asked_words(question, screening)
+    scored = _table_claims(screening, library, asked) + _sentence_claims(screening, library, index, asked)
     scored.sort(key=lambda item: (-item[0], item[1].source or "", item[1].page or 0, item[1].text))
     kept: list[Claim] = []
     for _, claim in scored:
