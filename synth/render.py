@@ -288,13 +288,12 @@ def _review(report: Report) -> list[str]:
             f"{report.review.spread:.1f}).", "", *md.table(["Reviewer", "Score", "Reason"], rows), ""]
 
 
-def _claims_table(report: Report, link: SourceLink, numbers: dict[int, int]) -> list[str]:
-    checked = claims_in_page_order(report)
-    if not checked:
+def _claims_table(ordered: Sequence[CheckedClaim]) -> list[str]:
+    """One row per claim, numbered as on the page, linking to its evidence block."""
+    if not ordered:
         return ["## Claims table", "", "No claims were extracted or given.", ""]
     rows = []
-    for item in checked:
-        number = numbers[id(item)]
+    for number, item in enumerate(ordered, start=1):
         verification = item.verification
         first = verification.evidence[0] if verification.evidence else None
         where = f"[{md.text(first.source)}, {md.text(first.location)}](#claim-{number})" if first else "—"
@@ -323,7 +322,8 @@ def _references(report: Report) -> list[str]:
 
 def render_report(report: Report, link: SourceLink) -> str:
     """The markdown page of one report; `link(key)` gives a source page path (or None)."""
-    numbers = {id(c): n for n, c in enumerate(claims_in_page_order(report), start=1)}
+    ordered = claims_in_page_order(report)
+    numbers = {id(c): n for n, c in enumerate(ordered, start=1)}
     lines = [*md.front_matter(report.title), f"# {md.text(report.title)}", "",
              f"**Question.** {md.text(report.question)}", ""]
     lines += _abstract(report)
@@ -333,7 +333,7 @@ def render_report(report: Report, link: SourceLink) -> str:
     lines += _author_claims(report, link, numbers)
     lines += _limitations(report, link, numbers)
     lines += _review(report)
-    lines += _claims_table(report, link, numbers)
+    lines += _claims_table(ordered)
     lines += _references(report)
     return "\n".join(lines).rstrip() + "\n"
 
