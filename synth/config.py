@@ -15,9 +15,6 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-SCHEMA_PATH = Path("schemas/question.schema.json")
-SCHEMA_COMMENT = "# yaml-language-server: $schema=../schemas/question.schema.json"
-
 
 class Analysis(BaseModel):
     """A quantitative series the report should build from the sources' tables."""
