@@ -1,0 +1,94 @@
+"""The claim, parsed once: its content words, named entities with their variants (base or
+instruct), the names that can own figures, polarity, direction of change, comparative cues and
+who is compared with whom ("A outperforms B" → (A, B)).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from synth import claimparse
+from synth.claimparse import Assertion, Cue
+from synth.tables import name_variant
+from synth.text import collapse, fold
+from synth.verify.words import WORD, model_like, norm, word_tokens
+
+# Verbs that only say "has this figure": a claim "X scored N on B" is checked on X, N and B.
+_LIGHT_VERBS = frozenset({"scor", "achiev", "report", "record", "post", "get", "got", "show"})
+
+
+_RELATIVE = re.compile(r"\b(which|who|that|whose)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ClaimInfo:
+    """Everything about a claim that is compared with passages, computed once."""
+
+    text: str
+    assertion: Assertion
+    words: frozenset[str]
+    entities: tuple[str, ...]
+    variants: tuple[str | None, ...]
+    models: tuple[str, ...]
+    negated: bool
+    direction: int
+    cues: tuple[Cue, ...]
+    order: tuple[str | None, str | None]
+    verbatim: str = ""
+
+
+def claim_info(claim: str, measures: frozenset[str]) -> ClaimInfo:
+    assertion = claimparse.parse(claim)
+    spans = claimparse.name_spans(claim)
+    entities = assertion.entities
+    variants = []
+    for name in entities:
+        variant = name_variant(name)
+        if variant is None:
+            for mention, start, end in spans:
+                if mention == name:
+                    variant = claimparse.variant_around(claim, start, end)
+                    break
+        variants.append(variant)
+    entity_tokens = {norm(t) for name in entities for t in WORD.findall(name)}
+    words = frozenset(w for w in word_tokens(claim).words if w not in entity_tokens)
+    if assertion.quantities and len(entities) >= 2:
+        words -= _LIGHT_VERBS
+    models = tuple(name for name in entities if model_like(name, measures))
+    cues = claimparse.comparatives(claim)
+    verbatim = collapse(fold(claim)).rstrip(".!?;: ")
+    return ClaimInfo(claim, assertion, words, entities, tuple(variants), models, claimparse.negated(claim),
+                     claimparse.direction(claim), cues, _comparison_order(claim, spans, cues, measures),
+                     verbatim if len(verbatim) >= 20 else "")
+
+
+def _comparison_order(text: str, spans: Sequence[tuple[str, int, int]], cues: Sequence[Cue],
+                      measures: frozenset[str]) -> tuple[str | None, str | None]:
+    """(subject, object) of the first entity comparison: "A outperforms B" → (A, B)."""
+    cue = next((c for c in cues if c.group != "amount"), None)
+    if cue is None:
+        return None, None
+    models = [(name, start) for name, start, _ in spans if model_like(name, measures)]
+    return subject_of(text, models, cue), object_of(text, models, cue)
+
+
+def subject_of(text: str, models: Sequence[tuple[str, int]], cue: Cue) -> str | None:
+    """Who the comparative is said of: the nearest name before a relative pronoun ("B, which is
+    five times larger"), else the first name of the sentence ("A, despite being smaller")."""
+    sentence_start = max(text.rfind(". ", 0, cue.start), text.rfind("; ", 0, cue.start), 0)
+    before = [(name, start) for name, start in models if sentence_start <= start < cue.start]
+    if not before:
+        return None
+    nearest, start = before[-1]
+    if _RELATIVE.search(text[start + len(nearest):cue.start]):
+        return nearest
+    return before[0][0]
+
+
+def object_of(text: str, models: Sequence[tuple[str, int]], cue: Cue) -> str | None:
+    """What the comparative is measured against: the first name after it in its sentence."""
+    stops = [p for p in (text.find(". ", cue.end), text.find("; ", cue.end)) if p >= 0]
+    sentence_end = min(stops) if stops else len(text)
+    return next((name for name, start in models if cue.end <= start < sentence_end), None)

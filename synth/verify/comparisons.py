@@ -1,0 +1,77 @@
+"""Comparisons in prose: "A outperforms B" is contradicted by "B outperforms A" or "A trails B";
+"X is more effective than Y" by "Y is more effective than X", for unnamed things too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from synth import claimparse
+from synth.verify.claim import ClaimInfo, object_of, subject_of
+from synth.verify.names import same_name
+from synth.verify.windows import Window
+from synth.verify.words import model_like, shared_words, word_tokens
+
+
+def comparison_conflict(info: ClaimInfo, window: Window, measures: frozenset[str]) -> bool | None:
+    """True when the window compares the claim's names the other way round, False when the same way,
+    None when it does not compare them."""
+    subject, obj = info.order
+    if subject is None or not info.cues:
+        return _phrase_comparison_conflict(info, window)
+    claim_cue = next(c for c in info.cues if c.group != "amount")
+    cues = [c for c in claimparse.comparatives(window.text) if c.group == claim_cue.group]
+    if not cues:
+        return None
+    spans = claimparse.name_spans(window.text)
+    models = [(name, start) for name, start, _ in spans if model_like(name, measures)]
+    for cue in cues:
+        said_of, against = subject_of(window.text, models, cue), object_of(window.text, models, cue)
+        if said_of is None:
+            continue
+        same_subject = same_name(said_of, subject) and (against is None or obj is None or same_name(against, obj))
+        reversed_subject = (obj is not None and same_name(said_of, obj)
+                            and (against is None or same_name(against, subject)))
+        if not same_subject and not reversed_subject:
+            continue
+        flipped = (cue.lower != claim_cue.lower) != reversed_subject
+        return flipped
+    return None
+
+
+_THAN = re.compile(r"\b(more|less|better|worse|higher|lower|greater|fewer|larger|smaller)\b[^.;:]{0,40}?\bthan\b",
+                   re.IGNORECASE)
+
+
+_PHRASE_END = re.compile(r"[,;:.]|\b(?:in|for|at|on|among|during|when|with|after|before|because|by|as)\b",
+                         re.IGNORECASE)
+
+
+def _than_sides(text: str) -> tuple[frozenset[str], frozenset[str], bool] | None:
+    """For "X is more effective than Y in Z": (words of X, words of Y, whether it says less)."""
+    match = _THAN.search(text)
+    if match is None:
+        return None
+    start = max(text.rfind(". ", 0, match.start()), text.rfind("; ", 0, match.start()), 0)
+    left = word_tokens(text[start:match.start()]).bag
+    end = _PHRASE_END.search(text, match.end())
+    right = word_tokens(text[match.end():end.start() if end else len(text)]).bag
+    lower = match.group(1).lower() in ("less", "worse", "lower", "fewer", "smaller")
+    return left - right, right - left, lower
+
+
+def _phrase_comparison_conflict(info: ClaimInfo, window: Window) -> bool | None:
+    """"X is more effective than Y" against "Y is more effective than X", for unnamed things."""
+    claim = _than_sides(info.text)
+    if claim is None:
+        return None
+    for sentence in window.sentences():
+        found = _than_sides(sentence)
+        if found is None:
+            continue
+        same = len(shared_words(claim[0], found[0])) + len(shared_words(claim[1], found[1]))
+        swapped = len(shared_words(claim[0], found[1])) + len(shared_words(claim[1], found[0]))
+        if max(same, swapped) < 2 or same == swapped:
+            continue
+        return (claim[2] != found[2]) != (swapped > same)
+    return None

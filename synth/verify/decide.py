@@ -1,0 +1,142 @@
+"""The verdict for a claim: candidate passages from BM25 (the claim's words, plus the passages
+naming all its entities), judged window by window, and table cells judged directly. A table
+answer takes precedence over prose. Anything else is `insufficient`: inventing support is the
+worst failure this product can have, so ties go to the cautious verdict. Passages that point
+the other way are kept as `counter_evidence`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from synth import claimparse
+from synth.index import Hit, PassageIndex, any_of, phrase
+from synth.models import Evidence, Library, Verdict, Verification
+from synth.text import content_tokens, fold
+from synth.verify.claim import ClaimInfo, claim_info
+from synth.verify.confidence import as_signals, signals_for, weighted_confidence
+from synth.verify.facts import LibraryFacts, library_facts
+from synth.verify.passages import Probe, judge_window
+from synth.verify.tables import judge_tables
+from synth.verify.windows import Judgement, Window, dedupe, window_evidence, windows_of
+
+CANDIDATES = 40
+
+
+def verify_claim(claim: str, library: Library, index: PassageIndex) -> Verification:
+    """The verdict for one claim against the whole library."""
+    facts = library_facts(library)
+    info = claim_info(claim, facts.measures)
+    hits = _candidates(info, index)
+    top = hits[0].score if hits else 0.0
+    judgements = judge_tables(info, library)
+    best_alignment = 0.0
+    closest: Window | None = None
+    folded_claim = fold(claim)
+    probe = Probe()
+    for hit in hits:
+        source = facts.source_of[hit.passage.doc_id]
+        for window in windows_of(hit, top, facts.title_of.get(hit.passage.doc_id, "")):
+            judgement = judge_window(info, window, source, facts, probe)
+            if judgement is not None:
+                judgements.append(judgement)
+            alignment = fuzz.token_set_ratio(folded_claim, window.folded) / 100
+            if alignment > best_alignment:
+                best_alignment, closest = alignment, window
+    return _decide(info, judgements, best_alignment, closest, facts, probe, index)
+
+
+def _candidates(info: ClaimInfo, index: PassageIndex) -> list[Hit]:
+    """BM25 over the claim's words (unstemmed: the index stems them itself), plus the passages
+    that name every entity of the claim, which a long claim's many words can push down."""
+    terms = {t for t in content_tokens(info.text) if not claimparse.NUMBER_WORDS.issuperset({t})}
+    hits = index.search(any_of(sorted(terms | {fold(e) for e in info.entities})), limit=CANDIDATES)
+    if info.entities:
+        both = " AND ".join(p for p in (phrase(e) for e in info.entities) if p)
+        seen = {(h.passage.doc_id, h.passage.ordinal) for h in hits}
+        extra = [h for h in index.search(both, limit=CANDIDATES // 2)
+                 if (h.passage.doc_id, h.passage.ordinal) not in seen]
+        if extra and hits:
+            floor = min(h.score for h in hits)
+            hits += [Hit(h.passage, min(h.score, floor)) for h in extra]
+        elif extra:
+            hits = extra
+    return hits
+
+
+def _score(judgement: Judgement) -> float:
+    return judgement.coverage + judgement.entity + 0.5 * judgement.relevance
+
+
+def _decide(info: ClaimInfo, judgements: list[Judgement], best_alignment: float, closest: Window | None,
+            facts: LibraryFacts, probe: Probe, index: PassageIndex) -> Verification:
+    tables = [j for j in judgements if j.kind == "table"]
+    pool = tables if tables else judgements
+    supports = [j for j in pool if j.verdict is Verdict.SUPPORTED]
+    conflicts = [j for j in pool if j.verdict is Verdict.CONTRADICTED]
+    if supports and (not conflicts or max(map(_score, supports)) >= max(map(_score, conflicts))):
+        chosen, verdict = supports, Verdict.SUPPORTED
+    elif conflicts:
+        chosen, verdict = conflicts, Verdict.CONTRADICTED
+    else:
+        return _insufficient(info, best_alignment, closest, facts, probe, index)
+    chosen = sorted(chosen, key=lambda j: (-_score(j), j.evidence.end - j.evidence.start, j.evidence.doc_id,
+                                           j.evidence.start))
+    evidence = dedupe([j.evidence for j in chosen])[:3]
+    best = chosen[0]
+    sources = len({e.doc_id for e in dedupe([j.evidence for j in chosen])})
+    others = dedupe([j.evidence for j in judgements if j.verdict is not verdict])
+    others = [e for e in others if (e.doc_id, e.start) not in {(x.doc_id, x.start) for x in evidence}][:3]
+    parts, notes = signals_for(verdict, best, sources, bool(info.assertion.quantities), len(others))
+    explanation = best.reason
+    if others:
+        explanation += f"; {len(others)} other passage(s) point the other way (listed as a conflict)"
+    return Verification(info.text, verdict, weighted_confidence(parts), tuple(evidence), as_signals(parts, notes),
+                        explanation, tuple(others))
+
+
+def _insufficient(info: ClaimInfo, best_alignment: float, closest: Window | None, facts: LibraryFacts,
+                  probe: Probe, index: PassageIndex) -> Verification:
+    """No passage states or contradicts the claim. The quoted context is the closest near miss
+    (a passage naming all the claim's entities), else the best fuzzy match.
+
+    alignment: 1 − how close the library came (best fuzzy alignment or near-miss word coverage);
+    numeric_agreement: 1 when the claim's figures appear in no candidate, 0.5 when it states none;
+    entity_agreement: share of the claim's names that no passage of the library mentions at all
+    (0.5 if it names none); independent_sources: 1 / (1 + sources with a near miss); passage_relevance: 1 − BM25
+    relevance of the closest passage.
+    """
+    shown = probe.window if probe.window is not None else closest
+    evidence: tuple[Evidence, ...] = ()
+    if shown is not None:
+        evidence = (window_evidence(shown, facts.source_of[shown.passage.doc_id]),)
+    missing = 0.5
+    if info.entities:
+        missing = sum(1 for name in info.entities if not index.mentions([name])) / len(info.entities)
+    parts = {
+        "alignment": 1.0 - max(best_alignment, probe.best),
+        "numeric_agreement": 1.0 if info.assertion.quantities else 0.5,
+        "entity_agreement": missing,
+        "independent_sources": 1.0 / (1 + len(probe.sources)),
+        "passage_relevance": 1.0 - (shown.relevance if shown else 0.0),
+    }
+    notes = {
+        "alignment": "1 − how close the best candidate came (fuzzy alignment or share of the claim's words)",
+        "numeric_agreement": "1 when no passage states the claim's figures, 0.5 when the claim states none",
+        "entity_agreement": "share of the claim's names the library never mentions (0.5 when it names none)",
+        "independent_sources": f"1 / (1 + {len(probe.sources)} source(s) that name the claim's entities and "
+                               f"share most of its words without stating it)",
+        "passage_relevance": "1 − relevance of the closest passage",
+    }
+    reason = "no passage in the library states or contradicts this claim"
+    if shown is not None:
+        reason += " (the closest passage is quoted for context)"
+    return Verification(info.text, Verdict.INSUFFICIENT, weighted_confidence(parts), evidence,
+                        as_signals(parts, notes), reason)
+
+
+def verify_claims(claims: Sequence[str], library: Library, index: PassageIndex) -> list[Verification]:
+    """Verify each claim independently; same order as given."""
+    return [verify_claim(claim, library, index) for claim in claims]

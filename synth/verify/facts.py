@@ -1,0 +1,135 @@
+"""Per-library lookups built once: table records (normalised: bare sizes named by the caption's
+family), measure names, document → source key, table-row spans for quoting, and IDF weights over
+the library's text passages.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from synth import claimparse
+from synth.claimparse import Quantity
+from synth.models import Document, Evidence, Library, Passage, PassageKind
+from synth.tables import TableRecord, caption_variant, name_variant, records
+from synth.text import collapse, fold
+from synth.verify.words import BARE_SIZE, HAS_ALPHA, HAS_DIGIT, WORD, compact, is_content, norm
+
+
+@dataclass(frozen=True)
+class LibraryFacts:
+    """Per-library lookups, built once: table records, measure names, doc → source key."""
+
+    records: tuple[TableRecord, ...]
+    measures: frozenset[str]
+    source_of: dict[str, str]
+    title_of: dict[str, str]
+    row_spans: dict[tuple[str, int], tuple[int, int]]
+    documents: dict[str, Document]
+    frequency: dict[str, int]
+    passages: int
+    attributes: tuple[str, ...]
+
+    def weight(self, word: str) -> float:
+        """Inverse document frequency over the library's passages: rare words carry a claim."""
+        return math.log((self.passages + 1) / (self.frequency.get(word, 0) + 1)) + 1.0
+
+    def coverage(self, shared: frozenset[str], words: frozenset[str]) -> float:
+        """IDF-weighted share of the claim's words that a passage states."""
+        total = sum(self.weight(w) for w in words)
+        return sum(self.weight(w) for w in shared) / total if total else 0.0
+
+
+_FACTS: dict[tuple[str, str, int], LibraryFacts] = {}
+
+
+def library_facts(library: Library) -> LibraryFacts:
+    key = (library.root, library.fingerprint, id(library))
+    cached = _FACTS.get(key)
+    if cached is not None:
+        return cached
+    found = [_normalised(r) for doc in library.documents for table in doc.tables for r in records(table)]
+    measures = frozenset(m for r in found for m in (compact(r.attribute), compact(_unbracketed(r.attribute))))
+    source_of = {s.document.doc_id: s.key for s in library.sources if s.document is not None}
+    title_of = {d.doc_id: d.title or "" for d in library.documents}
+    row_spans: dict[tuple[str, int], tuple[int, int]] = {}
+    for doc in library.documents:
+        by_table: dict[str, list[Passage]] = {}
+        for passage in doc.passages:
+            if passage.kind is PassageKind.TABLE_ROW and passage.table_id:
+                by_table.setdefault(passage.table_id, []).append(passage)
+        for table in doc.tables:
+            rows = by_table.get(table.table_id, [])
+            if len(rows) == len(table.rows):
+                for number, passage in enumerate(rows):
+                    row_spans[(table.table_id, number)] = (passage.start, passage.end)
+    frequency: Counter[str] = Counter()
+    texts = [p.text for d in library.documents for p in d.passages if p.kind is not PassageKind.TABLE_ROW]
+    for text in texts:
+        frequency.update(frozenset(norm(m.group(0)) for m in WORD.finditer(text) if is_content(m.group(0))))
+    # Each attribute label once, first-seen order: claims are matched against labels, not every cell.
+    attributes = tuple(dict.fromkeys(r.attribute for r in found))
+    facts = LibraryFacts(tuple(found), measures, source_of, title_of, row_spans,
+                          {d.doc_id: d for d in library.documents}, dict(frequency), len(texts), attributes)
+    if len(_FACTS) > 4:
+        _FACTS.clear()
+    _FACTS[key] = facts
+    return facts
+
+
+def _unbracketed(text: str) -> str:
+    return re.sub(r"\s*\([^)]*\)", "", text).strip()
+
+
+def _family(caption: str) -> str | None:
+    """The model family a caption names ("... of Qwen2.5 open-weight models" → Qwen2.5)."""
+    for name in claimparse.entities(caption):
+        if (HAS_DIGIT.search(name) and HAS_ALPHA.search(name) and not re.search(r"\d+(?:\.\d+)?[BM]\b", name)
+                and not name.lower().startswith("table")):
+            return name
+    return None
+
+
+def _normalised(record: TableRecord) -> TableRecord:
+    """Fix what a generic table reader cannot know: rows named by bare sizes ("72B") are models of
+    the family the caption names, and a model the caption names itself ("base models and
+    Qwen2.5-Plus") takes no variant from the caption."""
+    entity, attribute = record.entity, record.attribute
+    if BARE_SIZE.match(attribute.strip("* ")) and not HAS_DIGIT.search(entity):
+        entity, attribute = attribute, entity
+    entity = entity.strip("* ")
+    if BARE_SIZE.match(entity):
+        family = _family(record.table.caption)
+        if family:
+            entity = f"{family}-{entity}"
+    variant = name_variant(entity) or caption_variant(record.table.caption)
+    if claimparse.mentions(fold(record.table.caption), entity) and name_variant(entity) is None:
+        variant = None
+    if (entity, attribute, variant) == (record.entity, record.attribute, record.variant):
+        return record
+    return replace(record, entity=entity, attribute=attribute, variant=variant)
+
+
+def cell_quantity(record: TableRecord) -> Quantity:
+    found = claimparse.quantities(record.raw)
+    if found and abs(found[0].value - record.value) > 1e-9 and found[0].unit == "scale":
+        return found[0]
+    return Quantity(record.value, "plain", record.raw, 0, len(record.raw), 0)
+
+
+def row_evidence(record: TableRecord, facts: LibraryFacts, source: str, conflicting: str | None) -> Evidence:
+    """The table row the cell sits in, quoted exactly as the document has it."""
+    table = record.table
+    span = facts.row_spans.get((table.table_id, record.row))
+    document = facts.documents[table.doc_id]
+    if span is not None:
+        start, end = span
+        quote = collapse(document.text[start:end])
+    else:
+        start, end = table.start, table.end
+        quote = collapse(document.text[start:end])
+    return Evidence(source=source, doc_id=table.doc_id, quote=quote, start=start, end=end, page=table.page,
+                    section=table.section, passage_kind=PassageKind.TABLE_ROW, conflicting_value=conflicting,
+                    table_caption=table.caption or None)

@@ -1,0 +1,278 @@
+"""Figures: each figure of the claim is matched to the passage figure in the same role — same kind
+(scale words count: 18 trillion ≠ 18 billion; percentages are not bare integers), similar words
+around it, the same noun after it, and the same owner ("A reached 92.7% on X and 86.3% on Y,
+ahead of B (92.1 and 85.9)": 92.1 is B's figure on X).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from synth import claimparse
+from synth.claimparse import Assertion, Quantity
+from synth.tables import strip_variant
+from synth.text import fold
+from synth.verify.claim import ClaimInfo
+from synth.verify.names import same_name
+from synth.verify.windows import Window
+from synth.verify.words import (
+    HAS_ALPHA,
+    HAS_DIGIT,
+    WORD,
+    is_content,
+    model_like,
+    norm,
+    same_word,
+    shared_words,
+    word_tokens,
+)
+
+ROLE_MARGIN = 1.0
+
+
+ROLE_STRONG = 2.5
+
+
+ROLE_WEAK = 2.0
+
+
+CONTEXT_TOKENS = 4
+
+
+def _context(text: str, quantity: Quantity) -> tuple[frozenset[str], frozenset[str]]:
+    """Content words just before and just after a figure, within its sentence."""
+    tokens = word_tokens(text)
+    limit_left = max(text.rfind(". ", 0, quantity.start), text.rfind("; ", 0, quantity.start), 0)
+    right_stop = [p for p in (text.find(". ", quantity.end), text.find("; ", quantity.end)) if p >= 0]
+    limit_right = min(right_stop) if right_stop else len(text)
+    before = [w for w, (s, _) in zip(tokens.words, tokens.spans, strict=True) if limit_left <= s < quantity.start]
+    after = [w for w, (s, _) in zip(tokens.words, tokens.spans, strict=True) if quantity.end <= s < limit_right]
+    return frozenset(before[-CONTEXT_TOKENS:]), frozenset(after[:CONTEXT_TOKENS])
+
+
+def _unit(text: str, quantity: Quantity) -> str | None:
+    """The noun right after a figure ("18 trillion tokens" → token; names such as "Qwen2.5" in
+    "500 Qwen2.5 models" are skipped), if the next word is one."""
+    position = quantity.end
+    while True:
+        match = WORD.search(text, position)
+        if match is None or text[position:match.start()].strip(" ") not in ("", "-"):
+            return None
+        if HAS_DIGIT.search(match.group(0)) and HAS_ALPHA.search(match.group(0)):
+            position = match.end()
+            continue
+        return norm(match.group(0)) if is_content(match.group(0)) else None
+
+
+def _unit_end(text: str, quantity: Quantity) -> int:
+    """Where a figure and the noun right after it end ("7 trillion tokens|")."""
+    match = WORD.match(text, quantity.end + (len(text[quantity.end:]) - len(text[quantity.end:].lstrip(" "))))
+    return match.end() if match and _unit(text, quantity) is not None else quantity.end
+
+
+def _near_after(text: str, quantity: Quantity) -> frozenset[str]:
+    tokens = word_tokens(text)
+    return frozenset([w for w, (start, _) in zip(tokens.words, tokens.spans, strict=True)
+                      if start >= quantity.end][:2])
+
+
+def _role_fit(claim: str, q: Quantity, window: str, w: Quantity) -> float | None:
+    """How alike the words around two figures are: same side counts fully, the other side half;
+    None when the nouns right after them differ ("two epochs" is not "131,072 tokens")."""
+    before_q, after_q = _context(claim, q)
+    before_w, after_w = _context(window, w)
+    unit_q, unit_w = _unit(claim, q), _unit(window, w)
+    if (unit_q is not None and unit_w is not None and not same_word(unit_q, unit_w)
+            and unit_q not in _near_after(window, w) and unit_w not in _near_after(claim, q)):
+        return None
+    return (len(shared_words(before_q, before_w)) + len(shared_words(after_q, after_w))
+            + 0.5 * (len(shared_words(before_q, after_w)) + len(shared_words(after_q, before_w))))
+
+
+_OWNED_BY = re.compile(r"^\s*[A-Za-z-]*\s*(?:used\s+|reported\s+|achieved\s+|obtained\s+)?(?:for|of|by|in)\s+"
+                       r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def owner_of(window: str, position: int, spans: Sequence[tuple[str, int, int]], measures: frozenset[str],
+           end: int | None = None) -> str | None:
+    """The name a figure is said of: a name right after it ("7 trillion tokens used for Qwen2"),
+    else the nearest model-like name before it in its sentence."""
+    if end is not None:
+        for name, start, _ in spans:
+            if start >= end and model_like(name, measures) and _OWNED_BY.match(window[end:start]):
+                return name
+    sentence_start = max(window.rfind(". ", 0, position), window.rfind("; ", 0, position), 0)
+    owner = None
+    for name, start, _ in spans:
+        if start >= position:
+            break
+        if start >= sentence_start and model_like(name, measures):
+            owner = name
+    return owner
+
+
+_ENUMERATION_GLUE = re.compile(r"^\s*[A-Za-z-]*\s*(?:,\s*|\s+)(?:and\s+|or\s+)?"
+                               r"(?:then\s+|finally\s+|ultimately\s+|eventually\s+)?$", re.IGNORECASE)
+
+
+def _enumerations(text: str, figures: Sequence[Quantity]) -> dict[int, int]:
+    """Figure start → number of the enumeration it belongs to ("32,768 tokens, 65,536 tokens, and
+    ultimately 262,144 tokens"): members of one list are not rivals of each other."""
+    group, out = 0, {}
+    for previous, current in itertools.pairwise(figures):
+        if _ENUMERATION_GLUE.match(text[previous.end:current.start]):
+            out.setdefault(previous.start, group)
+            out[current.start] = out[previous.start]
+        else:
+            group += 1
+    return out
+
+
+def _owned_by_claim(owner: str | None, info: ClaimInfo, window_names: bool) -> bool:
+    """Whether a window figure may be the claim's: only decided when the window itself names one
+    of the claim's models (otherwise the figure's nearest name says little)."""
+    if owner is None:
+        return True
+    if not info.models:
+        return False
+    if not window_names:
+        return True
+    folded_owner = fold(owner)
+    return any(claimparse.mentions(folded_owner, name) or claimparse.mentions(fold(name), owner)
+               or claimparse.mentions(folded_owner, strip_variant(name)) for name in info.models)
+
+
+def _comparable(q: Quantity, w: Quantity) -> bool:
+    """Same kind of figure in prose: a percentage is compared with a percentage, or with a score
+    written with decimals ("92.7%" vs "(92.1 and 85.9)"), never with a bare integer."""
+    if (q.unit == "%") != (w.unit == "%"):
+        plain = w if q.unit == "%" else q
+        if plain.unit != "plain" or plain.decimals == 0:
+            return False
+    return q.compatible(w)
+
+
+def _mantissa(q: Quantity) -> str:
+    match = re.match(r"[\d.,]+", q.raw)
+    return match.group(0).replace(",", "") if match else q.raw
+
+
+def _implausible(q: Quantity, w: Quantity) -> bool:
+    """Figures two orders of magnitude apart are not the same figure misstated, unless only the
+    scale word differs (18 trillion vs 18 billion)."""
+    if q.value <= 0 or w.value <= 0 or q.unit == "%" or w.unit == "%":
+        return False
+    if max(q.value, w.value) / min(q.value, w.value) <= 100:
+        return False
+    return q.unit != "scale" or _mantissa(q) != _mantissa(w)
+
+
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
+
+
+def _lists(items: Sequence[tuple[str, int, int]], text: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of two or more items joined only by commas / "and" / "or"."""
+    groups: list[list[tuple[str, int, int]]] = []
+    for item in items:
+        if groups and _LIST_GLUE.match(text[groups[-1][-1][2]:item[1]]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return [g for g in groups if len(g) >= 2]
+
+
+_ON_NAME = re.compile(r"^\s*(?:on|in|for|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32768)
+def _respectively(text: str) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """What each figure is a figure *of*, when the sentence says so: "92.7% on HumanEval and 86.3%
+    on EvalPlus" tags each figure with its benchmark; "MMLU and BBH ... 79.7 and 78.2" pairs the
+    lists in order; and a later list of as many figures ("(92.1 and 85.9)") follows the same order.
+    Maps a figure's start to (its name, all names of that group)."""
+    names = list(claimparse.name_spans(text))
+    figures = [(q.raw, q.start, q.end) for q in claimparse.quantities(text)]
+    pairs: dict[int, tuple[str, tuple[str, ...]]] = {}
+    tagged: list[tuple[int, str]] = []
+    for _, start, end in figures:
+        follower = next(((name, s) for name, s, _ in names if s >= end and _ON_NAME.match(text[end:s])), None)
+        if follower is not None:
+            tagged.append((start, follower[0]))
+    if len(tagged) >= 2:
+        members = tuple(name for _, name in tagged)
+        for start, name in tagged:
+            pairs[start] = (name, members)
+    name_lists = _lists(names, text)
+    figure_lists = _lists(figures, text)
+    for figure_list in figure_lists:
+        before = [n for n in name_lists if len(n) == len(figure_list) and n[-1][2] <= figure_list[0][1]
+                  and ". " not in text[n[-1][2]:figure_list[0][1]]]
+        if before:
+            order = tuple(name for name, _, _ in before[-1])
+        else:
+            earlier = [(start, name) for start, name in tagged
+                       if start < figure_list[0][1] and ". " not in text[start:figure_list[0][1]]]
+            if len(earlier) != len(figure_list):
+                continue
+            order = tuple(name for _, name in earlier)
+        for name, (_, start, _) in zip(order, figure_list, strict=True):
+            pairs[start] = (name, order)
+    return pairs
+
+
+@dataclass(frozen=True)
+class FigureCheck:
+    """How the claim's figures fare in one window."""
+
+    matched: int
+    conflict: Quantity | None
+    conflict_fit: float
+    claimed: Quantity | None
+
+
+def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: frozenset[str]) -> FigureCheck:
+    spans = claimparse.name_spans(window.text)
+    names_claim_model = any(claimparse.mentions(window.folded, name) for name in info.models)
+    paired = _respectively(window.text)
+    matched = 0
+    best: tuple[float, Quantity, Quantity] | None = None
+    lists = _enumerations(window.text, parsed.quantities)
+    for q in info.assertion.quantities:
+        agreeing: list[tuple[float, Quantity]] = []
+        rivals: list[tuple[float, Quantity]] = []
+        unit_q = _unit(info.text, q)
+        for w in parsed.quantities:
+            if not _comparable(q, w) or _implausible(q, w):
+                continue
+            owner = owner_of(window.text, w.start, spans, measures, _unit_end(window.text, w))
+            if not _owned_by_claim(owner, info, names_claim_model):
+                continue
+            fit = _role_fit(info.text, q, window.text, w)
+            bonus = 1.0 if owner is not None and names_claim_model else 0.0
+            if w.start in paired:
+                partner, members = paired[w.start]
+                if any(same_name(partner, e) for e in info.entities):
+                    bonus += 2.0
+                elif any(same_name(m, e) for m in members for e in info.entities):
+                    continue
+            if q.agrees(w):
+                same_unit = unit_q is not None and fit is not None and _unit(window.text, w) is not None
+                agreeing.append(((fit or 0.0) + bonus + (1.0 if same_unit else 0.0), w))
+            elif fit is not None and not any(w.agrees(other) for other in info.assertion.quantities):
+                rivals.append((fit + bonus, w))
+        if agreeing:
+            enumerated = {lists[w.start] for _, w in agreeing if w.start in lists}
+            rivals = [(fit, w) for fit, w in rivals if lists.get(w.start, -1) not in enumerated]
+        best_agree = max((fit for fit, _ in agreeing), default=-1.0)
+        best_rival = max(rivals, key=lambda item: item[0], default=None)
+        if agreeing and (best_rival is None or best_rival[0] < max(ROLE_STRONG, best_agree + ROLE_MARGIN)):
+            matched += 1
+        elif best_rival is not None and (best is None or best_rival[0] > best[0]):
+            best = (best_rival[0], best_rival[1], q)
+    if best is None:
+        return FigureCheck(matched, None, 0.0, None)
+    return FigureCheck(matched, best[1], best[0], best[2])

@@ -1,0 +1,122 @@
+"""Names: whether a passage names the claim's entities with the claim's variant
+(`Qwen2.5-72B-Instruct` is never the base `Qwen2.5-72B`), acronyms through their expansion ("RL"
+in "Reinforcement Learning"), composite mentions ("the 32B-Instruct model" in a document titled
+Qwen2.5-Coder), and swapped entities: a passage naming another version or size of the claim's
+model in its place (Qwen2 for Qwen2.5).
+"""
+
+from __future__ import annotations
+
+import re
+
+from synth import claimparse
+from synth.tables import name_variant, strip_variant
+from synth.text import fold
+from synth.verify.claim import ClaimInfo
+from synth.verify.windows import Window
+from synth.verify.words import HAS_DIGIT, model_like
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
+
+
+def _acronym_in(acronym: str, text: str) -> bool:
+    """`RL` in "... Reinforcement Learning ...", `SFT` in "Supervised Fine-tuning"."""
+    letters = acronym.rstrip("s").upper()
+    words = [w for w in re.split(r"[\s\-/]+", text) if w[:1].isalpha()]
+    initials = "".join(w[0].upper() for w in words)
+    return len(letters) >= 2 and letters in initials and any(
+        "".join(w[0].upper() for w in words[i:i + len(letters)]) == letters and words[i][:1].isupper()
+        for i in range(len(words) - len(letters) + 1))
+
+
+def mentioned(folded: str, raw: str, name: str, variant: str | None) -> bool:
+    """Whether a text names the entity, respecting the claim's variant (base vs instruct)."""
+    if variant == "instruct" and name_variant(name) is None:
+        if not claimparse.mentions(folded, name):
+            return False
+        return "instruct" in folded or "chat" in folded or bool(re.search(r"-it\b", folded))
+    if claimparse.mentions(folded, name):
+        if variant == "base" and name_variant(name) is None:
+            return not claimparse.mentions(folded, name + "-Instruct") or " base" in folded
+        return True
+    if name_variant(name) == "instruct":
+        stripped = strip_variant(name)
+        return claimparse.mentions(folded, stripped) and ("instruct" in folded or "chat" in folded)
+    if _ACRONYM.match(name):
+        return _acronym_in(name, raw)
+    return False
+
+
+def _composite(name: str, folded_window: str, folded_context: str) -> bool:
+    """`Qwen2.5-Coder-32B-Instruct` in "The 32B-Instruct model", in a document titled Qwen2.5-Coder."""
+    parts = re.split(r"[-\s]+", name)
+    for cut in range(1, len(parts)):
+        head, tail = "-".join(parts[:cut]), "-".join(parts[cut:])
+        if (HAS_DIGIT.search(tail) and claimparse.mentions(folded_window, tail)
+                and claimparse.mentions(folded_context, head)):
+            return True
+    return False
+
+
+def entity_found(info: ClaimInfo, index: int, window: Window) -> float:
+    """1 when the window names the entity, 0.75 when only its heading, the document title or (for
+    names that own no figures, such as acronyms) the rest of its paragraph does, else 0."""
+    name, variant = info.entities[index], info.variants[index]
+    if mentioned(window.folded, window.text, name, variant):
+        return 1.0
+    context = window.context
+    if _composite(name, window.folded, fold(context)):
+        return 1.0
+    if context and mentioned(fold(context), context, name, variant):
+        return 0.75
+    paragraph = window.passage.text
+    if name not in info.models and mentioned(fold(paragraph), paragraph, name, variant):
+        return 0.75
+    return 0.0
+
+
+def _family_of(name: str) -> str:
+    match = re.match(r"[a-z]+", fold(name))
+    return match.group(0) if match else ""
+
+
+def _words_of(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z]+", fold(name)))
+
+
+def swapped_entity(info: ClaimInfo, found: list[float], window: Window, measures: frozenset[str]) -> str | None:
+    """When exactly one model-like name of the claim is missing and the window names, in its place,
+    the same name with other numbers (another version or size: Qwen2 for Qwen2.5, Llama-3-70B for
+    Llama-3-405B), that name: a swapped entity. Names that differ in words (Qwen2.5-Turbo vs
+    Qwen2.5-Plus) are other products, about which the window says nothing either way."""
+    missing = [e for e, f in zip(info.entities, found, strict=True) if f == 0.0]
+    if len(missing) != 1 or missing[0] not in info.models or len(_family_of(missing[0])) < 3:
+        return None
+    words = _words_of(strip_variant(missing[0]))
+    for name, _, _ in claimparse.name_spans(window.text):
+        if (model_like(name, measures) and _words_of(strip_variant(name)) == words
+                and not any(same_name(name, e) for e in info.entities)):
+            return name
+    return None
+
+
+def about_offshoot(info: ClaimInfo, window: Window, measures: frozenset[str]) -> bool:
+    """Whether the window's document is about an offshoot of the claim's model that the claim does
+    not name (its title names it): a passage of notes on Qwen2.5-Coder that mentions "the Qwen2.5
+    base checkpoint" gives Qwen2.5-Coder's figures, not Qwen2.5's, so it cannot contradict a claim
+    on Qwen2.5 by a figure."""
+    if not info.models or not window.title:
+        return False
+    folded_claim = fold(info.text)
+    for text in (window.title,):
+        for name, _, _ in claimparse.name_spans(text):
+            folded = fold(name)
+            if (model_like(name, measures) and not claimparse.mentions(folded_claim, name)
+                    and any(folded.startswith(fold(strip_variant(m)) + "-") and not claimparse.mentions(folded, m)
+                            for m in info.models)):
+                return True
+    return False
+
+
+def same_name(a: str, b: str) -> bool:
+    return claimparse.mentions(fold(a), strip_variant(b)) or claimparse.mentions(fold(b), strip_variant(a))

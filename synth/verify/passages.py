@@ -1,0 +1,147 @@
+"""One window of text against the claim: support, contradiction or nothing.
+
+A window *supports* the claim only when words, names, figures, polarity and comparison all
+agree; it *contradicts* it when it is about the same names and words but states a different
+figure in the same role, the opposite polarity or direction, the reverse comparison, or the same
+thing of a swapped entity. Questions, aims and hedges ("to assess whether", "may") state nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from synth import claimparse
+from synth.models import Verdict
+from synth.text import collapse
+from synth.verify.claim import ClaimInfo
+from synth.verify.comparisons import comparison_conflict
+from synth.verify.facts import LibraryFacts
+from synth.verify.figures import ROLE_STRONG, ROLE_WEAK, check_figures
+from synth.verify.names import about_offshoot, entity_found, mentioned, swapped_entity
+from synth.verify.negation import EXCLUSIVE, best_clause, best_sentence, matching_clause
+from synth.verify.windows import Judgement, Window, window_evidence
+from synth.verify.words import shared_words, word_tokens
+
+SUPPORT_COVERAGE = 0.75
+
+
+SUPPORT_COVERAGE_WITH_FIGURES = 0.5
+
+
+CONTRADICT_COVERAGE = 0.6
+
+
+POLARITY_COVERAGE = 0.75
+
+
+MIN_SHARED_WORDS = 2
+
+
+@dataclass
+class Probe:
+    """Near misses seen while judging windows: windows that name every entity of the claim, scored
+    by the share of its words (times the share of its figures) they state. They explain an
+    `insufficient` verdict (the closest such passage is quoted) and lower its confidence."""
+
+    best: float = 0.0
+    window: Window | None = None
+    sources: set[str] = field(default_factory=set)
+
+    def record(self, window: Window, coverage: float) -> None:
+        if coverage > self.best:
+            self.best, self.window = coverage, window
+        if coverage >= CONTRADICT_COVERAGE - 0.1:
+            self.sources.add(window.passage.doc_id)
+
+
+def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFacts,
+                 probe: Probe | None = None) -> Judgement | None:
+    """Support, contradiction, or nothing (None) for one window of text."""
+    measures = facts.measures
+    parsed = claimparse.parse(window.text)
+    found = [entity_found(info, i, window) for i in range(len(info.entities))]
+    substitute = None
+    if any(f == 0.0 for f in found):
+        substitute = swapped_entity(info, found, window, measures)
+        if substitute is None:
+            return None
+        found = [1.0 if f == 0.0 else f for f in found]
+    entity = sum(found) / len(found) if found else 1.0
+    if info.verbatim and info.verbatim in collapse(window.folded):
+        return Judgement(Verdict.SUPPORTED, window_evidence(window, source), 1.0, 1.0,
+                         entity, window.relevance, "the passage states it word for word")
+    heading_words = word_tokens(window.passage.section).bag if window.passage.section else frozenset()
+    window_words = word_tokens(window.text).bag | heading_words
+    shared = shared_words(info.words, window_words)
+    coverage = facts.coverage(shared, info.words) if info.words else (1.0 if info.entities else 0.0)
+    if probe is not None:
+        stated = sum(1 for q in info.assertion.quantities if any(q.agrees(w) for w in parsed.quantities))
+        probe.record(window, coverage * (stated / len(info.assertion.quantities) if info.assertion.quantities
+                                         else 1.0))
+    if len(shared) < min(MIN_SHARED_WORDS, len(info.words)) or coverage < min(CONTRADICT_COVERAGE,
+                                                                                SUPPORT_COVERAGE_WITH_FIGURES):
+        return None
+    figures = check_figures(info, window, parsed, measures)
+    total = len(info.assertion.quantities)
+    numeric = figures.matched / total if total else 1.0
+    sentence = best_sentence(info, window)
+    if claimparse.hedged(sentence) and not claimparse.hedged(info.text):
+        return None
+    clause = best_clause(info, sentence)
+    claim_clause = matching_clause(info.text, clause)
+    negated = claimparse.negated(clause)
+    same_polarity = negated == claimparse.negated(claim_clause)
+    comparison = comparison_conflict(info, window, measures)
+    up, down = claimparse.directions(clause)
+    claim_direction = claimparse.direction(claim_clause)
+    if comparison is not None or claim_direction == 0:
+        direction_ok, opposite_direction = True, False
+    elif claimparse.direction_count(sentence) < claimparse.direction_count(claim_clause):
+        direction_ok, opposite_direction = False, False
+    elif claim_direction > 0:
+        direction_ok, opposite_direction = up and not down, down and not up
+    else:
+        direction_ok, opposite_direction = down and not up, up and not down
+    needed = SUPPORT_COVERAGE_WITH_FIGURES if total else SUPPORT_COVERAGE
+    if info.order[0] is not None and info.order[1] is not None and comparison is None:
+        comparison_ok = False
+    else:
+        comparison_ok = comparison is not True
+    exclusive_ok = not EXCLUSIVE.search(claim_clause) or bool(EXCLUSIVE.search(sentence))
+    states_it = (numeric == 1.0 and figures.conflict is None and same_polarity and direction_ok
+                 and comparison_ok and exclusive_ok and coverage >= needed)
+    if substitute is not None:
+        if not states_it or coverage < POLARITY_COVERAGE:
+            return None
+        missing = next(e for e, f in zip(info.entities, found, strict=True) if not mentioned(
+            window.folded, window.text, e, None))
+        return Judgement(Verdict.CONTRADICTED, window_evidence(window, source, substitute), coverage, numeric, entity,
+                         window.relevance, f"the passage says this of {substitute}, not {missing}")
+    if states_it:
+        return Judgement(Verdict.SUPPORTED, window_evidence(window, source), coverage, numeric, entity,
+                         window.relevance, "the passage states it")
+    if coverage < CONTRADICT_COVERAGE:
+        return None
+    local = shared_words(info.words, word_tokens(window.sentence_at(figures.conflict.start)).bag | heading_words
+                    ) if figures.conflict is not None else frozenset()
+    local_coverage = facts.coverage(local, info.words) if info.words else 1.0
+    if figures.conflict is not None and figures.claimed is not None and same_polarity and not about_offshoot(
+            info, window, measures) and (
+            (figures.conflict_fit >= ROLE_STRONG and local_coverage >= CONTRADICT_COVERAGE)
+            or (figures.conflict_fit >= ROLE_WEAK and local_coverage >= 0.8 and len(local) >= 3)):
+        rival = figures.conflict
+        return Judgement(Verdict.CONTRADICTED, window_evidence(window, source, rival.raw), coverage, numeric, entity,
+                         window.relevance, f"the passage gives {rival.raw} where the claim says {figures.claimed.raw}")
+    if numeric < 1.0 or coverage < POLARITY_COVERAGE:
+        return None
+    if comparison is True:
+        return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
+                         window.relevance, "the passage makes the opposite comparison between the same names")
+    if not same_polarity and not opposite_direction:
+        which = "denies" if negated else "affirms"
+        return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
+                         window.relevance, f"the passage {which} what the claim states")
+    if opposite_direction and same_polarity:
+        return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
+                         window.relevance, "the passage states the opposite direction of change")
+    return None
