@@ -122,6 +122,21 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_plan(args: argparse.Namespace) -> int:
+    from synth.build import prepare_library
+    from synth.config import load_questions
+    from synth.plan import describe, make_plan
+
+    questions = load_questions([Path(p) for p in args.questions])
+    for loaded in questions:
+        library, index = prepare_library(Path(args.library or loaded.question.library), Path(args.cache),
+                                         jobs=args.jobs)
+        index.close()
+        print(f"{loaded.path}: {loaded.question.question}")
+        print(describe(make_plan(loaded.question, library)))
+    return 0
+
+
 def _read_claims(path: Path) -> list[str]:
     import yaml
 
@@ -195,6 +210,13 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("--output", default=SCHEMA_FILE)
     schema.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
     schema.set_defaults(run=_cmd_schema)
+
+    plan = commands.add_parser("plan", help="print how each question is read (subjects × attributes), without building")
+    plan.add_argument("questions", nargs="+", help="question files")
+    plan.add_argument("--library", help="read the questions against this library instead of their own")
+    plan.add_argument("-j", "--jobs", type=int, default=None,
+                      help="processes reading new PDFs (default: SYNTH_JOBS, else one per core)")
+    plan.set_defaults(run=_cmd_plan)
 
     verify = commands.add_parser("verify", help="verify a YAML list of claims against a library")
     verify.add_argument("claims", help="YAML file: a list of claim strings")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 
 class Analysis(BaseModel):
@@ -32,6 +32,52 @@ class Analysis(BaseModel):
         "*",
         description="Glob over entity (model) names to keep, e.g. `Qwen2.5-*-Instruct`; `*` keeps all.",
     )
+
+
+class Subject(BaseModel):
+    """What the question asks about: a model, method, paper or dataset, with its other spellings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, description="The name as the question uses it, e.g. `Mixtral 8x7B`.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other spellings the sources use, e.g. `[Mixtral-8x7B]`."
+    )
+
+
+class Column(BaseModel):
+    """One attribute asked of every subject: a column of the answer table, with optional instructions."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, description="The attribute, e.g. `MMLU`, `activated parameters`, "
+                      "`normalization layer`.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other labels the sources use, e.g. `[\"# Activated Params\"]`."
+    )
+    kind: Literal["metric", "quantity", "text", "mechanism"] | None = Field(
+        None,
+        description="`metric`: a score on a benchmark; `quantity`: a count or size (parameters, tokens); "
+        "`text`: a short textual value (a layer type, an algorithm); `mechanism`: how the subject does it. "
+        "Read from the name and the library when omitted.",
+    )
+    unit: str | None = Field(None, description="Unit to report the value in, e.g. `B` or `%`; values are "
+                             "never converted silently: a value in another unit is shown as stated.")
+    variant: str | None = Field(
+        None,
+        description="Only values of this variant, e.g. `base`, `instruct`, `thinking`, `v5`, `pass@1`; "
+        "without it every variant the sources give is a separate cell.",
+    )
+    instructions: str | None = Field(None, description="A note for readers on how the column is read.")
+
+
+def _named(item: Any) -> Any:
+    """`- Mixtral 8x7B` is shorthand for `- {name: Mixtral 8x7B}`."""
+    return {"name": item} if isinstance(item, str) else item
+
+
+SubjectItem = Annotated[Subject, BeforeValidator(_named, json_schema_input_type=str | Subject)]
+ColumnItem = Annotated[Column, BeforeValidator(_named, json_schema_input_type=str | Column)]
 
 
 class Question(BaseModel):
@@ -68,6 +114,21 @@ class Question(BaseModel):
     )
     analysis: list[Analysis] = Field(
         default_factory=list, description="Quantitative analyses to build from tables."
+    )
+    subjects: list[SubjectItem] = Field(
+        default_factory=list,
+        description="What the question asks about (a name, or `{name, aliases}`); replaces the subjects read "
+        "from the question's wording. `synth plan` shows how a question was read.",
+    )
+    columns: list[ColumnItem] = Field(
+        default_factory=list,
+        description="The attributes asked of every subject (a name, or `{name, aliases, kind, unit, variant, "
+        "instructions}`); replaces the attributes read from the question's wording.",
+    )
+    relation: Literal["lookup", "compare", "rank", "trend", "mechanism"] | None = Field(
+        None,
+        description="What the question does with the values: `lookup` each, `compare` or `rank` the subjects, "
+        "a `trend` against parameter count, or how a `mechanism` works. Read from the wording when omitted.",
     )
 
     @field_validator("claims", "keywords")

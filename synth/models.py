@@ -339,6 +339,121 @@ class SeriesAnalysis:
     proposed: bool = False
 
 
+class Relation(StrEnum):
+    """What a question does with the values it asks for."""
+
+    LOOKUP = "lookup"
+    COMPARE = "compare"
+    RANK = "rank"
+    TREND = "trend"
+    MECHANISM = "mechanism"
+
+
+class AttributeKind(StrEnum):
+    """How an asked attribute is answered: a score, a count or size, a short text, or sentences."""
+
+    METRIC = "metric"
+    QUANTITY = "quantity"
+    TEXT = "text"
+    MECHANISM = "mechanism"
+
+
+@dataclass(frozen=True)
+class PlanSubject:
+    """One subject of a question: its spellings, how it was read, and the sources that are about it."""
+
+    name: str
+    spellings: tuple[str, ...]
+    origin: str
+    home_sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanAttribute:
+    """One attribute asked of every subject, with the library labels it was matched to."""
+
+    name: str
+    kind: AttributeKind
+    spellings: tuple[str, ...]
+    origin: str
+    unit: str | None = None
+    variant: str | None = None
+    instructions: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a question was read: subjects × attributes and what to do with them; `notes` say what
+    was resolved (a class of models) or could not be read."""
+
+    subjects: tuple[PlanSubject, ...]
+    attributes: tuple[PlanAttribute, ...]
+    relation: Relation
+    trend_by: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Another source (or table) giving another value for the same cell, with its quote."""
+
+    value: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class AnswerCell:
+    """The value one source states for (subject, attribute) in one exact variant, with its quote.
+
+    `entity` is the name as the source prints it ("DeepSeek-V3 Base"); `variant` labels everything
+    that would make two values differ (base/chat, thinking, benchmark version, pass@1 vs CoT)."""
+
+    subject: str
+    attribute: str
+    value: str
+    number: float | None
+    unit: str | None
+    variant: str | None
+    entity: str
+    verdict: Verdict
+    confidence: float
+    evidence: tuple[Evidence, ...]
+    disagreements: tuple[Disagreement, ...] = ()
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class NotStated:
+    """A (subject, attribute) no source states: the report says so, never a neighbour's value."""
+
+    subject: str
+    attribute: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class MechanismAnswer:
+    """For a how/why question: the sentences that state the mechanism, most direct first."""
+
+    subject: str
+    attribute: str
+    sentences: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer the page opens with: status, the paragraph, the cells and what is not stated."""
+
+    status: str
+    text: str
+    subjects: tuple[str, ...]
+    attributes: tuple[str, ...]
+    relation: Relation
+    cells: tuple[AnswerCell, ...]
+    not_stated: tuple[NotStated, ...]
+    mechanisms: tuple[MechanismAnswer, ...] = ()
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything one report page shows; `report.json` is this object serialised."""
@@ -359,3 +474,5 @@ class Report:
     bib_problems: tuple[BibProblem, ...]
     references: tuple[Reference, ...] = field(default=())
     analyses: tuple[SeriesAnalysis, ...] = field(default=())
+    plan: Plan | None = None
+    answer: Answer | None = None

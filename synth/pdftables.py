@@ -105,6 +105,23 @@ def cell_kind(text: str) -> str:
 # --- reading glyphs from pypdfium2 -------------------------------------------------------------
 
 
+def _characters(units: Sequence[int]) -> list[str]:
+    """One string per pdfium character index. pdfium counts UTF-16 code units, so a character outside
+    the BMP (a math letter such as 𝑥) takes two indices: the pair is joined on the first and the second
+    left empty, never kept as a lone surrogate that cannot be written as UTF-8."""
+    chars: list[str] = []
+    for i, unit in enumerate(units):
+        if 0xDC00 <= unit < 0xE000 and i and 0xD800 <= units[i - 1] < 0xDC00:
+            chars.append("")
+        elif 0xD800 <= unit < 0xDC00 and i + 1 < len(units) and 0xDC00 <= units[i + 1] < 0xE000:
+            chars.append(chr(0x10000 + ((unit - 0xD800) << 10) + (units[i + 1] - 0xDC00)))
+        elif 0 < unit < 0x110000 and not 0xD800 <= unit < 0xE000:
+            chars.append(chr(unit))
+        else:
+            chars.append(" ")
+    return chars
+
+
 def page_glyphs(page: Any) -> list[Glyph]:
     """Every visible, non-space character of a pypdfium2 page (or text page) with its position."""
     import pypdfium2 as pdfium
@@ -116,14 +133,16 @@ def page_glyphs(page: Any) -> list[Glyph]:
         handle = textpage.raw
         count = raw.FPDFText_CountChars(handle)
         text = textpage.get_text_range()
+        chars: list[str] = list(text)
         if len(text) != count:  # characters outside the BMP: ask per character
-            text = "".join(chr(c) if 0 < (c := raw.FPDFText_GetUnicode(handle, i)) < 0x110000 else " "
-                           for i in range(count))
+            chars = _characters([raw.FPDFText_GetUnicode(handle, i) for i in range(count)])
         box = raw.FS_RECTF()
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         glyphs: list[Glyph] = []
         spaced = True
-        for index, char in enumerate(text):
+        for index, char in enumerate(chars):
+            if not char:  # the second half of a surrogate pair, joined to the first
+                continue
             if char.isspace():  # real and generated spaces and line breaks: word boundaries, no glyph
                 spaced = True
                 continue

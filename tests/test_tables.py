@@ -294,3 +294,12 @@ def test_mixtral_wrapped_row_labels_and_language_groups() -> None:
     assert table_3.rows[-1] == ("MT Bench (for Instruct Models)", "6.86", "8.32", "8.30")
     assert table_4.header[2:5] == ("French Arc-c", "French HellaS", "French MMLU")
     assert table_4.header[-3:] == ("Italian Arc-c", "Italian HellaS", "Italian MMLU")
+
+
+def test_characters_outside_the_bmp_are_joined_never_lone_surrogates() -> None:
+    from synth.pdftables import _characters
+
+    # 𝑥 (U+1D465) is the UTF-16 pair D835 DC65 in pdfium's character stream: two indices, one character.
+    chars = _characters([0x61, 0xD835, 0xDC65, 0x62, 0xD835, 0x20])
+    assert chars == ["a", "\U0001d465", "", "b", " ", " "]
+    assert "".join(chars).encode("utf-8")

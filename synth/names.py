@@ -1,0 +1,251 @@
+"""Names and labels compared the way a reader compares them.
+
+A table header "DeepSeek-V3 Base" is DeepSeek-V3 (its base variant), "DeepSeek-V2-Lite" is another
+model than DeepSeek-V2, and "Qwen3-235B-A22B" is one member of the Qwen3 family. A row label
+"LiveCodeBench v5" is LiveCodeBench (version 5), "HumanEval (Pass@1)" is HumanEval in its pass@1
+setting, "HumanE" is HumanEval cut short by a narrow column, but "MMLU-Pro" is another benchmark
+than MMLU. The words that make a label a *variant* rather than another thing are general
+evaluation and training-stage words (base, chat, instruct, thinking, pass@k, shots, versions and
+dates), never names of particular models or benchmarks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from synth.claimparse import _NAME_PART
+from synth.text import STOPWORDS, fold
+
+# Training-stage and release words: what turns a model name into one of its variants.
+_VARIANT_WORDS = {
+    "base": "base", "pretrained": "base", "pre-trained": "base",
+    "chat": "chat", "instruct": "instruct", "inst": "instruct", "instruction-tuned": "instruct",
+    "it": "instruct", "sft": "SFT", "rl": "RL", "rlhf": "RLHF", "dpo": "DPO",
+    "thinking": "thinking", "think": "thinking", "reasoning": "thinking",
+    "non-thinking": "non-thinking", "nonthinking": "non-thinking", "no-think": "non-thinking",
+    "dense": "dense", "moe": "MoE",
+}
+# Evaluation-setting words: what turns a benchmark label into one of its settings.
+_SETTING_WORD = re.compile(
+    r"^(?:pass@\d+|maj@\d+|cons@\d+|best@\d+|\d+-?shots?|shots?|zero-?shot|few-?shot|cot|em|acc\.?|accuracy|"
+    r"f1|strict|loose|prompt|instance|avg\.?|average|score|rating|percentile|correct|bpb|ppl|loss|elo|mcq|"
+    r"subjects?|in|of|for|the|and|with|v\d+(?:\.\d+)*|\d{4}(?:-\d{2}){0,2}|\d+|[a-z]{3}-[a-z]{3})$"
+)
+_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{4}(?:-\d{2}){0,2}|\d{3,4})$")
+_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[kmbt]|\d+x\d+(?:\.\d+)?[bm]|a\d+(?:\.\d+)?b|\d+(?:\.\d+)?b-?a\d+(?:\.\d+)?b)$")
+_SIZE_IN_NAME = re.compile(
+    r"[\s\-_]*(?<![a-z0-9])(?:\d+\s*[x×]\s*\d+(?:\.\d+)?\s*[BM]|\d+(?:\.\d+)?\s*[BMK](?:[-_ ]?A\d+(?:\.\d+)?B)?)"
+    r"(?![a-z0-9])", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z0-9@]+(?:[.\-@][a-z0-9@]+)*\.?|\([^)]*\)|[+*/&]", re.IGNORECASE)
+_GENERIC = frozenset({"count", "counts", "number", "numbers", "amount", "total-number", "value", "values",
+                      "figure", "figures", "#", "no", "num", "model", "models", "the"})
+
+
+_SUFFIXES = ("izations", "ization", "isations", "isation", "ations", "ation", "ements", "ement", "ments", "ment",
+             "ities", "ity", "ated", "ates", "ate", "izes", "ized", "ize", "ises", "ised", "ise",
+             "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "al", "s", "e")
+
+
+def key(word: str) -> str:
+    """A crude stem, enough for `activated`/`active`/`activation`, `params`/`parameters`, `trained`/
+    `training` to meet: suffixes stripped while at least three letters remain."""
+    word = fold(word)
+    for _ in range(2):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+    return word
+
+
+@lru_cache(maxsize=65536)
+def name_regex(name: str) -> re.Pattern[str]:
+    """A name in folded text whatever its separators (`Qwen2.5-72B` ~ `qwen 2.5 72b`), never inside a
+    longer token (`GPT-4` in `GPT-4o`, `Qwen2.5-1.5B` as `Qwen2.5-15B`); what follows is left to
+    the caller to judge (a variant, a setting, or another model)."""
+    parts = _NAME_PART.findall(fold(name))
+    if not parts:
+        return re.compile(r"(?!x)x")
+    pattern = re.escape(parts[0])
+    for previous, part in itertools.pairwise(parts):
+        both_numeric = previous[0].isdigit() and part[0].isdigit()
+        pattern += (r"[\s\-_]+" if both_numeric else r"[\s\-_.]*") + re.escape(part)
+    return re.compile(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9]|\.\d)")
+
+
+def canonical(name: str) -> str:
+    """Comparison form: case-folded, runs of spaces, hyphens and underscores as one hyphen."""
+    return re.sub(r"[\s_\-]+", "-", fold(name)).strip("-")
+
+
+def family(name: str) -> str:
+    """The name without its size and variant words: `Qwen3-235B-A22B` → `Qwen3`, `Mixtral 8x7B` →
+    `Mixtral`, `DeepSeek-V3 Base` → `DeepSeek-V3`; a name with neither is its own family."""
+    core = _SIZE_IN_NAME.sub("", name)
+    words = core.split()
+    while words and fold(words[-1]).strip("().-") in _VARIANT_WORDS:
+        words.pop()
+    return " ".join(words).strip(" -_") or name
+
+
+def size_of(name: str) -> str | None:
+    match = _SIZE_IN_NAME.search(name)
+    return match.group(0).strip(" -_") if match else None
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """How a label relates to a subject: the same model (with a variant), or a member of its family."""
+
+    label: str
+    variant: str | None
+    member: str | None = None
+
+
+def _remainder_tokens(rest: str) -> list[str]:
+    return [t for t in _TOKEN.findall(rest) if t.strip(".-")]
+
+
+def _variant_of(tokens: list[str]) -> tuple[list[str], bool]:
+    """The variant words a label's remainder spells, and whether anything else is left (another model)."""
+    words: list[str] = []
+    for token in tokens:
+        bare = fold(token).strip(".-")
+        if token.startswith("("):
+            inner = token.strip("()").strip()
+            sub, other = _variant_of(_remainder_tokens(inner))
+            words.append(" ".join(sub) if not other and sub else inner)
+            continue
+        if bare in _VARIANT_WORDS:
+            words.append(_VARIANT_WORDS[bare])
+        elif _VERSION.match(bare) or (_SETTING_WORD.match(bare) and "@" in bare):
+            words.append(token.strip(".-"))
+        else:
+            return words, True
+    return words, False
+
+
+def match_entity(spellings: tuple[str, ...], label: str) -> NameMatch | None:
+    """Whether a table's entity label names the subject (or, for a family name such as `Qwen3`,
+    one sized member of it), with the variant the rest of the label spells. Variant words inside
+    the name count too: `DeepSeekMoE Chat 16B` is DeepSeekMoE 16B (chat)."""
+    found = _match_entity(spellings, label)
+    if found is not None:
+        return found
+    words = label.split()
+    inner = [w for w in words[1:-1] if fold(w).strip("().-") in _VARIANT_WORDS]
+    if not inner:
+        return None
+    rest = " ".join(w for w in words if w not in inner)
+    found = _match_entity(spellings, rest)
+    if found is None:
+        return None
+    variant = " ".join([*(_VARIANT_WORDS[fold(w).strip("().-")] for w in inner), *([found.variant] if found.variant
+                                                                                  else [])])
+    return NameMatch(label, variant, found.member)
+
+
+def _match_entity(spellings: tuple[str, ...], label: str) -> NameMatch | None:
+    folded = fold(label).strip()
+    for spelling in spellings:
+        found = name_regex(spelling).match(folded)
+        if not found:
+            continue
+        tokens = _remainder_tokens(label[found.end():] if len(folded) == len(label) else folded[found.end():])
+        member = None
+        if tokens and _SIZE.match(fold(tokens[0]).strip(".-")) and not size_of(spelling):
+            member_tokens = [tokens.pop(0)]
+            while tokens and _SIZE.match(fold(tokens[0]).strip(".-")):
+                member_tokens.append(tokens.pop(0))
+            member = _member_name(label, found.end(), member_tokens)
+        words, other = _variant_of(tokens)
+        if other:
+            continue
+        return NameMatch(label, " ".join(words) or None, member)
+    return None
+
+
+def _member_name(label: str, start: int, sizes: list[str]) -> str:
+    """The label up to its last size token: `Qwen3-235B-A22B Base` → `Qwen3-235B-A22B`."""
+    position = start
+    folded = fold(label)
+    for size in sizes:
+        at = folded.find(fold(size).strip(".-"), position)
+        if at < 0:
+            break
+        position = at + len(fold(size).strip(".-"))
+    return label[:position].strip(" -_")
+
+
+def words_of(label: str) -> frozenset[str]:
+    """Stemmed content words of a label, generic counting words and stop words left out."""
+    found = set()
+    for token in re.findall(r"[a-z][a-z0-9]*|\d+(?:\.\d+)?", fold(label).replace("#", " ")):
+        if token in STOPWORDS or token in _GENERIC:
+            continue
+        found.add(key(token))
+    return frozenset(found)
+
+
+def same_word(a: str, b: str) -> bool:
+    """`param` ~ `parameter`, `norm` ~ `normal`: equal stems, or one a prefix (4+ letters) of the other."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and short.isalpha()
+
+
+def contains_words(have: frozenset[str], wanted: frozenset[str]) -> bool:
+    return all(any(same_word(w, h) for h in have) for w in wanted)
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """How a table label relates to an asked attribute: the setting it adds, if any."""
+
+    label: str
+    setting: str | None
+    abbreviated: bool = False
+
+
+@lru_cache(maxsize=65536)
+def match_label(spelling: str, label: str) -> LabelMatch | None:
+    """Whether a metric label is the asked attribute, in some setting: `LiveCodeBench v5`,
+    `HumanEval (Pass@1)`, `LiveCodeBench-CoT Pass@1` are; `MMLU-Pro`, `HumanEval-Mul` are not.
+    A header cut short by a narrow column (`HumanE`) matches mid-word (`HumanE|val`)."""
+    folded = fold(label).strip()
+    found = name_regex(spelling).match(folded)
+    if found:
+        tokens = _remainder_tokens(label[found.end():] if len(folded) == len(label) else folded[found.end():])
+        setting: list[str] = []
+        for token in tokens:
+            inner = token.strip("()").strip() if token.startswith("(") else token
+            if token.startswith("(") or all(_SETTING_WORD.match(fold(t).strip(".-")) for t in inner.split("-") if t):
+                setting.append(inner)
+            else:
+                return None
+        return LabelMatch(label, " ".join(setting) or None)
+    compact_label = re.sub(r"[^a-z0-9]", "", folded)
+    compact_spelling = re.sub(r"[^a-z0-9]", "", fold(spelling))
+    if (len(compact_label) >= 5 and len(compact_spelling) > len(compact_label)
+            and compact_spelling.startswith(compact_label) and compact_spelling[len(compact_label)].isalpha()
+            and folded.replace(" ", "").isalnum()):
+        return LabelMatch(label, None, abbreviated=True)
+    return None
+
+
+def match_property(asked: frozenset[str], default: frozenset[str], label: str) -> LabelMatch | None:
+    """Whether a property label (`# Total Params`, `Activated Params`) is the asked property: every
+    asked word is in the label (a default modifier such as `total` may be left out), and the label
+    adds nothing but a setting in brackets."""
+    metric = re.sub(r"\([^)]*\)", " ", label)
+    setting = " ".join(s.strip() for s in re.findall(r"\(([^)]*)\)", label)) or None
+    have = words_of(metric)
+    if not have or not contains_words(have, asked - default):
+        return None
+    if not contains_words(asked, have):
+        return None
+    return LabelMatch(label, setting)
