@@ -36,13 +36,15 @@ from synth.config import LoadedQuestion, load_questions
 from synth.index import PassageIndex, index_path
 from synth.library import LoadStats, load_library
 from synth.models import CheckedClaim, Contradiction, Library, Report, Verdict
-from synth.progress import Progress, plural, summarise_skipped, summarise_warnings
-from synth.references import format_references
+from synth.paths import source_page_path
+from synth.progress import Progress, StepTimer, plural, summarise_skipped, summarise_warnings
+from synth.references import DEFAULT_STYLE, bibtex_file, csl_json, format_references
 from synth.render import render_report
 from synth.retrieve import screen
 from synth.review import ReviewInput, review
 from synth.serialize import report_from_json, report_to_json
-from synth.site import OutputWriter, source_page_path, write_site
+from synth.settings import Settings, load_settings
+from synth.site import OutputWriter, reports_index, write_site
 from synth.stamp import code_digest, library_signature
 from synth.verify import verify_claims
 
@@ -97,19 +99,30 @@ def find_contradictions(checked: Sequence[CheckedClaim]) -> list[Contradiction]:
     return found
 
 
-def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex) -> Report:
-    """retrieve → claims → verify → review for one question."""
+def _no_step(name: str) -> None:
+    return None
+
+
+def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex, style: str = DEFAULT_STYLE,
+                step: Callable[[str], None] = _no_step) -> Report:
+    """retrieve → claims → verify → review for one question; `step(name)` is told each sub-step."""
     question = loaded.question
+    step("retrieve")
     screening = screen(question, library, index)
+    step("claims")
     claims = extract_claims(question, screening, library, index)
+    step(f"verify {plural(len(claims), 'claim')}")
     findings = [CheckedClaim(c, v) for c, v in zip(claims, verify_claims([c.text for c in claims], library, index),
                                                   strict=True)]
     authored = author_claims(question)
     checked_authored = [CheckedClaim(c, v) for c, v in
                         zip(authored, verify_claims([c.text for c in authored], library, index), strict=True)]
+    step("review")
     contradictions = find_contradictions([*findings, *checked_authored])
     quality = review(ReviewInput(screening, findings, checked_authored, contradictions, library))
+    step("analysis")
     analyses = analyse(question, library)
+    step("references")
     cited = sorted({e.source for c in [*findings, *checked_authored] for e in c.verification.evidence}
                    | {c.claim.source for c in findings if c.claim.source}
                    | {s.key for s in screening.screened if s.included}
@@ -129,8 +142,10 @@ def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex) -
         unanswered_terms=screening.unanswered,
         skipped_files=library.skipped,
         bib_problems=library.bib_problems,
-        references=format_references([library.source(key) for key in cited]),
+        references=format_references([library.source(key) for key in cited], style),
         analyses=analyses,
+        tags=tuple(question.tags),
+        question_file=loaded.path.as_posix(),
     )
 
 
@@ -151,8 +166,9 @@ class ReportCache:
         self.build_number = 0
         self._db: sqlite3.Connection | None = None
 
-    def key(self, loaded: LoadedQuestion, library: Library) -> str:
-        material = "\0".join([code_digest(), loaded.report_id, loaded.raw_text, library.root, library.fingerprint])
+    def key(self, loaded: LoadedQuestion, library: Library, settings: str = "") -> str:
+        material = "\0".join([code_digest(), loaded.report_id, loaded.raw_text, library.root, library.fingerprint,
+                              loaded.path.as_posix(), settings])
         return hashlib.sha256(material.encode()).hexdigest()
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -280,10 +296,13 @@ def build(
     library_override: Path | None = None,
     progress: Progress | None = None,
     jobs: int | None = None,
+    settings: Settings | None = None,
 ) -> BuildSummary:
     """Build report pages (and the site pages when `site_dir` is given); raises ConfigError on bad
-    questions before anything is written. Summary lines go to the "synth" logger as stages end."""
+    questions before anything is written. Summary lines go to the "synth" logger as stages end.
+    `settings` default to those of the project around the current folder (synth.settings)."""
     summary = BuildSummary()
+    settings = settings or load_settings()
     progress = progress or Progress(live=False)
     full_build = not question_paths
     paths = list(question_paths) or default_questions()
@@ -300,11 +319,13 @@ def build(
     with stage(summary, "reports"), progress.stage("reports", total=len(questions)) as task:
         for loaded in questions:
             library, index = libraries[str(library_override or Path(loaded.question.library))]
-            key = cache.key(loaded, library)
+            key = cache.key(loaded, library, settings.digest())
             report = cache.get(key)
             if report is None:
                 log.debug("building report %s", loaded.report_id)
-                report = make_report(loaded, library, index)
+                steps = StepTimer(task, f"reports: {loaded.report_id}")
+                report = make_report(loaded, library, index, settings.style_path(), step=steps)
+                log.info("report %s: %s", loaded.report_id, steps.summary())
                 cache.put(key, report)
                 summary.reports.append(loaded.report_id)
             else:
@@ -317,7 +338,7 @@ def build(
              len(summary.reused), summary.timings["reports"])
     with stage(summary, "render"):
         _write_outputs(reports, out_dir, site_dir, [lib for lib, _ in libraries.values()], full_build, summary,
-                       cache, keys)
+                       cache, keys, settings)
     cache.prune()
     cache.close()
     for _, index in libraries.values():
@@ -357,7 +378,8 @@ def _prepare(root: Path, cache_dir: Path, jobs: int | None, summary: BuildSummar
 def _report_pages(report: Report, link: Callable[[str], str | None], cache: ReportCache | None) -> dict[str, str]:
     """The files of one report's folder, by name. A plot is cached by the analysis it draws, so
     editing a question's wording does not import matplotlib (0.3-0.6 s) to redraw the same figure."""
-    pages = {"index.md": render_report(report, link), "report.json": report_to_json(report)}
+    pages = {"index.md": render_report(report, link), "report.json": report_to_json(report),
+             "references.bib": bibtex_file(report.references), "references.json": csl_json(report.references)}
     for analysis in report.analyses:
         if analysis.plot and analysis.points:
             key = "svg:" + hashlib.sha256(f"{code_digest()}\0{analysis!r}".encode()).hexdigest()
@@ -374,7 +396,8 @@ def _report_pages(report: Report, link: Callable[[str], str | None], cache: Repo
 
 def _write_outputs(reports: list[Report], out_dir: Path, site_dir: Path | None, libraries: list[Library],
                    full_build: bool, summary: BuildSummary, cache: ReportCache | None = None,
-                   keys: dict[str, str] | None = None) -> None:
+                   keys: dict[str, str] | None = None, settings: Settings | None = None) -> None:
+    settings = settings or load_settings()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     built = {r.report_id for r in reports}
     kept: list[Report] = []
@@ -405,9 +428,10 @@ def _write_outputs(reports: list[Report], out_dir: Path, site_dir: Path | None, 
             for name, content in pages.items():
                 writer.write(f"{report.report_id}/{name}", content)
         if site_dir is not None:
+            writer.write("index.md", reports_index(every_report))
             site_stage = staging / "site"
             handwritten = sorted(p.name for p in site_dir.glob("*.md") if p.name != "index.md")
-            write_site(OutputWriter(site_stage), every_report, libraries, handwritten)
+            write_site(OutputWriter(site_stage), every_report, libraries, settings, handwritten)
         _swap(reports_stage, out_dir)
         if site_dir is not None:
             for item in sorted((staging / "site").iterdir()):

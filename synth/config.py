@@ -13,13 +13,18 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
+
+# One source of truth for `synth check` and the JSON Schema: every constraint is a type or a Field
+# constraint pydantic also writes into the schema (never a validator the schema cannot see), and
+# the models are strict, so '25' is no integer for either (tests/test_schema_agreement.py).
+NonBlank = Annotated[str, StringConstraints(pattern=r"\S")]
 
 
 class Analysis(BaseModel):
     """A quantitative series the report should build from the sources' tables."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     kind: Literal["scaling"] = Field(
         "scaling", description="Kind of analysis; `scaling` fits the metric against log2(parameters)."
@@ -37,7 +42,7 @@ class Analysis(BaseModel):
 class Subject(BaseModel):
     """What the question asks about: a model, method, paper or dataset, with its other spellings."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     name: str = Field(min_length=1, description="The name as the question uses it, e.g. `Mixtral 8x7B`.")
     aliases: list[str] = Field(
@@ -48,7 +53,7 @@ class Subject(BaseModel):
 class Column(BaseModel):
     """One attribute asked of every subject: a column of the answer table, with optional instructions."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     name: str = Field(min_length=1, description="The attribute, e.g. `MMLU`, `activated parameters`, "
                       "`normalization layer`.")
@@ -83,16 +88,16 @@ ColumnItem = Annotated[Column, BeforeValidator(_named, json_schema_input_type=st
 class Question(BaseModel):
     """One research question: what to ask, which library to ask it of, and what to check."""
 
-    model_config = ConfigDict(extra="forbid", title="synth question")
+    model_config = ConfigDict(extra="forbid", strict=True, title="synth question")
 
     title: str = Field(min_length=3, description="Title of the report page.")
     question: str = Field(min_length=10, description="The research question, one sentence.")
-    keywords: list[str] = Field(
+    keywords: list[NonBlank] = Field(
         default_factory=list,
         description="Terms the answer must be about (model names, benchmarks). Sources and claims that "
         "mention none of them are screened out; if no source mentions a keyword, the report says so.",
     )
-    aliases: dict[str, list[str]] = Field(
+    aliases: dict[str, list[NonBlank]] = Field(
         default_factory=dict,
         description="Other spellings of a keyword, e.g. `{LiveCodeBench: [LCB]}`.",
     )
@@ -108,7 +113,7 @@ class Question(BaseModel):
     )
     max_sources: int = Field(8, ge=1, le=200, description="At most this many sources are included.")
     max_findings: int = Field(25, ge=1, le=500, description="At most this many findings are shown.")
-    claims: list[str] = Field(
+    claims: list[NonBlank] = Field(
         default_factory=list,
         description="Claims the author wants checked against the library; shown in their own section.",
     )
@@ -131,13 +136,10 @@ class Question(BaseModel):
         "a `trend` against parameter count, or how a `mechanism` works. Read from the wording when omitted.",
     )
 
-    @field_validator("claims", "keywords")
-    @classmethod
-    def _no_blank_items(cls, items: list[str]) -> list[str]:
-        for item in items:
-            if not item.strip():
-                raise ValueError("must not contain empty strings")
-        return items
+    tags: list[NonBlank] = Field(
+        default_factory=list,
+        description="Labels that group reports on the home page, e.g. `[scaling, code]`.",
+    )
 
     def terms(self) -> list[tuple[str, list[str]]]:
         """Each keyword with all its spellings (the keyword itself first)."""
@@ -250,6 +252,8 @@ def parse_question(text: str, path: Path) -> tuple[Question | None, list[ConfigP
             loc = tuple(err["loc"])
             line, col = _mark_for(loc, marks, err["type"] == "extra_forbidden")
             message = err["msg"]
+            if err["type"] == "string_pattern_mismatch":
+                message = "must not be empty or blank"
             if err["type"] == "extra_forbidden":
                 message = f"unknown key (allowed: {', '.join(sorted(Question.model_fields))})"
                 if len(loc) > 1:

@@ -279,13 +279,20 @@ class Review:
 
 @dataclass(frozen=True)
 class Reference:
-    """A formatted bibliography entry, with the links a reader can follow."""
+    """A formatted bibliography entry, with the links a reader can follow.
+
+    `label` is the in-text citation without locator (`(Hui et al., 2024)` or `[3]`, from the CSL
+    style); `csl` the CSL-JSON item as JSON text and `bibtex` the entry, so a report folder can
+    publish `references.json` and `references.bib` from the Report alone."""
 
     key: str
     text: str
     doi: str | None = None
     arxiv: str | None = None
     url: str | None = None
+    label: str = ""
+    csl: str = ""
+    bibtex: str = ""
 
 
 @dataclass(frozen=True)
@@ -476,3 +483,5 @@ class Report:
     analyses: tuple[SeriesAnalysis, ...] = field(default=())
     plan: Plan | None = None
     answer: Answer | None = None
+    tags: tuple[str, ...] = field(default=())
+    question_file: str = ""

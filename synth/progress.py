@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -43,6 +44,36 @@ class Task:
     def advance(self, amount: int = 1) -> None:
         if self._progress is not None:
             self._progress.advance(self._id, amount)
+
+    def describe(self, description: str) -> None:
+        """Show what the stage is doing now (e.g. the sub-step of the report being built)."""
+        if self._progress is not None:
+            self._progress.update(self._id, description=description)
+
+
+class StepTimer:
+    """Times the named sub-steps of one unit of work, for one summary line when it ends."""
+
+    def __init__(self, task: Task, prefix: str) -> None:
+        self._task, self._prefix = task, prefix
+        self._current: str | None = None
+        self._started = 0.0
+        self.seconds: dict[str, float] = {}
+
+    def __call__(self, name: str) -> None:
+        self._close()
+        self._current, self._started = name, time.perf_counter()
+        self._task.describe(f"{self._prefix}: {name}")
+
+    def _close(self) -> None:
+        if self._current is not None:
+            label = self._current.split(" ")[0]
+            self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - self._started
+        self._current = None
+
+    def summary(self) -> str:
+        self._close()
+        return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.seconds.items())
 
 
 class Progress:

@@ -1,24 +1,35 @@
 """References: BibTeX entries (or a file's own metadata) formatted by citeproc-py in a CSL style.
 
-citeproc-py does the formatting so the style is a data file, not code; this module only turns
-BibTeX fields into CSL-JSON and pulls out the links a reader follows (DOI, arXiv, URL).
+citeproc-py does the formatting, so the style is a data file, not code: `harvard-cite-them-right`
+(the default), `apa` and `ieee` ship in `synth/styles/`, and a project may name its own `.csl` file
+(mkdocs.yml `extra: synth: citation_style:`, see synth.settings). A numeric style (IEEE) gives
+numbered citations `[1, p. 5]`, an author-date style `(Hui et al., 2024, p. 5)`.
+
+Each Reference keeps its CSL-JSON item and its BibTeX, so a report folder can publish
+`references.json` and `references.bib` from the Report alone (cached or read back from report.json).
+DOI, arXiv and URL are left out of the text citeproc formats and printed once, as links, after it.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.source.json import CiteProcJSON
-
-from synth.models import Reference, Source
+from synth import markdown as md
+from synth.models import BibEntry, Reference, Source
 from synth.text import collapse
 
-STYLE = "harvard-cite-them-right"
+STYLES = Path(__file__).with_name("styles")
+DEFAULT_STYLE = "harvard-cite-them-right"
 _ARXIV = re.compile(r"(?:arxiv[:/ ]\s*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
+_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'()\[\]`]+")
 _CSL_TYPES = {
     "article": "article-journal",
     "inproceedings": "paper-conference",
@@ -31,6 +42,8 @@ _CSL_TYPES = {
     "misc": "document",
     "online": "webpage",
 }
+# Links are printed by `reference_links`, once each; in the formatted text they would repeat.
+_LINK_FIELDS = ("DOI", "URL")
 
 
 def _person(name: str) -> dict[str, str]:
@@ -63,9 +76,11 @@ def arxiv_id(*fields: str | None) -> str | None:
     return None
 
 
-def _csl_item(source: Source) -> dict[str, Any]:
+def csl_item(source: Source) -> dict[str, Any]:
+    """The source as a CSL-JSON item (the format citeproc and reference managers read)."""
     item: dict[str, Any] = {"id": source.key, "title": source.title}
     entry, document = source.entry, source.document
+    year = None
     if entry is not None:
         item["type"] = _CSL_TYPES.get(entry.entry_type.lower(), "document")
         item["author"] = authors(entry.get("author")) or authors(entry.get("editor"))
@@ -80,7 +95,6 @@ def _csl_item(source: Source) -> dict[str, Any]:
     else:
         item["type"] = "document"
         item["author"] = authors(document.meta("author") if document else None)
-        year = None
     if year:
         item["issued"] = {"date-parts": [[int(year.group(1))]]}
     if not item.get("author"):
@@ -88,27 +102,148 @@ def _csl_item(source: Source) -> dict[str, Any]:
     return item
 
 
-def format_references(sources: Sequence[Source]) -> tuple[Reference, ...]:
-    """One formatted reference per source, in key order."""
-    ordered = sorted({s.key: s for s in sources}.values(), key=lambda s: s.key)
+def bibtex(source: Source) -> str:
+    """The source's BibTeX entry (written by bibtexparser); a file without one becomes `@misc`."""
+    import bibtexparser
+    from bibtexparser.model import Entry, Field
+    from bibtexparser.writer import BibtexFormat
+
+    if source.entry is not None:
+        entry = Entry(source.entry.entry_type.lower(), source.key,
+                      [Field(name, value) for name, value in source.entry.fields])
+    else:
+        fields = [Field("title", source.title)]
+        author = source.document.meta("author") if source.document else None
+        if author:
+            fields.append(Field("author", author))
+        if source.document is not None:
+            fields.append(Field("note", f"Library file: {source.document.path}"))
+        entry = Entry("misc", source.key, fields)
+    layout = BibtexFormat()
+    layout.indent = "  "
+    return bibtexparser.write_string(bibtexparser.Library([entry]), bibtex_format=layout).strip() + "\n"
+
+
+@cache
+def load_style(name: str) -> Any:
+    """A CSL style: a name shipped in synth/styles, or a path to a .csl file."""
+    from citeproc import CitationStylesStyle
+
+    path = STYLES / f"{name}.csl" if "/" not in name and not name.endswith(".csl") else Path(name)
+    if not path.is_file():
+        shipped = ", ".join(sorted(p.stem for p in STYLES.glob("*.csl")))
+        raise ValueError(f"unknown citation style {name!r} (shipped: {shipped}; or a path to a .csl file)")
+    return CitationStylesStyle(str(path), validate=False)
+
+
+def style_names() -> list[str]:
+    return sorted(p.stem for p in STYLES.glob("*.csl"))
+
+
+def format_references(sources: Sequence[Source], style: str = DEFAULT_STYLE) -> tuple[Reference, ...]:
+    """One formatted reference per source, in the style's bibliography order, each with its in-text
+    citation label (`(Hui et al., 2024)` or `[1]`; numbers follow citation-key order)."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    by_key = {s.key: s for s in sources}
+    ordered = [by_key[key] for key in sorted(by_key)]
     if not ordered:
         return ()
-    items = [_csl_item(s) for s in ordered]
-    bibliography = CitationStylesBibliography(
-        CitationStylesStyle(STYLE, validate=False), CiteProcJSON(items), formatter.plain
-    )
-    for item in items:
-        bibliography.register(Citation([CitationItem(item["id"])]))
-    texts = {str(key): collapse(str(text)) for key, text in zip(bibliography.keys, bibliography.bibliography(),
-                                                                  strict=True)}
+    items = {s.key: csl_item(s) for s in ordered}
+    printed = [{k: v for k, v in item.items() if k not in _LINK_FIELDS} for item in items.values()]
+    bibliography = CitationStylesBibliography(load_style(style), CiteProcJSON(printed), formatter.plain)
+    citations = {s.key: Citation([CitationItem(s.key)]) for s in ordered}
+    for citation in citations.values():
+        bibliography.register(citation)
+    labels = {key: collapse(str(bibliography.cite(citation, lambda _item: None)))
+              for key, citation in citations.items()}
+    # citeproc lower-cases keys; map them back to the sources' own keys.
+    lowered = {s.key.lower(): s for s in ordered}
     references = []
-    for source in ordered:
+    for key, text in zip(bibliography.keys, bibliography.bibliography(), strict=True):
+        source = lowered[str(key)]
         entry = source.entry
         doi = entry.get("doi") if entry else None
         url = entry.get("url") if entry else None
-        arxiv = arxiv_id(entry.get("eprint"), entry.get("journal"), url, doi) if entry else None
-        text = texts.get(source.key.lower(), texts.get(source.key, source.title))
+        arxiv = arxiv_id(entry.get("eprint") if entry and _ARXIV_ID.fullmatch(entry.get("eprint") or "") else None,
+                         entry.get("journal"), url, doi) if entry else None
+        formatted = collapse(str(text))
         if entry is None and source.document is not None:
-            text = f"{text} Library file: {source.document.path}."
-        references.append(Reference(source.key, text, doi, arxiv, url))
+            formatted = f"{formatted} Library file: {source.document.path}."
+        references.append(Reference(source.key, formatted, doi, arxiv, url, label=labels[source.key],
+                                    csl=json.dumps(items[source.key], sort_keys=True, ensure_ascii=False),
+                                    bibtex=bibtex(source)))
     return tuple(references)
+
+
+def reference_anchor(key: str) -> str:
+    """The id of a reference entry on a report page."""
+    return f"ref-{md.slug(key)}"
+
+
+def cite(references: Sequence[Reference], key: str, locator: str | None = None) -> str:
+    """An in-text citation as a markdown link to the reference entry on the same page.
+
+    `cite(report.references, "qwen2.5", "p. 5")` → `[(Yang et al., 2024, p. 5)](#ref-qwen2-5)` in an
+    author-date style, `[\\[3, p. 5\\]](#ref-qwen2-5)` in a numeric one. A key without a reference
+    (not cited by the report) is shown as the bare key, never a broken link. Safe for untrusted text.
+    """
+    reference = next((r for r in references if r.key == key), None)
+    label = reference.label if reference is not None and reference.label else key
+    if locator:
+        label = (f"{label[:-1]}, {locator}{label[-1]}" if label[-1:] in ")]" and label[:1] in "(["
+                 else f"{label}, {locator}")
+    if reference is None:
+        return md.text(label)
+    return f"[{md.text(label)}](#{reference_anchor(key)})"
+
+
+def reference_links(reference: Reference) -> list[str]:
+    """Markdown links for the DOI, the arXiv id and a URL that is neither: each printed once."""
+    links = []
+    if reference.doi:
+        links.append(f"[doi:{md.text(reference.doi)}](https://doi.org/{quote(reference.doi, safe='/:.;-_()')})")
+    if reference.arxiv:
+        links.append(f"[arXiv:{reference.arxiv}](https://arxiv.org/abs/{reference.arxiv})")
+    url = reference.url or ""
+    shown = bool(reference.doi and reference.doi.lower() in url.lower()) or bool(
+        reference.arxiv and reference.arxiv in url)
+    if url and not shown and _SAFE_URL.fullmatch(url):
+        links.append(f"<{url}>")
+    return links
+
+
+def reference_entry(reference: Reference, source_page: str | None = None) -> str:
+    """One line of a reference list: anchor, formatted text, links, and the source's page if any."""
+    parts = [md.text(reference.text), *reference_links(reference)]
+    if source_page:
+        parts.append(f"[library page]({source_page})")
+    return f'<a id="{reference_anchor(reference.key)}"></a>' + " · ".join(parts)
+
+
+def csl_json(references: Sequence[Reference]) -> str:
+    """The references as a CSL-JSON array (Zotero, pandoc and citeproc read it)."""
+    items = [json.loads(r.csl) for r in references if r.csl]
+    return json.dumps(items, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def bibtex_file(references: Sequence[Reference]) -> str:
+    """The references as one BibTeX file, in key order."""
+    return "\n".join(r.bibtex for r in sorted(references, key=lambda r: r.key) if r.bibtex)
+
+
+def author_names(entry: BibEntry | None, limit: int = 12) -> str:
+    """Authors as a reader writes them (`Qihao Zhu, Daya Guo and 8 others`), not raw BibTeX."""
+    people = authors((entry.get("author") or entry.get("editor")) if entry else None)
+    names = [p.get("literal") or f"{p.get('given', '')} {p.get('family', '')}".strip() for p in people]
+    others = names[-1] == "others" if names else False
+    names = [n for n in names if n != "others"]
+    hidden = len(names) - limit if len(names) > limit else 0
+    shown = names[:limit]
+    if not shown:
+        return ""
+    if hidden or others:
+        rest = f"{hidden} more" if hidden else "others"
+        return f"{', '.join(shown)} and {rest}"
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from urllib.parse import quote
 
 from synth import markdown as md
-from synth.models import CheckedClaim, Evidence, Report, SeriesAnalysis, Verdict, Verification
+from synth.models import CheckedClaim, Evidence, Reference, Report, SeriesAnalysis, Verdict, Verification
+from synth.paths import passage_href
+from synth.references import cite, reference_entry
 from synth.verify import CONFIDENCE_WEIGHTS
 
 SourceLink = Callable[[str], str | None]
@@ -26,18 +27,28 @@ _VERDICT_LABEL = {
     Verdict.INSUFFICIENT: "insufficient evidence",
 }
 _TABLE_LABEL = re.compile(r"Table\s+[A-Z]?\d+", re.IGNORECASE)
-_SAFE_URL = re.compile(r"https?://[^\s<>\"'()\[\]`]+")
 _ADMONITION = {Verdict.SUPPORTED: "success", Verdict.CONTRADICTED: "failure", Verdict.INSUFFICIENT: "note"}
 
 
+class CiteLink:
+    """A SourceLink that also knows the report's references, for in-text citations."""
+
+    def __init__(self, references: Sequence[Reference], link: SourceLink) -> None:
+        self.references, self.link = references, link
+
+    def __call__(self, key: str) -> str | None:
+        return self.link(key)
+
+
 def _cite(key: str, link: SourceLink, location: str | None = None) -> str:
-    target = link(key)
-    label = md.text(key) + (f", {md.text(location)}" if location else "")
-    return f"[{label}]({PAGE_DEPTH}{target})" if target else label
+    """An in-text citation linking to the reference entry (synth.references.cite)."""
+    return cite(link.references if isinstance(link, CiteLink) else (), key, location)
 
 
 def _evidence_lines(evidence: Evidence, link: SourceLink) -> list[str]:
     where = _cite(evidence.source, link, evidence.location)
+    if link(evidence.source):
+        where += f" · [passage]({PAGE_DEPTH}{passage_href(evidence.source, evidence.start, evidence.end)})"
     lines = [f"{where}" + (f" — {md.text(evidence.table_caption)}" if evidence.table_caption else ""), ""]
     lines.append(f"> “{md.text(evidence.quote)}”")
     if evidence.conflicting_value:
@@ -302,26 +313,20 @@ def _claims_table(ordered: Sequence[CheckedClaim]) -> list[str]:
     return ["## Claims table", "", *md.table(["#", "Claim", "Verdict", "Confidence", "Evidence"], rows), ""]
 
 
-def _references(report: Report) -> list[str]:
+def _references(report: Report, link: SourceLink) -> list[str]:
     lines = ["## References", ""]
     if not report.references:
         return [*lines, "No source was cited.", ""]
     for reference in report.references:
-        links = []
-        if reference.doi:
-            links.append(f"[doi:{md.text(reference.doi)}](https://doi.org/{quote(reference.doi, safe='/:.;-_')})")
-        if reference.arxiv:
-            links.append(f"[arXiv:{reference.arxiv}](https://arxiv.org/abs/{reference.arxiv})")
-        if reference.url and not reference.doi and not reference.arxiv and _SAFE_URL.fullmatch(reference.url):
-            links.append(f"<{reference.url}>")
-        extra = " " + " · ".join(links) if links else ""
-        lines.append(f"- <a id=\"ref-{md.slug(reference.key)}\"></a>**{md.text(reference.key)}** — "
-                     f"{md.text(reference.text)}{extra}")
+        page = link(reference.key)
+        lines.append(f"- {reference_entry(reference, f'{PAGE_DEPTH}{page}' if page else None)}")
+    lines += ["", "Download: [BibTeX](references.bib) · [CSL-JSON](references.json)"]
     return [*lines, ""]
 
 
 def render_report(report: Report, link: SourceLink) -> str:
     """The markdown page of one report; `link(key)` gives a source page path (or None)."""
+    link = CiteLink(report.references, link)
     ordered = claims_in_page_order(report)
     numbers = {id(c): n for n, c in enumerate(ordered, start=1)}
     lines = [*md.front_matter(report.title), f"# {md.text(report.title)}", "",
@@ -334,6 +339,6 @@ def render_report(report: Report, link: SourceLink) -> str:
     lines += _limitations(report, link, numbers)
     lines += _review(report)
     lines += _claims_table(ordered)
-    lines += _references(report)
+    lines += _references(report, link)
     return "\n".join(lines).rstrip() + "\n"
 

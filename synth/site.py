@@ -1,7 +1,14 @@
-"""The site pages around the reports: the home page and one page per library source.
+"""The site pages around the reports: home, the reports index, the sources index, one page per
+library source, and the nav.
 
-Pages are plain markdown written through one `OutputWriter`, which refuses to write a path twice
-(two sources or reports claiming the same page is a bug, not something to overwrite silently).
+Pages are markdown from templates (synth/templates/, escaped by default) written through one
+`OutputWriter`, which refuses to write a path twice (two sources or reports claiming the same page
+is a bug, not something to overwrite silently).
+
+The nav lists every report under a "Reports" section whose own page is `reports/index.md` (with
+`navigation.indexes` a section's first `index.md` becomes the section link, which used to hide the
+first report), and only the index of the sources: a library of hundreds of sources stays one link in
+every page's sidebar, each source reached from the index, from the reports and from search.
 """
 
 from __future__ import annotations
@@ -11,13 +18,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 
 from synth import markdown as md
-from synth.models import Library, Report, Source, Verdict
-from synth.references import format_references
+from synth.models import Document, Evidence, Library, Report, Source, Verdict
+from synth.paths import passage_anchor, source_page_path
+from synth.references import author_names, format_references, reference_links
 from synth.render import claims_in_page_order
+from synth.settings import Settings
+from synth.templating import md_safe, render
+
+FILES_DIR = "files"
+NAV_FILE = ".synth-nav.yml"
+CONTEXT_CHARS = 600
+MAX_TABLE_ROWS = 40
 
 
 class DuplicateOutput(Exception):
@@ -42,9 +58,16 @@ class OutputWriter:
         return target
 
 
-def source_page_path(key: str) -> str:
-    """Where a source's page lives, relative to the docs folder."""
-    return f"sources/{md.slug(key)}.md"
+def answer_status(report: Report) -> str:
+    """The report's answer status: `report.answer.status` when the answer stage gave one."""
+    answer = getattr(report, "answer", None)
+    status = getattr(answer, "status", None)
+    if status:
+        return str(getattr(status, "value", status)).replace("_", " ")
+    if report.answerable:
+        return "answered"
+    terms = ", ".join(report.unanswered_terms)
+    return "not answerable" + (f": no source mentions {terms}" if terms else " from the library")
 
 
 def _counts(report: Report) -> str:
@@ -55,108 +78,247 @@ def _counts(report: Report) -> str:
     return f"{supported} / {contradicted} / {insufficient}"
 
 
-def home_page(reports: Sequence[Report]) -> str:
-    rows = []
+def _tags(report: Report) -> str:
+    return ", ".join(report.tags)
+
+
+def _edit_link(report: Report, settings: Settings) -> str | None:
+    """Link to edit the report's question file on the forge, when mkdocs.yml names the repository."""
+    path = report.question_file or f"reports/{report.report_id}.yaml"
+    url = settings.edit_url(path)
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    return f"[{md.text(Path(path).name)}]({url.replace(' ', '%20').replace(')', '%29')})"
+
+
+def home_page(reports: Sequence[Report], settings: Settings) -> str:
+    header = ["Report", "Answer", "Tags", "Quality /10", "Supported / contradicted / insufficient"]
+    rows = [[md_safe(f"[{md.text(r.title)}](reports/{r.report_id}/index.md)"), answer_status(r), _tags(r),
+             f"{r.review.overall:.1f}", _counts(r)] for r in reports]
+    if settings.repo_url:
+        header.append("Question file")
+        for row, report in zip(rows, reports, strict=True):
+            link = _edit_link(report, settings)
+            row.append(md_safe(link) if link else "")
+    by_tag: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
-        answer = "yes" if report.answerable else "**no**: " + ", ".join(md.text(t) for t in report.unanswered_terms)
-        rows.append([f"[{md.text(report.title)}](reports/{report.report_id}/index.md)", md.text(report.question),
-                     f"{report.review.overall:.1f}", _counts(report), answer])
-    lines = [*md.front_matter("Research reports"), "# Research reports", "",
-             "Each report answers one question from `reports/` using only the sources of the library. "
-             "Every claim is verified against the library and shown with its quoted evidence.", ""]
-    if rows:
-        lines += md.table(["Report", "Question", "Quality /10", "Supported / contradicted / insufficient",
-                           "Library answers it"], rows)
-    else:
-        lines.append("No reports yet: add a question file to `reports/`.")
-    lines += ["", "[All library sources](sources/index.md) · [How reports are made](about.md)", ""]
-    return "\n".join(lines)
+        for tag in report.tags:
+            by_tag[tag].append(report)
+    tags = [(tag, md_safe(", ".join(f"[{md.text(r.title)}](reports/{r.report_id}/index.md)" for r in group)))
+            for tag, group in sorted(by_tag.items())]
+    return render("home.md.j2", header=header, rows=rows, tags=tags, sources_link=md_safe("sources/index.md"))
+
+
+def reports_index(reports: Sequence[Report]) -> str:
+    """`reports/index.md`: the Reports section's own page (written into the reports folder)."""
+    rows = [[md_safe(f"[{md.text(r.title)}]({r.report_id}/index.md)"), r.question, answer_status(r), _tags(r)]
+            for r in reports]
+    return render("reports_index.md.j2", rows=rows)
 
 
 @dataclass(frozen=True)
-class ClaimUse:
-    report: Report
-    claim: str
-    verdict: Verdict
-    number: int
+class Span:
+    """A stretch of a source that a report quotes or reads a value from."""
+
+    doc_id: str
+    start: int
+    end: int
+    page: int | None
+    section: str | None
+    caption: str | None
 
 
-def claim_uses(reports: Sequence[Report]) -> dict[str, list[ClaimUse]]:
-    """For each source key, the claims whose evidence quotes it."""
-    found: dict[str, list[ClaimUse]] = defaultdict(list)
+@dataclass
+class SpanUses:
+    span: Span
+    uses: list[str] = field(default_factory=list)
+
+
+def _report_link(report: Report, anchor: str = "") -> str:
+    return f"[{md.text(report.title)}](../reports/{report.report_id}/index.md{anchor})"
+
+
+def cited_spans(reports: Sequence[Report]) -> dict[str, dict[tuple[str, int, int], SpanUses]]:
+    """For each source key, every span the reports quote from it, with what each quote is used for."""
+    found: dict[str, dict[tuple[str, int, int], SpanUses]] = defaultdict(dict)
+
+    def add(key: str, span: Span, use: str) -> None:
+        entry = found[key].setdefault((span.doc_id, span.start, span.end), SpanUses(span))
+        if use not in entry.uses:
+            entry.uses.append(use)
+
+    def evidence_span(e: Evidence) -> Span:
+        return Span(e.doc_id, e.start, e.end, e.page, e.section, e.table_caption)
+
     for report in reports:
         for number, checked in enumerate(claims_in_page_order(report), start=1):
             verdict = checked.verification.verdict
-            if verdict is Verdict.INSUFFICIENT:
-                continue
-            for key in sorted({e.source for e in checked.verification.evidence}):
-                found[key].append(ClaimUse(report, checked.claim.text, verdict, number))
+            link = _report_link(report, f"#claim-{number}")
+            for evidence in checked.verification.evidence:
+                role = "closest passage, does not settle" if verdict is Verdict.INSUFFICIENT else verdict.value
+                add(evidence.source, evidence_span(evidence), f"{link}, claim {number} ({role})")
+            for evidence in checked.verification.counter_evidence:
+                add(evidence.source, evidence_span(evidence), f"{link}, claim {number} (points the other way)")
+        for conflict in report.contradictions:
+            for evidence in (conflict.first, conflict.second):
+                add(evidence.source, evidence_span(evidence), f"{_report_link(report)}: passages that disagree")
+        for analysis in report.analyses:
+            for point in analysis.points:
+                for citation in point.citations:
+                    span = Span(citation.doc_id, citation.start, citation.end, citation.page, citation.section,
+                                citation.caption)
+                    add(citation.source, span, f"{_report_link(report)}: {md.text(analysis.metric)} series, "
+                                               f"{md.text(point.entity)} = {md.text(citation.raw)}")
     return found
 
 
-def source_page(source: Source, reports: Sequence[Report], uses: list[ClaimUse]) -> str:
-    lines = [*md.front_matter(source.title), f"# {md.text(source.title)}", ""]
-    [reference] = format_references([source])
-    lines += [f"**Citation.** {md.text(reference.text)}", ""]
-    rows = [["Citation key", md.code(source.key)], ["Linked by", md.text(source.link)]]
-    if source.entry is not None:
-        rows += [[md.text(name), md.text(value)] for name, value in source.entry.fields if name != "abstract"]
-    if source.document is not None:
-        document = source.document
-        rows += [["File", md.code(document.path)], ["Format", document.format],
-                 ["Text extracted with", md.text(document.extractor)],
-                 ["Passages", str(len(document.passages))], ["Tables", str(len(document.tables))]]
-        if document.page_count is not None:
-            rows.append(["Pages", str(document.page_count)])
-    lines += [*md.table(["Field", "Value"], rows), ""]
-    citing = [r for r in reports if any(source.key == s.key and s.included for s in r.screened)
-              or any(u.report is r for u in uses)]
-    lines += ["## Reports that use it", ""]
-    lines += [f"- [{md.text(r.title)}](../reports/{r.report_id}/index.md)" for r in citing] or ["None yet."]
-    lines += ["", "## Claims it settles", ""]
-    if uses:
-        rows = [[f"[{md.text(u.report.title)}](../reports/{u.report.report_id}/index.md#claim-{u.number})",
-                 md.text(u.claim), u.verdict.value] for u in uses]
-        lines += md.table(["Report", "Claim", "Verdict"], rows)
-    else:
-        lines.append("No verified claim quotes this source yet.")
-    return "\n".join([*lines, ""])
+def _marked(document: Document, start: int, end: int) -> str:
+    """The passage(s) around a quote, escaped, with the quoted words marked."""
+    around = [p for p in document.passages if p.start < end and p.end > start]
+    left = min([p.start for p in around] + [start])
+    right = max([p.end for p in around] + [end])
+    left, right = max(left, start - CONTEXT_CHARS), min(right, end + CONTEXT_CHARS)
+    before, quoted, after = document.text[left:start], document.text[start:end], document.text[end:right]
+    lead = "… " if left > 0 and before and not before[:1].isupper() else ""
+    tail = " …" if right < len(document.text) and after.strip() else ""
+    parts = [lead + md.text(before), f"<mark>{md.text(quoted)}</mark>", md.text(after) + tail]
+    return "> " + " ".join(part for part in parts if part.strip())
 
 
-def sources_index(sources: Sequence[Source]) -> str:
-    rows = [[f"[{md.text(s.title)}]({md.slug(s.key)}.md)", md.code(s.key),
-             md.code(s.document.path) if s.document else "no file", md.text(s.link)] for s in sources]
-    lines = [*md.front_matter("Library sources"), "# Library sources", "",
-             *md.table(["Source", "Key", "File", "Linked by"], rows), ""]
+def _table_block(document: Document, span: Span) -> str | None:
+    """A quoted table span as a table: caption, header and the quoted rows (all rows, up to a limit,
+    when the whole table is cited), the quoted row marked."""
+    table = next((t for t in document.tables if t.start <= span.start and span.end <= t.end), None)
+    if table is None or not table.header:
+        return None
+    quoted = document.text[span.start:span.end]
+    whole = span.end - span.start >= (table.end - table.start) * 0.8
+    rows = []
+    for row in table.rows:
+        cells = [c for c in row if c.strip()]
+        hit = not whole and bool(cells) and all(c in quoted for c in cells)
+        if whole or hit:
+            rows.append([f"<mark>{md.text(c)}</mark>" if hit and c.strip() else md.text(c) for c in row])
+    if not rows:
+        return None
+    shown = rows[:MAX_TABLE_ROWS]
+    width = len(table.header)
+    lines = [f"*{md.text(table.caption)}*", ""] if table.caption else []
+    lines += md.table([md.text(h) for h in table.header],
+                      [(r + [""] * width)[:width] for r in shown])
+    if len(rows) > len(shown):
+        lines += ["", f"*… and {len(rows) - len(shown)} more rows.*"]
     return "\n".join(lines)
 
 
-NAV_FILE = ".synth-nav.yml"
+def _span_heading(span: Span) -> str:
+    where = f"p. {span.page}" if span.page is not None else (f"§ {span.section}" if span.section else "text")
+    if span.caption:
+        label = span.caption.split(":")[0].split(".")[0].strip()
+        if 0 < len(label) <= 20:
+            where += f" · {label}"
+    return where
 
 
-def navigation(reports: Sequence[Report], sources: Sequence[Source], handwritten: Sequence[str]) -> str:
+def published_path(document: Document) -> str:
+    """Where a library file is copied in the site (with `publish_library_files`), under files/."""
+    path = Path(document.path)
+    relative = path.as_posix() if not path.is_absolute() else f"{md.slug(path.parent.as_posix())}/{path.name}"
+    return f"{FILES_DIR}/{relative}"
+
+
+def _pdf_link(document: Document, span: Span, settings: Settings) -> str | None:
+    if not settings.synth.publish_library_files or document.format != "pdf" or span.page is None:
+        return None
+    return f"[Open the PDF at page {span.page}](../{quote(published_path(document))}#page={span.page})"
+
+
+def _fenced(text: str, spaces: int = 4) -> str:
+    """A fenced code block, indented under an admonition, whose fence no line of `text` can close."""
+    longest = run = 0
+    for char in text:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * max(3, longest + 1)
+    body = [fence + "bibtex", *text.rstrip("\n").split("\n"), fence]
+    return "\n".join(" " * spaces + line if line else "" for line in body)
+
+
+def source_page(source: Source, reports: Sequence[Report], spans: dict[tuple[str, int, int], SpanUses],
+                settings: Settings) -> str:
+    [reference] = format_references([source], settings.style_path())
+    document = source.document
+    blocks = []
+    for uses in sorted(spans.values(), key=lambda u: (u.span.start, u.span.end)):
+        span = uses.span
+        if document is None or span.doc_id != document.doc_id:
+            continue
+        body = _table_block(document, span) or _marked(document, span.start, span.end)
+        blocks.append({"heading": _span_heading(span), "anchor": passage_anchor(span.start, span.end),
+                       "body": md_safe(body), "uses": [md_safe(u) for u in uses.uses],
+                       "pdf_link": md_safe(link) if (link := _pdf_link(document, span, settings)) else None})
+    about = [["Citation key", md_safe(md.code(source.key))], ["Linked by", source.link]]
+    if document is not None:
+        about += [["File", md_safe(md.code(document.path))], ["Format", document.format],
+                  ["Text extracted with", document.extractor], ["Passages", str(len(document.passages))],
+                  ["Tables", str(len(document.tables))]]
+        if document.page_count is not None:
+            about.append(["Pages", str(document.page_count)])
+        if settings.synth.publish_library_files and document.format == "pdf":
+            about.append(["Published file", md_safe(f"[{md.text(Path(document.path).name)}]"
+                                                    f"(../{quote(published_path(document))})")])
+    citing = [r for r in reports if any(source.key == s.key and s.included for s in r.screened)
+              or any(source.key == ref.key for ref in r.references)]
+    entry = source.entry
+    year = (entry.get("year") or "") if entry else ""
+    names = author_names(entry) or (document.meta("author") if document else None) or ""
+    byline = " · ".join(part for part in (names, year) if part)
+    return render("source.md.j2", source=source, byline=byline, reference=reference.text,
+        links=md_safe(" · ".join(reference_links(reference))), citing=citing, spans=blocks, about=about,
+        bibtex=md_safe(_fenced(reference.bibtex)) if reference.bibtex else None)
+
+
+def sources_index(sources: Sequence[Source], cited_by: dict[str, int]) -> str:
+    rows = []
+    for s in sources:
+        names = author_names(s.entry, limit=1) if s.entry else ""
+        year = (s.entry.get("year") or "") if s.entry else ""
+        rows.append([md_safe(f"[{md.text(s.title)}]({md.slug(s.key)}.md)"), names, year,
+                     str(cited_by.get(s.key, 0)), md_safe(md.code(s.document.path)) if s.document else "no file"])
+    return render("sources_index.md.j2", rows=rows, count=len(sources),
+                  cited=sum(1 for s in sources if cited_by.get(s.key)))
+
+
+def navigation(reports: Sequence[Report], handwritten: Sequence[str]) -> str:
     """The site's nav, inherited by mkdocs.yml (`INHERIT`), so reports are listed by their titles
     rather than their folder names, and a new question needs no edit of mkdocs.yml."""
     nav: list[Any] = [{"Home": "index.md"}]
-    nav.append({"Reports": [{r.title: f"reports/{r.report_id}/index.md"} for r in reports]})
-    nav.append({"Sources": ["sources/index.md", *({s.title: source_page_path(s.key)} for s in sources)]})
+    nav.append({"Reports": ["reports/index.md", *({r.title: f"reports/{r.report_id}/index.md"} for r in reports)]})
+    nav.append({"Sources": "sources/index.md"})
     nav.extend(handwritten)
     header = "# Written by `synth build`; mkdocs.yml inherits it. Do not edit.\n"
     return header + yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True, width=1000)
 
 
 def write_site(writer: OutputWriter, reports: Sequence[Report], libraries: Sequence[Library],
-               handwritten: Sequence[str] = ()) -> None:
+               settings: Settings, handwritten: Sequence[str] = ()) -> None:
     """The home page, the source pages and the nav; a key present in several libraries gets the
-    first one's page. `handwritten` are the docs pages people keep by hand, listed after them."""
-    writer.write("index.md", home_page(reports))
-    uses = claim_uses(reports)
+    first one's page. `handwritten` are the docs pages people keep by hand, listed after them.
+    With `publish_library_files`, the libraries' PDFs are copied under files/ for page links."""
+    writer.write("index.md", home_page(reports, settings))
+    spans = cited_spans(reports)
     sources: dict[str, Source] = {}
     for library in libraries:
         for source in library.sources:
             sources.setdefault(md.slug(source.key), source)
     ordered = [sources[slug] for slug in sorted(sources)]
-    writer.write("sources/index.md", sources_index(ordered))
+    cited_by = {s.key: sum(1 for r in reports if any(ref.key == s.key for ref in r.references)) for s in ordered}
+    writer.write("sources/index.md", sources_index(sorted(ordered, key=lambda s: s.title.lower()), cited_by))
     for source in ordered:
-        writer.write(source_page_path(source.key), source_page(source, reports, uses.get(source.key, [])))
-    writer.write(NAV_FILE, navigation(reports, ordered, handwritten))
+        writer.write(source_page_path(source.key), source_page(source, reports, spans.get(source.key, {}), settings))
+        document = source.document
+        if settings.synth.publish_library_files and document is not None and document.format == "pdf":
+            path = settings.root / document.path
+            if path.is_file():
+                writer.write(published_path(document), path.read_bytes())
+    writer.write(NAV_FILE, navigation(reports, handwritten))

@@ -10,8 +10,8 @@ pydantic, citeproc, the PDF libraries and the caches alone takes longer than mkd
   A library file changed less than RACY_NS before its signature was taken is never trusted (a
   same-size rewrite within one clock tick keeps its stat), and anything unexpected means "build".
 * `python -m synth.stamp site -- mkdocs build …` (used by the Makefile) runs mkdocs only when the
-  content of docs/ and mkdocs.yml, SOURCE_DATE_EPOCH or the installed packages changed since the
-  last successful run, and site/ is as that run left it.
+  content of docs/ and mkdocs.yml, SOURCE_DATE_EPOCH, SITE_URL, REPO_URL or the installed packages
+  changed since the last successful run, and site/ is as that run left it.
 
 Both stamps live in the cache folder: deleting it only costs one full build.
 """
@@ -31,6 +31,8 @@ from pathlib import Path
 RACY_NS = 2_000_000_000
 BUILD_STAMP = "build-stamp.json"
 SITE_STAMP = "site-stamp.json"
+# Environment variables the pages or the site depend on (mkdocs.yml reads the last two with !ENV).
+SITE_ENV = ("SOURCE_DATE_EPOCH", "SITE_URL", "REPO_URL")
 _SYNTH = Path(__file__).resolve().parent
 
 
@@ -157,7 +159,7 @@ def run_site(command: Sequence[str], cache_dir: Path = Path(".synth-cache"), con
              docs: Path = Path("docs"), site: Path = Path("site")) -> int:
     """Run the site generator unless its inputs and its output are exactly as after its last run."""
     key = hashlib.sha256(json.dumps([
-        list(command), os.environ.get("SOURCE_DATE_EPOCH", ""), packages_signature(),
+        list(command), *(os.environ.get(name, "") for name in SITE_ENV), packages_signature(),
         content_digest([config], [docs])]).encode()).hexdigest()
     stamp = cache_dir / SITE_STAMP
     try:

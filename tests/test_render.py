@@ -23,7 +23,7 @@ from synth.models import (
 )
 from synth.render import render_report
 from synth.serialize import report_from_json, report_to_json
-from synth.site import DuplicateOutput, OutputWriter, claim_uses, home_page
+from synth.site import DuplicateOutput, OutputWriter
 
 HOSTILE = 'Qwen <script>alert("x")</script> [link](javascript:alert(1)) *bold* `code` | pipe {: .x} [^1]'
 
@@ -115,20 +115,3 @@ def test_writer_refuses_to_write_a_file_twice(tmp_path) -> None:
     with pytest.raises(DuplicateOutput):
         writer.write("a/index.md", "two")
     assert (tmp_path / "a/index.md").read_text() == "one"
-
-
-def test_home_page_lists_each_report_with_score_and_counts() -> None:
-    page = home_page([_report(), _report(answerable=False)])
-    assert page.count("[Demo report](reports/demo/index.md)") == 2
-    assert "1 / 1 / 1" in page and "**no**: Mistral-Large-2" in page
-
-
-def test_source_pages_link_to_the_claim_numbers_the_report_page_shows() -> None:
-    report = _report()
-    page = render_report(report, lambda key: None)
-    uses = claim_uses([report])["src-a"]
-    assert uses, "the source's supported and contradicted claims are listed on its page"
-    for use in uses:
-        anchor = f'{use.number}. <a id="claim-{use.number}"></a>'
-        line = next(line for line in page.splitlines() if line.startswith(anchor))
-        assert md.text(use.claim) in line
