@@ -44,8 +44,8 @@ class Subject(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    name: str = Field(min_length=1, description="The name as the question uses it, e.g. `Mixtral 8x7B`.")
-    aliases: list[str] = Field(
+    name: NonBlank = Field(description="The name as the question uses it, e.g. `Mixtral 8x7B`.")
+    aliases: list[NonBlank] = Field(
         default_factory=list, description="Other spellings the sources use, e.g. `[Mixtral-8x7B]`."
     )
 
@@ -55,9 +55,9 @@ class Column(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    name: str = Field(min_length=1, description="The attribute, e.g. `MMLU`, `activated parameters`, "
+    name: NonBlank = Field(description="The attribute, e.g. `MMLU`, `activated parameters`, "
                       "`normalization layer`.")
-    aliases: list[str] = Field(
+    aliases: list[NonBlank] = Field(
         default_factory=list, description="Other labels the sources use, e.g. `[\"# Activated Params\"]`."
     )
     kind: Literal["metric", "quantity", "text", "mechanism"] | None = Field(
@@ -81,8 +81,8 @@ def _named(item: Any) -> Any:
     return {"name": item} if isinstance(item, str) else item
 
 
-SubjectItem = Annotated[Subject, BeforeValidator(_named, json_schema_input_type=str | Subject)]
-ColumnItem = Annotated[Column, BeforeValidator(_named, json_schema_input_type=str | Column)]
+SubjectItem = Annotated[Subject, BeforeValidator(_named, json_schema_input_type=NonBlank | Subject)]
+ColumnItem = Annotated[Column, BeforeValidator(_named, json_schema_input_type=NonBlank | Column)]
 
 
 class Question(BaseModel):

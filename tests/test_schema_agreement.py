@@ -41,6 +41,14 @@ CASES = {
     "keywords not a list": (BASE + "keywords: LCB\n", False),
     "aliases not a mapping": (BASE + "aliases: [LCB]\n", False),
     "null library": (BASE + "library: null\n", False),
+    "subjects and columns": (BASE + "subjects: [Mixtral 8x7B, {name: Heron-7B, aliases: [Heron]}]\n"
+                             "columns: [MMLU, {name: active parameters, kind: quantity, unit: B}]\n"
+                             "relation: compare\n", True),
+    "number as subject": (BASE + "subjects: [3]\n", False),
+    "empty subject": (BASE + "subjects: ['']\n", False),
+    "unknown subject key": (BASE + "subjects: [{name: X, colour: red}]\n", False),
+    "unknown column kind": (BASE + "columns: [{name: MMLU, kind: bogus}]\n", False),
+    "unknown relation": (BASE + "relation: guess\n", False),
 }
 
 
