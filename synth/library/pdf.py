@@ -229,15 +229,17 @@ class PdfReader:
         if b"%PDF" not in data[:1024]:
             raise Unreadable("not a valid PDF: no %PDF header")
         with quiet_pypdf():
+            # Metadata from pdfium when it read the pages (equal to pypdf's on every corpus PDF,
+            # and pypdf parsing the whole cross-reference table again cost 10 % of a cold ingest).
             try:
-                pages, tables, pdfium_meta, head = _pdfium_pages(data, doc_id)
+                pages, tables, metadata, head = _pdfium_pages(data, doc_id)
                 extractor = f"pypdfium2 {_version('pypdfium2')}"
             except Unreadable:
                 raise
             except Exception:
-                pages, tables, pdfium_meta, head = [_clean_page(raw) for raw in _pypdf_pages(data)], [], {}, []
+                pages, tables, head = [_clean_page(raw) for raw in _pypdf_pages(data)], [], []
+                metadata = _pypdf_metadata(data)
                 extractor = f"pypdf {_version('pypdf')}"
-            metadata = _pypdf_metadata(data) or pdfium_meta
         if not any(pages):
             raise Unreadable("no extractable text (scanned?)")
         text, passages = self._passages(doc_id, pages)
