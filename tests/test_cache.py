@@ -225,8 +225,20 @@ def test_repair_page_equals_repair_on_real_pages() -> None:
 # --- reader warnings ---------------------------------------------------------------------------------
 
 
+def _pdfium_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pdfium repairs the shifted cross-reference table silently; pypdf, the fallback reader, warns."""
+    import synth.library.pdf as pdf
+
+    def fail(data: bytes, doc_id: str) -> None:
+        raise RuntimeError("pdfium cannot read this")
+
+    monkeypatch.setattr(pdf, "_pdfium_pages", fail)
+
+
 def test_pypdf_warnings_are_counted_not_printed(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                caplog: pytest.LogCaptureFixture) -> None:
+                                                caplog: pytest.LogCaptureFixture,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    _pdfium_fails(monkeypatch)
     folder = tmp_path / "library"
     folder.mkdir()
     data = make_pdf(["The zebrafish model scores 41.5 on TaskOne."])
@@ -241,7 +253,9 @@ def test_pypdf_warnings_are_counted_not_printed(tmp_path: Path, capsys: pytest.C
     assert not any(r.name.startswith("pypdf") for r in caplog.records)
 
 
-def test_build_prints_one_summary_line_for_reader_warnings(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_prints_one_summary_line_for_reader_warnings(project: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    _pdfium_fails(monkeypatch)
     data = make_pdf(["Qwen2.5 notes. LiveCodeBench is mentioned here."])
     broken = re.sub(rb"startxref\s+(\d+)", lambda m: b"startxref\n" + str(int(m.group(1)) + 7).encode(), data)
     for name in ("a.pdf", "b.pdf"):
