@@ -10,13 +10,27 @@ export PYTHONHASHSEED := 0
 # --quiet (which also stops --strict from counting warnings: MkDocs issue #4126).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint schema check clean zensical
+.PHONY: site serve test lint schema check clean zensical install lock
 
-$(STAMP): pyproject.toml
+# Exact versions from requirements.lock, so a fresh clone builds byte-identical pages anywhere;
+# synth itself is installed editable on top, without letting pip change a pinned version.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+install: $(STAMP)
+
+# Re-resolve every dependency (pyproject.toml, dev extra included) in a clean venv and pin it.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet '.[dev]'
+	.venv-lock/bin/python -m pip freeze --exclude-editable --all | grep -v -E '^(synth|pip|setuptools|wheel)( @|==)' \
+		| LC_ALL=C sort > requirements.lock
+	rm -rf .venv-lock
 
 # `synth build` does nothing when no question, library file or synth module changed; mkdocs runs
 # only when docs/, mkdocs.yml, SOURCE_DATE_EPOCH or the installed packages changed since its last
@@ -31,8 +45,10 @@ site: $(STAMP)
 	$(SITE_GENERATOR)
 	@echo "Site built: $(CURDIR)/site/index.html  (run 'make serve' to browse it)"
 
-serve: site
-	$(BIN)/mkdocs serve
+# The site on http://127.0.0.1:8000, rebuilt when a question, a library file or mkdocs.yml changes
+# (the browser reloads by itself).
+serve: $(STAMP)
+	$(BIN)/synth serve
 
 test: $(STAMP)
 	$(BIN)/pytest -q

@@ -250,7 +250,10 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     for folder in (args.base, args.new):
         if not Path(folder).is_dir():
             raise SystemExit(f"synth: {folder}: no such report folder")
-    changes = diff_folders(Path(args.base), Path(args.new))
+    try:
+        changes = diff_folders(Path(args.base), Path(args.new))
+    except ValueError as exc:
+        raise SystemExit(f"synth: {exc}") from exc
     text = render_markdown(changes, Path(args.base), Path(args.new))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

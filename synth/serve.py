@@ -1,0 +1,141 @@
+"""`synth serve`: the site on localhost, rebuilt as question and library files change.
+
+`mkdocs serve` serves the pages and reloads the browser whenever docs/ changes (its livereload);
+synth watches what mkdocs does not know about, the question files, the libraries and its own options
+in mkdocs.yml (watchfiles), and rebuilds what changed into docs/: an edited question rebuilds that
+report only (the others come from the report cache), a library change rebuilds the reports over that
+library, a deleted question removes its report. A question file with an error is reported as
+`file:line:col` and the pages stay as they were, so the browser keeps showing the last good build.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger("synth")
+QUESTIONS = Path("reports")
+MKDOCS_FILE = Path("mkdocs.yml")
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """What a batch of file changes asks for: every report (`full`), or just these question files."""
+
+    full: bool
+    questions: tuple[Path, ...] = ()
+    reasons: tuple[str, ...] = field(default=())
+
+
+def plan_rebuild(changes: Iterable[tuple[str, Path]], root: Path) -> Rebuild | None:
+    """From watchfiles changes (kind name, absolute path), the smallest rebuild that is correct;
+    None when nothing synth reads changed (an editor's swap file, say)."""
+    questions: set[Path] = set()
+    reasons: list[str] = []
+    full = False
+    for kind, path in changes:
+        try:
+            relative = path.resolve().relative_to(root.resolve())
+        except ValueError:
+            relative = path
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        reasons.append(f"{relative} {kind}")
+        if relative == MKDOCS_FILE:
+            full = True
+        elif relative.parent == QUESTIONS and relative.suffix == ".yaml":
+            if kind == "deleted":
+                full = True  # the stale report must go, and only a full build removes it
+            else:
+                questions.add(relative)
+        else:
+            full = True  # a library file: BM25 statistics of the whole library change
+    if not reasons:
+        return None
+    return Rebuild(full, () if full else tuple(sorted(questions)), tuple(reasons))
+
+
+def watched_paths(root: Path) -> list[Path]:
+    """The question folder, mkdocs.yml and every library the questions name when serve starts (read
+    leniently: a broken question file still lets serve start). Restart serve to watch a library a
+    question names later."""
+    import yaml
+
+    paths = {root / QUESTIONS, root / MKDOCS_FILE}
+    for question in sorted((root / QUESTIONS).glob("*.yaml")):
+        try:
+            data = yaml.safe_load(question.read_text(encoding="utf-8"))
+        except (OSError, ValueError, yaml.YAMLError):
+            continue
+        library = data.get("library", "library") if isinstance(data, dict) else "library"
+        paths.add(root / str(library))
+    return sorted(p for p in paths if p.exists())
+
+
+def rebuild(plan: Rebuild, cache_dir: Path, jobs: int | None = None) -> bool:
+    """Run the build the plan asks for; False (and the problems printed) when it failed, the
+    previous pages untouched."""
+    from synth.build import build
+    from synth.config import ConfigError
+    from synth.library import LibraryError
+
+    log.info("rebuilding %s: %s", "every report" if plan.full else ", ".join(str(q) for q in plan.questions),
+             "; ".join(plan.reasons[:5]))
+    try:
+        summary = build(list(plan.questions), out_dir=Path("docs/reports"), site_dir=Path("docs"),
+                        cache_dir=cache_dir, jobs=jobs)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        log.warning("%d problem(s); the pages stay as they were", len(exc.problems))
+        return False
+    except LibraryError as exc:
+        log.warning("%s; the pages stay as they were", exc)
+        return False
+    log.info("rebuilt %d report(s), %d from cache; the browser reloads", len(summary.reports), len(summary.reused))
+    return True
+
+
+def watch(root: Path, on_change: Callable[[Rebuild], object], stop: threading.Event) -> None:
+    """Call `on_change` for every batch of changes until `stop` is set."""
+    import watchfiles
+
+    for changes in watchfiles.watch(*watched_paths(root), stop_event=stop, debounce=400, step=100,
+                                    rust_timeout=1000, yield_on_timeout=False, raise_interrupt=False):
+        plan = plan_rebuild(((change.name, Path(path)) for change, path in changes), root)
+        if plan is not None:
+            on_change(plan)
+
+
+def serve(dev_addr: str, cache_dir: Path, jobs: int | None = None) -> int:
+    """Build, start `mkdocs serve` (it reloads the browser when docs/ changes), rebuild on changes."""
+    root = Path.cwd()
+    mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or shutil.which("mkdocs")
+    if mkdocs is None:
+        raise SystemExit("synth: mkdocs is not installed")
+    if not rebuild(Rebuild(True, (), ("first build",)), cache_dir, jobs):
+        log.warning("serving the previous pages until the problems above are fixed")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([mkdocs, "serve", "--dev-addr", dev_addr, "--livereload"], env=env)
+    stop = threading.Event()
+    try:
+        log.info("serving on http://%s/ ; watching %s", dev_addr,
+                 ", ".join(str(p.relative_to(root)) for p in watched_paths(root)))
+        watch(root, lambda plan: rebuild(plan, cache_dir, jobs), stop)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return 0

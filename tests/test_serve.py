@@ -1,0 +1,76 @@
+"""Live editing: a changed question rebuilds its report only, a library change rebuilds all, a bad
+edit leaves the pages as they were."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from synth.cli import main
+from synth.serve import Rebuild, plan_rebuild, rebuild, watch, watched_paths
+
+
+def test_plan_rebuild(tmp_path: Path) -> None:
+    root = tmp_path
+    q = root / "reports/a.yaml"
+    assert plan_rebuild([("modified", q)], root) == Rebuild(False, (Path("reports/a.yaml"),),
+                                                            ("reports/a.yaml modified",))
+    assert plan_rebuild([("added", q), ("modified", root / "reports/b.yaml")], root).questions == (
+        Path("reports/a.yaml"), Path("reports/b.yaml"))
+    assert plan_rebuild([("deleted", q)], root).full
+    assert plan_rebuild([("modified", q), ("added", root / "library/new.pdf")], root).full
+    assert plan_rebuild([("modified", root / "mkdocs.yml")], root).full
+    assert plan_rebuild([("modified", root / "reports/.a.yaml.swp")], root) is None
+
+
+def test_watch_rebuilds_the_edited_report_only(project: Path) -> None:
+    assert main(["build"]) == 0
+    assert watched_paths(project) == [project / "library", project / "mkdocs.yml", project / "reports"]
+    page = project / "docs/reports/qwen2.5-training-data/index.md"
+    other = project / "docs/reports/livecodebench-scaling/index.md"
+    other_before = other.read_bytes()
+    plans: list[Rebuild] = []
+    results: list[bool] = []
+    done, stop = threading.Event(), threading.Event()
+
+    def on_change(plan: Rebuild) -> None:
+        plans.append(plan)
+        results.append(rebuild(plan, project / ".synth-cache"))
+        done.set()
+
+    watcher = threading.Thread(target=watch, args=(project, on_change, stop))
+    watcher.start()
+    try:
+        question = project / "reports/qwen2.5-training-data.yaml"
+        edited = question.read_text(encoding="utf-8").replace("title: Qwen2.5 training data",
+                                                              "title: Qwen2.5 training data, edited")
+        # The watcher may not be running yet when the first write happens: write again until it
+        # reacts, up to a generous bound so a broken watcher fails instead of hanging (no speed is
+        # asserted).
+        for _ in range(60):
+            question.write_text(edited, encoding="utf-8")
+            if done.wait(2):
+                break
+        assert done.is_set(), "no rebuild after the question changed"
+        assert plans[0] == Rebuild(False, (Path("reports/qwen2.5-training-data.yaml"),),
+                                   ("reports/qwen2.5-training-data.yaml modified",))
+        assert results == [True]
+        assert "# Qwen2.5 training data, edited" in page.read_text(encoding="utf-8")
+        assert other.read_bytes() == other_before
+        assert "Qwen2.5 training data, edited" in (project / "docs/.synth-nav.yml").read_text(encoding="utf-8")
+    finally:
+        stop.set()
+        watcher.join()
+
+
+def test_a_bad_edit_keeps_the_pages(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build"]) == 0
+    page = project / "docs/reports/qwen2.5-training-data/index.md"
+    before = page.read_bytes()
+    question = project / "reports/qwen2.5-training-data.yaml"
+    question.write_text(question.read_text(encoding="utf-8") + "max_findings: many\n", encoding="utf-8")
+    assert rebuild(Rebuild(False, (Path("reports/qwen2.5-training-data.yaml"),)), project / ".synth-cache") is False
+    assert "reports/qwen2.5-training-data.yaml:" in capsys.readouterr().err
+    assert page.read_bytes() == before
