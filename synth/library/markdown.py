@@ -1,4 +1,7 @@
-"""Markdown reader: sections from ATX headings, paragraphs as passages, tables kept as tables.
+"""Markdown reader: sections from headings, paragraphs as passages, tables kept as tables.
+
+The block structure (headings, paragraphs, GitHub tables, lists, code, HTML blocks) comes from
+markdown-it-py's CommonMark parser, with line maps, so passages stay exact slices of the text.
 
 A GitHub pipe table (or a basic HTML `<table>`) becomes a `Table` with its caption, header, body
 rows and the group headings ("Coding Tasks") its rows sit under; every body row is also indexed as
@@ -14,6 +17,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
 from synth.library.base import (
     EXTRACTOR_VERSION,
     Unreadable,
@@ -27,17 +33,19 @@ from synth.library.base import (
 from synth.models import Document, Passage, PassageKind, Table
 from synth.text import collapse, repair
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CAPTION = re.compile(r"^[*_\s]*Table\s+\d+", re.IGNORECASE)
 _SEPARATOR_CELL = re.compile(r"^:?-+:?$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _HTML_TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
-_HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _MAX_SPAN = 100
 _GENERIC_HEADINGS = {"abstract", "introduction", "contents", "table of contents", "summary", "references", "overview"}
+# CommonMark with GitHub tables and raw HTML blocks: the block structure of a paper converted to markdown
+# (inline markup is never parsed: cells and headings are cleaned as plain text).
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
+# Blocks read as running text: their lines become paragraphs, split at blank lines.
+_TEXT_BLOCKS = {"paragraph_open", "bullet_list_open", "ordered_list_open", "blockquote_open", "code_block",
+                "html_block"}
+_HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 
 
 @dataclass
@@ -49,6 +57,7 @@ class _Block:
     end: int
     section: str | None
     lines: list[tuple[int, int]] = field(default_factory=list)
+    cells: list[list[str]] = field(default_factory=list)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -82,12 +91,14 @@ def _is_separator(cells: list[str]) -> bool:
     return bool(cells) and all(_SEPARATOR_CELL.match(c.replace(" ", "")) for c in cells)
 
 
-def _is_table_line(line: str) -> bool:
-    return line.lstrip().startswith("|")
-
-
 class _Scanner:
-    """Splits markdown into blocks, tracking the section each block belongs to."""
+    """The blocks of a markdown text, from markdown-it's token stream, with the section each sits in.
+
+    markdown-it finds headings, paragraphs, tables, lists, code and HTML blocks; this class keeps
+    their line ranges as character spans (passages are slices of the text) and reads running text
+    (paragraphs, lists, quotes, code) as paragraphs split at blank lines, as a reader of the paper
+    would. Front matter is read here (CommonMark has none) and blanked before parsing.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -96,15 +107,64 @@ class _Scanner:
         self.headings: list[tuple[int, str]] = []
         self.front_matter: dict[str, str] = {}
         self.section: str | None = None
+        self._table_ends: list[int] | None = None
 
     def line(self, index: int) -> str:
         start, end = self.lines[index]
         return self.text[start:end]
 
     def scan(self) -> None:
-        index = self._front_matter()
-        while index < len(self.lines):
-            index = self._block(index)
+        skip = self._front_matter()
+        source = "\n" * skip + "\n".join(self.line(i) for i in range(skip, len(self.lines)))
+        tokens = _PARSER.parse(source)
+        text: tuple[int, int] | None = None  # lines of running text not yet cut into paragraphs
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.level != 0 or token.map is None:
+                index += 1
+                continue
+            first, stop = token.map
+            is_table = token.type == "html_block" and bool(_HTML_TABLE_START.search(token.content))
+            if token.type in _TEXT_BLOCKS and not is_table:
+                # A list, a comment or indented lines right after a paragraph continue it (a paper's
+                # "1. … 2. …" steps are one passage): adjacent text blocks are joined.
+                text = (text[0], stop) if text is not None and first <= text[1] else self._flush(text, (first, stop))
+                index += 1
+                continue
+            self._flush(text, None)
+            text = None
+            if token.type == "heading_open":
+                self._heading(first, stop - 1, int(token.tag[1:]), tokens[index + 1].content)
+            elif token.type == "table_open":
+                index = self._table(tokens, index)
+                continue
+            elif is_table:
+                last = self._table_end(first, stop)
+                self._add("html", first, last)
+                while index + 1 < len(tokens) and (tokens[index + 1].map or (last + 1,))[0] <= last:
+                    index += 1  # blocks markdown-it found inside a table with blank lines in it
+            elif token.type == "fence":
+                self._add("paragraph", first, stop - 1)  # blank lines inside a code fence do not cut it
+            index += 1
+        self._flush(text, None)
+
+    def _table_end(self, first: int, stop: int) -> int:
+        """The line of `</table>`: markdown-it ends an HTML block at a blank line, a table does not.
+        A table that is never closed ends where markdown-it's block ends."""
+        if self._table_ends is None:  # the next `</table>` line from each line on, found in one pass
+            self._table_ends = [len(self.lines)] * (len(self.lines) + 1)
+            for index in range(len(self.lines) - 1, -1, -1):
+                found = _HTML_TABLE_END.search(self.line(index))
+                self._table_ends[index] = index if found else self._table_ends[index + 1]
+        end = self._table_ends[first]
+        return end if end < len(self.lines) else stop - 1
+
+    def _flush(self, text: tuple[int, int] | None, following: tuple[int, int] | None) -> tuple[int, int] | None:
+        """Cut the pending lines of running text into paragraphs; return what is pending next."""
+        if text is not None:
+            self._paragraphs(*text)
+        return following
 
     def _front_matter(self) -> int:
         if not self.lines or self.line(0).strip() != "---":
@@ -118,88 +178,55 @@ class _Scanner:
                 return index + 1
         return 0
 
-    def _add(self, kind: str, first: int, last: int) -> None:
+    def _add(self, kind: str, first: int, last: int) -> _Block:
         lines = self.lines[first:last + 1]
-        self.blocks.append(_Block(kind, lines[0][0], lines[-1][1], self.section, lines))
+        block = _Block(kind, lines[0][0], lines[-1][1], self.section, lines)
+        self.blocks.append(block)
+        return block
 
-    def _heading(self, index: int, last: int, level: int, raw: str) -> None:
+    def _heading(self, first: int, last: int, level: int, raw: str) -> None:
         """A heading starts a section; it is kept as a block so a caption is never looked for across it."""
         title = clean_heading(raw)
         if title:
             self.headings.append((level, title))
             self.section = title
-        self._add("heading", index, last)
+        self._add("heading", first, last)
 
-    def _block(self, index: int) -> int:
-        line = self.line(index)
-        if not line.strip():
-            return index + 1
-        fence = _FENCE.match(line)
-        if fence:
-            return self._fenced(index, fence.group(1))
-        atx = _ATX.match(line)
-        if atx:
-            self._heading(index, index, len(atx.group(1)), atx.group(2) or "")
-            return index + 1
-        if _HTML_TABLE_START.search(line):
-            return self._html_table(index)
-        if self._starts_pipe_table(index):
-            return self._pipe_table(index)
-        if _RULE.match(line):
-            return index + 1
-        if (index + 1 < len(self.lines) and _SETEXT.match(self.line(index + 1)) and not _is_table_line(line)
-                and line.rstrip()[-1] not in ".!?:;,"):
-            level = 1 if "=" in self.line(index + 1) else 2
-            self._heading(index, index + 1, level, line)
-            return index + 2
-        return self._paragraph(index)
+    def _paragraphs(self, first: int, stop: int) -> None:
+        """Lines first..stop-1 as paragraphs: runs of non-blank lines."""
+        start = None
+        for index in range(first, stop):
+            if self.line(index).strip():
+                start = index if start is None else start
+            elif start is not None:
+                self._add("paragraph", start, index - 1)
+                start = None
+        if start is not None:
+            self._add("paragraph", start, stop - 1)
 
-    def _fenced(self, index: int, marker: str) -> int:
-        last = index
-        for other in range(index + 1, len(self.lines)):
-            last = other
-            if self.line(other).strip().startswith(marker[0] * len(marker)):
-                break
-        self._add("paragraph", index, last)
-        return last + 1
-
-    def _starts_pipe_table(self, index: int) -> bool:
-        if not _is_table_line(self.line(index)):
-            return False
-        return index + 1 < len(self.lines) and _is_table_line(self.line(index + 1))
-
-    def _pipe_table(self, index: int) -> int:
-        last = index
-        while last + 1 < len(self.lines) and _is_table_line(self.line(last + 1)):
-            last += 1
-        self._add("table", index, last)
-        return last + 1
-
-    def _html_table(self, index: int) -> int:
-        """Up to `</table>`; a table that is never closed ends at the next blank line instead."""
-        last = index
-        while not _HTML_TABLE_END.search(self.line(last)):
-            if last + 1 == len(self.lines):
-                last = index
-                while last + 1 < len(self.lines) and self.line(last + 1).strip():
-                    last += 1
-                break
-            last += 1
-        self._add("html", index, last)
-        return last + 1
-
-    def _ends_paragraph(self, index: int) -> bool:
-        line = self.line(index)
-        return (not line.strip() or bool(_ATX.match(line)) or bool(_FENCE.match(line))
-                or bool(_RULE.match(line)) or bool(_HTML_TABLE_START.search(line))
-                or self._starts_pipe_table(index))
-
-    def _paragraph(self, index: int) -> int:
-        last = index
-        while last + 1 < len(self.lines) and not self._ends_paragraph(last + 1):
-            last += 1
-        self._add("paragraph", index, last)
-        return last + 1
+    def _table(self, tokens: list[Token], index: int) -> int:
+        """A GitHub table: its rows of cell texts (markup removed) with each row's line."""
+        first, stop = tokens[index].map or (0, 0)
+        block = self._add("table", first, stop - 1)
+        block.lines, block.cells = [], []
+        row: list[str] | None = None
+        index += 1
+        while tokens[index].type != "table_close":
+            token = tokens[index]
+            if token.type == "tr_open" and token.map is not None:
+                row = []
+                block.lines.append(self.lines[token.map[0]])
+            elif token.type == "inline" and row is not None:
+                row.append(clean_cell(token.content))
+            elif token.type == "tr_close" and row is not None:
+                # markdown-it pads short rows and drops extra cells; the builder flags a ragged table
+                # from the cells the line really has, so a row that does not fit is kept visible.
+                start, end = block.lines[-1]
+                written = len(split_row(self.text[start:end]))
+                block.cells.append(row if written == len(row) else [*row, *[""] * (written - len(row))][:written])
+                row = None
+            index += 1
+        return index + 1
 
 
 class _HTMLTableParser(HTMLParser):
@@ -464,7 +491,7 @@ class MarkdownReader:
     def _tables(doc_id: str, text: str, block: _Block, caption: str, count: int,
                 passages: list[Passage]) -> list[Table]:
         if block.kind == "table":
-            rows = [(split_row(text[s:e]), (s, e)) for s, e in block.lines]
+            rows = list(zip(block.cells, block.lines, strict=True))
             builder = _TableBuilder(doc_id, count + 1, caption, block.section, block.start, block.end)
             table = builder.build(rows)
             passages.extend(builder.passages)
