@@ -68,10 +68,9 @@ def _claim_block(number: int, checked: CheckedClaim, link: SourceLink, with_orig
     origin = ""
     if with_origin and claim.source:
         location = f"p. {claim.page}" if claim.page is not None else (f"§ {claim.section}" if claim.section else None)
-        origin = f" ({_cite(claim.source, link, location)}"
+        origin = f" {_cite(claim.source, link, location)}"
         if claim.also_in:
-            origin += "; also in " + ", ".join(_cite(k, link) for k in claim.also_in)
-        origin += ")"
+            origin += " (also in " + ", ".join(_cite(k, link) for k in claim.also_in) + ")"
     label = _VERDICT_LABEL[verification.verdict]
     lines = [f'{number}. <a id="claim-{number}"></a>{md.text(claim.text)}{origin} — '
              f"**{label}**, confidence {verification.confidence:.2f}", ""]

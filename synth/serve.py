@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -47,6 +48,8 @@ def plan_rebuild(changes: Iterable[tuple[str, Path]], root: Path) -> Rebuild | N
             relative = path
         if any(part.startswith(".") for part in relative.parts):
             continue
+        if relative.parent == QUESTIONS and relative.suffix != ".yaml":
+            continue  # an editor's temporary file next to the questions
         reasons.append(f"{relative} {kind}")
         if relative == MKDOCS_FILE:
             full = True
@@ -125,6 +128,8 @@ def serve(dev_addr: str, cache_dir: Path, jobs: int | None = None) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([mkdocs, "serve", "--dev-addr", dev_addr, "--livereload"], env=env)
     stop = threading.Event()
+    # `kill` (SIGTERM) stops like Ctrl-C: through `finally`, so mkdocs serve never outlives synth.
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         log.info("serving on http://%s/ ; watching %s", dev_addr,
                  ", ".join(str(p.relative_to(root)) for p in watched_paths(root)))

@@ -23,6 +23,7 @@ def test_plan_rebuild(tmp_path: Path) -> None:
     assert plan_rebuild([("modified", q), ("added", root / "library/new.pdf")], root).full
     assert plan_rebuild([("modified", root / "mkdocs.yml")], root).full
     assert plan_rebuild([("modified", root / "reports/.a.yaml.swp")], root) is None
+    assert plan_rebuild([("added", root / "reports/sedBxan99"), ("deleted", root / "reports/sedBxan99")], root) is None
 
 
 def test_watch_rebuilds_the_edited_report_only(project: Path) -> None:
