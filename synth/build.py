@@ -104,7 +104,7 @@ def _no_step(name: str) -> None:
 
 
 def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex, style: str = DEFAULT_STYLE,
-                step: Callable[[str], None] = _no_step) -> Report:
+                step: Callable[[str], None] = _no_step, settings: Settings | None = None) -> Report:
     """retrieve → claims → verify → review for one question; `step(name)` is told each sub-step."""
     question = loaded.question
     step("retrieve")
@@ -146,6 +146,7 @@ def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex, s
         analyses=analyses,
         tags=tuple(question.tags),
         question_file=loaded.path.as_posix(),
+        question_url=(settings.edit_url(loaded.path.as_posix()) or "") if settings else "",
     )
 
 
@@ -324,7 +325,7 @@ def build(
             if report is None:
                 log.debug("building report %s", loaded.report_id)
                 steps = StepTimer(task, f"reports: {loaded.report_id}")
-                report = make_report(loaded, library, index, settings.style_path(), step=steps)
+                report = make_report(loaded, library, index, settings.style_path(), step=steps, settings=settings)
                 log.info("report %s: %s", loaded.report_id, steps.summary())
                 cache.put(key, report)
                 summary.reports.append(loaded.report_id)

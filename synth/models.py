@@ -485,3 +485,4 @@ class Report:
     answer: Answer | None = None
     tags: tuple[str, ...] = field(default=())
     question_file: str = ""
+    question_url: str = ""

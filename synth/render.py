@@ -330,6 +330,8 @@ def render_report(report: Report, link: SourceLink) -> str:
     numbers = {id(c): n for n, c in enumerate(ordered, start=1)}
     lines = [*md.front_matter(report.title), f"# {md.text(report.title)}", "",
              f"**Question.** {md.text(report.question)}", ""]
+    if report.question_url.startswith(("http://", "https://")):
+        lines += [f"[Edit the question]({report.question_url.replace(' ', '%20').replace(')', '%29')})", ""]
     lines += _abstract(report)
     lines += _introduction(report)
     lines += _methodology(report, link)

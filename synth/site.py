@@ -23,7 +23,7 @@ from urllib.parse import quote
 import yaml
 
 from synth import markdown as md
-from synth.models import Document, Evidence, Library, Report, Source, Verdict
+from synth.models import Document, Evidence, Library, Report, Source, Table, Verdict
 from synth.paths import passage_anchor, source_page_path
 from synth.references import author_names, format_references, reference_links
 from synth.render import claims_in_page_order
@@ -82,23 +82,24 @@ def _tags(report: Report) -> str:
     return ", ".join(report.tags)
 
 
-def _edit_link(report: Report, settings: Settings) -> str | None:
-    """Link to edit the report's question file on the forge, when mkdocs.yml names the repository."""
-    path = report.question_file or f"reports/{report.report_id}.yaml"
-    url = settings.edit_url(path)
+def edit_link(report: Report) -> str | None:
+    """A markdown link to edit the report's question file on the forge (`report.question_url`, set
+    when mkdocs.yml names the repository: `repo_url`, from REPO_URL in CI)."""
+    url = report.question_url
     if not url or not url.startswith(("http://", "https://")):
         return None
-    return f"[{md.text(Path(path).name)}]({url.replace(' ', '%20').replace(')', '%29')})"
+    name = Path(report.question_file or f"{report.report_id}.yaml").name
+    return f"[{md.text(name)}]({url.replace(' ', '%20').replace('(', '%28').replace(')', '%29')})"
 
 
 def home_page(reports: Sequence[Report], settings: Settings) -> str:
     header = ["Report", "Answer", "Tags", "Quality /10", "Supported / contradicted / insufficient"]
     rows = [[md_safe(f"[{md.text(r.title)}](reports/{r.report_id}/index.md)"), answer_status(r), _tags(r),
              f"{r.review.overall:.1f}", _counts(r)] for r in reports]
-    if settings.repo_url:
+    if any(r.question_url for r in reports):
         header.append("Question file")
         for row, report in zip(rows, reports, strict=True):
-            link = _edit_link(report, settings)
+            link = edit_link(report)
             row.append(md_safe(link) if link else "")
     by_tag: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
@@ -188,11 +189,16 @@ def _marked(document: Document, start: int, end: int) -> str:
 def _table_block(document: Document, span: Span) -> str | None:
     """A quoted table span as a table: caption, header and the quoted rows (all rows, up to a limit,
     when the whole table is cited), the quoted row marked."""
-    table = next((t for t in document.tables if t.start <= span.start and span.end <= t.end), None)
-    if table is None or not table.header:
+    def overlap(t: Table) -> int:
+        return min(t.end, span.end) - max(t.start, span.start)
+
+    # A span mostly inside a table (a row, or a table flattened into text by the reader) is shown
+    # as the table it quotes.
+    table = max(document.tables, key=overlap, default=None)
+    if table is None or not table.header or overlap(table) * 2 < span.end - span.start:
         return None
     quoted = document.text[span.start:span.end]
-    whole = span.end - span.start >= (table.end - table.start) * 0.8
+    whole = overlap(table) >= (table.end - table.start) * 0.8
     rows = []
     for row in table.rows:
         cells = [c for c in row if c.strip()]

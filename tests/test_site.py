@@ -50,11 +50,18 @@ def test_home_page_shows_answer_status_tags_and_edit_links(project: Path) -> Non
     assert "| answered | training data, qwen |" in home
     assert "not answerable: no source mentions Mistral-Large-2" in home
     assert "- **qwen**: [Qwen2.5 training data](reports/qwen2.5-training-data/index.md)" in home
-    reports = _reports(project)
-    settings = Settings(root=project, repo_url="https://github.com/org/repo", synth=SynthSettings(edit_branch="dev"))
-    page = home_page(reports, settings)
-    assert "[qwen2.5-training-data.yaml](https://github.com/org/repo/edit/dev/reports/qwen2.5-training-data.yaml)" \
-        in page
+    assert "Question file" not in home, "no edit links without a repository"
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace('repo_url: !ENV [REPO_URL, ""]',
+                                                                 "repo_url: https://github.com/org/repo"))
+    assert main(["build"]) == 0
+    url = "https://github.com/org/repo/edit/main/reports/qwen2.5-training-data.yaml"
+    assert f"[qwen2.5-training-data.yaml]({url})" in (project / "docs/index.md").read_text(encoding="utf-8")
+    page = (project / "docs/reports/qwen2.5-training-data/index.md").read_text(encoding="utf-8")
+    assert f"[Edit the question]({url})" in page
+    settings = Settings(root=project, repo_url="https://x.org/r", synth=SynthSettings(edit_branch="dev"))
+    assert settings.edit_url("reports/a.yaml") == "https://x.org/r/edit/dev/reports/a.yaml"
+    assert home_page(_reports(project), settings).count("/edit/main/reports/") == 3
 
 
 def test_answer_status_prefers_the_answer_stage(project: Path) -> None:
