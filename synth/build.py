@@ -10,9 +10,9 @@ are read), the passage index is updated in place, and each report is reused whil
 question file, its library's fingerprint and synth's code (synth.stamp.code_digest) are unchanged.
 The library fingerprint is the whole library on purpose: any added or changed source changes the
 BM25 statistics (document counts, average lengths) and so may change what every question retrieves.
-Rendered pages are cached with their report, so an unchanged report costs no rendering (and no
-matplotlib import for its plot). `synth build` skips all of this when nothing changed at all
-(synth.stamp).
+Pages are rendered from the reports every time (milliseconds; the cache holds data, never page
+text), but plots are cached by the analysis they draw, so an unchanged report imports no
+matplotlib. `synth build` skips all of this when nothing changed at all (synth.stamp).
 """
 
 from __future__ import annotations
@@ -20,9 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 import shutil
-import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -42,10 +40,12 @@ from synth.references import DEFAULT_STYLE, bibtex_file, csl_json, format_refere
 from synth.render import render_report
 from synth.retrieve import screen
 from synth.review import ReviewInput, review
-from synth.serialize import report_from_json, report_to_json
+from synth.serialize import from_data, report_from_json, report_to_json, to_data
 from synth.settings import Settings, load_settings
 from synth.site import OutputWriter, reports_index, write_site
 from synth.stamp import code_digest, library_signature
+from synth.store import Store
+from synth.svg import is_plain_svg
 from synth.verify import verify_claims
 
 log = logging.getLogger("synth")
@@ -64,7 +64,8 @@ class BuildSummary:
     libraries: dict[str, LoadStats] = field(default_factory=dict)
     signatures: dict[str, dict[str, object]] = field(default_factory=dict)
     pages_rendered: int = 0
-    pages_reused: int = 0
+    plots_drawn: int = 0
+    plots_reused: int = 0
 
 
 @contextmanager
@@ -151,124 +152,48 @@ def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex, s
 
 
 class ReportCache:
-    """Finished reports, and their rendered pages, keyed by the hash of the question file, the
-    library state and synth's code. A database that cannot be read, or was written under another
-    SCHEMA, is deleted and started again, never trusted. Each build numbers itself; entries no build
-    used among the last KEEP_BUILDS are deleted, so a CI cache does not grow with every PR while
-    switching between a few branches stays warm."""
+    """Finished reports, and their plots, keyed by the hash of the question file, the library state
+    and synth's code, in a Store (JSON checked on read, never pickles). Each build opens the store
+    once; entries no build used among the last KEEP_BUILDS are deleted, so a CI cache does not grow
+    with every PR while switching between a few branches stays warm."""
 
-    SCHEMA = 3
+    SCHEMA = 4
     KEEP_BUILDS = 20
 
     def __init__(self, cache_dir: Path) -> None:
-        self.path = cache_dir / "reports.sqlite"
+        self.store = Store(cache_dir / "reports.sqlite", self.SCHEMA, ("reports", "plots"))
         self.hits = 0
         self.misses = 0
-        self.build_number = 0
-        self._db: sqlite3.Connection | None = None
 
     def key(self, loaded: LoadedQuestion, library: Library, settings: str = "") -> str:
         material = "\0".join([code_digest(), loaded.report_id, loaded.raw_text, library.root, library.fingerprint,
                               loaded.path.as_posix(), settings])
         return hashlib.sha256(material.encode()).hexdigest()
 
-    def _connect(self) -> sqlite3.Connection | None:
-        if self._db is not None:
-            return self._db
-        for _ in range(2):
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(self.path, timeout=30)
-                if db.execute("PRAGMA user_version").fetchone()[0] != self.SCHEMA:
-                    with db:
-                        for table in ("reports", "pages", "builds"):
-                            db.execute(f"DROP TABLE IF EXISTS {table}")
-                        db.execute("CREATE TABLE reports (key TEXT PRIMARY KEY, body BLOB, used INTEGER)")
-                        db.execute("CREATE TABLE pages (key TEXT PRIMARY KEY, body BLOB, used INTEGER)")
-                        db.execute("CREATE TABLE builds (number INTEGER)")
-                        db.execute("INSERT INTO builds VALUES (0)")
-                        db.execute(f"PRAGMA user_version = {self.SCHEMA}")
-                with db:
-                    db.execute("UPDATE builds SET number = number + 1")
-                self.build_number = db.execute("SELECT number FROM builds").fetchone()[0]
-                self._db = db
-                return db
-            except OSError as exc:
-                log.debug("report cache disabled: %s", exc)
-                return None
-            except sqlite3.DatabaseError as exc:
-                self._reset(exc)
-        return None
-
-    def _reset(self, exc: Exception) -> None:
-        log.warning("report cache %s was unreadable (%s): rebuilding it", self.path, exc)
-        self.close()
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-
-    def _get(self, table: str, key: str) -> object | None:
-        db = self._connect()
-        if db is None:
-            return None
-        try:
-            row = db.execute(f"SELECT body FROM {table} WHERE key = ?", (key,)).fetchone()
-            if row is not None:
-                with db:
-                    db.execute(f"UPDATE {table} SET used = ? WHERE key = ?", (self.build_number, key))
-        except sqlite3.DatabaseError as exc:
-            self._reset(exc)
-            return None
-        if row is None:
-            return None
-        try:
-            return pickle.loads(row[0])
-        except Exception:
-            return None
-
-    def _put(self, table: str, key: str, value: object) -> None:
-        db = self._connect()
-        if db is None:
-            return
-        try:
-            with db:
-                db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)",
-                           (key, pickle.dumps(value), self.build_number))
-        except sqlite3.DatabaseError as exc:
-            self._reset(exc)
-
     def get(self, key: str) -> Report | None:
-        report = self._get("reports", key)
-        if isinstance(report, Report):
+        report = self.store.get("reports", key, lambda data: from_data(Report, data))
+        if report is None:
+            self.misses += 1
+        else:
             self.hits += 1
-            return report
-        self.misses += 1
-        return None
+        return report
 
     def put(self, key: str, report: Report) -> None:
-        self._put("reports", key, report)
+        self.store.put("reports", key, to_data(report, exact=True))
 
-    def get_pages(self, key: str) -> dict[str, str] | None:
-        pages = self._get("pages", key)
-        return pages if isinstance(pages, dict) else None
+    def get_plot(self, key: str) -> str | None:
+        return self.store.get("plots", key, lambda data: from_data(str, data))
 
-    def put_pages(self, key: str, pages: dict[str, str]) -> None:
-        self._put("pages", key, pages)
+    def put_plot(self, key: str, svg: str) -> None:
+        self.store.put("plots", key, svg)
 
     def prune(self) -> None:
         """Forget what none of the last KEEP_BUILDS builds used."""
-        if self._db is None:
-            return
-        try:
-            with self._db:
-                for table in ("reports", "pages"):
-                    self._db.execute(f"DELETE FROM {table} WHERE used <= ?", (self.build_number - self.KEEP_BUILDS,))
-        except sqlite3.DatabaseError as exc:
-            self._reset(exc)
+        for table in ("reports", "plots"):
+            self.store.prune(table, keep_generations=self.KEEP_BUILDS)
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-        self._db = None
+        self.store.close()
 
 
 def default_questions(reports_dir: Path = Path("reports")) -> list[Path]:
@@ -316,7 +241,6 @@ def build(
             libraries[str(root)] = _prepare(root, cache_dir, jobs, summary, progress)
     cache = ReportCache(cache_dir)
     reports: list[Report] = []
-    keys: dict[str, str] = {}
     with stage(summary, "reports"), progress.stage("reports", total=len(questions)) as task:
         for loaded in questions:
             library, index = libraries[str(library_override or Path(loaded.question.library))]
@@ -331,7 +255,6 @@ def build(
                 summary.reports.append(loaded.report_id)
             else:
                 summary.reused.append(loaded.report_id)
-            keys[loaded.report_id] = key
             reports.append(report)
             task.advance()
     built = f" ({', '.join(summary.reports)})" if 0 < len(summary.reports) <= 5 else ""
@@ -339,13 +262,13 @@ def build(
              len(summary.reused), summary.timings["reports"])
     with stage(summary, "render"):
         _write_outputs(reports, out_dir, site_dir, [lib for lib, _ in libraries.values()], full_build, summary,
-                       cache, keys, settings)
+                       cache, settings)
     cache.prune()
     cache.close()
     for _, index in libraries.values():
         index.close()
-    log.info("render: %s of %s from cache (%.2f s)", summary.pages_reused,
-             plural(summary.pages_reused + summary.pages_rendered, "report page set"), summary.timings["render"])
+    log.info("render: %s, %s drawn, %d from cache (%.2f s)", plural(summary.pages_rendered, "report page set"),
+             plural(summary.plots_drawn, "plot"), summary.plots_reused, summary.timings["render"])
     return summary
 
 
@@ -376,28 +299,35 @@ def _prepare(root: Path, cache_dir: Path, jobs: int | None, summary: BuildSummar
     return library, index
 
 
-def _report_pages(report: Report, link: Callable[[str], str | None], cache: ReportCache | None) -> dict[str, str]:
-    """The files of one report's folder, by name. A plot is cached by the analysis it draws, so
-    editing a question's wording does not import matplotlib (0.3-0.6 s) to redraw the same figure."""
+def _report_pages(report: Report, link: Callable[[str], str | None], cache: ReportCache | None,
+                  summary: BuildSummary) -> dict[str, str]:
+    """The files of one report's folder, by name, rendered from the (checked) Report every time: the
+    cache holds data, never page text. A plot is cached by the analysis it draws, so editing a
+    question's wording does not import matplotlib (0.3-0.6 s) to redraw the same figure; a cached
+    plot is published only when it is a plain drawing (synth.svg)."""
     pages = {"index.md": render_report(report, link), "report.json": report_to_json(report),
              "references.bib": bibtex_file(report.references), "references.json": csl_json(report.references)}
+    summary.pages_rendered += 1
     for analysis in report.analyses:
         if analysis.plot and analysis.points:
             key = "svg:" + hashlib.sha256(f"{code_digest()}\0{analysis!r}".encode()).hexdigest()
-            svg = cache.get_pages(key) if cache else None
-            if svg is None:
+            svg = cache.get_plot(key) if cache else None
+            if svg is None or not is_plain_svg(svg):
                 from synth.plot import scaling_svg
 
-                svg = {"svg": scaling_svg(analysis)}
+                svg = scaling_svg(analysis)
+                summary.plots_drawn += 1
                 if cache:
-                    cache.put_pages(key, svg)
-            pages[analysis.plot] = svg["svg"]
+                    cache.put_plot(key, svg)
+            else:
+                summary.plots_reused += 1
+            pages[analysis.plot] = svg
     return pages
 
 
 def _write_outputs(reports: list[Report], out_dir: Path, site_dir: Path | None, libraries: list[Library],
                    full_build: bool, summary: BuildSummary, cache: ReportCache | None = None,
-                   keys: dict[str, str] | None = None, settings: Settings | None = None) -> None:
+                   settings: Settings | None = None) -> None:
     settings = settings or load_settings()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     built = {r.report_id for r in reports}
@@ -415,18 +345,7 @@ def _write_outputs(reports: list[Report], out_dir: Path, site_dir: Path | None, 
         reports_stage = staging / "reports"
         writer = OutputWriter(reports_stage)
         for report in every_report:
-            key = (keys or {}).get(report.report_id)
-            # Pages depend on the report and on whether source pages exist to link to.
-            page_key = f"{key}:{site_dir is not None}" if key and cache else None
-            pages = cache.get_pages(page_key) if cache and page_key else None
-            if pages is None:
-                pages = _report_pages(report, link, cache)
-                summary.pages_rendered += 1
-                if cache and page_key:
-                    cache.put_pages(page_key, pages)
-            else:
-                summary.pages_reused += 1
-            for name, content in pages.items():
+            for name, content in _report_pages(report, link, cache, summary).items():
                 writer.write(f"{report.report_id}/{name}", content)
         if site_dir is not None:
             writer.write("index.md", reports_index(every_report))

@@ -112,7 +112,7 @@ def test_deleted_file_disappears(root: Path, tmp_path: Path) -> None:
     assert [d.doc_id for d in library.documents] == ["alpha.txt", "beta.md"] and stats.files == 2
     assert library.fingerprint != first.fingerprint
     with sqlite3.connect(tmp_path / "cache" / cache_module.CACHE_FILE) as db:
-        remembered = [path for (path,) in db.execute("SELECT path FROM files")]
+        remembered = [path for (path,) in db.execute("SELECT key FROM files")]
     assert not any(path.endswith("/gamma.txt") for path in remembered)
 
 
@@ -379,14 +379,14 @@ def test_reports_are_reused_until_their_question_or_library_changes(project: Pat
 
     made.clear()
     second = _build(project)
-    assert made == [] and sorted(second.reused) == everything and second.pages_reused == len(everything)
+    assert made == [] and sorted(second.reused) == everything and second.plots_drawn == 0 < second.plots_reused
     assert {p: p.read_bytes() for p in sorted((project / "docs").rglob("*")) if p.is_file()} == pages
 
     question = project / "reports" / "qwen2.5-training-data.yaml"
     question.write_text(question.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     made.clear()
     third = _build(project)
-    assert made == ["qwen2.5-training-data"] and third.pages_rendered == 1
+    assert made == ["qwen2.5-training-data"] and third.plots_drawn == 0
 
     (project / "library" / "extra.txt").write_text("Extra notes\n\nA new source about nothing.\n", encoding="utf-8")
     made.clear()

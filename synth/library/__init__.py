@@ -252,6 +252,8 @@ def load_library(root: Path, cache_dir: Path, *, jobs: int | None = None, stats:
             reader = reader_for(relative)
             assert reader is not None
             outcome = cache.get(digest, reader.name)
+            if isinstance(outcome, Document) and _check(outcome):
+                outcome = None  # a cached document whose passages are not its text: never trusted
             if outcome is None:  # evicted meanwhile by another synth process, or unloadable: read it here
                 _extract_all(root, {(digest, reader.name): [relative]}, 1, cache, outcomes, stats, on_file)
                 continue
