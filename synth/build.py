@@ -197,7 +197,8 @@ class ReportCache:
 
 
 def default_questions(reports_dir: Path = Path("reports")) -> list[Path]:
-    return sorted(reports_dir.glob("*.yaml"))
+    """Every `reports/*.yaml` but hidden ones (editor lock and backup files)."""
+    return sorted(p for p in reports_dir.glob("*.yaml") if not p.name.startswith("."))
 
 
 def _swap(staged: Path, target: Path) -> None:
@@ -223,6 +224,7 @@ def build(
     progress: Progress | None = None,
     jobs: int | None = None,
     settings: Settings | None = None,
+    library_roots: Sequence[Path] = (),
 ) -> BuildSummary:
     """Build report pages (and the site pages when `site_dir` is given); raises ConfigError on bad
     questions before anything is written. Summary lines go to the "synth" logger as stages end.
@@ -233,7 +235,9 @@ def build(
     full_build = not question_paths
     paths = list(question_paths) or default_questions()
     with stage(summary, "config"):
-        questions = load_questions(paths)
+        # Each question's library must stay inside the project (or an allowed root), unless the
+        # command line names the library for all of them.
+        questions = load_questions(paths, root=None if library_override else Path.cwd(), library_roots=library_roots)
     libraries: dict[str, tuple[Library, PassageIndex]] = {}
     for loaded in questions:
         root = library_override or Path(loaded.question.library)

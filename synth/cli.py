@@ -29,7 +29,7 @@ SCHEMA_FILE = "schemas/question.schema.json"
 MKDOCS_FILE = "mkdocs.yml"
 EXIT_FAIL_ON = 3
 # Arguments that name files or folders: resolved against the folder the command was typed in.
-_PATH_ARGS = ("questions", "out", "site", "library", "claims", "output", "cache", "base", "new")
+_PATH_ARGS = ("questions", "out", "site", "library", "library_root", "claims", "output", "cache", "base", "new")
 
 
 def _setup_logging(verbosity: int, rich: bool = False) -> None:
@@ -116,6 +116,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             site_dir=site_dir,
             cache_dir=Path(args.cache),
             library_override=Path(args.library) if args.library else None,
+            library_roots=[Path(r) for r in args.library_root],
             progress=progress,
             jobs=args.jobs,
         )
@@ -138,7 +139,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"synth: no question files: {Path.cwd() / 'reports'} holds no *.yaml", file=sys.stderr)
         return 1
     load_settings(Path.cwd())
-    questions = load_questions(paths)
+    questions = load_questions(paths, root=None if args.library else Path.cwd(),
+                               library_roots=[Path(r) for r in args.library_root])
     problems = 0
     libraries = sorted({Path(args.library) if args.library else Path(q.question.library) for q in questions})
     for library in libraries:
@@ -189,16 +191,17 @@ def _cmd_plan(args: argparse.Namespace) -> int:
 
 
 def _read_claims(path: Path) -> list[str]:
-    import yaml
+    from synth import yamlfile
+    from synth.config import read_question_file
 
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
-        raise SystemExit(f"{path}:{where}: invalid YAML: {exc.problem}") from exc
-    except UnicodeDecodeError as exc:
-        raise SystemExit(f"{path}:1:1: not UTF-8 text ({exc.reason})") from exc
+    text, unreadable = read_question_file(path)
+    messages = [str(p) for p in unreadable]
+    data = None
+    if text is not None:
+        data, _, found = yamlfile.load(text)
+        messages = [f"{path}:{p.line}:{p.column}: {p.message}" for p in found]
+    if messages:
+        raise SystemExit("\n".join(messages))
     if not isinstance(data, list) or not all(isinstance(c, str) and c.strip() for c in data):
         raise SystemExit(f"{path}:1:1: expected a YAML list of claim strings")
     return data
@@ -337,6 +340,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", help="folder for report pages (default: docs/reports)")
     build.add_argument("--site", help="folder for the home and source pages (default: docs, unless --out is given)")
     build.add_argument("--library", help="use this library for every question")
+    build.add_argument("--library-root", action="append", default=[], metavar="DIR",
+                       help="also accept question libraries inside DIR (default: only inside the project)")
     build.add_argument("-j", "--jobs", type=int, default=None, help=jobs_help)
     build.add_argument("--force", action="store_true",
                        help="build even when nothing changed since the last build (caches are still used)")
@@ -345,6 +350,8 @@ def parser() -> argparse.ArgumentParser:
     check = command("check", "validate question files, synth's options and BibTeX without building")
     check.add_argument("questions", nargs="*", help="question files (default: reports/*.yaml)")
     check.add_argument("--library", help="check this library instead of the questions' own")
+    check.add_argument("--library-root", action="append", default=[], metavar="DIR",
+                       help="also accept question libraries inside DIR (default: only inside the project)")
     check.set_defaults(run=_cmd_check)
 
     schema = command("schema", "write the JSON Schema of question files")

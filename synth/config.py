@@ -1,19 +1,27 @@
 """Question files: the pydantic model, and loading YAML with errors that point at `file:line:col`.
 
-The YAML is composed into nodes first so that every value keeps its position; pydantic's error
-locations are then mapped back onto those positions. All errors of all files are collected and
-reported together, so one run shows everything that needs fixing.
+The YAML is read by synth.yamlfile (bounded, tag-free, every value with its position, never a
+traceback whatever the bytes); pydantic's error locations are then mapped back onto those
+positions. File names (report ids) and library folders are checked here too, so every problem is
+reported as `file:line:col`. All errors of all files are collected and reported together, so one
+run shows everything that needs fixing.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
+
+from synth import yamlfile
+from synth.confine import library_folder
+from synth.yamlfile import Marks
 
 # One source of truth for `synth check` and the JSON Schema: every constraint is a type or a Field
 # constraint pydantic also writes into the schema (never a validator the schema cannot see), and
@@ -177,43 +185,10 @@ class LoadedQuestion:
     raw_text: str
 
 
-Marks = dict[tuple[str | int, ...], tuple[int, int]]
-
-
-Structural = list[tuple[int, int, str, str]]
-
-
-def _construct(node: yaml.Node, path: tuple[str | int, ...], marks: Marks, problems: Structural) -> Any:
-    """Turn a composed node into plain Python, recording the 1-based position of every value."""
-    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
-            if key in result:
-                line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                problems.append((line, col, _dotted((*path, key)), "duplicate key"))
-            marks[(*path, key, "__key__")] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _construct(value_node, (*path, key), marks, problems)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, (*path, i), marks, problems) for i, item in enumerate(node.value)]
-    return _scalar(node)
-
-
-def _scalar(node: yaml.Node) -> Any:
-    """Resolve a scalar node (int, bool, null, str …) with PyYAML's own safe constructor."""
-    return yaml.SafeLoader("").construct_object(node, deep=True)
-
-
-def _dotted(loc: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
+# A report id is the question file's name: it becomes a folder and a URL, so it is kept to
+# characters that mean the same thing on every file system and in every URL.
+_REPORT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+_MODELINE = "yaml-language-server"
 
 
 def _mark_for(loc: tuple[str | int, ...], marks: Marks, extra_key: bool) -> tuple[int, int]:
@@ -227,29 +202,50 @@ def _mark_for(loc: tuple[str | int, ...], marks: Marks, extra_key: bool) -> tupl
     return marks.get((), (1, 1))
 
 
-def parse_question(text: str, path: Path) -> tuple[Question | None, list[ConfigProblem]]:
-    """Validate one question file's text; never raises for bad input, returns its problems."""
+def _strings(data: Any, location: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every string value of the data with its location."""
+    if isinstance(data, str):
+        return [(location, data)]
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _strings(value, (*location, key))]
+    if isinstance(data, list):
+        return [found for i, value in enumerate(data) for found in _strings(value, (*location, i))]
+    return []
+
+
+def parse_question(text: str, path: Path, root: Path | None = None,
+                   library_roots: Sequence[Path] = ()) -> tuple[Question | None, list[ConfigProblem]]:
+    """Validate one question file's text; never raises for bad input, returns its problems.
+
+    With `root` (the project folder), `library:` is also checked: it must be a folder inside the
+    project, or inside one of the explicitly allowed `library_roots` (synth.paths.library_folder)."""
     shown = str(path)
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [ConfigProblem(shown, line, col, "", f"invalid YAML: {exc.problem or exc}")]
-    if node is None:
-        return None, [ConfigProblem(shown, 1, 1, "", "file is empty; expected a mapping with title and question")]
-    if not isinstance(node, yaml.MappingNode):
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        return None, [ConfigProblem(shown, line, col, "", "expected a mapping with title and question")]
-    marks: Marks = {}
-    structural: Structural = []
-    data = _construct(node, (), marks, structural)
-    problems = [ConfigProblem(shown, line, col, name, message) for line, col, name, message in structural]
+    data, marks, found = yamlfile.load(text)
+    problems = [ConfigProblem(shown, p.line, p.column, p.field, p.message) for p in found]
+    if data is None:
+        if not problems:
+            problems.append(ConfigProblem(shown, 1, 1, "", "file is empty; expected a mapping with title and question"))
+        return None, problems
+    if not isinstance(data, dict):
+        line, col = marks.get((), (1, 1))
+        return None, [*problems, ConfigProblem(shown, line, col, "", "expected a mapping with title and question")]
+    for location, value in _strings(data):
+        line, col = _mark_for(location, marks, False)
+        if _MODELINE in value:
+            problems.append(ConfigProblem(shown, line, col, yamlfile.dotted(location),
+                                          "this is the `# yaml-language-server: $schema=…` comment read as a value: "
+                                          "put it alone on the first line of the file"))
+        elif any(ord(ch) < 0x20 and ch not in "\t\n" for ch in value):
+            problems.append(ConfigProblem(shown, line, col, yamlfile.dotted(location),
+                                          "control characters are not allowed"))
+    reported = {p.field for p in problems if p.field}
     try:
         question = Question.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err["loc"])
+            if yamlfile.dotted(loc) in reported:
+                continue
             line, col = _mark_for(loc, marks, err["type"] == "extra_forbidden")
             message = err["msg"]
             if err["type"] == "string_pattern_mismatch":
@@ -258,22 +254,70 @@ def parse_question(text: str, path: Path) -> tuple[Question | None, list[ConfigP
                 message = f"unknown key (allowed: {', '.join(sorted(Question.model_fields))})"
                 if len(loc) > 1:
                     message = "unknown key"
-            problems.append(ConfigProblem(shown, line, col, _dotted(loc), message))
+            problems.append(ConfigProblem(shown, line, col, yamlfile.dotted(loc), message))
         return None, problems
+    if root is not None and not problems:
+        try:
+            library_folder(question.library, root, library_roots)
+        except ValueError as exc:
+            line, col = _mark_for(("library",), marks, False)
+            problems.append(ConfigProblem(shown, line, col, "library", str(exc)))
     return (None if problems else question), problems
 
 
-def load_questions(paths: list[Path]) -> list[LoadedQuestion]:
-    """Load and validate every question file, raising one ConfigError listing all problems."""
-    loaded: list[LoadedQuestion] = []
+def _id_problems(paths: Sequence[Path]) -> list[ConfigProblem]:
+    """Report ids (file names) that are not plain names, and two files that would be one report."""
     problems: list[ConfigProblem] = []
-    for path in sorted(paths):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(ConfigProblem(str(path), 1, 1, "", f"cannot read: {exc}"))
+    seen: dict[str, Path] = {}
+    for path in paths:
+        report_id = path.stem if path.suffix in (".yaml", ".yml") else path.name
+        if not _REPORT_ID.fullmatch(report_id) or report_id.endswith("."):
+            problems.append(ConfigProblem(str(path), 1, 1, "", f"the file name {report_id!r} is the report's id "
+                                          "and URL: use letters, digits, '.', '_' and '-' only (at most 100, "
+                                          "starting with a letter or digit), and the .yaml extension"))
             continue
-        question, found = parse_question(text, path)
+        if path.suffix not in (".yaml", ".yml"):
+            problems.append(ConfigProblem(str(path), 1, 1, "", "question files end in .yaml"))
+            continue
+        other = seen.get(report_id.lower())
+        if other is not None:
+            problems.append(ConfigProblem(str(path), 1, 1, "", f"report id {report_id!r} is also the id of {other} "
+                                          "(ids are file names, compared ignoring case): rename one"))
+        else:
+            seen[report_id.lower()] = path
+    return problems
+
+
+def read_question_file(path: Path) -> tuple[str | None, list[ConfigProblem]]:
+    """The text of a question file, or why it cannot be read (not a file, too large, not UTF-8, NUL …)."""
+    try:
+        if not path.is_file():
+            return None, [ConfigProblem(str(path), 1, 1, "", "not a regular file")]
+        with path.open("rb") as handle:
+            data = handle.read(yamlfile.MAX_BYTES + 1)
+    except OSError as exc:
+        return None, [ConfigProblem(str(path), 1, 1, "", f"cannot read: {exc.strerror or exc}")]
+    text, found = yamlfile.decode(data)
+    return text, [ConfigProblem(str(path), p.line, p.column, p.field, p.message) for p in found]
+
+
+def load_questions(paths: Sequence[Path], root: Path | None = None,
+                   library_roots: Sequence[Path] = ()) -> list[LoadedQuestion]:
+    """Load and validate every question file, raising one ConfigError listing all problems.
+
+    With `root`, each question's library folder is checked too (see parse_question)."""
+    unique = sorted({os.path.normpath(p): p for p in paths}.values())
+    loaded: list[LoadedQuestion] = []
+    problems = _id_problems(unique)
+    refused = {p.path for p in problems}
+    for path in unique:
+        if str(path) in refused:
+            continue
+        text, found = read_question_file(path)
+        problems.extend(found)
+        if text is None:
+            continue
+        question, found = parse_question(text, path, root, library_roots)
         problems.extend(found)
         if question is not None:
             loaded.append(LoadedQuestion(path.stem, path, question, text))
