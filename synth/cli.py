@@ -180,7 +180,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     from synth.config import load_questions
     from synth.plan import describe, make_plan
 
-    questions = load_questions([Path(p) for p in args.questions])
+    questions = load_questions([Path(p) for p in args.questions], root=None if args.library else Path.cwd())
     for loaded in questions:
         library, index = prepare_library(Path(args.library or loaded.question.library), Path(args.cache),
                                          jobs=args.jobs)
