@@ -90,9 +90,9 @@ def test_coordinated_modifiers_are_distributed(phrase: str, parts: list[str]) ->
 
 def test_synth_plan_prints_how_a_question_was_read(tmp_path: Path) -> None:
     question = tmp_path / "q.yaml"
-    question.write_text(f"title: Kestrel\nquestion: {CASES[0]['question']}\nlibrary: {ASKS / 'library'}\n")
-    done = subprocess.run([sys.executable, "-m", "synth", "--cache", str(tmp_path / "cache"), "plan", str(question)],
-                          capture_output=True, text=True, check=True)
+    question.write_text(f"title: Kestrel\nquestion: {CASES[0]['question']}\n")
+    done = subprocess.run([sys.executable, "-m", "synth", "--cache", str(tmp_path / "cache"), "plan", str(question),
+                           "--library", str(ASKS / "library")], capture_output=True, text=True, check=True)
     assert "subjects (2):" in done.stdout and "activated parameters (quantity)" in done.stdout
     assert "cells asked: 2 × 3 = 6" in done.stdout
 
