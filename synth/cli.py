@@ -194,6 +194,7 @@ def _read_claims(path: Path) -> list[str]:
     from synth import yamlfile
     from synth.config import read_question_file
 
+    path.stat()  # a missing file is one line from main(), as for every other path argument
     text, unreadable = read_question_file(path)
     messages = [str(p) for p in unreadable]
     data = None

@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
 from synth import yamlfile
-from synth.confine import library_folder
+from synth.confine import FileRefused, library_folder, read_regular
 from synth.yamlfile import Marks
 
 # One source of truth for `synth check` and the JSON Schema: every constraint is a type or a Field
@@ -291,12 +291,10 @@ def _id_problems(paths: Sequence[Path]) -> list[ConfigProblem]:
 def read_question_file(path: Path) -> tuple[str | None, list[ConfigProblem]]:
     """The text of a question file, or why it cannot be read (not a file, too large, not UTF-8, NUL …)."""
     try:
-        if not path.is_file():
-            return None, [ConfigProblem(str(path), 1, 1, "", "not a regular file")]
-        with path.open("rb") as handle:
-            data = handle.read(yamlfile.MAX_BYTES + 1)
+        data = read_regular(path, yamlfile.MAX_BYTES)
     except OSError as exc:
-        return None, [ConfigProblem(str(path), 1, 1, "", f"cannot read: {exc.strerror or exc}")]
+        return None, [ConfigProblem(str(path), 1, 1, "", str(exc) if isinstance(exc, FileRefused)
+                                    else f"cannot read: {exc.strerror or exc}")]
     text, found = yamlfile.decode(data)
     return text, [ConfigProblem(str(path), p.line, p.column, p.field, p.message) for p in found]
 

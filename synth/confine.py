@@ -9,8 +9,13 @@ them at the question's line), the library walker and the build's output stage.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
+
+
+class FileRefused(OSError):
+    """A file that is not read at all: not a regular file, or larger than its limit."""
 
 
 def real(path: Path) -> Path:
@@ -47,3 +52,43 @@ def library_folder(value: str, root: Path, allowed: Sequence[Path] = ()) -> Path
     if not folder.is_dir():
         raise ValueError(f"library {value!r} is not a folder")
     return Path(pure)
+
+
+def file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def read_regular(path: Path, limit: int, budget: str | None = None) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, else FileRefused; never blocks (a FIFO
+    opened without O_NONBLOCK waits for a writer forever) and never reads past the limit (a symlink
+    to /dev/zero is read until memory runs out). `budget` names the setting that raises the limit."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileRefused(f"{file_kind(info.st_mode)}, not a regular file: not read")
+        if info.st_size > limit:
+            raise FileRefused(_too_large(info.st_size, limit, budget))
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:
+        raise FileRefused(_too_large(len(data), limit, budget))
+    return data
+
+
+def _too_large(size: int, limit: int, budget: str | None) -> str:
+    if budget is None:
+        return f"file is larger than {limit:,} bytes"
+    return (f"file of {size / 2**20:.1f} MB is over the size budget of {limit / 2**20:.1f} MB per file ({budget}): "
+            "not read")

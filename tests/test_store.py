@@ -53,9 +53,9 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     original = build_module.make_report
 
-    def counting(loaded, library, index):  # type: ignore[no-untyped-def]
+    def counting(loaded, *args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(loaded.report_id)
-        return original(loaded, library, index)
+        return original(loaded, *args, **kwargs)
 
     monkeypatch.setattr(build_module, "make_report", counting)
     return calls
