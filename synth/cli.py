@@ -132,6 +132,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from synth.build import default_questions
     from synth.config import load_questions
     from synth.library.bibtex import parse_bibtex
+    from synth.library.walk import walk
     from synth.settings import load_settings
 
     paths = [Path(p) for p in args.questions] or default_questions()
@@ -148,8 +149,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(f"{library}: library folder does not exist", file=sys.stderr)
             problems += 1
             continue
-        for bib in sorted(library.rglob("*.bib")):
-            _, bib_problems = parse_bibtex(bib)
+        for relative in walk(library, lambda name: False).bibs:
+            _, bib_problems = parse_bibtex(library / relative)
             for problem in bib_problems:
                 print(f"{problem.path}:{problem.line}: {problem.message}", file=sys.stderr)
             problems += len(bib_problems)

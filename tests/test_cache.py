@@ -91,13 +91,13 @@ def test_unchanged_files_are_not_hashed_again(root: Path, tmp_path: Path, monkey
     monkeypatch.setattr(library_module, "RACY_NS", 0)  # the files were just written: trust them anyway
     load(root, tmp_path / "cache")
     opened: list[str] = []
-    original = Path.read_bytes
+    original = library_module.read_regular
 
-    def counting(self: Path) -> bytes:
-        opened.append(self.name)
-        return original(self)
+    def counting(path: Path, *args: object) -> bytes:
+        opened.append(path.name)
+        return original(path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", counting)
+    monkeypatch.setattr(library_module, "read_regular", counting)
     _, stats = load(root, tmp_path / "cache")
     assert opened == [] and stats.cached == 3
     (root / "gamma.txt").write_text("Gamma notes\n\nNow with a longer sentence about nothing.\n", encoding="utf-8")

@@ -43,7 +43,7 @@ def test_parallel_load_equals_serial_load_document_for_document(root: Path, tmp_
     serial_stats, parallel_stats = LoadStats(), LoadStats()
     serial = load_library(root, tmp_path / "serial", jobs=1, stats=serial_stats)
     parallel = load_library(root, tmp_path / "parallel", jobs=2, stats=parallel_stats)
-    assert serial_stats.workers == 0 and parallel_stats.workers == 2
+    assert serial_stats.workers == 1 and parallel_stats.workers == 2  # PDFs are always read in a worker
     assert _documents(parallel) == _documents(serial)
     assert parallel == serial
     assert [s.path for s in parallel.skipped] == ["broken.pdf"]

@@ -19,21 +19,22 @@ import dataclasses
 import functools
 import hashlib
 import logging
-import multiprocessing
 import os
-import sys
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from synth.confine import FileRefused, read_regular
 from synth.library.base import EXTRACTOR_VERSION, Reader, Unreadable, library_warnings
 from synth.library.bibtex import parse_bibtex
 from synth.library.cache import RACY_NS, DocumentCache, Outcome, StatKey, extractor_key, stat_key
 from synth.library.link import link
 from synth.library.markdown import MarkdownReader
 from synth.library.text import TextReader
+from synth.library.walk import walk
+from synth.library.workers import Budget, failure_reason, pool
 from synth.models import BibEntry, BibProblem, Document, Library, PassageKind, SkippedFile, Source
 
 __all__ = ["EXTRACTOR_VERSION", "READERS", "LibraryError", "LoadStats", "Reader", "Unreadable", "load_library",
@@ -57,7 +58,8 @@ class _LazyPdfReader:
 
 READERS: tuple[Reader, ...] = (_LazyPdfReader(), MarkdownReader(), TextReader())
 _BY_NAME = {reader.name: reader for reader in READERS}
-# Readers slow enough per byte to be worth a process hop; text and markdown are read in place.
+# Readers run in budgeted worker processes (C parsers that can crash, hang or explode on a hostile
+# file); text and markdown are read in place by linear-time readers, within a smaller size budget.
 _PARALLEL_READERS = frozenset({"pdf"})
 
 
@@ -90,26 +92,6 @@ def reader_for(path: str) -> Reader | None:
     return next((reader for reader in READERS if suffix in reader.formats), None)
 
 
-def _walk(root: Path) -> tuple[list[str], list[str]]:
-    """Readable files and .bib files under root, as sorted root-relative POSIX paths.
-
-    Hidden files and folders (`.git`, `.DS_Store`, a cache inside the library) are ignored.
-    """
-    files: list[str] = []
-    bibs: list[str] = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in names:
-            if name.startswith("."):
-                continue
-            relative = (Path(folder) / name).relative_to(root).as_posix()
-            if name.lower().endswith(".bib"):
-                bibs.append(relative)
-            elif reader_for(name) is not None:
-                files.append(relative)
-    return sorted(files), sorted(bibs)
-
-
 def relabel(document: Document, doc_id: str, path: str) -> Document:
     """The same document as read from another path: ids of passages and tables follow the new doc_id."""
     if document.doc_id == doc_id and document.path == path:
@@ -131,6 +113,8 @@ def _read(reader: Reader, path: Path, doc_id: str, data: bytes) -> tuple[Outcome
         return reader.read(path, doc_id, data), True
     except Unreadable as exc:
         return exc.reason, True
+    except MemoryError:
+        return "ran out of memory while reading (budget per file: SYNTH_FILE_MEMORY_MB)", False
     except Exception as exc:
         log.debug("reader %s failed on %s:\n%s", reader.name, path, traceback.format_exc())
         message = f"could not be read ({type(exc).__name__}: {exc})"
@@ -150,6 +134,7 @@ class _Task:
     root: str
     relative: str
     reader: str
+    limit: tuple[int, str]  # the size budget, and the setting that raises it
 
 
 @dataclass(frozen=True)
@@ -166,7 +151,9 @@ def _extract(task: _Task) -> _Extracted:
     path = Path(task.root) / task.relative
     reader = _BY_NAME[task.reader]
     try:
-        data = path.read_bytes()
+        data = read_regular(path, *task.limit)
+    except FileRefused as exc:
+        return _Extracted(task.relative, "", str(exc), False, ())
     except OSError as exc:
         return _Extracted(task.relative, "", f"cannot read file: {exc.strerror or exc}", False, ())
     with library_warnings() as messages:
@@ -175,20 +162,6 @@ def _extract(task: _Task) -> _Extracted:
         problem = _check(outcome)
         outcome, cacheable = (problem, False) if problem else (outcome, cacheable)
     return _Extracted(task.relative, hashlib.sha256(data).hexdigest(), outcome, cacheable, tuple(messages))
-
-
-def _worker_init() -> None:
-    """Workers report through their results: a handler inherited from the parent (rich's console)
-    may hold a lock that was taken by another thread at fork time."""
-    for name in ("synth", ""):
-        logging.getLogger(name).handlers[:] = [logging.NullHandler()]
-
-
-def _pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
-    # fork: workers start at once with the readers imported (spawn re-imports them in every worker);
-    # elsewhere than Linux fork is unsafe with system libraries, so the platform default is used.
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
 
 
 def default_jobs() -> int:
@@ -214,19 +187,22 @@ def load_library(root: Path, cache_dir: Path, *, jobs: int | None = None, stats:
         raise LibraryError(f"library path {root} is not a folder")
     stats = stats if stats is not None else LoadStats()
     jobs = default_jobs() if jobs is None else max(1, jobs)
+    budget = Budget.from_environment()
     started = time.perf_counter()
-    files, bibs = _walk(root)
+    found = walk(root, lambda name: reader_for(name) is not None)
+    refused = {relative: reason for relative, reason in found.refused.items() if not relative.lower().endswith(".bib")}
+    files, bibs = sorted([*found.files, *refused]), found.bibs
     stats.files = len(files)
     if on_start is not None:
         on_start(len(files))
     absolute_root = root.resolve().as_posix()
     digests: dict[str, str] = {}
-    outcomes: dict[str, Outcome] = {}
+    outcomes: dict[str, Outcome] = dict(refused)
     with DocumentCache(Path(cache_dir)) as cache:
         known = cache.known_digests(absolute_root)
         fresh: list[tuple[str, StatKey, str]] = []
-        for relative in files:
-            digest = _digest(root, relative, absolute_root, known, fresh)
+        for relative in found.files:
+            digest = _digest(root, relative, absolute_root, known, fresh, _limit(relative, budget))
             if digest.startswith("!"):
                 outcomes[relative] = digest[1:]
             else:
@@ -242,7 +218,9 @@ def load_library(root: Path, cache_dir: Path, *, jobs: int | None = None, stats:
                 continue
             todo.setdefault((digest, reader.name), []).append(relative)
         started = time.perf_counter()
-        _extract_all(root, todo, jobs, cache, outcomes, stats, on_file)
+        for relative in refused:
+            on_file(relative, "skipped")
+        _extract_all(root, todo, jobs, budget, cache, outcomes, stats, on_file)
         stats.seconds["extract"] = time.perf_counter() - started
 
         started = time.perf_counter()
@@ -255,7 +233,7 @@ def load_library(root: Path, cache_dir: Path, *, jobs: int | None = None, stats:
             if isinstance(outcome, Document) and _check(outcome):
                 outcome = None  # a cached document whose passages are not its text: never trusted
             if outcome is None:  # evicted meanwhile by another synth process, or unloadable: read it here
-                _extract_all(root, {(digest, reader.name): [relative]}, 1, cache, outcomes, stats, on_file)
+                _extract_all(root, {(digest, reader.name): [relative]}, 1, budget, cache, outcomes, stats, on_file)
                 continue
             outcomes[relative] = outcome
             stats.cached += 1
@@ -275,7 +253,9 @@ def load_library(root: Path, cache_dir: Path, *, jobs: int | None = None, stats:
                 documents.append(relabel(outcome, relative, (root / relative).as_posix()))
         stats.skipped = skipped
         started = time.perf_counter()
-        entries, problems = _bibliography(root, bibs, fingerprint)
+        entries, problems = _bibliography(root, bibs, fingerprint, budget)
+        problems.extend(BibProblem(relative, 1, reason) for relative, reason in found.refused.items()
+                        if relative.lower().endswith(".bib"))
         sources = _linked(cache, absolute_root, entries, documents)
         stats.seconds["link"] = time.perf_counter() - started
     return Library(
@@ -322,8 +302,17 @@ def _linked(cache: DocumentCache, folder: str, entries: list[BibEntry], document
     return sources
 
 
+def _limit(relative: str, budget: Budget) -> tuple[int, str]:
+    """The size budget of a file and its setting: PDFs are read in budgeted workers, text in the
+    build's own process."""
+    reader = reader_for(relative)
+    if reader is not None and reader.name in _PARALLEL_READERS:
+        return budget.max_bytes, "SYNTH_MAX_FILE_MB"
+    return budget.max_text_bytes, "SYNTH_MAX_TEXT_MB"
+
+
 def _digest(root: Path, relative: str, absolute_root: str, known: dict[str, tuple[StatKey, str, int]],
-            fresh: list[tuple[str, StatKey, str]]) -> str:
+            fresh: list[tuple[str, StatKey, str]], limit: tuple[int, str]) -> str:
     """The file's sha256 (from the stat cache when its stat is unchanged and not racy), or "!reason"."""
     path = root / relative
     absolute = f"{absolute_root}/{relative}"
@@ -334,21 +323,22 @@ def _digest(root: Path, relative: str, absolute_root: str, known: dict[str, tupl
             old_key, sha, hashed_ns = remembered
             if old_key == key and max(key[1], key[2]) < hashed_ns - RACY_NS:
                 return sha
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = hashlib.sha256(read_regular(path, *limit)).hexdigest()
+    except FileRefused as exc:
+        return f"!{exc}"
     except OSError as exc:
         return f"!cannot read file: {exc.strerror or exc}"
     fresh.append((absolute, key, digest))
     return digest
 
 
-def _extract_all(root: Path, todo: dict[tuple[str, str], list[str]], jobs: int, cache: DocumentCache,
-                 outcomes: dict[str, Outcome], stats: LoadStats, on_file: Callable[[str, str], None]) -> None:
-    """Read each distinct (content, reader) once — PDFs in a process pool when several — and cache it."""
-    tasks = {key: _Task(root.as_posix(), paths[0], key[1]) for key, paths in todo.items()}
+def _extract_all(root: Path, todo: dict[tuple[str, str], list[str]], jobs: int, budget: Budget,
+                 cache: DocumentCache, outcomes: dict[str, Outcome], stats: LoadStats,
+                 on_file: Callable[[str, str], None]) -> None:
+    """Read each distinct (content, reader) once and cache it: PDFs in budgeted worker processes
+    (synth.library.workers), text and markdown here while the workers run."""
+    tasks = {key: _Task(root.as_posix(), paths[0], key[1], _limit(paths[0], budget)) for key, paths in todo.items()}
     parallel = [key for key in tasks if key[1] in _PARALLEL_READERS]
-    workers = min(jobs, len(parallel))
-    if workers < 2:
-        parallel = []
     serial = [key for key in tasks if key not in set(parallel)]
 
     def finish(key: tuple[str, str], result: _Extracted) -> None:
@@ -368,16 +358,21 @@ def _extract_all(root: Path, todo: dict[tuple[str, str], list[str]], jobs: int, 
         for key in serial:
             finish(key, _extract(tasks[key]))
         return
-    stats.workers = workers
+    stats.workers = min(jobs, len(parallel))
     sizes = {key: _size(root / tasks[key].relative) for key in parallel}
-    with _pool(workers) as pool:
+    with pool(stats.workers, budget) as workers:
         # Largest first, so one big file does not finish alone at the end.
-        futures = {pool.submit(_extract, tasks[key]): key
+        futures = {workers.schedule(_extract, args=(tasks[key],), timeout=budget.seconds): key
                    for key in sorted(parallel, key=lambda k: (-sizes[k], tasks[k].relative))}
         for key in serial:
             finish(key, _extract(tasks[key]))
         for future in concurrent.futures.as_completed(futures):
-            finish(futures[future], future.result())
+            key = futures[future]
+            try:
+                result = future.result()
+            except Exception as error:  # the worker died or ran out of time: this file only
+                result = _Extracted(tasks[key].relative, "", failure_reason(error, budget), False, ())
+            finish(key, result)
 
 
 def _size(path: Path) -> int:
@@ -387,7 +382,8 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _bibliography(root: Path, bibs: list[str], fingerprint: list[bytes]) -> tuple[list[BibEntry], list[BibProblem]]:
+def _bibliography(root: Path, bibs: list[str], fingerprint: list[bytes],
+                  budget: Budget) -> tuple[list[BibEntry], list[BibProblem]]:
     """Entries of every .bib file (the first definition of a key wins) and their problems, paths relative to root.
 
     Each file's bytes are added to `fingerprint`, so editing a .bib file invalidates cached reports.
@@ -398,10 +394,11 @@ def _bibliography(root: Path, bibs: list[str], fingerprint: list[bytes]) -> tupl
     for relative in bibs:
         path = root / relative
         try:
-            fingerprint.append(f"bib {relative}\n".encode() + path.read_bytes() + b"\n")
+            data = read_regular(path, budget.max_text_bytes, "SYNTH_MAX_TEXT_MB")
+            fingerprint.append(f"bib {relative}\n".encode() + data + b"\n")
         except OSError:
             fingerprint.append(f"bib {relative} unreadable\n".encode())
-        file_entries, file_problems = parse_bibtex(path)
+        file_entries, file_problems = parse_bibtex(path, budget.max_text_bytes)
         problems.extend(dataclasses.replace(p, path=relative) for p in file_problems)
         for entry in file_entries:
             if entry.key in seen:

@@ -14,6 +14,7 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
 
+from synth.confine import read_regular
 from synth.models import BibEntry, BibProblem
 from synth.text import collapse, repair
 
@@ -54,8 +55,8 @@ def clean_value(value: str) -> str:
     return unicodedata.normalize("NFC", collapse(text))
 
 
-def _read(path: Path) -> str:
-    data = path.read_bytes()
+def _read(path: Path, limit: int) -> str:
+    data = read_regular(path, limit, "SYNTH_MAX_TEXT_MB")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -72,11 +73,12 @@ def _describe(raw: str) -> str:
     return "block"
 
 
-def parse_bibtex(path: Path) -> tuple[list[BibEntry], list[BibProblem]]:
-    """Entries of one .bib file in file order, and the problems of the blocks that were skipped."""
+def parse_bibtex(path: Path, limit: int = 32 * 2**20) -> tuple[list[BibEntry], list[BibProblem]]:
+    """Entries of one .bib file (of at most `limit` bytes) in file order, and the problems of the
+    blocks that were skipped."""
     shown = str(path)
     try:
-        text = _read(path)
+        text = _read(path, limit)
     except OSError as exc:
         return [], [BibProblem(shown, 1, f"cannot read BibTeX file: {exc.strerror or exc}")]
     logger = logging.getLogger("bibtexparser")
