@@ -19,8 +19,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from synth.config import Analysis, Question
-from synth.models import Library, SeriesAnalysis, SeriesCitation, SeriesPoint
-from synth.tables import TableRecord, canonical, records, split_setting
+from synth.models import Answer, AnswerCell, AttributeKind, Library, Plan, SeriesAnalysis, SeriesCitation, SeriesPoint
+from synth.tables import (
+    TableRecord,
+    canonical,
+    caption_variant,
+    name_variant,
+    parse_parameters,
+    records,
+    split_setting,
+)
 from synth.text import fold
 
 _TABLE_NUMBER = re.compile(r"\bTable\s*(\d+)", re.IGNORECASE)
@@ -252,9 +260,9 @@ def describe_entities(pattern: str) -> str:
 
 
 def answer_sentence(analysis: Analysis, points: Sequence[SeriesPoint], slope: float | None,
-                    rho: float | None) -> str:
+                    rho: float | None, variant: str | None = None) -> str:
     """The plain-words answer, every figure computed from the points."""
-    who = describe_entities(analysis.entities)
+    who = describe_entities(analysis.entities) + (f" ({variant})" if variant else "")
     if not points:
         return (f"No table in the library gives {analysis.metric} for {who} with a known parameter count, "
                 "so the library cannot say how it scales.")
@@ -281,12 +289,51 @@ def answer_sentence(analysis: Analysis, points: Sequence[SeriesPoint], slope: fl
             f"{points_word} per doubling of parameters{rho_text}, n = {len(points)} [{citation_summary(points)}].")
 
 
-def run_analysis(analysis: Analysis, library: Library, number: int = 1, proposed: bool = False) -> SeriesAnalysis:
-    """One scaling series: matched cells → points → fit → sentence (and the SVG's file name)."""
+def series_key(record: TableRecord) -> str:
+    """What makes two cells of one metric different series: the model variant the name or the caption
+    gives ("Qwen3-32B (Thinking)" in a caption, "-Instruct" in a name) and the metric's setting."""
+    from synth.answer import series_variant
+    from synth.retrieve.asks import caption_entity_variant
+
+    model = name_variant(record.entity) or caption_entity_variant(record.table.caption, record.entity) \
+        or caption_variant(record.table.caption) or ""
+    return series_variant("; ".join(p for p in (model, record.setting or "") if p))
+
+
+def run_series(analysis: Analysis, library: Library, number: int = 1, proposed: bool = False
+               ) -> list[SeriesAnalysis]:
+    """One fit per series: cells of different variants (thinking and non-thinking, base and instruct,
+    another setting) are never pooled into one fit."""
+    matched = _matched(analysis, library)
+    keys = sorted({series_key(r) for _, r in matched})
+    if len(keys) <= 1:
+        return [run_analysis(analysis, library, number, proposed)]
+    return [run_analysis(analysis, library, number * 10 + i, proposed, variant=key)
+            for i, key in enumerate(keys, start=1)]
+
+
+def _matched(analysis: Analysis, library: Library) -> list[tuple[str, TableRecord]]:
     every = library_records(library)
-    of_metric = [(k, r) for k, r in every if metric_matches(r, analysis.metric)]
-    matched = [(k, r) for k, r in of_metric if entity_matches(r, analysis.entities)]
+    return [(k, r) for k, r in every if metric_matches(r, analysis.metric) and entity_matches(r, analysis.entities)]
+
+
+def run_analysis(analysis: Analysis, library: Library, number: int = 1, proposed: bool = False,
+                 variant: str | None = None) -> SeriesAnalysis:
+    """One scaling series: matched cells → points → fit → sentence (and the SVG's file name). With
+    `variant`, only the cells of that series; without, the largest series (others are noted, not pooled)."""
+    every = library_records(library)
+    matched = _matched(analysis, library)
+    groups: dict[str, list[tuple[str, TableRecord]]] = defaultdict(list)
+    for item in matched:
+        groups[series_key(item[1])].append(item)
+    if variant is None and len(groups) > 1:
+        variant = max(sorted(groups), key=lambda k: len(groups[k]))
+    if variant is not None:
+        matched = groups.get(variant, [])
     points, notes = build_points(matched)
+    if variant is not None and len(groups) > 1:
+        others = ", ".join(k or "no variant" for k in sorted(groups) if k != variant)
+        notes.append(f"Series of {variant or 'no variant'} only; other series fitted apart, never pooled: {others}.")
     unsized = sorted({r.entity_name for _, r in matched if r.parameters_b is None})
     xs = [math.log2(p.parameters_b) for p in points]
     ys = [p.value for p in points]
@@ -306,10 +353,11 @@ def run_analysis(analysis: Analysis, library: Library, number: int = 1, proposed
     if nearby:
         notes.append("Other versions of the metric in the library, not mixed in: " + ", ".join(nearby[:8]) + ".")
     slug = re.sub(r"[^a-z0-9]+", "-", fold(analysis.metric).lower()).strip("-") or "metric"
+    entities = f"{analysis.entities} ({variant})" if variant else analysis.entities
     return SeriesAnalysis(
-        kind=analysis.kind, metric=analysis.metric, by=analysis.by, entities=analysis.entities,
+        kind=analysis.kind, metric=analysis.metric, by=analysis.by, entities=entities,
         points=tuple(points), n=len(points), slope_per_doubling=slope, intercept=intercept, spearman_rho=rho,
-        answer=answer_sentence(analysis, points, slope, rho), notes=tuple(notes),
+        answer=answer_sentence(analysis, points, slope, rho, variant), notes=tuple(notes),
         plot=f"analysis-{number}-{slug}.svg" if len(points) >= 1 else None, proposed=proposed,
     )
 
@@ -340,4 +388,56 @@ def analyse(question: Question, library: Library) -> tuple[SeriesAnalysis, ...]:
     """Every analysis the question asks for, or the one it implies when it asks for none."""
     explicit = list(question.analysis)
     wanted = explicit or propose(question, library)
-    return tuple(run_analysis(a, library, number=i, proposed=not explicit) for i, a in enumerate(wanted, start=1))
+    return tuple(series for i, a in enumerate(wanted, start=1)
+                 for series in run_series(a, library, number=i, proposed=not explicit))
+
+
+def trend_series(plan: Plan, answer: Answer) -> tuple[SeriesAnalysis, ...]:
+    """For a trend question, one series per (metric, variant) from the answer's cells, each point at the
+    parameter count its model's name states, fitted apart: thinking and non-thinking, base and chat,
+    two benchmark versions are never pooled into one fit."""
+    from synth.answer import series_variant
+
+    out: list[SeriesAnalysis] = []
+    metrics = [a for a in plan.attributes if a.kind is AttributeKind.METRIC]
+    number = 0
+    for attribute in metrics:
+        groups: dict[str, list[AnswerCell]] = defaultdict(list)
+        for cell in answer.cells:
+            if cell.attribute == attribute.name and cell.number is not None:
+                groups[series_variant(cell.variant)].append(cell)
+        family = next((s.name for s in plan.subjects), "*")
+        for variant in sorted(groups):
+            number += 1
+            points = []
+            for cell in groups[variant]:
+                params = parse_parameters(cell.entity)
+                if params is None or params.total_b is None:
+                    continue
+                evidence = cell.evidence[0]
+                citation = SeriesCitation(evidence.source, evidence.doc_id, "", evidence.table_caption or "",
+                                          evidence.page, evidence.section, cell.attribute, cell.variant, cell.value,
+                                          evidence.start, evidence.end)
+                points.append(SeriesPoint(cell.entity, params.total_b, params.active_b, cell.number, cell.unit,
+                                          (citation,)))
+            points.sort(key=lambda p: (p.parameters_b, canonical(p.entity), p.value))
+            xs = [math.log2(p.parameters_b) for p in points]
+            ys = [p.value for p in points]
+            fit = least_squares(xs, ys)
+            rho = spearman(xs, ys)
+            slope, intercept = fit if fit else (None, None)
+            spec = Analysis(metric=attribute.name, entities=f"{family}*")
+            notes = []
+            moe = [p.entity for p in points if p.active_b is not None and p.active_b != p.parameters_b]
+            if moe:
+                notes.append("Mixture-of-experts models are placed at their total parameter count: "
+                             + ", ".join(moe) + ".")
+            slug = re.sub(r"[^a-z0-9]+", "-", fold(f"{attribute.name} {variant}").lower()).strip("-") or "metric"
+            out.append(SeriesAnalysis(
+                kind="scaling", metric=attribute.name, by="parameters",
+                entities=f"{family}*" + (f" ({variant})" if variant else ""), points=tuple(points), n=len(points),
+                slope_per_doubling=slope, intercept=intercept, spearman_rho=rho,
+                answer=answer_sentence(spec, points, slope, rho, variant or None), notes=tuple(notes),
+                plot=f"analysis-{number}-{slug}.svg" if points else None, proposed=True,
+            ))
+    return tuple(out)

@@ -25,20 +25,24 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from synth.analysis import analyse
+from synth.analysis import analyse, trend_series
+from synth.answer import build_answer
+from synth.answer.text import answer_text
 from synth.claims import author_claims, extract_claims
 from synth.config import LoadedQuestion, load_questions
 from synth.index import PassageIndex, index_path
 from synth.library import LoadStats, load_library
-from synth.models import CheckedClaim, Contradiction, Library, Report, Verdict
+from synth.models import CheckedClaim, Contradiction, Library, Relation, Report, Verdict
 from synth.paths import source_page_path
+from synth.plan import make_plan
 from synth.progress import Progress, StepTimer, plural, summarise_skipped, summarise_warnings
 from synth.references import DEFAULT_STYLE, bibtex_file, csl_json, format_references
 from synth.render import render_report
 from synth.retrieve import screen
+from synth.retrieve.asks import retrieve_asks
 from synth.review import ReviewInput, review
 from synth.serialize import from_data, report_from_json, report_to_json, to_data
 from synth.settings import Settings, load_settings
@@ -106,12 +110,27 @@ def _no_step(name: str) -> None:
 
 def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex, style: str = DEFAULT_STYLE,
                 step: Callable[[str], None] = _no_step, settings: Settings | None = None) -> Report:
-    """retrieve → claims → verify → review for one question; `step(name)` is told each sub-step."""
+    """plan → retrieve per ask → screen → answer (cells verified) → findings → verify → review for one
+    question; `step(name)` is told each sub-step."""
     question = loaded.question
+    step("plan")
+    plan = make_plan(question, library)
     step("retrieve")
-    screening = screen(question, library, index)
+    asks = retrieve_asks(plan, library, index) if plan.subjects and plan.attributes else ()
+    screening = screen(question, library, index, plan, asks)
+    step("answer")
+    answer = build_answer(plan, asks, library, index)
+    step("analysis")
+    if question.analysis:
+        analyses = analyse(question, library)
+    elif plan.relation is Relation.TREND:
+        analyses = trend_series(plan, answer)
+    else:
+        analyses = ()
+    if analyses:
+        answer = replace(answer, text=answer_text(answer, plan, " ".join(a.answer for a in analyses)))
     step("claims")
-    claims = extract_claims(question, screening, library, index)
+    claims = extract_claims(question, screening, library, index, plan, answer)
     step(f"verify {plural(len(claims), 'claim')}")
     findings = [CheckedClaim(c, v) for c, v in zip(claims, verify_claims([c.text for c in claims], library, index),
                                                   strict=True)]
@@ -120,13 +139,13 @@ def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex, s
                         zip(authored, verify_claims([c.text for c in authored], library, index), strict=True)]
     step("review")
     contradictions = find_contradictions([*findings, *checked_authored])
-    quality = review(ReviewInput(screening, findings, checked_authored, contradictions, library))
-    step("analysis")
-    analyses = analyse(question, library)
+    quality = review(ReviewInput(screening, findings, checked_authored, contradictions, library, plan, answer))
     step("references")
     cited = sorted({e.source for c in [*findings, *checked_authored] for e in c.verification.evidence}
                    | {c.claim.source for c in findings if c.claim.source}
                    | {s.key for s in screening.screened if s.included}
+                   | {e.source for c in answer.cells for e in (*c.evidence, *(d.evidence for d in c.disagreements))}
+                   | {e.source for m in answer.mechanisms for e in m.sentences}
                    | {c.source for a in analyses for p in a.points for c in p.citations})
     return Report(
         report_id=loaded.report_id,
@@ -148,6 +167,8 @@ def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex, s
         tags=tuple(question.tags),
         question_file=loaded.path.as_posix(),
         question_url=(settings.edit_url(loaded.path.as_posix()) or "") if settings else "",
+        plan=plan,
+        answer=answer,
     )
 
 

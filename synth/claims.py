@@ -16,11 +16,15 @@ from rapidfuzz import fuzz
 
 from synth import claimparse
 from synth.config import Question
-from synth.index import PassageIndex
-from synth.models import Claim, Library, PassageKind
+from synth.index import PassageIndex, any_of
+from synth.models import Answer, AttributeKind, Claim, Library, PassageKind, Plan, PlanAttribute
+from synth.names import key, name_regex, same_word, words_of
 from synth.retrieve import FocusTerm, Screening
+from synth.retrieve.asks import defaults, mechanism_score, subject_scope
+from synth.retrieve.sentences import sentences, states_something
 from synth.tables import records
 from synth.text import STOPWORDS, collapse, fold, sentence_spans
+from synth.vocabulary import vocabulary
 
 MIN_LENGTH = 40
 MAX_LENGTH = 400
@@ -150,12 +154,23 @@ def asked_words(question: Question, screening: Screening) -> frozenset[str]:
     return claimparse.content_words(question.question) - focus_words
 
 
-def extract_claims(question: Question, screening: Screening, library: Library, index: PassageIndex) -> list[Claim]:
-    """The findings to verify for a question, best first, at most `question.max_findings`."""
+def extract_claims(question: Question, screening: Screening, library: Library, index: PassageIndex,
+                   plan: Plan | None = None, answer: Answer | None = None) -> list[Claim]:
+    """The findings to verify for a question, best first, at most `question.max_findings`. With a plan,
+    only sentences that bear on an ask (a subject in scope and an asked attribute stated) are kept."""
     if not screening.answerable:
         return []
-    asked = asked_words(question, screening)
-    scored = _table_claims(screening, library, asked) + _sentence_claims(screening, library, index, asked)
+    if plan is not None and plan.subjects and plan.attributes:
+        scored = ask_claims(plan, screening, library, index, answer)
+    else:
+        asked = asked_words(question, screening)
+        scored = _table_claims(screening, library, asked) + _sentence_claims(screening, library, index, asked)
+    return _merged(scored, question.max_findings)
+
+
+def _merged(scored: list[tuple[float, Claim]], limit: int) -> list[Claim]:
+    """Best first; a near-duplicate of a kept claim (same figures, ≥ 90 % token overlap) is merged into it,
+    its source listed in `also_in`."""
     scored.sort(key=lambda item: (-item[0], item[1].source or "", item[1].page or 0, item[1].text))
     kept: list[Claim] = []
     for _, claim in scored:
@@ -167,9 +182,62 @@ def extract_claims(question: Question, screening: Screening, library: Library, i
                 kept[duplicate] = replace(kept[duplicate], also_in=(*kept[duplicate].also_in, claim.source))
             continue
         kept.append(claim)
-        if len(kept) >= question.max_findings:
+        if len(kept) >= limit:
             break
     return kept
+
+
+def _bears_on(text: str, attribute: PlanAttribute) -> bool:
+    """Whether a sentence states something about the asked attribute."""
+    if attribute.kind is AttributeKind.METRIC:
+        lowered = text.lower()
+        return any(name_regex(s).search(lowered) for s in attribute.spellings)
+    if attribute.kind is AttributeKind.MECHANISM:
+        return mechanism_score(text, attribute, True, True) > 2.0
+    asked = words_of(attribute.name)
+    have = [key(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", text)]
+    return bool(asked) and all(any(same_word(w, h) for h in have) for w in asked - defaults(asked))
+
+
+def ask_claims(plan: Plan, screening: Screening, library: Library, index: PassageIndex,
+               answer: Answer | None) -> list[tuple[float, Claim]]:
+    """Sentences of the included sources that bear on an ask: a subject in scope (named, or in a source
+    about it with no other model named) and an asked attribute stated. Headings, reference entries,
+    axis text, meta sentences and sentences about other models never qualify; quotes already shown
+    as answer cells are not repeated."""
+    vocab = vocabulary(library)
+    shown = {" ".join(e.quote.split()) for c in (answer.cells if answer else ()) for e in c.evidence}
+    shown |= {e.quote for m in (answer.mechanisms if answer else ()) for e in m.sentences}
+    metric_names = [a.name for a in plan.attributes if a.kind is AttributeKind.METRIC]
+    query = any_of([*(s for subject in plan.subjects for s in subject.spellings),
+                    *(w for a in plan.attributes for w in (a.spellings[0], *a.name.split()) if len(w) > 2)])
+    hits = index.search(query, limit=400, doc_ids=list(screening.included_doc_ids))
+    top = hits[0].score if hits else 1.0
+    scored: list[tuple[float, Claim]] = []
+    seen: set[tuple[str, int]] = set()
+    for hit in hits:
+        passage = hit.passage
+        if passage.kind is not PassageKind.TEXT or (passage.doc_id, passage.ordinal) in seen:
+            continue
+        seen.add((passage.doc_id, passage.ordinal))
+        source = library.source_for_doc(passage.doc_id).key
+        for sentence in sentences(passage):
+            text = sentence.text
+            if text in shown or not states_something(text) or not is_complete_sentence(text):
+                continue
+            for subject in plan.subjects:
+                scope = subject_scope(text, subject, vocab, source in subject.home_sources, metric_names)
+                if scope is None:
+                    continue
+                bearing = [a for a in plan.attributes if _bears_on(text, a)]
+                if not bearing or not (is_check_worthy(text) or any(a.kind is AttributeKind.MECHANISM
+                                                                      for a in bearing)):
+                    continue
+                score = 2.0 * len(bearing) + (1.5 if scope.named else 0.0) + hit.score / top
+                scored.append((score, Claim(text, "source sentence", source, passage.passage_id, passage.page,
+                                            passage.section, subject.name)))
+                break
+    return scored
 
 
 def author_claims(question: Question) -> list[Claim]:

@@ -120,7 +120,8 @@ class Question(BaseModel):
         default_factory=list, description="Never consider these sources: BibTeX keys or globs."
     )
     max_sources: int = Field(8, ge=1, le=200, description="At most this many sources are included.")
-    max_findings: int = Field(25, ge=1, le=500, description="At most this many findings are shown.")
+    max_findings: int = Field(12, ge=1, le=500, description="At most this many findings are shown (sentences "
+                              "that bear on an asked cell, besides the answer table).")
     claims: list[NonBlank] = Field(
         default_factory=list,
         description="Claims the author wants checked against the library; shown in their own section.",

@@ -49,6 +49,7 @@ _SUFFIXES = ("izations", "ization", "isations", "isation", "ations", "ation", "e
              "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "al", "s", "e")
 
 
+@lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """A crude stem, enough for `activated`/`active`/`activation`, `params`/`parameters`, `trained`/
     `training` to meet: suffixes stripped while at least three letters remain."""
@@ -86,9 +87,9 @@ def family(name: str) -> str:
     `Mixtral`, `DeepSeek-V3 Base` → `DeepSeek-V3`; a name with neither is its own family."""
     core = _SIZE_IN_NAME.sub("", name)
     words = core.split()
-    while words and fold(words[-1]).strip("().-") in _VARIANT_WORDS:
+    while words and (fold(words[-1]).strip("().-") in _VARIANT_WORDS or words[-1] in ("–", "—", "-")):
         words.pop()
-    return " ".join(words).strip(" -_") or name
+    return " ".join(words).strip(" -_–—") or name
 
 
 def size_of(name: str) -> str | None:
@@ -106,7 +107,19 @@ class NameMatch:
 
 
 def _remainder_tokens(rest: str) -> list[str]:
-    return [t for t in _TOKEN.findall(rest) if t.strip(".-")]
+    """Tokens after a matched name; a hyphenated token is split ("72B-Instruct" → 72B, Instruct) unless it is
+    a variant, a size or a version as a whole ("non-thinking", "235B-A22B", "2024-11-25")."""
+    out: list[str] = []
+    for token in _TOKEN.findall(rest):
+        bare = fold(token).strip(".-")
+        if not bare:
+            continue
+        if token.startswith("(") or "-" not in bare or bare in _VARIANT_WORDS or _SIZE.match(bare) \
+                or _VERSION.match(bare) or _SETTING_WORD.match(bare):
+            out.append(token)
+        else:
+            out.extend(part for part in token.split("-") if part.strip("."))
+    return out
 
 
 def _variant_of(tokens: list[str]) -> tuple[list[str], bool]:
@@ -223,16 +236,15 @@ def match_label(spelling: str, label: str) -> LabelMatch | None:
         setting: list[str] = []
         for token in tokens:
             inner = token.strip("()").strip() if token.startswith("(") else token
-            if token.startswith("(") or all(_SETTING_WORD.match(fold(t).strip(".-")) for t in inner.split("-") if t):
+            if token.startswith("(") or all(_SETTING_WORD.match(fold(t).strip(".-")) or fold(t).strip(".-") in
+                                            ("base", "chat", "instruct") for t in inner.split("-") if t):
                 setting.append(inner)
             else:
                 return None
         return LabelMatch(label, " ".join(setting) or None)
-    compact_label = re.sub(r"[^a-z0-9]", "", folded)
-    compact_spelling = re.sub(r"[^a-z0-9]", "", fold(spelling))
-    if (len(compact_label) >= 5 and len(compact_spelling) > len(compact_label)
-            and compact_spelling.startswith(compact_label) and compact_spelling[len(compact_label)].isalpha()
-            and folded.replace(" ", "").isalnum()):
+    spelled = fold(spelling)
+    if (len(folded) >= 5 and folded.isalnum() and len(spelled) > len(folded) and spelled.startswith(folded)
+            and spelled[len(folded)].isalpha() and spelled[len(folded) - 1].isalpha()):
         return LabelMatch(label, None, abbreviated=True)
     return None
 
@@ -249,3 +261,10 @@ def match_property(asked: frozenset[str], default: frozenset[str], label: str) -
     if not contains_words(asked, have):
         return None
     return LabelMatch(label, setting)
+
+
+def variant_words(text: str) -> str | None:
+    """`Thinking` → `thinking`, `Non-thinking` → `non-thinking`, `Chat (RL)` → `chat RL`; None when the
+    text names something else than a variant."""
+    words, other = _variant_of(_remainder_tokens(text))
+    return " ".join(words) if words and not other else None

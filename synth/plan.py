@@ -23,33 +23,39 @@ from dataclasses import dataclass
 
 from synth.config import Column, Question
 from synth.models import AttributeKind, Library, PassageKind, Plan, PlanAttribute, PlanSubject, Relation, Table
-from synth.names import canonical, match_entity, match_property, words_of
+from synth.names import canonical, key, match_entity, match_property, words_of
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary, names_in, vocabulary
 
 _SLOT = "\u27e8S\u27e9"
 _DETERMINERS = re.compile(r"^(?:the|a|an|their|its|his|her|our|each|every|respective|of)\s+", re.IGNORECASE)
+_VERB = r"(?:do|does|did|is|are|was|were|has|have|had|can)"
 _ATTRIBUTE_PATTERNS = (
-    # what are the total and activated parameter counts of A, B and C
-    ("what", re.compile(r"\bwhat\s+(?:is|are|was|were)\s+(?P<np>[^?,;]+?)\s+(?:of|for|in|used by|used in|behind)\s+"
+    # what are the total and activated parameters, and the MMLU scores, of A, B and C
+    ("what", re.compile(r"\bwhat\s+(?:is|are|was|were)\s+(?P<np>[^?;]+?)\s+(?:of|for|in|used by|used in|behind)\s+"
                         r"(?=" + _SLOT + r"|the\s|these\s|those\s|each\s|all\s|every\s)", re.IGNORECASE)),
     # which normalization layer do A and B use
-    ("which", re.compile(r"\bwhich\s+(?P<np>[^?,;]+?)\s+(?:do|does|did|is|are|was|were|has|have|had|can)\s",
-                         re.IGNORECASE)),
-    # how many tokens were A and B pre-trained on
-    ("how many", re.compile(r"\bhow\s+(?P<q>many|much)\s+(?P<np>[^?,;]+?)\s+(?:was|were|is|are|do|does|did|has|have|"
-                            r"had)\b(?P<tail>[^?]*)", re.IGNORECASE)),
+    ("which", re.compile(r"\bwhich\s+(?P<np>[^?,;]+?)\s+" + _VERB + r"\s", re.IGNORECASE)),
+    # how many tokens were A and B pre-trained on; how many layers, what width … do A have
+    ("how many", re.compile(r"\bhow\s+(?P<q>many|much)\s+(?P<np>[^?,;]+?)(?=\s*,|\s+and\s+(?:how|what|which|on|with)\b|"
+                            r"\s+" + _VERB + r"\b)(?=(?P<tail>[^?]*))", re.IGNORECASE)),
     # what is the impact of model size and training data on A's score
     ("impact", re.compile(r"\b(?:impact|effect|influence|role|contribution)s?\s+of\s+(?P<np>[^?;]+?)\s+(?:on|in)\s",
                           re.IGNORECASE)),
     # what policy-optimization algorithm does A use
     ("what-use", re.compile(r"\bwhat\s+(?!is\b|are\b|was\b|were\b|does\b|do\b|did\b)(?P<np>[a-z][\w\- ]*?)\s+"
                             r"(?:do|does|did)\s+" + _SLOT, re.IGNORECASE)),
+    # how many layers, what width, how many heads …
+    ("what-list", re.compile(r"(?:^|,\s*|\band\s+)what\s+(?!is\b|are\b|was\b|were\b|does\b|do\b|did\b)"
+                             r"(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)(?=\s*,|\s+and\s+(?:how|what|which)\b)",
+                             re.IGNORECASE)),
+    # on what hardware were A and B trained
+    ("on what", re.compile(r"\b(?:on|with|using)\s+what\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+"
+                           r"(?:and|" + _VERB + r")\b", re.IGNORECASE)),
 )
 # "how do A and B <verb phrase>": a mechanism, unless the verb asks for values.
-_HOW = re.compile(r"\bhow\s+(?:do|does|did|can|could|is|are|was|were)\s+(?:" + _SLOT
-                  + r"|it|they|this|these|and|,|\s|the|both)+\s(?P<vp>[^?,;]+)", re.IGNORECASE)
-_WHY = re.compile(r"\bwhy\s+(?:do|does|did|is|are|was|were)\s+(?P<vp>[^?]+)", re.IGNORECASE)
+_HOW = re.compile(r"\bhow\s+(?:do|does|did|can|could|is|are|was|were)\s", re.IGNORECASE)
+_WHY = re.compile(r"\bwhy\s+(?:do|does|did|is|are|was|were)\s", re.IGNORECASE)
 _VALUE_VERBS = re.compile(r"^(?:compare|score|perform|fare|rank|stack|measure|do\b|differ|scale|grow|change|vary)",
                           re.IGNORECASE)
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ|difference|better|worse|higher|lower|"
@@ -105,16 +111,38 @@ def split_coordination(phrase: str) -> list[str]:
     return parts
 
 
-def _subject_names(text: str, vocab: Vocabulary) -> tuple[list[_Name], list[_Name]]:
-    """Names in the question, told apart as subjects and attributes by the library's own use."""
-    subjects: list[_Name] = []
-    attributes: list[_Name] = []
+_VARIANT_SUFFIX = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b|^\s+(Instruct|Chat|Base)\b")
+_DISTRIBUTED = re.compile(r"^\s+((?:[a-z][\w\-.]*,\s+)*[a-z][\w\-.]*,?\s+and\s+[a-z][\w\-.]*)\s+(?:models?|variants?|"
+                          r"sizes?|versions?)\b")
+
+
+def _question_names(text: str, vocab: Vocabulary) -> list[tuple[_Name, str | None]]:
+    """Names in the question with the role the library gives them (`entity`, `attribute`, or None
+    when the library does not use the name). A variant written after a name belongs to it ("Mistral 7B
+    – Instruct"); a family name before a list of sizes stands for each ("the Whisper tiny, base and
+    large models" → Whisper tiny, Whisper base, Whisper large)."""
+    out: list[tuple[_Name, str | None]] = []
     for name, start, end in names_in(text):
-        role = vocab.role(name)
-        if role is None:
-            role = "attribute" if _ON_NAME.search(text[max(0, start - 12):start]) and subjects else "entity"
-        (subjects if role == "entity" else attributes).append(_Name(name, start, end))
-    return subjects, attributes
+        suffix = _VARIANT_SUFFIX.match(text[end:])
+        if suffix:
+            end += suffix.end()
+            name = text[start:end]
+        listed = _DISTRIBUTED.match(text[end:])
+        if listed:
+            words = [w for w in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group(1)) if w.strip()]
+            for word in words:
+                out.append((_Name(f"{name} {word.strip()}", start, end + listed.end()), "entity"))
+            continue
+        out.append((_Name(name, start, end), vocab.role(name)))
+    return out
+
+
+def _spans(names: list[_Name]) -> list[_Name]:
+    """One name per span (a distributed list is one span of several names)."""
+    unique: dict[tuple[int, int], _Name] = {}
+    for name in names:
+        unique.setdefault((name.start, name.end), name)
+    return list(unique.values())
 
 
 def _slotted(text: str, names: list[_Name]) -> str:
@@ -135,43 +163,69 @@ def _quantity(name: str, vocab: Vocabulary, how_many: bool) -> bool:
     return bool(_QUANTITY_WORDS.search(name))
 
 
+_DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})
+
+
 def _defaults(asked: frozenset[str]) -> frozenset[str]:
     """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count."""
-    return frozenset(w for w in asked if w in ("total", "overall"))
+    return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS)
 
 
-def _attribute_phrases(slotted: str) -> list[tuple[str, AttributeKind | None, str]]:
-    """(phrase, kind if the wording fixes it, how it was read) from the question's English."""
+def _attribute_phrases(slotted: str, names: list[str]) -> list[tuple[str, AttributeKind | None, str]]:
+    """(phrase, kind if the wording fixes it, how it was read) from the question's English. A phrase
+    holding a name ("the MMLU and HumanEval scores") is left to the names, which are read on their own."""
     found: list[tuple[str, AttributeKind | None, str]] = []
+    folded_names = [fold(n) for n in names]
     for label, pattern in _ATTRIBUTE_PATTERNS:
         for match in pattern.finditer(slotted):
-            phrase = _clean_phrase(match.group("np"))
-            if not phrase or _SLOT in phrase or fold(phrase) in _QUESTION_WORDS:
-                continue
+            text = match.group("np")
             kind: AttributeKind | None = None
             if label == "how many":
                 kind = AttributeKind.QUANTITY
-                participle = _PARTICIPLE.search(match.group("tail"))
-                if participle:
+                tail = re.split(r"\band\s+(?:how|what|which|on|with)\b", match.group("tail"))[0]
+                participle = _PARTICIPLE.search(tail)
+                if participle and _SLOT in tail:
                     verb = re.sub(r"^(pre|post)-?", "", participle.group(1).lower())
-                    phrase = f"{verb}ing {phrase}"
-            elif label in ("which", "what-use"):
+                    text = f"{verb}ing {text}"
+            elif label in ("which", "what-use", "on what"):
                 kind = AttributeKind.TEXT
-            for part in split_coordination(phrase):
-                found.append((part, kind, f'read from "{label} …"'))
+            for chunk in re.split(r"\s*,\s*(?:and\s+)?", text):
+                chunk = _clean_phrase(re.sub(r"^(?:which|what|how\s+(?:many|much))\s+", "", chunk.strip(),
+                                             flags=re.IGNORECASE))
+                if not chunk or _SLOT in chunk or fold(chunk) in _QUESTION_WORDS:
+                    continue
+                if any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", fold(chunk)) for n in folded_names):
+                    continue
+                for part in split_coordination(chunk):
+                    part = _clean_phrase(re.sub(r"^(?:which|what)\s+", "", part, flags=re.IGNORECASE))
+                    if part and fold(part) not in _QUESTION_WORDS:
+                        found.append((part, kind, f'read from "{label} …"'))
     return found
+
+
+_LIGHT_VERBS = re.compile(r"^(?:keep|keeps|make|makes|get|gets|achieve|achieves|ensure|ensures|handle|handles|"
+                          r"manage|manages)\s+", re.IGNORECASE)
 
 
 def _mechanism(slotted: str) -> str | None:
     """The verb phrase of "how does A <do something>" or "why does A …", when it is not a request
-    for values ("how do A and B compare")."""
+    for values ("how do A and B compare", "… score on MMLU"); the words after the last subject."""
     for pattern in (_HOW, _WHY):
         match = pattern.search(slotted)
-        if match:
-            phrase = " ".join(match.group("vp").replace(_SLOT, " ").split()).strip(" ,;:")
-            if pattern is _HOW and _VALUE_VERBS.match(phrase):
-                continue
-            return phrase or None
+        if not match:
+            continue
+        clause = slotted[match.start():].split("?")[0]
+        clause = re.sub(r"^(how\s+\w+\s+)(?:it|they|these models|this model)\b", r"\1" + _SLOT, clause,
+                        flags=re.IGNORECASE)
+        if _SLOT not in clause or _TREND.search(clause) or re.search(
+                r"\b(?:compare|score|perform\w*|fare|rank|change|scale|vary|grow|differ)\b", clause, re.IGNORECASE):
+            continue
+        phrase = clause.rsplit(_SLOT, 1)[1]
+        phrase = " ".join(phrase.split()).strip(" ,;:")
+        if not phrase or _VALUE_VERBS.match(phrase):
+            continue
+        phrase = re.sub(r"\b(?:their|its|his|her)\s+", "", _LIGHT_VERBS.sub("", phrase))
+        return phrase or None
     return None
 
 
@@ -205,22 +259,22 @@ def resolve_class(phrase: str, vocab: Vocabulary) -> list[tuple[str, str]]:
     acronym = _acronym(phrase)
     short = (r"|(?<![A-Za-z])" + re.escape(acronym) + r"s?(?![A-Za-z])") if len(acronym) >= 2 else ""
     members: dict[str, tuple[str, str]] = {}
-    for key, names in vocab.about.items():
-        title = vocab.titles.get(key, "")
+    for source_key, names in vocab.about.items():
+        title = vocab.titles.get(source_key, "")
         candidates = [n for n in names if not re.search(wanted, fold(n)) and fold(n) != fold(acronym)]
         for name in candidates:
-            sized = _members_by_table(name, key, vocab, acronym, phrase)
+            sized = _members_by_table(name, source_key, vocab, acronym, phrase)
             if sized:
                 for member, why in sized:
                     members.setdefault(canonical(member), (member, why))
                 continue
             why = None
             if re.search(wanted, fold(title)) and name == candidates[0]:
-                why = f"the title of {key} calls it one"
+                why = f"the title of {source_key} calls it one"
             else:
-                sentence = _calls_it(name, wanted, short, vocab, key)
+                sentence = _calls_it(name, wanted, short, vocab, source_key)
                 if sentence:
-                    why = f"{key}: “{sentence}”"
+                    why = f"{source_key}: “{sentence}”"
             if why:
                 members.setdefault(canonical(name), (name, why))
     named = [name for name, _ in members.values()]
@@ -304,8 +358,20 @@ def make_plan(question: Question, library: Library) -> Plan:
     """Read a question into subjects × attributes and a relation, using the library's vocabulary."""
     vocab = vocabulary(library)
     text = " ".join(question.question.split())
-    subject_names, attribute_names = _subject_names(text, vocab)
-    slotted = _slotted(text, subject_names)
+    named = _question_names(text, vocab)
+    known = [n for n, role in named if role == "entity"]
+    slotted = _slotted(text, _spans(known))
+    phrases = _attribute_phrases(slotted, [n.text for n, role in named if role is not None])
+    in_phrases = " ".join(fold(p) for p, _, _ in phrases)
+    subject_names: list[_Name] = list(known)
+    attribute_names: list[_Name] = [n for n, role in named if role == "attribute"]
+    for name, role in named:
+        if role is not None or re.search(r"(?<![\w-])" + re.escape(fold(name.text)) + r"(?![\w-])", in_phrases):
+            continue
+        after_on = _ON_NAME.search(text[max(0, name.start - 12):name.start])
+        (attribute_names if after_on and subject_names else subject_names).append(name)
+    subject_names.sort(key=lambda n: n.start)
+    slotted = _slotted(text, _spans(subject_names))
     notes: list[str] = []
 
     subjects: list[PlanSubject] = []
@@ -342,7 +408,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     if question.columns:
         attributes = _from_columns(question.columns, vocab)
     else:
-        for phrase, kind, how in _attribute_phrases(slotted):
+        for phrase, kind, how in _attribute_phrases(slotted, [n.text for n, role in named if role is not None]):
             if kind is None:
                 kind = AttributeKind.QUANTITY if _quantity(phrase, vocab, False) else AttributeKind.TEXT
             attributes.append(PlanAttribute(phrase, kind, _property_spellings(phrase, vocab), how))

@@ -1,10 +1,13 @@
-"""The report page: a Report rendered to plain markdown (no MkDocs plugin, so any static site
-generator that reads markdown with admonitions and tables can publish it).
+"""The report page: a Report rendered to plain markdown through synth/templates/report.md.j2 (no MkDocs
+plugin, so any static site generator that reads markdown with admonitions and tables can publish it).
 
-Layout replaces the seed reports' format: Abstract, Introduction, Methodology, Results,
-Author's claims, Limitations, Quality review, Claims table, References. Every claim carries a
-collapsible block with its quoted evidence and page, and the signals behind its confidence.
-Every string that comes from a source or a question goes through `synth.markdown.text`.
+The page opens with its answer: the question, what it asks (subjects × attributes), the answer
+paragraph and table (every cell a value with its variant linking to its quote and page, or *not
+stated in the library*), the trend with its plot when one was asked, how each subject does it for a
+method question, and the evidence of every cell. Findings, method, screening, limitations, the
+review and the claims table follow. This module prepares what the template shows; the layout is in
+the templates. Strings from sources and question files are escaped by the template environment
+(synth.templating); only markdown built here from escaped parts is marked safe.
 """
 
 from __future__ import annotations
@@ -12,11 +15,26 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
 
 from synth import markdown as md
-from synth.models import CheckedClaim, Evidence, Reference, Report, SeriesAnalysis, Verdict, Verification
+from synth.answer.text import shown_value
+from synth.models import (
+    AnswerCell,
+    CheckedClaim,
+    Evidence,
+    Reference,
+    Relation,
+    Report,
+    SeriesAnalysis,
+    Verdict,
+    Verification,
+)
 from synth.paths import passage_href
 from synth.references import cite, reference_entry
+from synth.templating import md_safe, render
 from synth.verify import CONFIDENCE_WEIGHTS
 
 SourceLink = Callable[[str], str | None]
@@ -28,6 +46,13 @@ _VERDICT_LABEL = {
 }
 _TABLE_LABEL = re.compile(r"Table\s+[A-Z]?\d+", re.IGNORECASE)
 _ADMONITION = {Verdict.SUPPORTED: "success", Verdict.CONTRADICTED: "failure", Verdict.INSUFFICIENT: "note"}
+_RELATION = {
+    Relation.LOOKUP: "each value looked up",
+    Relation.COMPARE: "the subjects compared",
+    Relation.RANK: "the subjects ranked",
+    Relation.TREND: "the trend against parameter count",
+    Relation.MECHANISM: "how each subject does it",
+}
 
 
 class CiteLink:
@@ -40,148 +65,65 @@ class CiteLink:
         return self.link(key)
 
 
-def _cite(key: str, link: SourceLink, location: str | None = None) -> str:
+def _cite(key: str, link: SourceLink, location: str | None = None) -> Markup:
     """An in-text citation linking to the reference entry (synth.references.cite)."""
-    return cite(link.references if isinstance(link, CiteLink) else (), key, location)
+    return md_safe(cite(link.references if isinstance(link, CiteLink) else (), key, location))
 
 
-def _evidence_lines(evidence: Evidence, link: SourceLink) -> list[str]:
+@dataclass(frozen=True)
+class Quoted:
+    where: Markup
+    quote: str
+    conflicting: str | None = None
+
+
+def _quoted(evidence: Evidence, link: SourceLink) -> Quoted:
     where = _cite(evidence.source, link, evidence.location)
     if link(evidence.source):
-        where += f" · [passage]({PAGE_DEPTH}{passage_href(evidence.source, evidence.start, evidence.end)})"
-    lines = [f"{where}" + (f" — {md.text(evidence.table_caption)}" if evidence.table_caption else ""), ""]
-    lines.append(f"> “{md.text(evidence.quote)}”")
-    if evidence.conflicting_value:
-        lines += ["", f"Conflicting value: **{md.text(evidence.conflicting_value)}**"]
-    return lines
+        where += md_safe(f" · [passage]({PAGE_DEPTH}{passage_href(evidence.source, evidence.start, evidence.end)})")
+    if evidence.table_caption:
+        where += md_safe(f" — {md.text(evidence.table_caption)}")
+    return Quoted(where, evidence.quote, evidence.conflicting_value)
+
+
+# --- claims ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    number: int
+    text: str
+    origin: Markup
+    verdict: str
+    confidence: str
+    admonition: str
+    title: str
+    explanation: str
+    evidence: tuple[Quoted, ...]
+    counter: tuple[Quoted, ...]
+    signals: str
 
 
 def _signal_line(verification: Verification) -> str:
-    parts = [f"{md.text(s.name.replace('_', ' '))} {s.value:.2f} × {CONFIDENCE_WEIGHTS.get(s.name, 0):.2f}"
+    parts = [f"{s.name.replace('_', ' ')} {s.value:.2f} × {CONFIDENCE_WEIGHTS.get(s.name, 0):.2f}"
              for s in verification.signals]
     return f"Confidence {verification.confidence:.2f} = " + " + ".join(parts) + "."
 
 
-def _claim_block(number: int, checked: CheckedClaim, link: SourceLink, with_origin: bool = True) -> list[str]:
-    """One numbered claim: its text, where it was read, its verdict, and a collapsible evidence block."""
+def _claim(number: int, checked: CheckedClaim, link: SourceLink, with_origin: bool = True) -> ClaimView:
     claim, verification = checked.claim, checked.verification
-    origin = ""
+    origin = md_safe("")
     if with_origin and claim.source:
         location = f"p. {claim.page}" if claim.page is not None else (f"§ {claim.section}" if claim.section else None)
-        origin = f" {_cite(claim.source, link, location)}"
+        origin = md_safe(" ") + _cite(claim.source, link, location)
         if claim.also_in:
-            origin += " (also in " + ", ".join(_cite(k, link) for k in claim.also_in) + ")"
-    label = _VERDICT_LABEL[verification.verdict]
-    lines = [f'{number}. <a id="claim-{number}"></a>{md.text(claim.text)}{origin} — '
-             f"**{label}**, confidence {verification.confidence:.2f}", ""]
+            origin += md_safe(" (also in ") + md_safe(", ".join(_cite(k, link) for k in claim.also_in)) + md_safe(")")
     title = "Evidence" if verification.verdict is not Verdict.INSUFFICIENT else "Closest passage (does not settle it)"
-    body: list[str] = [md.text(verification.explanation[:1].upper() + verification.explanation[1:]) + ".", ""]
-    for evidence in verification.evidence:
-        body += [*_evidence_lines(evidence, link), ""]
-    if verification.counter_evidence:
-        body += ["Pointing the other way:", ""]
-        for evidence in verification.counter_evidence:
-            body += [*_evidence_lines(evidence, link), ""]
-    body.append(_signal_line(verification))
-    lines += md.indent([f'??? {_ADMONITION[verification.verdict]} "{title}"', "", *md.indent(body)])
-    lines.append("")
-    return lines
-
-
-def _verdict_counts(checked: Sequence[CheckedClaim]) -> Counter[Verdict]:
-    return Counter(c.verification.verdict for c in checked)
-
-
-def _counts_phrase(checked: Sequence[CheckedClaim]) -> str:
-    counts = _verdict_counts(checked)
-    return (f"{counts[Verdict.SUPPORTED]} supported, {counts[Verdict.CONTRADICTED]} contradicted, "
-            f"{counts[Verdict.INSUFFICIENT]} with insufficient evidence")
-
-
-def _abstract(report: Report) -> list[str]:
-    included = [s for s in report.screened if s.included]
-    retrieved = [s for s in report.screened if s.score > 0]
-    lines = ["## Abstract", ""]
-    if not report.answerable:
-        missing = ", ".join(md.text(t) for t in report.unanswered_terms) or "the question's terms"
-        lines += [f"**The library cannot answer this question.** No source in the library mentions {missing}, "
-                  "so no finding is reported: claims about other subjects would not answer it.", ""]
-    lines.append(
-        f"The library holds {report.library_size} source(s); {len(report.skipped_files)} file(s) could not be read. "
-        f"{len(retrieved)} source(s) matched the question's words and {len(included)} were included after screening. "
-        f"{len(report.findings)} claim(s) were extracted and verified against the whole library: "
-        f"{_counts_phrase(report.findings)}."
-    )
-    if report.author_claims:
-        own = report.author_claims
-        lines[-1] += f" The question's {len(own)} own claim(s): {_counts_phrase(own)}."
-    lines[-1] += (f" Quality score {report.review.overall:.1f}/10 from {len(report.review.scores)} independent "
-                  f"reviewers (spread {report.review.spread:.1f}).")
-    return [*lines, ""]
-
-
-def _introduction(report: Report) -> list[str]:
-    terms = {t for s in report.screened for t in s.matched_terms} | set(report.unanswered_terms)
-    focus = ", ".join(f"*{md.text(t)}*" for t in sorted(terms)) or "the words of the question"
-    return ["## Introduction", "",
-            f"This report answers the question from the sources in the library {md.code(report.library_root)} only. "
-            f"It is about {focus}: sources and claims that do not mention these are left out, and when no source "
-            "mentions one of them the report says so instead of answering with something else. Every finding "
-            "below is a complete sentence or a table cell taken from a source, then checked against the whole "
-            "library; its verdict, the quoted passage with its page and the signals behind its confidence "
-            "are shown with it.", ""]
-
-
-def _methodology(report: Report, link: SourceLink) -> list[str]:
-    included = [s for s in report.screened if s.included]
-    excluded = [s for s in report.screened if not s.included]
-    retrieved = [s for s in report.screened if s.score > 0]
-    readable = len(report.screened)
-    rows = [
-        ["Sources in the library", str(report.library_size)],
-        ["Files that could not be read", str(len(report.skipped_files))],
-        ["Sources with readable text", str(readable)],
-        ["Matched the question's terms (BM25 > 0)", str(len(retrieved))],
-        ["Excluded at screening", str(len(excluded))],
-        ["Included", str(len(included))],
-    ]
-    lines = ["## Methodology", "", "### Search and screening", "",
-             "Every passage and table row of the library is indexed with SQLite FTS5 and ranked by BM25 for the "
-             "question's words and focus terms. A source is included when it mentions the focus terms; the best "
-             "ranked are kept up to the question's `max_sources`.", "", *md.table(["Stage", "Sources"], rows), ""]
-    if included:
-        lines += ["Included:", ""]
-        lines += [f"- {_cite(s.key, link)}: {md.text(s.reason)} (BM25 {s.score:.2f})" for s in included]
-        lines.append("")
-    if excluded:
-        lines += ["Excluded, with the reason:", ""]
-        lines += [f"- {_cite(s.key, link)}: {md.text(s.reason)}" for s in excluded]
-        lines.append("")
-    weights = " + ".join(f"{w:.2f} × {name.replace('_', ' ')}" for name, w in CONFIDENCE_WEIGHTS.items())
-    lines += ["### Claim extraction and verification", "",
-              "Claims are whole sentences (never cut) that state a figure, a comparison or a finding about the "
-              "focus terms, and table cells about them; near-duplicates across sources are merged. Each claim is "
-              "verified against the whole library: it is **supported** when a passage states it with the same "
-              "figures, names and polarity, **contradicted** when a passage about the same names gives a "
-              "different figure or the opposite polarity, and otherwise **insufficient evidence**. Table claims "
-              "are checked against the cell at (benchmark, model).", "",
-              f"Confidence = {weights}; each signal is shown with its claim.", ""]
-    return lines
-
-
-def _results(report: Report, link: SourceLink, numbers: dict[int, int]) -> list[str]:
-    lines = ["## Results", ""]
-    supported = [c for c in report.findings if c.verification.verdict is Verdict.SUPPORTED]
-    if not report.answerable:
-        return [*lines, "No finding answers the question: see Limitations.", ""]
-    lines += _analyses(report, link)
-    if not supported:
-        return [*lines, "No extracted claim could be verified; see Limitations for what was found.", ""]
-    for topic, group in _topics(supported):
-        lines += [f"### {md.text(topic)}", ""]
-        for checked in group:
-            lines += _claim_block(numbers[id(checked)], checked, link)
-    return lines
+    explanation = verification.explanation[:1].upper() + verification.explanation[1:] + "."
+    return ClaimView(number, claim.text, origin, _VERDICT_LABEL[verification.verdict], f"{verification.confidence:.2f}",
+                     _ADMONITION[verification.verdict], title, explanation,
+                     tuple(_quoted(e, link) for e in verification.evidence),
+                     tuple(_quoted(e, link) for e in verification.counter_evidence), _signal_line(verification))
 
 
 def _topics(checked: Sequence[CheckedClaim]) -> list[tuple[str, list[CheckedClaim]]]:
@@ -200,127 +142,249 @@ def claims_in_page_order(report: Report) -> list[CheckedClaim]:
     return [*shown, *report.author_claims, *unsettled]
 
 
-def _series_section(analysis: SeriesAnalysis, link: SourceLink) -> list[str]:
-    """One scaling series: the computed answer, the plot, the fit and every point with its table."""
-    lines = [f"### {md.text(analysis.metric)} against parameter count ({md.text(analysis.entities)})", ""]
-    if analysis.proposed:
-        lines += ["*Proposed from the question's wording; add an `analysis:` entry to the question to choose "
-                  "the metric and models.*", ""]
-    lines += [f"**Answer.** {md.text(analysis.answer)}", ""]
-    if analysis.plot and analysis.points:
-        lines += [f"![{md.text(analysis.metric)} against parameters]({analysis.plot})", ""]
+def _counts_phrase(checked: Sequence[CheckedClaim]) -> str:
+    counts = Counter(c.verification.verdict for c in checked)
+    return (f"{counts[Verdict.SUPPORTED]} supported, {counts[Verdict.CONTRADICTED]} contradicted, "
+            f"{counts[Verdict.INSUFFICIENT]} with insufficient evidence")
+
+
+# --- the answer --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CellView:
+    number: int
+    subject: str
+    attribute: str
+    value: str
+    variant: str | None
+    entity: str | None
+    verdict: str
+    confidence: str
+    quoted: Quoted
+    explanation: str
+    disagreements: tuple[tuple[str, Quoted], ...] = ()
+
+    @property
+    def disagreements_view(self) -> list[dict[str, object]]:
+        return [{"value": v, "quoted": q} for v, q in self.disagreements]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    header: list[object]
+    rows: list[list[object]]
+    legend: str
+
+
+def _asks_line(report: Report) -> Markup | None:
+    plan = report.plan
+    if plan is None or not (plan.subjects or plan.attributes):
+        return None
+    subjects = ", ".join(f"*{md.text(s.name)}*" for s in plan.subjects) or "no subject read"
+    attributes = ", ".join(f"*{md.text(a.name)}*" for a in plan.attributes) or "no attribute read"
+    cells = len(plan.subjects) * len(plan.attributes)
+    return md_safe(f"{subjects} × {attributes}: {cells} cell{'s' if cells != 1 else ''}, "
+                   f"{_RELATION[plan.relation]}.")
+
+
+def _status(report: Report) -> Markup:
+    answer = report.answer
+    if answer is None and not report.answerable:
+        missing = ", ".join(md.text(t) for t in report.unanswered_terms) or "the question's terms"
+        return md_safe(f"**The library cannot answer this question.** No source in the library mentions {missing}, "
+                       "so no finding is reported: claims about other subjects would not answer it.")
+    if answer is None:
+        return md_safe("**The question was not read into subjects and attributes**: see the findings below.")
+    asked = len(answer.subjects) * len(answer.attributes)
+    gaps = len(answer.not_stated)
+    if answer.status == "answered":
+        return md_safe(f"**Answered** from the library: all {asked} asked cells are stated by a source.")
+    if answer.status == "partial":
+        return md_safe(f"**Partly answered**: the library states {asked - gaps} of the {asked} asked cells; "
+                       f"{gaps} {'is' if gaps == 1 else 'are'} *not stated in the library*.")
+    return md_safe("**The library cannot answer this question**: no source states what it asks "
+                   "(see *Not stated in the library*).")
+
+
+def _cell_views(report: Report, link: SourceLink) -> list[CellView]:
+    views = []
+    for number, cell in enumerate(report.answer.cells if report.answer else (), start=1):
+        entity = cell.entity if cell.entity and cell.entity != cell.subject else None
+        disagreements = tuple((d.value, _quoted(d.evidence, link)) for d in cell.disagreements)
+        views.append(CellView(number, cell.subject, cell.attribute, shown_value(cell), cell.variant, entity,
+                              _VERDICT_LABEL[cell.verdict], f"{cell.confidence:.2f}", _quoted(cell.evidence[0], link),
+                              cell.explanation[:1].upper() + cell.explanation[1:] + "." if cell.explanation else "",
+                              disagreements))
+    return views
+
+
+def _matrix(report: Report) -> Matrix | None:
+    """Subjects × attributes; each cell lists its values (with variants) linking to their evidence."""
+    answer, plan = report.answer, report.plan
+    if answer is None or plan is None or not plan.subjects or not plan.attributes:
+        return None
+    values: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for number, cell in enumerate(answer.cells, start=1):
+        who = f"{md.text(cell.entity)}: " if cell.entity and cell.entity != cell.subject else ""
+        variant = f" ({md.text(cell.variant)})" if cell.variant else ""
+        flag = "" if cell.verdict is Verdict.SUPPORTED else f" — {_VERDICT_LABEL[cell.verdict]}"
+        values[(cell.subject, cell.attribute)].append(
+            f"{who}[**{md.text(shown_value(cell))}**](#cell-{number}){variant}{flag}")
+    mechanisms = {(m.subject, m.attribute) for m in answer.mechanisms if m.sentences}
+    header: list[object] = ["Subject", *[a.name for a in plan.attributes]]
+    rows: list[list[object]] = []
+    for subject in plan.subjects:
+        row: list[object] = [subject.name]
+        for attribute in plan.attributes:
+            found = values.get((subject.name, attribute.name))
+            if found:
+                row.append(md_safe("<br>".join(found)))
+            elif (subject.name, attribute.name) in mechanisms:
+                row.append(md_safe("see *How each subject does it*"))
+            else:
+                row.append(md_safe("*not stated in the library*"))
+        rows.append(row)
+    legend = ("Each value links to its quote and page below; the variant in brackets is what the source measured "
+              "(base or chat/instruct model, thinking mode, benchmark version or setting). Variants are never "
+              "pooled, and a value of another model is never used for a subject.")
+    return Matrix(header, rows, legend)
+
+
+@dataclass(frozen=True)
+class SeriesView:
+    heading: str
+    proposed: bool
+    answer: str
+    plot: Markup | None
+    fit: str | None
+    metric: str
+    rows: list[list[object]] = field(default_factory=list)
+    notes: tuple[str, ...] = ()
+
+
+def _series(analysis: SeriesAnalysis, link: SourceLink) -> SeriesView:
+    plot = md_safe(f"![{md.text(analysis.metric)} against parameters]({analysis.plot})") \
+        if analysis.plot and analysis.points else None
+    fit = None
     if analysis.slope_per_doubling is not None and analysis.intercept is not None:
         rho = f"{analysis.spearman_rho:.2f}" if analysis.spearman_rho is not None else "n/a (fewer than 3 points)"
-        lines += [f"Least-squares fit of the value on log2(parameters in billions): value = "
-                  f"{analysis.intercept:.2f} {'+' if analysis.slope_per_doubling >= 0 else '−'} "
-                  f"{abs(analysis.slope_per_doubling):.2f} × log2(parameters); Spearman ρ = {rho}; n = {analysis.n}.",
-                  ""]
-    if analysis.points:
-        rows = []
-        for point in analysis.points:
-            cites = []
-            for citation in point.citations:
-                location = f"p. {citation.page}" if citation.page is not None else (
-                    f"§ {citation.section}" if citation.section else None)
-                label = _TABLE_LABEL.match(citation.caption or "")
-                caption = f" — {md.text(label.group(0))}" if label else ""
-                cites.append(_cite(citation.source, link, location) + caption)
-            flag = " (sources disagree)" if point.disagrees else ""
-            flag += " (uncertain table grid)" if point.low_confidence else ""
-            value = f"{point.value:g}{'%' if point.unit == '%' else ''}"
-            rows.append([md.text(point.entity) + flag, f"{point.parameters_b:g}B", value,
-                         md.text(point.citations[0].attribute), "<br>".join(cites)])
-        lines += [*md.table(["Model", "Parameters", md.text(analysis.metric), "Row", "Read from"], rows), ""]
-    for note in analysis.notes:
-        lines.append(f"- {md.text(note)}")
-    if analysis.notes:
-        lines.append("")
-    return lines
+        fit = (f"Least-squares fit of the value on log2(parameters in billions): value = {analysis.intercept:.2f} "
+               f"{'+' if analysis.slope_per_doubling >= 0 else '−'} {abs(analysis.slope_per_doubling):.2f} × "
+               f"log2(parameters); Spearman ρ = {rho}; n = {analysis.n}.")
+    rows: list[list[object]] = []
+    for point in analysis.points:
+        cites = []
+        for citation in point.citations:
+            location = f"p. {citation.page}" if citation.page is not None else (
+                f"§ {citation.section}" if citation.section else None)
+            label = _TABLE_LABEL.match(citation.caption or "")
+            cites.append(_cite(citation.source, link, location) + (md_safe(f" — {md.text(label.group(0))}")
+                                                                    if label else ""))
+        flag = " (sources disagree)" if point.disagrees else ""
+        flag += " (uncertain table grid)" if point.low_confidence else ""
+        value = f"{point.value:g}{'%' if point.unit == '%' else ''}"
+        rows.append([point.entity + flag, f"{point.parameters_b:g}B", value, point.citations[0].attribute,
+                     md_safe("<br>".join(cites))])
+    return SeriesView(f"{analysis.metric} against parameter count ({analysis.entities})", analysis.proposed,
+                      analysis.answer, plot, fit, analysis.metric, rows, analysis.notes)
 
 
-def _analyses(report: Report, link: SourceLink) -> list[str]:
-    """The quantitative section: numbers collected from every table of the library."""
-    if not report.analyses:
+@dataclass(frozen=True)
+class MechanismView:
+    subject: str
+    attribute: str
+    sentences: list[dict[str, object]]
+
+
+def _mechanisms(report: Report, link: SourceLink) -> list[MechanismView]:
+    if report.answer is None:
         return []
-    lines = ["**Answer from the data.** " + " ".join(md.text(a.answer) for a in report.analyses), "",
-             "The series below are read from the tables of every library source (one point per model and value, "
-             "each with the table it comes from) and fitted against log2 of the parameter count, so the slope "
-             "reads as the change per doubling of parameters. The verified findings follow them.", ""]
-    for analysis in report.analyses:
-        lines += _series_section(analysis, link)
-    return lines
+    return [MechanismView(m.subject, m.attribute,
+                          [{"quote": e.quote, "cite": _cite(e.source, link, e.location)} for e in m.sentences])
+            for m in report.answer.mechanisms]
 
 
-def _author_claims(report: Report, link: SourceLink, numbers: dict[int, int]) -> list[str]:
-    if not report.author_claims:
-        return []
-    lines = ["## The question's own claims", "",
-             "The question's author asked for these claims to be checked against the library.", ""]
-    for checked in report.author_claims:
-        lines += _claim_block(numbers[id(checked)], checked, link, with_origin=False)
-    return lines
+# --- method, limitations, review ---------------------------------------------------------------
 
 
-def _limitations(report: Report, link: SourceLink, numbers: dict[int, int]) -> list[str]:
-    lines = ["## Limitations", ""]
+def _plan_view(report: Report, link: SourceLink) -> dict[str, object] | None:
+    plan = report.plan
+    if plan is None:
+        return None
+    subjects = [[s.name, s.origin, md_safe(", ".join(_cite(k, link) for k in s.home_sources) or "none")]
+                for s in plan.subjects]
+    attributes = [[a.name, a.kind.value + (f", unit {a.unit}" if a.unit else "") + (f", variant {a.variant}"
+                                                                                    if a.variant else ""),
+                   a.origin, ", ".join(a.spellings[1:]) or "—"] for a in plan.attributes]
+    summary = (f"{len(plan.subjects)} subject(s) × {len(plan.attributes)} attribute(s); relation: "
+               f"{plan.relation.value}. Subjects are names the library's tables put on their model axis or that a "
+               "source is about; attributes are benchmarks on the tables' other axis, or what the question's wording "
+               "asks of each subject. State or correct the plan with `subjects:`, `columns:` and `relation:` in the "
+               "question file; `synth plan` prints it.")
+    return {"summary": summary, "subjects": subjects, "attributes": attributes, "notes": list(plan.notes)}
+
+
+def _screening(report: Report, link: SourceLink) -> dict[str, object]:
+    included = [s for s in report.screened if s.included]
+    excluded = [s for s in report.screened if not s.included]
+    retrieved = [s for s in report.screened if s.score > 0]
+    counts = [
+        ["Sources in the library", report.library_size],
+        ["Files that could not be read", len(report.skipped_files)],
+        ["Sources with readable text", len(report.screened)],
+        ["Matched the question's terms (BM25 > 0)", len(retrieved)],
+        ["Excluded at screening", len(excluded)],
+        ["Included", len(included)],
+    ]
+    intro = ("Every passage and table row of the library is indexed with SQLite FTS5. A source about a subject "
+             "(its title or opening pages name it) and a source that states an asked value are always included; "
+             "other sources that mention a subject fill the remaining places up to the question's `max_sources`, "
+             "ranked by BM25. Answer cells are read from every source of the library, included or not.")
+    return {
+        "intro": intro, "counts": counts,
+        "included": [_cite(s.key, link) + md_safe(f": {md.text(s.reason)} (BM25 {s.score:.2f})") for s in included],
+        "excluded": [_cite(s.key, link) + md_safe(f": {md.text(s.reason)}") for s in excluded],
+    }
+
+
+_METHOD = ("Each asked cell is looked up in every table of the library (a cell under the subject's label and the "
+           "attribute's label, its variant read from the label and the caption) and in the sentences that name the "
+           "subject or sit in a source about it, with the value next to the attribute. A value of another model "
+           "(another size, a Lite or distilled model, a baseline) is never used. Cells that differ in variant are "
+           "kept apart; another source giving another value for the same cell is shown beside it with both quotes. "
+           "A cell is **supported** when its own quote states every part of it; the verification stage checks each "
+           "cell against the whole library as well. Findings are whole sentences that bear on an asked cell (a "
+           "subject in scope and an asked attribute stated); headings, reference entries, axis text, sentences "
+           "about the paper itself and sentences about other models are left out, and near-duplicates are merged. "
+           "Each finding is verified against the whole library: **supported** when a passage states it with the "
+           "same figures, names and polarity, **contradicted** when a passage about the same names gives a different "
+           "figure or the opposite polarity, otherwise **insufficient evidence**.")
+
+
+def _limitations(report: Report, link: SourceLink, numbers: dict[int, int]) -> dict[str, object]:
+    notes = []
     if report.unanswered_terms:
-        lines += [f"- No source in the library mentions {', '.join(md.text(t) for t in report.unanswered_terms)}; "
-                  "the question cannot be answered from this library.", ""]
+        notes.append(f"No source in the library mentions {', '.join(report.unanswered_terms)}.")
     unsettled = [c for c in report.findings if c.verification.verdict is not Verdict.SUPPORTED]
-    if unsettled:
-        lines += ["Extracted claims the library does not support:", ""]
-        for checked in unsettled:
-            lines += _claim_block(numbers[id(checked)], checked, link)
-    if report.contradictions:
-        lines += ["Passages that disagree:", ""]
-        for conflict in report.contradictions:
-            lines += [f"- **{md.text(conflict.subject)}** — {md.text(conflict.explanation)}", ""]
-            lines += md.indent([*_evidence_lines(conflict.first, link), "", *_evidence_lines(conflict.second, link)])
-            lines.append("")
-    if report.skipped_files:
-        lines += ["Files that could not be read:", ""]
-        lines += [f"- {md.code(f.path)}: {md.text(f.reason)}" for f in report.skipped_files]
-        lines.append("")
-    if report.bib_problems:
-        lines += ["BibTeX entries that were skipped:", ""]
-        lines += [f"- {md.code(p.path)} line {p.line}: {md.text(p.message)}" for p in report.bib_problems]
-        lines.append("")
-    if len(lines) == 2:
-        lines += ["Every extracted claim is supported, no passages disagree and every library file was read. "
-                  "The library itself bounds what this report can say.", ""]
-    return lines
+    conflicts = [{"subject": c.subject, "explanation": c.explanation, "first": _quoted(c.first, link),
+                  "second": _quoted(c.second, link)} for c in report.contradictions]
+    skipped = [md_safe(f"{md.code(f.path)}: {md.text(f.reason)}") for f in report.skipped_files]
+    bib = [md_safe(f"{md.code(p.path)} line {p.line}: {md.text(p.message)}") for p in report.bib_problems]
+    return {"notes": notes, "unsettled": [_claim(numbers[id(c)], c, link) for c in unsettled],
+            "conflicts": conflicts, "skipped": skipped, "bib": bib,
+            "empty": not (notes or unsettled or conflicts or skipped or bib)}
 
 
-def _review(report: Report) -> list[str]:
-    rows = [[md.text(s.reviewer), f"{s.score:.1f}", md.text(s.reason)] for s in report.review.scores]
-    return ["## Quality review", "",
-            f"Overall **{report.review.overall:.1f}/10** (mean of {len(rows)} reviewers; spread "
-            f"{report.review.spread:.1f}).", "", *md.table(["Reviewer", "Score", "Reason"], rows), ""]
-
-
-def _claims_table(ordered: Sequence[CheckedClaim]) -> list[str]:
-    """One row per claim, numbered as on the page, linking to its evidence block."""
-    if not ordered:
-        return ["## Claims table", "", "No claims were extracted or given.", ""]
-    rows = []
+def _claims_table(ordered: Sequence[CheckedClaim]) -> list[list[object]]:
+    rows: list[list[object]] = []
     for number, item in enumerate(ordered, start=1):
         verification = item.verification
         first = verification.evidence[0] if verification.evidence else None
-        where = f"[{md.text(first.source)}, {md.text(first.location)}](#claim-{number})" if first else "—"
-        rows.append([str(number), md.text(item.claim.text), _VERDICT_LABEL[verification.verdict],
-                     f"{verification.confidence:.2f}", where])
-    return ["## Claims table", "", *md.table(["#", "Claim", "Verdict", "Confidence", "Evidence"], rows), ""]
-
-
-def _references(report: Report, link: SourceLink) -> list[str]:
-    lines = ["## References", ""]
-    if not report.references:
-        return [*lines, "No source was cited.", ""]
-    for reference in report.references:
-        page = link(reference.key)
-        lines.append(f"- {reference_entry(reference, f'{PAGE_DEPTH}{page}' if page else None)}")
-    lines += ["", "Download: [BibTeX](references.bib) · [CSL-JSON](references.json)"]
-    return [*lines, ""]
+        where = md_safe(f"[{md.text(first.source)}, {md.text(first.location)}](#claim-{number})") if first else "—"
+        rows.append([number, item.claim.text, _VERDICT_LABEL[verification.verdict], f"{verification.confidence:.2f}",
+                     where])
+    return rows
 
 
 def render_report(report: Report, link: SourceLink) -> str:
@@ -328,18 +392,41 @@ def render_report(report: Report, link: SourceLink) -> str:
     link = CiteLink(report.references, link)
     ordered = claims_in_page_order(report)
     numbers = {id(c): n for n, c in enumerate(ordered, start=1)}
-    lines = [*md.front_matter(report.title), f"# {md.text(report.title)}", "",
-             f"**Question.** {md.text(report.question)}", ""]
-    if report.question_url.startswith(("http://", "https://")):
-        lines += [f"[Edit the question]({report.question_url.replace(' ', '%20').replace(')', '%29')})", ""]
-    lines += _abstract(report)
-    lines += _introduction(report)
-    lines += _methodology(report, link)
-    lines += _results(report, link, numbers)
-    lines += _author_claims(report, link, numbers)
-    lines += _limitations(report, link, numbers)
-    lines += _review(report)
-    lines += _claims_table(ordered)
-    lines += _references(report, link)
-    return "\n".join(lines).rstrip() + "\n"
+    supported = [c for c in report.findings if c.verification.verdict is Verdict.SUPPORTED]
+    groups = [(topic, [_claim(numbers[id(c)], c, link) for c in group]) for topic, group in _topics(supported)] \
+        if report.answerable else []
+    empty = ("No finding bears on the question: see Limitations." if not report.answerable
+             else "No sentence beyond the answer's own quotes bears on an asked cell." if not report.findings
+             else "No extracted sentence could be verified; see Limitations.")
+    findings_note = f"{len(report.findings)} finding(s) verified against the whole library: " \
+                    f"{_counts_phrase(report.findings)}."
+    weights = " + ".join(f"{w:.2f} × {name.replace('_', ' ')}" for name, w in CONFIDENCE_WEIGHTS.items())
+    pages = {key: link(key) for key in {r.key for r in report.references}}
+    cells = _cell_views(report, link)
+    return render(
+        "report.md.j2",
+        title=report.title, question=report.question, asks=_asks_line(report), status=_status(report),
+        edit_link=md_safe(f"[Edit the question]({report.question_url.replace(' ', '%20').replace(')', '%29')})")
+        if report.question_url.startswith(("http://", "https://")) else None,
+        answer_text=report.answer.text if report.answer else "", matrix=_matrix(report),
+        analyses=[_series(a, link) for a in report.analyses], mechanisms=_mechanisms(report, link),
+        cells=[{**vars(c), "disagreements": c.disagreements_view} for c in cells],
+        not_stated=list(report.answer.not_stated) if report.answer else [],
+        findings_groups=groups, findings_empty=empty,
+        author_claims=[_claim(numbers[id(c)], c, link, with_origin=False) for c in report.author_claims],
+        plan=_plan_view(report, link), screening=_screening(report, link),
+        method_text=f"{_METHOD} {findings_note}",
+        confidence_text=f"Confidence of a finding = {weights}; each signal is shown with its claim.",
+        limitations=_limitations(report, link, numbers),
+        review={"overall": f"{report.review.overall:.1f}", "count": len(report.review.scores),
+                "spread": f"{report.review.spread:.1f}",
+                "rows": [[s.reviewer, f"{s.score:.1f}", s.reason] for s in report.review.scores]},
+        claims_table=_claims_table(ordered),
+        references=[md_safe(reference_entry(r, f"{PAGE_DEPTH}{pages[r.key]}" if pages.get(r.key) else None))
+                    for r in report.references],
+    )
 
+
+def cell_anchor(cell: AnswerCell, report: Report) -> str:
+    """The anchor of a cell's evidence on the page (`cell-3`)."""
+    return f"cell-{report.answer.cells.index(cell) + 1}" if report.answer else ""

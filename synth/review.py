@@ -1,9 +1,13 @@
 """The quality review: independent deterministic reviewers, each scoring one property 0–10.
 
-Each reviewer looks at a different failure of the old system (off-topic sources, unsupported
-claims, citations that do not hold, a single-source answer, contradictions swept under the rug,
-an unanswered question dressed up as an answer). The overall score is their mean; the spread
-(max − min) shows how much they disagree.
+The review measures the answer first: the share of asked cells (subject × attribute) answered
+with quoted evidence, the cells the page cannot back (a value its quote does not state), every
+ask accounted for (answered, or declared not stated with its reason), and findings that do not
+bear on any ask. A page that answers nothing scores low; a page that correctly says "the library
+cannot answer this" — every ask declared not stated, nothing invented — is a good page. The other
+reviewers look at the old system's other failures (citations that do not hold, a single-source
+answer, contradictions swept under the rug). A reviewer that does not apply (no findings to judge)
+says so and is left out of the mean; the spread (max − min) shows how much the others disagree.
 """
 
 from __future__ import annotations
@@ -12,7 +16,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from statistics import mean
 
-from synth.models import CheckedClaim, Contradiction, Library, PassageKind, Review, ReviewScore, ScreenedSource, Verdict
+from synth.models import (
+    Answer,
+    CheckedClaim,
+    Contradiction,
+    Library,
+    PassageKind,
+    Plan,
+    Review,
+    ReviewScore,
+    ScreenedSource,
+    Verdict,
+)
 from synth.retrieve import Screening
 
 
@@ -23,6 +38,64 @@ class ReviewInput:
     author_claims: Sequence[CheckedClaim]
     contradictions: Sequence[Contradiction]
     library: Library
+    plan: Plan | None = None
+    answer: Answer | None = None
+
+
+NOT_APPLICABLE = -1.0
+
+
+def _asked(data: ReviewInput) -> int:
+    return len(data.plan.subjects) * len(data.plan.attributes) if data.plan else 0
+
+
+def answered_cells(data: ReviewInput) -> ReviewScore:
+    """The share of asked cells answered with a quote that states the value."""
+    asked = _asked(data)
+    if data.answer is None or not asked:
+        return ReviewScore("answered cells", NOT_APPLICABLE, "the question was not read into cells")
+    answered = {(c.subject, c.attribute) for c in data.answer.cells if c.verdict is Verdict.SUPPORTED and c.evidence}
+    answered |= {(m.subject, m.attribute) for m in data.answer.mechanisms if m.sentences}
+    stated = {(n.subject, n.attribute) for n in data.answer.not_stated}
+    if not answered and len(stated) == asked:
+        return ReviewScore("answered cells", 10.0, f"the library states none of the {asked} asked cells and the page "
+                           "says so for each, with what was searched")
+    return ReviewScore("answered cells", _ratio_score(len(answered), asked),
+                       f"{len(answered)} of {asked} asked cells answered with a quote that states the value")
+
+
+def backed_cells(data: ReviewInput) -> ReviewScore:
+    """Cells whose own quote does not back them (unverifiable) or that the library contradicts."""
+    if data.answer is None or not data.answer.cells:
+        return ReviewScore("backed cells", NOT_APPLICABLE, "no cell gives a value")
+    cells = data.answer.cells
+    unbacked = [c for c in cells if c.verdict is not Verdict.SUPPORTED]
+    return ReviewScore("backed cells", _ratio_score(len(cells) - len(unbacked), len(cells)),
+                       f"{len(unbacked)} of {len(cells)} cells are not backed by their quote (unverifiable or "
+                       "contradicted)")
+
+
+def asks_accounted(data: ReviewInput) -> ReviewScore:
+    """Every ask answered or declared not stated with its reason: nothing silently dropped."""
+    asked = _asked(data)
+    if data.answer is None or not asked:
+        return ReviewScore("asks accounted for", NOT_APPLICABLE, "the question was not read into cells")
+    accounted = {(c.subject, c.attribute) for c in data.answer.cells}
+    accounted |= {(m.subject, m.attribute) for m in data.answer.mechanisms}
+    accounted |= {(n.subject, n.attribute) for n in data.answer.not_stated if n.reason}
+    return ReviewScore("asks accounted for", _ratio_score(len(accounted), asked),
+                       f"{len(accounted)} of {asked} asks answered or declared not stated in the library")
+
+
+def on_topic_findings(data: ReviewInput) -> ReviewScore:
+    """Findings that bear on a subject of the question (by name, or in a source about it)."""
+    if data.plan is None or not data.findings:
+        return ReviewScore("on-topic findings", NOT_APPLICABLE, "no findings to judge")
+    subjects = {s.name for s in data.plan.subjects}
+    homes = {k for s in data.plan.subjects for k in s.home_sources}
+    on_topic = [f for f in data.findings if f.claim.topic in subjects or f.claim.source in homes]
+    return ReviewScore("on-topic findings", _ratio_score(len(on_topic), len(data.findings)),
+                       f"{len(on_topic)} of {len(data.findings)} findings bear on a subject of the question")
 
 
 def _ratio_score(numerator: int, denominator: int) -> float:
@@ -30,6 +103,8 @@ def _ratio_score(numerator: int, denominator: int) -> float:
 
 
 def relevance(data: ReviewInput) -> ReviewScore:
+    if data.plan is not None and data.plan.subjects:
+        return ReviewScore("relevance", NOT_APPLICABLE, "judged by the answer reviewers")
     included = [s for s in data.screening.screened if s.included]
     if not data.screening.focus:
         return ReviewScore("relevance", 5.0, "the question names no focus terms; relevance is unchecked")
@@ -44,6 +119,8 @@ def relevance(data: ReviewInput) -> ReviewScore:
 def direct_evidence(data: ReviewInput) -> ReviewScore:
     checked = [*data.findings, *data.author_claims]
     if not checked:
+        if data.answer is not None:
+            return ReviewScore("direct evidence", NOT_APPLICABLE, "no findings or author claims to judge")
         return ReviewScore("direct evidence", 0.0, "no claims were verified")
     direct = [c for c in checked if c.verification.verdict is not Verdict.INSUFFICIENT and c.verification.evidence]
     return ReviewScore("direct evidence", _ratio_score(len(direct), len(checked)),
@@ -54,7 +131,12 @@ def citation_integrity(data: ReviewInput) -> ReviewScore:
     """Every quote must be found where its citation says, in the source's extracted text."""
     texts = {d.doc_id: d.text for d in data.library.documents}
     quotes = [e for c in [*data.findings, *data.author_claims] for e in c.verification.evidence]
+    if data.answer is not None:
+        quotes += [e for c in data.answer.cells for e in c.evidence]
+        quotes += [e for m in data.answer.mechanisms for e in m.sentences]
     if not quotes:
+        if data.answer is not None and data.answer.not_stated:
+            return ReviewScore("citation integrity", NOT_APPLICABLE, "nothing was quoted")
         return ReviewScore("citation integrity", 0.0, "nothing was cited")
     good = 0
     for evidence in quotes:
@@ -71,6 +153,11 @@ def citation_integrity(data: ReviewInput) -> ReviewScore:
 def source_diversity(data: ReviewInput) -> ReviewScore:
     supported = [c for c in data.findings if c.verification.verdict is Verdict.SUPPORTED]
     sources = {e.source for c in supported for e in c.verification.evidence}
+    if data.answer is not None:
+        if not data.answer.cells and not data.answer.mechanisms:
+            return ReviewScore("source diversity", NOT_APPLICABLE, "nothing was answered")
+        sources |= {e.source for c in data.answer.cells for e in c.evidence}
+        sources |= {e.source for m in data.answer.mechanisms for e in m.sentences}
     score = min(10.0, round(10 * len(sources) / 3, 1))
     return ReviewScore("source diversity", score,
                        f"supported findings rest on {len(sources)} distinct source(s); 3 or more score fully")
@@ -89,6 +176,8 @@ def contradictions_handled(data: ReviewInput) -> ReviewScore:
 
 
 def answer_coverage(data: ReviewInput) -> ReviewScore:
+    if data.answer is not None and data.plan is not None and data.plan.subjects:
+        return ReviewScore("answer coverage", NOT_APPLICABLE, "judged per asked cell")
     focus = data.screening.focus
     if data.screening.unanswered:
         return ReviewScore("answer coverage", 0.0,
@@ -104,13 +193,15 @@ def answer_coverage(data: ReviewInput) -> ReviewScore:
 
 
 REVIEWERS: tuple[Callable[[ReviewInput], ReviewScore], ...] = (
+    answered_cells, backed_cells, asks_accounted, on_topic_findings,
     relevance, direct_evidence, citation_integrity, source_diversity, contradictions_handled, answer_coverage,
 )
 
 
 def review(data: ReviewInput) -> Review:
-    scores = tuple(reviewer(data) for reviewer in REVIEWERS)
-    values = [s.score for s in scores]
+    """Every reviewer that applies; the overall score is their mean."""
+    scores = tuple(score for reviewer in REVIEWERS if (score := reviewer(data)).score != NOT_APPLICABLE)
+    values = [s.score for s in scores] or [0.0]
     return Review(scores, round(mean(values), 1), round(max(values) - min(values), 1))
 
 

@@ -63,7 +63,9 @@ def answer_status(report: Report) -> str:
     answer = getattr(report, "answer", None)
     status = getattr(answer, "status", None)
     if status:
-        return str(getattr(status, "value", status)).replace("_", " ")
+        shown = str(getattr(status, "value", status)).replace("_", " ")
+        terms = ", ".join(getattr(report, "unanswered_terms", ()))
+        return shown + (f": no source mentions {terms}" if shown == "not answerable" and terms else "")
     if report.answerable:
         return "answered"
     terms = ", ".join(report.unanswered_terms)
@@ -152,6 +154,19 @@ def cited_spans(reports: Sequence[Report]) -> dict[str, dict[tuple[str, int, int
         return Span(e.doc_id, e.start, e.end, e.page, e.section, e.table_caption)
 
     for report in reports:
+        answer = report.answer
+        for number, cell in enumerate(answer.cells if answer else (), start=1):
+            link = _report_link(report, f"#cell-{number}")
+            what = f"{md.text(cell.subject)} — {md.text(cell.attribute)}: {md.text(cell.value)}"
+            for evidence in cell.evidence:
+                add(evidence.source, evidence_span(evidence), f"{link}, answer cell {number} ({what})")
+            for other in cell.disagreements:
+                add(other.evidence.source, evidence_span(other.evidence),
+                    f"{link}, answer cell {number} (another value: {md.text(other.value)})")
+        for mechanism in answer.mechanisms if answer else ():
+            for evidence in mechanism.sentences:
+                add(evidence.source, evidence_span(evidence),
+                    f"{_report_link(report)}: how {md.text(mechanism.subject)} does it")
         for number, checked in enumerate(claims_in_page_order(report), start=1):
             verdict = checked.verification.verdict
             link = _report_link(report, f"#claim-{number}")

@@ -21,7 +21,7 @@ from synth.text import fold
 _VALUE = re.compile(
     r"^\s*[<>~≈]?\s*[$€£¥]?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*"
     r"(%|[KMBT](?![A-Za-z])|x(?![A-Za-z])|×)?"
-    r"\s*(?:(?:\(|\[)[^)\]]*[)\]]|[+\-−±]\s*\d+(?:\.\d+)?|/\s*\d+(?:\.\d+)?%?)?"
+    r"\s*(?:(?:\(|\[)[^)\]]*[)\]]|(?:\+/-|[+\-−±])\s*\d+(?:\.\d+)?|/\s*\d+(?:\.\d+)?%?)?"
     r"\s*[†‡*§¶⋆∗'′^]*\s*(?:[a-d])?\s*$"
 )
 _MODEL_LIKE = re.compile(r"[a-z].*\d|\d.*[a-z]", re.IGNORECASE)
@@ -261,12 +261,13 @@ def table_parameters(table: Table) -> dict[int, Parameters]:
     return found
 
 
-def records(table: Table) -> list[TableRecord]:
-    """Every numeric cell of a table as a record; empty when the table has no usable grid."""
+def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
+    """Every numeric cell of a table as a record; empty when the table has no usable grid. The
+    orientation is guessed unless the reader knows it (`in_columns`)."""
     if len(table.header) < 2 or not table.rows:
         return []
     header = [c.strip() for c in table.header]
-    in_columns = models_in_columns(table)
+    in_columns = models_in_columns(table) if in_columns is None else in_columns
     default_variant = caption_variant(table.caption)
     stated = table_parameters(table)
     setting_columns = [c for c, h in enumerate(header) if c > 0 and _SETTING_COLUMN.search(h)]

@@ -15,21 +15,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from synth.claimparse import name_spans
-from synth.models import Document, Library, PassageKind, Source
-from synth.names import LabelMatch, NameMatch, canonical, family, match_entity, match_label
+from synth.models import Document, Library, PassageKind, Source, Table
+from synth.names import LabelMatch, NameMatch, canonical, family, match_entity, match_label, name_regex
 from synth.tables import TableRecord, records
 from synth.text import STOPWORDS, fold
 
 _SIZE_AFTER = re.compile(r"^[\s\-]*((?:\d+\s*[x×]\s*)?\d+(?:\.\d+)?\s*[BMK](?:[-_]?A\d+(?:\.\d+)?B)?)(?![A-Za-z0-9])")
 _INTRODUCE = re.compile(
     r"\b(?:introduce|introducing|present|presenting|propose|proposing|release|releasing|call|called|named|dubbed|"
-    r"term|termed|develop)s?\b",
+    r"term|termed|develop)s?\b|\bour\s+(?:\w+\s+){0,2}(?:model|method|system|approach|architecture|network)s?,",
     re.IGNORECASE,
 )
 _OPENING_PAGES = 2
+_INTRO_GLUE = frozenset({"the", "a", "an", "our", "called", "named", "dubbed", "termed", "introduce", "present",
+                         "propose", "release", "model", "models", "architecture", "method", "family", "series"})
+DOMINANT_MENTIONS = 10
 _INTRO_REACH = 90
 
 
@@ -45,9 +48,10 @@ def attach_sizes(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str
     return out
 
 
-def names_in(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=65536)
+def names_in(text: str) -> tuple[tuple[str, int, int], ...]:
     """Every name of a text with its offsets, sizes attached."""
-    return attach_sizes(text, list(name_spans(text)))
+    return tuple(attach_sizes(text, list(name_spans(text))))
 
 
 @dataclass(frozen=True)
@@ -68,24 +72,53 @@ class Vocabulary:
             if source.document is not None:
                 for table in source.document.tables:
                     found.extend(LibraryRecord(source.key, r) for r in records(table))
+                for table in text_tables(source.document):
+                    found.extend(LibraryRecord(source.key, r) for r in records(table, in_columns=False))
         self.records: tuple[LibraryRecord, ...] = tuple(found)
         self.entity_labels: Counter[str] = Counter(r.record.entity for r in found)
         self.attribute_labels: Counter[str] = Counter(r.record.attribute for r in found)
         self.about: dict[str, tuple[str, ...]] = {s.key: _about(s) for s in library.sources}
+        self._entities_by_prefix = _by_prefix(self.entity_labels)
+        self._attributes_by_prefix = _by_prefix(self.attribute_labels)
+        self._roles: dict[str, str | None] = {}
+        self._counts: dict[tuple[tuple[str, ...], str], int] = {}
+        self._folded: dict[str, str] = {}
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms the library defines, with their expansion: "Group Relative Policy Optimization (GRPO)"
+        makes GRPO mean that wherever it is used, in any source."""
+        found: dict[str, str] = {}
+        for document in self.library.documents:
+            text = document.text
+            for match in _DEFINITION.finditer(text):
+                acronym = match.group(1)
+                words = re.findall(r"[A-Za-z][\w-]*", text[max(0, match.start() - 80):match.start()])[-6:]
+                expansion = _expansion(words, acronym)
+                if expansion:
+                    found.setdefault(acronym, expansion)
+        return found
 
     @cached_property
     def titles(self) -> dict[str, str]:
         return {s.key: s.title for s in self.library.sources}
 
     def entity_matches(self, spellings: tuple[str, ...]) -> list[NameMatch]:
-        return [m for label in self.entity_labels if (m := match_entity(spellings, label)) is not None]
+        labels = {label for s in spellings for label in self._entities_by_prefix.get(_prefix(s), ())}
+        return [m for label in sorted(labels) if (m := match_entity(spellings, label)) is not None]
 
     def attribute_matches(self, spellings: tuple[str, ...]) -> list[LabelMatch]:
-        return [m for label in self.attribute_labels for s in spellings if (m := match_label(s, label)) is not None]
+        return [m for s in spellings for label in self._attributes_by_prefix.get(_prefix(s), ())
+                if (m := match_label(s, label)) is not None]
 
     def role(self, name: str) -> str | None:
         """`entity` when the library's tables use the name on their model axis (or a source is about
         it), `attribute` when they use it on their benchmark axis, None when they do neither."""
+        if name not in self._roles:
+            self._roles[name] = self._role(name)
+        return self._roles[name]
+
+    def _role(self, name: str) -> str | None:
         entity = sum(self.entity_labels[m.label] for m in self.entity_matches((name,)))
         attribute = sum(self.attribute_labels[m.label] for m in self.attribute_matches((name,)))
         if any(_names(name, about) for names in self.about.values() for about in names):
@@ -96,13 +129,59 @@ class Vocabulary:
 
     def home_sources(self, spellings: tuple[str, ...]) -> list[str]:
         """Sources about the subject: their title or opening pages name it, or name its family
-        (`Mixtral of Experts` is about Mixtral 8x7B) when they name no other member of it."""
+        (`Mixtral of Experts` is about Mixtral 8x7B); else the one source that names it (or its family)
+        far more often than any other (the Whisper paper, whose title does not say "Whisper")."""
         homes = []
         for key, names in self.about.items():
             named = any(_names(s, about) for s in spellings for about in names)
             if named or any(canonical(family(s)) == canonical(about) for s in spellings for about in names):
                 homes.append(key)
+        if not homes:
+            dominant = self._dominant(spellings) or self._dominant(tuple(dict.fromkeys(family(s) for s in spellings)))
+            homes = [dominant] if dominant else []
         return homes
+
+    def _dominant(self, spellings: tuple[str, ...]) -> str | None:
+        counts = sorted(((self._mentions(spellings, s.document), s.key) for s in self.library.sources
+                         if s.document is not None), reverse=True)
+        if not counts or counts[0][0] < DOMINANT_MENTIONS:
+            return None
+        second = counts[1][0] if len(counts) > 1 else 0
+        return counts[0][1] if counts[0][0] >= 3 * second else None
+
+    def _mentions(self, spellings: tuple[str, ...], document: Document) -> int:
+        key = (spellings, document.doc_id)
+        if key not in self._counts:
+            folded = self._folded.setdefault(document.doc_id, fold(document.text))
+            self._counts[key] = sum(len(name_regex(s).findall(folded)) for s in spellings)
+        return self._counts[key]
+
+
+_DEFINITION = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})s?\)")
+
+
+def _expansion(words: list[str], acronym: str) -> str | None:
+    """The words before "(ACR)" whose initials spell the acronym ("Group Relative Policy Optimization")."""
+    letters = [c for c in acronym if c.isupper()]
+    for start in range(len(words) - 1, -1, -1):
+        chosen = [w for w in words[start:] if w.lower() not in STOPWORDS]
+        initials = [p[0].upper() for w in chosen for p in w.split("-") if p]
+        if initials == letters:
+            return " ".join(words[start:])
+    return None
+
+
+def _prefix(label: str) -> str:
+    return canonical(label).replace("-", "")[:3]
+
+
+def _by_prefix(labels: Counter[str]) -> dict[str, tuple[str, ...]]:
+    """Labels by the first three letters of their compact form: a name can only match a label that
+    starts like it, so matching looks at a handful of labels instead of thousands."""
+    grouped: dict[str, list[str]] = {}
+    for label in labels:
+        grouped.setdefault(_prefix(label), []).append(label)
+    return {k: tuple(sorted(v)) for k, v in grouped.items()}
 
 
 def _names(spelling: str, about: str) -> bool:
@@ -125,7 +204,11 @@ def _proper(word: str, document: Document | None) -> bool:
 
 def _title_names(title: str, document: Document | None) -> list[str]:
     """The name a title is about: its part before a colon when that is a name (`DeepSeekMoE: Towards …`),
-    else its leading name-like words (`DeepSeek-V3 Technical Report` → `DeepSeek-V3`, `Mistral 7B`)."""
+    else its leading name-like words (`DeepSeek-V3 Technical Report` → `DeepSeek-V3`, `Mistral 7B`). A
+    title in capitals or cut short ("TRANSFORMER WITH REPRE -", read from a PDF's first lines) names
+    nothing reliably."""
+    if title.rstrip().endswith("-") or sum(w.isupper() for w in title.split()) >= 2:
+        return []
     head, _, _ = title.partition(":")
     if head != title and 0 < len(head.split()) <= 4 and any(_proper(w, document) for w in head.split()):
         return [head.strip()]
@@ -154,12 +237,70 @@ def _about(source: Source) -> tuple[str, ...]:
             spans = names_in(text)
             for verb in _INTRODUCE.finditer(text):
                 after = [n for n in spans if verb.end() <= n[1] <= verb.end() + _INTRO_REACH]
-                if after and _proper(after[0][0].split()[0], document):
-                    names.append(after[0][0])
+                for name, start, _ in after[:2]:
+                    before = re.search(r"([A-Za-z][\w-]*)\s*$", text[verb.end():start])
+                    if before and before.group(1).islower() and before.group(1) not in _INTRO_GLUE:
+                        continue  # "the normalized Transformer" introduces a variant, not the Transformer
+                    if _proper(name.split()[0], document):
+                        names.append(name)
+                    break
     unique: dict[str, str] = {}
     for name in names:
         unique.setdefault(canonical(name), name)
     return tuple(unique.values())
+
+
+_NUMERIC_CELL = re.compile(r"^[<>~≈]?-?\d+(?:[.,]\d+)*(?:%|[KMBT]|x)?[†‡*]?$")
+_TABLE_CAPTION = re.compile(r"^\s*Table\s*[A-Z]?\d+[.:|]", re.IGNORECASE)
+
+
+def text_tables(document: Document) -> list[Table]:
+    """Tables laid out as plain lines in the extracted text, which the glyph reader can miss in a
+    two-column page: a header line of single words followed by rows of a label and as many numbers
+    ("Model Layers Width Heads Parameters" / "Tiny 4 384 6 39M"). The caption is the nearest
+    "Table N." line within three lines after or before the block."""
+    found: list[Table] = []
+    for passage in document.passages:
+        if passage.kind is not PassageKind.TEXT or "\n" not in passage.text:
+            continue
+        lines = passage.text.split("\n")
+        i = 0
+        while i < len(lines) - 2:
+            header = lines[i].split()
+            width = len(header) - 1
+            if width < 2 or not all(w[:1].isalpha() for w in header):
+                i += 1
+                continue
+            rows = []
+            j = i + 1
+            while j < len(lines):
+                tokens = lines[j].split()
+                if len(tokens) < width + 1 or not all(_NUMERIC_CELL.match(t) for t in tokens[-width:]) \
+                        or any(_NUMERIC_CELL.match(t) for t in tokens[:-width]):
+                    break
+                rows.append((" ".join(tokens[:-width]), *tokens[-width:]))
+                j += 1
+            if len(rows) >= 2 and len(set(header)) == len(header) and not _read_by_glyphs(document, passage.page, rows):
+                nearby = [*lines[j:j + 3], *reversed(lines[max(0, i - 3):i])]
+                caption = next((" ".join(line.split()) for line in nearby if _TABLE_CAPTION.match(line)), "")
+                offset = passage.start + sum(len(line) + 1 for line in lines[:i])
+                end = passage.start + sum(len(line) + 1 for line in lines[:j])
+                found.append(Table(f"{document.doc_id}#text{passage.ordinal}.{i}", document.doc_id, caption,
+                                   tuple(header), tuple(rows), tuple("" for _ in rows), offset, end, passage.page,
+                                   passage.section))
+                i = j
+            else:
+                i += 1
+    return found
+
+
+def _read_by_glyphs(document: Document, page: int | None, rows: list[tuple[str, ...]]) -> bool:
+    """Whether the glyph reader already has this table: a table of the same page with a header and a row
+    of the same label."""
+    labels = {canonical(r[0]) for r in rows}
+    return any(t.page == page and any(h.strip() for h in t.header) and any(canonical(r[0]) in labels
+                                                                          for r in t.rows if r)
+               for t in document.tables)
 
 
 _CACHE: dict[tuple[str, str], Vocabulary] = {}

@@ -136,8 +136,8 @@ def test_a_report_with_an_analysis_renders_the_plot(seed: Library, tmp_path: Pat
     build([question], out, None, cache_dir=tmp_path / "cache", library_override=SEED)
     page = (out / "lcb" / "index.md").read_text(encoding="utf-8")
     svg = (out / "lcb" / "analysis-1-livecodebench.svg").read_text(encoding="utf-8")
-    results = page.split("## Results")[1].split("\n## ")[0]
-    assert "**Answer from the data.** LiveCodeBench rises from 5.1 at 0.5B to 55.5 at 72B" in results
+    results = page.split("## Answer")[1].split("\n## ")[0]
+    assert "**Answer.** LiveCodeBench rises from 5.1 at 0.5B to 55.5 at 72B" in results
     assert "](analysis-1-livecodebench.svg)" in results
     assert "55.5" in page and "Table 6: Performance of the 70B" in page
     assert svg == scaling_svg(run_analysis(LCB_QWEN, seed))

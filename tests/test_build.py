@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -32,9 +33,11 @@ def test_example_builds_into_a_strict_site_with_one_page_per_report_and_source(p
     assert sorted(p.name for p in (project / "docs/reports").iterdir() if p.is_dir()) == reports
     for report_id in reports:
         page = (project / "docs/reports" / report_id / "index.md").read_text(encoding="utf-8")
-        for section in ("## Abstract", "## Introduction", "## Methodology", "## Results", "## Limitations",
-                        "## Quality review", "## Claims table", "## References"):
-            assert section in page, f"{report_id} lacks {section}"
+        sections = re.findall(r"^## (.+)$", page, flags=re.MULTILINE)
+        assert sections == ["Answer", "Findings", *(["The question's own claims"] if "claims:" in
+                            (project / "reports" / f"{report_id}.yaml").read_text(encoding="utf-8") else []),
+                            "Method", "Limitations", "Quality review", "Claims table", "References"], report_id
+        assert page.index("**Question.**") < page.index("## Answer") < page.index("## Method"), "answer first"
         data = json.loads((project / "docs/reports" / report_id / "report.json").read_text(encoding="utf-8"))
         assert data["report_id"] == report_id
     assert (project / "docs/index.md").exists() and (project / "docs/sources/index.md").exists()
@@ -65,7 +68,8 @@ def test_unanswerable_question_says_so_without_padding(project: Path) -> None:
     assert data["findings"] == []
     assert "Mistral-Large-2" in data["unanswered_terms"]
     page = (project / "docs/reports/mistral-large-2-livecodebench/index.md").read_text()
-    assert "The library cannot answer this question." in page
+    assert "**The library cannot answer this question**" in page
+    assert page.index("not stated in the library") < page.index("## Findings")
 
 
 def test_malformed_question_reports_file_line_col_and_keeps_previous_output(

@@ -54,7 +54,7 @@ def test_verify_fail_on_contradicted_exits_non_zero(project: Path, capsys: pytes
 def test_check_works_from_any_folder_of_the_project(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     os.chdir(project / "reports")
     assert main(["check"]) == 0
-    assert "checked 3 question file(s) and 1 library: 0 problem(s)" in capsys.readouterr().out
+    assert "checked 4 question file(s) and 1 library: 0 problem(s)" in capsys.readouterr().out
     os.chdir(project / "reports")
     assert main(["check", "livecodebench-scaling.yaml"]) == 0
     assert "checked 1 question file(s)" in capsys.readouterr().out

@@ -93,8 +93,8 @@ def test_every_claim_has_an_anchor_and_a_collapsible_evidence_block_with_its_pag
 def test_unanswerable_report_says_so_and_lists_no_findings_as_results() -> None:
     page = render_report(_report(answerable=False), lambda key: None)
     assert "**The library cannot answer this question.**" in page
-    results = page.split("## Results")[1].split("## ")[0]
-    assert "No finding answers the question" in results and "claim-" not in results
+    results = page.split("## Findings")[1].split("## ")[0]
+    assert "No finding bears on the question" in results and "claim-" not in results
 
 
 def test_skipped_files_are_listed_with_their_reason() -> None:

@@ -1,0 +1,326 @@
+"""Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
+
+    .venv/bin/python bench/answers_eval.py [--part tune|held_out|both] [--details]
+
+Each gold file in bench/data/answers/{tune,held_out}/ holds a question (fed to synth unchanged),
+its subjects and attributes with aliases, the cells (value, number, unit, variant, accept, others,
+reject, or not_stated), mechanisms (must_state ideas) and off_topic names; the format is in
+bench/data/answers/README.md. Every question of a part is built with `synth build --library
+../shared/corpus/pdfs` into a temporary folder and its report.json is scored:
+
+- cell recall: gold cells (not `not_stated`) that a report cell matches — same subject (name,
+  alias, or the name the source prints), same attribute (name, alias, or the same content words),
+  a variant naming the same variant when the gold has several cells for that (subject, attribute),
+  and a right value: `value`, an `accept` entry, or an `others` value read from that other source
+  (numbers at the printed precision, units scaled: 47B = 47 billion);
+- wrong values: report cells whose value is none of those for a gold cell they match (a `reject`
+  value is always wrong), and any value given for a `not_stated` cell;
+- not-stated recall: `not_stated` gold cells that the report declares *not stated in the library*;
+- mechanism ideas: `must_state` ideas found in the report's mechanism sentences and text cells
+  for that subject (an idea is found when ≥ 70 % of its content words are in one sentence);
+- off-topic findings: findings that name an `off_topic` name and none of the question's subjects.
+
+Text cells (a normalization layer, an RL algorithm) are right when every content word of `value`
+or of an `accept` entry is in the cell's value or quote. The held-out part is run only to report
+its figures: this script never prints its questions, cells or values, only scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from synth.names import canonical, key, name_regex, words_of  # noqa: E402
+from synth.text import fold  # noqa: E402
+
+GOLD = ROOT / "bench" / "data" / "answers"
+CORPUS = ROOT.parent / "shared" / "corpus" / "pdfs"
+_SCALE = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+_MODEL_WORDS = {"base", "chat", "instruct", "sft", "rl", "thinking", "non-thinking"}
+_SETTING_WORDS = re.compile(r"pass@\d+-?cot|pass@\d+|\bcot\b|\bv\d+\b|maj@\d+", re.IGNORECASE)
+
+
+@dataclass
+class Score:
+    cells: int = 0
+    recalled: int = 0
+    wrong: int = 0
+    judged: int = 0
+    not_stated: int = 0
+    declared: int = 0
+    ideas: int = 0
+    ideas_found: int = 0
+    findings: int = 0
+    off_topic: int = 0
+    wrong_cells: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name in ("cells", "recalled", "wrong", "judged", "not_stated", "declared", "ideas", "ideas_found",
+                     "findings", "off_topic"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def _names(entry: dict) -> set[str]:
+    return {canonical(str(n)) for n in [entry["name"], *entry.get("aliases", [])]}
+
+
+def _variant_words(text: str | None) -> set[str]:
+    words = set(re.findall(r"[a-z][a-z\-]*", (text or "").lower()))
+    found = {w for w in words if w in _MODEL_WORDS}
+    if "non-thinking" in found:
+        found.discard("thinking")
+    return found
+
+
+def _settings(text: str | None) -> set[str]:
+    return {s.lower().replace("-", "") for s in _SETTING_WORDS.findall(text or "")}
+
+
+def variant_compatible(product: str | None, gold: str | None) -> bool:
+    """The product's variant names the gold's: the same model variant (an unlabelled product cell reads as
+    the base model, as the gold's convention has it) and no conflicting benchmark setting."""
+    want, have = _variant_words(gold), _variant_words(product)
+    if want - {"base"}:
+        if not (want - {"base"}) <= (have | ({"chat"} if "instruct" in have else set())
+                                     | ({"instruct"} if "chat" in have else set())):
+            return False
+    elif have - {"base"}:
+        return False
+    gold_settings, product_settings = _settings(gold), _settings(product)
+    if gold_settings and product_settings and not (gold_settings & product_settings):
+        return False
+    return not ({"pass@1cot", "pass@1"} <= (gold_settings | product_settings)
+                and gold_settings != product_settings and gold_settings and product_settings)
+
+
+def _decimals(printed: str) -> int:
+    match = re.search(r"\d+(?:\.(\d+))?", printed)
+    return len(match.group(1)) if match and match.group(1) else 0
+
+
+def _magnitude(number: float, unit: str | None) -> float:
+    return number * _SCALE.get((unit or "").strip(), 1.0)
+
+
+def _number_in(text: str) -> tuple[float, str | None] | None:
+    match = re.search(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(trillion|billion|million|thousand|[KMBT](?![a-z]))?",
+                      text, re.IGNORECASE)
+    if not match:
+        return None
+    unit = match.group(2)
+    unit = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}.get((unit or "").lower(), unit)
+    return float(match.group(1).replace(",", "")), unit
+
+
+def numbers_equal(product_number: float, product_unit: str | None, printed: str, gold_unit: str | None) -> bool:
+    parsed = _number_in(printed)
+    if parsed is None:
+        return False
+    number, unit = parsed
+    unit = unit or (gold_unit if gold_unit in _SCALE else None)
+    tolerance = 0.5 * 10 ** -_decimals(printed) + 1e-9
+    if unit in _SCALE or product_unit in _SCALE:
+        a, b = _magnitude(product_number, product_unit), _magnitude(number, unit)
+        return math.isclose(a, b, rel_tol=1e-6) or abs(a - b) <= tolerance * _SCALE.get(unit or "", 1.0)
+    return abs(product_number - number) <= tolerance
+
+
+def _idea(text: str, idea: str, share: float) -> bool:
+    wanted = words_of(idea)
+    if not wanted:
+        return False
+    have = {key(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9\-]*|\d+(?:\.\d+)?", text)} | words_of(text)
+    found = sum(1 for w in wanted if any(w == h or (min(len(w), len(h)) >= 4 and (h.startswith(w) or w.startswith(h)))
+                                         for h in have))
+    return found >= share * len(wanted)
+
+
+def value_right(cell: dict, gold: dict) -> bool:
+    """A product cell's value is the gold value, an accepted one, or another source's value read from it."""
+    if cell.get("number") is not None and (gold.get("number") is not None or _number_in(str(gold.get("value", "")))):
+        printed = [str(gold.get("value", "")), *map(str, gold.get("accept", []))]
+        if any(numbers_equal(cell["number"], cell.get("unit"), p, gold.get("unit")) for p in printed if p):
+            return True
+        sources = {e["doc_id"] for e in cell.get("evidence", [])}
+        return any(other.get("source") in sources and numbers_equal(cell["number"], cell.get("unit"),
+                                                                    str(other.get("value", "")), gold.get("unit"))
+                   for other in gold.get("others", []))
+    text = " ".join([str(cell.get("value", "")), *(e.get("quote", "") for e in cell.get("evidence", []))])
+    return any(_idea(text, str(idea), 1.0) for idea in [gold.get("value", ""), *gold.get("accept", [])] if idea)
+
+
+def rejected(cell: dict, gold: dict) -> bool:
+    if cell.get("number") is None:
+        return False
+    return any(numbers_equal(cell["number"], cell.get("unit"), str(r), gold.get("unit"))
+               for r in gold.get("reject", []))
+
+
+def _cell_matches_subject(cell: dict, subject: dict) -> bool:
+    names = _names(subject)
+    entity = str(cell.get("entity") or "")
+    stripped = re.sub(r"\s*\((?:thinking|non-thinking)\)\s*$", "", entity, flags=re.IGNORECASE)
+    return bool({canonical(cell["subject"]), canonical(entity), canonical(stripped)} & names)
+
+
+def _attribute_matches(name: str, attribute: dict) -> bool:
+    if canonical(name) in _names(attribute):
+        return True
+    words = words_of(name)
+    return bool(words) and any(words == words_of(str(n)) for n in [attribute["name"], *attribute.get("aliases", [])])
+
+
+def score(gold: dict, report: dict) -> Score:
+    result = Score()
+    answer = report.get("answer") or {}
+    cells = answer.get("cells", [])
+    declared = {(canonical(n["subject"]), canonical(n["attribute"])) for n in answer.get("not_stated", [])}
+    by_pair: dict[tuple[str, str], list[dict]] = {}
+    for g in gold.get("cells", []):
+        by_pair.setdefault((g["subject"], g["attribute"]), []).append(g)
+    subjects = {s["name"]: s for s in gold.get("subjects", [])}
+    attributes = {a["name"]: a for a in gold.get("attributes", [])}
+    mechanisms = answer.get("mechanisms", [])
+
+    def product_cells(subject: str, attribute: str) -> list[dict]:
+        return [c for c in cells if _cell_matches_subject(c, subjects[subject])
+                and _attribute_matches(c["attribute"], attributes[attribute])]
+
+    def subject_text(subject: str) -> list[str]:
+        texts = [e["quote"] for m in mechanisms for e in m.get("sentences", [])
+                 if canonical(m["subject"]) in _names(subjects[subject])]
+        texts += [f"{c['value']} {' '.join(e['quote'] for e in c.get('evidence', []))}" for c in cells
+                  if _cell_matches_subject(c, subjects[subject]) and c.get("number") is None]
+        return texts
+
+    for (subject, attribute), golds in sorted(by_pair.items()):
+        found = product_cells(subject, attribute)
+        several = len([g for g in golds if not g.get("not_stated")]) > 1
+        for g in golds:
+            label = f"{subject} × {attribute}" + (f" [{g.get('variant')}]" if g.get("variant") else "")
+            if g.get("not_stated"):
+                result.not_stated += 1
+                pair = (canonical(subject), canonical(attribute))
+                said = any((canonical(n) in _names(subjects[subject]) and canonical(a) in _names(attributes[attribute]))
+                           or (canonical(n), canonical(a)) == pair for n, a in declared)
+                if said and not found:
+                    result.declared += 1
+                else:
+                    result.missed.append(f"not declared: {label}")
+                continue
+            result.cells += 1
+            compatible = [c for c in found if not several or variant_compatible(c.get("variant"), g.get("variant"))]
+            ideas = [str(i) for i in [g.get("value", ""), *g.get("accept", [])] if i]
+            in_text = g.get("number") is None and any(_idea(t, i, 1.0) for t in subject_text(subject) for i in ideas)
+            if any(value_right(c, g) for c in compatible) or in_text:
+                result.recalled += 1
+            else:
+                result.missed.append(f"missed: {label}")
+        for c in found:
+            compatible = [g for g in golds if not g.get("not_stated")
+                          and (not several or variant_compatible(c.get("variant"), g.get("variant")))]
+            shown = f"{subject} × {attribute}: {c.get('value')} [{c.get('variant')}]"
+            if any(g.get("not_stated") for g in golds) and not compatible:
+                result.judged += 1
+                result.wrong += 1
+                result.wrong_cells.append(f"value for a not-stated cell: {shown}")
+                continue
+            if not compatible:
+                continue
+            result.judged += 1
+            if any(rejected(c, g) for g in golds) or not any(value_right(c, g) for g in compatible):
+                result.wrong += 1
+                result.wrong_cells.append(f"wrong: {shown}")
+    for mechanism in gold.get("mechanisms", []):
+        subject = mechanism["subject"]
+        texts = subject_text(subject) if subject in subjects else []
+        for idea in mechanism.get("must_state", []):
+            result.ideas += 1
+            if any(_idea(t, str(idea), 0.7) for t in texts):
+                result.ideas_found += 1
+    off = [str(n) for n in gold.get("off_topic", [])]
+    names = [n for s in gold.get("subjects", []) for n in [s["name"], *s.get("aliases", [])]]
+    for finding in report.get("findings", []):
+        text = fold(finding["claim"]["text"])
+        result.findings += 1
+        if any(name_regex(o).search(text) for o in off) and not any(name_regex(n).search(text) for n in names):
+            result.off_topic += 1
+    return result
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a}/{b} = {a / b:.2f}" if b else "—"
+
+
+def run_part(part: str, details: bool) -> Score | None:
+    folder = GOLD / part
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        print(f"{part}: no gold files in {folder}")
+        return None
+    from synth.build import build
+
+    total = Score()
+    with tempfile.TemporaryDirectory(prefix="answers-eval-") as tmp:
+        questions = Path(tmp) / "questions"
+        questions.mkdir()
+        golds = {}
+        for path in files:
+            gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+            golds[path.stem] = gold
+            (questions / f"{path.stem}.yaml").write_text(yaml.safe_dump(gold["question"], sort_keys=True,
+                                                                         allow_unicode=True), encoding="utf-8")
+        started = time.perf_counter()
+        build(sorted(questions.glob("*.yaml")), out_dir=Path(tmp) / "out", site_dir=None,
+              library_override=CORPUS)
+        seconds = time.perf_counter() - started
+        print(f"\n{part}: {len(files)} questions built in {seconds:.1f} s ({seconds / len(files):.1f} s per question, "
+              "report cache included)")
+        print(f"{'question':32} {'cell recall':>16} {'wrong':>7} {'not stated':>14} {'ideas':>14} {'off-topic':>14}")
+        for stem, gold in golds.items():
+            report = json.loads((Path(tmp) / "out" / stem / "report.json").read_text(encoding="utf-8"))
+            result = score(gold, report)
+            total.add(result)
+            print(f"{stem[:32]:32} {_ratio(result.recalled, result.cells):>16} {result.wrong:>7} "
+                  f"{_ratio(result.declared, result.not_stated):>14} {_ratio(result.ideas_found, result.ideas):>14} "
+                  f"{_ratio(result.off_topic, result.findings):>14}")
+            if details and part == "tune":
+                for line in [*result.wrong_cells, *result.missed]:
+                    print(f"    {line}")
+    print(f"{part + ' (all)':32} {_ratio(total.recalled, total.cells):>16} {total.wrong:>7} "
+          f"{_ratio(total.declared, total.not_stated):>14} {_ratio(total.ideas_found, total.ideas):>14} "
+          f"{_ratio(total.off_topic, total.findings):>14}")
+    print(f"{part}: wrong values {total.wrong} of {total.judged} judged report cells; targets: cell recall ≥ 0.9, "
+          "0 wrong values, every not-stated cell declared, ≤ 10 % off-topic findings")
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=["tune", "held_out", "both"], default="tune")
+    parser.add_argument("--details", action="store_true", help="list wrong and missed cells (tune part only)")
+    args = parser.parse_args(argv)
+    if not CORPUS.is_dir():
+        print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
+        return 0
+    parts = ["tune", "held_out"] if args.part == "both" else [args.part]
+    for part in parts:
+        run_part(part, args.details)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

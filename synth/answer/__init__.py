@@ -1,0 +1,346 @@
+"""The answer: one cell per (subject, attribute, variant) with its value, quote and page, checked by
+the verification stage; what no source states, said plainly; and the paragraph the page opens with.
+
+Cells are built from the candidates retrieval found for each ask. Candidates that differ in what
+would change the value (the model variant — base, chat, instruct, thinking — a benchmark version,
+pass@1 against pass@1-CoT, a question window) are separate cells, never pooled; candidates that
+agree on those are one cell, and when another source (or another table) gives another value for
+it, the two quotes are shown side by side as a disagreement. A source about the subject is
+preferred to a source that merely evaluates it, a table to a sentence, a sentence that names the
+subject to one that only sits in its paper. A (subject, attribute) with no candidate is *not stated
+in the library*: nothing is borrowed from a neighbour (a Lite model, another size, a baseline).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from synth.answer.text import answer_text
+from synth.index import PassageIndex
+from synth.models import (
+    Answer,
+    AnswerCell,
+    AttributeKind,
+    Disagreement,
+    Evidence,
+    Library,
+    MechanismAnswer,
+    NotStated,
+    Plan,
+    Verdict,
+    Verification,
+)
+from synth.names import canonical
+from synth.retrieve.asks import AskEvidence, Candidate
+from synth.verify import verify_claims
+
+# Setting words that change what a value measures (kept apart); others (EM, Acc., shots) describe it.
+_DISTINGUISHING = re.compile(r"pass@(?!1\b)\d+|maj@\d+|cons@\d+|\bcot\b|\bv\d|\b\d{4}\b|question|easy|medium|hard|"
+                             r"thinking|subset|multilingual|\bavg\b|average|\bbase\b", re.IGNORECASE)
+_MODEL_VARIANTS = ("base", "chat", "instruct", "thinking", "non-thinking", "SFT", "RL", "RLHF", "DPO", "dense", "MoE")
+_AGREE_ABS = 0.05
+_AGREE_REL = 0.005
+MAX_OTHER_CELLS = 3
+MECHANISM_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class _Group:
+    member: str
+    model: str
+    settings: tuple[str, ...]
+
+
+def _split_variant(variant: str | None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(model variant, distinguishing settings, descriptive settings) of a variant label."""
+    if not variant:
+        return "", (), ()
+    parts = [p.strip() for p in variant.split(";") if p.strip()]
+    model = ""
+    if parts and all(w in _MODEL_VARIANTS or re.fullmatch(r"v?\d[\d.\-]*", w) for w in parts[0].split()):
+        model = parts.pop(0)
+    distinguishing = tuple(p for p in parts if _DISTINGUISHING.search(p))
+    descriptive = tuple(p for p in parts if not _DISTINGUISHING.search(p))
+    return model, distinguishing, descriptive
+
+
+def series_variant(variant: str | None) -> str:
+    """The part of a variant label that makes values different series: model variant and the settings
+    that change what is measured (`thinking; v5`), not descriptive ones (`EM`, `5-shot`)."""
+    model, distinguishing, _ = _split_variant(variant)
+    return "; ".join(p for p in (model, *distinguishing) if p)
+
+
+def _group(candidate: Candidate, quantity: bool) -> _Group:
+    """The cell a candidate belongs to. A count (parameters, tokens) is a property of the model, the
+    same whatever the evaluation setting, so only the family member tells its cells apart."""
+    if quantity:
+        return _Group(canonical(candidate.member or ""), "", ())
+    model, distinguishing, _ = _split_variant(candidate.variant)
+    return _Group(canonical(candidate.member or ""), model.lower(), tuple(canonical(s) for s in distinguishing))
+
+
+def agree(a: float, b: float) -> bool:
+    return abs(a - b) <= max(_AGREE_ABS, _AGREE_REL * max(abs(a), abs(b)))
+
+
+def _rank(candidate: Candidate) -> tuple:
+    """Best first: a source about the subject, a table, the subject named, a sure grid, a full header."""
+    return (not candidate.home, not candidate.table, not candidate.named, candidate.low_confidence,
+            candidate.abbreviated, candidate.evidence.page or 0, candidate.source, candidate.evidence.start)
+
+
+def _same_value(a: Candidate, b: Candidate) -> bool:
+    if a.number is not None and b.number is not None:
+        return agree(a.number, b.number) and (a.unit or "") == (b.unit or "")
+    return canonical(a.value) == canonical(b.value)
+
+
+def _support(candidate: Candidate, others: Sequence[Candidate]) -> int:
+    """How many places state the same value (a sentence that names the subject counts twice)."""
+    return sum((2 if o.named or o.table else 1) for o in others if _same_value(candidate, o))
+
+
+def _choose(candidates: list[Candidate]) -> tuple[Candidate, list[Candidate]]:
+    """The cell's value and the candidates that disagree with it. Among the best-ranked tier, the
+    value stated most often wins; disagreements come from other sources or other tables only, never
+    from sentences that merely sit in the subject's paper (a training stage, an ablation)."""
+    ordered = sorted(candidates, key=_rank)
+    tier = [c for c in ordered if _rank(c)[:3] == _rank(ordered[0])[:3]]
+    best = max(tier, key=lambda c: (_support(c, candidates), -tier.index(c)))
+    disagreeing: list[Candidate] = []
+    seen: set[tuple[str, str]] = set()
+    for other in ordered:
+        if _same_value(best, other) or not (other.table or other.named):
+            continue
+        if other.source == best.source and not (other.table and best.table):
+            continue
+        slot = (other.source, canonical(other.value))
+        if slot not in seen:
+            seen.add(slot)
+            disagreeing.append(other)
+    return best, disagreeing
+
+
+@dataclass
+class _Picked:
+    best: Candidate
+    disagreeing: list[Candidate]
+    also: list[Candidate]
+
+
+def _cells_of(ask: AskEvidence) -> list[_Picked]:
+    groups: dict[_Group, list[Candidate]] = defaultdict(list)
+    quantity = ask.attribute.kind is AttributeKind.QUANTITY
+    for candidate in ask.candidates:
+        if ask.attribute.variant and not _wanted_variant(candidate, ask.attribute.variant):
+            continue
+        if not _subject_variant_fits(ask, candidate):
+            continue
+        groups[_group(candidate, quantity)].append(candidate)
+    home_models = {g.model for g, items in groups.items() if any(c.home for c in items)}
+    merged: dict[_Group, list[Candidate]] = defaultdict(list)
+    for group, items in groups.items():
+        target = group
+        # A base-model row in another paper is the same cell as the subject's own paper's unlabelled row.
+        if group.model == "base" and "" in home_models and "base" not in home_models:
+            target = _Group(group.member, "", group.settings)
+        merged[target].extend(items)
+    chosen = [_Picked(*_choose(items), []) for items in merged.values()]
+    chosen.sort(key=lambda picked: _rank(picked.best))
+    kept: list[_Picked] = []
+    for picked in chosen:
+        # The same value of the same model variant in another place (another table, a sentence, another
+        # paper's row without the setting) is the same cell stated again, not a cell of its own.
+        twin = next((k for k in kept if _same_value(k.best, picked.best) and _compatible(k.best, picked.best)), None)
+        if twin is not None:
+            twin.also.append(picked.best)
+            continue
+        kept.append(picked)
+    home = [p for p in kept if p.best.home]
+    other = [p for p in kept if not p.best.home]
+    return home + other[: MAX_OTHER_CELLS if home else MAX_OTHER_CELLS * 2]
+
+
+def _text_cell(ask: AskEvidence) -> list[_Picked]:
+    """A short text value from the sentences that state the asked thing most directly: the terms of the
+    best one, and of the next one from the same source when it adds terms ("RMSNorm, pre-normalization";
+    "QK-Norm")."""
+    ranked = sorted(ask.candidates, key=lambda c: (-c.score, _rank(c)))
+    if not ranked:
+        return []
+    best = ranked[0]
+    terms = [t.strip() for t in best.value.split(",")]
+    also = []
+    for other in ranked[1:]:
+        new = [t.strip() for t in other.value.split(",") if t.strip().lower() not in {x.lower() for x in terms}]
+        if other.source == best.source and new and other.score >= best.score - 1.5 and len(also) < 1:
+            terms += new
+            also.append(other)
+    return [_Picked(replace(best, value=", ".join(terms)), [], also)]
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    """Same family member and model variants that agree (or one unlabelled)."""
+    ga, gb = _group(a, False), _group(b, False)
+    if ga.member != gb.member:
+        return False
+    return not ga.model or not gb.model or ga.model == gb.model
+
+
+def _subject_variant_fits(ask: AskEvidence, candidate: Candidate) -> bool:
+    """A subject named with its variant ("Mixtral 8x7B – Instruct") takes only values of that variant: the
+    base model's score is not the instruct model's."""
+    wanted = subject_variant(ask.subject.name)
+    if not wanted:
+        return True
+    model, _, _ = _split_variant(candidate.variant)
+    have = set(model.lower().split()) | set(re.findall(r"[a-z]+", candidate.entity.lower()))
+    return bool(have & _EQUIVALENT.get(wanted, {wanted}))
+
+
+_EQUIVALENT = {"instruct": {"instruct", "chat"}, "chat": {"chat", "instruct"}, "base": {"base"}}
+
+
+def subject_variant(name: str) -> str | None:
+    """The variant a subject's own name gives: `Mixtral 8x7B – Instruct` → instruct, `DeepSeek-V2-Lite
+    Chat` → chat."""
+    match = re.search(r"(?:^|[\s\-–—])(instruct|chat|base)\s*$", name.strip(), re.IGNORECASE)
+    return match.group(1).lower() if match else None
+
+
+def _wanted_variant(candidate: Candidate, wanted: str) -> bool:
+    have = canonical(candidate.variant or "")
+    return all(part in have for part in canonical(wanted).split("-") if part)
+
+
+def _claim(candidate: Candidate, label: str) -> str:
+    """The cell as a sentence for the verification stage."""
+    entity = candidate.entity
+    if candidate.evidence.table_caption is not None or candidate.table:
+        label = candidate.evidence.quote.split(" | ")[0] if not candidate.entity.strip() else label
+    if candidate.number is None:
+        return f"{entity} uses {candidate.value}."
+    if candidate.attribute and candidate.unit in ("B", "M", "T", "K"):
+        return f"The {label} of {entity} is {candidate.value}."
+    return f"{entity} scores {candidate.value} on {label}."
+
+
+def _label(candidate: Candidate) -> str:
+    """The attribute as the source labels it: the table's row or column label, else the asked name."""
+    if candidate.table:
+        parts = candidate.evidence.quote.split(" | ")
+        entity_first = canonical(parts[0]) == canonical(candidate.entity)
+        return parts[1] if entity_first and len(parts) > 2 else parts[0]
+    return candidate.attribute
+
+
+def _cell(candidate: Candidate, disagreeing: list[Candidate], verification: Verification,
+          also: Sequence[Candidate] = (), quantity: bool = False) -> AnswerCell:
+    """A cell whose own quote states every part of it (a table cell under the subject's label and the
+    attribute's label, or a sentence naming the subject with the value next to the attribute) is
+    supported by that quote; the verification stage's check against the rest of the library is kept
+    with it. A value read from a sentence that does not name the subject (it only sits in the
+    subject's paper) is supported only when the verification stage finds it stated."""
+    disagreements = tuple(Disagreement(o.value, o.evidence) for o in disagreeing)
+    direct = candidate.table or candidate.named
+    if verification.verdict is Verdict.SUPPORTED:
+        verdict, confidence = Verdict.SUPPORTED, verification.confidence
+        explanation = verification.explanation
+    elif direct:
+        verdict, confidence = Verdict.SUPPORTED, _direct_confidence(candidate)
+        where = "the table cell under its row and column labels" if candidate.table else "the quoted sentence"
+        explanation = (f"{where} states it; the verification stage, checking the claim against the whole library, "
+                       f"found: {verification.explanation}")
+    else:
+        verdict, confidence = Verdict.INSUFFICIENT, verification.confidence
+        explanation = (f"the quoted sentence does not name {candidate.subject} (it sits in a source about it) and "
+                       f"the verification stage found: {verification.explanation}")
+    return AnswerCell(
+        subject=candidate.subject, attribute=candidate.attribute, value=candidate.value, number=candidate.number,
+        unit=candidate.unit, variant=None if quantity else candidate.variant,
+        entity=candidate.member or candidate.entity,
+        verdict=verdict, confidence=confidence, evidence=(candidate.evidence, *(c.evidence for c in also[:2])),
+        disagreements=disagreements, explanation=explanation,
+    )
+
+
+def _direct_confidence(candidate: Candidate) -> float:
+    """Confidence in a value its own quote states: lower for a sentence than a table, for a table read
+    from an uncertain grid or a header cut short, and for a source that is not about the subject."""
+    confidence = 0.9 if candidate.table else 0.8
+    if candidate.low_confidence or candidate.abbreviated:
+        confidence -= 0.1
+    if not candidate.home:
+        confidence -= 0.05
+    return round(confidence, 2)
+
+
+def _not_stated(ask: AskEvidence) -> NotStated:
+    reason = f"No table or sentence of the library gives {ask.attribute.name} for {ask.subject.name}"
+    if not ask.subject.home_sources:
+        reason += " (no source in the library is about it)"
+    if ask.neighbours:
+        shown = ", ".join(ask.neighbours[:4])
+        reason += f"; values of other models were not used ({shown})"
+    return NotStated(ask.subject.name, ask.attribute.name, reason + ".")
+
+
+def _mechanism(ask: AskEvidence) -> MechanismAnswer | None:
+    picked: list[Evidence] = []
+    for _, evidence in ask.sentences:
+        if any(_near_duplicate(evidence.quote, p.quote) for p in picked):
+            continue
+        picked.append(evidence)
+        if len(picked) >= MECHANISM_SENTENCES:
+            break
+    return MechanismAnswer(ask.subject.name, ask.attribute.name, tuple(picked)) if picked else None
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(a, b) >= 90
+
+
+def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, index: PassageIndex,
+                 trend: str | None = None) -> Answer:
+    """The answer from the retrieved candidates: cells checked against the library, what is not
+    stated, mechanisms, status and the opening paragraph (with the trend sentence when one was fitted)."""
+    picked: list[_Picked] = []
+    not_stated: list[NotStated] = []
+    mechanisms: list[MechanismAnswer] = []
+    for ask in asks:
+        if ask.attribute.kind is AttributeKind.MECHANISM:
+            found = _mechanism(ask)
+            if found:
+                mechanisms.append(found)
+            else:
+                not_stated.append(_not_stated(ask))
+            continue
+        cells = _text_cell(ask) if ask.attribute.kind is AttributeKind.TEXT else _cells_of(ask)
+        if not cells:
+            not_stated.append(_not_stated(ask))
+        picked.extend(cells)
+    verifications = verify_claims([_claim(p.best, _label(p.best)) for p in picked], library, index) if picked else []
+    kinds = {(a.subject.name, a.attribute.name): a.attribute.kind for a in asks}
+    cells = [_cell(p.best, p.disagreeing, v, p.also,
+                   kinds.get((p.best.subject, p.best.attribute)) is AttributeKind.QUANTITY)
+             for p, v in zip(picked, verifications, strict=True)]
+    asked = len(plan.subjects) * len(plan.attributes)
+    answered = {(c.subject, c.attribute) for c in cells} | {(m.subject, m.attribute) for m in mechanisms}
+    if not asked or not answered:
+        status = "not_answerable"
+    elif len(answered) < asked:
+        status = "partial"
+    else:
+        status = "answered"
+    answer = Answer(status, "", tuple(s.name for s in plan.subjects), tuple(a.name for a in plan.attributes),
+                    plan.relation, tuple(cells), tuple(not_stated), tuple(mechanisms))
+    text = answer_text(answer, plan, trend)
+    return Answer(status, text, answer.subjects, answer.attributes, plan.relation, answer.cells, answer.not_stated,
+                  answer.mechanisms)
+

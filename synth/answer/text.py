@@ -1,0 +1,120 @@
+"""The answer paragraph, built from the cells: per attribute the values side by side with their
+variants, the highest and lowest when the question compares or ranks, the trend with its fit when
+one was asked, the mechanism sentences, and what the library does not state. Plain text: the page
+escapes it like any other untrusted string."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from synth.models import Answer, AnswerCell, AttributeKind, Plan, Relation
+from synth.names import canonical, size_of
+
+_SCALE = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+
+
+def primary_cells(answer: Answer) -> dict[tuple[str, str], AnswerCell]:
+    """The first cell of each (subject, attribute): the one the paragraph compares."""
+    first: dict[tuple[str, str], AnswerCell] = {}
+    for cell in answer.cells:
+        first.setdefault((cell.subject, cell.attribute), cell)
+    return first
+
+
+def shown_value(cell: AnswerCell) -> str:
+    """The value as printed, with its unit when the print left it out."""
+    value = cell.value
+    spelled = re.search(r"\b(?:trillion|billion|million|thousand|points?|%)", value, re.IGNORECASE)
+    if cell.unit and cell.unit not in value and cell.number is not None and not spelled:
+        value = f"{value} {cell.unit}"
+    return value
+
+
+def _label(cell: AnswerCell) -> str:
+    who = cell.subject
+    if cell.entity and canonical(cell.entity) not in canonical(cell.subject):
+        who = cell.entity if canonical(cell.subject) in canonical(cell.entity) else f"{cell.subject} ({cell.entity})"
+    variant = f", {cell.variant}" if cell.variant else ""
+    return f"{who} {shown_value(cell)}{' (' + variant[2:] + ')' if variant else ''}"
+
+
+def _family(answer: Answer, subject: str, attribute: str) -> str | None:
+    """For a family subject, the range of each series: "Qwen3, thinking; v5: 12.3 (Qwen3-0.6B) to 70.7
+    (Qwen3-235B-A22B), 8 sizes"."""
+    cells = [c for c in answer.cells if c.subject == subject and c.attribute == attribute and c.number is not None]
+    members = {c.entity for c in cells if size_of(c.entity) and not size_of(subject)}
+    if len(members) < 2:
+        return None
+    series: dict[str, list[AnswerCell]] = defaultdict(list)
+    for cell in cells:
+        series[cell.variant or ""].append(cell)
+    parts = []
+    for variant, group in series.items():
+        low = min(group, key=lambda c: (_magnitude(c), c.entity))
+        high = max(group, key=lambda c: (_magnitude(c), c.entity))
+        label = f"{subject}{', ' + variant if variant else ''}"
+        sizes = len({c.entity for c in group})
+        parts.append(f"{label}: {shown_value(low)} ({low.entity}) to {shown_value(high)} ({high.entity}), "
+                     f"{sizes} model{'s' if sizes != 1 else ''}")
+    return "; ".join(parts)
+
+
+def _magnitude(cell: AnswerCell) -> float | None:
+    if cell.number is None:
+        return None
+    return cell.number * _SCALE.get(cell.unit or "", 1.0)
+
+
+def _comparison(cells: list[AnswerCell]) -> str:
+    numeric = [c for c in cells if _magnitude(c) is not None]
+    if len(numeric) < 2 or len({c.subject for c in numeric}) < 2:
+        return ""
+    high = max(numeric, key=lambda c: (_magnitude(c), c.subject))
+    low = min(numeric, key=lambda c: (_magnitude(c), c.subject))
+    if _magnitude(high) == _magnitude(low):
+        return " All give the same value."
+    caution = ""
+    if len({(c.variant or "").split(";")[0] for c in numeric}) > 1:
+        caution = " (the variants differ, so the comparison is indicative)"
+    return f" Highest: {high.subject}; lowest: {low.subject}{caution}."
+
+
+def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
+    """The paragraph the page opens with, every figure taken from a cell."""
+    if not plan.subjects or not plan.attributes:
+        return ("The question could not be read into subjects and attributes, so nothing was looked up: "
+                "name them in the question file (`subjects:` and `columns:`).")
+    sentences: list[str] = []
+    first = primary_cells(answer)
+    for attribute in plan.attributes:
+        if attribute.kind is AttributeKind.MECHANISM:
+            for mechanism in answer.mechanisms:
+                if mechanism.attribute == attribute.name and mechanism.sentences:
+                    sentences.append(f"{mechanism.subject}: “{mechanism.sentences[0].quote}”")
+            continue
+        cells = [first[(s.name, attribute.name)] for s in plan.subjects if (s.name, attribute.name) in first]
+        if not cells:
+            continue
+        if attribute.kind is AttributeKind.TEXT:
+            sentences.append(f"{attribute.name[:1].upper() + attribute.name[1:]}: "
+                             + "; ".join(f"{c.subject}: {c.value}" for c in cells) + ".")
+            continue
+        line = f"{attribute.name[:1].upper() + attribute.name[1:]}: " + "; ".join(
+            _family(answer, subject, attribute.name) or _label(first[(subject, attribute.name)])
+            for subject in [s.name for s in plan.subjects] if (subject, attribute.name) in first) + "."
+        if plan.relation in (Relation.COMPARE, Relation.RANK):
+            line += _comparison(cells)
+        sentences.append(line)
+    if trend:
+        sentences.append(trend)
+    missing: dict[str, list[str]] = defaultdict(list)
+    for gap in answer.not_stated:
+        missing[gap.attribute].append(gap.subject)
+    for attribute, subjects in missing.items():
+        sentences.append(f"The library does not state {attribute} for {_join(subjects)}.")
+    return " ".join(sentences)
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]

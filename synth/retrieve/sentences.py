@@ -1,0 +1,155 @@
+"""Sentences a reader can quote, and the ones that state nothing.
+
+PDF paragraphs arrive with their headings glued on ("2.1.2. DeepSeekMoE with Auxiliary-Loss-Free
+Load Balancing Basic Architecture of DeepSeekMoE. For Feed-Forward Networks …"): a heading line
+is split off before sentences are cut, so it never becomes part of a quote. Some sentences state
+nothing about the world even when they are well formed: reference-list entries ("[12] A. Author.
+Title. In Proceedings …"), axis and legend text ("HumanEval MBPP+ MATH GSM8K 50 60 70 80"), and
+meta sentences that only point at the paper itself ("In Table 2 we compare …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from synth.models import Evidence, Passage, PassageKind
+from synth.text import collapse
+
+_HEADING_LINE = re.compile(
+    r"^\s*(?:(?:\d+(?:\.\d+)*\.?|[A-Z]\.\d*|[IVX]+\.)\s+[A-Z][^\n]{0,90}|[A-Z][A-Za-z\-]*(?:\s+[A-Za-z\-&]+){0,8})\s*$"
+)
+_REFERENCE = re.compile(
+    r"(?:\bIn\s+(?:Proceedings|Advances|International|Conference|Findings)|\barXiv\s*(?:preprint|:)\s*(?:arXiv:)?\d"
+    r"|\bpp\.\s*\d|\bvol\.\s*\d|\bURL\s+https?|\bdoi:|^\s*\[\d+\]\s+[A-Z]"
+    r"|^\s*(?:[A-Z][A-Za-z\-]+,\s+(?:[A-Z]\.\s*){1,3},?\s+(?:and\s+)?){2})",
+)
+_META = re.compile(
+    r"^(?:in|as shown in|as seen in|as illustrated in|see)\s+(?:table|figure|fig\.|section|appendix)\b|"
+    r"^(?:table|figure|fig\.)\s*\d+\s+(?:shows|presents|lists|reports|summari[sz]es|compares|illustrates)\b|"
+    r"\bwe\s+(?:compare|present|report|show|list|summari[sz]e|provide|describe|detail|discuss|include)\s+"
+    r"(?:the\s+|our\s+|their\s+|all\s+)?(?:results|comparisons?|performance|evaluation|details|numbers|scores|"
+    r"an?\s+overview|(?:\w+\s+){0,3}in\s+(?:table|figure|section|appendix))|"
+    r"\b(?:is|are)\s+(?:shown|presented|listed|reported|summari[sz]ed|illustrated|given)\s+in\s+"
+    r"(?:table|figure|fig\.|section|appendix)\b|"
+    r"^(?:the\s+)?(?:results|details|comparisons?)\s+(?:are|is)\s+(?:shown|presented|listed|reported|given)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][a-z]{2,}")
+_NUMBERISH = re.compile(r"(?<![\w.])[\d.,%]+(?![\w])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a passage: its text on one line and its span in the document's text."""
+
+    text: str
+    start: int
+    end: int
+    passage: Passage
+
+    def evidence(self, source: str) -> Evidence:
+        return Evidence(source, self.passage.doc_id, self.text, self.start, self.end, self.passage.page,
+                        self.passage.section, PassageKind.TEXT)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of a passage with heading lines cut off as blocks of their own."""
+    blocks: list[tuple[int, int]] = []
+    position = 0
+    lines = text.split("\n")
+    offset = 0
+    for i, line in enumerate(lines):
+        end = offset + len(line)
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if (_HEADING_LINE.match(line) and not line.rstrip().endswith((".", ",", ";", ":"))
+                and following[:1].isupper() and len(line.strip()) >= 3):
+            if offset > position:
+                blocks.append((position, offset))
+            blocks.append((offset, end))
+            position = end + 1
+        offset = end + 1
+    if position < len(text):
+        blocks.append((position, len(text)))
+    return [(s, e) for s, e in blocks if text[s:e].strip()]
+
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[A-Z(\[“\"•])")
+_NO_BREAK = re.compile(r"(?:\b(?:et al|e\.g|i\.e|vs|Figs?|Eqs?|Sec|Secs|Tab|No|cf|approx|resp|Dr|Mr|Ms|St|Jr|etc|viz|"
+                       r"Proc|Vol|pp|al|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?<![A-Za-z])[A-Za-z])\.[\"”’)\]]*$")
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of one block: a break after . ! ? before a capital, except after abbreviations
+    and initials ("et al.", "e.g.", "J. Smith"). A regular expression rather than pysbd: retrieval
+    reads thousands of paragraphs per question and pysbd costs ~10 ms each."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if _NO_BREAK.search(text[max(start, match.start() - 12):match.start()]):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=32768)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    for start, end in _blocks(text):
+        if "\n" not in text[start:end] and is_heading(text[start:end]):
+            spans.append((start, end))
+            continue
+        spans.extend((start + s, start + e) for s, e in _sentence_spans(text[start:end]))
+    return tuple(spans)
+
+
+def sentences(passage: Passage) -> list[Sentence]:
+    """The sentences of a text passage, heading lines split off, with document offsets."""
+    if passage.kind is not PassageKind.TEXT:
+        return []
+    return [Sentence(collapse(passage.text[s:e]), passage.start + s, passage.start + e, passage)
+            for s, e in _spans(passage.text)]
+
+
+def is_heading(text: str) -> bool:
+    return bool(_HEADING_LINE.match(text)) and not text.rstrip().endswith((".", "!", "?"))
+
+
+def is_reference_entry(text: str) -> bool:
+    return bool(_REFERENCE.search(text))
+
+
+def is_meta(text: str) -> bool:
+    """A sentence about the paper itself ("In Table 2 we compare …"), not about the world."""
+    return bool(_META.search(text))
+
+
+_PROSE_WORD = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")
+_ANY_TOKEN = re.compile(r"\S+")
+
+
+def is_axis_text(text: str) -> bool:
+    """Figure axes, legends and table rows flattened into text: mostly numbers and bare names, few
+    lower-case words of prose ("Benchmark DeepSeek 7B DeepSeekMoE 16B Architecture MHA+Dense …")."""
+    numbers = len(_NUMBERISH.findall(text))
+    words = len(_WORD.findall(text))
+    if numbers >= 4 and numbers >= words / 2:
+        return True
+    tokens = len(_ANY_TOKEN.findall(text))
+    return tokens >= 12 and len(_PROSE_WORD.findall(text)) < 0.3 * tokens
+
+
+def states_something(text: str) -> bool:
+    """Neither a heading, a reference entry, axis text nor a meta sentence."""
+    return not (is_heading(text) or is_reference_entry(text) or is_axis_text(text) or is_meta(text))

@@ -1,0 +1,129 @@
+"""Retrieval per ask, the answer, findings and review on the small library of tests/fixtures/asks: golden
+answers in tests/fixtures/asks/answers.yaml, and the rules that keep an answer honest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from synth.build import make_report, prepare_library
+from synth.config import LoadedQuestion, Question
+from synth.index import PassageIndex
+from synth.models import Library, Passage, Relation, Report, Verdict
+from synth.plan import make_plan
+from synth.retrieve.asks import metric_values, quantity_values, retrieve_asks
+from synth.retrieve.sentences import is_meta, is_reference_entry, sentences
+from synth.serialize import report_from_json, report_to_json
+
+ASKS = Path(__file__).parent / "fixtures" / "asks"
+CASES = yaml.safe_load((ASKS / "answers.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageIndex]:
+    return prepare_library(ASKS / "library", tmp_path_factory.mktemp("cache"))
+
+
+def _report(question: str, library: tuple[Library, PassageIndex]) -> Report:
+    loaded = LoadedQuestion("q", Path("q.yaml"), Question(title="A question", question=question), question)
+    return make_report(loaded, *library)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["question"][:40] for c in CASES])
+def test_answers_match_the_golden_cells_and_gaps(case: dict, library: tuple[Library, PassageIndex]) -> None:
+    answer = _report(case["question"], library).answer
+    assert answer is not None and answer.status == case["status"]
+    cells = [f"{c.subject} | {c.attribute} | {c.value} | {c.variant}" for c in answer.cells]
+    assert sorted(cells) == sorted(case["cells"])
+    assert sorted(f"{n.subject} | {n.attribute}" for n in answer.not_stated) == sorted(case["not_stated"])
+
+
+def test_every_cell_quotes_where_it_was_read(library: tuple[Library, PassageIndex]) -> None:
+    answer = _report(CASES[0]["question"], library).answer
+    assert answer is not None
+    for cell in answer.cells:
+        evidence = cell.evidence[0]
+        assert evidence.quote and evidence.source in ("kestrel", "heron")
+        if evidence.table_caption:
+            assert evidence.quote.endswith(f"| {cell.value}")  # the row label, the column header, the value
+    table = next(c for c in answer.cells if c.attribute == "activated parameters" and c.subject == "Kestrel 8x2B")
+    assert table.evidence[0].quote == "Kestrel 8x2B | Active Params | 4B" and table.verdict is Verdict.SUPPORTED
+
+
+def test_a_neighbour_value_is_never_used(library: tuple[Library, PassageIndex]) -> None:
+    lib, index = library
+    plan = make_plan(Question(title="A question", question="What does Kestrel 8x9B score on MathQA-Pro and "
+                                                            "MathQA, and how many tokens was it trained on?"), lib)
+    asks = {(a.subject.name, a.attribute.name): a for a in retrieve_asks(plan, lib, index)}
+    assert {c.value for c in asks[("Kestrel 8x9B", "MathQA")].candidates} == {"61.7"}
+    assert {c.value for c in asks[("Kestrel 8x9B", "MathQA-Pro")].candidates} == {"41.0"}
+    tokens = next(a for k, a in asks.items() if k[0] == "Kestrel 8x9B" and "token" in k[1])
+    assert tokens.candidates == ()  # Kestrel 8x2B's 3 trillion tokens is another model's
+    assert "Kestrel 8x2B" in tokens.neighbours
+
+
+def test_a_method_question_gets_the_sentences_that_state_the_mechanism(library: tuple[Library, PassageIndex]) -> None:
+    report = _report("How does Kestrel balance the load across experts?", library)
+    assert report.plan is not None and report.plan.relation is Relation.MECHANISM
+    [mechanism] = report.answer.mechanisms if report.answer else ()
+    assert "auxiliary loss" in mechanism.sentences[0].quote
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Each token has access to 16B parameters, but only uses 4B active parameters during inference.", ["16B"]),
+    ("The models span from 1B to 34B parameters.", []),
+])
+def test_counts_are_read_next_to_their_noun_and_not_from_ranges(text: str, values: list[str],
+                                                                library: tuple[Library, PassageIndex]) -> None:
+    lib, _ = library
+    plan = make_plan(Question(title="A question", question="What are the total parameters of Kestrel 8x2B?"), lib)
+    assert [v[0] for v in quantity_values(text, plan.attributes[0], frozenset({"activ"}))] == values
+
+
+def test_scores_are_read_next_to_their_benchmark_not_its_other_versions(library: tuple[Library, PassageIndex]) -> None:
+    lib, _ = library
+    plan = make_plan(Question(title="A question", question="What does Heron-7B score on MathQA?"), lib)
+    text = "Heron-7B reaches 40.0 on MathQA and 20.1 on MathQA-Pro."
+    assert [v[0] for v in metric_values(text, plan.attributes[0])] == ["40.0"]
+
+
+def test_findings_bear_on_an_ask_and_never_are_meta_sentences(library: tuple[Library, PassageIndex]) -> None:
+    report = _report(CASES[0]["question"], library)
+    texts = [f.claim.text for f in report.findings]
+    assert texts and all("Table 2 we compare" not in t for t in texts)
+    assert all("Kestrel" in t or "Heron" in t or f.claim.source in ("kestrel", "heron")
+               for t, f in zip(texts, report.findings, strict=True))
+    assert is_meta("In Table 2 we compare Kestrel with the dense baselines.")
+    assert is_reference_entry("[12] J. Doe. Kestrel models. In Proceedings of the Conference, pp. 1-9.")
+
+
+def test_headings_are_split_from_the_sentences_they_are_glued_to() -> None:
+    text = "2.1.2. Load Balancing\nTo balance the load, Kestrel adds an auxiliary loss. It works."
+    passage = Passage("d", 0, text, 0, len(text), 1)
+    assert [s.text for s in sentences(passage)] == ["2.1.2. Load Balancing", "To balance the load, Kestrel adds an "
+                                                    "auxiliary loss.", "It works."]
+
+
+def test_review_rewards_an_honest_cannot_answer_and_penalises_gaps(library: tuple[Library, PassageIndex]) -> None:
+    honest = _report("What does Osprey-9B score on SWE-Bench?", library)
+    partial = _report(CASES[1]["question"], library)
+    full = _report(CASES[0]["question"], library)
+    scores = {s.reviewer: s.score for s in partial.review.scores}
+    assert scores["answered cells"] == pytest.approx(6.7)
+    assert honest.review.overall >= 9.0 > partial.review.overall
+    assert full.review.overall > partial.review.overall
+
+
+def test_report_json_carries_the_answer_and_round_trips(library: tuple[Library, PassageIndex]) -> None:
+    report = _report(CASES[0]["question"], library)
+    data = json.loads(report_to_json(report))
+    assert data["answer"]["status"] == "partial"
+    cell = data["answer"]["cells"][0]
+    assert {"subject", "attribute", "value", "unit", "variant", "verdict", "evidence", "disagreements"} <= set(cell)
+    assert {"source", "page", "quote"} <= set(cell["evidence"][0])
+    assert data["answer"]["not_stated"] == [{"subject": "Heron-7B", "attribute": "total parameters",
+                                             "reason": data["answer"]["not_stated"][0]["reason"]}]
+    assert report_from_json(report_to_json(report)) == report
