@@ -18,7 +18,8 @@ def test_a_question_edit_shows_as_removed_findings_and_a_score_change(
     assert main(["build"]) == 0
     shutil.copytree(project / "docs/reports", project / "base")
     question = project / "reports/livecodebench-scaling.yaml"
-    question.write_text(question.read_text(encoding="utf-8") + "max_findings: 10\n", encoding="utf-8")
+    edited = question.read_text(encoding="utf-8").replace("subjects: [Qwen2.5]", "subjects: [Qwen2.5, Mistral-Large-2]")
+    question.write_text(edited + "max_findings: 1\n", encoding="utf-8")
     assert main(["build"]) == 0
     before = json.loads((project / "base/livecodebench-scaling/report.json").read_text())
     after = json.loads((project / "docs/reports/livecodebench-scaling/report.json").read_text())
@@ -30,7 +31,7 @@ def test_a_question_edit_shows_as_removed_findings_and_a_score_change(
     assert main(["diff", "base", "docs/reports", "--summary", "-o", "diff.md"]) == 0
     out = capsys.readouterr().out
     assert out == summary.read_text(encoding="utf-8") == (project / "diff.md").read_text(encoding="utf-8")
-    assert "## synth diff: 1 of 3 report(s) changed" in out
+    assert f"## synth diff: 1 of {len(list((project / 'reports').glob('*.yaml')))} report(s) changed" in out
     assert f"**Findings removed** ({len(dropped)})" in out
     assert all(text in out for text in sorted(dropped)[:5])
     score = f"{before['review']['overall']:.1f} → {after['review']['overall']:.1f}"
