@@ -178,7 +178,9 @@ class Verdict(StrEnum):
 
 @dataclass(frozen=True)
 class Evidence:
-    """A quoted span of a source that a verdict rests on."""
+    """A quoted span of a source that a verdict rests on. For table evidence, `quote` is the row as
+    the source prints it and `cells` the cells used, each with its header paths and value
+    ("DS-Coder-V2-Lite-Instruct | LiveCodeBench Overall (226): 24.3%")."""
 
     source: str
     doc_id: str
@@ -190,6 +192,7 @@ class Evidence:
     passage_kind: PassageKind
     conflicting_value: str | None = None
     table_caption: str | None = None
+    cells: tuple[str, ...] = ()
 
     @property
     def location(self) -> str:
@@ -209,9 +212,57 @@ class Signal:
     note: str
 
 
+class AtomKind(StrEnum):
+    """What one atomic assertion of a claim is."""
+
+    FIGURE = "figure"  # a figure bound to its subject, attribute and setting
+    COMPARISON = "comparison"  # A vs B on X, with direction and margin
+    EXTREME = "extreme"  # A is the best / highest / lowest on X
+    POLARITY = "polarity"  # a polarity or scope word: not, without, only, instead of, removes
+    STATEMENT = "statement"  # what the claim says happens, when no figure or comparison carries it
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One atomic assertion of a claim and its status: a claim is supported only when every atom
+    is, contradicted when one is contradicted by evidence about the same subject, attribute and
+    setting. `evidence` indexes `Verification.evidence` (the quotes this atom rests on)."""
+
+    kind: AtomKind
+    text: str
+    status: Verdict
+    note: str = ""
+    subject: str = ""
+    attribute: str = ""
+    setting: str = ""
+    value: str = ""
+    evidence: tuple[int, ...] = ()
+
+
+class Corroboration(StrEnum):
+    """What the rest of the library says of a finding taken from one source."""
+
+    CORROBORATED = "corroborated"
+    DISPUTED = "disputed"
+    SINGLE_SOURCE = "single-source"
+
+
+@dataclass(frozen=True)
+class CorroborationCheck:
+    """A finding checked against the other sources of the library (its own source left out):
+    `evidence` quotes the other sources that state it (corroborated) or say otherwise (disputed)."""
+
+    status: Corroboration
+    evidence: tuple[Evidence, ...] = ()
+    note: str = ""
+
+
 @dataclass(frozen=True)
 class Verification:
-    """The verdict for one claim, with its evidence and the signals behind its confidence."""
+    """The verdict for one claim, with its evidence and the signals behind its confidence.
+
+    `atoms` are the claim's atomic assertions with their statuses: the verdict always follows from
+    them. `corroboration` is set for findings taken from a source: what the other sources say."""
 
     claim: str
     verdict: Verdict
@@ -220,6 +271,8 @@ class Verification:
     signals: tuple[Signal, ...]
     explanation: str
     counter_evidence: tuple[Evidence, ...] = ()
+    atoms: tuple[Atom, ...] = ()
+    corroboration: CorroborationCheck | None = None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Tables as records: (entity, variant, attribute, value) with the cell they came from.
+"""Tables as records: (entity, variant, attribute, value) with the cell they came from, and as
+grids whose cells are addressed by their full header paths.
 
 A table's orientation is guessed from which axis holds model-like names ("Qwen2.5-72B",
 "GPT-4o") and which holds benchmark names; the variant (base or instruct) comes from the header
@@ -8,6 +9,11 @@ table ("Non-Emb Params 2.8B", "#TP 236B"), because scaling questions need them o
 
 Cells are read defensively: footnote marks (`55.5†`), deltas (`70.9+2.3`), `-` for missing,
 ragged rows and text cells never raise; a cell that is not a number yields no record.
+
+`grid(table)` addresses every numeric cell by its row path (row group, then every label column,
+a blank label cell taking the label above it as a row span does) and its column path (every
+header level top to bottom: a header of several lines or levels, a sub-header row read as a body
+row, a spanning label repeated or left blank over the columns it spans).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from synth.models import Table
 from synth.text import fold
 
 _VALUE = re.compile(
-    r"^\s*[<>~≈]?\s*[$€£¥]?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*"
+    r"^\s*[<>~≈]?\s*[$€£¥]?\s*\+?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*"
     r"(%|[KMBT](?![A-Za-z])|x(?![A-Za-z])|×)?"
     r"\s*(?:(?:\(|\[)[^)\]]*[)\]]|(?:\+/-|[+\-−±])\s*\d+(?:\.\d+)?|/\s*\d+(?:\.\d+)?%?)?"
     r"\s*[†‡*§¶⋆∗'′^]*\s*(?:[a-d])?\s*$"
@@ -300,3 +306,114 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
             out.append(TableRecord(table, entity, variant, attribute, value, row[c].strip(), r, c,
                                    metric=metric, setting=setting, unit=unit, group=group, parameters=parameters))
     return out
+
+
+# --- grids: cells addressed by header paths ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One numeric cell with the full paths of its row and column labels, outermost first."""
+
+    row: int
+    column: int
+    row_path: tuple[str, ...]
+    column_path: tuple[str, ...]
+    raw: str
+    value: float
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table as cells addressed by header paths; `row_paths[i]` is () for a header or group row."""
+
+    table: Table
+    label_columns: int
+    column_paths: tuple[tuple[str, ...], ...]
+    row_paths: tuple[tuple[str, ...], ...]
+    cells: tuple[GridCell, ...]
+
+
+def _numeric(cell: str) -> bool:
+    return parse_value(cell) is not None
+
+
+def _blank(cell: str) -> bool:
+    return fold(cell.strip()) in _MISSING
+
+
+def _label_columns(header: list[str], rows: list[list[str]]) -> int:
+    """Leading columns that name rows rather than hold figures: the first, and each next one whose
+    filled cells are mostly text ("Train | Test | System | BLEU …")."""
+    width = len(header)
+    count = 1
+    while count < width - 1:
+        filled = [r[count] for r in rows if count < len(r) and not _blank(r[count])]
+        if not filled or sum(1 for c in filled if _numeric(c)) * 2 >= len(filled):
+            break
+        count += 1
+    return count
+
+
+def _spanning(cells: list[str]) -> bool:
+    """A row whose filled cells all say the same thing: a label spanning the table."""
+    filled = {c.strip() for c in cells if c.strip()}
+    return len(filled) == 1
+
+
+def _fill_right(level: list[str], start: int) -> list[str]:
+    """A spanning header label left blank over the columns it spans: each blank takes the label
+    to its left (label columns excepted)."""
+    out = list(level)
+    for c in range(start + 1, len(out)):
+        if not out[c].strip() and out[c - 1].strip():
+            out[c] = out[c - 1]
+    return out
+
+
+def grid(table: Table) -> Grid:
+    """The table's numeric cells addressed by header paths (see the module docstring)."""
+    width = max([len(table.header), *(len(r) for r in table.rows)], default=0)
+    header = [c.strip() for c in (*table.header, *[""] * (width - len(table.header)))]
+    rows = [[c.strip() for c in (*row, *[""] * (width - len(row)))] for row in table.rows]
+    if width < 2 or not rows:
+        return Grid(table, 1, tuple((h,) if h else () for h in header), tuple(() for _ in rows), ())
+    labels = _label_columns(header, rows)
+    levels = [header]
+    first_body = 0
+    for row in rows:
+        data = row[labels:]
+        if any(_numeric(c) for c in data) or not any(c for c in data) or _spanning(row):
+            break
+        levels.append(row)
+        first_body += 1
+    filled = [_fill_right(level, labels) if i < len(levels) - 1 else level for i, level in enumerate(levels)]
+    column_paths = []
+    for c in range(width):
+        path: list[str] = []
+        for level in filled if c >= labels else [header]:
+            label = level[c]
+            if label and (not path or path[-1] != label):
+                path.append(label)
+        column_paths.append(tuple(path))
+    row_paths: list[tuple[str, ...]] = [() for _ in rows]
+    cells: list[GridCell] = []
+    group, above = "", [""] * labels
+    for r in range(first_body, len(rows)):
+        row = rows[r]
+        data = row[labels:]
+        if not any(_numeric(c) for c in data) and (_spanning(row) or not any(c for c in data)):
+            group = next(c for c in row if c) if any(row) else group
+            above = [""] * labels
+            continue
+        names = [row[c] if row[c] and not _blank(row[c]) or not above[c] else above[c] for c in range(labels)]
+        above = names
+        table_group = table.row_groups[r].strip() if r < len(table.row_groups) else ""
+        prefix = [g for g in dict.fromkeys((table_group, group)) if g]
+        row_paths[r] = tuple(p for p in (*prefix, *names) if p)
+        for c in range(labels, width):
+            parsed = parse_cell(row[c])
+            if parsed is not None:
+                cells.append(GridCell(r, c, row_paths[r], column_paths[c], row[c], parsed[0], parsed[1]))
+    return Grid(table, labels, tuple(column_paths), tuple(row_paths), tuple(cells))

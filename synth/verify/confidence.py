@@ -8,8 +8,21 @@ The weights were calibrated on the labelled seed-library claims and SciFact trai
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from synth.models import Signal, Verdict
-from synth.verify.windows import Judgement
+
+
+class Scored(Protocol):
+    """What a verdict's confidence is computed from: the evidence it rests on, scored."""
+
+    coverage: float
+    numeric: float
+    entity: float
+    relevance: float
+
+    @property
+    def conflicting(self) -> bool: ...
 
 # Calibrated on the labelled seed-library claims and SciFact train (bench/verify_eval.py prints the
 # reliability tables): among weightings that keep observed accuracy rising from bin to bin on each set
@@ -24,7 +37,7 @@ CONFIDENCE_WEIGHTS = {
 }
 
 
-def signals_for(verdict: Verdict, best: Judgement, sources: int, has_figures: bool,
+def signals_for(verdict: Verdict, best: Scored, sources: int, has_figures: bool,
                  conflicts: int) -> tuple[dict[str, float], dict[str, str]]:
     """The five signals for a supported or contradicted verdict.
 
@@ -39,7 +52,7 @@ def signals_for(verdict: Verdict, best: Judgement, sources: int, has_figures: bo
     if verdict is Verdict.SUPPORTED:
         numeric = (best.numeric if has_figures else 0.5)
     else:
-        numeric = 1.0 if best.evidence.conflicting_value is not None else 0.5
+        numeric = 1.0 if best.conflicting else 0.5
     independent = min(1.0, sources / 2) if sources else 0.0
     if conflicts:
         independent /= 2

@@ -13,25 +13,38 @@ from rapidfuzz import fuzz
 
 from synth import claimparse
 from synth.index import Hit, PassageIndex, any_of, phrase
-from synth.models import Evidence, Library, Verdict, Verification
+from synth.models import Atom, Evidence, Library, Verdict, Verification
 from synth.text import content_tokens, fold
+from synth.verify.atoms import ClaimAtoms, atoms_of
+from synth.verify.cells import tables_named
 from synth.verify.claim import ClaimInfo, claim_info
+from synth.verify.combine import assemble, explain, from_judgement, resolve, verdict_of
 from synth.verify.confidence import as_signals, signals_for, weighted_confidence
 from synth.verify.facts import LibraryFacts, library_facts
+from synth.verify.labels import tokens as label_tokens
 from synth.verify.passages import Probe, judge_window
+from synth.verify.reasoning import Context, Finding, judge_on_tables
 from synth.verify.tables import judge_tables
-from synth.verify.windows import Judgement, Window, dedupe, window_evidence, windows_of
+from synth.verify.windows import Window, window_evidence, windows_of
 
 CANDIDATES = 40
 
 
 def verify_claim(claim: str, library: Library, index: PassageIndex) -> Verification:
-    """The verdict for one claim against the whole library."""
+    """The verdict for one claim against the whole library: its atoms, each checked against table
+    cells and text windows, then the verdict they imply (synth.verify.combine)."""
     facts = library_facts(library)
     info = claim_info(claim, facts.measures)
+    atoms = atoms_of(claim)
+    context = Context(facts.source_of, facts.row_spans, facts.documents)
+    claim_words = frozenset(t.norm for t in label_tokens(claim))
+    findings = judge_on_tables(atoms, tables_named(claim, facts.cells), claim_words, info.assertion.quantities,
+                               context)
+    decided = {f.atom for f in findings}
+    for judgement in judge_tables(info, library):
+        findings += [f for f in from_judgement(judgement, atoms) if f.atom not in decided]
     hits = _candidates(info, index)
     top = hits[0].score if hits else 0.0
-    judgements = judge_tables(info, library)
     best_alignment = 0.0
     closest: Window | None = None
     folded_claim = fold(claim)
@@ -41,11 +54,11 @@ def verify_claim(claim: str, library: Library, index: PassageIndex) -> Verificat
         for window in windows_of(hit, top, facts.title_of.get(hit.passage.doc_id, "")):
             judgement = judge_window(info, window, source, facts, probe)
             if judgement is not None:
-                judgements.append(judgement)
+                findings += from_judgement(judgement, atoms)
             alignment = fuzz.token_set_ratio(folded_claim, window.folded) / 100
             if alignment > best_alignment:
                 best_alignment, closest = alignment, window
-    return _decide(info, judgements, best_alignment, closest, facts, probe, index)
+    return _decide(info, atoms, findings, best_alignment, closest, facts, probe, index)
 
 
 def _candidates(info: ClaimInfo, index: PassageIndex) -> list[Hit]:
@@ -66,39 +79,28 @@ def _candidates(info: ClaimInfo, index: PassageIndex) -> list[Hit]:
     return hits
 
 
-def _score(judgement: Judgement) -> float:
-    return judgement.coverage + judgement.entity + 0.5 * judgement.relevance
-
-
-def _decide(info: ClaimInfo, judgements: list[Judgement], best_alignment: float, closest: Window | None,
-            facts: LibraryFacts, probe: Probe, index: PassageIndex) -> Verification:
-    tables = [j for j in judgements if j.kind == "table"]
-    pool = tables if tables else judgements
-    supports = [j for j in pool if j.verdict is Verdict.SUPPORTED]
-    conflicts = [j for j in pool if j.verdict is Verdict.CONTRADICTED]
-    if supports and (not conflicts or max(map(_score, supports)) >= max(map(_score, conflicts))):
-        chosen, verdict = supports, Verdict.SUPPORTED
-    elif conflicts:
-        chosen, verdict = conflicts, Verdict.CONTRADICTED
-    else:
-        return _insufficient(info, best_alignment, closest, facts, probe, index)
-    chosen = sorted(chosen, key=lambda j: (-_score(j), j.evidence.end - j.evidence.start, j.evidence.doc_id,
-                                           j.evidence.start))
-    evidence = dedupe([j.evidence for j in chosen])[:3]
-    best = chosen[0]
-    sources = len({e.doc_id for e in dedupe([j.evidence for j in chosen])})
-    others = dedupe([j.evidence for j in judgements if j.verdict is not verdict])
-    others = [e for e in others if (e.doc_id, e.start) not in {(x.doc_id, x.start) for x in evidence}][:3]
+def _decide(info: ClaimInfo, claim_atoms: ClaimAtoms, findings: list[Finding], best_alignment: float,
+            closest: Window | None, facts: LibraryFacts, probe: Probe, index: PassageIndex) -> Verification:
+    resolved = resolve(claim_atoms, findings)
+    verdict = verdict_of([r.status for r in resolved])
+    evidence, atoms, others = assemble(resolved)
+    if verdict is Verdict.INSUFFICIENT:
+        return _insufficient(info, atoms, evidence, best_alignment, closest, facts, probe, index)
+    deciding = [f for r in resolved if r.status is verdict for f in r.chosen[:1]]
+    # A claim is as strong as its weakest supported atom; a contradiction as its strongest finding.
+    best = (min(deciding, key=lambda f: f.strength) if verdict is Verdict.SUPPORTED
+            else max(deciding, key=lambda f: f.strength))
+    sources = len({e.doc_id for e in evidence})
     parts, notes = signals_for(verdict, best, sources, bool(info.assertion.quantities), len(others))
-    explanation = best.reason
+    explanation = explain(atoms)
     if others:
-        explanation += f"; {len(others)} other passage(s) point the other way (listed as a conflict)"
+        explanation += f"; {len(others)} other passage(s) point the other way (listed as a disagreement)"
     return Verification(info.text, verdict, weighted_confidence(parts), tuple(evidence), as_signals(parts, notes),
-                        explanation, tuple(others))
+                        explanation, tuple(others), tuple(atoms))
 
 
-def _insufficient(info: ClaimInfo, best_alignment: float, closest: Window | None, facts: LibraryFacts,
-                  probe: Probe, index: PassageIndex) -> Verification:
+def _insufficient(info: ClaimInfo, atoms: list[Atom], stated: list[Evidence], best_alignment: float,
+                  closest: Window | None, facts: LibraryFacts, probe: Probe, index: PassageIndex) -> Verification:
     """No passage states or contradicts the claim. The quoted context is the closest near miss
     (a passage naming all the claim's entities), else the best fuzzy match.
 
@@ -109,8 +111,8 @@ def _insufficient(info: ClaimInfo, best_alignment: float, closest: Window | None
     relevance of the closest passage.
     """
     shown = probe.window if probe.window is not None else closest
-    evidence: tuple[Evidence, ...] = ()
-    if shown is not None:
+    evidence = tuple(stated)
+    if shown is not None and not evidence:
         evidence = (window_evidence(shown, facts.source_of[shown.passage.doc_id]),)
     missing = 0.5
     if info.entities:
@@ -130,11 +132,12 @@ def _insufficient(info: ClaimInfo, best_alignment: float, closest: Window | None
                                f"share most of its words without stating it)",
         "passage_relevance": "1 − relevance of the closest passage",
     }
-    reason = "no passage in the library states or contradicts this claim"
-    if shown is not None:
+    reason = explain(atoms) if any(a.status is Verdict.SUPPORTED for a in atoms) else (
+        "no passage in the library states or contradicts this claim; " + explain(atoms))
+    if shown is not None and not stated:
         reason += " (the closest passage is quoted for context)"
     return Verification(info.text, Verdict.INSUFFICIENT, weighted_confidence(parts), evidence,
-                        as_signals(parts, notes), reason)
+                        as_signals(parts, notes), reason, (), tuple(atoms))
 
 
 def verify_claims(claims: Sequence[str], library: Library, index: PassageIndex) -> list[Verification]:

@@ -1,6 +1,7 @@
 """Per-library lookups built once: table records (normalised: bare sizes named by the caption's
-family), measure names, document → source key, table-row spans for quoting, and IDF weights over
-the library's text passages.
+family), every table as a grid of cells addressed by header paths (synth.verify.cells), measure
+names, document → source key, table-row spans for quoting, and IDF weights over the library's
+text passages.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from synth.claimparse import Quantity
 from synth.models import Document, Evidence, Library, Passage, PassageKind
 from synth.tables import TableRecord, caption_variant, name_variant, records
 from synth.text import collapse, fold
+from synth.verify.cells import CellIndex, build_index, row_span
 from synth.verify.words import BARE_SIZE, HAS_ALPHA, HAS_DIGIT, WORD, compact, is_content, norm
 
 
@@ -31,6 +33,7 @@ class LibraryFacts:
     frequency: dict[str, int]
     passages: int
     attributes: tuple[str, ...]
+    cells: CellIndex
 
     def weight(self, word: str) -> float:
         """Inverse document frequency over the library's passages: rare words carry a claim."""
@@ -72,7 +75,8 @@ def library_facts(library: Library) -> LibraryFacts:
     # Each attribute label once, first-seen order: claims are matched against labels, not every cell.
     attributes = tuple(dict.fromkeys(r.attribute for r in found))
     facts = LibraryFacts(tuple(found), measures, source_of, title_of, row_spans,
-                          {d.doc_id: d for d in library.documents}, dict(frequency), len(texts), attributes)
+                          {d.doc_id: d for d in library.documents}, dict(frequency), len(texts), attributes,
+                          build_index([t for d in library.documents for t in d.tables]))
     if len(_FACTS) > 4:
         _FACTS.clear()
     _FACTS[key] = facts
@@ -120,16 +124,11 @@ def cell_quantity(record: TableRecord) -> Quantity:
 
 
 def row_evidence(record: TableRecord, facts: LibraryFacts, source: str, conflicting: str | None) -> Evidence:
-    """The table row the cell sits in, quoted exactly as the document has it."""
+    """The table row the cell sits in, quoted exactly as the document has it, with the cell."""
     table = record.table
-    span = facts.row_spans.get((table.table_id, record.row))
     document = facts.documents[table.doc_id]
-    if span is not None:
-        start, end = span
-        quote = collapse(document.text[start:end])
-    else:
-        start, end = table.start, table.end
-        quote = collapse(document.text[start:end])
-    return Evidence(source=source, doc_id=table.doc_id, quote=quote, start=start, end=end, page=table.page,
-                    section=table.section, passage_kind=PassageKind.TABLE_ROW, conflicting_value=conflicting,
-                    table_caption=table.caption or None)
+    start, end = row_span(document, table, record.row, facts.row_spans)
+    return Evidence(source=source, doc_id=table.doc_id, quote=collapse(document.text[start:end]), start=start, end=end,
+                    page=table.page, section=table.section, passage_kind=PassageKind.TABLE_ROW,
+                    conflicting_value=conflicting, table_caption=table.caption or None,
+                    cells=(f"{record.entity} | {record.attribute}: {record.raw}",))

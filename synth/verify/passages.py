@@ -116,7 +116,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         missing = next(e for e, f in zip(info.entities, found, strict=True) if not mentioned(
             window.folded, window.text, e, None))
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source, substitute), coverage, numeric, entity,
-                         window.relevance, f"the passage says this of {substitute}, not {missing}")
+                         window.relevance, f"the passage says this of {substitute}, not {missing}", aspect="subject")
     if states_it:
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, "the passage states it")
@@ -131,17 +131,19 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
             or (figures.conflict_fit >= ROLE_WEAK and local_coverage >= 0.8 and len(local) >= 3)):
         rival = figures.conflict
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source, rival.raw), coverage, numeric, entity,
-                         window.relevance, f"the passage gives {rival.raw} where the claim says {figures.claimed.raw}")
+                         window.relevance, f"the passage gives {rival.raw} where the claim says {figures.claimed.raw}",
+                         aspect="figure", claimed=figures.claimed)
     if numeric < 1.0 or coverage < POLARITY_COVERAGE:
         return None
     if comparison is True:
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
-                         window.relevance, "the passage makes the opposite comparison between the same names")
+                         window.relevance, "the passage makes the opposite comparison between the same names",
+                         aspect="comparison")
     if not same_polarity and not opposite_direction:
         which = "denies" if negated else "affirms"
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
-                         window.relevance, f"the passage {which} what the claim states")
+                         window.relevance, f"the passage {which} what the claim states", aspect="polarity")
     if opposite_direction and same_polarity:
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
-                         window.relevance, "the passage states the opposite direction of change")
+                         window.relevance, "the passage states the opposite direction of change", aspect="direction")
     return None

@@ -129,13 +129,16 @@ def _judge_cells(info: ClaimInfo, group: list[TableRecord], owned: list[Quantity
             continue
         source = facts.source_of[record.table.doc_id]
         where = f"the table cell ({record.attribute}, {record.entity}) is {record.raw}"
+        cell = cell_quantity(record)
+        about = next((q for q in owned if q.agrees(cell)), owned[0] if len(owned) == 1 else None)
         if bool(agreeing) != info.negated:
             out.append(Judgement(Verdict.SUPPORTED, row_evidence(record, facts, source, None), 1.0, 1.0, 1.0, 1.0,
-                                 where if agreeing else f"{where}, not {claimed}, as the claim says", "table"))
+                                 where if agreeing else f"{where}, not {claimed}, as the claim says", "table",
+                                 "figure", about))
         else:
             out.append(Judgement(Verdict.CONTRADICTED, row_evidence(record, facts, source, record.raw), 1.0, 0.0,
                                  1.0, 1.0, f"{where}, {'which the claim denies' if agreeing else 'not ' + claimed}",
-                                 "table"))
+                                 "table", "figure", about))
     return out
 
 
@@ -162,5 +165,5 @@ def _judge_comparative(info: ClaimInfo, matching: dict[int, list[TableRecord]],
             evidence = row_evidence(a, facts, source, None if holds else b.raw)
             verdict = Verdict.SUPPORTED if holds else Verdict.CONTRADICTED
             out.append(Judgement(verdict, evidence, 1.0, 1.0, 1.0, 1.0,
-                                 f"{a.entity} {a.raw} vs {b.entity} {b.raw} on {a.attribute}", "table"))
+                                 f"{a.entity} {a.raw} vs {b.entity} {b.raw} on {a.attribute}", "table", "comparison"))
     return out

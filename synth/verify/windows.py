@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from synth.claimparse import Quantity
 from synth.index import Hit
 from synth.models import Evidence, Passage, PassageKind, Verdict
 from synth.text import collapse, fold, sentence_spans
@@ -73,6 +74,12 @@ class Judgement:
     relevance: float
     reason: str
     kind: str = "text"
+    aspect: str = ""
+    claimed: Quantity | None = None
+
+    @property
+    def conflicting(self) -> bool:
+        return self.evidence.conflicting_value is not None
 
 
 def window_evidence(window: Window, source: str, conflicting: str | None = None) -> Evidence:

@@ -1,0 +1,206 @@
+"""Atoms: a claim split into the assertions it makes, each checked on its own.
+
+A claim is cut into clauses (sentences, then at ";", "but", "while", "whereas"). In each clause:
+
+* every comparison cue ("outperforms", "higher than", "improves over", "2× faster") is a
+  COMPARISON atom, with its direction (raw higher/lower, or better/worse by the metric's own
+  direction), its margin ("by 8.6 points", "2×"), a quantifier (all / most / none) and whether a
+  polarity word denies it ("does not outperform");
+* every superlative ("the best", "highest", "lowest") is an EXTREME atom;
+* every figure not used as a margin is a FIGURE atom (its subject, attribute and setting are bound
+  by the evidence finders from the names around it);
+* a clause with none of these is a STATEMENT atom, checked against text passages as a whole;
+* every polarity or scope word (not, without, only, instead of, removes) is a POLARITY atom, so
+  the explanation shows what was checked for it.
+
+Interpretations that follow a finding ("…, suggesting that X", "which shows X") are statements
+too: a table does not state them, so a claim that adds one is not supported by the table alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from synth import claimparse
+from synth.claimparse import Quantity
+from synth.models import AtomKind
+from synth.text import sentence_spans
+
+_CLAUSE = re.compile(r";|,?\s+\b(?:but|while|whereas|although|though|however)\b|,\s+(?=(?:and|yet)\s+(?:the|it|this|"
+                     r"they|we|[A-Z]))", re.IGNORECASE)
+_INTERPRETATION = re.compile(r",?\s*\b(?:suggesting|indicating|showing|demonstrating|implying|meaning|confirming)\b"
+                             r"|,?\s*\bwhich\s+(?:shows?|suggests?|indicates?|means|implies|demonstrates?|confirms?)\b"
+                             r"|\b(?:this|these|that)\s+(?:results?\s+)?(?:shows?|suggests?|indicates?|implies|"
+                             r"demonstrates?|confirms?)\b|\b(?:because|due to|thanks to)\b", re.IGNORECASE)
+# Comparison cues: (pattern, direction, aware). direction +1 = the subject's value is higher,
+# -1 lower; aware = the direction is the metric's own (better / worse), not the raw value's.
+_CUES: tuple[tuple[re.Pattern[str], int, bool], ...] = (
+    (re.compile(r"\b(?:outperform\w*|surpass\w*|beats?|beating|better|superior|stronger|ahead of|outscor\w*|"
+                r"improv\w*|gains?\b|advantage)", re.I), 1, True),
+    (re.compile(r"\b(?:underperform\w*|worse|inferior|weaker|lags?\b|lagg\w*|trails?\b|trailing|behind|"
+                r"degrad\w*|hurts?|harms?)", re.I), -1, True),
+    (re.compile(r"\b(?:higher|greater|larger|bigger|more\s+than|exceed\w*|increas\w*|rais\w*|boost\w*|above|"
+                r"faster|rises?|rose)\b", re.I), 1, False),
+    (re.compile(r"\b(?:lower|smaller|fewer|less\s+than|decreas\w*|reduc\w*|drops?|dropped|declin\w*|below|"
+                r"slower|falls?|fell)\b", re.I), -1, False),
+)
+_EXTREME = re.compile(r"\b(?:the\s+)?(best|highest|lowest|worst|largest|smallest|maximum|minimum|"
+                      r"strongest|weakest)\b|\b(?:outperforms?|better\s+than|beats?)\s+(?:all|every)\b", re.I)
+_EXTREME_LOW = re.compile(r"lowest|worst|smallest|minimum|weakest", re.I)
+_EXTREME_AWARE = re.compile(r"best|worst|strongest|weakest|outperform|better|beat", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|neither|nor|fails?\s+to|failed\s+to|unable\s+to|n't)\b|n't\b",
+                       re.I)
+_NOT_A_DENIAL = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b|\bno\s+(?:more|less|fewer)\s+than\b", re.I)
+_ALL = re.compile(r"\b(?:all|every|each|both|consistently|always|across the board|in all|any)\b", re.I)
+_MOST = re.compile(r"\b(?:most|majority|mostly|generally)\b(?!\s+(?:of\s+the\s+)?(?:best|highest|lowest))", re.I)
+_MARGIN = re.compile(r"\b(?:by|(?:gap|margin|difference|improvement|gain|increase|drop|decrease|reduction)\s+of)\s+"
+                     r"(?:about|around|roughly|nearly|almost|over|more\s+than|up\s+to|approximately|only|a\s+"
+                     r"(?:margin|gap)\s+of\s+)?\s*\+?(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|percent|points?|pts?|pp|"
+                     r"percentage\s+points?|times|x|×|-?fold)?"
+                     r"|(?P<num2>\d+(?:\.\d+)?)\s*(?P<unit2>%|percent|points?|pts?|pp|percentage\s+points?)\s+"
+                     r"(?:[\w\-@]+\s+){0,3}?(?:absolute\s+|relative\s+)?(?:improvements?|gains?|increases?|"
+                     r"decreases?|drops?|reductions?|boosts?|higher|lower|better|worse|more|less|over|from|"
+                     r"difference|gap)"
+                     r"|\(\s*(?P<num3>[+\-−]\s*\d+(?:\.\d+)?)\s*(?P<unit3>%|points?|pp)?[^)]*\)", re.I)
+_RATIO = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:×|x\b|times|-?fold)\s*(?:faster|slower|higher|lower|larger|"
+                    r"smaller|more|less|better|fewer|greater|speed)", re.I)
+_SCOPE = re.compile(r"\b(?:without(?:\s+relying\s+on)?|instead\s+of|rather\s+than|in\s+place\s+of|only|solely|"
+                    r"exclusively|remov\w*|discard\w*|eliminat\w*|does\s+away\s+with|forgo\w*|keeps?|retain\w*|"
+                    r"no\s+longer)\b", re.I)
+
+
+@dataclass(frozen=True)
+class AtomSpec:
+    """One assertion of a claim, before any evidence: where it sits in the claim and what it says."""
+
+    kind: AtomKind
+    text: str
+    start: int
+    end: int
+    clause: tuple[int, int]
+    quantity: Quantity | None = None
+    direction: int = 0
+    aware: bool = False
+    negated: bool = False
+    margin: Quantity | None = None
+    ratio: bool = False
+    quantifier: str = ""
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimAtoms:
+    """The claim's atoms and its clauses (spans of the claim text)."""
+
+    text: str
+    clauses: tuple[tuple[int, int], ...]
+    atoms: tuple[AtomSpec, ...]
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the claim's clauses: sentences, cut at ";" and contrastive conjunctions."""
+    spans = []
+    for start, end in sentence_spans(text) or [(0, len(text))]:
+        cut = start
+        for match in _CLAUSE.finditer(text, start, end):
+            if text[cut:match.start()].strip():
+                spans.append((cut, match.start()))
+            cut = match.end()
+        if text[cut:end].strip():
+            spans.append((cut, end))
+    return spans
+
+
+def _negated_before(text: str, start: int, position: int) -> bool:
+    """A denial between the clause start and the cue ("does not outperform", "no better than")."""
+    window = _NOT_A_DENIAL.sub(lambda m: " " * len(m.group(0)), text[start:position])
+    return bool(_NEGATION.search(window))
+
+
+def _quantifier(text: str) -> str:
+    if re.search(r"\b(?:none|no\s+(?:model|method|system)s?)\b", text, re.I):
+        return "none"
+    if _ALL.search(text):
+        return "all"
+    if _MOST.search(text):
+        return "most"
+    return ""
+
+
+def _margin(text: str, start: int, end: int) -> tuple[Quantity | None, bool, tuple[int, int] | None]:
+    """The margin a comparison states near its cue ("by 8.6 points", "2× faster"): the figure,
+    whether it is a ratio, and its span."""
+    for match in _RATIO.finditer(text, max(0, start - 25), min(len(text), end + 25)):
+        number = match.group("num")
+        return (Quantity(float(number), "plain", match.group(0), match.start("num"), match.end("num"),
+                         len(number.split(".")[1]) if "." in number else 0), True, (match.start(), match.end()))
+    for match in _MARGIN.finditer(text, max(0, start - 40), min(len(text), end + 60)):
+        group = next(g for g in ("num", "num2", "num3") if match.group(g))
+        number = re.sub(r"[+\-−\s]", "", match.group(group))
+        unit = (match.group("unit") or match.group("unit2") or match.group("unit3") or "").lower()
+        ratio = unit in ("times", "x", "×") or unit.endswith("fold")
+        kind = "%" if unit in ("%", "percent") else "plain"
+        return (Quantity(float(number), kind, match.group(0), match.start(group), match.end(group),
+                         len(number.split(".")[1]) if "." in number else 0), ratio, (match.start(), match.end()))
+    return None, False, None
+
+
+@lru_cache(maxsize=8192)
+def atoms_of(text: str) -> ClaimAtoms:
+    """The claim's atoms in reading order (see the module docstring)."""
+    spans = clauses(text)
+    figures = claimparse.quantities(text)
+    found: list[AtomSpec] = []
+    used: list[tuple[int, int]] = []
+    for start, end in spans:
+        clause = text[start:end]
+        interpretation = _INTERPRETATION.search(clause)
+        stop = start + interpretation.start() if interpretation and interpretation.start() > 0 else end
+        quantifier = _quantifier(text[start:stop])
+        extreme_spans = []
+        for match in _EXTREME.finditer(text, start, stop):
+            word = match.group(0)
+            extreme_spans.append((match.start(), match.end()))
+            margin, ratio, margin_span = _margin(text, match.start(), match.end())
+            if margin_span is not None:
+                used.append(margin_span)
+            found.append(AtomSpec(AtomKind.EXTREME, word.strip(), match.start(), match.end(), (start, stop),
+                                  direction=-1 if _EXTREME_LOW.search(word) else 1,
+                                  aware=bool(_EXTREME_AWARE.search(word)),
+                                  negated=_negated_before(text, start, match.start()), margin=margin, ratio=ratio,
+                                  quantifier=quantifier, cue=word.strip().lower()))
+        for pattern, direction, aware in _CUES:
+            for match in pattern.finditer(text, start, stop):
+                if any(s <= match.start() < e for s, e in extreme_spans) or any(
+                        s <= match.start() < e for s, e in used):
+                    continue
+                margin, ratio, margin_span = _margin(text, match.start(), match.end())
+                if margin_span is not None:
+                    used.append(margin_span)
+                used.append((match.start(), match.end()))
+                found.append(AtomSpec(AtomKind.COMPARISON, match.group(0), match.start(), match.end(), (start, stop),
+                                      direction=direction, aware=aware,
+                                      negated=_negated_before(text, start, match.start()), margin=margin,
+                                      ratio=ratio, quantifier=quantifier, cue=match.group(0).lower()))
+        for quantity in figures:
+            if quantity.raw.lower() == "one":  # "one possible explanation", "the alternating one"
+                continue
+            if start <= quantity.start < stop and not any(s <= quantity.start < e for s, e in used):
+                found.append(AtomSpec(AtomKind.FIGURE, quantity.raw, quantity.start, quantity.end, (start, stop),
+                                      quantity=quantity, negated=_negated_before(text, start, quantity.start)))
+        for match in _SCOPE.finditer(text, start, stop):
+            found.append(AtomSpec(AtomKind.POLARITY, match.group(0), match.start(), match.end(), (start, stop),
+                                  negated=True, cue=match.group(0).lower()))
+        carried = [a for a in found if a.clause == (start, stop) and a.kind is not AtomKind.POLARITY]
+        for match in _NEGATION.finditer(_NOT_A_DENIAL.sub(lambda m: " " * len(m.group(0)), text[:stop]), start):
+            found.append(AtomSpec(AtomKind.POLARITY, match.group(0), match.start(), match.end(), (start, stop),
+                                  negated=True, cue=match.group(0).lower()))
+        if not carried:
+            found.append(AtomSpec(AtomKind.STATEMENT, text[start:stop].strip(), start, stop, (start, stop),
+                                  negated=_negated_before(text, start, stop)))
+        if stop < end and text[stop:end].strip(" ,.;"):
+            found.append(AtomSpec(AtomKind.STATEMENT, text[stop:end].strip(" ,.;"), stop, end, (stop, end)))
+    found.sort(key=lambda a: (a.start, a.kind.value))
+    return ClaimAtoms(text, tuple(spans), tuple(found))

@@ -1,0 +1,160 @@
+"""Table cells as evidence: every table of the library as a grid of cells addressed by header paths
+(synth.tables.grid), and the one lookup that finds the tables and labels a claim names.
+
+`tables_named` is the only way the verifier reaches table cells. It reads an in-memory index of
+label forms built once per library (CellIndex); pointing it at a persistent index later changes
+this module only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from synth.models import Document, Evidence, PassageKind, Table
+from synth.tables import Grid, GridCell, caption_variant, grid, name_variant
+from synth.text import STOPWORDS, collapse
+from synth.verify.labels import LabelForm, Mention, find_mentions, index_forms, keyed, label_forms, tokens
+
+ROW, COLUMN = "row", "column"
+
+
+@dataclass(frozen=True)
+class LabelPlace:
+    """Where a label sits: which table, which axis, which rows or columns it names."""
+
+    grid: int
+    axis: str
+    positions: tuple[int, ...]
+
+
+@dataclass
+class CellIndex:
+    """Every table's grid and where each of its labels sits, indexed by the labels' first tokens."""
+
+    grids: list[Grid] = field(default_factory=list)
+    places: dict[str, list[LabelPlace]] = field(default_factory=dict)
+    forms: dict[str, list[LabelForm]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TableView:
+    """One table as a claim names it: the labels it names on each axis, with their positions."""
+
+    grid: Grid
+    rows: tuple[tuple[Mention, tuple[int, ...]], ...]
+    columns: tuple[tuple[Mention, tuple[int, ...]], ...]
+    caption_words: frozenset[str]
+
+    @property
+    def table(self) -> Table:
+        return self.grid.table
+
+    def cell(self, row: int, column: int) -> GridCell | None:
+        return _cell_at(self.grid).get((row, column))
+
+
+def _worth_indexing(label: str) -> bool:
+    """Labels a claim can name: not bare numbers, not stopwords ("No", "All")."""
+    forms = label_forms(label)
+    if not forms:
+        return False
+    words = forms[0].tokens
+    if all(w.replace(".", "").isdigit() for w in words):
+        return False
+    return not all(w in STOPWORDS or len(w) < 2 for w in words)
+
+
+def build_index(tables: list[Table]) -> CellIndex:
+    index = CellIndex()
+    for table in tables:
+        view = grid(table)
+        if not view.cells:
+            continue
+        number = len(index.grids)
+        index.grids.append(view)
+        axes: dict[tuple[str, str], list[int]] = {}
+        data_columns = {c.column for c in view.cells}
+        for r, path in enumerate(view.row_paths):
+            for label in dict.fromkeys(path):
+                axes.setdefault((ROW, label), []).append(r)
+        for c, path in enumerate(view.column_paths):
+            if c in data_columns:
+                for label in dict.fromkeys(path):
+                    axes.setdefault((COLUMN, label), []).append(c)
+        variant = caption_variant(table.caption)
+        for (axis, label), positions in axes.items():
+            if _worth_indexing(label):
+                key = keyed(label, variant) if name_variant(label) is None else label
+                index.places.setdefault(key, []).append(LabelPlace(number, axis, tuple(positions)))
+    index.forms = index_forms(list(index.places))
+    return index
+
+
+_CELLS: dict[int, dict[tuple[int, int], GridCell]] = {}
+
+
+def _cell_at(view: Grid) -> dict[tuple[int, int], GridCell]:
+    key = id(view)
+    found = _CELLS.get(key)
+    if found is None:
+        if len(_CELLS) > 4096:
+            _CELLS.clear()
+        found = _CELLS[key] = {(c.row, c.column): c for c in view.cells}
+    return found
+
+
+def tables_named(text: str, index: CellIndex) -> list[TableView]:
+    """The tables whose row or column labels the text names, most labels named first."""
+    mentions = find_mentions(text, index.forms)
+    by_grid: dict[int, tuple[list[tuple[Mention, tuple[int, ...]]], list[tuple[Mention, tuple[int, ...]]]]] = {}
+    for mention in mentions:
+        for place in index.places.get(mention.label, ()):
+            rows, columns = by_grid.setdefault(place.grid, ([], []))
+            (rows if place.axis == ROW else columns).append((mention, place.positions))
+    views = []
+    for number, (rows, columns) in by_grid.items():
+        view = index.grids[number]
+        caption = frozenset(t.norm for t in tokens(view.table.caption) if t.norm not in STOPWORDS)
+        views.append(TableView(view, tuple(rows), tuple(columns), caption))
+    views.sort(key=lambda v: (-len({m.label for m, _ in (*v.rows, *v.columns)}), v.table.table_id))
+    return views
+
+
+def cell_text(cell: GridCell) -> str:
+    """A cell with its header paths: "DS-Coder-V2-Lite-Instruct | LiveCodeBench Overall (226): 24.3%"."""
+    return collapse(f"{' / '.join(cell.row_path) or '—'} | {' / '.join(cell.column_path) or '—'}: {cell.raw}")
+
+
+def row_span(document: Document, table: Table, row: int,
+             row_spans: dict[tuple[str, int], tuple[int, int]]) -> tuple[int, int]:
+    """Where a table row is printed in the source text: its row passage, else the line of the
+    table's text that starts with the row's label (PDF tables), else the whole table."""
+    span = row_spans.get((table.table_id, row))
+    if span is not None:
+        return span
+    label = table.rows[row][0].strip() if row < len(table.rows) and table.rows[row] else ""
+    if label:
+        at = document.text.find(label, table.start, table.end)
+        if at >= 0:
+            end = document.text.find("\n", at, table.end)
+            return at, end if end >= 0 else table.end
+    return table.start, table.end
+
+
+def cell_evidence(cells: list[GridCell], view: Grid, source: str, document: Document,
+                  row_spans: dict[tuple[str, int], tuple[int, int]], conflicting: str | None = None,
+                  rows: int = 3) -> list[Evidence]:
+    """The rows the cells sit in, quoted as the source prints them, each with its cells and their
+    header paths."""
+    table = view.table
+    by_row: dict[int, list[GridCell]] = {}
+    for cell in cells:
+        by_row.setdefault(cell.row, []).append(cell)
+    out = []
+    for row, used in list(by_row.items())[:rows]:
+        start, end = row_span(document, table, row, row_spans)
+        out.append(Evidence(source=source, doc_id=table.doc_id, quote=collapse(document.text[start:end]), start=start,
+                            end=end, page=table.page, section=table.section, passage_kind=PassageKind.TABLE_ROW,
+                            conflicting_value=conflicting, table_caption=table.caption or None,
+                            cells=tuple(dict.fromkeys(cell_text(c) for c in used))))
+    return out

@@ -1,0 +1,207 @@
+"""From findings to a verdict: each atom's status, then the claim's, so they can never disagree.
+
+An atom is supported when evidence states it, contradicted when evidence about the same subject,
+attribute and setting says otherwise, else insufficient. Table cells decide the atoms tables are
+cited for (figures, comparisons, extremes) before prose does. When a source states an atom and
+another source says otherwise, the atom stays supported and the other quote is kept as a
+disagreement (`counter_evidence`); within one source the better-matching passage decides. A
+polarity or scope word takes the status of the assertion it scopes.
+
+    verdict = contradicted if any atom is contradicted
+              supported    if every atom is supported
+              insufficient otherwise                      (verdict_of)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from synth.models import Atom, AtomKind, Evidence, Verdict
+from synth.verify.atoms import AtomSpec, ClaimAtoms
+from synth.verify.reasoning import Finding
+from synth.verify.windows import Judgement
+
+MAX_EVIDENCE = 6
+_TABLE_KINDS = (AtomKind.FIGURE, AtomKind.COMPARISON, AtomKind.EXTREME)
+_STATUS_WORD = {Verdict.SUPPORTED: "supported", Verdict.CONTRADICTED: "contradicted",
+                Verdict.INSUFFICIENT: "not stated"}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """One atom decided: its status, the findings it rests on and those pointing the other way."""
+
+    spec: AtomSpec
+    status: Verdict
+    chosen: tuple[Finding, ...]
+    opposing: tuple[Finding, ...]
+    note: str
+
+
+def verdict_of(statuses: Sequence[Verdict]) -> Verdict:
+    """The claim's verdict from its atoms' statuses (module docstring)."""
+    if any(s is Verdict.CONTRADICTED for s in statuses):
+        return Verdict.CONTRADICTED
+    if statuses and all(s is Verdict.SUPPORTED for s in statuses):
+        return Verdict.SUPPORTED
+    return Verdict.INSUFFICIENT
+
+
+def _targets(judgement: Judgement, atoms: ClaimAtoms) -> list[int]:
+    """The atoms a window or record judgement speaks to."""
+    specs = atoms.atoms
+    every = list(range(len(specs)))
+    if judgement.verdict is Verdict.SUPPORTED and judgement.aspect == "":
+        return every
+    kinds: tuple[AtomKind, ...]
+    if judgement.aspect == "figure":
+        figures = [i for i, a in enumerate(specs) if a.kind is AtomKind.FIGURE]
+        claimed = judgement.claimed
+        if claimed is None:
+            return figures
+        for i, spec in enumerate(specs):  # the figure, or the margin a comparison states
+            figure = spec.quantity or spec.margin
+            if figure is not None and figure.start <= claimed.start < max(figure.end, figure.start + 1):
+                return [i]
+        same = [i for i in figures if specs[i].quantity is not None and claimed.agrees(specs[i].quantity)]
+        return same or figures[:1] or [i for i, a in enumerate(specs) if a.kind is not AtomKind.POLARITY][:1]
+    if judgement.aspect == "comparison":
+        kinds = (AtomKind.COMPARISON, AtomKind.EXTREME)
+    elif judgement.aspect == "polarity":
+        kinds = (AtomKind.POLARITY, AtomKind.STATEMENT)
+    elif judgement.aspect == "direction":
+        kinds = (AtomKind.COMPARISON, AtomKind.STATEMENT)
+    else:
+        kinds = (AtomKind.FIGURE, AtomKind.COMPARISON, AtomKind.EXTREME, AtomKind.STATEMENT)
+    for kind in kinds:
+        found = [i for i, a in enumerate(specs) if a.kind is kind]
+        if found:
+            return found[:1] if judgement.aspect in ("subject", "") else found
+    return every[:1]
+
+
+def from_judgement(judgement: Judgement, atoms: ClaimAtoms) -> list[Finding]:
+    """A window or table-record judgement as findings on the atoms it speaks to."""
+    strength = judgement.coverage + judgement.entity + 0.5 * judgement.relevance
+    return [Finding(i, judgement.verdict, (judgement.evidence,), judgement.reason, strength, judgement.kind,
+                    coverage=judgement.coverage, numeric=judgement.numeric, entity=judgement.entity,
+                    relevance=judgement.relevance)
+            for i in _targets(judgement, atoms)]
+
+
+def _best(findings: list[Finding]) -> float:
+    return max((f.strength for f in findings), default=-1.0)
+
+
+def _resolve_one(spec: AtomSpec, findings: list[Finding]) -> tuple[Verdict, list[Finding], list[Finding]]:
+    tables = [f for f in findings if f.kind == "table"]
+    pool = tables if tables and spec.kind in _TABLE_KINDS else findings
+    supports = sorted((f for f in pool if f.status is Verdict.SUPPORTED), key=lambda f: -f.strength)
+    conflicts = sorted((f for f in pool if f.status is Verdict.CONTRADICTED), key=lambda f: -f.strength)
+    if supports and conflicts:
+        stating = {f.source for f in supports}
+        same_source = [f for f in conflicts if f.source in stating]
+        if not same_source or _best(supports) >= _best(same_source):
+            return Verdict.SUPPORTED, supports, conflicts
+        return Verdict.CONTRADICTED, conflicts, supports
+    if supports:
+        return Verdict.SUPPORTED, supports, []
+    if conflicts:
+        return Verdict.CONTRADICTED, conflicts, []
+    return Verdict.INSUFFICIENT, [], []
+
+
+def _scoped(index: int, atoms: ClaimAtoms) -> int | None:
+    """The assertion a polarity word scopes: the next atom of its clause that is not a polarity
+    word, else the previous one."""
+    spec = atoms.atoms[index]
+    same = [i for i, a in enumerate(atoms.atoms) if a.clause == spec.clause and a.kind is not AtomKind.POLARITY]
+    after = [i for i in same if atoms.atoms[i].start > spec.start]
+    return after[0] if after else (same[-1] if same else None)
+
+
+def resolve(atoms: ClaimAtoms, findings: Sequence[Finding]) -> list[Resolved]:
+    """Every atom's status from the findings about it (module docstring)."""
+    by_atom: dict[int, list[Finding]] = {}
+    for finding in findings:
+        by_atom.setdefault(finding.atom, []).append(finding)
+    decided: dict[int, Resolved] = {}
+    for index, spec in enumerate(atoms.atoms):
+        status, chosen, opposing = _resolve_one(spec, by_atom.get(index, []))
+        note = chosen[0].note if chosen else ""
+        decided[index] = Resolved(spec, status, tuple(chosen), tuple(opposing), note)
+    for index, spec in enumerate(atoms.atoms):
+        if spec.kind is not AtomKind.POLARITY or decided[index].chosen:
+            continue
+        target = _scoped(index, atoms)
+        if target is not None:
+            scoped = decided[target]
+            decided[index] = Resolved(spec, scoped.status, scoped.chosen, scoped.opposing,
+                                      f"scopes '{scoped.spec.text[:60]}'")
+    return [decided[i] for i in range(len(atoms.atoms))]
+
+
+def _same(a: Evidence, b: Evidence) -> bool:
+    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end and (
+        a.passage_kind is not b.passage_kind or a.quote == b.quote or a.passage_kind.value == "text")
+
+
+def assemble(resolved: Sequence[Resolved]) -> tuple[list[Evidence], list[Atom], list[Evidence]]:
+    """The quotes every atom rests on (each quote once), the atoms pointing at them, and the
+    quotes pointing the other way."""
+    evidence: list[Evidence] = []
+    atoms: list[Atom] = []
+    for item in resolved:
+        places = []
+        for finding in item.chosen[:2]:
+            for quote in finding.evidence:
+                position = next((i for i, e in enumerate(evidence) if _same(e, quote)), None)
+                if position is None and len(evidence) < MAX_EVIDENCE:
+                    evidence.append(quote)
+                    position = len(evidence) - 1
+                if position is not None and position not in places:
+                    places.append(position)
+        first = item.chosen[0] if item.chosen else None
+        atoms.append(Atom(item.spec.kind, describe(item.spec), item.status, item.note,
+                          subject=first.subject if first else "", attribute=first.attribute if first else "",
+                          setting=first.setting if first else "", value=_value(item.spec),
+                          evidence=tuple(places)))
+    counter: list[Evidence] = []
+    for item in resolved:
+        for finding in item.opposing:
+            for quote in finding.evidence:
+                if not any(_same(quote, e) for e in (*evidence, *counter)) and len(counter) < 3:
+                    counter.append(quote)
+    return evidence, atoms, counter
+
+
+def _value(spec: AtomSpec) -> str:
+    if spec.quantity is not None:
+        return spec.quantity.raw
+    if spec.margin is not None:
+        return spec.margin.raw
+    return ""
+
+
+def describe(spec: AtomSpec) -> str:
+    """The atom in words, as the explanation lists it."""
+    if spec.kind is AtomKind.FIGURE:
+        return f"figure {spec.text}" + (" (denied)" if spec.negated else "")
+    if spec.kind in (AtomKind.COMPARISON, AtomKind.EXTREME):
+        extra = f" by {spec.margin.raw}" if spec.margin is not None else ""
+        quantifier = f", {spec.quantifier}" if spec.quantifier else ""
+        return f"{spec.kind.value} '{spec.text}'{extra}{quantifier}" + (" (denied)" if spec.negated else "")
+    if spec.kind is AtomKind.POLARITY:
+        return f"polarity '{spec.text}'"
+    text = spec.text if len(spec.text) <= 80 else spec.text[:77] + "…"
+    return f"statement '{text}'"
+
+
+def explain(atoms: Sequence[Atom]) -> str:
+    """Every atom with its status: the verdict follows from these and nothing else."""
+    parts = []
+    for atom in atoms:
+        note = f": {atom.note}" if atom.note else ""
+        parts.append(f"{atom.text} — {_STATUS_WORD[atom.status]}{note}")
+    return "; ".join(parts)

@@ -1,0 +1,218 @@
+"""Table labels named in a claim: which row and column headers a claim's words name, exactly.
+
+A label is compared token by token with the claim, separators ignored (`Qwen2.5 72B` ~
+`qwen2.5-72b`), so a subject must match a header exactly, variants included: `Dual2seq` is not the
+row `Dual2seq-LinAMR`, `DS-Coder-V2-Lite-Instruct` is not `DS-Coder-V2-Instruct`, `TGen+` is not
+`TGen`. What a header adds to a name without changing what it names is dropped first: footnote
+marks, citations ("Mrkšić et al. (2017)", "gella:17"), enumerators ("1.", "(A2)") and a leading `+`.
+A parenthesised part ("BoC (Wiki-PubMed-PMC)", "DeepSeek-V2 Chat (SFT)") is a variant: the claim
+may name the whole label, or only its core, which then names every row of that core (ambiguous,
+never one of them). A short capitalised token abbreviates a CamelCase one (`DS` ~ `DeepSeek`), and
+the usual metric abbreviations of headers are read as words (`P` precision, `Acc.` accuracy).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_MARKS = re.compile(r"[*†‡§¶∗⋆♠♣♦♥#]+")
+_CITATION = re.compile(r"\b[A-Z][\w\-]+(?:\s+(?:and|&)\s+[A-Z][\w\-]+)?\s+et\s*al\.?(?:\s*\(\s*\d{4}[a-z]?\s*\))?"
+                       r"|\(\s*(?:[A-Z][\w\-]+,?\s+)?\d{4}[a-z]?\s*\)|\b[a-z]+:\d{2}\b|\[[^\]]*\]")
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}\.\s+|\(\s*[A-Za-z]?\d{1,2}\s*\)\s*|[A-Za-z]\d\)\s*)")
+_PARENTHETICAL = re.compile(r"\(([^()]*)\)")
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*[+−]?|[+−](?=[\s)\]]|$)")
+_CAMEL = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
+# Header abbreviations read as the words claims use (only on the header side: "P" in a claim is
+# rarely precision, but a column headed "P" is).
+_HEADER_WORDS = {"p": "precision", "prec": "precision", "r": "recall", "rec": "recall", "f": "f1", "f1": "f1",
+                 "fmeasure": "f1", "fscore": "f1", "acc": "accuracy", "em": "exactmatch",
+                 # ISO 639-1 language codes, as headers of multilingual results write them
+                 "en": "english", "pt": "portuguese", "de": "german", "fr": "french", "es": "spanish",
+                 "zh": "chinese", "ja": "japanese", "ru": "russian", "ar": "arabic", "it": "italian",
+                 "ko": "korean", "nl": "dutch", "cs": "czech", "tr": "turkish", "hi": "hindi"}
+_CLAIM_WORDS = {"f1": "f1", "fmeasure": "f1", "fscore": "f1", "precision": "precision", "recall": "recall",
+                "accuracy": "accuracy", "accuracies": "accuracy"}
+_MIN_LABEL = 2
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a label or claim in comparison form, with its spelling and place in the text."""
+
+    norm: str
+    raw: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class LabelForm:
+    """One way a claim can name a label: the whole label, or its core without the variant."""
+
+    label: str
+    tokens: tuple[str, ...]
+    raws: tuple[str, ...]
+    whole: bool
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A label named in a claim, at [start, end) of the claim text."""
+
+    label: str
+    start: int
+    end: int
+    whole: bool
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One character folded to one character (offsets stay those of the text): accents dropped,
+    lower-cased; the minus sign kept, since `TGen−` is not `TGen`."""
+    if ch in "−+":
+        return ch
+    folded = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
+    return folded if len(folded) == 1 else ch.lower()[:1] or ch
+
+
+def _merge_non(text: str) -> str:
+    """`Non-thinking` names the opposite of `thinking`: one token, never a match for the other."""
+    return re.sub(r"\b(non|un)[\s\-]+(?=[a-z])", r"\1", text, flags=re.IGNORECASE)
+
+
+def clean_label(label: str) -> str:
+    """A header as a name: marks, citations, enumerators and a leading `+` dropped."""
+    text = _MARKS.sub(" ", label.replace("**", ""))
+    text = _CITATION.sub(" ", text)
+    text = _ENUMERATOR.sub("", text)
+    return " ".join(text.lstrip("+ ").split())
+
+
+def tokens(text: str, header: bool = False) -> tuple[Token, ...]:
+    """Comparison tokens of a text with their offsets (folded, header abbreviations read as words)."""
+    merged = _merge_non(text)
+    folded = "".join(_fold_char(ch) for ch in merged)
+    words = _HEADER_WORDS if header else _CLAIM_WORDS
+    out = []
+    for match in _TOKEN.finditer(folded):
+        norm = match.group(0)
+        raw = merged[match.start():match.end()]
+        out.append(Token(words.get(norm, norm), raw, match.start(), match.end()))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def label_forms(label: str) -> tuple[LabelForm, ...]:
+    """The whole label, and its core when a parenthesis adds a variant."""
+    cleaned = clean_label(label)
+    whole = tokens(cleaned)
+    if len(whole) == 1:  # a header that is one abbreviation ("P", "Acc.", "EN") reads as the word
+        whole = tokens(cleaned, header=True)
+    forms = []
+    if whole and (len(whole) > 1 or len(whole[0].norm) >= _MIN_LABEL or whole[0].norm in ("+", "−")):
+        forms.append(LabelForm(label, tuple(t.norm for t in whole), tuple(t.raw for t in whole), True))
+    core_text = _PARENTHETICAL.sub(" ", cleaned)
+    if core_text != cleaned:
+        core = tokens(core_text)
+        if core and (len(core) > 1 or len(core[0].norm) >= 3):
+            forms.append(LabelForm(label, tuple(t.norm for t in core), tuple(t.raw for t in core), False))
+    return tuple(forms)
+
+
+def _initials(raw: str) -> str:
+    return "".join(part[0] for part in _CAMEL.findall(raw)).lower()
+
+
+def same_token(claim: Token, label_norm: str, label_raw: str) -> bool:
+    """Equal tokens, or a short capitalised abbreviation of a CamelCase word (`DS` ~ `DeepSeek`)."""
+    if claim.norm == label_norm:
+        return True
+    for short, long in ((label_raw, claim.raw), (claim.raw, label_raw)):
+        if (2 <= len(short) <= 3 and short.isalpha() and short.isupper() and re.search(r"[a-z]", long)
+                and _initials(long) == short.lower()):
+            return True
+    return False
+
+
+def _matches_at(words: tuple[Token, ...], i: int, form: LabelForm) -> bool:
+    if i + len(form.tokens) > len(words):
+        return False
+    return all(same_token(words[i + k], form.tokens[k], form.raws[k]) for k in range(len(form.tokens)))
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """A match inside a longer name: `Dual2seq` in `Dual2seq-LinAMR`, `MMLU` in `MMLU-Pro`."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    after_next = text[end + 1] if end + 1 < len(text) else " "
+    return (before in "-_/" and start > 1 and text[start - 2].isalnum()) or (
+        after in "-_/" and after_next.isalnum()) or after.isalnum() or before.isalnum()
+
+
+def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]]) -> list[Mention]:
+    """Labels the text names, longest first and never overlapping; `forms_by_first` indexes the
+    candidate label forms by their first token (abbreviations are looked up by initials too)."""
+    words = tokens(text)
+    found: list[Mention] = []
+    for i, word in enumerate(words):
+        keys = {word.norm, _initials(word.raw)} if len(word.raw) > 3 else {word.norm}
+        candidates = [form for key in keys for form in forms_by_first.get(key, ())]
+        if word.raw.isalpha() and word.raw.isupper() and 2 <= len(word.raw) <= 3:
+            candidates += forms_by_first.get(f"#{word.norm}", [])
+        for form in candidates:
+            if _matches_at(words, i, form):
+                start, end = word.start, words[i + len(form.tokens) - 1].end
+                if not _glued(text, start, end):
+                    found.append(Mention(form.label, start, end, form.whole))
+    found.sort(key=lambda m: (-(m.end - m.start), m.start, m.label))
+    kept: list[Mention] = []
+    for mention in found:
+        if not any(mention.start < k.end and k.start < mention.end and (k.end - k.start) > (mention.end - mention.start)
+                   for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: (m.start, m.label))
+
+
+def with_variant(label: str, variant: str | None) -> tuple[LabelForm, ...]:
+    """A model header in a table whose caption says which kind of models it compares ("Qwen2.5-72B"
+    in a table of instruction-tuned models) names that variant: `Qwen2.5-72B-Instruct`; in a
+    table of base models the bare name names the base model as well."""
+    forms = label_forms(label)
+    if variant is None or not forms or not re.search(r"\d", label) or not re.search(r"[A-Za-z]", label):
+        return forms
+    whole = forms[0]
+    if whole.tokens[-1] in ("instruct", "chat", "it", "base", "sft", "rl"):
+        return forms
+    extended = LabelForm(label, (*whole.tokens, variant), (*whole.raws, variant.capitalize()), True)
+    return (extended, *forms[1:]) if variant == "instruct" else (extended, *forms)
+
+
+VARIANT_MARK = "\x1f"
+
+
+def keyed(label: str, variant: str | None) -> str:
+    """The index key of a label in a table whose caption gives its models a variant."""
+    return f"{label}{VARIANT_MARK}{variant}" if variant else label
+
+
+def plain(key: str) -> str:
+    """The label as printed, from its index key."""
+    return key.split(VARIANT_MARK, 1)[0]
+
+
+def index_forms(keys: list[str]) -> dict[str, list[LabelForm]]:
+    """Label forms keyed by first token (and by initials of a CamelCase first token, under `#`);
+    a key made by `keyed` gives a model label the variant of its table."""
+    out: dict[str, list[LabelForm]] = {}
+    for key in dict.fromkeys(keys):
+        label, _, variant = key.partition(VARIANT_MARK)
+        for raw in with_variant(label, variant or None):
+            form = LabelForm(key, raw.tokens, raw.raws, raw.whole)
+            out.setdefault(form.tokens[0], []).append(form)
+            initials = _initials(form.raws[0])
+            if len(form.raws[0]) > 3 and len(initials) >= 2:
+                out.setdefault(f"#{initials}", []).append(form)
+    return out
