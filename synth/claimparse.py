@@ -90,6 +90,7 @@ _PURE_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SIZE_TOKEN = re.compile(r"\d+(?:\.\d+)?[KMBT]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _YEAR = re.compile(r"(?:19[89]\d|20[0-3]\d)")  # "AIME 2024", "WMT 2014": part of the name
+_VERSION = re.compile(r"\d(?:\.\d)?")  # "LLaMA 2", "Llama 3.1": a version, part of the name
 _SENTENCE_START_WORDS = frozenset(
     """the a an in on at we our this these those it its as for from to of by with and or but
     table figure section appendix however moreover additionally specifically notably overall
@@ -213,8 +214,10 @@ def _name_spans(masked: str) -> list[tuple[str, tuple[int, int]]]:
                 groups.append(([word], match.start(), match.end()))
             previous_end = match.end()
         elif (
-            adjacent and groups and _PURE_NUMBER.fullmatch(word) and "," not in word
-            and (_CAPITALISED.fullmatch(groups[-1][0][-1]) or _YEAR.fullmatch(word))
+            adjacent and groups and ((_PURE_NUMBER.fullmatch(word) and "," not in word
+                                      and (_CAPITALISED.fullmatch(groups[-1][0][-1]) or _YEAR.fullmatch(word)
+                                           or (_VERSION.fullmatch(word) and groups[-1][0][-1][:1].isupper())))
+                                     or (_SIZE_TOKEN.fullmatch(word) and groups[-1][0][0][:1].isupper()))
         ):
             groups[-1][0].append(word)
             groups[-1] = (groups[-1][0], groups[-1][1], match.end())

@@ -372,6 +372,36 @@ def _fill_right(level: list[str], start: int) -> list[str]:
     return out
 
 
+def _split_prefixes(header: list[str], labels: int) -> list[list[str]]:
+    """A one-line header whose neighbouring labels share a first word or phrase was a spanning
+    header merged into each column ("LiveCodeBench Easy (82)", "LiveCodeBench Hard (57)", or
+    "NC-v11 BLEU", "NC-v11 TER"): two levels, the shared phrase above."""
+    words = [h.split() for h in header]
+    top = [""] * len(header)
+    bottom = list(header)
+    c = labels
+    while c < len(header):
+        best = 0
+        for size in range(1, len(words[c])):
+            prefix = words[c][:size]
+            run = c
+            while run + 1 < len(header) and words[run + 1][:size] == prefix and len(words[run + 1]) > size:
+                run += 1
+            if run > c:
+                best = size
+        if best:
+            prefix = words[c][:best]
+            end = c
+            while end + 1 < len(header) and words[end + 1][:best] == prefix and len(words[end + 1]) > best:
+                end += 1
+            for i in range(c, end + 1):
+                top[i], bottom[i] = " ".join(prefix), " ".join(words[i][best:])
+            c = end + 1
+        else:
+            c += 1
+    return [top, bottom] if any(top) else [header]
+
+
 def grid(table: Table) -> Grid:
     """The table's numeric cells addressed by header paths (see the module docstring)."""
     width = max([len(table.header), *(len(r) for r in table.rows)], default=0)
@@ -388,7 +418,10 @@ def grid(table: Table) -> Grid:
             break
         levels.append(row)
         first_body += 1
-    filled = [_fill_right(level, labels) if i < len(levels) - 1 else level for i, level in enumerate(levels)]
+    if len(levels) == 1:
+        filled = _split_prefixes(header, labels)
+    else:
+        filled = [_fill_right(level, labels) if i < len(levels) - 1 else level for i, level in enumerate(levels)]
     column_paths = []
     for c in range(width):
         path: list[str] = []
@@ -407,7 +440,7 @@ def grid(table: Table) -> Grid:
             group = next(c for c in row if c) if any(row) else group
             above = [""] * labels
             continue
-        names = [row[c] if row[c] and not _blank(row[c]) or not above[c] else above[c] for c in range(labels)]
+        names = [row[c] if (row[c] and not _blank(row[c])) or not above[c] else above[c] for c in range(labels)]
         above = names
         table_group = table.row_groups[r].strip() if r < len(table.row_groups) else ""
         prefix = [g for g in dict.fromkeys((table_group, group)) if g]

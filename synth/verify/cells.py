@@ -8,14 +8,27 @@ this module only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from synth import claimparse
 from synth.models import Document, Evidence, PassageKind, Table
-from synth.tables import Grid, GridCell, caption_variant, grid, name_variant
-from synth.text import STOPWORDS, collapse
+from synth.tables import Grid, GridCell, caption_variant, grid, models_in_columns, name_variant
+from synth.text import STOPWORDS, collapse, fold
 from synth.verify.labels import LabelForm, Mention, find_mentions, index_forms, keyed, label_forms, tokens
 
 ROW, COLUMN = "row", "column"
+_BARE_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$", re.IGNORECASE)
+
+
+def caption_family(caption: str) -> str | None:
+    """The model family a caption names ("… of Qwen2.5 open-weight models" → Qwen2.5), which bare
+    sizes in its table belong to."""
+    for name in claimparse.entities(caption):
+        if (re.search(r"\d", name) and re.search(r"[A-Za-z]", name) and not re.search(r"\d+(?:\.\d+)?[BM]\b", name)
+                and not name.lower().startswith("table")):
+            return name
+    return None
 
 
 @dataclass(frozen=True)
@@ -82,9 +95,16 @@ def build_index(tables: list[Table]) -> CellIndex:
                 for label in dict.fromkeys(path):
                     axes.setdefault((COLUMN, label), []).append(c)
         variant = caption_variant(table.caption)
+        family = caption_family(table.caption)
+        model_axis = COLUMN if models_in_columns(table) else ROW
+        caption = fold(table.caption)
         for (axis, label), positions in axes.items():
-            if _worth_indexing(label):
-                key = keyed(label, variant) if name_variant(label) is None else label
+            if _worth_indexing(label) or (family and _BARE_SIZE.match(label)):
+                # A model header takes the variant its caption gives the table's models, unless the
+                # caption names that model itself ("… instruction-tuned models and Qwen2.5-Turbo").
+                takes_variant = (axis == model_axis and name_variant(label) is None
+                                 and not claimparse.mentions(caption, label))
+                key = keyed(label, variant if takes_variant else None, family if _BARE_SIZE.match(label) else None)
                 index.places.setdefault(key, []).append(LabelPlace(number, axis, tuple(positions)))
     index.forms = index_forms(list(index.places))
     return index

@@ -69,7 +69,10 @@ def _targets(judgement: Judgement, atoms: ClaimAtoms) -> list[int]:
     if judgement.aspect == "comparison":
         kinds = (AtomKind.COMPARISON, AtomKind.EXTREME)
     elif judgement.aspect == "polarity":
-        kinds = (AtomKind.POLARITY, AtomKind.STATEMENT)
+        targets = [i for i, a in enumerate(specs) if a.kind in (AtomKind.POLARITY, AtomKind.STATEMENT)]
+        if targets:
+            return targets
+        kinds = (AtomKind.FIGURE, AtomKind.COMPARISON, AtomKind.EXTREME)
     elif judgement.aspect == "direction":
         kinds = (AtomKind.COMPARISON, AtomKind.STATEMENT)
     else:

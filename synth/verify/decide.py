@@ -24,7 +24,6 @@ from synth.verify.facts import LibraryFacts, library_facts
 from synth.verify.labels import tokens as label_tokens
 from synth.verify.passages import Probe, judge_window
 from synth.verify.reasoning import Context, Finding, judge_on_tables
-from synth.verify.tables import judge_tables
 from synth.verify.windows import Window, window_evidence, windows_of
 
 CANDIDATES = 40
@@ -36,13 +35,10 @@ def verify_claim(claim: str, library: Library, index: PassageIndex) -> Verificat
     facts = library_facts(library)
     info = claim_info(claim, facts.measures)
     atoms = atoms_of(claim)
-    context = Context(facts.source_of, facts.row_spans, facts.documents)
+    context = Context(facts.source_of, facts.row_spans, facts.documents, facts.title_words)
     claim_words = frozenset(t.norm for t in label_tokens(claim))
     findings = judge_on_tables(atoms, tables_named(claim, facts.cells), claim_words, info.assertion.quantities,
                                context)
-    decided = {f.atom for f in findings}
-    for judgement in judge_tables(info, library):
-        findings += [f for f in from_judgement(judgement, atoms) if f.atom not in decided]
     hits = _candidates(info, index)
     top = hits[0].score if hits else 0.0
     best_alignment = 0.0

@@ -1,7 +1,7 @@
-"""Per-library lookups built once: table records (normalised: bare sizes named by the caption's
-family), every table as a grid of cells addressed by header paths (synth.verify.cells), measure
-names, document → source key, table-row spans for quoting, and IDF weights over the library's
-text passages.
+"""Per-library lookups built once: every table as a grid of cells addressed by header paths
+(synth.verify.cells), the names tables measure (from their records, bare sizes named by the
+caption's family), document → source key and title words, table-row spans for quoting, and IDF
+weights over the library's text passages.
 """
 
 from __future__ import annotations
@@ -12,19 +12,18 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from synth import claimparse
-from synth.claimparse import Quantity
-from synth.models import Document, Evidence, Library, Passage, PassageKind
+from synth.models import Document, Library, Passage, PassageKind
 from synth.tables import TableRecord, caption_variant, name_variant, records
-from synth.text import collapse, fold
-from synth.verify.cells import CellIndex, build_index, row_span
+from synth.text import STOPWORDS, fold
+from synth.verify.cells import CellIndex, build_index
+from synth.verify.labels import tokens as label_tokens
 from synth.verify.words import BARE_SIZE, HAS_ALPHA, HAS_DIGIT, WORD, compact, is_content, norm
 
 
 @dataclass(frozen=True)
 class LibraryFacts:
-    """Per-library lookups, built once: table records, measure names, doc → source key."""
+    """Per-library lookups, built once (module docstring)."""
 
-    records: tuple[TableRecord, ...]
     measures: frozenset[str]
     source_of: dict[str, str]
     title_of: dict[str, str]
@@ -32,8 +31,8 @@ class LibraryFacts:
     documents: dict[str, Document]
     frequency: dict[str, int]
     passages: int
-    attributes: tuple[str, ...]
     cells: CellIndex
+    title_words: dict[str, frozenset[str]]
 
     def weight(self, word: str) -> float:
         """Inverse document frequency over the library's passages: rare words carry a claim."""
@@ -72,15 +71,25 @@ def library_facts(library: Library) -> LibraryFacts:
     texts = [p.text for d in library.documents for p in d.passages if p.kind is not PassageKind.TABLE_ROW]
     for text in texts:
         frequency.update(frozenset(norm(m.group(0)) for m in WORD.finditer(text) if is_content(m.group(0))))
-    # Each attribute label once, first-seen order: claims are matched against labels, not every cell.
-    attributes = tuple(dict.fromkeys(r.attribute for r in found))
-    facts = LibraryFacts(tuple(found), measures, source_of, title_of, row_spans,
-                          {d.doc_id: d for d in library.documents}, dict(frequency), len(texts), attributes,
-                          build_index([t for d in library.documents for t in d.tables]))
+    facts = LibraryFacts(measures, source_of, title_of, row_spans, {d.doc_id: d for d in library.documents},
+                          dict(frequency), len(texts),
+                          build_index([t for d in library.documents for t in d.tables]),
+                          {d.doc_id: _title_words(d.title or "") for d in library.documents})
     if len(_FACTS) > 4:
         _FACTS.clear()
     _FACTS[key] = facts
     return facts
+
+
+def _title_words(title: str) -> frozenset[str]:
+    """The words of a title that name it: a claim naming "the Mixtral paper" names "Mixtral of Experts"."""
+    return frozenset(t.norm for t in label_tokens(title)
+                     if t.norm not in STOPWORDS and (len(t.norm) >= 4 or any(ch.isdigit() for ch in t.norm))
+                     and t.norm not in _GENERIC_TITLE_WORDS)
+
+
+_GENERIC_TITLE_WORDS = frozenset({"model", "models", "language", "large", "technical", "report", "paper", "learning",
+                                  "neural", "networks", "network", "towards", "using", "training", "scaling"})
 
 
 def _unbracketed(text: str) -> str:
@@ -116,19 +125,3 @@ def _normalised(record: TableRecord) -> TableRecord:
     return replace(record, entity=entity, attribute=attribute, variant=variant)
 
 
-def cell_quantity(record: TableRecord) -> Quantity:
-    found = claimparse.quantities(record.raw)
-    if found and abs(found[0].value - record.value) > 1e-9 and found[0].unit == "scale":
-        return found[0]
-    return Quantity(record.value, "plain", record.raw, 0, len(record.raw), 0)
-
-
-def row_evidence(record: TableRecord, facts: LibraryFacts, source: str, conflicting: str | None) -> Evidence:
-    """The table row the cell sits in, quoted exactly as the document has it, with the cell."""
-    table = record.table
-    document = facts.documents[table.doc_id]
-    start, end = row_span(document, table, record.row, facts.row_spans)
-    return Evidence(source=source, doc_id=table.doc_id, quote=collapse(document.text[start:end]), start=start, end=end,
-                    page=table.page, section=table.section, passage_kind=PassageKind.TABLE_ROW,
-                    conflicting_value=conflicting, table_caption=table.caption or None,
-                    cells=(f"{record.entity} | {record.attribute}: {record.raw}",))

@@ -51,7 +51,18 @@ def _context(text: str, quantity: Quantity) -> tuple[frozenset[str], frozenset[s
     limit_right = min(right_stop) if right_stop else len(text)
     before = [w for w, (s, _) in zip(tokens.words, tokens.spans, strict=True) if limit_left <= s < quantity.start]
     after = [w for w, (s, _) in zip(tokens.words, tokens.spans, strict=True) if quantity.end <= s < limit_right]
-    return frozenset(before[-CONTEXT_TOKENS:]), frozenset(after[:CONTEXT_TOKENS])
+    return (frozenset(before[-CONTEXT_TOKENS:]) | _acronyms(text[limit_left:quantity.start], last=True),
+            frozenset(after[:CONTEXT_TOKENS]) | _acronyms(text[quantity.end:limit_right], last=False))
+
+
+_ALPHA_WORD = re.compile(r"[A-Za-z][a-z]+")
+
+
+def _acronyms(text: str, last: bool) -> frozenset[str]:
+    """Initials of the word pairs and triples near a figure, so "reward model" meets "RM"."""
+    words = [w.lower() for w in _ALPHA_WORD.findall(text)]
+    words = words[-CONTEXT_TOKENS:] if last else words[:CONTEXT_TOKENS]
+    return frozenset("".join(w[0] for w in words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1))
 
 
 def _unit(text: str, quantity: Quantity) -> str | None:
@@ -224,6 +235,17 @@ def _respectively(text: str) -> dict[int, tuple[str, tuple[str, ...]]]:
     return pairs
 
 
+def _claimed_elsewhere(info: ClaimInfo, q: Quantity, w: Quantity, window: str, fit: float) -> bool:
+    """Whether a passage figure is another of the claim's figures in its own role: then it is no
+    rival of `q`. When it fits `q`'s role clearly better than its own ("the Classic RM … 84.4,
+    the Chain-of-Thought RM … 98.5" against a claim that swaps them), the claim swapped them."""
+    for other in info.assertion.quantities:
+        if other is not q and w.agrees(other):
+            own = _role_fit(info.text, other, window, w)
+            return own is None or fit < own + ROLE_MARGIN
+    return False
+
+
 @dataclass(frozen=True)
 class FigureCheck:
     """How the claim's figures fare in one window."""
@@ -262,7 +284,7 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
             if q.agrees(w):
                 same_unit = unit_q is not None and fit is not None and _unit(window.text, w) is not None
                 agreeing.append(((fit or 0.0) + bonus + (1.0 if same_unit else 0.0), w))
-            elif fit is not None and not any(w.agrees(other) for other in info.assertion.quantities):
+            elif fit is not None and not _claimed_elsewhere(info, q, w, window.text, fit):
                 rivals.append((fit + bonus, w))
         if agreeing:
             enumerated = {lists[w.start] for _, w in agreeing if w.start in lists}

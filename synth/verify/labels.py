@@ -36,6 +36,19 @@ _HEADER_WORDS = {"p": "precision", "prec": "precision", "r": "recall", "rec": "r
 _CLAIM_WORDS = {"f1": "f1", "fmeasure": "f1", "fscore": "f1", "precision": "precision", "recall": "recall",
                 "accuracy": "accuracy", "accuracies": "accuracy"}
 _MIN_LABEL = 2
+_VARIANT_AFTER = re.compile(r"\s*[-–—]?\s*\(?(instruct|chat|base|sft|rl|thinking|non-thinking)\b", re.IGNORECASE)
+_VARIANT_WORDS = (
+    (re.compile(r"\s*\(\s*instruction[- ]tuned\s*\)", re.IGNORECASE), " Instruct"),
+    (re.compile(r"\s*\(\s*base(?: model)?\s*\)", re.IGNORECASE), " Base"),
+)
+
+
+def variants_spelled(text: str) -> str:
+    """The claim with variants written as name suffixes, offsets kept ("Qwen2.5-7B
+    (instruction-tuned)" reads "Qwen2.5-7B Instruct" padded with spaces)."""
+    for pattern, suffix in _VARIANT_WORDS:
+        text = pattern.sub(lambda m, s=suffix: s.ljust(len(m.group(0))), text)
+    return text
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,8 @@ def tokens(text: str, header: bool = False) -> tuple[Token, ...]:
     for match in _TOKEN.finditer(folded):
         norm = match.group(0)
         raw = merged[match.start():match.end()]
+        if raw in ("IT", "Inst", "INST") and match.start() > 0 and merged[match.start() - 1] in "-_ ":
+            norm = "instruct"  # "Gemma2-9B-IT", "LLaMA3 70B Inst." name the instruction-tuned model
         out.append(Token(words.get(norm, norm), raw, match.start(), match.end()))
     return tuple(out)
 
@@ -117,6 +132,10 @@ def label_forms(label: str) -> tuple[LabelForm, ...]:
     core_text = _PARENTHETICAL.sub(" ", cleaned)
     if core_text != cleaned:
         core = tokens(core_text)
+        inside = tokens(" ".join(_PARENTHETICAL.findall(cleaned)))
+        if core and inside:  # "Transformer (big)" is also "big Transformer"
+            forms.append(LabelForm(label, tuple(t.norm for t in (*inside, *core)),
+                                   tuple(t.raw for t in (*inside, *core)), True))
         if core and (len(core) > 1 or len(core[0].norm) >= 3):
             forms.append(LabelForm(label, tuple(t.norm for t in core), tuple(t.raw for t in core), False))
     return tuple(forms)
@@ -132,15 +151,26 @@ def same_token(claim: Token, label_norm: str, label_raw: str) -> bool:
         return True
     for short, long in ((label_raw, claim.raw), (claim.raw, label_raw)):
         if (2 <= len(short) <= 3 and short.isalpha() and short.isupper() and re.search(r"[a-z]", long)
-                and _initials(long) == short.lower()):
+                and not long.lower().startswith(short.lower()) and _initials(long) == short.lower()):
             return True
     return False
 
 
-def _matches_at(words: tuple[Token, ...], i: int, form: LabelForm) -> bool:
-    if i + len(form.tokens) > len(words):
-        return False
-    return all(same_token(words[i + k], form.tokens[k], form.raws[k]) for k in range(len(form.tokens)))
+def _matches_at(words: tuple[Token, ...], i: int, form: LabelForm) -> int:
+    """How many claim tokens from `i` spell the label form (0: none): token by token, or with
+    separators ignored ("MT-Bench" ~ "MTbench")."""
+    if i + len(form.tokens) <= len(words) and all(
+            same_token(words[i + k], form.tokens[k], form.raws[k]) for k in range(len(form.tokens))):
+        return len(form.tokens)
+    target = "".join(form.tokens)
+    joined = ""
+    for k in range(i, len(words)):
+        joined += words[k].norm
+        if joined == target:
+            return k - i + 1
+        if not target.startswith(joined):
+            return 0
+    return 0
 
 
 def _glued(text: str, start: int, end: int) -> bool:
@@ -155,16 +185,22 @@ def _glued(text: str, start: int, end: int) -> bool:
 def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]]) -> list[Mention]:
     """Labels the text names, longest first and never overlapping; `forms_by_first` indexes the
     candidate label forms by their first token (abbreviations are looked up by initials too)."""
+    text = variants_spelled(text)
     words = tokens(text)
     found: list[Mention] = []
     for i, word in enumerate(words):
         keys = {word.norm, _initials(word.raw)} if len(word.raw) > 3 else {word.norm}
         candidates = [form for key in keys for form in forms_by_first.get(key, ())]
+        candidates += forms_by_first.get(f"^{word.norm[:2]}", [])
         if word.raw.isalpha() and word.raw.isupper() and 2 <= len(word.raw) <= 3:
             candidates += forms_by_first.get(f"#{word.norm}", [])
         for form in candidates:
-            if _matches_at(words, i, form):
-                start, end = word.start, words[i + len(form.tokens) - 1].end
+            size = _matches_at(words, i, form)
+            if size:
+                start, end = word.start, words[i + size - 1].end
+                variant = _VARIANT_AFTER.match(text, end)
+                if variant and variant.group(1).lower().replace("-", "") not in form.tokens:
+                    continue  # "Mixtral 8x7B – Instruct" is not the row "Mixtral 8x7B"
                 if not _glued(text, start, end):
                     found.append(Mention(form.label, start, end, form.whole))
     found.sort(key=lambda m: (-(m.end - m.start), m.start, m.label))
@@ -193,9 +229,12 @@ def with_variant(label: str, variant: str | None) -> tuple[LabelForm, ...]:
 VARIANT_MARK = "\x1f"
 
 
-def keyed(label: str, variant: str | None) -> str:
-    """The index key of a label in a table whose caption gives its models a variant."""
-    return f"{label}{VARIANT_MARK}{variant}" if variant else label
+def keyed(label: str, variant: str | None, family: str | None = None) -> str:
+    """The index key of a label in a table whose caption gives its models a variant, or a family
+    to a bare size ("72B" in a table of Qwen2.5 models is Qwen2.5-72B)."""
+    if not variant and not family:
+        return label
+    return f"{label}{VARIANT_MARK}{variant or ''}{VARIANT_MARK}{family or ''}"
 
 
 def plain(key: str) -> str:
@@ -208,10 +247,14 @@ def index_forms(keys: list[str]) -> dict[str, list[LabelForm]]:
     a key made by `keyed` gives a model label the variant of its table."""
     out: dict[str, list[LabelForm]] = {}
     for key in dict.fromkeys(keys):
-        label, _, variant = key.partition(VARIANT_MARK)
+        label, variant, family = ([*key.split(VARIANT_MARK), "", ""])[:3]
+        prefix = tokens(family) if family else ()
         for raw in with_variant(label, variant or None):
-            form = LabelForm(key, raw.tokens, raw.raws, raw.whole)
+            form = LabelForm(key, (*(t.norm for t in prefix), *raw.tokens), (*(t.raw for t in prefix), *raw.raws),
+                             raw.whole)
             out.setdefault(form.tokens[0], []).append(form)
+            if len(form.tokens) == 1 and len(form.tokens[0]) > 2:  # "MTbench" is spelled "MT-Bench" too
+                out.setdefault(f"^{form.tokens[0][:2]}", []).append(form)
             initials = _initials(form.raws[0])
             if len(form.raws[0]) > 3 and len(initials) >= 2:
                 out.setdefault(f"#{initials}", []).append(form)

@@ -1,6 +1,14 @@
 """Polarity and scope: which sentence and clause of a passage carries the claim, so a contrast
-elsewhere in the sentence ("X rose, whereas Y fell") does not flip it; and exclusive words
-("only", "solely") that narrow a claim.
+elsewhere in the sentence ("X rose, whereas Y fell") does not flip it; exclusive words ("only",
+"solely") that narrow a claim; and what a scope word denies.
+
+A scope word denies the phrase after it, up to the end of its clause: "without relying on more
+complex techniques such as Monte Carlo tree search, value functions, …", "we remove QKV-bias used
+in Qwen2", "does not drop any tokens", "instead of X", "foregoes the critic model". A claim that
+asserts what a passage's scope denies ("relies on Monte Carlo tree search", "keeps the QKV-bias",
+"drops tokens") is the opposite statement about the same thing; so is a claim that denies what
+the passage asserts. `scope_conflict` compares the two by the content words inside and outside
+the denied phrases.
 """
 
 from __future__ import annotations
@@ -12,8 +20,8 @@ from synth.verify.claim import ClaimInfo
 from synth.verify.windows import Window
 from synth.verify.words import shared_words, word_tokens
 
-_CLAUSE_BREAK = re.compile(r";|:|,\s*(?=(?:whereas|while|but|although|though|yet|however|which|who|and)\b)"
-                           r"|\b(?:whereas|but)\b")
+_CLAUSE_BREAK = re.compile(r";|:|,\s*(?=(?:whereas|while|but|although|though|yet|however|which|who|and|because|"
+                           r"since)\b)|\b(?:whereas|but)\b")
 
 
 def best_sentence(info: ClaimInfo, window: Window) -> str:
@@ -47,3 +55,82 @@ def best_clause(info: ClaimInfo, sentence: str) -> str:
 
 # "only", "solely", "exclusively" narrow a claim: a passage that does not say so does not state it.
 EXCLUSIVE = re.compile(r"\b(only|solely|exclusively|entirely|alone)\b", re.IGNORECASE)
+
+
+_NEGATIVE_SCOPE = re.compile(
+    r"\b(?:without(?:\s+(?:relying\s+on|using|requiring|the\s+need\s+for|any))?|instead\s+of|rather\s+than|"
+    r"in\s+place\s+of|(?:do|does|did|do\s+we|can)\s*(?:not|n't)(?:\s+(?:use|apply|employ|rely\s+on|need|require|"
+    r"have|include|keep))?|never|no\s+longer|remov(?:e|es|ed|ing)|discard\w*|eliminat\w*|abandon\w*|"
+    r"forgo(?:es|ing|ne)?|foregoes|foregoing|does\s+away\s+with|do\s+away\s+with|exclud\w*|free\s+of|"
+    r"drop(?:s|ped|ping)?|\bno\b|lacks?|lacking)\b", re.IGNORECASE)
+_POSITIVE_SCOPE = re.compile(
+    r"\b(?:rel(?:y|ies|ied|ying)\s+on|keeps?|kept|keeping|retain\w*|us(?:e|es|ed|ing)|employ\w*|adopt\w*|"
+    r"appl(?:y|ies|ied|ying)|includ\w*|maintain\w*|utili[sz]\w*|leverag\w*|(?:trained|aligned|built)\s+with|"
+    r"incorporat\w*|requir\w*)\b", re.IGNORECASE)
+_SCOPE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|which|that\s+is|to\s+(?:ensure|improve|reach|achieve|"
+                        r"make)|and\s+(?:introduce|add|adopt|use|instead|estimate)\w*|in\s+order)\b", re.IGNORECASE)
+_GENERIC = frozenset({"model", "method", "approach", "use", "complex", "technique", "such", "more", "train",
+                      "training", "any"})
+MIN_SCOPED_WORDS = 2
+
+
+_PASSIVE = re.compile(r"\b(?:been|be|is|are|was|were|being|get|gets|got)\s+$", re.IGNORECASE)
+
+
+def _scopes(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans a scope word governs: from after the word to the end of its clause. A passive verb
+    ("limitations have been eliminated, including …") denies its subject, not what follows."""
+    spans = []
+    for match in pattern.finditer(text):
+        if _PASSIVE.search(text[max(0, match.start() - 12):match.start()]):
+            continue
+        end = _SCOPE_END.search(text, match.end())
+        spans.append((match.end(), end.start() if end else len(text)))
+    return spans
+
+
+def _polarities(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(words a text denies, words it asserts inside a scope): each scope word covering a word
+    flips it, so "does not drop any tokens" asserts the tokens and "drops tokens" denies them."""
+    tokens = word_tokens(text)
+    denying, asserting = _scopes(text, _NEGATIVE_SCOPE), _scopes(text, _POSITIVE_SCOPE)
+    denied, asserted = set(), set()
+    for word, (start, _) in zip(tokens.words, tokens.spans, strict=True):
+        if word in _GENERIC:
+            continue
+        flips = sum(1 for s, e in denying if s <= start < e)
+        if flips % 2:
+            denied.add(word)
+        elif flips or any(s <= start < e for s, e in asserting):
+            asserted.add(word)
+    return frozenset(denied), frozenset(asserted)
+
+
+def scope_verbs(text: str) -> frozenset[str]:
+    """The text's scope words in comparison form ("keeps", "without", "remove"): what differs
+    between a claim and a passage that denies it, so not counted when comparing their words."""
+    words = word_tokens(text)
+    spans = [(m.start(), m.end()) for pattern in (_NEGATIVE_SCOPE, _POSITIVE_SCOPE) for m in pattern.finditer(text)]
+    return frozenset(w for w, (start, _) in zip(words.words, words.spans, strict=True)
+                     if any(s <= start < e for s, e in spans))
+
+
+def scope_conflict(claim: str, sentence: str) -> bool | None:
+    """True when the claim asserts what the sentence denies (or denies what it asserts) about the
+    same things, False when both say the same of them, None when the sentence's scopes do not
+    reach what the claim says."""
+    denied_here, asserted_here = _polarities(sentence)
+    if not denied_here:
+        return None
+    denied, asserted = _polarities(claim)
+    if not denied and not asserted:
+        asserted = frozenset(w for w in word_tokens(claim).words if w not in _GENERIC)
+    scoped = len(denied | asserted)
+    flipped = shared_words(asserted, denied_here) | shared_words(denied, asserted_here)
+    kept = shared_words(denied, denied_here) | shared_words(asserted, asserted_here)
+    needed = max(1, (scoped + 1) // 2)
+    if len(flipped) >= needed and len(flipped) > len(kept):
+        return True
+    if len(kept) >= needed and (denied or shared_words(asserted, denied_here)):
+        return False
+    return None

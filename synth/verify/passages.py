@@ -8,6 +8,7 @@ thing of a swapped entity. Questions, aims and hedges ("to assess whether", "may
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from synth import claimparse
@@ -18,7 +19,7 @@ from synth.verify.comparisons import comparison_conflict
 from synth.verify.facts import LibraryFacts
 from synth.verify.figures import ROLE_STRONG, ROLE_WEAK, check_figures
 from synth.verify.names import about_offshoot, entity_found, mentioned, swapped_entity
-from synth.verify.negation import EXCLUSIVE, best_clause, best_sentence, matching_clause
+from synth.verify.negation import EXCLUSIVE, best_clause, best_sentence, matching_clause, scope_conflict, scope_verbs
 from synth.verify.windows import Judgement, Window, window_evidence
 from synth.verify.words import shared_words, word_tokens
 
@@ -35,6 +36,22 @@ POLARITY_COVERAGE = 0.75
 
 
 MIN_SHARED_WORDS = 2
+# A passage that denies what the claim asserts shares its words but for the verb ("keeps" vs "we
+# remove"): it is read from this share of the claim's words on.
+SCOPE_COVERAGE = 0.4
+# ... and contradicts it when it shares this much of the claim's words other than its scope verbs.
+SCOPE_CONTRADICTS = 0.5
+
+
+_NUMBER_TOKEN = re.compile(r"(?<![\w.])[-+]?\d[\d,.]*%?(?![\w.])")
+TABULAR_NUMBERS = 8
+TABULAR_SHARE = 0.3
+
+
+def tabular(text: str) -> bool:
+    """A table's rows run together as text (a PDF page's table): many figures, few words."""
+    numbers = len(_NUMBER_TOKEN.findall(text))
+    return numbers >= TABULAR_NUMBERS and numbers / max(1, len(text.split())) >= TABULAR_SHARE
 
 
 @dataclass
@@ -57,6 +74,8 @@ class Probe:
 def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFacts,
                  probe: Probe | None = None) -> Judgement | None:
     """Support, contradiction, or nothing (None) for one window of text."""
+    if tabular(window.text):
+        return None  # a table printed as text: its figures are read from the table's grid instead
     measures = facts.measures
     parsed = claimparse.parse(window.text)
     found = [entity_found(info, i, window) for i in range(len(info.entities))]
@@ -79,18 +98,22 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         probe.record(window, coverage * (stated / len(info.assertion.quantities) if info.assertion.quantities
                                          else 1.0))
     if len(shared) < min(MIN_SHARED_WORDS, len(info.words)) or coverage < min(CONTRADICT_COVERAGE,
-                                                                                SUPPORT_COVERAGE_WITH_FIGURES):
+                                                                                SUPPORT_COVERAGE_WITH_FIGURES,
+                                                                                SCOPE_COVERAGE):
         return None
     figures = check_figures(info, window, parsed, measures)
     total = len(info.assertion.quantities)
     numeric = figures.matched / total if total else 1.0
     sentence = best_sentence(info, window)
-    if claimparse.hedged(sentence) and not claimparse.hedged(info.text):
-        return None
     clause = best_clause(info, sentence)
+    if claimparse.hedged(clause) and not claimparse.hedged(info.text):
+        return None
     claim_clause = matching_clause(info.text, clause)
     negated = claimparse.negated(clause)
     same_polarity = negated == claimparse.negated(claim_clause)
+    scoped = scope_conflict(claim_clause, sentence)
+    if scoped is not None:
+        same_polarity = not scoped
     comparison = comparison_conflict(info, window, measures)
     up, down = claimparse.directions(clause)
     claim_direction = claimparse.direction(claim_clause)
@@ -120,6 +143,12 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     if states_it:
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, "the passage states it")
+    if scoped is True:
+        scoped_words = info.words - scope_verbs(info.text)
+        if facts.coverage(shared_words(scoped_words, window_words), scoped_words) >= SCOPE_CONTRADICTS:
+            return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
+                             window.relevance, "the passage denies what the claim asserts of the same thing (or "
+                             "asserts what it denies)", aspect="polarity")
     if coverage < CONTRADICT_COVERAGE:
         return None
     local = shared_words(info.words, word_tokens(window.sentence_at(figures.conflict.start)).bag | heading_words
