@@ -35,7 +35,7 @@ from synth.claims import author_claims, extract_claims
 from synth.config import LoadedQuestion, load_questions
 from synth.index import PassageIndex, index_path
 from synth.library import LoadStats, load_library
-from synth.models import CheckedClaim, Contradiction, Library, Relation, Report, Verdict
+from synth.models import CheckedClaim, Contradiction, Corroboration, Library, Relation, Report, Verdict
 from synth.paths import source_page_path
 from synth.plan import make_plan
 from synth.progress import Progress, StepTimer, plural, summarise_skipped, summarise_warnings
@@ -87,15 +87,24 @@ def prepare_library(root: Path, cache_dir: Path = DEFAULT_CACHE,
 
 
 def find_contradictions(checked: Sequence[CheckedClaim]) -> list[Contradiction]:
-    """Claims for which the library holds passages on both sides, with both quotes."""
+    """Passages that disagree about a claim, with both quotes: a finding another source disputes
+    (a disagreement between sources, whatever the finding's own verdict), and passages that point
+    the other way on the same atom of a claim (same subject, attribute and setting)."""
     found: list[Contradiction] = []
     for item in checked:
         verification = item.verification
+        check = verification.corroboration
+        if check is not None and check.status is Corroboration.DISPUTED and check.evidence:
+            own = next((e for e in verification.evidence if e.source == item.claim.source), None)
+            if own is not None:
+                found.append(Contradiction(item.claim.text, own, check.evidence[0],
+                                           f"sources disagree about: {item.claim.text} ({check.note})"))
+                continue
         if verification.verdict is Verdict.INSUFFICIENT or not verification.evidence:
             continue
+        first = verification.evidence[0]
         for counter in verification.counter_evidence:
-            first = verification.evidence[0]
-            if (counter.doc_id, counter.start) == (first.doc_id, first.start):
+            if (counter.doc_id, counter.start, counter.quote) == (first.doc_id, first.start, first.quote):
                 continue
             where = "within one source" if counter.source == first.source else "between sources"
             found.append(Contradiction(item.claim.text, first, counter,
@@ -132,8 +141,8 @@ def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex, s
     step("claims")
     claims = extract_claims(question, screening, library, index, plan, answer)
     step(f"verify {plural(len(claims), 'claim')}")
-    findings = [CheckedClaim(c, v) for c, v in zip(claims, verify_claims([c.text for c in claims], library, index),
-                                                  strict=True)]
+    verified = verify_claims([c.text for c in claims], library, index, origins=[c.source for c in claims])
+    findings = [CheckedClaim(c, v) for c, v in zip(claims, verified, strict=True)]
     authored = author_claims(question)
     checked_authored = [CheckedClaim(c, v) for c, v in
                         zip(authored, verify_claims([c.text for c in authored], library, index), strict=True)]

@@ -227,9 +227,12 @@ def _cmd_verify(args: argparse.Namespace) -> int:
                 "confidence": r.confidence,
                 "evidence": [
                     {"source": e.source, "page": e.page, "section": e.section, "quote": e.quote,
-                     "start": e.start, "end": e.end, "conflicting_value": e.conflicting_value}
+                     "start": e.start, "end": e.end, "conflicting_value": e.conflicting_value,
+                     "cells": list(e.cells)}
                     for e in r.evidence
                 ],
+                "atoms": [{"kind": a.kind.value, "text": a.text, "status": a.status.value, "note": a.note}
+                          for a in r.atoms],
                 "signals": {s.name: s.value for s in r.signals},
                 "explanation": r.explanation,
             }

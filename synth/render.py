@@ -35,7 +35,7 @@ from synth.models import (
 from synth.paths import passage_href
 from synth.references import cite, reference_entry
 from synth.templating import md_safe, render
-from synth.verify import CONFIDENCE_WEIGHTS
+from synth.verify import CONFIDENCE_WEIGHTS, corroboration_label
 
 SourceLink = Callable[[str], str | None]
 PAGE_DEPTH = "../../"
@@ -75,6 +75,7 @@ class Quoted:
     where: Markup
     quote: str
     conflicting: str | None = None
+    cells: str = ""
 
 
 def _quoted(evidence: Evidence, link: SourceLink) -> Quoted:
@@ -83,7 +84,7 @@ def _quoted(evidence: Evidence, link: SourceLink) -> Quoted:
         where += md_safe(f" · [passage]({PAGE_DEPTH}{passage_href(evidence.source, evidence.start, evidence.end)})")
     if evidence.table_caption:
         where += md_safe(f" — {md.text(evidence.table_caption)}")
-    return Quoted(where, evidence.quote, evidence.conflicting_value)
+    return Quoted(where, evidence.quote, evidence.conflicting_value, "; ".join(evidence.cells))
 
 
 # --- claims ------------------------------------------------------------------------------------
@@ -102,6 +103,7 @@ class ClaimView:
     evidence: tuple[Quoted, ...]
     counter: tuple[Quoted, ...]
     signals: str
+    corroboration: str = ""
 
 
 def _signal_line(verification: Verification) -> str:
@@ -123,7 +125,8 @@ def _claim(number: int, checked: CheckedClaim, link: SourceLink, with_origin: bo
     return ClaimView(number, claim.text, origin, _VERDICT_LABEL[verification.verdict], f"{verification.confidence:.2f}",
                      _ADMONITION[verification.verdict], title, explanation,
                      tuple(_quoted(e, link) for e in verification.evidence),
-                     tuple(_quoted(e, link) for e in verification.counter_evidence), _signal_line(verification))
+                     tuple(_quoted(e, link) for e in verification.counter_evidence), _signal_line(verification),
+                     corroboration_label(verification.corroboration))
 
 
 def _topics(checked: Sequence[CheckedClaim]) -> list[tuple[str, list[CheckedClaim]]]:

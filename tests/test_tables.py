@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from synth.models import Table
 from synth.pdftables import Glyph, cell_kind, extract_tables, tables_from_glyphs, worth_scanning
 from synth.tables import (
     caption_variant,
+    grid,
     models_in_columns,
     name_variant,
     parameter_count,
@@ -303,3 +306,32 @@ def test_characters_outside_the_bmp_are_joined_never_lone_surrogates() -> None:
     chars = _characters([0x61, 0xD835, 0xDC65, 0x62, 0xD835, 0x20])
     assert chars == ["a", "\U0001d465", "", "b", " ", " "]
     assert "".join(chars).encode("utf-8")
+
+
+# --- grids: cells addressed by header paths (tests/fixtures/verify/grids.yaml) ---------------------
+
+GRIDS = yaml.safe_load((Path(__file__).parent / "fixtures" / "verify" / "grids.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", GRIDS, ids=[c["name"] for c in GRIDS])
+def test_cells_are_addressed_by_full_header_paths(case: dict[str, Any]) -> None:
+    found = grid(table(case["header"], case["rows"], "Table 1: x", case.get("groups")))
+    assert found.label_columns == case["label_columns"]
+    cells = {(c.row_path, c.column_path): c.raw for c in found.cells}
+    for row_path, column_path, raw in case["cells"]:
+        assert cells.get((tuple(row_path), tuple(column_path))) == raw, sorted(cells)[:8]
+
+
+def test_a_model_name_over_two_header_lines_names_its_column() -> None:
+    glyphs = glyph_line(700, [(70, "Table 3: Scores of the chat models.")], size=10)
+    glyphs += glyph_line(676, [(70, "Benchmark"), (170, "DeepSeek-V2"), (260, "DS-Coder-V2-"), (350, "Qwen1.5")])
+    glyphs += glyph_line(664, [(170, "Chat (SFT)"), (260, "Lite-Instruct"), (350, "72B Chat")])
+    rows = [("MMLU", "78.4", "60.1", "76.2"), ("MATH", "52.7", "61.8", "40.6"), ("BBH", "81.3", "56.0", "65.9")]
+    for k, row in enumerate(rows):
+        glyphs += glyph_line(648 - 12 * k, list(zip((70, 170, 260, 350), row, strict=True)))
+    glyphs += glyph_line(560, [(70, "The results show that larger models do better on every benchmark we ran.")],
+                         size=10)
+    [found] = tables_from_glyphs(glyphs, "doc", 3)
+    assert found.header == ("Benchmark", "DeepSeek-V2 Chat (SFT)", "DS-Coder-V2-Lite-Instruct", "Qwen1.5 72B Chat")
+    cells = {(c.row_path, c.column_path): c.raw for c in grid(found).cells}
+    assert cells[("MATH",), ("DS-Coder-V2-Lite-Instruct",)] == "61.8"

@@ -2,16 +2,27 @@
 
 The package is laid out by the parts of a claim it checks, read top to bottom:
 
-* `words`, `claim`: the claim parsed once (content words, names, figures, polarity, cues);
+* `atoms`: the claim split into atomic assertions (figures, comparisons, extremes, polarity and
+  scope words, statements), each checked on its own;
+* `words`, `claim`: the claim parsed once for text matching (content words, names, figures, cues);
 * `names`, `figures`, `negation`, `comparisons`: how one part of a claim is found in a passage;
 * `windows`, `passages`: text passages cut into sentence windows, each judged against the claim;
-* `facts`, `tables`: the library's table cells and how a claim is checked against them;
-* `decide`, `confidence`: the verdict, its evidence and its explained confidence.
+* `labels`, `cells`: table cells addressed by header paths, and the labels a claim names exactly
+  (variants included), found through one lookup (`cells.tables_named`);
+* `findings`, `reasoning`, `cell_comparisons`: what evidence says of each atom, and deterministic
+  reasoning over cells (figures; higher / lower, best / worst, differences and ratios, all / most);
+* `facts`: per-library lookups built once;
+* `combine`: every atom's status from its findings, and the verdict they imply (`verdict_of`);
+* `decide`, `confidence`, `corroboration`: the verdict with its evidence, its explained
+  confidence, and what the rest of the library says of a finding taken from one source.
 
-The public API is `verify_claim` and `verify_claims`; `CONFIDENCE_WEIGHTS` is shown on pages.
+The public API is `verify_claim` and `verify_claims`; `CONFIDENCE_WEIGHTS` and
+`corroboration_label` are shown on pages.
 """
 
+from synth.verify.combine import verdict_of
 from synth.verify.confidence import CONFIDENCE_WEIGHTS
+from synth.verify.corroboration import corroboration_label
 from synth.verify.decide import verify_claim, verify_claims
 
-__all__ = ["CONFIDENCE_WEIGHTS", "verify_claim", "verify_claims"]
+__all__ = ["CONFIDENCE_WEIGHTS", "corroboration_label", "verdict_of", "verify_claim", "verify_claims"]

@@ -43,8 +43,8 @@ _CUES: tuple[tuple[re.Pattern[str], int, bool], ...] = (
                 r"degrad\w*|hurts?|harms?)", re.I), -1, True),
     (re.compile(r"\b(?:higher|greater|larger|bigger|more\s+than|exceed\w*|increas\w*|rais\w*|boost\w*|above|"
                 r"faster|rises?|rose)\b", re.I), 1, False),
-    (re.compile(r"\b(?:lower|smaller|fewer|less\s+than|decreas\w*|reduc\w*|drops?|dropped|declin\w*|below|"
-                r"slower|falls?|fell)\b", re.I), -1, False),
+    (re.compile(r"\b(?:lower|smaller|fewer|less\s+than|decreas\w*|reduc\w*|drops?(?=\s+(?:by|to|from|of|in)\b)|"
+                r"declin\w*|below|slower|falls?|fell)\b", re.I), -1, False),
 )
 _EXTREME = re.compile(r"\b(?:the\s+)?(best|highest|lowest|worst|largest|smallest|maximum|minimum|"
                       r"strongest|weakest)\b|\b(?:outperforms?|better\s+than|beats?)\s+(?:all|every)\b", re.I)
@@ -191,8 +191,9 @@ def atoms_of(text: str) -> ClaimAtoms:
                 found.append(AtomSpec(AtomKind.FIGURE, quantity.raw, quantity.start, quantity.end, (start, stop),
                                       quantity=quantity, negated=_negated_before(text, start, quantity.start)))
         for match in _SCOPE.finditer(text, start, stop):
+            denies = not re.match(r"keep|retain|only|solely|exclusively", match.group(0), re.IGNORECASE)
             found.append(AtomSpec(AtomKind.POLARITY, match.group(0), match.start(), match.end(), (start, stop),
-                                  negated=True, cue=match.group(0).lower()))
+                                  negated=denies, cue=match.group(0).lower()))
         carried = [a for a in found if a.clause == (start, stop) and a.kind is not AtomKind.POLARITY]
         for match in _NEGATION.finditer(_NOT_A_DENIAL.sub(lambda m: " " * len(m.group(0)), text[:stop]), start):
             found.append(AtomSpec(AtomKind.POLARITY, match.group(0), match.start(), match.end(), (start, stop),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from synth.models import Atom, AtomKind, Evidence, Verdict
 from synth.verify.atoms import AtomSpec, ClaimAtoms
-from synth.verify.reasoning import Finding
+from synth.verify.findings import Finding
 from synth.verify.windows import Judgement
 
 MAX_EVIDENCE = 6

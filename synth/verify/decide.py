@@ -8,6 +8,7 @@ the other way are kept as `counter_evidence`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -20,18 +21,22 @@ from synth.verify.cells import tables_named
 from synth.verify.claim import ClaimInfo, claim_info
 from synth.verify.combine import assemble, explain, from_judgement, resolve, verdict_of
 from synth.verify.confidence import as_signals, signals_for, weighted_confidence
+from synth.verify.corroboration import corroborate
 from synth.verify.facts import LibraryFacts, library_facts
+from synth.verify.findings import Context, Finding
 from synth.verify.labels import tokens as label_tokens
 from synth.verify.passages import Probe, judge_window
-from synth.verify.reasoning import Context, Finding, judge_on_tables
+from synth.verify.reasoning import judge_on_tables
 from synth.verify.windows import Window, window_evidence, windows_of
 
 CANDIDATES = 40
 
 
-def verify_claim(claim: str, library: Library, index: PassageIndex) -> Verification:
+def verify_claim(claim: str, library: Library, index: PassageIndex, origin: str | None = None) -> Verification:
     """The verdict for one claim against the whole library: its atoms, each checked against table
-    cells and text windows, then the verdict they imply (synth.verify.combine)."""
+    cells and text windows, then the verdict they imply (synth.verify.combine). For a finding
+    taken from a source, `origin` is that source's key: the verification then also says what the
+    rest of the library says of it (synth.verify.corroboration)."""
     facts = library_facts(library)
     info = claim_info(claim, facts.measures)
     atoms = atoms_of(claim)
@@ -54,7 +59,10 @@ def verify_claim(claim: str, library: Library, index: PassageIndex) -> Verificat
             alignment = fuzz.token_set_ratio(folded_claim, window.folded) / 100
             if alignment > best_alignment:
                 best_alignment, closest = alignment, window
-    return _decide(info, atoms, findings, best_alignment, closest, facts, probe, index)
+    verification = _decide(info, atoms, findings, best_alignment, closest, facts, probe, index)
+    if origin is not None:
+        verification = replace(verification, corroboration=corroborate(atoms, findings, origin))
+    return verification
 
 
 def _candidates(info: ClaimInfo, index: PassageIndex) -> list[Hit]:
@@ -136,6 +144,9 @@ def _insufficient(info: ClaimInfo, atoms: list[Atom], stated: list[Evidence], be
                         as_signals(parts, notes), reason, (), tuple(atoms))
 
 
-def verify_claims(claims: Sequence[str], library: Library, index: PassageIndex) -> list[Verification]:
-    """Verify each claim independently; same order as given."""
-    return [verify_claim(claim, library, index) for claim in claims]
+def verify_claims(claims: Sequence[str], library: Library, index: PassageIndex,
+                  origins: Sequence[str | None] | None = None) -> list[Verification]:
+    """Verify each claim independently; same order as given. `origins[i]` is the key of the source
+    claim i was taken from (None for a claim of no source): its corroboration is then computed."""
+    sources = list(origins) if origins is not None else [None] * len(claims)
+    return [verify_claim(claim, library, index, origin) for claim, origin in zip(claims, sources, strict=True)]

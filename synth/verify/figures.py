@@ -15,7 +15,7 @@ from functools import lru_cache
 from synth import claimparse
 from synth.claimparse import Assertion, Quantity
 from synth.tables import strip_variant
-from synth.text import fold
+from synth.text import STOPWORDS, fold
 from synth.verify.claim import ClaimInfo
 from synth.verify.names import same_name
 from synth.verify.windows import Window
@@ -60,7 +60,7 @@ _ALPHA_WORD = re.compile(r"[A-Za-z][a-z]+")
 
 def _acronyms(text: str, last: bool) -> frozenset[str]:
     """Initials of the word pairs and triples near a figure, so "reward model" meets "RM"."""
-    words = [w.lower() for w in _ALPHA_WORD.findall(text)]
+    words = [w.lower() for w in _ALPHA_WORD.findall(text) if w.lower() not in STOPWORDS]
     words = words[-CONTEXT_TOKENS:] if last else words[:CONTEXT_TOKENS]
     return frozenset("".join(w[0] for w in words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1))
 

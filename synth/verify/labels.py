@@ -201,9 +201,11 @@ def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]]) -> list
                 variant = _VARIANT_AFTER.match(text, end)
                 if variant and variant.group(1).lower().replace("-", "") not in form.tokens:
                     continue  # "Mixtral 8x7B – Instruct" is not the row "Mixtral 8x7B"
+                if text[end:end + 1] == ")" and "(" in text[start:end]:
+                    end += 1  # "DeepSeek-V2 Chat (SFT)": the variant's parenthesis is part of the name
                 if not _glued(text, start, end):
                     found.append(Mention(form.label, start, end, form.whole))
-    found.sort(key=lambda m: (-(m.end - m.start), m.start, m.label))
+    found = sorted(set(found), key=lambda m: (-(m.end - m.start), m.start, m.label, not m.whole))
     kept: list[Mention] = []
     for mention in found:
         if not any(mention.start < k.end and k.start < mention.end and (k.end - k.start) > (mention.end - mention.start)

@@ -14,6 +14,7 @@ the denied phrases.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from synth import claimparse
 from synth.verify.claim import ClaimInfo
@@ -89,6 +90,7 @@ def _scopes(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=32768)
 def _polarities(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(words a text denies, words it asserts inside a scope): each scope word covering a word
     flips it, so "does not drop any tokens" asserts the tokens and "drops tokens" denies them."""

@@ -97,9 +97,9 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         stated = sum(1 for q in info.assertion.quantities if any(q.agrees(w) for w in parsed.quantities))
         probe.record(window, coverage * (stated / len(info.assertion.quantities) if info.assertion.quantities
                                          else 1.0))
-    if len(shared) < min(MIN_SHARED_WORDS, len(info.words)) or coverage < min(CONTRADICT_COVERAGE,
-                                                                                SUPPORT_COVERAGE_WITH_FIGURES,
-                                                                                SCOPE_COVERAGE):
+    if (len(shared) < min(MIN_SHARED_WORDS, len(info.words)) or coverage < min(
+            CONTRADICT_COVERAGE, SUPPORT_COVERAGE_WITH_FIGURES, SCOPE_COVERAGE)) and not (
+            entity == 1.0 and scope_conflict(info.text, window.text)):
         return None
     figures = check_figures(info, window, parsed, measures)
     total = len(info.assertion.quantities)
@@ -145,7 +145,9 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
                          window.relevance, "the passage states it")
     if scoped is True:
         scoped_words = info.words - scope_verbs(info.text)
-        if facts.coverage(shared_words(scoped_words, window_words), scoped_words) >= SCOPE_CONTRADICTS:
+        shared_scoped = (facts.coverage(shared_words(scoped_words, window_words), scoped_words) if scoped_words
+                         else entity)  # "keeps the QKV-bias": the names are what the two share
+        if shared_scoped >= SCOPE_CONTRADICTS:
             return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
                              window.relevance, "the passage denies what the claim asserts of the same thing (or "
                              "asserts what it denies)", aspect="polarity")

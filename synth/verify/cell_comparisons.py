@@ -1,0 +1,292 @@
+"""Comparisons and extremes computed from table cells.
+
+* COMPARISON: A's and B's cells on each attribute the clause names (else on every attribute both
+  have): better/worse follow the metric's own direction (↓, error, loss, perplexity, rank …),
+  higher/lower the raw value; a margin ("by 8.6 points", "+2.3%") or a ratio ("2× faster") must
+  match the cells too. Rows that differ only in the compared label are paired ("Europarl vs TED
+  Talks" within one language and measure). Every named attribute must hold; unnamed attributes
+  must agree nearly all one way (only better / worse may be read over every column), unless the
+  claim says "most" (majority) or "all".
+* EXTREME: A's cell is the highest / lowest (or best / worst) of its column among the table's rows.
+
+A denial ("does not outperform") swaps supported and contradicted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from synth import claimparse
+from synth.models import AtomKind, Verdict
+from synth.tables import Grid, GridCell
+from synth.verify.atoms import AtomSpec, ClaimAtoms
+from synth.verify.cells import TableView
+from synth.verify.findings import Context, Finding, Named, in_clause, lower_is_better, nearest, quote_cells
+from synth.verify.labels import Mention, plain
+
+# Share of unnamed attributes (every column both names have) that must agree with a comparison.
+IMPLICIT_SUPPORT = 0.8
+
+
+
+
+def _level(mention: Mention, positions: tuple[int, ...], paths: tuple[tuple[str, ...], ...]) -> int:
+    """How deep in its header path a label sits (0 = outermost: a group, a spanning header)."""
+    path, label = paths[positions[0]], plain(mention.label)
+    return path.index(label) if label in path else len(path)
+
+
+def _within(named: Named, paths: tuple[tuple[str, ...], ...]) -> list[int]:
+    """Positions the labels address: labels of one level add up ("BLEU and METEOR"), labels of
+    different levels narrow each other ("F1" under "Trigger Classification")."""
+    levels: dict[int, set[int]] = {}
+    for mention, positions in named:
+        levels.setdefault(_level(mention, positions, paths), set()).update(positions)
+    if not levels:
+        return []
+    common = set.intersection(*levels.values())
+    return sorted(common or set().union(*levels.values()))
+
+
+def _paths(view: TableView, axis: str) -> tuple[tuple[str, ...], ...]:
+    return view.grid.row_paths if axis == "row" else view.grid.column_paths
+
+
+def _split(view: TableView, atom: AtomSpec) -> tuple[str, Named, Named, Named] | None:
+    """The axis the compared names sit on, the names compared on it (one level of its headers),
+    the other names on it (narrowing the compared ones, as "precision" narrows "Portuguese vs
+    English" in a table grouped by measure then language), and the other axis's names."""
+    rows, columns = in_clause(view.rows, atom.clause), in_clause(view.columns, atom.clause)
+    options = []
+    for axis, names, others in (("row", rows, columns), ("column", columns, rows)):
+        paths = _paths(view, axis)
+        by_level: dict[int, Named] = {}
+        for mention, positions in names:
+            by_level.setdefault(_level(mention, positions, paths), []).append((mention, positions))
+        for level, named in sorted(by_level.items(), key=lambda item: -item[0]):
+            before = any(m.start < atom.start for m, _ in named)
+            after = any(m.start >= atom.end for m, _ in named)
+            if (before and after) if atom.kind is AtomKind.COMPARISON else bool(named):
+                narrowing = [n for lv, group in by_level.items() if lv != level for n in group]
+                options.append((axis, named, narrowing, others))
+                break
+    if not options:
+        return None
+    if atom.kind is AtomKind.EXTREME:
+        # What is said to be the best is the clause's subject: the names before the cue, leftmost.
+        options.sort(key=lambda o: min((m.start for m, _ in o[1] if m.start < atom.start), default=atom.end + 1))
+    return options[0]
+
+
+def _context_key(path: tuple[str, ...], label: str) -> tuple[str, ...]:
+    return tuple(p for p in path if p != label)
+
+
+def _narrowed(positions: tuple[int, ...], narrowing: Named, paths: tuple[tuple[str, ...], ...]) -> tuple[int, ...]:
+    allowed = _within(narrowing, paths)
+    kept = tuple(p for p in positions if p in allowed) if allowed else positions
+    return kept or positions
+
+
+def _pairs(view: TableView, axis: str, subject: tuple[Mention, tuple[int, ...]], objects: Named,
+           narrowing: Named, attributes: Named) -> list[tuple[GridCell, GridCell]]:
+    """(A's cell, B's cell) on each attribute: rows (or columns) that differ only in the compared
+    label are paired, so "Europarl vs TED Talks" compares within the same language and measure."""
+    paths = _paths(view, axis)
+    along = _within(attributes, _paths(view, "column" if axis == "row" else "row"))
+    candidates = []
+    for obj, positions in objects:
+        for x in _narrowed(subject[1], narrowing, paths):
+            for y in _narrowed(positions, narrowing, paths):
+                if x != y:
+                    same = (_context_key(paths[x], plain(subject[0].label))
+                            == _context_key(paths[y], plain(obj.label)))
+                    candidates.append((x, y, same))
+    if any(same for _, _, same in candidates):
+        candidates = [c for c in candidates if c[2]]
+    pairs = []
+    for x, y, _ in candidates:
+        if axis == "row":
+            others = along or sorted({c.column for c in view.grid.cells if c.row == x})
+            pairs += [(a, b) for o in others if (a := view.cell(x, o)) and (b := view.cell(y, o))]
+        else:
+            others = along or sorted({c.row for c in view.grid.cells if c.column == x})
+            pairs += [(a, b) for o in others if (a := view.cell(o, x)) and (b := view.cell(o, y))]
+    return pairs
+
+
+_ON_NAME = re.compile(r"\b(?:on|in|for|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _unresolved(view: TableView, atom: AtomSpec, text: str) -> bool:
+    """Whether the clause measures on something this table has no label for ("on MMLU-Pro" against
+    a table without it): comparing every column instead would answer another question."""
+    covered = [(m.start, m.end) for m, _ in (*view.rows, *view.columns)]
+    for _, start, _ in claimparse.name_spans(text):
+        if not (atom.clause[0] <= start < atom.clause[1]) or any(s <= start < e for s, e in covered):
+            continue
+        if _ON_NAME.search(text[max(atom.clause[0], start - 12):start]):
+            return True
+    return False
+
+
+def _named(attributes: Named) -> bool:
+    """Whether the claim names each attribute exactly (one column each), rather than a group of
+    columns under a spanning header ("RMB" over its five sub-columns) or none at all."""
+    return bool(attributes) and all(len(positions) == 1 for _, positions in attributes)
+
+
+def _outcome(holds: list[bool], named: bool, quantifier: str) -> Verdict:
+    """Supported when every compared cell agrees; contradicted when a named attribute (or, under
+    "all", any) disagrees, or when none agrees; "most" takes the majority; unnamed attributes
+    that disagree among themselves settle nothing unless nearly all agree."""
+    if not holds:
+        return Verdict.INSUFFICIENT
+    share = sum(holds) / len(holds)
+    if share == 1.0:
+        return Verdict.SUPPORTED
+    if named or quantifier == "all" or share == 0.0:
+        return Verdict.CONTRADICTED
+    if quantifier == "most":
+        return Verdict.SUPPORTED if share > 0.5 else Verdict.CONTRADICTED
+    if share >= IMPLICIT_SUPPORT:
+        return Verdict.SUPPORTED
+    if share <= 1.0 - IMPLICIT_SUPPORT:
+        return Verdict.CONTRADICTED
+    return Verdict.INSUFFICIENT
+
+
+def _flip(status: Verdict, negated: bool) -> Verdict:
+    if not negated or status is Verdict.INSUFFICIENT:
+        return status
+    return Verdict.CONTRADICTED if status is Verdict.SUPPORTED else Verdict.SUPPORTED
+
+
+def _margin_fits(atom: AtomSpec, a: float, b: float) -> bool:
+    margin = atom.margin
+    assert margin is not None
+    tolerance = 0.5 * 10 ** -margin.decimals + 1e-9
+    if atom.ratio:
+        return b != 0 and abs(a / b - margin.value) <= tolerance + 0.05 * margin.value
+    difference = abs(a - b)
+    relative = abs(a - b) / abs(b) * 100 if b else None
+    scaled = difference * 100 if max(abs(a), abs(b)) <= 1.0 else None
+    return any(x is not None and abs(round(x, margin.decimals) - margin.value) <= tolerance
+               for x in (difference, relative, scaled))
+
+
+def _direction(atom: AtomSpec, path: Sequence[str]) -> int:
+    return -atom.direction if atom.aware and lower_is_better(path) else atom.direction
+
+
+def _holds(atom: AtomSpec, a: float, b: float, path: Sequence[str]) -> bool:
+    return a > b if _direction(atom, path) > 0 else a < b
+
+
+def _margin_outcome(atom: AtomSpec, pairs: list[tuple[GridCell, GridCell]], axis: str) -> bool | None:
+    """Whether the claimed margin fits: True (some pair in the claimed direction fits), False (a
+    single pair, named exactly, that does not fit), None (several pairs, none fitting: the claim
+    may average or pick among them, so nothing is settled)."""
+    fitting = [_margin_fits(atom, a.value, b.value) for a, b in pairs
+               if _holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path)]
+    if any(fitting):
+        return True
+    return False if len(pairs) == 1 and fitting == [False] else None
+
+
+def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
+                     context: Context) -> Finding | None:
+    """A vs B on the clause's attributes, in one table."""
+    found = _split(view, atom)
+    if found is None:
+        return None
+    axis, names, narrowing, attributes = found
+    if not attributes and (not atom.aware or _unresolved(view, atom, atoms.text)):
+        return None  # "larger" or "higher" of what? Only better/worse may be read over every column.
+    before = [(m, p) for m, p in names if m.start < atom.start]
+    if not before:
+        return None
+    subject = before[0]
+    later = [a.start for a in atoms.atoms if a.clause == atom.clause and a.kind is AtomKind.COMPARISON
+             and a.start > atom.start]
+    limit = min(later) if later else atom.clause[1]
+    objects = [(m, p) for m, p in names if atom.end <= m.start < limit and m.label != subject[0].label]
+    if not objects:
+        return None
+    pairs = _pairs(view, axis, subject, objects, narrowing, attributes)
+    if not pairs:
+        return None
+    holds = [_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in pairs]
+    status = _outcome(holds, _named(attributes), atom.quantifier)
+    if status is Verdict.SUPPORTED and atom.margin is not None:
+        fits = _margin_outcome(atom, pairs, axis)
+        status = {True: Verdict.SUPPORTED, False: Verdict.CONTRADICTED, None: Verdict.INSUFFICIENT}[fits]
+    status = _flip(status, atom.negated)
+    if status is Verdict.INSUFFICIENT:
+        return None
+    shown = [c for pair in pairs[:3] for c in pair]
+    said = f"{plain(subject[0].label)} vs {', '.join(dict.fromkeys(plain(m.label) for m, _ in objects))}"
+    note = (f"{said}: {sum(holds)} of {len(holds)} cell pair(s) agree with '{atom.cue}'"
+            + (f" by {atom.margin.raw}" if atom.margin is not None else "")
+            + (" (the claim denies it)" if atom.negated else ""))
+    failing = [(a, b) for (a, b), ok in zip(pairs, holds, strict=True) if ok == atom.negated]
+    conflicting = None if status is Verdict.SUPPORTED else (failing or pairs)[0][1].raw
+    return Finding(number, status, quote_cells(shown, view, context, conflicting), note, 1.0,
+                   subject=plain(subject[0].label),
+                   attribute=", ".join(dict.fromkeys(plain(m.label) for m, _ in attributes)),
+                   setting=view.table.caption[:60])
+
+
+def _rivals(view: Grid, axis: str, position: int) -> list[int]:
+    """Every other row (or data column) of the table: "the best" is read over the whole table."""
+    if axis == "row":
+        return [i for i, path in enumerate(view.row_paths) if path]
+    return sorted({c.column for c in view.cells})
+
+
+def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
+                  context: Context) -> Finding | None:
+    """A is the highest / lowest (best / worst) of its column(s) among the table's rows."""
+    found = _split(view, atom)
+    if found is None:
+        return None
+    axis, names, narrowing, attributes = found
+    if not attributes and _unresolved(view, atom, atoms.text):
+        return None
+    before = [n for n in names if n[0].start < atom.start]
+    subject = before[0] if before else nearest(names, atom.start)
+    assert subject is not None
+    along = _within(attributes, _paths(view, "column" if axis == "row" else "row"))
+    holds = []
+    shown: list[GridCell] = []
+    for position in _narrowed(subject[1], narrowing, _paths(view, axis)):
+        if axis == "row":
+            others = along or sorted({c.column for c in view.grid.cells if c.row == position})
+        else:
+            others = along or sorted({c.row for c in view.grid.cells if c.column == position})
+        for other in others:
+            mine = view.cell(position, other) if axis == "row" else view.cell(other, position)
+            if mine is None:
+                continue
+            rivals = [c for p in _rivals(view.grid, axis, position) if p != position
+                      and (c := view.cell(p, other) if axis == "row" else view.cell(other, p)) is not None]
+            if not rivals:
+                continue
+            direction = _direction(atom, mine.column_path if axis == "row" else mine.row_path)
+            top = max(rivals, key=lambda c: c.value) if direction > 0 else min(rivals, key=lambda c: c.value)
+            ok = mine.value >= top.value if direction > 0 else mine.value <= top.value
+            if ok and atom.margin is not None:
+                ok = any(_margin_fits(atom, mine.value, r.value) for r in rivals)
+            holds.append(ok)
+            shown += [mine, top]
+    status = _flip(_outcome(holds, _named(attributes), atom.quantifier), atom.negated)
+    if status is Verdict.INSUFFICIENT:
+        return None
+    note = (f"{plain(subject[0].label)}: {sum(holds)} of {len(holds)} column(s) where it is '{atom.cue}'"
+            + (" (the claim denies it)" if atom.negated else ""))
+    conflicting = None if status is Verdict.SUPPORTED else shown[1].raw if len(shown) > 1 else None
+    return Finding(number, status, quote_cells(shown[:4], view, context, conflicting), note, 1.0,
+                   subject=plain(subject[0].label),
+                   attribute=", ".join(dict.fromkeys(plain(m.label) for m, _ in attributes)),
+                   setting=view.table.caption[:60])

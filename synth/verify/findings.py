@@ -1,0 +1,97 @@
+"""Findings: what one piece of evidence (a window of text, or table cells) says of one atom of a
+claim, and the helpers every table finder shares: whether a claimed figure states a cell, which
+metrics are better when lower, and quoting the cells used with their header paths.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from synth.claimparse import Quantity
+from synth.models import Document, Evidence, Verdict
+from synth.tables import GridCell
+from synth.verify.cells import TableView, cell_evidence
+from synth.verify.labels import Mention
+
+_LOWER_BETTER = re.compile(r"↓|\berr(?:or)?s?\b|\bloss\b|perplexity|\bppl\b|\bwer\b|\bcer\b|\bter\b|\brank\b|\bmr\b|"
+                           r"\bser\b|latency|\btime\b|\bmae\b|\bmse\b|\brmse\b|distance|\bfpr\b|\bfnr\b|invalid|"
+                           r"\bmiss(?:ed)?\b|\bwrong\b|\brep\b|repetition", re.IGNORECASE)
+TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one piece of evidence says of one atom of the claim."""
+
+    atom: int
+    status: Verdict
+    evidence: tuple[Evidence, ...]
+    note: str
+    strength: float
+    kind: str = "table"
+    subject: str = ""
+    attribute: str = ""
+    setting: str = ""
+    coverage: float = 1.0
+    numeric: float = 1.0
+    entity: float = 1.0
+    relevance: float = 1.0
+
+    @property
+    def conflicting(self) -> bool:
+        return any(e.conflicting_value is not None for e in self.evidence)
+
+    @property
+    def source(self) -> str:
+        return self.evidence[0].source if self.evidence else ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What reasoning needs besides the claim: where table rows are quoted from, and whose tables."""
+
+    source_of: dict[str, str]
+    row_spans: dict[tuple[str, int], tuple[int, int]]
+    documents: dict[str, Document]
+    titles: dict[str, frozenset[str]]
+
+
+def lower_is_better(path: Sequence[str], caption: str = "") -> bool:
+    return any(_LOWER_BETTER.search(label) for label in path)
+
+
+def agrees(q: Quantity, value: float) -> bool:
+    """The claim's figure states the cell: equal at the claim's precision (0.93 ~ 93%)."""
+    candidates = [value]
+    if q.unit == "%" and abs(value) <= 1.0 < q.value:
+        candidates.append(value * 100)
+    if q.unit != "%" and abs(q.value) <= 1.0 < abs(value):
+        candidates.append(value / 100)
+    return any(abs(round(c, q.decimals) - q.value) <= TOLERANCE for c in candidates)
+
+
+def in_clause(mentions: Sequence[tuple[Mention, tuple[int, ...]]], span: tuple[int, int]
+               ) -> list[tuple[Mention, tuple[int, ...]]]:
+    return [(m, p) for m, p in mentions if span[0] <= m.start < span[1]]
+
+
+def nearest(mentions: list[tuple[Mention, tuple[int, ...]]], position: int
+             ) -> tuple[Mention, tuple[int, ...]] | None:
+    if not mentions:
+        return None
+    return min(mentions, key=lambda item: (abs(item[0].start - position), item[0].start > position))
+
+
+def quote_cells(cells: list[GridCell], view: TableView, context: Context,
+              conflicting: str | None = None) -> tuple[Evidence, ...]:
+    return tuple(cell_evidence(cells, view.grid, context.source_of.get(view.table.doc_id, view.table.doc_id),
+                               context.documents[view.table.doc_id], context.row_spans, conflicting))
+
+
+def cell_label(cell: GridCell) -> str:
+    return f"{' / '.join(cell.row_path)} | {' / '.join(cell.column_path)}"
+
+
+Named = list[tuple[Mention, tuple[int, ...]]]
