@@ -15,7 +15,7 @@ from synth import claimparse
 from synth.models import Document, Evidence, PassageKind, Table
 from synth.tables import Grid, GridCell, caption_variant, grid, models_in_columns, name_variant
 from synth.text import STOPWORDS, collapse, fold
-from synth.verify.labels import LabelForm, Mention, find_mentions, index_forms, keyed, label_forms, tokens
+from synth.verify.labels import LabelForm, Mention, find_mentions, index_forms, keyed, label_forms, longest, tokens
 
 ROW, COLUMN = "row", "column"
 _BARE_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$", re.IGNORECASE)
@@ -125,15 +125,19 @@ def _cell_at(view: Grid) -> dict[tuple[int, int], GridCell]:
 
 def tables_named(text: str, index: CellIndex) -> list[TableView]:
     """The tables whose row or column labels the text names, most labels named first."""
-    mentions = find_mentions(text, index.forms)
-    by_grid: dict[int, tuple[list[tuple[Mention, tuple[int, ...]]], list[tuple[Mention, tuple[int, ...]]]]] = {}
+    mentions = find_mentions(text, index.forms, longest_only=False)
+    by_grid: dict[int, list[Mention]] = {}
     for mention in mentions:
         for place in index.places.get(mention.label, ()):
-            rows, columns = by_grid.setdefault(place.grid, ([], []))
-            (rows if place.axis == ROW else columns).append((mention, place.positions))
+            by_grid.setdefault(place.grid, []).append(mention)
     views = []
-    for number, (rows, columns) in by_grid.items():
+    for number, named in by_grid.items():
         view = index.grids[number]
+        rows, columns = [], []
+        for mention in longest(named):  # the longest label of this table wins, not of the library
+            for place in index.places[mention.label]:
+                if place.grid == number:
+                    (rows if place.axis == ROW else columns).append((mention, place.positions))
         caption = frozenset(t.norm for t in tokens(view.table.caption) if t.norm not in STOPWORDS)
         views.append(TableView(view, tuple(rows), tuple(columns), caption))
     views.sort(key=lambda v: (-len({m.label for m, _ in (*v.rows, *v.columns)}), v.table.table_id))

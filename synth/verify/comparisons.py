@@ -39,39 +39,47 @@ def comparison_conflict(info: ClaimInfo, window: Window, measures: frozenset[str
     return None
 
 
-_THAN = re.compile(r"\b(more|less|better|worse|higher|lower|greater|fewer|larger|smaller)\b[^.;:]{0,40}?\bthan\b",
-                   re.IGNORECASE)
+_CUE = re.compile(r"\b(outperform\w*|surpass\w*|beats?|better|superior|stronger|worse|inferior|weaker|"
+                  r"underperform\w*|more|less|higher|lower|greater|fewer|larger|smaller|faster|slower)\b",
+                  re.IGNORECASE)
+_CUE_LOWER = re.compile(r"worse|inferior|weaker|underperform|less|lower|fewer|smaller|slower", re.IGNORECASE)
+_PHRASE_END = re.compile(r"[,;:.]|\b(?:in|for|at|on|among|during|when|with|after|before|because|by|as|while|"
+                         r"whereas|but|thanks|due)\b", re.IGNORECASE)
+_SIDE_GENERIC = frozenset({"perform", "performance", "show", "result", "model", "approach", "method", "system"})
 
 
-_PHRASE_END = re.compile(r"[,;:.]|\b(?:in|for|at|on|among|during|when|with|after|before|because|by|as)\b",
-                         re.IGNORECASE)
-
-
-def _than_sides(text: str) -> tuple[frozenset[str], frozenset[str], bool] | None:
-    """For "X is more effective than Y in Z": (words of X, words of Y, whether it says less)."""
-    match = _THAN.search(text)
+def _sides(text: str) -> tuple[frozenset[str], frozenset[str], bool] | None:
+    """For "X performs better than Y in Z" or "X shows better performance on Z": (words of X, words of
+    what follows the cue up to the end of its phrase, whether it says worse / lower)."""
+    match = _CUE.search(text)
     if match is None:
         return None
-    start = max(text.rfind(". ", 0, match.start()), text.rfind("; ", 0, match.start()), 0)
-    left = word_tokens(text[start:match.start()]).bag
-    end = _PHRASE_END.search(text, match.end())
-    right = word_tokens(text[match.end():end.start() if end else len(text)]).bag
-    lower = match.group(1).lower() in ("less", "worse", "lower", "fewer", "smaller")
-    return left - right, right - left, lower
+    start = max(text.rfind(". ", 0, match.start()), text.rfind("; ", 0, match.start()), text.rfind(", ", 0,
+                match.start()), 0)
+    left = word_tokens(text[start:match.start()]).bag - _SIDE_GENERIC
+    after = match.end()
+    than = re.match(r"\s*(?:\w+\s+){0,2}?than\b", text[after:])
+    if than:
+        after += than.end()
+    end = _PHRASE_END.search(text, after)
+    right = word_tokens(text[after:end.start() if end else len(text)]).bag - _SIDE_GENERIC
+    return left - right, right - left, bool(_CUE_LOWER.match(match.group(1)))
 
 
 def _phrase_comparison_conflict(info: ClaimInfo, window: Window) -> bool | None:
-    """"X is more effective than Y" against "Y is more effective than X", for unnamed things."""
-    claim = _than_sides(info.text)
+    """"X is better than Y" against "Y is better than X", for unnamed things: True when the window
+    compares the same things the other way round, False when the same way, None when it does not
+    compare them."""
+    claim = _sides(info.text)
     if claim is None:
         return None
     for sentence in window.sentences():
-        found = _than_sides(sentence)
+        found = _sides(sentence)
         if found is None:
             continue
         same = len(shared_words(claim[0], found[0])) + len(shared_words(claim[1], found[1]))
         swapped = len(shared_words(claim[0], found[1])) + len(shared_words(claim[1], found[0]))
-        if max(same, swapped) < 2 or same == swapped:
+        if max(same, swapped) < 1 or same == swapped:
             continue
         return (claim[2] != found[2]) != (swapped > same)
     return None

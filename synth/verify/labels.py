@@ -182,9 +182,10 @@ def _glued(text: str, start: int, end: int) -> bool:
         after in "-_/" and after_next.isalnum()) or after.isalnum() or before.isalnum()
 
 
-def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]]) -> list[Mention]:
-    """Labels the text names, longest first and never overlapping; `forms_by_first` indexes the
-    candidate label forms by their first token (abbreviations are looked up by initials too)."""
+def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]], longest_only: bool = True) -> list[Mention]:
+    """Labels the text names, longest first and never overlapping (`longest_only`; else every
+    match, for the caller to resolve per table); `forms_by_first` indexes the candidate label
+    forms by their first token (abbreviations are looked up by initials too)."""
     text = variants_spelled(text)
     words = tokens(text)
     found: list[Mention] = []
@@ -205,9 +206,14 @@ def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]]) -> list
                     end += 1  # "DeepSeek-V2 Chat (SFT)": the variant's parenthesis is part of the name
                 if not _glued(text, start, end):
                     found.append(Mention(form.label, start, end, form.whole))
-    found = sorted(set(found), key=lambda m: (-(m.end - m.start), m.start, m.label, not m.whole))
+    return longest(found) if longest_only else sorted(set(found), key=lambda m: (m.start, m.label))
+
+
+def longest(mentions: list[Mention]) -> list[Mention]:
+    """Mentions that no longer overlapping mention contains: "Dual2seq-LinAMR", not "Dual2seq"."""
+    ordered = sorted(set(mentions), key=lambda m: (-(m.end - m.start), m.start, m.label, not m.whole))
     kept: list[Mention] = []
-    for mention in found:
+    for mention in ordered:
         if not any(mention.start < k.end and k.start < mention.end and (k.end - k.start) > (mention.end - mention.start)
                    for k in kept):
             kept.append(mention)
