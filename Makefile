@@ -35,11 +35,8 @@ lock:
 # `synth build` does nothing when no question, library file or synth module changed; mkdocs runs
 # only when docs/, mkdocs.yml, SOURCE_DATE_EPOCH or the installed packages changed since its last
 # successful run (stamp in .synth-cache/; SYNTH_SITE_STAMP=0 always runs it).
-ifeq ($(SYNTH_SITE_STAMP),0)
-SITE_GENERATOR := $(BIN)/mkdocs build --strict
-else
+# mkdocs writes a fresh folder that replaces site/ in one step, only when the strict build succeeded.
 SITE_GENERATOR := $(BIN)/python -m synth.stamp site -- $(BIN)/mkdocs build --strict
-endif
 site: $(STAMP)
 	$(BIN)/synth build
 	$(SITE_GENERATOR)
@@ -68,4 +65,4 @@ zensical: site
 	.venv-zensical/bin/zensical build --strict --clean
 
 clean:
-	rm -rf site .synth-cache build docs/reports docs/sources docs/index.md docs/.synth-nav.yml
+	rm -rf site .synth-cache build docs/reports docs/sources docs/files docs/index.md docs/.synth docs/.synth-nav.yml

@@ -1,9 +1,10 @@
 """The build, as named stages: config → library → index → (retrieve → claims → verify → review)
-per question → render → site, then one atomic swap of the output.
+per question → render → site, then one switch of the output (synth.publish).
 
-Nothing is written until every stage has succeeded: pages are rendered into a staging folder next
-to the output and renamed into place, so a bad question file or a crash leaves the previous site
-exactly as it was.
+Nothing is written until every stage has succeeded: the destinations are checked first (never
+anything synth does not own), pages are rendered into a fresh tree and published in one step, so
+a bad question file, a crash or a kill leaves the previous site exactly as it was. A build holds
+the project's build lock: two builds at once run one after the other.
 
 Cost follows what changed: documents come from the content-hash cache (only new or changed files
 are read), the passage index is updated in place, and each report is reused while the hash of its
@@ -19,15 +20,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from synth import publish
 from synth.analysis import analyse, trend_series
 from synth.answer import build_answer
 from synth.answer.text import answer_text
@@ -39,6 +39,7 @@ from synth.models import CheckedClaim, Contradiction, Corroboration, Library, Re
 from synth.paths import source_page_path
 from synth.plan import make_plan
 from synth.progress import Progress, StepTimer, plural, summarise_skipped, summarise_warnings
+from synth.publish import build_lock, check_destinations
 from synth.references import DEFAULT_STYLE, bibtex_file, csl_json, format_references
 from synth.render import render_report
 from synth.retrieve import screen
@@ -82,8 +83,9 @@ def stage(summary: BuildSummary, name: str) -> Iterator[None]:
 def prepare_library(root: Path, cache_dir: Path = DEFAULT_CACHE,
                     jobs: int | None = None) -> tuple[Library, PassageIndex]:
     """Read a library (through the content-hash cache) and open its passage index."""
-    library = load_library(root, cache_dir, jobs=jobs)
-    return library, PassageIndex(library, index_path(cache_dir, library))
+    with build_lock(cache_dir):
+        library = load_library(root, cache_dir, jobs=jobs)
+        return library, PassageIndex(library, index_path(cache_dir, library))
 
 
 def find_contradictions(checked: Sequence[CheckedClaim]) -> list[Contradiction]:
@@ -231,20 +233,6 @@ def default_questions(reports_dir: Path = Path("reports")) -> list[Path]:
     return sorted(p for p in reports_dir.glob("*.yaml") if not p.name.startswith("."))
 
 
-def _swap(staged: Path, target: Path) -> None:
-    """Replace `target` (file or folder) by `staged` with renames only."""
-    if target.exists():
-        old = target.with_name(f".{target.name}.old")
-        if old.exists():
-            shutil.rmtree(old) if old.is_dir() else old.unlink()
-        os.replace(target, old)
-        os.replace(staged, target)
-        shutil.rmtree(old) if old.is_dir() else old.unlink()
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staged, target)
-
-
 def build(
     question_paths: Sequence[Path],
     out_dir: Path,
@@ -268,6 +256,26 @@ def build(
         # Each question's library must stay inside the project (or an allowed root), unless the
         # command line names the library for all of them.
         questions = load_questions(paths, root=None if library_override else Path.cwd(), library_roots=library_roots)
+    check_destinations(out_dir, site_dir, Path.cwd(), _protected(questions, library_override, cache_dir))
+    with build_lock(cache_dir):
+        return _build(questions, out_dir, site_dir, cache_dir, library_override, progress, jobs, settings,
+                      full_build, summary)
+
+
+def _protected(questions: Sequence[LoadedQuestion], library_override: Path | None,
+               cache_dir: Path) -> list[tuple[Path, str]]:
+    """What output must never replace: the question files' folders, the libraries, the cache."""
+    protected = [(Path("reports"), "the question files"), (cache_dir, "synth's cache")]
+    protected += [(q.path.parent, "the question files") for q in questions]
+    libraries = {library_override} if library_override else {Path(q.question.library) for q in questions}
+    protected += [(library, "a library") for library in sorted(libraries)]
+    return protected
+
+
+def _build(questions: Sequence[LoadedQuestion], out_dir: Path, site_dir: Path | None, cache_dir: Path,
+           library_override: Path | None, progress: Progress, jobs: int | None, settings: Settings,
+           full_build: bool, summary: BuildSummary) -> BuildSummary:
+    """The stages after config, under the build lock."""
     libraries: dict[str, tuple[Library, PassageIndex]] = {}
     for loaded in questions:
         root = library_override or Path(loaded.question.library)
@@ -362,31 +370,39 @@ def _report_pages(report: Report, link: Callable[[str], str | None], cache: Repo
 def _write_outputs(reports: list[Report], out_dir: Path, site_dir: Path | None, libraries: list[Library],
                    full_build: bool, summary: BuildSummary, cache: ReportCache | None = None,
                    settings: Settings | None = None) -> None:
+    """Render every page into a fresh tree, then publish it in one step (synth.publish)."""
     settings = settings or load_settings()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    publish.sweep(site_dir, out_dir)
     built = {r.report_id for r in reports}
     kept: list[Report] = []
     if not full_build and out_dir.is_dir():
         for previous in sorted(out_dir.glob("*/report.json")):
             if previous.parent.name not in built:
-                kept.append(report_from_json(previous.read_text(encoding="utf-8")))
+                try:
+                    kept.append(report_from_json(previous.read_text(encoding="utf-8")))
+                except (OSError, ValueError) as exc:
+                    log.warning("%s could not be read back (%s): that report is dropped until it is built again",
+                                previous, exc)
     elif out_dir.is_dir():
         summary.removed = sorted(p.name for p in out_dir.iterdir() if p.is_dir() and p.name not in built)
     every_report = sorted([*reports, *kept], key=lambda r: r.report_id)
     link = (lambda key: source_page_path(key)) if site_dir is not None else (lambda key: None)
-    with tempfile.TemporaryDirectory(prefix=".synth-staging-", dir=out_dir.parent) as staging_name:
-        staging = Path(staging_name)
-        reports_stage = staging / "reports"
+    staging = publish.staging_folder(site_dir, out_dir)
+    try:
+        reports_stage = staging / "reports" if site_dir is not None else staging
         writer = OutputWriter(reports_stage)
         for report in every_report:
             for name, content in _report_pages(report, link, cache, summary).items():
                 writer.write(f"{report.report_id}/{name}", content)
         if site_dir is not None:
             writer.write("index.md", reports_index(every_report))
-            site_stage = staging / "site"
-            handwritten = sorted(p.name for p in site_dir.glob("*.md") if p.name != "index.md")
-            write_site(OutputWriter(site_stage), every_report, libraries, settings, handwritten)
-        _swap(reports_stage, out_dir)
+            handwritten = sorted(p.name for p in site_dir.glob("*.md") if p.name != "index.md" and not p.is_symlink())
+            write_site(OutputWriter(staging), every_report, libraries, settings, handwritten)
+        publish.checkpoint("staged")
         if site_dir is not None:
-            for item in sorted((staging / "site").iterdir()):
-                _swap(item, site_dir / item.name)
+            publish.publish_site(staging, site_dir)
+        else:
+            publish.publish_folder(staging, out_dir)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

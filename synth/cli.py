@@ -92,8 +92,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from synth.stamp import BuildStamp
 
     started = time.perf_counter()
-    out_dir = Path(args.out) if args.out else Path("docs/reports")
     site_dir = Path(args.site) if args.site else (None if args.out else Path("docs"))
+    out_dir = Path(args.out) if args.out else (site_dir or Path("docs")) / "reports"
     questions = [Path(p) for p in args.questions] or sorted(Path("reports").glob("*.yaml"))
     stamp = BuildStamp(Path(args.cache),
                        [repr(args.questions), str(out_dir), str(site_dir), str(args.library),
@@ -343,7 +343,8 @@ def parser() -> argparse.ArgumentParser:
     build = command("build", "build report pages (default: every reports/*.yaml)")
     build.add_argument("questions", nargs="*", help="question files (default: reports/*.yaml)")
     build.add_argument("--out", help="folder for report pages (default: docs/reports)")
-    build.add_argument("--site", help="folder for the home and source pages (default: docs, unless --out is given)")
+    build.add_argument("--site", help="folder for the home and source pages, report pages in its reports/ "
+                       "(default: docs, unless --out is given)")
     build.add_argument("--library", help="use this library for every question")
     build.add_argument("--library-root", action="append", default=[], metavar="DIR",
                        help="also accept question libraries inside DIR (default: only inside the project)")
@@ -409,7 +410,9 @@ def main(argv: list[str] | None = None) -> int:
         # The error classes live in modules a no-op build never imports: if the module is not
         # loaded, the exception cannot be one of its classes.
         library, config = sys.modules.get("synth.library"), sys.modules.get("synth.config")
-        if library is not None and isinstance(exc, library.LibraryError):
+        publish = sys.modules.get("synth.publish")
+        if (library is not None and isinstance(exc, library.LibraryError)) or (
+                publish is not None and isinstance(exc, publish.OutputRefused)):
             print(f"synth: {exc}; nothing was written", file=sys.stderr)
             return 1
         if config is not None and isinstance(exc, config.ConfigError):

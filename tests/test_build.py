@@ -41,7 +41,7 @@ def test_example_builds_into_a_strict_site_with_one_page_per_report_and_source(p
         data = json.loads((project / "docs/reports" / report_id / "report.json").read_text(encoding="utf-8"))
         assert data["report_id"] == report_id
     assert (project / "docs/index.md").exists() and (project / "docs/sources/index.md").exists()
-    nav = (project / "docs/.synth-nav.yml").read_text(encoding="utf-8")
+    nav = (project / "docs/.synth/current/.synth-nav.yml").read_text(encoding="utf-8")
     assert "- LiveCodeBench and parameter count: reports/livecodebench-scaling/index.md" in nav
     assert nav.rstrip().endswith("- about.md"), "hand-written pages stay in the nav"
     _mkdocs(project)
@@ -52,7 +52,7 @@ def test_two_builds_give_byte_identical_pages_and_site(project: Path) -> None:
     assert main(["build"]) == 0
     _mkdocs(project)
     first_docs, first_site = _tree_digest(project / "docs"), _tree_digest(project / "site")
-    shutil.rmtree(project / "docs/reports")
+    shutil.rmtree(project / "docs/.synth")
     shutil.rmtree(project / "site")
     shutil.rmtree(project / ".synth-cache")
     assert main(["build"]) == 0

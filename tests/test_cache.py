@@ -480,7 +480,7 @@ def test_recently_changed_library_is_never_trusted(project: Path) -> None:
 
 def test_site_stamp_runs_the_command_only_when_docs_change(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (project / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    script = ("import pathlib, sys; s = pathlib.Path('site'); s.mkdir(exist_ok=True); "
+    script = ("import pathlib, sys; s = pathlib.Path(sys.argv[-1]); s.mkdir(exist_ok=True); "
               "(s / 'index.html').write_text('x'); log = pathlib.Path('runs'); "
               "log.write_text(log.read_text() + 'x' if log.exists() else 'x')")
     command = ["site", "--", sys.executable, "-c", script]

@@ -60,7 +60,8 @@ def test_watch_rebuilds_the_edited_report_only(project: Path) -> None:
         assert results == [True]
         assert "# Qwen2.5 training data, edited" in page.read_text(encoding="utf-8")
         assert other.read_bytes() == other_before
-        assert "Qwen2.5 training data, edited" in (project / "docs/.synth-nav.yml").read_text(encoding="utf-8")
+        nav = project / "docs/.synth/current/.synth-nav.yml"
+        assert "Qwen2.5 training data, edited" in nav.read_text(encoding="utf-8")
     finally:
         stop.set()
         watcher.join()

@@ -30,7 +30,7 @@ def _reports(project: Path) -> list[Report]:
 
 def test_nav_lists_every_report_and_only_the_sources_index(project: Path) -> None:
     assert main(["build"]) == 0
-    nav = yaml.safe_load((project / "docs/.synth-nav.yml").read_text(encoding="utf-8"))["nav"]
+    nav = yaml.safe_load((project / "docs/.synth/current/.synth-nav.yml").read_text(encoding="utf-8"))["nav"]
     reports = next(item["Reports"] for item in nav if isinstance(item, dict) and "Reports" in item)
     # With navigation.indexes the section's first index.md is the section's own page: it must be
     # the reports index, or the first report disappears from the sidebar.
@@ -131,7 +131,7 @@ def test_a_library_of_500_sources_keeps_the_nav_small(project: Path) -> None:
     with (project / "library/references.bib").open("a", encoding="utf-8") as bib:
         bib.write("\n" + "\n".join(entries))
     assert main(["build"]) == 0
-    nav = (project / "docs/.synth-nav.yml").read_text(encoding="utf-8")
+    nav = (project / "docs/.synth/current/.synth-nav.yml").read_text(encoding="utf-8")
     reports = len(list((project / "reports").glob("*.yaml")))
     assert nav.count(".md") == 4 + reports, nav  # home, reports index, the reports, sources index, about
     assert len(list((project / "docs/sources").glob("gen*.md"))) == 500
