@@ -256,7 +256,8 @@ def build(
         # Each question's library must stay inside the project (or an allowed root), unless the
         # command line names the library for all of them.
         questions = load_questions(paths, root=None if library_override else Path.cwd(), library_roots=library_roots)
-    check_destinations(out_dir, site_dir, Path.cwd(), _protected(questions, library_override, cache_dir))
+    check_destinations(out_dir, site_dir, Path.cwd(), _protected(questions, library_override, cache_dir),
+                       [(q.path.parent, "the question files") for q in questions])
     with build_lock(cache_dir):
         return _build(questions, out_dir, site_dir, cache_dir, library_override, progress, jobs, settings,
                       full_build, summary)
@@ -264,9 +265,8 @@ def build(
 
 def _protected(questions: Sequence[LoadedQuestion], library_override: Path | None,
                cache_dir: Path) -> list[tuple[Path, str]]:
-    """What output must never replace: the question files' folders, the libraries, the cache."""
+    """What output must never replace nor go inside: reports/, the libraries, the cache."""
     protected = [(Path("reports"), "the question files"), (cache_dir, "synth's cache")]
-    protected += [(q.path.parent, "the question files") for q in questions]
     libraries = {library_override} if library_override else {Path(q.question.library) for q in questions}
     protected += [(library, "a library") for library in sorted(libraries)]
     return protected

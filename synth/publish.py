@@ -79,11 +79,13 @@ def _foreign_entries(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
-def check_destinations(out_dir: Path, site_dir: Path | None, root: Path,
-                       protected: Sequence[tuple[Path, str]]) -> None:
+def check_destinations(out_dir: Path, site_dir: Path | None, root: Path, protected: Sequence[tuple[Path, str]],
+                       containing: Sequence[tuple[Path, str]] = ()) -> None:
     """Refuse destinations that would replace or delete what synth does not own (OutputRefused).
 
-    `protected` are (path, what it is) pairs: question folders, libraries, the cache, .git."""
+    `protected` are (path, what it is) pairs no destination may be, contain or lie inside: libraries
+    (pages inside one would be read as sources), reports/, the cache; .git is added. `containing`
+    are folders no destination may be or contain (the folders of question files named anywhere)."""
     guarded = [*protected, (root / ".git", "the repository's .git")]
     for option, destination in (("--site", site_dir), ("--out", out_dir)):
         if destination is None:
@@ -94,6 +96,9 @@ def check_destinations(out_dir: Path, site_dir: Path | None, root: Path,
                                 "their own")
         for path, what in guarded:
             if path.exists() and _related(destination, path):
+                raise OutputRefused(f"{shown} would overwrite {what} ({path}); choose another folder")
+        for path, what in containing:
+            if path.exists() and real(path).is_relative_to(real(destination)):
                 raise OutputRefused(f"{shown} would overwrite {what} ({path}); choose another folder")
         if site_dir is not None and destination == out_dir and _our_link(site_dir, "reports"):
             continue

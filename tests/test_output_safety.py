@@ -92,3 +92,14 @@ def test_docs_as_an_older_synth_left_it_is_taken_over(project: Path) -> None:
     assert (project / "docs" / "reports").is_symlink() and not (project / "docs" / ".synth-nav.yml").exists()
     assert not (project / "docs" / "reports" / "old-report").exists()
     assert (project / "docs" / "about.md").is_file(), "hand-written pages stay"
+
+
+def test_a_folder_holding_the_question_files_is_never_the_output(project: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "elsewhere").mkdir()
+    question = (project / "reports" / "livecodebench-scaling.yaml").read_text(encoding="utf-8")
+    (project / "elsewhere" / "q.yaml").write_text(question, encoding="utf-8")
+    assert main(["build", "elsewhere/q.yaml", "--out", "elsewhere"]) == 1
+    assert "--out elsewhere would overwrite the question files" in capsys.readouterr().err
+    assert main(["build", "elsewhere/q.yaml", "--out", "elsewhere/pages"]) == 0, "beside the questions is fine"
+    assert (project / "elsewhere" / "q.yaml").read_text(encoding="utf-8") == question
