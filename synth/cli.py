@@ -161,18 +161,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_schema(args: argparse.Namespace) -> int:
     from synth.config import question_schema
+    from synth.serialize import report_schema
 
     target = Path(args.output)
-    schema = question_schema()
+    schemas = {target: question_schema(), target.parent / "report.schema.json": report_schema()}
     if args.check:
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current != schema:
-            print(f"{target} is out of date: run `synth schema`", file=sys.stderr)
-            return 1
-        return 0
+        stale = [path for path, schema in schemas.items()
+                 if (path.read_text(encoding="utf-8") if path.exists() else "") != schema]
+        for path in stale:
+            print(f"{path} is out of date: run `synth schema`", file=sys.stderr)
+        return 1 if stale else 0
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(schema, encoding="utf-8")
-    print(f"wrote {target}")
+    for path, schema in schemas.items():
+        path.write_text(schema, encoding="utf-8")
+        print(f"wrote {path}")
     return 0
 
 
@@ -290,7 +292,7 @@ EXAMPLES = {
   cd reports && synth check x.yaml     one file; works from any folder of the project
 """,
     "schema": """examples:
-  synth schema                         rewrite schemas/question.schema.json
+  synth schema                         rewrite schemas/question.schema.json and schemas/report.schema.json
   synth schema --check                 exit 1 when the committed schema is out of date (CI)
 """,
     "plan": """examples:
@@ -360,7 +362,7 @@ def parser() -> argparse.ArgumentParser:
                        help="also accept question libraries inside DIR (default: only inside the project)")
     check.set_defaults(run=_cmd_check)
 
-    schema = command("schema", "write the JSON Schema of question files")
+    schema = command("schema", "write the JSON Schemas of question files and of report.json")
     schema.add_argument("--output", default=SCHEMA_FILE, help=f"where to write it (default: {SCHEMA_FILE})")
     schema.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
     schema.set_defaults(run=_cmd_schema)

@@ -227,3 +227,14 @@ def report_to_json(report: Report) -> str:
 def report_from_json(text: str) -> Report:
     """A Report from `report.json` text; DataError (a ValueError) if it is not one."""
     return from_data(Report, json.loads(text))
+
+
+def report_schema() -> str:
+    """The JSON Schema of `report.json`, generated from the Report dataclasses themselves (pydantic's
+    TypeAdapter), so the published schema cannot drift from what is written."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Report).json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "synth report.json"
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -127,3 +127,20 @@ def test_report_json_carries_the_answer_and_round_trips(library: tuple[Library, 
     assert data["answer"]["not_stated"] == [{"subject": "Heron-7B", "attribute": "total parameters",
                                              "reason": data["answer"]["not_stated"][0]["reason"]}]
     assert report_from_json(report_to_json(report)) == report
+
+
+def test_the_committed_report_schema_is_generated_from_the_model() -> None:
+    from synth.serialize import report_schema
+
+    committed = (Path(__file__).resolve().parents[1] / "schemas" / "report.schema.json").read_text(encoding="utf-8")
+    assert committed == report_schema(), "run `synth schema` and commit schemas/report.schema.json"
+    schema = json.loads(committed)
+    cell = schema["$defs"]["AnswerCell"]["properties"]
+    assert {"subject", "attribute", "value", "unit", "variant", "verdict", "evidence", "disagreements"} <= set(cell)
+    assert set(schema["$defs"]["Answer"]["properties"]) >= {"status", "text", "cells", "not_stated"}
+
+
+def test_report_json_validates_against_the_published_schema(library: tuple[Library, PassageIndex]) -> None:
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a dev dependency")
+    schema = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "report.schema.json").read_text())
+    jsonschema.validate(json.loads(report_to_json(_report(CASES[0]["question"], library))), schema)
