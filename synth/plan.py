@@ -37,8 +37,9 @@ _ATTRIBUTE_PATTERNS = (
     # which normalization layer do A and B use
     ("which", re.compile(r"\bwhich\s+(?P<np>[^?,;]+?)\s+" + _VERB + r"\s", re.IGNORECASE)),
     # how many tokens were A and B pre-trained on; how many layers, what width … do A have
-    ("how many", re.compile(r"\bhow\s+(?P<q>many|much)\s+(?P<np>[^?,;]+?)(?=\s*,|\s+and\s+(?:how|what|which|on|with)\b|"
-                            r"\s+" + _VERB + r"\b)(?=(?P<tail>[^?]*))", re.IGNORECASE)),
+    ("how many", re.compile(r"\bhow\s+(?P<q>many|much)\s+(?P<np>[^?;]+?)(?=\s*,\s*(?:how|what|which)\b|"
+                            r"\s+and\s+(?:how|what|which|on|with)\b|\s+" + _VERB + r"\b)(?=(?P<tail>[^?]*))",
+                            re.IGNORECASE)),
     # what is the impact of model size and training data on A's score
     ("impact", re.compile(r"\b(?:impact|effect|influence|role|contribution)s?\s+of\s+(?P<np>[^?;]+?)\s+(?:on|in)\s",
                           re.IGNORECASE)),
@@ -47,8 +48,8 @@ _ATTRIBUTE_PATTERNS = (
                             r"(?:do|does|did)\s+" + _SLOT, re.IGNORECASE)),
     # how many layers, what width, how many heads …
     ("what-list", re.compile(r"(?:^|,\s*|\band\s+)what\s+(?!is\b|are\b|was\b|were\b|does\b|do\b|did\b)"
-                             r"(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)(?=\s*,|\s+and\s+(?:how|what|which)\b)",
-                             re.IGNORECASE)),
+                             r"(?P<np>[a-z][\w\-]*(?:(?:\s+|\s*,\s*)[a-z][\w\-]*){0,8}?)(?=\s*,\s*(?:how|what|which)\b|"
+                             r"\s+and\s+(?:how|what|which)\b|\s+" + _VERB + r"\b)", re.IGNORECASE)),
     # on what hardware were A and B trained
     ("on what", re.compile(r"\b(?:on|with|using)\s+what\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+"
                            r"(?:and|" + _VERB + r")\b", re.IGNORECASE)),
@@ -122,7 +123,10 @@ def _question_names(text: str, vocab: Vocabulary) -> list[tuple[_Name, str | Non
     – Instruct"); a family name before a list of sizes stands for each ("the Whisper tiny, base and
     large models" → Whisper tiny, Whisper base, Whisper large)."""
     out: list[tuple[_Name, str | None]] = []
+    covered = 0
     for name, start, end in names_in(text):
+        if start < covered:
+            continue  # the "Instruct" of "Mixtral 8x7B – Instruct", already attached
         suffix = _VARIANT_SUFFIX.match(text[end:])
         if suffix:
             end += suffix.end()
@@ -132,8 +136,10 @@ def _question_names(text: str, vocab: Vocabulary) -> list[tuple[_Name, str | Non
             words = [w for w in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group(1)) if w.strip()]
             for word in words:
                 out.append((_Name(f"{name} {word.strip()}", start, end + listed.end()), "entity"))
+            covered = end + listed.end()
             continue
         out.append((_Name(name, start, end), vocab.role(name)))
+        covered = end
     return out
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from synth import markdown as md
-from synth.answer.text import shown_value
+from synth.answer.text import shown_value, shows_entity
 from synth.models import (
     AnswerCell,
     CheckedClaim,
@@ -213,7 +213,7 @@ def _status(report: Report) -> Markup:
 def _cell_views(report: Report, link: SourceLink) -> list[CellView]:
     views = []
     for number, cell in enumerate(report.answer.cells if report.answer else (), start=1):
-        entity = cell.entity if cell.entity and cell.entity != cell.subject else None
+        entity = cell.entity if shows_entity(cell) else None
         disagreements = tuple((d.value, _quoted(d.evidence, link)) for d in cell.disagreements)
         views.append(CellView(number, cell.subject, cell.attribute, shown_value(cell), cell.variant, entity,
                               _VERDICT_LABEL[cell.verdict], f"{cell.confidence:.2f}", _quoted(cell.evidence[0], link),
@@ -229,7 +229,7 @@ def _matrix(report: Report) -> Matrix | None:
         return None
     values: dict[tuple[str, str], list[str]] = defaultdict(list)
     for number, cell in enumerate(answer.cells, start=1):
-        who = f"{md.text(cell.entity)}: " if cell.entity and cell.entity != cell.subject else ""
+        who = f"{md.text(cell.entity)}: " if shows_entity(cell) else ""
         variant = f" ({md.text(cell.variant)})" if cell.variant else ""
         flag = "" if cell.verdict is Verdict.SUPPORTED else f" — {_VERDICT_LABEL[cell.verdict]}"
         values[(cell.subject, cell.attribute)].append(

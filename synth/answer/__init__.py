@@ -44,7 +44,7 @@ _MODEL_VARIANTS = ("base", "chat", "instruct", "thinking", "non-thinking", "SFT"
 _AGREE_ABS = 0.05
 _AGREE_REL = 0.005
 MAX_OTHER_CELLS = 3
-MECHANISM_SENTENCES = 3
+MECHANISM_SENTENCES = 4
 
 
 @dataclass(frozen=True)
@@ -93,9 +93,18 @@ def _rank(candidate: Candidate) -> tuple:
             candidate.abbreviated, candidate.evidence.page or 0, candidate.source, candidate.evidence.start)
 
 
+def _decimals(value: str) -> int:
+    match = re.search(r"\d+(?:\.(\d+))?", value)
+    return len(match.group(1)) if match and match.group(1) else 0
+
+
 def _same_value(a: Candidate, b: Candidate) -> bool:
+    """Equal at the coarser of the two printed precisions: 87.19 and 87.2 agree, 78.5 and 78.4 do not."""
     if a.number is not None and b.number is not None:
-        return agree(a.number, b.number) and (a.unit or "") == (b.unit or "")
+        if (a.unit or "") != (b.unit or "") and {a.unit, b.unit} - {None, "%"}:
+            return False
+        places = min(_decimals(a.value), _decimals(b.value))
+        return abs(round(a.number, places) - round(b.number, places)) < 10 ** -places / 2 + 1e-9
     return canonical(a.value) == canonical(b.value)
 
 
@@ -135,7 +144,10 @@ class _Picked:
 def _cells_of(ask: AskEvidence) -> list[_Picked]:
     groups: dict[_Group, list[Candidate]] = defaultdict(list)
     quantity = ask.attribute.kind is AttributeKind.QUANTITY
+    direct = any(c.table and not c.member for c in ask.candidates)
     for candidate in ask.candidates:
+        if direct and candidate.member:
+            continue  # the model itself is in a table: a sized experiment of its family is another model
         if ask.attribute.variant and not _wanted_variant(candidate, ask.attribute.variant):
             continue
         if not _subject_variant_fits(ask, candidate):
@@ -169,7 +181,8 @@ def _text_cell(ask: AskEvidence) -> list[_Picked]:
     """A short text value from the sentences that state the asked thing most directly: the terms of the
     best one, and of the next one from the same source when it adds terms ("RMSNorm, pre-normalization";
     "QK-Norm")."""
-    ranked = sorted(ask.candidates, key=lambda c: (-c.score, _rank(c)))
+    # The subject's own source says what it uses; another paper's remark about it comes second.
+    ranked = sorted(ask.candidates, key=lambda c: (not c.home, -c.score, _rank(c)))
     if not ranked:
         return []
     best = ranked[0]

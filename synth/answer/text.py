@@ -31,10 +31,22 @@ def shown_value(cell: AnswerCell) -> str:
     return value
 
 
+def shows_entity(cell: AnswerCell) -> bool:
+    """Whether the name the source prints says more than the subject and the variant do: a sized member
+    of a family, or another spelling ("DeepSeekMoE Chat 16B"); not "Mixtral" for Mixtral 8x7B, nor
+    "DeepSeek-V3 Base" (its variant is shown)."""
+    if not cell.entity:
+        return False
+    entity, subject = canonical(cell.entity), canonical(cell.subject)
+    if size_of(cell.entity) and not size_of(cell.subject):
+        return True
+    return entity not in subject and subject not in entity
+
+
 def _label(cell: AnswerCell) -> str:
-    who = cell.subject
-    if cell.entity and canonical(cell.entity) not in canonical(cell.subject):
-        who = cell.entity if canonical(cell.subject) in canonical(cell.entity) else f"{cell.subject} ({cell.entity})"
+    who = f"{cell.subject} ({cell.entity})" if shows_entity(cell) else cell.subject
+    if shows_entity(cell) and size_of(cell.entity) and not size_of(cell.subject):
+        who = cell.entity
     variant = f", {cell.variant}" if cell.variant else ""
     return f"{who} {shown_value(cell)}{' (' + variant[2:] + ')' if variant else ''}"
 

@@ -40,7 +40,7 @@ from synth.names import (
     words_of,
 )
 from synth.retrieve.sentences import Sentence, sentences, states_something
-from synth.tables import TableRecord, caption_variant
+from synth.tables import TableRecord
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary, names_in, vocabulary
 
@@ -57,9 +57,12 @@ _HOW_CUES = re.compile(r"\b(by|through|via|introduc\w*|adopt\w*|us(?:e|es|ing)|e
 _RESULT_CUES = re.compile(r"\b(table|figure|fig\.|outperform\w*|surpass\w*|achieves? (?:a )?score|benchmark\w*)\b|%",
                           re.IGNORECASE)
 TEXT_LIMIT = 60
+HOME_LIMIT = 120
 # Nouns whose amount is counted in another unit: "how much data" is answered in tokens.
 _MASS_NOUNS = frozenset(key(w) for w in ("data", "corpus", "dataset", "compute", "budget", "amount", "size"))
 MIN_COVERAGE = 0.5
+MIN_MECHANISM_COVERAGE = 0.7
+DISTINCTIVE = 0.5
 MECHANISM_SENTENCES = 3
 
 
@@ -118,10 +121,25 @@ def caption_entity_variant(caption: str, entity: str) -> str | None:
     return words or None
 
 
+_CAPTION_KIND = re.compile(r"\b(base|chat|instruct|instruction[- ]tuned|pre-?trained|post-?trained)\s+(?:[\w-]+\s+)?"
+                           r"models?\b", re.IGNORECASE)
+_KIND = {"instruction-tuned": "instruct", "instruction tuned": "instruct", "pretrained": "base", "pre-trained": "base",
+         "posttrained": "instruct", "post-trained": "instruct"}
+
+
+def caption_kind(caption: str) -> str | None:
+    """The kind of model a caption says the table compares, in its own word: "chat models" → chat,
+    "base models" → base; None when it names none or several."""
+    kinds = {_KIND.get(m.group(1).lower(), m.group(1).lower()) for m in _CAPTION_KIND.finditer(caption)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def _variant(match: NameMatch, label: LabelMatch | None, record: TableRecord) -> str | None:
-    model = match.variant or caption_entity_variant(record.table.caption, match.member or record.entity)
-    if model is None:
-        model = caption_variant(record.table.caption)
+    model = match.variant
+    if model is None or all(re.fullmatch(r"v?\d[\d.\-]*", w) for w in model.split()):
+        kind = caption_entity_variant(record.table.caption, match.member or record.entity) \
+            or caption_kind(record.table.caption)
+        model = " ".join(w for w in (kind, model) if w) or None
     parts = [model] if model else []
     setting = label.setting if label else None
     if setting:
@@ -272,8 +290,12 @@ class _Scope:
         and in a comparison ("A outperforms B with 90.8%") the value is the first-named model's."""
         text = text or self.text
         after = [s for s, _ in self.others if 0 < s - position <= 45]
-        if text and any(re.search(r"\b(?:for|of|by|in)\s+(?:the\s+)?$", text[position:s]) for s in after):
-            return False  # "… 7 trillion tokens used for Qwen2": the figure is Qwen2's
+        if text and any(re.search(r"(?:\b(?:for|of|by|in)\s+(?:the\s+)?|\()$", text[position:s]) for s in after):
+            return False  # "… 7 trillion tokens used for Qwen2", "70B parameters per token (Llama 2 70B)"
+        if text and self.others and self.mentions:
+            nearest = max((e for _, e in self.mentions if e <= position), default=None)
+            if nearest is not None and _COMPARING.search(text[nearest:position]):
+                return False  # "Mixtral … outperforming the previous best model using 70B parameters"
         if not self.named or not self.mentions:
             return True
         if self.others:
@@ -292,6 +314,8 @@ def _model_like(name: str, vocab: Vocabulary) -> bool:
     return vocab.role(name) == "entity"
 
 
+# "Transformer layers", "Transformer block": a name used as a kind of component, not as a model.
+_AS_MODIFIER = re.compile(r"^\s+(?:layers?|blocks?|architectures?|decoders?|encoders?|modules?|backbones?|style)\b")
 _VARIANT_AFTER = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b")
 _NUMBER_AFTER = re.compile(r"^[\s\-]*\d")
 
@@ -318,7 +342,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
             mentions.append((start, end))
             first = first or (name, match)
             continue
-        if canonical(name) in skip or not _model_like(name, vocab):
+        if canonical(name) in skip or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]):
             continue
         if home and canonical(name) == own_family and not _NUMBER_AFTER.match(sentence[end:]):
             mentions.append((start, end))
@@ -393,6 +417,7 @@ def _has(words: Iterable[str], wanted: str) -> bool:
     return any(same_word(w, wanted) for w in words)
 
 
+_NEXT_ITEM = re.compile(r"\b(?:and|or|with)\s+(?:a|an|the|its|their)\b", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_END = re.compile(r"^\s*(?:to|and|-|–)\s*\d", re.IGNORECASE)
 
@@ -423,10 +448,13 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
         if quantity.unit != "scale" or _in_range(text, quantity):
             continue
         left, right = _words_around(text, quantity.start, quantity.end, 6, 5)
+        coordination = _NEXT_ITEM.search(text[quantity.end:quantity.end + 60])
+        if coordination:  # "32K and a batch size of 576": the noun after "and a" is another item's
+            right = right[:len(_tokens(text[quantity.end:quantity.end + coordination.start()]))]
         near_right = right[:2]
         clause_left, clause_right = _words_around(text, quantity.start, quantity.end, 40, 8)
         clause_left += [key(w) for w, _, end in _tokens(text) if end <= quantity.start]
-        measured = head in _MASS_NOUNS and right and modifiers and all(
+        measured = head in _MASS_NOUNS and head != key("size") and right and modifiers and all(
             _has(clause_left, m) or _has(clause_right, m) for m in modifiers)
         if not (_has(right, head) or measured or (modifiers and any(_has(near_right, m) for m in modifiers) and
                                                   _has(sentence_words, head))):
@@ -441,6 +469,47 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
             noun = re.match(r"\s+([A-Za-z][\w-]*)", text[quantity.end:])
             shown = f"{quantity.raw} {noun.group(1)}" if noun else shown  # "18 trillion tokens" for "how much data"
         out.append((shown, number, unit or "", quantity.start))
+    return out + _plain_values(text, attribute, head, modifiers, out)
+
+
+_SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*[×x]\s*10\s*[−\-–]\s*(\d+)(?!\d)")
+_PLAIN = re.compile(r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KMBT](?![A-Za-z]))?(?![\w.]*\d)(?!\s*%)"
+                    r"(?![A-Za-z])")
+_LINK = r"(?:\s+(?:is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*)"
+
+
+def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: frozenset[str],
+                  found: list[tuple[str, float, str, int]]) -> list[tuple[str, float, str, int]]:
+    """Counts and settings without a scale word, read only right next to the attribute's words: "61
+    layers", "a batch size of 4608", "learning rate to 2.2 × 10−4", "sequence length 4K". The noun must
+    touch the number (its modifiers too, for "batch size"), so a number elsewhere in the sentence is never
+    taken."""
+    words = [w for w in _WORD_RE.findall(attribute.name) if w.lower() not in STOPWORDS][-2:]
+    if not words:
+        return []
+    rest = modifiers - {key(p) for w in words for p in w.split("-")}
+    if any(not _has([key(w) for w, _, _ in _tokens(text)], m) for m in rest):
+        return []  # "pre-training learning rate": the sentence must be about pre-training
+    taken = {position for *_, position in found}
+    phrase = r"[\s-]+".join(re.escape(w) + r"\w*" for w in words)
+    out: list[tuple[str, float, str, int]] = []
+    for pattern, before in ((rf"\b{phrase}(?:\s+\S{{1,4}})?{_LINK}(?:(?:about|around|approximately|roughly)\s+)?$",
+                             True),
+                            (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+)?{phrase}\b", False)):
+        for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text)):
+            if number.start() in taken:
+                continue
+            context = (text[max(0, number.start() - 60):number.start()] if before
+                       else text[number.end():number.end() + 60])
+            if not re.search(pattern, context, re.IGNORECASE):
+                continue
+            unit = ""
+            if number.re is _SCIENTIFIC:
+                value = float(number.group(1)) * 10 ** -int(number.group(2))
+            else:
+                value, unit = float(number.group(1).replace(",", "")), number.group(2) or ""
+            taken.add(number.start())
+            out.append((number.group(0), value, unit, number.start()))
     return out
 
 
@@ -588,7 +657,7 @@ def _text_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
             attribute_query = " OR ".join(p for p in (phrase(s) for s in attribute.spellings) if p)
         for i, subject in enumerate(plan.subjects):
             homes = [doc_of[k] for k in subject.home_sources if k in doc_of]
-            hits = index.search(attribute_query, limit=TEXT_LIMIT, doc_ids=homes) if homes else []
+            hits = index.search(attribute_query, limit=HOME_LIMIT, doc_ids=homes) if homes else []
             naming = " OR ".join(p for p in (phrase(s) for s in subject.spellings) if p)
             if naming and attribute_query:
                 hits += index.search(f"({naming}) AND ({attribute_query})", limit=TEXT_LIMIT)
@@ -605,7 +674,8 @@ def _text_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 context: tuple[int, Sentence, _Scope] | None = None
                 for position, sentence in enumerate(sentences(passage)):
                     scope = subject_scope(sentence.text, subject, vocab, home, metric_names, introduced)
-                    if scope is not None and scope.named and not scope.others:
+                    if scope is not None and scope.named and (not scope.others or min(
+                            s for s, _ in scope.others) > min(s for s, _ in scope.mentions or ((0, 0),))):
                         context = (position, sentence, scope)
                     elif scope is None:
                         context = None
@@ -622,7 +692,7 @@ def _text_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
     return values, ranked
 
 
-CONTEXT_SENTENCES = 2
+CONTEXT_SENTENCES = 3
 
 
 def _joined(first: Sentence, last: Sentence) -> Sentence:
@@ -681,8 +751,10 @@ def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool
     shared = [w for w in asked if _has(have, w) or (len(w) >= 4 and any(w in h for h in have))]
     coverage = sum(weight[w] for w in shared) / (sum(weight.values()) or 1.0)
     category = [w for w in words_of(attribute.name) if w in _CATEGORY]
-    if not shared or coverage < MIN_COVERAGE:
+    if not shared or coverage < (MIN_MECHANISM_COVERAGE if attribute.kind is AttributeKind.MECHANISM else MIN_COVERAGE):
         return 0.0
+    if attribute.kind is AttributeKind.MECHANISM and any(w not in shared for w in asked if weight[w] >= DISTINCTIVE):
+        return 0.0  # a mechanism sentence uses every distinctive word of the question ("load", "balance", "expert")
     if len(shared) < min(2, len(asked)) and not any(_has(have, c) for c in category):
         return 0.0
     score = 3.0 * coverage + (1.0 if named else 0.0) + (0.5 if home else 0.0)

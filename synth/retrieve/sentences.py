@@ -114,9 +114,22 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d{2}[a-z]?\b")
+_BIBLIO = re.compile(r"\barXiv\b|\bURL\b|\bProceedings\b|\bConference\b|\bJournal\b|\bTransactions\b|\bWorkshop\b|"
+                     r"\bCoRR\b|\babs/\d|\bpp\.\s*\d|\bvol\.\s*\d|\b[A-Z]\.\s+[A-Z][a-z]+,")
+
+
+def is_reference_list(text: str) -> bool:
+    """A passage of a reference list: years and bibliographic marks on nearly every line."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    years, marks = len(_YEAR.findall(text)), len(_BIBLIO.findall(text))
+    return len(lines) >= 3 and years >= max(2, len(lines) // 4) and marks >= 2 and years + marks >= len(lines) * 0.4
+
+
 def sentences(passage: Passage) -> list[Sentence]:
-    """The sentences of a text passage, heading lines split off, with document offsets."""
-    if passage.kind is not PassageKind.TEXT:
+    """The sentences of a text passage, heading lines split off, with document offsets; none from a
+    reference list."""
+    if passage.kind is not PassageKind.TEXT or is_reference_list(passage.text):
         return []
     return [Sentence(collapse(passage.text[s:e]), passage.start + s, passage.start + e, passage)
             for s, e in _spans(passage.text)]
@@ -150,6 +163,11 @@ def is_axis_text(text: str) -> bool:
     return tokens >= 12 and len(_PROSE_WORD.findall(text)) < 0.3 * tokens
 
 
+_THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude|acknowledg\w*|funded by|supported by (?:the|a) grant)\b",
+                     re.IGNORECASE)
+
+
 def states_something(text: str) -> bool:
-    """Neither a heading, a reference entry, axis text nor a meta sentence."""
-    return not (is_heading(text) or is_reference_entry(text) or is_axis_text(text) or is_meta(text))
+    """Neither a heading, a reference entry, axis text, a meta sentence nor an acknowledgement."""
+    return not (is_heading(text) or is_reference_entry(text) or is_axis_text(text) or is_meta(text)
+                or _THANKS.search(text))
