@@ -402,15 +402,15 @@ def trend_series(plan: Plan, answer: Answer) -> tuple[SeriesAnalysis, ...]:
     metrics = [a for a in plan.attributes if a.kind is AttributeKind.METRIC]
     number = 0
     for attribute in metrics:
-        groups: dict[str, list[AnswerCell]] = defaultdict(list)
+        groups: dict[tuple[str, str], list[AnswerCell]] = defaultdict(list)
         for cell in answer.cells:
             if cell.attribute == attribute.name and cell.number is not None:
-                groups[series_variant(cell.variant)].append(cell)
-        family = next((s.name for s in plan.subjects), "*")
-        for variant in sorted(groups):
+                groups[(cell.subject, series_variant(cell.variant))].append(cell)
+        order = {s.name: i for i, s in enumerate(plan.subjects)}
+        for family, variant in sorted(groups, key=lambda g: (order.get(g[0], len(order)), g[1])):
             number += 1
             points = []
-            for cell in groups[variant]:
+            for cell in groups[(family, variant)]:
                 params = parse_parameters(cell.entity)
                 if params is None or params.total_b is None:
                     continue
@@ -432,7 +432,8 @@ def trend_series(plan: Plan, answer: Answer) -> tuple[SeriesAnalysis, ...]:
             if moe:
                 notes.append("Mixture-of-experts models are placed at their total parameter count: "
                              + ", ".join(moe) + ".")
-            slug = re.sub(r"[^a-z0-9]+", "-", fold(f"{attribute.name} {variant}").lower()).strip("-") or "metric"
+            slug = re.sub(r"[^a-z0-9]+", "-", fold(f"{attribute.name} {family} {variant}").lower()).strip("-") \
+                or "metric"
             out.append(SeriesAnalysis(
                 kind="scaling", metric=attribute.name, by="parameters",
                 entities=f"{family}*" + (f" ({variant})" if variant else ""), points=tuple(points), n=len(points),

@@ -37,7 +37,7 @@ def shows_entity(cell: AnswerCell) -> bool:
     "DeepSeek-V3 Base" (its variant is shown)."""
     if not cell.entity:
         return False
-    entity, subject = canonical(cell.entity), canonical(cell.subject)
+    entity, subject = (re.sub(r"[^a-z0-9]", "", canonical(name)) for name in (cell.entity, cell.subject))
     if size_of(cell.entity) and not size_of(cell.subject):
         return True
     return entity not in subject and subject not in entity
