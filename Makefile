@@ -10,7 +10,7 @@ export PYTHONHASHSEED := 0
 # --quiet (which also stops --strict from counting warnings: MkDocs issue #4126).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint schema check clean zensical install lock
+.PHONY: site serve test lint schema check clean zensical install lock screenshots
 
 # Exact versions from requirements.lock, so a fresh clone builds byte-identical pages anywhere;
 # synth itself is installed editable on top, without letting pip change a pinned version.
@@ -46,6 +46,11 @@ site: $(STAMP)
 # (the browser reloads by itself).
 serve: $(STAMP)
 	$(BIN)/synth serve
+
+# Screenshots of the site as a reader sees it (Debian's Chromium, 1280×800) into build/screenshots/:
+# the example site, and the tuning questions built over ../shared/corpus/pdfs when it is there.
+screenshots: site
+	$(BIN)/python bench/screenshots.py $(if $(wildcard ../shared/corpus/pdfs),--corpus)
 
 test: $(STAMP)
 	$(BIN)/pytest -q

@@ -47,7 +47,7 @@ from synth.retrieve.asks import retrieve_asks
 from synth.review import ReviewInput, review
 from synth.serialize import from_data, report_from_json, report_to_json, to_data
 from synth.settings import Settings, load_settings
-from synth.site import OutputWriter, reports_index, write_site
+from synth.site import OutputWriter, pdf_pages, reports_index, write_site
 from synth.stamp import code_digest, library_signature
 from synth.store import Store
 from synth.svg import is_plain_svg
@@ -342,12 +342,12 @@ def _prepare(root: Path, cache_dir: Path, jobs: int | None, summary: BuildSummar
 
 
 def _report_pages(report: Report, link: Callable[[str], str | None], cache: ReportCache | None,
-                  summary: BuildSummary) -> dict[str, str]:
+                  summary: BuildSummary, pdf: Callable[[str, int], str | None] | None = None) -> dict[str, str]:
     """The files of one report's folder, by name, rendered from the (checked) Report every time: the
     cache holds data, never page text. A plot is cached by the analysis it draws, so editing a
     question's wording does not import matplotlib (0.3-0.6 s) to redraw the same figure; a cached
     plot is published only when it is a plain drawing (synth.svg)."""
-    pages = {"index.md": render_report(report, link), "report.json": report_to_json(report),
+    pages = {"index.md": render_report(report, link, pdf), "report.json": report_to_json(report),
              "references.bib": bibtex_file(report.references), "references.json": csl_json(report.references)}
     summary.pages_rendered += 1
     for analysis in report.analyses:
@@ -387,12 +387,13 @@ def _write_outputs(reports: list[Report], out_dir: Path, site_dir: Path | None, 
         summary.removed = sorted(p.name for p in out_dir.iterdir() if p.is_dir() and p.name not in built)
     every_report = sorted([*reports, *kept], key=lambda r: r.report_id)
     link = (lambda key: source_page_path(key)) if site_dir is not None else (lambda key: None)
+    pdf = pdf_pages(libraries, settings) if site_dir is not None else None
     staging = publish.staging_folder(site_dir, out_dir)
     try:
         reports_stage = staging / "reports" if site_dir is not None else staging
         writer = OutputWriter(reports_stage)
         for report in every_report:
-            for name, content in _report_pages(report, link, cache, summary).items():
+            for name, content in _report_pages(report, link, cache, summary, pdf).items():
                 writer.write(f"{report.report_id}/{name}", content)
         if site_dir is not None:
             writer.write("index.md", reports_index(every_report))

@@ -177,10 +177,25 @@ class Verdict(StrEnum):
 
 
 @dataclass(frozen=True)
+class QuotedRow:
+    """A table quote as a reader checks it (synth.quotes.table_row): the quoted row under its column
+    headers, the cells the verdict rests on marked. `header[i]` is column i's full header path
+    ("LiveCodeBench / Overall (226)"), `cells[i]` the row's cell under it ("…" for columns left out
+    of a wide table), `marked` the indexes of the cells used; `row` is the row's index in its
+    table (`Table.rows`), so the source page can mark it too."""
+
+    row: int
+    header: tuple[str, ...]
+    cells: tuple[str, ...]
+    marked: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Evidence:
     """A quoted span of a source that a verdict rests on. For table evidence, `quote` is the row as
-    the source prints it and `cells` the cells used, each with its header paths and value
-    ("DS-Coder-V2-Lite-Instruct | LiveCodeBench Overall (226): 24.3%")."""
+    the source prints it, `cells` the cells used, each with its header paths and value
+    ("DS-Coder-V2-Lite-Instruct | LiveCodeBench Overall (226): 24.3%"), and `table_row` the row
+    under its headers as the page shows it."""
 
     source: str
     doc_id: str
@@ -193,6 +208,7 @@ class Evidence:
     conflicting_value: str | None = None
     table_caption: str | None = None
     cells: tuple[str, ...] = ()
+    table_row: QuotedRow | None = None
 
     @property
     def location(self) -> str:

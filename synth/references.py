@@ -29,6 +29,7 @@ DEFAULT_STYLE = "harvard-cite-them-right"
 _ARXIV = re.compile(r"(?:arxiv[:/ ]\s*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
 _ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PDF_DATE = re.compile(r"^D:((?:1[89]|20)\d\d)")
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'()\[\]`]+")
 _CSL_TYPES = {
     "article": "article-journal",
@@ -68,6 +69,35 @@ def authors(field: str | None) -> list[dict[str, str]]:
     return people
 
 
+def metadata_authors(field: str | None) -> list[dict[str, str]]:
+    """Authors as a PDF's metadata writes them: "Noam Shazeer, Mitchell Stern", "Jacob Devlin ; Ming-Wei
+    Chang", "Kingma, Diederik" or BibTeX's "A and B"."""
+    if not field or not field.strip():
+        return []
+    if ";" in field:
+        parts = field.split(";")
+    elif re.search(r"\s+and\s+", field):
+        return authors(field)
+    elif "," in field and all(" " in part.strip() for part in field.split(",") if part.strip()):
+        parts = field.split(",")
+    else:
+        parts = [field]
+    return [_person(part) for part in parts if part.strip()]
+
+
+def metadata_year(source: Source) -> int | None:
+    """The year of a file without a BibTeX entry: its PDF creation date (`D:20240618…`)."""
+    found = _PDF_DATE.match(source.document.meta("creationdate") or "") if source.document else None
+    return int(found.group(1)) if found else None
+
+
+def _short_title(title: str) -> str:
+    """A title as an in-text citation names an anonymous work: up to its colon, at most eight words."""
+    head = title.split(":", 1)[0].strip() if ":" in title[3:] else title.strip()
+    words = head.split()
+    return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+
+
 def arxiv_id(*fields: str | None) -> str | None:
     for field in fields:
         match = _ARXIV.search(field or "")
@@ -94,9 +124,10 @@ def csl_item(source: Source) -> dict[str, Any]:
         year = _YEAR.search(entry.get("year") or entry.get("date") or "")
     else:
         item["type"] = "document"
-        item["author"] = authors(document.meta("author") if document else None)
-    if year:
-        item["issued"] = {"date-parts": [[int(year.group(1))]]}
+        item["author"] = metadata_authors(document.meta("author") if document else None)
+    issued = int(year.group(1)) if year else (metadata_year(source) if entry is None else None)
+    if issued:
+        item["issued"] = {"date-parts": [[issued]]}
     if not item.get("author"):
         item.pop("author", None)
     return item
@@ -113,9 +144,13 @@ def bibtex(source: Source) -> str:
                       [Field(name, value) for name, value in source.entry.fields])
     else:
         fields = [Field("title", source.title)]
-        author = source.document.meta("author") if source.document else None
-        if author:
-            fields.append(Field("author", author))
+        people = metadata_authors(source.document.meta("author") if source.document else None)
+        if people:
+            fields.append(Field("author", " and ".join(
+                p.get("literal") or f"{p.get('family', '')}, {p.get('given', '')}".strip(", ") for p in people)))
+        year = metadata_year(source)
+        if year:
+            fields.append(Field("year", str(year)))
         if source.document is not None:
             fields.append(Field("note", f"Library file: {source.document.path}"))
         entry = Entry("misc", source.key, fields)
@@ -168,13 +203,25 @@ def format_references(sources: Sequence[Source], style: str = DEFAULT_STYLE) -> 
         url = entry.get("url") if entry else None
         arxiv = arxiv_id(entry.get("eprint") if entry and _ARXIV_ID.fullmatch(entry.get("eprint") or "") else None,
                          entry.get("journal"), url, doi) if entry else None
-        formatted = collapse(str(text))
+        formatted, label = collapse(str(text)), labels[source.key]
+        if entry is None and not items[source.key].get("author") and label.startswith("("):
+            formatted, label = _anonymous(source, label)
         if entry is None and source.document is not None:
             formatted = f"{formatted} Library file: {source.document.path}."
-        references.append(Reference(source.key, formatted, doi, arxiv, url, label=labels[source.key],
+        references.append(Reference(source.key, formatted, doi, arxiv, url, label=label,
                                     csl=json.dumps(items[source.key], sort_keys=True, ensure_ascii=False),
                                     bibtex=bibtex(source)))
     return tuple(references)
+
+
+def _anonymous(source: Source, label: str) -> tuple[str, str]:
+    """A file with neither a BibTeX entry nor an author in its metadata, in an author-date style:
+    "Title (2018)." and "(Title, 2018)". citeproc-py puts the title in the author's place and prints
+    it again (it does not suppress a substituted variable), and writes "no date" where the file
+    simply has none."""
+    year = metadata_year(source)
+    text = source.title.rstrip(".") + (f" ({year})." if year else ".")
+    return text, f"({_short_title(source.title)}{f', {year}' if year else ''})"
 
 
 def reference_anchor(key: str) -> str:
@@ -182,15 +229,19 @@ def reference_anchor(key: str) -> str:
     return f"ref-{md.slug(key)}"
 
 
-def cite(references: Sequence[Reference], key: str, locator: str | None = None) -> str:
+def cite(references: Sequence[Reference], key: str, locator: str | None = None, bare: bool = False) -> str:
     """An in-text citation as a markdown link to the reference entry on the same page.
 
     `cite(report.references, "qwen2.5", "p. 5")` → `[(Yang et al., 2024, p. 5)](#ref-qwen2-5)` in an
-    author-date style, `[\\[3, p. 5\\]](#ref-qwen2-5)` in a numeric one. A key without a reference
-    (not cited by the report) is shown as the bare key, never a broken link. Safe for untrusted text.
+    author-date style, `[\\[3, p. 5\\]](#ref-qwen2-5)` in a numeric one. `bare` drops an author-date
+    label's parentheses, for a citation inside a parenthesis of its own ("(also in Hui et al., 2024)").
+    A key without a reference (not cited by the report) is shown as the bare key, never a broken
+    link. Safe for untrusted text.
     """
     reference = next((r for r in references if r.key == key), None)
     label = reference.label if reference is not None and reference.label else key
+    if bare and label.startswith("(") and label.endswith(")"):
+        label = label[1:-1]
     if locator:
         label = (f"{label[:-1]}, {locator}{label[-1]}" if label[-1:] in ")]" and label[:1] in "(["
                  else f"{label}, {locator}")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from synth import markdown as md
+from synth import quotes
 from synth.answer.text import shown_value, shows_entity
 from synth.models import (
     AnswerCell,
@@ -38,6 +39,9 @@ from synth.templating import md_safe, render
 from synth.verify import CONFIDENCE_WEIGHTS, corroboration_label
 
 SourceLink = Callable[[str], str | None]
+# Where a source's published PDF opens at a page (`publish_library_files`), relative to docs/; None
+# when the library file is not published with the site.
+PdfLink = Callable[[str, int], str | None]
 PAGE_DEPTH = "../../"
 _VERDICT_LABEL = {
     Verdict.SUPPORTED: "supported",
@@ -56,35 +60,48 @@ _RELATION = {
 
 
 class CiteLink:
-    """A SourceLink that also knows the report's references, for in-text citations."""
+    """A SourceLink that also knows the report's references, for in-text citations, and where the
+    sources' PDFs are published."""
 
-    def __init__(self, references: Sequence[Reference], link: SourceLink) -> None:
-        self.references, self.link = references, link
+    def __init__(self, references: Sequence[Reference], link: SourceLink, pdf: PdfLink | None = None) -> None:
+        self.references, self.link, self.pdf = references, link, pdf
 
     def __call__(self, key: str) -> str | None:
         return self.link(key)
 
 
-def _cite(key: str, link: SourceLink, location: str | None = None) -> Markup:
+def _cite(key: str, link: SourceLink, location: str | None = None, bare: bool = False) -> Markup:
     """An in-text citation linking to the reference entry (synth.references.cite)."""
-    return md_safe(cite(link.references if isinstance(link, CiteLink) else (), key, location))
+    return md_safe(cite(link.references if isinstance(link, CiteLink) else (), key, location, bare=bare))
 
 
 @dataclass(frozen=True)
 class Quoted:
+    """One evidence item as the page shows it: where it is (citation, passage link, PDF page), then
+    the quoted row under its headers (`table`) or the sentence(s) with the claim's figures marked."""
+
     where: Markup
-    quote: str
+    quote: Markup
     conflicting: str | None = None
     cells: str = ""
+    table: Markup | None = None
 
 
-def _quoted(evidence: Evidence, link: SourceLink) -> Quoted:
+def _quoted(evidence: Evidence, link: SourceLink, claim: str = "") -> Quoted:
     where = _cite(evidence.source, link, evidence.location)
     if link(evidence.source):
         where += md_safe(f" · [passage]({PAGE_DEPTH}{passage_href(evidence.source, evidence.start, evidence.end)})")
+    pdf = link.pdf if isinstance(link, CiteLink) else None
+    target = pdf(evidence.source, evidence.page) if pdf and evidence.page is not None else None
+    if target:
+        where += md_safe(f" · [PDF p. {evidence.page}]({PAGE_DEPTH}{target})")
     if evidence.table_caption:
-        where += md_safe(f" — {md.text(evidence.table_caption)}")
-    return Quoted(where, evidence.quote, evidence.conflicting_value, "; ".join(evidence.cells))
+        where += md_safe(f" — *{md.text(quotes.caption(evidence.table_caption))}*")
+    if evidence.table_row is not None:
+        return Quoted(where, md_safe(""), evidence.conflicting_value,
+                      table=md_safe("\n".join(quotes.row_table(evidence.table_row))))
+    return Quoted(where, md_safe(quotes.prose(evidence, claim)), evidence.conflicting_value,
+                  "; ".join(evidence.cells))
 
 
 # --- claims ------------------------------------------------------------------------------------
@@ -119,13 +136,15 @@ def _claim(number: int, checked: CheckedClaim, link: SourceLink, with_origin: bo
         location = f"p. {claim.page}" if claim.page is not None else (f"§ {claim.section}" if claim.section else None)
         origin = md_safe(" ") + _cite(claim.source, link, location)
         if claim.also_in:
-            origin += md_safe(" (also in ") + md_safe(", ".join(_cite(k, link) for k in claim.also_in)) + md_safe(")")
+            origin += md_safe(" (also in ") + md_safe("; ".join(_cite(k, link, bare=True) for k in claim.also_in)) \
+                + md_safe(")")
     title = "Evidence" if verification.verdict is not Verdict.INSUFFICIENT else "Closest passage (does not settle it)"
     explanation = verification.explanation[:1].upper() + verification.explanation[1:] + "."
     return ClaimView(number, claim.text, origin, _VERDICT_LABEL[verification.verdict], f"{verification.confidence:.2f}",
                      _ADMONITION[verification.verdict], title, explanation,
-                     tuple(_quoted(e, link) for e in verification.evidence),
-                     tuple(_quoted(e, link) for e in verification.counter_evidence), _signal_line(verification),
+                     tuple(_quoted(e, link, claim.text) for e in verification.evidence),
+                     tuple(_quoted(e, link, claim.text) for e in verification.counter_evidence),
+                     _signal_line(verification),
                      corroboration_label(verification.corroboration))
 
 
@@ -167,6 +186,7 @@ class CellView:
     quoted: Quoted
     explanation: str
     disagreements: tuple[tuple[str, Quoted], ...] = ()
+    admonition: str = "success"
 
     @property
     def disagreements_view(self) -> list[dict[str, object]]:
@@ -214,11 +234,12 @@ def _cell_views(report: Report, link: SourceLink) -> list[CellView]:
     views = []
     for number, cell in enumerate(report.answer.cells if report.answer else (), start=1):
         entity = cell.entity if shows_entity(cell) else None
-        disagreements = tuple((d.value, _quoted(d.evidence, link)) for d in cell.disagreements)
+        disagreements = tuple((d.value, _quoted(d.evidence, link, d.value)) for d in cell.disagreements)
         views.append(CellView(number, cell.subject, cell.attribute, shown_value(cell), cell.variant, entity,
-                              _VERDICT_LABEL[cell.verdict], f"{cell.confidence:.2f}", _quoted(cell.evidence[0], link),
+                              _VERDICT_LABEL[cell.verdict], f"{cell.confidence:.2f}",
+                              _quoted(cell.evidence[0], link, cell.value),
                               cell.explanation[:1].upper() + cell.explanation[1:] + "." if cell.explanation else "",
-                              disagreements))
+                              disagreements, _ADMONITION[cell.verdict]))
     return views
 
 
@@ -390,9 +411,10 @@ def _claims_table(ordered: Sequence[CheckedClaim]) -> list[list[object]]:
     return rows
 
 
-def render_report(report: Report, link: SourceLink) -> str:
-    """The markdown page of one report; `link(key)` gives a source page path (or None)."""
-    link = CiteLink(report.references, link)
+def render_report(report: Report, link: SourceLink, pdf: PdfLink | None = None) -> str:
+    """The markdown page of one report; `link(key)` gives a source page path (or None), `pdf(key,
+    page)` the published PDF at that page (or None)."""
+    link = CiteLink(report.references, link, pdf)
     ordered = claims_in_page_order(report)
     numbers = {id(c): n for n, c in enumerate(ordered, start=1)}
     supported = [c for c in report.findings if c.verification.verdict is Verdict.SUPPORTED]

@@ -65,21 +65,41 @@ def plan_rebuild(changes: Iterable[tuple[str, Path]], root: Path) -> Rebuild | N
     return Rebuild(full, () if full else tuple(sorted(questions)), tuple(reasons))
 
 
-def watched_paths(root: Path) -> list[Path]:
-    """The question folder, mkdocs.yml and every library the questions name when serve starts (read
-    leniently: a broken question file still lets serve start). Restart serve to watch a library a
-    question names later."""
-    import yaml
+@dataclass
+class Libraries:
+    """The library folders the question files name, read again only when a question file changes (by
+    its size and modification time), so asking every second costs a few stats."""
 
-    paths = {root / QUESTIONS, root / MKDOCS_FILE}
-    for question in sorted((root / QUESTIONS).glob("*.yaml")):
-        try:
-            data = yaml.safe_load(question.read_text(encoding="utf-8"))
-        except (OSError, ValueError, yaml.YAMLError):
-            continue
-        library = data.get("library", "library") if isinstance(data, dict) else "library"
-        paths.add(root / str(library))
-    return sorted(p for p in paths if p.exists())
+    root: Path
+    seen: dict[Path, tuple[int, int, Path]] = field(default_factory=dict)
+
+    def named(self) -> set[Path]:
+        import yaml
+
+        current: dict[Path, tuple[int, int, Path]] = {}
+        for question in sorted((self.root / QUESTIONS).glob("*.yaml")):
+            try:
+                stat = question.stat()
+            except OSError:
+                continue
+            known = self.seen.get(question)
+            if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
+                current[question] = known
+                continue
+            try:
+                data = yaml.safe_load(question.read_text(encoding="utf-8"))
+            except (OSError, ValueError, yaml.YAMLError):
+                data = None  # read leniently: a broken question file still lets serve watch the others
+            library = data.get("library", "library") if isinstance(data, dict) else "library"
+            current[question] = (stat.st_size, stat.st_mtime_ns, self.root / str(library))
+        self.seen = current
+        return {self.root / "library", *(entry[2] for entry in current.values())}
+
+
+def watched_paths(root: Path, libraries: Libraries | None = None) -> list[Path]:
+    """The question folder, mkdocs.yml and every library the questions name now (those that exist)."""
+    named = (libraries or Libraries(root)).named()
+    return sorted(p for p in {root / QUESTIONS, root / MKDOCS_FILE, *named} if p.exists())
 
 
 def rebuild(plan: Rebuild, cache_dir: Path, jobs: int | None = None) -> bool:
@@ -107,14 +127,28 @@ def rebuild(plan: Rebuild, cache_dir: Path, jobs: int | None = None) -> bool:
 
 
 def watch(root: Path, on_change: Callable[[Rebuild], object], stop: threading.Event) -> None:
-    """Call `on_change` for every batch of changes until `stop` is set."""
+    """Call `on_change` for every batch of changes until `stop` is set. The watched folders follow the
+    question files: a question that names another library, or a library folder that appears later,
+    is watched from then on (and a library that appears rebuilds every report)."""
     import watchfiles
 
-    for changes in watchfiles.watch(*watched_paths(root), stop_event=stop, debounce=400, step=100,
-                                    rust_timeout=1000, yield_on_timeout=False, raise_interrupt=False):
-        plan = plan_rebuild(((change.name, Path(path)) for change, path in changes), root)
-        if plan is not None:
-            on_change(plan)
+    libraries = Libraries(root)
+    paths = watched_paths(root, libraries)
+    while not stop.is_set():
+        for changes in watchfiles.watch(*paths, stop_event=stop, debounce=400, step=100, rust_timeout=1000,
+                                        yield_on_timeout=True, raise_interrupt=False):
+            plan = plan_rebuild(((change.name, Path(path)) for change, path in changes), root) if changes else None
+            if plan is not None:
+                on_change(plan)
+            now = watched_paths(root, libraries)
+            if now != paths:
+                appeared = [p for p in now if p not in paths]
+                log.info("watching %s", ", ".join(str(p.relative_to(root)) if p.is_relative_to(root) else str(p)
+                                                  for p in now))
+                paths = now
+                if appeared and plan is None:
+                    on_change(Rebuild(True, (), tuple(f"{p.name} appeared" for p in appeared)))
+                break
 
 
 def serve(dev_addr: str, cache_dir: Path, jobs: int | None = None) -> int:
@@ -132,7 +166,8 @@ def serve(dev_addr: str, cache_dir: Path, jobs: int | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         log.info("serving on http://%s/ ; watching %s", dev_addr,
-                 ", ".join(str(p.relative_to(root)) for p in watched_paths(root)))
+                 ", ".join(str(p.relative_to(root)) if p.is_relative_to(root) else str(p)
+                           for p in watched_paths(root)))
         watch(root, lambda plan: rebuild(plan, cache_dir, jobs), stop)
     except KeyboardInterrupt:
         pass

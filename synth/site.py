@@ -14,7 +14,7 @@ every page's sidebar, each source reached from the index, from the reports and f
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ import yaml
 from synth import markdown as md
 from synth.models import Document, Evidence, Library, Report, Source, Table, Verdict
 from synth.paths import passage_anchor, source_page_path
-from synth.references import author_names, format_references, reference_links
+from synth.references import author_names, format_references, metadata_year, reference_links
 from synth.render import claims_in_page_order
 from synth.settings import Settings
 from synth.templating import md_safe, render
@@ -94,7 +94,8 @@ def edit_link(report: Report) -> str | None:
     return f"[{md.text(name)}]({url.replace(' ', '%20').replace('(', '%28').replace(')', '%29')})"
 
 
-def home_page(reports: Sequence[Report], settings: Settings) -> str:
+def home_page(reports: Sequence[Report], settings: Settings, about: bool = True) -> str:
+    """The home page; `about`: the project keeps docs/about.md (linked at the bottom)."""
     header = ["Report", "Answer", "Tags", "Quality /10", "Supported / contradicted / insufficient"]
     rows = [[md_safe(f"[{md.text(r.title)}](reports/{r.report_id}/index.md)"), answer_status(r), _tags(r),
              f"{r.review.overall:.1f}", _counts(r)] for r in reports]
@@ -109,7 +110,8 @@ def home_page(reports: Sequence[Report], settings: Settings) -> str:
             by_tag[tag].append(report)
     tags = [(tag, md_safe(", ".join(f"[{md.text(r.title)}](reports/{r.report_id}/index.md)" for r in group)))
             for tag, group in sorted(by_tag.items())]
-    return render("home.md.j2", header=header, rows=rows, tags=tags, sources_link=md_safe("sources/index.md"))
+    return render("home.md.j2", header=header, rows=rows, tags=tags, sources_link=md_safe("sources/index.md"),
+                  about=about)
 
 
 def reports_index(reports: Sequence[Report]) -> str:
@@ -133,8 +135,12 @@ class Span:
 
 @dataclass
 class SpanUses:
+    """A cited span, what each report uses it for, and for a table the cells quoted from it (row index →
+    the cells' text), so the source page marks them."""
+
     span: Span
     uses: list[str] = field(default_factory=list)
+    cells: dict[int, set[str]] = field(default_factory=dict)
 
 
 def _report_link(report: Report, anchor: str = "") -> str:
@@ -145,10 +151,13 @@ def cited_spans(reports: Sequence[Report]) -> dict[str, dict[tuple[str, int, int
     """For each source key, every span the reports quote from it, with what each quote is used for."""
     found: dict[str, dict[tuple[str, int, int], SpanUses]] = defaultdict(dict)
 
-    def add(key: str, span: Span, use: str) -> None:
+    def add(key: str, span: Span, use: str, evidence: Evidence | None = None) -> None:
         entry = found[key].setdefault((span.doc_id, span.start, span.end), SpanUses(span))
         if use not in entry.uses:
             entry.uses.append(use)
+        quoted = evidence.table_row if evidence is not None else None
+        if quoted is not None:
+            entry.cells.setdefault(quoted.row, set()).update(quoted.cells[i] for i in quoted.marked)
 
     def evidence_span(e: Evidence) -> Span:
         return Span(e.doc_id, e.start, e.end, e.page, e.section, e.table_caption)
@@ -159,10 +168,10 @@ def cited_spans(reports: Sequence[Report]) -> dict[str, dict[tuple[str, int, int
             link = _report_link(report, f"#cell-{number}")
             what = f"{md.text(cell.subject)} — {md.text(cell.attribute)}: {md.text(cell.value)}"
             for evidence in cell.evidence:
-                add(evidence.source, evidence_span(evidence), f"{link}, answer cell {number} ({what})")
+                add(evidence.source, evidence_span(evidence), f"{link}, answer cell {number} ({what})", evidence)
             for other in cell.disagreements:
                 add(other.evidence.source, evidence_span(other.evidence),
-                    f"{link}, answer cell {number} (another value: {md.text(other.value)})")
+                    f"{link}, answer cell {number} (another value: {md.text(other.value)})", other.evidence)
         for mechanism in answer.mechanisms if answer else ():
             for evidence in mechanism.sentences:
                 add(evidence.source, evidence_span(evidence),
@@ -172,9 +181,10 @@ def cited_spans(reports: Sequence[Report]) -> dict[str, dict[tuple[str, int, int
             link = _report_link(report, f"#claim-{number}")
             for evidence in checked.verification.evidence:
                 role = "closest passage, does not settle" if verdict is Verdict.INSUFFICIENT else verdict.value
-                add(evidence.source, evidence_span(evidence), f"{link}, claim {number} ({role})")
+                add(evidence.source, evidence_span(evidence), f"{link}, claim {number} ({role})", evidence)
             for evidence in checked.verification.counter_evidence:
-                add(evidence.source, evidence_span(evidence), f"{link}, claim {number} (points the other way)")
+                add(evidence.source, evidence_span(evidence), f"{link}, claim {number} (points the other way)",
+                    evidence)
         for conflict in report.contradictions:
             for evidence in (conflict.first, conflict.second):
                 add(evidence.source, evidence_span(evidence), f"{_report_link(report)}: passages that disagree")
@@ -201,9 +211,10 @@ def _marked(document: Document, start: int, end: int) -> str:
     return "> " + " ".join(part for part in parts if part.strip())
 
 
-def _table_block(document: Document, span: Span) -> str | None:
+def _table_block(document: Document, span: Span, quoted: dict[int, set[str]] | None = None) -> str | None:
     """A quoted table span as a table: caption, header and the quoted rows (all rows, up to a limit,
-    when the whole table is cited), the quoted row marked."""
+    when the whole table is cited), the quoted row marked, or the cells `quoted` names (row → cell
+    text) when the reports say which."""
     def overlap(t: Table) -> int:
         return min(t.end, span.end) - max(t.start, span.start)
 
@@ -212,12 +223,17 @@ def _table_block(document: Document, span: Span) -> str | None:
     table = max(document.tables, key=overlap, default=None)
     if table is None or not table.header or overlap(table) * 2 < span.end - span.start:
         return None
-    quoted = document.text[span.start:span.end]
+    text = document.text[span.start:span.end]
     whole = overlap(table) >= (table.end - table.start) * 0.8
     rows = []
-    for row in table.rows:
+    cited = quoted or {}
+    for number, row in enumerate(table.rows):
         cells = [c for c in row if c.strip()]
-        hit = not whole and bool(cells) and all(c in quoted for c in cells)
+        if number in cited:
+            rows.append([f"<mark>{md.text(c)}</mark>" if c.strip() and c.strip() in cited[number] else md.text(c)
+                         for c in row])
+            continue
+        hit = not whole and bool(cells) and all(c in text for c in cells)
         if whole or hit:
             rows.append([f"<mark>{md.text(c)}</mark>" if hit and c.strip() else md.text(c) for c in row])
     if not rows:
@@ -248,6 +264,19 @@ def published_path(document: Document) -> str:
     return f"{FILES_DIR}/{relative}"
 
 
+def pdf_pages(libraries: Sequence[Library], settings: Settings) -> Callable[[str, int], str | None] | None:
+    """Where a report page links a cited page of a source's PDF (`publish_library_files`): the published
+    file at `#page=N`, relative to docs/; None when library files are not published."""
+    if not settings.synth.publish_library_files:
+        return None
+    published: dict[str, str] = {}
+    for library in libraries:
+        for source in library.sources:
+            if source.document is not None and source.document.format == "pdf":
+                published.setdefault(source.key, quote(published_path(source.document)))
+    return lambda key, page: f"{published[key]}#page={page}" if key in published else None
+
+
 def _pdf_link(document: Document, span: Span, settings: Settings) -> str | None:
     if not settings.synth.publish_library_files or document.format != "pdf" or span.page is None:
         return None
@@ -274,7 +303,7 @@ def source_page(source: Source, reports: Sequence[Report], spans: dict[tuple[str
         span = uses.span
         if document is None or span.doc_id != document.doc_id:
             continue
-        body = _table_block(document, span) or _marked(document, span.start, span.end)
+        body = _table_block(document, span, uses.cells) or _marked(document, span.start, span.end)
         blocks.append({"heading": _span_heading(span), "anchor": passage_anchor(span.start, span.end),
                        "body": md_safe(body), "uses": [md_safe(u) for u in uses.uses],
                        "pdf_link": md_safe(link) if (link := _pdf_link(document, span, settings)) else None})
@@ -291,7 +320,7 @@ def source_page(source: Source, reports: Sequence[Report], spans: dict[tuple[str
     citing = [r for r in reports if any(source.key == s.key and s.included for s in r.screened)
               or any(source.key == ref.key for ref in r.references)]
     entry = source.entry
-    year = (entry.get("year") or "") if entry else ""
+    year = (entry.get("year") or "") if entry else str(metadata_year(source) or "")
     names = author_names(entry) or (document.meta("author") if document else None) or ""
     byline = " · ".join(part for part in (names, year) if part)
     return render("source.md.j2", source=source, byline=byline, reference=reference.text,
@@ -326,7 +355,7 @@ def write_site(writer: OutputWriter, reports: Sequence[Report], libraries: Seque
     """The home page, the source pages and the nav; a key present in several libraries gets the
     first one's page. `handwritten` are the docs pages people keep by hand, listed after them.
     With `publish_library_files`, the libraries' PDFs are copied under files/ for page links."""
-    writer.write("index.md", home_page(reports, settings))
+    writer.write("index.md", home_page(reports, settings, about="about.md" in handwritten))
     spans = cited_spans(reports)
     sources: dict[str, Source] = {}
     for library in libraries:

@@ -66,7 +66,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the project's questions, library and hand-written pages, as a fresh clone has them."""
     for name in ("reports", "library", "schemas"):
         shutil.copytree(ROOT / name, tmp_path / name)
-    (tmp_path / "docs").mkdir()
+    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
     shutil.copy(ROOT / "docs" / "about.md", tmp_path / "docs" / "about.md")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     monkeypatch.chdir(tmp_path)

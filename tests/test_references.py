@@ -104,3 +104,44 @@ def test_report_folder_publishes_references(project) -> None:  # type: ignore[no
     assert "](#ref-qwen2-5)" in page, "citations link to the reference entry"
     assert page.count("https://doi.org/10.48550/arXiv.2412.15115") == 1
 
+
+
+def _file_only(*metadata: tuple[str, str]) -> Source:
+    from synth.models import Document
+
+    document = Document("d1", "library/adafactor.pdf", "0" * 64, "pdf", "pdfium", "Adafactor: Adaptive Learning Rates "
+                        "with Sublinear Memory Cost", "text", (), (), tuple(sorted(metadata)), 3)
+    return Source("adafactor", None, document, "no BibTeX entry")
+
+
+@pytest.mark.parametrize("style", ["harvard-cite-them-right", "apa"])
+def test_a_pdf_without_an_entry_or_metadata_gets_a_clean_title_only_reference(style: str) -> None:
+    [reference] = format_references([_file_only()], style)
+    assert reference.text == ("Adafactor: Adaptive Learning Rates with Sublinear Memory Cost. "
+                              "Library file: library/adafactor.pdf.")
+    assert reference.label == "(Adafactor)"
+    dated = format_references([_file_only(("creationdate", "D:20180413004856Z"))], style)[0]
+    assert dated.text.startswith("Adafactor: Adaptive Learning Rates with Sublinear Memory Cost (2018).")
+    assert dated.label == "(Adafactor, 2018)"
+    assert "no date" not in dated.text + reference.text and "n.d." not in dated.text + reference.text
+
+
+@pytest.mark.parametrize(("author", "label", "text"), [
+    ("Noam Shazeer, Mitchell Stern", "(Shazeer and Stern, 2018)", "Shazeer, N. and Stern, M. (2018) “Adafactor"),
+    ("Jacob Devlin ; Ming-Wei Chang ; Kenton Lee", "(Devlin, Chang and Lee, 2018)", "Devlin, J., Chang, M.-W. and"),
+    ("Kingma, Diederik", "(Kingma, 2018)", "Kingma, D. (2018)"),
+])
+def test_a_pdf_without_an_entry_is_cited_from_its_metadata_author_and_date(author: str, label: str, text: str) -> None:
+    source = _file_only(("author", author), ("creationdate", "D:20180413004856Z"))
+    [reference] = format_references([source])
+    assert reference.label == label
+    assert reference.text.startswith(text)
+    assert reference.text.count("Adafactor") == 1
+    assert "year = {2018}" in reference.bibtex
+
+
+def test_a_citation_inside_parentheses_drops_its_own() -> None:
+    references = format_references(SOURCES)
+    assert cite(references, "zhu", bare=True) == "[Zhu et al., 2024](#ref-zhu)"
+    numbered = format_references(SOURCES, "ieee")
+    assert cite(numbered, "zhu", bare=True) == "[\\[3\\]](#ref-zhu)"

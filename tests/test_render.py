@@ -81,8 +81,10 @@ def test_text_escaping_roundtrips_to_the_same_visible_characters() -> None:
 
 def test_every_claim_has_an_anchor_and_a_collapsible_evidence_block_with_its_page() -> None:
     page = render_report(_report(), lambda key: None)
+    html = _html(page)
     for number in (1, 2, 3):
-        assert f'<a id="claim-{number}"></a>' in page
+        # A heading of its own: one search result per claim, and the anchor the claims table links to.
+        assert f'<h4 class="synth-claim" id="claim-{number}">' in html
         assert f"(#claim-{number})" in page
     assert page.count('??? success "Evidence"') == 1
     assert page.count('??? failure "Evidence"') == 1

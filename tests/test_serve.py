@@ -76,3 +76,44 @@ def test_a_bad_edit_keeps_the_pages(project: Path, capsys: pytest.CaptureFixture
     assert rebuild(Rebuild(False, (Path("reports/qwen2.5-training-data.yaml"),)), project / ".synth-cache") is False
     assert "reports/qwen2.5-training-data.yaml:" in capsys.readouterr().err
     assert page.read_bytes() == before
+
+
+def test_watch_follows_libraries_named_after_serve_started(project: Path) -> None:
+    """A question that starts naming another library, and a library folder created later, are watched
+    from then on: a file changed in them rebuilds every report."""
+    plans: list[Rebuild] = []
+    changed, stop = threading.Event(), threading.Event()
+
+    def on_change(plan: Rebuild) -> None:
+        plans.append(plan)
+        changed.set()
+
+    watcher = threading.Thread(target=watch, args=(project, on_change, stop))
+    watcher.start()
+
+    def until(condition: object, write: object) -> None:
+        # Write again until the watcher reacts, up to a generous bound (no speed is asserted).
+        for _ in range(60):
+            write()  # type: ignore[operator]
+            if changed.wait(2) and condition():  # type: ignore[operator]
+                return
+            changed.clear()
+        raise AssertionError(f"the watcher did not react: {plans}")
+
+    try:
+        question = project / "reports/other.yaml"
+        until(lambda: any(Path("reports/other.yaml") in p.questions for p in plans),
+              lambda: question.write_text("title: Other\nquestion: What is in the other library?\nlibrary: lib2\n",
+                                          encoding="utf-8"))
+        assert project / "lib2" not in watched_paths(project)
+        notes = project / "lib2" / "notes.md"
+        notes.parent.mkdir()
+        until(lambda: any("lib2 appeared" in p.reasons for p in plans), lambda: None)
+        assert plans[-1].full
+        assert project / "lib2" in watched_paths(project)
+        plans.clear()
+        until(lambda: any(p.full and "lib2/notes.md" in " ".join(p.reasons) for p in plans),
+              lambda: notes.write_text("# Notes\n\nZeta-7B scores 41.2 on CodeBench.\n", encoding="utf-8"))
+    finally:
+        stop.set()
+        watcher.join()

@@ -86,7 +86,7 @@ def test_source_pages_hold_every_passage_a_report_links_to(project: Path) -> Non
     for page in sorted((docs / "reports").glob("*/index.md")):
         for target, anchor in re.findall(r"\(\.\./\.\./(sources/[^)#]+\.md)#(q-\d+-\d+)\)", page.read_text()):
             source = (docs / target).read_text(encoding="utf-8")
-            assert f"{{ #{anchor} }}" in source, f"{page}: {target}#{anchor} has no passage"
+            assert f"{{ #{anchor} .synth-passage }}" in source, f"{page}: {target}#{anchor} has no passage"
             links += 1
     assert links > 20
     qwen = (docs / "sources/qwen2-5.md").read_text(encoding="utf-8")

@@ -243,7 +243,8 @@ class PdfReader:
         if not any(pages):
             raise Unreadable("no extractable text (scanned?)")
         text, passages = self._passages(doc_id, pages)
-        meta = {name.lower(): collapse(repair(metadata.get(name, ""))) for name in ("Title", "Author", "Subject")}
+        meta = {name.lower(): collapse(repair(metadata.get(name, "")))
+                for name in ("Title", "Author", "Subject", "CreationDate")}
         title = (meaningful_title(meta.get("title")) or title_from_sized_lines(head)
                  or title_from_text(next(p for p in pages if p)))
         return Document(

@@ -39,6 +39,7 @@ from synth.names import (
     variant_words,
     words_of,
 )
+from synth.quotes import table_row
 from synth.retrieve.sentences import Sentence, sentences, states_something
 from synth.tables import TableRecord
 from synth.text import STOPWORDS, fold
@@ -166,7 +167,8 @@ def table_quote(record: TableRecord) -> str:
 def _table_evidence(source: str, record: TableRecord) -> Evidence:
     table = record.table
     return Evidence(source, table.doc_id, table_quote(record), table.start, table.end, table.page, table.section,
-                    PassageKind.TABLE_ROW, table_caption=table.caption)
+                    PassageKind.TABLE_ROW, table_caption=table.caption,
+                    table_row=table_row(table, record.row, [record.column]))
 
 
 def _label_match(attribute: PlanAttribute, label: str) -> LabelMatch | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from synth import claimparse
 from synth.models import Document, Evidence, PassageKind, Table
+from synth.quotes import table_row
 from synth.tables import Grid, GridCell, caption_variant, grid, models_in_columns, name_variant
 from synth.text import STOPWORDS, collapse, fold
 from synth.verify.labels import LabelForm, Mention, find_mentions, index_forms, keyed, label_forms, longest, tokens
@@ -180,5 +181,6 @@ def cell_evidence(cells: list[GridCell], view: Grid, source: str, document: Docu
         out.append(Evidence(source=source, doc_id=table.doc_id, quote=collapse(document.text[start:end]), start=start,
                             end=end, page=table.page, section=table.section, passage_kind=PassageKind.TABLE_ROW,
                             conflicting_value=conflicting, table_caption=table.caption or None,
-                            cells=tuple(dict.fromkeys(cell_text(c) for c in used))))
+                            cells=tuple(dict.fromkeys(cell_text(c) for c in used)),
+                            table_row=table_row(table, row, [c.column for c in used])))
     return out

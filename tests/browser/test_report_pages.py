@@ -1,0 +1,251 @@
+"""The example site as a reader's browser shows it (Debian's Chromium, the site served on 127.0.0.1
+and opened from disk): the answer in the first screen of every report, an evidence anchor that opens
+its block, search that finds a figure and lands on its passage, no request leaving the machine, no
+console error, and a `<script>` in a source shown as text in a quoted sentence and a quoted table row.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+VIEWPORT = {"width": 1280, "height": 800}
+REPORTS = sorted(p.stem for p in (ROOT / "reports").glob("*.yaml"))
+
+
+def _build(project: Path) -> Path:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "315532800", "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    env.pop("REPO_URL", None)
+    for command in ([sys.executable, "-m", "synth", "build"], [str(MKDOCS), "build", "--strict"]):
+        done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+    return project / "site"
+
+
+def _project(root: Path) -> Path:
+    """The files a fresh clone builds its site from."""
+    for name in ("reports", "library"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    shutil.copy(ROOT / "docs" / "about.md", root / "docs" / "about.md")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(_project(tmp_path_factory.mktemp("example")))
+
+
+def _clean(seen: Any) -> None:
+    assert seen.offsite == [], f"requests left the machine: {seen.offsite}"
+    assert seen.console_errors == [] and seen.page_errors == [], seen.console_errors + seen.page_errors
+    assert seen.failed == [], f"missing files: {seen.failed}"
+    assert seen.hits == []
+
+
+def _in_first_screen(page: Any, selector: str) -> dict[str, float]:
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None, f"{selector} is not shown"
+    assert box["y"] >= 0 and box["y"] + box["height"] <= VIEWPORT["height"], f"{selector} is below the fold: {box}"
+    return box
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_the_answer_is_in_the_first_screen(example_site: Path, served: Any, visit: Any, report: str) -> None:
+    found: dict[str, Any] = {}
+
+    def look(page: Any) -> None:
+        page.set_viewport_size(VIEWPORT)
+        page.evaluate("window.scrollTo(0, 0)")
+        answer = "h2#answer"
+        found["heading"] = _in_first_screen(page, answer)
+        found["status"] = _in_first_screen(page, f"{answer} + p")
+        found["status_text"] = page.locator(f"{answer} + p").inner_text()
+        # The answer table: the first table of the Answer section (before the next section).
+        tables = page.locator(f"{answer} ~ .md-typeset__scrollwrap table")
+        if tables.count() and page.evaluate(
+                "document.querySelector('h2#answer ~ .md-typeset__scrollwrap table')"
+                ".compareDocumentPosition(document.querySelector('h2#answer ~ h2')) & 4"):
+            found["table"] = _in_first_screen(page, f"{answer} ~ .md-typeset__scrollwrap table")
+            found["table_text"] = tables.first.inner_text()
+
+    seen = visit(f"{served(example_site)}reports/{report}/index.html", look)
+    _clean(seen)
+    assert found["status_text"].startswith(("Answered", "Partly answered", "The library cannot answer"))
+    if "table" in found:
+        assert found["table"]["y"] > found["status"]["y"]
+        assert "Subject" in found["table_text"]
+    else:
+        assert found["status_text"].startswith("The library cannot answer")
+
+
+def _report_with_claims(site: Path) -> str:
+    for report in REPORTS:
+        html = (site / "reports" / report / "index.html").read_text(encoding="utf-8")
+        if 'id="cell-1"' in html and 'id="claim-2"' in html:
+            return report
+    raise AssertionError("no example report has answer cells and two claims")
+
+
+def test_an_evidence_anchor_opens_its_block(example_site: Path, served: Any, visit: Any) -> None:
+    report = _report_with_claims(example_site)
+    found: dict[str, Any] = {}
+
+    def follow(page: Any) -> None:
+        page.set_viewport_size(VIEWPORT)
+        # Loaded with #claim-1: the claim's collapsed evidence block is open and on screen.
+        evidence = page.locator("h4#claim-1 + details")
+        found["claim_open"] = evidence.evaluate("node => node.open")
+        found["claim_quote_visible"] = evidence.locator("blockquote, table").first.is_visible()
+        found["claim_on_screen"] = evidence.bounding_box()["y"] < VIEWPORT["height"]
+        found["claim_2_closed_before"] = not page.locator("h4#claim-2 + details").evaluate("node => node.open")
+        # A link on the page (the claims table) to another claim: hashchange opens that one.
+        page.locator('a[href="#claim-2"]').first.click()
+        page.wait_for_function("document.querySelector('h4#claim-2 + details').open")
+        found["claim_2_open"] = True
+        # An answer-table value links to its cell's evidence, which is shown open.
+        page.locator('a[href="#cell-1"]').first.click()
+        page.wait_for_function("location.hash === '#cell-1'")
+        cell = page.locator("h4#cell-1 + details")
+        found["cell_open"] = cell.evaluate("node => node.open")
+        found["cell_quote_visible"] = cell.locator("blockquote, table").first.is_visible()
+        box = cell.bounding_box()
+        found["cell_on_screen"] = 0 <= box["y"] < VIEWPORT["height"]
+
+    seen = visit(f"{served(example_site)}reports/{report}/index.html#claim-1", follow)
+    _clean(seen)
+    assert found == {"claim_open": True, "claim_quote_visible": True, "claim_on_screen": True,
+                     "claim_2_closed_before": True, "claim_2_open": True, "cell_open": True,
+                     "cell_quote_visible": True, "cell_on_screen": True}
+
+
+def _search(page: Any, query: str) -> Any:
+    page.set_viewport_size(VIEWPORT)
+    page.click("input.md-search__input")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item")
+    return page.locator('a.md-search-result__link[href*="#"]')
+
+
+def test_search_finds_a_figure_and_lands_on_its_passage(example_site: Path, served: Any, visit: Any) -> None:
+    found: dict[str, Any] = {}
+
+    def search(page: Any) -> None:
+        results = _search(page, "18 trillion")
+        found["first"] = results.first.get_attribute("href")
+        results.first.click()
+        page.wait_for_load_state("load")
+        anchor = page.evaluate("location.hash")
+        found["anchor"] = anchor
+        target = page.locator(anchor)
+        found["target_text"] = target.inner_text()
+        box = target.bounding_box()
+        found["on_screen"] = 0 <= box["y"] < VIEWPORT["height"]
+        found["quote"] = page.locator(f"{anchor} + details").inner_text()
+
+    seen = visit(f"{served(example_site)}index.html", search)
+    _clean(seen)
+    assert "reports/qwen2.5-training-data/index.html" in found["first"]
+    assert found["anchor"].startswith(("#cell-", "#claim-")), found
+    assert "18 trillion" in found["target_text"]
+    assert found["on_screen"]
+    assert "18 trillion" in found["quote"]
+
+
+def test_every_page_loads_without_errors_or_requests_off_the_machine(example_site: Path, served: Any,
+                                                                     visit: Any) -> None:
+    base = served(example_site)
+    pages = sorted(example_site.rglob("*.html"))
+    assert len(pages) >= 12
+    for page in pages:
+        seen = visit(base + page.relative_to(example_site).as_posix())
+        if page.name == "404.html":
+            seen.failed = [f for f in seen.failed if not f.startswith("404 ")]
+        _clean(seen)
+        assert seen.requests, page
+
+
+def test_the_site_works_opened_from_disk(example_site: Path, visit: Any) -> None:
+    found: dict[str, Any] = {}
+
+    def browse(page: Any) -> None:
+        page.set_viewport_size(VIEWPORT)
+        page.locator('article a[href$="index.html"]', has_text="Qwen2.5 training data").first.click()
+        page.wait_for_load_state("load")
+        found["report_url"] = page.url
+        found["report_title"] = page.locator("h1").first.inner_text()
+        page.locator('a[href="#cell-1"]').first.click()
+        found["cell_open"] = page.locator("h4#cell-1 + details").evaluate("node => node.open")
+        results = _search(page, "18 trillion")
+        found["results"] = results.count()
+
+    seen = visit((example_site / "index.html").as_uri(), browse)
+    _clean(seen)
+    assert found["report_url"].startswith("file://") and found["report_url"].endswith(
+        "reports/qwen2.5-training-data/index.html")
+    assert found["report_title"].rstrip("¶") == "Qwen2.5 training data"
+    assert found["cell_open"] is True
+    assert found["results"] >= 1
+
+
+SCRIPT = "<script>alert(1)</script>"
+HOSTILE_NOTES = f"""# Zeta-7B notes
+
+## Results
+
+Zeta-7B scores 41.2 on CodeBench {SCRIPT} in the authors' own runs.
+
+**Table 1: Zeta models on CodeBench {SCRIPT}.**
+
+| Model | CodeBench | MathBench | Notes {SCRIPT} |
+| --- | --- | --- | --- |
+| Zeta-7B | 41.2 | 12.0 | <img src=x onerror="window.__pwned=2"> {SCRIPT} |
+| Zeta-1B | 20.5 | 5.5 | none |
+"""
+HOSTILE_QUESTION = """title: Zeta on CodeBench
+question: What does Zeta-7B score on CodeBench and MathBench?
+keywords: [Zeta-7B]
+claims:
+  - Zeta-7B scores 41.2 on CodeBench.
+  - Zeta-7B scores 12.0 on MathBench.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_quotes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile-quotes")
+    (root / "library").mkdir()
+    (root / "library" / "zeta.md").write_text(HOSTILE_NOTES, encoding="utf-8")
+    (root / "reports").mkdir()
+    (root / "reports" / "zeta.yaml").write_text(HOSTILE_QUESTION, encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return _build(root)
+
+
+def test_a_script_in_a_source_stays_text_in_quotes_and_quoted_rows(hostile_quotes_site: Path, served: Any,
+                                                                   visit: Any) -> None:
+    found: dict[str, Any] = {}
+
+    def read(page: Any) -> None:
+        found["row"] = page.locator("h4#cell-1 + details table").inner_text()
+        found["marked_cell"] = page.locator("h4#cell-1 + details table mark").inner_text()
+        found["quote"] = page.locator("h4#claim-1 + details blockquote").first.inner_text()
+        found["marked_figure"] = page.locator("h4#claim-1 + details blockquote mark").first.inner_text()
+        found["live"] = page.evaluate("document.querySelectorAll('article script, article img').length")
+
+    seen = visit(f"{served(hostile_quotes_site)}reports/zeta/index.html#claim-1", read)
+    _clean(seen)
+    assert found["live"] == 0
+    assert SCRIPT in found["row"] and "onerror" in found["row"] and found["marked_cell"] == "41.2"
+    assert SCRIPT in found["quote"] and found["marked_figure"] == "41.2"
