@@ -1,8 +1,8 @@
 """Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
 
-    .venv/bin/python bench/answers_eval.py [--part tune|held_out|both] [--details]
+    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|tuning|held_out|both] [--details]
 
-Each gold file in bench/data/answers/{tune,held_out}/ holds a question (fed to synth unchanged),
+Each gold file in bench/data/answers/{tune,dev,probe,held_out}/ holds a question (fed to synth unchanged),
 its subjects and attributes with aliases, the cells (value, number, unit, variant, accept, others,
 reject, or not_stated), mechanisms (must_state ideas) and off_topic names; the format is in
 bench/data/answers/README.md. Every question of a part is built with `synth build --library
@@ -22,7 +22,8 @@ bench/data/answers/README.md. Every question of a part is built with `synth buil
 
 Text cells (a normalization layer, an RL algorithm) are right when every content word of `value`
 or of an `accept` entry is in the cell's value or quote. The held-out part is run only to report
-its figures: this script never prints its questions, cells or values, only scores.
+its figures: this script never prints its questions, cells or values, only scores. `tune`, `dev` and
+`probe` are tuning parts (`tuning` runs the three); `both` is `tune` and `held_out`, as before.
 """
 
 from __future__ import annotations
@@ -297,7 +298,7 @@ def run_part(part: str, details: bool) -> Score | None:
             print(f"{stem[:32]:32} {_ratio(result.recalled, result.cells):>16} {result.wrong:>7} "
                   f"{_ratio(result.declared, result.not_stated):>14} {_ratio(result.ideas_found, result.ideas):>14} "
                   f"{_ratio(result.off_topic, result.findings):>14}")
-            if details and part == "tune":
+            if details and part != "held_out":
                 for line in [*result.wrong_cells, *result.missed]:
                     print(f"    {line}")
     print(f"{part + ' (all)':32} {_ratio(total.recalled, total.cells):>16} {total.wrong:>7} "
@@ -310,13 +311,13 @@ def run_part(part: str, details: bool) -> Score | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["tune", "held_out", "both"], default="tune")
-    parser.add_argument("--details", action="store_true", help="list wrong and missed cells (tune part only)")
+    parser.add_argument("--part", choices=["tune", "dev", "probe", "tuning", "held_out", "both"], default="tune")
+    parser.add_argument("--details", action="store_true", help="list wrong and missed cells (never for held_out)")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
-    parts = ["tune", "held_out"] if args.part == "both" else [args.part]
+    parts = {"both": ["tune", "held_out"], "tuning": ["tune", "dev", "probe"]}.get(args.part, [args.part])
     for part in parts:
         run_part(part, args.details)
     return 0
