@@ -1,0 +1,119 @@
+"""Sentences that state an ask: the passages of the subject's own sources and of sources naming it,
+read sentence by sentence with their scope."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from synth import claimparse
+from synth.index import PassageIndex, any_of, phrase
+from synth.models import AttributeKind, Evidence, Library, PassageKind, Plan, PlanAttribute, PlanSubject
+from synth.names import canonical
+from synth.retrieve.asks.candidates import Candidate
+from synth.retrieve.asks.metrics import metric_values
+from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
+from synth.retrieve.asks.scope import Scope, subject_scope
+from synth.retrieve.asks.terms import mechanism_score, rarity, text_values
+from synth.retrieve.sentences import Sentence, sentences, states_something
+from synth.text import STOPWORDS, fold
+from synth.vocabulary import Vocabulary
+
+TEXT_LIMIT = 60
+HOME_LIMIT = 120
+
+Ranked = dict[tuple[int, int], list[tuple[float, Evidence]]]
+
+
+def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: Vocabulary
+                     ) -> tuple[dict[tuple[int, int], list[Candidate]], Ranked]:
+    values: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
+    ranked: dict[tuple[int, int], list[tuple[float, Evidence]]] = defaultdict(list)
+    doc_of = {s.key: s.document.doc_id for s in library.sources if s.document is not None}
+    key_of = {doc_id: k for k, doc_id in doc_of.items()}
+    metric_names = [a.name for a in plan.attributes if a.kind is AttributeKind.METRIC]
+    for j, attribute in enumerate(plan.attributes):
+        contrast = contrast_modifiers(attribute, plan, vocab)
+        weights = rarity(attribute, index, len(library.documents))
+        attribute_query = any_of([*attribute.spellings[:1], *[w for w in attribute.name.split()
+                                                             if fold(w) not in STOPWORDS]])
+        if attribute.kind is AttributeKind.METRIC:
+            attribute_query = " OR ".join(p for p in (phrase(s) for s in attribute.spellings) if p)
+        for i, subject in enumerate(plan.subjects):
+            homes = [doc_of[k] for k in subject.home_sources if k in doc_of]
+            hits = index.search(attribute_query, limit=HOME_LIMIT, doc_ids=homes) if homes else []
+            naming = " OR ".join(p for p in (phrase(s) for s in subject.spellings) if p)
+            if naming and attribute_query:
+                hits += index.search(f"({naming}) AND ({attribute_query})", limit=TEXT_LIMIT)
+            seen: set[tuple[str, int]] = set()
+            for hit in hits:
+                passage = hit.passage
+                if passage.kind is not PassageKind.TEXT or (passage.doc_id, passage.ordinal) in seen:
+                    continue
+                seen.add((passage.doc_id, passage.ordinal))
+                source = key_of.get(passage.doc_id, passage.doc_id)
+                home = source in subject.home_sources
+                introduced = home and any(canonical(a) in {canonical(s) for s in subject.spellings}
+                                          for a in vocab.about.get(source, ()))
+                context: tuple[int, Sentence, Scope] | None = None
+                for position, sentence in enumerate(sentences(passage)):
+                    scope = subject_scope(sentence.text, subject, vocab, home, metric_names, introduced)
+                    if scope is not None and scope.named and (not scope.others or min(
+                            s for s, _ in scope.others) > min(s for s, _ in scope.mentions or ((0, 0),))):
+                        context = (position, sentence, scope)
+                    elif scope is None:
+                        context = None
+                    if scope is None or not states_something(sentence.text):
+                        continue
+                    if not scope.named and context is not None and position - context[0] <= CONTEXT_SENTENCES:
+                        # "We introduce Mixtral 8x7B … As a result, each token has access to 47B parameters":
+                        # the sentence before names the subject, so the quote starts there.
+                        named = context[2]
+                        sentence = _joined(context[1], sentence)
+                        scope = Scope(True, named.entity, named.variant, named.member, (), ())
+                    _collect(values[(i, j)], ranked[(i, j)], sentence, source, subject, attribute, scope, home,
+                             contrast, hit.score, weights, vocab.acronyms)
+    return values, ranked
+
+
+CONTEXT_SENTENCES = 3
+
+
+def _joined(first: Sentence, last: Sentence) -> Sentence:
+    """One quote from the sentence naming the subject through the sentence stating the value."""
+    passage = first.passage
+    text = " ".join(passage.text[first.start - passage.start:last.end - passage.start].split())
+    return Sentence(text, first.start, last.end, passage)
+
+
+def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sentence: Sentence, source: str,
+             subject: PlanSubject, attribute: PlanAttribute, scope: Scope, home: bool, contrast: frozenset[str],
+             bm25: float, weights: dict[str, float], acronyms: dict[str, str]) -> None:
+    evidence = sentence.evidence(source)
+    if attribute.kind is AttributeKind.QUANTITY:
+        for raw, number, unit, position in quantity_values(sentence.text, attribute, contrast):
+            if not scope.owns(position, sentence.text):
+                continue
+            values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, raw, number,
+                                    unit or None, evidence, False, home, scope.named, scope.member))
+    elif attribute.kind is AttributeKind.METRIC:
+        for raw, number, unit, setting, position in metric_values(sentence.text, attribute):
+            if not scope.owns(position, sentence.text):
+                continue
+            variant = "; ".join(p for p in (scope.variant, setting) if p) or None
+            values.append(Candidate(subject.name, attribute.name, scope.entity, variant, raw, number, unit, evidence,
+                                    False, home, scope.named, scope.member))
+    elif attribute.kind is AttributeKind.TEXT:
+        score = mechanism_score(sentence.text, attribute, scope.named, home, weights, acronyms)
+        terms = text_values(sentence.text, attribute, acronyms)
+        if score > 0:
+            ranked.append((score + min(bm25, 20.0) / 100.0, evidence))
+        if terms and score > 0 and not claimparse.negated(sentence.text):
+            values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, ", ".join(terms), None,
+                                    None, evidence, False, home, scope.named, scope.member,
+                                    score=score + 0.5 * min(2, len(terms))))
+    else:
+        score = mechanism_score(sentence.text, attribute, scope.named, home, weights, acronyms)
+        if score > 0:
+            ranked.append((score + min(bm25, 20.0) / 100.0, evidence))
+
+

@@ -1,0 +1,181 @@
+"""Counts and settings a sentence states next to the asked attribute's words ("36 trillion tokens",
+"671B total parameters", "a batch size of 4608")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from synth import claimparse
+from synth.models import AttributeKind, Plan, PlanAttribute
+from synth.names import key, same_word, words_of
+from synth.retrieve.asks.table_cells import defaults
+from synth.text import STOPWORDS
+from synth.vocabulary import Vocabulary
+
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+
+_SCALE_UNIT = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}
+# Nouns whose amount is counted in another unit: "how much data" is answered in tokens.
+_MASS_NOUNS = frozenset(key(w) for w in ("data", "corpus", "dataset", "compute", "budget", "amount", "size"))
+
+def _scale(raw: str, quantity: claimparse.Quantity) -> tuple[float, str | None]:
+    word = re.search(r"(trillion|billion|million|thousand)", raw, re.IGNORECASE)
+    if word:
+        return float(raw[: word.start()].replace(",", "").strip()), _SCALE_UNIT[word.group(1).lower()]
+    suffix = re.search(r"([KMBT])\s*$", raw)
+    if suffix:
+        return float(raw[: suffix.start()].replace(",", "").strip()), suffix.group(1)
+    return quantity.value, None
+
+
+@lru_cache(maxsize=65536)
+def word_tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Words (hyphenated words split: "pre-trained" → pre, trained) and clause punctuation."""
+    return tuple((m.group(0), m.start(), m.end()) for m in re.finditer(r"[A-Za-z][A-Za-z0-9]*|[,;:.()]", text))
+
+
+@lru_cache(maxsize=65536)
+def sentence_quantities(text: str) -> tuple[claimparse.Quantity, ...]:
+    return claimparse.quantities(text)
+
+
+def _words_around(text: str, start: int, end: int, before: int, after: int) -> tuple[list[str], list[str]]:
+    """Word keys before and after a span, stopping at clause punctuation."""
+    tokens = word_tokens(text)
+    left = [t for t in tokens if t[2] <= start][::-1]
+    right = [t for t in tokens if t[1] >= end]
+    out_left: list[str] = []
+    for word, _, _ in left:
+        if word in ",;:.()" or len(out_left) >= before:
+            break
+        out_left.append(key(word))
+    out_right: list[str] = []
+    for word, _, _ in right:
+        if word in ",;:.()" or len(out_right) >= after:
+            break
+        out_right.append(key(word))
+    return out_left, out_right
+
+
+def has_word(words: Iterable[str], wanted: str) -> bool:
+    return any(same_word(w, wanted) for w in words)
+
+
+_NEXT_ITEM = re.compile(r"\b(?:and|or|with)\s+(?:a|an|the|its|their)\b", re.IGNORECASE)
+_RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_END = re.compile(r"^\s*(?:to|and|-|–)\s*\d", re.IGNORECASE)
+
+
+def _in_range(text: str, quantity: claimparse.Quantity) -> bool:
+    """A bound of a range ("from 1B to 34B parameters") describes a family, not one model."""
+    before, after = text[max(0, quantity.start - 10):quantity.start], text[quantity.end:quantity.end + 8]
+    if _RANGE_START.search(before) and _RANGE_END.match(after):
+        return True
+    return bool(re.search(r"\b(?:to|and)\s+$", before)) and bool(
+        re.search(r"\b(?:from|between)\s+\S+\s+(?:to|and)\s+$", text[max(0, quantity.start - 40):quantity.start]))
+
+
+def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str]
+                    ) -> list[tuple[str, float, str, int]]:
+    """(value as written, number, unit, offset) of the counts a sentence gives for a quantity attribute: the
+    attribute's noun right after the figure ("36 trillion tokens", "671B total parameters") or its
+    modifier right after it ("37B activated"), every other modifier nearby, no contrasting modifier
+    ("13B active parameters" is not the total)."""
+    asked = words_of(attribute.name)
+    if not asked:
+        return []
+    head = sorted(asked, key=lambda w: (attribute.name.lower().rfind(w[:4]), w))[-1]
+    modifiers = asked - {head} - defaults(asked)
+    sentence_words = [key(w) for w, _, _ in word_tokens(text)]
+    out = []
+    for quantity in sentence_quantities(text):
+        if quantity.unit != "scale" or _in_range(text, quantity):
+            continue
+        left, right = _words_around(text, quantity.start, quantity.end, 6, 5)
+        coordination = _NEXT_ITEM.search(text[quantity.end:quantity.end + 60])
+        if coordination:  # "32K and a batch size of 576": the noun after "and a" is another item's
+            right = right[:len(word_tokens(text[quantity.end:quantity.end + coordination.start()]))]
+        near_right = right[:2]
+        clause_left, clause_right = _words_around(text, quantity.start, quantity.end, 40, 8)
+        clause_left += [key(w) for w, _, end in word_tokens(text) if end <= quantity.start]
+        measured = head in _MASS_NOUNS and head != key("size") and right and modifiers and all(
+            has_word(clause_left, m) or has_word(clause_right, m) for m in modifiers)
+        if not (has_word(right, head) or measured or (modifiers and any(has_word(near_right, m) for m in modifiers) and
+                                                  has_word(sentence_words, head))):
+            continue
+        if any(not (has_word(clause_left, m) or has_word(clause_right, m)) for m in modifiers):
+            continue
+        if any(has_word(left[:2] + right[:3], c) for c in contrast):
+            continue
+        number, unit = _scale(quantity.raw, quantity)
+        shown = quantity.raw
+        if measured and not has_word(right[:1], head):
+            noun = re.match(r"\s+([A-Za-z][\w-]*)", text[quantity.end:])
+            shown = f"{quantity.raw} {noun.group(1)}" if noun else shown  # "18 trillion tokens" for "how much data"
+        out.append((shown, number, unit or "", quantity.start))
+    return out + _plain_values(text, attribute, head, modifiers, out)
+
+
+_SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*[×x]\s*10\s*[−\-–]\s*(\d+)(?!\d)")
+_PLAIN = re.compile(r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KMBT](?![A-Za-z]))?(?![\w.]*\d)(?!\s*%)"
+                    r"(?![A-Za-z])")
+_LINK = r"(?:\s+(?:is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*)"
+
+
+def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: frozenset[str],
+                  found: list[tuple[str, float, str, int]]) -> list[tuple[str, float, str, int]]:
+    """Counts and settings without a scale word, read only right next to the attribute's words: "61
+    layers", "a batch size of 4608", "learning rate to 2.2 × 10−4", "sequence length 4K". The noun must
+    touch the number (its modifiers too, for "batch size"), so a number elsewhere in the sentence is never
+    taken."""
+    words = [w for w in WORD.findall(attribute.name) if w.lower() not in STOPWORDS][-2:]
+    if not words:
+        return []
+    rest = modifiers - {key(p) for w in words for p in w.split("-")}
+    if any(not has_word([key(w) for w, _, _ in word_tokens(text)], m) for m in rest):
+        return []  # "pre-training learning rate": the sentence must be about pre-training
+    taken = {position for *_, position in found}
+    phrase = r"[\s-]+".join(re.escape(w) + r"\w*" for w in words)
+    out: list[tuple[str, float, str, int]] = []
+    for pattern, before in ((rf"\b{phrase}(?:\s+\S{{1,4}})?{_LINK}(?:(?:about|around|approximately|roughly)\s+)?$",
+                             True),
+                            (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+)?{phrase}\b", False)):
+        for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text)):
+            if number.start() in taken:
+                continue
+            context = (text[max(0, number.start() - 60):number.start()] if before
+                       else text[number.end():number.end() + 60])
+            if not re.search(pattern, context, re.IGNORECASE):
+                continue
+            unit = ""
+            if number.re is _SCIENTIFIC:
+                value = float(number.group(1)) * 10 ** -int(number.group(2))
+            else:
+                value, unit = float(number.group(1).replace(",", "")), number.group(2) or ""
+            taken.add(number.start())
+            out.append((number.group(0), value, unit, number.start()))
+    return out
+
+
+def contrast_modifiers(attribute: PlanAttribute, plan: Plan, vocab: Vocabulary) -> frozenset[str]:
+    """Modifiers that make a count another count: those of the other asked attributes with the same
+    noun, and those the library's own labels put before that noun (`Active Params` against total)."""
+    if attribute.kind is not AttributeKind.QUANTITY:
+        return frozenset()
+    asked = words_of(attribute.name)
+    mine = asked
+    heads = {w for w in asked if w not in defaults(asked)}
+    found: set[str] = set()
+    for other in plan.attributes:
+        if other is not attribute and other.kind is AttributeKind.QUANTITY:
+            theirs = words_of(other.name)
+            if any(same_word(a, b) for a in theirs for b in heads):
+                found |= {w for w in theirs if not any(same_word(w, m) for m in mine)}
+    for label in vocab.attribute_labels:
+        words = words_of(re.sub(r"\([^)]*\)", " ", label))
+        if len(words) >= 2 and any(same_word(a, b) for a in words for b in heads):
+            found |= {w for w in words if not any(same_word(w, m) for m in mine) and w.isalpha() and len(w) >= 4}
+    return frozenset(found)
+

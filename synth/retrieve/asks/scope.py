@@ -1,0 +1,124 @@
+"""Whose value is it: whether a sentence is about the subject, and which model a value in it belongs to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from synth.models import PlanSubject
+from synth.names import NameMatch, canonical, family, match_entity, name_regex, size_of
+from synth.text import fold
+from synth.vocabulary import Vocabulary, names_in
+
+_NOT_THE_MODEL = re.compile(r"\b(baselines?|ablations?|toy|preliminary|validation experiments?|smaller|small-scale|"
+                            r"proxy|pilot)\b", re.IGNORECASE)
+
+# --- sentences -------------------------------------------------------------------------------
+
+
+_COMPARING = re.compile(r"\b(?:outperform\w*|surpass\w*|than|compared|versus|vs\.?|beat\w*|exceed\w*|ahead|behind|"
+                        r"trail\w*|rival\w*|match\w*|over)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who a sentence is about: the subject's mentions (offsets) and the other models it names."""
+
+    named: bool
+    entity: str
+    variant: str | None
+    member: str | None
+    mentions: tuple[tuple[int, int], ...] = ()
+    others: tuple[tuple[int, int], ...] = ()
+    text: str = ""
+
+    def owns(self, position: int, text: str = "") -> bool:
+        """Whether a value at `position` belongs to the subject: the nearest model named before it (or,
+        when none is, after it) is the subject, a value followed by "for <another model>" is that model's,
+        and in a comparison ("A outperforms B with 90.8%") the value is the first-named model's."""
+        text = text or self.text
+        after = [s for s, _ in self.others if 0 < s - position <= 45]
+        if text and any(re.search(r"(?:\b(?:for|of|by|in)\s+(?:the\s+)?|\()$", text[position:s]) for s in after):
+            return False  # "… 7 trillion tokens used for Qwen2", "70B parameters per token (Llama 2 70B)"
+        if text and self.others and self.mentions:
+            nearest = max((e for _, e in self.mentions if e <= position), default=None)
+            if nearest is not None and _COMPARING.search(text[nearest:position]):
+                return False  # "Mixtral … outperforming the previous best model using 70B parameters"
+        if not self.named or not self.mentions:
+            return True
+        if self.others:
+            first_other = min(s for s, _ in self.others)
+            if first_other < min(s for s, _ in self.mentions) and _COMPARING.search(text[first_other:position]):
+                return False
+        names = sorted([(s, e, True) for s, e in self.mentions] + [(s, e, False) for s, e in self.others])
+        before = [n for n in names if n[1] <= position]
+        owner = before[-1] if before else next((n for n in names if n[0] >= position), None)
+        return bool(owner and owner[2])
+
+
+def _model_like(name: str, vocab: Vocabulary) -> bool:
+    if re.search(r"[A-Za-z].*\d|\d.*[A-Za-z]", name):
+        return True
+    return vocab.role(name) == "entity"
+
+
+# "Transformer layers", "Transformer block": a name used as a kind of component, not as a model.
+_AS_MODIFIER = re.compile(r"^\s+(?:layers?|blocks?|architectures?|decoders?|encoders?|modules?|backbones?|style)\b")
+_VARIANT_AFTER = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b")
+_NUMBER_AFTER = re.compile(r"^[\s\-]*\d")
+
+
+def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: bool,
+                  attribute_names: Iterable[str] = (), introduced: bool = False) -> Scope | None:
+    """Whether a sentence is about the subject: it names it (or a member of its family), or it sits in a
+    source about the subject and names no other model. In the source that introduces the subject, its
+    short family name counts as naming it ("Mixtral" in the Mixtral 8x7B paper); a statement about the
+    family alone ("Heron models from 1B to 34B") is not about one sized member of it."""
+    skip = {canonical(a) for a in attribute_names}
+    own_family = canonical(family(subject.name))
+    sized = size_of(subject.name) is not None and own_family != canonical(subject.name)
+    mentions: list[tuple[int, int]] = []
+    others: list[tuple[int, int]] = []
+    first: tuple[str, NameMatch] | None = None
+    family_only = False
+    for name, start, end in names_in(sentence):
+        match = match_entity(subject.spellings, name)
+        variant = _VARIANT_AFTER.match(sentence[end:end + 20])
+        if match is None and variant:
+            match = match_entity(subject.spellings, f"{name} {variant.group(1)}")
+        if match is not None:
+            mentions.append((start, end))
+            first = first or (name, match)
+            continue
+        if canonical(name) in skip or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]):
+            continue
+        if home and canonical(name) == own_family and not _NUMBER_AFTER.match(sentence[end:]):
+            mentions.append((start, end))
+            if introduced or variant:
+                first = first or (name, NameMatch(name, variant.group(1).lower() if variant else None, None))
+            else:
+                family_only = True
+            continue
+        others.append((start, end))
+    if first is None and not mentions and len(fold(sentence)) == len(sentence):
+        # A name at the start of a sentence is not told from a capitalised word by the name finder.
+        folded = fold(sentence)
+        for spelling in (*subject.spellings, *((family(subject.name),) if home else ())):
+            found = name_regex(spelling).match(folded)
+            if found and not _NUMBER_AFTER.match(sentence[found.end():]):
+                mentions.append((found.start(), found.end()))
+                if spelling in subject.spellings or introduced:
+                    first = (sentence[found.start():found.end()], NameMatch(spelling, None))
+                else:
+                    family_only = True
+                break
+    if first is not None:
+        name, match = first
+        return Scope(True, name, match.variant, match.member, tuple(mentions), tuple(others), sentence)
+    if sized and family_only:
+        return None
+    if home and not others and not _NOT_THE_MODEL.search(sentence):
+        return Scope(False, subject.name, None, None)
+    return None
+

@@ -1,0 +1,192 @@
+"""Table cells that state (subject, attribute): the entity label names the subject (its variant spelled
+by the rest of the label or by the caption), the attribute label is the asked benchmark in some setting
+or the asked property."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from synth.models import AttributeKind, Evidence, PassageKind, Plan, PlanAttribute, PlanSubject
+from synth.names import (
+    LabelMatch,
+    NameMatch,
+    canonical,
+    family,
+    key,
+    match_entity,
+    match_label,
+    match_property,
+    name_regex,
+    same_word,
+    variant_words,
+    words_of,
+)
+from synth.quotes import table_row
+from synth.retrieve.asks.candidates import Candidate
+from synth.tables import TableRecord
+from synth.text import fold
+from synth.vocabulary import Vocabulary
+
+# --- tables ----------------------------------------------------------------------------------
+
+
+def caption_entity_variant(caption: str, entity: str) -> str | None:
+    """The variant a caption gives an entity: "Qwen3-235B-A22B (Thinking)", "Qwen3-30B-A3B / Qwen3-14B
+    (Non-thinking)"."""
+    folded = fold(caption)
+    found = name_regex(entity).search(folded)
+    if not found:
+        return None
+    after = caption[found.end():] if len(folded) == len(caption) else folded[found.end():]
+    tail = re.match(r"^(?:\s*/\s*[\w.\-]+)*\s*\(([^)]*)\)", after)
+    if not tail:
+        return None
+    words = variant_words(tail.group(1))
+    return words or None
+
+
+_CAPTION_KIND = re.compile(r"\b(base|chat|instruct|instruction[- ]tuned|pre-?trained|post-?trained)\s+(?:[\w-]+\s+)?"
+                           r"models?\b", re.IGNORECASE)
+_KIND = {"instruction-tuned": "instruct", "instruction tuned": "instruct", "pretrained": "base", "pre-trained": "base",
+         "posttrained": "instruct", "post-trained": "instruct"}
+
+
+def caption_kind(caption: str) -> str | None:
+    """The kind of model a caption says the table compares, in its own word: "chat models" → chat,
+    "base models" → base; None when it names none or several."""
+    kinds = {_KIND.get(m.group(1).lower(), m.group(1).lower()) for m in _CAPTION_KIND.finditer(caption)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _variant(match: NameMatch, label: LabelMatch | None, record: TableRecord) -> str | None:
+    model = match.variant
+    if model is None or all(re.fullmatch(r"v?\d[\d.\-]*", w) for w in model.split()):
+        kind = caption_entity_variant(record.table.caption, match.member or record.entity) \
+            or caption_kind(record.table.caption)
+        model = " ".join(w for w in (kind, model) if w) or None
+    parts = [model] if model else []
+    setting = label.setting if label else None
+    if setting:
+        parts.append(setting)
+    for extra in (record.setting or "").split("; "):
+        if extra and not (setting and canonical(extra) in canonical(setting)):
+            parts.append(extra)
+    return "; ".join(dict.fromkeys(parts)) or None
+
+
+def table_quote(record: TableRecord) -> str:
+    """The cell as `row label | setting columns | column header | value` (models in columns) or
+    `row label | column header | value`."""
+    table = record.table
+    row = table.rows[record.row]
+    header = table.header
+    between = [f"{cell.strip()}" for c, cell in enumerate(row[1:record.column], start=1)
+               if c < len(header) and re.search(r"shots?|setting|metric|mode", header[c], re.IGNORECASE)
+               and cell.strip()]
+    column = header[record.column] if record.column < len(header) else ""
+    return " | ".join([row[0].strip(), *between, column.strip(), record.raw])
+
+
+def _table_evidence(source: str, record: TableRecord) -> Evidence:
+    table = record.table
+    return Evidence(source, table.doc_id, table_quote(record), table.start, table.end, table.page, table.section,
+                    PassageKind.TABLE_ROW, table_caption=table.caption,
+                    table_row=table_row(table, record.row, [record.column]))
+
+
+def _label_match(attribute: PlanAttribute, label: str) -> LabelMatch | None:
+    if attribute.kind is AttributeKind.METRIC:
+        for spelling in attribute.spellings:
+            found = match_label(spelling, label)
+            if found:
+                return found
+        return None
+    if attribute.kind is AttributeKind.QUANTITY:
+        asked = words_of(attribute.name)
+        for spelling in attribute.spellings[1:]:
+            if canonical(spelling) == canonical(label):
+                return LabelMatch(label, None)
+        return match_property(asked, defaults(asked), label)
+    return None
+
+
+_DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})
+
+
+def _home_label(subject: PlanSubject, label: str) -> NameMatch | None:
+    """In a source about the subject, a row label without the family name: "Tiny" in the Whisper
+    paper's architecture table is Whisper tiny, "Base" is Whisper base."""
+    for spelling in subject.spellings:
+        words = spelling.split()
+        for k in range(1, len(words)):
+            if canonical(" ".join(words[k:])) == canonical(label):
+                return NameMatch(label, None)
+    return None
+
+
+def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | None:
+    """A label that is the attribute's noun alone ("Heads" for attention heads), when no other label of
+    the same table uses that noun with another modifier."""
+    if attribute.kind is not AttributeKind.QUANTITY:
+        return None
+    asked = words_of(attribute.name)
+    label_words = words_of(re.sub(r"\([^)]*\)", " ", record.attribute))
+    if len(label_words) != 1 or not asked:
+        return None
+    [head] = label_words
+    if not any(same_word(head, w) for w in asked):
+        return None
+    table = record.table
+    labels = [*table.header, *(row[0] for row in table.rows if row)]
+    others = [lbl for lbl in labels if lbl != record.attribute and any(same_word(head, w) for w in words_of(lbl))]
+    return None if others else LabelMatch(record.attribute, None)
+
+
+def defaults(asked: frozenset[str]) -> frozenset[str]:
+    """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count."""
+    return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS)
+
+
+def _unit_of(record: TableRecord) -> str | None:
+    return record.unit
+
+
+def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int], list[Candidate]],
+                                                               dict[int, set[str]]]:
+    found: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
+    near: dict[int, set[str]] = defaultdict(set)
+    asked = [(j, a) for j, a in enumerate(plan.attributes)
+             if a.kind in (AttributeKind.METRIC, AttributeKind.QUANTITY)]
+    if not asked:
+        return found, near
+    entity_cache: dict[tuple[int, str], NameMatch | None] = {}
+    label_cache: dict[tuple[int, str], LabelMatch | None] = {}
+    families = [canonical(family(s.name)) for s in plan.subjects]
+    for item in vocab.records:
+        record = item.record
+        for i, subject in enumerate(plan.subjects):
+            if (i, record.entity) not in entity_cache:
+                entity_cache[(i, record.entity)] = match_entity(subject.spellings, record.entity)
+            match = entity_cache[(i, record.entity)]
+            if match is None and item.source in subject.home_sources:
+                match = _home_label(subject, record.entity)
+            if match is None:
+                rest = canonical(record.entity)[len(families[i]):]
+                if canonical(record.entity).startswith(families[i]) and not re.fullmatch(r"[\d.\-]*", rest):
+                    near[i].add(record.entity)
+                continue
+            for j, attribute in asked:
+                if (j, record.attribute) not in label_cache:
+                    label_cache[(j, record.attribute)] = _label_match(attribute, record.attribute)
+                label = label_cache[(j, record.attribute)] or _bare_head(attribute, record)
+                if label is None:
+                    continue
+                variant = _variant(match, label, record)
+                found[(i, j)].append(Candidate(
+                    subject.name, attribute.name, record.entity, variant, record.raw, record.value, _unit_of(record),
+                    _table_evidence(item.source, record), True, item.source in subject.home_sources, True,
+                    match.member, record.table.low_confidence, label.abbreviated,
+                ))
+    return found, near
+
