@@ -21,17 +21,20 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from synth import publish
 from synth.analysis import analyse, trend_series
 from synth.answer import build_answer
 from synth.answer.text import answer_text
 from synth.claims import author_claims, extract_claims
+from synth.cluster import connect, scheduler_address, threads
 from synth.config import LoadedQuestion, load_questions
 from synth.index import PassageIndex, index_path
 from synth.library import LoadStats, load_library
@@ -243,10 +246,12 @@ def build(
     jobs: int | None = None,
     settings: Settings | None = None,
     library_roots: Sequence[Path] = (),
+    scheduler: str | None = None,
 ) -> BuildSummary:
     """Build report pages (and the site pages when `site_dir` is given); raises ConfigError on bad
     questions before anything is written. Summary lines go to the "synth" logger as stages end.
-    `settings` default to those of the project around the current folder (synth.settings)."""
+    `settings` default to those of the project around the current folder (synth.settings). With a
+    Dask `scheduler` (or SYNTH_DASK_SCHEDULER) new files are read and reports built on its workers."""
     summary = BuildSummary()
     settings = settings or load_settings()
     progress = progress or Progress(live=False)
@@ -259,8 +264,12 @@ def build(
     check_destinations(out_dir, site_dir, Path.cwd(), _protected(questions, library_override, cache_dir),
                        [(q.path.parent, "the question files") for q in questions])
     with build_lock(cache_dir):
-        return _build(questions, out_dir, site_dir, cache_dir, library_override, progress, jobs, settings,
-                      full_build, summary)
+        address = scheduler_address(scheduler)
+        with connect(address) if address else nullcontext() as client:
+            if client is not None:
+                log.info("Dask scheduler %s: %d worker thread(s)", address, threads(client))
+            return _build(questions, out_dir, site_dir, cache_dir, library_override, progress, jobs, settings,
+                          full_build, summary, client)
 
 
 def _protected(questions: Sequence[LoadedQuestion], library_override: Path | None,
@@ -274,33 +283,36 @@ def _protected(questions: Sequence[LoadedQuestion], library_override: Path | Non
 
 def _build(questions: Sequence[LoadedQuestion], out_dir: Path, site_dir: Path | None, cache_dir: Path,
            library_override: Path | None, progress: Progress, jobs: int | None, settings: Settings,
-           full_build: bool, summary: BuildSummary) -> BuildSummary:
-    """The stages after config, under the build lock."""
+           full_build: bool, summary: BuildSummary, client: Any = None) -> BuildSummary:
+    """The stages after config, under the build lock (with a Dask `client`: on its workers)."""
     libraries: dict[str, tuple[Library, PassageIndex]] = {}
     for loaded in questions:
         root = library_override or Path(loaded.question.library)
         if str(root) not in libraries:
-            libraries[str(root)] = _prepare(root, cache_dir, jobs, summary, progress)
+            libraries[str(root)] = _prepare(root, cache_dir, jobs, summary, progress, client)
     cache = ReportCache(cache_dir)
-    reports: list[Report] = []
     with stage(summary, "reports"), progress.stage("reports", total=len(questions)) as task:
+        built: dict[str, Report] = {}
+        keys: dict[str, str] = {}
+        todo: list[LoadedQuestion] = []
         for loaded in questions:
-            library, index = libraries[str(library_override or Path(loaded.question.library))]
-            key = cache.key(loaded, library, settings.digest())
-            report = cache.get(key)
+            library, _ = libraries[str(library_override or Path(loaded.question.library))]
+            keys[loaded.report_id] = cache.key(loaded, library, settings.digest())
+            report = cache.get(keys[loaded.report_id])
             if report is None:
-                log.debug("building report %s", loaded.report_id)
-                steps = StepTimer(task, f"reports: {loaded.report_id}")
-                report = make_report(loaded, library, index, settings.style_path(), step=steps, settings=settings)
-                log.info("report %s: %s", loaded.report_id, steps.summary())
-                cache.put(key, report)
-                summary.reports.append(loaded.report_id)
+                todo.append(loaded)
             else:
+                built[loaded.report_id] = report
                 summary.reused.append(loaded.report_id)
-            reports.append(report)
+                task.advance()
+        for loaded, report in _make_reports(todo, libraries, library_override, settings, task, client):
+            cache.put(keys[loaded.report_id], report)
+            summary.reports.append(loaded.report_id)
+            built[loaded.report_id] = report
             task.advance()
-    built = f" ({', '.join(summary.reports)})" if 0 < len(summary.reports) <= 5 else ""
-    log.info("reports: %d built%s, %d reused from cache (%.2f s)", len(summary.reports), built,
+        reports = [built[loaded.report_id] for loaded in questions]
+    names = f" ({', '.join(summary.reports)})" if 0 < len(summary.reports) <= 5 else ""
+    log.info("reports: %d built%s, %d reused from cache (%.2f s)", len(summary.reports), names,
              len(summary.reused), summary.timings["reports"])
     with stage(summary, "render"):
         _write_outputs(reports, out_dir, site_dir, [lib for lib, _ in libraries.values()], full_build, summary,
@@ -314,17 +326,58 @@ def _build(questions: Sequence[LoadedQuestion], out_dir: Path, site_dir: Path | 
     return summary
 
 
+def _make_reports(todo: list[LoadedQuestion], libraries: dict[str, tuple[Library, PassageIndex]],
+                  library_override: Path | None, settings: Settings, task: Any,
+                  client: Any) -> Iterator[tuple[LoadedQuestion, Report]]:
+    """Each question's report, built here one by one, or on the cluster's workers (in any order)."""
+    def library_of(loaded: LoadedQuestion) -> tuple[Library, PassageIndex]:
+        return libraries[str(library_override or Path(loaded.question.library))]
+
+    if client is None or not todo:
+        for loaded in todo:
+            log.debug("building report %s", loaded.report_id)
+            steps = StepTimer(task, f"reports: {loaded.report_id}")
+            report = make_report(loaded, *library_of(loaded), settings.style_path(), step=steps, settings=settings)
+            log.info("report %s: %s", loaded.report_id, steps.summary())
+            yield loaded, report
+        return
+    from synth.cluster import run_all
+
+    scattered = {id(library_of(q)[0]): client.scatter(library_of(q)[0]) for q in todo}
+    arguments = [(q, scattered[id(library_of(q)[0])], settings) for q in todo]
+    for position, report in run_all(client, report_on_worker, arguments):
+        log.info("report %s: built on the cluster", todo[position].report_id)
+        yield todo[position], report
+
+
+_WORKER = threading.local()
+
+
+def report_on_worker(loaded: LoadedQuestion, library: Library, settings: Settings) -> Report:
+    """make_report on a Dask worker: the passage index is built there, in memory, once per library
+    and worker thread (an SQLite connection belongs to its thread); it ranks as the cached one does."""
+    indexes: dict[str, PassageIndex] = getattr(_WORKER, "indexes", {})
+    _WORKER.indexes = indexes
+    key = f"{library.root}\0{library.fingerprint}"
+    if key not in indexes:
+        for old in indexes.values():
+            old.close()
+        indexes.clear()
+        indexes[key] = PassageIndex(library, None)
+    return make_report(loaded, library, indexes[key], settings.style_path(), settings=settings)
+
+
 def _prepare(root: Path, cache_dir: Path, jobs: int | None, summary: BuildSummary,
-             progress: Progress) -> tuple[Library, PassageIndex]:
+             progress: Progress, client: Any = None) -> tuple[Library, PassageIndex]:
     """The library stage and the index stage for one library folder, with their summary lines."""
     summary.signatures[root.as_posix()] = library_signature(root)
     stats = LoadStats()
     started = time.perf_counter()
     with stage(summary, "library"), progress.stage(f"reading {root}") as task:
         library = load_library(root, cache_dir, jobs=jobs, stats=stats, on_start=task.total,
-                               on_file=lambda path, status: task.advance())
+                               on_file=lambda path, status: task.advance(), client=client)
     summary.libraries[root.as_posix()] = stats
-    workers = f" by {stats.workers} processes" if stats.workers else ""
+    workers = f" by {stats.workers} {'Dask workers' if client else 'processes'}" if stats.workers else ""
     log.info("library %s: %s: %d read (%s in %.2f s%s), %d from cache, %d skipped; %s, %s (%.2f s)",
              root, plural(stats.files, "file"), stats.read, plural(stats.pages_read, "page"),
              stats.seconds.get("extract", 0.0), workers, stats.cached, len(stats.skipped),

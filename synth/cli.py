@@ -119,6 +119,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             library_roots=[Path(r) for r in args.library_root],
             progress=progress,
             jobs=args.jobs,
+            scheduler=args.scheduler,
         )
     stamp.record(summary.signatures)
     timing = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in summary.timings.items())
@@ -351,6 +352,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--library-root", action="append", default=[], metavar="DIR",
                        help="also accept question libraries inside DIR (default: only inside the project)")
     build.add_argument("-j", "--jobs", type=int, default=None, help=jobs_help)
+    build.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                       help="read new files and build reports on this Dask scheduler (tcp://host:8786, or local[:N] "
+                            "for a LocalCluster of N processes; default: SYNTH_DASK_SCHEDULER, else this machine)")
     build.add_argument("--force", action="store_true",
                        help="build even when nothing changed since the last build (caches are still used)")
     build.set_defaults(run=_cmd_build)
@@ -413,8 +417,10 @@ def main(argv: list[str] | None = None) -> int:
         # loaded, the exception cannot be one of its classes.
         library, config = sys.modules.get("synth.library"), sys.modules.get("synth.config")
         publish = sys.modules.get("synth.publish")
+        cluster = sys.modules.get("synth.cluster")
         if (library is not None and isinstance(exc, library.LibraryError)) or (
-                publish is not None and isinstance(exc, publish.OutputRefused)):
+                publish is not None and isinstance(exc, publish.OutputRefused)) or (
+                cluster is not None and isinstance(exc, cluster.ClusterError)):
             print(f"synth: {exc}; nothing was written", file=sys.stderr)
             return 1
         if config is not None and isinstance(exc, config.ConfigError):

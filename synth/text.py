@@ -6,8 +6,8 @@ pysbd is superlinear on long strings, so sentences are always split one paragrap
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from functools import lru_cache
 
 import ftfy
 import pysbd
@@ -76,9 +76,16 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return result
 
 
-@lru_cache(maxsize=1)
+_PER_THREAD = threading.local()
+
+
 def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    """One segmenter per thread: pysbd keeps the text being split on the segmenter, so two threads
+    (a Dask worker's, say) sharing one get each other's sentences."""
+    segmenter = getattr(_PER_THREAD, "segmenter", None)
+    if segmenter is None:
+        segmenter = _PER_THREAD.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return segmenter
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:

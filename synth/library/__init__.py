@@ -22,9 +22,10 @@ import logging
 import os
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from synth.confine import FileRefused, read_regular
 from synth.library.base import EXTRACTOR_VERSION, Reader, Unreadable, library_warnings
@@ -149,13 +150,29 @@ class _Extracted:
 def _extract(task: _Task) -> _Extracted:
     """Read one file (in a worker process or in place); the digest is of the bytes actually read."""
     path = Path(task.root) / task.relative
-    reader = _BY_NAME[task.reader]
     try:
         data = read_regular(path, *task.limit)
     except FileRefused as exc:
         return _Extracted(task.relative, "", str(exc), False, ())
     except OSError as exc:
         return _Extracted(task.relative, "", f"cannot read file: {exc.strerror or exc}", False, ())
+    return _extract_data(task, data)
+
+
+def _extract_on_worker(task: _Task, data: bytes) -> _Extracted:
+    """`_extract` on a Dask worker, which is sent the bytes (it need not see the library folder) and
+    may run tasks as threads: pdfium is not thread-safe, so one PDF is read at a time per process."""
+    from synth.cluster import READ_LOCK
+
+    if task.reader not in _PARALLEL_READERS:
+        return _extract_data(task, data)
+    with READ_LOCK:
+        return _extract_data(task, data)
+
+
+def _extract_data(task: _Task, data: bytes) -> _Extracted:
+    path = Path(task.root) / task.relative
+    reader = _BY_NAME[task.reader]
     with library_warnings() as messages:
         outcome, cacheable = _read(reader, path, task.relative, data)
     if isinstance(outcome, Document):
@@ -174,11 +191,12 @@ def default_jobs() -> int:
 
 def load_library(root: Path, cache_dir: Path, *, jobs: int | None = None, stats: LoadStats | None = None,
                  on_start: Callable[[int], None] | None = None,
-                 on_file: Callable[[str, str], None] = _no_progress) -> Library:
+                 on_file: Callable[[str, str], None] = _no_progress, client: Any = None) -> Library:
     """Read every .pdf/.md/.markdown/.txt under `root` and every .bib file, and link them.
 
-    `jobs` caps the extraction processes (default: SYNTH_JOBS or one per core); `stats`, if given,
-    is filled in; `on_start(total)` and `on_file(path, status)` report progress.
+    `jobs` caps the extraction processes (default: SYNTH_JOBS or one per core); with a Dask
+    `client` (synth.cluster) new PDFs are read on its workers instead. `stats`, if given, is filled
+    in; `on_start(total)` and `on_file(path, status)` report progress.
     """
     root = Path(root)
     if not root.exists():
@@ -220,7 +238,7 @@ def load_library(root: Path, cache_dir: Path, *, jobs: int | None = None, stats:
         started = time.perf_counter()
         for relative in refused:
             on_file(relative, "skipped")
-        _extract_all(root, todo, jobs, budget, cache, outcomes, stats, on_file)
+        _extract_all(root, todo, jobs, budget, cache, outcomes, stats, on_file, client)
         stats.seconds["extract"] = time.perf_counter() - started
 
         started = time.perf_counter()
@@ -334,9 +352,10 @@ def _digest(root: Path, relative: str, absolute_root: str, known: dict[str, tupl
 
 def _extract_all(root: Path, todo: dict[tuple[str, str], list[str]], jobs: int, budget: Budget,
                  cache: DocumentCache, outcomes: dict[str, Outcome], stats: LoadStats,
-                 on_file: Callable[[str, str], None]) -> None:
+                 on_file: Callable[[str, str], None], client: Any = None) -> None:
     """Read each distinct (content, reader) once and cache it: PDFs in budgeted worker processes
-    (synth.library.workers), text and markdown here while the workers run."""
+    (synth.library.workers), or on the workers of a Dask cluster, text and markdown here while the
+    workers run."""
     tasks = {key: _Task(root.as_posix(), paths[0], key[1], _limit(paths[0], budget)) for key, paths in todo.items()}
     parallel = [key for key in tasks if key[1] in _PARALLEL_READERS]
     serial = [key for key in tasks if key not in set(parallel)]
@@ -360,10 +379,19 @@ def _extract_all(root: Path, todo: dict[tuple[str, str], list[str]], jobs: int, 
         return
     stats.workers = min(jobs, len(parallel))
     sizes = {key: _size(root / tasks[key].relative) for key in parallel}
+    # Largest first, so one big file does not finish alone at the end.
+    order = sorted(parallel, key=lambda k: (-sizes[k], tasks[k].relative))
+    if client is not None:
+        from synth.cluster import threads
+
+        stats.workers = min(threads(client), len(parallel))
+        for key in serial:
+            finish(key, _extract(tasks[key]))
+        for key, result in _extract_on_cluster(client, root, [tasks[key] for key in order], order, budget):
+            finish(key, result)
+        return
     with pool(stats.workers, budget) as workers:
-        # Largest first, so one big file does not finish alone at the end.
-        futures = {workers.schedule(_extract, args=(tasks[key],), timeout=budget.seconds): key
-                   for key in sorted(parallel, key=lambda k: (-sizes[k], tasks[k].relative))}
+        futures = {workers.schedule(_extract, args=(tasks[key],), timeout=budget.seconds): key for key in order}
         for key in serial:
             finish(key, _extract(tasks[key]))
         for future in concurrent.futures.as_completed(futures):
@@ -373,6 +401,39 @@ def _extract_all(root: Path, todo: dict[tuple[str, str], list[str]], jobs: int, 
             except Exception as error:  # the worker died or ran out of time: this file only
                 result = _Extracted(tasks[key].relative, "", failure_reason(error, budget), False, ())
             finish(key, result)
+
+
+def _extract_on_cluster(client: Any, root: Path, tasks: list[_Task], keys: list[tuple[str, str]],
+                        budget: Budget) -> Iterator[tuple[tuple[str, str], _Extracted]]:
+    """Each task run on the cluster with the file's bytes, read here (within the same confinement
+    and size budget as a local read) as the task is submitted. The cluster's workers run under
+    Dask's own memory limits, not synth's per-process budget."""
+    from synth.cluster import run_all
+
+    submitted: list[tuple[str, str]] = []
+    refused: list[tuple[tuple[str, str], _Extracted]] = []
+
+    def arguments() -> Iterator[tuple[_Task, bytes]]:
+        for key, task in zip(keys, tasks, strict=True):
+            try:
+                data = read_regular(root / task.relative, *task.limit)
+            except FileRefused as exc:
+                refused.append((key, _Extracted(task.relative, "", str(exc), False, ())))
+                continue
+            except OSError as exc:
+                reason = f"cannot read file: {exc.strerror or exc}"
+                refused.append((key, _Extracted(task.relative, "", reason, False, ())))
+                continue
+            submitted.append(key)
+            yield task, data
+
+    by_key = dict(zip(keys, tasks, strict=True))
+    for position, result in run_all(client, _extract_on_worker, arguments(), capture_errors=True):
+        key = submitted[position]
+        if isinstance(result, Exception):  # the task failed on its worker (or the worker died): this file only
+            result = _Extracted(by_key[key].relative, "", failure_reason(result, budget), False, ())
+        yield key, result
+    yield from refused
 
 
 def _size(path: Path) -> int:
