@@ -92,7 +92,7 @@ def screen(question: Question, library: Library, index: PassageIndex, plan: Plan
     decisions: dict[str, ScreenedSource] = {}
     for source in readable:
         doc_id = source.document.doc_id if source.document else ""
-        score = round(sum(sorted(scores.get(doc_id, []), reverse=True)[:3]), 4)
+        score = round(sum(sorted(scores.get(doc_id, []), reverse=True)[:3], 0.0), 4)  # a float even with no hits
         matched = tuple(term.name for term in focus if doc_id in term.doc_ids)
         reason = ruled_out[source.key]
         if reason is None and score <= 0:
@@ -152,7 +152,7 @@ def _screen_plan(question: Question, library: Library, index: PassageIndex, plan
     ranked: list[tuple[float, Source, tuple[str, ...]]] = []
     for source in readable:
         doc_id = source.document.doc_id if source.document else ""
-        score = round(sum(sorted(scores.get(doc_id, []), reverse=True)[:3]), 4)
+        score = round(sum(sorted(scores.get(doc_id, []), reverse=True)[:3], 0.0), 4)  # a float even with no hits
         matched = tuple(t.name for t in focus if doc_id in t.doc_ids)
         about = [s.name for s in plan.subjects if source.key in s.home_sources]
         reason = ruled_out[source.key]
