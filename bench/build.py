@@ -10,10 +10,16 @@ project's .venv symlinked) is built once cold. Then, each median of `--repeat` r
   no-op+mkdocs warm `make site` with SYNTH_SITE_STAMP=0: mkdocs always runs
   synth no-op  `synth build` alone with nothing changed
 
-then single runs of `synth build` after editing one question's title (each question in turn: only
-that report may be recomputed) and after adding, then removing, one PDF (only that file may be extracted). With
---extra-library the PDFs of that folder are copied into library/corpus/ first, so the library
-is realistic (41 PDFs for ../shared/corpus/pdfs).
+then the pull requests a team makes, each as `make site` against a bare `mkdocs build --strict` of
+the same pages measured right after it (the floor):
+
+  edit one question   its title changed (each question in turn): only that report may be rebuilt
+  add unrelated PDF   a PDF that mentions none of the questions' subjects (--unrelated): ideally no
+                      report rebuilt
+  add relevant PDF    a PDF about the questions' subjects (--relevant): its reports rebuilt
+
+With --extra-library the PDFs of that folder are copied into library/corpus/ first, so the library
+is realistic (41 PDFs for ../shared/corpus/pdfs), except the two PDFs the PRs add.
 """
 
 from __future__ import annotations
@@ -48,22 +54,21 @@ def median(project: Path, command: list[str], repeat: int, env: dict[str, str] |
     return statistics.median(run(project, command, env)[0] for _ in range(repeat))
 
 
-def make_project(target: Path, extra: Path | None) -> None:
+def make_project(target: Path, extra: Path | None, held_back: tuple[str, ...]) -> None:
     for name in ("reports", "library", "schemas"):
         shutil.copytree(PROJECT / name, target / name)
-    (target / "docs").mkdir()
-    for page in PROJECT.joinpath("docs").glob("*.md"):
-        if (PROJECT / ".git").exists() and subprocess.run(["git", "ls-files", "--error-unmatch", str(page)],
-                                                          cwd=PROJECT, capture_output=True).returncode != 0:
-            continue  # generated pages are not part of a fresh clone
-        shutil.copy(page, target / "docs" / page.name)
-    for name in ("mkdocs.yml", "Makefile", "pyproject.toml"):
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=PROJECT, capture_output=True, text=True).stdout.split()
+    for name in tracked:  # generated pages are not part of a fresh clone
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(PROJECT / name, target / name)
+    for name in ("mkdocs.yml", "Makefile", "pyproject.toml", "requirements.lock"):
         shutil.copy2(PROJECT / name, target / name)
     (target / ".venv").symlink_to(PROJECT / ".venv")
     if extra is not None:
         (target / "library" / "corpus").mkdir()
         for pdf in sorted(extra.glob("*.pdf")):
-            shutil.copy(pdf, target / "library" / "corpus" / pdf.name)
+            if pdf.name not in held_back:
+                shutil.copy(pdf, target / "library" / "corpus" / pdf.name)
 
 
 def line(output: str, pattern: str) -> str:
@@ -76,6 +81,10 @@ def main() -> int:
     parser.add_argument("--extra-library", default="../shared/corpus/pdfs",
                         help="PDFs copied into library/corpus/ ('' for none)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--unrelated", default="perspective_on_explanations_of_molecular_prediction_models.pdf",
+                        help="a PDF of --extra-library about none of the questions' subjects")
+    parser.add_argument("--relevant", default="qwen3_technical_report.pdf",
+                        help="a PDF of --extra-library about the questions' subjects")
     args = parser.parse_args()
     extra = Path(args.extra_library).resolve() if args.extra_library else None
     if extra is not None and not extra.is_dir():
@@ -87,7 +96,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="synth-bench-build-") as tmp:
         project = Path(tmp) / "project"
         project.mkdir()
-        make_project(project, extra)
+        held_back = (args.unrelated, args.relevant) if extra else ()
+        make_project(project, extra, held_back)
         cold, output = run(project, ["make", "site"])
         print(f"cold make site (empty cache): {cold:.2f} s")
         print("  " + line(output, r"library library"))
@@ -102,37 +112,42 @@ def main() -> int:
         print(f"warm no-op make site, mkdocs runs  {noop_mkdocs:6.3f} s   ratio {noop_mkdocs / bare:.2f}")
         print(f"warm no-op synth build alone       {synth_noop:6.3f} s")
 
-        print("\nedit one question (its title changed), then synth build:")
+        print("\nPR: edit one question (its title changed), then make site; bare mkdocs build right after:")
         for question in sorted((project / "reports").glob("*.yaml")):
             original = question.read_text(encoding="utf-8")
             edited = re.sub(r"(?m)^title: (.*)$", lambda m: f"title: {m.group(1)} (edited {time.time_ns()})",
                             original, count=1)
             question.write_text(edited, encoding="utf-8")
-            seconds, output = run(project, synth)
-            reports = re.search(r"reports: (\d+) built.*?, (\d+) reused from cache \(([\d.]+) s\)", output)
-            built, reused, report_seconds = (reports.groups() if reports else ("?", "?", "nan"))
-            print(f"  {question.stem:32s} {seconds:6.2f} s  ({built} built, {reused} reused; make_report "
-                  f"{float(report_seconds):.2f} s, the rest {seconds - float(report_seconds):.2f} s)")
-            site_seconds, _ = run(project, ["make", "site"])
+            pr(project, question.stem, mkdocs)
             question.write_text(original, encoding="utf-8")
             run(project, ["make", "site"])
-        print(f"  (then make site, mkdocs re-rendering the changed pages: {site_seconds:.2f} s)")
 
-        source = (sorted(extra.glob("*.pdf"), key=lambda p: p.stat().st_size)[0] if extra
-                  else None)
-        if source is not None:
-            added = project / "library" / "added-one.pdf"
-            added.write_bytes(source.read_bytes() + b"\n%added for the benchmark\n")
-            seconds, output = run(project, synth)
-            print(f"\nadd one PDF ({source.name} with distinct bytes), synth build: {seconds:.2f} s")
-            print("  " + line(output, r"library library"))
-            print("  " + line(output, r"^synth: index"))
-            print("  " + line(output, r"^synth: built"))
+        for label, name in (("unrelated", args.unrelated), ("relevant", args.relevant)):
+            source = extra / name if extra else None
+            if source is None or not source.exists():
+                continue
+            added = project / "library" / name
+            shutil.copy(source, added)
+            print(f"\nPR: add one {label} PDF ({name}), then make site; bare mkdocs build right after:")
+            pr(project, f"add {label}", mkdocs)
             added.unlink()
-            seconds, output = run(project, synth)
-            print(f"remove it again, synth build: {seconds:.2f} s")
-            print("  " + line(output, r"library library"))
-            print("  " + line(output, r"^synth: index"))
+            run(project, ["make", "site"])
+    return 0
+
+
+def pr(project: Path, label: str, mkdocs: list[str]) -> None:
+    """`make site` after a change, the reports it rebuilt, and the ratio to a bare mkdocs build."""
+    seconds, output = run(project, ["make", "site"])
+    bare, _ = run(project, mkdocs)
+    reports = re.search(r"reports: (\d+) built(?: \(([^)]*)\))?, (\d+) reused", output)
+    built, names, reused = reports.groups() if reports else ("?", "", "?")
+    seconds_reports = re.search(r"reports: .*\(([\d.]+) s\)", output)
+    print(f"  {label:32s} make site {seconds:6.2f} s, bare mkdocs {bare:5.2f} s, ratio {seconds / bare:5.2f}; "
+          f"{built} report(s) rebuilt{f' ({names})' if names else ''}, {reused} reused; "
+          f"reports stage {float(seconds_reports.group(1)) if seconds_reports else float('nan'):.2f} s")
+    print("    " + line(output, r"library library"))
+
+
     return 0
 
 

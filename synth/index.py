@@ -17,20 +17,22 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import functools
 import hashlib
 import logging
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from synth.models import Document, Library, Passage
+from synth.models import Document, Library, Passage, PassageKind
 from synth.text import fold
 
 log = logging.getLogger("synth")
 
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 _QUERY_TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -151,10 +153,11 @@ class PassageIndex:
             with contextlib.suppress(sqlite3.OperationalError):
                 version = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if version is None or version[0] != f"{INDEX_VERSION} {_TOKENIZER}":
-                for table in ("passages", "docs", "meta"):
+                for table in ("passages", "docs", "meta", "words"):
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 db.execute(f"CREATE VIRTUAL TABLE passages USING fts5(text, doc_id UNINDEXED, ordinal UNINDEXED, "
-                           f"tokenize = '{_TOKENIZER}')")
+                           f"kind UNINDEXED, tokenize = '{_TOKENIZER}')")
+                db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
                 db.execute("CREATE TABLE docs (doc_id TEXT PRIMARY KEY, digest TEXT, first INTEGER, "
                            "count INTEGER, rank INTEGER)")
                 db.execute("CREATE INDEX docs_first ON docs(first)")
@@ -162,10 +165,14 @@ class PassageIndex:
                 db.execute("INSERT INTO meta VALUES ('version', ?)", (f"{INDEX_VERSION} {_TOKENIZER}",))
             stored = {doc_id: (digest, first, count, rank) for doc_id, digest, first, count, rank
                       in db.execute("SELECT doc_id, digest, first, count, rank FROM docs")}
+            stats = _WordStats(db)
             removed = 0
             for doc_id, (digest, first, count, _) in sorted(stored.items()):
                 if self._wanted.get(doc_id, ("",))[0] != digest:
                     if count:
+                        if stats.valid:
+                            stats.remove(db.execute("SELECT text FROM passages WHERE rowid BETWEEN ? AND ? "
+                                                    "AND kind != ?", (first, first + count - 1, "table_row")))
                         db.execute("DELETE FROM passages WHERE rowid BETWEEN ? AND ?", (first, first + count - 1))
                     db.execute("DELETE FROM docs WHERE doc_id = ?", (doc_id,))
                     removed += 1
@@ -180,13 +187,16 @@ class PassageIndex:
                         db.execute("UPDATE docs SET rank = ? WHERE doc_id = ?", (rank, doc_id))
                     continue
                 passages = self._documents[doc_id].passages
-                db.executemany("INSERT INTO passages(rowid, text, doc_id, ordinal) VALUES (?, ?, ?, ?)",
-                               ((next_rowid + i, p.text, doc_id, i) for i, p in enumerate(passages)))
+                db.executemany("INSERT INTO passages(rowid, text, doc_id, ordinal, kind) VALUES (?, ?, ?, ?, ?)",
+                               ((next_rowid + i, p.text, doc_id, i, p.kind.value) for i, p in enumerate(passages)))
+                if stats.valid:
+                    stats.add(p.text for p in passages if p.kind is not PassageKind.TABLE_ROW)
                 # A document without passages owns no block (first = -1), so block starts stay distinct.
                 first = next_rowid if passages else -1
                 db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (doc_id, digest, first, len(passages), rank))
                 next_rowid += len(passages)
                 added += 1
+            stats.finish()
             self.changes = IndexChanges(added, removed, kept)
 
     def _check(self, db: sqlite3.Connection) -> None:
@@ -224,6 +234,23 @@ class PassageIndex:
             return []
         return [Hit(self._passage(rowid), round(-score, 6)) for rowid, score in rows]
 
+    def text_passages(self) -> int:
+        """How many text (not table-row) passages the library has: the N of word frequencies."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'texts'").fetchone()
+        return int(row[0]) if row else 0
+
+    def word_counts(self, words: Iterable[str]) -> dict[str, int]:
+        """For each word (in the form synth.verify.words.norm gives), the number of text passages
+        that contain it: library statistics kept with the index, so no stage counts words over the
+        whole library. Words no passage contains are absent."""
+        wanted = sorted(set(words))
+        counts: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            counts.update(self._db.execute(
+                f"SELECT word, n FROM words WHERE word IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return counts
+
     def mentions(self, spellings: Sequence[str], doc_ids: Sequence[str] | None = None) -> set[str]:
         """Documents in which any spelling of a term occurs as a phrase."""
         query = " OR ".join(p for p in (phrase(s) for s in spellings) if p)
@@ -232,6 +259,58 @@ class PassageIndex:
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self._db.close()
+
+
+@functools.cache
+def _words_code() -> str:
+    """What the word statistics depend on: the code that turns text into counted words."""
+    synth = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in ("verify/words.py", "claimparse.py", "text.py"):
+        with contextlib.suppress(OSError):
+            digest.update((synth / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The distinct content words of a passage as verification compares them (synth.verify.words)."""
+    from synth.verify.words import WORD, is_content, norm
+
+    return frozenset(norm(m.group(0)) for m in WORD.finditer(text) if is_content(m.group(0)))
+
+
+class _WordStats:
+    """Passage frequencies of words, updated with the documents added and removed. Counted under the
+    code digest of the word functions; when that code changes, recounted once from the passages."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.delta: Counter[str] = Counter()
+        self.texts = 0
+        meta = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('words_code', 'texts')").fetchall())
+        self.valid = meta.get("words_code") == _words_code()
+        self.base = int(meta.get("texts", 0)) if self.valid else 0
+
+    def add(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self.delta.update(content_words(text))
+            self.texts += 1
+
+    def remove(self, rows: Iterable[tuple[str]]) -> None:
+        for (text,) in rows:
+            self.delta.subtract(content_words(text))
+            self.texts -= 1
+
+    def finish(self) -> None:
+        if not self.valid:  # new index, or the word code changed: count every text passage once
+            self.db.execute("DELETE FROM words")
+            self.delta, self.texts = Counter(), 0
+            self.add(text for (text,) in self.db.execute("SELECT text FROM passages WHERE kind != 'table_row'"))
+        self.db.executemany("INSERT INTO words VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET n = n + excluded.n",
+                            sorted((word, n) for word, n in self.delta.items() if n))
+        self.db.execute("DELETE FROM words WHERE n <= 0")
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('texts', ?)", (str(self.base + self.texts),))
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('words_code', ?)", (_words_code(),))
 
 
 def index_path(cache_dir: Path, library: Library) -> Path:

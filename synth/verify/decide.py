@@ -37,7 +37,7 @@ def verify_claim(claim: str, library: Library, index: PassageIndex, origin: str 
     cells and text windows, then the verdict they imply (synth.verify.combine). For a finding
     taken from a source, `origin` is that source's key: the verification then also says what the
     rest of the library says of it (synth.verify.corroboration)."""
-    facts = library_facts(library)
+    facts = library_facts(library, index)
     info = claim_info(claim, facts.measures)
     atoms = atoms_of(claim)
     context = Context(facts.source_of, facts.row_spans, facts.documents, facts.title_words)

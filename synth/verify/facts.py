@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from synth import claimparse
+from synth.index import PassageIndex, content_words
 from synth.models import Document, Library, Passage, PassageKind
 from synth.tables import TableRecord, caption_variant, name_variant, records
 from synth.text import STOPWORDS, fold
 from synth.verify.cells import CellIndex, build_index
 from synth.verify.labels import tokens as label_tokens
-from synth.verify.words import BARE_SIZE, HAS_ALPHA, HAS_DIGIT, WORD, compact, is_content, norm
+from synth.verify.words import BARE_SIZE, HAS_ALPHA, HAS_DIGIT, compact
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,7 @@ class LibraryFacts:
     title_of: dict[str, str]
     row_spans: dict[tuple[str, int], tuple[int, int]]
     documents: dict[str, Document]
-    frequency: dict[str, int]
+    frequency: Mapping[str, int]
     passages: int
     cells: CellIndex
     title_words: dict[str, frozenset[str]]
@@ -44,11 +47,36 @@ class LibraryFacts:
         return sum(self.weight(w) for w in shared) / total if total else 0.0
 
 
-_FACTS: dict[tuple[str, str, int], LibraryFacts] = {}
+class IndexedFrequency(Mapping[str, int]):
+    """Word → text passages containing it, read from the statistics kept with the passage index
+    (synth.index) word by word, instead of counting every passage of the library."""
+
+    def __init__(self, index: PassageIndex) -> None:
+        self._index = index
+        self._known: dict[str, int] = {}
+
+    def __getitem__(self, word: str) -> int:
+        if word not in self._known:
+            self._known[word] = self._index.word_counts([word]).get(word, 0)
+        if not self._known[word]:
+            raise KeyError(word)
+        return self._known[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(word for word, n in self._known.items() if n)
+
+    def __len__(self) -> int:
+        return sum(1 for n in self._known.values() if n)
 
 
-def library_facts(library: Library) -> LibraryFacts:
-    key = (library.root, library.fingerprint, id(library))
+# Per library and thread: an index-backed frequency holds an SQLite connection of its thread.
+_FACTS: dict[tuple[str, str, int, int], LibraryFacts] = {}
+
+
+def library_facts(library: Library, index: PassageIndex | None = None) -> LibraryFacts:
+    """The lookups for `library`, built once per thread. With its `index`, word frequencies come
+    from the index's statistics; without, they are counted here (the same numbers)."""
+    key = (library.root, library.fingerprint, id(library), threading.get_ident())
     cached = _FACTS.get(key)
     if cached is not None:
         return cached
@@ -67,12 +95,17 @@ def library_facts(library: Library) -> LibraryFacts:
             if len(rows) == len(table.rows):
                 for number, passage in enumerate(rows):
                     row_spans[(table.table_id, number)] = (passage.start, passage.end)
-    frequency: Counter[str] = Counter()
-    texts = [p.text for d in library.documents for p in d.passages if p.kind is not PassageKind.TABLE_ROW]
-    for text in texts:
-        frequency.update(frozenset(norm(m.group(0)) for m in WORD.finditer(text) if is_content(m.group(0))))
+    frequency: Mapping[str, int]
+    if index is not None:
+        frequency, passages = IndexedFrequency(index), index.text_passages()
+    else:
+        counted: Counter[str] = Counter()
+        texts = [p.text for d in library.documents for p in d.passages if p.kind is not PassageKind.TABLE_ROW]
+        for text in texts:
+            counted.update(content_words(text))
+        frequency, passages = dict(counted), len(texts)
     facts = LibraryFacts(measures, source_of, title_of, row_spans, {d.doc_id: d for d in library.documents},
-                          dict(frequency), len(texts),
+                          frequency, passages,
                           build_index([t for d in library.documents for t in d.tables]),
                           {d.doc_id: _title_words(d.title or "") for d in library.documents})
     if len(_FACTS) > 4:
