@@ -125,7 +125,7 @@ def child_build(library: Path, cache: Path, out: Path, questions: list[str], sch
     if scheduler:
         os.environ["SYNTH_DASK_SCHEDULER"] = scheduler
     started, cpu = time.perf_counter(), _cpu()
-    summary = build_module.build([Path(q) for q in questions], out_dir=out / "reports", site_dir=out / "site",
+    summary = build_module.build([Path(q) for q in questions], out_dir=out / "docs" / "reports", site_dir=out / "docs",
                                  cache_dir=cache, library_override=library, progress=Progress(live=False))
     seconds, cpu = time.perf_counter() - started, _cpu() - cpu
     stats = next(iter(summary.libraries.values()))
@@ -139,7 +139,9 @@ def child_build(library: Path, cache: Path, out: Path, questions: list[str], sch
 
 def _run_child(*args: str) -> dict[str, object]:
     output = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", *args],
-                            check=True, capture_output=True, text=True, cwd=PROJECT)
+                            capture_output=True, text=True, cwd=PROJECT)
+    if output.returncode != 0:
+        raise SystemExit(f"{args[0]} failed:\n{output.stderr[-3000:]}")
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
