@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from synth import claimparse
 from synth.models import AtomKind, Verdict
@@ -195,9 +196,20 @@ def _margin_outcome(atom: AtomSpec, pairs: list[tuple[GridCell, GridCell]], axis
     return False if len(pairs) == 1 and fitting == [False] else None
 
 
+_AGAINST_ALL = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:than\s+|over\s+|to\s+)?(?:all\s+)?(?:the\s+)?(?:other|all|previous|"
+                          r"prior|existing|competing|remaining|rest\s+of|baselines?\b|state[- ]of[- ]the[- ]art)",
+                          re.IGNORECASE)
+
+
+def _against_all(atom: AtomSpec, text: str) -> bool:
+    return atom.direction != 0 and bool(_AGAINST_ALL.match(text[atom.end:atom.clause[1]]))
+
+
 def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                      context: Context) -> Finding | None:
     """A vs B on the clause's attributes, in one table."""
+    if _against_all(atom, atoms.text):  # "outperforms the other systems": A against every other row
+        return judge_extreme(number, replace(atom, kind=AtomKind.EXTREME, quantifier="all"), atoms, view, context)
     found = _split(view, atom)
     if found is None:
         return None
