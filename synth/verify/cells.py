@@ -124,6 +124,20 @@ def _cell_at(view: Grid) -> dict[tuple[int, int], GridCell]:
     return found
 
 
+def _merged(named: list[tuple[Mention, tuple[int, ...]]]) -> tuple[tuple[Mention, tuple[int, ...]], ...]:
+    """Cores of several labels named at one place ("DeepSeek-V2 Chat" for its (SFT) and (RL) rows)
+    are one ambiguous mention of all their rows, never one of them picked at random."""
+    out: list[tuple[Mention, tuple[int, ...]]] = []
+    for mention, positions in named:
+        same = next((i for i, (m, _) in enumerate(out) if not m.whole and not mention.whole
+                     and (m.start, m.end) == (mention.start, mention.end)), None)
+        if same is None:
+            out.append((mention, positions))
+        else:
+            out[same] = (out[same][0], tuple(sorted({*out[same][1], *positions})))
+    return tuple(out)
+
+
 def tables_named(text: str, index: CellIndex) -> list[TableView]:
     """The tables whose row or column labels the text names, most labels named first."""
     mentions = find_mentions(text, index.forms, longest_only=False)
@@ -140,7 +154,7 @@ def tables_named(text: str, index: CellIndex) -> list[TableView]:
                 if place.grid == number:
                     (rows if place.axis == ROW else columns).append((mention, place.positions))
         caption = frozenset(t.norm for t in tokens(view.table.caption) if t.norm not in STOPWORDS)
-        views.append(TableView(view, tuple(rows), tuple(columns), caption))
+        views.append(TableView(view, _merged(rows), _merged(columns), caption))
     views.sort(key=lambda v: (-len({m.label for m, _ in (*v.rows, *v.columns)}), v.table.table_id))
     return views
 

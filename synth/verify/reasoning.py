@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from synth import claimparse
 from synth.claimparse import Quantity
@@ -75,6 +76,43 @@ def _closer_name(view: TableView, atom: AtomSpec, text: str, bound: Mention) -> 
     return False
 
 
+_SETTING_WORDS = re.compile(r"\b(?:dev|test|val|valid|validation|train|training|held[- ]out|\d+-shot|zero-shot|"
+                            r"few-shot|cot|thinking|non-thinking|base|chat|instruct|sft|rl)\b", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+
+
+def _settled(named: tuple[Mention, tuple[int, ...]], claim: str) -> bool:
+    """Whether a label names its cells exactly: the whole label, or its core when that core names
+    one row or column only and what the parenthesis adds is a metric ("MATH (EM)"), not a setting
+    the claim does not state ("BLEU (dev)")."""
+    mention, positions = named
+    if mention.whole:
+        return True
+    if len(positions) != 1:
+        return False
+    added = " ".join(_PARENTHESES.findall(plain(mention.label)))
+    return all(claimparse.mentions(fold(claim), word) for word in _SETTING_WORDS.findall(added))
+
+
+def _variant_named(named: tuple[Mention, tuple[int, ...]], paths: tuple[tuple[str, ...], ...],
+                   claim: str) -> tuple[Mention, tuple[int, ...]]:
+    """A core naming several variants ("DeepSeek-V2 Chat" over (SFT) and (RL)) narrowed to the one
+    the claim's words spell out: the variant itself, or the words of its acronym ("after
+    reinforcement learning" for RL)."""
+    mention, positions = named
+    if mention.whole or len(positions) < 2:
+        return named
+    words = re.findall(r"[a-z]+", fold(claim))
+    initials = {"".join(w[0] for w in words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1)}
+    kept = []
+    for position in positions:
+        variants = [v.strip().lower() for label in paths[position] for v in _PARENTHESES.findall(label)]
+        if any(v and (claimparse.mentions(fold(claim), v) or (v.isalpha() and 2 <= len(v) <= 4 and v in initials))
+               for v in variants):
+            kept.append(position)
+    return (replace(mention, whole=True), tuple(kept)) if len(kept) == 1 else named
+
+
 def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                  context: Context) -> Finding | None:
     """A figure against the cells its clause's row and column labels address."""
@@ -83,6 +121,7 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
     columns = _bound(atom, atoms, in_clause(view.columns, atom.clause))
     if rows is None or columns is None or any(_closer_name(view, atom, atoms.text, m) for m, _ in (rows, columns)):
         return None
+    rows = _variant_named(rows, view.grid.row_paths, atoms.text)
     cells = [c for r in rows[1] for col in columns[1] if (c := view.cell(r, col)) is not None]
     if not cells:
         return None
@@ -93,9 +132,9 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
         return Finding(number, Verdict.SUPPORTED, quote_cells(agreeing[:1], view, context),
                        f"the cell ({cell_label(agreeing[0])}) is {agreeing[0].raw}", 1.0, subject=subject,
                        attribute=attribute, setting=setting)
-    exact = rows[0].whole and columns[0].whole and len(rows[1]) == 1
+    exact = _settled(rows, atoms.text) and _settled(columns, atoms.text) and len(rows[1]) == 1
     if (exact and not agreeing and len(cells) <= MAX_ADDRESSED
-            and all(_plausible(atom.quantity, c.value) for c in cells)):
+            and any(_plausible(atom.quantity, c.value) for c in cells)):
         shown = ", ".join(c.raw for c in cells)
         return Finding(number, Verdict.CONTRADICTED, quote_cells(cells, view, context, cells[0].raw),
                        f"the cell(s) ({cell_label(cells[0])}{' …' if len(cells) > 1 else ''}) say {shown}, "
