@@ -2,10 +2,11 @@
 
 An atom is supported when evidence states it, contradicted when evidence about the same subject,
 attribute and setting says otherwise, else insufficient. Table cells decide the atoms tables are
-cited for (figures, comparisons, extremes) before prose does. When a source states an atom and
-another source says otherwise, the atom stays supported and the other quote is kept as a
-disagreement (`counter_evidence`); within one source the better-matching passage decides. A
-polarity or scope word takes the status of the assertion it scopes.
+cited for (figures, comparisons, extremes) before prose does. When evidence points both ways, the
+better-matching evidence decides and ties go to the statement (two sources' cells of the same
+benchmark that differ: the claim its own source states stays supported); the other quotes are kept
+as a disagreement (`counter_evidence`). A polarity or scope word takes the status of the
+assertion it scopes.
 
     verdict = contradicted if any atom is contradicted
               supported    if every atom is supported
@@ -103,9 +104,7 @@ def _resolve_one(spec: AtomSpec, findings: list[Finding]) -> tuple[Verdict, list
     supports = sorted((f for f in pool if f.status is Verdict.SUPPORTED), key=lambda f: -f.strength)
     conflicts = sorted((f for f in pool if f.status is Verdict.CONTRADICTED), key=lambda f: -f.strength)
     if supports and conflicts:
-        stating = {f.source for f in supports}
-        same_source = [f for f in conflicts if f.source in stating]
-        if not same_source or _best(supports) >= _best(same_source):
+        if _best(supports) >= _best(conflicts):
             return Verdict.SUPPORTED, supports, conflicts
         return Verdict.CONTRADICTED, conflicts, supports
     if supports:

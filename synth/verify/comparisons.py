@@ -48,22 +48,25 @@ _PHRASE_END = re.compile(r"[,;:.]|\b(?:in|for|at|on|among|during|when|with|after
 _SIDE_GENERIC = frozenset({"perform", "performance", "show", "result", "model", "approach", "method", "system"})
 
 
-def _sides(text: str) -> tuple[frozenset[str], frozenset[str], bool] | None:
-    """For "X performs better than Y in Z" or "X shows better performance on Z": (words of X, words of
-    what follows the cue up to the end of its phrase, whether it says worse / lower)."""
-    match = _CUE.search(text)
+_THAN = re.compile(r"\b(more|less|better|worse|higher|lower|greater|fewer|larger|smaller|faster|slower)\b[^.;:]{0,40}?"
+                   r"\bthan\b", re.IGNORECASE)
+
+
+def _sides(text: str) -> tuple[frozenset[str], frozenset[str], bool, bool] | None:
+    """For "X performs better than Y in Z" or "X shows better performance on Z": (words of X, words
+    of what follows the cue up to the end of its phrase, whether it says worse / lower, whether it
+    says "than"). A cue with "than" is preferred to the first cue."""
+    than = _THAN.search(text)
+    match = than or _CUE.search(text)
     if match is None:
         return None
     start = max(text.rfind(". ", 0, match.start()), text.rfind("; ", 0, match.start()), text.rfind(", ", 0,
                 match.start()), 0)
     left = word_tokens(text[start:match.start()]).bag - _SIDE_GENERIC
     after = match.end()
-    than = re.match(r"\s*(?:\w+\s+){0,2}?than\b", text[after:])
-    if than:
-        after += than.end()
     end = _PHRASE_END.search(text, after)
     right = word_tokens(text[after:end.start() if end else len(text)]).bag - _SIDE_GENERIC
-    return left - right, right - left, bool(_CUE_LOWER.match(match.group(1)))
+    return left - right, right - left, bool(_CUE_LOWER.match(match.group(1))), than is not None
 
 
 def _phrase_comparison_conflict(info: ClaimInfo, window: Window) -> bool | None:
@@ -81,5 +84,7 @@ def _phrase_comparison_conflict(info: ClaimInfo, window: Window) -> bool | None:
         swapped = len(shared_words(claim[0], found[1])) + len(shared_words(claim[1], found[0]))
         if max(same, swapped) < 1 or same == swapped:
             continue
-        return (claim[2] != found[2]) != (swapped > same)
+        flipped = (claim[2] != found[2]) != (swapped > same)
+        if flipped or found[3]:  # a comparison without "than" may refute one, never confirm it
+            return flipped
     return None
