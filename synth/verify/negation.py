@@ -117,6 +117,23 @@ def scope_verbs(text: str) -> frozenset[str]:
                      if any(s <= start < e for s, e in spans))
 
 
+def scoped_words(claim: str) -> frozenset[str]:
+    """What the claim's scope words govern ("keeps [the QKV-bias that Qwen2 used …]"), or all its
+    words when it has none: the part a denying passage must be about."""
+    denied, asserted = _polarities(claim)
+    return (denied | asserted) or frozenset(w for w in word_tokens(claim).words if w not in _GENERIC)
+
+
+def flipped_words(claim: str, sentence: str) -> frozenset[str]:
+    """The claim's words that the sentence says the opposite of (asserted here, denied there, or
+    the other way round)."""
+    denied_here, asserted_here = _polarities(sentence)
+    denied, asserted = _polarities(claim)
+    if not denied and not asserted:
+        asserted = frozenset(w for w in word_tokens(claim).words if w not in _GENERIC)
+    return shared_words(asserted, denied_here) | shared_words(denied, asserted_here)
+
+
 def scope_conflict(claim: str, sentence: str) -> bool | None:
     """True when the claim asserts what the sentence denies (or denies what it asserts) about the
     same things, False when both say the same of them, None when the sentence's scopes do not

@@ -19,7 +19,16 @@ from synth.verify.comparisons import comparison_conflict
 from synth.verify.facts import LibraryFacts
 from synth.verify.figures import ROLE_STRONG, ROLE_WEAK, check_figures
 from synth.verify.names import about_offshoot, entity_found, mentioned, swapped_entity
-from synth.verify.negation import EXCLUSIVE, best_clause, best_sentence, matching_clause, scope_conflict, scope_verbs
+from synth.verify.negation import (
+    EXCLUSIVE,
+    best_clause,
+    best_sentence,
+    flipped_words,
+    matching_clause,
+    scope_conflict,
+    scope_verbs,
+    scoped_words,
+)
 from synth.verify.windows import Judgement, Window, window_evidence
 from synth.verify.words import shared_words, word_tokens
 
@@ -71,6 +80,14 @@ class Probe:
             self.sources.add(window.passage.doc_id)
 
 
+def _denies_what_it_says(claim: str, sentence: str, facts: LibraryFacts) -> bool:
+    """Whether what the sentence says the opposite of carries the claim ("Monte Carlo tree search,
+    value functions", "the QKV-bias"), not merely a common word of it."""
+    scope = scoped_words(claim) - scope_verbs(claim)
+    flipped = flipped_words(claim, sentence)
+    return bool(scope) and facts.coverage(shared_words(scope, flipped), scope) >= SCOPE_CONTRADICTS
+
+
 def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFacts,
                  probe: Probe | None = None) -> Judgement | None:
     """Support, contradiction, or nothing (None) for one window of text."""
@@ -99,7 +116,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
                                          else 1.0))
     if (len(shared) < min(MIN_SHARED_WORDS, len(info.words)) or coverage < min(
             CONTRADICT_COVERAGE, SUPPORT_COVERAGE_WITH_FIGURES, SCOPE_COVERAGE)) and not (
-            entity == 1.0 and scope_conflict(info.text, window.text)):
+            info.entities and entity == 1.0 and scope_conflict(info.text, window.text)):
         return None
     figures = check_figures(info, window, parsed, measures)
     total = len(info.assertion.quantities)
@@ -112,6 +129,8 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     negated = claimparse.negated(clause)
     same_polarity = negated == claimparse.negated(claim_clause)
     scoped = scope_conflict(claim_clause, sentence)
+    if scoped is True and not _denies_what_it_says(claim_clause, sentence, facts):
+        scoped = None
     if scoped is not None:
         same_polarity = not scoped
     comparison = comparison_conflict(info, window, measures)
@@ -144,13 +163,9 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, "the passage states it")
     if scoped is True:
-        scoped_words = info.words - scope_verbs(info.text)
-        shared_scoped = (facts.coverage(shared_words(scoped_words, window_words), scoped_words) if scoped_words
-                         else entity)  # "keeps the QKV-bias": the names are what the two share
-        if shared_scoped >= SCOPE_CONTRADICTS:
-            return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
-                             window.relevance, "the passage denies what the claim asserts of the same thing (or "
-                             "asserts what it denies)", aspect="polarity")
+        return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
+                         window.relevance, "the passage denies what the claim asserts of the same thing (or "
+                         "asserts what it denies)", aspect="polarity")
     if coverage < CONTRADICT_COVERAGE:
         return None
     local = shared_words(info.words, word_tokens(window.sentence_at(figures.conflict.start)).bag | heading_words
