@@ -29,7 +29,7 @@ from synth.models import AtomKind
 from synth.text import sentence_spans
 
 _CLAUSE = re.compile(r";|,?\s+\b(?:but|while|whereas|although|though|however)\b|,\s+(?=(?:and|yet)\s+(?:the|it|this|"
-                     r"they|we|[A-Z]))", re.IGNORECASE)
+                     r"they|we|[A-Z]))|,\s+where\b", re.IGNORECASE)
 _INTERPRETATION = re.compile(r",?\s*\b(?:suggesting|indicating|showing|demonstrating|implying|meaning|confirming)\b"
                              r"|,?\s*\bwhich\s+(?:shows?|suggests?|indicates?|means|implies|demonstrates?|confirms?)\b"
                              r"|\b(?:this|these|that)\s+(?:results?\s+)?(?:shows?|suggests?|indicates?|implies|"
@@ -119,11 +119,12 @@ def _negated_before(text: str, start: int, position: int) -> bool:
     return bool(_NEGATION.search(window))
 
 
-def _quantifier(text: str) -> str:
+def _quantifier(text: str, rest: str = "") -> str:
+    """all / most / none as the clause says; "all … but X" (an exception follows) is most."""
     if re.search(r"\b(?:none|no\s+(?:model|method|system)s?)\b", text, re.I):
         return "none"
     if _ALL.search(text):
-        return "all"
+        return "most" if re.search(r"\b(?:but|except|apart from|other than)\b", rest, re.I) else "all"
     if _MOST.search(text):
         return "most"
     return ""
@@ -158,7 +159,7 @@ def atoms_of(text: str) -> ClaimAtoms:
         clause = text[start:end]
         interpretation = _INTERPRETATION.search(clause)
         stop = start + interpretation.start() if interpretation and interpretation.start() > 0 else end
-        quantifier = _quantifier(text[start:stop])
+        quantifier = _quantifier(text[start:stop], text[start:])
         extreme_spans = []
         for match in _EXTREME.finditer(text, start, stop):
             word = match.group(0)

@@ -23,7 +23,7 @@ from synth.models import AtomKind, Verdict
 from synth.tables import Grid, GridCell
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.cells import TableView
-from synth.verify.findings import Context, Finding, Named, in_clause, lower_is_better, nearest, quote_cells
+from synth.verify.findings import Context, Finding, Named, in_clause, lower_is_better, quote_cells
 from synth.verify.labels import Mention, plain
 
 # Share of unnamed attributes (every column both names have) that must agree with a comparison.
@@ -147,7 +147,7 @@ def _outcome(holds: list[bool], named: bool, quantifier: str) -> Verdict:
     share = sum(holds) / len(holds)
     if share == 1.0:
         return Verdict.SUPPORTED
-    if named or quantifier == "all" or share == 0.0:
+    if named or share == 0.0:
         return Verdict.CONTRADICTED
     if quantifier == "most":
         return Verdict.SUPPORTED if share > 0.5 else Verdict.CONTRADICTED
@@ -196,18 +196,38 @@ def _margin_outcome(atom: AtomSpec, pairs: list[tuple[GridCell, GridCell]], axis
     return False if len(pairs) == 1 and fitting == [False] else None
 
 
-_AGAINST_ALL = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:than\s+|over\s+|to\s+)?(?:all\s+)?(?:the\s+)?(?:other|all|previous|"
-                          r"prior|existing|competing|remaining|rest\s+of|baselines?\b|state[- ]of[- ]the[- ]art)",
-                          re.IGNORECASE)
+_AGAINST_ALL = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:than\s+|over\s+|to\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?"
+                          r"(?:(?:other|previous|prior|existing|competing|remaining|strong|published)\s+)*"
+                          r"(?:baselines?|models?|methods?|systems?|approaches|ones|works?|results|others)\b"
+                          r"(?!\s+(?:with|using|based|trained|that|which|on\s+the\s+\w+\s+task))", re.IGNORECASE)
+_SECOND_ORDER = re.compile(r"\b(?:gap|difference|margin|improvement)s?\b[^.;]{0,60}$|\bscal\w*\s+$|\bas\s+(?:the\s+)?"
+                           r"\w+(?:\s+\w+)?\s+(?:increas|grow|decreas|rise)", re.IGNORECASE)
+_FROM_TO = re.compile(r"\bfrom\b(?P<first>.+?)\bto\b(?P<second>[^,;.]+)", re.IGNORECASE)
 
 
 def _against_all(atom: AtomSpec, text: str) -> bool:
     return atom.direction != 0 and bool(_AGAINST_ALL.match(text[atom.end:atom.clause[1]]))
 
 
+def _from_to(atom: AtomSpec, text: str, names: Named
+             ) -> tuple[tuple[Mention, tuple[int, ...]], Named] | None:
+    """"increased … from X in DF to Y in TF": TF is what rose, against DF."""
+    match = _FROM_TO.search(text, atom.end, atom.clause[1])
+    if match is None:
+        return None
+    first = [(m, p) for m, p in names if match.start("first") <= m.start < match.end("first")]
+    second = [(m, p) for m, p in names if match.start("second") <= m.start < match.end("second")]
+    if len(second) != 1 or not first:
+        return None
+    return second[0], first
+
+
 def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                      context: Context) -> Finding | None:
     """A vs B on the clause's attributes, in one table."""
+    if _SECOND_ORDER.search(atoms.text[atom.clause[0]:atom.start]) or _SECOND_ORDER.match(
+            atoms.text[atom.end:atom.clause[1]]):
+        return None  # "the gap … is greater", "scales better as the batch grows": not one cell against another
     if _against_all(atom, atoms.text):  # "outperforms the other systems": A against every other row
         return judge_extreme(number, replace(atom, kind=AtomKind.EXTREME, quantifier="all"), atoms, view, context)
     found = _split(view, atom)
@@ -216,14 +236,18 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
     axis, names, narrowing, attributes = found
     if not attributes and (not atom.aware or _unresolved(view, atom, atoms.text)):
         return None  # "larger" or "higher" of what? Only better/worse may be read over every column.
-    before = [(m, p) for m, p in names if m.start < atom.start]
-    if not before:
-        return None
-    subject = before[0]
-    later = [a.start for a in atoms.atoms if a.clause == atom.clause and a.kind is AtomKind.COMPARISON
-             and a.start > atom.start]
-    limit = min(later) if later else atom.clause[1]
-    objects = [(m, p) for m, p in names if atom.end <= m.start < limit and m.label != subject[0].label]
+    sides = _from_to(atom, atoms.text, names)
+    if sides is not None:
+        subject, objects = sides
+    else:
+        before = [(m, p) for m, p in names if m.start < atom.start]
+        if not before:
+            return None
+        subject = before[0]
+        later = [a.start for a in atoms.atoms if a.clause == atom.clause and a.kind is AtomKind.COMPARISON
+                 and a.start > atom.start]
+        limit = min(later) if later else atom.clause[1]
+        objects = [(m, p) for m, p in names if atom.end <= m.start < limit and m.label != subject[0].label]
     if not objects:
         return None
     pairs = _pairs(view, axis, subject, objects, narrowing, attributes)
@@ -250,6 +274,9 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
                    setting=view.table.caption[:60])
 
 
+_BY = re.compile(r"\b(?:achieved|obtained|reached|attained|held|given|shown|produced|scored)\s+by\b", re.IGNORECASE)
+
+
 def _rivals(view: Grid, axis: str, position: int) -> list[int]:
     """Every other row (or data column) of the table: "the best" is read over the whole table."""
     if axis == "row":
@@ -266,9 +293,15 @@ def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableVie
     axis, names, narrowing, attributes = found
     if not attributes and _unresolved(view, atom, atoms.text):
         return None
+    by = _BY.search(atoms.text, atom.end, atom.clause[1])
+    after_by = [n for n in names if by is not None and n[0].start >= by.end()]
     before = [n for n in names if n[0].start < atom.start]
-    subject = before[0] if before else nearest(names, atom.start)
-    assert subject is not None
+    if after_by:  # "the lowest values are achieved by DSim"
+        subject = after_by[0]
+    elif before:
+        subject = before[0]
+    else:
+        return None
     along = _within(attributes, _paths(view, "column" if axis == "row" else "row"))
     holds = []
     shown: list[GridCell] = []
@@ -288,8 +321,8 @@ def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableVie
             direction = _direction(atom, mine.column_path if axis == "row" else mine.row_path)
             top = max(rivals, key=lambda c: c.value) if direction > 0 else min(rivals, key=lambda c: c.value)
             ok = mine.value >= top.value if direction > 0 else mine.value <= top.value
-            if ok and atom.margin is not None:
-                ok = any(_margin_fits(atom, mine.value, r.value) for r in rivals)
+            if ok and atom.margin is not None and not any(_margin_fits(atom, mine.value, r.value) for r in rivals):
+                continue  # the margin may be against a rival the claim names in words: settles nothing
             holds.append(ok)
             shown += [mine, top]
     status = _flip(_outcome(holds, _named(attributes), atom.quantifier), atom.negated)

@@ -173,8 +173,8 @@ def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: S
         labels = {plain(m.label) for m, _ in (*view.rows, *view.columns)}
         caption = len(view.caption_words & claim_words)
         named = len(labels) + sum(1 for label in labels if _distinct(label))
-        if named + caption < MIN_VIEW_SCORE:
-            continue
+        if named + caption < MIN_VIEW_SCORE or (len(labels) < 2 and not any(_distinct(label) for label in labels)):
+            continue  # one common word ("attention") names no table
         figures = sum(1 for q in numbers if any(agrees(q, c.value) for c in view.grid.cells))
         score = (named, caption, figures)
         doc = view.table.doc_id
