@@ -80,12 +80,16 @@ class Probe:
             self.sources.add(window.passage.doc_id)
 
 
-def _denies_what_it_says(claim: str, sentence: str, facts: LibraryFacts) -> bool:
+def _denies_what_it_says(claim: str, sentence: str, facts: LibraryFacts, context: str = "") -> bool:
     """Whether what the sentence says the opposite of carries the claim ("Monte Carlo tree search,
-    value functions", "the QKV-bias"), not merely a common word of it."""
+    value functions", "the QKV-bias"), not merely a common word of it, and the sentence is about
+    the claim's subject (its first words, "Obesity decreases …" needs "obesity", in the sentence
+    or the heading and title it sits under)."""
     scope = scoped_words(claim) - scope_verbs(claim)
     flipped = flipped_words(claim, sentence)
-    return bool(scope) and facts.coverage(shared_words(scope, flipped), scope) >= SCOPE_CONTRADICTS
+    subject = frozenset(word_tokens(claim).words[:2])
+    return (bool(scope) and facts.coverage(shared_words(scope, flipped), scope) >= SCOPE_CONTRADICTS
+            and bool(shared_words(subject, word_tokens(f"{sentence} {context}").bag)))
 
 
 def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFacts,
@@ -129,7 +133,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     negated = claimparse.negated(clause)
     same_polarity = negated == claimparse.negated(claim_clause)
     scoped = scope_conflict(claim_clause, sentence)
-    if scoped is True and not _denies_what_it_says(claim_clause, sentence, facts):
+    if scoped is True and not _denies_what_it_says(claim_clause, sentence, facts, window.context):
         scoped = None
     if scoped is not None:
         same_polarity = not scoped
