@@ -87,14 +87,21 @@ class Quoted:
     table: Markup | None = None
 
 
-def _quoted(evidence: Evidence, link: SourceLink, claim: str = "") -> Quoted:
-    where = _cite(evidence.source, link, evidence.location)
-    if link(evidence.source):
-        where += md_safe(f" · [passage]({PAGE_DEPTH}{passage_href(evidence.source, evidence.start, evidence.end)})")
+def _links(source: str, start: int, end: int, page: int | None, link: SourceLink) -> Markup:
+    """` · passage · PDF p. N`: the cited span on its source page, and the PDF page when published."""
+    out = md_safe("")
+    if link(source):
+        out += md_safe(f" · [passage]({PAGE_DEPTH}{passage_href(source, start, end)})")
     pdf = link.pdf if isinstance(link, CiteLink) else None
-    target = pdf(evidence.source, evidence.page) if pdf and evidence.page is not None else None
+    target = pdf(source, page) if pdf and page is not None else None
     if target:
-        where += md_safe(f" · [PDF p. {evidence.page}]({PAGE_DEPTH}{target})")
+        out += md_safe(f" · [PDF p. {page}]({PAGE_DEPTH}{target})")
+    return out
+
+
+def _quoted(evidence: Evidence, link: SourceLink, claim: str = "") -> Quoted:
+    where = _cite(evidence.source, link, evidence.location) + _links(evidence.source, evidence.start, evidence.end,
+                                                                     evidence.page, link)
     if evidence.table_caption:
         where += md_safe(f" — *{md.text(quotes.caption(evidence.table_caption))}*")
     if evidence.table_row is not None:
@@ -304,7 +311,8 @@ def _series(analysis: SeriesAnalysis, link: SourceLink) -> SeriesView:
                 f"§ {citation.section}" if citation.section else None)
             label = _TABLE_LABEL.match(citation.caption or "")
             cites.append(_cite(citation.source, link, location) + (md_safe(f" — {md.text(label.group(0))}")
-                                                                    if label else ""))
+                                                                    if label else "")
+                         + _links(citation.source, citation.start, citation.end, citation.page, link))
         flag = " (sources disagree)" if point.disagrees else ""
         flag += " (uncertain table grid)" if point.low_confidence else ""
         value = f"{point.value:g}{'%' if point.unit == '%' else ''}"
@@ -325,7 +333,8 @@ def _mechanisms(report: Report, link: SourceLink) -> list[MechanismView]:
     if report.answer is None:
         return []
     return [MechanismView(m.subject, m.attribute,
-                          [{"quote": e.quote, "cite": _cite(e.source, link, e.location)} for e in m.sentences])
+                          [{"quote": e.quote, "cite": _cite(e.source, link, e.location)
+                            + _links(e.source, e.start, e.end, e.page, link)} for e in m.sentences])
             for m in report.answer.mechanisms]
 
 

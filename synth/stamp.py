@@ -51,6 +51,16 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def pages_digest() -> str:
+    """The bytes of the page templates and citation styles. Pages are rendered from the cached report
+    on every build, so these need no new report (not in `code_digest`), but a build after editing
+    one is not a no-op."""
+    digest = hashlib.sha256()
+    for path in sorted([*_SYNTH.glob("templates/*.j2"), *_SYNTH.glob("styles/*.csl")]):
+        digest.update(path.relative_to(_SYNTH).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def packages_signature() -> str:
     """Changes whenever a package is installed, upgraded or removed (site-packages' own stat)."""
     parts = []
@@ -119,7 +129,7 @@ class BuildStamp:
         self.path = cache_dir / BUILD_STAMP
         self.outputs = sorted({p for p in outputs})
         self.inputs = hashlib.sha256(json.dumps(
-            [code_digest(), packages_signature(), list(arguments), os.getcwd(),
+            [code_digest(), pages_digest(), packages_signature(), list(arguments), os.getcwd(),
              content_digest(list(questions), [])]).encode()).hexdigest()
 
     def _outputs_digest(self) -> str:

@@ -494,3 +494,36 @@ def test_site_stamp_runs_the_command_only_when_docs_change(project: Path, monkey
     (project / "site" / "index.html").unlink()
     assert stamp_module.main(command) == 0 and runs.read_text() == "xxxx"
     assert stamp_module.main(command) == 0 and runs.read_text() == "xxxx"
+
+
+def test_page_templates_and_styles_are_in_the_pages_digest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = Path(stamp_module.__file__).parent
+    for folder in ("templates", "styles"):
+        shutil.copytree(package / folder, tmp_path / folder)
+    monkeypatch.setattr(stamp_module, "_SYNTH", tmp_path)
+    before = stamp_module.pages_digest()
+    for edited in (tmp_path / "templates" / "report_macros.md.j2", tmp_path / "styles" / "apa.csl"):
+        edited.write_bytes(edited.read_bytes() + b"\n")
+        assert stamp_module.pages_digest() != before
+        before = stamp_module.pages_digest()
+
+
+def test_an_edited_page_template_is_not_a_no_op_but_reuses_every_report(project: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages are rendered from the cached reports on every build: after a template edit the build
+    runs, re-renders every page and recomputes no report."""
+    monkeypatch.setattr(stamp_module, "RACY_NS", 0)
+    summaries: list[object] = []
+    original = build_module.build
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        summaries.append(original(*args, **kwargs))
+        return summaries[-1]
+
+    monkeypatch.setattr(build_module, "build", recording)
+    assert main(["build"]) == 0 and main(["build"]) == 0
+    assert len(summaries) == 1, "the second build is a no-op"
+    monkeypatch.setattr(stamp_module, "pages_digest", lambda: "an edited template")
+    assert main(["build"]) == 0
+    assert len(summaries) == 2
+    assert summaries[1].reports == [] and len(summaries[1].reused) == 4  # type: ignore[attr-defined]

@@ -168,3 +168,27 @@ def test_a_claim_verification_quotes_a_table_row_with_headers(tiny_library) -> N
     assert rows, verification.evidence
     assert any("15.5" in [r.cells[i] for i in r.marked] for r in rows)
     assert any("Beta-7B" in r.header[i] for r in rows for i in r.marked)
+
+
+def test_the_screening_list_and_the_claims_table_are_left_out_of_search() -> None:
+    """Search lands on the claim, the cell or the passage, not on the lists that repeat them."""
+    html = markdown.markdown(render_report(_report(), lambda key: None), extensions=[*EXTENSIONS, "toc"])
+    assert "data-search-exclude" in html.split('id="search-and-screening"')[0].rsplit("<h3", 1)[1]
+    assert "data-search-exclude" in html.split('id="claims-table"')[0].rsplit("<h2", 1)[1]
+
+
+def test_example_pages_link_every_quote_to_its_passage_without_nested_parentheses(project) -> None:  # type: ignore[no-untyped-def]
+    from synth.cli import main
+
+    assert main(["build"]) == 0
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (project / "docs" / "reports").glob("*/index.md")}
+    for name, page in pages.items():
+        assert "([(" not in page and "(also in [(" not in page, name
+        # Every quote line is preceded by its citation line, which links to the passage.
+        lines = page.splitlines()
+        for number, line in enumerate(lines):
+            if line.strip().startswith("> “"):
+                where = next(lines[i] for i in range(number - 1, -1, -1) if lines[i].strip())
+                assert "](../../sources/" in where and "#q-" in where, (name, where)
+    mechanisms = pages["qwen2.5-training-data"].split("### How each subject does it")[1].split("###")[0]
+    assert "· [passage](../../sources/qwen2-5.md#q-" in mechanisms

@@ -249,3 +249,47 @@ def test_a_script_in_a_source_stays_text_in_quotes_and_quoted_rows(hostile_quote
     assert found["live"] == 0
     assert SCRIPT in found["row"] and "onerror" in found["row"] and found["marked_cell"] == "41.2"
     assert SCRIPT in found["quote"] and found["marked_figure"] == "41.2"
+
+
+CONTRAST = """() => {
+  const rgb = (css) => (css.match(/[\\d.]+/g) || []).slice(0, 4).map(Number);
+  const luminance = ([r, g, b]) => {
+    const [R, G, B] = [r, g, b].map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const background = (node) => {
+    for (; node; node = node.parentElement) {
+      const c = rgb(getComputedStyle(node).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c;
+    }
+    return [255, 255, 255];
+  };
+  const quote = document.querySelector("h4.synth-cell + details blockquote, h4.synth-claim + details blockquote");
+  const style = getComputedStyle(quote);
+  const behind = background(quote);
+  const [r, g, b, a = 1] = rgb(style.color);  // a translucent colour is seen over what is behind it
+  const seen = [r, g, b].map((v, i) => a * v + (1 - a) * behind[i]);
+  const fore = luminance(seen), back = luminance(behind);
+  return {size: parseFloat(style.fontSize), contrast: (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05),
+          scheme: document.body.getAttribute("data-md-color-scheme")};
+}"""
+
+
+def test_quotes_are_readable_in_light_and_dark_mode(example_site: Path, served: Any, visit: Any) -> None:
+    found: dict[str, Any] = {}
+
+    def measure(page: Any) -> None:
+        found["light"] = page.evaluate(CONTRAST)
+        page.click('label[title="Dark mode"]')  # the toggle in the header
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        found["dark"] = page.evaluate(CONTRAST)
+
+    seen = visit(f"{served(example_site)}reports/{_report_with_claims(example_site)}/index.html#claim-1", measure)
+    _clean(seen)
+    assert found["light"]["scheme"] == "default" and found["dark"]["scheme"] == "slate"
+    for mode in ("light", "dark"):
+        assert found[mode]["size"] >= 14, found  # Material draws quotes in collapsible blocks at 12.8 px
+        assert found[mode]["contrast"] >= 7, found  # WCAG AAA for body text (54 % black on white: 4.6)
