@@ -91,6 +91,17 @@ def _first_table_cell(html: str) -> str | None:
     return None
 
 
+def _cited_passage(site: Path, wanted: tuple[str, ...]) -> tuple[str, str] | None:
+    """A source page and the anchor of a cited passage whose block holds all of `wanted`."""
+    for source in sorted((site / "sources").glob("*.html")):
+        text = source.read_text(encoding="utf-8")
+        for match in re.finditer(r'<h4 class="synth-passage" id="(q-\d+-\d+)"', text):
+            block = text[match.end():].split("<h4", 1)[0].split("<h2", 1)[0]
+            if all(w in block for w in wanted):
+                return source.name, match.group(1)
+    return None
+
+
 def _search(page: Any, query: str) -> None:
     page.click("input.md-search__input")
     page.keyboard.type(query)
@@ -141,15 +152,12 @@ def shoot(site: Path, out: Path, name: str, query: str) -> list[str]:
                 page.wait_for_timeout(300)
                 save(f"claim-evidence-{report}")
                 break
-        sources = sorted((site / "sources").glob("*.html"))
-        for source in sources:
-            text = source.read_text(encoding="utf-8")
-            passage = re.search(r'id="(q-\d+-\d+)"', text)
-            if passage and "<table" in text:
-                page.goto(f"{base}sources/{source.name}#{passage.group(1)}")
+        for label, wanted in (("source-table", ("<table", "<mark>")), ("source", ("<mark>",))):
+            found = _cited_passage(site, wanted)
+            if found:
+                page.goto(f"{base}sources/{found[0]}#{found[1]}")
                 page.wait_for_timeout(300)
-                save(f"source-{source.stem}")
-                break
+                save(f"{label}-{Path(found[0]).stem}")
         page.goto(f"{base}index.html")
         _search(page, query)
         save("search")
