@@ -10,7 +10,7 @@ export PYTHONHASHSEED := 0
 # --quiet (which also stops --strict from counting warnings: MkDocs issue #4126).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint schema check clean zensical install lock screenshots
+.PHONY: site serve test lint schema check clean zensical install lock screenshots chromium
 
 # Exact versions from requirements.lock, so a fresh clone builds byte-identical pages anywhere;
 # synth itself is installed editable on top, without letting pip change a pinned version.
@@ -52,7 +52,15 @@ serve: $(STAMP)
 screenshots: site
 	$(BIN)/python bench/screenshots.py $(if $(wildcard ../shared/corpus/pdfs),--corpus)
 
-test: $(STAMP)
+# The browser tests (tests/browser/) drive Debian's Chromium: installed here when this is a root
+# shell with apt (as in CI), otherwise they skip and say why. No browser is ever downloaded.
+chromium:
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null; } \
+		|| echo "make: Chromium is not installed (needs root and apt): the browser tests will skip"
+
+test: $(STAMP) chromium
 	$(BIN)/pytest -q
 
 lint: $(STAMP)

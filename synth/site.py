@@ -48,6 +48,9 @@ class OutputWriter:
     written: set[str] = field(default_factory=set)
 
     def write(self, relative: str, content: str | bytes) -> Path:
+        parts = Path(relative).parts
+        if not parts or Path(relative).is_absolute() or ".." in parts:
+            raise ValueError(f"{relative!r} is not a path inside the output folder")
         if relative in self.written:
             raise DuplicateOutput(f"{relative} would be written twice")
         self.written.add(relative)
@@ -343,7 +346,8 @@ def navigation(reports: Sequence[Report], handwritten: Sequence[str]) -> str:
     """The site's nav, inherited by mkdocs.yml (`INHERIT`), so reports are listed by their titles
     rather than their folder names, and a new question needs no edit of mkdocs.yml."""
     nav: list[Any] = [{"Home": "index.md"}]
-    nav.append({"Reports": ["reports/index.md", *({r.title: f"reports/{r.report_id}/index.md"} for r in reports)]})
+    nav.append({"Reports": ["reports/index.md",
+                            *({md.nav_title(r.title): f"reports/{r.report_id}/index.md"} for r in reports)]})
     nav.append({"Sources": "sources/index.md"})
     nav.extend(handwritten)
     header = "# Written by `synth build`; mkdocs.yml inherits it. Do not edit.\n"
