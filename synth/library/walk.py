@@ -47,6 +47,11 @@ def walk(root: Path, wanted: Callable[[str], bool]) -> Walk:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            if not _utf8(entry.name):
+                # Linux names are bytes: one that is not UTF-8 could not be shown, cached or published.
+                shown = os.fsencode(entry.name).decode("utf-8", "backslashreplace")
+                found.refused[prefix + shown] = "file name is not valid UTF-8: rename it"
+                continue
             relative = prefix + entry.name
             is_bib = entry.name.lower().endswith(".bib")
             readable = is_bib or wanted(entry.name)
@@ -78,3 +83,11 @@ def walk(root: Path, wanted: Callable[[str], bool]) -> Walk:
     found.files.sort()
     found.bibs.sort()
     return found
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

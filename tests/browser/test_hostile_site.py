@@ -78,9 +78,18 @@ def test_no_payload_runs_in_search_results(hostile_site: tuple[Path, list[str]],
     shown: list[int] = []
 
     def search(page: Any) -> None:
+        from playwright.sync_api import TimeoutError as NotYet
+
         for words in ("onerror", "pwned", "script", "javascript", "svg onload"):
-            page.fill("input.md-search__input", words)
-            page.wait_for_selector(".md-search-result__item")
+            for _ in range(10):  # keys typed before the search index is ready find nothing: type again
+                page.fill("input.md-search__input", "")
+                page.click("input.md-search__input")
+                page.keyboard.type(words)  # key by key: Material reads the query on key events
+                try:
+                    page.wait_for_selector(".md-search-result__item", timeout=5000)
+                    break
+                except NotYet:
+                    continue
             shown.append(page.locator(".md-search-result__item").count())
 
     result = visit(base + "index.html", then=search)
