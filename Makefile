@@ -10,7 +10,7 @@ export PYTHONHASHSEED := 0
 # --quiet (which also stops --strict from counting warnings: MkDocs issue #4126).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint schema check clean zensical install lock screenshots chromium
+.PHONY: site serve test fuzz lint schema check clean zensical install lock screenshots chromium
 
 # Exact versions from requirements.lock, so a fresh clone builds byte-identical pages anywhere;
 # synth itself is installed editable on top, without letting pip change a pinned version.
@@ -62,6 +62,10 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/pytest -q
+
+# The property tests of tests/test_fuzz.py on many random examples (make test runs a few, derandomized).
+fuzz: $(STAMP)
+	SYNTH_FUZZ=1 $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check synth tests bench

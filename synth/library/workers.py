@@ -19,6 +19,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import ctypes
+import faulthandler
 import logging
 import multiprocessing
 import os
@@ -82,6 +83,7 @@ def _worker_init(parent: int, memory_bytes: int) -> None:
     """Runs first in every worker. Workers report through their results: a logging handler inherited
     from the parent (rich's console) may hold a lock taken by another thread at fork time."""
     die_with_parent(parent)
+    faulthandler.disable()  # a reader that crashes is reported as its file's skip reason, not a dump
     for name in ("synth", ""):
         logging.getLogger(name).handlers[:] = [logging.NullHandler()]
     current = _address_space()
