@@ -138,6 +138,18 @@ def reliability(name: str, outcomes: Sequence[Outcome]) -> bool:
     return monotone
 
 
+def by_kind(name: str, outcomes: Sequence[Outcome]) -> None:
+    """Right verdicts and false 'supported' per kind of claim (negation/scope, variant, …)."""
+    print(f"\nby kind ({name}): claims, right, false 'supported', contradicted gold → contradicted")
+    for kind in sorted({o.item.kind for o in outcomes}):
+        inside = [o for o in outcomes if o.item.kind == kind]
+        right = sum(1 for o in inside if o.gold is o.predicted)
+        false = sum(1 for o in inside if o.predicted is Verdict.SUPPORTED and o.gold is not Verdict.SUPPORTED)
+        denied = [o for o in inside if o.gold is Verdict.CONTRADICTED]
+        caught = sum(1 for o in denied if o.predicted is Verdict.CONTRADICTED)
+        print(f"  {kind or '-':<22}{len(inside):>4}{right:>7}{false:>7}{f'{caught}/{len(denied)}':>9}")
+
+
 def failures(outcomes: Sequence[Outcome], limit: int) -> None:
     """Misclassified claims with the engine's explanation; refuses held-out parts."""
     shown = [o for o in outcomes if o.item.part != HELD_OUT]
@@ -265,6 +277,7 @@ def evaluate_corpus(args: argparse.Namespace) -> list[Outcome]:
         outcomes, seconds = run(claims, library, index)
         timing(f"corpus {part}", outcomes, seconds)
         report(f"corpus {part}", outcomes)
+        by_kind(f"corpus {part}", outcomes)
         reliability(f"corpus {part}", outcomes)
         if args.failures and part != HELD_OUT:
             failures(outcomes, args.show)

@@ -57,6 +57,7 @@ class Labelled:
     group: str = ""
     part: str = ""
     gold_docs: frozenset[str] = frozenset()
+    kind: str = ""
 
 
 # --- seed ------------------------------------------------------------------------------------------
@@ -199,4 +200,4 @@ def corpus_claims(part: str) -> Iterator[Labelled]:
         return
     for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
         yield Labelled(str(item["claim"]), Verdict(item["label"]), str(item.get("note", "")),
-                       str(item.get("source", "")), part)
+                       str(item.get("source", "")), part, kind=str(item.get("kind", "")))

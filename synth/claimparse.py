@@ -182,13 +182,19 @@ def entities(text: str) -> tuple[str, ...]:
     return tuple(unique)
 
 
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
 def _is_name(word: str, at_start: bool) -> bool:
     if _PURE_NUMBER.fullmatch(word) or _SIZE_TOKEN.fullmatch(word):
         return False
     has_digit = any(ch.isdigit() for ch in word)
     has_alpha = any(ch.isalpha() for ch in word)
     upper_count = sum(ch.isupper() for ch in word)
-    common = fold(word) in _SENTENCE_START_WORDS or fold(word) in STOPWORDS
+    folded = _fold_word(word)
+    common = folded in _SENTENCE_START_WORDS or folded in STOPWORDS
     if has_digit and has_alpha:
         return True
     if upper_count >= 2:

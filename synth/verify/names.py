@@ -14,7 +14,7 @@ from synth.tables import name_variant, strip_variant
 from synth.text import fold
 from synth.verify.claim import ClaimInfo
 from synth.verify.windows import Window
-from synth.verify.words import HAS_DIGIT, model_like
+from synth.verify.words import HAS_DIGIT, folded, model_like
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
 
@@ -65,12 +65,12 @@ def entity_found(info: ClaimInfo, index: int, window: Window) -> float:
     if mentioned(window.folded, window.text, name, variant):
         return 1.0
     context = window.context
-    if _composite(name, window.folded, fold(context)):
+    if _composite(name, window.folded, folded(context)):
         return 1.0
-    if context and mentioned(fold(context), context, name, variant):
+    if context and mentioned(folded(context), context, name, variant):
         return 0.75
     paragraph = window.passage.text
-    if name not in info.models and mentioned(fold(paragraph), paragraph, name, variant):
+    if name not in info.models and mentioned(folded(paragraph), paragraph, name, variant):
         return 0.75
     return 0.0
 
@@ -119,4 +119,4 @@ def about_offshoot(info: ClaimInfo, window: Window, measures: frozenset[str]) ->
 
 
 def same_name(a: str, b: str) -> bool:
-    return claimparse.mentions(fold(a), strip_variant(b)) or claimparse.mentions(fold(b), strip_variant(a))
+    return claimparse.mentions(folded(a), strip_variant(b)) or claimparse.mentions(folded(b), strip_variant(a))

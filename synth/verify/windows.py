@@ -10,7 +10,8 @@ from functools import cached_property, lru_cache
 from synth.claimparse import Quantity
 from synth.index import Hit
 from synth.models import Evidence, Passage, PassageKind, Verdict
-from synth.text import collapse, fold, sentence_spans
+from synth.text import collapse, sentence_spans
+from synth.verify.words import folded as fold_once
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Window:
 
     @cached_property
     def folded(self) -> str:
-        return fold(self.text)
+        return fold_once(self.text)
 
     def sentences(self) -> tuple[str, ...]:
         """The window's one or two sentences."""

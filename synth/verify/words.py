@@ -126,6 +126,12 @@ def shared_words(claim_words: frozenset[str], window_words: frozenset[str]) -> f
     return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """`fold` remembered: the same passages and headings are folded for every claim."""
+    return fold(text)
+
+
 def compact(text: str) -> str:
     return _COMPACT.sub("", fold(text))
 
