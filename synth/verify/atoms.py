@@ -66,6 +66,13 @@ _MARGIN = re.compile(r"\b(?:by|(?:gap|margin|difference|improvement|gain|increas
                      r"|\(\s*(?P<num3>[+\-−]\s*\d+(?:\.\d+)?)\s*(?P<unit3>%|points?|pp)?[^)]*\)", re.I)
 _RATIO = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:×|x\b|times|-?fold)\s*(?:faster|slower|higher|lower|larger|"
                     r"smaller|more|less|better|fewer|greater|speed)", re.I)
+# Numbers that point somewhere rather than state a figure: a citation's year ("Waseem and Hovy
+# (2016)", "(2017), we find"), the later items of a reference list ("Tables 2 and 3"), a part of
+# a table ("the top half").
+_CITED_YEAR = re.compile(r"\(\s*(?:19|20)\d{2}[a-z]?\s*[),;]|\bet\s+al\.?,?\s*\(?\s*(?:19|20)\d{2}[a-z]?\b", re.I)
+_LISTED_REFERENCE = re.compile(r"\b(?:tables?|figures?|figs?\.|sections?|eqs?\.|equations?|appendi(?:x|ces))\s+"
+                               r"(?:\d+[a-z]?\s*(?:,|and|&|or|-|–)\s*)+$", re.I)
+_PART_OF_TABLE = re.compile(r"\b(?:top|bottom|upper|lower|first|second|left|right)\s+$", re.I)
 _SCOPE = re.compile(r"\b(?:without(?:\s+relying\s+on)?|instead\s+of|rather\s+than|in\s+place\s+of|only|solely|"
                     r"exclusively|remov\w*|discard\w*|eliminat\w*|does\s+away\s+with|forgo\w*|keeps?|retain\w*|"
                     r"no\s+longer)\b", re.I)
@@ -113,6 +120,21 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def pointer(text: str, quantity: Quantity) -> bool:
+    """Whether a number points somewhere (a citation year, "Tables 2 and 3", "the top half")
+    instead of stating a figure: no cell or sentence is asked to state it."""
+    before = text[max(0, quantity.start - 40):quantity.start]
+    if quantity.raw.lower() == "half":
+        return bool(_PART_OF_TABLE.search(before))
+    if _LISTED_REFERENCE.search(before):
+        return True
+    if quantity.unit == "plain" and quantity.decimals == 0 and 1900 <= quantity.value <= 2099:
+        around = text[max(0, quantity.start - 12):min(len(text), quantity.end + 3)]
+        return any(m.start() <= quantity.start - max(0, quantity.start - 12) < m.end()
+                   for m in _CITED_YEAR.finditer(around))
+    return False
+
+
 def _negated_before(text: str, start: int, position: int) -> bool:
     """A denial between the clause start and the cue ("does not outperform", "no better than")."""
     window = _NOT_A_DENIAL.sub(lambda m: " " * len(m.group(0)), text[start:position])
@@ -152,7 +174,7 @@ def _margin(text: str, start: int, end: int) -> tuple[Quantity | None, bool, tup
 def atoms_of(text: str) -> ClaimAtoms:
     """The claim's atoms in reading order (see the module docstring)."""
     spans = clauses(text)
-    figures = claimparse.quantities(text)
+    figures = [q for q in claimparse.quantities(text) if not pointer(text, q)]
     found: list[AtomSpec] = []
     used: list[tuple[int, int]] = []
     for start, end in spans:

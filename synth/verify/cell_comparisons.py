@@ -34,8 +34,11 @@ IMPLICIT_SUPPORT = 0.8
 
 def _level(mention: Mention, positions: tuple[int, ...], paths: tuple[tuple[str, ...], ...]) -> int:
     """How deep in its header path a label sits (0 = outermost: a group, a spanning header)."""
-    path, label = paths[positions[0]], plain(mention.label)
-    return path.index(label) if label in path else len(path)
+    label = plain(mention.label)
+    for position in positions:  # a core names several rows: the level where its own label sits
+        if label in paths[position]:
+            return paths[position].index(label)
+    return len(paths[positions[0]])
 
 
 def _within(named: Named, paths: tuple[tuple[str, ...], ...]) -> list[int]:
@@ -200,13 +203,19 @@ _AGAINST_ALL = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:than\s+|over\s+|to\s+)?(?:all
                           r"(?:(?:other|previous|prior|existing|competing|remaining|strong|published)\s+)*"
                           r"(?:baselines?|models?|methods?|systems?|approaches|ones|works?|results|others)\b"
                           r"(?!\s+(?:with|using|based|trained|that|which|on\s+the\s+\w+\s+task))", re.IGNORECASE)
-_SECOND_ORDER = re.compile(r"\b(?:gap|difference|margin|improvement)s?\b[^.;]{0,60}$|\bscal\w*\s+$|\bas\s+(?:the\s+)?"
+_SECOND_ORDER = re.compile(r"\b(?:gap|difference|margin|improvement)s?\b[^;]{0,120}$|\bscal\w*\s+$|\bas\s+(?:the\s+)?"
                            r"\w+(?:\s+\w+)?\s+(?:increas|grow|decreas|rise)", re.IGNORECASE)
-_FROM_TO = re.compile(r"\bfrom\b(?P<first>.+?)\bto\b(?P<second>[^,;.]+)", re.IGNORECASE)
+_FROM_TO = re.compile(r"\bfrom\b(?P<first>.+?)\bto\b(?P<second>(?:[^,;.]|\.(?=\d))+)", re.IGNORECASE)
 
 
-def _against_all(atom: AtomSpec, text: str) -> bool:
-    return atom.direction != 0 and bool(_AGAINST_ALL.match(text[atom.end:atom.clause[1]]))
+def _against_all(atom: AtomSpec, text: str, view: TableView) -> bool:
+    """"outperforms the other systems" is against every other row; "outperforms the Seq2seq
+    baseline" names its rival."""
+    match = _AGAINST_ALL.match(text[atom.end:atom.clause[1]])
+    if atom.direction == 0 or match is None:
+        return False
+    span = (atom.end, atom.end + match.end())
+    return not any(span[0] <= m.start < span[1] for m, _ in (*view.rows, *view.columns))
 
 
 def _from_to(atom: AtomSpec, text: str, names: Named
@@ -228,7 +237,7 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
     if _SECOND_ORDER.search(atoms.text[atom.clause[0]:atom.start]) or _SECOND_ORDER.match(
             atoms.text[atom.end:atom.clause[1]]):
         return None  # "the gap … is greater", "scales better as the batch grows": not one cell against another
-    if _against_all(atom, atoms.text):  # "outperforms the other systems": A against every other row
+    if _against_all(atom, atoms.text, view):  # "outperforms the other systems": A against every other row
         return judge_extreme(number, replace(atom, kind=AtomKind.EXTREME, quantifier="all"), atoms, view, context)
     found = _split(view, atom)
     if found is None:
@@ -253,6 +262,8 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
     pairs = _pairs(view, axis, subject, objects, narrowing, attributes)
     if not pairs:
         return None
+    if not _named(attributes):  # read over every column, a tie says neither way ("outperforms overall")
+        pairs = [(a, b) for a, b in pairs if a.value != b.value] or pairs
     holds = [_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in pairs]
     status = _outcome(holds, _named(attributes), atom.quantifier)
     if status is Verdict.SUPPORTED and atom.margin is not None:

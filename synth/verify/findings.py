@@ -67,7 +67,7 @@ def agrees(q: Quantity, value: float) -> bool:
     candidates = [value]
     if q.unit == "%" and abs(value) <= 1.0 < q.value:
         candidates.append(value * 100)
-    if q.unit != "%" and abs(q.value) <= 1.0 < abs(value):
+    if q.unit != "%" and q.decimals > 0 and abs(q.value) <= 1.0 < abs(value):  # "0.93" ~ 93, never "1" ~ 81.11
         candidates.append(value / 100)
     return any(abs(round(c, q.decimals) - q.value) <= TOLERANCE for c in candidates)
 

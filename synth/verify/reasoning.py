@@ -52,15 +52,23 @@ def _plausible(q: Quantity, value: float) -> bool:
     return a > 0 and b > 0 and max(a, b) / min(a, b) <= PLAUSIBLE_RATIO
 
 
+def _across_cue(atom: AtomSpec, atoms: ClaimAtoms, mention: Mention) -> bool:
+    """Whether a comparison cue stands between the figure and a label after it ("87-88%, far above
+    the UnsupEmb baseline"): that label is what the figure is compared with, not what it is said of."""
+    return any(a.kind in (AtomKind.COMPARISON, AtomKind.EXTREME) and atom.start < a.start < mention.start
+               and a.clause == atom.clause for a in atoms.atoms)
+
+
 def _bound(atom: AtomSpec, atoms: ClaimAtoms, named: Named) -> tuple[Mention, tuple[int, ...]] | None:
     """The label a figure is said of: as many figures as labels of one axis in a clause pair up in
-    order ("A outscores B, 18.8% against 12.1%"); otherwise the label nearest the figure."""
+    order ("A outscores B, 18.8% against 12.1%"); otherwise the label nearest the figure that no
+    comparison cue separates from it."""
     labels = list(dict.fromkeys(m.label for m, _ in named))
     figures = [a for a in atoms.atoms if a.kind is AtomKind.FIGURE and a.clause == atom.clause]
     if len(labels) >= 2 and len(figures) == len(labels):
         label = labels[figures.index(atom)]
         return next(item for item in named if item[0].label == label)
-    return nearest(named, atom.start)
+    return nearest([item for item in named if not _across_cue(atom, atoms, item[0])], atom.start)
 
 
 def _closer_name(view: TableView, atom: AtomSpec, text: str, bound: Mention) -> bool:
@@ -76,6 +84,9 @@ def _closer_name(view: TableView, atom: AtomSpec, text: str, bound: Mention) -> 
     return False
 
 
+_APPROXIMATE = re.compile(r"(?:\b(?:around|about|approximately|roughly|nearly|almost|some)|~|∼|≈)\s*$", re.I)
+_BOUNDED = re.compile(r"\b(?:over|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|above|below|under|"
+                      r"exceeding|beyond|within)\s*$|[<>≤≥]\s*$", re.I)
 _SETTING_WORDS = re.compile(r"\b(?:dev|test|val|valid|validation|train|training|held[- ]out|\d+-shot|zero-shot|"
                             r"few-shot|cot|thinking|non-thinking|base|chat|instruct|sft|rl)\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
@@ -117,6 +128,10 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
                  context: Context) -> Finding | None:
     """A figure against the cells its clause's row and column labels address."""
     assert atom.quantity is not None
+    before = atoms.text[max(0, atom.start - 16):atom.start]
+    if _BOUNDED.search(before):
+        return None  # "over 90%" is a bound, not the cell's value
+    approximate = bool(_APPROXIMATE.search(before))
     rows = _bound(atom, atoms, in_clause(view.rows, atom.clause))
     columns = _bound(atom, atoms, in_clause(view.columns, atom.clause))
     if rows is None or columns is None or any(_closer_name(view, atom, atoms.text, m) for m, _ in (rows, columns)):
@@ -133,7 +148,7 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
                        f"the cell ({cell_label(agreeing[0])}) is {agreeing[0].raw}", 1.0, subject=subject,
                        attribute=attribute, setting=setting)
     exact = _settled(rows, atoms.text) and _settled(columns, atoms.text) and len(rows[1]) == 1
-    if (exact and not agreeing and len(cells) <= MAX_ADDRESSED
+    if (exact and not agreeing and not approximate and len(cells) <= MAX_ADDRESSED
             and any(_plausible(atom.quantity, c.value) for c in cells)):
         shown = ", ".join(c.raw for c in cells)
         return Finding(number, Verdict.CONTRADICTED, quote_cells(cells, view, context, cells[0].raw),
@@ -148,7 +163,7 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
 def _distinct(label: str) -> bool:
     """A label that names something specific (digits, capitals inside, several words), not a
     common word that any paper's table may use as a header ("attention", "Full")."""
-    return bool(re.search(r"\d|[A-Z].*[A-Z]|[a-z][A-Z]|\s\S", label.strip()))
+    return bool(re.search(r"\d|[A-Z].*[A-Z]|[a-z][A-Z]|\s\S", label.strip().lstrip("+-−–—*• ")))
 
 
 _SOURCE_NAMED = re.compile(r"([\w.\-]+)(?:['’]s)?\s+(?:own\s+)?(?:technical\s+)?(?:paper|report|article|study)\b",
