@@ -33,6 +33,10 @@ def test_a_question_edit_shows_as_removed_findings_and_a_score_change(
     assert out == summary.read_text(encoding="utf-8") == (project / "diff.md").read_text(encoding="utf-8")
     assert f"## synth diff: 1 of {len(list((project / 'reports').glob('*.yaml')))} report(s) changed" in out
     assert f"**Findings removed** ({len(dropped)})" in out
+    # The subject the edit added is a new row of the answer table, which the library cannot fill.
+    assert "**Answer cells changed** (1)" in out
+    assert "| Mistral-Large-2 · LiveCodeBench | — | not stated in the library |" in out
+    assert "Answer: answered → partial" in out
     assert all(text in out for text in sorted(dropped)[:5])
     score = f"{before['review']['overall']:.1f} → {after['review']['overall']:.1f}"
     assert before["review"]["overall"] != after["review"]["overall"] and score in out

@@ -57,13 +57,36 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _NotFoundPageHandler(_QuietHandler):
+    """Answers a missing path with the site's 404.html and status 404, as GitHub Pages does."""
+
+    not_found: Path
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or not self.not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 @pytest.fixture
-def served() -> Iterator[Callable[[Path], str]]:
-    """`served(folder)` serves a folder on a free 127.0.0.1 port and returns its base URL."""
+def served() -> Iterator[Callable[..., str]]:
+    """`served(folder)` serves a folder on a free 127.0.0.1 port and returns its base URL;
+    `served(folder, not_found="404.html")` answers missing paths with that page (status 404)."""
     servers: list[http.server.ThreadingHTTPServer] = []
 
-    def serve(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
+    def serve(folder: Path, not_found: str | None = None) -> str:
+        if not_found is None:
+            handler = functools.partial(_QuietHandler, directory=str(folder))
+        else:
+            page = type("Handler", (_NotFoundPageHandler,), {"not_found": folder / not_found})
+            handler = functools.partial(page, directory=str(folder))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)

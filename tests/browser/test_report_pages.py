@@ -175,6 +175,35 @@ def test_every_page_loads_without_errors_or_requests_off_the_machine(example_sit
         assert seen.requests, page
 
 
+def test_a_missing_page_deep_in_the_site_gets_a_working_404_page(example_site: Path, served: Any,
+                                                                   visit: Any) -> None:
+    """A host answers any missing path with 404.html (GitHub Pages does): its styles, scripts and
+    links must work from that depth, so they are absolute from site_url, and its nav leads back."""
+    base = served(example_site, not_found="404.html")
+    missing = f"{base}reports/no-such-report/deeper/page.html"
+    found: dict[str, Any] = {}
+
+    def look(page: Any) -> None:
+        page.set_viewport_size(VIEWPORT)
+        found["heading"] = page.locator("article h1").first.inner_text()
+        found["styled"] = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
+        found["search"] = _search(page, "18 trillion").count()
+        page.keyboard.press("Escape")
+        page.locator("nav.md-nav--primary a", has_text="Qwen2.5 training data").first.click()
+        page.wait_for_load_state("load")
+        found["followed"] = page.url
+
+    seen = visit(missing, look)
+    assert seen.failed[:1] == [f"404 {missing}"], seen.failed
+    seen.failed = seen.failed[1:]
+    seen.console_errors = [e for e in seen.console_errors if "404" not in e]  # the page's own status
+    _clean(seen)
+    assert found["heading"].startswith("404 - Not found")
+    assert found["styled"] in ("sticky", "fixed"), "Material's stylesheet loaded at that depth"
+    assert found["search"] >= 1
+    assert found["followed"] == f"{base}reports/qwen2.5-training-data/index.html"
+
+
 def test_the_site_works_opened_from_disk(example_site: Path, visit: Any) -> None:
     found: dict[str, Any] = {}
 
