@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,38 @@ def test_bad_synth_option_in_mkdocs_yml_points_at_its_line(project: Path, capsys
     err = capsys.readouterr().err
     line = next(n for n, text in enumerate(config.read_text().splitlines(), start=1) if "no-such-style" in text)
     assert f"mkdocs.yml:{line}:21: extra.synth.citation_style: no such style 'no-such-style'" in err
+
+
+def test_the_report_stage_names_each_sub_step_and_times_it(project: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The progress bar says which sub-step of which report runs now (it used to sit at `0/1` for
+    14 s), and each report ends with one line timing its sub-steps; -q keeps only warnings."""
+    from synth.progress import Task
+
+    shown: list[str] = []
+    monkeypatch.setattr(Task, "describe", lambda self, text: shown.append(text))
+    assert main(["build"]) == 0
+    prefix = "reports: qwen2.5-training-data: "
+    steps = [text.removeprefix(prefix) for text in shown if text.startswith(prefix)]
+    assert [step.split(" ")[0] for step in steps] == ["plan", "retrieve", "answer", "analysis", "claims", "verify",
+                                                      "review", "references"]
+    assert re.fullmatch(r"verify \d+ claims?", steps[5]), steps[5]
+    err = capsys.readouterr().err
+    [timed] = [line for line in err.splitlines() if line.startswith("synth: report qwen2.5-training-data: ")]
+    assert re.fullmatch(r"synth: report qwen2\.5-training-data: plan [\d.]+ s, retrieve [\d.]+ s, answer [\d.]+ s, "
+                        r"analysis [\d.]+ s, claims [\d.]+ s, verify [\d.]+ s, review [\d.]+ s, references [\d.]+ s",
+                        timed), timed
+    question = project / "reports" / "qwen2.5-training-data.yaml"
+
+    def edit() -> None:
+        question.write_text(question.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1),
+                            encoding="utf-8")
+
+    edit()
+    assert main(["build", "-q"]) == 0
+    assert capsys.readouterr().err == "", "-q: warnings and errors only"
+    page = project / "docs/reports/qwen2.5-training-data/index.md"
+    assert "# Edited Qwen2.5 training data" in page.read_text(encoding="utf-8"), "the -q build rebuilt the report"
+    edit()
+    assert main(["build", "-v"]) == 0
+    assert "synth: building report qwen2.5-training-data" in capsys.readouterr().err, "-v shows debug lines"
