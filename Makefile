@@ -76,9 +76,12 @@ schema: $(STAMP)
 check: $(STAMP)
 	$(BIN)/synth check
 
-# The same docs/ built by Zensical (Material's successor), in a venv of its own, into site/.
+# The same docs/ built by Zensical (Material's successor), in a venv of its own, into site/; its
+# version is pinned like everything else (the one the pages were last checked with).
+ZENSICAL := zensical==0.0.73
 zensical: site
-	test -x .venv-zensical/bin/zensical || ($(PYTHON) -m venv .venv-zensical && .venv-zensical/bin/pip install --quiet zensical)
+	.venv-zensical/bin/pip show zensical 2>/dev/null | grep -qx 'Version: $(lastword $(subst ==, ,$(ZENSICAL)))' \
+		|| ($(PYTHON) -m venv .venv-zensical && .venv-zensical/bin/pip install --quiet '$(ZENSICAL)')
 	.venv-zensical/bin/zensical build --strict --clean
 
 clean:
