@@ -343,7 +343,12 @@ def _make_reports(todo: list[LoadedQuestion], libraries: dict[str, tuple[Library
         return
     from synth.cluster import run_all
 
-    scattered = {id(library_of(q)[0]): client.scatter(library_of(q)[0]) for q in todo}
+    # Workers cannot read this machine's document store: they are sent the documents themselves.
+    scattered: dict[int, Any] = {}
+    for loaded in todo:
+        library = library_of(loaded)[0]
+        if id(library) not in scattered:
+            scattered[id(library)] = client.scatter(library.held())
     arguments = [(q, scattered[id(library_of(q)[0])], settings) for q in todo]
     for position, report in run_all(client, report_on_worker, arguments):
         log.info("report %s: built on the cluster", todo[position].report_id)

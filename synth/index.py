@@ -8,6 +8,10 @@ re-indexing everything. BM25 statistics are exact integers maintained by FTS5, s
 ranks exactly like a fresh one; ties are broken by the document's position in the library and the
 passage's position in the document (the order a fresh index would have had), never by rowid.
 
+Every field of a passage is stored with it, so a search answers with passages without reading any
+document: the index holds no documents in memory, and only documents added or changed since the
+last build are read (one at a time) to update it.
+
 After the update the index is read inside one transaction (WAL snapshot), so a concurrent synth
 updating the same database for another state of the folder cannot change results mid-build. A
 damaged database is deleted and rebuilt; a database from another INDEX_VERSION is never read.
@@ -15,7 +19,6 @@ damaged database is deleted and rebuilt; a database from another INDEX_VERSION i
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import functools
 import hashlib
@@ -26,13 +29,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from synth.models import Document, Library, Passage, PassageKind
+from synth.models import DocumentHead, Library, Passage, PassageKind
 from synth.text import fold
 
 log = logging.getLogger("synth")
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 _QUERY_TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -52,6 +56,15 @@ class IndexChanges:
     kept: int = 0
 
 
+# A passage's fields as the passages table stores them, in Passage's order after the FTS text.
+_COLUMNS = "text, doc_id, ordinal, kind, span_start, span_end, page, section, table_id"
+
+
+def _passage(row: tuple[Any, ...]) -> Passage:
+    text, doc_id, ordinal, kind, start, end, page, section, table_id = row
+    return Passage(doc_id, ordinal, text, start, end, page, section, PassageKind(kind), table_id)
+
+
 def _fts_terms(text: str) -> list[str]:
     """Plain alphanumeric terms, quoted so FTS5 query syntax in source text is inert."""
     return _QUERY_TOKEN.findall(fold(text))
@@ -68,11 +81,12 @@ def any_of(words: Iterable[str]) -> str:
     return " OR ".join(f'"{t}"' for t in terms)
 
 
-def _digest(document: Document) -> str:
-    """Equal digests mean equal passages: same bytes, same extractor, same output sizes."""
+def _digest(document: DocumentHead) -> str:
+    """Equal digests mean equal passages: same bytes, same extractor, same text (read from the
+    document's head, so checking the index reads no document)."""
     from synth.library.cache import extractor_key
 
-    return f"{document.sha256}:{extractor_key()}:{len(document.passages)}:{len(document.text)}"
+    return f"{document.sha256}:{extractor_key()}:{document.page_count}:{document.chars}"
 
 
 class _Stale(Exception):
@@ -84,11 +98,9 @@ class PassageIndex:
 
     def __init__(self, library: Library, db_path: Path | None) -> None:
         self.library = library
-        self._documents = {d.doc_id: d for d in library.documents}
+        self._documents = {d.doc_id: d for d in library.documents}  # handles: their text stays in the store
         self._wanted = {d.doc_id: (_digest(d), rank) for rank, d in enumerate(library.documents)}
         self.changes = IndexChanges()
-        self._starts: list[int] = []
-        self._ids: list[str] = []
         if db_path is None:
             self._db = self._connect(":memory:")
             self._sync(self._db)
@@ -156,7 +168,8 @@ class PassageIndex:
                 for table in ("passages", "docs", "meta", "words"):
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 db.execute(f"CREATE VIRTUAL TABLE passages USING fts5(text, doc_id UNINDEXED, ordinal UNINDEXED, "
-                           f"kind UNINDEXED, tokenize = '{_TOKENIZER}')")
+                           f"kind UNINDEXED, span_start UNINDEXED, span_end UNINDEXED, page UNINDEXED, "
+                           f"section UNINDEXED, table_id UNINDEXED, tokenize = '{_TOKENIZER}')")
                 db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
                 db.execute("CREATE TABLE docs (doc_id TEXT PRIMARY KEY, digest TEXT, first INTEGER, "
                            "count INTEGER, rank INTEGER)")
@@ -187,8 +200,9 @@ class PassageIndex:
                         db.execute("UPDATE docs SET rank = ? WHERE doc_id = ?", (rank, doc_id))
                     continue
                 passages = self._documents[doc_id].passages
-                db.executemany("INSERT INTO passages(rowid, text, doc_id, ordinal, kind) VALUES (?, ?, ?, ?, ?)",
-                               ((next_rowid + i, p.text, doc_id, i, p.kind.value) for i, p in enumerate(passages)))
+                db.executemany(f"INSERT INTO passages(rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               ((next_rowid + i, p.text, doc_id, p.ordinal, p.kind.value, p.start, p.end, p.page,
+                                 p.section, p.table_id) for i, p in enumerate(passages)))
                 if stats.valid:
                     stats.add(p.text for p in passages if p.kind is not PassageKind.TABLE_ROW)
                 # A document without passages owns no block (first = -1), so block starts stay distinct.
@@ -200,18 +214,11 @@ class PassageIndex:
             self.changes = IndexChanges(added, removed, kept)
 
     def _check(self, db: sqlite3.Connection) -> None:
-        """Inside the read snapshot: the database holds exactly this library's documents; remember
-        where each document's block of rowids starts."""
+        """Inside the read snapshot: the database holds exactly this library's documents."""
         rows = db.execute("SELECT doc_id, digest, rank, first FROM docs ORDER BY first").fetchall()
         if {doc_id: (digest, rank) for doc_id, digest, rank, _ in rows} != self._wanted:
             db.execute("ROLLBACK")
             raise _Stale
-        self._starts = [first for *_, first in rows if first > 0]
-        self._ids = [doc_id for doc_id, *_, first in rows if first > 0]
-
-    def _passage(self, rowid: int) -> Passage:
-        block = bisect.bisect_right(self._starts, rowid) - 1
-        return self._documents[self._ids[block]].passages[rowid - self._starts[block]]
 
     def search(self, query: str, limit: int = 20, doc_ids: Sequence[str] | None = None) -> list[Hit]:
         """Passages matching an FTS5 query, best first (BM25; higher score is better)."""
@@ -219,7 +226,7 @@ class PassageIndex:
             return []
         # The block a rowid falls in (an indexed lookup: reading the UNINDEXED columns costs 2x).
         block = "(SELECT {} FROM docs WHERE first <= passages.rowid ORDER BY first DESC LIMIT 1)"
-        sql = "SELECT rowid, bm25(passages) FROM passages WHERE passages MATCH ?"
+        sql = f"SELECT bm25(passages), {_COLUMNS} FROM passages WHERE passages MATCH ?"
         params: list[object] = [query]
         if doc_ids is not None:
             if not doc_ids:
@@ -232,7 +239,7 @@ class PassageIndex:
             rows = self._db.execute(sql, params).fetchall()
         except sqlite3.OperationalError:
             return []
-        return [Hit(self._passage(rowid), round(-score, 6)) for rowid, score in rows]
+        return [Hit(_passage(row), round(-score, 6)) for score, *row in rows]
 
     def text_passages(self) -> int:
         """How many text (not table-row) passages the library has: the N of word frequencies."""
@@ -254,7 +261,14 @@ class PassageIndex:
     def mentions(self, spellings: Sequence[str], doc_ids: Sequence[str] | None = None) -> set[str]:
         """Documents in which any spelling of a term occurs as a phrase."""
         query = " OR ".join(p for p in (phrase(s) for s in spellings) if p)
-        return {hit.passage.doc_id for hit in self.search(query, limit=100000, doc_ids=doc_ids)}
+        if not query or (doc_ids is not None and not doc_ids):
+            return set()
+        try:
+            found = {doc_id for (doc_id,) in self._db.execute(
+                "SELECT DISTINCT doc_id FROM passages WHERE passages MATCH ?", (query,))}
+        except sqlite3.OperationalError:
+            return set()
+        return found if doc_ids is None else found & set(doc_ids)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
+from typing import Protocol
+
+# How much of a document's text the light handle keeps: linking looks for an entry's title there.
+OPENING_CHARS = 2000
 
 
 class PassageKind(StrEnum):
@@ -86,6 +91,90 @@ class Document:
     def meta(self, name: str) -> str | None:
         return dict(self.metadata).get(name)
 
+    @property
+    def opening(self) -> str:
+        return self.text[:OPENING_CHARS]
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+
+class DocumentLoader(Protocol):
+    """Where a handle's document is read from: the document store (synth.library.documents), or
+    memory for a library built by hand or shipped to a cluster."""
+
+    def load(self, handle: DocumentHandle) -> Document: ...
+
+
+@dataclass(frozen=True)
+class HeldDocument:
+    """A loader that holds its one document in memory."""
+
+    document: Document
+
+    def load(self, handle: DocumentHandle) -> Document:
+        return self.document
+
+
+@dataclass(frozen=True)
+class DocumentHead:
+    """What names and describes a document without its text: kept apart from the document in the
+    store, so loading a library reads no document text."""
+
+    doc_id: str
+    path: str
+    sha256: str
+    format: str
+    extractor: str
+    title: str | None
+    metadata: tuple[tuple[str, str], ...]
+    page_count: int | None
+    chars: int
+    opening: str
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentHead:
+        return cls(document.doc_id, document.path, document.sha256, document.format, document.extractor,
+                   document.title, document.metadata, document.page_count, document.chars, document.opening)
+
+    def meta(self, name: str) -> str | None:
+        return dict(self.metadata).get(name)
+
+
+@dataclass(frozen=True)
+class DocumentHandle(DocumentHead):
+    """A library document as a build keeps it: its head, while its text, passages and tables stay
+    in the document store and are read when asked for (a cache of bounded size keeps the recently
+    used ones, synth.library.documents). It reads like the Document, so a stage that walks every
+    document holds one document's text at a time, never the library's."""
+
+    loader: DocumentLoader = field(compare=False, repr=False)
+
+    @classmethod
+    def of_head(cls, head: DocumentHead, loader: DocumentLoader) -> DocumentHandle:
+        return cls(head.doc_id, head.path, head.sha256, head.format, head.extractor, head.title, head.metadata,
+                   head.page_count, head.chars, head.opening, loader)
+
+    @classmethod
+    def holding(cls, document: Document) -> DocumentHandle:
+        return cls.of_head(DocumentHead.of(document), HeldDocument(document))
+
+    def load(self) -> Document:
+        return self.loader.load(self)
+
+    @property
+    def text(self) -> str:
+        return self.load().text
+
+    @property
+    def passages(self) -> tuple[Passage, ...]:
+        return self.load().passages
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return self.load().tables
+
 
 @dataclass(frozen=True)
 class SkippedFile:
@@ -131,8 +220,12 @@ class Source:
 
     key: str
     entry: BibEntry | None
-    document: Document | None
+    document: DocumentHandle | None
     link: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.document, Document):  # a document built in memory (tests, benchmarks)
+            object.__setattr__(self, "document", DocumentHandle.holding(self.document))
 
     @property
     def title(self) -> str:
@@ -154,20 +247,33 @@ class Library:
     fingerprint: str
 
     def source(self, key: str) -> Source:
-        for candidate in self.sources:
-            if candidate.key == key:
-                return candidate
-        raise KeyError(key)
+        return self._by_key[key]
 
     def source_for_doc(self, doc_id: str) -> Source:
-        for candidate in self.sources:
-            if candidate.document is not None and candidate.document.doc_id == doc_id:
-                return candidate
-        raise KeyError(doc_id)
+        return self._by_doc[doc_id]
+
+    @cached_property
+    def _by_key(self) -> dict[str, Source]:
+        return {s.key: s for s in reversed(self.sources)}
+
+    @cached_property
+    def _by_doc(self) -> dict[str, Source]:
+        return {s.document.doc_id: s for s in reversed(self.sources) if s.document is not None}
 
     @property
-    def documents(self) -> tuple[Document, ...]:
+    def documents(self) -> tuple[DocumentHandle, ...]:
+        """Every readable document, as handles: walking them reads one document at a time."""
         return tuple(s.document for s in self.sources if s.document is not None)
+
+    def held(self) -> Library:
+        """The same library with every document in memory: what is sent to a Dask cluster, whose
+        workers cannot read this machine's document store."""
+        def hold(source: Source) -> Source:
+            if source.document is None or isinstance(source.document.loader, HeldDocument):
+                return source
+            return Source(source.key, source.entry, DocumentHandle.holding(source.document.load()), source.link)
+        return Library(self.root, tuple(hold(s) for s in self.sources), self.skipped, self.bib_problems,
+                       self.fingerprint)
 
 
 class Verdict(StrEnum):

@@ -129,7 +129,7 @@ def direct_evidence(data: ReviewInput) -> ReviewScore:
 
 def citation_integrity(data: ReviewInput) -> ReviewScore:
     """Every quote must be found where its citation says, in the source's extracted text."""
-    texts = {d.doc_id: d.text for d in data.library.documents}
+    documents = {d.doc_id: d for d in data.library.documents}  # handles: only cited texts are read
     quotes = [e for c in [*data.findings, *data.author_claims] for e in c.verification.evidence]
     if data.answer is not None:
         quotes += [e for c in data.answer.cells for e in c.evidence]
@@ -140,7 +140,8 @@ def citation_integrity(data: ReviewInput) -> ReviewScore:
         return ReviewScore("citation integrity", 0.0, "nothing was cited")
     good = 0
     for evidence in quotes:
-        text = texts.get(evidence.doc_id, "")
+        document = documents.get(evidence.doc_id)
+        text = document.text if document is not None else ""
         if not (text and 0 <= evidence.start < evidence.end <= len(text)):
             continue
         span = " ".join(text[evidence.start:evidence.end].split())

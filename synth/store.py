@@ -159,6 +159,11 @@ class Store:
         return self._run(lambda db: db.execute(f"SELECT 1 FROM {table} WHERE key = ?", (key,)).fetchone(),
                          None) is not None
 
+    def touch(self, table: str, key: str) -> None:
+        """Count a row as used by this opening without reading it (it belongs with one that was)."""
+        self._check(table)
+        self._touched[table].add(key)
+
     def put(self, table: str, key: str, value: Any, scope: str = "") -> None:
         """Store `value` (JSON data: dicts, lists, strings, numbers, booleans, None) under `key`."""
         self._check(table)

@@ -36,7 +36,7 @@ def root(tmp_path: Path) -> Path:
 
 
 def _documents(library: Library) -> list[Document]:
-    return list(library.documents)
+    return [handle.load() for handle in library.documents]
 
 
 def test_parallel_load_equals_serial_load_document_for_document(root: Path, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from synth.build import ReportCache, build
 from synth.config import load_questions
 from synth.library import cache as cache_module
 from synth.library import load_library
-from synth.models import Document
+from synth.models import Document, DocumentHead
 from synth.serialize import DataError, from_data, to_data
 from synth.store import Store
 from synth.svg import is_plain_svg
@@ -129,22 +129,26 @@ def test_poisoned_rows_in_the_current_layout_are_read_again(project: Path, tmp_p
     marker = tmp_path / "PWNED"
     other = first.documents[0]
     with sqlite3.connect(cache / cache_module.CACHE_FILE) as db:
-        rows = db.execute("SELECT key, body FROM documents").fetchall()
-        for key, body in rows:
-            data = json.loads(body)
-            if poison == "pickle":
-                value: object = pickle.dumps(_Payload(marker))
-            elif poison == "not json":
-                value = "{not json"
-            elif poison == "wrong shape":
-                data["document"]["passages"] = "no"
-                value = json.dumps(data)
-            elif poison == "other document":
-                value = json.dumps({"document": to_data(other, exact=True)})
-            else:
-                data["document"]["text"] = "<script>window.__pwned = 1</script>" + data["document"]["text"][40:]
-                value = json.dumps(data)
-            db.execute("UPDATE documents SET body = ? WHERE key = ?", (value, key))
+        for table, field in (("documents", "document"), ("heads", "head")):
+            if poison == "bad slices" and table == "heads":
+                continue
+            for key, body in db.execute(f"SELECT key, body FROM {table}").fetchall():
+                data = json.loads(body)
+                if poison == "pickle":
+                    value: object = pickle.dumps(_Payload(marker))
+                elif poison == "not json":
+                    value = "{not json"
+                elif poison == "wrong shape":
+                    data[field]["passages" if table == "documents" else "metadata"] = "no"
+                    value = json.dumps(data)
+                elif poison == "other document":
+                    whole = other.load()
+                    value = json.dumps({field: to_data(whole if table == "documents" else DocumentHead.of(whole),
+                                                       exact=True)})
+                else:
+                    data[field]["text"] = "<script>window.__pwned = 1</script>" + data[field]["text"][40:]
+                    value = json.dumps(data)
+                db.execute(f"UPDATE {table} SET body = ? WHERE key = ?", (value, key))
     again = load_library(Path("library"), cache)
     assert not marker.exists()
     assert again == first
@@ -255,5 +259,8 @@ def test_decoder_refuses_data_of_another_shape(data: object) -> None:
 
 def test_decoder_round_trips_a_document_exactly(tiny_library: tuple) -> None:  # type: ignore[type-arg]
     library, _ = tiny_library
-    for document in library.documents:
+    for handle in library.documents:
+        document = handle.load()
         assert from_data(Document, json.loads(json.dumps(to_data(document, exact=True)))) == document
+        head = DocumentHead.of(document)
+        assert from_data(DocumentHead, json.loads(json.dumps(to_data(head, exact=True)))) == head

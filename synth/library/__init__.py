@@ -7,8 +7,10 @@ so a parallel load equals a serial one. Files that cannot be used are kept as Sk
 human reason, broken BibTeX blocks as BibProblem. The fingerprint changes whenever a file, a .bib
 file or the extractor changes, and only then.
 
-Memory: the Library holds every Document (text and passages) because verification reads them all;
-the raw bytes of at most one file per process are held at a time.
+Memory: the Library holds a handle per document (its head: title, metadata, sizes), never the
+documents: their text, passages and tables are read from the store when a stage asks for them,
+a bounded amount at a time (synth.library.documents). The raw bytes of at most one file per
+process are held at a time.
 """
 
 from __future__ import annotations
@@ -31,15 +33,16 @@ from synth.confine import FileRefused, read_regular
 from synth.library.base import EXTRACTOR_VERSION, Reader, Unreadable, library_warnings
 from synth.library.bibtex import parse_bibtex
 from synth.library.cache import RACY_NS, DocumentCache, Outcome, StatKey, extractor_key, stat_key
+from synth.library.documents import LibraryChanged, StoredDocuments, passage_problem, relabel
 from synth.library.link import link
 from synth.library.markdown import MarkdownReader
 from synth.library.text import TextReader
 from synth.library.walk import walk
 from synth.library.workers import Budget, failure_reason, pool
-from synth.models import BibEntry, BibProblem, Document, Library, PassageKind, SkippedFile, Source
+from synth.models import BibEntry, BibProblem, Document, DocumentHandle, DocumentHead, Library, SkippedFile, Source
 
-__all__ = ["EXTRACTOR_VERSION", "READERS", "LibraryError", "LoadStats", "Reader", "Unreadable", "load_library",
-           "reader_for"]
+__all__ = ["EXTRACTOR_VERSION", "READERS", "LibraryChanged", "LibraryError", "LoadStats", "Reader", "Unreadable",
+           "load_library", "reader_for", "relabel"]
 
 log = logging.getLogger("synth")
 
@@ -62,6 +65,11 @@ _BY_NAME = {reader.name: reader for reader in READERS}
 # Readers run in budgeted worker processes (C parsers that can crash, hang or explode on a hostile
 # file); text and markdown are read in place by linear-time readers, within a smaller size budget.
 _PARALLEL_READERS = frozenset({"pdf"})
+
+
+# What a load keeps of a file: its head (the document is in the store), the document itself (the
+# store could not keep it), or the reason it was skipped.
+Found = DocumentHead | Document | str
 
 
 class LibraryError(Exception):
@@ -93,21 +101,6 @@ def reader_for(path: str) -> Reader | None:
     return next((reader for reader in READERS if suffix in reader.formats), None)
 
 
-def relabel(document: Document, doc_id: str, path: str) -> Document:
-    """The same document as read from another path: ids of passages and tables follow the new doc_id."""
-    if document.doc_id == doc_id and document.path == path:
-        return document
-
-    def table_id(old: str | None) -> str | None:
-        return None if old is None else f"{doc_id}#t{old.rsplit('#t', 1)[-1]}"
-
-    passages = tuple(dataclasses.replace(p, doc_id=doc_id, table_id=table_id(p.table_id))
-                     for p in document.passages)
-    tables = tuple(dataclasses.replace(t, doc_id=doc_id, table_id=table_id(t.table_id) or "")
-                   for t in document.tables)
-    return dataclasses.replace(document, doc_id=doc_id, path=path, passages=passages, tables=tables)
-
-
 def _read(reader: Reader, path: Path, doc_id: str, data: bytes) -> tuple[Outcome, bool]:
     """(document or skip reason, whether the outcome may be cached)."""
     try:
@@ -120,14 +113,6 @@ def _read(reader: Reader, path: Path, doc_id: str, data: bytes) -> tuple[Outcome
         log.debug("reader %s failed on %s:\n%s", reader.name, path, traceback.format_exc())
         message = f"could not be read ({type(exc).__name__}: {exc})"
         return (message if len(message) <= 200 else message[:197] + "..."), False
-
-
-def _check(document: Document) -> str | None:
-    """A reason to distrust a reader's output: any text passage that is not the slice it claims."""
-    for passage in document.passages:
-        if passage.kind is not PassageKind.TABLE_ROW and document.text[passage.start:passage.end] != passage.text:
-            return f"internal error: passage {passage.ordinal} does not match the document text"
-    return None
 
 
 @dataclass(frozen=True)
@@ -176,7 +161,7 @@ def _extract_data(task: _Task, data: bytes) -> _Extracted:
     with library_warnings() as messages:
         outcome, cacheable = _read(reader, path, task.relative, data)
     if isinstance(outcome, Document):
-        problem = _check(outcome)
+        problem = passage_problem(outcome)
         outcome, cacheable = (problem, False) if problem else (outcome, cacheable)
     return _Extracted(task.relative, hashlib.sha256(data).hexdigest(), outcome, cacheable, tuple(messages))
 
@@ -215,7 +200,7 @@ def load_library(root: Path, cache_dir: Path, *, jobs: int | None = None, stats:
         on_start(len(files))
     absolute_root = root.resolve().as_posix()
     digests: dict[str, str] = {}
-    outcomes: dict[str, Outcome] = dict(refused)
+    outcomes: dict[str, Found] = dict(refused)
     with DocumentCache(Path(cache_dir)) as cache:
         known = cache.known_digests(absolute_root)
         fresh: list[tuple[str, StatKey, str]] = []
@@ -247,28 +232,31 @@ def load_library(root: Path, cache_dir: Path, *, jobs: int | None = None, stats:
                 continue
             reader = reader_for(relative)
             assert reader is not None
-            outcome = cache.get(digest, reader.name)
-            if isinstance(outcome, Document) and _check(outcome):
-                outcome = None  # a cached document whose passages are not its text: never trusted
-            if outcome is None:  # evicted meanwhile by another synth process, or unloadable: read it here
+            head = cache.get_head(digest, reader.name)
+            if head is None:  # evicted meanwhile by another synth process, or unloadable: read it here
                 _extract_all(root, {(digest, reader.name): [relative]}, 1, budget, cache, outcomes, stats, on_file)
                 continue
-            outcomes[relative] = outcome
+            outcomes[relative] = head
             stats.cached += 1
-            on_file(relative, "skipped" if isinstance(outcome, str) else "cached")
+            on_file(relative, "skipped" if isinstance(head, str) else "cached")
         stats.seconds["cached"] = time.perf_counter() - started
 
+        loader = _loader(root, Path(cache_dir), budget)
         fingerprint: list[bytes] = [f"extractor {EXTRACTOR_VERSION} {extractor_key()}\n".encode()]
-        documents: list[Document] = []
+        documents: list[DocumentHandle] = []
         skipped: list[SkippedFile] = []
         for relative in files:
             digest = digests.get(relative)
             fingerprint.append(f"file {relative} {digest or 'unreadable'}\n".encode())
             outcome = outcomes.pop(relative)
+            path = (root / relative).as_posix()
             if isinstance(outcome, str):
                 skipped.append(SkippedFile(relative, outcome))
+            elif isinstance(outcome, Document):  # the store could not keep it: held in memory
+                documents.append(DocumentHandle.holding(relabel(outcome, relative, path)))
             else:
-                documents.append(relabel(outcome, relative, (root / relative).as_posix()))
+                documents.append(DocumentHandle.of_head(dataclasses.replace(outcome, doc_id=relative, path=path),
+                                                        loader))
         stats.skipped = skipped
         started = time.perf_counter()
         entries, problems = _bibliography(root, bibs, fingerprint, budget)
@@ -285,6 +273,25 @@ def load_library(root: Path, cache_dir: Path, *, jobs: int | None = None, stats:
     )
 
 
+def _loader(root: Path, cache_dir: Path, budget: Budget) -> StoredDocuments:
+    """The loader of this load's handles: the store, and the file itself when the store lost it."""
+    def reader_of(relative: str) -> str:
+        reader = reader_for(relative)
+        assert reader is not None
+        return reader.name
+
+    def reread(handle: DocumentHandle) -> Outcome:
+        relative = handle.doc_id
+        outcomes: dict[str, Found] = {}
+        with DocumentCache(cache_dir) as cache:
+            _extract_all(root, {(handle.sha256, reader_of(relative)): [relative]}, 1, budget, cache, outcomes,
+                         LoadStats(), _no_progress, heads=False)
+        outcome = outcomes[relative]
+        return outcome if isinstance(outcome, Document | str) else "not read"
+
+    return StoredDocuments(cache_dir, reader_of, reread)
+
+
 @functools.cache
 def _link_code() -> bytes:
     synth = Path(__file__).resolve().parents[1]
@@ -295,7 +302,8 @@ def _link_code() -> bytes:
     return hashlib.sha256(code).digest()
 
 
-def _linked(cache: DocumentCache, folder: str, entries: list[BibEntry], documents: list[Document]) -> list[Source]:
+def _linked(cache: DocumentCache, folder: str, entries: list[BibEntry],
+            documents: list[DocumentHandle]) -> list[Source]:
     """link(entries, documents), reusing the last result for this folder when its inputs are the same.
 
     Linking compares every entry with every file (0.9 s for 650 files and 77 entries); its inputs
@@ -303,7 +311,7 @@ def _linked(cache: DocumentCache, folder: str, entries: list[BibEntry], document
     """
     digest = hashlib.sha256(_link_code() + repr(entries).encode())
     for document in documents:
-        digest.update(f"\0{document.doc_id}\0{document.sha256}\0{document.title}\0{len(document.text)}".encode())
+        digest.update(f"\0{document.doc_id}\0{document.sha256}\0{document.title}\0{document.chars}".encode())
     key = f"{extractor_key()}:{digest.hexdigest()}"
     by_key = {entry.key: entry for entry in entries}
     by_id = {document.doc_id: document for document in documents}
@@ -351,18 +359,22 @@ def _digest(root: Path, relative: str, absolute_root: str, known: dict[str, tupl
 
 
 def _extract_all(root: Path, todo: dict[tuple[str, str], list[str]], jobs: int, budget: Budget,
-                 cache: DocumentCache, outcomes: dict[str, Outcome], stats: LoadStats,
-                 on_file: Callable[[str, str], None], client: Any = None) -> None:
+                 cache: DocumentCache, outcomes: dict[str, Found], stats: LoadStats,
+                 on_file: Callable[[str, str], None], client: Any = None, heads: bool = True) -> None:
     """Read each distinct (content, reader) once and cache it: PDFs in budgeted worker processes
     (synth.library.workers), or on the workers of a Dask cluster, text and markdown here while the
-    workers run."""
+    workers run. With `heads`, a document the store kept is kept in `outcomes` as its head only,
+    so a cold load never holds the library's documents; one the store could not keep stays whole."""
     tasks = {key: _Task(root.as_posix(), paths[0], key[1], _limit(paths[0], budget)) for key, paths in todo.items()}
     parallel = [key for key in tasks if key[1] in _PARALLEL_READERS]
     serial = [key for key in tasks if key not in set(parallel)]
 
     def finish(key: tuple[str, str], result: _Extracted) -> None:
+        found: Found = result.outcome
         if result.cacheable:
             cache.put(result.sha256 or key[0], key[1], result.outcome)
+            if heads and isinstance(result.outcome, Document) and cache.has(result.sha256 or key[0], key[1]):
+                found = DocumentHead.of(result.outcome)
         if result.warnings:
             stats.warnings[result.relative] = list(result.warnings)
         stats.extracted += 1
@@ -370,7 +382,7 @@ def _extract_all(root: Path, todo: dict[tuple[str, str], list[str]], jobs: int, 
         if isinstance(result.outcome, Document):
             stats.pages_read += result.outcome.page_count or 0
         for relative in todo[key]:
-            outcomes[relative] = result.outcome
+            outcomes[relative] = found
             on_file(relative, "skipped" if isinstance(result.outcome, str) else "read")
 
     if not parallel:

@@ -1,9 +1,12 @@
 """Content-hash cache of read documents, in SQLite at `cache_dir/documents.sqlite`.
 
-The key is (file sha256, extractor key, reader name). The extractor key is EXTRACTOR_VERSION plus
-a digest of the code that shapes a Document (the readers, synth/text.py, synth/models.py, the PDF
-table finder) and the versions of the extraction packages, so a changed file, an edited reader or
-an upgraded pypdfium2 never reuses a stale result; renaming a file still hits the cache (the caller
+The key is (file sha256, extractor key, reader name); each document is stored twice: whole, and as
+its head (title, metadata, sizes, opening text: synth.models.DocumentHead), so loading a library
+reads heads only and a document's text is read when a stage asks for it (synth.library.documents).
+The extractor key is EXTRACTOR_VERSION plus a digest of the code that shapes a Document (the
+readers, synth/text.py, synth/models.py, the PDF table finder) and the versions of the extraction
+packages, so a changed file, an edited reader or an upgraded pypdfium2 never reuses a stale
+result; renaming a file still hits the cache (the caller
 re-labels the document). Documents of the two most recently used extractor keys are kept.
 
 A second table remembers each file's sha256 under its (size, mtime, ctime, inode), as git's index
@@ -29,18 +32,20 @@ from pathlib import Path
 from types import TracebackType
 
 from synth.library.base import EXTRACTOR_VERSION
-from synth.models import Document
+from synth.models import Document, DocumentHead
 from synth.serialize import from_data, to_data
 from synth.store import Store
 
 CACHE_FILE = "documents.sqlite"
 # Bump when what the rows mean changes: a cache written under another schema is rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Documents of this many extractor keys are kept (switching between two branches stays warm).
 KEEP_VERSIONS = 2
 RACY_NS = 2_000_000_000
 # A cached outcome: the document, or the reason the file was skipped.
 Outcome = Document | str
+# What a load reads of a cached outcome: the document's head, or the reason the file was skipped.
+HeadOutcome = DocumentHead | str
 # What a file's stat says about it: (size, mtime_ns, ctime_ns, inode).
 StatKey = tuple[int, int, int, int]
 # The last linking of a folder: (source key, BibTeX key, doc_id, how they were linked) per source.
@@ -106,6 +111,23 @@ def _outcome(sha256: str) -> Callable[[object], Outcome]:
     return decode
 
 
+def _head(sha256: str) -> Callable[[object], HeadOutcome]:
+    """Decoder of a cached head: {"head": …} of exactly this content, or {"skipped": reason}."""
+    def decode(data: object) -> HeadOutcome:
+        if type(data) is not dict or len(data) != 1:
+            raise ValueError("not a head")
+        if "skipped" in data:
+            reason = data["skipped"]
+            if type(reason) is not str:
+                raise ValueError("skip reason is not text")
+            return reason
+        head = from_data(DocumentHead, data["head"])
+        if head.sha256 != sha256:
+            raise ValueError("head of other content")
+        return head
+    return decode
+
+
 def _links(key: str) -> Callable[[object], list[Link]]:
     def decode(data: object) -> list[Link]:
         if type(data) is not dict or data.get("key") != key:
@@ -120,7 +142,7 @@ class DocumentCache:
 
     def __init__(self, cache_dir: Path) -> None:
         self.version = extractor_key()
-        self.store = Store(cache_dir / CACHE_FILE, SCHEMA_VERSION, ("documents", "files", "links"))
+        self.store = Store(cache_dir / CACHE_FILE, SCHEMA_VERSION, ("documents", "heads", "files", "links"))
 
     # --- file hashes --------------------------------------------------------------------------
 
@@ -140,14 +162,31 @@ class DocumentCache:
         return f"{self.version}:{reader}:{sha256}"
 
     def has(self, sha256: str, reader: str) -> bool:
-        return self.store.has("documents", self._key(sha256, reader))
+        return self.store.has("heads", self._key(sha256, reader))
 
     def get(self, sha256: str, reader: str) -> Outcome | None:
+        """The whole document (or skip reason)."""
         return self.store.get("documents", self._key(sha256, reader), _outcome(sha256))
 
+    def get_head(self, sha256: str, reader: str) -> HeadOutcome | None:
+        """The document's head (or skip reason): what loading a library reads. The document counts as
+        used too, so pruning keeps the two together."""
+        key = self._key(sha256, reader)
+        head = self.store.get("heads", key, _head(sha256))
+        if head is not None:
+            self.store.touch("documents", key)
+        return head
+
     def put(self, sha256: str, reader: str, outcome: Outcome) -> None:
-        value = {"skipped": outcome} if isinstance(outcome, str) else {"document": to_data(outcome, exact=True)}
-        self.store.put("documents", self._key(sha256, reader), value, scope=self.version)
+        """Store the outcome: the document first, then its head, so a head is never found without
+        its document."""
+        key = self._key(sha256, reader)
+        if isinstance(outcome, str):
+            self.store.put("documents", key, {"skipped": outcome}, scope=self.version)
+            self.store.put("heads", key, {"skipped": outcome}, scope=self.version)
+            return
+        self.store.put("documents", key, {"document": to_data(outcome, exact=True)}, scope=self.version)
+        self.store.put("heads", key, {"head": to_data(DocumentHead.of(outcome), exact=True)}, scope=self.version)
 
     # --- linking ------------------------------------------------------------------------------
 
@@ -160,7 +199,8 @@ class DocumentCache:
 
     def close(self) -> None:
         """Forget documents of all but the KEEP_VERSIONS most recently used extractor keys."""
-        self.store.prune("documents", keep_scopes=KEEP_VERSIONS)
+        for table in ("documents", "heads"):
+            self.store.prune(table, keep_scopes=KEEP_VERSIONS)
         self.store.close()
 
     def __enter__(self) -> DocumentCache:

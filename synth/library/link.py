@@ -14,14 +14,13 @@ from pathlib import PurePosixPath
 
 from rapidfuzz import fuzz
 
-from synth.models import BibEntry, Document, Source
+from synth.models import BibEntry, DocumentHandle, DocumentHead, Source
 from synth.text import fold
 
 TITLE_THRESHOLD = 90
 HEAD_THRESHOLD = 98
 # A match found only in the text ranks below one on the file's own title.
 HEAD_PENALTY = 3
-HEAD_CHARS = 2000
 # A title this short ("Mistral 7B") is found inside many first pages; it must match the file's title.
 MIN_HEAD_TITLE = 20
 FILE_FIELD = "file field"
@@ -63,7 +62,7 @@ def _file_names(value: str) -> list[str]:
     return names
 
 
-def _by_file_field(entry: BibEntry, documents: Sequence[Document]) -> Document | None:
+def _by_file_field(entry: BibEntry, documents: Sequence[DocumentHandle]) -> DocumentHandle | None:
     value = entry.get("file")
     if not value:
         return None
@@ -78,7 +77,7 @@ def _by_file_field(entry: BibEntry, documents: Sequence[Document]) -> Document |
     return None
 
 
-def title_score(entry_title: str, document: Document) -> int:
+def title_score(entry_title: str, document: DocumentHead) -> int:
     """0-100: how surely `document` is the work titled `entry_title`.
 
     Either the file's own title matches closely and names the same numbers (Qwen2 is not Qwen2.5),
@@ -93,7 +92,7 @@ def title_score(entry_title: str, document: Document) -> int:
     if own_title and _numbers(wanted) == _numbers(own_title):
         score = max(fuzz.ratio(wanted, own_title), fuzz.token_sort_ratio(wanted, own_title))
     if score < TITLE_THRESHOLD and len(wanted) >= MIN_HEAD_TITLE:
-        head = normalise(document.text[:HEAD_CHARS])
+        head = normalise(document.opening)
         if _numbers(wanted) <= set(head.split()):
             head_score = fuzz.partial_ratio(wanted, head)
             if head_score >= HEAD_THRESHOLD:
@@ -101,7 +100,7 @@ def title_score(entry_title: str, document: Document) -> int:
     return round(score)
 
 
-def link(entries: Sequence[BibEntry], documents: Sequence[Document]) -> list[Source]:
+def link(entries: Sequence[BibEntry], documents: Sequence[DocumentHandle]) -> list[Source]:
     """One Source per entry and per document, sorted by key."""
     sources: list[Source] = []
     taken_docs: set[str] = set()
