@@ -106,6 +106,8 @@ class DocumentLoader(Protocol):
 
     def load(self, handle: DocumentHandle) -> Document: ...
 
+    def tables(self, handle: DocumentHandle) -> tuple[Table, ...]: ...
+
 
 @dataclass(frozen=True)
 class HeldDocument:
@@ -115,6 +117,9 @@ class HeldDocument:
 
     def load(self, handle: DocumentHandle) -> Document:
         return self.document
+
+    def tables(self, handle: DocumentHandle) -> tuple[Table, ...]:
+        return self.document.tables
 
 
 @dataclass(frozen=True)
@@ -173,7 +178,7 @@ class DocumentHandle(DocumentHead):
 
     @property
     def tables(self) -> tuple[Table, ...]:
-        return self.load().tables
+        return self.loader.tables(self)
 
 
 @dataclass(frozen=True)

@@ -95,3 +95,25 @@ def test_a_document_lost_from_the_store_is_read_again_from_its_file(tmp_path: Pa
     (tmp_path / "cache" / "documents.sqlite").unlink()
     with pytest.raises(LibraryChanged):
         fresh.documents[2].load()
+
+
+def test_tables_are_read_once_and_shared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every library-wide stage walks every table: walking them again decodes no document, and all
+    stages get the same Table objects (one copy in memory, not one per stage)."""
+    monkeypatch.setenv("SYNTH_DOCUMENT_CACHE_MB", "0.001")  # the document cache keeps one document
+    root = tmp_path / "lib"
+    root.mkdir()
+    for n in range(5):
+        (root / f"t{n}.md").write_text(f"# Paper {n}\n\nTable 1: scores\n\n| Model | MMLU |\n|---|---|\n"
+                                       f"| M{n} | {n}.5 |\n\nSome prose about model M{n}.\n", encoding="utf-8")
+    library = load_library(root, tmp_path / "cache", jobs=1)
+    loader = library.documents[0].loader
+    first = [table for d in library.documents for table in d.tables]
+    decoded = loader.decoded  # type: ignore[attr-defined]
+    again = [table for d in library.documents for table in d.tables]
+    assert len(first) == 5 and decoded == 5
+    assert loader.decoded == decoded  # type: ignore[attr-defined]
+    assert all(a is b for a, b in zip(first, again, strict=True))
+    _walk(library)  # text and passages: decoded again, the cache holding one document
+    assert loader.decoded == 10  # type: ignore[attr-defined]
+    assert all(d.load().tables[0] is t for d, t in zip(library.documents, first, strict=True))

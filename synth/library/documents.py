@@ -7,6 +7,11 @@ for them. The documents read last are kept while their estimated size stays with
 SYNTH_DOCUMENT_CACHE_MB (default 64): a stage that reads the same few documents again does not
 decode them again, and a stage that walks every document holds at most that much of them.
 
+Tables are the exception: once read, a document's tables are kept for the rest of the build (one
+copy, shared by every stage). The library-wide lookups of the plan and of verification hold every
+table anyway; keeping them here means those stages share one copy instead of each holding the
+copy it decoded, and walking every table again decodes no document.
+
 A document missing from the store when it is asked for (the store was unusable, or rebuilt after
 damage) is read again from its file; a file whose content changed since the library was loaded is
 an error, never a silent mix of two states of the library.
@@ -24,7 +29,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from synth.library.cache import DocumentCache, Outcome
-from synth.models import Document, DocumentHandle, PassageKind
+from synth.models import Document, DocumentHandle, PassageKind, Table
 
 DEFAULT_BUDGET_MB = 64
 
@@ -86,6 +91,7 @@ class StoredDocuments:
         self._reader_of = reader_of
         self._reread = reread
         self._held: OrderedDict[tuple[str, str], tuple[Document, int]] = OrderedDict()
+        self._tables: dict[tuple[str, str], tuple[Table, ...]] = {}
         self._size = 0
         self._lock = threading.Lock()
         self._local = threading.local()
@@ -100,6 +106,9 @@ class StoredDocuments:
         document = self._read(handle)
         cost = size_of(document)
         with self._lock:
+            tables = self._tables.setdefault(key, document.tables)
+            if tables is not document.tables:  # the copy the other stages hold
+                document = dataclasses.replace(document, tables=tables)
             if key not in self._held:
                 self._held[key] = (document, cost)
                 self._size += cost
@@ -107,6 +116,12 @@ class StoredDocuments:
                 _, (_, dropped) = self._held.popitem(last=False)
                 self._size -= dropped
         return document
+
+    def tables(self, handle: DocumentHandle) -> tuple[Table, ...]:
+        """The document's tables, read once per build."""
+        with self._lock:
+            found = self._tables.get((handle.doc_id, handle.sha256))
+        return found if found is not None else self.load(handle).tables
 
     @property
     def held_bytes(self) -> int:
