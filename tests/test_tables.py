@@ -300,7 +300,7 @@ def test_mixtral_wrapped_row_labels_and_language_groups() -> None:
 
 
 def test_characters_outside_the_bmp_are_joined_never_lone_surrogates() -> None:
-    from synth.pdftables import _characters
+    from synth.pdftables.glyphs import _characters
 
     # 𝑥 (U+1D465) is the UTF-16 pair D835 DC65 in pdfium's character stream: two indices, one character.
     chars = _characters([0x61, 0xD835, 0xDC65, 0x62, 0xD835, 0x20])

@@ -55,8 +55,9 @@ _SYNTH = Path(__file__).resolve().parents[1]
 # Code whose output is a Document, i.e. the readers and what they import: editing any of it
 # re-extracts (the library's own __init__/cache/link/bibtex only arrange documents and are left
 # out). models.py is in because a cached Document of another shape must never be loaded.
-_EXTRACTOR_CODE = ("library/base.py", "library/markdown.py", "library/pdf.py", "library/text.py",
-                   "text.py", "models.py", "pdftables.py")
+# A package (a folder) counts with every module in it.
+_EXTRACTOR_CODE = ("library/base.py", "library/markdown", "library/pdf.py", "library/text.py",
+                   "text.py", "models.py", "pdftables")
 _EXTRACTOR_PACKAGES = ("pypdfium2", "pypdf", "ftfy")
 
 
@@ -65,9 +66,10 @@ def _code_digest() -> str:
     digest = hashlib.sha256()
     for name in _EXTRACTOR_CODE:
         path = _SYNTH / name
-        digest.update(name.encode() + b"\0")
-        with contextlib.suppress(OSError):
-            digest.update(path.read_bytes())
+        for module in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            digest.update(module.relative_to(_SYNTH).as_posix().encode() + b"\0")
+            with contextlib.suppress(OSError):
+                digest.update(module.read_bytes())
     for package in _EXTRACTOR_PACKAGES:
         try:
             version = importlib.metadata.version(package)

@@ -1,0 +1,62 @@
+"""Runs of table lines on a page: data rows, the headings between them and the header lines above
+(step 2 of the package docstring)."""
+
+from __future__ import annotations
+
+from synth.pdftables.cells import cell_kind
+from synth.pdftables.lines import Line, is_data_row
+
+_MAX_HEADER_LINES = 5
+
+
+def table_blocks(lines: list[Line], caption_lines: set[int]) -> list[tuple[list[Line], int]]:
+    """Runs of table lines, each with the index (within the run) of its first data row."""
+    blocks: list[tuple[list[Line], int]] = []
+    i = 0
+    while i < len(lines):
+        if i in caption_lines or not is_data_row(lines[i]):
+            i += 1
+            continue
+        size = lines[i].size
+        end = i
+        j = i + 1
+        last_data = i
+        while j < len(lines) and j not in caption_lines:
+            line, prev = lines[j], lines[j - 1]
+            if prev.y - line.y > 2.6 * size or not 0.7 * size <= line.size <= 1.12 * size:
+                break
+            if is_data_row(line):
+                last_data = j
+            elif not table_like(line, size):
+                break
+            j += 1
+        end = last_data
+        if end + 1 < len(lines) and end + 1 not in caption_lines:  # the second line of a wrapped row label
+            after = lines[end + 1]
+            if (len(after.segments) == 1 and cell_kind(after.segments[0].text) == "text"
+                    and lines[end].y - after.y <= 0.8 * lines[end].size):
+                end += 1
+        start = i
+        k = i - 1
+        while k >= 0 and i - k <= _MAX_HEADER_LINES and k not in caption_lines:
+            line, below = lines[k], lines[k + 1]
+            if (line.y - below.y > 2.6 * size or not 0.75 * size <= line.size <= 1.08 * size
+                    or not table_like(line, size)):
+                break
+            if blocks and any(line is other for other in blocks[-1][0]):
+                break
+            start = k
+            k -= 1
+        rows = lines[start:end + 1]
+        if sum(1 for line in rows if is_data_row(line)) >= 2:
+            blocks.append((rows, i - start))
+        i = end + 1
+    return blocks
+
+
+def table_like(line: Line, size: float) -> bool:
+    """A header, heading or text row: several phrases, or one short phrase (never prose)."""
+    if len(line.segments) >= 2:
+        return all(len(s.text.split()) <= 8 for s in line.segments)
+    text = line.segments[0].text if line.segments else ""
+    return len(text) <= 45 and (line.x1 - line.x0) <= 22 * size

@@ -1,0 +1,39 @@
+"""What a table cell holds (a number, a placeholder dash, or text), and the cheap test of whether
+a page may hold a table at all."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_CELL = re.compile(
+    r"^[(\[]?[$€£¥]?[-−+<>~≈±]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|[KMBTkmbt]\b|x\b|×)?"
+    r"(?:\s*(?:/|±|\(|\+/-)\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%?\)?)?[)\]]?\s*[†‡*§¶⋆∗'′]*\s*[a-d]?$"
+)
+_DASH_CELL = re.compile(r"^(?:-|–|—|/|N/A|n/a|NA|×|✗|x)$")
+_DIGIT = re.compile(r"\d")
+
+
+def cell_kind(text: str) -> str:
+    """`num`, `dash` (a placeholder for a missing value) or `text`."""
+    stripped = text.strip()
+    if _DASH_CELL.match(stripped):
+        return "dash"
+    if _NUMBER_CELL.match(stripped):
+        return "num"
+    return "text"
+
+
+def worth_scanning(page_text: str) -> bool:
+    """Cheap pre-filter: a table needs two lines that each hold two or more numbers making up a
+    good share of the line (prose with a year and a citation number does not count)."""
+    numeric_lines = 0
+    for line in page_text.splitlines():
+        if not _DIGIT.search(line):
+            continue
+        tokens = line.split()
+        cells = sum(1 for t in tokens if cell_kind(t) != "text")
+        if cells >= 2 and cells >= 0.3 * len(tokens):
+            numeric_lines += 1
+            if numeric_lines >= 2:
+                return True
+    return False

@@ -1,0 +1,72 @@
+"""Columns of a table block: the x-intervals its data words cover, separated by gutters (step 3 of
+the package docstring)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from synth.pdftables.lines import Line, Word
+
+
+@dataclass
+class Column:
+    x0: float
+    x1: float
+    support: int = 0
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def find_columns(data_rows: list[Line], size: float) -> list[Column]:
+    """X-intervals covered by data-row words, separated by gutters. With six or more rows a
+    stretch must be covered by two rows, so one merged or overlong cell cannot bridge a gutter."""
+    need = 2 if len(data_rows) >= 6 else 1
+    events: list[tuple[float, int]] = []
+    for line in data_rows:
+        for word in line.words:
+            events += [(word.x0, 1), (word.x1, -1)]
+    events.sort()
+    covered: list[list[float]] = []
+    depth = 0
+    start = 0.0
+    for x, step in events:
+        before = depth
+        depth += step
+        if before < need <= depth:
+            start = x
+        elif depth < need <= before and x > start:
+            if covered and start <= covered[-1][1] + 0.4 * size:
+                covered[-1][1] = x
+            else:
+                covered.append([start, x])
+    columns = [Column(a, b) for a, b in covered]
+    for column in columns:
+        column.support = sum(1 for line in data_rows if any(column.x0 <= w.center <= column.x1 for w in line.words))
+    return columns
+
+
+def column_of(word: Word, columns: list[Column]) -> tuple[int, bool]:
+    """Index of the column holding a word; `exact` is False when it sat between columns or
+    straddled two of them."""
+    overlaps = [min(word.x1, c.x1) - max(word.x0, c.x0) for c in columns]
+    touching = [i for i, overlap in enumerate(overlaps) if overlap > 0]
+    for index, column in enumerate(columns):
+        if column.x0 - 0.5 <= word.center <= column.x1 + 0.5:
+            return index, len(touching) <= 1
+    if len(touching) == 1:
+        return touching[0], True
+    nearest = min(range(len(columns)), key=lambda i: min(abs(word.center - columns[i].x0),
+                                                          abs(word.center - columns[i].x1)))
+    return nearest, False
+
+
+def overlapped(segment: Word, columns: list[Column]) -> list[int]:
+    hits = []
+    for index, column in enumerate(columns):
+        overlap = min(segment.x1, column.x1) - max(segment.x0, column.x0)
+        width = max(column.x1 - column.x0, 1.0)
+        if overlap > 0 and (overlap >= 0.4 * width or overlap >= 0.4 * (segment.x1 - segment.x0)):
+            hits.append(index)
+    return hits
