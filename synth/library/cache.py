@@ -4,7 +4,7 @@ The key is (file sha256, extractor key, reader name); each document is stored tw
 its head (title, metadata, sizes, opening text: synth.models.DocumentHead), so loading a library
 reads heads only and a document's text is read when a stage asks for it (synth.library.documents).
 The extractor key is EXTRACTOR_VERSION plus a digest of the code that shapes a Document (the
-readers, synth/text.py, synth/models.py, the PDF table finder) and the versions of the extraction
+readers, synth/text.py, synth/models/, the PDF table finder) and the versions of the extraction
 packages, so a changed file, an edited reader or an upgraded pypdfium2 never reuses a stale
 result; renaming a file still hits the cache (the caller
 re-labels the document). Documents of the two most recently used extractor keys are kept.
@@ -54,10 +54,10 @@ Link = tuple[str, str | None, str | None, str]
 _SYNTH = Path(__file__).resolve().parents[1]
 # Code whose output is a Document, i.e. the readers and what they import: editing any of it
 # re-extracts (the library's own __init__/cache/link/bibtex only arrange documents and are left
-# out). models.py is in because a cached Document of another shape must never be loaded.
+# out). models/ is in because a cached Document of another shape must never be loaded.
 # A package (a folder) counts with every module in it.
 _EXTRACTOR_CODE = ("library/base.py", "library/markdown", "library/pdf.py", "library/text.py",
-                   "text.py", "models.py", "pdftables")
+                   "text.py", "models", "pdftables")
 _EXTRACTOR_PACKAGES = ("pypdfium2", "pypdf", "ftfy")
 
 

@@ -1,0 +1,60 @@
+"""What a question asks: its subjects, the attributes asked of each, and how they relate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Relation(StrEnum):
+    """What a question does with the values it asks for."""
+
+    LOOKUP = "lookup"
+    COMPARE = "compare"
+    RANK = "rank"
+    TREND = "trend"
+    MECHANISM = "mechanism"
+
+
+class AttributeKind(StrEnum):
+    """How an asked attribute is answered: a score, a count or size, a short text, or sentences."""
+
+    METRIC = "metric"
+    QUANTITY = "quantity"
+    TEXT = "text"
+    MECHANISM = "mechanism"
+
+
+@dataclass(frozen=True)
+class PlanSubject:
+    """One subject of a question: its spellings, how it was read, and the sources that are about it."""
+
+    name: str
+    spellings: tuple[str, ...]
+    origin: str
+    home_sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanAttribute:
+    """One attribute asked of every subject, with the library labels it was matched to."""
+
+    name: str
+    kind: AttributeKind
+    spellings: tuple[str, ...]
+    origin: str
+    unit: str | None = None
+    variant: str | None = None
+    instructions: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a question was read: subjects × attributes and what to do with them; `notes` say what
+    was resolved (a class of models) or could not be read."""
+
+    subjects: tuple[PlanSubject, ...]
+    attributes: tuple[PlanAttribute, ...]
+    relation: Relation
+    trend_by: str | None = None
+    notes: tuple[str, ...] = ()
