@@ -130,9 +130,21 @@ def test_an_evidence_anchor_opens_its_block(example_site: Path, served: Any, vis
 
 
 def _search(page: Any, query: str) -> Any:
+    """Type `query` into Material's search and wait for its results. A hash change still being handled
+    (Material closes the search panel on one) or keys typed before the index is ready leave the panel
+    shut or empty: type again, a few times, before giving up."""
+    from playwright.sync_api import TimeoutError as NotYet
+
     page.set_viewport_size(VIEWPORT)
-    page.click("input.md-search__input")
-    page.keyboard.type(query)
+    for _ in range(5):
+        page.fill("input.md-search__input", "")
+        page.click("input.md-search__input")
+        page.keyboard.type(query)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+            break
+        except NotYet:
+            continue
     page.wait_for_selector(".md-search-result__item")
     return page.locator('a.md-search-result__link[href*="#"]')
 
@@ -214,6 +226,7 @@ def test_the_site_works_opened_from_disk(example_site: Path, visit: Any) -> None
         found["report_url"] = page.url
         found["report_title"] = page.locator("h1").first.inner_text()
         page.locator('a[href="#cell-1"]').first.click()
+        page.wait_for_function("location.hash === '#cell-1'")
         found["cell_open"] = page.locator("h4#cell-1 + details").evaluate("node => node.open")
         results = _search(page, "18 trillion")
         found["results"] = results.count()
