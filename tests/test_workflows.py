@@ -101,6 +101,19 @@ def test_pull_request_job_runs_every_check() -> None:
     assert runs.index("make test") < runs.index("make site")
 
 
+def test_pull_request_tests_run_the_browser_tests_instead_of_skipping_them() -> None:
+    """`make test` installs Debian's Chromium only as root with apt (never a downloaded browser): the
+    job runs in a Debian container as root, where it can; a bare Ubuntu runner would skip them."""
+    job = _workflow("pull-request.yml")["jobs"]["check"]
+    assert job["container"] == "python:3.11-bookworm", "Debian, with the Python the project targets"
+    assert not any(s.get("uses", "").startswith("actions/setup-python") for s in job["steps"]), "the image's Python"
+    assert 'git config --global --add safe.directory "$GITHUB_WORKSPACE"' in _runs(_workflow("pull-request.yml"),
+                                                                                   "check")
+    chromium = _make_target("chromium")
+    assert "apt-get install" in chromium and "chromium" in chromium and '"$$(id -u)" = 0' in chromium
+    assert re.search(r"^test: .*\bchromium\b", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
+
+
 def test_pull_request_job_writes_the_report_diff_to_the_job_summary_and_uploads_the_site() -> None:
     workflow = _workflow("pull-request.yml")
     checkout = _uses(workflow, "check", "actions/checkout")
