@@ -137,7 +137,11 @@ def _search(page: Any, query: str) -> Any:
 
     page.set_viewport_size(VIEWPORT)
     for _ in range(5):
+        # Material opens the panel when the input gains focus: a shut panel over a focused input
+        # opens again only after a blur.
+        page.evaluate("document.activeElement && document.activeElement.blur()")
         page.fill("input.md-search__input", "")
+        page.evaluate("document.activeElement && document.activeElement.blur()")
         page.click("input.md-search__input")
         page.keyboard.type(query)
         try:
