@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from synth.claimparse import name_spans
-from synth.models import Document, Library, PassageKind, Source, Table
+from synth.models import Document, DocumentHandle, Library, PassageKind, Source, Table
 from synth.names import LabelMatch, NameMatch, canonical, family, match_entity, match_label, name_regex
 from synth.tables import TableRecord, records
 from synth.text import STOPWORDS, fold
@@ -82,7 +82,6 @@ class Vocabulary:
         self._attributes_by_prefix = _by_prefix(self.attribute_labels)
         self._roles: dict[str, str | None] = {}
         self._counts: dict[tuple[tuple[str, ...], str], int] = {}
-        self._folded: dict[str, str] = {}
 
     @cached_property
     def acronyms(self) -> dict[str, str]:
@@ -149,12 +148,17 @@ class Vocabulary:
         second = counts[1][0] if len(counts) > 1 else 0
         return counts[0][1] if counts[0][0] >= 3 * second else None
 
-    def _mentions(self, spellings: tuple[str, ...], document: Document) -> int:
+    def _mentions(self, spellings: tuple[str, ...], document: DocumentHandle) -> int:
         key = (spellings, document.doc_id)
         if key not in self._counts:
-            folded = self._folded.setdefault(document.doc_id, fold(document.text))
+            # Kept with the document in the bounded document cache, not for the whole library.
+            folded = document.derived("folded", _folded_text)
             self._counts[key] = sum(len(name_regex(s).findall(folded)) for s in spellings)
         return self._counts[key]
+
+
+def _folded_text(document: Document) -> str:
+    return fold(document.text)
 
 
 _DEFINITION = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})s?\)")

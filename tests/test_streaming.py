@@ -11,7 +11,8 @@ import pytest
 
 from synth.index import PassageIndex
 from synth.library import LibraryChanged, load_library
-from synth.models import Library
+from synth.models import Document, Library
+from synth.vocabulary import Vocabulary
 
 # Each file: ~40 KB of text in 80 paragraphs, so holding every document would cost ~MBs per 100 files.
 PARAGRAPHS = 80
@@ -117,3 +118,28 @@ def test_tables_are_read_once_and_shared(tmp_path: Path, monkeypatch: pytest.Mon
     _walk(library)  # text and passages: decoded again, the cache holding one document
     assert loader.decoded == 10  # type: ignore[attr-defined]
     assert all(d.load().tables[0] is t for d, t in zip(library.documents, first, strict=True))
+
+
+def test_values_derived_from_a_document_leave_with_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A value computed from a document's text (the plan's folded text for counting mentions) is kept
+    in the bounded document cache, so it never stays for the whole library."""
+    monkeypatch.setenv("SYNTH_DOCUMENT_CACHE_MB", "0.2")  # about two of these documents
+    library = load_library(_write_library(tmp_path / "lib", 12), tmp_path / "cache", jobs=1)
+    loader = library.documents[0].loader
+    computed: list[str] = []
+
+    def upper(document: Document) -> str:
+        computed.append(document.doc_id)
+        return document.text.upper()
+
+    first = [d.derived("upper", upper) for d in library.documents]
+    assert len(computed) == 12
+    assert library.documents[-1].derived("upper", upper) is first[-1]  # the last one is still held
+    assert len(computed) == 12
+    assert library.documents[0].derived("upper", upper) == first[0]  # the first was dropped with its text
+    assert len(computed) == 13
+    assert first == [d.load().text.upper() for d in library.documents]
+    assert loader.held_bytes <= 0.2 * 2**20 + 2 * max(len(d.text) * 3 for d in library.documents)  # type: ignore[attr-defined]
+    vocab = Vocabulary(library)
+    counts = {d.doc_id: vocab._mentions(("model3x7",), d) for d in library.documents}
+    assert counts == {d.doc_id: 3 if d.doc_id == "doc0003.txt" else 0 for d in library.documents}

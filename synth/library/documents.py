@@ -26,7 +26,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from synth.library.cache import DocumentCache, Outcome
 from synth.models import Document, DocumentHandle, PassageKind, Table
@@ -90,7 +90,8 @@ class StoredDocuments:
         self.decoded = 0  # documents decoded from the store: what tests and benchmarks count
         self._reader_of = reader_of
         self._reread = reread
-        self._held: OrderedDict[tuple[str, str], tuple[Document, int]] = OrderedDict()
+        # (document, its estimated size, values derived from it): evicted together.
+        self._held: OrderedDict[tuple[str, str], tuple[Document, int, dict[str, Any]]] = OrderedDict()
         self._tables: dict[tuple[str, str], tuple[Table, ...]] = {}
         self._size = 0
         self._lock = threading.Lock()
@@ -110,12 +111,37 @@ class StoredDocuments:
             if tables is not document.tables:  # the copy the other stages hold
                 document = dataclasses.replace(document, tables=tables)
             if key not in self._held:
-                self._held[key] = (document, cost)
+                self._held[key] = (document, cost, {})
                 self._size += cost
-            while self._size > self.budget and len(self._held) > 1:
-                _, (_, dropped) = self._held.popitem(last=False)
-                self._size -= dropped
+            self._evict()
         return document
+
+    def derived(self, handle: DocumentHandle, name: str, compute: Callable[[Document], Any]) -> Any:
+        """A value computed from the document, kept in the document's cache entry and counted in its
+        size, so it is dropped with the document (never held for the whole library)."""
+        key = (handle.doc_id, handle.sha256)
+        with self._lock:
+            found = self._held.get(key)
+            if found is not None and name in found[2]:
+                self._held.move_to_end(key)
+                return found[2][name]
+        document = self.load(handle)
+        value = compute(document)
+        with self._lock:
+            entry = self._held.get(key)
+            if entry is not None and name not in entry[2]:
+                extra = sys.getsizeof(value)
+                entry[2][name] = value
+                self._held[key] = (entry[0], entry[1] + extra, entry[2])
+                self._size += extra
+                self._evict()
+        return value
+
+    def _evict(self) -> None:
+        """Drop the least recently used documents until the cache fits its budget (keeping one)."""
+        while self._size > self.budget and len(self._held) > 1:
+            _, (_, dropped, _) = self._held.popitem(last=False)
+            self._size -= dropped
 
     def tables(self, handle: DocumentHandle) -> tuple[Table, ...]:
         """The document's tables, read once per build."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol
 
 # How much of a document's text the light handle keeps: linking looks for an entry's title there.
 OPENING_CHARS = 2000
@@ -103,18 +104,26 @@ class DocumentLoader(Protocol):
 
     def tables(self, handle: DocumentHandle) -> tuple[Table, ...]: ...
 
+    def derived(self, handle: DocumentHandle, name: str, compute: Callable[[Document], Any]) -> Any: ...
+
 
 @dataclass(frozen=True)
 class HeldDocument:
     """A loader that holds its one document in memory."""
 
     document: Document
+    _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def load(self, handle: DocumentHandle) -> Document:
         return self.document
 
     def tables(self, handle: DocumentHandle) -> tuple[Table, ...]:
         return self.document.tables
+
+    def derived(self, handle: DocumentHandle, name: str, compute: Callable[[Document], Any]) -> Any:
+        if name not in self._derived:
+            self._derived[name] = compute(self.document)
+        return self._derived[name]
 
 
 @dataclass(frozen=True)
@@ -174,6 +183,11 @@ class DocumentHandle(DocumentHead):
     @property
     def tables(self) -> tuple[Table, ...]:
         return self.loader.tables(self)
+
+    def derived(self, name: str, compute: Callable[[Document], Any]) -> Any:
+        """`compute(document)`, kept with the document while the loader keeps it (a value derived from
+        the text, such as its folded form, costs memory like the text: it must not outlive it)."""
+        return self.loader.derived(self, name, compute)
 
 
 @dataclass(frozen=True)
