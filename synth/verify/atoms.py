@@ -73,6 +73,27 @@ _CITED_YEAR = re.compile(r"\(\s*(?:19|20)\d{2}[a-z]?\s*[),;]|\bet\s+al\.?,?\s*\(
 _LISTED_REFERENCE = re.compile(r"\b(?:tables?|figures?|figs?\.|sections?|eqs?\.|equations?|appendi(?:x|ces))\s+"
                                r"(?:\d+[a-z]?\s*(?:,|and|&|or|-|–)\s*)+$", re.I)
 _PART_OF_TABLE = re.compile(r"\b(?:top|bottom|upper|lower|first|second|left|right)\s+$", re.I)
+# Degree words a comparison carries ("slightly better", "much worse", "by a large margin"): a
+# qualifier the cells must bear out too, not only the direction.
+_DEGREE_SMALL = re.compile(r"\b(?:slightly|marginally|somewhat|modestly|a\s+bit|a\s+little|only\s+just)\s+(?:\w+\s+)?$"
+                           r"|\bby\s+a\s+(?:small|slight|narrow|thin)\s+margin\b", re.I)
+_DEGREE_LARGE = re.compile(r"\b(?:much|far|substantially|considerably|dramatically|greatly|significantly|drastically|"
+                           r"remarkably|vastly|massively|(?:a\s+)?(?:large|huge|substantial|considerable|significant|"
+                           r"dramatic|big))\s+(?:\w+\s+)?$"
+                           r"|\bby\s+a\s+(?:large|wide|big|huge|substantial|considerable|significant)\s+margin\b", re.I)
+
+
+def _degree(text: str, start: int, cue_start: int, cue_end: int, stop: int) -> str:
+    """"small" or "large" when a degree word qualifies the comparison at [cue_start, cue_end)."""
+    before = text[max(start, cue_start - 30):cue_start]
+    after = text[cue_end:min(stop, cue_end + 60)]
+    if _DEGREE_SMALL.search(before) or _DEGREE_SMALL.search(after):
+        return "small"
+    if _DEGREE_LARGE.search(before) or _DEGREE_LARGE.search(after):
+        return "large"
+    return ""
+
+
 _SCOPE = re.compile(r"\b(?:without(?:\s+relying\s+on)?|instead\s+of|rather\s+than|in\s+place\s+of|only|solely|"
                     r"exclusively|remov\w*|discard\w*|eliminat\w*|does\s+away\s+with|forgo\w*|keeps?|retain\w*|"
                     r"no\s+longer)\b", re.I)
@@ -95,6 +116,7 @@ class AtomSpec:
     ratio: bool = False
     quantifier: str = ""
     cue: str = ""
+    degree: str = ""
 
 
 @dataclass(frozen=True)
@@ -206,7 +228,8 @@ def atoms_of(text: str) -> ClaimAtoms:
                 found.append(AtomSpec(AtomKind.COMPARISON, match.group(0), match.start(), match.end(), (start, stop),
                                       direction=direction, aware=aware,
                                       negated=_negated_before(text, start, match.start()), margin=margin,
-                                      ratio=ratio, quantifier=quantifier, cue=match.group(0).lower()))
+                                      ratio=ratio, quantifier=quantifier, cue=match.group(0).lower(),
+                                      degree=_degree(text, start, match.start(), match.end(), stop)))
         for quantity in figures:
             if quantity.raw.lower() == "one":  # "one possible explanation", "the alternating one"
                 continue

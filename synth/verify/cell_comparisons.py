@@ -24,10 +24,14 @@ from synth.tables import Grid, GridCell
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.cells import TableView
 from synth.verify.findings import Context, Finding, Named, in_clause, lower_is_better, quote_cells
-from synth.verify.labels import Mention, plain
+from synth.verify.labels import Mention, clean_label, plain
 
 # Share of unnamed attributes (every column both names have) that must agree with a comparison.
 IMPLICIT_SUPPORT = 0.8
+# Relative gaps (|a - b| / max(|a|, |b|)) a degree word is read against: "slightly" holds up to
+# SMALL_GAP and is refuted from LARGE_GAP on; "much" / "significantly" needs SMALL_GAP at least.
+SMALL_GAP = 0.1
+LARGE_GAP = 0.5
 
 
 
@@ -38,6 +42,10 @@ def _level(mention: Mention, positions: tuple[int, ...], paths: tuple[tuple[str,
     for position in positions:  # a core names several rows: the level where its own label sits
         if label in paths[position]:
             return paths[position].index(label)
+    for position in positions:  # a family stem: the level of its members ("Audio2vec-U")
+        for level, part in enumerate(paths[position]):
+            if clean_label(part).startswith(f"{label}-"):
+                return level
     return len(paths[positions[0]])
 
 
@@ -161,6 +169,12 @@ def _outcome(holds: list[bool], named: bool, quantifier: str) -> Verdict:
     return Verdict.INSUFFICIENT
 
 
+def _mixed(holds: list[bool]) -> bool:
+    """Some compared cells agree and some do not: for a name that addresses several rows
+    ambiguously (a family, a core without its variant) that settles nothing either way."""
+    return any(holds) and not all(holds)
+
+
 def _flip(status: Verdict, negated: bool) -> Verdict:
     if not negated or status is Verdict.INSUFFICIENT:
         return status
@@ -178,6 +192,23 @@ def _margin_fits(atom: AtomSpec, a: float, b: float) -> bool:
     scaled = difference * 100 if max(abs(a), abs(b)) <= 1.0 else None
     return any(x is not None and abs(round(x, margin.decimals) - margin.value) <= tolerance
                for x in (difference, relative, scaled))
+
+
+def _degree_outcome(atom: AtomSpec, pairs: list[tuple[GridCell, GridCell]], status: Verdict) -> Verdict:
+    """A supported comparison that says how much ("slightly", "much", "by a large margin") also
+    needs the gap to fit: every gap small for "slightly" (every gap large refutes it), every gap
+    at least small-but-real for "much"; anything in between settles nothing."""
+    if status is not Verdict.SUPPORTED or not atom.degree:
+        return status
+    gaps = [abs(a.value - b.value) / max(abs(a.value), abs(b.value)) for a, b in pairs
+            if max(abs(a.value), abs(b.value)) > 0]
+    if not gaps:
+        return Verdict.INSUFFICIENT
+    if atom.degree == "small":
+        if all(g <= SMALL_GAP for g in gaps):
+            return Verdict.SUPPORTED
+        return Verdict.CONTRADICTED if all(g >= LARGE_GAP for g in gaps) else Verdict.INSUFFICIENT
+    return Verdict.SUPPORTED if all(g >= SMALL_GAP for g in gaps) else Verdict.INSUFFICIENT
 
 
 def _direction(atom: AtomSpec, path: Sequence[str]) -> int:
@@ -203,7 +234,7 @@ _AGAINST_ALL = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:than\s+|over\s+|to\s+)?(?:all
                           r"(?:(?:other|previous|prior|existing|competing|remaining|strong|published)\s+)*"
                           r"(?:baselines?|models?|methods?|systems?|approaches|ones|works?|results|others)\b"
                           r"(?!\s+(?:with|using|based|trained|that|which|on\s+the\s+\w+\s+task))", re.IGNORECASE)
-_SECOND_ORDER = re.compile(r"\b(?:gap|difference|margin|improvement)s?\b[^;]{0,120}$|\bscal\w*\s+$|\bas\s+(?:the\s+)?"
+_SECOND_ORDER = re.compile(r"\b(?:gap|difference|margin|improvement)s?\b[^.;]{0,120}$|\bscal\w*\s+$|\bas\s+(?:the\s+)?"
                            r"\w+(?:\s+\w+)?\s+(?:increas|grow|decreas|rise)", re.IGNORECASE)
 _FROM_TO = re.compile(r"\bfrom\b(?P<first>.+?)\bto\b(?P<second>(?:[^,;.]|\.(?=\d))+)", re.IGNORECASE)
 
@@ -266,9 +297,13 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
         pairs = [(a, b) for a, b in pairs if a.value != b.value] or pairs
     holds = [_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in pairs]
     status = _outcome(holds, _named(attributes), atom.quantifier)
+    if _mixed(holds) and not all(m.whole for m, _ in (subject, *objects)):
+        status = Verdict.INSUFFICIENT  # "Vega" over Vega-34B and Vega-7B, one ahead and one behind: which one?
     if status is Verdict.SUPPORTED and atom.margin is not None:
         fits = _margin_outcome(atom, pairs, axis)
         status = {True: Verdict.SUPPORTED, False: Verdict.CONTRADICTED, None: Verdict.INSUFFICIENT}[fits]
+    if not atom.negated:
+        status = _degree_outcome(atom, [p for p, ok in zip(pairs, holds, strict=True) if ok], status)
     status = _flip(status, atom.negated)
     if status is Verdict.INSUFFICIENT:
         return None
@@ -337,6 +372,8 @@ def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableVie
             holds.append(ok)
             shown += [mine, top]
     status = _flip(_outcome(holds, _named(attributes), atom.quantifier), atom.negated)
+    if _mixed(holds) and not subject[0].whole:
+        status = Verdict.INSUFFICIENT
     if status is Verdict.INSUFFICIENT:
         return None
     note = (f"{plain(subject[0].label)}: {sum(holds)} of {len(holds)} column(s) where it is '{atom.cue}'"

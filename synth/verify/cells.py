@@ -16,7 +16,18 @@ from synth.models import Document, Evidence, PassageKind, Table
 from synth.quotes import table_row
 from synth.tables import Grid, GridCell, caption_variant, grid, models_in_columns, name_variant
 from synth.text import STOPWORDS, collapse, fold
-from synth.verify.labels import LabelForm, Mention, find_mentions, index_forms, keyed, label_forms, longest, tokens
+from synth.verify.labels import (
+    LabelForm,
+    Mention,
+    clean_label,
+    family_key,
+    find_mentions,
+    index_forms,
+    keyed,
+    label_forms,
+    longest,
+    tokens,
+)
 
 ROW, COLUMN = "row", "column"
 _BARE_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$", re.IGNORECASE)
@@ -78,6 +89,24 @@ def _worth_indexing(label: str) -> bool:
     return not all(w in STOPWORDS or len(w) < 2 for w in words)
 
 
+_MEMBER = re.compile(r"^(?P<stem>[A-Za-z][\w.+]{2,}(?:-[\w.+]+)*?)-[\w.+]+$")
+
+
+def _families(axes: dict[tuple[str, str], list[int]]) -> dict[tuple[str, str], tuple[int, ...]]:
+    """Stems that two or more labels of one axis share before their last hyphen and that no label
+    of the table is itself ("Audio2vec" over Audio2vec-U and Audio2vec-C; not "Dual2seq", a row of
+    its own beside Dual2seq-LinAMR)."""
+    members: dict[tuple[str, str], set[int]] = {}
+    labels = {label.strip() for _, label in axes}
+    for (axis, label), positions in axes.items():
+        match = _MEMBER.match(clean_label(label))
+        if match and match.group("stem") not in labels:
+            members.setdefault((axis, match.group("stem")), set()).update(positions)
+    return {key: tuple(sorted(found)) for key, found in members.items()
+            if sum(1 for (axis, label) in axes if axis == key[0] and (m := _MEMBER.match(clean_label(label)))
+                   and m.group("stem") == key[1]) >= 2}
+
+
 def build_index(tables: list[Table]) -> CellIndex:
     index = CellIndex()
     for table in tables:
@@ -107,6 +136,8 @@ def build_index(tables: list[Table]) -> CellIndex:
                                  and not claimparse.mentions(caption, label))
                 key = keyed(label, variant if takes_variant else None, family if _BARE_SIZE.match(label) else None)
                 index.places.setdefault(key, []).append(LabelPlace(number, axis, tuple(positions)))
+        for (axis, stem), positions in _families(axes).items():
+            index.places.setdefault(family_key(stem), []).append(LabelPlace(number, axis, positions))
     index.forms = index_forms(list(index.places))
     return index
 

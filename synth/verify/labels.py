@@ -245,9 +245,18 @@ def keyed(label: str, variant: str | None, family: str | None = None) -> str:
     return f"{label}{VARIANT_MARK}{variant or ''}{VARIANT_MARK}{family or ''}"
 
 
+FAMILY_MARK = "\x1e"
+
+
+def family_key(stem: str) -> str:
+    """The index key of a family of labels that share a stem ("Audio2vec" for Audio2vec-U and
+    Audio2vec-C): a claim naming the stem names every member, ambiguously (never one of them)."""
+    return f"{FAMILY_MARK}{stem}"
+
+
 def plain(key: str) -> str:
     """The label as printed, from its index key."""
-    return key.split(VARIANT_MARK, 1)[0]
+    return key.split(VARIANT_MARK, 1)[0].removeprefix(FAMILY_MARK)
 
 
 def index_forms(keys: list[str]) -> dict[str, list[LabelForm]]:
@@ -257,9 +266,10 @@ def index_forms(keys: list[str]) -> dict[str, list[LabelForm]]:
     for key in dict.fromkeys(keys):
         label, variant, family = ([*key.split(VARIANT_MARK), "", ""])[:3]
         prefix = tokens(family) if family else ()
-        for raw in with_variant(label, variant or None):
+        stem = label.startswith(FAMILY_MARK)
+        for raw in with_variant(label.removeprefix(FAMILY_MARK), variant or None):
             form = LabelForm(key, (*(t.norm for t in prefix), *raw.tokens), (*(t.raw for t in prefix), *raw.raws),
-                             raw.whole)
+                             raw.whole and not stem)
             out.setdefault(form.tokens[0], []).append(form)
             if len(form.tokens) == 1 and len(form.tokens[0]) > 2:  # "MTbench" is spelled "MT-Bench" too
                 out.setdefault(f"^{form.tokens[0][:2]}", []).append(form)
