@@ -124,6 +124,40 @@ def _variant_named(named: tuple[Mention, tuple[int, ...]], paths: tuple[tuple[st
     return (replace(mention, whole=True), tuple(kept)) if len(kept) == 1 else named
 
 
+# Digits a figure needs before one matching cell of a named row may be taken for it when the
+# claim names no column: "87.47%" is no coincidence, "5" may be any cell.
+MIN_DIGITS_UNADDRESSED = 3
+
+
+def _digits(quantity: Quantity) -> int:
+    return len(re.sub(r"\D", "", quantity.raw.split("e")[0]).lstrip("0"))
+
+
+def _in_row(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
+            rows: tuple[Mention, tuple[int, ...]], context: Context) -> Finding | None:
+    """A figure said of a row the claim names exactly, with no column named ("BERT reaches a final
+    accuracy of 87.47%"): supported when exactly one cell of that row states it (a figure precise
+    enough not to match by chance, and every setting word of the clause in that cell's column);
+    otherwise nothing is settled, since the claim does not say which column it means."""
+    assert atom.quantity is not None
+    if not rows[0].whole or len(rows[1]) != 1 or _digits(atom.quantity) < MIN_DIGITS_UNADDRESSED:
+        return None
+    row = rows[1][0]
+    cells = [c for c in view.grid.cells if c.row == row]
+    agreeing = [c for c in cells if agrees(atom.quantity, c.value)]
+    if len(agreeing) != 1:
+        return None
+    cell = agreeing[0]
+    clause = fold(atoms.text[atom.clause[0]:atom.clause[1]])
+    column = fold(" ".join(cell.column_path))
+    if any(not claimparse.mentions(column, word.lower()) for word in _SETTING_WORDS.findall(clause)):
+        return None  # "on the test set" against a dev column
+    return Finding(number, Verdict.SUPPORTED, quote_cells([cell], view, context),
+                   f"the cell ({cell_label(cell)}) is {cell.raw}, the only cell of its row stating it", 1.0,
+                   subject=plain(rows[0].label), attribute=" / ".join(cell.column_path),
+                   setting=view.table.caption[:60])
+
+
 def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                  context: Context) -> Finding | None:
     """A figure against the cells its clause's row and column labels address."""
@@ -134,6 +168,8 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
     approximate = bool(_APPROXIMATE.search(before))
     rows = _bound(atom, atoms, in_clause(view.rows, atom.clause))
     columns = _bound(atom, atoms, in_clause(view.columns, atom.clause))
+    if rows is not None and columns is None and not in_clause(view.columns, atom.clause):
+        return _in_row(number, atom, atoms, view, rows, context)
     if rows is None or columns is None or any(_closer_name(view, atom, atoms.text, m) for m, _ in (rows, columns)):
         return None
     rows = _variant_named(rows, view.grid.row_paths, atoms.text)
