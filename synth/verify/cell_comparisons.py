@@ -65,7 +65,7 @@ def _paths(view: TableView, axis: str) -> tuple[tuple[str, ...], ...]:
     return view.grid.row_paths if axis == "row" else view.grid.column_paths
 
 
-def _split(view: TableView, atom: AtomSpec) -> tuple[str, Named, Named, Named] | None:
+def _split(view: TableView, atom: AtomSpec, view_text: str = "") -> tuple[str, Named, Named, Named] | None:
     """The axis the compared names sit on, the names compared on it (one level of its headers),
     the other names on it (narrowing the compared ones, as "precision" narrows "Portuguese vs
     English" in a table grouped by measure then language), and the other axis's names."""
@@ -86,8 +86,11 @@ def _split(view: TableView, atom: AtomSpec) -> tuple[str, Named, Named, Named] |
     if not options:
         return None
     if atom.kind is AtomKind.EXTREME:
-        # What is said to be the best is the clause's subject: the names before the cue, leftmost.
-        options.sort(key=lambda o: min((m.start for m, _ in o[1] if m.start < atom.start), default=atom.end + 1))
+        # What is said to be the best is the clause's subject: the names before the cue, leftmost,
+        # or the names after "achieved by" ("the lowest values are achieved by DSim").
+        by = _BY.search(view_text, atom.end, atom.clause[1]) if view_text else None
+        options.sort(key=lambda o: (not (by is not None and any(m.start >= by.end() for m, _ in o[1])),
+                                    min((m.start for m, _ in o[1] if m.start < atom.start), default=atom.end + 1)))
     return options[0]
 
 
@@ -333,7 +336,7 @@ def _rivals(view: Grid, axis: str, position: int) -> list[int]:
 def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                   context: Context) -> Finding | None:
     """A is the highest / lowest (best / worst) of its column(s) among the table's rows."""
-    found = _split(view, atom)
+    found = _split(view, atom, atoms.text)
     if found is None:
         return None
     axis, names, narrowing, attributes = found
@@ -342,8 +345,11 @@ def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableVie
     by = _BY.search(atoms.text, atom.end, atom.clause[1])
     after_by = [n for n in names if by is not None and n[0].start >= by.end()]
     before = [n for n in names if n[0].start < atom.start]
-    if after_by:  # "the lowest values are achieved by DSim"
+    group: tuple[int, ...] = ()
+    if after_by:  # "the lowest values are achieved by DSim"; "… by HClust and Patt": one of them
         subject = after_by[0]
+        if len(after_by) > 1 and all(m.whole for m, _ in after_by):
+            group = tuple(sorted({p for _, positions in after_by for p in positions}))
     elif before:
         subject = before[0]
     else:
@@ -351,20 +357,22 @@ def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableVie
     along = _within(attributes, _paths(view, "column" if axis == "row" else "row"))
     holds = []
     shown: list[GridCell] = []
-    for position in _narrowed(subject[1], narrowing, _paths(view, axis)):
+    units = [group] if group else [(p,) for p in _narrowed(subject[1], narrowing, _paths(view, axis))]
+    for unit in units:
         if axis == "row":
-            others = along or sorted({c.column for c in view.grid.cells if c.row == position})
+            others = along or sorted({c.column for c in view.grid.cells if c.row in unit})
         else:
-            others = along or sorted({c.row for c in view.grid.cells if c.column == position})
+            others = along or sorted({c.row for c in view.grid.cells if c.column in unit})
         for other in others:
-            mine = view.cell(position, other) if axis == "row" else view.cell(other, position)
-            if mine is None:
+            own = [c for p in unit if (c := view.cell(p, other) if axis == "row" else view.cell(other, p)) is not None]
+            if not own:
                 continue
-            rivals = [c for p in _rivals(view.grid, axis, position) if p != position
+            direction = _direction(atom, own[0].column_path if axis == "row" else own[0].row_path)
+            mine = max(own, key=lambda c: c.value) if direction > 0 else min(own, key=lambda c: c.value)
+            rivals = [c for p in _rivals(view.grid, axis, unit[0]) if p not in unit
                       and (c := view.cell(p, other) if axis == "row" else view.cell(other, p)) is not None]
             if not rivals:
                 continue
-            direction = _direction(atom, mine.column_path if axis == "row" else mine.row_path)
             top = max(rivals, key=lambda c: c.value) if direction > 0 else min(rivals, key=lambda c: c.value)
             ok = mine.value >= top.value if direction > 0 else mine.value <= top.value
             if ok and atom.margin is not None and not any(_margin_fits(atom, mine.value, r.value) for r in rivals):

@@ -9,7 +9,7 @@ this module only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from synth import claimparse
 from synth.models import Document, Evidence, PassageKind, Table
@@ -26,6 +26,7 @@ from synth.verify.labels import (
     keyed,
     label_forms,
     longest,
+    plain,
     tokens,
 )
 
@@ -155,17 +156,24 @@ def _cell_at(view: Grid) -> dict[tuple[int, int], GridCell]:
     return found
 
 
+def _same_reading(a: Mention, b: Mention) -> bool:
+    """Two different whole labels that read the same once cleaned ("6. DAMD", "9. DAMD")."""
+    return a.whole and b.whole and a.label != b.label and clean_label(plain(a.label)) == clean_label(plain(b.label))
+
+
 def _merged(named: list[tuple[Mention, tuple[int, ...]]]) -> tuple[tuple[Mention, tuple[int, ...]], ...]:
-    """Cores of several labels named at one place ("DeepSeek-V2 Chat" for its (SFT) and (RL) rows)
-    are one ambiguous mention of all their rows, never one of them picked at random."""
+    """Cores of several labels named at one place ("DeepSeek-V2 Chat" for its (SFT) and (RL) rows),
+    or labels that read the same once cleaned ("6. DAMD" and "9. DAMD"), are one ambiguous
+    mention of all their rows, never one of them picked at random."""
     out: list[tuple[Mention, tuple[int, ...]]] = []
     for mention, positions in named:
-        same = next((i for i, (m, _) in enumerate(out) if not m.whole and not mention.whole
-                     and (m.start, m.end) == (mention.start, mention.end)), None)
+        same = next((i for i, (m, _) in enumerate(out) if (m.start, m.end) == (mention.start, mention.end)
+                     and ((not m.whole and not mention.whole) or _same_reading(m, mention))), None)
         if same is None:
             out.append((mention, positions))
         else:
-            out[same] = (out[same][0], tuple(sorted({*out[same][1], *positions})))
+            merged = tuple(sorted({*out[same][1], *positions}))
+            out[same] = (replace(out[same][0], whole=False) if merged != out[same][1] else out[same][0], merged)
     return tuple(out)
 
 

@@ -34,7 +34,7 @@ _HEADER_WORDS = {"p": "precision", "prec": "precision", "r": "recall", "rec": "r
                  "zh": "chinese", "ja": "japanese", "ru": "russian", "ar": "arabic", "it": "italian",
                  "ko": "korean", "nl": "dutch", "cs": "czech", "tr": "turkish", "hi": "hindi"}
 _CLAIM_WORDS = {"f1": "f1", "fmeasure": "f1", "fscore": "f1", "precision": "precision", "recall": "recall",
-                "accuracy": "accuracy", "accuracies": "accuracy"}
+                "accuracy": "accuracy", "accuracies": "accuracy", "precisions": "precision", "recalls": "recall"}
 _MIN_LABEL = 2
 _VARIANT_AFTER = re.compile(r"\s*[-–—]?\s*\(?(instruct|chat|base|sft|rl|thinking|non-thinking)\b", re.IGNORECASE)
 _VARIANT_WORDS = (
@@ -104,9 +104,17 @@ def clean_label(label: str) -> str:
     return " ".join(text.lstrip("+ ").split())
 
 
+_F_MEASURE = re.compile(r"\bf[\s\-]?(?:measure|score)s?\b", re.IGNORECASE)
+
+
+def _f1(match: re.Match[str]) -> str:
+    return "F1".ljust(len(match.group(0)))
+
+
 def tokens(text: str, header: bool = False) -> tuple[Token, ...]:
-    """Comparison tokens of a text with their offsets (folded, header abbreviations read as words)."""
-    merged = _merge_non(text)
+    """Comparison tokens of a text with their offsets (folded, header abbreviations read as words,
+    "f-measure" / "F-score" as F1)."""
+    merged = _F_MEASURE.sub(_f1, _merge_non(text))
     folded = "".join(_fold_char(ch) for ch in merged)
     words = _HEADER_WORDS if header else _CLAIM_WORDS
     out = []

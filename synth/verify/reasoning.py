@@ -183,8 +183,12 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
         return Finding(number, Verdict.SUPPORTED, quote_cells(agreeing[:1], view, context),
                        f"the cell ({cell_label(agreeing[0])}) is {agreeing[0].raw}", 1.0, subject=subject,
                        attribute=attribute, setting=setting)
+    # The row states the figure in another column that the claim's label also names ("71.2 F1" is
+    # the row's CoNLL F1, not its MUC/B3/CEAF F1): which column is meant is unsettled.
     exact = _settled(rows, atoms.text) and _settled(columns, atoms.text) and len(rows[1]) == 1
-    if (exact and not agreeing and not approximate and len(cells) <= MAX_ADDRESSED
+    elsewhere = exact and any(agrees(atom.quantity, c.value) and claimparse.mentions(
+        fold(" ".join(c.column_path)), plain(columns[0].label)) for c in view.grid.cells if c.row == rows[1][0])
+    if (exact and not agreeing and not approximate and not elsewhere and len(cells) <= MAX_ADDRESSED
             and any(_plausible(atom.quantity, c.value) for c in cells)):
         shown = ", ".join(c.raw for c in cells)
         return Finding(number, Verdict.CONTRADICTED, quote_cells(cells, view, context, cells[0].raw),
