@@ -78,3 +78,13 @@ def test_atoms_and_corroboration_round_trip_through_report_json(library: tuple[L
     assert data["corroboration"]["status"] == "disputed"
     assert data["evidence"][0]["cells"] == ["Orion-70B | MATH: 61.8%"]
     assert from_data(Verification, data) == verification
+
+
+def test_two_atoms_on_one_row_name_both_cells(library: tuple[Library, PassageIndex]) -> None:
+    """The row is quoted once, with every cell the atoms rest on named and marked."""
+    result = verify_claim("Orion-70B-Lite reaches 75.3% on HumanEval and 44.4% on MATH.", *library)
+    assert result.verdict is Verdict.SUPPORTED, result.explanation
+    [evidence] = result.evidence
+    assert evidence.cells == ("Orion-70B-Lite | HumanEval: 75.3%", "Orion-70B-Lite | MATH: 44.4%")
+    assert evidence.table_row is not None
+    assert [evidence.table_row.cells[i] for i in evidence.table_row.marked] == ["75.3%", "44.4%"]

@@ -65,6 +65,24 @@ def _paths(view: TableView, axis: str) -> tuple[tuple[str, ...], ...]:
     return view.grid.row_paths if axis == "row" else view.grid.column_paths
 
 
+_THAN = re.compile(r"\bthan\b|\bcompared\s+(?:with|to)\b|\bover\b|\bagainst\b", re.IGNORECASE)
+
+
+_FOR = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:for|in|on|with|when|using|under)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _than_sides(atom: AtomSpec, text: str, names: Named) -> tuple[Named, Named] | None:
+    """"Recall is higher for PT than for EN": with no name before the cue, the names between the
+    cue and "than" are the subject and those after it the objects."""
+    than = _THAN.search(text, atom.end, atom.clause[1])
+    if than is None:
+        return None
+    subject = [n for n in names if atom.end <= n[0].start < than.start()
+               and _FOR.search(text[atom.end:n[0].start])]
+    objects = [n for n in names if n[0].start >= than.end()]
+    return (subject, objects) if len(subject) == 1 and objects else None
+
+
 def _split(view: TableView, atom: AtomSpec, view_text: str = "") -> tuple[str, Named, Named, Named] | None:
     """The axis the compared names sit on, the names compared on it (one level of its headers),
     the other names on it (narrowing the compared ones, as "precision" narrows "Portuguese vs
@@ -79,6 +97,8 @@ def _split(view: TableView, atom: AtomSpec, view_text: str = "") -> tuple[str, N
         for level, named in sorted(by_level.items(), key=lambda item: -item[0]):
             before = any(m.start < atom.start for m, _ in named)
             after = any(m.start >= atom.end for m, _ in named)
+            if atom.kind is AtomKind.COMPARISON and not before and view_text:
+                before = bool(_than_sides(atom, view_text, named))
             if (before and after) if atom.kind is AtomKind.COMPARISON else bool(named):
                 narrowing = [n for lv, group in by_level.items() if lv != level for n in group]
                 options.append((axis, named, narrowing, others))
@@ -131,6 +151,9 @@ def _pairs(view: TableView, axis: str, subject: tuple[Mention, tuple[int, ...]],
     return pairs
 
 
+# Header labels that name a measure (what "higher" is higher in), as header abbreviations read.
+_MEASURE = re.compile(r"^(?:P|R|F|F1|Prec\.?|Rec\.?|Acc\.?|precision|recall|f1|f-?measure|f-?score|accuracy|"
+                      r"BLEU|METEOR|ROUGE(?:-\w+)?|AUC|MAP|MRR|EM)$", re.IGNORECASE)
 _ON_NAME = re.compile(r"\b(?:on|in|for|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -273,15 +296,20 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
         return None  # "the gap … is greater", "scales better as the batch grows": not one cell against another
     if _against_all(atom, atoms.text, view):  # "outperforms the other systems": A against every other row
         return judge_extreme(number, replace(atom, kind=AtomKind.EXTREME, quantifier="all"), atoms, view, context)
-    found = _split(view, atom)
+    found = _split(view, atom, atoms.text)
     if found is None:
         return None
     axis, names, narrowing, attributes = found
-    if not attributes and (not atom.aware or _unresolved(view, atom, atoms.text)):
-        return None  # "larger" or "higher" of what? Only better/worse may be read over every column.
+    measured = any(_MEASURE.search(plain(m.label)) for m, _ in narrowing)
+    if not attributes and (not (atom.aware or measured) or _unresolved(view, atom, atoms.text)):
+        return None  # "larger" or "higher" of what? Only better/worse may be read over every column,
+        # or higher/lower when a measure narrows the compared rows ("precision … PT higher than EN").
     sides = _from_to(atom, atoms.text, names)
+    than = _than_sides(atom, atoms.text, names) if not any(m.start < atom.start for m, _ in names) else None
     if sides is not None:
         subject, objects = sides
+    elif than is not None:
+        subject, objects = than[0][0], than[1]
     else:
         before = [(m, p) for m, p in names if m.start < atom.start]
         if not before:
@@ -297,7 +325,10 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
     if not pairs:
         return None
     if not _named(attributes):  # read over every column, a tie says neither way ("outperforms overall")
-        pairs = [(a, b) for a, b in pairs if a.value != b.value] or pairs
+        untied = [(a, b) for a, b in pairs if a.value != b.value]
+        if untied and 2 * len(untied) < len(pairs):
+            return None  # mostly ties: neither "outperforms" nor its denial is borne out
+        pairs = untied or pairs
     holds = [_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in pairs]
     status = _outcome(holds, _named(attributes), atom.quantifier)
     if _mixed(holds) and not all(m.whole for m, _ in (subject, *objects)):

@@ -16,9 +16,9 @@ assertion it scopes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from synth.models import Atom, AtomKind, Evidence, Verdict
+from synth.models import Atom, AtomKind, Evidence, PassageKind, Verdict
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.findings import Finding
 from synth.verify.windows import Judgement
@@ -149,6 +149,20 @@ def _same(a: Evidence, b: Evidence) -> bool:
         a.passage_kind is not b.passage_kind or a.quote == b.quote or a.passage_kind.value == "text")
 
 
+def _joined(a: Evidence, b: Evidence) -> Evidence | None:
+    """One quote for two findings on the same table row: its cells are both findings' cells, so
+    every atom's cell stays named and marked ("DAMD | Diversity: 3.12" and "DAMD | App: 2.50");
+    None when the two quotes show the row differently and must both be listed."""
+    if a.passage_kind is not PassageKind.TABLE_ROW or b.passage_kind is not PassageKind.TABLE_ROW or (
+            a.cells == b.cells or not b.cells):
+        return a
+    if a.quote != b.quote or a.table_row is None or b.table_row is None or (
+            (a.table_row.header, a.table_row.cells) != (b.table_row.header, b.table_row.cells)):
+        return None
+    marked = tuple(sorted({*a.table_row.marked, *b.table_row.marked}))
+    return replace(a, cells=tuple(dict.fromkeys((*a.cells, *b.cells))), table_row=replace(a.table_row, marked=marked))
+
+
 def assemble(resolved: Sequence[Resolved]) -> tuple[list[Evidence], list[Atom], list[Evidence]]:
     """The quotes every atom rests on (each quote once), the atoms pointing at them, and the
     quotes pointing the other way."""
@@ -158,7 +172,10 @@ def assemble(resolved: Sequence[Resolved]) -> tuple[list[Evidence], list[Atom], 
         places = []
         for finding in item.chosen[:2]:
             for quote in finding.evidence:
-                position = next((i for i, e in enumerate(evidence) if _same(e, quote)), None)
+                position = next((i for i, e in enumerate(evidence) if _same(e, quote)
+                                 and _joined(e, quote) is not None), None)
+                if position is not None:
+                    evidence[position] = _joined(evidence[position], quote) or evidence[position]
                 if position is None and len(evidence) < MAX_EVIDENCE:
                     evidence.append(quote)
                     position = len(evidence) - 1

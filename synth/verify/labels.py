@@ -153,10 +153,15 @@ def _initials(raw: str) -> str:
     return "".join(part[0] for part in _CAMEL.findall(raw)).lower()
 
 
+def _code(raw: str) -> bool:
+    """A header code written in a claim ("PT", "EN", "Acc"), never a lone letter ("P=0.59")."""
+    return len(raw) >= 2 and raw[0].isupper() and raw.isalpha()
+
+
 def same_token(claim: Token, label_norm: str, label_raw: str) -> bool:
     """Equal tokens, or a short capitalised abbreviation of a CamelCase word (`DS` ~ `DeepSeek`)."""
-    if claim.norm == label_norm:
-        return True
+    if claim.norm == label_norm or (_code(claim.raw) and _HEADER_WORDS.get(claim.norm) == label_norm):
+        return True  # "PT" in a claim names the header "PT" (read as "portuguese") too
     for short, long in ((label_raw, claim.raw), (claim.raw, label_raw)):
         if (2 <= len(short) <= 3 and short.isalpha() and short.isupper() and re.search(r"[a-z]", long)
                 and not long.lower().startswith(short.lower()) and _initials(long) == short.lower()):
@@ -199,6 +204,8 @@ def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]], longest
     found: list[Mention] = []
     for i, word in enumerate(words):
         keys = {word.norm, _initials(word.raw)} if len(word.raw) > 3 else {word.norm}
+        if _code(word.raw) and word.norm in _HEADER_WORDS:
+            keys.add(_HEADER_WORDS[word.norm])
         candidates = [form for key in keys for form in forms_by_first.get(key, ())]
         candidates += forms_by_first.get(f"^{word.norm[:2]}", [])
         if word.raw.isalpha() and word.raw.isupper() and 2 <= len(word.raw) <= 3:
