@@ -149,18 +149,19 @@ def _same(a: Evidence, b: Evidence) -> bool:
         a.passage_kind is not b.passage_kind or a.quote == b.quote or a.passage_kind.value == "text")
 
 
-def _joined(a: Evidence, b: Evidence) -> Evidence | None:
+def _joined(a: Evidence, b: Evidence) -> Evidence:
     """One quote for two findings on the same table row: its cells are both findings' cells, so
-    every atom's cell stays named and marked ("DAMD | Diversity: 3.12" and "DAMD | App: 2.50");
-    None when the two quotes show the row differently and must both be listed."""
+    every atom's cell stays named ("DAMD | Diversity: 3.12" and "DAMD | App: 2.50"), and marked
+    when both show the row under the same columns (a wide row keeps the first one's columns)."""
     if a.passage_kind is not PassageKind.TABLE_ROW or b.passage_kind is not PassageKind.TABLE_ROW or (
-            a.cells == b.cells or not b.cells):
+            a.cells == b.cells or not b.cells or a.quote != b.quote):
         return a
-    if a.quote != b.quote or a.table_row is None or b.table_row is None or (
+    cells = tuple(dict.fromkeys((*a.cells, *b.cells)))
+    if a.table_row is None or b.table_row is None or (
             (a.table_row.header, a.table_row.cells) != (b.table_row.header, b.table_row.cells)):
-        return None
+        return replace(a, cells=cells)
     marked = tuple(sorted({*a.table_row.marked, *b.table_row.marked}))
-    return replace(a, cells=tuple(dict.fromkeys((*a.cells, *b.cells))), table_row=replace(a.table_row, marked=marked))
+    return replace(a, cells=cells, table_row=replace(a.table_row, marked=marked))
 
 
 def assemble(resolved: Sequence[Resolved]) -> tuple[list[Evidence], list[Atom], list[Evidence]]:
@@ -172,10 +173,9 @@ def assemble(resolved: Sequence[Resolved]) -> tuple[list[Evidence], list[Atom], 
         places = []
         for finding in item.chosen[:2]:
             for quote in finding.evidence:
-                position = next((i for i, e in enumerate(evidence) if _same(e, quote)
-                                 and _joined(e, quote) is not None), None)
+                position = next((i for i, e in enumerate(evidence) if _same(e, quote)), None)
                 if position is not None:
-                    evidence[position] = _joined(evidence[position], quote) or evidence[position]
+                    evidence[position] = _joined(evidence[position], quote)
                 if position is None and len(evidence) < MAX_EVIDENCE:
                     evidence.append(quote)
                     position = len(evidence) - 1
