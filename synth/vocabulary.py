@@ -82,6 +82,7 @@ class Vocabulary:
         self._attributes_by_prefix = _by_prefix(self.attribute_labels)
         self._roles: dict[str, str | None] = {}
         self._counts: dict[tuple[tuple[str, ...], str], int] = {}
+        self._numeric: dict[str, bool] = {}
 
     @cached_property
     def acronyms(self) -> dict[str, str]:
@@ -101,6 +102,28 @@ class Vocabulary:
     @cached_property
     def titles(self) -> dict[str, str]:
         return {s.key: s.title for s in self.library.sources}
+
+    def attribute_labels_by_word(self, word: str) -> tuple[str, ...]:
+        """Attribute labels starting like the word (the few a word could be)."""
+        return self._attributes_by_prefix.get(_prefix(word), ())
+
+    def numeric_phrase(self, phrase: str) -> bool:
+        """Whether the library writes numbers after the phrase more often than not: "weight decay of 0.1",
+        "a dropout rate of 0.1", "label smoothing of value εls = 0.1" make those phrases quantities;
+        "the tokenizer", "the optimizer" are followed by names."""
+        if phrase not in self._numeric:
+            pattern = name_regex(phrase)
+            numeric = other = 0
+            for document in self.library.documents:
+                folded = document.derived("folded", _folded_text)
+                for found in pattern.finditer(folded):
+                    after = folded[found.end():found.end() + 40]
+                    if _NUMBER_AFTER.match(after):
+                        numeric += 1
+                    else:
+                        other += 1
+            self._numeric[phrase] = numeric >= 2 and numeric * 4 >= other
+        return self._numeric[phrase]
 
     def entity_matches(self, spellings: tuple[str, ...]) -> list[NameMatch]:
         labels = {label for s in spellings for label in self._entities_by_prefix.get(_prefix(s), ())}
@@ -143,9 +166,13 @@ class Vocabulary:
     def _dominant(self, spellings: tuple[str, ...]) -> str | None:
         counts = sorted(((self._mentions(spellings, s.document), s.key) for s in self.library.sources
                          if s.document is not None), reverse=True)
-        if not counts or counts[0][0] < DOMINANT_MENTIONS:
+        if not counts:
             return None
         second = counts[1][0] if len(counts) > 1 else 0
+        if second == 0 and counts[0][0] >= 3:
+            return counts[0][1]  # the only source that names it ("AdaMax", introduced inside the Adam paper)
+        if counts[0][0] < DOMINANT_MENTIONS:
+            return None
         return counts[0][1] if counts[0][0] >= 3 * second else None
 
     def _mentions(self, spellings: tuple[str, ...], document: DocumentHandle) -> int:
@@ -161,6 +188,8 @@ def _folded_text(document: Document) -> str:
     return fold(document.text)
 
 
+_NUMBER_AFTER = re.compile(r"^\s*(?:\(\S{1,12}\)\s*)?(?:of\s+(?:value\s+)?|is\s+|was\s+|to\s+|=\s*|:\s*|set\s+to\s+)?"
+                           r"(?:[a-z\u0370-\u03ff]{1,4}\s*=\s*)?[-−]?\d")
 _DEFINITION = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})s?\)")
 
 

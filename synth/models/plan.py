@@ -37,7 +37,9 @@ class PlanSubject:
 
 @dataclass(frozen=True)
 class PlanAttribute:
-    """One attribute asked of every subject, with the library labels it was matched to."""
+    """One attribute asked of every subject, with the library labels it was matched to. `variant` keeps
+    only values of that variant ("thinking", "pass@1"); `stage` only values from that training stage
+    ("pre-training" when the question says "used to pre-train")."""
 
     name: str
     kind: AttributeKind
@@ -46,6 +48,7 @@ class PlanAttribute:
     unit: str | None = None
     variant: str | None = None
     instructions: str | None = None
+    stage: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,322 @@
+"""The plan: what a question asks, as typed data, before anything is retrieved.
+
+A question is read as *subjects* (the models, methods or papers it is about, or a class of them
+such as "the mixture-of-experts models in the library", resolved against the library) ×
+*attributes* (what it asks of each: a benchmark score, a count such as total parameters or
+training tokens, a short text such as the normalization layer, or how a mechanism works) and a
+*relation* (look up, compare, rank, a trend against parameter count, how/why a method works), plus
+the setting every value must come from (a training stage, a thinking mode).
+
+Names are told apart by the library, not by a list of known names (synth.plan.subjects); the asked
+phrases are read from the question's English (synth.plan.wording): "what are the … of", "which …
+do", "how many … were", "give …", "compare X and Y in terms of …", with coordinated modifiers
+distributed. Whether a phrase asks for a number or a short text is read from its words and from the
+library (a phrase the library writes numbers after, "weight decay of 0.1", is a quantity). The
+question file can state or correct all of it (`subjects`, `columns`, `relation`), and `synth plan`
+prints how a question was read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from synth.config import Column, Question
+from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
+from synth.names import canonical, family, key, match_property, words_of
+from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
+from synth.plan.wording import (
+    SUBJECT,
+    Setting,
+    asked_phrases,
+    clauses,
+    distribute,
+    quantity_symbol,
+    quantity_words,
+    read_setting,
+)
+from synth.text import STOPWORDS, fold
+from synth.vocabulary import Vocabulary, vocabulary
+
+__all__ = ["describe", "make_plan", "split_coordination"]
+
+_DETERMINERS = re.compile(r"^(?:the|a|an|their|its|his|her|our|each|every|respective|of)\s+", re.IGNORECASE)
+_SLOT = SUBJECT
+# "how do A and B <verb phrase>": a mechanism, unless the verb asks for values.
+_HOW = re.compile(r"\bhow\s+(?:do|does|did|can|could|is|are|was|were)\s", re.IGNORECASE)
+_WHY = re.compile(r"\bwhy\s+(?:do|does|did|is|are|was|were)\s", re.IGNORECASE)
+_VALUE_VERBS = re.compile(r"^(?:compare|score|perform|fare|rank|stack|measure|do\b|differ|scale|grow|change|vary)",
+                          re.IGNORECASE)
+_COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ|difference|better|worse|higher|lower|"
+                      r"more|fewer|less)\b", re.IGNORECASE)
+_RANK = re.compile(r"\b(rank|ranking|best|highest|lowest|top|most|least|strongest|weakest)\b", re.IGNORECASE)
+_TREND = re.compile(
+    r"\b(scal(?:e|es|ing)\s+(?:with|across|up)|as\s+a\s+function\s+of|trends?|against\s+(?:the\s+)?(?:parameter|model|size)|"
+    r"with\s+(?:increasing|growing|larger)|correlat\w*|relationship\s+between|(?:grow|increase|improve|change)s?\s+"
+    r"with)\b",
+    re.IGNORECASE,
+)
+_CLASS = re.compile(
+    r"\b(?:the|all|each|every)\s+(?:of\s+the\s+)?(?P<cls>[\w\-. ]+?)\s+(?P<noun>models?|methods?|architectures?|"
+    r"papers?|systems?|optimizers?|networks?|layers?)\s+(?:in|of|from)\s+(?:the|this|our)\s+library\b",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"\b((?:pre-?|post-?)?(?:train|fine-tun|finetun|distill|evaluat))ed\b", re.IGNORECASE)
+_QUESTION_WORDS = frozenset("""what which how many much why when where who whose is are was were do does did
+    and or the of on in for to with by use used uses using their its they them compare score scores model models
+    respectively both each library between across against versus""".split())
+
+
+def _clean_phrase(phrase: str) -> str:
+    phrase = " ".join(phrase.split()).strip(" ,;:")
+    previous = None
+    while previous != phrase:
+        previous = phrase
+        phrase = _DETERMINERS.sub("", phrase)
+    return phrase
+
+
+def split_coordination(phrase: str) -> list[str]:
+    """`total and activated parameter counts` → [`total parameter counts`, `activated parameter
+    counts`]; `parameter count and context length` stays two phrases."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,\s*and|,\s*or|,|\band\b|\bor\b|/)\s*", phrase) if p.strip()]
+    return distribute(parts, lambda _: False) if parts else []
+
+
+def _quantity(name: str, vocab: Vocabulary) -> bool:
+    """A count or size: a word of amount, a label of the library's tables holding numbers, or a phrase
+    the library writes numbers after ("weight decay of 0.1")."""
+    if quantity_words(name):
+        return True
+    asked = words_of(name)
+    if len(name.split()) == 1:  # one word: the label itself ("Layers"), not a stem it shares ("Tokens", "tokenizer")
+        bare = canonical(name).rstrip("s")
+        return any(canonical(re.sub(r"[#(].*$", "", label)).strip("-").rstrip("s") == bare
+                   for label in vocab.attribute_labels_by_word(name)) or vocab.numeric_phrase(name)
+    if any(match_property(asked, _defaults(asked), label) for label in vocab.attribute_labels):
+        return True
+    return vocab.numeric_phrase(name)
+
+
+_DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})
+
+
+def _defaults(asked: frozenset[str]) -> frozenset[str]:
+    """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count."""
+    return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS)
+
+
+_LIGHT_VERBS = re.compile(r"^(?:keep|keeps|make|makes|get|gets|achieve|achieves|ensure|ensures|handle|handles|"
+                          r"manage|manages)\s+", re.IGNORECASE)
+
+
+def _mechanism(slotted: str) -> str | None:
+    """The verb phrase of "how does A <do something>" or "why does A …", when it is not a request
+    for values ("how do A and B compare", "… score on MMLU"); the words after the last subject."""
+    for pattern in (_HOW, _WHY):
+        match = pattern.search(slotted)
+        if not match:
+            continue
+        clause = clauses(slotted[match.start():])[0]
+        clause = re.sub(r"^(how\s+\w+\s+)(?:it|they|these models|this model)\b", r"\1" + _SLOT, clause,
+                        flags=re.IGNORECASE)
+        if _SLOT not in clause or _TREND.search(clause) or re.search(
+                r"\b(?:compare|score|perform\w*|fare|rank|change|scale|vary|grow|differ)\b", clause, re.IGNORECASE):
+            continue
+        phrase = clause.rsplit(_SLOT, 1)[1]
+        phrase = " ".join(phrase.split()).strip(" ,;:")
+        if not phrase or _VALUE_VERBS.match(phrase):
+            continue
+        phrase = re.sub(r"\b(?:their|its|his|her)\s+", "", _LIGHT_VERBS.sub("", phrase))
+        return phrase or None
+    return None
+
+
+def _relation(text: str, question: Question, subjects: int, mechanism: bool) -> tuple[Relation, str | None]:
+    if question.relation:
+        relation = Relation(question.relation)
+        return relation, "parameters" if relation is Relation.TREND else None
+    if mechanism:
+        return Relation.MECHANISM, None
+    if _TREND.search(text) or question.analysis:
+        return Relation.TREND, "parameters"
+    if _RANK.search(text) and subjects != 1:
+        return Relation.RANK, None
+    if _COMPARE.search(text) or subjects > 1:
+        return Relation.COMPARE, None
+    return Relation.LOOKUP, None
+
+
+def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabulary, notes: list[str]
+              ) -> list[PlanSubject]:
+    if question.subjects:
+        return [PlanSubject(item.name, tuple(dict.fromkeys([item.name, *item.aliases])), "the question's subjects",
+                            tuple(vocab.home_sources(tuple(dict.fromkeys([item.name, *item.aliases])))))
+                for item in question.subjects]
+    subjects: list[PlanSubject] = []
+    seen: set[str] = set()
+    named = [n for n in names if n.role == "subject"]
+    families = {canonical(n.text) for n in named}
+    for name in named:
+        if canonical(name.text) in seen:
+            continue
+        if _RANGE_END.search(text[max(0, name.start - 30):name.start]) and canonical(_bare(family(name.text))) in {
+                canonical(_bare(f)) for f in families if canonical(f) != canonical(name.text)}:
+            continue  # "from Qwen3-0.6B-Base up to Qwen3-235B-A22B-Base": the range of a family already asked
+        seen.add(canonical(name.text))
+        spellings = [name.text, *question.aliases.get(name.text, [])]
+        bare = _bare(name.text)
+        if bare != name.text:
+            spellings.append(bare)  # "DeepSeek-V3-Base" is DeepSeek-V3 in its base variant
+        spellings_t = tuple(dict.fromkeys(spellings))
+        homes = vocab.home_sources(spellings_t)
+        if not homes and name.member:
+            homes = vocab.home_sources((name.member,))  # "Transformer big" is in the paper about the Transformer
+        subjects.append(PlanSubject(name.text, spellings_t, "named in the question", tuple(homes)))
+    for match in _CLASS.finditer(text):
+        phrase = _clean_phrase(re.split(r"\s(?:the|of)\s", " " + match.group("cls"))[-1])
+        members = resolve_class(phrase, vocab)
+        if not members:
+            notes.append(f"No source in the library calls anything a {phrase} {match.group('noun')}.")
+        for member, why in members:
+            if canonical(member) in seen:
+                continue
+            seen.add(canonical(member))
+            subjects.append(PlanSubject(member, (member,), f"one of the {phrase} {match.group('noun')}: {why}",
+                                        tuple(vocab.home_sources((member,)))))
+    return subjects
+
+
+_RANGE_END = re.compile(r"\b(?:from|up\s+to|to|through)\s+(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_VARIANT = re.compile(r"[\s\-–—]+(?:Base|Chat|Instruct|BASE|CHAT|INSTRUCT)\s*$")
+
+
+def _bare(name: str) -> str:
+    """The subject's name without its variant word: `DeepSeek-V3-Base` → `DeepSeek-V3`."""
+    return _SUBJECT_VARIANT.sub("", name).strip() or name
+
+
+def _attributes(question: Question, slotted_text: str, names: list[Name], setting: Setting,
+                vocab: Vocabulary) -> tuple[list[PlanAttribute], str | None]:
+    if question.columns:
+        return _from_columns(question.columns, vocab), None
+    _, plain = read_setting(slotted_text)
+    attributes: list[PlanAttribute] = []
+    for clause in clauses(plain):
+        for asked in asked_phrases(clause, lambda word: _standalone(word, vocab)):
+            kind = asked.kind or (AttributeKind.QUANTITY if _quantity(asked.text, vocab) else AttributeKind.TEXT)
+            spellings = (_property_spellings(asked.text, vocab) if kind is AttributeKind.QUANTITY
+                         and not quantity_symbol(asked.text) else (asked.text,))
+            attributes.append(PlanAttribute(asked.text, kind, spellings, asked.how,
+                                            stage=setting.stage if kind is not AttributeKind.METRIC else None))
+    for name in names:
+        if name.role != "metric":
+            continue
+        spellings = tuple(dict.fromkeys([name.text, *question.aliases.get(name.text, [])]))
+        wanted = name.setting if name.setting and " and " not in name.setting else None
+        variant = "; ".join(v for v in (setting.mode, wanted) if v) or None
+        attributes.append(PlanAttribute(name.text, AttributeKind.METRIC, spellings,
+                                        "a benchmark the library's tables report" if vocab.role(name.text)
+                                        else "named in a list of benchmarks", variant=variant))
+    mechanism = _mechanism(slotted_text)
+    if mechanism:
+        attributes.append(PlanAttribute(mechanism, AttributeKind.MECHANISM, (mechanism,), 'read from "how/why …"'))
+    return attributes, mechanism
+
+
+def _standalone(word: str, vocab: Vocabulary) -> bool:
+    """A word the library's tables use as a label by itself ("Layers", "Width"): a noun of its own."""
+    return any(canonical(label) == canonical(word) for label in vocab.attribute_labels_by_word(word))
+
+
+def make_plan(question: Question, library: Library) -> Plan:
+    """Read a question into subjects × attributes and a relation, using the library's vocabulary."""
+    vocab = vocabulary(library)
+    text = " ".join(question.question.split())
+    setting, _ = read_setting(text)
+    names = question_names(text, vocab)
+    notes: list[str] = []
+    subjects = _subjects(question, text, names, vocab, notes)
+    families = [s.name for s in subjects if is_family(s.spellings, vocab)]
+    if families:
+        notes.append(f"{', '.join(families)}: a family name; every sized member the library reports is shown apart.")
+    slotted_text = slotted(text, names)
+    attributes, mechanism = _attributes(question, slotted_text, names, setting, vocab)
+    unique: dict[str, PlanAttribute] = {}
+    for attribute in attributes:
+        unique.setdefault(canonical(attribute.name), attribute)
+    relation, trend_by = _relation(text, question, len(subjects), bool(mechanism and not question.columns))
+    if setting.stage or setting.mode:
+        said = " and ".join(f"{w} {v}" for w, v in (("stage", setting.stage), ("mode", setting.mode)) if v)
+        notes.append(f"Values are taken only from the {said} the question names.")
+    leftover = _unread(slotted_text, list(unique.values()), relation)
+    if leftover:
+        notes.append("Words not read into the plan: " + ", ".join(leftover) + ".")
+    if not subjects:
+        notes.append("No subject was read: name the models or methods in `subjects:`.")
+    if not unique:
+        notes.append("No attribute was read: name what is asked of each subject in `columns:`.")
+    return Plan(tuple(subjects), tuple(unique.values()), relation, trend_by, tuple(notes))
+
+
+def _from_columns(columns: list[Column], vocab: Vocabulary) -> list[PlanAttribute]:
+    out = []
+    for column in columns:
+        kind = AttributeKind(column.kind) if column.kind else None
+        if kind is None:
+            role = vocab.role(column.name)
+            if role == "attribute":
+                kind = AttributeKind.METRIC
+            else:
+                kind = AttributeKind.QUANTITY if _quantity(column.name, vocab) else AttributeKind.TEXT
+        out.append(PlanAttribute(column.name, kind, tuple(dict.fromkeys([column.name, *column.aliases])),
+                                 "the question's columns", column.unit, column.variant, column.instructions))
+    return out
+
+
+def _property_spellings(phrase: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """The phrase and the library's labels for it (`total parameter counts` → `# Total Params`)."""
+    asked = words_of(phrase)
+    labels = sorted({label for label in vocab.attribute_labels
+                     if match_property(asked, _defaults(asked), label)}, key=lambda s: (len(s), s))
+    return tuple(dict.fromkeys([phrase, *labels[:6]]))
+
+
+def _unread(rest: str, asked: list[PlanAttribute], relation: Relation) -> list[str]:
+    """Content words of the question (names already slotted) that no asked phrase holds."""
+    have = words_of(" ".join(a.name for a in asked))
+    out = []
+    for word in re.findall(r"[A-Za-z][A-Za-z\-]+", re.sub(r"\u27e8[SA]\u27e9", " ", rest)):
+        folded = fold(word)
+        if folded in STOPWORDS or folded in _QUESTION_WORDS or len(folded) < 3:
+            continue
+        if _COMPARE.fullmatch(word) or _RANK.fullmatch(word) or _TREND.search(word):
+            continue
+        if not words_of(word) or _PARTICIPLE.search(word) or all(
+                any(w == h or h.startswith(w) or w.startswith(h) for h in have) for w in words_of(word)):
+            continue
+        out.append(word)
+    if relation is Relation.TREND:
+        out = [w for w in out if fold(w) not in ("scale", "scales", "parameter", "count", "size", "performance")]
+    return list(dict.fromkeys(out))
+
+
+def describe(plan: Plan) -> str:
+    """How a question was read, as plain lines for `synth plan`."""
+    lines = [f"relation: {plan.relation.value}" + (f" (against {plan.trend_by})" if plan.trend_by else "")]
+    lines.append(f"subjects ({len(plan.subjects)}):")
+    for subject in plan.subjects:
+        spelled = f" [also: {', '.join(subject.spellings[1:])}]" if len(subject.spellings) > 1 else ""
+        homes = ", ".join(subject.home_sources) or "none"
+        lines.append(f"  - {subject.name}{spelled} — {subject.origin}; sources about it: {homes}")
+    lines.append(f"attributes ({len(plan.attributes)}):")
+    for attribute in plan.attributes:
+        extra = [f"unit {attribute.unit}"] if attribute.unit else []
+        extra += [f"variant {attribute.variant}"] if attribute.variant else []
+        labels = f"; library labels: {', '.join(attribute.spellings[1:])}" if len(attribute.spellings) > 1 else ""
+        lines.append(f"  - {attribute.name} ({attribute.kind.value}{', ' + ', '.join(extra) if extra else ''}) — "
+                     f"{attribute.origin}{labels}")
+    lines.append(f"cells asked: {len(plan.subjects)} × {len(plan.attributes)} = "
+                 f"{len(plan.subjects) * len(plan.attributes)}")
+    for note in plan.notes:
+        lines.append(f"note: {note}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,327 @@
+"""Who a question asks about: the names in it, each read as a subject, a benchmark, a setting or a
+modifier of an asked phrase, and classes ("the mixture-of-experts models in the library") resolved
+against the library.
+
+A name's role comes from the library (what its tables put on the model axis, or what a source is
+about, is a subject; what they put on the benchmark axis is a benchmark) and from where the question
+puts it: names coordinated in one list share a role ("on MMBench, GenEval and DPG-Bench"); a name
+written right before a noun modifies that noun ("the number of Transformer layers", "GPU hours",
+"each MoE layer"); a name after "of" that ends an asked phrase while the subjects are named elsewhere
+qualifies the phrase ("the KV compression dimension of MLA"); setting words ("pass@1", "cons@64")
+are never subjects. A variant or size word written after a name belongs to it ("Whisper large",
+"Mistral 7B – Instruct", "the Transformer big model"), and one written after a list of names
+belongs to each ("the Qwen2.5 72B and LLaMA-3.1 405B base models").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from synth.models import PassageKind, Table
+from synth.names import canonical, match_entity
+from synth.plan.wording import METRIC, SUBJECT, is_verb
+from synth.text import STOPWORDS, fold
+from synth.vocabulary import Vocabulary, names_in
+
+_VARIANT_SUFFIX = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b|^\s+(Instruct|Chat|Base)\b")
+_DISTRIBUTED = re.compile(r"^\s+((?:[a-z][\w\-.]*,\s+)*[a-z][\w\-.]*,?\s+and\s+[a-z][\w\-.]*)\s+(?:models?|variants?|"
+                          r"sizes?|versions?)\b")
+# A lower-case word after a name that names one of its sizes or releases, when "model" follows or the
+# word is a size: "the Transformer big model", "Whisper large", "GPT-2 small".
+_MEMBER_WORD = re.compile(r"^\s+(?:(tiny|small|medium|large|big|huge|giant|xl|xxl|mini|lite|large-v\d+)\b"
+                          r"(?=\s+models?\b|\s*[,.;?)]|\s+and\b|\s+or\b|\s*$)|"
+                          r"(base)\b(?=\s*[,.;?)]|\s+and\b|\s+or\b|\s*$))", re.IGNORECASE)
+# "the GPT-2 models with 117M, 345M and 1542M parameters": one member per size.
+_SIZES_AFTER = re.compile(r"^\s+models?\s+(?:with|of)\s+((?:\d+(?:\.\d+)?\s*[KMBT],\s+)*\d+(?:\.\d+)?\s*[KMBT],?"
+                          r"(?:\s+(?:and|or)\s+\d+(?:\.\d+)?\s*[KMBT]))\s+param\w*", re.IGNORECASE)
+_LIST_VARIANT = re.compile(r"^\s+(base|chat|instruct|instruction-tuned|pre-?trained|post-?trained)\s+models?\b",
+                           re.IGNORECASE)
+_VARIANT_NAME = {"instruction-tuned": "Instruct", "pretrained": "Base", "pre-trained": "Base",
+                 "posttrained": "Instruct", "post-trained": "Instruct"}
+_YEAR_AFTER = re.compile(r"^['’]\d{2}\b")
+_SETTING_NAME = re.compile(r"^(?:pass|maj|cons|best)@\d+$|^\d+-?shots?$|^v\d+(?:\.\d+)*$", re.IGNORECASE)
+_SETTING_TAIL = re.compile(r"^\s*(?:\(([^()]{1,40})\)|((?:rating|percentile|accuracy|acc\.?|pass@\d+|cons@\d+|"
+                           r"maj@\d+|exact match|em|f1)(?:\s*/\s*\w+)?))(?:\s+(?:results?|scores?))?",
+                           re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"^\s+([a-z][a-z\-]*)")
+_NOT_A_NOUN = STOPWORDS | frozenset("""use uses used score scores scored reach reaches reached achieve achieves have
+    has had get gets got compare compared perform performs report reports reported model models family series
+    variant variants version versions respectively like versus vs up down out performance performances result
+    results""".split())
+_AUX_BEFORE = re.compile(r"\b(?:do|does|did|can|could|will|would|were|was|are|is|have|has)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?(?:of\s+)?|\s+(?:and|or)\s+(?:of\s+|the\s+)?)$")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name of the question: its text, span, the role read for it, and a setting written with it."""
+
+    text: str
+    start: int
+    end: int
+    role: str  # subject | metric | modifier | setting
+    setting: str | None = None
+    member: str | None = None  # for "Whisper large", "the Transformer big model": the name it is a member of
+
+
+@dataclass(frozen=True)
+class _Raw:
+    text: str
+    start: int
+    end: int
+    role: str | None  # the library's: entity | attribute | None
+    member: str | None = None
+
+
+def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
+    """Names with variant, member and year words attached and distributed lists expanded."""
+    out: list[_Raw] = []
+    covered = 0
+    for name, start, end in names_in(text):
+        if start < covered:
+            continue  # the "Instruct" of "Mixtral 8x7B – Instruct", already attached
+        for pattern in (_VARIANT_SUFFIX, _YEAR_AFTER):
+            suffix = pattern.match(text[end:])
+            if suffix:
+                end += suffix.end()
+                name = text[start:end]
+        listed = _DISTRIBUTED.match(text[end:])
+        if listed:
+            words = [w for w in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group(1)) if w.strip()]
+            for word in words:
+                out.append(_Raw(f"{name} {word.strip()}", start, end + listed.end(), "entity", name))
+            covered = end + listed.end()
+            continue
+        sizes = _SIZES_AFTER.match(text[end:])
+        if sizes:
+            for size in re.findall(r"\d+(?:\.\d+)?\s*[KMBT]", sizes.group(1)):
+                out.append(_Raw(f"{name} {size}", start, end + sizes.end(), "entity", name))
+            covered = end + sizes.end()
+            continue
+        member = _MEMBER_WORD.match(text[end:])
+        of = None
+        if member and vocab.role(name) != "attribute":
+            end += member.end()
+            of, name = name, f"{name} {member.group(1) or member.group(2)}"
+            model = re.match(r"^\s+models?\b", text[end:])
+            if model:
+                end += model.end()
+        out.append(_Raw(name, start, end, vocab.role(name), of))
+        covered = end
+    return out
+
+
+def _lists(text: str, names: list[_Raw] | list[Name]) -> list[list[int]]:
+    """Indexes of names coordinated in one list ("A, B and C", "of A and of B")."""
+    groups: list[list[int]] = []
+    for i, name in enumerate(names):
+        if groups and _LIST_GLUE.match(text[names[groups[-1][-1]].end:name.start]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def question_names(text: str, vocab: Vocabulary) -> list[Name]:
+    """Every name of the question with its role."""
+    raw = _raw_names(text, vocab)
+    roles: list[str | None] = [r.role for r in raw]
+    settings: list[str | None] = [None] * len(raw)
+    ends = [r.end for r in raw]
+    # A list right after an auxiliary ("how do A and B reduce …") is followed by its verb, not by a noun.
+    verb_after = {group[-1] for group in _lists(text, raw)
+                  if _AUX_BEFORE.search(text[max(0, raw[group[0]].start - 12):raw[group[0]].start])}
+    for i, item in enumerate(raw):
+        name, start, end, role = item.text, item.start, item.end, item.role
+        if _SETTING_NAME.match(name.strip()):
+            roles[i] = "setting"
+            continue
+        before = text[max(0, start - 14):start]
+        noun = _NOUN_AFTER.match(text[end:])
+        after_wh = re.search(r"\b(?:which|what)\s+$", text[max(0, start - 8):start], re.IGNORECASE)
+        if after_wh and role != "attribute":
+            roles[i] = "modifier"  # "on which GPUs": the name is the asked phrase
+            continue
+        if noun and i not in verb_after and noun.group(1).lower() not in _NOT_A_NOUN and not is_verb(noun.group(1)) \
+                and not _MEMBER_WORD.match(text[end:]) \
+                and not _LIST_VARIANT.match(text[end:]) and not re.search(r"\bon\s+(?:the\s+)?$", before):
+            tail = _SETTING_TAIL.match(text[end:])
+            if role == "attribute" and tail:
+                settings[i] = tail.group(1) or tail.group(2)
+                ends[i] = end + tail.end()
+                roles[i] = "metric"
+            else:
+                roles[i] = "modifier"  # "Transformer layers", "GPU hours", "MoE layer"
+            continue
+        tail = _SETTING_TAIL.match(text[end:])
+        if tail and role == "attribute":
+            settings[i] = tail.group(1) or tail.group(2)
+            ends[i] = end + tail.end()
+    for group in _lists(text, raw):
+        members = [i for i in group if roles[i] not in ("setting", "modifier")]
+        if not members:
+            continue
+        first_start = raw[members[0]].start
+        after_on = re.search(r"\b(?:on|in|at)\s+(?:the\s+)?$", text[max(0, first_start - 12):first_start])
+        if any(roles[i] == "entity" for i in members):
+            role = "subject"
+        elif any(roles[i] in ("attribute", "metric") for i in members) or after_on:
+            role = "metric"
+        else:
+            role = "subject"
+        for i in members:
+            roles[i] = role if roles[i] != "attribute" or role == "metric" else "metric"
+    subject_groups = [g for g in _lists(text, raw) if any(roles[i] == "subject" for i in g)]
+    if len(subject_groups) > 1:
+        for group in subject_groups:
+            first = raw[group[0]].start
+            qualifier = re.search(r"[a-z]\s+of\s+(?:the\s+)?$", text[max(0, first - 30):first])
+            if len(group) == 1 and qualifier and not re.search(r"\b(?:what|which|how)\b[^,?]*$",
+                                                                text[max(0, first - 60):first], re.IGNORECASE):
+                roles[group[0]] = "modifier"  # "the KV compression dimension of MLA" among other subjects
+    out = []
+    for i, item in enumerate(raw):
+        role = roles[i] or "subject"
+        out.append(Name(item.text, item.start, ends[i], "metric" if role == "attribute" else role, settings[i],
+                        item.member))
+    return _list_variants(text, out)
+
+
+def _list_variants(text: str, names: list[Name]) -> list[Name]:
+    """"the Qwen2.5 72B and LLaMA-3.1 405B base models": the variant word after a list of subjects is each
+    one's."""
+    out = list(names)
+    for group in _lists(text, names):
+        last = names[group[-1]]
+        found = _LIST_VARIANT.match(text[last.end:])
+        if not found or any(names[i].role != "subject" for i in group):
+            continue
+        if len(group) == 1 and not found.group(0).rstrip().endswith("s"):
+            # "the Transformer base model": one model of a name, not a variant of a family
+            name = names[group[0]]
+            out[group[0]] = Name(f"{name.text} {found.group(1).lower()}", name.start,
+                                 name.end + found.end(), name.role, name.setting, member=name.text)
+            continue
+        word = found.group(1).lower()
+        variant = _VARIANT_NAME.get(word, word.capitalize())
+        for i in group:
+            name = names[i]
+            if not re.search(rf"\b{variant}\b", name.text, re.IGNORECASE):
+                end = last.end + found.end() if i == group[-1] else name.end
+                out[i] = Name(f"{name.text} {variant}", name.start, end, name.role, name.setting)
+    return out
+
+
+def slotted(text: str, names: list[Name]) -> str:
+    """The question with subjects and benchmarks replaced by slots; modifiers stay as words."""
+    out = text
+    spans: dict[tuple[int, int], Name] = {}
+    for name in names:
+        spans.setdefault((name.start, name.end), name)
+    for name in sorted(spans.values(), key=lambda n: -n.start):
+        if name.role == "subject":
+            out = out[:name.start] + SUBJECT + out[name.end:]
+        elif name.role == "metric":
+            out = out[:name.start] + METRIC + out[name.end:]
+        elif name.role == "setting":
+            out = out[:name.start] + out[name.end:]
+    return out
+
+
+def _acronym(phrase: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", phrase) if w]
+    return "".join(w[0].lower() if fold(w) in STOPWORDS else w[0].upper() for w in words)
+
+
+def resolve_class(phrase: str, vocab: Vocabulary) -> list[tuple[str, str]]:
+    """Members of "the <phrase> models in the library", as (name, why) pairs: the name a source is about
+    when its title calls it a <phrase>, or a sentence of its opening pages does ("We present X, a
+    strong <phrase> language model"); a family is narrowed to the members its own tables label
+    with the phrase or its acronym (an `Architecture` row reading `MoE`)."""
+    parts = [re.escape(w) for w in re.split(r"[\s\-]+", fold(phrase)) if w]
+    wanted = r"(?<![a-z])" + r"[\s\-]*".join(parts) + r"s?(?![a-z])"
+    acronym = _acronym(phrase)
+    short = (r"|(?<![A-Za-z])" + re.escape(acronym) + r"s?(?![A-Za-z])") if len(acronym) >= 2 else ""
+    members: dict[str, tuple[str, str]] = {}
+    for source_key, names in vocab.about.items():
+        title = vocab.titles.get(source_key, "")
+        candidates = [n for n in names if not re.search(wanted, fold(n)) and fold(n) != fold(acronym)]
+        for name in candidates:
+            sized = _members_by_table(name, source_key, vocab, acronym, phrase)
+            if sized:
+                for member, why in sized:
+                    members.setdefault(canonical(member), (member, why))
+                continue
+            why = None
+            if re.search(wanted, fold(title)) and name == candidates[0]:
+                why = f"the title of {source_key} calls it one"
+            else:
+                sentence = _calls_it(name, wanted, short, vocab, source_key)
+                if sentence:
+                    why = f"{source_key}: “{sentence}”"
+            if why:
+                members.setdefault(canonical(name), (name, why))
+    named = [name for name, _ in members.values()]
+    return [(name, why) for name, why in members.values()
+            if not any(other != name and match_entity((name,), other) for other in named)]
+
+
+def _calls_it(name: str, wanted: str, short: str, vocab: Vocabulary, key: str) -> str | None:
+    """A sentence of the source's opening pages that says the name is one: "X, a … <class>", "X is a …
+    <class>", "X uses a … <class>"."""
+    document = vocab.library.source(key).document
+    if document is None:
+        return None
+    pattern = re.compile(re.escape(name) + r"(?:,|\s+(?:is|are|was|uses|adopts|employs))?\s+(?:an?|the|with)\s+"
+                         r"(?:[\w\-()]+\s+){0,10}?(?:" + wanted + short + r")", re.IGNORECASE)
+    for passage in document.passages:
+        if passage.kind is not PassageKind.TEXT or (passage.page or 1) > 2:
+            continue
+        text = " ".join(passage.text.split())
+        found = pattern.search(text)
+        if found:
+            return text[found.start(): found.end() + 40].rsplit(" ", 1)[0] + " …"
+    return None
+
+
+def _members_by_table(name: str, key: str, vocab: Vocabulary, acronym: str, phrase: str) -> list[tuple[str, str]]:
+    """For a family (`Qwen3`), the sized members its own source's tables give the class label to."""
+    members: dict[str, tuple[str, str]] = {}
+    for table in _tables_of(key, vocab):
+        for row in table.rows:
+            if not row or "architecture" not in fold(row[0]):
+                continue
+            for column, cell in enumerate(row[1:], start=1):
+                if column < len(table.header) and fold(cell.strip()) in (fold(acronym), fold(phrase)):
+                    found = match_entity((name,), table.header[column])
+                    if found is not None:
+                        member = found.member or name
+                        members.setdefault(canonical(member), (member, f"{key}, {_table_name(table.caption)}: "
+                                                                           f"Architecture {cell.strip()}"))
+    return sorted(members.values())
+
+
+def _tables_of(key: str, vocab: Vocabulary) -> tuple[Table, ...]:
+    document = vocab.library.source(key).document
+    return document.tables if document is not None else ()
+
+
+def _table_name(caption: str) -> str:
+    match = re.match(r"\s*(Table\s*[A-Z]?\d+)", caption)
+    return match.group(1) if match else "a table"
+
+
+def family_member(label: str) -> str:
+    """`Qwen3-235B-A22B Base` → `Qwen3-235B-A22B`: the label up to its sizes."""
+    match = re.match(r"^(.*?\d+(?:\.\d+)?\s*[BM](?:[-_ ]?A\d+(?:\.\d+)?B)?)(?![A-Za-z0-9])", label)
+    return match.group(1).strip() if match else label.strip()
+
+
+def is_family(spellings: tuple[str, ...], vocab: Vocabulary) -> bool:
+    """A name the library's tables use only with a size after it (`Qwen3` → `Qwen3-8B`, `Qwen3-32B`)."""
+    matches = vocab.entity_matches(spellings)
+    return bool(matches) and all(m.member for m in matches)
+
+

@@ -1,0 +1,324 @@
+"""The question's English: which noun phrases it asks for, in which setting, and how.
+
+A question is cut into clauses ("…, and what does it score on GSM8K?" is a clause of its own) and each
+clause is read word by word once its names are replaced by slots (⟨S⟩ a subject, ⟨A⟩ a benchmark).
+The asked noun phrases are the ones in the *asked position* of a clause — after "what are", "which",
+"how many", an imperative ("give", "list", "compare … in terms of") or "what does it score on" — and
+the phrases coordinated with them ("the number of layers, attention heads and routed experts, the
+total and activated parameters"); a phrase after any other preposition qualifies the one before
+("in each MoE layer", "of MLA") and is not asked. Coordinated modifiers are distributed ("total and
+activated parameters" → total parameters, activated parameters) unless the first part is a noun of
+its own ("layers and key-value heads").
+
+What the question says about the setting is read apart from the attributes: the training stage a
+value must come from ("used to pre-train", "in their reinforcement-learning stage") and the mode
+("in thinking mode"). Nothing here knows a model or a benchmark: only English function words, the
+question's verbs and the library's own labels (through `standalone`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from synth.models import AttributeKind
+
+SUBJECT = "\u27e8S\u27e9"
+METRIC = "\u27e8A\u27e9"
+
+_WH = frozenset("what which how why who whose when where".split())
+_AUX = frozenset("do does did is are was were be been being has have had can could will would should".split())
+# Verbs a question uses around its asks; any inflection of these ends a noun phrase.
+_VERBS = frozenset("""use score reach achieve get obtain attain report give list compare show state provide name tell
+    perform fare rank differ take decide spend employ adopt need require keep balance handle reduce change scale grow
+    vary summarize summarise describe explain mean set apply choose select train pre-train post-train fine-tune
+    distill evaluate measure""".split())
+_IMPERATIVE = frozenset("give list report state show provide name tell compare summarize summarise describe find "
+                        "return".split())
+_PREPOSITIONS = frozenset("""of in on for with by from to at into about between across against during under over
+    than via as like within without among after before per""".split())
+_DETERMINERS = frozenset("the a an their its his her our each every all both these those this that any respective "
+                         "two three four five six".split())
+_FILLERS = frozenset("respectively also please me us them it they one ones".split())
+_GENERIC_TAIL = frozenset("results result scores score values value numbers figures performance".split())
+_QUANTITY_WORDS = re.compile(
+    r"\b(number|numbers|count|counts|size|sizes|length|lengths|rate|rates|dimension|dimensions|dim|steps?|tokens?|"
+    r"parameters?|params|layers|heads|experts|hours|cost|costs|budget|ratio|factor|width|depth|epochs?|"
+    r"amount|value|values|decay|capacity|savings?|throughput|latency|memory|window|vocabulary|flops?)\b",
+    re.IGNORECASE,
+)
+_SYMBOL = re.compile(r"^[\u0370-\u03ff][\w\u0370-\u03ff]*$|^[a-zA-Z]_?\d$")
+
+_STAGES = (
+    ("pre-training", re.compile(r"\bpre-?train\w*|\bpretrain\w*", re.IGNORECASE)),
+    ("fine-tuning", re.compile(r"\bfine-?tun\w*|\bsupervised fine|\bSFT\b", re.IGNORECASE)),
+    ("RL", re.compile(r"\breinforcement[- ]learning\b|\bRL\b|\bRLHF\b", re.IGNORECASE)),
+    ("post-training", re.compile(r"\bpost-?train\w*", re.IGNORECASE)),
+)
+_STAGE_PHRASE = re.compile(
+    r"\s*,?\s*\b(?:(?:that\s+(?:was|were)\s+)?used\s+)?(?:to|for|in|during|when|at|while)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?P<stage>pre-?train\w*|pretrain\w*|fine-?tun\w*|post-?train\w*|train\w*|reinforcement[- ]learning|RL|SFT)"
+    r"(?:\s+(?:stage|phase|step))?\b",
+    re.IGNORECASE,
+)
+_MODE_PHRASE = re.compile(r"\s*,?\s*\b(?:in|with|under|using)\s+(?:the\s+|their\s+|its\s+)?"
+                          r"(?:(?P<both>(?:non-?)?thinking\s+and\s+(?:in\s+)?(?:non-?)?thinking)|(?P<mode>non-?thinking|thinking|non-?reasoning|"
+                          r"reasoning))\s+(?:mode|setting)s?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One noun phrase the question asks for, with the kind its wording fixes and how it was read."""
+
+    text: str
+    kind: AttributeKind | None
+    how: str
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the question says every value must come from: a training stage, a mode."""
+
+    stage: str | None = None
+    mode: str | None = None
+
+
+def stage_of(word: str) -> str | None:
+    for stage, pattern in _STAGES:
+        if pattern.search(word):
+            return stage
+    return "pre-training" if re.match(r"train", word, re.IGNORECASE) else None
+
+
+def read_setting(text: str) -> tuple[Setting, str]:
+    """The stage and mode a question fixes, and the question without those phrases ("What learning
+    rate was used to pre-train BERT" → stage pre-training; "… in thinking mode" → mode thinking)."""
+    stage = mode = None
+    found = _MODE_PHRASE.search(text)
+    if found:
+        if found.group("mode"):  # "in thinking and in non-thinking mode" asks for both, kept apart
+            mode = "non-thinking" if found.group("mode").lower().startswith("non") else "thinking"
+        text = text[:found.start()] + text[found.end():]
+    found = _STAGE_PHRASE.search(text)
+    if found:
+        stage = stage_of(found.group("stage"))
+        text = text[:found.start()] + text[found.end():]
+    else:
+        participle = re.search(r"\b(?:were|was|are|is|been|get|got)\s+(?:\S+\s+){0,6}?(pre-?trained|fine-?tuned|"
+                               r"post-?trained)\b", text, re.IGNORECASE)
+        if participle:
+            stage = stage_of(participle.group(1))
+    return Setting(stage, mode), text
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[?;]|\s[—–]\s|\s-\s)\s*|\s*,?\s+and\s+(?=(?:how|what|which|why|where|on\s+which|"
+                           r"on\s+what|with\s+which)\b)|\s*,\s*(?=(?:how|what|which|why|where)\b)|(?<=[a-z])\.\s+",
+                           re.IGNORECASE)
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a question: "How many layers, what width … do X have, and how many parameters
+    does Y have?" → four clauses."""
+    return [c.strip(" ,.") for c in _CLAUSE_BREAK.split(text) if c and c.strip(" ,.")]
+
+
+_TOKEN = re.compile(rf"{SUBJECT}|{METRIC}|[\w\u0370-\u03ff@][\w\u0370-\u03ff@'’.\-/]*[\w\u0370-\u03ff@']|"
+                    r"[\w\u0370-\u03ff]|[,;:()]")
+
+
+def _tokens(clause: str) -> list[str]:
+    out = []
+    for token in _TOKEN.findall(clause):
+        out.append(token.rstrip(".") if token not in (SUBJECT, METRIC) else token)
+    return [t for t in out if t]
+
+
+def is_verb(word: str) -> bool:
+    """A verb of the question's closed list, in any inflection ("uses", "reached", "pre-trained")."""
+    lowered = word.lower()
+    if lowered in _VERBS:
+        return True
+    if lowered == "using":
+        return True
+    for suffix in ("s", "es", "ed", "d"):  # a gerund is read as a noun: "pre-training tokens"
+        if lowered.endswith(suffix) and lowered[: -len(suffix)] in _VERBS:
+            return True
+    return lowered.endswith("ed") and lowered[:-2].rstrip("e") + "e" in _VERBS
+
+
+def _plural(word: str) -> bool:
+    lowered = word.lower()
+    return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "ous"))
+
+
+_ADJECTIVE = re.compile(r"(?:al|ed|ive|ic|ous|ful|able|ible|ary|ing)$", re.IGNORECASE)
+
+
+def distribute(parts: list[str], standalone: Callable[[str], bool]) -> list[str]:
+    """`total`, `activated parameters` → total parameters, activated parameters: single words before the
+    last phrase of a coordination are its modifiers, unless they are nouns of their own (a plural, or a
+    label the library uses by itself: "layers and key-value heads", "width and depth")."""
+    if len(parts) < 2:
+        return parts
+    last = parts[-1].split()
+    if len(last) < 2 or any(len(p.split()) != 1 for p in parts[:-1]):
+        return parts
+    if any(_plural(p) or (standalone(p) and not _ADJECTIVE.search(p)) or _SYMBOL.match(p)
+           for p in parts[:-1]):
+        return parts
+    head = " ".join(last[1:])
+    return [f"{p} {head}" for p in parts[:-1]] + [parts[-1]]
+
+
+def _kind(phrase: str, cue: str, raw_tail: str) -> AttributeKind | None:
+    """The kind the wording fixes: "how many …" and symbols are counts; "which …" is a text unless it
+    names an amount; a phrase ending in "value" asks for a number."""
+    if cue in ("how many", "how much") or _SYMBOL.match(phrase) or raw_tail in ("value", "values", "number"):
+        return AttributeKind.QUANTITY
+    if cue in ("which", "on which", "on what", "with which", "what kind") and not _QUANTITY_WORDS.search(phrase):
+        return AttributeKind.TEXT
+    return None
+
+
+_PARTICIPLE = re.compile(r"\b((?:pre-?|post-?)?(?:train|fine-tun|finetun|distill))ed\b", re.IGNORECASE)
+
+
+def _clean(words: list[str]) -> str:
+    while words and (words[-1].lower() in _GENERIC_TAIL or words[-1].lower() in _PREPOSITIONS):
+        words = words[:-1]
+    while words and words[0].lower() in _DETERMINERS | _FILLERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]:
+    """The noun phrases a clause asks for (names already replaced by slots)."""
+    tokens = _tokens(clause)
+    if not tokens:
+        return []
+    lowered = [t.lower() for t in tokens]
+    if lowered[0] in ("how", "why") and len(lowered) > 1 and lowered[1] in _AUX:
+        return []  # a mechanism or a value verb ("how do X score"); read elsewhere
+    if lowered[0] in _AUX:
+        return []  # a yes/no question ("Does X use Y?")
+    reader = _Reader()
+    i = 0
+    while i < len(tokens):
+        token, low = tokens[i], lowered[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if low in (",", ";", ":", "and", "or", "(", ")"):
+            reader.close()
+            reader.qualifying = False
+        elif token in (SUBJECT, METRIC):
+            possessive = lowered[i + 1:i + 2] == ["s"] or nxt in ("'s", "’s")
+            reader.stop(asking=possessive or (token == METRIC and reader.asking))
+            i += 1 if possessive else 0
+        elif low in _WH:
+            reader.stop(asking=True)
+            reader.fresh = True
+            reader.cue = low
+            if low == "how" and nxt.lower() not in _AUX:
+                reader.cue = f"how {nxt.lower()}"
+                i += 1  # "how many", "how large"
+            elif i > 0 and lowered[i - 1] in ("on", "with"):
+                reader.cue = f"{lowered[i - 1]} {low}"
+        elif low == "in" and lowered[i + 1:i + 3] == ["terms", "of"]:
+            reader.stop(asking=True)
+            reader.fresh = True
+            reader.cue = "compare"
+            i += 2
+        elif low in _AUX or is_verb(token):
+            # "what are <asked>", "what <asked> were used": an auxiliary right after the question word keeps asking
+            keep = reader.fresh and not reader.current and not reader.phrases and low in _AUX
+            reader.stop(asking=keep or low in _IMPERATIVE)
+            reader.fresh = keep or low in _IMPERATIVE
+            if low in _IMPERATIVE:
+                reader.cue = low
+        elif token.endswith(("'s", "’s", "s'", "s’")) and low.rstrip("'’s") in ("model", "models", "system", ""):
+            reader.current = []
+        elif low in _PREPOSITIONS:
+            counting = [w.lower() for w in reader.current] in (["number"], ["numbers"], ["amount"], ["count"])
+            joins = (low in ("of", "per") and reader.current and nxt not in (SUBJECT, METRIC)
+                     and nxt.lower() not in _DETERMINERS and (counting or not nxt[:1].isupper()))
+            if joins:
+                reader.current.append(token)
+            elif low == "on" and nxt == METRIC:
+                reader.stop(asking=True)
+            elif low in ("on", "with") and nxt.lower() in _WH:
+                reader.stop(asking=False)
+            elif reader.asking and (reader.current or reader.phrases) and nxt != SUBJECT:
+                reader.close()  # "KV compression dimension of MLA, …", "… per token in each MoE layer": a qualifier
+                reader.qualifying = True
+            else:
+                reader.stop(asking=False)
+        elif low in _DETERMINERS or low in _FILLERS:
+            if reader.current:
+                reader.close()
+            elif low in _DETERMINERS and reader.phrases:
+                reader.part += 1  # "…, the total and activated parameters": a coordination of its own
+        elif not reader.qualifying:
+            reader.current.append(token)
+            reader.fresh = False
+        i += 1
+    reader.stop(asking=False)
+    participle = _PARTICIPLE.search(clause)
+    out: list[Asked] = []
+    for group, cue in reader.groups:
+        parts = [[(p, t) for p, t, k in group if k == part] for part in dict.fromkeys(k for *_, k in group)]
+        for phrase, tail in (item for part in parts for item in distribute_with_tails(part, standalone)):
+            if not re.search(r"[a-z\u0370-\u03ff]", phrase, re.IGNORECASE) or re.fullmatch(r"[a-z]+ed", phrase):
+                continue  # no word, or a bare participle ("where is it placed")
+            if cue in ("how many", "how much") and participle and len(phrase.split()) == 1:
+                verb = re.sub(r"^(?:pre|post)-?", "", participle.group(1).lower())
+                phrase = f"{verb}ing {phrase}"  # "how many tokens were X pre-trained on" → training tokens
+            label = cue or "the question's wording"
+            out.append(Asked(phrase, _kind(phrase, cue, tail), f'read from "{label} …"'))
+    return out
+
+
+def distribute_with_tails(group: list[tuple[str, str]], standalone: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """`distribute` over (phrase, last word as asked) pairs; a distributed phrase keeps the last one's."""
+    phrases = distribute([p for p, _ in group], standalone)
+    if len(phrases) == len(group):
+        return [(p, t) for p, (_, t) in zip(phrases, group, strict=True)]
+    return [(p, group[-1][1]) for p in phrases]
+
+
+class _Reader:
+    """Noun phrases being collected: the current one, the coordinated ones of the asked list, and the
+    finished lists with the question word they were asked with."""
+
+    def __init__(self) -> None:
+        self.current: list[str] = []
+        self.phrases: list[tuple[str, str, int]] = []
+        self.groups: list[tuple[list[tuple[str, str, int]], str]] = []
+        self.part = 0
+        self.asking = False
+        self.fresh = False
+        self.qualifying = False
+        self.cue = ""
+
+    def close(self) -> None:
+        text = _clean(self.current)
+        if text and self.asking:
+            self.phrases.append((text, self.current[-1].lower(), self.part))
+        self.current = []
+
+    def stop(self, asking: bool) -> None:
+        self.close()
+        self.qualifying = False
+        if self.phrases:
+            self.groups.append((self.phrases, self.cue))
+            self.phrases = []
+        self.asking = asking
+
+
+def quantity_words(phrase: str) -> bool:
+    """Whether a phrase names an amount (a count, a size, a rate)."""
+    return bool(_QUANTITY_WORDS.search(phrase)) or bool(_SYMBOL.match(phrase))
+
+
+def quantity_symbol(phrase: str) -> bool:
+    """A symbol asked by itself ("β2", "d_model"): its value is read where the library defines it."""
+    return bool(_SYMBOL.match(phrase))
