@@ -4,6 +4,7 @@ answers in tests/fixtures/asks/answers.yaml, and the rules that keep an answer h
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import yaml
 from synth.build import make_report, prepare_library
 from synth.config import LoadedQuestion, Question
 from synth.index import PassageIndex
-from synth.models import Library, Passage, Relation, Report, Verdict
+from synth.models import AnswerCell, Library, Passage, Relation, Report, Verdict
 from synth.plan import make_plan
 from synth.retrieve.asks import metric_values, quantity_values, retrieve_asks
 from synth.retrieve.sentences import is_meta, is_reference_entry, sentences
@@ -144,3 +145,64 @@ def test_report_json_validates_against_the_published_schema(library: tuple[Libra
     jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a dev dependency")
     schema = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "report.schema.json").read_text())
     jsonschema.validate(json.loads(report_to_json(_report(CASES[0]["question"], library))), schema)
+
+
+_DISSENT = re.compile(r"— (?:contradicted|not stated)\b|\b(?:insufficient|could not confirm|contradicted it)\b")
+
+
+def verdict_agrees_with_explanation(cell: AnswerCell) -> bool:
+    """A supported cell's explanation has no atom left contradicted or not stated; any other cell's
+    explanation opens with its own verdict."""
+    if cell.verdict is Verdict.SUPPORTED:
+        return bool(cell.explanation) and not _DISSENT.search(cell.explanation)
+    return cell.explanation.startswith(f"{cell.verdict.value}:")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["question"][:40] for c in CASES])
+def test_a_cell_is_supported_only_when_its_verification_supports_it(case: dict,
+                                                                      library: tuple[Library, PassageIndex]) -> None:
+    answer = _report(case["question"], library).answer
+    assert answer is not None
+    for cell in answer.cells:
+        assert verdict_agrees_with_explanation(cell), (cell.verdict, cell.explanation)
+
+
+def test_answer_text_is_escaped_once_on_the_page() -> None:
+    """Source text with '&' and '<' ("Agent & Coding") reaches the reader as written: the answer stage
+    keeps plain text and the page escapes it once, in the cell, its explanation, the matrix, the paragraph
+    and the mechanism sentences."""
+    import dataclasses
+    from html.parser import HTMLParser
+
+    import markdown
+    from test_render import _report as render_fixture
+
+    from synth.models import Answer, Evidence, MechanismAnswer, NotStated, PassageKind
+    from synth.render import render_report
+
+    label = "Agent & Coding <i>v5</i>"
+    quote = Evidence("src-a", "a.pdf", f"{label} | Zeta-7B | 41.0", 0, 40, 3, None, PassageKind.TEXT)
+    cell = AnswerCell("Zeta-7B", label, "41.0", 41.0, None, "R&D; pass@1", "Zeta-7B", Verdict.SUPPORTED, 0.9,
+                      (quote,), explanation=f"figure 41.0 — supported: the cell ({label} | Zeta-7B) is 41.0")
+    mechanism = MechanismAnswer("Zeta-7B", "routing", (dataclasses.replace(quote, quote=f"It routes {label}."),))
+    answer = Answer("partial", f"{label}: Zeta-7B 41.0.", ("Zeta-7B",), (label, "routing"), Relation.LOOKUP,
+                    (cell,), (NotStated("Zeta-7B", "Q&A", f"No table gives Q&A for Zeta-7B & {label}."),),
+                    (mechanism,))
+    page = render_report(dataclasses.replace(render_fixture(), answer=answer), lambda key: None)
+    html = markdown.markdown(page, extensions=["tables", "admonition", "attr_list", "footnotes",
+                                               "pymdownx.details", "pymdownx.superfences"])
+
+    class Visible(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.text: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.text.append(data)
+
+    reader = Visible()
+    reader.feed(html)
+    visible = " ".join(" ".join(reader.text).split())
+    assert "&amp;" not in visible and "&lt;" not in visible
+    assert visible.count(label) >= 4  # paragraph, cell heading, explanation, mechanism sentence
+    assert "R&D; pass@1" in visible

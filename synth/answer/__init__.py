@@ -33,8 +33,9 @@ from synth.models import (
     Verdict,
     Verification,
 )
-from synth.names import canonical
+from synth.names import canonical, family
 from synth.retrieve.asks import AskEvidence, Candidate
+from synth.text import fold
 from synth.verify import verify_claims
 
 # Setting words that change what a value measures (kept apart); others (EM, Acc., shots) describe it.
@@ -161,7 +162,11 @@ def _cells_of(ask: AskEvidence) -> list[_Picked]:
         if group.model == "base" and "" in home_models and "base" not in home_models:
             target = _Group(group.member, "", group.settings)
         merged[target].extend(items)
-    chosen = [_Picked(*_choose(items), []) for items in merged.values()]
+    chosen = []
+    for items in merged.values():
+        best, disagreeing = _choose(items)
+        agreeing = [c for c in sorted(items, key=_rank) if c is not best and _same_value(c, best)]
+        chosen.append(_Picked(best, disagreeing, agreeing))
     chosen.sort(key=lambda picked: _rank(picked.best))
     kept: list[_Picked] = []
     for picked in chosen:
@@ -226,20 +231,51 @@ def subject_variant(name: str) -> str | None:
 
 
 def _wanted_variant(candidate: Candidate, wanted: str) -> bool:
-    have = canonical(candidate.variant or "")
-    return all(part in have for part in canonical(wanted).split("-") if part)
+    """Every word of the wanted variant is a word of the candidate's: "thinking" is not in "non-thinking"."""
+    have = set(_VARIANT_WORD.findall(fold(candidate.variant or "")))
+    return all(part in have for part in _VARIANT_WORD.findall(fold(wanted)))
 
 
-def _claim(candidate: Candidate, label: str) -> str:
-    """The cell as a sentence for the verification stage."""
-    entity = candidate.entity
+_VARIANT_WORD = re.compile(r"(?:non-?)?[a-z0-9@.]+")
+
+
+def _claims(candidate: Candidate, label: str, quantity: bool = False) -> list[str]:
+    """The cell as sentences for the verification stage, worded as sources word it: "X has 47B total
+    parameters" for a count, "X scores 70.6 on MMLU" for a score, "X uses RMSNorm" for a text value; a
+    count read from a sentence is also worded with the sentence's own words after the value ("4B active
+    parameters" for "activated parameters"). The model is named as the source prints it when that name
+    carries the subject's family ("Qwen3-32B"), else by the subject (a row "Tiny" of the Whisper paper)."""
+    entity = candidate.entity.strip()
+    if not entity or canonical(family(candidate.subject)) not in canonical(entity):
+        entity = candidate.subject
     if candidate.evidence.table_caption is not None or candidate.table:
         label = candidate.evidence.quote.split(" | ")[0] if not candidate.entity.strip() else label
     if candidate.number is None:
-        return f"{entity} uses {candidate.value}."
-    if candidate.attribute and candidate.unit in ("B", "M", "T", "K"):
-        return f"The {label} of {entity} is {candidate.value}."
-    return f"{entity} scores {candidate.value} on {label}."
+        return [f"{entity} uses {candidate.value}."]
+    if not quantity:
+        if candidate.attribute and candidate.unit in ("B", "M", "T", "K"):
+            return [f"The {label} of {entity} is {candidate.value}."]
+        return [f"{entity} scores {candidate.value} on {label}."]
+    claims = [f"{entity} has {candidate.value} {candidate.attribute}."]
+    if not candidate.table:
+        said = re.search(re.escape(candidate.value) + r"\s+((?:[A-Za-z][\w\-]*\s+)?[A-Za-z][\w\-]*)",
+                         candidate.evidence.quote)
+        if said and canonical(said.group(1)) != canonical(candidate.attribute):
+            claims.append(f"{entity} has {candidate.value} {said.group(1)}.")
+    return claims
+
+
+def _verify(claims: Sequence[list[str]], library: Library, index: PassageIndex) -> list[Verification]:
+    """One verification per cell: of its wordings, the first the library supports, else the first it
+    contradicts, else the first."""
+    flat = [claim for wordings in claims for claim in wordings]
+    checked = iter(verify_claims(flat, library, index)) if flat else iter(())
+    out = []
+    for wordings in claims:
+        results = [next(checked) for _ in wordings]
+        out.append(next((v for v in results if v.verdict is Verdict.SUPPORTED),
+                        next((v for v in results if v.verdict is Verdict.CONTRADICTED), results[0])))
+    return out
 
 
 def _label(candidate: Candidate) -> str:
@@ -253,43 +289,33 @@ def _label(candidate: Candidate) -> str:
 
 def _cell(candidate: Candidate, disagreeing: list[Candidate], verification: Verification,
           also: Sequence[Candidate] = (), quantity: bool = False) -> AnswerCell:
-    """A cell whose own quote states every part of it (a table cell under the subject's label and the
-    attribute's label, or a sentence naming the subject with the value next to the attribute) is
-    supported by that quote; the verification stage's check against the rest of the library is kept
-    with it. A value read from a sentence that does not name the subject (it only sits in the
-    subject's paper) is supported only when the verification stage finds it stated."""
+    """A cell's verdict is the verification stage's, never more: it is *supported* only when the check
+    of the cell's claim against the library supports it, and its explanation is that check's. A value
+    its own quote states but the check does not confirm is shown with its quote and marked
+    insufficient (or contradicted), saying what the check found."""
     disagreements = tuple(Disagreement(o.value, o.evidence) for o in disagreeing)
-    direct = candidate.table or candidate.named
     if verification.verdict is Verdict.SUPPORTED:
-        verdict, confidence = Verdict.SUPPORTED, verification.confidence
         explanation = verification.explanation
-    elif direct:
-        verdict, confidence = Verdict.SUPPORTED, _direct_confidence(candidate)
-        where = "the table cell under its row and column labels" if candidate.table else "the quoted sentence"
-        explanation = (f"{where} states it; the verification stage, checking the claim against the whole library, "
-                       f"found: {verification.explanation}")
     else:
-        verdict, confidence = Verdict.INSUFFICIENT, verification.confidence
-        explanation = (f"the quoted sentence does not name {candidate.subject} (it sits in a source about it) and "
-                       f"the verification stage found: {verification.explanation}")
+        if candidate.table:
+            where = "the quoted table cell reads it under its row and column labels"
+        elif candidate.named:
+            where = "the quoted sentence states it"
+        else:
+            where = f"the quoted sentence gives it without naming {candidate.subject} (it sits in a source about it)"
+        found = ("contradicted it" if verification.verdict is Verdict.CONTRADICTED
+                 else "could not confirm it")
+        explanation = (f"{verification.verdict.value}: {where}, but the verification stage, checking "
+                       f"“{verification.claim}” against the whole library, {found}: {verification.explanation}")
     return AnswerCell(
         subject=candidate.subject, attribute=candidate.attribute, value=candidate.value, number=candidate.number,
         unit=candidate.unit, variant=None if quantity else candidate.variant,
         entity=candidate.member or candidate.entity,
-        verdict=verdict, confidence=confidence, evidence=(candidate.evidence, *(c.evidence for c in also[:2])),
+        verdict=verification.verdict, confidence=verification.confidence,
+        evidence=tuple({(e.doc_id, e.start, e.end): e for e in (candidate.evidence, *(c.evidence for c in also))}
+                       .values())[:3],
         disagreements=disagreements, explanation=explanation,
     )
-
-
-def _direct_confidence(candidate: Candidate) -> float:
-    """Confidence in a value its own quote states: lower for a sentence than a table, for a table read
-    from an uncertain grid or a header cut short, and for a source that is not about the subject."""
-    confidence = 0.9 if candidate.table else 0.8
-    if candidate.low_confidence or candidate.abbreviated:
-        confidence -= 0.1
-    if not candidate.home:
-        confidence -= 0.05
-    return round(confidence, 2)
 
 
 def _not_stated(ask: AskEvidence) -> NotStated:
@@ -338,11 +364,13 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
         if not cells:
             not_stated.append(_not_stated(ask))
         picked.extend(cells)
-    verifications = verify_claims([_claim(p.best, _label(p.best)) for p in picked], library, index) if picked else []
     kinds = {(a.subject.name, a.attribute.name): a.attribute.kind for a in asks}
-    cells = [_cell(p.best, p.disagreeing, v, p.also,
-                   kinds.get((p.best.subject, p.best.attribute)) is AttributeKind.QUANTITY)
-             for p, v in zip(picked, verifications, strict=True)]
+    quantities = [kinds.get((p.best.subject, p.best.attribute)) is AttributeKind.QUANTITY for p in picked]
+    wordings = [list(dict.fromkeys(claim for c in (p.best, *p.also) for claim in _claims(c, _label(c), q)))
+                for p, q in zip(picked, quantities, strict=True)]
+    verifications = _verify(wordings, library, index)
+    cells = [_cell(p.best, p.disagreeing, v, p.also, q)
+             for p, v, q in zip(picked, verifications, quantities, strict=True)]
     asked = len(plan.subjects) * len(plan.attributes)
     answered = {(c.subject, c.attribute) for c in cells} | {(m.subject, m.attribute) for m in mechanisms}
     if not asked or not answered:
