@@ -103,6 +103,13 @@ class Vocabulary:
     def titles(self) -> dict[str, str]:
         return {s.key: s.title for s in self.library.sources}
 
+    @cached_property
+    def terms(self) -> str:
+        """The library's named terms as one folded text, one per line: source titles and the expansions of
+        the acronyms it defines ("layer normalization", "rotary position embedding"). A lowercase phrase
+        is a method's name only when the library uses it as one."""
+        return "\n".join(sorted({fold(t) for t in (*self.titles.values(), *self.acronyms.values()) if t}))
+
     def attribute_labels_by_word(self, word: str) -> tuple[str, ...]:
         """Attribute labels starting like the word (the few a word could be)."""
         return self._attributes_by_prefix.get(_prefix(word), ())

@@ -71,7 +71,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         sentence = _joined(context[1], sentence)
                         scope = Scope(True, named.entity, named.variant, named.member, (), ())
                     _collect(values[(i, j)], ranked[(i, j)], sentence, source, subject, attribute, scope, home,
-                             contrast, hit.score, weights, vocab.acronyms)
+                             contrast, hit.score, weights, vocab.acronyms, vocab.terms)
     return values, ranked
 
 
@@ -87,7 +87,7 @@ def _joined(first: Sentence, last: Sentence) -> Sentence:
 
 def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sentence: Sentence, source: str,
              subject: PlanSubject, attribute: PlanAttribute, scope: Scope, home: bool, contrast: frozenset[str],
-             bm25: float, weights: dict[str, float], acronyms: dict[str, str]) -> None:
+             bm25: float, weights: dict[str, float], acronyms: dict[str, str], terms: str = "") -> None:
     evidence = sentence.evidence(source)
     if attribute.kind is AttributeKind.QUANTITY:
         for raw, number, unit, position in quantity_values(sentence.text, attribute, contrast):
@@ -104,13 +104,13 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
                                     False, home, scope.named, scope.member))
     elif attribute.kind is AttributeKind.TEXT:
         score = mechanism_score(sentence.text, attribute, scope.named, home, weights, acronyms)
-        terms = text_values(sentence.text, attribute, acronyms)
+        found = text_values(sentence.text, attribute, acronyms, terms)
         if score > 0:
             ranked.append((score + min(bm25, 20.0) / 100.0, evidence))
-        if terms and score > 0 and not claimparse.negated(sentence.text):
-            values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, ", ".join(terms), None,
+        if found and score > 0 and not claimparse.negated(sentence.text):
+            values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, ", ".join(found), None,
                                     None, evidence, False, home, scope.named, scope.member,
-                                    score=score + 0.5 * min(2, len(terms))))
+                                    score=score + 0.5 * min(2, len(found))))
     else:
         score = mechanism_score(sentence.text, attribute, scope.named, home, weights, acronyms)
         if score > 0:

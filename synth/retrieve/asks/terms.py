@@ -11,7 +11,7 @@ from synth.index import PassageIndex
 from synth.models import AttributeKind, PlanAttribute
 from synth.names import key, same_word, words_of
 from synth.retrieve.asks.quantities import WORD, has_word, word_tokens
-from synth.text import STOPWORDS
+from synth.text import STOPWORDS, fold
 
 # Category nouns that say what kind of thing is asked, not which: "normalization *layer*".
 _CATEGORY = frozenset(key(w) for w in """layer layers function functions algorithm algorithms method methods type
@@ -41,7 +41,8 @@ _FUNCTION = STOPWORDS | frozenset("""we our this these those using use uses used
     combines follow follows show shows""".split())
 
 
-_DENIED = re.compile(r"\b(?:without|not|no|instead of|rather than|unlike|neither|nor)\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:without|not|no|instead of|rather than|unlike|neither|nor|remov\w*|eliminat\w*|discard\w*|"
+                     r"drop(?:s|ped|ping)?)\b", re.IGNORECASE)
 _NOMINAL = re.compile(r"(?:ation|ment|ness|izer|iser|ity)s?$")
 
 
@@ -51,30 +52,65 @@ def _stem_in(word: str, stems: Sequence[str]) -> bool:
                                                                        lowered.split("-") for s in stems)
 
 
-def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | None = None) -> list[str]:
+def _same(word: str, asked: str) -> bool:
+    """A word of the sentence is the asked word itself, inflected ("tokenizers" for "tokenizer", "positional"
+    for "position"), not one sharing a crude stem ("token" is not "tokenizer", "active" not "activation")."""
+    word, asked = word.lower().strip("-"), asked.lower()
+    if word.rstrip("s") == asked.rstrip("s") or word.startswith(asked):
+        return True
+    return asked.startswith(word) and len(word) >= 5 and asked[len(word):] in ("s", "es", "al", "ed", "ing", "ion")
+
+
+def _names_asked(term: str, asked: Sequence[str]) -> bool:
+    return any(_same(part, a) for part in re.split(r"[\s\-]+", term) for a in asked)
+
+
+def _known(phrase: str, terms: str) -> bool:
+    """The phrase is one the library uses as a name (a title, an acronym's expansion), plurals aside."""
+    folded = fold(phrase).rstrip("s")
+    return bool(terms) and re.search(r"(?<![a-z])" + re.escape(folded) + r"s?(?![a-z])", terms) is not None
+
+
+def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | None = None, terms: str = ""
+                ) -> list[str]:
     """Terms of a sentence that name the asked kind of thing, for "normalization layer": names such as
-    `RMSNorm` or `QK-Norm`, and noun phrases built on the attribute's word (`layer normalization`,
-    `pre-normalization`); for "policy-optimization algorithm": `PPO`, `Group Relative Policy Optimization`.
-    Inflected verbs (`normalized`, `optimizes`) and the attribute's bare word are not values."""
+    `RMSNorm` or `QK-Norm`, a name written with the asked noun (`AdamW optimizer`, `H800 GPUs`), the
+    asked word's compounds (`pre-normalization`) and phrases the library uses as names (`layer
+    normalization`, a title; `rotary position embedding`, an acronym's expansion); for
+    "policy-optimization algorithm": `PPO`, `Group Relative Policy Optimization`. The asked thing's own
+    words ("GPUs", "policy optimization", "reward model") say which kind, not which one: never a value;
+    nor is a phrase that merely shares a stem with them ("classifier token" for "tokenizer")."""
+    asked_words = [w for w in re.findall(r"[a-z][a-z0-9]*", fold(attribute.name).replace("-", " "))
+                   if w not in STOPWORDS]
     stems = informative_words(attribute)
     if not stems:
         return []
-    category = [w for w in words_of(attribute.name) if w in _CATEGORY]
+    informative = [w for w in asked_words if key(w) in stems] or asked_words
+    head = informative[-1:]  # "optimization" of "policy-optimization algorithm": a value names the asked thing
+    category = [w for w in asked_words if key(w) in _CATEGORY]
     words = [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
     found: list[tuple[int, str]] = []
+
+    def bare(term: str) -> bool:
+        """Only the asked thing's own words ("GPUs", "Policy Optimization")."""
+        return all(any(_same(part, a) for a in asked_words) or fold(part) in STOPWORDS
+                   for part in re.split(r"[\s\-]+", term) if part)
+
     for match in _NAME_TERM.finditer(text):
         term = match.group(1)
-        if term.lower() in ("table", "figure") or len(term) < 2:
-            continue
+        if term.lower() in ("table", "figure") or len(term) < 2 or bare(term) or re.search(r"-[a-z]+ed$", term):
+            continue  # not a name: "NFKC-normalized" is a participle
         position = next((i for i, w in enumerate(words) if w[1] <= match.start() < w[2]), 0)
-        near = [w[0] for w in words[max(0, position - 2):position + 3]]
+        after = [w[0] for w in words[position + 1:position + 3]]  # the noun a name modifies: "AdamW optimizer"
         expansion = (acronyms or {}).get(term, "")
-        if _stem_in(term, stems) or (expansion and _stem_in(expansion, stems)) or (
-                category and any(_stem_in(w, category) for w in near)):
+        if _stem_in(term, stems) or (expansion and _names_asked(expansion, head)) or any(
+                _same(w, a) for w in after for a in [*head, *category]):
             found.append((match.start(), term))
     for match in _TITLE_PHRASE.finditer(text):
-        if _stem_in(match.group(1), stems) and match.group(1).split()[0].lower() not in _FUNCTION:
-            found.append((match.start(), match.group(1)))
+        phrase = match.group(1)
+        if _names_asked(phrase, head) and phrase.split()[0].lower() not in _FUNCTION and not bare(phrase):
+            found.append((match.start(), phrase))
+
     def joinable(k: int, nxt: int) -> bool:
         word = words[k][0]
         return (word.islower() and word not in _FUNCTION and text[words[min(k, nxt)][2]:words[max(k, nxt)][1]].strip()
@@ -82,30 +118,36 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
 
     for i, (word, _, _) in enumerate(words):
         lowered = word.lower()
-        if not word.islower() or not _stem_in(word, stems):
+        if not word.islower() or not _names_asked(word, head):
             continue
         if re.search(r"(?:ed|es|ing|izes?|ises?)$", lowered) and "-" not in lowered:
+            continue
+        if "-" in word and not bare(word):
+            found.append((words[i][1], word))  # "pre-normalization": the asked word's own compound
             continue
         first, last = i, i
         while first - 1 >= 0 and i - first < 2 and joinable(first - 1, first):
             first -= 1
         while last + 1 < len(words) and last - i < 2 and joinable(last + 1, last) and not _NOMINAL.search(lowered) \
-                and not _stem_in(words[last + 1][0], [*stems, *category]):
+                and not _stem_in(words[last + 1][0], [*stems, *(key(c) for c in category)]):
             last += 1
-        phrase = [w[0] for w in words[first:last + 1]]
-        if len(phrase) == 1 and "-" not in word:
-            continue
-        found.append((words[first][1], " ".join(phrase)))
+        # The longest run of words around the asked word that the library uses as a name.
+        spans = sorted(((a, b) for a in range(first, i + 1) for b in range(i, last + 1) if b > a),
+                       key=lambda span: span[0] - span[1])
+        for a, b in spans:
+            phrase = " ".join(w[0] for w in words[a:b + 1])
+            if _known(phrase, terms) and (not bare(phrase) or f"\n{fold(phrase)}\n" in f"\n{terms}\n"):
+                found.append((words[a][1], phrase))
+                break
     found = [(at, term) for at, term in found
              if not _DENIED.search(re.split(r"[;:]|\bbut\b", text[max(0, at - 120):at])[-1])]
     found.sort()
-    terms: list[str] = []
+    out: list[str] = []
     for _, term in found:
-        if not any(term.lower() in t.lower() for t in terms):
-            terms = [t for t in terms if t.lower() not in term.lower()]
-            terms.append(term)
-    return terms
-
+        if not any(term.lower() in t.lower() for t in out):
+            out = [t for t in out if t.lower() not in term.lower()]
+            out.append(term)
+    return out
 
 
 def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool,
