@@ -73,7 +73,7 @@ def name_regex(name: str) -> re.Pattern[str]:
     pattern = re.escape(parts[0])
     for previous, part in itertools.pairwise(parts):
         both_numeric = previous[0].isdigit() and part[0].isdigit()
-        pattern += (r"[\s\-_]+" if both_numeric else r"[\s\-_.]*") + re.escape(part)
+        pattern += (r"[\s\-_]+" if both_numeric else r"[\s\-_.']*") + re.escape(part)
     return re.compile(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9]|\.\d)")
 
 

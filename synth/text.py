@@ -110,10 +110,12 @@ def sentences(paragraph: str) -> list[str]:
 
 
 def fold(text: str) -> str:
-    """Lower-case, accent-free, dash-normalised: the form used for matching, never for display."""
+    """Lower-case, accent-free, dash- and apostrophe-normalised (AIME’24 is AIME'24): the form used for
+    matching, never for display."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2032", "'")
     return text.lower()
 
 

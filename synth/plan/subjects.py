@@ -51,6 +51,7 @@ _NOT_A_NOUN = STOPWORDS | frozenset("""use uses used score scores scored reach r
     results""".split())
 _AUX_BEFORE = re.compile(r"\b(?:do|does|did|can|could|will|would|were|was|are|is|have|has)\s+(?:the\s+)?$",
                          re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s\b")
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?(?:of\s+)?|\s+(?:and|or)\s+(?:of\s+|the\s+)?)$")
 
 
@@ -173,6 +174,9 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             role = "subject"
         for i in members:
             roles[i] = role if roles[i] != "attribute" or role == "metric" else "metric"
+    for i in range(len(raw)):
+        if _POSSESSIVE.match(text[ends[i]:]) and roles[i] != "setting":
+            roles[i] = "subject"  # "Mistral-Large-2's LiveCodeBench performance": whose score, not a benchmark
     subject_groups = [g for g in _lists(text, raw) if any(roles[i] == "subject" for i in g)]
     if len(subject_groups) > 1:
         for group in subject_groups:

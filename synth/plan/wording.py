@@ -40,6 +40,7 @@ _PREPOSITIONS = frozenset("""of in on for with by from to at into about between 
     than via as like within without among after before per""".split())
 _DETERMINERS = frozenset("the a an their its his her our each every all both these those this that any respective "
                          "two three four five six".split())
+_RELATION_NOUNS = ("impact", "effect", "effects", "influence", "role", "contribution", "impacts")
 _FILLERS = frozenset("respectively also please me us them it they one ones".split())
 _GENERIC_TAIL = frozenset("results result scores score values value numbers figures performance".split())
 _QUANTITY_WORDS = re.compile(
@@ -237,6 +238,8 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
                 reader.cue = low
         elif token.endswith(("'s", "’s", "s'", "s’")) and low.rstrip("'’s") in ("model", "models", "system", ""):
             reader.current = []
+        elif low == "of" and [w.lower() for w in reader.current] in ([w] for w in _RELATION_NOUNS):
+            reader.current = []  # "the impact of model size and training data on …": the sizes are asked
         elif low in _PREPOSITIONS:
             counting = [w.lower() for w in reader.current] in (["number"], ["numbers"], ["amount"], ["count"])
             joins = (low in ("of", "per") and reader.current and nxt not in (SUBJECT, METRIC)
