@@ -41,7 +41,7 @@ _SETTING = re.compile(r"^(?P<metric>.*?)\s*[(\[](?P<setting>[^)\]]*)[)\]]\s*$")
 _PARAM_TOTAL = re.compile(r"^#?\s*(?:total\s*)?(?:param(?:eter)?s?|size|#?tp)\b|total\s*param|^#\s*tp$", re.IGNORECASE)
 _PARAM_ACTIVE = re.compile(r"activ(?:e|ated)\s*param|^#?\s*ap$", re.IGNORECASE)
 _PARAM_NON_EMB = re.compile(r"non[-\s]?emb", re.IGNORECASE)
-_SETTING_COLUMN = re.compile(r"shots?|setting|metric|mode|prompt", re.IGNORECASE)
+_SETTING_COLUMN = re.compile(r"shots?|setting|metric|\bmodes?\b|prompt", re.IGNORECASE)
 # Words that mark one axis as benchmarks/metrics and the other as models; used only to break the
 # orientation guess when both axes look alike.
 _BENCHMARK_WORDS = re.compile(

@@ -72,8 +72,8 @@ class Vocabulary:
             if source.document is not None:
                 for table in source.document.tables:
                     found.extend(LibraryRecord(source.key, r) for r in records(table))
-                for table in text_tables(source.document):
-                    found.extend(LibraryRecord(source.key, r) for r in records(table, in_columns=False))
+                for table, in_columns in text_tables(source.document):
+                    found.extend(LibraryRecord(source.key, r) for r in records(table, in_columns=in_columns))
         self.records: tuple[LibraryRecord, ...] = tuple(found)
         self.entity_labels: Counter[str] = Counter(r.record.entity for r in found)
         self.attribute_labels: Counter[str] = Counter(r.record.attribute for r in found)
@@ -176,11 +176,32 @@ class Vocabulary:
         if not counts:
             return None
         second = counts[1][0] if len(counts) > 1 else 0
+        if self._compared(spellings, counts[0][1]):
+            return None  # a baseline its tables compare with the model the source is about
         if second == 0 and counts[0][0] >= 3:
             return counts[0][1]  # the only source that names it ("AdaMax", introduced inside the Adam paper)
         if counts[0][0] < DOMINANT_MENTIONS:
             return None
         return counts[0][1] if counts[0][0] >= 3 * second else None
+
+    def _compared(self, spellings: tuple[str, ...], key: str) -> bool:
+        """The name labels a model of the source's tables beside the model the source is about
+        (Claude-3.5-Sonnet beside DeepSeek-V3 in DeepSeek-V3's tables): a baseline, not its subject."""
+        about = [a for a in self.about.get(key, ()) if match_entity(spellings, a) is None]
+        return bool(about) and any(
+            any(match_entity(spellings, e) is not None for e in entities)
+            and any(match_entity(tuple(about), e) is not None for e in entities)
+            for entities in self._table_entities.get(key, ()))
+
+    @cached_property
+    def _table_entities(self) -> dict[str, list[set[str]]]:
+        by_table: dict[tuple[str, str], set[str]] = {}
+        for item in self.records:
+            by_table.setdefault((item.source, item.record.table.table_id), set()).add(item.record.entity)
+        out: dict[str, list[set[str]]] = {}
+        for (source, _), entities in by_table.items():
+            out.setdefault(source, []).append(entities)
+        return out
 
     def _mentions(self, spellings: tuple[str, ...], document: DocumentHandle) -> int:
         key = (spellings, document.doc_id)
@@ -294,12 +315,15 @@ _NUMERIC_CELL = re.compile(r"^[<>~≈]?-?\d+(?:[.,]\d+)*(?:%|[KMBT]|x)?[†‡*]
 _TABLE_CAPTION = re.compile(r"^\s*Table\s*[A-Z]?\d+[.:|]", re.IGNORECASE)
 
 
-def text_tables(document: Document) -> list[Table]:
+def text_tables(document: Document) -> list[tuple[Table, bool]]:
     """Tables laid out as plain lines in the extracted text, which the glyph reader can miss in a
-    two-column page: a header line of single words followed by rows of a label and as many numbers
-    ("Model Layers Width Heads Parameters" / "Tiny 4 384 6 39M"). The caption is the nearest
-    "Table N." line within three lines after or before the block."""
-    found: list[Table] = []
+    two-column page, each with whether its models are in columns: a header line of single words followed
+    by rows of a label and as many numbers ("Model Layers Width Heads Parameters" / "Tiny 4 384 6 39M"),
+    or of numbers only when the first header word names the first column ("Parameters Layers dmodel" /
+    "117M 12 768"); and a two-word header over rows of one name and one number ("Parameter Value" /
+    "dim 4096" / "n_kv_heads 8"), the values of the one model the source is about, in a column of their
+    own. The caption is the nearest "Table N." line within three lines after or before the block."""
+    found: list[tuple[Table, bool]] = []
     for passage in document.passages:
         if passage.kind is not PassageKind.TEXT or "\n" not in passage.text:
             continue
@@ -308,30 +332,51 @@ def text_tables(document: Document) -> list[Table]:
         while i < len(lines) - 2:
             header = lines[i].split()
             width = len(header) - 1
-            if width < 2 or not all(w[:1].isalpha() for w in header):
+            if width < 1 or not all(w[:1].isalpha() for w in header):
                 i += 1
                 continue
-            rows = []
-            j = i + 1
-            while j < len(lines):
-                tokens = lines[j].split()
-                if len(tokens) < width + 1 or not all(_NUMERIC_CELL.match(t) for t in tokens[-width:]) \
-                        or any(_NUMERIC_CELL.match(t) for t in tokens[:-width]):
-                    break
-                rows.append((" ".join(tokens[:-width]), *tokens[-width:]))
-                j += 1
-            if len(rows) >= 2 and len(set(header)) == len(header) and not _read_by_glyphs(document, passage.page, rows):
+            rows, j = _text_rows(lines, i + 1, width)
+            in_columns = width == 1
+            if len(rows) >= (4 if in_columns else 2) and len(set(header)) == len(header) \
+                    and not _read_by_glyphs(document, passage.page, rows):
                 nearby = [*lines[j:j + 3], *reversed(lines[max(0, i - 3):i])]
                 caption = next((" ".join(line.split()) for line in nearby if _TABLE_CAPTION.match(line)), "")
                 offset = passage.start + sum(len(line) + 1 for line in lines[:i])
                 end = passage.start + sum(len(line) + 1 for line in lines[:j])
-                found.append(Table(f"{document.doc_id}#text{passage.ordinal}.{i}", document.doc_id, caption,
-                                   tuple(header), tuple(rows), tuple("" for _ in rows), offset, end, passage.page,
-                                   passage.section))
+                found.append((Table(f"{document.doc_id}#text{passage.ordinal}.{i}", document.doc_id, caption,
+                                    tuple(header), tuple(rows), tuple("" for _ in rows), offset, end, passage.page,
+                                    passage.section), in_columns))
                 i = j
             else:
                 i += 1
     return found
+
+
+_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+def _text_rows(lines: list[str], first: int, width: int) -> tuple[list[tuple[str, ...]], int]:
+    """The rows of a text table from line `first`: a label and `width` numbers, or `width + 1` numbers (the
+    first one the label); for a one-value table, one identifier-like name and one number."""
+    rows: list[tuple[str, ...]] = []
+    j = first
+    while j < len(lines):
+        tokens = lines[j].split()
+        if width == 1:
+            if len(tokens) != 2 or not _KEY.match(tokens[0]) or not _NUMERIC_CELL.match(tokens[1]):
+                break
+            rows.append((tokens[0], tokens[1]))
+        elif len(tokens) == width + 1 and all(_NUMERIC_CELL.match(t) for t in tokens) and \
+                (not rows or _NUMERIC_CELL.match(rows[0][0])):
+            rows.append(tuple(tokens))
+        elif len(tokens) >= width + 1 and all(_NUMERIC_CELL.match(t) for t in tokens[-width:]) \
+                and not any(_NUMERIC_CELL.match(t) for t in tokens[:-width]) \
+                and (not rows or not _NUMERIC_CELL.match(rows[0][0])):
+            rows.append((" ".join(tokens[:-width]), *tokens[-width:]))
+        else:
+            break
+        j += 1
+    return rows, j
 
 
 def _read_by_glyphs(document: Document, page: int | None, rows: list[tuple[str, ...]]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from synth.answer.text import answer_text
 from synth.index import PassageIndex
@@ -137,9 +137,13 @@ def _choose(candidates: list[Candidate]) -> tuple[Candidate, list[Candidate]]:
 
 @dataclass
 class _Picked:
+    """A cell's value: its best candidate, the ones disagreeing, the same value stated in other places (shown
+    as more evidence) and the candidates of its own group agreeing with it (more wordings to check)."""
+
     best: Candidate
     disagreeing: list[Candidate]
     also: list[Candidate]
+    agreeing: list[Candidate] = field(default_factory=list)
 
 
 def _cells_of(ask: AskEvidence) -> list[_Picked]:
@@ -166,7 +170,7 @@ def _cells_of(ask: AskEvidence) -> list[_Picked]:
     for items in merged.values():
         best, disagreeing = _choose(items)
         agreeing = [c for c in sorted(items, key=_rank) if c is not best and _same_value(c, best)]
-        chosen.append(_Picked(best, disagreeing, agreeing))
+        chosen.append(_Picked(best, disagreeing, [], agreeing))
     chosen.sort(key=lambda picked: _rank(picked.best))
     kept: list[_Picked] = []
     for picked in chosen:
@@ -312,8 +316,7 @@ def _cell(candidate: Candidate, disagreeing: list[Candidate], verification: Veri
         unit=candidate.unit, variant=None if quantity else candidate.variant,
         entity=candidate.member or candidate.entity,
         verdict=verification.verdict, confidence=verification.confidence,
-        evidence=tuple({(e.doc_id, e.start, e.end): e for e in (candidate.evidence, *(c.evidence for c in also))}
-                       .values())[:3],
+        evidence=(candidate.evidence, *(c.evidence for c in also[:2])),
         disagreements=disagreements, explanation=explanation,
     )
 
@@ -366,7 +369,8 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
         picked.extend(cells)
     kinds = {(a.subject.name, a.attribute.name): a.attribute.kind for a in asks}
     quantities = [kinds.get((p.best.subject, p.best.attribute)) is AttributeKind.QUANTITY for p in picked]
-    wordings = [list(dict.fromkeys(claim for c in (p.best, *p.also) for claim in _claims(c, _label(c), q)))
+    wordings = [list(dict.fromkeys(claim for c in (p.best, *p.also, *p.agreeing)
+                                for claim in _claims(c, _label(c), q)))
                 for p, q in zip(picked, quantities, strict=True)]
     verifications = _verify(wordings, library, index)
     cells = [_cell(p.best, p.disagreeing, v, p.also, q)

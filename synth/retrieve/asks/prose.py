@@ -3,12 +3,13 @@ read sentence by sentence with their scope."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from synth import claimparse
 from synth.index import PassageIndex, any_of, phrase
 from synth.models import AttributeKind, Evidence, Library, PassageKind, Plan, PlanAttribute, PlanSubject
-from synth.names import canonical
+from synth.names import canonical, family
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
@@ -54,6 +55,9 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 home = source in subject.home_sources
                 introduced = home and any(canonical(a) in {canonical(s) for s in subject.spellings}
                                           for a in vocab.about.get(source, ()))
+                # DeepSeek-V2-Lite in the DeepSeek-V2 paper: an unnamed sentence there is about DeepSeek-V2,
+                # unless it follows one naming the subject.
+                sibling = home and not introduced and _sibling(subject, vocab.about.get(source, ()))
                 context: tuple[int, Sentence, Scope] | None = None
                 for position, sentence in enumerate(sentences(passage)):
                     scope = subject_scope(sentence.text, subject, vocab, home, metric_names, introduced)
@@ -63,6 +67,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                     elif scope is None:
                         context = None
                     if scope is None or not states_something(sentence.text):
+                        continue
+                    if sibling and not scope.named and (context is None or position - context[0] > CONTEXT_SENTENCES):
                         continue
                     if not scope.named and context is not None and position - context[0] <= CONTEXT_SENTENCES:
                         # "We introduce Mixtral 8x7B … As a result, each token has access to 47B parameters":
@@ -76,6 +82,23 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
 
 
 CONTEXT_SENTENCES = 3
+
+
+_SIZE_WORD = re.compile(r"^[\s\-]*(?:tiny|small|medium|base|large|big|huge|giant|xl|xxl|\d[\w.\-]*)\b", re.IGNORECASE)
+
+
+def _sibling(subject: PlanSubject, about: tuple[str, ...]) -> bool:
+    """The subject's name extends the name its source is about, but not by a size: DeepSeek-V2-Lite in the
+    DeepSeek-V2 paper, AdaMax in the Adam paper, whose unnamed sentences are about the main model; Qwen3-32B
+    in the Qwen3 report and Whisper large in the Whisper paper are sized members of it."""
+    for spelling in subject.spellings:
+        for main in about:
+            head = fold(family(main))
+            name = fold(spelling)
+            if len(name) > len(head) and name.startswith(head) and canonical(family(spelling)) != canonical(head) \
+                    and not _SIZE_WORD.match(spelling[len(head):]):
+                return True
+    return False
 
 
 def _joined(first: Sentence, last: Sentence) -> Sentence:

@@ -82,7 +82,7 @@ def table_quote(record: TableRecord) -> str:
     row = table.rows[record.row]
     header = table.header
     between = [f"{cell.strip()}" for c, cell in enumerate(row[1:record.column], start=1)
-               if c < len(header) and re.search(r"shots?|setting|metric|mode", header[c], re.IGNORECASE)
+               if c < len(header) and re.search(r"shots?|setting|metric|\bmodes?\b", header[c], re.IGNORECASE)
                and cell.strip()]
     column = header[record.column] if record.column < len(header) else ""
     return " | ".join([row[0].strip(), *between, column.strip(), record.raw])
@@ -107,8 +107,65 @@ def _label_match(attribute: PlanAttribute, label: str) -> LabelMatch | None:
         for spelling in attribute.spellings[1:]:
             if canonical(spelling) == canonical(label):
                 return LabelMatch(label, None)
-        return match_property(asked, defaults(asked), label)
+        return match_property(asked, defaults(asked), label) or abbreviated_property(attribute.name, label)
     return None
+
+
+_COUNTING = frozenset({"n", "num", "no", "number", "numbers", "count", "total", "of", "the", "model", "models"})
+_ABBREVIATION_TAIL = re.compile(r"^d(?=[a-z]{2,}$)")
+
+
+def _label_tokens(label: str, asked: list[str]) -> list[str]:
+    """A label's words as written in code or a formula: `n_kv_heads` → n, kv, heads; `dmodel` → d, model
+    (a dimension written d with its subscript run in)."""
+    tokens = []
+    for token in re.findall(r"[a-z][a-z0-9]*", fold(label).replace("_", " ")):
+        rest = token[1:]
+        if _ABBREVIATION_TAIL.match(token) and not _abbreviates(token, asked) and (rest in asked or len(rest) <= 3):
+            tokens += ["d", rest]
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def abbreviated_property(asked_name: str, label: str) -> LabelMatch | None:
+    """A label abbreviating the asked property as code and formulas do: every word of the label is an asked
+    word, its start (`dim`, `len`, `vocab`, `d` before a subscript) or the initials of asked words in a row
+    (`kv` for key-value, `ff` for feed-forward); every asked word but one is in the label, and two are
+    when one is left out (`hidden_dim` for the feed-forward hidden dimension, never `dim` alone)."""
+    units = [u for u in fold(asked_name).split() if u not in _COUNTING]
+    words = [w for u in units for w in re.findall(r"[a-z][a-z0-9]*", u)]
+    unit_of = [k for k, u in enumerate(units) for _ in re.findall(r"[a-z][a-z0-9]*", u)]
+    if not words or re.search(r"[(×^]|\d", label):
+        return None
+    everything = re.findall(r"[a-z][a-z0-9]*", fold(asked_name))
+    split = _label_tokens(label, everything)
+    tokens = [t for t in split if t not in _COUNTING or t == "d"]
+    if not tokens or split == ["d"]:
+        return None
+    covered: set[int] = set()
+    for token in tokens:
+        hit = _abbreviates(token, words)
+        if not hit:
+            return None
+        covered.update(unit_of[k] for k in hit)
+    left = len(units) - len(covered)
+    if left > 1 or (left == 1 and len(covered) < 2):
+        return None
+    return LabelMatch(label, None, abbreviated=True)
+
+
+def _abbreviates(token: str, words: list[str]) -> set[int]:
+    """Indexes of the asked words a label token stands for."""
+    for k, word in enumerate(words):
+        if token == word or token.rstrip("s") == word.rstrip("s") or (word.startswith(token) and
+                                                                        (len(token) >= 3 or token == "d")):
+            return {k}
+    if 2 <= len(token) <= 3:
+        for k in range(len(words) - len(token) + 1):
+            if all(words[k + m].startswith(token[m]) for m in range(len(token))):
+                return set(range(k, k + len(token)))
+    return set()
 
 
 _DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})
@@ -122,6 +179,20 @@ def _home_label(subject: PlanSubject, label: str) -> NameMatch | None:
         for k in range(1, len(words)):
             if canonical(" ".join(words[k:])) == canonical(label):
                 return NameMatch(label, None)
+    return None
+
+
+def _value_column(subject: PlanSubject, record: TableRecord, vocab: Vocabulary, source: str) -> NameMatch | None:
+    """A table whose one data column is headed "Value" ("Parameter | Value": dim 4096, n_layers 32) gives
+    the values of the model its source is about, when that model is the subject (its name or family)."""
+    if canonical(record.entity) not in ("value", "values") or len(record.table.header) != 2:
+        return None
+    about = vocab.about.get(source, ())
+    if not about:
+        return None
+    main = about[0]
+    if match_entity(subject.spellings, main) or canonical(family(subject.name)) == canonical(main):
+        return NameMatch(record.entity, None)
     return None
 
 
@@ -170,7 +241,7 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
                 entity_cache[(i, record.entity)] = match_entity(subject.spellings, record.entity)
             match = entity_cache[(i, record.entity)]
             if match is None and item.source in subject.home_sources:
-                match = _home_label(subject, record.entity)
+                match = _home_label(subject, record.entity) or _value_column(subject, record, vocab, item.source)
             if match is None:
                 rest = canonical(record.entity)[len(families[i]):]
                 if canonical(record.entity).startswith(families[i]) and not re.fullmatch(r"[\d.\-]*", rest):
