@@ -98,3 +98,50 @@ def test_thinking_is_not_found_inside_non_thinking() -> None:
     assert _wanted_variant(candidate("thinking; v5"), "thinking")
     assert not _wanted_variant(candidate("non-thinking; v5"), "thinking")
     assert _wanted_variant(candidate("non-thinking"), "non-thinking")
+
+
+def test_a_value_of_another_training_stage_is_not_taken() -> None:
+    from synth.retrieve.asks.prose import _other_stage
+    from synth.retrieve.asks.quantities import quantity_values
+
+    asked = PlanAttribute("learning rate", AttributeKind.QUANTITY, ("learning rate",), "test", stage="pre-training")
+    assert quantity_values("We use Adam with learning rate of 1e-4, β1 = 0.9.", asked, frozenset())[0][:2] == (
+        "1e-4", 0.0001)
+    assert _other_stage("We use a batch size of 32 and fine-tune for 3 epochs.", "pre-training")
+    assert not _other_stage("We pre-train with a batch size of 256 and fine-tune later.", "pre-training")
+    assert not _other_stage("We train with a batch size of 256 sequences.", "pre-training")
+
+
+def test_a_sentence_naming_the_subject_only_to_compare_is_no_context_for_the_next() -> None:
+    from synth.retrieve.asks.scope import COMPARING
+
+    assert COMPARING.search("Its KV compression dimension is 512, but slightly different from ")
+    assert COMPARING.search("Unlike ") and not COMPARING.search("We pre-train ")
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("The vocabulary is expanded to 50,257.", ["50,257"]),
+    ("We use WordPiece embeddings with a 30,000 token vocabulary.", ["30,000"]),
+    ("The vocabulary covers 12 languages.", []),
+])
+def test_a_size_is_read_next_to_its_noun_when_the_sentence_says_no_size(sentence: str, values: list[str]) -> None:
+    from synth.retrieve.asks.quantities import quantity_values
+
+    asked = PlanAttribute("vocabulary size", AttributeKind.QUANTITY, ("vocabulary size",), "test")
+    assert [v[0] for v in quantity_values(sentence, asked, frozenset())] == values
+
+
+def test_a_figure_number_is_no_value() -> None:
+    from synth.retrieve.asks.quantities import quantity_values
+
+    asked = PlanAttribute("patch size", AttributeKind.QUANTITY, ("patch size",), "test")
+    assert quantity_values("Figure 3 Patching schemes group bytes in different ways.", asked, frozenset()) == []
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("We use RMSNorm with pre-normalization.", ["RMSNorm", "pre-normalization"]),
+    ("Layer normalization was moved, similar to a pre-activation residual network.", []),
+])
+def test_a_placement_compound_is_a_value_only_as_a_noun(sentence: str, values: list[str]) -> None:
+    assert text_values(sentence, _text("activation function" if "activation" in sentence else "normalization layer"),
+                       {}, "") == values

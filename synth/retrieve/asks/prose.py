@@ -10,10 +10,11 @@ from synth import claimparse
 from synth.index import PassageIndex, any_of, phrase
 from synth.models import AttributeKind, Evidence, Library, PassageKind, Plan, PlanAttribute, PlanSubject
 from synth.names import canonical, family
+from synth.plan.wording import stage_of
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
-from synth.retrieve.asks.scope import Scope, subject_scope
+from synth.retrieve.asks.scope import COMPARING, Scope, subject_scope
 from synth.retrieve.asks.terms import mechanism_score, rarity, text_values
 from synth.retrieve.sentences import Sentence, sentences, states_something
 from synth.text import STOPWORDS, fold
@@ -61,9 +62,10 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 context: tuple[int, Sentence, Scope] | None = None
                 for position, sentence in enumerate(sentences(passage)):
                     scope = subject_scope(sentence.text, subject, vocab, home, metric_names, introduced)
+                    first = min((s for s, _ in scope.mentions), default=0) if scope is not None else 0
                     if scope is not None and scope.named and (not scope.others or min(
-                            s for s, _ in scope.others) > min(s for s, _ in scope.mentions or ((0, 0),))):
-                        context = (position, sentence, scope)
+                            s for s, _ in scope.others) > first) and not COMPARING.search(sentence.text[:first]):
+                        context = (position, sentence, scope)  # not "… slightly different from DeepSeek-V2"
                     elif scope is None:
                         context = None
                     if scope is None or not states_something(sentence.text):
@@ -85,6 +87,17 @@ CONTEXT_SENTENCES = 3
 
 
 _SIZE_WORD = re.compile(r"^[\s\-]*(?:tiny|small|medium|base|large|big|huge|giant|xl|xxl|\d[\w.\-]*)\b", re.IGNORECASE)
+
+
+_HYPOTHETICAL = re.compile(r"\b(?:if|suppose|supposing|imagine|were\s+to|would\s+be)\b", re.IGNORECASE)
+_STAGE_WORD = re.compile(r"\bpre-?train\w*|\bpretrain\w*|\bfine-?tun\w*|\bpost-?train\w*|\bSFT\b|"
+                         r"\breinforcement[- ]learning\b|\bRL\b", re.IGNORECASE)
+
+
+def _other_stage(text: str, stage: str) -> bool:
+    """The sentence is about another training stage than the asked one, and not about the asked one."""
+    stages = {stage_of(m.group(0)) for m in _STAGE_WORD.finditer(text)}
+    return bool(stages) and stage not in stages
 
 
 def _sibling(subject: PlanSubject, about: tuple[str, ...]) -> bool:
@@ -112,10 +125,14 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
              subject: PlanSubject, attribute: PlanAttribute, scope: Scope, home: bool, contrast: frozenset[str],
              bm25: float, weights: dict[str, float], acronyms: dict[str, str], terms: str = "") -> None:
     evidence = sentence.evidence(source)
+    if attribute.stage and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
+            and _other_stage(sentence.text, attribute.stage):
+        return  # "We use a batch size of 32 and fine-tune for 3 epochs": not the pre-training batch size
     if attribute.kind is AttributeKind.QUANTITY:
         for raw, number, unit, position in quantity_values(sentence.text, attribute, contrast):
-            if not scope.owns(position, sentence.text):
-                continue
+            if not scope.owns(position, sentence.text) or _HYPOTHETICAL.search(
+                    re.split(r"[.;:]", sentence.text[max(0, position - 80):position])[-1]):
+                continue  # not "if we set each block's capacity to 0"
             values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, raw, number,
                                     unit or None, evidence, False, home, scope.named, scope.member))
     elif attribute.kind is AttributeKind.METRIC:

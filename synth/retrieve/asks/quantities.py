@@ -118,9 +118,12 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     return out + _plain_values(text, attribute, head, modifiers, out)
 
 
-_SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*[×x]\s*10\s*[−\-–]\s*(\d+)(?!\d)")
+_SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*[×x]\s*10\s*[−\-–]\s*|e[−\-–])(\d+)(?!\d)")
 _PLAIN = re.compile(r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KMBT](?![A-Za-z]))?(?![\w.]*\d)(?!\s*%)"
                     r"(?![A-Za-z])")
+_REFERENCE = re.compile(r"\b(?:figure|fig\.|table|section|sec\.|eq\.|equation|appendix|algorithm|step|stage|"
+                        r"phase|part|chapter|version|v)\s*$", re.IGNORECASE)
+_MEASURES = frozenset({"size", "sizes", "count", "counts"})
 _LINK = r"(?:\s+(?:is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*)"
 
 
@@ -138,13 +141,19 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         return []  # "pre-training learning rate": the sentence must be about pre-training
     taken = {position for *_, position in found}
     phrase = r"[\s-]+".join(re.escape(w) + r"\w*" for w in words)
+    patterns = [(rf"\b{phrase}(?:\s+\S{{1,4}})?{_LINK}(?:(?:about|around|approximately|roughly)\s+)?$", True),
+                (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+)?{phrase}\b", False)]
+    if len(words) == 2 and words[-1].lower() in _MEASURES:
+        # "vocabulary size" where the sentence has no "size": "the vocabulary is expanded to 50,257", "a 30,000
+        # token vocabulary", "a vocabulary of 100K"
+        noun = re.escape(words[0]) + r"\w*"
+        patterns += [(rf"\b{noun}\s+(?:is\s+|was\s+)?(?:(?:expanded|increased|set|reduced|extended)\s+)?(?:to|of)\s+$",
+                      True), (rf"^[\s-]+(?:(?:token|word|subword|entry|entries)\s+)?{noun}\b", False)]
     out: list[tuple[str, float, str, int]] = []
-    for pattern, before in ((rf"\b{phrase}(?:\s+\S{{1,4}})?{_LINK}(?:(?:about|around|approximately|roughly)\s+)?$",
-                             True),
-                            (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+)?{phrase}\b", False)):
+    for pattern, before in patterns:
         for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text)):
-            if number.start() in taken:
-                continue
+            if number.start() in taken or _REFERENCE.search(text[max(0, number.start() - 12):number.start()]):
+                continue  # "Figure 3 Patching schemes …" numbers a figure, not patches
             context = (text[max(0, number.start() - 60):number.start()] if before
                        else text[number.end():number.end() + 60])
             if not re.search(pattern, context, re.IGNORECASE):

@@ -18,7 +18,9 @@ _NOT_THE_MODEL = re.compile(r"\b(baselines?|ablations?|toy|preliminary|validatio
 
 
 _COMPARING = re.compile(r"\b(?:outperform\w*|surpass\w*|than|compared|versus|vs\.?|beat\w*|exceed\w*|ahead|behind|"
-                        r"trail\w*|rival\w*|match\w*|over)\b", re.IGNORECASE)
+                        r"trail\w*|rival\w*|match\w*|over|differ\w*\s+from|unlike|similar\s+to|same\s+as)\b",
+                        re.IGNORECASE)
+COMPARING = _COMPARING
 
 
 @dataclass(frozen=True)

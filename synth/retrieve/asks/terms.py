@@ -122,9 +122,12 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
             continue
         if re.search(r"(?:ed|es|ing|izes?|ises?)$", lowered) and "-" not in lowered:
             continue
-        if "-" in word and not bare(word):
-            found.append((words[i][1], word))  # "pre-normalization": the asked word's own compound
-            continue
+        if "-" in word:
+            following = re.match(r"\s+([a-z][a-z\-]*)", text[words[i][2]:])
+            if re.match(r"(?:pre|post)-", lowered) and not bare(word) and not (
+                    following and following.group(1) not in _FUNCTION):
+                found.append((words[i][1], word))  # "pre-normalization": where the asked thing sits
+            continue  # not "pre-activation residual network", "de-tokenizers", "off-policy"
         first, last = i, i
         while first - 1 >= 0 and i - first < 2 and joinable(first - 1, first):
             first -= 1
