@@ -1,6 +1,6 @@
 """Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
 
-    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|tuning|held_out|both] [--details]
+    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|tuning|held_out|both] [--details] [--answers-only]
 
 Each gold file in bench/data/answers/{tune,dev,probe,held_out}/ holds a question (fed to synth unchanged),
 its subjects and attributes with aliases, the cells (value, number, unit, variant, accept, others,
@@ -266,7 +266,27 @@ def _ratio(a: int, b: int) -> str:
     return f"{a}/{b} = {a / b:.2f}" if b else "—"
 
 
-def run_part(part: str, details: bool) -> Score | None:
+def _answers_only(golds: dict[str, dict]) -> dict[str, dict]:
+    """report.json's `answer` for each question from the plan, retrieval and answer stages alone (no claims,
+    findings or review): the cell figures in a fraction of the time; off-topic findings are not measured."""
+    from synth.answer import build_answer
+    from synth.build import prepare_library
+    from synth.config import Question
+    from synth.plan import make_plan
+    from synth.retrieve.asks import retrieve_asks
+    from synth.serialize import to_data
+
+    library, index = prepare_library(CORPUS)
+    out = {}
+    for stem, gold in golds.items():
+        plan = make_plan(Question(**gold["question"]), library)
+        asks = retrieve_asks(plan, library, index) if plan.subjects and plan.attributes else ()
+        out[stem] = {"answer": to_data(build_answer(plan, asks, library, index)), "findings": []}
+    index.close()
+    return out
+
+
+def run_part(part: str, details: bool, answers_only: bool = False) -> Score | None:
     folder = GOLD / part
     files = sorted(folder.glob("*.yaml"))
     if not files:
@@ -275,6 +295,15 @@ def run_part(part: str, details: bool) -> Score | None:
     from synth.build import build
 
     total = Score()
+    if answers_only:
+        golds = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in files}
+        started = time.perf_counter()
+        reports = _answers_only(golds)
+        seconds = time.perf_counter() - started
+        print(f"\n{part}: {len(files)} questions answered in {seconds:.1f} s (plan, retrieval and answer stages "
+              "only; off-topic findings not measured)")
+        _print_scores(part, golds, reports, details, total)
+        return total
     with tempfile.TemporaryDirectory(prefix="answers-eval-") as tmp:
         questions = Path(tmp) / "questions"
         questions.mkdir()
@@ -290,36 +319,43 @@ def run_part(part: str, details: bool) -> Score | None:
         seconds = time.perf_counter() - started
         print(f"\n{part}: {len(files)} questions built in {seconds:.1f} s ({seconds / len(files):.1f} s per question, "
               "report cache included)")
-        print(f"{'question':32} {'cell recall':>16} {'wrong':>7} {'not stated':>14} {'ideas':>14} {'off-topic':>14}")
-        for stem, gold in golds.items():
-            report = json.loads((Path(tmp) / "out" / stem / "report.json").read_text(encoding="utf-8"))
-            result = score(gold, report)
-            total.add(result)
-            print(f"{stem[:32]:32} {_ratio(result.recalled, result.cells):>16} {result.wrong:>7} "
-                  f"{_ratio(result.declared, result.not_stated):>14} {_ratio(result.ideas_found, result.ideas):>14} "
-                  f"{_ratio(result.off_topic, result.findings):>14}")
-            if details and part != "held_out":
-                for line in [*result.wrong_cells, *result.missed]:
-                    print(f"    {line}")
+        reports = {stem: json.loads((Path(tmp) / "out" / stem / "report.json").read_text(encoding="utf-8"))
+                   for stem in golds}
+        _print_scores(part, golds, reports, details, total)
+    return total
+
+
+def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], details: bool, total: Score) -> None:
+    print(f"{'question':32} {'cell recall':>16} {'wrong':>7} {'not stated':>14} {'ideas':>14} {'off-topic':>14}")
+    for stem, gold in golds.items():
+        result = score(gold, reports[stem])
+        total.add(result)
+        print(f"{stem[:32]:32} {_ratio(result.recalled, result.cells):>16} {result.wrong:>7} "
+              f"{_ratio(result.declared, result.not_stated):>14} {_ratio(result.ideas_found, result.ideas):>14} "
+              f"{_ratio(result.off_topic, result.findings):>14}")
+        if details and part != "held_out":
+            for line in [*result.wrong_cells, *result.missed]:
+                print(f"    {line}")
     print(f"{part + ' (all)':32} {_ratio(total.recalled, total.cells):>16} {total.wrong:>7} "
           f"{_ratio(total.declared, total.not_stated):>14} {_ratio(total.ideas_found, total.ideas):>14} "
           f"{_ratio(total.off_topic, total.findings):>14}")
     print(f"{part}: wrong values {total.wrong} of {total.judged} judged report cells; targets: cell recall ≥ 0.9, "
           "0 wrong values, every not-stated cell declared, ≤ 10 % off-topic findings")
-    return total
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=["tune", "dev", "probe", "tuning", "held_out", "both"], default="tune")
     parser.add_argument("--details", action="store_true", help="list wrong and missed cells (never for held_out)")
+    parser.add_argument("--answers-only", action="store_true",
+                        help="score the answer stage alone (plan, retrieval, answer): no build, no off-topic figure")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
     parts = {"both": ["tune", "held_out"], "tuning": ["tune", "dev", "probe"]}.get(args.part, [args.part])
     for part in parts:
-        run_part(part, args.details)
+        run_part(part, args.details, args.answers_only)
     return 0
 
 
