@@ -126,9 +126,10 @@ def shared_words(claim_words: frozenset[str], window_words: frozenset[str]) -> f
     return frozenset(found)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def folded(text: str) -> str:
-    """`fold` remembered: the same passages and headings are folded for every claim."""
+    """`fold` remembered: the same passages and headings are folded for every claim of a report
+    (bounded well below a library's passage count: the cache holds the texts it keys on)."""
     return fold(text)
 
 
