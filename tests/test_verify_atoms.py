@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from synth.verify.atoms import AtomSpec, atoms_of
+from synth.verify.combine import describe
 
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "verify" / "atoms.yaml").read_text(encoding="utf-8"))
 
@@ -34,3 +35,13 @@ def test_atoms_lie_in_their_clauses_in_reading_order() -> None:
         for atom in parsed.atoms:
             assert atom.clause[0] <= atom.start <= atom.end <= max(atom.clause[1], atom.end)
             assert atom.clause in parsed.clauses or atom.clause[0] >= parsed.clauses[0][0]
+
+
+@pytest.mark.parametrize(("claim", "said"), [
+    ("DeepSeek-V3 surpasses Qwen2.5 72B by 16.4 points on MATH.", "comparison 'surpasses' by 16.4 points"),
+    ("A outperforms B with a gap of 2 points on X.", "comparison 'outperforms' with gap of 2 points"),
+])
+def test_a_margin_is_said_once(claim: str, said: str) -> None:
+    """The explanation names a margin in the claim's own words: never "by by 16.4 points"."""
+    [atom] = atoms_of(claim).atoms
+    assert describe(atom) == said

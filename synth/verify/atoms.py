@@ -192,6 +192,15 @@ def _margin(text: str, start: int, end: int) -> tuple[Quantity | None, bool, tup
     return None, False, None
 
 
+def margin_words(margin: Quantity) -> str:
+    """A margin as the explanation says it: its own words when they name it ("by 16.4 points",
+    "a gap of 2 points"), else "by" and the figure; never "by by"."""
+    raw = margin.raw.strip()
+    if re.match(r"(?i)by\b", raw):
+        return raw
+    return f"by {raw}" if raw[:1].isdigit() or raw[:1] in "+-−" else f"with {raw}"
+
+
 @lru_cache(maxsize=8192)
 def atoms_of(text: str) -> ClaimAtoms:
     """The claim's atoms in reading order (see the module docstring)."""

@@ -21,7 +21,7 @@ from dataclasses import replace
 from synth import claimparse
 from synth.models import AtomKind, Verdict
 from synth.tables import Grid, GridCell
-from synth.verify.atoms import AtomSpec, ClaimAtoms
+from synth.verify.atoms import AtomSpec, ClaimAtoms, margin_words
 from synth.verify.cells import TableView
 from synth.verify.findings import Context, Finding, Named, in_clause, lower_is_better, quote_cells
 from synth.verify.labels import Mention, clean_label, plain
@@ -344,7 +344,7 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
     shown = [c for pair in pairs[:3] for c in pair]
     said = f"{plain(subject[0].label)} vs {', '.join(dict.fromkeys(plain(m.label) for m, _ in objects))}"
     note = (f"{said}: {sum(holds)} of {len(holds)} cell pair(s) agree with '{atom.cue}'"
-            + (f" by {atom.margin.raw}" if atom.margin is not None else "")
+            + (f" {margin_words(atom.margin)}" if atom.margin is not None else "")
             + (" (the claim denies it)" if atom.negated else ""))
     failing = [(a, b) for (a, b), ok in zip(pairs, holds, strict=True) if ok == atom.negated]
     conflicting = None if status is Verdict.SUPPORTED else (failing or pairs)[0][1].raw

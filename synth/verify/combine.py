@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from synth.models import Atom, AtomKind, Evidence, PassageKind, Verdict
-from synth.verify.atoms import AtomSpec, ClaimAtoms
+from synth.verify.atoms import AtomSpec, ClaimAtoms, margin_words
 from synth.verify.findings import Finding
 from synth.verify.windows import Judgement
 
@@ -208,7 +208,7 @@ def describe(spec: AtomSpec) -> str:
     if spec.kind is AtomKind.FIGURE:
         return f"figure {spec.text}" + (" (denied)" if spec.negated else "")
     if spec.kind in (AtomKind.COMPARISON, AtomKind.EXTREME):
-        extra = f" by {spec.margin.raw}" if spec.margin is not None else ""
+        extra = f" {margin_words(spec.margin)}" if spec.margin is not None else ""
         quantifier = f", {spec.quantifier}" if spec.quantifier else ""
         return f"{spec.kind.value} '{spec.text}'{extra}{quantifier}" + (" (denied)" if spec.negated else "")
     if spec.kind is AtomKind.POLARITY:

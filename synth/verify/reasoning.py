@@ -105,6 +105,26 @@ def _settled(named: tuple[Mention, tuple[int, ...]], claim: str) -> bool:
     return all(claimparse.mentions(fold(claim), word) for word in _SETTING_WORDS.findall(added))
 
 
+def _qualified_apart(named: tuple[Mention, tuple[int, ...]], paths: tuple[tuple[str, ...], ...],
+                     claim: str) -> bool:
+    """Whether a label addresses columns told apart by a header above it that the claim does not
+    state ("MMLU" under French / German / Spanish): the claim may mean a column of another table
+    altogether (the plain MMLU column), so these cells cannot contradict it."""
+    mention, positions = named
+    if len(positions) < 2:
+        return False
+    label, said = plain(mention.label), fold(claim)
+    parents = set()
+    for position in positions:
+        above: list[str] = []
+        for level in paths[position]:
+            if claimparse.mentions(fold(level), label):
+                break
+            above.append(fold(level))
+        parents.add(tuple(level for level in above if not claimparse.mentions(said, level)))
+    return len(parents) > 1
+
+
 def _variant_named(named: tuple[Mention, tuple[int, ...]], paths: tuple[tuple[str, ...], ...],
                    claim: str) -> tuple[Mention, tuple[int, ...]]:
     """A core naming several variants ("DeepSeek-V2 Chat" over (SFT) and (RL)) narrowed to the one
@@ -185,7 +205,8 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
                        attribute=attribute, setting=setting)
     # The row states the figure in another column that the claim's label also names ("71.2 F1" is
     # the row's CoNLL F1, not its MUC/B3/CEAF F1): which column is meant is unsettled.
-    exact = _settled(rows, atoms.text) and _settled(columns, atoms.text) and len(rows[1]) == 1
+    exact = (_settled(rows, atoms.text) and _settled(columns, atoms.text) and len(rows[1]) == 1
+             and not _qualified_apart(columns, view.grid.column_paths, atoms.text))
     elsewhere = exact and any(agrees(atom.quantity, c.value) and claimparse.mentions(
         fold(" ".join(c.column_path)), plain(columns[0].label)) for c in view.grid.cells if c.row == rows[1][0])
     if (exact and not agreeing and not approximate and not elsewhere and len(cells) <= MAX_ADDRESSED
