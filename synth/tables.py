@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from synth.models import Table
 from synth.text import fold
@@ -333,6 +334,13 @@ class Grid:
     column_paths: tuple[tuple[str, ...], ...]
     row_paths: tuple[tuple[str, ...], ...]
     cells: tuple[GridCell, ...]
+
+    @cached_property
+    def cell_at(self) -> dict[tuple[int, int], GridCell]:
+        """Each cell by (row, column), built once and kept with the grid (the verifier looks up many
+        cells of one table). Never in a module dict keyed by id(grid): a freed grid's address is
+        reused by new grids, which then read the freed grid's cells."""
+        return {(cell.row, cell.column): cell for cell in self.cells}
 
 
 def _numeric(cell: str) -> bool:

@@ -24,6 +24,7 @@ from synth.tables import (
     strip_variant,
     variant_name,
 )
+from synth.verify.cells import TableView
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PDFS = SHARED / "corpus" / "pdfs"
@@ -320,6 +321,27 @@ def test_cells_are_addressed_by_full_header_paths(case: dict[str, Any]) -> None:
     cells = {(c.row_path, c.column_path): c.raw for c in found.cells}
     for row_path, column_path, raw in case["cells"]:
         assert cells.get((tuple(row_path), tuple(column_path))) == raw, sorted(cells)[:8]
+
+
+def test_a_grid_finds_its_own_cells_after_other_grids_were_freed() -> None:
+    """A grid's cell lookup lives with the grid. It was kept in a module dict keyed by id(grid): a
+    new grid at a freed grid's address got the freed grid's cells (another table's values), in any
+    process that builds more than once (`synth serve`, the test run): a build after a killed one
+    did not equal a clean build."""
+    def views(first: int) -> list[TableView]:
+        rows = [[["Alpha", f"{n}.5", "1"], ["Beta", f"{n}.25", "2"]] for n in range(first, first + 300)]
+        return [TableView(grid(table(["Model", "Score", "Other"], r)), (), (), frozenset()) for r in rows]
+
+    def wrong(found: list[TableView]) -> int:
+        return sum(1 for view in found for cell in view.grid.cells if view.cell(cell.row, cell.column) != cell)
+
+    freed = views(0)
+    assert wrong(freed) == 0
+    addresses = {id(view.grid) for view in freed}
+    del freed
+    again = views(1000)
+    assert addresses & {id(view.grid) for view in again}, "no address was reused: the check below proves nothing"
+    assert wrong(again) == 0
 
 
 def test_a_model_name_over_two_header_lines_names_its_column() -> None:

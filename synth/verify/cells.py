@@ -76,7 +76,7 @@ class TableView:
         return self.grid.table
 
     def cell(self, row: int, column: int) -> GridCell | None:
-        return _cell_at(self.grid).get((row, column))
+        return self.grid.cell_at.get((row, column))
 
 
 def _worth_indexing(label: str) -> bool:
@@ -141,19 +141,6 @@ def build_index(tables: list[Table]) -> CellIndex:
             index.places.setdefault(family_key(stem), []).append(LabelPlace(number, axis, positions))
     index.forms = index_forms(list(index.places))
     return index
-
-
-_CELLS: dict[int, dict[tuple[int, int], GridCell]] = {}
-
-
-def _cell_at(view: Grid) -> dict[tuple[int, int], GridCell]:
-    key = id(view)
-    found = _CELLS.get(key)
-    if found is None:
-        if len(_CELLS) > 4096:
-            _CELLS.clear()
-        found = _CELLS[key] = {(c.row, c.column): c for c in view.cells}
-    return found
 
 
 def _same_reading(a: Mention, b: Mention) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+import weakref
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -69,8 +70,10 @@ class IndexedFrequency(Mapping[str, int]):
         return sum(1 for n in self._known.values() if n)
 
 
-# Per library and thread: an index-backed frequency holds an SQLite connection of its thread.
-_FACTS: dict[tuple[str, str, int, int], LibraryFacts] = {}
+# Per library and thread: an index-backed frequency holds an SQLite connection of its thread. The
+# library is held weakly and checked: id(library) alone names a dead library's facts (its index
+# closed) when a new Library lands at its address.
+_FACTS: dict[tuple[str, str, int, int], tuple[weakref.ref[Library], LibraryFacts]] = {}
 
 
 def library_facts(library: Library, index: PassageIndex | None = None) -> LibraryFacts:
@@ -78,8 +81,8 @@ def library_facts(library: Library, index: PassageIndex | None = None) -> Librar
     from the index's statistics; without, they are counted here (the same numbers)."""
     key = (library.root, library.fingerprint, id(library), threading.get_ident())
     cached = _FACTS.get(key)
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0]() is library:
+        return cached[1]
     found = [_normalised(r) for doc in library.documents for table in doc.tables for r in records(table)]
     measures = frozenset(m for r in found for m in (compact(r.attribute), compact(_unbracketed(r.attribute))))
     source_of = {s.document.doc_id: s.key for s in library.sources if s.document is not None}
@@ -110,7 +113,7 @@ def library_facts(library: Library, index: PassageIndex | None = None) -> Librar
                           {d.doc_id: _title_words(d.title or "") for d in library.documents})
     if len(_FACTS) > 4:
         _FACTS.clear()
-    _FACTS[key] = facts
+    _FACTS[key] = (weakref.ref(library), facts)
     return facts
 
 
