@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from synth.library.base import EXTRACTOR_VERSION
 from synth.models import Document, DocumentHead
@@ -46,6 +47,7 @@ RACY_NS = 2_000_000_000
 Outcome = Document | str
 # What a load reads of a cached outcome: the document's head, or the reason the file was skipped.
 HeadOutcome = DocumentHead | str
+Record = TypeVar("Record", Document, DocumentHead)
 # What a file's stat says about it: (size, mtime_ns, ctime_ns, inode).
 StatKey = tuple[int, int, int, int]
 # The last linking of a folder: (source key, BibTeX key, doc_id, how they were linked) per source.
@@ -96,37 +98,21 @@ def _stat_row(data: object) -> tuple[StatKey, str, int]:
     return (data[0], data[1], data[2], data[3]), data[4], data[5]
 
 
-def _outcome(sha256: str) -> Callable[[object], Outcome]:
-    """Decoder of a cached outcome: {"document": …} of exactly this content, or {"skipped": reason}."""
-    def decode(data: object) -> Outcome:
+def _decoder(sha256: str, field: str, kind: type[Record]) -> Callable[[object], Record | str]:
+    """Decoder of a cached record: {field: …} of exactly this content, or {"skipped": reason}.
+    Anything else raises, and the store rebuilds the entry instead of trusting it."""
+    def decode(data: object) -> Record | str:
         if type(data) is not dict or len(data) != 1:
-            raise ValueError("not an outcome")
+            raise ValueError(f"not a cached {field}")
         if "skipped" in data:
             reason = data["skipped"]
             if type(reason) is not str:
                 raise ValueError("skip reason is not text")
             return reason
-        document = from_data(Document, data["document"])
-        if document.sha256 != sha256:
-            raise ValueError("document of other content")
-        return document
-    return decode
-
-
-def _head(sha256: str) -> Callable[[object], HeadOutcome]:
-    """Decoder of a cached head: {"head": …} of exactly this content, or {"skipped": reason}."""
-    def decode(data: object) -> HeadOutcome:
-        if type(data) is not dict or len(data) != 1:
-            raise ValueError("not a head")
-        if "skipped" in data:
-            reason = data["skipped"]
-            if type(reason) is not str:
-                raise ValueError("skip reason is not text")
-            return reason
-        head = from_data(DocumentHead, data["head"])
-        if head.sha256 != sha256:
-            raise ValueError("head of other content")
-        return head
+        record = from_data(kind, data[field])
+        if record.sha256 != sha256:
+            raise ValueError(f"{field} of other content")
+        return record
     return decode
 
 
@@ -168,13 +154,13 @@ class DocumentCache:
 
     def get(self, sha256: str, reader: str) -> Outcome | None:
         """The whole document (or skip reason)."""
-        return self.store.get("documents", self._key(sha256, reader), _outcome(sha256))
+        return self.store.get("documents", self._key(sha256, reader), _decoder(sha256, "document", Document))
 
     def get_head(self, sha256: str, reader: str) -> HeadOutcome | None:
         """The document's head (or skip reason): what loading a library reads. The document counts as
         used too, so pruning keeps the two together."""
         key = self._key(sha256, reader)
-        head = self.store.get("heads", key, _head(sha256))
+        head = self.store.get("heads", key, _decoder(sha256, "head", DocumentHead))
         if head is not None:
             self.store.touch("documents", key)
         return head

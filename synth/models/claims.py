@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from synth.models.library import PassageKind
+from synth.models.library import PassageKind, place
 
 
 class Verdict(StrEnum):
@@ -50,11 +50,7 @@ class Evidence:
 
     @property
     def location(self) -> str:
-        if self.page is not None:
-            return f"p. {self.page}"
-        if self.section:
-            return f"§ {self.section}"
-        return "text"
+        return place(self.page, self.section)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,16 @@ from typing import Any, Protocol
 OPENING_CHARS = 2000
 
 
+def place(page: int | None, section: str | None) -> str:
+    """Where a passage or a quote is, as a citation says it: the page of a PDF, the section of a
+    markdown source, else plain text."""
+    if page is not None:
+        return f"p. {page}"
+    if section:
+        return f"§ {section}"
+    return "text"
+
+
 class PassageKind(StrEnum):
     """What a passage is, so retrieval and verification can treat table rows differently."""
 
@@ -41,11 +51,7 @@ class Passage:
     @property
     def location(self) -> str:
         """Human-readable place of the passage: page for PDFs, section for markdown."""
-        if self.page is not None:
-            return f"p. {self.page}"
-        if self.section:
-            return f"§ {self.section}"
-        return "text"
+        return place(self.page, self.section)
 
 
 @dataclass(frozen=True)
