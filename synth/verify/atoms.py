@@ -193,8 +193,9 @@ def _margin(text: str, start: int, end: int) -> tuple[Quantity | None, bool, tup
 
 
 def margin_words(margin: Quantity) -> str:
-    """A margin as the explanation says it: its own words when they name it ("by 16.4 points",
-    "a gap of 2 points"), else "by" and the figure; never "by by"."""
+    """A margin as the explanation says it: its own words when they start with "by" ("by 16.4
+    points"), "by" and the figure when it is a bare figure ("+2.3%"), "with" and its words otherwise
+    ("with gap of 2 points"); never "by by"."""
     raw = margin.raw.strip()
     if re.match(r"(?i)by\b", raw):
         return raw
