@@ -43,6 +43,17 @@ def test_a_parameter_value_list_in_the_text_is_a_table_of_the_source_s_model() -
     assert cells[("Value", "n_kv_heads")] == "8" and cells[("Value", "hidden_dim")] == "14336"
 
 
+def test_a_parameter_value_cell_is_given_as_the_subject_not_as_the_header_value() -> None:
+    from synth.retrieve.asks.table_cells import _printed_name
+
+    [(table, in_columns)] = text_tables(_document(MISTRAL_PAGE))
+    record = next(r for r in records(table, in_columns=in_columns) if r.attribute == "n_kv_heads")
+    subject = PlanSubject("Mistral 7B", ("Mistral 7B",), "test", ("d1",))
+    assert _printed_name(record, subject) == "Mistral 7B"
+    sized = next(r for r in records(text_tables(_document(GPT2_PAGE))[0][0], in_columns=False) if r.raw == "1024")
+    assert _printed_name(sized, subject) == "345M", "a row label that names a model is kept as printed"
+
+
 def test_a_text_table_whose_labels_are_sizes_keeps_them_as_row_labels() -> None:
     [(table, in_columns)] = text_tables(_document(GPT2_PAGE))
     assert not in_columns and table.rows == (("117M", "12", "768"), ("345M", "24", "1024"))

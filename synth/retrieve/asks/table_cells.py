@@ -196,6 +196,12 @@ def _value_column(subject: PlanSubject, record: TableRecord, vocab: Vocabulary, 
     return None
 
 
+def _printed_name(record: TableRecord, subject: PlanSubject) -> str:
+    """The name a cell is given as: its row or column label; for a "Parameter | Value" table of a source
+    about the subject, the subject (the header "Value" names no model)."""
+    return subject.name if canonical(record.entity) in ("value", "values") else record.entity
+
+
 def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | None:
     """A label that is the attribute's noun alone ("Heads" for attention heads), when no other label of
     the same table uses that noun with another modifier."""
@@ -255,7 +261,8 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
                     continue
                 variant = _variant(match, label, record)
                 found[(i, j)].append(Candidate(
-                    subject.name, attribute.name, record.entity, variant, record.raw, record.value, _unit_of(record),
+                    subject.name, attribute.name, _printed_name(record, subject), variant, record.raw, record.value,
+                    _unit_of(record),
                     _table_evidence(item.source, record), True, item.source in subject.home_sources, True,
                     match.member, record.table.low_confidence, label.abbreviated,
                 ))
