@@ -228,6 +228,9 @@ def _status(report: Report) -> Markup:
         return md_safe("**The question was not read into subjects and attributes**: see the findings below.")
     asked = len(answer.subjects) * len(answer.attributes)
     gaps = len(answer.not_stated)
+    if not asked:
+        return md_safe("**The question was not read into subjects and attributes**, so nothing was looked up: this "
+                       "page does not say whether the library answers it.")
     if answer.status == "answered":
         return md_safe(f"**Answered** from the library: all {asked} asked cells are stated by a source.")
     if answer.status == "partial":

@@ -99,6 +99,27 @@ def test_unanswerable_report_says_so_and_lists_no_findings_as_results() -> None:
     assert "No finding bears on the question" in results and "claim-" not in results
 
 
+def test_a_question_read_into_no_cells_is_not_called_unanswerable_by_the_library() -> None:
+    from dataclasses import replace
+
+    from synth.models import Answer, Relation
+
+    unread = Answer("not_answerable", "The question could not be read.", (), ("models",), Relation.LOOKUP, (), ())
+    page = render_report(replace(_report(), answer=unread), lambda key: None)
+    assert "**The question was not read into subjects and attributes**" in page
+    assert "cannot answer this question" not in page
+    assert "### Topic" in page, "a finding's topic heads its group"
+
+
+def test_one_group_of_findings_without_a_topic_gets_no_second_findings_heading() -> None:
+    from dataclasses import replace
+
+    report = _report()
+    untitled = tuple(replace(c, claim=replace(c.claim, topic="")) for c in report.findings)
+    page = render_report(replace(report, findings=untitled), lambda key: None)
+    assert "## Findings" in page and "### Findings" not in page
+
+
 def test_skipped_files_are_listed_with_their_reason() -> None:
     page = render_report(_report(), lambda key: None)
     assert "`broken.pdf`: not a valid PDF" in page
