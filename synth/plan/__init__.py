@@ -23,6 +23,8 @@ import re
 from synth.config import Column, Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
 from synth.names import canonical, family, key, match_property, words_of
+from synth.plan.classes import UsageClass, resolve_usage, usage_class
+from synth.plan.qualifiers import qualified
 from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
 from synth.plan.wording import (
     SUBJECT,
@@ -146,8 +148,8 @@ def _relation(text: str, question: Question, subjects: int, mechanism: bool) -> 
     return Relation.LOOKUP, None
 
 
-def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabulary, notes: list[str]
-              ) -> list[PlanSubject]:
+def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabulary, notes: list[str],
+              usage: UsageClass | None = None) -> list[PlanSubject]:
     if question.subjects:
         return [PlanSubject(item.name, tuple(dict.fromkeys([item.name, *item.aliases])), "the question's subjects",
                             tuple(vocab.home_sources(tuple(dict.fromkeys([item.name, *item.aliases])))))
@@ -183,7 +185,24 @@ def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabular
             seen.add(canonical(member))
             subjects.append(PlanSubject(member, (member,), f"one of the {phrase} {match.group('noun')}: {why}",
                                         tuple(vocab.home_sources((member,)))))
+    if usage is not None:
+        subjects += _usage_members(usage, vocab, seen, notes)
     return subjects
+
+
+def _usage_members(usage: UsageClass, vocab: Vocabulary, seen: set[str], notes: list[str]) -> list[PlanSubject]:
+    """The members of "the models that use X", each with the sentence of its own source that says so."""
+    members = [(m, why) for m, why in resolve_usage(usage.thing, vocab) if canonical(m) not in seen]
+    if not members:
+        notes.append(f"No source in the library says that a model it is about uses {usage.thing}.")
+        return []
+    notes.append(f"The {usage.noun} that use {usage.thing}: resolved as the models whose own sources say they use it "
+                 f"({', '.join(m for m, _ in members)}); each subject shows the sentence.")
+    out = []
+    for member, why in members:
+        seen.add(canonical(member))
+        out.append(PlanSubject(member, (member,), f"uses {usage.thing}: {why}", tuple(vocab.home_sources((member,)))))
+    return out
 
 
 _RANGE_END = re.compile(r"\b(?:from|up\s+to|to|through)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -202,7 +221,7 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
     _, plain = read_setting(slotted_text)
     attributes: list[PlanAttribute] = []
     for clause in clauses(plain):
-        for asked in asked_phrases(clause, lambda word: _standalone(word, vocab)):
+        for asked in qualified(clause, asked_phrases(clause, lambda word: _standalone(word, vocab))):
             kind = asked.kind or (AttributeKind.QUANTITY if _quantity(asked.text, vocab) else AttributeKind.TEXT)
             spellings = (_property_spellings(asked.text, vocab) if kind is AttributeKind.QUANTITY
                          and not quantity_symbol(asked.text) else (asked.text,))
@@ -233,9 +252,12 @@ def make_plan(question: Question, library: Library) -> Plan:
     vocab = vocabulary(library)
     text = " ".join(question.question.split())
     setting, _ = read_setting(text)
+    usage = None if question.subjects else usage_class(text)
+    if usage is not None:  # the class is the subject: its words are neither names nor asked phrases
+        text = text[:usage.start] + "they" + text[usage.end:]
     names = question_names(text, vocab)
     notes: list[str] = []
-    subjects = _subjects(question, text, names, vocab, notes)
+    subjects = _subjects(question, text, names, vocab, notes, usage)
     families = [s.name for s in subjects if is_family(s.spellings, vocab)]
     if families:
         notes.append(f"{', '.join(families)}: a family name; every sized member the library reports is shown apart.")

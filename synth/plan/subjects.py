@@ -40,6 +40,9 @@ _LIST_VARIANT = re.compile(r"^\s+(base|chat|instruct|instruction-tuned|pre-?trai
 _VARIANT_NAME = {"instruction-tuned": "Instruct", "pretrained": "Base", "pre-trained": "Base",
                  "posttrained": "Instruct", "post-trained": "Instruct"}
 _YEAR_AFTER = re.compile(r"^['’]\d{2}\b")
+_TRAILING_SETTING = re.compile(r"\s+(?:pass|maj|cons|best)@\d+$", re.IGNORECASE)
+# "what is its MATH-500 pass@1": a name owned by a pronoun is what is asked of the subject, never a subject.
+_OWNED = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 _SETTING_NAME = re.compile(r"^(?:pass|maj|cons|best)@\d+$|^\d+-?shots?$|^v\d+(?:\.\d+)*$", re.IGNORECASE)
 _SETTING_TAIL = re.compile(r"^\s*(?:\(([^()]{1,40})\)|((?:rating|percentile|accuracy|acc\.?|pass@\d+|cons@\d+|"
                            r"maj@\d+|exact match|em|f1)(?:\s*/\s*\w+)?))(?:\s+(?:results?|scores?))?",
@@ -101,6 +104,10 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
                 out.append(_Raw(f"{name} {size}", start, end + sizes.end(), "entity", name))
             covered = end + sizes.end()
             continue
+        setting = _TRAILING_SETTING.search(name)
+        if setting and setting.start() > 0:
+            end = start + setting.start()  # "MATH-500 pass@1": the benchmark, its setting read after it
+            name = text[start:end]
         member = _MEMBER_WORD.match(text[end:])
         of = None
         if member and vocab.role(name) != "attribute":
@@ -161,6 +168,9 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             settings[i] = tail.group(1) or tail.group(2)
             ends[i] = end + tail.end()
     for group in _lists(text, raw):
+        if len(group) > 1 and roles[group[-1]] == "modifier" and raw[group[-1]].role == "entity" \
+                and any(roles[i] not in ("setting", "modifier") for i in group[:-1]):
+            roles[group[-1]] = raw[group[-1]].role  # "A, B and C activates …": the list's last name, not a modifier
         members = [i for i in group if roles[i] not in ("setting", "modifier")]
         if not members:
             continue
@@ -172,6 +182,9 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             role = "metric"
         else:
             role = "subject"
+        if role == "subject" and not any(roles[i] == "entity" for i in members) \
+                and _OWNED.search(text[max(0, first_start - 8):first_start]):
+            role = "metric"
         for i in members:
             roles[i] = role if roles[i] != "attribute" or role == "metric" else "metric"
     for i in range(len(raw)):

@@ -14,7 +14,7 @@ from synth.plan.wording import stage_of
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
-from synth.retrieve.asks.scope import COMPARING, Scope, subject_scope
+from synth.retrieve.asks.scope import COMPARING, Scope, names_relative, subject_scope
 from synth.retrieve.asks.terms import mechanism_score, rarity, text_values
 from synth.retrieve.sentences import Sentence, sentences, states_something
 from synth.text import STOPWORDS, fold
@@ -60,8 +60,11 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 # unless it follows one naming the subject.
                 sibling = home and not introduced and _sibling(subject, vocab.about.get(source, ()))
                 context: tuple[int, Sentence, Scope] | None = None
+                relative = -1  # the last sentence of the passage naming another model of the subject's family
                 for position, sentence in enumerate(sentences(passage)):
                     scope = subject_scope(sentence.text, subject, vocab, home, metric_names, introduced)
+                    if scope is None and home and names_relative(sentence.text, subject):
+                        relative = position
                     first = min((s for s, _ in scope.mentions), default=0) if scope is not None else 0
                     if scope is not None and scope.named and (not scope.others or min(
                             s for s, _ in scope.others) > first) and not COMPARING.search(sentence.text[:first]):
@@ -72,6 +75,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         continue
                     if sibling and not scope.named and (context is None or position - context[0] > CONTEXT_SENTENCES):
                         continue
+                    if not scope.named and relative >= 0 and (context is None or context[0] < relative):
+                        continue  # "For DeepSeekMoE 145B, we set …": the next sentences are that model's
                     if not scope.named and context is not None and position - context[0] <= CONTEXT_SENTENCES:
                         # "We introduce Mixtral 8x7B … As a result, each token has access to 47B parameters":
                         # the sentence before names the subject, so the quote starts there.

@@ -68,11 +68,17 @@ _RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_END = re.compile(r"^\s*(?:to|and|-|–)\s*\d", re.IGNORECASE)
 
 
+_ALTERNATIVES = re.compile(r"\d(?:[\d.]*)\s*,\s*(?:\d[\d.]*\s*,\s*)*(?:and|or)\s+$")
+
+
 def _in_range(text: str, quantity: claimparse.Quantity) -> bool:
-    """A bound of a range ("from 1B to 34B parameters") describes a family, not one model."""
+    """A bound of a range ("from 1B to 34B parameters") or the last of a list of alternatives ("1, 2, and 4
+    shared experts") describes a family or an ablation, not one model."""
     before, after = text[max(0, quantity.start - 10):quantity.start], text[quantity.end:quantity.end + 8]
     if _RANGE_START.search(before) and _RANGE_END.match(after):
         return True
+    if _ALTERNATIVES.search(text[max(0, quantity.start - 30):quantity.start]):
+        return True  # "1, 2, and 4 shared experts": settings compared, not one model's value
     return bool(re.search(r"\b(?:to|and)\s+$", before)) and bool(
         re.search(r"\b(?:from|between)\s+\S+\s+(?:to|and)\s+$", text[max(0, quantity.start - 40):quantity.start]))
 
@@ -86,7 +92,8 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     asked = words_of(attribute.name)
     if not asked:
         return []
-    head = sorted(asked, key=lambda w: (attribute.name.lower().rfind(w[:4]), w))[-1]
+    named = re.split(r"\s+(?:per|in each|for each)\s+", attribute.name.lower())[0]  # "experts per token": experts
+    head = sorted(asked, key=lambda w: (named.rfind(w[:4]), w))[-1]
     modifiers = asked - {head} - defaults(asked)
     sentence_words = [key(w) for w, _, _ in word_tokens(text)]
     out = []
@@ -154,6 +161,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text)):
             if number.start() in taken or _REFERENCE.search(text[max(0, number.start() - 12):number.start()]):
                 continue  # "Figure 3 Patching schemes …" numbers a figure, not patches
+            if _ALTERNATIVES.search(text[max(0, number.start() - 30):number.start()]):
+                continue
             context = (text[max(0, number.start() - 60):number.start()] if before
                        else text[number.end():number.end() + 60])
             if not re.search(pattern, context, re.IGNORECASE):

@@ -124,3 +124,16 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
         return Scope(False, subject.name, None, None)
     return None
 
+
+
+def names_relative(sentence: str, subject: PlanSubject) -> bool:
+    """The sentence names the subject's family or another of its members but not the subject: "For
+    DeepSeekMoE 145B, we set …" or "… of DeepSeekMoE more rigorously, we train a new model" in the paper
+    that also describes DeepSeekMoE 16B; the unnamed sentences after it describe that other model."""
+    own = canonical(family(subject.name))
+    if own == canonical(subject.name):
+        return False
+    for name, _, _ in names_in(sentence):
+        if match_entity(subject.spellings, name) is None and canonical(family(name)) == own:
+            return True
+    return False

@@ -1,0 +1,83 @@
+"""Qualifiers a question writes after its asked noun: they tell variants of one label apart.
+
+"How many experts are active per token?" does not ask for the experts of a layer (8 in Mixtral) but for
+the active ones (2): the predicate ("are active", "are activated", "does each activate") and the
+distributive phrase ("per token", "in each layer") belong to the attribute. `asked_phrases` reads the
+noun phrase in the asked position and stops at the auxiliary; this module reads what follows it and
+puts it back on the attribute ("active experts per token", "activated parameters per token"), so that
+the retrieval stage can refuse a label that lacks the qualifier (the total count is a neighbour's
+value, the product's worst failure).
+
+Only English structure is read here: an auxiliary and an adjective or participle after "how many
+<noun>", an open-class verb after "how many <noun> do(es) <subject>", and "per/in each/for each
+<noun>". The closed list of question verbs (use, report, train, …) is never a qualifier ("how many
+tokens were used" asks for tokens).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from synth.plan.wording import METRIC, SUBJECT, Asked, is_verb
+from synth.text import STOPWORDS
+
+_NOUN = r"(?P<noun>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
+_PER = (r"(?P<per>\s+(?:per|in\s+each|for\s+each|at\s+each)\s+(?!" + SUBJECT
+        + r")[a-z][\w\-]*(?:\s+(?!per\b)[a-z][\w\-]*)?)?")
+# "how many experts are activated per token", "how many heads are shared"
+_PREDICATE = re.compile(r"\bhow\s+many\s+" + _NOUN + r"\s+(?:are|is|were|was|get|gets|got)\s+(?P<word>[a-z][\w\-]*)"
+                        + _PER + r"(?=\s*(?:[,;?.]|$|\band\b|\bin\b|\bof\b|\bfor\b))", re.IGNORECASE)
+# "how many parameters does each activate per token", "how many experts does ⟨S⟩ select per token"
+_VERB = re.compile(r"\bhow\s+many\s+" + _NOUN + r"\s+(?:do|does|did)\s+(?:" + SUBJECT + r"|each(?:\s+" + SUBJECT
+                   + r")?|it|they|these\s+models|this\s+model|the\s+models?)\s+(?P<word>[a-z][\w\-]*)" + _PER
+                   + r"(?=\s*(?:[,;?.]|$|\band\b|\bin\b|\bof\b|\bfor\b))", re.IGNORECASE)
+_NOT_QUALIFIERS = frozenset("there here have has had be been being used needed required".split())
+_PREPOSITIONS = frozenset("of in on for with by from to at into about per".split())
+
+
+def participle(verb: str) -> str:
+    """`activate` → `activated`, `select` → `selected`: the verb written as the attribute's modifier."""
+    lowered = verb.lower()
+    if lowered.endswith("ed"):
+        return lowered
+    if lowered.endswith("e"):
+        return lowered + "d"
+    if lowered.endswith("s") and not lowered.endswith("ss"):
+        return participle(lowered[:-1])
+    return lowered + "ed"
+
+
+def _qualifier(word: str, verb_form: bool) -> str | None:
+    """The word as a modifier of the noun, or None when it is no qualifier (a question verb, a function word)."""
+    lowered = word.lower()
+    if lowered in STOPWORDS or lowered in _NOT_QUALIFIERS or lowered in _PREPOSITIONS or is_verb(word):
+        return None
+    if SUBJECT in word or METRIC in word:
+        return None
+    return participle(lowered) if verb_form else lowered
+
+
+def qualified(clause: str, asked: list[Asked]) -> list[Asked]:
+    """The asked phrases of a clause with the qualifiers written after them put back on them."""
+    found: dict[str, tuple[str, str]] = {}
+    for pattern, verb_form in ((_PREDICATE, False), (_VERB, True)):
+        for match in pattern.finditer(clause):
+            noun = " ".join(match.group("noun").split())
+            modifier = _qualifier(match.group("word"), verb_form)
+            per = " ".join((match.group("per") or "").split())
+            if modifier is None and not per:
+                continue
+            found.setdefault(noun.lower(), (" ".join(w for w in (modifier, noun, per) if w),
+                                            match.group(0).strip()))
+    if not found:
+        return asked
+    out = []
+    for item in asked:
+        rewrite = found.get(item.text.lower())
+        if rewrite is None:
+            out.append(item)
+            continue
+        text, said = rewrite
+        out.append(replace(item, text=text, how=f'{item.how}; qualified by "{said}"'))
+    return out

@@ -1,0 +1,129 @@
+"""Candidates that state the asked variant of a label, not its neighbour.
+
+An attribute such as "activated experts per token" or "maximum learning rate" carries a qualifier that
+tells it apart from other variants of the same label (the total experts, the final learning rate). A
+value stated under a label that lacks the qualifier is another variant's: giving it is the worst failure
+the product can have (a neighbour's value), so such a candidate is dropped and the cell is declared not
+stated rather than filled. A qualifier is read from English structure only: a participle or an
+adjective in -ive before the noun ("activated", "routed", "shared", "active"), a word of degree
+("maximum", "peak", "initial", "final", "default"), or a distributive phrase after it ("per token").
+
+A table label written as a pair ("# Experts (Total / Activated)" over cells "128 / 8") states each
+variant in its own part: the part named by the qualifier is the candidate's value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from synth import claimparse
+from synth.models import AttributeKind, PlanAttribute
+from synth.names import key, same_word
+from synth.retrieve.asks.candidates import Candidate
+
+_DEGREE = frozenset({"maximum", "max", "minimum", "min", "peak", "initial", "final", "default"})
+_DISTRIBUTIVE = re.compile(r"\b(?:per|in\s+each|for\s+each|at\s+each)\s+([a-z][\w\-]*)", re.IGNORECASE)
+_NOT_QUALIFIERS = frozenset({"embed", "need", "speed", "seed", "feed", "bed", "red", "used", "based"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_NUMBER = re.compile(r"\d")
+
+
+def qualifiers(attribute: PlanAttribute) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The attribute's qualifiers as (modifiers, distributive nouns): "activated experts per token" →
+    (activated,), (token,)."""
+    if attribute.kind is not AttributeKind.QUANTITY:
+        return (), ()
+    name = attribute.name
+    per = tuple(key(m.group(1)) for m in _DISTRIBUTIVE.finditer(name))
+    head = _DISTRIBUTIVE.split(name)[0]
+    words = _WORD.findall(head)
+    modifiers = tuple(key(w) for w in words[:-1] if _qualifying(w))
+    return modifiers, per
+
+
+def _qualifying(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in _DEGREE:
+        return True
+    if lowered in _NOT_QUALIFIERS or "-" in lowered or len(lowered) < 5:
+        return False
+    return lowered.endswith(("ed", "ive"))
+
+
+def _has(words: list[str], wanted: str) -> bool:
+    return any(same_word(w, wanted) or (len(w) >= 5 and len(wanted) >= 5 and w[:5] == wanted[:5]) for w in words)
+
+
+def _label_words(text: str) -> list[str]:
+    return [key(w) for w in _WORD.findall(text)]
+
+
+def _pair_value(candidate: Candidate, label: str, modifiers: tuple[str, ...]) -> Candidate | None:
+    """"# Experts (Total / Activated)" over "128 / 8": the part of the value the qualifier names."""
+    pair = re.search(r"\(([^()]*/[^()]*)\)", label)
+    values = [v.strip() for v in candidate.value.split("/")]
+    if not pair:
+        return None
+    names = [n.strip() for n in pair.group(1).split("/")]
+    if len(names) != len(values):
+        return None
+    hits = [k for k, n in enumerate(names) if all(_has(_label_words(n), m) for m in modifiers)]
+    if len(hits) != 1:
+        return None
+    value = values[hits[0]]
+    number = claimparse.quantities(value)
+    parsed = number[0].value if number else None
+    if parsed is None:
+        try:
+            parsed = float(value.replace(",", ""))
+        except ValueError:
+            return None
+    return replace(candidate, value=value, number=parsed)
+
+
+def _table_keeps(candidate: Candidate, modifiers: tuple[str, ...], per: tuple[str, ...]) -> Candidate | None:
+    label = candidate.evidence.quote.rsplit("|", 1)[0]  # the row label and headers, not the value
+    if "/" in candidate.value:
+        return _pair_value(candidate, label, modifiers) if modifiers else None
+    words = _label_words(label) + _label_words(candidate.entity)
+    wanted = modifiers or per
+    return candidate if all(_has(words, m) for m in wanted) else None
+
+
+def _window(text: str, at: int, end: int) -> list[str]:
+    """Words next to a value, up to another number or a clause mark on either side."""
+    left = re.split(r"[\d;:()]|,\s", text[max(0, at - 80):at])[-1]
+    right = re.split(r"[\d;:()]|,\s|\.\s", text[end:end + 80])[0]
+    return _label_words(" ".join(_WORD.findall(left)[-6:] + _WORD.findall(right)[:6]))
+
+
+def _prose_keeps(candidate: Candidate, modifiers: tuple[str, ...], per: tuple[str, ...]) -> bool:
+    text = candidate.evidence.quote
+    places = list(re.finditer(r"(?<![\w.])" + re.escape(candidate.value) + r"(?![\w]|\.\d)", text))
+    if not places:
+        return True  # the value was reworded; the retrieval's own checks stand
+    for place in places:
+        near = _window(text, place.start(), place.end())
+        if modifiers and all(_has(near, m) for m in modifiers):
+            return True
+        if not modifiers and all(_has(near, p) or _has(_label_words(text), p) for p in per):
+            return True
+    return False
+
+
+def keep_qualified(attribute: PlanAttribute, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates that state the attribute's own variant (its qualifier next to the value or in the
+    label); the others are another variant's values."""
+    modifiers, per = qualifiers(attribute)
+    if not modifiers and not per:
+        return candidates
+    out = []
+    for candidate in candidates:
+        if candidate.table:
+            kept = _table_keeps(candidate, modifiers, per)
+            if kept is not None:
+                out.append(kept)
+        elif _prose_keeps(candidate, modifiers, per):
+            out.append(candidate)
+    return out

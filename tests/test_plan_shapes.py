@@ -1,0 +1,170 @@
+"""Question shapes a researcher writes that the plan must read as meant (issue 9, item 1): qualifiers after
+the asked noun ("how many experts are active per token"), classes named by what their members use
+("which models in the library use X"), and the retrieval refusing a label that lacks the qualifier (the
+total experts for the active ones: a neighbour's value)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from synth.build import prepare_library
+from synth.config import Question
+from synth.models import AttributeKind, Evidence, PassageKind, PlanAttribute
+from synth.plan import describe, make_plan
+from synth.plan.classes import resolve_usage, usage_class
+from synth.plan.qualifiers import participle, qualified
+from synth.plan.wording import SUBJECT, Asked
+from synth.retrieve.asks.candidates import Candidate
+from synth.retrieve.asks.qualified import keep_qualified, qualifiers
+from synth.vocabulary import vocabulary
+
+
+@pytest.mark.parametrize(("clause", "asked", "read"), [
+    ("how many experts are active per token", "experts", "active experts per token"),
+    ("How many routed experts are activated per token", "routed experts", "activated routed experts per token"),
+    ("how many parameters does each activate per token", "parameters", "activated parameters per token"),
+    # "select" is a question verb ("which … do they select"): only the distributive phrase qualifies
+    (f"how many experts does {SUBJECT} select per token", "experts", "experts per token"),
+    ("how many tokens were used", "tokens", "tokens"),  # a question verb is no qualifier
+    (f"how many layers does {SUBJECT} have", "layers", "layers"),
+])
+def test_a_qualifier_after_the_noun_stays_on_the_attribute(clause: str, asked: str, read: str) -> None:
+    [found] = qualified(clause, [Asked(asked, AttributeKind.QUANTITY, 'read from "how many …"')])
+    assert found.text == read
+    assert ("qualified by" in found.how) == (read != asked)
+
+
+@pytest.mark.parametrize(("verb", "form"), [("activate", "activated"), ("process", "processed"),
+                                            ("activates", "activated"), ("activated", "activated")])
+def test_a_verb_becomes_the_modifier_of_its_object(verb: str, form: str) -> None:
+    assert participle(verb) == form
+
+
+@pytest.mark.parametrize(("question", "thing"), [
+    ("Which models in the library use grouped-query attention, and how many key-value heads do they have?",
+     "grouped-query attention"),
+    ("List the models that adopt RMSNorm.", "RMSNorm"),
+    ("What models employ a sliding window?", "sliding window"),
+])
+def test_a_class_named_by_what_its_members_use_is_read(question: str, thing: str) -> None:
+    found = usage_class(question)
+    assert found is not None and found.thing == thing
+
+
+def test_a_question_naming_its_models_has_no_usage_class() -> None:
+    assert usage_class("Which normalization layer does Kestrel 8x2B use?") is None
+
+
+@pytest.fixture(scope="module")
+def usage_library(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("usage")
+    library = root / "library"
+    library.mkdir()
+    (library / "falcon.md").write_text(
+        "# Falcon-9B: An Efficient Language Model\n\n## Abstract\n\nWe introduce Falcon-9B, a dense language model. "
+        "Falcon-9B leverages grouped-query attention (GQA) for faster inference.\n", encoding="utf-8")
+    (library / "owl.md").write_text(
+        "# Owl-3B: A Small Language Model\n\n## Abstract\n\nWe introduce Owl-3B, a dense language model. "
+        "Compared with grouped-query attention, multi-head attention keeps every key-value head. "
+        "Owl-3B uses multi-head attention.\n", encoding="utf-8")
+    lib, index = prepare_library(library, root / "cache")
+    index.close()
+    return lib
+
+
+def test_a_usage_class_is_resolved_from_the_members_own_sentences(usage_library) -> None:
+    members = resolve_usage("grouped-query attention", vocabulary(usage_library))
+    assert [name for name, _ in members] == ["Falcon-9B"]  # Owl-3B only compares with it
+    assert "leverages grouped-query attention" in members[0][1]
+    plan = make_plan(Question(title="GQA", question="Which models in the library use grouped-query attention, and "
+                              "how many key-value heads do they have?"), usage_library)
+    assert [s.name for s in plan.subjects] == ["Falcon-9B"]
+    assert [a.name for a in plan.attributes] == ["key-value heads"]
+    printed = describe(plan)
+    assert "resolved as the models whose own sources say they use it (Falcon-9B)" in printed
+    assert "Falcon-9B leverages grouped-query attention" in printed
+
+
+def test_a_usage_class_nothing_states_is_said(usage_library) -> None:
+    plan = make_plan(Question(title="MLA", question="Which models in the library use multi-head latent attention?"),
+                     usage_library)
+    assert not plan.subjects
+    assert any("No source in the library says that a model it is about uses multi-head latent attention" in n
+               for n in plan.notes)
+
+
+def _candidate(quote: str, value: str, number: float, table: bool) -> Candidate:
+    evidence = Evidence("owl", "owl", quote, 0, len(quote), 3, None,
+                        PassageKind.TABLE_ROW if table else PassageKind.TEXT)
+    return Candidate("Owl-3B", "x", "Owl-3B", None, value, number, None, evidence, table, True, True)
+
+
+def test_a_label_lacking_the_qualifier_does_not_answer() -> None:
+    attribute = PlanAttribute("activated experts per token", AttributeKind.QUANTITY, ("activated experts per token",),
+                              "read")
+    modifiers, per = qualifiers(attribute)
+    assert len(modifiers) == 1 and len(per) == 1
+    total = _candidate("Owl-3B | # Experts | 128", "128", 128, True)
+    pair = _candidate("Owl-3B | # Experts (Total / Activated) | 128 / 8", "128 / 8", 128, True)
+    prose = "The Owl MoE models have 128 total experts with 8 activated experts per token."
+    kept = keep_qualified(attribute, [total, pair, _candidate(prose, "128", 128, False),
+                                      _candidate(prose, "8", 8, False)])
+    assert [(c.value, c.number, c.table) for c in kept] == [("8", 8, True), ("8", 8, False)]
+
+
+def test_an_unqualified_attribute_keeps_every_candidate() -> None:
+    attribute = PlanAttribute("experts", AttributeKind.QUANTITY, ("experts",), "read")
+    total = _candidate("Owl-3B | # Experts | 128", "128", 128, True)
+    assert keep_qualified(attribute, [total]) == [total]
+
+
+def test_a_maximum_is_not_the_final_value() -> None:
+    attribute = PlanAttribute("maximum learning rate", AttributeKind.QUANTITY, ("maximum learning rate",), "read")
+    text = "The maximum learning rate is set to 2.4e-4, and the final learning rate is 2.4e-5."
+    kept = keep_qualified(attribute, [_candidate(text, "2.4e-4", 2.4e-4, False),
+                                      _candidate(text, "2.4e-5", 2.4e-5, False)])
+    assert [c.value for c in kept] == ["2.4e-4"]
+
+
+def test_the_library_corpus_resolves_the_gqa_class() -> None:
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdfs"
+    if not corpus.is_dir():
+        pytest.skip("../shared/corpus/pdfs is absent")
+    library, index = prepare_library(corpus, Path(".synth-cache"))
+    index.close()
+    members = [name for name, _ in resolve_usage("grouped-query attention", vocabulary(library))]
+    assert "Mistral 7B" in members and not any(name.startswith(("DeepSeek", "Janus")) for name in members)
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("Each MoE layer consists of 2 shared experts and 64 routed experts.", ["2"]),
+    ("We find that 1, 2, and 4 shared experts achieve similar performance.", []),
+])
+def test_the_last_of_a_list_of_alternatives_is_no_value(sentence: str, values: list[str]) -> None:
+    from synth.retrieve.asks.quantities import quantity_values
+
+    asked = PlanAttribute("shared experts", AttributeKind.QUANTITY, ("shared experts",), "test")
+    assert [v[0] for v in quantity_values(sentence, asked, frozenset())] == values
+
+
+def test_a_count_per_token_is_read_at_its_noun_not_at_the_distributed_one() -> None:
+    from synth.names import key
+    from synth.retrieve.asks.quantities import quantity_values
+
+    asked = PlanAttribute("activated parameters per token", AttributeKind.QUANTITY,
+                          ("activated parameters per token",), "test")
+    sentence = "Owl-40B is an MoE model with a total of 40 billion parameters and 6 billion activated ones per token."
+    found = [v[0] for v in quantity_values(sentence, asked, frozenset({key("total")}))]
+    assert "6 billion" in found and "40 billion" not in found
+
+
+def test_a_sentence_naming_another_member_of_the_family_scopes_the_next_ones() -> None:
+    from synth.models import PlanSubject
+    from synth.retrieve.asks.scope import names_relative
+
+    subject = PlanSubject("Owl-16B", ("Owl-16B",), "named", ("owl",))
+    assert names_relative("For Owl-145B, we set the number of layers to 62.", subject)
+    assert not names_relative("For Owl-16B, we set the number of layers to 28.", subject)
+    assert not names_relative("Each MoE layer consists of 2 shared experts.", subject)
