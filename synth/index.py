@@ -25,18 +25,21 @@ import hashlib
 import logging
 import re
 import sqlite3
+import threading
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from synth import cellindex
 from synth.models import DocumentHead, Library, Passage, PassageKind
 from synth.text import fold
 
 log = logging.getLogger("synth")
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 _QUERY_TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -108,6 +111,7 @@ class PassageIndex:
             self._check(self._db)
         else:
             self._db = self._open(db_path)
+        _register(self)
 
     @staticmethod
     def _connect(where: str) -> sqlite3.Connection:
@@ -165,7 +169,7 @@ class PassageIndex:
             with contextlib.suppress(sqlite3.OperationalError):
                 version = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if version is None or version[0] != f"{INDEX_VERSION} {_TOKENIZER}":
-                for table in ("passages", "docs", "meta", "words"):
+                for table in ("passages", "docs", "meta", "words", *cellindex.TABLES):
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 db.execute(f"CREATE VIRTUAL TABLE passages USING fts5(text, doc_id UNINDEXED, ordinal UNINDEXED, "
                            f"kind UNINDEXED, span_start UNINDEXED, span_end UNINDEXED, page UNINDEXED, "
@@ -175,10 +179,13 @@ class PassageIndex:
                            "count INTEGER, rank INTEGER)")
                 db.execute("CREATE INDEX docs_first ON docs(first)")
                 db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+                for statement in cellindex.SCHEMA:
+                    db.execute(statement)
                 db.execute("INSERT INTO meta VALUES ('version', ?)", (f"{INDEX_VERSION} {_TOKENIZER}",))
             stored = {doc_id: (digest, first, count, rank) for doc_id, digest, first, count, rank
                       in db.execute("SELECT doc_id, digest, first, count, rank FROM docs")}
             stats = _WordStats(db)
+            cells = cellindex.CellRows(db)
             removed = 0
             for doc_id, (digest, first, count, _) in sorted(stored.items()):
                 if self._wanted.get(doc_id, ("",))[0] != digest:
@@ -188,6 +195,7 @@ class PassageIndex:
                                                     "AND kind != ?", (first, first + count - 1, "table_row")))
                         db.execute("DELETE FROM passages WHERE rowid BETWEEN ? AND ?", (first, first + count - 1))
                     db.execute("DELETE FROM docs WHERE doc_id = ?", (doc_id,))
+                    cells.remove(doc_id)
                     removed += 1
             row = db.execute("SELECT max(first + count) FROM docs").fetchone()
             next_rowid = max(1, row[0] or 1)
@@ -205,12 +213,15 @@ class PassageIndex:
                                  p.section, p.table_id) for i, p in enumerate(passages)))
                 if stats.valid:
                     stats.add(p.text for p in passages if p.kind is not PassageKind.TABLE_ROW)
+                if cells.valid:
+                    cells.add(doc_id, self._documents[doc_id])
                 # A document without passages owns no block (first = -1), so block starts stay distinct.
                 first = next_rowid if passages else -1
                 db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (doc_id, digest, first, len(passages), rank))
                 next_rowid += len(passages)
                 added += 1
             stats.finish()
+            cells.finish(self._documents)
             self.changes = IndexChanges(added, removed, kept)
 
     def _check(self, db: sqlite3.Connection) -> None:
@@ -270,9 +281,70 @@ class PassageIndex:
             return set()
         return found if doc_ids is None else found & set(doc_ids)
 
+    def cell_measures(self) -> frozenset[str]:
+        """The measures the library's tables report (synth.cellindex)."""
+        return cellindex.measures(self._db)
+
+    def cell_tables_named(self, lookups: Sequence[str]) -> list[tuple[str, int]]:
+        """(doc_id, seq) of the tables with a label filed under one of the lookup keys, in library order."""
+        return cellindex.tables_by_lookup(self._db, lookups)
+
+    def cell_tables_of(self, folded: Iterable[str], canon: Iterable[str]) -> set[tuple[str, int]]:
+        """(doc_id, seq) of the tables with an entity label starting with one of the prefixes."""
+        return cellindex.tables_by_entity(self._db, folded, canon)
+
+    def cell_labels(self, axis: str) -> Counter[str]:
+        """How many records of the library use each label on the axis."""
+        return cellindex.label_counts(self._db, axis)
+
     def close(self) -> None:
+        _forget(self)
         with contextlib.suppress(sqlite3.Error):
             self._db.close()
+
+
+# The index each thread last opened for a library, for the stages that reach the library's table cells
+# through it without being handed it (the plan's vocabulary). An SQLite connection belongs to its
+# thread, hence one registry per thread; libraries are held weakly and checked, as in verification.
+_REGISTRY = threading.local()
+_OWNED = 4  # indexes made here for libraries opened without one (tests), the oldest closed first
+
+
+def _registered() -> dict[int, tuple[weakref.ref[Library], weakref.ref[PassageIndex]]]:
+    if not hasattr(_REGISTRY, "indexes"):
+        _REGISTRY.indexes, _REGISTRY.owned = {}, []
+    found: dict[int, tuple[weakref.ref[Library], weakref.ref[PassageIndex]]] = _REGISTRY.indexes
+    return found
+
+
+def _register(index: PassageIndex) -> None:
+    known = _registered()
+    for key in [k for k, (library, held) in known.items() if library() is None or held() is None]:
+        del known[key]
+    known[id(index.library)] = (weakref.ref(index.library), weakref.ref(index))
+
+
+def _forget(index: PassageIndex) -> None:
+    known = _registered()
+    entry = known.get(id(index.library))
+    if entry is not None and entry[1]() is index:
+        del known[id(index.library)]
+
+
+def cells_of(library: Library) -> PassageIndex:
+    """The index this thread opened for the library, to read its table cells from; one in memory
+    when none is open (a stage called outside a build, as tests do)."""
+    entry = _registered().get(id(library))
+    if entry is not None and entry[0]() is library:
+        index = entry[1]()
+        if index is not None:
+            return index
+    index = PassageIndex(library, None)
+    owned: list[PassageIndex] = _REGISTRY.owned
+    owned.append(index)
+    while len(owned) > _OWNED:
+        owned.pop(0).close()
+    return index
 
 
 @functools.cache

@@ -7,17 +7,23 @@ property axis); titles and the opening pages of each source give the names the s
 read from the source too: a word the source never writes in lower case is a name ("Mixtral"), a
 word it also writes in lower case is not ("Attention").
 
-Built once per library state and kept in memory (keyed by the library's fingerprint).
+Built once per library state and kept in memory (keyed by the library's fingerprint). The tables'
+cells are not: how often each label is used comes from the cell index kept with the passage index
+(synth.cellindex), and a question's subjects reach only the tables whose labels can name them
+(`records_for`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from synth.claimparse import name_spans
+from synth.cellindex import ATTRIBUTE, ENTITY
+from synth.claimparse import _NAME_PART, name_spans
+from synth.index import cells_of
 from synth.models import Document, DocumentHandle, Library, PassageKind, Source, Table
 from synth.names import LabelMatch, NameMatch, canonical, family, match_entity, match_label, name_regex
 from synth.tables import TableRecord, records
@@ -67,22 +73,47 @@ class Vocabulary:
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        found: list[LibraryRecord] = []
-        for source in library.sources:
-            if source.document is not None:
-                for table in source.document.tables:
-                    found.extend(LibraryRecord(source.key, r) for r in records(table))
-                for table, in_columns in text_tables(source.document):
-                    found.extend(LibraryRecord(source.key, r) for r in records(table, in_columns=in_columns))
-        self.records: tuple[LibraryRecord, ...] = tuple(found)
-        self.entity_labels: Counter[str] = Counter(r.record.entity for r in found)
-        self.attribute_labels: Counter[str] = Counter(r.record.attribute for r in found)
+        cells = cells_of(library)
+        self.entity_labels: Counter[str] = cells.cell_labels(ENTITY)
+        self.attribute_labels: Counter[str] = cells.cell_labels(ATTRIBUTE)
         self.about: dict[str, tuple[str, ...]] = {s.key: _about(s) for s in library.sources}
         self._entities_by_prefix = _by_prefix(self.entity_labels)
         self._attributes_by_prefix = _by_prefix(self.attribute_labels)
         self._roles: dict[str, str | None] = {}
         self._counts: dict[tuple[tuple[str, ...], str], int] = {}
         self._numeric: dict[str, bool] = {}
+
+    def records_for(self, spellings: Iterable[str], families: Iterable[str],
+                    sources: Iterable[str]) -> Iterator[LibraryRecord]:
+        """The records (in library order, as a walk over every table of every source gives them) of the
+        tables that can hold a subject: those with an entity label a spelling can name
+        (synth.names.match_entity reads a name from the label's first character, so the label starts
+        with the spelling's first name part), one starting with a family's canonical form, and every
+        table of the given sources. The library's other cells are never read."""
+        prefixes = set()
+        for spelling in spellings:
+            parts = _NAME_PART.findall(fold(spelling))
+            if parts:
+                prefixes.add(parts[0])
+        wanted = cells_of(self.library).cell_tables_of(prefixes, families)
+        by_doc: dict[str, set[int]] = {}
+        for doc_id, seq in wanted:
+            by_doc.setdefault(doc_id, set()).add(seq)
+        homes = set(sources)
+        for source in self.library.sources:
+            document = source.document
+            if document is None or (source.key not in homes and document.doc_id not in by_doc):
+                continue
+            seqs = by_doc.get(document.doc_id, set())
+            for seq, (table, in_columns) in enumerate(self._tables(document)):
+                if source.key in homes or seq in seqs:
+                    yield from (LibraryRecord(source.key, r) for r in records(table, in_columns=in_columns))
+
+    @staticmethod
+    def _tables(document: DocumentHandle) -> list[tuple[Table, bool | None]]:
+        """The tables of a document the vocabulary reads (synth.cellindex numbers them in this order)."""
+        texts: list[tuple[Table, bool]] = document.derived("text_tables", text_tables)
+        return [*((table, None) for table in document.tables), *texts]
 
     @cached_property
     def acronyms(self) -> dict[str, str]:
@@ -191,17 +222,15 @@ class Vocabulary:
         return bool(about) and any(
             any(match_entity(spellings, e) is not None for e in entities)
             and any(match_entity(tuple(about), e) is not None for e in entities)
-            for entities in self._table_entities.get(key, ()))
+            for entities in self._table_entities(key))
 
-    @cached_property
-    def _table_entities(self) -> dict[str, list[set[str]]]:
-        by_table: dict[tuple[str, str], set[str]] = {}
-        for item in self.records:
-            by_table.setdefault((item.source, item.record.table.table_id), set()).add(item.record.entity)
-        out: dict[str, list[set[str]]] = {}
-        for (source, _), entities in by_table.items():
-            out.setdefault(source, []).append(entities)
-        return out
+    def _table_entities(self, key: str) -> list[set[str]]:
+        """The entity labels of each table of one source (read from its document, not kept)."""
+        document = self.library.source(key).document
+        if document is None:
+            return []
+        return [{r.entity for r in records(table, in_columns=in_columns)}
+                for table, in_columns in self._tables(document)]
 
     def _mentions(self, spellings: tuple[str, ...], document: DocumentHandle) -> int:
         key = (spellings, document.doc_id)

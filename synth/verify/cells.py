@@ -1,14 +1,15 @@
 """Table cells as evidence: every table of the library as a grid of cells addressed by header paths
 (synth.tables.grid), and the one lookup that finds the tables and labels a claim names.
 
-`tables_named` is the only way the verifier reaches table cells. It reads an in-memory index of
-label forms built once per library (CellIndex); pointing it at a persistent index later changes
-this module only.
+`tables_named` is the only way the verifier reaches table cells. It reads an index of label forms
+(CellIndex) built for the tables a claim's tokens can name, which the library's cell index
+(synth.cellindex, through synth.verify.tablecells) finds without reading any other table.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from synth import claimparse
@@ -108,37 +109,51 @@ def _families(axes: dict[tuple[str, str], list[int]]) -> dict[tuple[str, str], t
                    and m.group("stem") == key[1]) >= 2}
 
 
+def table_places(table: Table, number: int) -> tuple[Grid, list[tuple[str, LabelPlace]]] | None:
+    """One table's grid and where each of its labels sits (as grid `number`); None without cells.
+    A table's places depend on the table alone, so an index of any set of tables is built from them
+    (synth.cellindex keeps which tables hold which labels)."""
+    view = grid(table)
+    if not view.cells:
+        return None
+    places: list[tuple[str, LabelPlace]] = []
+    axes: dict[tuple[str, str], list[int]] = {}
+    data_columns = {c.column for c in view.cells}
+    for r, path in enumerate(view.row_paths):
+        for label in dict.fromkeys(path):
+            axes.setdefault((ROW, label), []).append(r)
+    for c, path in enumerate(view.column_paths):
+        if c in data_columns:
+            for label in dict.fromkeys(path):
+                axes.setdefault((COLUMN, label), []).append(c)
+    variant = caption_variant(table.caption)
+    family = caption_family(table.caption)
+    model_axis = COLUMN if models_in_columns(table) else ROW
+    caption = fold(table.caption)
+    for (axis, label), positions in axes.items():
+        if _worth_indexing(label) or (family and _BARE_SIZE.match(label)):
+            # A model header takes the variant its caption gives the table's models, unless the
+            # caption names that model itself ("… instruction-tuned models and Qwen2.5-Turbo").
+            takes_variant = (axis == model_axis and name_variant(label) is None
+                             and not claimparse.mentions(caption, label))
+            key = keyed(label, variant if takes_variant else None, family if _BARE_SIZE.match(label) else None)
+            places.append((key, LabelPlace(number, axis, tuple(positions))))
+    for (axis, stem), positions in _families(axes).items():
+        places.append((family_key(stem), LabelPlace(number, axis, positions)))
+    return view, places
+
+
 def build_index(tables: list[Table]) -> CellIndex:
+    """The label index of the tables (all of a library's, or those a claim can name)."""
     index = CellIndex()
     for table in tables:
-        view = grid(table)
-        if not view.cells:
+        placed = table_places(table, len(index.grids))
+        if placed is None:
             continue
-        number = len(index.grids)
+        view, places = placed
         index.grids.append(view)
-        axes: dict[tuple[str, str], list[int]] = {}
-        data_columns = {c.column for c in view.cells}
-        for r, path in enumerate(view.row_paths):
-            for label in dict.fromkeys(path):
-                axes.setdefault((ROW, label), []).append(r)
-        for c, path in enumerate(view.column_paths):
-            if c in data_columns:
-                for label in dict.fromkeys(path):
-                    axes.setdefault((COLUMN, label), []).append(c)
-        variant = caption_variant(table.caption)
-        family = caption_family(table.caption)
-        model_axis = COLUMN if models_in_columns(table) else ROW
-        caption = fold(table.caption)
-        for (axis, label), positions in axes.items():
-            if _worth_indexing(label) or (family and _BARE_SIZE.match(label)):
-                # A model header takes the variant its caption gives the table's models, unless the
-                # caption names that model itself ("… instruction-tuned models and Qwen2.5-Turbo").
-                takes_variant = (axis == model_axis and name_variant(label) is None
-                                 and not claimparse.mentions(caption, label))
-                key = keyed(label, variant if takes_variant else None, family if _BARE_SIZE.match(label) else None)
-                index.places.setdefault(key, []).append(LabelPlace(number, axis, tuple(positions)))
-        for (axis, stem), positions in _families(axes).items():
-            index.places.setdefault(family_key(stem), []).append(LabelPlace(number, axis, positions))
+        for key, place in places:
+            index.places.setdefault(key, []).append(place)
     index.forms = index_forms(list(index.places))
     return index
 
@@ -191,7 +206,7 @@ def cell_text(cell: GridCell) -> str:
 
 
 def row_span(document: Document, table: Table, row: int,
-             row_spans: dict[tuple[str, int], tuple[int, int]]) -> tuple[int, int]:
+             row_spans: Mapping[tuple[str, int], tuple[int, int]]) -> tuple[int, int]:
     """Where a table row is printed in the source text: its row passage, else the line of the
     table's text that starts with the row's label (PDF tables), else the whole table."""
     span = row_spans.get((table.table_id, row))
@@ -207,7 +222,7 @@ def row_span(document: Document, table: Table, row: int,
 
 
 def cell_evidence(cells: list[GridCell], view: Grid, source: str, document: Document,
-                  row_spans: dict[tuple[str, int], tuple[int, int]], conflicting: str | None = None,
+                  row_spans: Mapping[tuple[str, int], tuple[int, int]], conflicting: str | None = None,
                   rows: int = 3) -> list[Evidence]:
     """The rows the cells sit in, quoted as the source prints them, each with its cells and their
     header paths."""

@@ -42,8 +42,8 @@ def verify_claim(claim: str, library: Library, index: PassageIndex, origin: str 
     atoms = atoms_of(claim)
     context = Context(facts.source_of, facts.row_spans, facts.documents, facts.title_words)
     claim_words = frozenset(t.norm for t in label_tokens(claim))
-    findings = judge_on_tables(atoms, tables_named(claim, facts.cells), claim_words, info.assertion.quantities,
-                               context)
+    named = tables_named(claim, facts.cells.named_in(claim))  # only the tables the claim's words can name
+    findings = judge_on_tables(atoms, named, claim_words, info.assertion.quantities, context)
     hits = _candidates(info, index)
     top = hits[0].score if hits else 0.0
     best_alignment = 0.0

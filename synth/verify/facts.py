@@ -1,7 +1,8 @@
-"""Per-library lookups built once: every table as a grid of cells addressed by header paths
-(synth.verify.cells), the names tables measure (from their records, bare sizes named by the
-caption's family), document → source key and title words, table-row spans for quoting, and IDF
-weights over the library's text passages.
+"""Per-library lookups built once: the way to the tables a claim names (synth.verify.tablecells,
+through the library's cell index), the names tables measure (from their records, bare sizes named
+by the caption's family: kept with the index), document → source key and title words, table-row
+spans for quoting (read from a table's document when quoted), and IDF weights over the library's
+text passages (kept with the index).
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from dataclasses import dataclass, replace
 
 from synth import claimparse
 from synth.index import PassageIndex, content_words
-from synth.models import Document, Library, Passage, PassageKind
+from synth.models import Document, Library, PassageKind
 from synth.tables import TableRecord, caption_variant, name_variant, records
 from synth.text import STOPWORDS, fold
-from synth.verify.cells import CellIndex, build_index
 from synth.verify.labels import tokens as label_tokens
+from synth.verify.tablecells import AllTables, RowSpans, TableCells
 from synth.verify.words import BARE_SIZE, HAS_ALPHA, HAS_DIGIT, compact
 
 
@@ -31,11 +32,11 @@ class LibraryFacts:
     measures: frozenset[str]
     source_of: dict[str, str]
     title_of: dict[str, str]
-    row_spans: dict[tuple[str, int], tuple[int, int]]
+    row_spans: Mapping[tuple[str, int], tuple[int, int]]
     documents: dict[str, Document]
     frequency: Mapping[str, int]
     passages: int
-    cells: CellIndex
+    cells: TableCells
     title_words: dict[str, frozenset[str]]
 
     def weight(self, word: str) -> float:
@@ -83,21 +84,15 @@ def library_facts(library: Library, index: PassageIndex | None = None) -> Librar
     cached = _FACTS.get(key)
     if cached is not None and cached[0]() is library:
         return cached[1]
-    found = [_normalised(r) for doc in library.documents for table in doc.tables for r in records(table)]
-    measures = frozenset(m for r in found for m in (compact(r.attribute), compact(_unbracketed(r.attribute))))
+    documents = {d.doc_id: d for d in library.documents}
     source_of = {s.document.doc_id: s.key for s in library.sources if s.document is not None}
     title_of = {d.doc_id: d.title or "" for d in library.documents}
-    row_spans: dict[tuple[str, int], tuple[int, int]] = {}
-    for doc in library.documents:
-        by_table: dict[str, list[Passage]] = {}
-        for passage in doc.passages:
-            if passage.kind is PassageKind.TABLE_ROW and passage.table_id:
-                by_table.setdefault(passage.table_id, []).append(passage)
-        for table in doc.tables:
-            rows = by_table.get(table.table_id, [])
-            if len(rows) == len(table.rows):
-                for number, passage in enumerate(rows):
-                    row_spans[(table.table_id, number)] = (passage.start, passage.end)
+    cells: TableCells
+    if index is not None:  # the library's cells stay in the index: a claim reads the tables it names
+        measures, cells = index.cell_measures(), TableCells(index.cell_tables_named, documents)
+    else:
+        found = [normalised(r) for doc in library.documents for table in doc.tables for r in records(table)]
+        measures, cells = frozenset(m for r in found for m in measures_of(r)), AllTables(documents)
     frequency: Mapping[str, int]
     if index is not None:
         frequency, passages = IndexedFrequency(index), index.text_passages()
@@ -107,9 +102,7 @@ def library_facts(library: Library, index: PassageIndex | None = None) -> Librar
         for text in texts:
             counted.update(content_words(text))
         frequency, passages = dict(counted), len(texts)
-    facts = LibraryFacts(measures, source_of, title_of, row_spans, {d.doc_id: d for d in library.documents},
-                          frequency, passages,
-                          build_index([t for d in library.documents for t in d.tables]),
+    facts = LibraryFacts(measures, source_of, title_of, RowSpans(documents), documents, frequency, passages, cells,
                           {d.doc_id: _title_words(d.title or "") for d in library.documents})
     if len(_FACTS) > 4:
         _FACTS.clear()
@@ -141,7 +134,12 @@ def _family(caption: str) -> str | None:
     return None
 
 
-def _normalised(record: TableRecord) -> TableRecord:
+def measures_of(record: TableRecord) -> tuple[str, str]:
+    """The measure a (normalised) record's attribute names, as printed and without its brackets."""
+    return compact(record.attribute), compact(_unbracketed(record.attribute))
+
+
+def normalised(record: TableRecord) -> TableRecord:
     """Fix what a generic table reader cannot know: rows named by bare sizes ("72B") are models of
     the family the caption names, and a model the caption names itself ("base models and
     Qwen2.5-Plus") takes no variant from the caption."""

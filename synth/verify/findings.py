@@ -6,7 +6,7 @@ metrics are better when lower, and quoting the cells used with their header path
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from synth.claimparse import Quantity
@@ -53,7 +53,7 @@ class Context:
     """What reasoning needs besides the claim: where table rows are quoted from, and whose tables."""
 
     source_of: dict[str, str]
-    row_spans: dict[tuple[str, int], tuple[int, int]]
+    row_spans: Mapping[tuple[str, int], tuple[int, int]]
     documents: dict[str, Document]
     titles: dict[str, frozenset[str]]
 

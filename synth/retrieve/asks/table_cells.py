@@ -240,7 +240,9 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
     entity_cache: dict[tuple[int, str], NameMatch | None] = {}
     label_cache: dict[tuple[int, str], LabelMatch | None] = {}
     families = [canonical(family(s.name)) for s in plan.subjects]
-    for item in vocab.records:
+    # Only tables that can hold a subject: a label naming it, one of its family, or a home source's.
+    for item in vocab.records_for([s for subject in plan.subjects for s in subject.spellings], families,
+                                  {home for subject in plan.subjects for home in subject.home_sources}):
         record = item.record
         for i, subject in enumerate(plan.subjects):
             if (i, record.entity) not in entity_cache:

@@ -1,0 +1,186 @@
+"""The table-cell index: which tables of the library hold which labels, kept in the passage index's
+SQLite database (synth.index) and updated with it, document by document.
+
+The plan's vocabulary and verification used to read every table of the library into memory once per
+build and scan every cell for each question and claim, so per-question time and peak memory grew
+with the library. Here each document's tables leave rows only where a question or claim can reach
+them, computed once when the document enters the index:
+
+- `cell_entities`: the entity labels of each table's records (synth.tables.records), folded and in
+  canonical form, so the tables whose labels can name a subject are found by prefix (a name matches
+  a label only from the label's first character: synth.names.match_entity);
+- `cell_lookups`: the first-token keys under which verification looks up each table's label forms
+  (synth.verify.labels.index_forms), so a claim reaches only the tables its own tokens can name;
+- `cell_labels` and `cell_measures`: the library statistics the stages need whole (how often each
+  label is used on each axis, the measures tables report), summed over documents by SQL.
+
+Every row is derived from the document and this code alone; the rows are recomputed from the
+documents when the code they depend on changes (a digest stored with them, as the word statistics).
+Tables are identified by (doc_id, seq): seq numbers the document's tables, then the tables read from
+its text lines (synth.vocabulary.text_tables), which only the vocabulary uses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from synth.models import Document, Table
+
+SCHEMA = (
+    "CREATE TABLE cell_entities (folded TEXT NOT NULL, canon TEXT NOT NULL, doc_id TEXT NOT NULL, seq INTEGER)",
+    "CREATE INDEX cell_entities_folded ON cell_entities(folded)",
+    "CREATE INDEX cell_entities_canon ON cell_entities(canon)",
+    "CREATE INDEX cell_entities_doc ON cell_entities(doc_id)",
+    "CREATE TABLE cell_lookups (lookup TEXT NOT NULL, doc_id TEXT NOT NULL, seq INTEGER)",
+    "CREATE INDEX cell_lookups_lookup ON cell_lookups(lookup)",
+    "CREATE INDEX cell_lookups_doc ON cell_lookups(doc_id)",
+    "CREATE TABLE cell_labels (doc_id TEXT NOT NULL, axis TEXT NOT NULL, label TEXT NOT NULL, n INTEGER)",
+    "CREATE INDEX cell_labels_doc ON cell_labels(doc_id)",
+    "CREATE TABLE cell_measures (doc_id TEXT NOT NULL, measure TEXT NOT NULL)",
+    "CREATE INDEX cell_measures_doc ON cell_measures(doc_id)",
+)
+TABLES = ("cell_entities", "cell_lookups", "cell_labels", "cell_measures")
+ENTITY, ATTRIBUTE = "entity", "attribute"
+
+
+@functools.cache
+def cells_code() -> str:
+    """What the cell rows depend on: the code that reads tables into records, grids and label forms."""
+    synth = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in ("cellindex.py", "tables.py", "names.py", "claimparse.py", "text.py", "vocabulary.py",
+                 "verify/cells.py", "verify/labels.py", "verify/facts.py", "verify/words.py"):
+        with contextlib.suppress(OSError):
+            digest.update((synth / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class DocumentCells:
+    """The rows one document leaves in the cell index."""
+
+    entities: set[tuple[str, str, int]] = field(default_factory=set)
+    lookups: set[tuple[str, int]] = field(default_factory=set)
+    labels: Counter[tuple[str, str]] = field(default_factory=Counter)
+    measures: set[str] = field(default_factory=set)
+
+
+def vocabulary_tables(document: Document) -> list[tuple[Table, bool | None]]:
+    """The tables the vocabulary reads, in seq order: the document's own (orientation guessed), then
+    those read from its text lines (orientation known)."""
+    from synth.vocabulary import text_tables
+
+    return [*((table, None) for table in document.tables), *text_tables(document)]
+
+
+def document_cells(document: Document) -> DocumentCells:
+    """The cell-index rows of one document (module docstring)."""
+    from synth.names import canonical
+    from synth.tables import records
+    from synth.text import fold
+    from synth.verify.cells import table_places
+    from synth.verify.facts import measures_of, normalised
+    from synth.verify.labels import index_forms
+
+    out = DocumentCells()
+    own = len(document.tables)
+    for seq, (table, in_columns) in enumerate(vocabulary_tables(document)):
+        found = records(table, in_columns=in_columns)
+        for record in found:
+            out.entities.add((fold(record.entity).strip(), canonical(record.entity), seq))
+            out.labels[(ENTITY, record.entity)] += 1
+            out.labels[(ATTRIBUTE, record.attribute)] += 1
+        if seq < own:  # verification reads the document's own tables only
+            out.measures.update(m for r in found for m in measures_of(normalised(r)))
+            placed = table_places(table, 0)
+            if placed is not None:
+                out.lookups.update((lookup, seq) for lookup in index_forms([key for key, _ in placed[1]]))
+    return out
+
+
+class CellRows:
+    """Keeps the cell rows of one database in step with its documents (called by synth.index)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        row = db.execute("SELECT value FROM meta WHERE key = 'cells_code'").fetchone()
+        self.valid = row is not None and row[0] == cells_code()
+
+    def remove(self, doc_id: str) -> None:
+        for table in TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def add(self, doc_id: str, document: Document) -> None:
+        cells = document_cells(document)
+        self.db.executemany("INSERT INTO cell_entities VALUES (?, ?, ?, ?)",
+                            sorted((f, c, doc_id, s) for f, c, s in cells.entities))
+        self.db.executemany("INSERT INTO cell_lookups VALUES (?, ?, ?)",
+                            sorted((k, doc_id, s) for k, s in cells.lookups))
+        self.db.executemany("INSERT INTO cell_labels VALUES (?, ?, ?, ?)",
+                            sorted((doc_id, a, label, n) for (a, label), n in cells.labels.items()))
+        self.db.executemany("INSERT INTO cell_measures VALUES (?, ?)", sorted((doc_id, m) for m in cells.measures))
+
+    def finish(self, documents: dict[str, Document]) -> None:
+        """After the documents' updates: when the code changed, every document's rows again (each
+        document read once, one at a time)."""
+        if not self.valid:
+            for table in TABLES:
+                self.db.execute(f"DELETE FROM {table}")
+            for doc_id, document in sorted(documents.items()):
+                self.add(doc_id, document)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('cells_code', ?)", (cells_code(),))
+
+
+def _prefix_range(prefix: str) -> tuple[str, str | None]:
+    """Bounds of the strings that start with `prefix`: [prefix, successor) in code-point order, which
+    SQLite's binary collation of UTF-8 follows."""
+    last = ord(prefix[-1])
+    return prefix, (prefix[:-1] + chr(last + 1)) if last < 0x10FFFF else None
+
+
+def tables_by_entity(db: sqlite3.Connection, folded: Iterable[str], canon: Iterable[str]) -> set[tuple[str, int]]:
+    """Tables with an entity label whose folded form starts with one of `folded` or whose canonical
+    form starts with one of `canon` (an empty prefix: every table)."""
+    found: set[tuple[str, int]] = set()
+    for column, prefixes in (("folded", folded), ("canon", canon)):
+        for prefix in sorted(set(prefixes)):
+            if not prefix:
+                found.update(db.execute("SELECT DISTINCT doc_id, seq FROM cell_entities"))
+                continue
+            low, high = _prefix_range(prefix)
+            sql = f"SELECT DISTINCT doc_id, seq FROM cell_entities WHERE {column} >= ?"
+            found.update(db.execute(sql + f" AND {column} < ?", (low, high)) if high is not None
+                         else db.execute(sql, (low,)))
+    return found
+
+
+def tables_by_lookup(db: sqlite3.Connection, lookups: Sequence[str]) -> list[tuple[str, int]]:
+    """Tables holding a label form under one of the lookup keys, in library order."""
+    wanted = sorted(set(lookups))
+    found: set[tuple[str, int]] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        found.update(db.execute(f"SELECT DISTINCT doc_id, seq FROM cell_lookups WHERE lookup IN "
+                                f"({','.join('?' * len(chunk))})", chunk))
+    if not found:
+        return []
+    rank = dict(db.execute("SELECT doc_id, rank FROM docs"))
+    return sorted(found, key=lambda t: (rank.get(t[0], -1), t[0], t[1]))
+
+
+def label_counts(db: sqlite3.Connection, axis: str) -> Counter[str]:
+    """How many records of the library use each label on the axis (entity or attribute)."""
+    return Counter(dict(db.execute("SELECT label, sum(n) FROM cell_labels WHERE axis = ? GROUP BY label "
+                                   "ORDER BY label", (axis,))))
+
+
+def measures(db: sqlite3.Connection) -> frozenset[str]:
+    """The measures the library's tables report (synth.verify.facts.measures_of), library-wide."""
+    return frozenset(m for (m,) in db.execute("SELECT DISTINCT measure FROM cell_measures"))

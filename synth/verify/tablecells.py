@@ -1,0 +1,141 @@
+"""Verification's way to the library's table cells: only the tables a claim's tokens can name.
+
+`tables_named` (synth.verify.cells) looks a claim's tokens up in an index of label forms keyed by
+their first token (and initials, and two-letter prefixes). Which keys a claim looks up depends on the
+claim alone, and which keys a table's labels are filed under on the table alone, so the tables a
+claim can name are those the cell index (synth.cellindex) files under one of the claim's keys: an
+index of those tables gives the claim exactly the mentions and places an index of every table of the
+library would. Nothing here holds the library's cells; a bounded cache keeps the grids of recently
+named tables, since a report's claims name the same few tables again and again.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
+
+from synth.models import Document, Passage, PassageKind
+from synth.tables import Grid
+from synth.verify.cells import CellIndex, LabelPlace, build_index, table_places
+from synth.verify.labels import LabelForm, find_mentions, index_forms
+
+_KEPT_TABLES = 1024
+Placed = tuple[Grid, list[tuple[str, LabelPlace]]] | None
+
+
+class _Lookups(dict[str, list[LabelForm]]):
+    """Records every key `find_mentions` looks up, and finds nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: set[str] = set()
+
+    def get(self, key: str, default: object = None) -> list[LabelForm]:  # type: ignore[override]
+        self.asked.add(key)
+        return []
+
+
+def lookup_keys(text: str) -> set[str]:
+    """The keys `find_mentions` looks the text's tokens up under."""
+    probe = _Lookups()
+    find_mentions(text, probe, longest_only=False)
+    return probe.asked
+
+
+class TableCells:
+    """The label index of the tables a text can name, from a store of which tables hold which keys.
+
+    `lookup(keys)` answers the (doc_id, seq) of the tables filed under any of the keys, in library
+    order (synth.cellindex.tables_by_lookup); `documents` gives each table's document."""
+
+    def __init__(self, lookup: Callable[[Sequence[str]], list[tuple[str, int]]] | None,
+                 documents: Mapping[str, Document]) -> None:
+        self._lookup = lookup
+        self._documents = documents
+        self._placed: OrderedDict[tuple[str, int], Placed] = OrderedDict()
+
+    def named_in(self, text: str) -> CellIndex:
+        """An index of every table whose labels the text's tokens can name (module docstring): the
+        index `build_index` makes of those tables, their grids and places reused from the cache."""
+        index = CellIndex()
+        for key in self._lookup(sorted(lookup_keys(text))) if self._lookup is not None else ():
+            placed = self._table(key)
+            if placed is None:
+                continue
+            view, places = placed
+            number = len(index.grids)
+            index.grids.append(view)
+            for label, place in places:
+                index.places.setdefault(label, []).append(replace(place, grid=number))
+        index.forms = index_forms(list(index.places))
+        return index
+
+    def _table(self, key: tuple[str, int]) -> Placed:
+        if key in self._placed:
+            self._placed.move_to_end(key)
+            return self._placed[key]
+        doc_id, seq = key
+        placed = self._placed[key] = table_places(self._documents[doc_id].tables[seq], 0)
+        while len(self._placed) > _KEPT_TABLES:
+            self._placed.popitem(last=False)
+        return placed
+
+
+class AllTables(TableCells):
+    """Every table of the documents in one index built up front: the in-memory path the cell index
+    replaces, kept to check it against (tests) and for a library without a passage index."""
+
+    def __init__(self, documents: Mapping[str, Document]) -> None:
+        super().__init__(None, documents)
+        self._index = build_index([t for d in documents.values() for t in d.tables])
+
+    def named_in(self, text: str) -> CellIndex:
+        return self._index
+
+
+class RowSpans(Mapping[tuple[str, int], tuple[int, int]]):
+    """Where each table row is printed: (table_id, row) → the span of its row passage, read from the
+    table's document when asked (and kept with it in the bounded document cache), never for every
+    table of the library at once. A table's rows have spans only when the document has one row
+    passage per table row."""
+
+    def __init__(self, documents: Mapping[str, Document]) -> None:
+        self._documents = documents
+
+    def _spans(self, table_id: str) -> dict[tuple[str, int], tuple[int, int]]:
+        doc_id = table_id.rsplit("#", 1)[0]
+        document = self._documents.get(doc_id)
+        if document is None:
+            return {}
+        derived = getattr(document, "derived", None)
+        spans: dict[tuple[str, int], tuple[int, int]] = (
+            derived("row_spans", row_spans) if derived is not None else row_spans(document))
+        return spans
+
+    def __getitem__(self, key: tuple[str, int]) -> tuple[int, int]:
+        return self._spans(key[0])[key]
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        for document in self._documents.values():
+            yield from row_spans(document)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def row_spans(document: Document) -> dict[tuple[str, int], tuple[int, int]]:
+    """The row passages of each table of a document whose rows all have one."""
+    by_table: dict[str, list[Passage]] = {}
+    for passage in document.passages:
+        if passage.kind is PassageKind.TABLE_ROW and passage.table_id:
+            by_table.setdefault(passage.table_id, []).append(passage)
+    spans: dict[tuple[str, int], tuple[int, int]] = {}
+    for table in document.tables:
+        rows = by_table.get(table.table_id, [])
+        if len(rows) == len(table.rows):
+            for number, passage in enumerate(rows):
+                spans[(table.table_id, number)] = (passage.start, passage.end)
+    return spans
+
+

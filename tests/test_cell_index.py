@@ -1,0 +1,163 @@
+"""The table-cell index (synth.cellindex) against the in-memory walk over every table it replaces:
+verification's lookups name the same tables, rows and columns; the vocabulary's label counts and
+measures are the same; a question's subjects reach every record the full walk would match, in the
+same order; and after any sequence of added, changed and removed files the index answers as a fresh
+one does."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from synth.build import prepare_library
+from synth.cellindex import ATTRIBUTE, ENTITY
+from synth.index import PassageIndex, cells_of
+from synth.models import Library
+from synth.names import canonical, family, match_entity
+from synth.tables import records
+from synth.verify.cells import TableView, build_index, tables_named
+from synth.verify.facts import measures_of, normalised
+from synth.verify.tablecells import RowSpans, TableCells, lookup_keys, row_spans
+from synth.vocabulary import LibraryRecord, Vocabulary, text_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = [ROOT / "library", ROOT / "tests" / "fixtures" / "verify" / "library"]
+EXTRA = """# Zeta notes
+
+Table 1: Results of instruction-tuned models.
+
+| Model | MMLU | GSM8K | HumanEval (Pass@1) |
+|---|---|---|---|
+| Zeta-7B | 61.2 | 52.0 | 40.1 |
+| Zeta-7B-Base | 58.3 | 41.9 | 33.0 |
+| Qwen2.5-7B | 74.2 | 85.4 | 57.9 |
+| Audio2vec-U | 12.0 | 13.5 | 9.9 |
+| Audio2vec-C | 12.5 | 14.0 | 10.1 |
+
+Model Layers Width Heads Parameters
+Tiny 4 384 6 39M
+Base 6 512 8 74M
+"""
+
+
+def _library(tmp_path: Path, extra: str = EXTRA) -> tuple[Library, PassageIndex]:
+    root = tmp_path / "lib"
+    if not root.exists():
+        root.mkdir()
+        for folder in FIXTURES:
+            for path in sorted(folder.iterdir()):
+                if path.is_file():
+                    shutil.copy(path, root / f"{folder.name}-{path.name}")
+    (root / "zeta.md").write_text(extra, encoding="utf-8")
+    return prepare_library(root, tmp_path / "cache")
+
+
+def _texts(library: Library) -> list[str]:
+    """Claims naming every label of every table, alone and in pairs, and some free text."""
+    labels: list[str] = []
+    for document in library.documents:
+        for table in document.tables:
+            labels += [h for h in table.header if h.strip()] + [r[0] for r in table.rows if r and r[0].strip()]
+    labels = list(dict.fromkeys(labels))
+    rng = random.Random(7)
+    texts = [f"{label} scores 61.2." for label in labels]
+    texts += [f"{a} is better than {b} on {c}." for a, b, c in (rng.sample(labels, 3) for _ in range(60))]
+    texts += ["DS-Coder-V2 beats GPT-4o on MT-Bench.", "The model has 7B parameters.", "Nothing in tables here."]
+    return texts
+
+
+def _views(views: list[TableView]) -> list[tuple[object, ...]]:
+    return [(v.table.table_id, v.rows, v.columns, v.caption_words) for v in views]
+
+
+def test_claims_name_the_same_tables_as_an_index_of_every_table(tmp_path: Path) -> None:
+    library, index = _library(tmp_path)
+    documents = {d.doc_id: d for d in library.documents}
+    everything = build_index([t for d in library.documents for t in d.tables])
+    stored = TableCells(index.cell_tables_named, documents)
+    named = 0
+    for text in _texts(library):
+        expected = _views(tables_named(text, everything))
+        assert _views(tables_named(text, stored.named_in(text))) == expected, text
+        named += bool(expected)
+    assert named > 20  # the texts do name tables: the comparison is not between two empty lists
+    index.close()
+
+
+def test_library_statistics_equal_a_count_over_every_record(tmp_path: Path) -> None:
+    library, index = _library(tmp_path)
+    found = [r for d in library.documents
+             for table, in_columns in [*((t, None) for t in d.tables), *text_tables(d)]
+             for r in records(table, in_columns=in_columns)]
+    assert found
+    assert index.cell_labels(ENTITY) == Counter(r.entity for r in found)
+    assert index.cell_labels(ATTRIBUTE) == Counter(r.attribute for r in found)
+    own = [normalised(r) for d in library.documents for t in d.tables for r in records(t)]
+    assert index.cell_measures() == frozenset(m for r in own for m in measures_of(r))
+    spans = RowSpans({d.doc_id: d for d in library.documents})
+    expected = {k: v for d in library.documents for k, v in row_spans(d).items()}
+    assert expected and dict(spans) == expected
+    index.close()
+
+
+def _walk(library: Library) -> list[LibraryRecord]:
+    """Every record of every table of every source, in library order (the vocabulary's old walk)."""
+    out = []
+    for source in library.sources:
+        if source.document is not None:
+            for table, in_columns in [*((t, None) for t in source.document.tables), *text_tables(source.document)]:
+                out.extend(LibraryRecord(source.key, r) for r in records(table, in_columns=in_columns))
+    return out
+
+
+def _key(item: LibraryRecord) -> tuple[object, ...]:
+    return (item.source, item.record.table.table_id, item.record.row, item.record.column)
+
+
+def test_subjects_reach_every_record_they_can_match_in_library_order(tmp_path: Path) -> None:
+    library, index = _library(tmp_path)
+    vocab = Vocabulary(library)
+    walk = _walk(library)
+    position = {_key(item): n for n, item in enumerate(walk)}
+    subjects = sorted({r.record.entity for r in walk}) + ["Qwen2.5", "Zeta", "Whisper tiny", "Mixtral 8x7B"]
+    for subject in subjects:
+        spellings = (subject,)
+        families = [canonical(family(subject))]
+        homes = {walk[0].source}
+        got = list(vocab.records_for(spellings, families, homes))
+        keys = [_key(item) for item in got]
+        assert keys == sorted(keys, key=position.__getitem__), subject  # library order
+        wanted = {_key(item) for item in walk
+                  if match_entity(spellings, item.record.entity) is not None or item.source in homes
+                  or canonical(item.record.entity).startswith(families[0])}
+        assert wanted <= set(keys), subject
+    assert cells_of(library) is index  # the vocabulary read the build's index, not one of its own
+    index.close()
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_the_index_follows_random_edits_as_a_fresh_one(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    rows = ["| Zeta-7B | 61.2 | 52.0 |", "| Eta-13B | 66.0 | 58.1 |", "| Theta-2B | 40.3 | 22.2 |",
+            "| Qwen2.5-7B | 74.2 | 85.4 |"]
+    for step in range(5):
+        body = "\n".join(rng.sample(rows, rng.randint(1, len(rows))))
+        extra = f"# Step {step}\n\n| Model | MMLU | GSM8K |\n|---|---|---|\n{body}\n"
+        if step == 3:
+            (tmp_path / "lib" / "library-mixtral-notes.md").unlink()
+        library, index = _library(tmp_path, extra)
+        fresh = PassageIndex(library, None)
+        for axis in (ENTITY, ATTRIBUTE):
+            assert index.cell_labels(axis) == fresh.cell_labels(axis)
+        assert index.cell_measures() == fresh.cell_measures()
+        for text in _texts(library):
+            keys = sorted(lookup_keys(text))
+            assert index.cell_tables_named(keys) == fresh.cell_tables_named(keys)
+        prefixes = ["z", "qwen", "eta", "theta", "mixtral"]
+        assert index.cell_tables_of(prefixes, prefixes) == fresh.cell_tables_of(prefixes, prefixes)
+        fresh.close()
+        index.close()
