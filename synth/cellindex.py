@@ -86,7 +86,7 @@ def document_cells(document: Document) -> DocumentCells:
     from synth.tables import records
     from synth.text import fold
     from synth.verify.cells import table_places
-    from synth.verify.facts import measures_of, normalised
+    from synth.verify.facts import measured, measures_of
     from synth.verify.labels import index_forms
 
     out = DocumentCells()
@@ -98,7 +98,7 @@ def document_cells(document: Document) -> DocumentCells:
             out.labels[(ENTITY, record.entity)] += 1
             out.labels[(ATTRIBUTE, record.attribute)] += 1
         if seq < own:  # verification reads the document's own tables only
-            out.measures.update(m for r in found for m in measures_of(normalised(r)))
+            out.measures.update(m for r in found for m in measures_of(measured(r)))
             placed = table_places(table, 0)
             if placed is not None:
                 out.lookups.update((lookup, seq) for lookup in index_forms([key for key, _ in placed[1]]))

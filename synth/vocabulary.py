@@ -426,4 +426,8 @@ def vocabulary(library: Library) -> Vocabulary:
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = Vocabulary(library)
-    return _CACHE[key]
+    found = _CACHE[key]
+    # The same library state read again (a second build in one process): its tables are reached
+    # through the index opened for this Library object, not one made again for the old one.
+    found.library = library
+    return found

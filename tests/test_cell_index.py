@@ -97,7 +97,7 @@ def test_library_statistics_equal_a_count_over_every_record(tmp_path: Path) -> N
     assert index.cell_labels(ENTITY) == Counter(r.entity for r in found)
     assert index.cell_labels(ATTRIBUTE) == Counter(r.attribute for r in found)
     own = [normalised(r) for d in library.documents for t in d.tables for r in records(t)]
-    assert index.cell_measures() == frozenset(m for r in own for m in measures_of(r))
+    assert index.cell_measures() == frozenset(m for r in own for m in measures_of(r.attribute))
     spans = RowSpans({d.doc_id: d for d in library.documents})
     expected = {k: v for d in library.documents for k, v in row_spans(d).items()}
     assert expected and dict(spans) == expected
@@ -123,7 +123,7 @@ def test_subjects_reach_every_record_they_can_match_in_library_order(tmp_path: P
     vocab = Vocabulary(library)
     walk = _walk(library)
     position = {_key(item): n for n, item in enumerate(walk)}
-    subjects = sorted({r.record.entity for r in walk}) + ["Qwen2.5", "Zeta", "Whisper tiny", "Mixtral 8x7B"]
+    subjects = [*sorted({r.record.entity for r in walk}), "Qwen2.5", "Zeta", "Whisper tiny", "Mixtral 8x7B"]
     for subject in subjects:
         spellings = (subject,)
         families = [canonical(family(subject))]

@@ -92,7 +92,7 @@ def library_facts(library: Library, index: PassageIndex | None = None) -> Librar
         measures, cells = index.cell_measures(), TableCells(index.cell_tables_named, documents)
     else:
         found = [normalised(r) for doc in library.documents for table in doc.tables for r in records(table)]
-        measures, cells = frozenset(m for r in found for m in measures_of(r)), AllTables(documents)
+        measures, cells = frozenset(m for r in found for m in measures_of(r.attribute)), AllTables(documents)
     frequency: Mapping[str, int]
     if index is not None:
         frequency, passages = IndexedFrequency(index), index.text_passages()
@@ -134,9 +134,17 @@ def _family(caption: str) -> str | None:
     return None
 
 
-def measures_of(record: TableRecord) -> tuple[str, str]:
-    """The measure a (normalised) record's attribute names, as printed and without its brackets."""
-    return compact(record.attribute), compact(_unbracketed(record.attribute))
+def measures_of(attribute: str) -> tuple[str, str]:
+    """The measure a record's attribute names, as printed and without its brackets."""
+    return compact(attribute), compact(_unbracketed(attribute))
+
+
+def measured(record: TableRecord) -> str:
+    """The attribute `normalised` gives a record (a bare size is a model, "72B" | "Qwen2.5": the other
+    label is the attribute), without reading its caption as the entity's normalisation must."""
+    if BARE_SIZE.match(record.attribute.strip("* ")) and not HAS_DIGIT.search(record.entity):
+        return record.entity
+    return record.attribute
 
 
 def normalised(record: TableRecord) -> TableRecord:
