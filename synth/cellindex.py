@@ -164,15 +164,12 @@ def tables_by_entity(db: sqlite3.Connection, folded: Iterable[str], canon: Itera
 def tables_by_lookup(db: sqlite3.Connection, lookups: Sequence[str]) -> list[tuple[str, int]]:
     """Tables holding a label form under one of the lookup keys, in library order."""
     wanted = sorted(set(lookups))
-    found: set[tuple[str, int]] = set()
+    found: set[tuple[int, str, int]] = set()
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
-        found.update(db.execute(f"SELECT DISTINCT doc_id, seq FROM cell_lookups WHERE lookup IN "
-                                f"({','.join('?' * len(chunk))})", chunk))
-    if not found:
-        return []
-    rank = dict(db.execute("SELECT doc_id, rank FROM docs"))
-    return sorted(found, key=lambda t: (rank.get(t[0], -1), t[0], t[1]))
+        found.update(db.execute(f"SELECT DISTINCT d.rank, c.doc_id, c.seq FROM cell_lookups c JOIN docs d "
+                                f"ON d.doc_id = c.doc_id WHERE c.lookup IN ({','.join('?' * len(chunk))})", chunk))
+    return [(doc_id, seq) for _, doc_id, seq in sorted(found)]
 
 
 def label_counts(db: sqlite3.Connection, axis: str) -> Counter[str]:

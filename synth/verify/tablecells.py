@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from functools import lru_cache
 
 from synth.models import Document, Passage, PassageKind
 from synth.tables import Grid
@@ -34,6 +34,13 @@ class _Lookups(dict[str, list[LabelForm]]):
     def get(self, key: str, default: object = None) -> list[LabelForm]:  # type: ignore[override]
         self.asked.add(key)
         return []
+
+
+@lru_cache(maxsize=65536)
+def _forms(key: str) -> tuple[tuple[str, LabelForm], ...]:
+    """The label forms of one index key with their lookup keys, in the order `index_forms` files them:
+    filing the keys one by one in order gives the lists `index_forms` gives them all at once."""
+    return tuple((lookup, form) for lookup, forms in index_forms([key]).items() for form in forms)
 
 
 def lookup_keys(text: str) -> set[str]:
@@ -67,8 +74,10 @@ class TableCells:
             number = len(index.grids)
             index.grids.append(view)
             for label, place in places:
-                index.places.setdefault(label, []).append(replace(place, grid=number))
-        index.forms = index_forms(list(index.places))
+                index.places.setdefault(label, []).append(LabelPlace(number, place.axis, place.positions))
+        for label in index.places:  # index_forms of the keys, each key's forms made once per process
+            for lookup, form in _forms(label):
+                index.forms.setdefault(lookup, []).append(form)
         return index
 
     def _table(self, key: tuple[str, int]) -> Placed:
