@@ -206,3 +206,9 @@ def test_answer_text_is_escaped_once_on_the_page() -> None:
     assert "&amp;" not in visible and "&lt;" not in visible
     assert visible.count(label) >= 4  # paragraph, cell heading, explanation, mechanism sentence
     assert "R&D; pass@1" in visible
+
+
+def test_a_list_of_authors_is_a_reference_entry() -> None:
+    assert is_reference_entry("Ruibin Xiong, Yunchang Yang, Di He, Kai Zheng, et al. On layer normalization in the "
+                              "Transformer architecture.")
+    assert not is_reference_entry("Switch Transformers, unlike dense models, route each token to one expert.")

@@ -156,3 +156,64 @@ def test_a_figure_number_is_no_value() -> None:
 def test_a_placement_compound_is_a_value_only_as_a_noun(sentence: str, values: list[str]) -> None:
     assert text_values(sentence, _text("activation function" if "activation" in sentence else "normalization layer"),
                        {}, "") == values
+
+
+@pytest.mark.parametrize(("sentence", "attribute", "values"), [
+    ("Finally, since the RM loss is invariant to shifts in reward, we normalize the reward model.", "reward", []),
+    ("The KL reward coefficient controls the strength of the KL penalty.", "reward", []),
+    ("Reward Modeling for Math One challenge is that written forms differ.", "reward", []),
+    ("We train with Group Relative Policy Optimization.", "policy-optimization algorithm",
+     ["Group Relative Policy Optimization"]),
+    ("Each sub-layer is LayerNorm(x + Sublayer(x)).", "normalization layer", ["LayerNorm"]),
+])
+def test_a_text_value_is_headed_by_the_asked_thing(sentence: str, attribute: str, values: list[str]) -> None:
+    """"reward model" names a model and "KL reward coefficient" a coefficient: neither is a kind of reward."""
+    assert text_values(sentence, _text(attribute), {"RM": "reward model"}, "reward model") == values
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("1. Remove all normalization layers such as RMSNorm or LayerNorm.", "none (RMSNorm, LayerNorm removed)"),
+    ("Therefore, removing the normalization of q and k in nGPT is a viable option.", None),
+    ("We remove QKV-bias used in the previous model.", None),
+    ("Results without normalization or with it are shown.", None),
+])
+def test_a_design_that_removes_the_asked_thing_has_none(sentence: str, value: str | None) -> None:
+    from synth.retrieve.asks.terms import removed_value
+
+    assert removed_value(sentence, _text("normalization layer")) == value
+
+
+def _mechanism(name: str) -> PlanAttribute:
+    return PlanAttribute(name, AttributeKind.MECHANISM, (name,), "test")
+
+
+def test_a_mechanism_sentence_states_how_not_a_problem_or_program_text() -> None:
+    from synth.retrieve.asks.terms import is_code, mechanism_score
+
+    asked = _mechanism("the load balanced across experts during training")
+    weights = {"load": 1.25, "balanc": 0.74, "expert": 0.52, "dur": 0.05, "train": 0.02}
+    how = "To encourage a balanced load across experts we add an auxiliary loss."
+    problem = "Note that EP introduces challenges in load balancing across the GPUs of each node."
+    code = "# expert gate shape: [cores, tokens] expert_index = mtf.top_1(router_probs, dim=num_experts)"
+    assert mechanism_score(how, asked, False, True, weights) > 0
+    assert mechanism_score(problem, asked, False, True, weights) == 0.0
+    assert is_code(code) and mechanism_score(code, asked, False, True, weights) == 0.0
+
+
+def test_the_verbs_of_an_asked_mechanism_weigh_less_than_what_it_acts_on() -> None:
+    from synth.retrieve.asks.terms import verbs_of
+
+    assert verbs_of("reduce the memory taken by the key-value cache during inference") == {"reduc", "taken"}
+    assert verbs_of("the load balanced across experts during training") == frozenset()
+
+
+def test_sentences_after_one_stating_the_mechanism_say_how() -> None:
+    from synth.retrieve.asks.terms import continuation_score, heading_anchor
+
+    asked = _mechanism("the load balanced across experts during training")
+    assert continuation_score("To be specific, we introduce a bias term for each expert and add it to the scores.",
+                              asked, 6.0, 1) == 5.0
+    assert continuation_score("This leads to routing collapse and is a known problem of such models.", asked, 6.0,
+                              1) == 0.0
+    assert heading_anchor("3.3. Load Balance Consideration", asked, {"load": 1.25, "balanc": 0.74}) > 0
+    assert heading_anchor("3.4. Training Details", asked, {"load": 1.25, "balanc": 0.74}) == 0.0

@@ -45,7 +45,7 @@ _MODEL_VARIANTS = ("base", "chat", "instruct", "thinking", "non-thinking", "SFT"
 _AGREE_ABS = 0.05
 _AGREE_REL = 0.005
 MAX_OTHER_CELLS = 3
-MECHANISM_SENTENCES = 4
+MECHANISM_SENTENCES = 5
 
 
 @dataclass(frozen=True)
@@ -199,10 +199,17 @@ def _text_cell(ask: AskEvidence) -> list[_Picked]:
     also = []
     for other in ranked[1:]:
         new = [t.strip() for t in other.value.split(",") if t.strip().lower() not in {x.lower() for x in terms}]
+        if none_value(best.value) or none_value(other.value):
+            continue  # "none (… removed)" is the whole value, never one term among others
         if other.source == best.source and new and other.score >= best.score - 1.5 and len(also) < 1:
             terms += new
             also.append(other)
     return [_Picked(replace(best, value=", ".join(terms)), [], also)]
+
+
+def none_value(value: str) -> bool:
+    """A text value saying the subject has none of the asked thing."""
+    return value.startswith("none (")
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
@@ -332,8 +339,12 @@ def _not_stated(ask: AskEvidence) -> NotStated:
 
 
 def _mechanism(ask: AskEvidence) -> MechanismAnswer | None:
+    """The few sentences stating the mechanism, most direct first: the subject's own sources say how it works;
+    another paper's remark about it comes only after them."""
     picked: list[Evidence] = []
-    for _, evidence in ask.sentences:
+    homes = set(ask.subject.home_sources)
+    ordered = sorted(ask.sentences, key=lambda item: (bool(homes) and item[1].source not in homes, -item[0]))
+    for _, evidence in ordered:
         if any(_near_duplicate(evidence.quote, p.quote) for p in picked):
             continue
         picked.append(evidence)

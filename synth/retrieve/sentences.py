@@ -23,7 +23,8 @@ _HEADING_LINE = re.compile(
 _REFERENCE = re.compile(
     r"(?:\bIn\s+(?:Proceedings|Advances|International|Conference|Findings)|\barXiv\s*(?:preprint|:)\s*(?:arXiv:)?\d"
     r"|\bpp\.\s*\d|\bvol\.\s*\d|\bURL\s+https?|\bdoi:|^\s*\[\d+\]\s+[A-Z]"
-    r"|^\s*(?:[A-Z][A-Za-z\-]+,\s+(?:[A-Z]\.\s*){1,3},?\s+(?:and\s+)?){2})",
+    r"|^\s*(?:[A-Z][A-Za-z\-]+,\s+(?:[A-Z]\.\s*){1,3},?\s+(?:and\s+)?){2}"
+    r"|^\s*(?:[A-Z][a-z\-]+(?:\s+[A-Z][a-z\-]*\.?){1,2},\s+){3})",  # "Ruibin Xiong, Yunchang Yang, Di He, …"
 )
 _META = re.compile(
     r"^(?:in|as shown in|as seen in|as illustrated in|see)\s+(?:table|figure|fig\.|section|appendix)\b|"

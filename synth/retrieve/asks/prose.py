@@ -15,8 +15,15 @@ from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
 from synth.retrieve.asks.scope import COMPARING, Scope, names_relative, subject_scope
-from synth.retrieve.asks.terms import mechanism_score, rarity, text_values
-from synth.retrieve.sentences import Sentence, sentences, states_something
+from synth.retrieve.asks.terms import (
+    continuation_score,
+    heading_anchor,
+    mechanism_score,
+    rarity,
+    removed_value,
+    text_values,
+)
+from synth.retrieve.sentences import Sentence, is_heading, sentences, states_something
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary
 
@@ -61,8 +68,14 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 sibling = home and not introduced and _sibling(subject, vocab.about.get(source, ()))
                 context: tuple[int, Sentence, Scope] | None = None
                 relative = -1  # the last sentence of the passage naming another model of the subject's family
+                anchor: tuple[int, float] | None = None  # the last sentence stating the asked mechanism
+                section: tuple[int, float] | None = None  # the last section title naming it
                 for position, sentence in enumerate(sentences(passage)):
-                    scope = subject_scope(sentence.text, subject, vocab, home, metric_names, introduced)
+                    # The names of the asked kind ("RMSNorm or LayerNorm" for a normalization layer) are values,
+                    # not other models the sentence would be about.
+                    kinds = text_values(sentence.text, attribute, vocab.acronyms, vocab.terms, denied=True) \
+                        if attribute.kind is AttributeKind.TEXT else []
+                    scope = subject_scope(sentence.text, subject, vocab, home, [*metric_names, *kinds], introduced)
                     if scope is None and home and names_relative(sentence.text, subject):
                         relative = position
                     first = min((s for s, _ in scope.mentions), default=0) if scope is not None else 0
@@ -71,24 +84,42 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         context = (position, sentence, scope)  # not "… slightly different from DeepSeek-V2"
                     elif scope is None:
                         context = None
+                    if attribute.kind is AttributeKind.MECHANISM and home and is_heading(sentence.text):
+                        title = heading_anchor(sentence.text, attribute, weights)
+                        section = (position, title) if title else None
                     if scope is None or not states_something(sentence.text):
                         continue
                     if sibling and not scope.named and (context is None or position - context[0] > CONTEXT_SENTENCES):
                         continue
                     if not scope.named and relative >= 0 and (context is None or context[0] < relative):
                         continue  # "For DeepSeekMoE 145B, we set …": the next sentences are that model's
-                    if not scope.named and context is not None and position - context[0] <= CONTEXT_SENTENCES:
+                    if not scope.named and context is not None and position - context[0] <= CONTEXT_SENTENCES \
+                            and attribute.kind is not AttributeKind.MECHANISM:
                         # "We introduce Mixtral 8x7B … As a result, each token has access to 47B parameters":
                         # the sentence before names the subject, so the quote starts there.
                         named = context[2]
                         sentence = _joined(context[1], sentence)
                         scope = Scope(True, named.entity, named.variant, named.member, (), ())
-                    _collect(values[(i, j)], ranked[(i, j)], sentence, source, subject, attribute, scope, home,
-                             contrast, hit.score, weights, vocab.acronyms, vocab.terms)
+                    score = _collect(values[(i, j)], ranked[(i, j)], sentence, source, subject, attribute, scope,
+                                     home, contrast, hit.score, weights, vocab.acronyms, vocab.terms)
+                    if attribute.kind is not AttributeKind.MECHANISM or not home:
+                        continue
+                    if score > 0:
+                        anchor = (position, score)
+                        continue
+                    # "… we pioneer an auxiliary-loss-free load balancing strategy. To be specific, we introduce a
+                    # bias term for each expert …": the sentences after one stating the mechanism, or under a
+                    # section title naming it, say how.
+                    follow = max((continuation_score(sentence.text, attribute, near[1], position - near[0])
+                                  for near, reach in ((anchor, CONTEXT_SENTENCES), (section, SECTION_SENTENCES))
+                                  if near is not None and position - near[0] <= reach), default=0.0)
+                    if follow > 0:
+                        ranked[(i, j)].append((follow, sentence.evidence(source)))
     return values, ranked
 
 
 CONTEXT_SENTENCES = 3
+SECTION_SENTENCES = 8  # how far under a section title naming the mechanism its sentences are read as saying how
 
 
 _SIZE_WORD = re.compile(r"^[\s\-]*(?:tiny|small|medium|base|large|big|huge|giant|xl|xxl|\d[\w.\-]*)\b", re.IGNORECASE)
@@ -128,11 +159,12 @@ def _joined(first: Sentence, last: Sentence) -> Sentence:
 
 def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sentence: Sentence, source: str,
              subject: PlanSubject, attribute: PlanAttribute, scope: Scope, home: bool, contrast: frozenset[str],
-             bm25: float, weights: dict[str, float], acronyms: dict[str, str], terms: str = "") -> None:
+             bm25: float, weights: dict[str, float], acronyms: dict[str, str], terms: str = "") -> float:
+    """Add the sentence's values (or its rank as a statement of the mechanism); its mechanism score, 0 if none."""
     evidence = sentence.evidence(source)
     if attribute.stage and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
             and _other_stage(sentence.text, attribute.stage):
-        return  # "We use a batch size of 32 and fine-tune for 3 epochs": not the pre-training batch size
+        return 0.0  # "We use a batch size of 32 and fine-tune for 3 epochs": not the pre-training batch size
     if attribute.kind is AttributeKind.QUANTITY:
         for raw, number, unit, position in quantity_values(sentence.text, attribute, contrast):
             if not scope.owns(position, sentence.text) or _HYPOTHETICAL.search(
@@ -152,7 +184,11 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         found = text_values(sentence.text, attribute, acronyms, terms)
         if score > 0:
             ranked.append((score + min(bm25, 20.0) / 100.0, evidence))
-        if found and score > 0 and not claimparse.negated(sentence.text):
+        removed = removed_value(sentence.text, attribute) if home and score > 0 else None
+        if removed:
+            values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, removed, None, None,
+                                    evidence, False, home, scope.named, scope.member, score=score + 2.5))
+        elif found and score > 0 and not claimparse.negated(sentence.text):
             values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, ", ".join(found), None,
                                     None, evidence, False, home, scope.named, scope.member,
                                     score=score + 0.5 * min(2, len(found))))
@@ -160,5 +196,7 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         score = mechanism_score(sentence.text, attribute, scope.named, home, weights, acronyms)
         if score > 0:
             ranked.append((score + min(bm25, 20.0) / 100.0, evidence))
+        return score
+    return 0.0
 
 

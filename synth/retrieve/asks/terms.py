@@ -23,8 +23,45 @@ _HOW_CUES = re.compile(r"\b(by|through|via|introduc\w*|adopt\w*|us(?:e|es|ing)|e
 _RESULT_CUES = re.compile(r"\b(table|figure|fig\.|outperform\w*|surpass\w*|achieves? (?:a )?score|benchmark\w*)\b|%",
                           re.IGNORECASE)
 MIN_COVERAGE = 0.5
-MIN_MECHANISM_COVERAGE = 0.7
-DISTINCTIVE = 0.5
+MIN_MECHANISM_COVERAGE = 0.5
+# A verb of the asked mechanism ("reduce", "taken", "decide") says what is wanted, not what the mechanism is.
+VERB_WEIGHT = 0.3
+# A sentence stating what is done ("we introduce", "is added", "X uses"), against one stating a problem.
+_ACTION = re.compile(r"\b(?:we|our \w+|it|they|which)\s+(?:also\s+|further\s+|then\s+|first\s+)?(?:introduce|add|adopt|"
+                     r"employ|use|apply|set|define|enforce|propose|compute|replace|route|select|store|cache|compress|"
+                     r"decrease|increase|keep|limit|pass|drop|sample|estimate|optimi[sz]e|maximi[sz]e|minimi[sz]e|"
+                     r"design|train|segment|group|skip)\w*|\b(?:is|are|was|were)\s+(?:then\s+)?(?:added|used|computed|"
+                     r"stored|cached|compressed|dropped|routed|passed|defined|applied|determined|selected|"
+                     r"segmented|grouped|estimated|processed|skipped|overwritten)\b|\bby\s+\w+ing\b|\bto\s+(?:ensure|"
+                     r"encourage|prevent|mitigate|reduce|balance|achieve)\b", re.IGNORECASE)
+_PROBLEM = re.compile(r"\b(?:challeng\w*|problem\w*|issues?|difficult\w*|it is desirable|known that|suffers?|"
+                      r"leads? to|can lead|bottlenecks?)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:would be|could be|might|if the|if we|it is desirable)\b", re.IGNORECASE)
+_WE = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+_CODE = re.compile(r"[=#{}\[\]]|\b\w+_\w+\b|\bmtf\.|\w\(\w")
+
+
+def is_code(text: str) -> bool:
+    """Program text flattened into a sentence ("expert mask = mtf.one hot(…)"): no mechanism in words."""
+    return len(_CODE.findall(text)) >= 4 and len(_CODE.findall(text)) >= len(text.split()) / 12
+
+
+def verbs_of(phrase: str) -> frozenset[str]:
+    """The verbs saying what is wanted of an asked mechanism, as keys: its main verb and one after "to" ("reduce
+    the memory taken by …", "decide where to spend compute"), a participle before "by" ("taken by"); not a
+    participle that is the asked state itself ("the load balanced across experts")."""
+    from synth.plan.wording import is_verb
+
+    words = re.findall(r"[A-Za-z][A-Za-z\-]*", phrase)
+    out = set()
+    for i, word in enumerate(words):
+        lowered = word.lower()
+        before = words[i - 1].lower() if i else ""
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        if (i == 0 and is_verb(lowered)) or (before == "to" and is_verb(lowered)) or (
+                after == "by" and re.search(r"(?:ed|en)$", lowered)):
+            out.add(key(lowered))
+    return frozenset(out)
 
 def informative_words(attribute: PlanAttribute) -> list[str]:
     return [w for w in words_of(attribute.name) if w not in _CATEGORY and len(w) >= 3]
@@ -65,21 +102,41 @@ def _names_asked(term: str, asked: Sequence[str]) -> bool:
     return any(_same(part, a) for part in re.split(r"[\s\-]+", term) for a in asked)
 
 
+def _modifies(text: str, words: list[tuple[str, int, int]], position: int, asked: Sequence[str]) -> bool:
+    """The name at `position` modifies the asked noun, which ends the phrase: "AdamW optimizer", "NVIDIA H800
+    GPUs"; not "KL reward coefficient", where the asked word modifies another noun."""
+    for k in range(position + 1, min(position + 3, len(words))):
+        if any(_same(words[k][0], a) for a in asked):
+            if k + 1 >= len(words) or text[words[k][2]:words[k + 1][1]].strip():
+                return True  # punctuation or the end follows
+            following = words[k + 1][0]
+            return following.lower() in _FUNCTION or not following.islower()
+    return False
+
+
+def _headed_by(phrase: str, asked: Sequence[str]) -> bool:
+    """The phrase's last word is the asked thing (or its category): "layer normalization" and "Group Relative
+    Policy Optimization" name a normalization and an optimization; "reward model" names a model."""
+    last = re.split(r"[\s\-]+", phrase.strip())[-1]
+    return any(_same(last, a) for a in asked)
+
+
 def _known(phrase: str, terms: str) -> bool:
     """The phrase is one the library uses as a name (a title, an acronym's expansion), plurals aside."""
     folded = fold(phrase).rstrip("s")
     return bool(terms) and re.search(r"(?<![a-z])" + re.escape(folded) + r"s?(?![a-z])", terms) is not None
 
 
-def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | None = None, terms: str = ""
-                ) -> list[str]:
+def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | None = None, terms: str = "",
+                denied: bool = False) -> list[str]:
     """Terms of a sentence that name the asked kind of thing, for "normalization layer": names such as
     `RMSNorm` or `QK-Norm`, a name written with the asked noun (`AdamW optimizer`, `H800 GPUs`), the
     asked word's compounds (`pre-normalization`) and phrases the library uses as names (`layer
     normalization`, a title; `rotary position embedding`, an acronym's expansion); for
     "policy-optimization algorithm": `PPO`, `Group Relative Policy Optimization`. The asked thing's own
     words ("GPUs", "policy optimization", "reward model") say which kind, not which one: never a value;
-    nor is a phrase that merely shares a stem with them ("classifier token" for "tokenizer")."""
+    nor is a phrase that merely shares a stem with them ("classifier token" for "tokenizer"). A term the
+    sentence removes or rejects is left out unless `denied` (then every term of the asked kind is listed)."""
     asked_words = [w for w in re.findall(r"[a-z][a-z0-9]*", fold(attribute.name).replace("-", " "))
                    if w not in STOPWORDS]
     stems = informative_words(attribute)
@@ -93,22 +150,21 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
 
     def bare(term: str) -> bool:
         """Only the asked thing's own words ("GPUs", "Policy Optimization")."""
-        return all(any(_same(part, a) for a in asked_words) or fold(part) in STOPWORDS
-                   for part in re.split(r"[\s\-]+", term) if part)
+        parts = re.split(r"[\s\-]+|(?<=[a-z])(?=[A-Z])", term)  # "LayerNorm" is Layer + Norm, not "layer"
+        return all(any(_same(part, a) for a in asked_words) or fold(part) in STOPWORDS for part in parts if part)
 
     for match in _NAME_TERM.finditer(text):
         term = match.group(1)
         if term.lower() in ("table", "figure") or len(term) < 2 or bare(term) or re.search(r"-[a-z]+ed$", term):
             continue  # not a name: "NFKC-normalized" is a participle
         position = next((i for i, w in enumerate(words) if w[1] <= match.start() < w[2]), 0)
-        after = [w[0] for w in words[position + 1:position + 3]]  # the noun a name modifies: "AdamW optimizer"
         expansion = (acronyms or {}).get(term, "")
-        if _stem_in(term, stems) or (expansion and _names_asked(expansion, head)) or any(
-                _same(w, a) for w in after for a in [*head, *category]):
+        if _stem_in(term, stems) or (expansion and _headed_by(expansion, [*head, *category])) or _modifies(
+                text, words, position, [*head, *category]):
             found.append((match.start(), term))
     for match in _TITLE_PHRASE.finditer(text):
         phrase = match.group(1)
-        if _names_asked(phrase, head) and phrase.split()[0].lower() not in _FUNCTION and not bare(phrase):
+        if _headed_by(phrase, head) and phrase.split()[0].lower() not in _FUNCTION and not bare(phrase):
             found.append((match.start(), phrase))
 
     def joinable(k: int, nxt: int) -> bool:
@@ -139,11 +195,13 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
                        key=lambda span: span[0] - span[1])
         for a, b in spans:
             phrase = " ".join(w[0] for w in words[a:b + 1])
+            if not _headed_by(phrase, [*head, *category]):
+                continue  # "reward model" is a model, not a kind of reward
             if _known(phrase, terms) and (not bare(phrase) or f"\n{fold(phrase)}\n" in f"\n{terms}\n"):
                 found.append((words[a][1], phrase))
                 break
     found = [(at, term) for at, term in found
-             if not _DENIED.search(re.split(r"[;:]|\bbut\b", text[max(0, at - 120):at])[-1])]
+             if denied or not _DENIED.search(re.split(r"[;:]|\bbut\b", text[max(0, at - 120):at])[-1])]
     found.sort()
     out: list[str] = []
     for _, term in found:
@@ -166,17 +224,24 @@ def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool
     for acronym, expansion in (acronyms or {}).items():
         if acronym in text and re.search(r"(?<![\w-])" + re.escape(acronym) + r"(?![\w-])", text):
             have += [key(w) for w in WORD.findall(expansion) for w in w.split("-")]
-    weight = {w: (weights or {}).get(w, 1.0) for w in asked}
+    mechanism = attribute.kind is AttributeKind.MECHANISM
+    weight = {w: (weights or {}).get(w, 1.0) * (VERB_WEIGHT if mechanism and w in verbs_of(attribute.name) else 1.0)
+              for w in asked}
     shared = [w for w in asked if has_word(have, w) or (len(w) >= 4 and any(w in h for h in have))]
     coverage = sum(weight[w] for w in shared) / (sum(weight.values()) or 1.0)
     category = [w for w in words_of(attribute.name) if w in _CATEGORY]
-    if not shared or coverage < (MIN_MECHANISM_COVERAGE if attribute.kind is AttributeKind.MECHANISM else MIN_COVERAGE):
+    if not shared or coverage < (MIN_MECHANISM_COVERAGE if mechanism else MIN_COVERAGE):
         return 0.0
-    if attribute.kind is AttributeKind.MECHANISM and any(w not in shared for w in asked if weight[w] >= DISTINCTIVE):
-        return 0.0  # a mechanism sentence uses every distinctive word of the question ("load", "balance", "expert")
-    if len(shared) < min(2, len(asked)) and not any(has_word(have, c) for c in category):
+    if mechanism and max(weight, key=lambda w: (weight[w], w)) not in shared:
+        return 0.0  # a mechanism sentence uses the asked thing's rarest word ("cache", "load")
+    if len(shared) < min(2, len(asked)) and not any(has_word(have, c) for c in category) and not mechanism:
         return 0.0
+    if mechanism and (is_code(text) or (_PROBLEM.search(text) and not _WE.search(text)) or claimparse.hedged(text)
+                      or _HYPOTHETICAL.search(text)):
+        return 0.0  # a problem ("EP introduces challenges in load balancing"), a wish or program text says no how
     score = 3.0 * coverage + (1.0 if named else 0.0) + (0.5 if home else 0.0)
+    if mechanism:
+        score += 0.5 * bool(_ACTION.search(text))
     if len(shared) == len(asked) and all(has_word(have, w) for w in category):
         score += 1.5  # every word of the attribute, its category too ("layer normalization")
     score += min(1.5, 0.5 * len(_HOW_CUES.findall(text)))
@@ -199,3 +264,57 @@ def rarity(attribute: PlanAttribute, index: PassageIndex, documents: int) -> dic
                 weights[stem] = math.log((documents + 1) / used)
     return weights
 
+
+
+_REMOVES = re.compile(r"(?:^(?:\W*\d+\.)?\s*|\bwe\s+)(?:remove|eliminate|discard)\s+(?:all\s+|any\s+|the\s+)?"
+                      r"((?:[\w\-]+\s+){0,3}[\w\-]+)", re.IGNORECASE)
+
+
+def removed_value(text: str, attribute: PlanAttribute) -> str | None:
+    """A sentence of the subject's design saying the asked thing itself is removed ("Remove all normalization
+    layers such as RMSNorm or LayerNorm", "we remove …"): the value is that there is none, with the names it
+    removes. Only when the removed phrase is the asked one whole (its words, ending on the asked noun: "layers"),
+    not "removing the normalization of q" or "without … normalizes"."""
+    stems = informative_words(attribute)
+    if not stems:
+        return None
+    category = [w for w in words_of(attribute.name) if w in _CATEGORY]
+    for match in _REMOVES.finditer(text):
+        parts = match.group(1).split()
+        for end in range(1, len(parts) + 1):
+            removed = [key(w) for p in parts[:end] for w in p.split("-")]
+            if not all(any(same_word(w, s) for w in removed) for s in stems):
+                continue
+            following = parts[end] if end < len(parts) else ""
+            if not _headed_by(" ".join(parts[:end]), category or stems[-1:]):
+                continue
+            if following.lower() == "of":
+                break
+            names = [m.group(1) for m in _NAME_TERM.finditer(text[match.start(1):]) if _stem_in(m.group(1), stems)]
+            said = " ".join(parts[:end])
+            return f"none ({', '.join(dict.fromkeys(names))} removed)" if names else f"none (no {said})"
+    return None
+
+
+def continuation_score(text: str, attribute: PlanAttribute, anchor: float, distance: int) -> float:
+    """A sentence right after one stating the mechanism, in the same paragraph of the subject's source, that
+    says what is done ("To be specific, we introduce a bias term for each expert …"): ranked below its anchor,
+    lower the further it is; a sentence stating a problem, a result or program text is none."""
+    if not _ACTION.search(text) or _RESULT_CUES.search(text) or is_code(text) or len(text) < 40 \
+            or claimparse.hedged(text):
+        return 0.0
+    if _PROBLEM.search(text) and not _WE.search(text):
+        return 0.0
+    return round(anchor - 1.0 - 0.3 * (distance - 1), 4)
+
+
+def heading_anchor(text: str, attribute: PlanAttribute, weights: dict[str, float] | None = None) -> float:
+    """A section title naming the asked mechanism ("3.3 Load Balance Consideration", "Rolling Buffer Cache"): the
+    sentences under it say how; its weight as an anchor, 0 when it names something else."""
+    asked = informative_words(attribute)
+    if not asked:
+        return 0.0
+    weight = {w: (weights or {}).get(w, 1.0) * (VERB_WEIGHT if w in verbs_of(attribute.name) else 1.0) for w in asked}
+    have = [key(w) for w, _, _ in word_tokens(text)]
+    rarest = max(weight, key=lambda w: (weight[w], w))
+    return 4.0 if has_word(have, rarest) else 0.0
