@@ -338,12 +338,20 @@ def _not_stated(ask: AskEvidence) -> NotStated:
     return NotStated(ask.subject.name, ask.attribute.name, reason + ".")
 
 
-def _mechanism(ask: AskEvidence) -> MechanismAnswer | None:
+def _mechanism(ask: AskEvidence, values: Sequence[str] = ()) -> MechanismAnswer | None:
     """The few sentences stating the mechanism, most direct first: the subject's own sources say how it works;
-    another paper's remark about it comes only after them."""
+    another paper's remark about it comes only after them. When the question asks how the value of one of its
+    cells works ("which algorithm …, and how does the algorithm work?"), sentences naming that value (GRPO)
+    come first."""
     picked: list[Evidence] = []
     homes = set(ask.subject.home_sources)
-    ordered = sorted(ask.sentences, key=lambda item: (bool(homes) and item[1].source not in homes, -item[0]))
+    names = [re.compile(r"(?<![\w-])" + re.escape(v) + r"(?![\w-])") for v in values if len(v) >= 2]
+
+    def explains(quote: str) -> bool:
+        return any(n.search(quote) for n in names)
+
+    ordered = sorted(ask.sentences, key=lambda item: (bool(homes) and item[1].source not in homes,
+                                                      not explains(item[1].quote), -item[0]))
     for _, evidence in ordered:
         if any(_near_duplicate(evidence.quote, p.quote) for p in picked):
             continue
@@ -366,9 +374,13 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     picked: list[_Picked] = []
     not_stated: list[NotStated] = []
     mechanisms: list[MechanismAnswer] = []
+    text_values = {(a.subject.name, a.attribute.name): [t.strip() for p in _text_cell(a)
+                                                        for t in p.best.value.split(",")]
+                   for a in asks if a.attribute.kind is AttributeKind.TEXT}
     for ask in asks:
         if ask.attribute.kind is AttributeKind.MECHANISM:
-            found = _mechanism(ask)
+            explained = [v for s in ask.attribute.spellings for v in text_values.get((ask.subject.name, s), [])]
+            found = _mechanism(ask, explained)
             if found:
                 mechanisms.append(found)
             else:

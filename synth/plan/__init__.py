@@ -24,10 +24,10 @@ from synth.config import Column, Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
 from synth.names import canonical, family, key, match_property, words_of
 from synth.plan.classes import UsageClass, resolve_usage, usage_class
+from synth.plan.mechanism import read_mechanism
 from synth.plan.qualifiers import qualified
 from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
 from synth.plan.wording import (
-    SUBJECT,
     Setting,
     asked_phrases,
     clauses,
@@ -42,12 +42,6 @@ from synth.vocabulary import Vocabulary, vocabulary
 __all__ = ["describe", "make_plan", "split_coordination"]
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|their|its|his|her|our|each|every|respective|of)\s+", re.IGNORECASE)
-_SLOT = SUBJECT
-# "how do A and B <verb phrase>": a mechanism, unless the verb asks for values.
-_HOW = re.compile(r"\bhow\s+(?:do|does|did|can|could|is|are|was|were)\s", re.IGNORECASE)
-_WHY = re.compile(r"\bwhy\s+(?:do|does|did|is|are|was|were)\s", re.IGNORECASE)
-_VALUE_VERBS = re.compile(r"^(?:compare|score|perform|fare|rank|stack|measure|do\b|differ|scale|grow|change|vary)",
-                          re.IGNORECASE)
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ|difference|better|worse|higher|lower|"
                       r"more|fewer|less)\b", re.IGNORECASE)
 _RANK = re.compile(r"\b(rank|ranking|best|highest|lowest|top|most|least|strongest|weakest)\b", re.IGNORECASE)
@@ -105,32 +99,6 @@ _DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})
 def _defaults(asked: frozenset[str]) -> frozenset[str]:
     """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count."""
     return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS)
-
-
-_LIGHT_VERBS = re.compile(r"^(?:keep|keeps|make|makes|get|gets|achieve|achieves|ensure|ensures|handle|handles|"
-                          r"manage|manages)\s+", re.IGNORECASE)
-
-
-def _mechanism(slotted: str) -> str | None:
-    """The verb phrase of "how does A <do something>" or "why does A …", when it is not a request
-    for values ("how do A and B compare", "… score on MMLU"); the words after the last subject."""
-    for pattern in (_HOW, _WHY):
-        match = pattern.search(slotted)
-        if not match:
-            continue
-        clause = clauses(slotted[match.start():])[0]
-        clause = re.sub(r"^(how\s+\w+\s+)(?:it|they|these models|this model)\b", r"\1" + _SLOT, clause,
-                        flags=re.IGNORECASE)
-        if _SLOT not in clause or _TREND.search(clause) or re.search(
-                r"\b(?:compare|score|perform\w*|fare|rank|change|scale|vary|grow|differ)\b", clause, re.IGNORECASE):
-            continue
-        phrase = clause.rsplit(_SLOT, 1)[1]
-        phrase = " ".join(phrase.split()).strip(" ,;:")
-        if not phrase or _VALUE_VERBS.match(phrase):
-            continue
-        phrase = re.sub(r"\b(?:their|its|his|her)\s+", "", _LIGHT_VERBS.sub("", phrase))
-        return phrase or None
-    return None
 
 
 def _relation(text: str, question: Question, subjects: int, mechanism: bool) -> tuple[Relation, str | None]:
@@ -236,10 +204,11 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
         attributes.append(PlanAttribute(name.text, AttributeKind.METRIC, spellings,
                                         "a benchmark the library's tables report" if vocab.role(name.text)
                                         else "named in a list of benchmarks", variant=variant))
-    mechanism = _mechanism(slotted_text)
+    mechanism = read_mechanism(slotted_text, [a.name for a in attributes if a.kind is AttributeKind.TEXT])
     if mechanism:
-        attributes.append(PlanAttribute(mechanism, AttributeKind.MECHANISM, (mechanism,), 'read from "how/why …"'))
-    return attributes, mechanism
+        attributes.append(PlanAttribute(mechanism.name, AttributeKind.MECHANISM, mechanism.spellings,
+                                        'read from "how/why …"'))
+    return attributes, mechanism.name if mechanism else None
 
 
 def _standalone(word: str, vocab: Vocabulary) -> bool:

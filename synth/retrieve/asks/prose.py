@@ -43,8 +43,9 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
     for j, attribute in enumerate(plan.attributes):
         contrast = contrast_modifiers(attribute, plan, vocab)
         weights = rarity(attribute, index, len(library.documents))
-        attribute_query = any_of([*attribute.spellings[:1], *[w for w in attribute.name.split()
-                                                             if fold(w) not in STOPWORDS]])
+        worded = attribute.spellings if attribute.kind is AttributeKind.MECHANISM else attribute.spellings[:1]
+        attribute_query = any_of([*worded, *[w for s in worded[:1] + worded[1:] for w in s.split()
+                                             if fold(w) not in STOPWORDS]])
         if attribute.kind is AttributeKind.METRIC:
             attribute_query = " OR ".join(p for p in (phrase(s) for s in attribute.spellings) if p)
         for i, subject in enumerate(plan.subjects):

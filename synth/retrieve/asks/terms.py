@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from synth import claimparse
 from synth.index import PassageIndex
@@ -38,12 +39,35 @@ _PROBLEM = re.compile(r"\b(?:challeng\w*|problem\w*|issues?|difficult\w*|it is d
                       r"leads? to|can lead|bottlenecks?)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:would be|could be|might|if the|if we|it is desirable)\b", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
-_CODE = re.compile(r"[=#{}\[\]]|\b\w+_\w+\b|\bmtf\.|\w\(\w")
+_CODE = re.compile(r"(?:^|\s)#\s|\b[A-Za-z]+_[A-Za-z_]+\b|\b[a-z]+\.[a-z_]+\(|\bdef\s|\breturn\s|\s=\s[a-z_.]+\(")
+
+
+_OTHER_WORK = re.compile(r"^(?:[A-Z][\w\-]+\s+(?:et al\.|and [A-Z][\w\-]+)\s*\(\d{4}\w?\)|(?:Following|Like|As in|"
+                         r"Unlike|Similar to)\s+[A-Z][\w\-]+\s+et al\.)")
+
+
+_SYMBOLS = re.compile(r"[=∈×∑≪^_]|[\u2100-\u2bff]|[\U0001d400-\U0001d7ff]")
+
+
+def formula_like(text: str) -> bool:
+    """Mostly symbols: an equation with its definitions flattened into the sentence."""
+    tokens = text.split()
+    symbols = [t for t in tokens if len(t.strip(".,;:()")) <= 2 or _SYMBOLS.search(t)]
+    return len(tokens) >= 8 and len(symbols) > 0.35 * len(tokens)
 
 
 def is_code(text: str) -> bool:
-    """Program text flattened into a sentence ("expert mask = mtf.one hot(…)"): no mechanism in words."""
-    return len(_CODE.findall(text)) >= 4 and len(_CODE.findall(text)) >= len(text.split()) / 12
+    """Program text flattened into a sentence ("# expert mask shape … = mtf.one_hot(…)"): no mechanism in words;
+    a formula in a sentence ("J(θ) = E[…]") is not program text."""
+    return len(_CODE.findall(text)) >= 3
+
+
+def wordings(attribute: PlanAttribute) -> list[PlanAttribute]:
+    """The asked mechanism once per wording of it ("decide where to spend compute", "grouped bytes into
+    patches"), so each is weighed on its own words."""
+    if attribute.kind is not AttributeKind.MECHANISM or len(attribute.spellings) < 2:
+        return [attribute]
+    return [replace(attribute, name=s, spellings=(s,)) for s in attribute.spellings]
 
 
 def verbs_of(phrase: str) -> frozenset[str]:
@@ -58,7 +82,8 @@ def verbs_of(phrase: str) -> frozenset[str]:
         lowered = word.lower()
         before = words[i - 1].lower() if i else ""
         after = words[i + 1].lower() if i + 1 < len(words) else ""
-        if (i == 0 and is_verb(lowered)) or (before == "to" and is_verb(lowered)) or (
+        participle = re.search(r"(?:ed|en)$", lowered) and len(lowered) > 4
+        if (i == 0 and (is_verb(lowered) or participle)) or (before == "to" and is_verb(lowered)) or (
                 after == "by" and re.search(r"(?:ed|en)$", lowered)):
             out.add(key(lowered))
     return frozenset(out)
@@ -216,7 +241,10 @@ def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool
     """How directly a sentence states how the subject does the asked thing: the share of the asked
     words it uses (each weighted by how rare it is in the library, so "load" and "balance" count more
     than "experts" or "training"), whether it names the subject, and how-words (by, through,
-    introduces) over result-words (Table, %, outperforms)."""
+    introduces) over result-words (Table, %, outperforms). A mechanism worded several ways is stated by a
+    sentence stating any wording."""
+    if attribute.kind is AttributeKind.MECHANISM and len(attribute.spellings) > 1:
+        return max(mechanism_score(text, wording, named, home, weights, acronyms) for wording in wordings(attribute))
     asked = informative_words(attribute) or list(words_of(attribute.name))
     if not asked:
         return 0.0
@@ -236,12 +264,12 @@ def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool
         return 0.0  # a mechanism sentence uses the asked thing's rarest word ("cache", "load")
     if len(shared) < min(2, len(asked)) and not any(has_word(have, c) for c in category) and not mechanism:
         return 0.0
-    if mechanism and (is_code(text) or (_PROBLEM.search(text) and not _WE.search(text)) or claimparse.hedged(text)
-                      or _HYPOTHETICAL.search(text)):
+    if mechanism and (is_code(text) or (_PROBLEM.search(text) and not _WE.search(text)) or _HYPOTHETICAL.search(text)):
         return 0.0  # a problem ("EP introduces challenges in load balancing"), a wish or program text says no how
     score = 3.0 * coverage + (1.0 if named else 0.0) + (0.5 if home else 0.0)
     if mechanism:
-        score += 0.5 * bool(_ACTION.search(text))
+        # What is done, in words: not another work's method ("Lei et al. (2023) make use of …") nor a formula.
+        score += 0.5 * bool(_ACTION.search(text)) - 1.5 * bool(_OTHER_WORK.search(text)) - 1.0 * formula_like(text)
     if len(shared) == len(asked) and all(has_word(have, w) for w in category):
         score += 1.5  # every word of the attribute, its category too ("layer normalization")
     score += min(1.5, 0.5 * len(_HOW_CUES.findall(text)))
@@ -256,10 +284,10 @@ def rarity(attribute: PlanAttribute, index: PassageIndex, documents: int) -> dic
     if attribute.kind not in (AttributeKind.TEXT, AttributeKind.MECHANISM):
         return {}
     weights: dict[str, float] = {}
-    for word in WORD.findall(attribute.name):
-        for part in word.split("-"):
+    for wording in wordings(attribute):
+        for part in (p for word in WORD.findall(wording.name) for p in word.split("-")):
             stem = key(part)
-            if stem in informative_words(attribute) and stem not in weights:
+            if stem in informative_words(wording) and stem not in weights:
                 used = len(index.mentions([part])) or 1
                 weights[stem] = math.log((documents + 1) / used)
     return weights
@@ -301,7 +329,7 @@ def continuation_score(text: str, attribute: PlanAttribute, anchor: float, dista
     says what is done ("To be specific, we introduce a bias term for each expert …"): ranked below its anchor,
     lower the further it is; a sentence stating a problem, a result or program text is none."""
     if not _ACTION.search(text) or _RESULT_CUES.search(text) or is_code(text) or len(text) < 40 \
-            or claimparse.hedged(text):
+            or _HYPOTHETICAL.search(text):
         return 0.0
     if _PROBLEM.search(text) and not _WE.search(text):
         return 0.0
@@ -311,6 +339,8 @@ def continuation_score(text: str, attribute: PlanAttribute, anchor: float, dista
 def heading_anchor(text: str, attribute: PlanAttribute, weights: dict[str, float] | None = None) -> float:
     """A section title naming the asked mechanism ("3.3 Load Balance Consideration", "Rolling Buffer Cache"): the
     sentences under it say how; its weight as an anchor, 0 when it names something else."""
+    if len(attribute.spellings) > 1:
+        return max(heading_anchor(text, wording, weights) for wording in wordings(attribute))
     asked = informative_words(attribute)
     if not asked:
         return 0.0

@@ -1,0 +1,89 @@
+"""How-questions: the mechanism a question asks about, read from its "how/why" clauses.
+
+"How do A and B keep the load balanced across their experts?" asks for the mechanism named by the words after the
+subjects. A question may word its mechanism again in clauses of its own ("— how are bytes grouped into patches, and
+how are tokens chosen for a block —"): each is another spelling of the same ask, its participle put first so the
+retrieval reads it as the verb ("grouped bytes into patches"). "…, and how does the algorithm work?" asks how the
+asked thing whose head noun it repeats works ("which policy-optimization algorithm … use"): that attribute's name
+is a spelling, so the answer can explain the very value given in its cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from synth.names import canonical
+from synth.plan.wording import SUBJECT, clauses
+
+_HOW = re.compile(r"\bhow\s+(?:do|does|did|can|could|is|are|was|were)\s", re.IGNORECASE)
+_WHY = re.compile(r"\bwhy\s+(?:do|does|did|is|are|was|were)\s", re.IGNORECASE)
+_VALUE_VERBS = re.compile(r"^(?:compare|score|perform|fare|rank|stack|measure|do\b|differ|scale|grow|change|vary)",
+                          re.IGNORECASE)
+_VALUE_WORDS = re.compile(r"\b(?:compare|score|perform\w*|fare|rank|change|scale|vary|grow|differ)\b", re.IGNORECASE)
+_LIGHT_VERBS = re.compile(r"^(?:keep|keeps|make|makes|get|gets|achieve|achieves|ensure|ensures|handle|handles|"
+                          r"manage|manages)\s+", re.IGNORECASE)
+_PASSIVE = re.compile(r"^how\s+(?:is|are|was|were)\s+(?P<np>(?:[\w\-]+\s+){0,4}?[\w\-]+)\s+(?P<verb>[a-z]+(?:ed|en))\b"
+                      r"(?P<rest>.*)$", re.IGNORECASE)
+_WORKS = re.compile(r"^how\s+(?:does|do|did)\s+(?:the|this|that|each|their|its)\s+(?P<np>[\w\- ]+?)\s+"
+                    r"(?:work|operate|function)s?\b", re.IGNORECASE)
+_SLOT_PHRASE = re.compile(r"\s*\b(?:in|of|for|by)\s+(?:the\s+)?" + SUBJECT + r"|\s*" + SUBJECT)
+
+
+@dataclass(frozen=True)
+class MechanismAsk:
+    """The mechanism a question asks about: its name and every wording of it (the name first)."""
+
+    name: str
+    spellings: tuple[str, ...]
+
+
+def _main(slotted: str) -> str | None:
+    """The verb phrase of "how does A <do something>" or "why does A …", when it is not a request for values
+    ("how do A and B compare", "… score on MMLU"): the words after the last subject."""
+    for pattern in (_HOW, _WHY):
+        match = pattern.search(slotted)
+        if not match:
+            continue
+        clause = clauses(slotted[match.start():])[0]
+        clause = re.sub(r"^(how\s+\w+\s+)(?:it|they|these models|this model)\b", r"\1" + SUBJECT, clause,
+                        flags=re.IGNORECASE)
+        if SUBJECT not in clause or trend(clause) or _VALUE_WORDS.search(clause):
+            continue
+        phrase = " ".join(clause.rsplit(SUBJECT, 1)[1].split()).strip(" ,;:")
+        if not phrase or _VALUE_VERBS.match(phrase):
+            continue
+        phrase = re.sub(r"\b(?:their|its|his|her)\s+", "", _LIGHT_VERBS.sub("", phrase))
+        return phrase or None
+    return None
+
+
+def trend(clause: str) -> bool:
+    from synth.plan import _TREND  # the trend wording lives with the relation it decides
+
+    return bool(_TREND.search(clause))
+
+
+def read_mechanism(slotted: str, asked: Sequence[str]) -> MechanismAsk | None:
+    """The mechanism of a question (names already slotted) and its other wordings; `asked` are the attributes
+    read so far, one of which "how does the <noun> work" may point back to."""
+    main = _main(slotted)
+    extra: list[str] = []
+    for clause in clauses(slotted):
+        passive = _PASSIVE.match(clause)
+        if passive and not _VALUE_WORDS.search(clause):
+            np = _SLOT_PHRASE.sub("", passive.group("np")).strip()
+            rest = _SLOT_PHRASE.sub("", passive.group("rest")).strip(" ,;:")
+            if np and SUBJECT not in np:
+                extra.append(" ".join(f"{passive.group('verb')} {np} {rest}".split()))
+            continue
+        works = _WORKS.match(clause)
+        if works:
+            head = canonical(works.group("np").split()[-1])
+            extra += [name for name in asked if canonical(name.split()[-1]) == head]
+    if main is None and not extra:
+        return None
+    spellings = tuple(dict.fromkeys([*( [main] if main else []), *extra]))
+    name = main or (f"how the {extra[0]} works" if extra[0] in asked else extra[0])
+    return MechanismAsk(name, spellings)
