@@ -57,3 +57,32 @@ def test_how_an_asked_value_works_is_answered_first_by_sentences_naming_it() -> 
     assert answer is not None
     assert [e.quote[:4] for e in answer.sentences] == ["GRPO", "Poli", "Anot"], \
         "the value's own sentence first, the subject's sources before another paper's"
+
+
+def test_a_sentence_stating_the_mechanism_brings_the_next_one_saying_how() -> None:
+    from synth.answer import _mechanism
+    from synth.models import AttributeKind, Evidence, PassageKind, PlanAttribute, PlanSubject
+    from synth.retrieve.asks import AskEvidence
+
+    def said(quote: str, start: int) -> Evidence:
+        return Evidence("own", "own", quote, start, start + len(quote), 9, None, PassageKind.TEXT)
+
+    first = said("We pioneer a loss-free load balancing strategy.", 0)
+    how = said("To be specific, we introduce a bias term for each expert.", first.end + 1)
+    result = said("The experimental results show a similar load balance.", 500)
+    after_result = said("Results show that the bias term works.", result.end + 1)
+    subject = PlanSubject("Heron", ("Heron",), "test", ("own",))
+    asked = PlanAttribute("the load balanced", AttributeKind.MECHANISM, ("the load balanced",), "test")
+    answer = _mechanism(AskEvidence(subject, asked, (), ((6.0, first), (5.0, result), (4.0, after_result),
+                                                         (2.0, how))))
+    assert answer is not None
+    assert [e.start for e in answer.sentences] == [first.start, how.start, result.start, after_result.start], \
+        "the bias term follows the sentence it explains; a finding brings no follower"
+
+
+def test_a_part_of_the_paper_or_a_function_is_no_other_model() -> None:
+    from synth.retrieve.asks.scope import _FUNCTION_CALL, _PART_OF_PAPER
+
+    assert _PART_OF_PAPER.match("Algorithm 1") and _PART_OF_PAPER.match("Table 3")
+    assert not _PART_OF_PAPER.match("Llama 2")
+    assert _FUNCTION_CALL.match("(·) to meet the requirements") and not _FUNCTION_CALL.match(" (Shazeer et al., 2017)")

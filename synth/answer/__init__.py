@@ -35,6 +35,7 @@ from synth.models import (
 )
 from synth.names import canonical, family
 from synth.retrieve.asks import AskEvidence, Candidate
+from synth.retrieve.asks.terms import states_how
 from synth.text import fold
 from synth.verify import verify_claims
 
@@ -45,7 +46,7 @@ _MODEL_VARIANTS = ("base", "chat", "instruct", "thinking", "non-thinking", "SFT"
 _AGREE_ABS = 0.05
 _AGREE_REL = 0.005
 MAX_OTHER_CELLS = 3
-MECHANISM_SENTENCES = 5
+MECHANISM_SENTENCES = 6
 
 
 @dataclass(frozen=True)
@@ -353,12 +354,24 @@ def _mechanism(ask: AskEvidence, values: Sequence[str] = ()) -> MechanismAnswer 
     ordered = sorted(ask.sentences, key=lambda item: (bool(homes) and item[1].source not in homes,
                                                       not explains(item[1].quote), -item[0]))
     for _, evidence in ordered:
-        if any(_near_duplicate(evidence.quote, p.quote) for p in picked):
-            continue
-        picked.append(evidence)
+        # A sentence stating the mechanism is followed by the next one saying how, when that one was found too
+        # ("… we pioneer an auxiliary-loss-free strategy. To be specific, we introduce a bias term …").
+        for said in (evidence, _next_sentence(evidence, ordered)):
+            if said is None or len(picked) >= MECHANISM_SENTENCES or any(
+                    said == p or _near_duplicate(said.quote, p.quote) for p in picked):
+                continue
+            picked.append(said)
         if len(picked) >= MECHANISM_SENTENCES:
             break
     return MechanismAnswer(ask.subject.name, ask.attribute.name, tuple(picked)) if picked else None
+
+
+def _next_sentence(evidence: Evidence, ranked: Sequence[tuple[float, Evidence]]) -> Evidence | None:
+    """The ranked sentence right after this one in the same passage of the same source, if it says what is
+    done (not a result or a problem)."""
+    after = [e for _, e in ranked if e.doc_id == evidence.doc_id and evidence.end <= e.start <= evidence.end + 3
+             and e.page == evidence.page and states_how(e.quote)]
+    return min(after, key=lambda e: e.start) if after else None
 
 
 def _near_duplicate(a: str, b: str) -> bool:

@@ -76,7 +76,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                     # not other models the sentence would be about.
                     kinds = text_values(sentence.text, attribute, vocab.acronyms, vocab.terms, denied=True) \
                         if attribute.kind is AttributeKind.TEXT else []
-                    scope = subject_scope(sentence.text, subject, vocab, home, [*metric_names, *kinds], introduced)
+                    scope = subject_scope(sentence.text, subject, vocab, home, [*metric_names, *kinds], introduced,
+                                          describing=attribute.kind is AttributeKind.MECHANISM)
                     if scope is None and home and names_relative(sentence.text, subject):
                         relative = position
                     first = min((s for s, _ in scope.mentions), default=0) if scope is not None else 0

@@ -65,18 +65,24 @@ def _model_like(name: str, vocab: Vocabulary) -> bool:
     return vocab.role(name) == "entity"
 
 
+_PART_OF_PAPER = re.compile(r"^(?:Algorithm|Figure|Fig\.|Table|Section|Sec\.|Eq\.|Equation|Appendix|Step)\s*\d",
+                            re.IGNORECASE)
 # "Transformer layers", "Transformer block": a name used as a kind of component, not as a model.
 _AS_MODIFIER = re.compile(r"^\s+(?:layers?|blocks?|architectures?|decoders?|encoders?|modules?|backbones?|style)\b")
+# For a sentence saying how something works: "GATE(·)", "LayerNorm(x)" are functions written with their argument.
+_FUNCTION_CALL = re.compile(r"^\((?:·|\.|\w{1,2}\b)")
 _VARIANT_AFTER = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b")
 _NUMBER_AFTER = re.compile(r"^[\s\-]*\d")
 
 
 def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: bool,
-                  attribute_names: Iterable[str] = (), introduced: bool = False) -> Scope | None:
+                  attribute_names: Iterable[str] = (), introduced: bool = False, describing: bool = False
+                  ) -> Scope | None:
     """Whether a sentence is about the subject: it names it (or a member of its family), or it sits in a
     source about the subject and names no other model. In the source that introduces the subject, its
     short family name counts as naming it ("Mixtral" in the Mixtral 8x7B paper); a statement about the
-    family alone ("Heron models from 1B to 34B") is not about one sized member of it."""
+    family alone ("Heron models from 1B to 34B") is not about one sized member of it. When `describing` (a
+    sentence read for how a mechanism works), parts of the paper and functions are no other models."""
     skip = {canonical(a) for a in attribute_names}
     own_family = canonical(family(subject.name))
     sized = size_of(subject.name) is not None and own_family != canonical(subject.name)
@@ -95,6 +101,8 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
             continue
         if canonical(name) in skip or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]):
             continue
+        if describing and (_PART_OF_PAPER.match(name) or _FUNCTION_CALL.match(sentence[end:])):
+            continue  # a mechanism's sentence may cite "Algorithm 1" or write "GATE(·)": no other model
         if home and canonical(name) == own_family and not _NUMBER_AFTER.match(sentence[end:]):
             mentions.append((start, end))
             if introduced or variant:

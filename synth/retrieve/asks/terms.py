@@ -49,6 +49,23 @@ _OTHER_WORK = re.compile(r"^(?:[A-Z][\w\-]+\s+(?:et al\.|and [A-Z][\w\-]+)\s*\(\
 _SYMBOLS = re.compile(r"[=∈×∑≪^_]|[\u2100-\u2bff]|[\U0001d400-\U0001d7ff]")
 
 
+_FINDING = re.compile(r"\b(?:results? (?:show|suggest|indicate)|experiment\w*|ablation\w*|we (?:observe|find|found|"
+                      r"evaluate|validate)|compared (?:to|with))\b", re.IGNORECASE)
+_TRAINING = re.compile(r"\b(?:during|in|while|for)\s+(?:the\s+)?(?:pre-?)?training\b", re.IGNORECASE)
+_SERVING = re.compile(r"\b(?:inference|deploy\w*|serving|online)\b", re.IGNORECASE)
+
+
+def states_how(text: str) -> bool:
+    """The sentence says what is done ("we introduce a bias term …"), not a finding, a result or a problem."""
+    return bool(_ACTION.search(text)) and not (_FINDING.search(text) or _RESULT_CUES.search(text)
+                                               or (_PROBLEM.search(text) and not _WE.search(text)))
+
+
+def _other_phase(text: str, asked: str) -> bool:
+    """The question asks how it is done during training; the sentence is about inference or deployment."""
+    return bool(_TRAINING.search(asked) and _SERVING.search(text) and not re.search(r"\btrain", text, re.IGNORECASE))
+
+
 def formula_like(text: str) -> bool:
     """Mostly symbols: an equation with its definitions flattened into the sentence."""
     tokens = text.split()
@@ -270,6 +287,7 @@ def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool
     if mechanism:
         # What is done, in words: not another work's method ("Lei et al. (2023) make use of …") nor a formula.
         score += 0.5 * bool(_ACTION.search(text)) - 1.5 * bool(_OTHER_WORK.search(text)) - 1.0 * formula_like(text)
+        score -= 1.0 * bool(_FINDING.search(text)) + 1.5 * _other_phase(text, attribute.name)
     if len(shared) == len(asked) and all(has_word(have, w) for w in category):
         score += 1.5  # every word of the attribute, its category too ("layer normalization")
     score += min(1.5, 0.5 * len(_HOW_CUES.findall(text)))
