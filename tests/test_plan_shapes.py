@@ -168,3 +168,29 @@ def test_a_sentence_naming_another_member_of_the_family_scopes_the_next_ones() -
     assert names_relative("For Owl-145B, we set the number of layers to 62.", subject)
     assert not names_relative("For Owl-16B, we set the number of layers to 28.", subject)
     assert not names_relative("Each MoE layer consists of 2 shared experts.", subject)
+
+
+def test_a_pair_label_gives_the_part_the_attribute_names() -> None:
+    attribute = PlanAttribute("key-value heads", AttributeKind.QUANTITY, ("key-value heads",), "read")
+    pair = _candidate("Owl-3B | Heads (Q / KV) | 32 / 8", "32 / 8", 32, True)
+    [kept] = keep_qualified(attribute, [pair])
+    assert (kept.value, kept.number) == ("8", 8)
+    unnamed = PlanAttribute("heads", AttributeKind.QUANTITY, ("heads",), "read")
+    assert keep_qualified(unnamed, [pair]) == [pair]  # no part is named: the pair stays as printed
+
+
+def test_a_value_said_to_differ_from_the_subject_is_not_the_subjects() -> None:
+    from synth.retrieve.asks.scope import Scope
+
+    text = "Its KV compression dimension is 512, but slightly different from Owl-16B, it does not compress queries."
+    start = text.index("Owl-16B")
+    scope = Scope(True, "Owl-16B", None, None, ((start, start + 7),), (), text)
+    assert not scope.owns(text.index("512"))
+
+
+def test_a_setting_is_read_after_is_set_to() -> None:
+    from synth.retrieve.asks.quantities import quantity_values
+
+    asked = PlanAttribute("KV compression dimension", AttributeKind.QUANTITY, ("KV compression dimension",), "test")
+    sentence = "The KV compression dimension dc is set to 512, and the query compression dimension is set to 1536."
+    assert [v[0] for v in quantity_values(sentence, asked, frozenset())] == ["512"]

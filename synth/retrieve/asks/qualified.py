@@ -59,8 +59,16 @@ def _label_words(text: str) -> list[str]:
     return [key(w) for w in _WORD.findall(text)]
 
 
-def _pair_value(candidate: Candidate, label: str, modifiers: tuple[str, ...]) -> Candidate | None:
-    """"# Experts (Total / Activated)" over "128 / 8": the part of the value the qualifier names."""
+def _initials(word: str, asked: str) -> bool:
+    """"KV" for "key-value heads": a short upper-case part spelling the initials of asked words in a row."""
+    letters = word.lower()
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", asked.lower()) if w)
+    return word.isupper() and 1 < len(letters) <= 3 and letters in initials
+
+
+def _pair_value(candidate: Candidate, label: str, asked: str, modifiers: tuple[str, ...]) -> Candidate | None:
+    """"# Experts (Total / Activated)" over "128 / 8", "Heads (Q / KV)" over "32 / 8": the part of the value
+    the attribute names (by its qualifier, its words or their initials)."""
     pair = re.search(r"\(([^()]*/[^()]*)\)", label)
     values = [v.strip() for v in candidate.value.split("/")]
     if not pair:
@@ -68,7 +76,11 @@ def _pair_value(candidate: Candidate, label: str, modifiers: tuple[str, ...]) ->
     names = [n.strip() for n in pair.group(1).split("/")]
     if len(names) != len(values):
         return None
-    hits = [k for k, n in enumerate(names) if all(_has(_label_words(n), m) for m in modifiers)]
+    asked_words = _label_words(asked)
+    hits = [k for k, n in enumerate(names)
+            if (modifiers and all(_has(_label_words(n), m) for m in modifiers))
+            or (not modifiers and (_initials(n, asked) or (_label_words(n) and all(_has(asked_words, w)
+                                                                                    for w in _label_words(n)))))]
     if len(hits) != 1:
         return None
     value = values[hits[0]]
@@ -79,13 +91,15 @@ def _pair_value(candidate: Candidate, label: str, modifiers: tuple[str, ...]) ->
             parsed = float(value.replace(",", ""))
         except ValueError:
             return None
-    return replace(candidate, value=value, number=parsed)
+    variant = "; ".join(p for p in (candidate.variant or "").split("; ") if p and "/" not in p) or None
+    return replace(candidate, value=value, number=parsed, variant=variant)
 
 
-def _table_keeps(candidate: Candidate, modifiers: tuple[str, ...], per: tuple[str, ...]) -> Candidate | None:
+def _table_keeps(candidate: Candidate, attribute: PlanAttribute, modifiers: tuple[str, ...], per: tuple[str, ...]
+                 ) -> Candidate | None:
     label = candidate.evidence.quote.rsplit("|", 1)[0]  # the row label and headers, not the value
     if "/" in candidate.value:
-        return _pair_value(candidate, label, modifiers) if modifiers else None
+        return _pair_value(candidate, label, attribute.name, modifiers) if modifiers else None
     words = _label_words(label) + _label_words(candidate.entity)
     wanted = modifiers or per
     return candidate if all(_has(words, m) for m in wanted) else None
@@ -117,13 +131,21 @@ def keep_qualified(attribute: PlanAttribute, candidates: list[Candidate]) -> lis
     label); the others are another variant's values."""
     modifiers, per = qualifiers(attribute)
     if not modifiers and not per:
-        return candidates
+        return [_split_pair(attribute, c) for c in candidates]
     out = []
     for candidate in candidates:
         if candidate.table:
-            kept = _table_keeps(candidate, modifiers, per)
+            kept = _table_keeps(candidate, attribute, modifiers, per)
             if kept is not None:
                 out.append(kept)
         elif _prose_keeps(candidate, modifiers, per):
             out.append(candidate)
     return out
+
+
+def _split_pair(attribute: PlanAttribute, candidate: Candidate) -> Candidate:
+    """An unqualified count read from a pair label keeps only the part its words name ("key-value heads"
+    from "Heads (Q / KV)"), or the whole pair when no part is named."""
+    if not candidate.table or "/" not in candidate.value or attribute.kind is not AttributeKind.QUANTITY:
+        return candidate
+    return _pair_value(candidate, candidate.evidence.quote.rsplit("|", 1)[0], attribute.name, ()) or candidate

@@ -131,7 +131,7 @@ _PLAIN = re.compile(r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KMBT](?![
 _REFERENCE = re.compile(r"\b(?:figure|fig\.|table|section|sec\.|eq\.|equation|appendix|algorithm|step|stage|"
                         r"phase|part|chapter|version|v)\s*$", re.IGNORECASE)
 _MEASURES = frozenset({"size", "sizes", "count", "counts"})
-_LINK = r"(?:\s+(?:is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*)"
+_LINK = r"(?:\s+(?:(?:is|was|are|were)\s+set\s+to|is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*)"
 
 
 def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: frozenset[str],
@@ -165,7 +165,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue
             context = (text[max(0, number.start() - 60):number.start()] if before
                        else text[number.end():number.end() + 60])
-            if not re.search(pattern, context, re.IGNORECASE):
+            found = re.search(pattern, context, re.IGNORECASE)
+            if not found or (before and _other_variant(context[:found.start()], attribute.name, words)):
                 continue
             unit = ""
             if number.re is _SCIENTIFIC:
@@ -175,6 +176,19 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             taken.add(number.start())
             out.append((number.group(0), value, unit, number.start()))
     return out
+
+
+def _other_variant(before: str, asked_name: str, words: list[str]) -> bool:
+    """"the query compression dimension is set to 1536" for the KV compression dimension: the word right before
+    the asked noun is a modifier the question does not ask, while the question names a modifier of its own."""
+    asked = [w.lower() for w in WORD.findall(asked_name) if w.lower() not in STOPWORDS]
+    if len(asked) <= len(words):
+        return False
+    previous = WORD.findall(before[-30:])
+    if not previous or not before[-30:].rstrip().endswith(previous[-1]):
+        return False
+    word = previous[-1].lower()
+    return word not in STOPWORDS and not any(same_word(key(word), key(a)) for a in asked)
 
 
 def contrast_modifiers(attribute: PlanAttribute, plan: Plan, vocab: Vocabulary) -> frozenset[str]:

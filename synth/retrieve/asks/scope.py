@@ -55,6 +55,8 @@ class Scope:
                 return False
         names = sorted([(s, e, True) for s, e in self.mentions] + [(s, e, False) for s, e in self.others])
         before = [n for n in names if n[1] <= position]
+        if not before and text and _COMPARING.search(text[position:min(s for s, _ in self.mentions)]):
+            return False  # "Its KV compression dimension is 512, but slightly different from DeepSeek-V2"
         owner = before[-1] if before else next((n for n in names if n[0] >= position), None)
         return bool(owner and owner[2])
 
