@@ -179,8 +179,9 @@ def _in_row(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
 
 
 def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
-                 context: Context) -> Finding | None:
-    """A figure against the cells its clause's row and column labels address."""
+                 context: Context, addressed_only: bool = False) -> Finding | None:
+    """A figure against the cells its clause's row and column labels address; `addressed_only`
+    (a runner-up table): never a row's only matching cell with no column named."""
     assert atom.quantity is not None
     before = atoms.text[max(0, atom.start - 16):atom.start]
     if _BOUNDED.search(before):
@@ -189,7 +190,7 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
     rows = _bound(atom, atoms, in_clause(view.rows, atom.clause))
     columns = _bound(atom, atoms, in_clause(view.columns, atom.clause))
     if rows is not None and columns is None and not in_clause(view.columns, atom.clause):
-        return _in_row(number, atom, atoms, view, rows, context)
+        return None if addressed_only else _in_row(number, atom, atoms, view, rows, context)
     if rows is None or columns is None or any(_closer_name(view, atom, atoms.text, m) for m, _ in (rows, columns)):
         return None
     rows = _variant_named(rows, view.grid.row_paths, atoms.text)
@@ -199,6 +200,10 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
     subject, attribute = plain(rows[0].label), plain(columns[0].label)
     setting = view.table.caption[:60]
     agreeing = [c for c in cells if agrees(atom.quantity, c.value)]
+    if agreeing and len({c.value for c in cells}) > 1 and any(
+            _qualified_apart(named, paths, atoms.text)
+            for named, paths in ((rows, view.grid.row_paths), (columns, view.grid.column_paths))):
+        return None  # 75.1% under French / MMLU does not state a plain "MMLU" score: a neighbour's value
     if agreeing and (len({c.value for c in cells}) == 1 or len(rows[1]) == 1):
         return Finding(number, Verdict.SUPPORTED, quote_cells(agreeing[:1], view, context),
                        f"the cell ({cell_label(agreeing[0])}) is {agreeing[0].raw}", 1.0, subject=subject,
@@ -237,14 +242,12 @@ def source_words(text: str) -> frozenset[str]:
     return frozenset(t.norm for m in _SOURCE_NAMED.finditer(text) for t in tokens(m.group(1)))
 
 
-def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: Sequence[Quantity],
-                 titles: dict[str, frozenset[str]] | None = None, claim_text: str = "") -> list[TableView]:
-    """The table(s) the claim is about. Per document: most labels named (a distinctive one
-    counting double), then most caption words shared, then most of the claim's figures among its
-    cells. Across documents: every document whose best table names as many labels as any other,
-    so two sources' tables of the same cell are both read (a disagreement, not a contradiction),
-    narrowed to the documents whose title the claim names ("the Mixtral paper's …") if any."""
-    best_of: dict[str, tuple[tuple[int, int, int], list[TableView]]] = {}
+def _ranked_views(views: list[TableView], claim_words: frozenset[str], numbers: Sequence[Quantity]
+                  ) -> dict[str, list[tuple[tuple[int, int, int], TableView]]]:
+    """Per document, the tables that name enough of the claim's labels with their scores (labels
+    named, a distinctive one counting double; caption words shared; the claim's figures among the
+    cells), best first."""
+    ranked: dict[str, list[tuple[tuple[int, int, int], TableView]]] = {}
     for view in views:
         labels = {plain(m.label) for m, _ in (*view.rows, *view.columns)}
         caption = len(view.caption_words & claim_words)
@@ -252,38 +255,60 @@ def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: S
         if named + caption < MIN_VIEW_SCORE or (len(labels) < 2 and not any(_distinct(label) for label in labels)):
             continue  # one common word ("attention") names no table
         figures = sum(1 for q in numbers if any(agrees(q, c.value) for c in view.grid.cells))
-        score = (named, caption, figures)
-        doc = view.table.doc_id
-        if doc not in best_of or score > best_of[doc][0]:
-            best_of[doc] = (score, [view])
-        elif score == best_of[doc][0]:
-            best_of[doc][1].append(view)
-    if not best_of:
-        return []
-    top = max(score[0] for score, _ in best_of.values())
-    documents = [doc for doc, (score, _) in best_of.items() if score[0] == top]
+        ranked.setdefault(view.table.doc_id, []).append(((named, caption, figures), view))
+    for scored in ranked.values():
+        scored.sort(key=lambda item: item[0], reverse=True)  # stable: ties keep the lookup's order
+    return ranked
+
+
+def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: Sequence[Quantity],
+                 titles: dict[str, frozenset[str]] | None = None, claim_text: str = "",
+                 ) -> tuple[list[TableView], list[TableView]]:
+    """The table(s) the claim is about, and the runners-up. Per document: most labels named (a
+    distinctive one counting double), then most caption words shared, then most of the claim's
+    figures among its cells. Across documents: every document whose best table names as many
+    labels as any other, so two sources' tables of the same cell are both read (a disagreement,
+    not a contradiction), narrowed to the documents whose title the claim names ("the Mixtral
+    paper's …") if any. The runners-up are the chosen documents' other tables that name as many
+    labels as their best one but share fewer caption words or figures ("Mixtral 8x7B … MMLU"
+    names the main results table and the multilingual one alike): they are read only for a figure
+    the chosen tables leave unsettled, at the cell its row and column labels both address (a
+    comparison over a runner-up's other columns, or a row's one matching cell with no column
+    named, would be read against cells the claim never meant)."""
+    ranked = _ranked_views(views, claim_words, numbers)
+    if not ranked:
+        return [], []
+    top = max(scored[0][0][0] for scored in ranked.values())
+    documents = [doc for doc, scored in ranked.items() if scored[0][0][0] == top]
     named = source_words(claim_text)
     named_titles = [doc for doc in documents if (titles or {}).get(doc, frozenset()) & named]
     if named_titles and len(named_titles) < len(documents):
         documents = named_titles
-    return [view for doc in documents for view in best_of[doc][1]]
+    chosen = [view for doc in documents for score, view in ranked[doc] if score == ranked[doc][0][0]]
+    runners_up = [view for doc in documents for score, view in ranked[doc]
+                  if score != ranked[doc][0][0] and score[0] == ranked[doc][0][0][0]]
+    return chosen, runners_up
+
+
+def _judge(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView, context: Context,
+           runner_up: bool = False) -> Finding | None:
+    if atom.kind is AtomKind.FIGURE:
+        return judge_figure(number, atom, atoms, view, context, addressed_only=runner_up)
+    if atom.kind is AtomKind.COMPARISON:
+        return judge_comparison(number, atom, atoms, view, context)
+    if atom.kind is AtomKind.EXTREME:
+        return judge_extreme(number, atom, atoms, view, context)
+    return None
 
 
 def judge_on_tables(atoms: ClaimAtoms, views: list[TableView], claim_words: frozenset[str],
                     numbers: Sequence[Quantity], context: Context) -> list[Finding]:
     """Findings for every figure, comparison and extreme atom from the table(s) the claim is about."""
     out: list[Finding] = []
-    chosen = choose_views(views, claim_words, numbers, context.titles, atoms.text)
+    chosen, runners_up = choose_views(views, claim_words, numbers, context.titles, atoms.text)
     for number, atom in enumerate(atoms.atoms):
-        for view in chosen:
-            if atom.kind is AtomKind.FIGURE:
-                finding = judge_figure(number, atom, atoms, view, context)
-            elif atom.kind is AtomKind.COMPARISON:
-                finding = judge_comparison(number, atom, atoms, view, context)
-            elif atom.kind is AtomKind.EXTREME:
-                finding = judge_extreme(number, atom, atoms, view, context)
-            else:
-                finding = None
-            if finding is not None:
-                out.append(finding)
+        found = [f for view in chosen if (f := _judge(number, atom, atoms, view, context)) is not None]
+        if not found and atom.kind is AtomKind.FIGURE:  # the cell a row and column name in another table
+            found = [f for view in runners_up if (f := _judge(number, atom, atoms, view, context, True)) is not None]
+        out += found
     return out
