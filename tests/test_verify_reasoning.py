@@ -49,6 +49,15 @@ def test_table_evidence_quotes_the_row_and_names_the_cells(library: tuple[Librar
     assert evidence.conflicting_value == "75.3%"
 
 
+def test_a_figure_of_another_model_is_no_conflict(library: tuple[Library, PassageIndex]) -> None:
+    """'we train a baseline model comprising 15.7B total parameters …, with the same recipe as
+    Orion-70B' is about the baseline: not a passage pointing the other way (DeepSeek-V3's 671B
+    was shown against the 16B / 230B models of its ablations)."""
+    result = verify_claim("Orion-70B comprises 70B total parameters.", *library)
+    assert result.verdict is Verdict.SUPPORTED, result.explanation
+    assert result.counter_evidence == ()
+
+
 def test_a_disputed_finding_is_a_disagreement_not_a_contradiction(library: tuple[Library, PassageIndex]) -> None:
     claim = Claim("Orion-70B scores 61.8% on MATH.", "table cell", source="orion")
     [verification] = verify_claims([claim.text], *library, origins=[claim.source])

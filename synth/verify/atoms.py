@@ -47,9 +47,18 @@ _CUES: tuple[tuple[re.Pattern[str], int, bool], ...] = (
                 r"declin\w*|below|slower|falls?|fell)\b", re.I), -1, False),
 )
 _EXTREME = re.compile(r"\b(?:the\s+)?(best|highest|lowest|worst|largest|smallest|maximum|minimum|"
-                      r"strongest|weakest)\b|\b(?:outperforms?|better\s+than|beats?)\s+(?:all|every)\b", re.I)
-_EXTREME_LOW = re.compile(r"lowest|worst|smallest|minimum|weakest", re.I)
-_EXTREME_AWARE = re.compile(r"best|worst|strongest|weakest|outperform|better|beat", re.I)
+                      r"strongest|weakest)\b|\b(?:outperforms?|better\s+than|beats?)\s+(?:all|every)\b"
+                      # "outperforms other classifiers", "lower than the others": the rival is every
+                      # other row, so the subject is the best (worst) of them; never with a word that
+                      # narrows the rivals ("the other RL-based systems" are some rows only)
+                      r"|\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beats?|better\s+than|superior\s+to|"
+                      r"higher\s+than|lower\s+than|worse\s+than|underperform(?:s|ed|ing)?|inferior\s+to)\s+"
+                      r"(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:(?:other|remaining)\s+"
+                      r"(?:baselines|models|methods|systems|approaches|classifiers|variants|ones|configurations)\b|"
+                      r"(?:two\s+|three\s+)?others\b)", re.I)
+_EXTREME_LOW = re.compile(r"lowest|worst|smallest|minimum|weakest|lower\s+than|worse\s+than|underperform|inferior",
+                          re.I)
+_EXTREME_AWARE = re.compile(r"best|worst|strongest|weakest|outperform|better|beat|surpass|superior|inferior", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|neither|nor|fails?\s+to|failed\s+to|unable\s+to|n't)\b|n't\b",
                        re.I)
 _NOT_A_DENIAL = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b|\bno\s+(?:more|less|fewer)\s+than\b", re.I)
@@ -218,6 +227,7 @@ def atoms_of(text: str) -> ClaimAtoms:
         for match in _EXTREME.finditer(text, start, stop):
             word = match.group(0)
             extreme_spans.append((match.start(), match.end()))
+            used.append((match.start(), match.end()))  # "lower than the two others": no figure "two"
             margin, ratio, margin_span = _margin(text, match.start(), match.end())
             if margin_span is not None:
                 used.append(margin_span)

@@ -17,7 +17,7 @@ from synth.claimparse import Assertion, Quantity
 from synth.tables import strip_variant
 from synth.text import STOPWORDS, fold
 from synth.verify.claim import ClaimInfo
-from synth.verify.names import same_name
+from synth.verify.names import mentioned, same_name
 from synth.verify.windows import Window
 from synth.verify.words import (
     HAS_ALPHA,
@@ -246,6 +246,35 @@ def _claimed_elsewhere(info: ClaimInfo, q: Quantity, w: Quantity, window: str, f
     return False
 
 
+# A figure given as what "a baseline MoE model" / "an MoE model" comprises is another model's than
+# the one a claim names, even inside that model's own paper: an indefinite noun phrase that is no
+# predicate ("It is a decoder-only model with 8 …" describes the subject), followed by the word
+# that attaches the figure to it and at most nine more words ("comprising 15.7B total parameters on
+# 1.33T tokens", "comprising approximately 16B total parameters, trained for around 300B tokens").
+_ANOTHER_SUBJECT = re.compile(r"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bas\s)(?<!\bbe\s)"
+                              r"\b(?:a|an|another)\s+(?:[\w\-]+\s+){0,3}?(?:models?|baselines?|variants?|"
+                              r"versions?|networks?)\s+(?:comprising|with|of|having|containing|(?:that|which)\s+"
+                              r"(?:has|have|contains?))\s+(?:[^\s;:()]+\s+){0,9}$", re.IGNORECASE)
+
+
+def of_another_subject(info: ClaimInfo, window: Window, w: Quantity) -> bool:
+    """Whether a window's figure is what an unnamed other model comprises ("we train a baseline MoE
+    model comprising 15.7B total parameters", "on an MoE model comprising approximately 16B"):
+    unless the phrase names one of the claim's names, it neither states nor contradicts the figure
+    of a model the claim names (DeepSeek-V3's 671B is not disputed by the models of its ablations,
+    and their 15.7B is not DeepSeek-V3's)."""
+    if not info.entities:
+        return False
+    start = window.split if 0 < window.split <= w.start else 0
+    match = _ANOTHER_SUBJECT.search(window.text[max(start, w.start - 160):w.start])
+    if match is None:
+        return False
+    phrase = match.group(0)
+    folded_phrase = fold(phrase)
+    return not any(mentioned(folded_phrase, phrase, name, variant)
+                   for name, variant in zip(info.entities, info.variants, strict=True))
+
+
 @dataclass(frozen=True)
 class FigureCheck:
     """How the claim's figures fare in one window."""
@@ -268,7 +297,7 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
         rivals: list[tuple[float, Quantity]] = []
         unit_q = _unit(info.text, q)
         for w in parsed.quantities:
-            if not _comparable(q, w) or _implausible(q, w):
+            if not _comparable(q, w) or _implausible(q, w) or of_another_subject(info, window, w):
                 continue
             owner = owner_of(window.text, w.start, spans, measures, _unit_end(window.text, w))
             if not _owned_by_claim(owner, info, names_claim_model):
