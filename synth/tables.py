@@ -282,6 +282,13 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
     for r, row in enumerate(table.rows):
         if not row:
             continue
+        if not in_columns and _repeated_header(header, row):
+            # Two tables the PDF reader merged into one: the second one's header is a row of the first,
+            # and the rows below it are read under it (Switch Transformers' Table 9: "Model | Expert
+            # Freq. | Num. Layers | Num Experts" below "Model | Parameters | FLOPs/seq …").
+            header = [c.strip() for c in row] + [""] * max(0, len(header) - len(row))
+            setting_columns = [c for c, h in enumerate(header) if c > 0 and _SETTING_COLUMN.search(h)]
+            continue
         group = table.row_groups[r] if r < len(table.row_groups) else ""
         for c in range(1, min(len(row), len(header))):
             parsed = parse_cell(row[c])
@@ -307,6 +314,17 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
             out.append(TableRecord(table, entity, variant, attribute, value, row[c].strip(), r, c,
                                    metric=metric, setting=setting, unit=unit, group=group, parameters=parameters))
     return out
+
+
+def _repeated_header(header: list[str], row: tuple[str, ...]) -> bool:
+    """A body row that is a header of its own: it starts with the header's first label ("Model") and its
+    other cells are labels, not numbers."""
+    first = row[0].strip() if row else ""
+    if not first or not header[0] or fold(first) != fold(header[0]):
+        return False
+    labels = [c for c in row[1:] if c.strip() and parse_value(c) is None]
+    numbers = [c for c in row[1:] if c.strip() and parse_value(c) is not None]
+    return len(labels) >= 2 and not numbers
 
 
 # --- grids: cells addressed by header paths ------------------------------------------------------

@@ -185,10 +185,16 @@ def _kind(phrase: str, cue: str, raw_tail: str) -> AttributeKind | None:
 _PARTICIPLE = re.compile(r"\b((?:pre-?|post-?)?(?:train|fine-tun|finetun|distill))ed\b", re.IGNORECASE)
 
 
+# "the default step size": the value a source gives as its default is the value asked; the word names no
+# attribute of its own (a source writes "good default settings are α = 0.001").
+_QUALIFIERS = frozenset("default".split())
+
+
 def _clean(words: list[str]) -> str:
     while words and (words[-1].lower() in _GENERIC_TAIL or words[-1].lower() in _PREPOSITIONS):
         words = words[:-1]
-    while words and words[0].lower() in _DETERMINERS | _FILLERS:
+    while words and (words[0].lower() in _DETERMINERS | _FILLERS
+                     or (words[0].lower() in _QUALIFIERS and len(words) > 1)):
         words = words[1:]
     return " ".join(words)
 

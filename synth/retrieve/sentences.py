@@ -132,8 +132,19 @@ def sentences(passage: Passage) -> list[Sentence]:
     reference list."""
     if passage.kind is not PassageKind.TEXT or is_reference_list(passage.text):
         return []
-    return [Sentence(collapse(passage.text[s:e]), passage.start + s, passage.start + e, passage)
-            for s, e in _spans(passage.text)]
+    out = []
+    for s, e in _spans(passage.text):
+        glued = _GLUED_HEADING.match(passage.text[s:e])
+        if glued and glued.end() < e - s:
+            s += glued.end()  # "2 Architecture We adopt …": the heading is no part of the sentence, "2" no value
+        out.append(Sentence(collapse(passage.text[s:e]), passage.start + s, passage.start + e, passage))
+    return out
+
+
+# A section number and a title in capitals glued before the sentence's first word ("2 Architecture We …",
+# "3.1 Pre-Training Data Our corpus …").
+_GLUED_HEADING = re.compile(r"\d+(?:\.\d+)*\.?\s+(?:[A-Z][A-Za-z\-]*\s+){1,6}?(?=(?:We|Our|The|In|This|These|To|For|A|"
+                            r"An|As|It|Each|All|During|After|Since|Given|Unlike|While|With|Following)\s)")
 
 
 def is_heading(text: str) -> bool:
@@ -153,9 +164,14 @@ _PROSE_WORD = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")
 _ANY_TOKEN = re.compile(r"\S+")
 
 
+_SETTING = re.compile(r"\s*=\s*\d+(?:\.\d+)?(?:\s*[×x]\s*10\s*[−\-–]\s*\d+|e[−\-–]?\d+|\s*[−\-–]\s*\d+)?")
+
+
 def is_axis_text(text: str) -> bool:
     """Figure axes, legends and table rows flattened into text: mostly numbers and bare names, few
-    lower-case words of prose ("Benchmark DeepSeek 7B DeepSeekMoE 16B Architecture MHA+Dense …")."""
+    lower-case words of prose ("Benchmark DeepSeek 7B DeepSeekMoE 16B Architecture MHA+Dense …"). Settings
+    written as symbols ("α = 0.001, β1 = 0.9, β2 = 0.999") are prose: each reads "is a value"."""
+    text = _SETTING.sub(" is value", text)
     numbers = len(_NUMBERISH.findall(text))
     words = len(_WORD.findall(text))
     if numbers >= 4 and numbers >= words / 2:

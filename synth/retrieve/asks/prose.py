@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from synth import claimparse
-from synth.index import PassageIndex, any_of, phrase
-from synth.models import AttributeKind, Evidence, Library, PassageKind, Plan, PlanAttribute, PlanSubject
+from synth.index import Hit, PassageIndex, any_of, phrase
+from synth.models import AttributeKind, Document, Evidence, Library, PassageKind, Plan, PlanAttribute, PlanSubject
 from synth.names import canonical, family
 from synth.plan.wording import stage_of
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
-from synth.retrieve.asks.scope import COMPARING, Scope, names_relative, subject_scope
+from synth.retrieve.asks.scope import COMPARING, Scope, led_by_other, names_relative, subject_scope
+from synth.retrieve.asks.symbols import attribute_symbols, symbol_values
 from synth.retrieve.asks.terms import (
     continuation_score,
     heading_anchor,
@@ -40,7 +42,19 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
     doc_of = {s.key: s.document.doc_id for s in library.sources if s.document is not None}
     key_of = {doc_id: k for k, doc_id in doc_of.items()}
     metric_names = [a.name for a in plan.attributes if a.kind is AttributeKind.METRIC]
+    documents = {d.doc_id: d for d in library.documents}
     for j, attribute in enumerate(plan.attributes):
+        symbols: dict[str, frozenset[str]] = {}
+
+        def symbols_of(doc_id: str, attribute: PlanAttribute = attribute,
+                       symbols: dict[str, frozenset[str]] = symbols) -> frozenset[str]:
+            """The symbols a source defines as the asked attribute ("Pdrop" for the dropout rate)."""
+            if attribute.kind is not AttributeKind.QUANTITY or doc_id not in documents:
+                return frozenset()
+            if doc_id not in symbols:
+                symbols[doc_id] = attribute_symbols(attribute, documents[doc_id])
+            return symbols[doc_id]
+
         contrast = contrast_modifiers(attribute, plan, vocab)
         weights = rarity(attribute, index, len(library.documents))
         worded = attribute.spellings if attribute.kind is AttributeKind.MECHANISM else attribute.spellings[:1]
@@ -51,6 +65,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
         for i, subject in enumerate(plan.subjects):
             homes = [doc_of[k] for k in subject.home_sources if k in doc_of]
             hits = index.search(attribute_query, limit=HOME_LIMIT, doc_ids=homes) if homes else []
+            hits += _symbol_hits(homes, documents, symbols_of)
             naming = " OR ".join(p for p in (phrase(s) for s in subject.spellings) if p)
             if naming and attribute_query:
                 hits += index.search(f"({naming}) AND ({attribute_query})", limit=TEXT_LIMIT)
@@ -69,6 +84,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 sibling = home and not introduced and _sibling(subject, vocab.about.get(source, ()))
                 context: tuple[int, Sentence, Scope] | None = None
                 relative = -1  # the last sentence of the passage naming another model of the subject's family
+                away: int | None = None  # the last sentence opening on another model
                 anchor: tuple[int, float] | None = None  # the last sentence stating the asked mechanism
                 section: tuple[int, float] | None = None  # the last section title naming it
                 for position, sentence in enumerate(sentences(passage)):
@@ -80,9 +96,13 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                                           describing=attribute.kind is AttributeKind.MECHANISM)
                     if scope is None and home and names_relative(sentence.text, subject):
                         relative = position
+                    led = home and led_by_other(sentence.text, subject, vocab, plan.subjects)
+                    if led:
+                        away = position
                     first = min((s for s, _ in scope.mentions), default=0) if scope is not None else 0
-                    if scope is not None and scope.named and (not scope.others or min(
-                            s for s, _ in scope.others) > first) and not COMPARING.search(sentence.text[:first]):
+                    if scope is not None and scope.named and not led and _prose(sentence.text) and not any(
+                            s < first and vocab.home_sources((sentence.text[s:e],)) for s, e in scope.others
+                    ) and not COMPARING.search(sentence.text[:first]):
                         context = (position, sentence, scope)  # not "… slightly different from DeepSeek-V2"
                     elif scope is None:
                         context = None
@@ -95,6 +115,11 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         continue
                     if not scope.named and relative >= 0 and (context is None or context[0] < relative):
                         continue  # "For DeepSeekMoE 145B, we set …": the next sentences are that model's
+                    if not scope.named and away is not None and 0 < position - away <= CONTEXT_SENTENCES and (
+                            context is None or context[0] < away):
+                        continue  # "Algorithm 2: AdaMax … Good default settings are α = 0.002": AdaMax's, not Adam's
+                    if not scope.named and _other_member(sentence.text, subject):
+                        continue  # "For the base model, we use a rate of Pdrop = 0.1": not the big model's
                     if not scope.named and context is not None and position - context[0] <= CONTEXT_SENTENCES \
                             and attribute.kind is not AttributeKind.MECHANISM:
                         # "We introduce Mixtral 8x7B … As a result, each token has access to 47B parameters":
@@ -103,7 +128,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         sentence = _joined(context[1], sentence)
                         scope = Scope(True, named.entity, named.variant, named.member, (), ())
                     score = _collect(values[(i, j)], ranked[(i, j)], sentence, source, subject, attribute, scope,
-                                     home, contrast, hit.score, weights, vocab.acronyms, vocab.terms)
+                                     home, contrast, hit.score, weights, vocab.acronyms, vocab.terms,
+                                     symbols_of(passage.doc_id))
                     if attribute.kind is not AttributeKind.MECHANISM or not home:
                         continue
                     if score > 0:
@@ -124,6 +150,24 @@ CONTEXT_SENTENCES = 3
 SECTION_SENTENCES = 8  # how far under a section title naming the mechanism its sentences are read as saying how
 
 
+def _prose(text: str) -> bool:
+    """A sentence of prose, not a running header ("Kimi k1.5 TECHNICAL REPORT") a quote must not start from."""
+    return states_something(text) and re.search(r"\b[a-z]{3,}\b", text) is not None
+
+
+def _symbol_hits(homes: list[str], documents: dict[str, Document],
+                 symbols_of: Callable[[str], frozenset[str]]) -> list[Hit]:
+    """Passages of the subject's own sources that set a symbol standing for the asked attribute: "we use a
+    rate of Pdrop = 0.1" never says "dropout", so no word query finds it."""
+    out = []
+    for doc_id in homes:
+        symbols = symbols_of(doc_id)
+        if symbols and doc_id in documents:
+            out += [Hit(p, 0.0) for p in documents[doc_id].passages
+                    if p.kind is PassageKind.TEXT and symbol_values(p.text, symbols)]
+    return out
+
+
 _SIZE_WORD = re.compile(r"^[\s\-]*(?:tiny|small|medium|base|large|big|huge|giant|xl|xxl|\d[\w.\-]*)\b", re.IGNORECASE)
 
 
@@ -136,6 +180,18 @@ def _other_stage(text: str, stage: str) -> bool:
     """The sentence is about another training stage than the asked one, and not about the asked one."""
     stages = {stage_of(m.group(0)) for m in _STAGE_WORD.finditer(text)}
     return bool(stages) and stage not in stages
+
+
+_MEMBER_MODEL = re.compile(r"\b(?:the|our|a|its)\s+(tiny|small|base|medium|large|big|huge|giant|xl|xxl)\s+models?\b",
+                           re.IGNORECASE)
+
+
+def _other_member(text: str, subject: PlanSubject) -> bool:
+    """An unnamed sentence about another sized member of the family ("the base model") when the subject is
+    a member named by its size word ("Transformer big")."""
+    own = {w.lower() for s in subject.spellings for w in re.findall(r"[A-Za-z]+", s)}
+    said = {m.group(1).lower() for m in _MEMBER_MODEL.finditer(text)}
+    return bool(said) and not (said & own)
 
 
 def _sibling(subject: PlanSubject, about: tuple[str, ...]) -> bool:
@@ -161,14 +217,18 @@ def _joined(first: Sentence, last: Sentence) -> Sentence:
 
 def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sentence: Sentence, source: str,
              subject: PlanSubject, attribute: PlanAttribute, scope: Scope, home: bool, contrast: frozenset[str],
-             bm25: float, weights: dict[str, float], acronyms: dict[str, str], terms: str = "") -> float:
+             bm25: float, weights: dict[str, float], acronyms: dict[str, str], terms: str = "",
+             symbols: frozenset[str] = frozenset()) -> float:
     """Add the sentence's values (or its rank as a statement of the mechanism); its mechanism score, 0 if none."""
     evidence = sentence.evidence(source)
     if attribute.stage and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
             and _other_stage(sentence.text, attribute.stage):
         return 0.0  # "We use a batch size of 32 and fine-tune for 3 epochs": not the pre-training batch size
     if attribute.kind is AttributeKind.QUANTITY:
-        for raw, number, unit, position in quantity_values(sentence.text, attribute, contrast):
+        found = quantity_values(sentence.text, attribute, contrast)
+        taken = {position for *_, position in found}
+        found += [v for v in symbol_values(sentence.text, symbols) if v[3] not in taken]
+        for raw, number, unit, position in found:
             if not scope.owns(position, sentence.text) or _HYPOTHETICAL.search(
                     re.split(r"[.;:]", sentence.text[max(0, position - 80):position])[-1]):
                 continue  # not "if we set each block's capacity to 0"

@@ -70,7 +70,13 @@ def _model_like(name: str, vocab: Vocabulary) -> bool:
 _PART_OF_PAPER = re.compile(r"^(?:Algorithm|Figure|Fig\.|Table|Section|Sec\.|Eq\.|Equation|Appendix|Step)\s*\d",
                             re.IGNORECASE)
 # "Transformer layers", "Transformer block": a name used as a kind of component, not as a model.
-_AS_MODIFIER = re.compile(r"^\s+(?:layers?|blocks?|architectures?|decoders?|encoders?|modules?|backbones?|style)\b")
+_AS_MODIFIER = re.compile(r"^\s+(?:layers?|blocks?|architectures?|decoders?|encoders?|modules?|backbones?|style|"
+                          r"optimi[sz]ers?|tokeni[sz]ers?|schedul\w*|loss|weight\s+decay|regulari[sz]ation|penalty|norm)\b")
+# "We use Adam with a learning rate of 1e-4": a name the sentence's subject uses is a tool (an optimizer, a
+# tokenizer), not another model whose values these are.
+_AS_TOOL = re.compile(r"\b(?:use[sd]?|using|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|optimi[sz]ed\s+(?:with|by))\s+"
+                      r"(?:the\s+)?$", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$")
 # For a sentence saying how something works: "GATE(·)", "LayerNorm(x)" are functions written with their argument.
 _FUNCTION_CALL = re.compile(r"^\((?:·|\.|\w{1,2}\b)")
 _VARIANT_AFTER = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b")
@@ -101,7 +107,8 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
             mentions.append((start, end))
             first = first or (name, match)
             continue
-        if canonical(name) in skip or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]):
+        if canonical(name) in skip or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
+                or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name):
             continue
         if describing and (_PART_OF_PAPER.match(name) or _FUNCTION_CALL.match(sentence[end:])):
             continue  # a mechanism's sentence may cite "Algorithm 1" or write "GATE(·)": no other model
@@ -146,4 +153,27 @@ def names_relative(sentence: str, subject: PlanSubject) -> bool:
     for name, _, _ in names_in(sentence):
         if match_entity(subject.spellings, name) is None and canonical(family(name)) == own:
             return True
+    return False
+
+
+def led_by_other(sentence: str, subject: PlanSubject, vocab: Vocabulary, rivals: Iterable[PlanSubject] = ()) -> bool:
+    """The sentence opens on another model ("Algorithm 2: AdaMax, a variant of Adam …" in the Adam paper, when
+    AdaMax is asked too): the unnamed sentences after it are about that model, not the subject. Another model
+    is another asked subject, or a model the library's tables name whose name carries a size or version
+    ("GPT-2"); a component ("In MLA, we set …"), the subject's own family ("The Transformer uses …"), a label
+    of the library's tables ("N", "Pdrop") or a page header is not."""
+    own = canonical(family(subject.name))
+    for name, start, end in names_in(sentence):
+        if start > 60:
+            return False
+        if match_entity(subject.spellings, name) is not None or canonical(family(name)) == own:
+            return False
+        if _NOT_A_NAME.match(name) or _AS_MODIFIER.match(sentence[end:]) \
+                or _AS_TOOL.search(sentence[max(0, start - 30):start]):
+            continue
+        if any(match_entity(r.spellings, name) is not None for r in rivals if r.name != subject.name):
+            return True
+        if vocab.role(name) != "entity" or not re.search(r"\d", name) or not vocab.home_sources((name,)):
+            continue
+        return True
     return False

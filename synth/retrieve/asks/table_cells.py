@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from synth.models import AttributeKind, Evidence, PassageKind, Plan, PlanAttribute, PlanSubject
+from synth.models import AttributeKind, Document, Evidence, PassageKind, Plan, PlanAttribute, PlanSubject
+from synth.models.library import DocumentHandle
 from synth.names import (
     LabelMatch,
     NameMatch,
@@ -24,6 +25,7 @@ from synth.names import (
 )
 from synth.quotes import table_row
 from synth.retrieve.asks.candidates import Candidate
+from synth.retrieve.asks.symbols import attribute_symbols, label_symbol
 from synth.tables import TableRecord
 from synth.text import fold
 from synth.vocabulary import Vocabulary
@@ -85,6 +87,8 @@ def table_quote(record: TableRecord) -> str:
                if c < len(header) and re.search(r"shots?|setting|metric|\bmodes?\b", header[c], re.IGNORECASE)
                and cell.strip()]
     column = header[record.column] if record.column < len(header) else ""
+    if row[0].strip() == record.entity:
+        column = record.attribute  # the label the record was read under (a merged table's second header)
     return " | ".join([row[0].strip(), *between, column.strip(), record.raw])
 
 
@@ -107,7 +111,9 @@ def _label_match(attribute: PlanAttribute, label: str) -> LabelMatch | None:
         for spelling in attribute.spellings[1:]:
             if canonical(spelling) == canonical(label):
                 return LabelMatch(label, None)
-        return match_property(asked, defaults(asked), label) or abbreviated_property(attribute.name, label)
+        bare = _LABEL_SCALE.sub("", label).strip() or label  # "params ×106" is a params label in millions
+        found = match_property(asked, defaults(asked), bare) or abbreviated_property(attribute.name, bare)
+        return LabelMatch(label, found.setting, found.abbreviated) if found else None
     return None
 
 
@@ -220,13 +226,44 @@ def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | No
     return None if others else LabelMatch(record.attribute, None)
 
 
+def _symbol_label(attribute: PlanAttribute, j: int, record: TableRecord, source: str,
+                  documents: dict[str, Document | DocumentHandle],
+                  cache: dict[tuple[int, str], frozenset[str]]) -> LabelMatch | None:
+    """A label written as a symbol its own source defines as the asked attribute: "h" where the paper says
+    "h = 8 parallel attention layers, or heads", "Pdrop" where it says "dropout rate Pdrop = 0.1"."""
+    if attribute.kind is not AttributeKind.QUANTITY or source not in documents or len(record.attribute) > 12:
+        return None
+    if (j, source) not in cache:
+        cache[(j, source)] = attribute_symbols(attribute, documents[source])
+    if label_symbol(record.attribute) in cache[(j, source)]:
+        return LabelMatch(record.attribute, None, abbreviated=True)
+    return None
+
+
 def defaults(asked: frozenset[str]) -> frozenset[str]:
     """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count."""
     return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS)
 
 
+_LABEL_SCALE = re.compile(r"(?:[×x]\s*10\^?\s*(?P<power>[369]|12)|\((?P<letter>[KMBT])\)|"
+                          r"\(in\s+(?P<word>thousands|millions|billions|trillions)\))\s*$", re.IGNORECASE)
+_POWER_UNIT = {"3": "K", "6": "M", "9": "B", "12": "T"}
+_WORD_UNIT = {"thousands": "K", "millions": "M", "billions": "B", "trillions": "T"}
+
+
 def _unit_of(record: TableRecord) -> str | None:
-    return record.unit
+    """The cell's own unit, else the scale its label prints: "params ×106" holds millions ("65" is 65M),
+    "Params (B)" billions."""
+    if record.unit:
+        return record.unit
+    scale = _LABEL_SCALE.search(record.attribute)
+    if not scale:
+        return None
+    if scale.group("power"):
+        return _POWER_UNIT[scale.group("power")]
+    if scale.group("letter"):
+        return scale.group("letter").upper()
+    return _WORD_UNIT[scale.group("word").lower()]
 
 
 def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int], list[Candidate]],
@@ -238,6 +275,8 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
     if not asked:
         return found, near
     entity_cache: dict[tuple[int, str], NameMatch | None] = {}
+    documents = {s.key: s.document for s in vocab.library.sources if s.document is not None}
+    symbol_cache: dict[tuple[int, str], frozenset[str]] = {}
     label_cache: dict[tuple[int, str], LabelMatch | None] = {}
     families = [canonical(family(s.name)) for s in plan.subjects]
     # Only tables that can hold a subject: a label naming it, one of its family, or a home source's.
@@ -258,13 +297,15 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
             for j, attribute in asked:
                 if (j, record.attribute) not in label_cache:
                     label_cache[(j, record.attribute)] = _label_match(attribute, record.attribute)
-                label = label_cache[(j, record.attribute)] or _bare_head(attribute, record)
+                label = label_cache[(j, record.attribute)] or _bare_head(attribute, record) \
+                    or _symbol_label(attribute, j, record, item.source, documents, symbol_cache)
                 if label is None:
                     continue
                 variant = _variant(match, label, record)
+                unit = _unit_of(record)
+                shown = record.raw if unit == record.unit else f"{record.raw}{unit}"  # "65" under "params ×106"
                 found[(i, j)].append(Candidate(
-                    subject.name, attribute.name, _printed_name(record, subject), variant, record.raw, record.value,
-                    _unit_of(record),
+                    subject.name, attribute.name, _printed_name(record, subject), variant, shown, record.value, unit,
                     _table_evidence(item.source, record), True, item.source in subject.home_sources, True,
                     match.member, record.table.low_confidence, label.abbreviated,
                 ))

@@ -1,0 +1,135 @@
+"""Settings written as symbols and the names their own paper gives them ("dropout rate Pdrop = 0.1", "h = 8
+parallel attention layers, or heads"), merged tables, scaled labels, and whose unnamed sentence it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from synth.models import AttributeKind, Document, Passage, PlanAttribute, PlanSubject, Table
+from synth.plan.wording import asked_phrases
+from synth.retrieve.asks.prose import _other_member
+from synth.retrieve.asks.scope import led_by_other, subject_scope
+from synth.retrieve.asks.symbols import attribute_symbols, is_symbol, normal_symbol, symbol_values
+from synth.retrieve.asks.table_cells import _label_match, _unit_of
+from synth.retrieve.sentences import is_axis_text, sentences
+from synth.tables import records
+from synth.vocabulary import Vocabulary
+
+PAPER = """The encoder is composed of a stack of N = 6 identical layers.
+In this work we employ h = 8 parallel attention layers, or heads. For each of these we use dk = dv = dmodel/h = 64.
+For the base model, we use a rate of Pdrop = 0.1. The big model used dropout rate Pdrop = 0.3.
+During training, we employed label smoothing of value \x0fls = 0.1. We used warmup_steps = 4000.
+We trained a 4-layer transformer with dmodel = 1024 on the Penn Treebank.
+Require: α: Stepsize
+Good default settings are α = 0.001, β1 = 0.9, β2 = 0.999 and ε = 10−8."""
+
+
+def _attribute(name: str) -> PlanAttribute:
+    return PlanAttribute(name, AttributeKind.QUANTITY, (name,), "test")
+
+
+def _document(text: str = PAPER, doc_id: str = "sym") -> Document:
+    passages = tuple(Passage(doc_id, i, line, 0, len(line), 1) for i, line in enumerate(text.splitlines()))
+    return Document(doc_id, "x.pdf", doc_id, "pdf", "test", None, text, passages)
+
+
+@pytest.mark.parametrize(("asked", "symbols"), [
+    ("dropout rate", {"Pdrop"}), ("label smoothing value", {"ls"}), ("attention heads", {"h"}),
+    ("layers", {"N"}), ("warmup steps", {"warmup_steps"}), ("step size", {"α"}), ("β2", {"β2"}),
+    ("model dimension", set()), ("weight decay", set()),
+])
+def test_a_symbol_stands_for_what_its_own_paper_names_it(asked: str, symbols: set[str]) -> None:
+    """"N = 6 identical layers" is the layer count; "h = 8 parallel attention layers, or heads" names heads
+    (and layers, with more other words); "a 4-layer transformer with dmodel = 1024" names no dmodel."""
+    assert attribute_symbols(_attribute(asked), _document()) == frozenset(symbols)
+
+
+def test_symbol_settings_are_read_with_their_notation() -> None:
+    text = "Good default settings are α = 0.001, β1 = 0.9, β2 = 0.999 and ε = 10−8, lr = 2.2 × 10−4."
+    values = {raw: number for raw, number, _, _ in symbol_values(text, frozenset({"α", "β2", "ε", "lr"}))}
+    assert values["0.001"] == 0.001 and values["0.999"] == 0.999
+    assert values["10−8"] == pytest.approx(1e-8) and values["2.2 × 10−4"] == pytest.approx(2.2e-4)
+    assert "0.9" not in values, "β1 is not asked"
+    assert symbol_values("we use dk = dv = 64", frozenset({"dv"})) == [], "a chain is no setting"
+
+
+def test_symbol_spellings() -> None:
+    assert normal_symbol("𝛽2") == "β2" and normal_symbol("\x0fls") == "ls" and normal_symbol("d_model") == "dmodel"
+    assert is_symbol("β2") and is_symbol("d_model") and not is_symbol("step size")
+
+
+def test_settings_written_as_symbols_are_prose_not_axis_text() -> None:
+    assert not is_axis_text("Good default settings for the tested machine learning problems are α = 0.001, "
+                            "β1 = 0.9, β2 = 0.999 and ε = 10−8 .")
+    assert is_axis_text("Benchmark 7B 16B 67B 45.0 46.2 50.1 71.3 72.0")
+
+
+def _table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], doc_id: str = "t") -> Table:
+    return Table("t1", doc_id, "Table 9: Switch model design.", header, rows, ("",) * len(rows), 0, 10, 3)
+
+
+def test_a_header_row_inside_a_table_heads_the_rows_below_it() -> None:
+    table = _table(("Model", "Parameters", "FLOPs/seq"),
+                   (("Switch-XXL", "395B", "6.3T"), ("Model", "Num. Layers", "Num Experts"),
+                    ("Switch-XXL", "24", "64")))
+    cells = {(r.entity, r.attribute): r.raw for r in records(table, in_columns=False)}
+    assert cells[("Switch-XXL", "Num. Layers")] == "24" and cells[("Switch-XXL", "Num Experts")] == "64"
+    assert ("Switch-XXL", "FLOPs/seq") in cells and cells[("Switch-XXL", "FLOPs/seq")] == "6.3T"
+    assert len(cells) == 4, "no cell is read under the first header's labels"
+
+
+def test_a_label_s_scale_is_the_value_s_unit() -> None:
+    table = _table(("", "N", "params ×106"), (("base", "6", "65"),))
+    by_label = {r.attribute: r for r in records(table, in_columns=False)}
+    assert _unit_of(by_label["params ×106"]) == "M" and _unit_of(by_label["N"]) is None
+    assert _label_match(_attribute("parameters"), "params ×106") is not None
+
+
+class _Vocab(Vocabulary):
+    """The vocabulary of a one-paper library (Adam and AdaMax), without reading any table."""
+
+    def __init__(self) -> None:  # no library to read: the two lookups below are all the scope needs
+        pass
+
+    def role(self, name: str) -> str | None:
+        return "entity" if name in ("Adam", "AdaMax", "GPT-2") else None
+
+    def home_sources(self, spellings: tuple[str, ...]) -> list[str]:
+        return ["adam"] if set(spellings) & {"Adam", "AdaMax", "MLA"} else []
+
+
+ADAM = PlanSubject("Adam", ("Adam",), "test", ("adam",))
+ADAMAX = PlanSubject("AdaMax", ("AdaMax",), "test", ("adam",))
+
+
+def test_a_sentence_opening_on_another_asked_model_leads_the_next_ones_away() -> None:
+    vocab = _Vocab()
+    opening = "Algorithm 2: AdaMax, a variant of Adam based on the infinity norm."
+    assert led_by_other(opening, ADAM, vocab, (ADAM, ADAMAX))
+    assert not led_by_other(opening, ADAMAX, vocab, (ADAM, ADAMAX))
+    assert not led_by_other("In MLA, we set the number of attention heads to 128.", ADAM, vocab, (ADAM, ADAMAX)), \
+        "a component is not another model"
+
+
+def test_an_optimizer_the_subject_uses_is_not_another_model() -> None:
+    bert = PlanSubject("BERT", ("BERT",), "test", ("bert",))
+    scope = subject_scope("We use Adam with learning rate of 1e-4, β1 = 0.9.", bert, _Vocab(), True)
+    assert scope is not None and not scope.named
+
+
+def test_an_unnamed_sentence_about_another_sized_member_is_not_the_subject_s() -> None:
+    big = PlanSubject("Transformer big", ("Transformer big",), "test", ("t",))
+    base = PlanSubject("Transformer base", ("Transformer base",), "test", ("t",))
+    text = "For the base model, we use a rate of Pdrop = 0.1."
+    assert _other_member(text, big) and not _other_member(text, base)
+
+
+def test_default_names_no_attribute_of_its_own() -> None:
+    asked = asked_phrases("What are the default step size and β2 of ⟨S⟩", lambda _: False)
+    assert [a.text for a in asked] == ["step size", "β2"]
+
+
+def test_a_heading_glued_to_a_sentence_is_no_part_of_its_quote() -> None:
+    text = "2 Architecture We adopt a Transformer with 32 layers. It has 4096 dims."
+    quoted = [s.text for s in sentences(Passage("d", 0, text, 0, len(text), 1))]
+    assert quoted == ["We adopt a Transformer with 32 layers.", "It has 4096 dims."]
