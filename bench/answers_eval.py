@@ -118,6 +118,9 @@ def _magnitude(number: float, unit: str | None) -> float:
 
 
 def _number_in(text: str) -> tuple[float, str | None] | None:
+    scientific = re.search(r"(\d+(?:\.\d+)?)\s*(?:e|[×x]\s*10\^?)\s*([−\-–]?\d+)", text)
+    if scientific:  # "1e-4", "2.2 × 10^-4": the printed value is the power, not its mantissa
+        return float(scientific.group(1)) * 10 ** int(scientific.group(2).replace("−", "-").replace("–", "-")), None
     match = re.search(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(trillion|billion|million|thousand|[KMBT](?![a-z]))?",
                       text, re.IGNORECASE)
     if not match:
@@ -134,6 +137,8 @@ def numbers_equal(product_number: float, product_unit: str | None, printed: str,
     number, unit = parsed
     unit = unit or (gold_unit if gold_unit in _SCALE else None)
     tolerance = 0.5 * 10 ** -_decimals(printed) + 1e-9
+    if re.search(r"\d\s*(?:e|[×x]\s*10\^?)\s*[−\-–]?\d", printed):
+        tolerance = abs(number) * 0.005  # "1e-4" is printed to its mantissa's precision, not to the unit
     if unit in _SCALE or product_unit in _SCALE:
         a, b = _magnitude(product_number, product_unit), _magnitude(number, unit)
         return math.isclose(a, b, rel_tol=1e-6) or abs(a - b) <= tolerance * _SCALE.get(unit or "", 1.0)

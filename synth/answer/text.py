@@ -120,12 +120,34 @@ def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
         sentences.append(line)
     if trend:
         sentences.append(trend)
+    sentences += _unstated(answer, plan)
+    return " ".join(sentences)
+
+
+def _unstated(answer: Answer, plan: Plan) -> list[str]:
+    """What the library does not state, in one or two sentences however many cells are missing: the subjects
+    it states none of the asked attributes for, then the attributes missing for the others."""
+    if not answer.not_stated:
+        return []
+    asked = [a.name for a in plan.attributes]
+    gaps: dict[str, list[str]] = defaultdict(list)
+    for gap in answer.not_stated:
+        gaps[gap.subject].append(gap.attribute)
+    silent = [s.name for s in plan.subjects if len(asked) > 1 and set(gaps.get(s.name, ())) >= set(asked)]
     missing: dict[str, list[str]] = defaultdict(list)
     for gap in answer.not_stated:
-        missing[gap.attribute].append(gap.subject)
-    for attribute, subjects in missing.items():
-        sentences.append(f"The library does not state {attribute} for {_join(subjects)}.")
-    return " ".join(sentences)
+        if gap.subject not in silent:
+            missing[gap.attribute].append(gap.subject)
+    out = []
+    if silent:
+        out.append(f"The library states none of the asked values for {_join(silent)}.")
+    if len(missing) == 1:
+        [(attribute, subjects)] = missing.items()
+        out.append(f"The library does not state {attribute} for {_join(subjects)}.")
+    elif missing:
+        out.append("Not stated in the library: " + "; ".join(f"{attribute} ({', '.join(subjects)})"
+                                                           for attribute, subjects in missing.items()) + ".")
+    return out
 
 
 def _join(items: list[str]) -> str:
