@@ -109,6 +109,8 @@ def test_a_sentence_opening_on_another_asked_model_leads_the_next_ones_away() ->
     assert not led_by_other(opening, ADAMAX, vocab, (ADAM, ADAMAX))
     assert not led_by_other("In MLA, we set the number of attention heads to 128.", ADAM, vocab, (ADAM, ADAMAX)), \
         "a component is not another model"
+    assert not led_by_other("The recipe to convert the baseline AdaMax into ours is as follows: 1.", ADAM, vocab,
+                            (ADAM, ADAMAX)), "a model named inside the sentence does not lead it"
 
 
 def test_an_optimizer_the_subject_uses_is_not_another_model() -> None:

@@ -156,6 +156,14 @@ def names_relative(sentence: str, subject: PlanSubject) -> bool:
     return False
 
 
+_LEAD_WORDS = frozenset("the a an for in on of with to by as our its".split())
+
+
+def _leads(before: str) -> bool:
+    """Nothing but a label ("Algorithm 2:") or a preposition comes before the name: the sentence opens on it."""
+    return all(w.lower() in _LEAD_WORDS for w in re.findall(r"[A-Za-z]+", before.rsplit(":", 1)[-1]))
+
+
 def led_by_other(sentence: str, subject: PlanSubject, vocab: Vocabulary, rivals: Iterable[PlanSubject] = ()) -> bool:
     """The sentence opens on another model ("Algorithm 2: AdaMax, a variant of Adam …" in the Adam paper, when
     AdaMax is asked too): the unnamed sentences after it are about that model, not the subject. Another model
@@ -171,9 +179,10 @@ def led_by_other(sentence: str, subject: PlanSubject, vocab: Vocabulary, rivals:
         if _NOT_A_NAME.match(name) or _AS_MODIFIER.match(sentence[end:]) \
                 or _AS_TOOL.search(sentence[max(0, start - 30):start]):
             continue
-        if any(match_entity(r.spellings, name) is not None for r in rivals if r.name != subject.name):
-            return True
-        if vocab.role(name) != "entity" or not re.search(r"\d", name) or not vocab.home_sources((name,)):
+        rival = any(match_entity(r.spellings, name) is not None for r in rivals if r.name != subject.name)
+        if not rival and (vocab.role(name) != "entity" or not re.search(r"\d", name)
+                          or not vocab.home_sources((name,))):
             continue
-        return True
+        # "The recipe to convert the baseline Transformer …": a model named inside the sentence leads nothing
+        return _leads(sentence[:start])
     return False
