@@ -4,7 +4,19 @@ are missing: subjects it states nothing for, then the attributes missing for the
 from __future__ import annotations
 
 from synth.answer.text import answer_text
-from synth.models import Answer, AttributeKind, NotStated, Plan, PlanAttribute, PlanSubject, Relation
+from synth.models import (
+    Answer,
+    AnswerCell,
+    AttributeKind,
+    Evidence,
+    NotStated,
+    PassageKind,
+    Plan,
+    PlanAttribute,
+    PlanSubject,
+    Relation,
+    Verdict,
+)
 
 
 def _plan(subjects: list[str], attributes: list[str]) -> Plan:
@@ -28,3 +40,21 @@ def test_one_missing_attribute_is_one_plain_sentence() -> None:
     answer = Answer("not_answerable", "", ("Alpha", "Beta"), (), Relation.COMPARE, (),
                     (NotStated("Alpha", "batch size", ""), NotStated("Beta", "batch size", "")))
     assert answer_text(answer, plan) == "The library does not state batch size for Alpha or Beta."
+
+
+def _cell(subject: str, entity: str, number: float) -> AnswerCell:
+    evidence = Evidence("s", "d", "q", 0, 1, 1, None, PassageKind.TABLE_ROW)
+    return AnswerCell(subject, "key-value heads", f"{number:g}", number, None, None, entity, Verdict.SUPPORTED, 0.9,
+                      (evidence,))
+
+
+def test_a_family_s_range_is_compared_in_full_never_by_its_first_member() -> None:
+    plan = _plan(["Mistral 7B", "Qwen3"], ["key-value heads"])
+    cells = (_cell("Mistral 7B", "Mistral 7B", 8), _cell("Qwen3", "Qwen3-0.6B", 8), _cell("Qwen3", "Qwen3-8B", 8),
+             _cell("Qwen3", "Qwen3-30B-A3B", 4))
+    answer = Answer("answered", "", ("Mistral 7B", "Qwen3"), ("key-value heads",), Relation.COMPARE, cells, ())
+    text = answer_text(answer, plan)
+    assert "same value" not in text
+    assert "Highest: Mistral 7B, Qwen3-0.6B and Qwen3-8B; lowest: Qwen3-30B-A3B." in text
+    same = Answer("answered", "", ("Mistral 7B", "Qwen3"), ("key-value heads",), Relation.COMPARE, cells[:3], ())
+    assert "All give the same value." in answer_text(same, plan)

@@ -79,17 +79,29 @@ def _magnitude(cell: AnswerCell) -> float | None:
 
 
 def _comparison(cells: list[AnswerCell]) -> str:
+    """Which subjects (or sized members of a family subject) give the highest and the lowest value, every cell
+    counted: a family's first member alone would hide its range ("all give the same value" over 4 to 8)."""
     numeric = [c for c in cells if _magnitude(c) is not None]
     if len(numeric) < 2 or len({c.subject for c in numeric}) < 2:
         return ""
-    high = max(numeric, key=lambda c: (_magnitude(c), c.subject))
-    low = min(numeric, key=lambda c: (_magnitude(c), c.subject))
-    if _magnitude(high) == _magnitude(low):
+    top = max(_magnitude(c) or 0.0 for c in numeric)
+    bottom = min(_magnitude(c) or 0.0 for c in numeric)
+    if top == bottom:
         return " All give the same value."
     caution = ""
     if len({(c.variant or "").split(";")[0] for c in numeric}) > 1:
         caution = " (the variants differ, so the comparison is indicative)"
-    return f" Highest: {high.subject}; lowest: {low.subject}{caution}."
+    return (f" Highest: {_names([c for c in numeric if _magnitude(c) == top])}; "
+            f"lowest: {_names([c for c in numeric if _magnitude(c) == bottom])}{caution}.")
+
+
+def _names(cells: list[AnswerCell]) -> str:
+    """The models giving one value, a family's member by its own name; a count past four."""
+    names = list(dict.fromkeys(c.entity if size_of(c.entity) and not size_of(c.subject) else c.subject
+                               for c in cells))
+    if len(names) > 4:
+        return f"{len(names)} models"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
@@ -116,7 +128,8 @@ def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
             _family(answer, subject, attribute.name) or _label(first[(subject, attribute.name)])
             for subject in [s.name for s in plan.subjects] if (subject, attribute.name) in first) + "."
         if plan.relation in (Relation.COMPARE, Relation.RANK):
-            line += _comparison(cells)
+            line += _comparison([c for c in answer.cells if c.attribute == attribute.name
+                                 and c.subject in {s.name for s in plan.subjects}])
         sentences.append(line)
     if trend:
         sentences.append(trend)
