@@ -217,3 +217,19 @@ def test_sentences_after_one_stating_the_mechanism_say_how() -> None:
                               1) == 0.0
     assert heading_anchor("3.3. Load Balance Consideration", asked, {"load": 1.25, "balanc": 0.74}) > 0
     assert heading_anchor("3.4. Training Details", asked, {"load": 1.25, "balanc": 0.74}) == 0.0
+
+
+@pytest.mark.parametrize(("sentence", "reference"), [
+    ("After fine-tuning on the cold start data, we apply the same large-scale reinforcement learning training "
+     "process as employed in DeepSeek-R1-Zero.", True),
+    ("Following DeepSeek-R1-Zero, we apply rule-based rewards.", True),
+    ("DeepSeek-R1-Zero, a model trained via large-scale reinforcement learning, reasons well.", False),
+    ("We train DeepSeek-R1-Zero with GRPO, as employed in DeepSeekMath.", False),
+])
+def test_a_subject_named_only_as_a_point_of_reference_is_not_the_sentence_s_actor(sentence: str,
+                                                                                  reference: bool) -> None:
+    from synth.retrieve.asks.scope import Scope, only_as_reference
+
+    start = sentence.index("DeepSeek-R1-Zero")
+    scope = Scope(True, "DeepSeek-R1-Zero", None, None, ((start, start + len("DeepSeek-R1-Zero")),), (), sentence)
+    assert only_as_reference(scope, sentence) is reference

@@ -15,7 +15,14 @@ from synth.plan.wording import stage_of
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
-from synth.retrieve.asks.scope import COMPARING, Scope, led_by_other, names_relative, subject_scope
+from synth.retrieve.asks.scope import (
+    COMPARING,
+    Scope,
+    led_by_other,
+    names_relative,
+    only_as_reference,
+    subject_scope,
+)
 from synth.retrieve.asks.symbols import attribute_symbols, symbol_values
 from synth.retrieve.asks.terms import (
     continuation_score,
@@ -241,6 +248,8 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
             variant = "; ".join(p for p in (scope.variant, setting) if p) or None
             values.append(Candidate(subject.name, attribute.name, scope.entity, variant, raw, number, unit, evidence,
                                     False, home, scope.named, scope.member))
+    elif only_as_reference(scope, sentence.text):
+        return 0.0  # "… the same RL process as employed in DeepSeek-R1-Zero" says how another model is made
     elif attribute.kind is AttributeKind.TEXT:
         score = mechanism_score(sentence.text, attribute, scope.named, home, weights, acronyms)
         found = text_values(sentence.text, attribute, acronyms, terms)

@@ -21,6 +21,11 @@ _COMPARING = re.compile(r"\b(?:outperform\w*|surpass\w*|than|compared|versus|vs\
                         r"trail\w*|rival\w*|match\w*|over|differ\w*\s+from|unlike|similar\s+to|same\s+as)\b",
                         re.IGNORECASE)
 COMPARING = _COMPARING
+# The words before a name that make it a point of reference, not the sentence's actor: "we apply the same RL
+# process as employed in DeepSeek-R1-Zero" is about the model being built, not about DeepSeek-R1-Zero.
+_AS_REFERENCE = re.compile(r"\b(?:as\s+(?:employed|used|adopted|applied|done|introduced|described|proposed)\s+"
+                           r"(?:in|by|for)|as\s+in|following|like|unlike|similar\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,12 @@ class Scope:
             return False  # "Its KV compression dimension is 512, but slightly different from DeepSeek-V2"
         owner = before[-1] if before else next((n for n in names if n[0] >= position), None)
         return bool(owner and owner[2])
+
+
+def only_as_reference(scope: Scope, text: str) -> bool:
+    """Whether every mention of the subject in the sentence names it only as a point of reference."""
+    return scope.named and bool(scope.mentions) and all(
+        _AS_REFERENCE.search(text[max(0, start - 60):start]) for start, _ in scope.mentions)
 
 
 def _model_like(name: str, vocab: Vocabulary) -> bool:
