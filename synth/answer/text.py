@@ -81,27 +81,25 @@ def _magnitude(cell: AnswerCell) -> float | None:
 def _comparison(cells: list[AnswerCell]) -> str:
     """Which subjects (or sized members of a family subject) give the highest and the lowest value, every cell
     counted: a family's first member alone would hide its range ("all give the same value" over 4 to 8)."""
-    numeric = [c for c in cells if _magnitude(c) is not None]
-    if len(numeric) < 2 or len({c.subject for c in numeric}) < 2:
+    numeric = [(magnitude, c) for c in cells if (magnitude := _magnitude(c)) is not None]
+    if len(numeric) < 2 or len({c.subject for _, c in numeric}) < 2:
         return ""
-    top = max(_magnitude(c) or 0.0 for c in numeric)
-    bottom = min(_magnitude(c) or 0.0 for c in numeric)
+    top = max(m for m, _ in numeric)
+    bottom = min(m for m, _ in numeric)
     if top == bottom:
         return " All give the same value."
     caution = ""
-    if len({(c.variant or "").split(";")[0] for c in numeric}) > 1:
+    if len({(c.variant or "").split(";")[0] for _, c in numeric}) > 1:
         caution = " (the variants differ, so the comparison is indicative)"
-    return (f" Highest: {_names([c for c in numeric if _magnitude(c) == top])}; "
-            f"lowest: {_names([c for c in numeric if _magnitude(c) == bottom])}{caution}.")
+    return (f" Highest: {_names([c for m, c in numeric if m == top])}; "
+            f"lowest: {_names([c for m, c in numeric if m == bottom])}{caution}.")
 
 
 def _names(cells: list[AnswerCell]) -> str:
     """The models giving one value, a family's member by its own name; a count past four."""
     names = list(dict.fromkeys(c.entity if size_of(c.entity) and not size_of(c.subject) else c.subject
                                for c in cells))
-    if len(names) > 4:
-        return f"{len(names)} models"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{len(names)} models" if len(names) > 4 else _join(names, "and")
 
 
 def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
@@ -111,6 +109,7 @@ def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
                 "name them in the question file (`subjects:` and `columns:`).")
     sentences: list[str] = []
     first = primary_cells(answer)
+    asked = {s.name for s in plan.subjects}
     for attribute in plan.attributes:
         if attribute.kind is AttributeKind.MECHANISM:
             for mechanism in answer.mechanisms:
@@ -128,8 +127,7 @@ def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
             _family(answer, subject, attribute.name) or _label(first[(subject, attribute.name)])
             for subject in [s.name for s in plan.subjects] if (subject, attribute.name) in first) + "."
         if plan.relation in (Relation.COMPARE, Relation.RANK):
-            line += _comparison([c for c in answer.cells if c.attribute == attribute.name
-                                 and c.subject in {s.name for s in plan.subjects}])
+            line += _comparison([c for c in answer.cells if c.attribute == attribute.name and c.subject in asked])
         sentences.append(line)
     if trend:
         sentences.append(trend)
@@ -163,5 +161,5 @@ def _unstated(answer: Answer, plan: Plan) -> list[str]:
     return out
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+def _join(items: list[str], conjunction: str = "or") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conjunction} " + items[-1]

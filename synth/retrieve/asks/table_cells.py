@@ -191,7 +191,7 @@ def _home_label(subject: PlanSubject, label: str) -> NameMatch | None:
 def _value_column(subject: PlanSubject, record: TableRecord, vocab: Vocabulary, source: str) -> NameMatch | None:
     """A table whose one data column is headed "Value" ("Parameter | Value": dim 4096, n_layers 32) gives
     the values of the model its source is about, when that model is the subject (its name or family)."""
-    if canonical(record.entity) not in ("value", "values") or len(record.table.header) != 2:
+    if not _headed_value(record) or len(record.table.header) != 2:
         return None
     about = vocab.about.get(source, ())
     if not about:
@@ -205,7 +205,12 @@ def _value_column(subject: PlanSubject, record: TableRecord, vocab: Vocabulary, 
 def _printed_name(record: TableRecord, subject: PlanSubject) -> str:
     """The name a cell is given as: its row or column label; for a "Parameter | Value" table of a source
     about the subject, the subject (the header "Value" names no model)."""
-    return subject.name if canonical(record.entity) in ("value", "values") else record.entity
+    return subject.name if _headed_value(record) else record.entity
+
+
+def _headed_value(record: TableRecord) -> bool:
+    """A cell under the column header "Value(s)", which names no model."""
+    return canonical(record.entity) in ("value", "values")
 
 
 def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | None:
