@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from synth.config import Analysis, Question
+from synth.index import cells_of
 from synth.models import Answer, AnswerCell, AttributeKind, Library, Plan, SeriesAnalysis, SeriesCitation, SeriesPoint
 from synth.tables import (
     TableRecord,
@@ -92,8 +93,16 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float | None:
 def metric_matches(record: TableRecord, metric: str) -> bool:
     """Same benchmark once the setting in brackets is set aside: `LiveCodeBench (Pass@1)` is
     LiveCodeBench, `LiveCodeBench v5` and `LiveCodeBench-Base` are other versions and are not."""
-    wanted = canonical(split_setting(metric)[0])
-    return canonical(record.metric or split_setting(record.attribute)[0]) == wanted
+    return metric_key(record) == _wanted_key(metric)
+
+
+def metric_key(record: TableRecord) -> str:
+    """The form metric_matches compares a record by (kept per table in synth.cellindex)."""
+    return canonical(record.metric or split_setting(record.attribute)[0])
+
+
+def _wanted_key(metric: str) -> str:
+    return canonical(split_setting(metric)[0])
 
 
 def entity_matches(record: TableRecord, pattern: str) -> bool:
@@ -110,15 +119,32 @@ def _source_key(library: Library, doc_id: str) -> str:
         return doc_id
 
 
-def library_records(library: Library) -> list[tuple[str, TableRecord]]:
-    """(citation key, record) for every numeric cell of every table in the library."""
+def metric_records(library: Library, metric: str) -> list[tuple[str, TableRecord]]:
+    """(citation key, record) for every numeric cell of the tables reporting the metric, in library
+    order: the cell index names those tables, so the library's other tables are never read."""
+    wanted: dict[str, set[int]] = {}
+    for doc_id, seq in cells_of(library).cell_tables_with_metric(_wanted_key(metric)):
+        wanted.setdefault(doc_id, set()).add(seq)
     out: list[tuple[str, TableRecord]] = []
     for source in library.sources:
-        if source.document is None:
+        if source.document is None or source.document.doc_id not in wanted:
             continue
-        for table in source.document.tables:
-            out.extend((source.key, record) for record in records(table))
+        seqs = wanted[source.document.doc_id]
+        for seq, table in enumerate(source.document.tables):
+            if seq in seqs:
+                out.extend((source.key, record) for record in records(table))
     return out
+
+
+def library_metrics(library: Library) -> dict[str, str]:
+    """The metrics the library's tables report, canonical form to name: in the order a walk over every
+    record meets them first, with the spelling of the last record that uses them."""
+    names = cells_of(library).cell_metric_names()
+    metrics: dict[str, str] = {}
+    for document in library.documents:
+        for canon, metric in names.get(document.doc_id, ()):
+            metrics[canon] = metric
+    return metrics
 
 
 def _citation(key: str, record: TableRecord) -> SeriesCitation:
@@ -313,15 +339,14 @@ def run_series(analysis: Analysis, library: Library, number: int = 1, proposed: 
 
 
 def _matched(analysis: Analysis, library: Library) -> list[tuple[str, TableRecord]]:
-    every = library_records(library)
-    return [(k, r) for k, r in every if metric_matches(r, analysis.metric) and entity_matches(r, analysis.entities)]
+    return [(k, r) for k, r in metric_records(library, analysis.metric)
+            if metric_matches(r, analysis.metric) and entity_matches(r, analysis.entities)]
 
 
 def run_analysis(analysis: Analysis, library: Library, number: int = 1, proposed: bool = False,
                  variant: str | None = None) -> SeriesAnalysis:
     """One scaling series: matched cells → points → fit → sentence (and the SVG's file name). With
     `variant`, only the cells of that series; without, the largest series (others are noted, not pooled)."""
-    every = library_records(library)
     matched = _matched(analysis, library)
     groups: dict[str, list[tuple[str, TableRecord]]] = defaultdict(list)
     for item in matched:
@@ -348,8 +373,8 @@ def run_analysis(analysis: Analysis, library: Library, number: int = 1, proposed
     shaky = [p.entity for p in points if p.low_confidence]
     if shaky:
         notes.append("Read from tables whose grid is uncertain (check against the source): " + ", ".join(shaky) + ".")
-    nearby = sorted({r.metric for _, r in every if not metric_matches(r, analysis.metric)
-                     and canonical(r.metric).startswith(canonical(analysis.metric))})
+    nearby = sorted({metric for key, metric in cells_of(library).cell_metrics_starting(canonical(analysis.metric))
+                     if key != _wanted_key(analysis.metric)})
     if nearby:
         notes.append("Other versions of the metric in the library, not mixed in: " + ", ".join(nearby[:8]) + ".")
     slug = re.sub(r"[^a-z0-9]+", "-", fold(analysis.metric).lower()).strip("-") or "metric"
@@ -369,7 +394,7 @@ def propose(question: Question, library: Library) -> list[Analysis]:
     text = " ".join([question.question, question.title])
     if not _SCALING_WORDS.search(text):
         return []
-    metrics = {canonical(r.metric): r.metric for _, r in library_records(library) if r.metric}
+    metrics = library_metrics(library)
     spellings = [term for _, forms in question.terms() for term in forms]
     metric = next((metrics[canonical(t)] for t in spellings if canonical(t) in metrics), None)
     if metric is None:

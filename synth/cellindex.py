@@ -12,7 +12,10 @@ them, computed once when the document enters the index:
 - `cell_lookups`: the first-token keys under which verification looks up each table's label forms
   (synth.verify.labels.index_forms), so a claim reaches only the tables its own tokens can name;
 - `cell_labels` and `cell_measures`: the library statistics the stages need whole (how often each
-  label is used on each axis, the measures tables report), summed over documents by SQL.
+  label is used on each axis, the measures tables report), summed over documents by SQL;
+- `cell_metrics` and `cell_metric_names`: the metric each table's records report (synth.analysis's
+  matching key and the name as printed), so a scaling series reads only the tables of its metric,
+  and the metric names the library's tables use, in the order a walk over every record meets them.
 
 Every row is derived from the document and this code alone; the rows are recomputed from the
 documents when the code they depend on changes (a digest stored with them, as the word statistics).
@@ -45,8 +48,16 @@ SCHEMA = (
     "CREATE INDEX cell_labels_doc ON cell_labels(doc_id)",
     "CREATE TABLE cell_measures (doc_id TEXT NOT NULL, measure TEXT NOT NULL)",
     "CREATE INDEX cell_measures_doc ON cell_measures(doc_id)",
+    "CREATE TABLE cell_metrics (key TEXT NOT NULL, canon TEXT NOT NULL, metric TEXT NOT NULL, doc_id TEXT NOT NULL, "
+    "seq INTEGER)",
+    "CREATE INDEX cell_metrics_key ON cell_metrics(key)",
+    "CREATE INDEX cell_metrics_canon ON cell_metrics(canon)",
+    "CREATE INDEX cell_metrics_doc ON cell_metrics(doc_id)",
+    "CREATE TABLE cell_metric_names (doc_id TEXT NOT NULL, ord INTEGER NOT NULL, canon TEXT NOT NULL, "
+    "metric TEXT NOT NULL)",
+    "CREATE INDEX cell_metric_names_doc ON cell_metric_names(doc_id)",
 )
-TABLES = ("cell_entities", "cell_lookups", "cell_labels", "cell_measures")
+TABLES = ("cell_entities", "cell_lookups", "cell_labels", "cell_measures", "cell_metrics", "cell_metric_names")
 ENTITY, ATTRIBUTE = "entity", "attribute"
 
 
@@ -55,7 +66,7 @@ def cells_code() -> str:
     """What the cell rows depend on: the code that reads tables into records, grids and label forms."""
     synth = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for name in ("cellindex.py", "tables.py", "names.py", "claimparse.py", "text.py", "vocabulary.py",
+    for name in ("cellindex.py", "analysis.py", "tables.py", "names.py", "claimparse.py", "text.py", "vocabulary.py",
                  "verify/cells.py", "verify/labels.py", "verify/facts.py", "verify/words.py"):
         with contextlib.suppress(OSError):
             digest.update((synth / name).read_bytes())
@@ -70,6 +81,8 @@ class DocumentCells:
     lookups: set[tuple[str, int]] = field(default_factory=set)
     labels: Counter[tuple[str, str]] = field(default_factory=Counter)
     measures: set[str] = field(default_factory=set)
+    metrics: set[tuple[str, str, str, int]] = field(default_factory=set)
+    metric_names: dict[str, str] = field(default_factory=dict)
 
 
 def vocabulary_tables(document: Document) -> list[tuple[Table, bool | None]]:
@@ -82,6 +95,7 @@ def vocabulary_tables(document: Document) -> list[tuple[Table, bool | None]]:
 
 def document_cells(document: Document) -> DocumentCells:
     """The cell-index rows of one document (module docstring)."""
+    from synth.analysis import metric_key
     from synth.names import canonical
     from synth.tables import records
     from synth.text import fold
@@ -97,8 +111,12 @@ def document_cells(document: Document) -> DocumentCells:
             out.entities.add((fold(record.entity).strip(), canonical(record.entity), seq))
             out.labels[(ENTITY, record.entity)] += 1
             out.labels[(ATTRIBUTE, record.attribute)] += 1
-        if seq < own:  # verification reads the document's own tables only
+        if seq < own:  # verification and the scaling series read the document's own tables only
             out.measures.update(m for r in found for m in measures_of(measured(r)))
+            out.metrics.update((metric_key(r), canonical(r.metric), r.metric, seq) for r in found)
+            for record in found:
+                if record.metric:  # first place kept (dict order), last spelling kept (value)
+                    out.metric_names[canonical(record.metric)] = record.metric
             placed = table_places(table, 0)
             if placed is not None:
                 out.lookups.update((lookup, seq) for lookup in index_forms([key for key, _ in placed[1]]))
@@ -126,6 +144,10 @@ class CellRows:
         self.db.executemany("INSERT INTO cell_labels VALUES (?, ?, ?, ?)",
                             sorted((doc_id, a, label, n) for (a, label), n in cells.labels.items()))
         self.db.executemany("INSERT INTO cell_measures VALUES (?, ?)", sorted((doc_id, m) for m in cells.measures))
+        self.db.executemany("INSERT INTO cell_metrics VALUES (?, ?, ?, ?, ?)",
+                            sorted((k, c, m, doc_id, s) for k, c, m, s in cells.metrics))
+        self.db.executemany("INSERT INTO cell_metric_names VALUES (?, ?, ?, ?)",
+                            ((doc_id, i, c, m) for i, (c, m) in enumerate(cells.metric_names.items())))
 
     def finish(self, documents: dict[str, Document]) -> None:
         """After the documents' updates: when the code changed, every document's rows again (each
@@ -181,3 +203,27 @@ def label_counts(db: sqlite3.Connection, axis: str) -> Counter[str]:
 def measures(db: sqlite3.Connection) -> frozenset[str]:
     """The measures the library's tables report (synth.verify.facts.measures_of), library-wide."""
     return frozenset(m for (m,) in db.execute("SELECT DISTINCT measure FROM cell_measures"))
+
+
+def tables_by_metric(db: sqlite3.Connection, key: str) -> set[tuple[str, int]]:
+    """Tables with a record whose metric key (synth.analysis.metric_key) is `key`."""
+    return set(db.execute("SELECT DISTINCT doc_id, seq FROM cell_metrics WHERE key = ?", (key,)))
+
+
+def metrics_starting(db: sqlite3.Connection, prefix: str) -> set[tuple[str, str]]:
+    """(metric key, metric as printed) of every record whose canonical metric starts with `prefix`."""
+    if not prefix:
+        return set(db.execute("SELECT DISTINCT key, metric FROM cell_metrics"))
+    low, high = _prefix_range(prefix)
+    sql = "SELECT DISTINCT key, metric FROM cell_metrics WHERE canon >= ?"
+    return set(db.execute(sql + " AND canon < ?", (low, high)) if high is not None else db.execute(sql, (low,)))
+
+
+def metric_names(db: sqlite3.Connection) -> dict[str, list[tuple[str, str]]]:
+    """Each document's (canonical metric, metric) pairs: in the order its records first use them, with
+    the spelling of the last record that uses them."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for doc_id, canon, metric in db.execute("SELECT doc_id, canon, metric FROM cell_metric_names "
+                                            "ORDER BY doc_id, ord"):
+        found.setdefault(doc_id, []).append((canon, metric))
+    return found

@@ -33,13 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from synth import cellindex
+from synth import cellindex, termindex
 from synth.models import DocumentHead, Library, Passage, PassageKind
 from synth.text import fold
 
 log = logging.getLogger("synth")
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 _QUERY_TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -169,7 +169,7 @@ class PassageIndex:
             with contextlib.suppress(sqlite3.OperationalError):
                 version = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if version is None or version[0] != f"{INDEX_VERSION} {_TOKENIZER}":
-                for table in ("passages", "docs", "meta", "words", *cellindex.TABLES):
+                for table in ("passages", "docs", "meta", "words", *cellindex.TABLES, *termindex.TABLES):
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 db.execute(f"CREATE VIRTUAL TABLE passages USING fts5(text, doc_id UNINDEXED, ordinal UNINDEXED, "
                            f"kind UNINDEXED, span_start UNINDEXED, span_end UNINDEXED, page UNINDEXED, "
@@ -179,13 +179,14 @@ class PassageIndex:
                            "count INTEGER, rank INTEGER)")
                 db.execute("CREATE INDEX docs_first ON docs(first)")
                 db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-                for statement in cellindex.SCHEMA:
+                for statement in (*cellindex.SCHEMA, *termindex.SCHEMA):
                     db.execute(statement)
                 db.execute("INSERT INTO meta VALUES ('version', ?)", (f"{INDEX_VERSION} {_TOKENIZER}",))
             stored = {doc_id: (digest, first, count, rank) for doc_id, digest, first, count, rank
                       in db.execute("SELECT doc_id, digest, first, count, rank FROM docs")}
             stats = _WordStats(db)
             cells = cellindex.CellRows(db)
+            terms = termindex.TermRows(db)
             removed = 0
             for doc_id, (digest, first, count, _) in sorted(stored.items()):
                 if self._wanted.get(doc_id, ("",))[0] != digest:
@@ -196,6 +197,7 @@ class PassageIndex:
                         db.execute("DELETE FROM passages WHERE rowid BETWEEN ? AND ?", (first, first + count - 1))
                     db.execute("DELETE FROM docs WHERE doc_id = ?", (doc_id,))
                     cells.remove(doc_id)
+                    terms.remove(doc_id)
                     removed += 1
             row = db.execute("SELECT max(first + count) FROM docs").fetchone()
             next_rowid = max(1, row[0] or 1)
@@ -215,6 +217,8 @@ class PassageIndex:
                     stats.add(p.text for p in passages if p.kind is not PassageKind.TABLE_ROW)
                 if cells.valid:
                     cells.add(doc_id, self._documents[doc_id])
+                if terms.valid:
+                    terms.add(doc_id, self._documents[doc_id])
                 # A document without passages owns no block (first = -1), so block starts stay distinct.
                 first = next_rowid if passages else -1
                 db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (doc_id, digest, first, len(passages), rank))
@@ -222,6 +226,7 @@ class PassageIndex:
                 added += 1
             stats.finish()
             cells.finish(self._documents)
+            terms.finish(self._documents, self.library.sources)
             self.changes = IndexChanges(added, removed, kept)
 
     def _check(self, db: sqlite3.Connection) -> None:
@@ -293,9 +298,33 @@ class PassageIndex:
         """(doc_id, seq) of the tables with an entity label starting with one of the prefixes."""
         return cellindex.tables_by_entity(self._db, folded, canon)
 
+    def cell_tables_with_metric(self, key: str) -> set[tuple[str, int]]:
+        """(doc_id, seq) of the tables reporting the metric (synth.analysis.metric_key)."""
+        return cellindex.tables_by_metric(self._db, key)
+
+    def cell_metrics_starting(self, prefix: str) -> set[tuple[str, str]]:
+        """(metric key, metric) of the records whose canonical metric starts with the prefix."""
+        return cellindex.metrics_starting(self._db, prefix)
+
+    def cell_metric_names(self) -> dict[str, list[tuple[str, str]]]:
+        """Each document's (canonical metric, metric) pairs, in its records' order (synth.cellindex)."""
+        return cellindex.metric_names(self._db)
+
     def cell_labels(self, axis: str) -> Counter[str]:
         """How many records of the library use each label on the axis."""
         return cellindex.label_counts(self._db, axis)
+
+    def documents_with_word(self, key: str) -> set[str]:
+        """Documents with a letter run starting like the key (synth.termindex.word_key)."""
+        return termindex.documents_with_word(self._db, key)
+
+    def acronym_definitions(self) -> dict[str, list[tuple[str, str]]]:
+        """Each document's defined acronyms with their expansion, in its order (synth.termindex)."""
+        return termindex.acronyms(self._db)
+
+    def about_names(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """The names each (document, title) is about (synth.vocabulary.about_names)."""
+        return termindex.about(self._db)
 
     def close(self) -> None:
         _forget(self)

@@ -111,12 +111,21 @@ def sentences(paragraph: str) -> list[str]:
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, dash- and apostrophe-normalised (AIME’24 is AIME'24): the form used for
-    matching, never for display."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    matching, never for display. Only runs of non-ASCII characters are looked at one by one (combining
+    marks are never ASCII): a document's text is folded in C, not character by character."""
+    if text.isascii():
+        return text.lower()
+    text = _NON_ASCII.sub(_without_combining, unicodedata.normalize("NFKD", text))
     text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2032", "'")
     return text.lower()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_combining(run: re.Match[str]) -> str:
+    return "".join(ch for ch in run.group(0) if not unicodedata.combining(ch))
 
 
 def tokens(text: str) -> list[str]:

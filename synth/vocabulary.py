@@ -10,7 +10,9 @@ word it also writes in lower case is not ("Attention").
 Built once per library state and kept in memory (keyed by the library's fingerprint). The tables'
 cells are not: how often each label is used comes from the cell index kept with the passage index
 (synth.cellindex), and a question's subjects reach only the tables whose labels can name them
-(`records_for`).
+(`records_for`). Nor are the documents' texts: the names each source is about and the acronyms it
+defines are kept per document in the index (synth.termindex), and a name or phrase is counted only
+in the documents whose words can start it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from synth.index import cells_of
 from synth.models import Document, DocumentHandle, Library, PassageKind, Source, Table
 from synth.names import LabelMatch, NameMatch, canonical, family, match_entity, match_label, name_regex
 from synth.tables import TableRecord, records
+from synth.termindex import name_key
 from synth.text import STOPWORDS, fold
 
 _SIZE_AFTER = re.compile(r"^[\s\-]*((?:\d+\s*[x×]\s*)?\d+(?:\.\d+)?\s*[BMK](?:[-_]?A\d+(?:\.\d+)?B)?)(?![A-Za-z0-9])")
@@ -76,12 +79,17 @@ class Vocabulary:
         cells = cells_of(library)
         self.entity_labels: Counter[str] = cells.cell_labels(ENTITY)
         self.attribute_labels: Counter[str] = cells.cell_labels(ATTRIBUTE)
-        self.about: dict[str, tuple[str, ...]] = {s.key: _about(s) for s in library.sources}
+        stored = cells.about_names()
+        self.about: dict[str, tuple[str, ...]] = {
+            s.key: stored[(s.document.doc_id, s.title)] if s.document is not None and (s.document.doc_id, s.title)
+            in stored else about_names(s) for s in library.sources}
         self._entities_by_prefix = _by_prefix(self.entity_labels)
         self._attributes_by_prefix = _by_prefix(self.attribute_labels)
         self._roles: dict[str, str | None] = {}
         self._counts: dict[tuple[tuple[str, ...], str], int] = {}
         self._numeric: dict[str, bool] = {}
+        self._homes: dict[tuple[str, ...], list[str]] = {}
+        self._entities: dict[str, list[set[str]]] = {}
 
     def records_for(self, spellings: Iterable[str], families: Iterable[str],
                     sources: Iterable[str]) -> Iterator[LibraryRecord]:
@@ -119,15 +127,11 @@ class Vocabulary:
     def acronyms(self) -> dict[str, str]:
         """Acronyms the library defines, with their expansion: "Group Relative Policy Optimization (GRPO)"
         makes GRPO mean that wherever it is used, in any source."""
+        defined = cells_of(self.library).acronym_definitions()
         found: dict[str, str] = {}
         for document in self.library.documents:
-            text = document.text
-            for match in _DEFINITION.finditer(text):
-                acronym = match.group(1)
-                words = re.findall(r"[A-Za-z][\w-]*", text[max(0, match.start() - 80):match.start()])[-6:]
-                expansion = _expansion(words, acronym)
-                if expansion:
-                    found.setdefault(acronym, expansion)
+            for acronym, expansion in defined.get(document.doc_id, ()):
+                found.setdefault(acronym, expansion)
         return found
 
     @cached_property
@@ -152,7 +156,7 @@ class Vocabulary:
         if phrase not in self._numeric:
             pattern = name_regex(phrase)
             numeric = other = 0
-            for document in self.library.documents:
+            for document in self._may_match(name_key(phrase)):
                 folded = document.derived("folded", _folded_text)
                 for found in pattern.finditer(folded):
                     after = folded[found.end():found.end() + 40]
@@ -191,6 +195,11 @@ class Vocabulary:
         """Sources about the subject: their title or opening pages name it, or name its family
         (`Mixtral of Experts` is about Mixtral 8x7B); else the one source that names it (or its family)
         far more often than any other (the Whisper paper, whose title does not say "Whisper")."""
+        if spellings not in self._homes:  # asked again for every sentence a subject is looked for in
+            self._homes[spellings] = self._home_sources(spellings)
+        return list(self._homes[spellings])
+
+    def _home_sources(self, spellings: tuple[str, ...]) -> list[str]:
         homes = []
         for key, names in self.about.items():
             named = any(_names(s, about) for s in spellings for about in names)
@@ -201,9 +210,24 @@ class Vocabulary:
             homes = [dominant] if dominant else []
         return homes
 
+    def documents_with_word(self, key: str | None) -> set[str] | None:
+        """The documents a pattern starting with a letter run like the key can match in
+        (synth.termindex.word_key); None, every document, for no key."""
+        return None if key is None else cells_of(self.library).documents_with_word(key)
+
+    def _may_match(self, key: str | None) -> list[DocumentHandle]:
+        """The library's documents, in order, that a pattern starting like the key can match in."""
+        found = self.documents_with_word(key)
+        return [d for d in self.library.documents if found is None or d.doc_id in found]
+
     def _dominant(self, spellings: tuple[str, ...]) -> str | None:
-        counts = sorted(((self._mentions(spellings, s.document), s.key) for s in self.library.sources
-                         if s.document is not None), reverse=True)
+        candidates: set[str] = set()
+        for spelling in spellings:
+            found = self.documents_with_word(name_key(spelling))
+            candidates = {d.doc_id for d in self.library.documents} if found is None else candidates | found
+        # A document with no letter run a spelling starts with cannot mention it: its count is 0 unread.
+        counts = sorted(((self._mentions(spellings, s.document) if s.document.doc_id in candidates else 0, s.key)
+                         for s in self.library.sources if s.document is not None), reverse=True)
         if not counts:
             return None
         second = counts[1][0] if len(counts) > 1 else 0
@@ -225,12 +249,13 @@ class Vocabulary:
             for entities in self._table_entities(key))
 
     def _table_entities(self, key: str) -> list[set[str]]:
-        """The entity labels of each table of one source (read from its document, not kept)."""
-        document = self.library.source(key).document
-        if document is None:
-            return []
-        return [{r.entity for r in records(table, in_columns=in_columns)}
-                for table, in_columns in self._tables(document)]
+        """The entity labels of each table of one source (read from its document once per build)."""
+        if key not in self._entities:
+            document = self.library.source(key).document
+            tables = [] if document is None else self._tables(document)
+            self._entities[key] = [{r.entity for r in records(table, in_columns=in_columns)}
+                                   for table, in_columns in tables]
+        return self._entities[key]
 
     def _mentions(self, spellings: tuple[str, ...], document: DocumentHandle) -> int:
         key = (spellings, document.doc_id)
@@ -315,8 +340,22 @@ def _title_names(title: str, document: Document | None) -> list[str]:
     return out
 
 
-def _about(source: Source) -> tuple[str, ...]:
-    """Names a source is about: from its title, and what its opening pages introduce."""
+def defined_acronyms(text: str) -> list[tuple[str, str]]:
+    """The acronyms a text defines with their expansion, each once, in the order it first defines them
+    ("Group Relative Policy Optimization (GRPO)"); kept per document by synth.termindex."""
+    found: dict[str, str] = {}
+    for match in _DEFINITION.finditer(text):
+        acronym = match.group(1)
+        words = re.findall(r"[A-Za-z][\w-]*", text[max(0, match.start() - 80):match.start()])[-6:]
+        expansion = _expansion(words, acronym)
+        if expansion:
+            found.setdefault(acronym, expansion)
+    return list(found.items())
+
+
+def about_names(source: Source) -> tuple[str, ...]:
+    """Names a source is about: from its title, and what its opening pages introduce (kept per
+    document and title by synth.termindex)."""
     document = source.document
     names = _title_names(source.title, document)
     if document is not None:

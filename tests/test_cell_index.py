@@ -161,3 +161,25 @@ def test_the_index_follows_random_edits_as_a_fresh_one(tmp_path: Path, seed: int
         assert index.cell_tables_of(prefixes, prefixes) == fresh.cell_tables_of(prefixes, prefixes)
         fresh.close()
         index.close()
+
+
+def test_scaling_series_read_the_records_a_walk_over_every_table_reads(tmp_path: Path) -> None:
+    from synth.analysis import library_metrics, metric_key, metric_matches, metric_records
+    from synth.tables import split_setting
+
+    library, index = _library(tmp_path)
+    every = [(s.key, r) for s in library.sources if s.document is not None
+             for table in s.document.tables for r in records(table)]
+    assert library_metrics(library) == {canonical(r.metric): r.metric for _, r in every if r.metric}
+    assert list(library_metrics(library)) == list({canonical(r.metric): r.metric for _, r in every if r.metric})
+    metrics = sorted({r.metric or r.attribute for _, r in every})
+    assert len(metrics) > 10
+    for metric in [*metrics, "MMLU", "Pass@1", "", "zzz"]:
+        walked = [(k, r) for k, r in every if metric_matches(r, metric)]
+        assert [(k, r) for k, r in metric_records(library, metric) if metric_matches(r, metric)] == walked
+        prefix = canonical(metric)
+        near = {r.metric for _, r in every if not metric_matches(r, metric) and canonical(r.metric).startswith(prefix)}
+        wanted = canonical(split_setting(metric)[0])
+        assert all(metric_key(r) == wanted for _, r in walked)
+        assert {m for key, m in index.cell_metrics_starting(prefix) if key != wanted} == near
+    index.close()

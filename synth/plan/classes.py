@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from synth.models import PassageKind
 from synth.names import canonical, name_regex
+from synth.termindex import word_key
 from synth.text import fold
 from synth.vocabulary import Vocabulary
 
@@ -54,21 +55,27 @@ def usage_class(text: str) -> UsageClass | None:
     return UsageClass(found.group("noun").lower(), thing, found.start(), found.end()) if thing else None
 
 
+def _phrase_words(thing: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-]+", fold(thing)) if w]
+
+
 def _phrase_pattern(thing: str) -> re.Pattern[str]:
     """The thing as written in any source: case, hyphens and spaces between its words are free."""
-    words = [re.escape(w) for w in re.split(r"[\s\-]+", fold(thing)) if w]
-    return re.compile(r"(?<![a-z])" + r"[\s\-]*".join(words) + r"(?![a-z])")
+    return re.compile(r"(?<![a-z])" + r"[\s\-]*".join(re.escape(w) for w in _phrase_words(thing)) + r"(?![a-z])")
 
 
 def resolve_usage(thing: str, vocab: Vocabulary) -> list[tuple[str, str]]:
     """Members of "the models that use <thing>", as (name, why) pairs: for every source, the model it is
     about that a sentence of its own names (or speaks for) with a verb of use and the thing."""
     pattern = _phrase_pattern(thing)
+    words = _phrase_words(thing)
+    # Only documents with a letter run starting like the thing's first word can write it.
+    candidates = vocab.documents_with_word(word_key(words[0]) if words else None)
     members: dict[str, tuple[str, str]] = {}
     for key in sorted(vocab.about):
         names = vocab.about[key]
         document = vocab.library.source(key).document
-        if not names or document is None:
+        if not names or document is None or (candidates is not None and document.doc_id not in candidates):
             continue
         for passage in document.passages:
             if passage.kind is not PassageKind.TEXT:
