@@ -1,9 +1,9 @@
 """Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
 
-    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|tuning|held_out|both] [--details]
+    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|tuning|held_out|both] [--details]
         [--answers-only]
 
-Each gold file in bench/data/answers/{tune,dev,probe,shapes,held_out}/ holds a question (fed to synth unchanged),
+Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,held_out}/ holds a question (fed to synth unchanged),
 its subjects and attributes with aliases, the cells (value, number, unit, variant, accept, others,
 reject, or not_stated), mechanisms (must_state ideas) and off_topic names; the format is in
 bench/data/answers/README.md. Every question of a part is built with `synth build --library
@@ -23,8 +23,8 @@ bench/data/answers/README.md. Every question of a part is built with `synth buil
 
 Text cells (a normalization layer, an RL algorithm) are right when every content word of `value`
 or of an `accept` entry is in the cell's value or quote. The held-out part is run only to report
-its figures: this script never prints its questions, cells or values, only scores. `tune`, `dev`, `probe`
-and `shapes` are tuning parts (`tuning` runs the four); `both` is `tune` and `held_out`, as before.
+its figures: this script never prints its questions, cells or values, only scores. `tune`, `dev`, `probe`,
+`shapes` and `prose2` are tuning parts (`tuning` runs the five); `both` is `tune` and `held_out`, as before.
 """
 
 from __future__ import annotations
@@ -351,7 +351,7 @@ def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], d
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["tune", "dev", "probe", "shapes", "tuning", "held_out", "both"],
+    parser.add_argument("--part", choices=["tune", "dev", "probe", "shapes", "prose2", "tuning", "held_out", "both"],
                         default="tune")
     parser.add_argument("--details", action="store_true", help="list wrong and missed cells (never for held_out)")
     parser.add_argument("--answers-only", action="store_true",
@@ -360,7 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
-    parts = {"both": ["tune", "held_out"], "tuning": ["tune", "dev", "probe", "shapes"]}.get(args.part, [args.part])
+    tuning = ["tune", "dev", "probe", "shapes", "prose2"]
+    parts = {"both": ["tune", "held_out"], "tuning": tuning}.get(args.part, [args.part])
     for part in parts:
         run_part(part, args.details, args.answers_only)
     return 0
