@@ -13,6 +13,7 @@ from synth.models import AttributeKind, Document, Evidence, Library, PassageKind
 from synth.names import canonical, family
 from synth.plan.wording import stage_of
 from synth.retrieve.asks.candidates import Candidate
+from synth.retrieve.asks.kinds import QUERY_TERMS, kind_terms, used_terms
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
 from synth.retrieve.asks.scope import (
@@ -69,6 +70,11 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                                              if fold(w) not in STOPWORDS]])
         if attribute.kind is AttributeKind.METRIC:
             attribute_query = " OR ".join(p for p in (phrase(s) for s in attribute.spellings) if p)
+        kind_names: tuple[str, ...] = ()
+        if attribute.kind is AttributeKind.TEXT:
+            # "We use Adam with …" names the optimizer without the word: look for the names of the asked kind too.
+            kind_names = kind_terms(attribute, index, vocab.acronyms, vocab.terms)
+            attribute_query = " OR ".join(q for q in (attribute_query, any_of(kind_names[:QUERY_TERMS])) if q)
         for i, subject in enumerate(plan.subjects):
             homes = [doc_of[k] for k in subject.home_sources if k in doc_of]
             hits = index.search(attribute_query, limit=HOME_LIMIT, doc_ids=homes) if homes else []
@@ -136,7 +142,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         scope = Scope(True, named.entity, named.variant, named.member, (), ())
                     score = _collect(values[(i, j)], ranked[(i, j)], sentence, source, subject, attribute, scope,
                                      home, contrast, hit.score, weights, vocab.acronyms, vocab.terms,
-                                     symbols_of(passage.doc_id))
+                                     symbols_of(passage.doc_id), kind_names)
                     if attribute.kind is not AttributeKind.MECHANISM or not home:
                         continue
                     if score > 0:
@@ -225,7 +231,7 @@ def _joined(first: Sentence, last: Sentence) -> Sentence:
 def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sentence: Sentence, source: str,
              subject: PlanSubject, attribute: PlanAttribute, scope: Scope, home: bool, contrast: frozenset[str],
              bm25: float, weights: dict[str, float], acronyms: dict[str, str], terms: str = "",
-             symbols: frozenset[str] = frozenset()) -> float:
+             symbols: frozenset[str] = frozenset(), kinds: tuple[str, ...] = ()) -> float:
     """Add the sentence's values (or its rank as a statement of the mechanism); its mechanism score, 0 if none."""
     evidence = sentence.evidence(source)
     if attribute.stage and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
@@ -263,6 +269,12 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
             values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, ", ".join(found), None,
                                     None, evidence, False, home, scope.named, scope.member,
                                     score=score + 0.5 * min(2, len(found))))
+        elif used := used_terms(sentence.text, (*kinds, *text_values(sentence.text, attribute, acronyms, terms,
+                                                                     denied=True))):
+            # "For Mixtral we use the same SwiGLU architecture": a name of the asked kind the subject uses
+            values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, ", ".join(used), None,
+                                    None, evidence, False, home, scope.named, scope.member,
+                                    score=1.0 + scope.named + 0.5 * home))
     else:
         score = mechanism_score(sentence.text, attribute, scope.named, home, weights, acronyms)
         if score > 0:

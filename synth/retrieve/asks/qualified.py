@@ -21,6 +21,7 @@ from synth import claimparse
 from synth.models import AttributeKind, PlanAttribute
 from synth.names import key, same_word
 from synth.retrieve.asks.candidates import Candidate
+from synth.retrieve.asks.quantities import peak_stated, peak_word
 
 _DEGREE = frozenset({"maximum", "max", "minimum", "min", "peak", "initial", "final", "default"})
 _DISTRIBUTIVE = re.compile(r"\b(?:per|in\s+each|for\s+each|at\s+each)\s+([a-z][\w\-]*)", re.IGNORECASE)
@@ -120,6 +121,8 @@ def _prose_keeps(candidate: Candidate, modifiers: tuple[str, ...], per: tuple[st
     for place in places:
         near = _window(text, place.start(), place.end())
         if modifiers and all(_has(near, m) for m in modifiers):
+            return True
+        if modifiers and all(peak_word(m) for m in modifiers) and peak_stated(text, place.start()):
             return True
         if not modifiers and all(_has(near, p) or _has(_label_words(text), p) for p in per):
             return True

@@ -59,7 +59,13 @@ def _words_around(text: str, start: int, end: int, before: int, after: int) -> t
     return out_left, out_right
 
 
+# A schedule's highest value is written "peak", "max", "maximum" or "maximal" learning rate: one modifier.
+_PEAK = frozenset(key(w) for w in ("peak", "max", "maximum", "maximal"))
+
+
 def has_word(words: Iterable[str], wanted: str) -> bool:
+    if any(same_word(wanted, p) for p in _PEAK):
+        return any(same_word(w, p) for w in words for p in _PEAK)
     return any(same_word(w, wanted) for w in words)
 
 
@@ -128,9 +134,15 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
 _SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*[×x]\s*10\s*[−\-–]\s*|e[−\-–])(\d+)(?!\d)")
 _PLAIN = re.compile(r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KMBT](?![A-Za-z]))?(?![\w.]*\d)(?!\s*%)"
                     r"(?![A-Za-z])")
+_NUMBER_WORDS = {"single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "sixteen": 16, "thirty-two": 32, "sixty-four": 64}
+_ONE = re.compile(r"1|one|single", re.IGNORECASE)
+_SPELLED = re.compile(r"(?<![\w-])(" + "|".join(_NUMBER_WORDS) + r")(?![\w-])(?!\s+of\b)", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:figure|fig\.|table|section|sec\.|eq\.|equation|appendix|algorithm|step|stage|"
                         r"phase|part|chapter|version|v)\s*$", re.IGNORECASE)
 _MEASURES = frozenset({"size", "sizes", "count", "counts"})
+_RISE = (r"\s+(?:is\s+|was\s+)?(?:gradually\s+|linearly\s+)?(?:increased|raised|ramped\s+up|grown)\s+from\s+"
+         r"[\d.,]+\s*[KMB]?\s+to\s+")
 _LINK = r"(?:\s+(?:(?:is|was|are|were)\s+set\s+to|is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*)"
 
 
@@ -144,12 +156,19 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     if not words:
         return []
     rest = modifiers - {key(p) for w in words for p in w.split("-")}
-    if any(not has_word([key(w) for w, _, _ in word_tokens(text)], m) for m in rest):
-        return []  # "pre-training learning rate": the sentence must be about pre-training
     taken = {position for *_, position in found}
+    scheduled = _schedule_values(text, words, modifiers, taken)
+    taken |= {position for *_, position in scheduled}
+    if _WARMUP.search(text):  # "learning rate of 1e-4, … warmup over the first 10,000 steps": the peak
+        rest = frozenset(m for m in rest if not any(same_word(m, p) for p in _PEAK))
+    if any(not has_word([key(w) for w, _, _ in word_tokens(text)], m) for m in rest):
+        return scheduled  # "pre-training learning rate": the sentence must be about pre-training
     phrase = r"[\s-]+".join(re.escape(w) + r"\w*" for w in words)
-    patterns = [(rf"\b{phrase}(?:\s+\S{{1,4}})?{_LINK}(?:(?:about|around|approximately|roughly)\s+)?$", True),
-                (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+)?{phrase}\b", False)]
+    patterns = [(rf"\b{phrase}(?:\s+\S{{1,4}})?(?:\s+for\s+[A-Z][^,;:.=()]{{0,30}}?)?{_LINK}"
+                 rf"(?:(?:about|around|approximately|roughly)\s+)?$", True),
+                (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+)?{phrase}\b", False),
+                # "the batch size is gradually increased from 3072 to 15360": the value the schedule reaches
+                (rf"\b{phrase}{_RISE}$", True)]
     if len(words) == 2 and words[-1].lower() in _MEASURES:
         # "vocabulary size" where the sentence has no "size": "the vocabulary is expanded to 50,257", "a 30,000
         # token vocabulary", "a vocabulary of 100K"
@@ -158,7 +177,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                       True), (rf"^[\s-]+(?:(?:token|word|subword|entry|entries)\s+)?{noun}\b", False)]
     out: list[tuple[str, float, str, int]] = []
     for pattern, before in patterns:
-        for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text)):
+        # "a single epoch", "two experts": a number written as a word, read only right before the noun
+        spelled = () if before else tuple(_SPELLED.finditer(text))
+        for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text), *spelled):
             if number.start() in taken or _REFERENCE.search(text[max(0, number.start() - 12):number.start()]):
                 continue  # "Figure 3 Patching schemes …" numbers a figure, not patches
             if _ALTERNATIVES.search(text[max(0, number.start() - 30):number.start()]):
@@ -166,15 +187,72 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             context = (text[max(0, number.start() - 60):number.start()] if before
                        else text[number.end():number.end() + 60])
             found = re.search(pattern, context, re.IGNORECASE)
+            if not found and not before and _ONE.fullmatch(number.group(0)) and words[-1].endswith("s"):
+                found = re.search(pattern.replace(re.escape(words[-1]), re.escape(words[-1][:-1])), context,
+                                  re.IGNORECASE)  # "a single epoch" for "epochs"
             if not found or (before and _other_variant(context[:found.start()], attribute.name, words)):
                 continue
             unit = ""
-            if number.re is _SCIENTIFIC:
+            if number.re is _SPELLED:
+                value = float(_NUMBER_WORDS[number.group(1).lower()])
+            elif number.re is _SCIENTIFIC:
                 value = float(number.group(1)) * 10 ** -int(number.group(2))
             else:
                 value, unit = float(number.group(1).replace(",", "")), number.group(2) or ""
             taken.add(number.start())
             out.append((number.group(0), value, unit, number.start()))
+    return scheduled + out
+
+
+_RISES = re.compile(r"\b(?:increas\w*|rais\w*|ramp\w*\s+up|warm\w*\s+up|grow\w*)\s+(?:it\s+|the\s+[a-z]+\s+[a-z]+\s+)?"
+                    r"(?:linearly\s+|gradually\s+)?from\s+[\d.,]+\s*[KMB]?\s+to\s+$", re.IGNORECASE)
+_WARMUP = re.compile(r"\bwarm[\s-]?up|\b(?:increas\w*|rais\w*|ramp\w*\s+up)\s+(?:it\s+)?(?:linearly\s+)?from\s+0\b",
+                     re.IGNORECASE)
+_FIRST = re.compile(r"\b(?:during|over|in|for|within)\s+the\s+first\s+$", re.IGNORECASE)
+_STEPS = re.compile(r"^\s*(?:training\s+)?(?:steps|updates|iterations)\b", re.IGNORECASE)
+
+
+def peak_word(word: str) -> bool:
+    """"peak", "max", "maximum", "maximal": the highest value of a schedule."""
+    return any(same_word(key(word), p) for p in _PEAK)
+
+
+def peak_stated(text: str, at: int) -> bool:
+    """The value at `at` is a schedule's highest: a peak word in its clause ("The maximum learning rate for
+    DeepSeekMoE 16B is set to"), the value a warm-up rises to ("increase it from 0 to 2.2 × 10−4"), or the one
+    learning rate of a sentence stating its warm-up ("learning rate of 1e-4, … warmup over the first 10,000
+    steps")."""
+    clause = re.split(r"[.;]\s|,\s+(?:and|but)\s", text[max(0, at - 120):at])[-1]
+    if any(peak_word(w) for w in WORD.findall(clause)) or _RISES.search(text[max(0, at - 60):at]):
+        return True
+    return _WARMUP.search(text) is not None and not re.search(r"\b(?:decay\w*|final|minimum|end)\b", clause,
+                                                               re.IGNORECASE)
+
+
+def _schedule_values(text: str, words: list[str], modifiers: frozenset[str], taken: set[int]
+                     ) -> list[tuple[str, float, str, int]]:
+    """A warm-up written as the schedule it is: "As for the learning rate scheduling, we first linearly increase
+    it from 0 to 2.2 × 10−4 during the first 2K steps" states the peak learning rate (the value the warm-up
+    reaches) and the warm-up steps; so does "learning rate warmup over the first 10,000 steps"."""
+    folded = [key(w) for w, _, _ in word_tokens(text)]
+    peak = any(same_word(m, p) for m in modifiers for p in _PEAK) and all(has_word(folded, key(w)) for w in words)
+    warmup = any(re.match(r"warm", w, re.IGNORECASE) for w in words) and _WARMUP.search(text) is not None
+    if not (peak or warmup):
+        return []
+    out: list[tuple[str, float, str, int]] = []
+    for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text)):
+        if number.start() in taken:
+            continue
+        before = text[max(0, number.start() - 60):number.start()]
+        if not ((peak and _RISES.search(before)) or (warmup and _FIRST.search(before)
+                                                     and _STEPS.match(text[number.end():]))):
+            continue
+        if number.re is _SCIENTIFIC:
+            value, unit = float(number.group(1)) * 10 ** -int(number.group(2)), ""
+        else:
+            value, unit = float(number.group(1).replace(",", "")), number.group(2) or ""
+        taken.add(number.start())
+        out.append((number.group(0), value, unit, number.start()))
     return out
 
 
@@ -188,7 +266,7 @@ def _other_variant(before: str, asked_name: str, words: list[str]) -> bool:
     if not previous or not before[-30:].rstrip().endswith(previous[-1]):
         return False
     word = previous[-1].lower()
-    return word not in STOPWORDS and not any(same_word(key(word), key(a)) for a in asked)
+    return word not in STOPWORDS and not any(has_word([key(word)], key(a)) for a in asked)
 
 
 def contrast_modifiers(attribute: PlanAttribute, plan: Plan, vocab: Vocabulary) -> frozenset[str]:

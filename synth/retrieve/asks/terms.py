@@ -131,13 +131,24 @@ def _stem_in(word: str, stems: Sequence[str]) -> bool:
                                                                        lowered.split("-") for s in stems)
 
 
+# Nouns the library uses for one another's thing: a positional encoding is written "position embeddings".
+_KINDRED = {"encoding": "embedding", "embedding": "encoding", "optimiser": "optimizer", "optimizer": "optimiser"}
+
+
 def _same(word: str, asked: str) -> bool:
     """A word of the sentence is the asked word itself, inflected ("tokenizers" for "tokenizer", "positional"
     for "position"), not one sharing a crude stem ("token" is not "tokenizer", "active" not "activation")."""
     word, asked = word.lower().strip("-"), asked.lower()
+    if _KINDRED.get(asked.rstrip("s")) == word.rstrip("s"):
+        return True
     if word.rstrip("s") == asked.rstrip("s") or word.startswith(asked):
         return True
     return asked.startswith(word) and len(word) >= 5 and asked[len(word):] in ("s", "es", "al", "ed", "ing", "ion")
+
+
+def same_term(word: str, asked: str) -> bool:
+    """`_same` for other modules: the sentence's word is the asked (raw, unstemmed) word."""
+    return _same(word, asked)
 
 
 def _names_asked(term: str, asked: Sequence[str]) -> bool:
@@ -152,6 +163,8 @@ def _modifies(text: str, words: list[tuple[str, int, int]], position: int, asked
             if k + 1 >= len(words) or text[words[k][2]:words[k + 1][1]].strip():
                 return True  # punctuation or the end follows
             following = words[k + 1][0]
+            if any(_same(following, a) for a in asked):
+                continue  # "ReLU activation function": the asked noun goes on
             return following.lower() in _FUNCTION or not following.islower()
     return False
 

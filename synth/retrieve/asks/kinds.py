@@ -1,0 +1,81 @@
+"""Values of a categorical attribute stated without its noun: "We use Adam with learning rate of 1e-4" names
+the optimizer though it never says "optimizer". The library itself says which names are of the asked kind
+("the AdamW optimizer", "ReLU activation function"), so no list of ML names is needed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from synth import claimparse
+from synth.index import PassageIndex, phrase
+from synth.models import PassageKind, PlanAttribute
+from synth.names import key
+from synth.retrieve.asks.terms import informative_words, same_term, text_values
+from synth.retrieve.sentences import sentences
+
+KIND_PASSAGES = 120
+QUERY_TERMS = 16
+
+# The subject takes the term into use: "we use the same SwiGLU architecture", "trained with AdamW",
+# "we apply Rotary Position Embeddings (RoPE)". Up to three words between the verb and the term.
+_USE = (r"\b(?:us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|"
+        r"(?:trained|optimi[sz]ed)\s+(?:\w+\s+){0,3}?(?:with|using)|based\s+on)\s+"
+        r"(?:(?:the|a|an|same|standard|our)\s+){0,3}(?:[\w\-]+\s+){0,2}?")
+_AFTER = r"(?![\w-])"
+_TITLE_RUN = re.compile(r"(?:[\s\-]+[A-Z][\w\-]*)+")
+_DENIED = re.compile(r"\b(?:not|no|without|instead of|rather than|unlike|remov\w*|replac\w*)\b[^.;]*$", re.IGNORECASE)
+
+
+def kind_terms(attribute: PlanAttribute, index: PassageIndex, acronyms: dict[str, str], terms: str
+               ) -> tuple[str, ...]:
+    """The names the library writes as the asked kind of thing, most used first: for "optimizer" the names it
+    puts before "optimizer" (Adam, AdamW, Adafactor), for "positional encoding" the position embeddings it names.
+    Only names with a capital letter: a lowercase phrase is a description, not a term to look for alone."""
+    query = " OR ".join(p for p in (phrase(s) for s in attribute.spellings) if p)
+    stems = informative_words(attribute)
+    asked = [w for w in re.findall(r"[a-z][a-z0-9]*", attribute.name.lower()) if key(w) in stems]
+    counts: Counter[str] = Counter()
+    for hit in index.search(query, limit=KIND_PASSAGES):
+        if hit.passage.kind is not PassageKind.TEXT:
+            continue
+        for sentence in sentences(hit.passage):
+            if not all(_said(sentence.text, w) for w in asked):
+                continue  # "WordPiece embeddings" are no positional encoding: the sentence must say "positional"
+            for term in text_values(sentence.text, attribute, acronyms, terms, denied=True):
+                parts = re.findall(r"[A-Za-z][A-Za-z0-9]*", term)
+                if re.search(r"[A-Z]", term) and len(term) >= 3 and not re.fullmatch(r"[A-Z]{5,}", term) \
+                        and not all(any(same_term(p, w) for w in asked) for p in parts):
+                    counts[term] += 1  # not a heading in capitals ("ROTARY"), nor only the asked words
+    expanded = Counter(counts)
+    for term, count in counts.items():  # "RoPE" also found as the "Rotary Position Embedding" it stands for
+        expansion = acronyms.get(term)
+        if expansion:
+            expanded[expansion] += count
+    return tuple(t for t, _ in sorted(expanded.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _said(text: str, asked: str) -> bool:
+    return any(same_term(w, asked) for w in re.findall(r"[A-Za-z][A-Za-z\-]*", text))
+
+
+def used_terms(text: str, kinds: tuple[str, ...]) -> list[str]:
+    """The asked kind's names the sentence says are put to use ("We use Adam with …"), in the order written;
+    a name the sentence rejects or removes ("instead of ReLU") is not one."""
+    if claimparse.negated(text):
+        return []
+    found: list[tuple[int, str]] = []
+    for term in kinds:
+        spelled = re.escape(term).replace(r"\ ", r"[\s\-]+")
+        for match in re.finditer(_USE + rf"({spelled}s?){_AFTER}", text, re.IGNORECASE):
+            at = match.start(1)
+            if text[at:match.end(1)][0].isupper() and not _DENIED.search(text[max(0, at - 80):at]):
+                whole = _TITLE_RUN.match(text, match.end(1))  # "Rotary" of "Rotary Position Embeddings"
+                found.append((at, text[at:whole.end() if whole else match.end(1)]))
+                break
+    found.sort()
+    out: list[str] = []
+    for _, term in found:
+        if not any(term.lower() in t.lower() or t.lower() in term.lower() for t in out):
+            out.append(term)
+    return out

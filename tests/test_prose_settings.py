@@ -1,0 +1,93 @@
+"""Training settings stated in prose (issue 9): a peak learning rate written as the value a warm-up reaches,
+warm-up steps written as "the first N steps", a batch size that ramps up, numbers written as words, and a
+name of the asked kind the subject uses without the asked noun ("We use Adam with …")."""
+
+from __future__ import annotations
+
+import pytest
+
+from synth.models import AttributeKind, Evidence, PassageKind, PlanAttribute
+from synth.retrieve.asks.candidates import Candidate
+from synth.retrieve.asks.kinds import used_terms
+from synth.retrieve.asks.qualified import keep_qualified
+from synth.retrieve.asks.quantities import quantity_values
+from synth.retrieve.asks.terms import text_values
+
+V3 = ("As for the learning rate scheduling, we first linearly increase it from 0 to 2.2 × 10−4 during the first 2K "
+      "steps.")
+MOE = ("The maximum learning rate for DeepSeekMoE 16B is set to 4.2 × 10−4 , and the gradient clipping norm is set "
+       "to 1.0.")
+BERT = ("We use Adam with learning rate of 1e-4, β1 = 0.9, β2 = 0.999, L2 weight decay of 0.01, learning rate warmup "
+        "over the first 10,000 steps, and linear decay of the learning rate.")
+DIFF = "The maximal learning rate is 3.2e-4 with 1000 warmup steps and linearly decays to 1.28e-5."
+RAMP = ("We employ a batch size scheduling strategy, where the batch size is gradually increased from 3072 to 15360 "
+        "in the training of the first 469B tokens, and then keeps 15360 in the remaining training.")
+DECAY = "Then, we keep a constant learning rate of 2.2 × 10−4 until the model consumes 10T training tokens."
+
+
+def _quantity(name: str) -> PlanAttribute:
+    return PlanAttribute(name, AttributeKind.QUANTITY, (name,), "test")
+
+
+def _values(text: str, name: str) -> list[str]:
+    return [raw for raw, *_ in quantity_values(text, _quantity(name), frozenset())]
+
+
+@pytest.mark.parametrize(("text", "name", "values"), [
+    (V3, "peak learning rate", ["2.2 × 10−4"]),
+    (V3, "number of warmup steps", ["2K"]),
+    (MOE, "maximum learning rate", ["4.2 × 10−4"]),
+    (BERT, "peak learning rate", ["1e-4"]),
+    (BERT, "warmup steps", ["10,000"]),
+    (DIFF, "peak learning rate", ["3.2e-4"]),
+    (DIFF, "warmup steps", ["1000"]),
+    (RAMP, "batch size", ["15360"]),
+    ("A warmup over the first 2048 updates.", "warmup steps", ["2048"]),
+    ("Subsequently, the learning rate decays to 2.2 × 10−5 over 4.3T tokens.", "peak learning rate", []),
+    ("The learning rate is 8e-5.", "peak learning rate", []),
+    ("We trained for a single epoch over the full reward model training set.", "epochs", ["single"]),
+    ("For every token, a router network selects two experts to process the current state.", "experts", ["two"]),
+    ("One of the layers is frozen.", "layers", []),
+])
+def test_settings_stated_in_prose(text: str, name: str, values: list[str]) -> None:
+    """peak, max, maximum and maximal are one modifier; the value a warm-up rises to is the peak, the schedule's
+    first N steps its warm-up; a decayed or unqualified learning rate is no peak; "one of" is no count."""
+    assert _values(text, name) == values
+
+
+def _candidate(quote: str, value: str) -> Candidate:
+    evidence = Evidence("x.pdf", "x", quote, 0, len(quote), 1, None, PassageKind.TEXT)
+    return Candidate("M", "peak learning rate", "M", None, value, 1.0, None, evidence, False, True, True)
+
+
+def test_a_peak_is_kept_where_the_sentence_states_the_schedule_s_highest_value() -> None:
+    asked = _quantity("peak learning rate")
+    kept = keep_qualified(asked, [_candidate(V3, "2.2 × 10−4"), _candidate(MOE, "4.2 × 10−4"),
+                                  _candidate(BERT, "1e-4"), _candidate(DECAY, "2.2 × 10−4")])
+    assert [c.evidence.quote for c in kept] == [V3, MOE, BERT]
+
+
+KINDS = ("Adam", "AdamW", "SwiGLU", "ReLU", "Rotary Position Embedding", "RoPE")
+
+
+@pytest.mark.parametrize(("text", "used"), [
+    ("We use Adam with learning rate of 1e-4, β1 = 0.9.", ["Adam"]),
+    ("Models were trained with AdamW (Loshchilov & Hutter, 2017) and gradient norm clipping.", ["AdamW"]),
+    ("For Mixtral we use the same SwiGLU architecture as the expert function.", ["SwiGLU"]),
+    ("To incorporate positional information, we apply Rotary Position Embeddings (RoPE) to q and k.",
+     ["Rotary Position Embeddings"]),
+    ("We use SwiGLU instead of ReLU.", ["SwiGLU"]),
+    ("We do not use Adam.", []),
+    ("Adam is a popular optimizer.", []),
+])
+def test_a_name_of_the_asked_kind_the_subject_uses(text: str, used: list[str]) -> None:
+    """The subject puts the name to use (use, employ, apply, trained with); not a name it rejects or merely
+    mentions."""
+    assert used_terms(text, KINDS) == used
+
+
+def test_a_name_before_a_two_word_asked_noun_is_a_value() -> None:
+    """"ReLU [29] activation function": the asked noun goes on after "activation"."""
+    asked = PlanAttribute("activation function", AttributeKind.TEXT, ("activation function",), "test")
+    text = "Every expert applies to xs a fully-connected 2-layer network using ReLU [29] activation function."
+    assert text_values(text, asked, {}, "") == ["ReLU"]
