@@ -8,7 +8,7 @@ import pytest
 
 from synth.models import AttributeKind, Evidence, PassageKind, PlanAttribute
 from synth.retrieve.asks.candidates import Candidate
-from synth.retrieve.asks.kinds import used_terms
+from synth.retrieve.asks.kinds import names_modifiers, used_terms
 from synth.retrieve.asks.qualified import keep_qualified
 from synth.retrieve.asks.quantities import quantity_values
 from synth.retrieve.asks.terms import text_values
@@ -48,6 +48,7 @@ def _values(text: str, name: str) -> list[str]:
     ("We trained for a single epoch over the full reward model training set.", "epochs", ["single"]),
     ("For every token, a router network selects two experts to process the current state.", "experts", ["two"]),
     ("One of the layers is frozen.", "layers", []),
+    ("Next, we introduce three patching functions.", "average patch size", []),
 ])
 def test_settings_stated_in_prose(text: str, name: str, values: list[str]) -> None:
     """peak, max, maximum and maximal are one modifier; the value a warm-up rises to is the peak, the schedule's
@@ -91,3 +92,15 @@ def test_a_name_before_a_two_word_asked_noun_is_a_value() -> None:
     asked = PlanAttribute("activation function", AttributeKind.TEXT, ("activation function",), "test")
     text = "Every expert applies to xs a fully-connected 2-layer network using ReLU [29] activation function."
     assert text_values(text, asked, {}, "") == ["ReLU"]
+
+
+@pytest.mark.parametrize(("term", "asked", "kind"), [
+    ("Rotary Position Embeddings", "positional encoding", True),
+    ("WordPiece embeddings", "positional encoding", False),
+    ("Byte-Pair Encoding", "positional encoding", False),
+    ("GELU", "activation function", True),
+])
+def test_a_term_of_one_sentence_carries_the_asked_modifiers(term: str, asked: str, kind: bool) -> None:
+    """An embedding is a positional encoding only when it says "position": BERT's "WordPiece embeddings" and
+    GPT-2's byte-pair encoding are no positional encodings."""
+    assert names_modifiers(term, PlanAttribute(asked, AttributeKind.TEXT, (asked,), "test")) is kind

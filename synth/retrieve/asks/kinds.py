@@ -33,8 +33,7 @@ def kind_terms(attribute: PlanAttribute, index: PassageIndex, acronyms: dict[str
     puts before "optimizer" (Adam, AdamW, Adafactor), for "positional encoding" the position embeddings it names.
     Only names with a capital letter: a lowercase phrase is a description, not a term to look for alone."""
     query = " OR ".join(p for p in (phrase(s) for s in attribute.spellings) if p)
-    stems = informative_words(attribute)
-    asked = [w for w in re.findall(r"[a-z][a-z0-9]*", attribute.name.lower()) if key(w) in stems]
+    asked = _asked_words(attribute)
     counts: Counter[str] = Counter()
     for hit in index.search(query, limit=KIND_PASSAGES):
         if hit.passage.kind is not PassageKind.TEXT:
@@ -53,6 +52,19 @@ def kind_terms(attribute: PlanAttribute, index: PassageIndex, acronyms: dict[str
         if expansion:
             expanded[expansion] += count
     return tuple(t for t, _ in sorted(expanded.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _asked_words(attribute: PlanAttribute) -> list[str]:
+    stems = informative_words(attribute)
+    return [w for w in re.findall(r"[a-z][a-z0-9]*", attribute.name.lower()) if key(w) in stems]
+
+
+def names_modifiers(term: str, attribute: PlanAttribute) -> bool:
+    """A term found in one sentence is of the asked kind only with the asked modifiers: "Rotary Position
+    Embeddings" is a positional encoding, "WordPiece embeddings" and "Byte-Pair Encoding" are not."""
+    modifiers = _asked_words(attribute)[:-1]
+    parts = re.findall(r"[A-Za-z][A-Za-z0-9]*", term)
+    return all(any(same_term(p, m) for p in parts) for m in modifiers)
 
 
 def _said(text: str, asked: str) -> bool:

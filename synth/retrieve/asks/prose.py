@@ -13,7 +13,7 @@ from synth.models import AttributeKind, Document, Evidence, Library, PassageKind
 from synth.names import canonical, family
 from synth.plan.wording import stage_of
 from synth.retrieve.asks.candidates import Candidate
-from synth.retrieve.asks.kinds import QUERY_TERMS, kind_terms, used_terms
+from synth.retrieve.asks.kinds import QUERY_TERMS, kind_terms, names_modifiers, used_terms
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
 from synth.retrieve.asks.scope import (
@@ -269,8 +269,8 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
             values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, ", ".join(found), None,
                                     None, evidence, False, home, scope.named, scope.member,
                                     score=score + 0.5 * min(2, len(found))))
-        elif used := used_terms(sentence.text, (*kinds, *text_values(sentence.text, attribute, acronyms, terms,
-                                                                     denied=True))):
+        elif used := used_terms(sentence.text, (*kinds, *[t for t in text_values(
+                sentence.text, attribute, acronyms, terms, denied=True) if names_modifiers(t, attribute)])):
             # "For Mixtral we use the same SwiGLU architecture": a name of the asked kind the subject uses
             values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, ", ".join(used), None,
                                     None, evidence, False, home, scope.named, scope.member,

@@ -136,7 +136,6 @@ _PLAIN = re.compile(r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KMBT](?![
                     r"(?![A-Za-z])")
 _NUMBER_WORDS = {"single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "sixteen": 16, "thirty-two": 32, "sixty-four": 64}
-_ONE = re.compile(r"1|one|single", re.IGNORECASE)
 _SPELLED = re.compile(r"(?<![\w-])(" + "|".join(_NUMBER_WORDS) + r")(?![\w-])(?!\s+of\b)", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:figure|fig\.|table|section|sec\.|eq\.|equation|appendix|algorithm|step|stage|"
                         r"phase|part|chapter|version|v)\s*$", re.IGNORECASE)
@@ -177,9 +176,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                       True), (rf"^[\s-]+(?:(?:token|word|subword|entry|entries)\s+)?{noun}\b", False)]
     out: list[tuple[str, float, str, int]] = []
     for pattern, before in patterns:
-        # "a single epoch", "two experts": a number written as a word, read only right before the noun
-        spelled = () if before else tuple(_SPELLED.finditer(text))
-        for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text), *spelled):
+        for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text)):
             if number.start() in taken or _REFERENCE.search(text[max(0, number.start() - 12):number.start()]):
                 continue  # "Figure 3 Patching schemes …" numbers a figure, not patches
             if _ALTERNATIVES.search(text[max(0, number.start() - 30):number.start()]):
@@ -187,21 +184,28 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             context = (text[max(0, number.start() - 60):number.start()] if before
                        else text[number.end():number.end() + 60])
             found = re.search(pattern, context, re.IGNORECASE)
-            if not found and not before and _ONE.fullmatch(number.group(0)) and words[-1].endswith("s"):
-                found = re.search(pattern.replace(re.escape(words[-1]), re.escape(words[-1][:-1])), context,
-                                  re.IGNORECASE)  # "a single epoch" for "epochs"
             if not found or (before and _other_variant(context[:found.start()], attribute.name, words)):
                 continue
             unit = ""
-            if number.re is _SPELLED:
-                value = float(_NUMBER_WORDS[number.group(1).lower()])
-            elif number.re is _SCIENTIFIC:
+            if number.re is _SCIENTIFIC:
                 value = float(number.group(1)) * 10 ** -int(number.group(2))
             else:
                 value, unit = float(number.group(1).replace(",", "")), number.group(2) or ""
             taken.add(number.start())
             out.append((number.group(0), value, unit, number.start()))
-    return scheduled + out
+    return scheduled + out + _spelled_values(text, words, taken)
+
+
+def _spelled_values(text: str, words: list[str], taken: set[int]) -> list[tuple[str, float, str, int]]:
+    """"a single epoch", "selects two experts": a number written as a word counts only right before the asked
+    noun itself, in its own number ("three patching functions" are no patch size)."""
+    exact = r"[\s-]+".join(re.escape(w[:-1] if w.lower().endswith("s") else w) + r"s?" for w in words)
+    out = []
+    for number in _SPELLED.finditer(text):
+        if number.start() not in taken and re.match(rf"\s+{exact}(?![\w-])(?!\s+of\b)", text[number.end():],
+                                                    re.IGNORECASE):
+            out.append((number.group(0), float(_NUMBER_WORDS[number.group(1).lower()]), "", number.start()))
+    return out
 
 
 _RISES = re.compile(r"\b(?:increas\w*|rais\w*|ramp\w*\s+up|warm\w*\s+up|grow\w*)\s+(?:it\s+|the\s+[a-z]+\s+[a-z]+\s+)?"
