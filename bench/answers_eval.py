@@ -1,10 +1,10 @@
 """Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
 
-    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|tuning|held_out|both] [--details]
-        [--answers-only]
+    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|tuning|held_out|both]
+        [--details] [--answers-only]
 
-Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,held_out}/ holds a question (fed to synth unchanged),
-its subjects and attributes with aliases, the cells (value, number, unit, variant, accept, others,
+Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,held_out}/ holds a question (fed to
+synth unchanged), its subjects and attributes with aliases, the cells (value, number, unit, variant, accept, others,
 reject, or not_stated), mechanisms (must_state ideas) and off_topic names; the format is in
 bench/data/answers/README.md. Every question of a part is built with `synth build --library
 ../shared/corpus/pdfs` into a temporary folder and its report.json is scored:
@@ -24,7 +24,9 @@ bench/data/answers/README.md. Every question of a part is built with `synth buil
 Text cells (a normalization layer, an RL algorithm) are right when every content word of `value`
 or of an `accept` entry is in the cell's value or quote. The held-out part is run only to report
 its figures: this script never prints its questions, cells or values, only scores. `tune`, `dev`, `probe`,
-`shapes` and `prose2` are tuning parts (`tuning` runs the five); `both` is `tune` and `held_out`, as before.
+`shapes`, `prose2` and `paraphrase` are tuning parts (`tuning` runs the six); `both` is `tune` and `held_out`, as
+before. `paraphrase` rewords questions of the other tuning parts (same gold cells): its originals are run beside it
+and the gap between the two wordings is printed.
 """
 
 from __future__ import annotations
@@ -301,34 +303,63 @@ def run_part(part: str, details: bool, answers_only: bool = False) -> Score | No
     from synth.build import build
 
     total = Score()
+    golds = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in files}
+    originals = _originals(golds)
+    asked = {**golds, **originals}
     if answers_only:
-        golds = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in files}
         started = time.perf_counter()
-        reports = _answers_only(golds)
+        reports = _answers_only(asked)
         seconds = time.perf_counter() - started
-        print(f"\n{part}: {len(files)} questions answered in {seconds:.1f} s (plan, retrieval and answer stages "
+        print(f"\n{part}: {len(asked)} questions answered in {seconds:.1f} s (plan, retrieval and answer stages "
               "only; off-topic findings not measured)")
-        _print_scores(part, golds, reports, details, total)
-        return total
-    with tempfile.TemporaryDirectory(prefix="answers-eval-") as tmp:
-        questions = Path(tmp) / "questions"
-        questions.mkdir()
-        golds = {}
-        for path in files:
-            gold = yaml.safe_load(path.read_text(encoding="utf-8"))
-            golds[path.stem] = gold
-            (questions / f"{path.stem}.yaml").write_text(yaml.safe_dump(gold["question"], sort_keys=True,
-                                                                         allow_unicode=True), encoding="utf-8")
-        started = time.perf_counter()
-        build(sorted(questions.glob("*.yaml")), out_dir=Path(tmp) / "out", site_dir=None,
-              library_override=CORPUS)
-        seconds = time.perf_counter() - started
-        print(f"\n{part}: {len(files)} questions built in {seconds:.1f} s ({seconds / len(files):.1f} s per question, "
-              "report cache included)")
-        reports = {stem: json.loads((Path(tmp) / "out" / stem / "report.json").read_text(encoding="utf-8"))
-                   for stem in golds}
-        _print_scores(part, golds, reports, details, total)
+    else:
+        with tempfile.TemporaryDirectory(prefix="answers-eval-") as tmp:
+            questions = Path(tmp) / "questions"
+            questions.mkdir()
+            for stem, gold in asked.items():
+                (questions / f"{stem}.yaml").write_text(yaml.safe_dump(gold["question"], sort_keys=True,
+                                                                       allow_unicode=True), encoding="utf-8")
+            started = time.perf_counter()
+            build(sorted(questions.glob("*.yaml")), out_dir=Path(tmp) / "out", site_dir=None,
+                  library_override=CORPUS)
+            seconds = time.perf_counter() - started
+            print(f"\n{part}: {len(asked)} questions built in {seconds:.1f} s ({seconds / len(asked):.1f} s per "
+                  "question, report cache included)")
+            reports = {stem: json.loads((Path(tmp) / "out" / stem / "report.json").read_text(encoding="utf-8"))
+                       for stem in asked}
+    _print_scores(part, golds, reports, details, total)
+    if originals:
+        _print_gap(golds, originals, reports)
     return total
+
+
+def _originals(golds: dict[str, dict]) -> dict[str, dict]:
+    """The questions the paraphrases reword (`paraphrase_of: tune/moe-parameters`), run beside them so that
+    the gap between a wording the code was tuned on and another is measured in one run."""
+    out = {}
+    for gold in golds.values():
+        if gold.get("paraphrase_of"):
+            path = GOLD / f"{gold['paraphrase_of']}.yaml"
+            out[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return out
+
+
+def _print_gap(golds: dict[str, dict], originals: dict[str, dict], reports: dict[str, dict]) -> None:
+    """Each paraphrase beside its original: recall and wrong values of both wordings of the same gold cells."""
+    print(f"\n{'paraphrase (original)':32} {'recall':>16} {'original':>16} {'wrong':>7} {'orig. wrong':>12}")
+    para, orig = Score(), Score()
+    for stem, gold in golds.items():
+        source = Path(gold["paraphrase_of"]).name
+        mine, theirs = score(gold, reports[stem]), score(originals[source], reports[source])
+        para.add(mine)
+        orig.add(theirs)
+        print(f"{stem[:32]:32} {_ratio(mine.recalled, mine.cells):>16} {_ratio(theirs.recalled, theirs.cells):>16} "
+              f"{mine.wrong:>7} {theirs.wrong:>12}")
+    print(f"{'all (per paraphrase)':32} {_ratio(para.recalled, para.cells):>16} "
+          f"{_ratio(orig.recalled, orig.cells):>16} {para.wrong:>7} {orig.wrong:>12}")
+    print(f"paraphrase gap: recall {para.recalled}/{para.cells} reworded against {orig.recalled}/{orig.cells} as "
+          f"tuned; not stated declared {para.declared}/{para.not_stated} against {orig.declared}/{orig.not_stated}; "
+          f"wrong values {para.wrong} against {orig.wrong}")
 
 
 def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], details: bool, total: Score) -> None:
@@ -351,8 +382,8 @@ def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], d
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["tune", "dev", "probe", "shapes", "prose2", "tuning", "held_out", "both"],
-                        default="tune")
+    parser.add_argument("--part", default="tune", choices=["tune", "dev", "probe", "shapes", "prose2", "paraphrase",
+                                                          "tuning", "held_out", "both"])
     parser.add_argument("--details", action="store_true", help="list wrong and missed cells (never for held_out)")
     parser.add_argument("--answers-only", action="store_true",
                         help="score the answer stage alone (plan, retrieval, answer): no build, no off-topic figure")
@@ -360,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
-    tuning = ["tune", "dev", "probe", "shapes", "prose2"]
+    tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase"]
     parts = {"both": ["tune", "held_out"], "tuning": tuning}.get(args.part, [args.part])
     for part in parts:
         run_part(part, args.details, args.answers_only)
