@@ -19,15 +19,18 @@ prints how a question was read.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from synth.config import Column, Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
-from synth.names import canonical, family, key, match_property, words_of
+from synth.names import canonical, family, key, match_property, size_of, words_of
 from synth.plan.classes import UsageClass, resolve_usage, usage_class
 from synth.plan.mechanism import read_mechanism
 from synth.plan.qualifiers import qualified
+from synth.plan.spelling import respell
 from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
 from synth.plan.wording import (
+    Asked,
     Setting,
     asked_phrases,
     clauses,
@@ -158,6 +161,25 @@ def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabular
     return subjects
 
 
+def _own_members(subjects: list[PlanSubject], vocab: Vocabulary) -> list[PlanSubject]:
+    """A family name asked for values is the one sized member its own sources are about ("Mixtral" → "Mixtral
+    8x7B": the Mixtral paper is about it, while other papers' tables also list Mixtral 8x22B, whose values would be
+    a neighbour's); a family whose sources name no or several members stays a family."""
+    out, seen = [], {canonical(s.name) for s in subjects}
+    for subject in subjects:
+        members = {canonical(about): about for home in subject.home_sources for about in vocab.about.get(home, ())
+                   if canonical(family(about)) == canonical(subject.name) and size_of(about)}
+        member = next(iter(members.values())) if len(members) == 1 else None
+        if member is None or canonical(member) in seen or subject.origin != "named in the question" \
+                or not is_family(subject.spellings, vocab):
+            out.append(subject)
+            continue
+        seen.add(canonical(member))
+        out.append(PlanSubject(member, (member,), f"named in the question as {subject.name}, the family whose own "
+                               f"source ({', '.join(subject.home_sources)}) is about {member}", subject.home_sources))
+    return out
+
+
 def _usage_members(usage: UsageClass, vocab: Vocabulary, seen: set[str], notes: list[str]) -> list[PlanSubject]:
     """The members of "the models that use X", each with the sentence of its own source that says so."""
     members = [(m, why) for m, why in resolve_usage(usage.thing, vocab) if canonical(m) not in seen]
@@ -191,6 +213,8 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
     for clause in clauses(plain):
         for asked in qualified(clause, asked_phrases(clause, lambda word: _standalone(word, vocab))):
             kind = asked.kind or (AttributeKind.QUANTITY if _quantity(asked.text, vocab) else AttributeKind.TEXT)
+            if kind is AttributeKind.QUANTITY and setting.stage:
+                asked = _staged(asked, vocab)
             spellings = (_property_spellings(asked.text, vocab) if kind is AttributeKind.QUANTITY
                          and not quantity_symbol(asked.text) else (asked.text,))
             attributes.append(PlanAttribute(asked.text, kind, spellings, asked.how,
@@ -211,6 +235,18 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
     return attributes, mechanism.name if mechanism else None
 
 
+def _staged(asked: Asked, vocab: Vocabulary) -> Asked:
+    """"the number of steps … for pre-training" is the number of training steps: a count the library labels only
+    with its training stage ("Training steps") takes the stage's word when the bare noun names no label."""
+    words = asked.text.split()
+    if len(words) > 3 or any("train" in w.lower() for w in words) or len(_property_spellings(asked.text, vocab)) > 1:
+        return asked
+    staged = " ".join([*words[:-1], "training", words[-1]])
+    if len(_property_spellings(staged, vocab)) == 1:
+        return asked
+    return replace(asked, text=staged, how=f"{asked.how}; the training stage the question names qualifies it")
+
+
 def _standalone(word: str, vocab: Vocabulary) -> bool:
     """A word the library's tables use as a label by itself ("Layers", "Width"): a noun of its own."""
     return any(canonical(label) == canonical(word) for label in vocab.attribute_labels_by_word(word))
@@ -219,23 +255,25 @@ def _standalone(word: str, vocab: Vocabulary) -> bool:
 def make_plan(question: Question, library: Library) -> Plan:
     """Read a question into subjects × attributes and a relation, using the library's vocabulary."""
     vocab = vocabulary(library)
-    text = " ".join(question.question.split())
+    text, respelt = respell(" ".join(question.question.split()), vocab)
     setting, _ = read_setting(text)
     usage = None if question.subjects else usage_class(text)
     if usage is not None:  # the class is the subject: its words are neither names nor asked phrases
         text = text[:usage.start] + "they" + text[usage.end:]
     names = question_names(text, vocab)
-    notes: list[str] = []
+    notes: list[str] = [f"Spelling: {', '.join(change.note() for change in respelt)}."] if respelt else []
     subjects = _subjects(question, text, names, vocab, notes, usage)
-    families = [s.name for s in subjects if is_family(s.spellings, vocab)]
-    if families:
-        notes.append(f"{', '.join(families)}: a family name; every sized member the library reports is shown apart.")
     slotted_text = slotted(text, names)
     attributes, mechanism = _attributes(question, slotted_text, names, setting, vocab)
     unique: dict[str, PlanAttribute] = {}
     for attribute in attributes:
         unique.setdefault(canonical(attribute.name), attribute)
     relation, trend_by = _relation(text, question, len(subjects), bool(mechanism and not question.columns))
+    if relation is not Relation.MECHANISM and relation is not Relation.TREND:
+        subjects = _own_members(subjects, vocab)
+    families = [s.name for s in subjects if is_family(s.spellings, vocab)]
+    if families:
+        notes.append(f"{', '.join(families)}: a family name; every sized member the library reports is shown apart.")
     if setting.stage or setting.mode:
         said = " and ".join(f"{w} {v}" for w, v in (("stage", setting.stage), ("mode", setting.mode)) if v)
         notes.append(f"Values are taken only from the {said} the question names.")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from synth.names import canonical
-from synth.plan.wording import SUBJECT, clauses
+from synth.plan.wording import METRIC, SUBJECT, clauses
 
 _HOW = re.compile(r"\bhow\s+(?:do|does|did|can|could|is|are|was|were)\s", re.IGNORECASE)
 _WHY = re.compile(r"\bwhy\s+(?:do|does|did|is|are|was|were)\s", re.IGNORECASE)
@@ -52,11 +52,18 @@ def _main(slotted: str) -> str | None:
         if SUBJECT not in clause or trend(clause) or _VALUE_WORDS.search(clause):
             continue
         phrase = " ".join(clause.rsplit(SUBJECT, 1)[1].split()).strip(" ,;:")
-        if not phrase or _VALUE_VERBS.match(phrase):
-            continue
+        first = " ".join(clause.split(SUBJECT, 1)[1].split()).strip(" ,;:")
+        if not phrase or _VALUE_VERBS.match(phrase) or _VALUE_VERBS.match(first) or not _content(phrase):
+            continue  # "how does A stack up against B on MMLU": values, whatever follows the last name
         phrase = re.sub(r"\b(?:their|its|his|her)\s+", "", _LIGHT_VERBS.sub("", phrase))
         return phrase or None
     return None
+
+
+def _content(phrase: str) -> bool:
+    """Whether a phrase has a word of its own beyond slots and prepositions ("on ⟨A⟩ and ⟨A⟩" has none)."""
+    return bool(re.search(r"[a-z]{3,}", re.sub(r"\b(?:on|in|at|of|for|and|or|with|the)\b", " ",
+                                                 _SLOT_PHRASE.sub(" ", phrase).replace(METRIC, " "), flags=re.I)))
 
 
 def trend(clause: str) -> bool:

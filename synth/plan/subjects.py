@@ -25,7 +25,8 @@ from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary, names_in
 
 _VARIANT_SUFFIX = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b|^\s+(Instruct|Chat|Base)\b")
-_DISTRIBUTED = re.compile(r"^\s+((?:[a-z][\w\-.]*,\s+)*[a-z][\w\-.]*,?\s+and\s+[a-z][\w\-.]*)\s+(?:models?|variants?|"
+_DISTRIBUTED = re.compile(r"^\s+(?:(?:comes?|came|is\s+available|are\s+available|was\s+released)\s+in\s+(?:the\s+)?)?"
+                          r"((?:[a-z][\w\-.]*,\s+)*[a-z][\w\-.]*,?\s+and\s+[a-z][\w\-.]*)\s+(?:models?|variants?|"
                           r"sizes?|versions?)\b")
 # A lower-case word after a name that names one of its sizes or releases, when "model" follows or the
 # word is a size: "the Transformer big model", "Whisper large", "GPT-2 small".
@@ -55,6 +56,11 @@ _NOT_A_NOUN = STOPWORDS | frozenset("""use uses used score scores scored reach r
 _AUX_BEFORE = re.compile(r"\b(?:do|does|did|can|could|will|would|were|was|are|is|have|has)\s+(?:the\s+)?$",
                          re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s\b")
+_CLASS_BEFORE_LIST = re.compile(r"^\s+(?:models?|LLMs?|architectures?|methods?)\s+(?=[A-Za-z0-9])(?!(?:in|of|on|for|"
+                                r"from|with|that|which|and|or|use|uses|have|has|do|does|are|is)\b)")
+_OPENING_WORD = re.compile(r"(?:^|[.?!:]\s+)([A-Z][a-z][\w\-]*)\s+$")
+_TRAINED_WITH = re.compile(r"\b(?:pre-?|post-?)?(?:trained|optimi[sz]ed|fine-?tuned|tuned|learned)\s+(?:with|using|by|"
+                           r"via)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?(?:of\s+)?|\s+(?:and|or)\s+(?:of\s+|the\s+)?)$")
 
 
@@ -86,6 +92,10 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
     for name, start, end in names_in(text):
         if start < covered:
             continue  # the "Instruct" of "Mixtral 8x7B – Instruct", already attached
+        opening = _OPENING_WORD.search(text[:start])
+        if opening and opening.start(1) >= covered and vocab.role(f"{opening.group(1)} {name}") == "entity":
+            start = opening.start(1)  # "Kestrel 8x2B vs. …": a sentence's first word is part of the name
+            name = text[start:end]
         for pattern in (_VARIANT_SUFFIX, _YEAR_AFTER):
             suffix = pattern.match(text[end:])
             if suffix:
@@ -152,6 +162,9 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         if after_wh and role != "attribute":
             roles[i] = "modifier"  # "on which GPUs": the name is the asked phrase
             continue
+        if _CLASS_BEFORE_LIST.match(text[end:]) and any(other.start > end for other in raw):
+            roles[i] = "modifier"  # "the MoE models Mixtral 8x7B, …": the kind of the models listed, not one of them
+            continue
         if noun and i not in verb_after and noun.group(1).lower() not in _NOT_A_NOUN and not is_verb(noun.group(1)) \
                 and not _MEMBER_WORD.match(text[end:]) \
                 and not _LIST_VARIANT.match(text[end:]) and not re.search(r"\bon\s+(?:the\s+)?$", before):
@@ -195,9 +208,16 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         for group in subject_groups:
             first = raw[group[0]].start
             qualifier = re.search(r"[a-z]\s+of\s+(?:the\s+)?$", text[max(0, first - 30):first])
-            if len(group) == 1 and qualifier and not re.search(r"\b(?:what|which|how)\b[^,?]*$",
-                                                                text[max(0, first - 60):first], re.IGNORECASE):
+            asked_here = re.search(r"\b(?:what|which|how)\b[^,?]*$", text[max(0, first - 60):first], re.IGNORECASE)
+            # a member of a family asked elsewhere ("… of Whisper large-v3") stays a subject
+            kin = raw[group[0]].member or next((r.member for r in raw if r.member
+                                                 and raw[group[0]].text.startswith(f"{r.member} ")), None)
+            if len(group) == 1 and qualifier and kin is None and not asked_here:
                 roles[group[0]] = "modifier"  # "the KV compression dimension of MLA" among other subjects
+    subjects = [i for i in range(len(raw)) if (roles[i] or "subject") in ("subject", "entity")]
+    for i in subjects:
+        if len(subjects) > 1 and _TRAINED_WITH.search(text[max(0, raw[i].start - 40):raw[i].start]):
+            roles[i] = "modifier"  # "BERT was pre-trained with Adam": how the subject was trained, not a subject
     out = []
     for i, item in enumerate(raw):
         role = roles[i] or "subject"
@@ -237,7 +257,9 @@ def slotted(text: str, names: list[Name]) -> str:
     spans: dict[tuple[int, int], Name] = {}
     for name in names:
         spans.setdefault((name.start, name.end), name)
-    for name in sorted(spans.values(), key=lambda n: -n.start):
+    # a name inside another's span ("pass@1" in "AIME 2024 (pass@1)") goes with it: cutting both would cut twice
+    inside = {(a, b) for a, b in spans for c, d in spans if (c, d) != (a, b) and c <= a and b <= d}
+    for name in sorted((n for k, n in spans.items() if k not in inside), key=lambda n: -n.start):
         if name.role == "subject":
             out = out[:name.start] + SUBJECT + out[name.end:]
         elif name.role == "metric":

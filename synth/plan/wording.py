@@ -33,7 +33,7 @@ _AUX = frozenset("do does did is are was were be been being has have had can cou
 _VERBS = frozenset("""use score reach achieve get obtain attain report give list compare show state provide name tell
     perform fare rank differ take decide spend employ adopt need require keep balance handle reduce change scale grow
     vary summarize summarise describe explain mean set apply choose select train pre-train post-train fine-tune
-    distill evaluate measure""".split())
+    distill evaluate measure see take""".split())
 _IMPERATIVE = frozenset("give list report state show provide name tell compare summarize summarise describe find "
                         "return".split())
 _PREPOSITIONS = frozenset("""of in on for with by from to at into about between across against during under over
@@ -49,6 +49,12 @@ _QUANTITY_WORDS = re.compile(
     r"amount|value|values|decay|capacity|savings?|throughput|latency|memory|window|vocabulary|flops?)\b",
     re.IGNORECASE,
 )
+_RANK_ONLY = re.compile(r"^\s*which\s+(?:one|model|of\s+(?:them|these|the\s+\w+))?\s*[a-z]+\s+(?:the\s+)?"
+                        r"(?:most|least|highest|lowest|best|largest|smallest|fewest|more|fewer|higher|lower)\s*$",
+                        re.IGNORECASE)
+_IN_UNIT = re.compile(r"^how\s+(?P<how>large|big|long|much)\s+(?:is|are|was|were)\s+"
+                      r"(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)\s*,?\s+"
+                      r"(?:in|measured\s+in|counted\s+in)\s+(?P<unit>[a-z]+s)\b", re.IGNORECASE)
 _SYMBOL = re.compile(r"^[\u0370-\u03ff][\w\u0370-\u03ff]*$|^[a-zA-Z]_?\d$")
 
 _STAGES = (
@@ -175,7 +181,8 @@ def distribute(parts: list[str], standalone: Callable[[str], bool]) -> list[str]
 def _kind(phrase: str, cue: str, raw_tail: str) -> AttributeKind | None:
     """The kind the wording fixes: "how many …" and symbols are counts; "which …" is a text unless it
     names an amount; a phrase ending in "value" asks for a number."""
-    if cue in ("how many", "how much") or _SYMBOL.match(phrase) or raw_tail in ("value", "values", "number"):
+    if cue in ("how many", "how much", "how large", "how big", "how long") or _SYMBOL.match(phrase) \
+            or raw_tail in ("value", "values", "number"):
         return AttributeKind.QUANTITY
     if cue in ("which", "on which", "on what", "with which", "what kind") and not _QUANTITY_WORDS.search(phrase):
         return AttributeKind.TEXT
@@ -209,12 +216,26 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
         return []  # a mechanism or a value verb ("how do X score"); read elsewhere
     if lowered[0] in _AUX:
         return []  # a yes/no question ("Does X use Y?")
+    if _RANK_ONLY.match(clause):
+        return []  # "which one activates the most": ranks what the other clauses ask, asks nothing new
+    in_unit = _IN_UNIT.match(clause)
+    if in_unit:  # "how large was the pre-training corpus, in tokens": the size is counted in the unit named
+        words = [w for w in in_unit.group("np").split() if w.lower() not in _DETERMINERS]
+        phrase = " ".join([*words[:-1], in_unit.group("unit")])
+        return [Asked(phrase, AttributeKind.QUANTITY, f'read from "how {in_unit.group("how")} … in '
+                                                      f'{in_unit.group("unit")}"')]
     reader = _Reader()
     i = 0
     while i < len(tokens):
         token, low = tokens[i], lowered[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if low in (",", ";", ":", "and", "or", "(", ")"):
+        if low in (":", "(") and i > 0 and tokens[i - 1] in (SUBJECT, METRIC) and nxt not in (SUBJECT, METRIC, ")") \
+                and not (low == "(" and _citation(tokens[i + 1:])):
+            # "A vs. B: active params, MMLU", "How big are A and B (total and active params)": the list asked
+            reader.stop(asking=True)
+            reader.fresh = True
+            reader.cue = reader.cue or "list"
+        elif low in (",", ";", ":", "and", "or", "(", ")"):
             reader.close()
             reader.qualifying = False
         elif token in (SUBJECT, METRIC):
@@ -284,6 +305,12 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             label = cue or "the question's wording"
             out.append(Asked(phrase, _kind(phrase, cue, tail), f'read from "{label} …"'))
     return out
+
+
+def _citation(tokens: list[str]) -> bool:
+    """Whether a bracket opening on these tokens cites a paper ("(Vaswani et al., 2017)") rather than lists asks."""
+    inside = tokens[:tokens.index(")")] if ")" in tokens else tokens
+    return any(re.fullmatch(r"et|al|(?:19|20)\d\d[a-z]?", t, re.IGNORECASE) for t in inside)
 
 
 def distribute_with_tails(group: list[tuple[str, str]], standalone: Callable[[str], bool]) -> list[tuple[str, str]]:

@@ -1,0 +1,167 @@
+"""The question in the library's spelling, before it is read.
+
+Researchers type names in lower case ("mistral 7b", "deepseek-v2"), clip words ("ctx length", "LR",
+"LCB") and hyphenate freely ("GPU-hours"). Every later step of the plan tells names from words by
+their shape and matches asked phrases against the library's labels, so the question is first
+re-spelt with the library's own vocabulary:
+
+- a lower-case run of words that the library's tables or titles spell as a name ("Mistral 7B",
+  "DeepSeek-V2", "BERT") takes the library's case (only names shaped as names: with a digit, an inner
+  capital, or all in capitals, so "base" or "large" stay words);
+- an abbreviation whose letters are the initials of one of the library's labels ("LR" for "learning
+  rate", "LCB" for "LiveCodeBench") is expanded unless the library uses it as it is or defines it as
+  something else ("RL", "KV" stay), and a clipped word without vowels ("ctx") becomes the one label
+  word it abbreviates ("context"), when exactly one reading exists;
+- an all-capitals word hyphenated to a common noun ("GPU-hours") is read as two words.
+
+Nothing here lists a model, a benchmark or a wording: every reading comes from the library, and
+each one is reported in the plan's notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from synth.text import STOPWORDS, fold
+from synth.vocabulary import Vocabulary
+
+_WORD = re.compile(r"[A-Za-z0-9][\w.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
+_VOWELS = frozenset("aeiouy")
+_HYPHENED = re.compile(r"\b([A-Z]{2,})-([a-z]{3,})\b")
+_MAX_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Respelling:
+    """One change made to the question's text: what was written, how it is read, and why."""
+
+    said: str
+    read: str
+    why: str
+
+    def note(self) -> str:
+        return f'"{self.said}" read as "{self.read}" ({self.why})'
+
+
+def _name_shaped(spelling: str) -> bool:
+    """A name by its letters: a digit, a capital inside a word ("DeepSeek", "nGPT"), or capitals only
+    ("BERT"); a label in title case ("Active Params", "Pre-Training") is words, not a name."""
+    letters = [c for c in spelling if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    return any(c.isdigit() for c in spelling) or bool(re.search(r"[a-z][A-Z]", spelling)) \
+        or all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=4)
+def _names(vocab: Vocabulary) -> dict[str, str]:
+    """Folded spelling → the library's most used spelling, for every name-shaped label and title name."""
+    counts: Counter[str] = Counter()
+    for labels in (vocab.entity_labels, vocab.attribute_labels):
+        for label, count in labels.items():
+            label = " ".join(label.split())
+            if _name_shaped(label) and len(label.split()) <= _MAX_WORDS:
+                counts[label] += count
+    for names in vocab.about.values():
+        for name in names:
+            if _name_shaped(name):
+                counts[name] += 1
+    best: dict[str, str] = {}
+    for spelling, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        best.setdefault(fold(spelling), spelling)
+    return best
+
+
+@lru_cache(maxsize=4)
+def _label_words(vocab: Vocabulary) -> tuple[frozenset[str], dict[str, set[str]]]:
+    """The words of the library's attribute labels, and for each initials string the phrases it abbreviates
+    (word initials of a lower-case label, capitals of a camel-case one)."""
+    words: set[str] = set()
+    initials: dict[str, set[str]] = {}
+    for label in vocab.attribute_labels:
+        plain = re.sub(r"\([^)]*\)|[#_]", " ", label)
+        parts = re.findall(r"[A-Za-z]+", plain)
+        words.update(fold(p) for p in parts)
+        if len(parts) >= 2 and all(p.islower() or p.istitle() for p in parts):
+            initials.setdefault("".join(p[0] for p in parts).lower(), set()).add(" ".join(p.lower() for p in parts))
+        elif len(parts) == 1 and sum(c.isupper() for c in parts[0]) >= 2 and not parts[0].isupper():
+            initials.setdefault("".join(c for c in parts[0] if c.isupper()).lower(), set()).add(parts[0])
+    return frozenset(words), initials
+
+
+def _known(word: str, vocab: Vocabulary) -> bool:
+    """A word the library's labels or names already use as it is."""
+    words, _ = _label_words(vocab)
+    return fold(word) in words or fold(word) in _names(vocab)
+
+
+def _abbreviation(word: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """(expansion, why) for an abbreviation of the library's vocabulary, or None."""
+    if _known(word, vocab) or fold(word) in STOPWORDS or len(word) > 5:
+        return None
+    if word.isupper() and word.isalpha() and len(word) >= 2:
+        if word in vocab.acronyms or vocab.role(word) is not None:
+            return None  # the library uses it as it is, or defines it as something else than a label
+        _, initials = _label_words(vocab)
+        found = initials.get(word.lower(), set())
+        if len(found) == 1:
+            phrase = next(iter(found))
+            return phrase, f"the initials of the library's label \"{phrase}\""
+        return None
+    lowered = word.lower()
+    if word.isalpha() and word.islower() and len(word) >= 3 and not (set(lowered) & _VOWELS):
+        words, _ = _label_words(vocab)
+        found = {w for w in words if len(w) > len(lowered) + 1 and w[0] == lowered[0] and _subsequence(lowered, w)}
+        if len(found) == 1:
+            full = next(iter(found))
+            return full, f"a shortening of the library's label word \"{full}\""
+    return None
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
+def respell(text: str, vocab: Vocabulary) -> tuple[str, tuple[Respelling, ...]]:
+    """The question spelt as the library spells its names and labels, and every change made."""
+    changes: list[Respelling] = []
+    text = _HYPHENED.sub(lambda m: _split(m, changes), text)
+    names = _names(vocab)
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    out: list[str] = []
+    at = 0
+    i = 0
+    while i < len(spans):
+        replaced = False
+        for width in range(min(_MAX_WORDS, len(spans) - i), 0, -1):
+            start, end = spans[i][0], spans[i + width - 1][1]
+            written = text[start:end]
+            if width > 1 and not re.fullmatch(r"[^\s]+(?: [^\s]+)*", written):
+                continue
+            spelling = names.get(fold(written))
+            if spelling and written.islower() and spelling != written and fold(written) not in STOPWORDS:
+                out.append(text[at:start] + spelling)
+                changes.append(Respelling(written, spelling, "the library's spelling of the name"))
+                at, i, replaced = end, i + width, True
+                break
+        if replaced:
+            continue
+        start, end = spans[i]
+        expanded = _abbreviation(text[start:end], vocab)
+        if expanded:
+            out.append(text[at:start] + expanded[0])
+            changes.append(Respelling(text[start:end], expanded[0], expanded[1]))
+            at = end
+        i += 1
+    out.append(text[at:])
+    return "".join(out), tuple(changes)
+
+
+def _split(match: re.Match[str], changes: list[Respelling]) -> str:
+    read = f"{match.group(1)} {match.group(2)}"
+    changes.append(Respelling(match.group(0), read, "a hyphen between an abbreviation and a noun"))
+    return read
