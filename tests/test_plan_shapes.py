@@ -120,6 +120,26 @@ def test_an_unqualified_attribute_keeps_every_candidate() -> None:
     assert keep_qualified(attribute, [total]) == [total]
 
 
+@pytest.mark.parametrize(("asked", "kept_values"), [
+    ("number of routed experts", ["256"]),  # "8 routed experts will be activated" counts the activated ones
+    ("routed experts", ["256"]),
+    ("activated routed experts per token", ["8"]),
+])
+def test_a_value_the_sentence_gives_another_variant_does_not_answer(asked: str, kept_values: list[str]) -> None:
+    attribute = PlanAttribute(asked, AttributeKind.QUANTITY, (asked,), "read")
+    text = ("Each MoE layer consists of 1 shared expert and 256 routed experts, and 8 routed experts will be "
+            "activated for each token.")
+    kept = keep_qualified(attribute, [_candidate(text, "256", 256, False), _candidate(text, "8", 8, False)])
+    assert [c.value for c in kept] == kept_values
+
+
+def test_an_attributive_variant_is_not_the_plain_count() -> None:
+    attribute = PlanAttribute("parameters", AttributeKind.QUANTITY, ("parameters",), "read")
+    text = "Each token has access to 47B parameters, but only uses 13B active parameters during inference."
+    kept = keep_qualified(attribute, [_candidate(text, "47B", 47, False), _candidate(text, "13B", 13, False)])
+    assert [c.value for c in kept] == ["47B"]
+
+
 def test_a_maximum_is_not_the_final_value() -> None:
     attribute = PlanAttribute("maximum learning rate", AttributeKind.QUANTITY, ("maximum learning rate",), "read")
     text = "The maximum learning rate is set to 2.4e-4, and the final learning rate is 2.4e-5."

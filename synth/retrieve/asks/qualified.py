@@ -113,11 +113,34 @@ def _window(text: str, at: int, end: int) -> list[str]:
     return _label_words(" ".join(_WORD.findall(left)[-6:] + _WORD.findall(right)[:6]))
 
 
-def _prose_keeps(candidate: Candidate, modifiers: tuple[str, ...], per: tuple[str, ...]) -> bool:
+_PREDICATE = re.compile(r"^\s*(?:[A-Za-z][\w\-]*\s+){0,3}?(?:will\s+be|would\s+be|are|is|were|was|get|gets|being)\s+"
+                        r"(?:only\s+)?([a-z]+(?:ed|ive))\b")
+_ATTRIBUTIVE = re.compile(r"^\s*([a-z]+(?:ed|ive))\s+[a-z]")
+
+
+def _another_variant(text: str, end: int, asked: list[str], modifiers: tuple[str, ...]) -> bool:
+    """Whether the words after a value make it another variant's count than the one asked: "8 routed experts will
+    be activated for each token" counts the activated experts, not the routed experts of a layer; "13B active
+    parameters" is not the total. A participle the asked attribute has is its own variant."""
+    right = re.split(r"[;:()]|,\s|\.\s", text[end:end + 80])[0]
+    found = _PREDICATE.match(right)
+    if found is None and not modifiers:
+        found = _ATTRIBUTIVE.match(right)
+    if found is None or found.group(1).lower() in _NOT_QUALIFIERS:
+        return False
+    return not _has(asked, key(found.group(1)))
+
+
+def _prose_keeps(candidate: Candidate, modifiers: tuple[str, ...], per: tuple[str, ...],
+                 asked: list[str] | None = None) -> bool:
     text = candidate.evidence.quote
     places = list(re.finditer(r"(?<![\w.])" + re.escape(candidate.value) + r"(?![\w]|\.\d)", text))
     if not places:
         return True  # the value was reworded; the retrieval's own checks stand
+    if asked is not None:
+        places = [p for p in places if not _another_variant(text, p.end(), asked, modifiers)]
+        if not modifiers and not per:
+            return bool(places)
     for place in places:
         near = _window(text, place.start(), place.end())
         if modifiers and all(_has(near, m) for m in modifiers):
@@ -133,15 +156,17 @@ def keep_qualified(attribute: PlanAttribute, candidates: list[Candidate]) -> lis
     """The candidates that state the attribute's own variant (its qualifier next to the value or in the
     label); the others are another variant's values."""
     modifiers, per = qualifiers(attribute)
+    asked = _label_words(attribute.name) if attribute.kind is AttributeKind.QUANTITY else None
     if not modifiers and not per:
-        return [_split_pair(attribute, c) for c in candidates]
+        return [_split_pair(attribute, c) for c in candidates
+                if c.table or asked is None or _prose_keeps(c, modifiers, per, asked)]
     out = []
     for candidate in candidates:
         if candidate.table:
             kept = _table_keeps(candidate, attribute, modifiers, per)
             if kept is not None:
                 out.append(kept)
-        elif _prose_keeps(candidate, modifiers, per):
+        elif _prose_keeps(candidate, modifiers, per, asked):
             out.append(candidate)
     return out
 
