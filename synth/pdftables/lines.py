@@ -4,6 +4,7 @@ lines are data rows (step 1 of the package docstring)."""
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from synth.pdftables.glyphs import Glyph
 
 _SOFT_HYPHEN = {"\ufffe", "\u00ad", "\u2010"}
 _LEADER = re.compile(r"^[.·…]+$")
+_X0, _Y, _SIZE = operator.attrgetter("x0"), operator.attrgetter("y"), operator.attrgetter("size")
 
 
 @dataclass
@@ -52,12 +54,14 @@ def page_lines(glyphs: Sequence[Glyph]) -> list[Line]:
     """Group glyphs into lines by baseline; small raised glyphs join the line they decorate."""
     if not glyphs:
         return []
-    sizes = sorted(g.size for g in glyphs)
+    sizes = sorted(map(_SIZE, glyphs))
     body_size = sizes[len(sizes) // 2]
-    normal = [g for g in glyphs if g.size >= 0.85 * body_size or g.size >= 8.5]
-    small = [g for g in glyphs if not (g.size >= 0.85 * body_size or g.size >= 8.5)]
+    normal: list[Glyph] = []
+    small: list[Glyph] = []
+    for glyph in glyphs:
+        (normal if glyph.size >= 0.85 * body_size or glyph.size >= 8.5 else small).append(glyph)
     groups: list[list[Glyph]] = []
-    for glyph in sorted(normal, key=lambda g: (-g.y, g.x0)):
+    for glyph in _top_down(normal):
         if groups and abs(groups[-1][0].y - glyph.y) <= 0.2 * glyph.size:
             groups[-1].append(glyph)
         else:
@@ -83,7 +87,15 @@ def page_lines(glyphs: Sequence[Glyph]) -> list[Line]:
         else:
             leftovers.append([glyph])
     lines = [_make_line(g) for g in [*groups, *_regroup(leftovers)]]
-    return sorted(lines, key=lambda line: -line.y)
+    return sorted(lines, key=_Y, reverse=True)
+
+
+def _top_down(glyphs: list[Glyph]) -> list[Glyph]:
+    """Glyphs by descending baseline, left to right on one baseline: `sorted(key=(-y, x0))` as two
+    stable sorts on C-level keys, without a Python call per glyph."""
+    ordered = sorted(glyphs, key=_X0)
+    ordered.sort(key=_Y, reverse=True)
+    return ordered
 
 
 def _median(values: list[float]) -> float:
@@ -95,7 +107,7 @@ def _median(values: list[float]) -> float:
 
 def _regroup(singles: list[list[Glyph]]) -> list[list[Glyph]]:
     groups: list[list[Glyph]] = []
-    for [glyph] in sorted(singles, key=lambda s: (-s[0].y, s[0].x0)):
+    for glyph in _top_down([glyph for [glyph] in singles]):
         if groups and abs(groups[-1][0].y - glyph.y) <= 0.2 * glyph.size:
             groups[-1].append(glyph)
         else:
@@ -104,8 +116,8 @@ def _regroup(singles: list[list[Glyph]]) -> list[list[Glyph]]:
 
 
 def _make_line(glyphs: list[Glyph]) -> Line:
-    glyphs = sorted(glyphs, key=lambda g: g.x0)
-    largest = max(g.size for g in glyphs)
+    glyphs = sorted(glyphs, key=_X0)
+    largest = max(map(_SIZE, glyphs))
     size = _median([g.size for g in glyphs if g.size >= 0.8 * largest])  # superscripts aside
     # Glyphs join the word before them across a gap under 0.2 em (0.05 em after a space the PDF
     # encodes); a soft hyphen ends its word. The word being built is kept in locals: this loop
