@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ import yaml
 
 from synth.models import Table
 from synth.pdftables import Glyph, cell_kind, extract_tables, tables_from_glyphs, worth_scanning
+from synth.pdftables.captions import _find
 from synth.tables import (
     caption_variant,
     grid,
@@ -212,6 +215,20 @@ def test_table_offsets_point_into_the_page_text() -> None:
     [found] = tables_from_glyphs(synthetic_page(), "doc", 4, page_text, page_offset=1000)
     assert page_text[found.start - 1000:].startswith("Table 2:")
     assert page_text[:found.end - 1000].endswith("9.5")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_cell_offsets_are_where_the_whitespace_tolerant_pattern_finds_them(seed: int) -> None:
+    """`_find` scans with str.find; it must agree with the regex it replaced (tokens joined by \\s*)."""
+    rng = random.Random(seed)
+    pieces = ["1", "12", "2.5", "a", "ab", "-", "(", "+", " ", "  ", "\n", "\u00a0", "\u2009", "\t", "\u00ad"]
+    text = "".join(rng.choice(pieces) for _ in range(300))
+    for _ in range(60):
+        needle = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        start = rng.randint(0, len(text))
+        tokens = needle.replace("\u00ad", "").split()
+        match = re.compile(r"\s*".join(re.escape(t) for t in tokens)).search(text, start) if tokens else None
+        assert _find(text, needle, start) == (match.start() if match else -1), (needle, start)
 
 
 def test_a_generated_pdf_table_is_read(tmp_path: Path) -> None:

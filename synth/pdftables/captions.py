@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import statistics
 from dataclasses import dataclass
@@ -95,18 +94,35 @@ def pair_captions(grids: list[Grid], captions: list[Caption]) -> list[Caption | 
 
 
 def _find(page_text: str, needle: str, start: int = 0) -> int:
-    """Offset of `needle` in the page text, tolerant of whitespace and soft hyphens; -1 if absent."""
+    """Offset of `needle` in the page text, tolerant of whitespace and soft hyphens; -1 if absent.
+
+    The first match of its tokens separated by any run of whitespace (`t1\\s*t2…` as a regex, which
+    compiled once per cell text cost more than the whole search)."""
     tokens = needle.replace("\u00ad", "").split()
     if not tokens:
         return -1
-    match = _needle(tuple(tokens)).search(page_text, start)
-    return match.start() if match else -1
+    first, rest = tokens[0], tokens[1:]
+    at = page_text.find(first, start)
+    while at >= 0:
+        if _tokens_follow(page_text, at + len(first), rest):
+            return at
+        at = page_text.find(first, at + 1)
+    return -1
 
 
-@functools.lru_cache(maxsize=4096)
-def _needle(tokens: tuple[str, ...]) -> re.Pattern[str]:
-    """The pattern `_find` looks for (compiled once per cell text: re's own cache holds 512)."""
-    return re.compile(r"\s*".join(re.escape(t) for t in tokens))
+def _tokens_follow(text: str, position: int, tokens: list[str]) -> bool:
+    """Whether `tokens` come next in `text` from `position`, each after optional whitespace.
+
+    Tokens come from `str.split()`, so none starts with whitespace and skipping every space before
+    one is what a greedy `\\s*` does (both use the same Unicode whitespace)."""
+    end = len(text)
+    for token in tokens:
+        while position < end and text[position].isspace():
+            position += 1
+        if not text.startswith(token, position):
+            return False
+        position += len(token)
+    return True
 
 
 def table_span(grid: Grid, caption: Caption | None, page_text: str) -> tuple[int, int]:

@@ -3,6 +3,7 @@ a page may hold a table at all."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 _NUMBER_CELL = re.compile(
@@ -13,8 +14,11 @@ _DASH_CELL = re.compile(r"^(?:-|–|—|/|N/A|n/a|NA|×|✗|x)$")
 _DIGIT = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def cell_kind(text: str) -> str:
-    """`num`, `dash` (a placeholder for a missing value) or `text`."""
+    """`num`, `dash` (a placeholder for a missing value) or `text`.
+
+    Cached: a table page asks about the same short cell texts ("0.5", "-") many times over."""
     stripped = text.strip()
     if _DASH_CELL.match(stripped):
         return "dash"

@@ -79,6 +79,8 @@ def page_glyphs(page: Any) -> list[Glyph]:
         box, origin_x, origin_y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
         box_ref, x_ref, y_ref = ctypes.byref(box), ctypes.byref(origin_x), ctypes.byref(origin_y)
         loose_box, char_origin, font_size = _glyph_functions()
+        # `Glyph(...)` runs the named tuple's Python-level __new__; the tuple is built directly.
+        new_tuple = tuple.__new__
         glyphs: list[Glyph] = []
         spaced = True
         for index, char in enumerate(chars):
@@ -95,7 +97,7 @@ def page_glyphs(page: Any) -> list[Glyph]:
             size = font_size(handle, index)
             if size <= 1.5:  # some producers report 1 and scale by matrix; fall back to the box
                 size = max(box.top - box.bottom, 1.0)
-            glyphs.append(Glyph(char, box.left, box.right, origin_y.value, size, spaced))
+            glyphs.append(new_tuple(Glyph, (char, box.left, box.right, origin_y.value, size, spaced)))
             spaced = False
         return glyphs
     finally:
