@@ -61,11 +61,14 @@ def page_lines(glyphs: Sequence[Glyph]) -> list[Line]:
     for glyph in glyphs:
         (normal if glyph.size >= 0.85 * body_size or glyph.size >= 8.5 else small).append(glyph)
     groups: list[list[Glyph]] = []
+    current: list[Glyph] = []
+    top = 0.0  # the baseline of the line being built (its first glyph's)
     for glyph in _top_down(normal):
-        if groups and abs(groups[-1][0].y - glyph.y) <= 0.2 * glyph.size:
-            groups[-1].append(glyph)
+        if current and abs(top - glyph.y) <= 0.2 * glyph.size:
+            current.append(glyph)
         else:
-            groups.append([glyph])
+            current, top = [glyph], glyph.y
+            groups.append(current)
     # Groups are in descending baseline order: a small glyph is only compared with the groups whose
     # baseline lies within reach of the largest size (the same groups, in the same order, that pass
     # the test below), not with every line of the page.
@@ -74,14 +77,18 @@ def page_lines(glyphs: Sequence[Glyph]) -> list[Line]:
     leftovers: list[list[Glyph]] = []
     for glyph in small:
         best = None
+        best_distance = 0.0
         for group in groups[bisect.bisect_left(keys, -glyph.y - 0.25 * reach):
                             bisect.bisect_right(keys, -glyph.y + 0.6 * reach)]:
             ref = group[0]
-            if 0 <= glyph.y - ref.y <= 0.6 * ref.size or abs(glyph.y - ref.y) <= 0.25 * ref.size:
-                near = abs(glyph.y - ref.y) <= 0.1 * ref.size or any(
-                    g.x0 - 0.4 * ref.size <= glyph.x0 <= g.x1 + 0.4 * ref.size for g in group)
-                if near and (best is None or abs(glyph.y - ref.y) < abs(glyph.y - best[0].y)):
-                    best = group
+            rise = glyph.y - ref.y
+            distance = abs(rise)
+            # Closer than the best line so far is tested before nearness: it is the cheap half.
+            if ((0 <= rise <= 0.6 * ref.size or distance <= 0.25 * ref.size)
+                    and (best is None or distance < best_distance)
+                    and (distance <= 0.1 * ref.size or any(
+                        g.x0 - 0.4 * ref.size <= glyph.x0 <= g.x1 + 0.4 * ref.size for g in group))):
+                best, best_distance = group, distance
         if best is not None:
             best.append(glyph)
         else:
