@@ -100,7 +100,7 @@ def _pdfium_pages(data: bytes, doc_id: str) -> tuple[list[str], list[Table], dic
             if index == 0:
                 head = _sized_lines(textpage, raw)
             cleaned = _clean_page(raw)
-            tables += extract_tables(textpage, doc_id, index + 1, cleaned, offset)
+            tables += extract_tables(textpage, doc_id, index + 1, cleaned, offset, raw)
             offset += len(cleaned) + 2
             pages.append(cleaned)
             textpage.close()

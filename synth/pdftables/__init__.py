@@ -37,18 +37,20 @@ from synth.pdftables.lines import page_lines
 __all__ = ["Glyph", "cell_kind", "extract_tables", "page_glyphs", "tables_from_glyphs", "worth_scanning"]
 
 
-def extract_tables(page: Any, doc_id: str, page_number: int, page_text: str, page_offset: int) -> list[Table]:
+def extract_tables(page: Any, doc_id: str, page_number: int, page_text: str, page_offset: int,
+                   raw_text: str | None = None) -> list[Table]:
     """The tables on one PDF page.
 
     `page` is a pypdfium2 `PdfPage` (or its `PdfTextPage`); `page_number` is 1-based; `page_text`
     is the page's text exactly as it appears in `Document.text`, starting at `page_offset`, so
     each table's `start`/`end` point at its caption and rows there. Never raises on odd pages:
-    a page that cannot be read yields no tables.
+    a page that cannot be read yields no tables. `raw_text`, pdfium's text of the page when the
+    caller has already read it, is not read a second time.
     """
     if not worth_scanning(page_text):
         return []
     try:
-        glyphs = page_glyphs(page)
+        glyphs = page_glyphs(page, raw_text)
     except Exception:  # a damaged page must not stop the document
         return []
     return tables_from_glyphs(glyphs, doc_id, page_number, page_text, page_offset)

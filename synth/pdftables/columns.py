@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from synth.pdftables.lines import Line, Word
 
 
-@dataclass
+@dataclass(slots=True)
 class Column:
     x0: float
     x1: float

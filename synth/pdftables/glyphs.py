@@ -60,8 +60,10 @@ def _glyph_functions() -> tuple[Any, Any, Any]:
             _unchecked(raw.FPDFText_GetFontSize, ctypes.c_double))
 
 
-def page_glyphs(page: Any) -> list[Glyph]:
-    """Every visible, non-space character of a pypdfium2 page (or text page) with its position."""
+def page_glyphs(page: Any, text: str | None = None) -> list[Glyph]:
+    """Every visible, non-space character of a pypdfium2 page (or text page) with its position.
+
+    `text` is the text page's `get_text_range()` when the caller already holds it."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -69,7 +71,7 @@ def page_glyphs(page: Any) -> list[Glyph]:
     textpage = page.get_textpage() if own else page
     try:
         count = raw.FPDFText_CountChars(textpage.raw)
-        text = textpage.get_text_range()
+        text = textpage.get_text_range() if text is None or own else text
         chars: list[str] = list(text)
         if len(text) != count:  # characters outside the BMP: ask per character
             chars = _characters([raw.FPDFText_GetUnicode(textpage.raw, i) for i in range(count)])

@@ -17,7 +17,7 @@ _LEADER = re.compile(r"^[.·…]+$")
 _X0, _Y, _SIZE = operator.attrgetter("x0"), operator.attrgetter("y"), operator.attrgetter("size")
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     text: str
     x0: float
@@ -30,7 +30,7 @@ class Word:
         return (self.x0 + self.x1) / 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     y: float
     size: float
