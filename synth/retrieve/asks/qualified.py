@@ -18,8 +18,9 @@ import re
 from dataclasses import replace
 
 from synth import claimparse
+from synth.labelcodes import has_word, label_words, pair_names, pair_part
 from synth.models import AttributeKind, PlanAttribute
-from synth.names import key, same_word
+from synth.names import key
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.quantities import peak_stated, peak_word
 
@@ -52,39 +53,17 @@ def _qualifying(word: str) -> bool:
     return lowered.endswith(("ed", "ive"))
 
 
-def _has(words: list[str], wanted: str) -> bool:
-    return any(same_word(w, wanted) or (len(w) >= 5 and len(wanted) >= 5 and w[:5] == wanted[:5]) for w in words)
-
-
-def _label_words(text: str) -> list[str]:
-    return [key(w) for w in _WORD.findall(text)]
-
-
-def _initials(word: str, asked: str) -> bool:
-    """"KV" for "key-value heads": a short upper-case part spelling the initials of asked words in a row."""
-    letters = word.lower()
-    initials = "".join(w[0] for w in re.split(r"[\s\-]+", asked.lower()) if w)
-    return word.isupper() and 1 < len(letters) <= 3 and letters in initials
-
-
 def _pair_value(candidate: Candidate, label: str, asked: str, modifiers: tuple[str, ...]) -> Candidate | None:
     """"# Experts (Total / Activated)" over "128 / 8", "Heads (Q / KV)" over "32 / 8": the part of the value
-    the attribute names (by its qualifier, its words or their initials)."""
-    pair = re.search(r"\(([^()]*/[^()]*)\)", label)
+    the attribute names (by its qualifier, its words or their initials: synth.labelcodes)."""
+    names = pair_names(label)
     values = [v.strip() for v in candidate.value.split("/")]
-    if not pair:
+    if not names or len(names) != len(values):
         return None
-    names = [n.strip() for n in pair.group(1).split("/")]
-    if len(names) != len(values):
+    part = pair_part(names, asked, modifiers)
+    if part is None:
         return None
-    asked_words = _label_words(asked)
-    hits = [k for k, n in enumerate(names)
-            if (modifiers and all(_has(_label_words(n), m) for m in modifiers))
-            or (not modifiers and (_initials(n, asked) or (_label_words(n) and all(_has(asked_words, w)
-                                                                                    for w in _label_words(n)))))]
-    if len(hits) != 1:
-        return None
-    value = values[hits[0]]
+    value = values[part]
     number = claimparse.quantities(value)
     parsed = number[0].value if number else None
     if parsed is None:
@@ -101,16 +80,16 @@ def _table_keeps(candidate: Candidate, attribute: PlanAttribute, modifiers: tupl
     label = candidate.evidence.quote.rsplit("|", 1)[0]  # the row label and headers, not the value
     if "/" in candidate.value:
         return _pair_value(candidate, label, attribute.name, modifiers) if modifiers else None
-    words = _label_words(label) + _label_words(candidate.entity)
+    words = label_words(label) + label_words(candidate.entity)
     wanted = modifiers or per
-    return candidate if all(_has(words, m) for m in wanted) else None
+    return candidate if all(has_word(words, m) for m in wanted) else None
 
 
 def _window(text: str, at: int, end: int) -> list[str]:
     """Words next to a value, up to another number or a clause mark on either side."""
     left = re.split(r"[\d;:()]|,\s", text[max(0, at - 80):at])[-1]
     right = re.split(r"[\d;:()]|,\s|\.\s", text[end:end + 80])[0]
-    return _label_words(" ".join(_WORD.findall(left)[-6:] + _WORD.findall(right)[:6]))
+    return label_words(" ".join(_WORD.findall(left)[-6:] + _WORD.findall(right)[:6]))
 
 
 _PREDICATE = re.compile(r"^\s*(?:[A-Za-z][\w\-]*\s+){0,3}?(?:will\s+be|would\s+be|are|is|were|was|get|gets|being)\s+"
@@ -128,7 +107,7 @@ def _another_variant(text: str, end: int, asked: list[str], modifiers: tuple[str
         found = _ATTRIBUTIVE.match(right)
     if found is None or found.group(1).lower() in _NOT_QUALIFIERS:
         return False
-    return not _has(asked, key(found.group(1)))
+    return not has_word(asked, key(found.group(1)))
 
 
 def _prose_keeps(candidate: Candidate, modifiers: tuple[str, ...], per: tuple[str, ...],
@@ -143,11 +122,11 @@ def _prose_keeps(candidate: Candidate, modifiers: tuple[str, ...], per: tuple[st
             return bool(places)
     for place in places:
         near = _window(text, place.start(), place.end())
-        if modifiers and all(_has(near, m) for m in modifiers):
+        if modifiers and all(has_word(near, m) for m in modifiers):
             return True
         if modifiers and all(peak_word(m) for m in modifiers) and peak_stated(text, place.start()):
             return True
-        if not modifiers and all(_has(near, p) or _has(_label_words(text), p) for p in per):
+        if not modifiers and all(has_word(near, p) or has_word(label_words(text), p) for p in per):
             return True
     return False
 
@@ -156,7 +135,7 @@ def keep_qualified(attribute: PlanAttribute, candidates: list[Candidate]) -> lis
     """The candidates that state the attribute's own variant (its qualifier next to the value or in the
     label); the others are another variant's values."""
     modifiers, per = qualifiers(attribute)
-    asked = _label_words(attribute.name) if attribute.kind is AttributeKind.QUANTITY else None
+    asked = label_words(attribute.name) if attribute.kind is AttributeKind.QUANTITY else None
     if not modifiers and not per:
         return [_split_pair(attribute, c) for c in candidates
                 if c.table or asked is None or _prose_keeps(c, modifiers, per, asked)]

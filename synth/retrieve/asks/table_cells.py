@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from synth.labelcodes import abbreviated_property
 from synth.models import AttributeKind, Document, Evidence, PassageKind, Plan, PlanAttribute, PlanSubject
 from synth.models.library import DocumentHandle
 from synth.names import (
@@ -115,63 +116,6 @@ def _label_match(attribute: PlanAttribute, label: str) -> LabelMatch | None:
         found = match_property(asked, defaults(asked), bare) or abbreviated_property(attribute.name, bare)
         return LabelMatch(label, found.setting, found.abbreviated) if found else None
     return None
-
-
-_COUNTING = frozenset({"n", "num", "no", "number", "numbers", "count", "total", "of", "the", "model", "models"})
-_ABBREVIATION_TAIL = re.compile(r"^d(?=[a-z]{2,}$)")
-
-
-def _label_tokens(label: str, asked: list[str]) -> list[str]:
-    """A label's words as written in code or a formula: `n_kv_heads` → n, kv, heads; `dmodel` → d, model
-    (a dimension written d with its subscript run in)."""
-    tokens = []
-    for token in re.findall(r"[a-z][a-z0-9]*", fold(label).replace("_", " ")):
-        rest = token[1:]
-        if _ABBREVIATION_TAIL.match(token) and not _abbreviates(token, asked) and (rest in asked or len(rest) <= 3):
-            tokens += ["d", rest]
-        else:
-            tokens.append(token)
-    return tokens
-
-
-def abbreviated_property(asked_name: str, label: str) -> LabelMatch | None:
-    """A label abbreviating the asked property as code and formulas do: every word of the label is an asked
-    word, its start (`dim`, `len`, `vocab`, `d` before a subscript) or the initials of asked words in a row
-    (`kv` for key-value, `ff` for feed-forward); every asked word but one is in the label, and two are
-    when one is left out (`hidden_dim` for the feed-forward hidden dimension, never `dim` alone)."""
-    units = [u for u in fold(asked_name).split() if u not in _COUNTING]
-    words = [w for u in units for w in re.findall(r"[a-z][a-z0-9]*", u)]
-    unit_of = [k for k, u in enumerate(units) for _ in re.findall(r"[a-z][a-z0-9]*", u)]
-    if not words or re.search(r"[(×^]|\d", label):
-        return None
-    everything = re.findall(r"[a-z][a-z0-9]*", fold(asked_name))
-    split = _label_tokens(label, everything)
-    tokens = [t for t in split if t not in _COUNTING or t == "d"]
-    if not tokens or split == ["d"]:
-        return None
-    covered: set[int] = set()
-    for token in tokens:
-        hit = _abbreviates(token, words)
-        if not hit:
-            return None
-        covered.update(unit_of[k] for k in hit)
-    left = len(units) - len(covered)
-    if left > 1 or (left == 1 and len(covered) < 2):
-        return None
-    return LabelMatch(label, None, abbreviated=True)
-
-
-def _abbreviates(token: str, words: list[str]) -> set[int]:
-    """Indexes of the asked words a label token stands for."""
-    for k, word in enumerate(words):
-        if token == word or token.rstrip("s") == word.rstrip("s") or (word.startswith(token) and
-                                                                        (len(token) >= 3 or token == "d")):
-            return {k}
-    if 2 <= len(token) <= 3:
-        for k in range(len(words) - len(token) + 1):
-            if all(words[k + m].startswith(token[m]) for m in range(len(token))):
-                return set(range(k, k + len(token)))
-    return set()
 
 
 _DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})
