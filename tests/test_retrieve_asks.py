@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from synth.answer import _wanted_variant
+from synth.labelcodes import abbreviated_property, pair_names, pair_part
 from synth.models import AttributeKind, Document, Evidence, Passage, PassageKind, PlanAttribute, PlanSubject
 from synth.retrieve.asks import Candidate
 from synth.retrieve.asks.prose import _sibling
-from synth.retrieve.asks.table_cells import abbreviated_property
 from synth.retrieve.asks.terms import text_values
 from synth.tables import records
 from synth.vocabulary import text_tables
@@ -233,3 +233,27 @@ def test_a_subject_named_only_as_a_point_of_reference_is_not_the_sentence_s_acto
     start = sentence.index("DeepSeek-R1-Zero")
     scope = Scope(True, "DeepSeek-R1-Zero", None, None, ((start, start + len("DeepSeek-R1-Zero")),), (), sentence)
     assert only_as_reference(scope, sentence) is reference
+
+
+@pytest.mark.parametrize(("phrase", "label", "matched"), [
+    ("context length", "context_len", True), ("key-value heads", "n_kv_heads", True), ("experts", "num_experts", True),
+    ("context length of", "context_len", False), ("hidden size", "hidden_dim", False),
+    ("hidden dimension", "hidden_dim", True), ("feed-forward hidden dimension", "hidden_dim", False),
+    ("attention heads", "n_heads", False),
+])
+def test_a_claim_phrase_names_a_code_label_only_with_every_word_stated(phrase: str, label: str, matched: bool) -> None:
+    """The verifier's reading of the same matcher (synth.verify.labels): a word the label leaves out
+    would be a qualifier it does not state."""
+    assert bool(abbreviated_property(phrase, label, every_word=True)) is matched
+
+
+@pytest.mark.parametrize(("label", "asked", "part"), [
+    ("Heads (Q / KV)", "8 key-value heads", 1), ("Heads (Q / KV)", "16 query heads", None),
+    ("# Experts (Total / Activated)", "activates 8 experts", 1), ("Heads (Q / KV)", "32 heads", None),
+])
+def test_the_part_of_a_pair_label_a_wording_names(label: str, asked: str, part: int | None) -> None:
+    assert pair_part(pair_names(label), asked) == part
+
+
+def test_a_qualifier_names_the_part_of_a_pair() -> None:
+    assert pair_part(pair_names("# Experts (Total / Activated)"), "activated experts", ("activ",)) == 1

@@ -1,4 +1,4 @@
-"""Verdicts over a small library of two markdown sources (tests/fixtures/verify/library): figures
+"""Verdicts over a small library of three markdown sources (tests/fixtures/verify/library): figures
 bound to their cells, comparisons with margins, extremes, negation scope and corroboration, each
 claim with the status of every atom (tests/fixtures/verify/claims.yaml)."""
 
@@ -97,3 +97,12 @@ def test_two_atoms_on_one_row_name_both_cells(library: tuple[Library, PassageInd
     assert evidence.cells == ("Orion-70B-Lite | HumanEval: 75.3%", "Orion-70B-Lite | MATH: 44.4%")
     assert evidence.table_row is not None
     assert [evidence.table_row.cells[i] for i in evidence.table_row.marked] == ["75.3%", "44.4%"]
+
+
+def test_a_denial_of_something_else_is_no_conflict_for_a_figure(library: tuple[Library, PassageIndex]) -> None:
+    """'Instead of predicting just the next single token, Cygnus-14B predicts the next 2 tokens' was
+    listed against '… pre-trained on 14.8T tokens' (DeepSeek-V3's report): a denial speaks to what a
+    claim denies, states in words or compares, never to its figures."""
+    result = verify_claim("Cygnus-14B was pre-trained on 14.8T tokens.", *library)
+    assert result.verdict is Verdict.SUPPORTED, result.explanation
+    assert result.counter_evidence == ()

@@ -70,10 +70,12 @@ def _targets(judgement: Judgement, atoms: ClaimAtoms) -> list[int]:
     if judgement.aspect == "comparison":
         kinds = (AtomKind.COMPARISON, AtomKind.EXTREME)
     elif judgement.aspect == "polarity":
+        # A denial speaks to what the claim denies, states in words or compares, never to a figure:
+        # "Instead of predicting just the next single token, DeepSeek-V3 predicts …" says nothing of
+        # its 14.8T tokens.
         targets = [i for i, a in enumerate(specs) if a.kind in (AtomKind.POLARITY, AtomKind.STATEMENT)]
-        if targets:
-            return targets
-        kinds = (AtomKind.FIGURE, AtomKind.COMPARISON, AtomKind.EXTREME)
+        compared = [i for i, a in enumerate(specs) if a.kind is AtomKind.COMPARISON]
+        return targets or compared or [i for i, a in enumerate(specs) if a.kind is AtomKind.EXTREME]
     elif judgement.aspect == "direction":
         kinds = (AtomKind.COMPARISON, AtomKind.STATEMENT)
     else:

@@ -19,6 +19,8 @@ _LOWER_BETTER = re.compile(r"↓|\berr(?:or)?s?\b|\bloss\b|perplexity|\bppl\b|\b
                            r"\bser\b|latency|\btime\b|\bmae\b|\bmse\b|\brmse\b|distance|\bfpr\b|\bfnr\b|invalid|"
                            r"\bmiss(?:ed)?\b|\bwrong\b|\brep\b|repetition", re.IGNORECASE)
 TOLERANCE = 1e-9
+# A misstated figure is of the cell's magnitude; beyond this ratio it is some other number.
+PLAUSIBLE_RATIO = 3.0
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,26 @@ def lower_is_better(path: Sequence[str], caption: str = "") -> bool:
     return any(_LOWER_BETTER.search(label) for label in path)
 
 
-def agrees(q: Quantity, value: float) -> bool:
-    """The claim's figure states the cell: equal at the claim's precision (0.93 ~ 93%)."""
+_MAGNITUDE = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+_MANTISSA = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def full_value(value: float, unit: str | None) -> float:
+    """A cell's number at its printed magnitude: "1M" is a million, "14.8T" 1.48e13."""
+    return value * _MAGNITUDE.get(unit or "", 1.0)
+
+
+def agrees(q: Quantity, value: float, unit: str | None = None) -> bool:
+    """The claim's figure states the cell: equal at the claim's precision (0.93 ~ 93%). A cell with
+    a magnitude suffix ("1M", "128K") states its full value, compared at the claim's own magnitude
+    ("1.5B" ~ "1480M"); it never states a percentage or a bare "128"."""
+    if unit in _MAGNITUDE:
+        mantissa = _MANTISSA.search(q.raw)
+        if q.unit == "%" or mantissa is None or float(mantissa.group(0).replace(",", "")) == 0:
+            return False
+        per = q.value / float(mantissa.group(0).replace(",", ""))  # the claim's multiplier ("1.5B": 1e9)
+        stated = q.value / per
+        return abs(round(full_value(value, unit) / per, q.decimals) - stated) <= TOLERANCE * max(1.0, abs(stated))
     candidates = [value]
     if q.unit == "%" and abs(value) <= 1.0 < q.value:
         candidates.append(value * 100)

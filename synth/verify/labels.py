@@ -9,6 +9,8 @@ A parenthesised part ("BoC (Wiki-PubMed-PMC)", "DeepSeek-V2 Chat (SFT)") is a va
 may name the whole label, or only its core, which then names every row of that core (ambiguous,
 never one of them). A short capitalised token abbreviates a CamelCase one (`DS` ~ `DeepSeek`), and
 the usual metric abbreviations of headers are read as words (`P` precision, `Acc.` accuracy).
+A label written as code (`context_len`, `n_kv_heads`) is named by the words it abbreviates
+("context length", "key-value heads"), read as the answer stage reads it (synth.labelcodes).
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from synth.labelcodes import abbreviated_property, code_label
+from synth.text import STOPWORDS
 
 _MARKS = re.compile(r"[*†‡§¶∗⋆♠♣♦♥#]+")
 _CITATION = re.compile(r"\b[A-Z][\w\-]+(?:\s+(?:and|&)\s+[A-Z][\w\-]+)?\s+et\s*al\.?(?:\s*\(\s*\d{4}[a-z]?\s*\))?"
@@ -69,6 +74,7 @@ class LabelForm:
     tokens: tuple[str, ...]
     raws: tuple[str, ...]
     whole: bool
+    code: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,9 @@ def label_forms(label: str) -> tuple[LabelForm, ...]:
     if len(whole) == 1:  # a header that is one abbreviation ("P", "Acc.", "EN") reads as the word
         whole = tokens(cleaned, header=True)
     forms = []
+    if code_label(cleaned):
+        forms.append(LabelForm(label, tuple(t.norm for t in whole), tuple(t.raw for t in whole), True, code=True))
+        return tuple(forms)
     if whole and (len(whole) > 1 or len(whole[0].norm) >= _MIN_LABEL or whole[0].norm in ("+", "−")):
         forms.append(LabelForm(label, tuple(t.norm for t in whole), tuple(t.raw for t in whole), True))
     core_text = _PARENTHETICAL.sub(" ", cleaned)
@@ -221,7 +230,33 @@ def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]], longest
                     end += 1  # "DeepSeek-V2 Chat (SFT)": the variant's parenthesis is part of the name
                 if not _glued(text, start, end):
                     found.append(Mention(form.label, start, end, form.whole))
+    found += _code_mentions(text, words, forms_by_first.get(CODE_KEY, []))
     return longest(found) if longest_only else sorted(set(found), key=lambda m: (m.start, m.label))
+
+
+# Every text looks code labels up under this one key: the words that name them ("key-value heads" for
+# `n_kv_heads`) need not start with the label's first letters.
+CODE_KEY = "_code"
+_CODE_PHRASE = 4
+
+
+def _code_mentions(text: str, words: tuple[Token, ...], forms: list[LabelForm]) -> list[Mention]:
+    """Claim phrases of up to four words that a code label abbreviates, every word of the phrase
+    stated by the label ("context length" for `context_len`, never "hidden size" for `hidden_dim`),
+    after a figure or a function word: in "32 attention heads" the word "heads" is qualified by one
+    the label `n_heads` does not state."""
+    found = []
+    for form in forms:
+        for i in range(len(words)):
+            if i > 0 and words[i - 1].norm not in STOPWORDS and not words[i - 1].norm[:1].isdigit():
+                continue
+            for size in range(min(_CODE_PHRASE, len(words) - i), 0, -1):
+                start, end = words[i].start, words[i + size - 1].end
+                if abbreviated_property(text[start:end], plain(form.label), every_word=True) and \
+                        not _glued(text, start, end):
+                    found.append(Mention(form.label, start, end, True))
+                    break
+    return found
 
 
 def longest(mentions: list[Mention]) -> list[Mention]:
@@ -284,8 +319,10 @@ def index_forms(keys: list[str]) -> dict[str, list[LabelForm]]:
         stem = label.startswith(FAMILY_MARK)
         for raw in with_variant(label.removeprefix(FAMILY_MARK), variant or None):
             form = LabelForm(key, (*(t.norm for t in prefix), *raw.tokens), (*(t.raw for t in prefix), *raw.raws),
-                             raw.whole and not stem)
+                             raw.whole and not stem, raw.code)
             out.setdefault(form.tokens[0], []).append(form)
+            if raw.code:
+                out.setdefault(CODE_KEY, []).append(form)
             if len(form.tokens) == 1 and len(form.tokens[0]) > 2:  # "MTbench" is spelled "MT-Bench" too
                 out.setdefault(f"^{form.tokens[0][:2]}", []).append(form)
             initials = _initials(form.raws[0])

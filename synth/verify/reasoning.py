@@ -22,16 +22,28 @@ from dataclasses import replace
 
 from synth import claimparse
 from synth.claimparse import Quantity
+from synth.labelcodes import pair_names, pair_part
 from synth.models import AtomKind, Verdict
+from synth.tables import GridCell, parse_cell
 from synth.text import fold
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.cell_comparisons import judge_comparison, judge_extreme
 from synth.verify.cells import TableView
-from synth.verify.findings import Context, Finding, Named, agrees, cell_label, in_clause, nearest, quote_cells
+from synth.verify.findings import (
+    PLAUSIBLE_RATIO,
+    Context,
+    Finding,
+    Named,
+    agrees,
+    cell_label,
+    full_value,
+    in_clause,
+    nearest,
+    quote_cells,
+)
 from synth.verify.labels import Mention, plain, tokens
+from synth.verify.parameters import about_claim, judge_parameter, value_column
 
-# A misstated figure is of the cell's magnitude; beyond this ratio it is some other number.
-PLAUSIBLE_RATIO = 3.0
 # Labels named (a distinctive one counting double) plus caption words shared: below this a table
 # is not what the claim is about.
 MIN_VIEW_SCORE = 3
@@ -164,7 +176,7 @@ def _in_row(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
         return None
     row = rows[1][0]
     cells = [c for c in view.grid.cells if c.row == row]
-    agreeing = [c for c in cells if agrees(atom.quantity, c.value)]
+    agreeing = [c for c in cells if agrees(atom.quantity, c.value, c.unit)]
     if len(agreeing) != 1:
         return None
     cell = agreeing[0]
@@ -176,6 +188,18 @@ def _in_row(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                    f"the cell ({cell_label(cell)}) is {cell.raw}, the only cell of its row stating it", 1.0,
                    subject=plain(rows[0].label), attribute=" / ".join(cell.column_path),
                    setting=view.table.caption[:60])
+
+
+def _pair_cell(cell: GridCell, clause: str) -> GridCell | None:
+    """A cell "16 / 8" under a pair label ("Heads (Q / KV)") read as the part the clause names ("8
+    key-value heads": KV, synth.labelcodes); None when the clause names no one part."""
+    values = [v.strip() for v in cell.raw.split("/")]
+    names = next((n for label in (*cell.column_path, *cell.row_path) if (n := pair_names(label))), [])
+    if len(values) < 2 or len(names) != len(values):
+        return cell
+    part = pair_part(names, clause)
+    parsed = parse_cell(values[part]) if part is not None else None
+    return replace(cell, value=parsed[0], unit=parsed[1]) if parsed is not None else None
 
 
 def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
@@ -190,16 +214,19 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
     rows = _bound(atom, atoms, in_clause(view.rows, atom.clause))
     columns = _bound(atom, atoms, in_clause(view.columns, atom.clause))
     if rows is not None and columns is None and not in_clause(view.columns, atom.clause):
+        if value_column(view.grid) is not None:
+            return judge_parameter(number, atom, atoms, view, rows, context)
         return None if addressed_only else _in_row(number, atom, atoms, view, rows, context)
     if rows is None or columns is None or any(_closer_name(view, atom, atoms.text, m) for m, _ in (rows, columns)):
         return None
     rows = _variant_named(rows, view.grid.row_paths, atoms.text)
     cells = [c for r in rows[1] for col in columns[1] if (c := view.cell(r, col)) is not None]
+    cells = [c for cell in cells if (c := _pair_cell(cell, atoms.text[atom.clause[0]:atom.clause[1]])) is not None]
     if not cells:
         return None
     subject, attribute = plain(rows[0].label), plain(columns[0].label)
     setting = view.table.caption[:60]
-    agreeing = [c for c in cells if agrees(atom.quantity, c.value)]
+    agreeing = [c for c in cells if agrees(atom.quantity, c.value, c.unit)]
     if agreeing and len({c.value for c in cells}) > 1 and any(
             _qualified_apart(named, paths, atoms.text)
             for named, paths in ((rows, view.grid.row_paths), (columns, view.grid.column_paths))):
@@ -212,10 +239,10 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
     # the row's CoNLL F1, not its MUC/B3/CEAF F1): which column is meant is unsettled.
     exact = (_settled(rows, atoms.text) and _settled(columns, atoms.text) and len(rows[1]) == 1
              and not _qualified_apart(columns, view.grid.column_paths, atoms.text))
-    elsewhere = exact and any(agrees(atom.quantity, c.value) and claimparse.mentions(
+    elsewhere = exact and any(agrees(atom.quantity, c.value, c.unit) and claimparse.mentions(
         fold(" ".join(c.column_path)), plain(columns[0].label)) for c in view.grid.cells if c.row == rows[1][0])
     if (exact and not agreeing and not approximate and not elsewhere and len(cells) <= MAX_ADDRESSED
-            and any(_plausible(atom.quantity, c.value) for c in cells)):
+            and any(_plausible(atom.quantity, full_value(c.value, c.unit)) for c in cells)):
         shown = ", ".join(c.raw for c in cells)
         return Finding(number, Verdict.CONTRADICTED, quote_cells(cells, view, context, cells[0].raw),
                        f"the cell(s) ({cell_label(cells[0])}{' …' if len(cells) > 1 else ''}) say {shown}, "
@@ -242,19 +269,23 @@ def source_words(text: str) -> frozenset[str]:
     return frozenset(t.norm for m in _SOURCE_NAMED.finditer(text) for t in tokens(m.group(1)))
 
 
-def _ranked_views(views: list[TableView], claim_words: frozenset[str], numbers: Sequence[Quantity]
-                  ) -> dict[str, list[tuple[tuple[int, int, int], TableView]]]:
+def _ranked_views(views: list[TableView], claim_words: frozenset[str], numbers: Sequence[Quantity],
+                  about: frozenset[str] = frozenset()) -> dict[str, list[tuple[tuple[int, int, int], TableView]]]:
     """Per document, the tables that name enough of the claim's labels with their scores (labels
     named, a distinctive one counting double; caption words shared; the claim's figures among the
-    cells), best first."""
+    cells), best first. A "Parameter | Value" table of a document `about` the claim's subject names
+    that subject in its Value header (synth.verify.parameters)."""
     ranked: dict[str, list[tuple[tuple[int, int, int], TableView]]] = {}
     for view in views:
         labels = {plain(m.label) for m, _ in (*view.rows, *view.columns)}
         caption = len(view.caption_words & claim_words)
         named = len(labels) + sum(1 for label in labels if _distinct(label))
+        if view.table.doc_id in about and value_column(view.grid) is not None:
+            labels.add(view.grid.column_paths[-1][-1])
+            named += 2
         if named + caption < MIN_VIEW_SCORE or (len(labels) < 2 and not any(_distinct(label) for label in labels)):
             continue  # one common word ("attention") names no table
-        figures = sum(1 for q in numbers if any(agrees(q, c.value) for c in view.grid.cells))
+        figures = sum(1 for q in numbers if any(agrees(q, c.value, c.unit) for c in view.grid.cells))
         ranked.setdefault(view.table.doc_id, []).append(((named, caption, figures), view))
     for scored in ranked.values():
         scored.sort(key=lambda item: item[0], reverse=True)  # stable: ties keep the lookup's order
@@ -263,7 +294,7 @@ def _ranked_views(views: list[TableView], claim_words: frozenset[str], numbers: 
 
 def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: Sequence[Quantity],
                  titles: dict[str, frozenset[str]] | None = None, claim_text: str = "",
-                 ) -> tuple[list[TableView], list[TableView]]:
+                 about: frozenset[str] = frozenset()) -> tuple[list[TableView], list[TableView]]:
     """The table(s) the claim is about, and the runners-up. Per document: most labels named (a
     distinctive one counting double), then most caption words shared, then most of the claim's
     figures among its cells. Across documents: every document whose best table names as many
@@ -275,7 +306,7 @@ def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: S
     the chosen tables leave unsettled, at the cell its row and column labels both address (a
     comparison over a runner-up's other columns, or a row's one matching cell with no column
     named, would be read against cells the claim never meant)."""
-    ranked = _ranked_views(views, claim_words, numbers)
+    ranked = _ranked_views(views, claim_words, numbers, about)
     if not ranked:
         return [], []
     top = max(scored[0][0][0] for scored in ranked.values())
@@ -305,7 +336,8 @@ def judge_on_tables(atoms: ClaimAtoms, views: list[TableView], claim_words: froz
                     numbers: Sequence[Quantity], context: Context) -> list[Finding]:
     """Findings for every figure, comparison and extreme atom from the table(s) the claim is about."""
     out: list[Finding] = []
-    chosen, runners_up = choose_views(views, claim_words, numbers, context.titles, atoms.text)
+    about = frozenset(about_claim(views, atoms, context))
+    chosen, runners_up = choose_views(views, claim_words, numbers, context.titles, atoms.text, about)
     for number, atom in enumerate(atoms.atoms):
         found = [f for view in chosen if (f := _judge(number, atom, atoms, view, context)) is not None]
         if not found and atom.kind is AtomKind.FIGURE:  # the cell a row and column name in another table
