@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Literal
 
 from synth import claimparse
 from synth.models import AtomKind, Verdict
@@ -24,7 +25,7 @@ from synth.tables import Grid, GridCell
 from synth.verify.atoms import AtomSpec, ClaimAtoms, margin_words
 from synth.verify.cells import TableView
 from synth.verify.findings import Context, Finding, Named, in_clause, lower_is_better, quote_cells
-from synth.verify.labels import Mention, clean_label, plain
+from synth.verify.labels import CODE_PAIR, Mention, clean_label, plain
 
 # Share of unnamed attributes (every column both names have) that must agree with a comparison.
 IMPLICIT_SUPPORT = 0.8
@@ -288,6 +289,36 @@ def _from_to(atom: AtomSpec, text: str, names: Named
     return second[0], first
 
 
+_ORIGIN = re.compile(r"(?:\bbaselines?|\b(?:add(?:ing|ed)?\b.*\bto|from|over|than)(?:\s+the)?)\s*$", re.IGNORECASE)
+
+
+def _code_pair_sides(atom: AtomSpec, text: str, names: Named
+                     ) -> tuple[tuple[Mention, tuple[int, ...]], Named] | Literal[False] | None:
+    """"… reduces the F1 score marginally (A3−A5)": the code pair names the two rows of an ablation, but
+    papers write it from−to and to−from alike, so its order gives no direction. The row the clause
+    also names in words decides: the baseline or what something is added to ("add … to the baseline
+    BiLSTM-CNN", A1) is where the change starts, any other ("replacing … with softmax", A5) where it
+    ends (both may be named: "adding sparse attention to the dense baseline"). False: a code pair
+    the clause's words do not orient (nothing may be read from its order); None: no code pair."""
+    pair = CODE_PAIR.search(text, atom.clause[0], atom.clause[1])
+    if pair is None:
+        return None
+    coded = [(m, p) for m, p in names if pair.start() <= m.start < pair.end()]
+    labels = list(dict.fromkeys(m.label for m, _ in coded))
+    worded = [(m, p) for m, p in names if not pair.start() <= m.start < pair.end() and m.label in labels]
+    if len(labels) != 2 or not worded:
+        return False
+    origins = {m.label for m, _ in worded if _ORIGIN.search(text[max(atom.clause[0], m.start - 60):m.start])}
+    ends = {m.label for m, _ in worded} - origins
+    if len(origins) == 1 and len(ends) <= 1:
+        start = next(item for item in coded if item[0].label in origins)
+        return next(item for item in coded if item[0].label not in origins), [start]
+    if not origins and len(ends) == 1:
+        end = next(item for item in coded if item[0].label in ends)
+        return end, [next(item for item in coded if item[0].label not in ends)]
+    return False
+
+
 def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                      context: Context) -> Finding | None:
     """A vs B on the clause's attributes, in one table."""
@@ -304,7 +335,10 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
     if not attributes and (not (atom.aware or measured) or _unresolved(view, atom, atoms.text)):
         return None  # "larger" or "higher" of what? Only better/worse may be read over every column,
         # or higher/lower when a measure narrows the compared rows ("precision … PT higher than EN").
-    sides = _from_to(atom, atoms.text, names)
+    coded = _code_pair_sides(atom, atoms.text, names)
+    if coded is False:
+        return None
+    sides = coded or _from_to(atom, atoms.text, names)
     than = _than_sides(atom, atoms.text, names) if not any(m.start < atom.start for m, _ in names) else None
     if sides is not None:
         subject, objects = sides

@@ -50,10 +50,16 @@ _VARIANT_WORDS = (
 
 def variants_spelled(text: str) -> str:
     """The claim with variants written as name suffixes, offsets kept ("Qwen2.5-7B
-    (instruction-tuned)" reads "Qwen2.5-7B Instruct" padded with spaces)."""
+    (instruction-tuned)" reads "Qwen2.5-7B Instruct" padded with spaces), and an ablation's code
+    pair "(A3−A5)" as two codes ("(A3 A5)")."""
     for pattern, suffix in _VARIANT_WORDS:
         text = pattern.sub(lambda m, s=suffix: s.ljust(len(m.group(0))), text)
-    return text
+    return CODE_PAIR.sub(lambda m: f"({m.group(1)}{' ' * len(m.group(2))}{m.group(3)})", text)
+
+
+# "(A3−A5)": the ablation rows a change goes from and to, by the codes their labels open with.
+CODE_PAIR = re.compile(r"\(([A-Z]\d{1,2})(\s*[−–-]\s*)([A-Z]\d{1,2})\)")
+_ROW_CODE = re.compile(r"^\s*\(\s*([A-Za-z]\d{1,2})\s*\)")
 
 
 @dataclass(frozen=True)
@@ -155,6 +161,9 @@ def label_forms(label: str) -> tuple[LabelForm, ...]:
                                    tuple(t.raw for t in (*inside, *core)), True))
         if core and (len(core) > 1 or len(core[0].norm) >= 3):
             forms.append(LabelForm(label, tuple(t.norm for t in core), tuple(t.raw for t in core), False))
+    code = _ROW_CODE.match(label)
+    if forms and code:  # "(A5) Softmax" is also named by its code, as "(A3−A5)" does
+        forms.append(LabelForm(label, (code.group(1).lower(),), (code.group(1),), True))
     return tuple(forms)
 
 
