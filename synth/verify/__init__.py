@@ -8,7 +8,9 @@ The package is laid out by the parts of a claim it checks, read top to bottom:
 * `names`, `figures`, `negation`, `comparisons`: how one part of a claim is found in a passage;
 * `windows`, `passages`: text passages cut into sentence windows, each judged against the claim;
 * `labels`, `cells`: table cells addressed by header paths, and the labels a claim names exactly
-  (variants included), found through one lookup (`cells.tables_named`);
+  (variants included; code labels such as `n_kv_heads` read as the answer stage reads them,
+  synth.labelcodes), found through one lookup (`cells.tables_named`);
+* `parameters`: a "Parameter | Value" table gives the values of the model its source is about;
 * `findings`, `reasoning`, `cell_comparisons`: what evidence says of each atom, and deterministic
   reasoning over cells (figures; higher / lower, best / worst, differences and ratios, all / most);
 * `facts`: per-library lookups built once;
