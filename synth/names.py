@@ -26,7 +26,7 @@ _VARIANT_WORDS = {
     "it": "instruct", "sft": "SFT", "rl": "RL", "rlhf": "RLHF", "dpo": "DPO",
     "thinking": "thinking", "think": "thinking", "reasoning": "thinking",
     "non-thinking": "non-thinking", "nonthinking": "non-thinking", "no-think": "non-thinking",
-    "dense": "dense", "moe": "MoE",
+    "dense": "dense", "moe": "MoE", "long-cot": "long-CoT", "short-cot": "short-CoT",
 }
 # Evaluation-setting words: what turns a benchmark label into one of its settings.
 _SETTING_WORD = re.compile(

@@ -43,6 +43,10 @@ _PARAM_TOTAL = re.compile(r"^#?\s*(?:total\s*)?(?:param(?:eter)?s?|size|#?tp)\b|
 _PARAM_ACTIVE = re.compile(r"activ(?:e|ated)\s*param|^#?\s*ap$", re.IGNORECASE)
 _PARAM_NON_EMB = re.compile(r"non[-\s]?emb", re.IGNORECASE)
 _SETTING_COLUMN = re.compile(r"shots?|setting|metric|\bmodes?\b|prompt", re.IGNORECASE)
+# A spanning header over several model columns, merged into each column's label by the PDF reader:
+# "Vision-Language Model Kimi k1.5", "Open-source Models Qwen2.5 72B".
+_COLUMN_GROUP = re.compile(r"^((?:[\w\-]+\s+){0,3}(?:models?|baselines?|methods?|systems?))\s+(\S.*)$",
+                           re.IGNORECASE)
 # Words that mark one axis as benchmarks/metrics and the other as models; used only to break the
 # orientation guess when both axes look alike.
 _BENCHMARK_WORDS = re.compile(
@@ -268,6 +272,19 @@ def table_parameters(table: Table) -> dict[int, Parameters]:
     return found
 
 
+def without_column_groups(header: list[str]) -> list[str]:
+    """Model column labels without the spanning group header the PDF reader put in front of them, when two
+    or more columns share it: "Vision-Language Model Kimi k1.5" is Kimi k1.5 (a name is read from the
+    label's first word, so the group would hide it)."""
+    groups = [_COLUMN_GROUP.match(label) for label in header]
+    shared: dict[str, int] = {}
+    for found in groups[1:]:
+        if found:
+            shared[fold(found.group(1))] = shared.get(fold(found.group(1)), 0) + 1
+    return [header[0], *(found.group(2) if found and shared[fold(found.group(1))] >= 2 else label
+                         for found, label in zip(groups[1:], header[1:], strict=True))]
+
+
 def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
     """Every numeric cell of a table as a record; empty when the table has no usable grid. The
     orientation is guessed unless the reader knows it (`in_columns`)."""
@@ -275,6 +292,8 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
         return []
     header = [c.strip() for c in table.header]
     in_columns = models_in_columns(table) if in_columns is None else in_columns
+    if in_columns:
+        header = without_column_groups(header)
     default_variant = caption_variant(table.caption)
     stated = table_parameters(table)
     setting_columns = [c for c, h in enumerate(header) if c > 0 and _SETTING_COLUMN.search(h)]

@@ -15,7 +15,7 @@ from synth.models import AttributeKind, Evidence, PassageKind, PlanAttribute
 from synth.plan import describe, make_plan
 from synth.plan.classes import resolve_usage, usage_class
 from synth.plan.qualifiers import participle, qualified
-from synth.plan.wording import SUBJECT, Asked
+from synth.plan.wording import SUBJECT, Asked, read_setting
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.qualified import keep_qualified, qualifiers
 from synth.vocabulary import vocabulary
@@ -214,3 +214,16 @@ def test_a_setting_is_read_after_is_set_to() -> None:
     asked = PlanAttribute("KV compression dimension", AttributeKind.QUANTITY, ("KV compression dimension",), "test")
     sentence = "The KV compression dimension dc is set to 512, and the query compression dimension is set to 1536."
     assert [v[0] for v in quantity_values(sentence, asked, frozenset())] == ["512"]
+
+
+@pytest.mark.parametrize(("question", "mode", "rest"), [
+    ("How does Kimi k1.5 score on AIME 2024 in its long-CoT setting?", "long-CoT",
+     "How does Kimi k1.5 score on AIME 2024?"),
+    ("What is its MATH-500 score in the short-CoT mode?", "short-CoT", "What is its MATH-500 score?"),
+    ("Qwen3-32B on AIME'24 in non-thinking mode", "non-thinking", "Qwen3-32B on AIME'24"),
+    ("Qwen3-32B on AIME'24 in thinking mode", "thinking", "Qwen3-32B on AIME'24"),
+])
+def test_a_mode_phrase_fixes_the_variant_of_every_value(question: str, mode: str, rest: str) -> None:
+    setting, text = read_setting(question)
+    assert setting.mode == mode
+    assert text == rest

@@ -11,6 +11,7 @@ from synth.labelcodes import abbreviated_property, pair_names, pair_part
 from synth.models import AttributeKind, Document, Evidence, Passage, PassageKind, PlanAttribute, PlanSubject
 from synth.retrieve.asks import Candidate
 from synth.retrieve.asks.prose import _sibling
+from synth.retrieve.asks.table_cells import caption_entity_variant
 from synth.retrieve.asks.terms import text_values
 from synth.tables import records
 from synth.vocabulary import text_tables
@@ -257,3 +258,15 @@ def test_the_part_of_a_pair_label_a_wording_names(label: str, asked: str, part: 
 
 def test_a_qualifier_names_the_part_of_a_pair() -> None:
     assert pair_part(pair_names("# Experts (Total / Activated)"), "activated experts", ("activ",)) == 1
+
+
+@pytest.mark.parametrize(("caption", "entity", "variant"), [
+    ("Table 2: Performance of Kimi k1.5 long-CoT and flagship open-source and proprietary models.", "Kimi k1.5",
+     "long-CoT"),
+    ("Table 3: Performance of Kimi k1.5 short-CoT and flagship models.", "Kimi k1.5", "short-CoT"),
+    ("Table 17: Comparison among Qwen3-235B-A22B (Thinking) and other reasoning models.", "Qwen3-235B-A22B",
+     "thinking"),
+    ("Table 4: Kimi k1.5 and other models on vision benchmarks.", "Kimi k1.5", None),
+])
+def test_a_caption_gives_the_variant_written_after_the_name(caption: str, entity: str, variant: str | None) -> None:
+    assert caption_entity_variant(caption, entity) == variant

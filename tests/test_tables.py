@@ -114,6 +114,24 @@ def test_records_of_an_instruct_table_with_models_in_columns() -> None:
     assert ("Qwen2.5-Turbo-Instruct", "MTbench") not in found  # "-" is missing, not zero
 
 
+def test_a_spanning_group_header_over_model_columns_is_not_part_of_their_names() -> None:
+    """Kimi k1.5's Table 2: the reader merges "Vision-Language Model" into every column below it."""
+    t = table(["Benchmark (Metric)", "Language-only Model QwQ-32B Preview", "Language-only Model OpenAI o1-mini",
+               "Vision-Language Model OpenAI o1", "Vision-Language Model Kimi k1.5"],
+              [["MATH-500 (EM)", "90.6", "90.0", "94.8", "96.2"],
+               ["AIME 2024 (Pass@1)", "50.0", "63.6", "74.4", "77.5"]])
+    found = {(r.entity, r.metric): r.value for r in records(t, in_columns=True)}
+    assert found["Kimi k1.5", "AIME 2024"] == 77.5
+    assert found["QwQ-32B Preview", "MATH-500"] == 90.6
+    assert not any(entity.startswith(("Vision", "Language")) for entity, _ in found)
+
+
+def test_a_label_of_one_column_keeps_its_words() -> None:
+    """A group is a header two or more columns share; "Dense Model 7B" alone is a name."""
+    t = table(["Benchmark", "Dense Model 7B", "MoE Model 16B"], [["MMLU", "48.2", "45.0"]])
+    assert {r.entity for r in records(t, in_columns=True)} == {"Dense Model 7B", "MoE Model 16B"}
+
+
 def test_records_with_models_in_rows_take_parameters_and_shots_from_their_columns() -> None:
     t = table(["Model", "#TP", "#AP", "LiveCodeBench", "USACO"],
               [["DS-Coder-V2-Lite-Instruct", "16B", "2.4B", "24.3%", "6.5%"],

@@ -71,7 +71,7 @@ _STAGE_PHRASE = re.compile(
 )
 _MODE_PHRASE = re.compile(r"\s*,?\s*\b(?:in|with|under|using)\s+(?:the\s+|their\s+|its\s+)?"
                           r"(?:(?P<both>(?:non-?)?thinking\s+and\s+(?:in\s+)?(?:non-?)?thinking)|(?P<mode>non-?thinking|thinking|non-?reasoning|"
-                          r"reasoning))\s+(?:mode|setting)s?\b", re.IGNORECASE)
+                          r"reasoning|long-?CoT|short-?CoT))\s+(?:mode|setting)s?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,9 @@ def read_setting(text: str) -> tuple[Setting, str]:
     found = _MODE_PHRASE.search(text)
     if found:
         if found.group("mode"):  # "in thinking and in non-thinking mode" asks for both, kept apart
-            mode = "non-thinking" if found.group("mode").lower().startswith("non") else "thinking"
+            word = found.group("mode").lower()
+            mode = ("non-thinking" if word.startswith("non") else f"{word[:-3].rstrip('-')}-CoT"
+                    if word.endswith("cot") else "thinking")
         text = text[:found.start()] + text[found.end():]
     found = _STAGE_PHRASE.search(text)
     if found:

@@ -36,13 +36,13 @@ from synth.vocabulary import Vocabulary
 
 def caption_entity_variant(caption: str, entity: str) -> str | None:
     """The variant a caption gives an entity: "Qwen3-235B-A22B (Thinking)", "Qwen3-30B-A3B / Qwen3-14B
-    (Non-thinking)"."""
+    (Non-thinking)", "Kimi k1.5 long-CoT and …"."""
     folded = fold(caption)
     found = name_regex(entity).search(folded)
     if not found:
         return None
     after = caption[found.end():] if len(folded) == len(caption) else folded[found.end():]
-    tail = re.match(r"^(?:\s*/\s*[\w.\-]+)*\s*\(([^)]*)\)", after)
+    tail = re.match(r"^(?:\s*/\s*[\w.\-]+)*\s*\(([^)]*)\)", after) or re.match(r"^\s+([\w\-]+)", after)
     if not tail:
         return None
     words = variant_words(tail.group(1))
