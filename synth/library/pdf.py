@@ -26,6 +26,7 @@ from synth.library.base import (
     repair_page,
     text_passage,
 )
+from synth.library.front_page import first_author, placeholder_author
 from synth.models import Document, Passage, Table
 from synth.pdftables import extract_tables
 from synth.text import collapse, repair
@@ -247,6 +248,8 @@ class PdfReader:
                 for name in ("Title", "Author", "Subject", "CreationDate")}
         title = (meaningful_title(meta.get("title")) or title_from_sized_lines(head)
                  or title_from_text(next(p for p in pages if p)))
+        if not meta.get("author") or placeholder_author(meta["author"]):
+            meta["author"] = first_author(head, title) or ""
         return Document(
             doc_id=doc_id,
             path=str(path),
