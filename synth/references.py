@@ -204,6 +204,10 @@ def format_references(sources: Sequence[Source], style: str = DEFAULT_STYLE) -> 
         arxiv = arxiv_id(entry.get("eprint") if entry and _ARXIV_ID.fullmatch(entry.get("eprint") or "") else None,
                          entry.get("journal"), url, doi) if entry else None
         formatted, label = collapse(str(text)), labels[source.key]
+        if items[source.key].get("author", [{}])[-1] == {"literal": "others"}:
+            # CSL has no "others": citeproc prints the literal name ("Jiang and others"); readers expect et al.
+            formatted = re.sub(r",? and others\b", " et al.", formatted, count=1)
+            label = re.sub(r",? and others\b", " et al.", label, count=1)
         if entry is None and not items[source.key].get("author") and label.startswith("("):
             formatted, label = _anonymous(source, label)
         if entry is None and source.document is not None:

@@ -324,7 +324,8 @@ def source_page(source: Source, reports: Sequence[Report], spans: dict[tuple[str
               or any(source.key == ref.key for ref in r.references)]
     entry = source.entry
     year = (entry.get("year") or "") if entry else str(metadata_year(source) or "")
-    names = author_names(entry) or (document.meta("author") if document else None) or ""
+    metadata_names = (document.meta("author") or "").strip("{}") if document else ""  # "{DeepSeek-AI}": one name
+    names = author_names(entry) or metadata_names
     byline = " · ".join(part for part in (names, year) if part)
     return render("source.md.j2", source=source, byline=byline, reference=reference.text,
         links=md_safe(" · ".join(reference_links(reference))), citing=citing, spans=blocks, about=about,

@@ -130,6 +130,8 @@ def test_a_pdf_without_an_entry_or_metadata_gets_a_clean_title_only_reference(st
     ("Noam Shazeer, Mitchell Stern", "(Shazeer and Stern, 2018)", "Shazeer, N. and Stern, M. (2018) “Adafactor"),
     ("Jacob Devlin ; Ming-Wei Chang ; Kenton Lee", "(Devlin, Chang and Lee, 2018)", "Devlin, J., Chang, M.-W. and"),
     ("Kingma, Diederik", "(Kingma, 2018)", "Kingma, D. (2018)"),
+    ("Noam Shazeer and others", "(Shazeer et al., 2018)", "Shazeer, N. et al. (2018) “Adafactor"),
+    ("{DeepSeek-AI}", "(DeepSeek-AI, 2018)", "DeepSeek-AI (2018) “Adafactor"),
 ])
 def test_a_pdf_without_an_entry_is_cited_from_its_metadata_author_and_date(author: str, label: str, text: str) -> None:
     source = _file_only(("author", author), ("creationdate", "D:20180413004856Z"))
