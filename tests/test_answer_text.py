@@ -42,9 +42,10 @@ def test_one_missing_attribute_is_one_plain_sentence() -> None:
     assert answer_text(answer, plan) == "The library does not state batch size for Alpha or Beta."
 
 
-def _cell(subject: str, entity: str, number: float) -> AnswerCell:
+def _cell(subject: str, entity: str, number: float, variant: str | None = None,
+          attribute: str = "key-value heads") -> AnswerCell:
     evidence = Evidence("s", "d", "q", 0, 1, 1, None, PassageKind.TABLE_ROW)
-    return AnswerCell(subject, "key-value heads", f"{number:g}", number, None, None, entity, Verdict.SUPPORTED, 0.9,
+    return AnswerCell(subject, attribute, f"{number:g}", number, None, variant, entity, Verdict.SUPPORTED, 0.9,
                       (evidence,))
 
 
@@ -58,3 +59,18 @@ def test_a_family_s_range_is_compared_in_full_never_by_its_first_member() -> Non
     assert "Highest: Mistral 7B, Qwen3-0.6B and Qwen3-8B; lowest: Qwen3-30B-A3B." in text
     same = Answer("answered", "", ("Mistral 7B", "Qwen3"), ("key-value heads",), Relation.COMPARE, cells[:3], ())
     assert "All give the same value." in answer_text(same, plan)
+
+
+def test_the_highest_is_read_within_one_setting_never_across_settings() -> None:
+    """R1's distilled models: Llama-70B's 86.7 (cons@64) is not higher than Qwen-32B's 72.6 (pass@1)."""
+    plan = _plan(["Qwen-32B", "Llama-70B", "Qwen-1.5B"], ["AIME 2024"])
+    cells = (_cell("Qwen-32B", "Qwen-32B", 72.6, "pass@1", "AIME 2024"),
+             _cell("Qwen-32B", "Qwen-32B", 83.3, "cons@64", "AIME 2024"),
+             _cell("Llama-70B", "Llama-70B", 70.0, "pass@1", "AIME 2024"),
+             _cell("Llama-70B", "Llama-70B", 86.7, "cons@64", "AIME 2024"),
+             _cell("Qwen-1.5B", "Qwen-1.5B", 28.9, "pass@1", "AIME 2024"))
+    answer = Answer("answered", "", ("Qwen-32B", "Llama-70B", "Qwen-1.5B"), ("AIME 2024",), Relation.RANK, cells, ())
+    text = answer_text(answer, plan)
+    assert "Highest (pass@1): Qwen-32B; lowest: Qwen-1.5B." in text
+    assert "Highest (cons@64): Llama-70B; lowest: Qwen-32B." in text
+    assert "indicative" not in text

@@ -14,6 +14,7 @@ from synth.config import Question
 from synth.models import AttributeKind, Evidence, PassageKind, PlanAttribute
 from synth.plan import describe, make_plan
 from synth.plan.classes import resolve_usage, usage_class
+from synth.plan.derived import derived_from
 from synth.plan.qualifiers import participle, qualified
 from synth.plan.wording import SUBJECT, Asked, read_setting
 from synth.retrieve.asks.candidates import Candidate
@@ -227,3 +228,29 @@ def test_a_mode_phrase_fixes_the_variant_of_every_value(question: str, mode: str
     setting, text = read_setting(question)
     assert setting.mode == mode
     assert text == rest
+
+
+@pytest.mark.parametrize(("question", "name", "how"), [
+    ("Which of the DeepSeek-R1 distilled models scores highest on AIME 2024?", "DeepSeek-R1", "distilled"),
+    ("What do the distilled DeepSeek-R1 models score on MATH-500?", "DeepSeek-R1", "distilled"),
+    ("How do the models distilled from DeepSeek-R1 compare on GPQA?", "DeepSeek-R1", "distilled"),
+    ("What does DeepSeek-R1 score on AIME 2024?", "DeepSeek-R1", None),
+    ("How was DeepSeek-R1 distilled into smaller models?", "DeepSeek-R1", None),
+])
+def test_a_phrase_asking_for_models_derived_from_a_name_is_read(question: str, name: str, how: str | None) -> None:
+    start = question.index(name)
+    derived = derived_from(question, name, start, start + len(name))
+    assert (derived.how if derived else None) == how
+
+
+def test_the_distilled_models_are_the_subjects_never_the_model_they_come_from() -> None:
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdfs"
+    if not corpus.is_dir():
+        pytest.skip("../shared/corpus/pdfs is absent")
+    library, index = prepare_library(corpus, Path(".synth-cache"))
+    index.close()
+    plan = make_plan(Question(title="Distilled", question="Which of the DeepSeek-R1 distilled models scores "
+                              "highest on AIME 2024?"), library)
+    names = [s.name for s in plan.subjects]
+    assert "DeepSeek-R1-Distill-Qwen-32B" in names and "DeepSeek-R1-Distill-Llama-70B" in names
+    assert all("Distill" in n for n in names)

@@ -80,18 +80,31 @@ def _magnitude(cell: AnswerCell) -> float | None:
 
 def _comparison(cells: list[AnswerCell]) -> str:
     """Which subjects (or sized members of a family subject) give the highest and the lowest value, every cell
-    counted: a family's first member alone would hide its range ("all give the same value" over 4 to 8)."""
+    counted: a family's first member alone would hide its range ("all give the same value" over 4 to 8).
+    Values are compared within one setting (pass@1 with pass@1, never with cons@64): the comparison is given
+    per setting that two or more subjects share, and across settings only when none is shared."""
     numeric = [(magnitude, c) for c in cells if (magnitude := _magnitude(c)) is not None]
     if len(numeric) < 2 or len({c.subject for _, c in numeric}) < 2:
         return ""
+    series: dict[str, list[tuple[float, AnswerCell]]] = defaultdict(list)
+    for magnitude, cell in numeric:
+        series[cell.variant or ""].append((magnitude, cell))
+    shared = {variant: group for variant, group in series.items() if len({c.subject for _, c in group}) >= 2}
+    if not shared:
+        return _extremes(numeric, "", " (the variants differ, so the comparison is indicative)")
+    if len(shared) == 1:
+        [(variant, group)] = shared.items()
+        return _extremes(group, f" ({variant})" if variant and len(series) > 1 else "", "")
+    return "".join(_extremes(group, f" ({variant or 'no setting given'})", "")
+                   for variant, group in list(shared.items())[:3])
+
+
+def _extremes(numeric: list[tuple[float, AnswerCell]], setting: str, caution: str) -> str:
     top = max(m for m, _ in numeric)
     bottom = min(m for m, _ in numeric)
     if top == bottom:
-        return " All give the same value."
-    caution = ""
-    if len({(c.variant or "").split(";")[0] for _, c in numeric}) > 1:
-        caution = " (the variants differ, so the comparison is indicative)"
-    return (f" Highest: {_names([c for m, c in numeric if m == top])}; "
+        return f" All give the same value{setting}."
+    return (f" Highest{setting}: {_names([c for m, c in numeric if m == top])}; "
             f"lowest: {_names([c for m, c in numeric if m == bottom])}{caution}.")
 
 

@@ -25,6 +25,7 @@ from synth.config import Column, Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
 from synth.names import canonical, family, key, match_property, size_of, words_of
 from synth.plan.classes import UsageClass, resolve_usage, usage_class
+from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.mechanism import read_mechanism
 from synth.plan.qualifiers import qualified
 from synth.plan.spelling import respell
@@ -144,6 +145,10 @@ def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabular
         homes = vocab.home_sources(spellings_t)
         if not homes and name.member:
             homes = vocab.home_sources((name.member,))  # "Transformer big" is in the paper about the Transformer
+        derived = derived_from(text, name.text, name.start, name.end)
+        if derived is not None:
+            subjects += _derived_members(derived, homes, vocab, seen, notes)
+            continue
         subjects.append(PlanSubject(name.text, spellings_t, "named in the question", tuple(homes)))
     for match in _CLASS.finditer(text):
         phrase = _clean_phrase(re.split(r"\s(?:the|of)\s", " " + match.group("cls"))[-1])
@@ -178,6 +183,21 @@ def _own_members(subjects: list[PlanSubject], vocab: Vocabulary) -> list[PlanSub
         out.append(PlanSubject(member, (member,), f"named in the question as {subject.name}, the family whose own "
                                f"source ({', '.join(subject.home_sources)}) is about {member}", subject.home_sources))
     return out
+
+
+def _derived_members(derived: Derived, homes: list[str], vocab: Vocabulary, seen: set[str],
+                     notes: list[str]) -> list[PlanSubject]:
+    """"The X distilled models": the models its sources' tables list as made from X, never X itself."""
+    members = [m for m in derived_members(derived, homes, vocab) if canonical(m) not in seen]
+    if not members:
+        notes.append(f"No table of the library names a model {derived.how} from {derived.name}; "
+                     f"{derived.name} itself is not what is asked.")
+        return []
+    notes.append(f"The models {derived.how} from {derived.name}: the labels of its sources' tables that name one "
+                 f"({', '.join(members)}).")
+    seen.update(canonical(m) for m in members)
+    return [PlanSubject(m, (m,), f"{derived.how} from {derived.name}: a row of its sources' tables",
+                        tuple(vocab.home_sources((m,)) or homes)) for m in members]
 
 
 def _usage_members(usage: UsageClass, vocab: Vocabulary, seen: set[str], notes: list[str]) -> list[PlanSubject]:

@@ -56,6 +56,14 @@ _IN_UNIT = re.compile(r"^how\s+(?P<how>large|big|long|much)\s+(?:is|are|was|were
                       r"(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)\s*,?\s+"
                       r"(?:in|measured\s+in|counted\s+in)\s+(?P<unit>[a-z]+s)\b", re.IGNORECASE)
 _SYMBOL = re.compile(r"^[\u0370-\u03ff][\w\u0370-\u03ff]*$|^[a-zA-Z]_?\d$")
+# A phrase ending in one of these asks for a kind of thing, whatever amount word modifies it: "learning rate
+# schedule", "batch size strategy".
+_QUALITATIVE_HEADS = frozenset("schedule schedules scheme schemes strategy strategies method methods type types kind "
+                               "kinds function functions policy policies algorithm algorithms mechanism mechanisms "
+                               "optimizer optimizers tokenizer tokenizers architecture format".split())
+# Nouns that stand alone before "and": "optimizer and learning rate schedule" asks two things, not an
+# "optimizer rate schedule" (an agent noun, an -ation/-ment/-ism noun is never a modifier here).
+_NOUN_ENDING = re.compile(r"(?:[^e]er|izer|or|ation|ment|ism)$", re.IGNORECASE)
 
 _STAGES = (
     ("pre-training", re.compile(r"\bpre-?train\w*|\bpretrain\w*", re.IGNORECASE)),
@@ -173,7 +181,7 @@ def distribute(parts: list[str], standalone: Callable[[str], bool]) -> list[str]
     last = parts[-1].split()
     if len(last) < 2 or any(len(p.split()) != 1 for p in parts[:-1]):
         return parts
-    if any(_plural(p) or (standalone(p) and not _ADJECTIVE.search(p)) or _SYMBOL.match(p)
+    if any(_plural(p) or (standalone(p) and not _ADJECTIVE.search(p)) or _SYMBOL.match(p) or _NOUN_ENDING.search(p)
            for p in parts[:-1]):
         return parts
     head = " ".join(last[1:])
@@ -186,7 +194,7 @@ def _kind(phrase: str, cue: str, raw_tail: str) -> AttributeKind | None:
     if cue in ("how many", "how much", "how large", "how big", "how long") or _SYMBOL.match(phrase) \
             or raw_tail in ("value", "values", "number"):
         return AttributeKind.QUANTITY
-    if cue in ("which", "on which", "on what", "with which", "what kind") and not _QUANTITY_WORDS.search(phrase):
+    if cue in ("which", "on which", "on what", "with which", "what kind") and not quantity_words(phrase):
         return AttributeKind.TEXT
     return None
 
@@ -353,7 +361,10 @@ class _Reader:
 
 
 def quantity_words(phrase: str) -> bool:
-    """Whether a phrase names an amount (a count, a size, a rate)."""
+    """Whether a phrase names an amount (a count, a size, a rate), not a kind of thing named after one."""
+    words = phrase.split()
+    if len(words) > 1 and words[-1].lower() in _QUALITATIVE_HEADS:
+        return False
     return bool(_QUANTITY_WORDS.search(phrase)) or bool(_SYMBOL.match(phrase))
 
 
