@@ -7,13 +7,12 @@ one does."""
 from __future__ import annotations
 
 import random
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from libraries import fixture_library
 
-from synth.build import prepare_library
 from synth.cellindex import ATTRIBUTE, ENTITY
 from synth.index import PassageIndex, cells_of
 from synth.models import Library
@@ -24,8 +23,6 @@ from synth.verify.facts import measures_of, normalised
 from synth.verify.tablecells import RowSpans, TableCells, lookup_keys, row_spans
 from synth.vocabulary import LibraryRecord, Vocabulary, text_tables
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = [ROOT / "library", ROOT / "tests" / "fixtures" / "verify" / "library"]
 EXTRA = """# Zeta notes
 
 Table 1: Results of instruction-tuned models.
@@ -45,15 +42,7 @@ Base 6 512 8 74M
 
 
 def _library(tmp_path: Path, extra: str = EXTRA) -> tuple[Library, PassageIndex]:
-    root = tmp_path / "lib"
-    if not root.exists():
-        root.mkdir()
-        for folder in FIXTURES:
-            for path in sorted(folder.iterdir()):
-                if path.is_file():
-                    shutil.copy(path, root / f"{folder.name}-{path.name}")
-    (root / "zeta.md").write_text(extra, encoding="utf-8")
-    return prepare_library(root, tmp_path / "cache")
+    return fixture_library(tmp_path, extra)
 
 
 def _texts(library: Library) -> list[str]:

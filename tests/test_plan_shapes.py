@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from libraries import CORPUS
 
 from synth.build import prepare_library
 from synth.config import Question
-from synth.models import AttributeKind, Evidence, PassageKind, PlanAttribute
+from synth.models import AttributeKind, Evidence, Library, PassageKind, PlanAttribute
 from synth.plan import describe, make_plan
 from synth.plan.classes import resolve_usage, usage_class
 from synth.plan.derived import derived_from
@@ -149,13 +150,18 @@ def test_a_maximum_is_not_the_final_value() -> None:
     assert [c.value for c in kept] == ["2.4e-4"]
 
 
-def test_the_library_corpus_resolves_the_gqa_class() -> None:
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdfs"
-    if not corpus.is_dir():
+@pytest.fixture(scope="module")
+def corpus_library() -> Library:
+    """The shared corpus PDFs, read through the project's cache."""
+    if not CORPUS.is_dir():
         pytest.skip("../shared/corpus/pdfs is absent")
-    library, index = prepare_library(corpus, Path(".synth-cache"))
+    library, index = prepare_library(CORPUS, Path(".synth-cache"))
     index.close()
-    members = [name for name, _ in resolve_usage("grouped-query attention", vocabulary(library))]
+    return library
+
+
+def test_the_library_corpus_resolves_the_gqa_class(corpus_library: Library) -> None:
+    members = [name for name, _ in resolve_usage("grouped-query attention", vocabulary(corpus_library))]
     assert "Mistral 7B" in members and not any(name.startswith(("DeepSeek", "Janus")) for name in members)
 
 
@@ -243,14 +249,9 @@ def test_a_phrase_asking_for_models_derived_from_a_name_is_read(question: str, n
     assert (derived.how if derived else None) == how
 
 
-def test_the_distilled_models_are_the_subjects_never_the_model_they_come_from() -> None:
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdfs"
-    if not corpus.is_dir():
-        pytest.skip("../shared/corpus/pdfs is absent")
-    library, index = prepare_library(corpus, Path(".synth-cache"))
-    index.close()
+def test_the_distilled_models_are_the_subjects_never_the_model_they_come_from(corpus_library: Library) -> None:
     plan = make_plan(Question(title="Distilled", question="Which of the DeepSeek-R1 distilled models scores "
-                              "highest on AIME 2024?"), library)
+                              "highest on AIME 2024?"), corpus_library)
     names = [s.name for s in plan.subjects]
     assert "DeepSeek-R1-Distill-Qwen-32B" in names and "DeepSeek-R1-Distill-Llama-70B" in names
     assert all("Distill" in n for n in names)

@@ -7,15 +7,14 @@ index answers as a fresh one does."""
 from __future__ import annotations
 
 import random
-import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from libraries import fixture_library
 
-from synth.build import prepare_library
 from synth.index import PassageIndex
 from synth.models import Library, PassageKind
 from synth.names import name_regex
@@ -24,8 +23,6 @@ from synth.termindex import name_key, word_key
 from synth.text import fold
 from synth.vocabulary import _NUMBER_AFTER, Vocabulary, about_names, defined_acronyms, names_in
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = [ROOT / "library", ROOT / "tests" / "fixtures" / "verify" / "library"]
 EXTRA = """# Zeta: a Mixture of Experts model
 
 We introduce Zeta-7B, a model trained with Group Relative Policy Optimization (GRPO) and
@@ -36,15 +33,7 @@ Rotary Position Embedding (RoPE) is used, and Zeta-7B beats GPT-4o and gpt4o-min
 
 
 def _library(tmp_path: Path, extra: str = EXTRA) -> tuple[Library, PassageIndex]:
-    root = tmp_path / "lib"
-    if not root.exists():
-        root.mkdir()
-        for folder in FIXTURES:
-            for path in sorted(folder.iterdir()):
-                if path.is_file():
-                    shutil.copy(path, root / f"{folder.name}-{path.name}")
-    (root / "zeta.md").write_text(extra, encoding="utf-8")
-    return prepare_library(root, tmp_path / "cache")
+    return fixture_library(tmp_path, extra)
 
 
 def _names(library: Library) -> list[str]:

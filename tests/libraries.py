@@ -1,0 +1,28 @@
+"""Test libraries built from the project's example library and the verify fixtures, plus one extra file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from synth.build import prepare_library
+from synth.index import PassageIndex
+from synth.models import Library
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = [ROOT / "library", ROOT / "tests" / "fixtures" / "verify" / "library"]
+CORPUS = ROOT.parent / "shared" / "corpus" / "pdfs"
+
+
+def fixture_library(tmp_path: Path, extra: str) -> tuple[Library, PassageIndex]:
+    """Every fixture file copied once into tmp_path/lib, with `zeta.md` holding `extra` (rewritten on each
+    call, so a test can edit the library and read it again)."""
+    root = tmp_path / "lib"
+    if not root.exists():
+        root.mkdir()
+        for folder in FIXTURES:
+            for path in sorted(folder.iterdir()):
+                if path.is_file():
+                    shutil.copy(path, root / f"{folder.name}-{path.name}")
+    (root / "zeta.md").write_text(extra, encoding="utf-8")
+    return prepare_library(root, tmp_path / "cache")
