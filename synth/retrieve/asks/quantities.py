@@ -142,6 +142,7 @@ _REFERENCE = re.compile(r"\b(?:figure|fig\.|table|section|sec\.|eq\.|equation|ap
 _MEASURES = frozenset({"size", "sizes", "count", "counts"})
 _RISE = (r"\s+(?:is\s+|was\s+)?(?:gradually\s+|linearly\s+)?(?:increased|raised|ramped\s+up|grown)\s+from\s+"
          r"[\d.,]+\s*[KMB]?\s+to\s+")
+_RAISE_VERB = r"(?:increas|rais|expand|extend|grow|scal)\w*(?:\s+up)?"
 _LINK = r"(?:\s+(?:(?:is|was|are|were)\s+set\s+to|is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*)"
 
 
@@ -167,7 +168,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                  rf"(?:(?:about|around|approximately|roughly)\s+)?$", True),
                 (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+)?{phrase}\b", False),
                 # "the batch size is gradually increased from 3072 to 15360": the value the schedule reaches
-                (rf"\b{phrase}{_RISE}$", True)]
+                (rf"\b{phrase}{_RISE}$", True),
+                # "we also increase the context size from 512 to 1024 tokens": the same rise, the verb first
+                (rf"\b{_RAISE_VERB}\s+(?:the\s+|its\s+|our\s+)?{phrase}\s+from\s+[\d.,]+\s*[KMB]?\s+to\s+$", True)]
     if len(words) == 2 and words[-1].lower() in _MEASURES:
         # "vocabulary size" where the sentence has no "size": "the vocabulary is expanded to 50,257", "a 30,000
         # token vocabulary", "a vocabulary of 100K"
