@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from settled import evaluate_settled
 
 CHROMIUM = Path(os.environ.get("SYNTH_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -168,7 +169,7 @@ def visit(browser: Any) -> Iterator[Callable[..., Visit]]:
             page.wait_for_load_state("networkidle")
         if then is not None:
             then(page)
-        seen.hits += page.evaluate("window.__pwnedHits")
+        seen.hits += evaluate_settled(page, "window.__pwnedHits")
         seen.title = page.title()
         page.close()
         return seen

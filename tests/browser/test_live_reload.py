@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from settled import evaluate_settled
 
 ROOT = Path(__file__).resolve().parents[2]
 # Generous bounds, only so a broken server fails instead of hanging the suite; no speed is asserted.
@@ -74,21 +75,6 @@ def serving(tmp_path: Path, browser: Any) -> Iterator[tuple[Path, str, subproces
         log.close()
 
 
-def _evaluate_settled(page: Any, script: str) -> Any:
-    """`page.evaluate` once the page stays put: mkdocs may reload it a second time (one rebuild per file synth
-    writes), which destroys the context an evaluation is running in."""
-    from playwright.sync_api import Error
-
-    for _ in range(30):
-        page.wait_for_load_state("load")
-        try:
-            return page.evaluate(script)
-        except Error as error:
-            if "Execution context was destroyed" not in str(error):
-                raise
-    raise AssertionError("the page kept reloading")
-
-
 def test_serve_reloads_the_browser_when_a_question_or_a_library_file_changes(
         serving: tuple[Path, str, subprocess.Popen[str]], visit: Any) -> None:
     project, base, server = serving
@@ -103,7 +89,7 @@ def test_serve_reloads_the_browser_when_a_question_or_a_library_file_changes(
         page.wait_for_function("document.querySelector('article h1')?.innerText.includes('edited live')",
                                timeout=RELOADED_MS)
         found["after"] = page.locator("article h1").first.inner_text()
-        found["reloaded"] = _evaluate_settled(page, "window.__notReloaded === undefined")
+        found["reloaded"] = evaluate_settled(page, "window.__notReloaded === undefined")
         page.goto(base + "sources/index.html")
         (project / "library" / "zebra-notes.md").write_text("# Zebra-quagga field notes\n\nWritten while serving.\n",
                                                              encoding="utf-8")
