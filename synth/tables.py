@@ -19,6 +19,7 @@ row, a spanning label repeated or left blank over the columns it spans).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -277,10 +278,7 @@ def without_column_groups(header: list[str]) -> list[str]:
     or more columns share it: "Vision-Language Model Kimi k1.5" is Kimi k1.5 (a name is read from the
     label's first word, so the group would hide it)."""
     groups = [_COLUMN_GROUP.match(label) for label in header]
-    shared: dict[str, int] = {}
-    for found in groups[1:]:
-        if found:
-            shared[fold(found.group(1))] = shared.get(fold(found.group(1)), 0) + 1
+    shared = Counter(fold(found.group(1)) for found in groups[1:] if found)
     return [header[0], *(found.group(2) if found and shared[fold(found.group(1))] >= 2 else label
                          for found, label in zip(groups[1:], header[1:], strict=True))]
 

@@ -82,7 +82,8 @@ def _comparison(cells: list[AnswerCell]) -> str:
     """Which subjects (or sized members of a family subject) give the highest and the lowest value, every cell
     counted: a family's first member alone would hide its range ("all give the same value" over 4 to 8).
     Values are compared within one setting (pass@1 with pass@1, never with cons@64): the comparison is given
-    per setting that two or more subjects share, and across settings only when none is shared."""
+    per setting that two or more subjects share (the first three), and across settings only when none is
+    shared."""
     numeric = [(magnitude, c) for c in cells if (magnitude := _magnitude(c)) is not None]
     if len(numeric) < 2 or len({c.subject for _, c in numeric}) < 2:
         return ""

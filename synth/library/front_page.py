@@ -18,7 +18,8 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:-?[A-Z]\.)*|de|del|d
 _TEAM = re.compile(r"^(?:[\w\-]+\s+)?(?:Team|AI|Research|Lab|Labs)$|^[A-Z][\w]*-AI$")
 _PLACEHOLDER = re.compile(r"^(?:anonymous|anonymous submission|author|authors|unknown|submission)$", re.IGNORECASE)
 _EMAIL = re.compile(r"@[\w\-]+\.|^\{[^}]*,[^}]*\}")
-_FRONT_END = re.compile(r"^(?:abstract|\d?\.?\s*introduction)\b", re.IGNORECASE)
+# Where page 1's front matter ends: the abstract or the introduction (titles and bylines sit above).
+FRONT_END = re.compile(r"^(?:abstract|\d?\.?\s*introduction)\b", re.IGNORECASE)
 _NOT_PERSON = re.compile(r"\b(?:university|institute|department|school|college|google|openai|microsoft|meta|"
                          r"nvidia|deepmind|brain|labs?|research|team|ai|laborator\w*|inc|corp\w*|page|https?)\b",
                          re.IGNORECASE)
@@ -76,7 +77,7 @@ def _more_people(rest: list[str], following: list[str]) -> bool:
         return True
     emails = 0
     for text in following:
-        if _FRONT_END.match(text):
+        if FRONT_END.match(text):
             break
         emails += len(_EMAIL.findall(text))
         if _person(_SEPARATOR.split(text)[0].strip()) or emails >= 2:

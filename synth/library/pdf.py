@@ -26,7 +26,7 @@ from synth.library.base import (
     repair_page,
     text_passage,
 )
-from synth.library.front_page import first_author, placeholder_author
+from synth.library.front_page import FRONT_END, first_author, placeholder_author
 from synth.models import Document, Passage, Table
 from synth.pdftables import extract_tables
 from synth.text import collapse, repair
@@ -39,7 +39,6 @@ _NOT_TITLE = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_MARKS = re.compile(r"[@∗*†‡§¶⋄]|\d\s*,|[a-z]\d\b")
-_FRONT_END = re.compile(r"^(abstract|\d?\.?\s*introduction)\b", re.IGNORECASE)
 _WRAP_WORDS = {"a", "an", "and", "for", "from", "in", "of", "on", "the", "to", "with", "via", "by"}
 _BAD_META_TITLE = re.compile(r"^(untitled|microsoft word|title|document\d*|slide \d+)\b|\.(docx?|tex|dvi|pdf)$",
                              re.IGNORECASE)
@@ -180,7 +179,7 @@ def title_from_sized_lines(lines: list[tuple[str, float]]) -> str | None:
     cleaned: list[tuple[str, float]] = []
     for line, size in lines[:15]:
         text = collapse(repair(line))
-        if _FRONT_END.match(text):
+        if FRONT_END.match(text):
             break
         cleaned.append((text, size))
     first = next((i for i, (line, size) in enumerate(cleaned) if _is_title_line(line) and size >= body * 1.15 + 0.5),

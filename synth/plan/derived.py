@@ -49,9 +49,9 @@ def derived_members(derived: Derived, homes: list[str], vocab: Vocabulary) -> li
     derivation's word ("DeepSeek-R1-Distill-Llama-70B" for "distilled"), in library order."""
     stem = fold(derived.how).replace("-", "")[:6]
     start = canonical(derived.name)
+    labels = dict.fromkeys(" ".join(r.record.entity.split()) for r in vocab.records_for((derived.name,), (), homes))
     found: dict[str, str] = {}
-    for record in vocab.records_for((derived.name,), (), homes):
-        label = " ".join(record.record.entity.split())
-        if canonical(label).startswith(start) and stem in fold(label).replace("-", "") and len(found) < _MOST:
+    for label in labels:
+        if canonical(label).startswith(start) and stem in fold(label).replace("-", ""):
             found.setdefault(canonical(label), label)
-    return list(found.values())
+    return list(found.values())[:_MOST]

@@ -33,7 +33,7 @@ _AUX = frozenset("do does did is are was were be been being has have had can cou
 _VERBS = frozenset("""use score reach achieve get obtain attain report give list compare show state provide name tell
     perform fare rank differ take decide spend employ adopt need require keep balance handle reduce change scale grow
     vary summarize summarise describe explain mean set apply choose select train pre-train post-train fine-tune
-    distill evaluate measure see take""".split())
+    distill evaluate measure see""".split())
 _IMPERATIVE = frozenset("give list report state show provide name tell compare summarize summarise describe find "
                         "return".split())
 _PREPOSITIONS = frozenset("""of in on for with by from to at into about between across against during under over
@@ -106,6 +106,15 @@ def stage_of(word: str) -> str | None:
     return "pre-training" if re.match(r"train", word, re.IGNORECASE) else None
 
 
+def _mode(word: str) -> str:
+    """The variant a mode phrase's word names: "non-reasoning" → non-thinking, "longCoT" → long-CoT."""
+    if word.startswith("non"):
+        return "non-thinking"
+    if word.endswith("cot"):
+        return f"{word[:-3].rstrip('-')}-CoT"
+    return "thinking"
+
+
 def read_setting(text: str) -> tuple[Setting, str]:
     """The stage and mode a question fixes, and the question without those phrases ("What learning
     rate was used to pre-train BERT" → stage pre-training; "… in thinking mode" → mode thinking)."""
@@ -113,9 +122,7 @@ def read_setting(text: str) -> tuple[Setting, str]:
     found = _MODE_PHRASE.search(text)
     if found:
         if found.group("mode"):  # "in thinking and in non-thinking mode" asks for both, kept apart
-            word = found.group("mode").lower()
-            mode = ("non-thinking" if word.startswith("non") else f"{word[:-3].rstrip('-')}-CoT"
-                    if word.endswith("cot") else "thinking")
+            mode = _mode(found.group("mode").lower())
         text = text[:found.start()] + text[found.end():]
     found = _STAGE_PHRASE.search(text)
     if found:
