@@ -59,6 +59,32 @@ def test_settings_stated_in_prose(text: str, name: str, values: list[str]) -> No
     assert _values(text, name) == values
 
 
+V3_EXPERTS = ("Each MoE layer consists of 1 shared expert and 256 routed experts, where the intermediate hidden "
+              "dimension of each expert is 2048.")
+V3_ACTIVATED = "Among the routed experts, 8 experts will be activated for each token."
+V3_SELECTS = "Note that although DeepSeek-V3 selects only 8 routed experts in practice, it can scale up."
+
+
+@pytest.mark.parametrize(("text", "name", "values"), [
+    (V3_EXPERTS, "number of routed experts", ["256"]),
+    (V3_EXPERTS, "shared experts", ["1"]),
+    (V3_ACTIVATED, "number of routed experts", []),
+    (V3_SELECTS, "number of routed experts", []),
+    (V3_ACTIVATED, "activated experts per token", ["8"]),
+    (V3_ACTIVATED, "experts per token", ["8"]),
+    (V3_EXPERTS, "activated experts per token", []),
+    ("It comprises 236B total parameters, of which 21B are activated for each token.",
+     "activated experts per token", []),
+    ("It comprises 236B total parameters, of which 21B are activated for each token.",
+     "activated parameters", ["21B"]),
+])
+def test_a_count_of_the_members_chosen_per_input_is_not_the_set_s_size(text: str, name: str,
+                                                                         values: list[str]) -> None:
+    """"8 experts will be activated" counts the chosen experts, not the routed ones (DeepSeek-V3 was given 8 routed
+    experts); a singular noun counts ("1 shared expert"); a bare "21B" stands for parameters, never experts."""
+    assert _values(text, name) == values
+
+
 def _candidate(quote: str, value: str) -> Candidate:
     evidence = Evidence("x.pdf", "x", quote, 0, len(quote), 1, None, PassageKind.TEXT)
     return Candidate("M", "peak learning rate", "M", None, value, 1.0, None, evidence, False, True, True)

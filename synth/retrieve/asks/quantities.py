@@ -19,6 +19,14 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _SCALE_UNIT = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}
 # Nouns whose amount is counted in another unit: "how much data" is answered in tokens.
 _MASS_NOUNS = frozenset(key(w) for w in ("data", "corpus", "dataset", "compute", "budget", "amount", "size"))
+# Nouns a magnitude stands for when left out ("21B are activated for each token" counts parameters, never experts).
+_IMPLIED_NOUNS = frozenset(key(w) for w in ("parameters", "params", "weights", "tokens"))
+# Words that make a count the part of a set used for one input: "selects only 8 routed experts" is not the number of
+# routed experts, it is how many are activated per token.
+_SUBSET_WORDS = frozenset(key(w) for w in ("activated", "active", "selected", "chosen", "activates", "selects"))
+_SUBSET_BEFORE = re.compile(r"\b(?:select|activat|choos|pick)\w*\s+(?:only\s+|the\s+top\s+|top-?)?$", re.IGNORECASE)
+_SUBSET_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:will\s+be|are|is|get|gets)\s+(?:activated|selected|chosen)\b",
+                           re.IGNORECASE)
 
 def _scale(raw: str, quantity: claimparse.Quantity) -> tuple[float, str | None]:
     word = re.search(r"(trillion|billion|million|thousand)", raw, re.IGNORECASE)
@@ -69,6 +77,7 @@ def has_word(words: Iterable[str], wanted: str) -> bool:
     return any(same_word(w, wanted) for w in words)
 
 
+_PER = re.compile(r"\s+(?:per|in each|for each)\s+", re.IGNORECASE)
 _NEXT_ITEM = re.compile(r"\b(?:and|or|with)\s+(?:a|an|the|its|their)\b", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_END = re.compile(r"^\s*(?:to|and|-|–)\s*\d", re.IGNORECASE)
@@ -98,7 +107,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     asked = words_of(attribute.name)
     if not asked:
         return []
-    named = re.split(r"\s+(?:per|in each|for each)\s+", attribute.name.lower())[0]  # "experts per token": experts
+    named = _PER.split(attribute.name.lower())[0]  # "experts per token": experts
     head = sorted(asked, key=lambda w: (named.rfind(w[:4]), w))[-1]
     modifiers = asked - {head} - defaults(asked)
     sentence_words = [key(w) for w, _, _ in word_tokens(text)]
@@ -116,7 +125,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
         measured = head in _MASS_NOUNS and head != key("size") and right and modifiers and all(
             has_word(clause_left, m) or has_word(clause_right, m) for m in modifiers)
         if not (has_word(right, head) or measured or (modifiers and any(has_word(near_right, m) for m in modifiers) and
-                                                  has_word(sentence_words, head))):
+                                                  head in _IMPLIED_NOUNS and has_word(sentence_words, head))):
             continue
         if any(not (has_word(clause_left, m) or has_word(clause_right, m)) for m in modifiers):
             continue
@@ -152,7 +161,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     layers", "a batch size of 4608", "learning rate to 2.2 × 10−4", "sequence length 4K". The noun must
     touch the number (its modifiers too, for "batch size"), so a number elsewhere in the sentence is never
     taken."""
-    words = [w for w in WORD.findall(attribute.name) if w.lower() not in STOPWORDS][-2:]
+    named = _PER.split(attribute.name)[0]  # "activated experts per token": the count is of experts
+    words = [w for w in WORD.findall(named) if w.lower() not in STOPWORDS][-2:]
     if not words:
         return []
     rest = modifiers - {key(p) for w in words for p in w.split("-")}
@@ -163,7 +173,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         rest = frozenset(m for m in rest if not any(same_word(m, p) for p in _PEAK))
     if any(not has_word([key(w) for w, _, _ in word_tokens(text)], m) for m in rest):
         return scheduled  # "pre-training learning rate": the sentence must be about pre-training
-    phrase = r"[\s-]+".join(re.escape(w) + r"\w*" for w in words)
+    phrase = r"[\s-]+".join(re.escape(_singular(w)) + r"\w*" for w in words)
+    subset = named != attribute.name or any(key(w) in _SUBSET_WORDS for w in WORD.findall(attribute.name))
     patterns = [(rf"\b{phrase}(?:\s+\S{{1,4}})?(?:\s+for\s+[A-Z][^,;:.=()]{{0,30}}?)?{_LINK}"
                  rf"(?:(?:about|around|approximately|roughly)\s+)?$", True),
                 (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+)?{phrase}\b", False),
@@ -184,6 +195,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue  # "Figure 3 Patching schemes …" numbers a figure, not patches
             if _ALTERNATIVES.search(text[max(0, number.start() - 30):number.start()]):
                 continue
+            if not subset and _subset_count(text, number.start(), number.end()):
+                continue
             context = (text[max(0, number.start() - 60):number.start()] if before
                        else text[number.end():number.end() + 60])
             found = re.search(pattern, context, re.IGNORECASE)
@@ -196,7 +209,38 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 value, unit = float(number.group(1).replace(",", "")), number.group(2) or ""
             taken.add(number.start())
             out.append((number.group(0), value, unit, number.start()))
+    if subset:
+        out += _subset_values(text, words, taken)
     return scheduled + out + _spelled_values(text, words, taken)
+
+
+def _singular(word: str) -> str:
+    """"experts" → "expert", so "1 shared expert" is read for "shared experts"."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _subset_count(text: str, start: int, end: int) -> bool:
+    """The figure counts the members chosen for one input: "selects only 8 routed experts", "8 experts will be
+    activated for each token"."""
+    return bool(_SUBSET_BEFORE.search(text[max(0, start - 30):start]) or _SUBSET_AFTER.match(text[end:end + 60]))
+
+
+def _subset_values(text: str, words: list[str], taken: set[int]) -> list[tuple[str, float, str, int]]:
+    """Counts of the chosen members for an attribute that asks for them ("activated experts per token"): the
+    number names the attribute's noun and a selection verb binds it, before or after ("Among the routed
+    experts, 8 experts will be activated for each token", "selects only 8 routed experts")."""
+    noun = next((w for w in reversed(words) if key(w) not in _SUBSET_WORDS), None)
+    if noun is None:
+        return []
+    noun_after = re.compile(rf"^\s+(?:[a-z]+\s+)?{re.escape(_singular(noun))}\w*\b", re.IGNORECASE)
+    out: list[tuple[str, float, str, int]] = []
+    for number in _PLAIN.finditer(text):
+        if number.start() in taken or number.group(2) or not noun_after.match(text[number.end():]):
+            continue
+        if _subset_count(text, number.start(), number.end()):
+            taken.add(number.start())
+            out.append((number.group(0), float(number.group(1).replace(",", "")), "", number.start()))
+    return out
 
 
 def _spelled_values(text: str, words: list[str], taken: set[int]) -> list[tuple[str, float, str, int]]:
