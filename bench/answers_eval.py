@@ -1,7 +1,7 @@
 """Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
 
-    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|tuning|held_out|both]
-        [--details] [--answers-only]
+    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|tuning|held_out|
+        methods_report|both] [--details] [--answers-only]
 
 Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,held_out}/ holds a question (fed to
 synth unchanged), its subjects and attributes with aliases, the cells (value, number, unit, variant, accept, others,
@@ -24,9 +24,10 @@ bench/data/answers/README.md. Every question of a part is built with `synth buil
 Text cells (a normalization layer, an RL algorithm) are right when every content word of `value`
 or of an `accept` entry is in the cell's value or quote. The held-out part is run only to report
 its figures: this script never prints its questions, cells or values, only scores. `tune`, `dev`, `probe`,
-`shapes`, `prose2` and `paraphrase` are tuning parts (`tuning` runs the six); `both` is `tune` and `held_out`, as
-before. `paraphrase` rewords questions of the other tuning parts (same gold cells): its originals are run beside it
-and the gap between the two wordings is printed.
+`shapes`, `prose2`, `paraphrase` and `methods` (the tuning half of `methods/`, in `methods/tune/`) are tuning parts
+(`tuning` runs the seven); `methods_report` (`methods/report/`) is the half of the method questions run once, to
+report, never tuned on; `both` is `tune` and `held_out`, as before. `paraphrase` rewords questions of the other
+tuning parts (same gold cells): its originals are run beside it and the gap between the two wordings is printed.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ GOLD = ROOT / "bench" / "data" / "answers"
 CORPUS = ROOT.parent / "shared" / "corpus" / "pdfs"
 _SCALE = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _MODEL_WORDS = {"base", "chat", "instruct", "sft", "rl", "thinking", "non-thinking"}
+# The method questions live in one folder, split in a tuning half and a half run only to report.
+_FOLDERS = {"methods": GOLD / "methods" / "tune", "methods_report": GOLD / "methods" / "report"}
 _SETTING_WORDS = re.compile(r"pass@\d+-?cot|pass@\d+|\bcot\b|\bv\d+\b|maj@\d+", re.IGNORECASE)
 
 
@@ -295,7 +298,7 @@ def _answers_only(golds: dict[str, dict]) -> dict[str, dict]:
 
 
 def run_part(part: str, details: bool, answers_only: bool = False) -> Score | None:
-    folder = GOLD / part
+    folder = _FOLDERS.get(part, GOLD / part)
     files = sorted(folder.glob("*.yaml"))
     if not files:
         print(f"{part}: no gold files in {folder}")
@@ -370,7 +373,7 @@ def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], d
         print(f"{stem[:32]:32} {_ratio(result.recalled, result.cells):>16} {result.wrong:>7} "
               f"{_ratio(result.declared, result.not_stated):>14} {_ratio(result.ideas_found, result.ideas):>14} "
               f"{_ratio(result.off_topic, result.findings):>14}")
-        if details and part != "held_out":
+        if details and part not in ("held_out", "methods_report"):
             for line in [*result.wrong_cells, *result.missed]:
                 print(f"    {line}")
     print(f"{part + ' (all)':32} {_ratio(total.recalled, total.cells):>16} {total.wrong:>7} "
@@ -383,15 +386,16 @@ def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], d
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", default="tune", choices=["tune", "dev", "probe", "shapes", "prose2", "paraphrase",
-                                                          "tuning", "held_out", "both"])
-    parser.add_argument("--details", action="store_true", help="list wrong and missed cells (never for held_out)")
+                                                          "methods", "tuning", "held_out", "methods_report", "both"])
+    parser.add_argument("--details", action="store_true",
+                        help="list wrong and missed cells (never for held_out or methods_report)")
     parser.add_argument("--answers-only", action="store_true",
                         help="score the answer stage alone (plan, retrieval, answer): no build, no off-topic figure")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
-    tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase"]
+    tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods"]
     parts = {"both": ["tune", "held_out"], "tuning": tuning}.get(args.part, [args.part])
     for part in parts:
         run_part(part, args.details, args.answers_only)
