@@ -22,6 +22,18 @@ S = SUBJECT
      ["policy-optimization algorithm", "reward"], "how the policy-optimization algorithm works",
      ("policy-optimization algorithm",)),
     (f"How are bytes grouped into patches in {S}?", [], "grouped bytes into patches", ("grouped bytes into patches",)),
+    # "how does each work" points back to the things just asked; "built"/"kept" are participles too
+    (f"Which two tasks is {S} pre-trained on, and how does each work — how are the sentence pairs built?",
+     ["two tasks"], "how the two tasks works", ("two tasks", "built the sentence pairs")),
+    # a value word used transitively or as the goal is no request for values; its verb keeps its possessive
+    (f"How does {S} tell its decoder which task to perform?", [], "tell its decoder which task to perform",
+     ("tell its decoder which task to perform",)),
+    (f"How do the {S} variants change the {S}'s feed-forward layer, and how is the parameter count kept constant?", [],
+     "variants change the feed-forward layer", ("variants change the feed-forward layer",
+                                                 "kept the parameter count constant")),
+    # a later name inside the phrase is its object, not another subject of a list
+    (f"How does {S} transfer long-CoT reasoning to {S} models?", [], "transfer long-CoT reasoning to models",
+     ("transfer long-CoT reasoning to models",)),
 ])
 def test_a_mechanism_is_read_with_every_wording_of_it(question: str, asked: list[str], name: str,
                                                       spellings: tuple[str, ...]) -> None:
@@ -34,6 +46,8 @@ def test_a_mechanism_is_read_with_every_wording_of_it(question: str, asked: list
     f"How does {S} score on HumanEval?",
     f"Which optimizer does {S} use, and how does the schedule work?",
     f"How large are the reductions {S} reports?",
+    f"How does {S} change with model size?",
+    f"How do {S} and {S} perform on GSM8K?",
 ])
 def test_a_request_for_values_is_no_mechanism(question: str) -> None:
     assert read_mechanism(question, ["optimizer"]) is None
@@ -86,3 +100,31 @@ def test_a_part_of_the_paper_or_a_function_is_no_other_model() -> None:
     assert _PART_OF_PAPER.match("Algorithm 1") and _PART_OF_PAPER.match("Table 3")
     assert not _PART_OF_PAPER.match("Llama 2")
     assert _FUNCTION_CALL.match("(·) to meet the requirements") and not _FUNCTION_CALL.match(" (Shazeer et al., 2017)")
+
+
+def test_a_rare_verb_of_what_is_wanted_is_not_the_word_a_mechanism_sentence_must_use() -> None:
+    from synth.models import AttributeKind, PlanAttribute
+    from synth.retrieve.asks.terms import mechanism_score
+
+    asked = PlanAttribute("tell its decoder which task to perform", AttributeKind.MECHANISM,
+                          ("tell its decoder which task to perform",), "test")
+    weights = {"tell": 1.8, "decod": 0.34, "task": 0.02, "perform": 0.02}  # "tell" is the rarest word of the library
+    stating = "We use a simple format to specify all tasks as a sequence of input tokens to the decoder."
+    assert mechanism_score(stating, asked, True, True, weights) > 0
+    assert mechanism_score("We tell the reader which tasks we study.", asked, True, True, weights) == 0
+
+
+def test_a_paragraph_cut_by_the_layout_goes_on_in_the_next_passage() -> None:
+    from synth.models import AttributeKind, Document, Passage, PlanAttribute
+    from synth.retrieve.asks.prose import _carried
+
+    first = Passage("own", 0, "We use a simple format of tokens for the decoder.", 0, 49, 3)
+    rest = Passage("own", 1, "First, we add a token naming the language spoken. The model outputs text.", 51, 125, 3)
+    elsewhere = Passage("own", 2, "First, we add a token naming the language.", 200, 231, 9)
+    document = Document("own", "own.pdf", "", "pdf", "test", None, "", (first, rest, elsewhere))
+    asked = PlanAttribute("tell its decoder", AttributeKind.MECHANISM, ("tell its decoder",), "test")
+    carried = _carried(document, first, (0, 4.0), 0, asked, "own", lambda text: object())
+    assert [e.quote for _, e in carried] == ["First, we add a token naming the language spoken."]
+    assert all(score < 4.0 for score, _ in carried), "ranked below the sentence it continues"
+    assert _carried(document, rest, (0, 4.0), 1, asked, "own", lambda text: object()) == [], "page 9 is no continuation"
+    assert _carried(document, first, (0, 4.0), 0, asked, "own", lambda text: None) == [], "out of the subject's scope"

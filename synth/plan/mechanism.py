@@ -24,10 +24,18 @@ _VALUE_VERBS = re.compile(r"^(?:compare|score|perform|fare|rank|stack|measure|do
 _VALUE_WORDS = re.compile(r"\b(?:compare|score|perform\w*|fare|rank|change|scale|vary|grow|differ)\b", re.IGNORECASE)
 _LIGHT_VERBS = re.compile(r"^(?:keep|keeps|make|makes|get|gets|achieve|achieves|ensure|ensures|handle|handles|"
                           r"manage|manages)\s+", re.IGNORECASE)
-_PASSIVE = re.compile(r"^how\s+(?:is|are|was|were)\s+(?P<np>(?:[\w\-]+\s+){0,4}?[\w\-]+)\s+(?P<verb>[a-z]+(?:ed|en))\b"
-                      r"(?P<rest>.*)$", re.IGNORECASE)
+# Participles ending in neither -ed nor -en ("how is the parameter count kept constant", "how are the pairs built").
+_IRREGULAR = "kept|built|made|set|split|found|held|done|run|read|sent|spent|put|cut|fed|bound|brought|taught|dealt"
+_PASSIVE = re.compile(r"^how\s+(?:is|are|was|were)\s+(?P<np>(?:[\w\-]+\s+){0,4}?[\w\-]+)\s+"
+                      rf"(?P<verb>[a-z]+(?:ed|en)|{_IRREGULAR})\b(?P<rest>.*)$", re.IGNORECASE)
 _WORKS = re.compile(r"^how\s+(?:does|do|did)\s+(?:the|this|that|each|their|its)\s+(?P<np>[\w\- ]+?)\s+"
                     r"(?:work|operate|function)s?\b", re.IGNORECASE)
+# "which methods does it use, and how does each work": how the asked things just named work.
+_EACH_WORKS = re.compile(r"^how\s+(?:does|do|did)\s+(?:each(?:\s+(?:one|of\s+them))?|it|they|these|both)\s+"
+                         r"(?:work|operate|function)s?\b", re.IGNORECASE)
+# The value word of a request for values, unless it is a transitive verb of the mechanism ("change the feed-forward
+# layer") or the goal of it ("tell its decoder which task to perform").
+_VALUE_USE = re.compile(_VALUE_WORDS.pattern + r"(?!\s+(?:the|its|their|a|an|each|every)\b)", re.IGNORECASE)
 _SLOT_PHRASE = re.compile(r"\s*\b(?:in|of|for|by)\s+(?:the\s+)?" + SUBJECT + r"|\s*" + SUBJECT)
 
 
@@ -49,15 +57,41 @@ def _main(slotted: str) -> str | None:
         clause = clauses(slotted[match.start():])[0]
         clause = re.sub(r"^(how\s+\w+\s+)(?:it|they|these models|this model)\b", r"\1" + SUBJECT, clause,
                         flags=re.IGNORECASE)
-        if SUBJECT not in clause or trend(clause) or _VALUE_WORDS.search(clause):
+        if SUBJECT not in clause or trend(clause) or _asks_values(clause):
             continue
         phrase = " ".join(clause.rsplit(SUBJECT, 1)[1].split()).strip(" ,;:")
         first = " ".join(clause.split(SUBJECT, 1)[1].split()).strip(" ,;:")
+        if _verb_first(first, phrase):  # "how does A transfer reasoning to B models": B is inside the phrase
+            phrase = " ".join(re.sub(r"\s*['’]s\b", "", _SLOT_PHRASE.sub(" ", first)).split()).strip(" ,;:")
         if not phrase or _VALUE_VERBS.match(phrase) or _VALUE_VERBS.match(first) or not _content(phrase):
             continue  # "how does A stack up against B on MMLU": values, whatever follows the last name
-        phrase = re.sub(r"\b(?:their|its|his|her)\s+", "", _LIGHT_VERBS.sub("", phrase))
+        phrase = _without_possessives(_LIGHT_VERBS.sub("", phrase))
         return phrase or None
     return None
+
+
+_POSSESSIVE = re.compile(r"\b(?:their|its|his|her)\s+")
+
+
+def _without_possessives(phrase: str) -> str:
+    """"the load balanced across their experts" → "… across experts"; one right after the first word stays, marking
+    that word as the verb ("tell its decoder which task to perform")."""
+    verb, _, rest = phrase.partition(" ")
+    kept = _POSSESSIVE.match(rest)
+    head = kept.group(0) if kept else ""
+    return f"{verb} {head}{_POSSESSIVE.sub('', rest[len(head):])}".strip()
+
+
+def _asks_values(clause: str) -> bool:
+    return any(not clause[:m.start()].rstrip().lower().endswith(" to") for m in _VALUE_USE.finditer(clause))
+
+
+def _verb_first(first: str, last: str) -> bool:
+    """Whether the words after the first name already say what is done, the later names sitting inside that phrase
+    ("transfer long-CoT reasoning to ⟨S⟩ models"), not in a list of subjects ("⟨S⟩ and ⟨S⟩ keep …")."""
+    between = first[:len(first) - len(last)] if first.endswith(last) else ""
+    words = re.findall(r"[A-Za-z][\w\-]*", between.replace(SUBJECT, " "))
+    return len([w for w in words if w.lower() not in {"and", "or", "the", "both", "as", "well"}]) >= 2
 
 
 def _content(phrase: str) -> bool:
@@ -79,11 +113,14 @@ def read_mechanism(slotted: str, asked: Sequence[str]) -> MechanismAsk | None:
     extra: list[str] = []
     for clause in clauses(slotted):
         passive = _PASSIVE.match(clause)
-        if passive and not _VALUE_WORDS.search(clause):
+        if passive and not _asks_values(clause):
             np = _SLOT_PHRASE.sub("", passive.group("np")).strip()
             rest = _SLOT_PHRASE.sub("", passive.group("rest")).strip(" ,;:")
             if np and SUBJECT not in np:
                 extra.append(" ".join(f"{passive.group('verb')} {np} {rest}".split()))
+            continue
+        if _EACH_WORKS.match(clause) and asked:
+            extra.append(asked[-1])
             continue
         works = _WORKS.match(clause)
         if works:

@@ -6,10 +6,21 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 
 from synth import claimparse
 from synth.index import Hit, PassageIndex, any_of, phrase
-from synth.models import AttributeKind, Document, Evidence, Library, PassageKind, Plan, PlanAttribute, PlanSubject
+from synth.models import (
+    AttributeKind,
+    Document,
+    Evidence,
+    Library,
+    Passage,
+    PassageKind,
+    Plan,
+    PlanAttribute,
+    PlanSubject,
+)
 from synth.names import canonical, family
 from synth.plan.wording import stage_of
 from synth.retrieve.asks.candidates import Candidate
@@ -100,7 +111,9 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 away: int | None = None  # the last sentence opening on another model
                 anchor: tuple[int, float] | None = None  # the last sentence stating the asked mechanism
                 section: tuple[int, float] | None = None  # the last section title naming it
+                last = -1
                 for position, sentence in enumerate(sentences(passage)):
+                    last = position
                     # The names of the asked kind ("RMSNorm or LayerNorm" for a normalization layer) are values,
                     # not other models the sentence would be about.
                     kinds = text_values(sentence.text, attribute, vocab.acronyms, vocab.terms, denied=True) \
@@ -156,7 +169,38 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                                   if near is not None and position - near[0] <= reach), default=0.0)
                     if follow > 0:
                         ranked[(i, j)].append((follow, sentence.evidence(source)))
+                if attribute.kind is AttributeKind.MECHANISM and home and anchor is not None:
+                    in_scope = partial(subject_scope, subject=subject, vocab=vocab, home=home,
+                                       attribute_names=metric_names, introduced=introduced, describing=True)
+                    ranked[(i, j)] += _carried(documents.get(passage.doc_id), passage, anchor, last, attribute,
+                                               source, in_scope)
     return values, ranked
+
+
+def _carried(document: Document | None, passage: Passage, anchor: tuple[int, float], last: int,
+             attribute: PlanAttribute, source: str, in_scope: Callable[[str], Scope | None]
+             ) -> list[tuple[float, Evidence]]:
+    """A paragraph the PDF layout cut in two (a column or a page break) goes on in the next passage: the sentences
+    opening it continue a sentence stating the mechanism near the end of this one ("… as a sequence of input tokens
+    to the decoder. | First, we predict the language being spoken …")."""
+    gap = last - anchor[0]
+    if document is None or gap >= CONTEXT_SENTENCES:
+        return []
+    following = next((p for p in document.passages if p.ordinal == passage.ordinal + 1), None)
+    if following is None or following.kind is not PassageKind.TEXT or passage.page is None or following.page is None \
+            or not 0 <= following.page - passage.page <= 1:
+        return []
+    out: list[tuple[float, Evidence]] = []
+    for offset, sentence in enumerate(sentences(following)):
+        distance = gap + 1 + offset
+        if distance > CONTEXT_SENTENCES or is_heading(sentence.text):
+            break
+        if in_scope(sentence.text) is None:
+            continue
+        score = continuation_score(sentence.text, attribute, anchor[1], distance)
+        if score > 0:
+            out.append((score, sentence.evidence(source)))
+    return out
 
 
 CONTEXT_SENTENCES = 3

@@ -87,6 +87,10 @@ def wordings(attribute: PlanAttribute) -> list[PlanAttribute]:
     return [replace(attribute, name=s, spellings=(s,)) for s in attribute.spellings]
 
 
+# Words that open the object of a verb: a first word followed by one is the verb ("tell its decoder which task …").
+_OBJECT_START = frozenset("its their his her which what where whether how".split())
+
+
 def verbs_of(phrase: str) -> frozenset[str]:
     """The verbs saying what is wanted of an asked mechanism, as keys: its main verb and one after "to" ("reduce
     the memory taken by …", "decide where to spend compute"), a participle before "by" ("taken by"); not a
@@ -100,10 +104,30 @@ def verbs_of(phrase: str) -> frozenset[str]:
         before = words[i - 1].lower() if i else ""
         after = words[i + 1].lower() if i + 1 < len(words) else ""
         participle = re.search(r"(?:ed|en)$", lowered) and len(lowered) > 4
-        if (i == 0 and (is_verb(lowered) or participle)) or (before == "to" and is_verb(lowered)) or (
+        if (i == 0 and (is_verb(lowered) or participle or after in _OBJECT_START)) or (
+                before == "to" and is_verb(lowered)) or (
                 after == "by" and re.search(r"(?:ed|en)$", lowered)):
             out.add(key(lowered))
     return frozenset(out)
+
+def _weighted(asked: Sequence[str], name: str, weights: dict[str, float] | None) -> dict[str, float]:
+    """Each asked word's weight by its rarity; a verb of what is wanted ("tell", "reduce") weighs less, and never
+    more than a fraction of the rarest other word: a rare verb ("tell its decoder which task …") says nothing
+    of how it is done."""
+    verbs = verbs_of(name)
+    weight = {w: (weights or {}).get(w, 1.0) for w in asked}
+    others = [v for w, v in weight.items() if w not in verbs]
+    cap = VERB_WEIGHT * max(others) if others else None
+    return {w: min(VERB_WEIGHT * v, cap if cap is not None else v) if w in verbs else v for w, v in weight.items()}
+
+
+def _rarest(weight: dict[str, float], name: str) -> str:
+    """The asked word a sentence stating the mechanism must use: the rarest one that is not a verb of what is
+    wanted, when there is one."""
+    verbs = verbs_of(name)
+    nouns = {w: v for w, v in weight.items() if w not in verbs} or weight
+    return max(nouns, key=lambda w: (nouns[w], w))
+
 
 def informative_words(attribute: PlanAttribute) -> list[str]:
     return [w for w in words_of(attribute.name) if w not in _CATEGORY and len(w) >= 3]
@@ -283,14 +307,13 @@ def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool
         if acronym in text and re.search(r"(?<![\w-])" + re.escape(acronym) + r"(?![\w-])", text):
             have += [key(w) for w in WORD.findall(expansion) for w in w.split("-")]
     mechanism = attribute.kind is AttributeKind.MECHANISM
-    weight = {w: (weights or {}).get(w, 1.0) * (VERB_WEIGHT if mechanism and w in verbs_of(attribute.name) else 1.0)
-              for w in asked}
+    weight = _weighted(asked, attribute.name, weights) if mechanism else {w: (weights or {}).get(w, 1.0) for w in asked}
     shared = [w for w in asked if has_word(have, w) or (len(w) >= 4 and any(w in h for h in have))]
     coverage = sum(weight[w] for w in shared) / (sum(weight.values()) or 1.0)
     category = [w for w in words_of(attribute.name) if w in _CATEGORY]
     if not shared or coverage < (MIN_MECHANISM_COVERAGE if mechanism else MIN_COVERAGE):
         return 0.0
-    if mechanism and max(weight, key=lambda w: (weight[w], w)) not in shared:
+    if mechanism and _rarest(weight, attribute.name) not in shared:
         return 0.0  # a mechanism sentence uses the asked thing's rarest word ("cache", "load")
     if len(shared) < min(2, len(asked)) and not any(has_word(have, c) for c in category) and not mechanism:
         return 0.0
@@ -375,7 +398,7 @@ def heading_anchor(text: str, attribute: PlanAttribute, weights: dict[str, float
     asked = informative_words(attribute)
     if not asked:
         return 0.0
-    weight = {w: (weights or {}).get(w, 1.0) * (VERB_WEIGHT if w in verbs_of(attribute.name) else 1.0) for w in asked}
+    weight = _weighted(asked, attribute.name, weights)
     have = [key(w) for w, _, _ in word_tokens(text)]
-    rarest = max(weight, key=lambda w: (weight[w], w))
+    rarest = _rarest(weight, attribute.name)
     return 4.0 if has_word(have, rarest) else 0.0
