@@ -128,3 +128,24 @@ def test_a_paragraph_cut_by_the_layout_goes_on_in_the_next_passage() -> None:
     assert all(score < 4.0 for score, _ in carried), "ranked below the sentence it continues"
     assert _carried(document, rest, (0, 4.0), 1, asked, "own", lambda text: object()) == [], "page 9 is no continuation"
     assert _carried(document, first, (0, 4.0), 0, asked, "own", lambda text: None) == [], "out of the subject's scope"
+
+
+def test_a_sentence_pointing_to_what_follows_brings_the_description_under_its_subheadings() -> None:
+    from synth.models import AttributeKind, Document, Passage, PlanAttribute
+    from synth.retrieve.asks.prose import FORWARD, _carried
+
+    assert FORWARD.search("Instead, we pre-train it using two unsupervised tasks, described in this section.")
+    assert FORWARD.search("Detailed descriptions of these methods are provided below:")
+    assert not FORWARD.search("We pre-train it using two unsupervised tasks.")
+    pointing = Passage("own", 0, "Instead, we pre-train Heron using two unsupervised tasks, described in this section.",
+                       0, 84, 4)
+    task = Passage("own", 1, "3.1 Masked LM\nIn order to train it, we simply mask some percentage of the input tokens."
+                   "\nWe observe that masking helps on every benchmark we tried.", 86, 236, 4)
+    document = Document("own", "own.pdf", "", "pdf", "test", None, "", (pointing, task))
+    asked = PlanAttribute("unsupervised tasks", AttributeKind.MECHANISM, ("unsupervised tasks",), "test")
+    carried = _carried(document, pointing, (0, 5.0), 0, asked, "own", lambda text: object(), pointed=True)
+    said = "In order to train it, we simply mask some percentage of the input tokens."
+    assert [e.quote for _, e in carried] == [said], "a finding ('we observe') is no description"
+    assert carried[0][0] > 4.0, "the description ranks right below the sentence pointing to it"
+    assert _carried(document, pointing, (0, 5.0), 0, asked, "own", lambda text: object()) == [], \
+        "without a pointer, a sub-heading ends the paragraph"

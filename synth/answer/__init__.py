@@ -47,6 +47,8 @@ _AGREE_ABS = 0.05
 _AGREE_REL = 0.005
 MAX_OTHER_CELLS = 3
 MECHANISM_SENTENCES = 6
+FOLLOWING = 2  # sentences that may follow the one stating a mechanism, saying how
+_GAP = 250  # characters from a sentence to one that goes on from it (one unfound sentence, line and passage breaks)
 
 
 @dataclass(frozen=True)
@@ -354,9 +356,9 @@ def _mechanism(ask: AskEvidence, values: Sequence[str] = ()) -> MechanismAnswer 
     ordered = sorted(ask.sentences, key=lambda item: (bool(homes) and item[1].source not in homes,
                                                       not explains(item[1].quote), -item[0]))
     for _, evidence in ordered:
-        # A sentence stating the mechanism is followed by the next one saying how, when that one was found too
+        # A sentence stating the mechanism is followed by the next ones saying how, when they were found too
         # ("… we pioneer an auxiliary-loss-free strategy. To be specific, we introduce a bias term …").
-        for said in (evidence, _next_sentence(evidence, ordered)):
+        for said in (evidence, *_following(evidence, ordered)):
             if said is None or len(picked) >= MECHANISM_SENTENCES or any(
                     said == p or _near_duplicate(said.quote, p.quote) for p in picked):
                 continue
@@ -366,12 +368,21 @@ def _mechanism(ask: AskEvidence, values: Sequence[str] = ()) -> MechanismAnswer 
     return MechanismAnswer(ask.subject.name, ask.attribute.name, tuple(picked)) if picked else None
 
 
-def _next_sentence(evidence: Evidence, ranked: Sequence[tuple[float, Evidence]]) -> Evidence | None:
-    """The ranked sentence right after this one in the same passage of the same source, if it says what is
-    done (not a result or a problem)."""
-    after = [e for _, e in ranked if e.doc_id == evidence.doc_id and evidence.end <= e.start <= evidence.end + 3
-             and e.page == evidence.page and states_how(e.quote)]
-    return min(after, key=lambda e: e.start) if after else None
+def _following(evidence: Evidence, ranked: Sequence[tuple[float, Evidence]]) -> list[Evidence]:
+    """The ranked sentences that go on from this one, each right after the last, in the same source on the same or
+    the next page, while they say what is done (not a result or a problem): a paragraph the PDF layout cut in two
+    goes on after a short gap ("… input tokens to the decoder. | First, we predict the language …")."""
+    out: list[Evidence] = []
+    last = evidence
+    while len(out) < FOLLOWING:
+        after = [e for _, e in ranked if e.doc_id == last.doc_id and last.end <= e.start <= last.end + _GAP
+                 and e.page is not None and last.page is not None and 0 <= e.page - last.page <= 1
+                 and states_how(e.quote)]
+        if not after:
+            break
+        last = min(after, key=lambda e: e.start)
+        out.append(last)
+    return out
 
 
 def _near_duplicate(a: str, b: str) -> bool:

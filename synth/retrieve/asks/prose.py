@@ -111,6 +111,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 away: int | None = None  # the last sentence opening on another model
                 anchor: tuple[int, float] | None = None  # the last sentence stating the asked mechanism
                 section: tuple[int, float] | None = None  # the last section title naming it
+                pointer: tuple[int, float] | None = None  # a sentence stating it that points to what follows
                 last = -1
                 for position, sentence in enumerate(sentences(passage)):
                     last = position
@@ -160,50 +161,66 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         continue
                     if score > 0:
                         anchor = (position, score)
+                        pointer = anchor if FORWARD.search(sentence.text) else pointer
                         continue
                     # "… we pioneer an auxiliary-loss-free load balancing strategy. To be specific, we introduce a
                     # bias term for each expert …": the sentences after one stating the mechanism, or under a
                     # section title naming it, say how.
-                    follow = max((continuation_score(sentence.text, attribute, near[1], position - near[0])
-                                  for near, reach in ((anchor, CONTEXT_SENTENCES), (section, SECTION_SENTENCES))
+                    follow = max((continuation_score(sentence.text, attribute, near[1], position - near[0], pointed)
+                                  for near, reach, pointed in ((anchor, CONTEXT_SENTENCES, False),
+                                                               (section, SECTION_SENTENCES, False),
+                                                               (pointer, POINTED_SENTENCES, True))
                                   if near is not None and position - near[0] <= reach), default=0.0)
                     if follow > 0:
                         ranked[(i, j)].append((follow, sentence.evidence(source)))
-                if attribute.kind is AttributeKind.MECHANISM and home and anchor is not None:
+                if attribute.kind is AttributeKind.MECHANISM and home and (anchor or pointer):
                     in_scope = partial(subject_scope, subject=subject, vocab=vocab, home=home,
                                        attribute_names=metric_names, introduced=introduced, describing=True)
-                    ranked[(i, j)] += _carried(documents.get(passage.doc_id), passage, anchor, last, attribute,
-                                               source, in_scope)
+                    document = documents.get(passage.doc_id)
+                    for near, pointed in ((anchor, False), (pointer, True)):
+                        if near is not None:
+                            ranked[(i, j)] += _carried(document, passage, near, last, attribute, source, in_scope,
+                                                       pointed)
     return values, ranked
 
 
 def _carried(document: Document | None, passage: Passage, anchor: tuple[int, float], last: int,
-             attribute: PlanAttribute, source: str, in_scope: Callable[[str], Scope | None]
+             attribute: PlanAttribute, source: str, in_scope: Callable[[str], Scope | None], pointed: bool = False
              ) -> list[tuple[float, Evidence]]:
     """A paragraph the PDF layout cut in two (a column or a page break) goes on in the next passage: the sentences
     opening it continue a sentence stating the mechanism near the end of this one ("… as a sequence of input tokens
-    to the decoder. | First, we predict the language being spoken …")."""
-    gap = last - anchor[0]
-    if document is None or gap >= CONTEXT_SENTENCES:
-        return []
-    following = next((p for p in document.passages if p.ordinal == passage.ordinal + 1), None)
-    if following is None or following.kind is not PassageKind.TEXT or passage.page is None or following.page is None \
-            or not 0 <= following.page - passage.page <= 1:
+    to the decoder. | First, we predict the language being spoken …"). A sentence pointing to what follows reaches
+    further, over sub-headings ("Task #1: Masked LM"), through the next passages."""
+    reach = POINTED_SENTENCES if pointed else CONTEXT_SENTENCES
+    distance = last - anchor[0]
+    if document is None or distance >= reach:
         return []
     out: list[tuple[float, Evidence]] = []
-    for offset, sentence in enumerate(sentences(following)):
-        distance = gap + 1 + offset
-        if distance > CONTEXT_SENTENCES or is_heading(sentence.text):
+    before = passage
+    for following in (p for p in document.passages if p.ordinal > passage.ordinal):
+        if following.kind is not PassageKind.TEXT or before.page is None or following.page is None \
+                or not 0 <= following.page - before.page <= 1:
             break
-        if in_scope(sentence.text) is None:
-            continue
-        score = continuation_score(sentence.text, attribute, anchor[1], distance)
-        if score > 0:
-            out.append((score, sentence.evidence(source)))
+        for sentence in sentences(following):
+            distance += 1
+            if distance > reach or (is_heading(sentence.text) and not pointed):
+                return out
+            if is_heading(sentence.text) or in_scope(sentence.text) is None:
+                continue
+            score = continuation_score(sentence.text, attribute, anchor[1], distance, pointed)
+            if score > 0:
+                out.append((score, sentence.evidence(source)))
+        before = following
     return out
 
 
 CONTEXT_SENTENCES = 3
+POINTED_SENTENCES = 16  # how far a sentence pointing to what follows ("described in this section") reaches
+# A sentence saying the next ones describe it: "two unsupervised tasks, described in this section", "Detailed
+# descriptions of these methods are provided below:".
+FORWARD = re.compile(r"\b(?:described|explained|detailed|defined|presented)\s+(?:in\s+(?:this|the\s+following)\s+"
+                     r"(?:section|subsection)|below)|\b(?:are|is)\s+(?:provided|given|described|detailed)\s+below\b|"
+                     r"\bas\s+follows\b|:\s*$", re.IGNORECASE)
 SECTION_SENTENCES = 8  # how far under a section title naming the mechanism its sentences are read as saying how
 
 

@@ -35,6 +35,11 @@ _ACTION = re.compile(r"\b(?:we|our \w+|it|they|which)\s+(?:also\s+|further\s+|th
                      r"stored|cached|compressed|dropped|routed|passed|defined|applied|determined|selected|"
                      r"segmented|grouped|estimated|processed|skipped|overwritten)\b|\bby\s+\w+ing\b|\bto\s+(?:ensure|"
                      r"encourage|prevent|mitigate|reduce|balance|achieve)\b", re.IGNORECASE)
+# "we simply mask …", "we merge the two models …": what is done, not what was seen or thought.
+_WE_DO = re.compile(r"\bwe\s+(?:\w+ly\s+)?(?!observe|find|found|show|demonstrate|compare|evaluate|believe|suspect|hope|"
+                    r"refer|note|see|report|present|discuss|argue|expect|think|did\b|do\b|can\b|could\b)[a-z]{3,}",
+                    re.IGNORECASE)
+_SPECIFIC = re.compile(r"^\W*(?:specifically|to be specific|concretely|in particular|in detail)\b", re.IGNORECASE)
 _PROBLEM = re.compile(r"\b(?:challeng\w*|problem\w*|issues?|difficult\w*|it is desirable|known that|suffers?|"
                       r"leads? to|can lead|bottlenecks?)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:would be|could be|might|if the|if we|it is desirable)\b", re.IGNORECASE)
@@ -378,15 +383,20 @@ def removed_value(text: str, attribute: PlanAttribute) -> str | None:
     return None
 
 
-def continuation_score(text: str, attribute: PlanAttribute, anchor: float, distance: int) -> float:
+def continuation_score(text: str, attribute: PlanAttribute, anchor: float, distance: int,
+                       pointed: bool = False) -> float:
     """A sentence right after one stating the mechanism, in the same paragraph of the subject's source, that
     says what is done ("To be specific, we introduce a bias term for each expert …"): ranked below its anchor,
-    lower the further it is; a sentence stating a problem, a result or program text is none."""
-    if not _ACTION.search(text) or _RESULT_CUES.search(text) or is_code(text) or len(text) < 40 \
-            or _HYPOTHETICAL.search(text):
+    lower the further it is; a sentence stating a problem, a result or program text is none. Under a sentence
+    pointing to what follows ("two tasks, described in this section"), any "we <verb>" says what is done ("we simply
+    mask some percentage of the input tokens"), and the description ranks right below what points to it."""
+    acts = _ACTION.search(text) or (pointed and (_WE_DO.search(text) or _SPECIFIC.match(text)))
+    if not acts or _RESULT_CUES.search(text) or is_code(text) or len(text) < 40 or _HYPOTHETICAL.search(text):
         return 0.0
     if _PROBLEM.search(text) and not _WE.search(text):
         return 0.0
+    if pointed:
+        return round(anchor - 0.5 - 0.05 * (distance - 1), 4)
     return round(anchor - 1.0 - 0.3 * (distance - 1), 4)
 
 
