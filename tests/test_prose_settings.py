@@ -85,6 +85,20 @@ def test_a_count_of_the_members_chosen_per_input_is_not_the_set_s_size(text: str
     assert _values(text, name) == values
 
 
+@pytest.mark.parametrize(("text", "name", "values"), [
+    ("For example, Chinchilla 70B achieves compression rates of 43.4% on ImageNet patches.", "compression rates", []),
+    ("Llama 2 70B reaches a learning rate of 3e-4.", "learning rate", ["3e-4"]),
+    ("It has 671B total parameters.", "total parameters", ["671B"]),
+    ("We compute the compression rate for all subsequences of 2048 bytes.", "compression rate", []),
+    ("The learning rate for DeepSeek-V3 is 2.2e-4.", "learning rate", ["2.2e-4"]),
+])
+def test_a_size_inside_a_name_and_a_number_of_another_noun_are_no_value(text: str, name: str,
+                                                                          values: list[str]) -> None:
+    """"Chinchilla 70B" names a model, its 70B is no compression rate; "for all subsequences of 2048" is the
+    subsequences' length ("for <Name> of" only when a name follows)."""
+    assert _values(text, name) == values
+
+
 def _candidate(quote: str, value: str) -> Candidate:
     evidence = Evidence("x.pdf", "x", quote, 0, len(quote), 1, None, PassageKind.TEXT)
     return Candidate("M", "peak learning rate", "M", None, value, 1.0, None, evidence, False, True, True)

@@ -267,6 +267,22 @@ def _staged(asked: Asked, vocab: Vocabulary) -> Asked:
     return replace(asked, text=staged, how=f"{asked.how}; the training stage the question names qualifies it")
 
 
+_MEASURE = re.compile(r"^(?:\w+\s+)?(?:rates?|accuracy|accuracies|scores?|perplexity|perplexities|error rates?|"
+                      r"results?|performance)$", re.IGNORECASE)
+
+
+def _measures_folded(unique: dict[str, PlanAttribute], notes: list[str]) -> dict[str, PlanAttribute]:
+    """"What compression rates do A and B achieve on enwik9 and ImageNet": the benchmarks are the columns and the
+    asked measure is what each of them reports, not a column of its own (it had no benchmark to be read on)."""
+    metrics = [a.name for a in unique.values() if a.kind is AttributeKind.METRIC]
+    measures = [k for k, a in unique.items() if a.kind is AttributeKind.QUANTITY and a.origin.startswith('read from "what')
+                and _MEASURE.match(a.name)]
+    if not metrics or len(measures) != 1:
+        return unique
+    notes.append(f"{unique[measures[0]].name}: read as what {', '.join(metrics)} report, not a column of its own.")
+    return {k: a for k, a in unique.items() if k != measures[0]}
+
+
 def _standalone(word: str, vocab: Vocabulary) -> bool:
     """A word the library's tables use as a label by itself ("Layers", "Width"): a noun of its own."""
     return any(canonical(label) == canonical(word) for label in vocab.attribute_labels_by_word(word))
@@ -300,6 +316,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     leftover = _unread(slotted_text, list(unique.values()), relation)
     if leftover:
         notes.append("Words not read into the plan: " + ", ".join(leftover) + ".")
+    unique = _measures_folded(unique, notes)
     if not subjects:
         notes.append("No subject was read: name the models or methods in `subjects:`.")
     if not unique:

@@ -32,6 +32,8 @@ _WORD = re.compile(r"[A-Za-z0-9][\w.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _VOWELS = frozenset("aeiouy")
 _HYPHENED = re.compile(r"\b([A-Z]{2,})-([a-z]{3,})\b")
 _MAX_WORDS = 3
+# "how much does accuracy drop": a plain word where the question's verb stands is that verb, not the DROP benchmark.
+_VERB_SLOT = re.compile(r"\b(?:do|does|did|will|would|can|could|may|might|should|to)\s+(?:[a-z][\w-]*\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,8 @@ def respell(text: str, vocab: Vocabulary) -> tuple[str, tuple[Respelling, ...]]:
             if width > 1 and not re.fullmatch(r"[^\s]+(?: [^\s]+)*", written):
                 continue
             spelling = names.get(fold(written))
-            if spelling and written.islower() and spelling != written and fold(written) not in STOPWORDS:
+            if spelling and written.islower() and spelling != written and fold(written) not in STOPWORDS \
+                    and not (width == 1 and written.isalpha() and _VERB_SLOT.search(text[:start])):
                 out.append(text[at:start] + spelling)
                 changes.append(Respelling(written, spelling, "the library's spelling of the name"))
                 at, i, replaced = end, i + width, True

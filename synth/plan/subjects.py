@@ -52,7 +52,7 @@ _NOUN_AFTER = re.compile(r"^\s+([a-z][a-z\-]*)")
 _NOT_A_NOUN = STOPWORDS | frozenset("""use uses used score scores scored reach reaches reached achieve achieves have
     has had get gets got compare compared perform performs report reports reported model models family series
     variant variants version versions respectively like versus vs up down out performance performances result
-    results""".split())
+    results samples patches images tasks questions problems puzzles split splits subset subsets""".split())
 _AUX_BEFORE = re.compile(r"\b(?:do|does|did|can|could|will|would|were|was|are|is|have|has)\s+(?:the\s+)?$",
                          re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s\b")
@@ -61,7 +61,10 @@ _CLASS_BEFORE_LIST = re.compile(r"^\s+(?:models?|LLMs?|architectures?|methods?)\
 _OPENING_WORD = re.compile(r"(?:^|[.?!:]\s+)([A-Z][a-z][\w\-]*)\s+$")
 _TRAINED_WITH = re.compile(r"\b(?:pre-?|post-?)?(?:trained|optimi[sz]ed|fine-?tuned|tuned|learned)\s+(?:with|using|by|"
                            r"via)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
-_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?(?:of\s+)?|\s+(?:and|or)\s+(?:of\s+|the\s+)?)$")
+# "Chinchilla 70B, gzip and FLAC": a lower-case word between two names of a list, which the library's tables name.
+_LOWER_MEMBER = re.compile(r"^\s*,\s*([a-z][\w\-.]*)(?=\s*,|\s+(?:and|or)\s+)")
+_DATASET_PART = re.compile(r"^\s+(?:samples|patches|images|tasks|questions|problems|puzzles|splits?|subsets?)\b")
+_LIST_GLUE = re.compile(r"^(?:\s+(?:samples|patches|images|tasks|questions|problems|puzzles|splits?|subsets?))?\s*(?:,\s*(?:and\s+|or\s+)?(?:of\s+)?|\s+(?:and|or)\s+(?:of\s+|the\s+)?)$")
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,19 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
                 end += model.end()
         out.append(_Raw(name, start, end, vocab.role(name), of))
         covered = end
+    return _lower_members(text, out, vocab)
+
+
+def _lower_members(text: str, names: list[_Raw], vocab: Vocabulary) -> list[_Raw]:
+    """A list member written in lower case ("gzip") is a name when the names around it are and the library's
+    tables put the word on their model axis."""
+    out: list[_Raw] = []
+    for i, name in enumerate(names):
+        out.append(name)
+        member = _LOWER_MEMBER.match(text[name.end:names[i + 1].start]) if i + 1 < len(names) else None
+        if member and member.group(1) not in STOPWORDS and vocab.role(member.group(1)) == "entity":
+            start = name.end + member.start(1)
+            out.append(_Raw(member.group(1), start, start + len(member.group(1)), "entity"))
     return out
 
 
@@ -189,7 +205,10 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             continue
         first_start = raw[members[0]].start
         after_on = re.search(r"\b(?:on|in|at)\s+(?:the\s+)?$", text[max(0, first_start - 12):first_start])
-        if any(roles[i] == "entity" for i in members):
+        subjects_before = any(roles[i] == "subject" for i in range(members[0]) if raw[i].end < first_start)
+        if subjects_before and re.search(r"\bon\s+(?:the\s+)?$", text[max(0, first_start - 12):first_start]):
+            role = "metric"  # "do A and B achieve on enwik9 and ImageNet": where they are measured, not subjects
+        elif any(roles[i] == "entity" for i in members):
             role = "subject"
         elif any(roles[i] in ("attribute", "metric") for i in members) or after_on:
             role = "metric"
@@ -201,6 +220,9 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         for i in members:
             roles[i] = role if roles[i] != "attribute" or role == "metric" else "metric"
     for i in range(len(raw)):
+        part = _DATASET_PART.match(text[ends[i]:])
+        if part and roles[i] == "metric":
+            ends[i] += part.end()  # "ImageNet patches": the benchmark, the noun no asked phrase
         if _POSSESSIVE.match(text[ends[i]:]) and roles[i] != "setting":
             roles[i] = "subject"  # "Mistral-Large-2's LiveCodeBench performance": whose score, not a benchmark
     subject_groups = [g for g in _lists(text, raw) if any(roles[i] == "subject" for i in g)]

@@ -77,6 +77,8 @@ def has_word(words: Iterable[str], wanted: str) -> bool:
     return any(same_word(w, wanted) for w in words)
 
 
+# A capitalised word (and a version number) right before a size: "Chinchilla 70B", "Llama 2 70B".
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w\-.]*(?:\s+\d+(?:\.\d+)?)?\s+$")
 _PER = re.compile(r"\s+(?:per|in each|for each)\s+", re.IGNORECASE)
 _NEXT_ITEM = re.compile(r"\b(?:and|or|with)\s+(?:a|an|the|its|their)\b", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
@@ -131,6 +133,8 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
             continue
         if any(has_word(left[:2] + right[:3], c) for c in contrast):
             continue
+        if _NAME_BEFORE.search(text[max(0, quantity.start - 24):quantity.start]) and not has_word(right[:1], head):
+            continue  # "Chinchilla 70B achieves compression rates of 43.4%": the size in a name, not the value
         number, unit = _scale(quantity.raw, quantity)
         shown = quantity.raw
         if measured and not has_word(right[:1], head):
@@ -175,7 +179,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         return scheduled  # "pre-training learning rate": the sentence must be about pre-training
     phrase = r"[\s-]+".join(re.escape(_singular(w)) + r"\w*" for w in words)
     subset = named != attribute.name or any(key(w) in _SUBSET_WORDS for w in WORD.findall(attribute.name))
-    patterns = [(rf"\b{phrase}(?:\s+\S{{1,4}})?(?:\s+for\s+[A-Z][^,;:.=()]{{0,30}}?)?{_LINK}"
+    patterns = [(rf"\b{phrase}(?:\s+\S{{1,4}})?(?:\s+for\s+(?-i:[A-Z])[^,;:.=()]{{0,30}}?)?{_LINK}"
                  rf"(?:(?:about|around|approximately|roughly)\s+)?$", True),
                 (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+)?{phrase}\b", False),
                 # "the batch size is gradually increased from 3072 to 15360": the value the schedule reaches
@@ -197,6 +201,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue
             if not subset and _subset_count(text, number.start(), number.end()):
                 continue
+            if number.group(0)[-1:] in "KMBT" and _NAME_BEFORE.search(text[max(0, number.start() - 24):number.start()]):
+                continue  # "Chinchilla 70B achieves compression rates …": a size inside a name
             context = (text[max(0, number.start() - 60):number.start()] if before
                        else text[number.end():number.end() + 60])
             found = re.search(pattern, context, re.IGNORECASE)
