@@ -275,8 +275,8 @@ def _measures_folded(unique: dict[str, PlanAttribute], notes: list[str]) -> dict
     """"What compression rates do A and B achieve on enwik9 and ImageNet": the benchmarks are the columns and the
     asked measure is what each of them reports, not a column of its own (it had no benchmark to be read on)."""
     metrics = [a.name for a in unique.values() if a.kind is AttributeKind.METRIC]
-    measures = [k for k, a in unique.items() if a.kind is AttributeKind.QUANTITY and a.origin.startswith('read from "what')
-                and _MEASURE.match(a.name)]
+    measures = [k for k, a in unique.items() if a.kind is AttributeKind.QUANTITY
+                and a.origin.startswith('read from "what') and _MEASURE.match(a.name)]
     if not metrics or len(measures) != 1:
         return unique
     notes.append(f"{unique[measures[0]].name}: read as what {', '.join(metrics)} report, not a column of its own.")

@@ -63,8 +63,9 @@ _TRAINED_WITH = re.compile(r"\b(?:pre-?|post-?)?(?:trained|optimi[sz]ed|fine-?tu
                            r"via)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 # "Chinchilla 70B, gzip and FLAC": a lower-case word between two names of a list, which the library's tables name.
 _LOWER_MEMBER = re.compile(r"^\s*,\s*([a-z][\w\-.]*)(?=\s*,|\s+(?:and|or)\s+)")
-_DATASET_PART = re.compile(r"^\s+(?:samples|patches|images|tasks|questions|problems|puzzles|splits?|subsets?)\b")
-_LIST_GLUE = re.compile(r"^(?:\s+(?:samples|patches|images|tasks|questions|problems|puzzles|splits?|subsets?))?\s*(?:,\s*(?:and\s+|or\s+)?(?:of\s+)?|\s+(?:and|or)\s+(?:of\s+|the\s+)?)$")
+_PARTS = r"(?:samples|patches|images|tasks|questions|problems|puzzles|splits?|subsets?)"
+_DATASET_PART = re.compile(rf"^\s+{_PARTS}\b")
+_LIST_GLUE = re.compile(rf"^(?:\s+{_PARTS})?\s*(?:,\s*(?:and\s+|or\s+)?(?:of\s+)?|\s+(?:and|or)\s+(?:of\s+|the\s+)?)$")
 
 
 @dataclass(frozen=True)
