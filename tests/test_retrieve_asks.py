@@ -8,12 +8,12 @@ import pytest
 
 from synth.answer import _wanted_variant
 from synth.labelcodes import abbreviated_property, pair_names, pair_part
-from synth.models import AttributeKind, Document, Evidence, Passage, PassageKind, PlanAttribute, PlanSubject
+from synth.models import AttributeKind, Document, Evidence, Passage, PassageKind, PlanAttribute, PlanSubject, Table
 from synth.retrieve.asks import Candidate
 from synth.retrieve.asks.prose import _sibling
-from synth.retrieve.asks.table_cells import caption_entity_variant
+from synth.retrieve.asks.table_cells import _grouped_label, caption_entity_variant
 from synth.retrieve.asks.terms import text_values
-from synth.tables import records
+from synth.tables import TableRecord, records
 from synth.vocabulary import text_tables
 
 MISTRAL_PAGE = """forward by W tokens.
@@ -270,3 +270,22 @@ def test_a_qualifier_names_the_part_of_a_pair() -> None:
 ])
 def test_a_caption_gives_the_variant_written_after_the_name(caption: str, entity: str, variant: str | None) -> None:
     assert caption_entity_variant(caption, entity) == variant
+
+
+_GROUPED = Table("t", "d", "Table 1: critical batch size and noise scale.",
+                 ("", "Critical Batch Size Start", "Critical Batch Size Average", "Simple Noise Scale Start"),
+                 (("ImageNet", "1,000", "15,000", "4,000"),), ("",), 0, 0, 24)
+
+
+@pytest.mark.parametrize(("label", "asked", "setting"), [
+    ("Critical Batch Size Start", "critical batch size", "Start"),
+    ("Critical Batch Size Average", "critical batch size", "Average"),
+    ("Simple Noise Scale Start", "critical batch size", None),  # one column of its group: no shared header
+    ("Critical Batch Size Start", "batch size", None),  # "Critical" is a word of the group the question lacks
+])
+def test_a_spanning_header_joined_to_its_columns_is_the_label(label: str, asked: str, setting: str | None) -> None:
+    """The PDF reader writes "Critical Batch Size" over "Start | Average" as two labels; the critical batch size
+    was "not stated" while the table gives it for ImageNet, early and averaged."""
+    record = TableRecord(_GROUPED, "ImageNet", None, label, 1.0, "1,000", 0, 1)
+    found = _grouped_label(PlanAttribute(asked, AttributeKind.QUANTITY, (asked,), "test"), record)
+    assert (found.setting if found else None) == setting

@@ -189,6 +189,21 @@ def _symbol_label(attribute: PlanAttribute, j: int, record: TableRecord, source:
     return None
 
 
+def _grouped_label(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | None:
+    """"Critical Batch Size Start" and "Critical Batch Size Average": columns under one spanning header that the
+    PDF reader joined to their own; the shared words are the asked label, the column's own words its setting."""
+    if attribute.kind is not AttributeKind.QUANTITY:
+        return None
+    words = record.attribute.split()
+    for cut in range(len(words) - 1, 0, -1):
+        prefix = " ".join(words[:cut])
+        if sum(1 for label in record.table.header if label.strip().startswith(f"{prefix} ")) < 2:
+            continue
+        found = _label_match(attribute, prefix)
+        return LabelMatch(record.attribute, " ".join(words[cut:]), found.abbreviated) if found else None
+    return None
+
+
 def defaults(asked: frozenset[str]) -> frozenset[str]:
     """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count."""
     return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS)
@@ -247,6 +262,7 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
                 if (j, record.attribute) not in label_cache:
                     label_cache[(j, record.attribute)] = _label_match(attribute, record.attribute)
                 label = label_cache[(j, record.attribute)] or _bare_head(attribute, record) \
+                    or _grouped_label(attribute, record) \
                     or _symbol_label(attribute, j, record, item.source, documents, symbol_cache)
                 if label is None:
                     continue
