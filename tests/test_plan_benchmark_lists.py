@@ -65,3 +65,10 @@ def test_names_after_achieve_on_are_benchmarks_and_the_measure_is_theirs(squeeze
 ])
 def test_a_plain_word_in_the_verb_s_place_is_not_respelt(written: str, read: str, squeeze_library: Library) -> None:
     assert respell(written, vocabulary(squeeze_library))[0] == read
+
+
+def test_how_often_asks_for_a_number(squeeze_library: Library) -> None:
+    """"How often do labelers prefer …" was read as a text and answered with a model's name ("InstructGPT")."""
+    plan = make_plan(Question(title="Preference", question="How often do labelers prefer outputs of Squeeze-70B over "
+                                                           "FLAC?"), squeeze_library)
+    assert [a.kind for a in plan.attributes] == [AttributeKind.QUANTITY]

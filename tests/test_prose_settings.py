@@ -90,6 +90,8 @@ def test_a_count_of_the_members_chosen_per_input_is_not_the_set_s_size(text: str
     ("Llama 2 70B reaches a learning rate of 3e-4.", "learning rate", ["3e-4"]),
     ("It has 671B total parameters.", "total parameters", ["671B"]),
     ("We compute the compression rate for all subsequences of 2048 bytes.", "compression rate", []),
+    ("Three factors drive the advance of AI: algorithmic innovation, data, and compute.", "factor", []),
+    ("The compute needed fell by a factor of 44 over seven years.", "factor", ["44"]),
     ("The learning rate for DeepSeek-V3 is 2.2e-4.", "learning rate", ["2.2e-4"]),
 ])
 def test_a_size_inside_a_name_and_a_number_of_another_noun_are_no_value(text: str, name: str,

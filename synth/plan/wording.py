@@ -198,7 +198,7 @@ def distribute(parts: list[str], standalone: Callable[[str], bool]) -> list[str]
 def _kind(phrase: str, cue: str, raw_tail: str) -> AttributeKind | None:
     """The kind the wording fixes: "how many …" and symbols are counts; "which …" is a text unless it
     names an amount; a phrase ending in "value" asks for a number."""
-    if cue in ("how many", "how much", "how large", "how big", "how long") or _SYMBOL.match(phrase) \
+    if cue in ("how many", "how much", "how large", "how big", "how long", "how often") or _SYMBOL.match(phrase) \
             or raw_tail in ("value", "values", "number"):
         return AttributeKind.QUANTITY
     if cue in ("which", "on which", "on what", "with which", "what kind") and not quantity_words(phrase):
