@@ -280,6 +280,7 @@ def _ratio(a: int, b: int) -> str:
 def _answers_only(golds: dict[str, dict]) -> dict[str, dict]:
     """report.json's `answer` for each question from the plan, retrieval and answer stages alone (no claims,
     findings or review): the cell figures in a fraction of the time; off-topic findings are not measured."""
+    from synth.anchor import AnchoredIndexes, anchor, anchored_library
     from synth.answer import build_answer
     from synth.build import prepare_library
     from synth.config import Question
@@ -288,11 +289,16 @@ def _answers_only(golds: dict[str, dict]) -> dict[str, dict]:
     from synth.serialize import to_data
 
     library, index = prepare_library(CORPUS)
+    indexes = AnchoredIndexes()
     out = {}
     for stem, gold in golds.items():
-        plan = make_plan(Question(**gold["question"]), library)
-        asks = retrieve_asks(plan, library, index) if plan.subjects and plan.attributes else ()
-        out[stem] = {"answer": to_data(build_answer(plan, asks, library, index)), "findings": []}
+        question = Question(**gold["question"])
+        plan = make_plan(question, library)
+        anchored = anchored_library(library, anchor(question, plan, library, index))  # as synth.build does
+        within = indexes.of(anchored, index)
+        asks = retrieve_asks(plan, anchored, within) if plan.subjects and plan.attributes else ()
+        out[stem] = {"answer": to_data(build_answer(plan, asks, anchored, within)), "findings": []}
+    indexes.close()
     index.close()
     return out
 

@@ -20,6 +20,11 @@ the same pages measured right after it (the floor):
 
 With --extra-library the PDFs of that folder are copied into library/corpus/ first, so the library
 is realistic (41 PDFs for ../shared/corpus/pdfs), except the two PDFs the PRs add.
+
+With --base REV the two add-a-PDF PRs also run, side by side in the same run, on a copy of the
+warm project built by synth as of REV (its `synth/` from `git archive`, first on PYTHONPATH), and
+the reports rebuilt and the time ratios of the two are printed. --library-prs-only skips the no-op
+and edit-a-question measurements.
 """
 
 from __future__ import annotations
@@ -36,6 +41,14 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
+
+
+def base_code(rev: str, target: Path) -> Path:
+    """synth's package as of `rev`, extracted into target/synth (put target first on PYTHONPATH)."""
+    target.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", rev, "synth"], cwd=PROJECT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target
 
 
 def run(project: Path, command: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
@@ -85,6 +98,8 @@ def main() -> int:
                         help="a PDF of --extra-library about none of the questions' subjects")
     parser.add_argument("--relevant", default="qwen3_technical_report.pdf",
                         help="a PDF of --extra-library about the questions' subjects")
+    parser.add_argument("--base", help="a git revision whose synth runs the add-a-PDF PRs side by side")
+    parser.add_argument("--library-prs-only", action="store_true", help="skip the no-op and question-edit PRs")
     args = parser.parse_args()
     extra = Path(args.extra_library).resolve() if args.extra_library else None
     if extra is not None and not extra.is_dir():
@@ -103,52 +118,73 @@ def main() -> int:
         print("  " + line(output, r"library library"))
         print("  " + line(output, r"^synth: built"))
 
-        bare = median(project, mkdocs, args.repeat)
-        noop = median(project, ["make", "site"], args.repeat)
-        noop_mkdocs = median(project, ["make", "site"], args.repeat, {"SYNTH_SITE_STAMP": "0"})
-        synth_noop = median(project, synth, args.repeat)
-        print(f"\nbare mkdocs build                  {bare:6.3f} s")
-        print(f"warm no-op make site               {noop:6.3f} s   ratio {noop / bare:.2f} (target <= 1.1)")
-        print(f"warm no-op make site, mkdocs runs  {noop_mkdocs:6.3f} s   ratio {noop_mkdocs / bare:.2f}")
-        print(f"warm no-op synth build alone       {synth_noop:6.3f} s")
-
-        print("\nPR: edit one question (its title changed), then make site; bare mkdocs build right after:")
-        for question in sorted((project / "reports").glob("*.yaml")):
-            original = question.read_text(encoding="utf-8")
-            edited = re.sub(r"(?m)^title: (.*)$", lambda m: f"title: {m.group(1)} (edited {time.time_ns()})",
-                            original, count=1)
-            question.write_text(edited, encoding="utf-8")
-            pr(project, question.stem, mkdocs)
-            question.write_text(original, encoding="utf-8")
-            run(project, ["make", "site"])
+        base_project, base_env = None, None
+        if args.base:
+            base_project = Path(tmp) / "base"
+            shutil.copytree(project, base_project, symlinks=True)
+            base_env = {"PYTHONPATH": str(base_code(args.base, Path(tmp) / "base-code"))}
+            seconds, output = run(base_project, ["make", "site"], base_env)
+            print(f"base {args.base}: first make site on a copy of the warm project: {seconds:.2f} s")
+            print("  " + line(output, r"^synth: built"))
+        if not args.library_prs_only:
+            edit_prs(project, args.repeat, synth, mkdocs)
 
         for label, name in (("unrelated", args.unrelated), ("relevant", args.relevant)):
             source = extra / name if extra else None
             if source is None or not source.exists():
                 continue
-            added = project / "library" / name
-            shutil.copy(source, added)
             print(f"\nPR: add one {label} PDF ({name}), then make site; bare mkdocs build right after:")
-            pr(project, f"add {label}", mkdocs)
-            added.unlink()
-            run(project, ["make", "site"])
+            measured = []
+            for who, where, env in (("this synth", project, None), (f"base {args.base}", base_project, base_env)):
+                if where is None:
+                    continue
+                added = where / "library" / name
+                shutil.copy(source, added)
+                measured.append(pr(where, f"add {label}: {who}", mkdocs, env))
+                added.unlink()
+                run(where, ["make", "site"], env)
+            if len(measured) == 2:
+                (ours, ours_reports), (theirs, theirs_reports) = measured
+                print(f"  ratio this / base: make site {ours / theirs:.2f}, reports stage "
+                      f"{ours_reports / theirs_reports if theirs_reports else float('nan'):.2f}")
     return 0
 
 
-def pr(project: Path, label: str, mkdocs: list[str]) -> None:
-    """`make site` after a change, the reports it rebuilt, and the ratio to a bare mkdocs build."""
-    seconds, output = run(project, ["make", "site"])
+def edit_prs(project: Path, repeat: int, synth: list[str], mkdocs: list[str]) -> None:
+    """The no-op measurements, then a PR that edits each question in turn."""
+    bare = median(project, mkdocs, repeat)
+    noop = median(project, ["make", "site"], repeat)
+    noop_mkdocs = median(project, ["make", "site"], repeat, {"SYNTH_SITE_STAMP": "0"})
+    synth_noop = median(project, synth, repeat)
+    print(f"\nbare mkdocs build                  {bare:6.3f} s")
+    print(f"warm no-op make site               {noop:6.3f} s   ratio {noop / bare:.2f} (target <= 1.1)")
+    print(f"warm no-op make site, mkdocs runs  {noop_mkdocs:6.3f} s   ratio {noop_mkdocs / bare:.2f}")
+    print(f"warm no-op synth build alone       {synth_noop:6.3f} s")
+
+    print("\nPR: edit one question (its title changed), then make site; bare mkdocs build right after:")
+    for question in sorted((project / "reports").glob("*.yaml")):
+        original = question.read_text(encoding="utf-8")
+        edited = re.sub(r"(?m)^title: (.*)$", lambda m: f"title: {m.group(1)} (edited {time.time_ns()})",
+                        original, count=1)
+        question.write_text(edited, encoding="utf-8")
+        pr(project, question.stem, mkdocs)
+        question.write_text(original, encoding="utf-8")
+        run(project, ["make", "site"])
+
+
+def pr(project: Path, label: str, mkdocs: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """`make site` after a change, the reports it rebuilt, and the ratio to a bare mkdocs build;
+    returns (make site seconds, reports stage seconds)."""
+    seconds, output = run(project, ["make", "site"], env)
     bare, _ = run(project, mkdocs)
     reports = re.search(r"reports: (\d+) built(?: \(([^)]*)\))?, (\d+) reused", output)
     built, names, reused = reports.groups() if reports else ("?", "", "?")
     seconds_reports = re.search(r"reports: .*\(([\d.]+) s\)", output)
-    print(f"  {label:32s} make site {seconds:6.2f} s, bare mkdocs {bare:5.2f} s, ratio {seconds / bare:5.2f}; "
+    print(f"  {label:40s} make site {seconds:6.2f} s, bare mkdocs {bare:5.2f} s, ratio {seconds / bare:5.2f}; "
           f"{built} report(s) rebuilt{f' ({names})' if names else ''}, {reused} reused; "
           f"reports stage {float(seconds_reports.group(1)) if seconds_reports else float('nan'):.2f} s")
     print("    " + line(output, r"library library"))
-
-
-    return 0
+    return seconds, float(seconds_reports.group(1)) if seconds_reports else float("nan")
 
 
 if __name__ == "__main__":

@@ -8,9 +8,10 @@ the project's build lock: two builds at once run one after the other.
 
 Cost follows what changed: documents come from the content-hash cache (only new or changed files
 are read), the passage index is updated in place, and each report is reused while the hash of its
-question file, its library's fingerprint and synth's code (synth.stamp.code_digest) are unchanged.
-The library fingerprint is the whole library on purpose: any added or changed source changes the
-BM25 statistics (document counts, average lengths) and so may change what every question retrieves.
+question file, synth's code (synth.stamp.code_digest), its plan and the documents it is anchored to
+(synth.anchor: those that mention its subjects or attributes) are unchanged. A report reads only
+its anchored documents, with ranking statistics over them alone, so a source added elsewhere in
+the library cannot change it.
 Pages are rendered from the reports every time (milliseconds; the cache holds data, never page
 text), but plots are cached by the analysis they draw, so an unchanged report imports no
 matplotlib. `synth build` skips all of this when nothing changed at all (synth.stamp).
@@ -31,6 +32,7 @@ from typing import Any
 
 from synth import publish
 from synth.analysis import analyse, trend_series
+from synth.anchor import Anchor, AnchoredIndexes, anchor, anchored_library, with_library_figures
 from synth.answer import build_answer
 from synth.answer.text import answer_text
 from synth.claims import author_claims, extract_claims
@@ -38,7 +40,7 @@ from synth.cluster import connect, scheduler_address, threads
 from synth.config import LoadedQuestion, load_questions
 from synth.index import PassageIndex, index_path
 from synth.library import LoadStats, load_library
-from synth.models import CheckedClaim, Contradiction, Corroboration, Library, Relation, Report, Verdict
+from synth.models import CheckedClaim, Contradiction, Corroboration, Library, Plan, Relation, Report, Verdict
 from synth.paths import source_page_path
 from synth.plan import make_plan
 from synth.progress import Progress, StepTimer, plural, summarise_skipped, summarise_warnings
@@ -123,12 +125,14 @@ def _no_step(name: str) -> None:
 
 
 def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex, style: str = DEFAULT_STYLE,
-                step: Callable[[str], None] = _no_step, settings: Settings | None = None) -> Report:
+                step: Callable[[str], None] = _no_step, settings: Settings | None = None,
+                plan: Plan | None = None) -> Report:
     """plan → retrieve per ask → screen → answer (cells verified) → findings → verify → review for one
-    question; `step(name)` is told each sub-step."""
+    question; `step(name)` is told each sub-step. A `plan` read beforehand (on the whole library,
+    synth.anchor) is used as it is."""
     question = loaded.question
     step("plan")
-    plan = make_plan(question, library)
+    plan = make_plan(question, library) if plan is None else plan
     step("retrieve")
     asks = retrieve_asks(plan, library, index) if plan.subjects and plan.attributes else ()
     screening = screen(question, library, index, plan, asks)
@@ -187,12 +191,13 @@ def make_report(loaded: LoadedQuestion, library: Library, index: PassageIndex, s
 
 
 class ReportCache:
-    """Finished reports, and their plots, keyed by the hash of the question file, the library state
-    and synth's code, in a Store (JSON checked on read, never pickles). Each build opens the store
-    once; entries no build used among the last KEEP_BUILDS are deleted, so a CI cache does not grow
-    with every PR while switching between a few branches stays warm."""
+    """Finished reports, and their plots, keyed by the hash of the question file, what the report
+    read of its library (synth.anchor) and synth's code, in a Store (JSON checked on read, never
+    pickles). Each build opens the store once; entries no build used among the last KEEP_BUILDS
+    are deleted, so a CI cache does not grow with every PR while switching between a few branches
+    stays warm."""
 
-    SCHEMA = 4
+    SCHEMA = 5
     KEEP_BUILDS = 20
 
     def __init__(self, cache_dir: Path) -> None:
@@ -200,8 +205,8 @@ class ReportCache:
         self.hits = 0
         self.misses = 0
 
-    def key(self, loaded: LoadedQuestion, library: Library, settings: str = "") -> str:
-        material = "\0".join([code_digest(), loaded.report_id, loaded.raw_text, library.root, library.fingerprint,
+    def key(self, loaded: LoadedQuestion, found: Anchor, settings: str = "") -> str:
+        material = "\0".join([code_digest(), loaded.report_id, loaded.raw_text, found.digest,
                               loaded.path.as_posix(), settings])
         return hashlib.sha256(material.encode()).hexdigest()
 
@@ -294,15 +299,17 @@ def _build(questions: Sequence[LoadedQuestion], out_dir: Path, site_dir: Path | 
     with stage(summary, "reports"), progress.stage("reports", total=len(questions)) as task:
         built: dict[str, Report] = {}
         keys: dict[str, str] = {}
-        todo: list[LoadedQuestion] = []
+        todo: list[Planned] = []
         for loaded in questions:
-            library, _ = libraries[str(library_override or Path(loaded.question.library))]
-            keys[loaded.report_id] = cache.key(loaded, library, settings.digest())
+            library, index = libraries[str(library_override or Path(loaded.question.library))]
+            plan = make_plan(loaded.question, library)
+            found = anchor(loaded.question, plan, library, index)
+            keys[loaded.report_id] = cache.key(loaded, found, settings.digest())
             report = cache.get(keys[loaded.report_id])
             if report is None:
-                todo.append(loaded)
+                todo.append(Planned(loaded, plan, found))
             else:
-                built[loaded.report_id] = report
+                built[loaded.report_id] = with_library_figures(report, library)
                 summary.reused.append(loaded.report_id)
                 task.advance()
         for loaded, report in _make_reports(todo, libraries, library_override, settings, task, client):
@@ -326,39 +333,57 @@ def _build(questions: Sequence[LoadedQuestion], out_dir: Path, site_dir: Path | 
     return summary
 
 
-def _make_reports(todo: list[LoadedQuestion], libraries: dict[str, tuple[Library, PassageIndex]],
+@dataclass(frozen=True)
+class Planned:
+    """A question to build: its plan read on the whole library, and the documents it anchors to."""
+
+    loaded: LoadedQuestion
+    plan: Plan
+    found: Anchor
+
+
+def _make_reports(todo: list[Planned], libraries: dict[str, tuple[Library, PassageIndex]],
                   library_override: Path | None, settings: Settings, task: Any,
                   client: Any) -> Iterator[tuple[LoadedQuestion, Report]]:
-    """Each question's report, built here one by one, or on the cluster's workers (in any order)."""
+    """Each question's report, built here one by one on its anchored library, or on the cluster's
+    workers (in any order)."""
     def library_of(loaded: LoadedQuestion) -> tuple[Library, PassageIndex]:
         return libraries[str(library_override or Path(loaded.question.library))]
 
     if client is None or not todo:
-        for loaded in todo:
+        indexes = AnchoredIndexes()
+        for item in todo:
+            loaded = item.loaded
             log.debug("building report %s", loaded.report_id)
             steps = StepTimer(task, f"reports: {loaded.report_id}")
-            report = make_report(loaded, *library_of(loaded), settings.style_path(), step=steps, settings=settings)
+            library, index = library_of(loaded)
+            anchored = anchored_library(library, item.found)
+            report = make_report(loaded, anchored, indexes.of(anchored, index), settings.style_path(), step=steps,
+                                 settings=settings, plan=item.plan)
             log.info("report %s: %s", loaded.report_id, steps.summary())
-            yield loaded, report
+            yield loaded, with_library_figures(report, library)
+        indexes.close()
         return
     from synth.cluster import run_all
 
     # Workers cannot read this machine's document store: they are sent the documents themselves.
-    scattered: dict[int, Any] = {}
-    for loaded in todo:
-        library = library_of(loaded)[0]
-        if id(library) not in scattered:
-            scattered[id(library)] = client.scatter(library.held())
-    arguments = [(q, scattered[id(library_of(q)[0])], settings) for q in todo]
+    scattered: dict[str, Any] = {}
+    arguments = []
+    for item in todo:
+        anchored = anchored_library(library_of(item.loaded)[0], item.found)
+        key = f"{anchored.root}\0{anchored.fingerprint}"
+        if key not in scattered:
+            scattered[key] = client.scatter(anchored.held())
+        arguments.append((item.loaded, scattered[key], settings, item.plan))
     for position, report in run_all(client, report_on_worker, arguments):
-        log.info("report %s: built on the cluster", todo[position].report_id)
-        yield todo[position], report
+        log.info("report %s: built on the cluster", todo[position].loaded.report_id)
+        yield todo[position].loaded, with_library_figures(report, library_of(todo[position].loaded)[0])
 
 
 _WORKER = threading.local()
 
 
-def report_on_worker(loaded: LoadedQuestion, library: Library, settings: Settings) -> Report:
+def report_on_worker(loaded: LoadedQuestion, library: Library, settings: Settings, plan: Plan | None = None) -> Report:
     """make_report on a Dask worker: the passage index is built there, in memory, once per library
     and worker thread (an SQLite connection belongs to its thread); it ranks as the cached one does."""
     indexes: dict[str, PassageIndex] = getattr(_WORKER, "indexes", {})
@@ -369,7 +394,7 @@ def report_on_worker(loaded: LoadedQuestion, library: Library, settings: Setting
             old.close()
         indexes.clear()
         indexes[key] = PassageIndex(library, None)
-    return make_report(loaded, library, indexes[key], settings.style_path(), settings=settings)
+    return make_report(loaded, library, indexes[key], settings.style_path(), settings=settings, plan=plan)
 
 
 def _prepare(root: Path, cache_dir: Path, jobs: int | None, summary: BuildSummary,

@@ -84,7 +84,7 @@ def any_of(words: Iterable[str]) -> str:
     return " OR ".join(f'"{t}"' for t in terms)
 
 
-def _digest(document: DocumentHead) -> str:
+def document_digest(document: DocumentHead) -> str:
     """Equal digests mean equal passages: same bytes, same extractor, same text (read from the
     document's head, so checking the index reads no document)."""
     from synth.library.cache import extractor_key
@@ -102,7 +102,7 @@ class PassageIndex:
     def __init__(self, library: Library, db_path: Path | None) -> None:
         self.library = library
         self._documents = {d.doc_id: d for d in library.documents}  # handles: their text stays in the store
-        self._wanted = {d.doc_id: (_digest(d), rank) for rank, d in enumerate(library.documents)}
+        self._wanted = {d.doc_id: (document_digest(d), rank) for rank, d in enumerate(library.documents)}
         self.changes = IndexChanges()
         if db_path is None:
             self._db = self._connect(":memory:")

@@ -17,12 +17,15 @@ from pathlib import Path
 import pytest
 
 import synth.build as build_module
-from synth.build import ReportCache, build
+from synth.anchor import anchor
+from synth.build import ReportCache, build, prepare_library
 from synth.config import load_questions
 from synth.library import cache as cache_module
 from synth.library import load_library
 from synth.models import Document, DocumentHead
+from synth.plan import make_plan
 from synth.serialize import DataError, from_data, to_data
+from synth.settings import load_settings
 from synth.store import Store
 from synth.svg import is_plain_svg
 
@@ -80,8 +83,10 @@ def test_pickled_report_rows_in_the_old_layout_never_run(project: Path, tmp_path
     clean = _tree(project / "docs")
     cache = project / ".synth-cache"
     questions = load_questions(sorted((project / "reports").glob("*.yaml")))
-    library = load_library(Path("library"), cache)
-    keys = [ReportCache(cache).key(q, library) for q in questions]
+    library, index = prepare_library(Path("library"), cache)
+    keys = [ReportCache(cache).key(q, anchor(q.question, make_plan(q.question, library), library, index),
+                                   load_settings().digest()) for q in questions]
+    index.close()
     marker = tmp_path / "PWNED-report"
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{cache / 'reports.sqlite'}{suffix}").unlink(missing_ok=True)
