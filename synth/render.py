@@ -376,10 +376,10 @@ def _screening(report: Report, link: SourceLink) -> dict[str, object]:
     intro = ("Every passage and table row of the library is indexed with SQLite FTS5. A source about a subject "
              "(its title or opening pages name it) and a source that states an asked value are always included; "
              "other sources that mention a subject fill the remaining places up to the question's `max_sources`, "
-             "ranked by BM25. A question asking for values of named subjects screens only the sources that mention "
-             "one of its subjects or asked attributes, and ranks on their statistics alone, so a source added "
-             "elsewhere cannot change its report; one with an analysis or asking how something works screens every "
-             "readable source. Answer cells are read from every screened source, included or not.")
+             "ranked by BM25. A question asking only for table scores of named subjects screens only the sources "
+             "that mention one of its subjects or benchmarks, and ranks on their statistics alone, so a source "
+             "added elsewhere cannot change its report; any other question screens every readable source. Answer "
+             "cells are read from every screened source, included or not.")
     return {
         "intro": intro, "counts": counts,
         "included": [_cite(s.key, link) + md_safe(f": {md.text(s.reason)} (BM25 {s.score:.2f})") for s in included],
