@@ -24,7 +24,7 @@ is realistic (41 PDFs for ../shared/corpus/pdfs), except the two PDFs the PRs ad
 With --base REV the two add-a-PDF PRs also run, side by side in the same run, on a copy of the
 warm project built by synth as of REV (its `synth/` from `git archive`, first on PYTHONPATH), and
 the reports rebuilt and the time ratios of the two are printed. --library-prs-only skips the no-op
-and edit-a-question measurements.
+and edit-a-question measurements. Each --question adds a question file (bench-N.yaml) to the copy.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -100,6 +102,7 @@ def main() -> int:
                         help="a PDF of --extra-library about the questions' subjects")
     parser.add_argument("--base", help="a git revision whose synth runs the add-a-PDF PRs side by side")
     parser.add_argument("--library-prs-only", action="store_true", help="skip the no-op and question-edit PRs")
+    parser.add_argument("--question", action="append", default=[], help="a question added to the project's reports")
     args = parser.parse_args()
     extra = Path(args.extra_library).resolve() if args.extra_library else None
     if extra is not None and not extra.is_dir():
@@ -113,6 +116,9 @@ def main() -> int:
         project.mkdir()
         held_back = (args.unrelated, args.relevant) if extra else ()
         make_project(project, extra, held_back)
+        for number, question in enumerate(args.question, start=1):
+            (project / "reports" / f"bench-{number}.yaml").write_text(
+                yaml.safe_dump({"title": f"Bench question {number}", "question": question}), encoding="utf-8")
         cold, output = run(project, ["make", "site"])
         print(f"cold make site (empty cache): {cold:.2f} s")
         print("  " + line(output, r"library library"))
