@@ -11,7 +11,7 @@ from synth.labelcodes import abbreviated_property, pair_names, pair_part
 from synth.models import AttributeKind, Document, Evidence, Passage, PassageKind, PlanAttribute, PlanSubject, Table
 from synth.retrieve.asks import Candidate
 from synth.retrieve.asks.prose import _sibling
-from synth.retrieve.asks.table_cells import _grouped_label, caption_entity_variant
+from synth.retrieve.asks.table_cells import _bare_head, _grouped_label, caption_entity_variant
 from synth.retrieve.asks.terms import text_values
 from synth.tables import TableRecord, records
 from synth.vocabulary import text_tables
@@ -289,3 +289,14 @@ def test_a_spanning_header_joined_to_its_columns_is_the_label(label: str, asked:
     record = TableRecord(_GROUPED, "ImageNet", None, label, 1.0, "1,000", 0, 1)
     found = _grouped_label(PlanAttribute(asked, AttributeKind.QUANTITY, (asked,), "test"), record)
     assert (found.setting if found else None) == setting
+
+
+def test_a_benchmark_named_like_the_asked_noun_is_not_its_label() -> None:
+    """"How much does accuracy drop": GPT-4o's DROP score (83.7) was given as its accuracy drop."""
+    table = Table("t", "d", "Table 4", ("Benchmark (Metric)", "GPT-4o"), (("DROP (3-shot F1)", "83.7"),), ("",),
+                  0, 0, 1)
+    record = TableRecord(table, "GPT-4o", None, "DROP (3-shot F1)", 83.7, "83.7", 0, 1)
+    drop = PlanAttribute("accuracy drop", AttributeKind.QUANTITY, ("accuracy drop",), "test")
+    assert _bare_head(drop, record) is None
+    heads = TableRecord(table, "GPT-4o", None, "Heads", 8.0, "8", 0, 1)
+    assert _bare_head(PlanAttribute("attention heads", AttributeKind.QUANTITY, ("attention heads",), "test"), heads)

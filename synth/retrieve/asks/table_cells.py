@@ -169,6 +169,9 @@ def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | No
     [head] = label_words
     if not any(same_word(head, w) for w in asked):
         return None
+    printed = re.sub(r"\([^)]*\)", " ", record.attribute).strip()
+    if len(printed) > 2 and printed.isupper():
+        return None  # "DROP" is a benchmark's name, not the "accuracy drop" asked
     table = record.table
     labels = [*table.header, *(row[0] for row in table.rows if row)]
     others = [lbl for lbl in labels if lbl != record.attribute and any(same_word(head, w) for w in words_of(lbl))]
