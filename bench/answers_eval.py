@@ -1,11 +1,11 @@
 """Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
 
-    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|tuning|held_out|
-        methods_report|both] [--details] [--answers-only]
+    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|sizes|tuning|
+        held_out|methods_report|sizes_report|both] [--details] [--answers-only]
 
-Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,held_out}/ holds a question (fed to
-synth unchanged), its subjects and attributes with aliases, the cells (value, number, unit, variant, accept, others,
-reject, or not_stated), mechanisms (must_state ideas) and off_topic names; the format is in
+Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,sizes,sizes_report,held_out}/ holds
+a question (fed to synth unchanged), its subjects and attributes with aliases, the cells (value, number, unit,
+variant, accept, others, reject, or not_stated), mechanisms (must_state ideas) and off_topic names; the format is in
 bench/data/answers/README.md. Every question of a part is built with `synth build --library
 ../shared/corpus/pdfs` into a temporary folder and its report.json is scored:
 
@@ -24,10 +24,11 @@ bench/data/answers/README.md. Every question of a part is built with `synth buil
 Text cells (a normalization layer, an RL algorithm) are right when every content word of `value`
 or of an `accept` entry is in the cell's value or quote. The held-out part is run only to report
 its figures: this script never prints its questions, cells or values, only scores. `tune`, `dev`, `probe`,
-`shapes`, `prose2`, `paraphrase` and `methods` (the tuning half of `methods/`, in `methods/tune/`) are tuning parts
-(`tuning` runs the seven); `methods_report` (`methods/report/`) is the half of the method questions run once, to
-report, never tuned on; `both` is `tune` and `held_out`, as before. `paraphrase` rewords questions of the other
-tuning parts (same gold cells): its originals are run beside it and the gap between the two wordings is printed.
+`shapes`, `prose2`, `paraphrase`, `methods` (the tuning half of `methods/`, in `methods/tune/`) and `sizes` are tuning
+parts (`tuning` runs the eight); `methods_report` (`methods/report/`) is the half of the method questions run once, to
+report, never tuned on, and `sizes_report` the same for the questions written with `sizes`; `both` is `tune` and
+`held_out`, as before. `paraphrase` rewords questions of the other tuning parts (same gold cells): its originals are
+run beside it and the gap between the two wordings is printed.
 """
 
 from __future__ import annotations
@@ -392,7 +393,8 @@ def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], d
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", default="tune", choices=["tune", "dev", "probe", "shapes", "prose2", "paraphrase",
-                                                          "methods", "tuning", "held_out", "methods_report", "both"])
+                                                          "methods", "sizes", "tuning", "held_out", "methods_report",
+                                                          "sizes_report", "both"])
     parser.add_argument("--details", action="store_true",
                         help="list wrong and missed cells (never for held_out or methods_report)")
     parser.add_argument("--answers-only", action="store_true",
@@ -401,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
-    tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods"]
+    tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "sizes"]
     parts = {"both": ["tune", "held_out"], "tuning": tuning}.get(args.part, [args.part])
     for part in parts:
         run_part(part, args.details, args.answers_only)
