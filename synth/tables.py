@@ -205,8 +205,17 @@ def split_setting(attribute: str) -> tuple[str, str | None]:
     return attribute.strip(), None
 
 
+# A label that is a parameter count alone ("830M", "1.4B", "13.1B"): a model named by its size.
+_SIZE_LABEL = re.compile(r"^\d+(?:\.\d+)?\s*[MB]$")
+
+
 def _axis_score(cells: list[str]) -> float:
-    """How model-like an axis is: + for model names, − for benchmark or metric names."""
+    """How model-like an axis is: + for model names, − for benchmark or metric names. An axis of sizes
+    alone ("830M | 1.4B | 2.8B" under "Size") names the members of the paper's model family: their values
+    are numbers to a reader, but the axis is the models'."""
+    labels = [c.strip() for c in cells if c.strip()]
+    if len(labels) >= 2 and all(_SIZE_LABEL.match(c) for c in labels):
+        return 1.0
     named = [c for c in cells if c.strip() and parse_value(c) is None]
     if not named:
         return -1.0

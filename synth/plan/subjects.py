@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from synth.models import PassageKind, Table
-from synth.names import canonical, match_entity
+from synth.names import canonical, match_entity, size_of
 from synth.plan.wording import METRIC, SUBJECT, is_verb
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary, names_in
@@ -36,6 +36,9 @@ _MEMBER_WORD = re.compile(r"^\s+(?:(tiny|small|medium|large|big|huge|giant|xl|xx
 # "the GPT-2 models with 117M, 345M and 1542M parameters": one member per size.
 _SIZES_AFTER = re.compile(r"^\s+models?\s+(?:with|of)\s+((?:\d+(?:\.\d+)?\s*[KMBT],\s+)*\d+(?:\.\d+)?\s*[KMBT],?"
                           r"(?:\s+(?:and|or)\s+\d+(?:\.\d+)?\s*[KMBT]))\s+param\w*", re.IGNORECASE)
+# "the 830M, 6.8B and 13.1B DIFF Transformer models", "the 1B Janus-Pro model": sizes written in front of a name
+# are members of it, one per size (never an attribute of the question).
+_SIZES_BEFORE = re.compile(r"(?<![\w.\-])((?:\d+(?:\.\d+)?[MB],?\s+(?:(?:and|or)\s+)?)*\d+(?:\.\d+)?[MB])\s+$")
 _LIST_VARIANT = re.compile(r"^\s+(base|chat|instruct|instruction-tuned|pre-?trained|post-?trained)\s+models?\b",
                            re.IGNORECASE)
 _VARIANT_NAME = {"instruction-tuned": "Instruct", "pretrained": "Base", "pre-trained": "Base",
@@ -111,6 +114,12 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
             for word in words:
                 out.append(_Raw(f"{name} {word.strip()}", start, end + listed.end(), "entity", name))
             covered = end + listed.end()
+            continue
+        before = _SIZES_BEFORE.search(text[covered:start])
+        if before and not size_of(name) and vocab.role(name) != "attribute":
+            for size in re.findall(r"\d+(?:\.\d+)?[MB]", before.group(1)):
+                out.append(_Raw(f"{name} {size}", covered + before.start(1), end, "entity", name))
+            covered = end
             continue
         sizes = _SIZES_AFTER.match(text[end:])
         if sizes:

@@ -1,0 +1,76 @@
+"""Subjects named with a size (issue 9): sizes written in front of a name are members of it, and a table whose
+rows are named by size alone ("830M | 1.4B | 13.1B" in the DIFF Transformer paper) has the models on that
+axis, so its rows answer for the members of the paper's family."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from libraries import CORPUS
+
+from synth.build import prepare_library
+from synth.config import Question
+from synth.index import PassageIndex
+from synth.models import Library, Table
+from synth.plan import make_plan
+from synth.plan.subjects import question_names
+from synth.retrieve.asks import retrieve_asks
+from synth.tables import models_in_columns, records
+from synth.vocabulary import vocabulary
+
+
+def _table(header: list[str], rows: list[list[str]]) -> Table:
+    return Table("doc#t1", "doc", "Table 10: Model size and hyperparameters.", tuple(header),
+                 tuple(tuple(r) for r in rows), tuple("" for _ in rows), 0, 10)
+
+
+def test_rows_named_by_size_alone_are_the_models() -> None:
+    t = _table(["Size", "Hidden Dim.", "#Layers", "#Heads"],
+               [["830M", "1536", "24", "8"], ["1.4B", "2048", "24", "8"], ["13.1B", "5120", "40", "20"]])
+    assert not models_in_columns(t)
+    found = {(r.entity, r.attribute): r.value for r in records(t)}
+    assert found["830M", "#Layers"] == 24 and found["13.1B", "#Heads"] == 20
+    assert not any(entity in ("Hidden Dim.", "#Layers") for entity, _ in found)
+
+
+def test_a_column_of_sizes_among_names_does_not_turn_the_table() -> None:
+    """Only an axis of sizes alone names models by size: a model column with a "#TP" column stays as it was."""
+    t = _table(["Model", "#TP", "MMLU"], [["Mixtral 8x7B", "47B", "70.6"], ["Llama 2 70B", "70B", "69.9"]])
+    assert not models_in_columns(t)
+    assert {r.entity for r in records(t)} == {"Mixtral 8x7B", "Llama 2 70B"}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Iterator[tuple[Library, PassageIndex]]:
+    """The shared corpus PDFs, read through the project's cache."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/pdfs is absent")
+    library, index = prepare_library(CORPUS, Path(".synth-cache"))
+    yield library, index
+    index.close()
+
+
+@pytest.mark.parametrize(("question", "subjects"), [
+    ("How many layers do the 830M, 6.8B and 13.1B DIFF Transformer models have?",
+     ["DIFF Transformer 830M", "DIFF Transformer 6.8B", "DIFF Transformer 13.1B"]),
+    ("How many attention heads does the 1B Janus-Pro model have?", ["Janus-Pro 1B"]),
+    ("What MMLU score do the 7B and 13B Llama 2 models reach?", ["Llama 2 7B", "Llama 2 13B"]),
+])
+def test_sizes_in_front_of_a_name_are_its_members(question: str, subjects: list[str],
+                                                   corpus: tuple[Library, PassageIndex]) -> None:
+    names = question_names(question, vocabulary(corpus[0]))
+    assert [n.text for n in names if n.role == "subject"] == subjects
+    assert all(n.member for n in names if n.role == "subject")
+
+
+def test_a_member_named_by_size_is_answered_from_its_papers_size_rows(corpus: tuple[Library, PassageIndex]) -> None:
+    library, index = corpus
+    plan = make_plan(Question(title="Sizes", question="How many layers and attention heads do the 830M and 13.1B "
+                              "DIFF Transformer models have?"), library)
+    values = {(ask.subject.name, ask.attribute.name): sorted({c.value for c in ask.candidates if c.table})
+              for ask in retrieve_asks(plan, library, index)}
+    assert values[("DIFF Transformer 830M", "layers")] == ["24"]
+    assert values[("DIFF Transformer 13.1B", "layers")] == ["40"]
+    assert values[("DIFF Transformer 13.1B", "attention heads")] == ["20"]
