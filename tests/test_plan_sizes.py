@@ -16,6 +16,7 @@ from synth.index import PassageIndex
 from synth.models import Library, Table
 from synth.plan import make_plan
 from synth.plan.subjects import question_names
+from synth.plan.superlatives import superlatives
 from synth.retrieve.asks import retrieve_asks
 from synth.tables import models_in_columns, records
 from synth.vocabulary import vocabulary
@@ -74,3 +75,26 @@ def test_a_member_named_by_size_is_answered_from_its_papers_size_rows(corpus: tu
     assert values[("DIFF Transformer 830M", "layers")] == ["24"]
     assert values[("DIFF Transformer 13.1B", "layers")] == ["40"]
     assert values[("DIFF Transformer 13.1B", "attention heads")] == ["20"]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("How many layers do the smallest and the largest Qwen3 models have?", ("smallest", "largest")),
+    ("What does the biggest Janus-Pro model score?", ("largest",)),
+    ("How many layers does Qwen3 have?", ()),
+])
+def test_superlative_words_before_a_name_are_read(text: str, words: tuple[str, ...]) -> None:
+    name = next(n for n in ("Qwen3", "Janus-Pro") if n in text)
+    assert superlatives(text, text.index(name)) == words
+
+
+@pytest.mark.parametrize(("question", "subjects"), [
+    ("How many layers do the smallest and the largest Qwen3 models have?", ["Qwen3-0.6B", "Qwen3-235B-A22B"]),
+    ("How many layers does the smallest Janus-Pro model have?", ["Janus-Pro-1B"]),
+    # no member's name carries a size: the rows named by size in the family's own paper do
+    ("How many layers does the largest DIFF Transformer model have?", ["DIFF Transformer 13.1B"]),
+])
+def test_a_superlative_member_is_resolved_from_the_familys_sizes(question: str, subjects: list[str],
+                                                                  corpus: tuple[Library, PassageIndex]) -> None:
+    plan = make_plan(Question(title="Superlative", question=question), corpus[0])
+    assert [s.name for s in plan.subjects] == subjects
+    assert not any("largest" in note or "smallest" in note for note in plan.notes if note.startswith("Words"))

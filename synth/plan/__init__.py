@@ -30,6 +30,7 @@ from synth.plan.mechanism import read_mechanism
 from synth.plan.qualifiers import qualified
 from synth.plan.spelling import respell
 from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
+from synth.plan.superlatives import superlative_members, superlatives
 from synth.plan.wording import (
     Asked,
     Setting,
@@ -145,6 +146,14 @@ def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabular
         homes = vocab.home_sources(spellings_t)
         if not homes and name.member:
             homes = vocab.home_sources((name.member,))  # "Transformer big" is in the paper about the Transformer
+        wanted = superlatives(text, name.start)
+        if wanted and not size_of(name.text):
+            members = [m for m in superlative_members(name.text, spellings_t, homes, vocab, wanted)
+                       if canonical(m[0]) not in seen]
+            if members:
+                seen.update(canonical(m) for m, _ in members)
+                subjects += [PlanSubject(m, (m,), why, tuple(vocab.home_sources((m,)) or homes)) for m, why in members]
+                continue
         derived = derived_from(text, name.text, name.start, name.end)
         if derived is not None:
             subjects += _derived_members(derived, homes, vocab, seen, notes)
@@ -314,6 +323,8 @@ def make_plan(question: Question, library: Library) -> Plan:
         said = " and ".join(f"{w} {v}" for w, v in (("stage", setting.stage), ("mode", setting.mode)) if v)
         notes.append(f"Values are taken only from the {said} the question names.")
     leftover = _unread(slotted_text, list(unique.values()), relation)
+    resolved = {word for s in subjects for word in ("smallest", "largest") if s.origin.startswith(f"the {word} ")}
+    leftover = [w for w in leftover if fold(w) not in resolved and not (fold(w) == "biggest" and "largest" in resolved)]
     if leftover:
         notes.append("Words not read into the plan: " + ", ".join(leftover) + ".")
     unique = _measures_folded(unique, notes)

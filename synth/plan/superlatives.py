@@ -1,0 +1,60 @@
+"""A superlative member of a family: "the smallest and the largest Qwen3 models", "the largest Janus-Pro model".
+
+The phrase names a family but asks about one member of it at each end of its sizes. Showing every member
+leaves the reader to find the two asked, and answering for the family name would pool them; so the phrase
+resolves to the members the library's tables name with a parameter count ("Qwen3-0.6B" … "Qwen3-235B-A22B"),
+or to the rows named by size alone in a table of the family's own paper ("830M" … "13.1B" in the DIFF
+Transformer paper), ordered by that count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from synth.names import canonical
+from synth.tables import parameter_count
+from synth.vocabulary import Vocabulary
+
+_WORD = r"(smallest|largest|biggest)"
+_BEFORE = re.compile(rf"\b{_WORD}(?:\s*(?:,|and|or)\s+(?:the\s+)?{_WORD})?\s+$", re.IGNORECASE)
+_SIZE_LABEL = re.compile(r"^\d+(?:\.\d+)?\s*[MB]$")
+
+
+def superlatives(text: str, start: int) -> tuple[str, ...]:
+    """The superlative words written right before a name: ("smallest", "largest") for "the smallest and the
+    largest Qwen3 models"; () when there are none."""
+    found = _BEFORE.search(text[max(0, start - 40):start])
+    if not found:
+        return ()
+    return tuple(dict.fromkeys(w.lower().replace("biggest", "largest") for w in found.groups() if w))
+
+
+def superlative_members(name: str, spellings: tuple[str, ...], homes: list[str], vocab: Vocabulary,
+                        wanted: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The family's members at the asked ends of its sizes, each with where its size was read; [] when the
+    library names fewer than two sized members (then there is no smallest or largest to tell)."""
+    sized: dict[str, tuple[float, str]] = {}
+    for match in vocab.entity_matches(spellings):
+        count = parameter_count(match.member) if match.member else None
+        if count is not None:
+            sized.setdefault(canonical(match.member), (count, match.member))
+    why = "the sizes the library's tables name its members with"
+    if len(sized) < 2:
+        sized, why = _size_rows(name, homes, vocab), f"the rows named by size in {', '.join(homes)}"
+    if len(sized) < 2:
+        return []
+    ordered = sorted(sized.values())
+    ends = {"smallest": ordered[0][1], "largest": ordered[-1][1]}
+    return [(ends[word], f"the {word} {name}: {why} ({ordered[0][1]} … {ordered[-1][1]})") for word in wanted]
+
+
+def _size_rows(name: str, homes: list[str], vocab: Vocabulary) -> dict[str, tuple[float, str]]:
+    """Members named by a size alone in a table of the family's own paper: "830M" there is `name 830M`."""
+    sized: dict[str, tuple[float, str]] = {}
+    for item in vocab.records_for((), (), homes):
+        label = item.record.entity.strip()
+        if _SIZE_LABEL.match(label):
+            count = parameter_count(label)
+            if count is not None:
+                sized.setdefault(canonical(label), (count, f"{name} {label}"))
+    return sized
