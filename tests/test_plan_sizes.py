@@ -1,6 +1,7 @@
-"""Subjects named with a size (issue 9): sizes written in front of a name are members of it, and a table whose
+"""Subjects named with a size (issue 9): sizes written in front of a name are members of it; a table whose
 rows are named by size alone ("830M | 1.4B | 13.1B" in the DIFF Transformer paper) has the models on that
-axis, so its rows answer for the members of the paper's family."""
+axis, so its rows answer for the members of the paper's family; "the smallest and the largest X" are two
+members of X; another paper's SFT of a model is not the model."""
 
 from __future__ import annotations
 
@@ -98,3 +99,15 @@ def test_a_superlative_member_is_resolved_from_the_familys_sizes(question: str, 
     plan = make_plan(Question(title="Superlative", question=question), corpus[0])
     assert [s.name for s in plan.subjects] == subjects
     assert not any("largest" in note or "smallest" in note for note in plan.notes if note.startswith("Words"))
+
+
+def test_another_papers_sft_of_a_model_is_not_the_model(corpus: tuple[Library, PassageIndex]) -> None:
+    """The DeepSeekMoE paper's "LLaMA2 SFT 7B" is its authors' fine-tune of Llama 2 7B (MMLU 50.0): a value of
+    another model, while its own "DeepSeekMoE Chat 16B" is a variant of the model that paper is about."""
+    library, index = corpus
+    plan = make_plan(Question(title="Llama", question="What MMLU score does the 7B Llama 2 model reach?"), library)
+    [ask] = retrieve_asks(plan, library, index)
+    assert {c.value for c in ask.candidates if c.table} >= {"44.4%"}
+    assert not any("SFT" in (c.variant or "") for c in ask.candidates)
+    assert "LLaMA2 SFT 7B" in ask.neighbours
+

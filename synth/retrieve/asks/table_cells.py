@@ -146,6 +146,12 @@ def _value_column(subject: PlanSubject, record: TableRecord, vocab: Vocabulary, 
     return None
 
 
+def _others_fine_tune(match: NameMatch, source: str, subject: PlanSubject) -> bool:
+    """An SFT label in a source not about the subject ("LLaMA2 SFT 7B" in the DeepSeekMoE paper) is that
+    paper's own fine-tune of the model, not a release of it: its scores are another model's."""
+    return bool(match.variant) and "SFT" in (match.variant or "").split() and source not in subject.home_sources
+
+
 def _printed_name(record: TableRecord, subject: PlanSubject) -> str:
     """The name a cell is given as: its row or column label; for a "Parameter | Value" table of a source
     about the subject, the subject (the header "Value" names no model)."""
@@ -256,6 +262,9 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
             match = entity_cache[(i, record.entity)]
             if match is None and item.source in subject.home_sources:
                 match = _home_label(subject, record.entity) or _value_column(subject, record, vocab, item.source)
+            if match is not None and _others_fine_tune(match, item.source, subject):
+                near[i].add(record.entity)
+                continue
             if match is None:
                 rest = canonical(record.entity)[len(families[i]):]
                 if canonical(record.entity).startswith(families[i]) and not re.fullmatch(r"[\d.\-]*", rest):
