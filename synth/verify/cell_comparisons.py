@@ -258,7 +258,8 @@ def _margin_outcome(atom: AtomSpec, pairs: list[tuple[GridCell, GridCell]], axis
 
 
 _AGAINST_ALL = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:than\s+|over\s+|to\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?"
-                          r"(?:(?:other|previous|prior|existing|competing|remaining|strong|published)\s+)*"
+                          r"(?:(?:other|previous|prior|existing|competing|remaining|strong|published|"
+                          r"state-?of-?the-?art|sota|baseline|best)\s+)*"
                           r"(?:baselines?|models?|methods?|systems?|approaches|ones|works?|results|others)\b"
                           r"(?!\s+(?:with|using|based|trained|that|which|on\s+the\s+\w+\s+task))", re.IGNORECASE)
 _SECOND_ORDER = re.compile(r"\b(?:gap|difference|margin|improvement)s?\b[^.;]{0,120}$|\bscal\w*\s+$|\bas\s+(?:the\s+)?"

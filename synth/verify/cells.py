@@ -27,6 +27,7 @@ from synth.verify.labels import (
     keyed,
     label_forms,
     longest,
+    own_key,
     plain,
     tokens,
 )
@@ -109,6 +110,22 @@ def _families(axes: dict[tuple[str, str], list[int]]) -> dict[tuple[str, str], t
                    and m.group("stem") == key[1]) >= 2}
 
 
+_OWN_LABEL = re.compile(r"\b(?:ours|our|proposed)\b", re.IGNORECASE)
+_OWN_IN_CAPTION = re.compile(r"\b(?:our|proposed)\s+(?:proposed\s+)?(?P<name>[^\s,;:()]+)", re.IGNORECASE)
+
+
+def own_label(axes: dict[tuple[str, str], list[int]], caption: str) -> tuple[str, str] | None:
+    """The (axis, label) a table marks as the paper's own, which "our model" or "the proposed
+    method" names: the one label that says so ("Graph tagger (ours)", "Our model", "Proposed"),
+    else the one label its caption names after "our" ("… of our NLP-Cap approach"). Several
+    candidates, or none, give None: a guessed row would be a neighbour's value."""
+    marked = {key for key in axes if _OWN_LABEL.search(clean_label(key[1]))}
+    if not marked:
+        named = {m.group("name").strip(".").lower() for m in _OWN_IN_CAPTION.finditer(caption)}
+        marked = {key for key in axes if clean_label(key[1]).lower() in named}
+    return next(iter(marked)) if len(marked) == 1 else None
+
+
 def table_places(table: Table, number: int) -> tuple[Grid, list[tuple[str, LabelPlace]]] | None:
     """One table's grid and where each of its labels sits (as grid `number`); None without cells.
     A table's places depend on the table alone, so an index of any set of tables is built from them
@@ -140,6 +157,9 @@ def table_places(table: Table, number: int) -> tuple[Grid, list[tuple[str, Label
             places.append((key, LabelPlace(number, axis, tuple(positions))))
     for (axis, stem), positions in _families(axes).items():
         places.append((family_key(stem), LabelPlace(number, axis, positions)))
+    own = own_label(axes, table.caption)
+    if own is not None:
+        places.append((own_key(own[1]), LabelPlace(number, own[0], tuple(axes[own]))))
     return view, places
 
 

@@ -189,7 +189,20 @@ def same_token(claim: Token, label_norm: str, label_raw: str) -> bool:
 
 def _matches_at(words: tuple[Token, ...], i: int, form: LabelForm) -> int:
     """How many claim tokens from `i` spell the label form (0: none): token by token, or with
-    separators ignored ("MT-Bench" ~ "MTbench")."""
+    separators ignored ("MT-Bench" ~ "MTbench"); an own-row phrase with up to two words between
+    its lead and its noun ("our capsule-based approach", "the proposed joint model")."""
+    if is_own(form.label):
+        lead, *noun = form.tokens
+        if words[i].norm != lead:
+            return 0
+        if not noun:
+            return 1
+        for k in range(i + 1, min(i + 2 + _OWN_GAP, len(words))):
+            if words[k].norm == noun[0]:
+                return k - i + 1
+            if not words[k].raw.islower():
+                return 0  # "our ICA framework" names a system, which may be another table's
+        return 0
     if i + len(form.tokens) <= len(words) and all(
             same_token(words[i + k], form.tokens[k], form.raws[k]) for k in range(len(form.tokens))):
         return len(form.tokens)
@@ -313,9 +326,26 @@ def family_key(stem: str) -> str:
     return f"{FAMILY_MARK}{stem}"
 
 
+OWN_MARK = "\x1d"
+# How a paper's claims name the row it marks as its own: "our model", "the proposed method", "ours".
+OWN_NOUNS = ("model", "models", "method", "approach", "system", "framework", "architecture")
+_OWN_GAP = 2
+OWN_PHRASES = (*((lead, noun) for lead in ("our", "proposed") for noun in OWN_NOUNS), ("ours",))
+
+
+def own_key(label: str) -> str:
+    """The index key under which a table's own row (or column) is named by "our model" and the like
+    (synth.verify.cells.own_label), never by the label's own words: those have their own key."""
+    return f"{OWN_MARK}{label}"
+
+
+def is_own(key: str) -> bool:
+    return key.startswith(OWN_MARK)
+
+
 def plain(key: str) -> str:
     """The label as printed, from its index key."""
-    return key.split(VARIANT_MARK, 1)[0].removeprefix(FAMILY_MARK)
+    return key.split(VARIANT_MARK, 1)[0].removeprefix(FAMILY_MARK).removeprefix(OWN_MARK)
 
 
 def index_forms(keys: list[str]) -> dict[str, list[LabelForm]]:
@@ -323,6 +353,10 @@ def index_forms(keys: list[str]) -> dict[str, list[LabelForm]]:
     a key made by `keyed` gives a model label the variant of its table."""
     out: dict[str, list[LabelForm]] = {}
     for key in dict.fromkeys(keys):
+        if is_own(key):
+            for words in OWN_PHRASES:
+                out.setdefault(words[0], []).append(LabelForm(key, words, words, True))
+            continue
         label, variant, family = ([*key.split(VARIANT_MARK), "", ""])[:3]
         prefix = tokens(family) if family else ()
         stem = label.startswith(FAMILY_MARK)

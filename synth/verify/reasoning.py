@@ -41,7 +41,7 @@ from synth.verify.findings import (
     nearest,
     quote_cells,
 )
-from synth.verify.labels import Mention, plain, tokens
+from synth.verify.labels import Mention, is_own, plain, tokens
 from synth.verify.parameters import about_claim, judge_parameter, value_column
 
 # Labels named (a distinctive one counting double) plus caption words shared: below this a table
@@ -279,7 +279,9 @@ def _ranked_views(views: list[TableView], claim_words: frozenset[str], numbers: 
     for view in views:
         labels = {plain(m.label) for m, _ in (*view.rows, *view.columns)}
         caption = len(view.caption_words & claim_words)
-        named = len(labels) + sum(1 for label in labels if _distinct(label))
+        # "our model" names any paper's own row: it counts, but never as a distinctive name.
+        own = {plain(m.label) for m, _ in (*view.rows, *view.columns) if is_own(m.label)}
+        named = len(labels) + sum(1 for label in labels - own if _distinct(label))
         if view.table.doc_id in about and value_column(view.grid) is not None:
             labels.add(view.grid.column_paths[-1][-1])
             named += 2
