@@ -9,7 +9,8 @@
   claim says "most" (majority) or "all".
 * EXTREME: A's cell is the highest / lowest (or best / worst) of its column among the table's rows.
 
-A denial ("does not outperform") swaps supported and contradicted.
+"Performance" or "results" with no measure named is read on the table's summary measure (F1,
+accuracy, overall) where it has one. A denial ("does not outperform") swaps supported and contradicted.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Literal
 from synth import claimparse
 from synth.models import AtomKind, Verdict
 from synth.tables import Grid, GridCell
+from synth.text import fold
 from synth.verify.atoms import AtomSpec, ClaimAtoms, margin_words
 from synth.verify.cells import TableView
 from synth.verify.findings import Context, Finding, Named, in_clause, lower_is_better, quote_cells
@@ -109,10 +111,37 @@ def _split(view: TableView, atom: AtomSpec, view_text: str = "") -> tuple[str, N
     if atom.kind is AtomKind.EXTREME:
         # What is said to be the best is the clause's subject: the names before the cue, leftmost,
         # or the names after "achieved by" ("the lowest values are achieved by DSim").
+        # A name set as the scene ("On the NYT11 dataset, m = 4 gives the best") is not the subject.
         by = _BY.search(view_text, atom.end, atom.clause[1]) if view_text else None
         options.sort(key=lambda o: (not (by is not None and any(m.start >= by.end() for m, _ in o[1])),
+                                    all(_scene(view_text, m.start) for m, _ in o[1]),
                                     min((m.start for m, _ in o[1] if m.start < atom.start), default=atom.end + 1)))
     return options[0]
+
+
+_PERFORMANCE = re.compile(r"\bperform(?:s|ed|ing|ance)?\b|\bresults?\b", re.IGNORECASE)
+_SUMMARY = re.compile(r"^(?:f1|f-?measure|f-?score|acc\.?|accuracy|overall|avg\.?|average)$", re.IGNORECASE)
+
+
+def _performance(atom: AtomSpec, text: str, attributes: Named) -> bool:
+    """Whether the clause speaks of performance or results and names no measure: it then means the
+    table's summary measure (F1, accuracy, overall), not every column."""
+    clause = text[atom.clause[0]:atom.clause[1]]
+    return bool(_PERFORMANCE.search(clause)) and not any(
+        _MEASURE.search(plain(m.label)) or _SUMMARY.search(plain(m.label)) for m, _ in attributes)
+
+
+def _summary(positions: list[int], paths: tuple[tuple[str, ...], ...], performance: bool) -> list[int]:
+    """The summary-measure columns among `positions` when the claim means performance (else all)."""
+    if not performance:
+        return positions
+    kept = [p for p in positions if paths[p] and _SUMMARY.match(clean_label(paths[p][-1]).strip())]
+    return kept or positions
+
+
+def _scene(text: str, start: int) -> bool:
+    """Whether a name is introduced as a setting ("on the NYT11 dataset", "for Waseem (2016)")."""
+    return bool(text) and bool(_ON_NAME.search(text[max(0, start - 12):start]))
 
 
 def _context_key(path: tuple[str, ...], label: str) -> tuple[str, ...]:
@@ -126,11 +155,12 @@ def _narrowed(positions: tuple[int, ...], narrowing: Named, paths: tuple[tuple[s
 
 
 def _pairs(view: TableView, axis: str, subject: tuple[Mention, tuple[int, ...]], objects: Named,
-           narrowing: Named, attributes: Named) -> list[tuple[GridCell, GridCell]]:
+           narrowing: Named, attributes: Named, performance: bool = False) -> list[tuple[GridCell, GridCell]]:
     """(A's cell, B's cell) on each attribute: rows (or columns) that differ only in the compared
     label are paired, so "Europarl vs TED Talks" compares within the same language and measure."""
     paths = _paths(view, axis)
-    along = _within(attributes, _paths(view, "column" if axis == "row" else "row"))
+    across = _paths(view, "column" if axis == "row" else "row")
+    along = _within(attributes, across)
     candidates = []
     for obj, positions in objects:
         for x in _narrowed(subject[1], narrowing, paths):
@@ -144,10 +174,10 @@ def _pairs(view: TableView, axis: str, subject: tuple[Mention, tuple[int, ...]],
     pairs = []
     for x, y, _ in candidates:
         if axis == "row":
-            others = along or sorted({c.column for c in view.grid.cells if c.row == x})
+            others = _summary(along or sorted({c.column for c in view.grid.cells if c.row == x}), across, performance)
             pairs += [(a, b) for o in others if (a := view.cell(x, o)) and (b := view.cell(y, o))]
         else:
-            others = along or sorted({c.row for c in view.grid.cells if c.column == x})
+            others = _summary(along or sorted({c.row for c in view.grid.cells if c.column == x}), across, performance)
             pairs += [(a, b) for o in others if (a := view.cell(o, x)) and (b := view.cell(o, y))]
     return pairs
 
@@ -162,9 +192,12 @@ def _unresolved(view: TableView, atom: AtomSpec, text: str) -> bool:
     """Whether the clause measures on something this table has no label for ("on MMLU-Pro" against
     a table without it): comparing every column instead would answer another question."""
     covered = [(m.start, m.end) for m, _ in (*view.rows, *view.columns)]
-    for _, start, _ in claimparse.name_spans(text):
+    caption = fold(view.table.caption)
+    for name, start, _ in claimparse.name_spans(text):
         if not (atom.clause[0] <= start < atom.clause[1]) or any(s <= start < e for s, e in covered):
             continue
+        if claimparse.mentions(caption, fold(name)):
+            continue  # "on SpanBench" where the caption says the table is on SpanBench
         if _ON_NAME.search(text[max(atom.clause[0], start - 12):start]):
             return True
     return False
@@ -260,7 +293,7 @@ def _margin_outcome(atom: AtomSpec, pairs: list[tuple[GridCell, GridCell]], axis
 _AGAINST_ALL = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:than\s+|over\s+|to\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?"
                           r"(?:(?:other|previous|prior|existing|competing|remaining|strong|published|"
                           r"state-?of-?the-?art|sota|baseline|best)\s+)*"
-                          r"(?:baselines?|models?|methods?|systems?|approaches|ones|works?|results|others)\b"
+                          r"(?:baselines?|models?|methods?|systems?|approaches|ones|works?|others)\b"
                           r"(?!\s+(?:with|using|based|trained|that|which|on\s+the\s+\w+\s+task))", re.IGNORECASE)
 _SECOND_ORDER = re.compile(r"\b(?:gap|difference|margin|improvement)s?\b[^.;]{0,120}$|\bscal\w*\s+$|\bas\s+(?:the\s+)?"
                            r"\w+(?:\s+\w+)?\s+(?:increas|grow|decreas|rise)", re.IGNORECASE)
@@ -356,7 +389,7 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
         objects = [(m, p) for m, p in names if atom.end <= m.start < limit and m.label != subject[0].label]
     if not objects:
         return None
-    pairs = _pairs(view, axis, subject, objects, narrowing, attributes)
+    pairs = _pairs(view, axis, subject, objects, narrowing, attributes, _performance(atom, atoms.text, attributes))
     if not pairs:
         return None
     if not _named(attributes):  # read over every column, a tie says neither way ("outperforms overall")
@@ -420,15 +453,19 @@ def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableVie
         subject = before[0]
     else:
         return None
-    along = _within(attributes, _paths(view, "column" if axis == "row" else "row"))
+    across = _paths(view, "column" if axis == "row" else "row")
+    along = _within(attributes, across)
+    performance = _performance(atom, atoms.text, attributes)
     holds = []
     shown: list[GridCell] = []
     units = [group] if group else [(p,) for p in _narrowed(subject[1], narrowing, _paths(view, axis))]
     for unit in units:
         if axis == "row":
-            others = along or sorted({c.column for c in view.grid.cells if c.row in unit})
+            others = _summary(along or sorted({c.column for c in view.grid.cells if c.row in unit}), across,
+                              performance)
         else:
-            others = along or sorted({c.row for c in view.grid.cells if c.column in unit})
+            others = _summary(along or sorted({c.row for c in view.grid.cells if c.column in unit}), across,
+                              performance)
         for other in others:
             own = [c for p in unit if (c := view.cell(p, other) if axis == "row" else view.cell(other, p)) is not None]
             if not own:

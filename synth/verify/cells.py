@@ -1,6 +1,10 @@
 """Table cells as evidence: every table of the library as a grid of cells addressed by header paths
 (synth.tables.grid), and the one lookup that finds the tables and labels a claim names.
 
+Besides its printed labels, a table's row is named by "our model" / "the proposed method" when the
+table marks it as the paper's own (`own_label`), and a row labelled by a bare value under a setting
+header by "m = 4" (`setting_rows`).
+
 `tables_named` is the only way the verifier reaches table cells. It reads an index of label forms
 (CellIndex) built for the tables a claim's tokens can name, which the library's cell index
 (synth.cellindex, through synth.verify.tablecells) finds without reading any other table.
@@ -121,9 +125,32 @@ def own_label(axes: dict[tuple[str, str], list[int]], caption: str) -> tuple[str
     candidates, or none, give None: a guessed row would be a neighbour's value."""
     marked = {key for key in axes if _OWN_LABEL.search(clean_label(key[1]))}
     if not marked:
-        named = {m.group("name").strip(".").lower() for m in _OWN_IN_CAPTION.finditer(caption)}
+        named = {m.group("name").strip(".").lower() for m in _OWN_IN_CAPTION.finditer(caption)
+                 if not m.group("name").islower()}  # "our NLP-Cap approach", not "our cleaned version"
         marked = {key for key in axes if clean_label(key[1]).lower() in named}
     return next(iter(marked)) if len(marked) == 1 else None
+
+
+_SETTING_HEADER = re.compile(r"^[A-Za-z][A-Za-z\- ]{0,24}$")
+_NUMBER_LABEL = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def setting_rows(view: Grid, axes: dict[tuple[str, str], list[int]]) -> dict[str, tuple[int, ...]]:
+    """Rows labelled by a bare value under a header naming the setting (a sweep: "m" over 1 … 5, "Layers"
+    over 2, 4, 8) are named "m = 4" or "4 layers": each gets those keys, so a claim's setting finds its
+    row while a bare "4" names nothing."""
+    if view.label_columns != 1 or not view.column_paths or not view.column_paths[0]:
+        return {}
+    header = " ".join(view.column_paths[0][-1].split())
+    if not _SETTING_HEADER.match(header):
+        return {}
+    out: dict[str, tuple[int, ...]] = {}
+    for (axis, label), positions in axes.items():
+        if axis == ROW and _NUMBER_LABEL.match(label.strip()):
+            out[f"{header} = {label.strip()}"] = tuple(positions)
+            if len(header) >= 3:
+                out[f"{label.strip()} {header}"] = tuple(positions)
+    return out
 
 
 def table_places(table: Table, number: int) -> tuple[Grid, list[tuple[str, LabelPlace]]] | None:
@@ -157,6 +184,8 @@ def table_places(table: Table, number: int) -> tuple[Grid, list[tuple[str, Label
             places.append((key, LabelPlace(number, axis, tuple(positions))))
     for (axis, stem), positions in _families(axes).items():
         places.append((family_key(stem), LabelPlace(number, axis, positions)))
+    for key, positions in setting_rows(view, axes).items():
+        places.append((key, LabelPlace(number, ROW, positions)))
     own = own_label(axes, table.caption)
     if own is not None:
         places.append((own_key(own[1]), LabelPlace(number, own[0], tuple(axes[own]))))

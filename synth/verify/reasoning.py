@@ -287,6 +287,8 @@ def _ranked_views(views: list[TableView], claim_words: frozenset[str], numbers: 
             named += 2
         if named + caption < MIN_VIEW_SCORE or (len(labels) < 2 and not any(_distinct(label) for label in labels)):
             continue  # one common word ("attention") names no table
+        if not labels - own:
+            continue  # "our model" alone names every paper's own row: it never picks a table
         figures = sum(1 for q in numbers if any(agrees(q, c.value, c.unit) for c in view.grid.cells))
         ranked.setdefault(view.table.doc_id, []).append(((named, caption, figures), view))
     for scored in ranked.values():
@@ -323,9 +325,24 @@ def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: S
     return chosen, runners_up
 
 
+def _names_row(number: int, atom: AtomSpec, view: TableView, context: Context) -> Finding | None:
+    """A figure inside a label the claim names ("m = 4" for the row 4 under the header m) is the
+    setting that names the row, not a value said of a cell: the row's presence states it."""
+    for mention, positions in view.rows:
+        if mention.start <= atom.start and atom.end <= mention.end and len(positions) == 1:
+            cells = [c for c in view.grid.cells if c.row == positions[0]][:1]
+            if cells:
+                return Finding(number, Verdict.SUPPORTED, quote_cells(cells, view, context),
+                               f"names the row '{plain(mention.label)}' of the table", 1.0,
+                               subject=plain(mention.label), setting=view.table.caption[:60])
+    return None
+
+
 def _judge(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView, context: Context,
            runner_up: bool = False) -> Finding | None:
     if atom.kind is AtomKind.FIGURE:
+        if not runner_up and (named := _names_row(number, atom, view, context)) is not None:
+            return named
         return judge_figure(number, atom, atoms, view, context, addressed_only=runner_up)
     if atom.kind is AtomKind.COMPARISON:
         return judge_comparison(number, atom, atoms, view, context)
