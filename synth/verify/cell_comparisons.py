@@ -479,7 +479,9 @@ def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableVie
             top = max(rivals, key=lambda c: c.value) if direction > 0 else min(rivals, key=lambda c: c.value)
             ok = mine.value >= top.value if direction > 0 else mine.value <= top.value
             if ok and atom.margin is not None and not any(_margin_fits(atom, mine.value, r.value) for r in rivals):
-                continue  # the margin may be against a rival the claim names in words: settles nothing
+                if not _named(attributes):
+                    continue  # the margin may be against a rival the claim names in words: settles nothing
+                ok = False  # one named column, and no rival is that far behind: the cells say otherwise
             holds.append(ok)
             shown += [mine, top]
     status = _flip(_outcome(holds, _named(attributes), atom.quantifier), atom.negated)

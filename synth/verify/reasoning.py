@@ -270,12 +270,13 @@ def source_words(text: str) -> frozenset[str]:
 
 
 def _ranked_views(views: list[TableView], claim_words: frozenset[str], numbers: Sequence[Quantity],
-                  about: frozenset[str] = frozenset()) -> dict[str, list[tuple[tuple[int, int, int], TableView]]]:
+                  about: frozenset[str] = frozenset()) -> dict[str, list[tuple[tuple[int, int, int, int], TableView]]]:
     """Per document, the tables that name enough of the claim's labels with their scores (labels
     named, a distinctive one counting double; caption words shared; the claim's figures among the
-    cells), best first. A "Parameter | Value" table of a document `about` the claim's subject names
-    that subject in its Value header (synth.verify.parameters)."""
-    ranked: dict[str, list[tuple[tuple[int, int, int], TableView]]] = {}
+    cells; last, the labels named other than the paper's own row, which alone compare documents),
+    best first. A "Parameter | Value" table of a document `about` the claim's subject names that
+    subject in its Value header (synth.verify.parameters)."""
+    ranked: dict[str, list[tuple[tuple[int, int, int, int], TableView]]] = {}
     for view in views:
         labels = {plain(m.label) for m, _ in (*view.rows, *view.columns)}
         caption = len(view.caption_words & claim_words)
@@ -287,10 +288,10 @@ def _ranked_views(views: list[TableView], claim_words: frozenset[str], numbers: 
             named += 2
         if named + caption < MIN_VIEW_SCORE or (len(labels) < 2 and not any(_distinct(label) for label in labels)):
             continue  # one common word ("attention") names no table
-        if not labels - own:
-            continue  # "our model" alone names every paper's own row: it never picks a table
+        if own and (not labels - own or named - len(own) + caption < MIN_VIEW_SCORE):
+            continue  # "our model" names every paper's own row: the rest of the claim must name the table
         figures = sum(1 for q in numbers if any(agrees(q, c.value, c.unit) for c in view.grid.cells))
-        ranked.setdefault(view.table.doc_id, []).append(((named, caption, figures), view))
+        ranked.setdefault(view.table.doc_id, []).append(((named, caption, figures, named - len(own)), view))
     for scored in ranked.values():
         scored.sort(key=lambda item: item[0], reverse=True)  # stable: ties keep the lookup's order
     return ranked
@@ -313,8 +314,9 @@ def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: S
     ranked = _ranked_views(views, claim_words, numbers, about)
     if not ranked:
         return [], []
-    top = max(scored[0][0][0] for scored in ranked.values())
-    documents = [doc for doc, scored in ranked.items() if scored[0][0][0] == top]
+    # "our model" is every paper's own row: which paper a claim is about is told by its other labels.
+    top = max(scored[0][0][3] for scored in ranked.values())
+    documents = [doc for doc, scored in ranked.items() if scored[0][0][3] == top]
     named = source_words(claim_text)
     named_titles = [doc for doc in documents if (titles or {}).get(doc, frozenset()) & named]
     if named_titles and len(named_titles) < len(documents):
