@@ -327,16 +327,27 @@ def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: S
     return chosen, runners_up
 
 
+_SETTING_KEY = re.compile(r"^(?:.+ = (?P<a>\d+(?:\.\d+)?)|(?P<b>\d+(?:\.\d+)?) .+)$")
+
+
 def _names_row(number: int, atom: AtomSpec, view: TableView, context: Context) -> Finding | None:
-    """A figure inside a label the claim names ("m = 4" for the row 4 under the header m) is the
-    setting that names the row, not a value said of a cell: the row's presence states it."""
+    """A figure inside a setting's name ("m = 4" for the row 4 under the header m, synth.verify.cells
+    .setting_rows) is the value that names the row, not a value said of a cell: the row's label cell
+    states it, and is quoted."""
+    header = " ".join(view.grid.column_paths[0][-1].split()) if view.grid.column_paths[0] else ""
     for mention, positions in view.rows:
-        if mention.start <= atom.start and atom.end <= mention.end and len(positions) == 1:
-            cells = [c for c in view.grid.cells if c.row == positions[0]][:1]
-            if cells:
-                return Finding(number, Verdict.SUPPORTED, quote_cells(cells, view, context),
-                               f"names the row '{plain(mention.label)}' of the table", 1.0,
-                               subject=plain(mention.label), setting=view.table.caption[:60])
+        key = _SETTING_KEY.match(plain(mention.label))
+        if key is None or not (mention.start <= atom.start and atom.end <= mention.end) or len(positions) != 1:
+            continue
+        value = key.group("a") or key.group("b")
+        cells = [c for c in view.grid.cells if c.row == positions[0]][:1]
+        if not cells or cells[0].row_path[-1:] != (value,):
+            continue
+        quoted = quote_cells(cells, view, context)
+        label_cell = f"{' / '.join(cells[0].row_path)} | {header}: {value}"
+        return Finding(number, Verdict.SUPPORTED, tuple(replace(e, cells=(label_cell, *e.cells)) for e in quoted),
+                       f"names the row '{plain(mention.label)}' of the table", 1.0,
+                       subject=plain(mention.label), setting=view.table.caption[:60])
     return None
 
 
