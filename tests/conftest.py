@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import synth.build as build_module
 from synth.build import prepare_library
 from synth.index import PassageIndex
 from synth.models import Library
@@ -72,3 +73,17 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "315532800")
     return tmp_path
+
+
+@pytest.fixture
+def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """report ids make_report was actually called for."""
+    calls: list[str] = []
+    original = build_module.make_report
+
+    def counting(loaded, library, index, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(loaded.report_id)
+        return original(loaded, library, index, *args, **kwargs)
+
+    monkeypatch.setattr(build_module, "make_report", counting)
+    return calls

@@ -352,20 +352,6 @@ def test_corrupt_index_is_rebuilt(root: Path, tmp_path: Path) -> None:
 # --- report cache ------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """report ids make_report was actually called for."""
-    calls: list[str] = []
-    original = build_module.make_report
-
-    def counting(loaded, library, index, *args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(loaded.report_id)
-        return original(loaded, library, index, *args, **kwargs)
-
-    monkeypatch.setattr(build_module, "make_report", counting)
-    return calls
-
-
 def _build(project: Path) -> build_module.BuildSummary:
     return build([], project / "docs" / "reports", project / "docs", project / ".synth-cache")
 

@@ -13,7 +13,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import synth.build as build_module
 from synth.build import BuildSummary, build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,20 +50,6 @@ def _fresh_pages(project: Path, elsewhere: Path) -> dict[str, str]:
     with contextlib.chdir(elsewhere):
         _build(elsewhere)
     return _pages(elsewhere)
-
-
-@pytest.fixture
-def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """report ids make_report was actually called for."""
-    calls: list[str] = []
-    original = build_module.make_report
-
-    def counting(loaded, library, index, *args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(loaded.report_id)
-        return original(loaded, library, index, *args, **kwargs)
-
-    monkeypatch.setattr(build_module, "make_report", counting)
-    return calls
 
 
 def _library_size(project: Path, report_id: str) -> int:
