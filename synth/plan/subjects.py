@@ -52,10 +52,13 @@ _SETTING_TAIL = re.compile(r"^\s*(?:\(([^()]{1,40})\)|((?:rating|percentile|accu
                            r"maj@\d+|exact match|em|f1)(?:\s*/\s*\w+)?))(?:\s+(?:results?|scores?))?",
                            re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"^\s+([a-z][a-z\-]*)")
+# Nouns that name a part of a benchmark's data ("ImageNet patches", "LibriSpeech samples"): the name is the benchmark.
+_DATASET_NOUNS = ("samples", "patches", "images", "tasks", "questions", "problems", "puzzles", "split", "splits",
+                  "subset", "subsets")
 _NOT_A_NOUN = STOPWORDS | frozenset("""use uses used score scores scored reach reaches reached achieve achieves have
     has had get gets got compare compared perform performs report reports reported model models family series
     variant variants version versions respectively like versus vs up down out performance performances result
-    results samples patches images tasks questions problems puzzles split splits subset subsets""".split())
+    results""".split()) | frozenset(_DATASET_NOUNS)
 _AUX_BEFORE = re.compile(r"\b(?:do|does|did|can|could|will|would|were|was|are|is|have|has)\s+(?:the\s+)?$",
                          re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s\b")
@@ -66,7 +69,7 @@ _TRAINED_WITH = re.compile(r"\b(?:pre-?|post-?)?(?:trained|optimi[sz]ed|fine-?tu
                            r"via)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 # "Chinchilla 70B, gzip and FLAC": a lower-case word between two names of a list, which the library's tables name.
 _LOWER_MEMBER = re.compile(r"^\s*,\s*([a-z][\w\-.]*)(?=\s*,|\s+(?:and|or)\s+)")
-_PARTS = r"(?:samples|patches|images|tasks|questions|problems|puzzles|splits?|subsets?)"
+_PARTS = f"(?:{'|'.join(_DATASET_NOUNS)})"
 _DATASET_PART = re.compile(rf"^\s+{_PARTS}\b")
 _LIST_GLUE = re.compile(rf"^(?:\s+{_PARTS})?\s*(?:,\s*(?:and\s+|or\s+)?(?:of\s+)?|\s+(?:and|or)\s+(?:of\s+|the\s+)?)$")
 
@@ -214,9 +217,8 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         if not members:
             continue
         first_start = raw[members[0]].start
-        after_on = re.search(r"\b(?:on|in|at)\s+(?:the\s+)?$", text[max(0, first_start - 12):first_start])
-        subjects_before = any(roles[i] == "subject" for i in range(members[0]) if raw[i].end < first_start)
-        if subjects_before and re.search(r"\bon\s+(?:the\s+)?$", text[max(0, first_start - 12):first_start]):
+        after_on = re.search(r"\b(on|in|at)\s+(?:the\s+)?$", text[max(0, first_start - 12):first_start])
+        if after_on and after_on.group(1) == "on" and any(roles[i] == "subject" for i in range(members[0])):
             role = "metric"  # "do A and B achieve on enwik9 and ImageNet": where they are measured, not subjects
         elif any(roles[i] == "entity" for i in members):
             role = "subject"

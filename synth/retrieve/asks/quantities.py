@@ -133,7 +133,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
             continue
         if any(has_word(left[:2] + right[:3], c) for c in contrast):
             continue
-        if _NAME_BEFORE.search(text[max(0, quantity.start - 24):quantity.start]) and not has_word(right[:1], head):
+        if _in_name(text, quantity.start) and not has_word(right[:1], head):
             continue  # "Chinchilla 70B achieves compression rates of 43.4%": the size in a name, not the value
         number, unit = _scale(quantity.raw, quantity)
         shown = quantity.raw
@@ -201,7 +201,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue
             if not subset and _subset_count(text, number.start(), number.end()):
                 continue
-            if number.group(0)[-1:] in "KMBT" and _NAME_BEFORE.search(text[max(0, number.start() - 24):number.start()]):
+            if number.group(0)[-1:] in "KMBT" and _in_name(text, number.start()):
                 continue  # "Chinchilla 70B achieves compression rates …": a size inside a name
             context = (text[max(0, number.start() - 60):number.start()] if before
                        else text[number.end():number.end() + 60])
@@ -218,6 +218,11 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     if subset:
         out += _subset_values(text, words, taken)
     return scheduled + out + _spelled_values(text, words, taken)
+
+
+def _in_name(text: str, start: int) -> bool:
+    """A size at `start` written right after a capitalised word: "Chinchilla 70B", "Llama 2 70B"."""
+    return _NAME_BEFORE.search(text[max(0, start - 24):start]) is not None
 
 
 def _singular(word: str) -> str:

@@ -149,7 +149,7 @@ def _value_column(subject: PlanSubject, record: TableRecord, vocab: Vocabulary, 
 def _others_fine_tune(match: NameMatch, source: str, subject: PlanSubject) -> bool:
     """An SFT label in a source not about the subject ("LLaMA2 SFT 7B" in the DeepSeekMoE paper) is that
     paper's own fine-tune of the model, not a release of it: its scores are another model's."""
-    return bool(match.variant) and "SFT" in (match.variant or "").split() and source not in subject.home_sources
+    return "SFT" in (match.variant or "").split() and source not in subject.home_sources
 
 
 def _printed_name(record: TableRecord, subject: PlanSubject) -> str:
