@@ -1,11 +1,14 @@
-"""Shared fixtures: a tiny library written in the test's temp folder, read through the real stages."""
+"""Shared fixtures: a tiny library written in the test's temp folder and the shared corpus, read through the real
+stages."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from libraries import CORPUS
 
 import synth.build as build_module
 from synth.build import prepare_library
@@ -87,3 +90,13 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(build_module, "make_report", counting)
     return calls
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Iterator[tuple[Library, PassageIndex]]:
+    """The shared corpus PDFs, read once through the project's cache; skipped when ../shared is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/pdfs is absent")
+    library, index = prepare_library(CORPUS, Path(".synth-cache"))
+    yield library, index
+    index.close()

@@ -26,3 +26,15 @@ def fixture_library(tmp_path: Path, extra: str) -> tuple[Library, PassageIndex]:
                     shutil.copy(path, root / f"{folder.name}-{path.name}")
     (root / "zeta.md").write_text(extra, encoding="utf-8")
     return prepare_library(root, tmp_path / "cache")
+
+
+def written_library(root: Path, files: dict[str, str]) -> Library:
+    """A library of the given files (name → text) in root/library, read and indexed through the real stages; the
+    index is closed, the plan reads the documents."""
+    folder = root / "library"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    library, index = prepare_library(folder, root / "cache")
+    index.close()
+    return library

@@ -10,7 +10,6 @@ import yaml
 from test_answer import verdict_agrees_with_explanation
 
 from synth.answer import build_answer
-from synth.build import prepare_library
 from synth.config import Question
 from synth.index import PassageIndex
 from synth.models import Library
@@ -25,11 +24,6 @@ GOLD = ROOT / "bench" / "data" / "answers"
 QUESTIONS = ["tune/moe-parameters", "tune/normalization-layers", "dev/deepseek-v2-lite-setup"]
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/pdfs is absent")
-
-
-@pytest.fixture(scope="module")
-def corpus() -> tuple[Library, PassageIndex]:
-    return prepare_library(CORPUS, Path(".synth-cache"))
 
 
 @pytest.mark.parametrize("name", QUESTIONS)

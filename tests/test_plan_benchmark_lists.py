@@ -5,8 +5,8 @@ subject, and a plain word in the verb's place is that verb, not a benchmark of t
 from __future__ import annotations
 
 import pytest
+from libraries import written_library
 
-from synth.build import prepare_library
 from synth.config import Question
 from synth.models import AttributeKind, Library
 from synth.plan import make_plan
@@ -39,12 +39,7 @@ Squeeze-70B achieves compression rates of 43.4% on ImageNet patches and 16.4% on
 
 @pytest.fixture(scope="module")
 def squeeze_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    root = tmp_path_factory.mktemp("squeeze")
-    (root / "library").mkdir()
-    (root / "library" / "squeeze.md").write_text(LIBRARY, encoding="utf-8")
-    library, index = prepare_library(root / "library", root / "cache")
-    index.close()
-    return library
+    return written_library(tmp_path_factory.mktemp("squeeze"), {"squeeze.md": LIBRARY})
 
 
 def test_names_after_achieve_on_are_benchmarks_and_the_measure_is_theirs(squeeze_library: Library) -> None:

@@ -5,13 +5,11 @@ total experts for the active ones: a neighbour's value)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from libraries import CORPUS
+from libraries import written_library
 
-from synth.build import prepare_library
 from synth.config import Question
+from synth.index import PassageIndex
 from synth.models import AttributeKind, Evidence, Library, PassageKind, PlanAttribute
 from synth.plan import describe, make_plan
 from synth.plan.classes import resolve_usage, usage_class
@@ -60,20 +58,13 @@ def test_a_question_naming_its_models_has_no_usage_class() -> None:
 
 
 @pytest.fixture(scope="module")
-def usage_library(tmp_path_factory: pytest.TempPathFactory):
-    root = tmp_path_factory.mktemp("usage")
-    library = root / "library"
-    library.mkdir()
-    (library / "falcon.md").write_text(
-        "# Falcon-9B: An Efficient Language Model\n\n## Abstract\n\nWe introduce Falcon-9B, a dense language model. "
-        "Falcon-9B leverages grouped-query attention (GQA) for faster inference.\n", encoding="utf-8")
-    (library / "owl.md").write_text(
-        "# Owl-3B: A Small Language Model\n\n## Abstract\n\nWe introduce Owl-3B, a dense language model. "
-        "Compared with grouped-query attention, multi-head attention keeps every key-value head. "
-        "Owl-3B uses multi-head attention.\n", encoding="utf-8")
-    lib, index = prepare_library(library, root / "cache")
-    index.close()
-    return lib
+def usage_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    return written_library(tmp_path_factory.mktemp("usage"), {
+        "falcon.md": "# Falcon-9B: An Efficient Language Model\n\n## Abstract\n\nWe introduce Falcon-9B, a dense "
+                     "language model. Falcon-9B leverages grouped-query attention (GQA) for faster inference.\n",
+        "owl.md": "# Owl-3B: A Small Language Model\n\n## Abstract\n\nWe introduce Owl-3B, a dense language model. "
+                  "Compared with grouped-query attention, multi-head attention keeps every key-value head. "
+                  "Owl-3B uses multi-head attention.\n"})
 
 
 def test_a_usage_class_is_resolved_from_the_members_own_sentences(usage_library) -> None:
@@ -150,18 +141,8 @@ def test_a_maximum_is_not_the_final_value() -> None:
     assert [c.value for c in kept] == ["2.4e-4"]
 
 
-@pytest.fixture(scope="module")
-def corpus_library() -> Library:
-    """The shared corpus PDFs, read through the project's cache."""
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus/pdfs is absent")
-    library, index = prepare_library(CORPUS, Path(".synth-cache"))
-    index.close()
-    return library
-
-
-def test_the_library_corpus_resolves_the_gqa_class(corpus_library: Library) -> None:
-    members = [name for name, _ in resolve_usage("grouped-query attention", vocabulary(corpus_library))]
+def test_the_library_corpus_resolves_the_gqa_class(corpus: tuple[Library, PassageIndex]) -> None:
+    members = [name for name, _ in resolve_usage("grouped-query attention", vocabulary(corpus[0]))]
     assert "Mistral 7B" in members and not any(name.startswith(("DeepSeek", "Janus")) for name in members)
 
 
@@ -249,9 +230,10 @@ def test_a_phrase_asking_for_models_derived_from_a_name_is_read(question: str, n
     assert (derived.how if derived else None) == how
 
 
-def test_the_distilled_models_are_the_subjects_never_the_model_they_come_from(corpus_library: Library) -> None:
+def test_the_distilled_models_are_the_subjects_never_the_model_they_come_from(
+        corpus: tuple[Library, PassageIndex]) -> None:
     plan = make_plan(Question(title="Distilled", question="Which of the DeepSeek-R1 distilled models scores "
-                              "highest on AIME 2024?"), corpus_library)
+                              "highest on AIME 2024?"), corpus[0])
     names = [s.name for s in plan.subjects]
     assert "DeepSeek-R1-Distill-Qwen-32B" in names and "DeepSeek-R1-Distill-Llama-70B" in names
     assert all("Distill" in n for n in names)

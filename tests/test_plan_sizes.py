@@ -5,13 +5,8 @@ members of X; another paper's SFT of a model is not the model."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from libraries import CORPUS
 
-from synth.build import prepare_library
 from synth.config import Question
 from synth.index import PassageIndex
 from synth.models import Library, Table
@@ -42,16 +37,6 @@ def test_a_column_of_sizes_among_names_does_not_turn_the_table() -> None:
     t = _table(["Model", "#TP", "MMLU"], [["Mixtral 8x7B", "47B", "70.6"], ["Llama 2 70B", "70B", "69.9"]])
     assert not models_in_columns(t)
     assert {r.entity for r in records(t)} == {"Mixtral 8x7B", "Llama 2 70B"}
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Iterator[tuple[Library, PassageIndex]]:
-    """The shared corpus PDFs, read through the project's cache."""
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus/pdfs is absent")
-    library, index = prepare_library(CORPUS, Path(".synth-cache"))
-    yield library, index
-    index.close()
 
 
 @pytest.mark.parametrize(("question", "subjects"), [

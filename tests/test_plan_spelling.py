@@ -4,8 +4,8 @@ in lower case, abbreviations of the library's labels, hyphenated compounds; and 
 from __future__ import annotations
 
 import pytest
+from libraries import written_library
 
-from synth.build import prepare_library
 from synth.config import Question
 from synth.models import Library
 from synth.plan import describe, make_plan
@@ -15,20 +15,14 @@ from synth.vocabulary import vocabulary
 
 @pytest.fixture(scope="module")
 def owl_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    root = tmp_path_factory.mktemp("spelling")
-    library = root / "library"
-    library.mkdir()
-    (library / "owl.md").write_text(
+    return written_library(tmp_path_factory.mktemp("spelling"), {"owl.md": (
         "# Owl: A Small Language Model\n\n## Abstract\n\nWe introduce Owl-3B, a dense language model trained with "
         "reinforcement learning (RL). The base model is large enough.\n\n## Setup\n\n"
         "**Table 1: Owl models.**\n\n"
         "| Model | Context Length | Learning Rate | LiveCodeBench | GPU Hours | RL |\n"
         "| --- | --- | --- | --- | --- | --- |\n"
         "| Owl-3B | 8192 | 0.0003 | 21.5 | 1200 | 1 |\n"
-        "| Owl-9B | 32768 | 0.0001 | 30.2 | 5400 | 1 |\n", encoding="utf-8")
-    lib, index = prepare_library(library, root / "cache")
-    index.close()
-    return lib
+        "| Owl-9B | 32768 | 0.0001 | 30.2 | 5400 | 1 |\n")})
 
 
 @pytest.mark.parametrize(("written", "read"), [
