@@ -4,12 +4,12 @@ and a reliability table, per set and per part (tuned on / held out).
 Sets (bench/verify_sets.py describes each and its library):
 
     .venv/bin/python bench/verify_eval.py --set seed [--failures]
-    .venv/bin/python bench/verify_eval.py --set scifact [--limit 200]
+    .venv/bin/python bench/verify_eval.py --set scifact [--part tune] [--limit 200] [--failures]
     .venv/bin/python bench/verify_eval.py --set scitab [--part tune] [--failures]
     .venv/bin/python bench/verify_eval.py --set corpus [--part tune] [--failures]
     .venv/bin/python bench/verify_eval.py --set all
 
-Held-out parts (SciTab `held_out`, corpus `held_out`) are only ever printed as aggregate figures:
+Held-out parts (SciTab, corpus and SciFact `held_out`) are only ever printed as aggregate figures:
 `--failures` lists misclassified claims of the parts one may tune on, never of a held-out part.
 """
 
@@ -20,6 +20,7 @@ import itertools
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ import verify_sets as sets  # noqa: E402
 from synth.index import PassageIndex  # noqa: E402
 from synth.models import Library, PassageKind, Verdict, Verification  # noqa: E402
 from synth.verify import verify_claim  # noqa: E402
+from synth.verify.decide import candidate_docs  # noqa: E402
 
 VERDICTS = (Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.INSUFFICIENT)
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
@@ -165,6 +167,28 @@ def failures(outcomes: Sequence[Outcome], limit: int) -> None:
             print(f"    quote ({evidence.source} {evidence.location}): {evidence.quote[:220]}")
 
 
+def miss_kind(outcome: Outcome, retrieved: Sequence[str]) -> str:
+    """Where a SciFact miss comes from: the cited abstract never retrieved, retrieved but judged
+    insufficient, a verdict opposite to the abstract's, or a claim without evidence decided."""
+    gold, predicted = outcome.gold, outcome.predicted
+    if gold is Verdict.INSUFFICIENT:
+        return f"no-evidence claim judged {predicted.value}"
+    if predicted is Verdict.INSUFFICIENT:
+        found = any(doc in outcome.item.gold_docs for doc in retrieved)
+        return (f"{gold.value}: cited abstract retrieved, judged insufficient" if found
+                else f"{gold.value}: cited abstract not retrieved")
+    return f"{gold.value} claim judged {predicted.value}"
+
+
+def misses(outcomes: Sequence[Outcome], library: Library, index: PassageIndex) -> None:
+    """Counts of each kind of miss (tuning parts only: a held-out part shows aggregates alone)."""
+    kinds = Counter(miss_kind(o, candidate_docs(o.item.claim, library, index))
+                    for o in outcomes if o.gold is not o.predicted and o.item.part != HELD_OUT)
+    print("\nmisses by kind:")
+    for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {count:>5}  {kind}")
+
+
 def check_quotes(outcomes: Sequence[Outcome], library: Library) -> int:
     """Evidence quotes that are not the document text at their offsets (must be 0)."""
     bad = 0
@@ -216,18 +240,23 @@ def evaluate_scifact(args: argparse.Namespace) -> list[Outcome]:
         if args.verbose and number % 100 == 0:
             print(f"  {number} claims", file=sys.stderr)
 
-    outcomes, seconds = run(sets.scifact_claims(claims_file, args.limit), library, index, progress)
-    timing("SciFact train", outcomes, seconds)
-    report("SciFact train", outcomes)
-    decided = [o for o in outcomes if o.predicted is not Verdict.INSUFFICIENT]
-    right_doc = [o for o in decided if o.result.evidence and o.result.evidence[0].doc_id in o.item.gold_docs]
-    right_both = [o for o in right_doc if o.predicted is o.gold]
-    print(f"abstract level: {len(decided)} supported/contradicted verdicts; first evidence from a gold abstract "
-          f"{len(right_doc)}; and verdict right {len(right_both)}")
-    if args.failures:
-        failures(outcomes, args.show)
-    reliability("SciFact train", outcomes)
-    return outcomes
+    everything: list[Outcome] = []
+    for part in _parts(args):
+        outcomes, seconds = run(sets.scifact_claims(claims_file, args.limit, part), library, index, progress)
+        timing(f"SciFact train {part}", outcomes, seconds)
+        report(f"SciFact train {part}", outcomes)
+        decided = [o for o in outcomes if o.predicted is not Verdict.INSUFFICIENT]
+        right_doc = [o for o in decided if o.result.evidence and o.result.evidence[0].doc_id in o.item.gold_docs]
+        right_both = [o for o in right_doc if o.predicted is o.gold]
+        print(f"abstract level: {len(decided)} supported/contradicted verdicts; first evidence from a gold "
+              f"abstract {len(right_doc)}; and verdict right {len(right_both)}")
+        if part != HELD_OUT:
+            misses(outcomes, library, index)
+        if args.failures and part != HELD_OUT:
+            failures(outcomes, args.show)
+        reliability(f"SciFact train {part}", outcomes)
+        everything += outcomes
+    return everything
 
 
 def _parts(args: argparse.Namespace) -> tuple[str, ...]:
@@ -290,9 +319,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("seed", "scifact", "scitab", "corpus", "all"), default="all")
     parser.add_argument("--part", choices=("tune", HELD_OUT, "both"), default="both",
-                        help="SciTab / corpus part to run (held-out parts print aggregate figures only); "
+                        help="SciTab / corpus / SciFact part to run (held-out parts print aggregate figures only); "
                         "'tune' also leaves out the seed set's holdout split")
-    parser.add_argument("--limit", type=int, default=None, help="first N SciFact train claims (default: all)")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="first N SciFact train claims of each part (default: all)")
     parser.add_argument("--failures", action="store_true", help="list misclassified claims (never held-out ones)")
     parser.add_argument("--show", type=int, default=40, help="how many failures to list")
     parser.add_argument("-v", "--verbose", action="store_true", help="progress on stderr")

@@ -5,7 +5,9 @@ says why.
 * seed: bench/data/seed_claims.yaml over ../shared/seed-library (read by the product's reader).
 * scifact: SciFact train claims against its 5,183 abstracts, an in-memory library (one Document per
   abstract: title and abstract as two passages). SUPPORT → supported, CONTRADICT → contradicted,
-  no evidence → insufficient.
+  no evidence → insufficient. SciFact train has no held-out part of its own, so `scifact_part`
+  splits it by a hash of each claim's first cited abstract: claims written about one abstract (an
+  original claim and its negation) fall in the same part, so tuning on one never shows the other.
 * scitab: the SciTab development half (../shared/scitab/sci_tab_dev.json), split by paper into the
   `tune` and `held_out` parts of bench/data/scitab_split.yaml. Each paper is written as one
   markdown file (its title as the heading, then every table with its caption) into a temporary
@@ -99,27 +101,40 @@ def scifact_library(corpus: Path) -> tuple[Library, PassageIndex]:
     return library, PassageIndex(library, None)
 
 
-def scifact_claims(path: Path, limit: int | None) -> list[Labelled]:
-    """SciFact train claims in file order (the first `limit` when given); claims whose rationales
-    both support and contradict are left out."""
+def scifact_part(cited: list[int]) -> str:
+    """`tune` or `held_out` for a SciFact claim: the parity of the first byte of SHA-256 of
+    "scifact:<lowest cited doc id>" (408 tune and 401 held-out claims of the 809 train claims)."""
+    key = f"scifact:{min(int(d) for d in cited)}" if cited else "scifact:"
+    return "tune" if hashlib.sha256(key.encode()).digest()[0] % 2 == 0 else "held_out"
+
+
+def scifact_claims(path: Path, limit: int | None, part: str = "tune") -> list[Labelled]:
+    """SciFact train claims of one part in file order (the first `limit` when given); claims whose
+    rationales both support and contradict are left out. A claim text that occurs twice is split by
+    every abstract either occurrence cites, so both land in one part."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cited: dict[str, set[int]] = {}
+    for row in rows:
+        cited.setdefault(row["claim"], set()).update(
+            int(d) for d in (row.get("cited_doc_ids") or list(row["evidence"])))
     out = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            labels = {s["label"] for sets in row["evidence"].values() for s in sets}
-            if not labels:
-                gold = Verdict.INSUFFICIENT
-            elif labels == {"SUPPORT"}:
-                gold = Verdict.SUPPORTED
-            elif labels == {"CONTRADICT"}:
-                gold = Verdict.CONTRADICTED
-            else:
-                continue
-            docs = frozenset(row["evidence"]) or frozenset(str(d) for d in row.get("cited_doc_ids", ()))
-            out.append(Labelled(row["claim"], gold, "", ",".join(sorted(docs)) or f"claim{row['id']}", "train",
-                                frozenset(row["evidence"])))
-            if limit is not None and len(out) >= limit:
-                break
+    for row in rows:
+        if scifact_part(sorted(cited[row["claim"]])) != part:
+            continue
+        labels = {s["label"] for sets in row["evidence"].values() for s in sets}
+        if not labels:
+            gold = Verdict.INSUFFICIENT
+        elif labels == {"SUPPORT"}:
+            gold = Verdict.SUPPORTED
+        elif labels == {"CONTRADICT"}:
+            gold = Verdict.CONTRADICTED
+        else:
+            continue
+        docs = frozenset(row["evidence"]) or frozenset(str(d) for d in row.get("cited_doc_ids", ()))
+        out.append(Labelled(row["claim"], gold, "", ",".join(sorted(docs)) or f"claim{row['id']}", part,
+                            frozenset(row["evidence"])))
+        if limit is not None and len(out) >= limit:
+            break
     return out
 
 

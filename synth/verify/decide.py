@@ -65,6 +65,13 @@ def verify_claim(claim: str, library: Library, index: PassageIndex, origin: str 
     return verification
 
 
+def candidate_docs(claim: str, library: Library, index: PassageIndex) -> list[str]:
+    """The documents whose passages `verify_claim` judges, best first: lets a benchmark tell a
+    missed retrieval from a passage found but misjudged."""
+    hits = _candidates(claim_info(claim, library_facts(library, index).measures), index)
+    return list(dict.fromkeys(h.passage.doc_id for h in hits))
+
+
 def _candidates(info: ClaimInfo, index: PassageIndex) -> list[Hit]:
     """BM25 over the claim's words (unstemmed: the index stems them itself), plus the passages
     that name every entity of the claim, which a long claim's many words can push down."""
