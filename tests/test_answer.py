@@ -76,6 +76,7 @@ def test_a_method_question_gets_the_sentences_that_state_the_mechanism(library: 
 @pytest.mark.parametrize(("text", "values"), [
     ("Each token has access to 16B parameters, but only uses 4B active parameters during inference.", ["16B"]),
     ("The models span from 1B to 34B parameters.", []),
+    ("We train models at multiple scales from 1B up to 8B parameters.", []),
 ])
 def test_counts_are_read_next_to_their_noun_and_not_from_ranges(text: str, values: list[str],
                                                                 library: tuple[Library, PassageIndex]) -> None:

@@ -82,7 +82,7 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w\-.]*(?:\s+\d+(?:\.\d+)?)?\s+$")
 _PER = re.compile(r"\s+(?:per|in each|for each)\s+", re.IGNORECASE)
 _NEXT_ITEM = re.compile(r"\b(?:and|or|with)\s+(?:a|an|the|its|their)\b", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_RANGE_END = re.compile(r"^\s*(?:to|and|-|–)\s*\d", re.IGNORECASE)
+_RANGE_END = re.compile(r"^\s*(?:(?:up\s+)?to|and|-|–)\s*\d", re.IGNORECASE)
 
 
 _ALTERNATIVES = re.compile(r"\d(?:[\d.]*)\s*,\s*(?:\d[\d.]*\s*,\s*)*(?:and|or)\s+$")
@@ -91,13 +91,14 @@ _ALTERNATIVES = re.compile(r"\d(?:[\d.]*)\s*,\s*(?:\d[\d.]*\s*,\s*)*(?:and|or)\s
 def _in_range(text: str, quantity: claimparse.Quantity) -> bool:
     """A bound of a range ("from 1B to 34B parameters") or the last of a list of alternatives ("1, 2, and 4
     shared experts") describes a family or an ablation, not one model."""
-    before, after = text[max(0, quantity.start - 10):quantity.start], text[quantity.end:quantity.end + 8]
+    before, after = text[max(0, quantity.start - 10):quantity.start], text[quantity.end:quantity.end + 11]
     if _RANGE_START.search(before) and _RANGE_END.match(after):
         return True
     if _ALTERNATIVES.search(text[max(0, quantity.start - 30):quantity.start]):
         return True  # "1, 2, and 4 shared experts": settings compared, not one model's value
+    preceding = text[max(0, quantity.start - 40):quantity.start]
     return bool(re.search(r"\b(?:to|and)\s+$", before)) and bool(
-        re.search(r"\b(?:from|between)\s+\S+\s+(?:to|and)\s+$", text[max(0, quantity.start - 40):quantity.start]))
+        re.search(r"\b(?:from|between)\s+\S+\s+(?:(?:up\s+)?to|and)\s+$", preceding))
 
 
 def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str]
