@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from synth import markdown as md
 from synth import quotes
-from synth.answer.text import shown_value, shows_entity
+from synth.answer.text import primary_cells, shown_value, shows_entity
 from synth.models import (
     AnswerCell,
     CheckedClaim,
@@ -231,11 +231,15 @@ def _status(report: Report) -> Markup:
     if not asked:
         return md_safe("**The question was not read into subjects and attributes**, so nothing was looked up: this "
                        "page does not say whether the library answers it.")
+    unconfirmed = sum(cell.verdict is not Verdict.SUPPORTED for cell in primary_cells(answer).values())
+    caution = (f" {unconfirmed} of the stated values {'was' if unconfirmed == 1 else 'were'} not confirmed by the "
+               "verification stage (marked *unconfirmed* or *disputed*): read the quote before citing "
+               f"{'it' if unconfirmed == 1 else 'them'}." if unconfirmed else "")
     if answer.status == "answered":
-        return md_safe(f"**Answered** from the library: all {asked} asked cells are stated by a source.")
+        return md_safe(f"**Answered** from the library: all {asked} asked cells are stated by a source.{caution}")
     if answer.status == "partial":
         return md_safe(f"**Partly answered**: the library states {asked - gaps} of the {asked} asked cells; "
-                       f"{gaps} {'is' if gaps == 1 else 'are'} *not stated in the library*.")
+                       f"{gaps} {'is' if gaps == 1 else 'are'} *not stated in the library*.{caution}")
     return md_safe("**The library cannot answer this question**: no source states what it asks "
                    "(see *Not stated in the library*).")
 

@@ -3,6 +3,8 @@ are missing: subjects it states nothing for, then the attributes missing for the
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from synth.answer.text import answer_text
 from synth.models import (
     Answer,
@@ -74,3 +76,11 @@ def test_the_highest_is_read_within_one_setting_never_across_settings() -> None:
     assert "Highest (pass@1): Qwen-32B; lowest: Qwen-1.5B." in text
     assert "Highest (cons@64): Llama-70B; lowest: Qwen-32B." in text
     assert "indicative" not in text
+
+
+def test_a_value_the_verifier_could_not_confirm_is_marked_in_the_paragraph() -> None:
+    plan = _plan(["Alpha", "Beta"], ["batch size"])
+    confirmed = _cell("Alpha", "Alpha", 32, attribute="batch size")
+    unconfirmed = replace(_cell("Beta", "Beta", 64, attribute="batch size"), verdict=Verdict.INSUFFICIENT)
+    answer = Answer("answered", "", ("Alpha", "Beta"), ("batch size",), Relation.LOOKUP, (confirmed, unconfirmed), ())
+    assert answer_text(answer, plan) == "Batch size: Alpha 32; Beta 64 [unconfirmed]. Highest: Beta; lowest: Alpha."

@@ -138,3 +138,20 @@ def test_writer_refuses_to_write_a_file_twice(tmp_path) -> None:
     with pytest.raises(DuplicateOutput):
         writer.write("a/index.md", "two")
     assert (tmp_path / "a/index.md").read_text() == "one"
+
+
+def test_the_status_line_says_how_many_stated_values_the_verifier_could_not_confirm() -> None:
+    from dataclasses import replace
+
+    from synth.models import Answer, AnswerCell, NotStated, Relation
+
+    evidence = _evidence("Beta uses a batch size of 64.")
+    cell = AnswerCell("Beta", "batch size", "64", 64.0, None, None, None, Verdict.INSUFFICIENT, 0.4, (evidence,))
+    answer = Answer("partial", "Batch size: Beta 64 [unconfirmed].", ("Alpha", "Beta"), ("batch size",),
+                    Relation.LOOKUP, (cell,), (NotStated("Alpha", "batch size", "no sentence gives it"),))
+    page = render_report(replace(_report(), answer=answer), lambda key: None)
+    assert "the library states 1 of the 2 asked cells; 1 is *not stated in the library*. 1 of the stated values was " \
+           "not confirmed by the verification stage" in page
+    confirmed = replace(answer, cells=(replace(cell, verdict=Verdict.SUPPORTED),))
+    assert "not confirmed by the verification stage" not in render_report(replace(_report(), answer=confirmed),
+                                                                          lambda key: None)

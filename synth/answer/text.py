@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from synth.models import Answer, AnswerCell, AttributeKind, Plan, Relation
+from synth.models import Answer, AnswerCell, AttributeKind, Plan, Relation, Verdict
 from synth.names import canonical, size_of
 
 _SCALE = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
@@ -43,12 +43,21 @@ def shows_entity(cell: AnswerCell) -> bool:
     return entity not in subject and subject not in entity
 
 
+_CAVEAT = {Verdict.SUPPORTED: "", Verdict.INSUFFICIENT: " [unconfirmed]", Verdict.CONTRADICTED: " [disputed]"}
+
+
+def caveat(cell: AnswerCell) -> str:
+    """A value the verification stage could not confirm is marked where it is stated, not only in its
+    evidence block: a reader who stops at the paragraph must not take it for a checked figure."""
+    return _CAVEAT.get(cell.verdict, "")
+
+
 def _label(cell: AnswerCell) -> str:
     who = f"{cell.subject} ({cell.entity})" if shows_entity(cell) else cell.subject
     if shows_entity(cell) and size_of(cell.entity) and not size_of(cell.subject):
         who = cell.entity
     variant = f", {cell.variant}" if cell.variant else ""
-    return f"{who} {shown_value(cell)}{' (' + variant[2:] + ')' if variant else ''}"
+    return f"{who} {shown_value(cell)}{' (' + variant[2:] + ')' if variant else ''}{caveat(cell)}"
 
 
 def _family(answer: Answer, subject: str, attribute: str) -> str | None:
@@ -135,7 +144,7 @@ def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
             continue
         if attribute.kind is AttributeKind.TEXT:
             sentences.append(f"{attribute.name[:1].upper() + attribute.name[1:]}: "
-                             + "; ".join(f"{c.subject}: {c.value}" for c in cells) + ".")
+                             + "; ".join(f"{c.subject}: {c.value}{caveat(c)}" for c in cells) + ".")
             continue
         line = f"{attribute.name[:1].upper() + attribute.name[1:]}: " + "; ".join(
             _family(answer, subject, attribute.name) or _label(first[(subject, attribute.name)])
