@@ -18,6 +18,7 @@ from synth.index import PassageIndex
 from synth.models import Evidence, Library, Plan, Table
 from synth.retrieve.asks.candidates import AskEvidence, Candidate
 from synth.retrieve.asks.metrics import metric_values
+from synth.retrieve.asks.named_size import keep_named_size
 from synth.retrieve.asks.prose import prose_candidates
 from synth.retrieve.asks.qualified import keep_qualified
 from synth.retrieve.asks.quantities import quantity_values
@@ -38,7 +39,8 @@ def retrieve_asks(plan: Plan, library: Library, index: PassageIndex) -> tuple[As
     out = []
     for i, subject in enumerate(plan.subjects):
         for j, attribute in enumerate(plan.attributes):
-            found = keep_qualified(attribute, [*tables.get((i, j), []), *texts.get((i, j), [])])
+            found = keep_named_size(subject, attribute, keep_qualified(
+                attribute, [*tables.get((i, j), []), *texts.get((i, j), [])]))
             best: dict[tuple[str, int], tuple[float, Evidence]] = {}
             for score, evidence in ranked.get((i, j), []):
                 slot = (evidence.doc_id, evidence.start)
