@@ -69,6 +69,11 @@ def authors(field: str | None) -> list[dict[str, str]]:
     return people
 
 
+# Marks a byline puts after a name for equal contribution or an affiliation ("Daniel M. Ziegler∗"): a citation
+# prints the name alone.
+_FOOTNOTE_MARKS = re.compile(r"[*∗†‡§¶]+|(?<=[a-z])\d+\b")
+
+
 def metadata_authors(field: str | None) -> list[dict[str, str]]:
     """Authors as a PDF's metadata writes them: "Noam Shazeer, Mitchell Stern", "Jacob Devlin ; Ming-Wei
     Chang", "Kingma, Diederik" or BibTeX's "A and B"."""
@@ -82,7 +87,14 @@ def metadata_authors(field: str | None) -> list[dict[str, str]]:
         parts = field.split(",")
     else:
         parts = [field]
-    return [_person(part) for part in parts if part.strip()]
+    return [_person(cleaned) for part in parts if (cleaned := _FOOTNOTE_MARKS.sub("", part).strip())]
+
+
+def metadata_byline(field: str | None) -> str:
+    """A PDF's metadata authors as a byline, marks removed: "Daniel M. Ziegler, Nisan Stiennon"."""
+    people = metadata_authors((field or "").strip("{}"))
+    return ", ".join(p.get("literal") or " ".join(part for part in (p.get("given"), p.get("family")) if part)
+                     for p in people)
 
 
 def metadata_year(source: Source) -> int | None:

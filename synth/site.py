@@ -25,7 +25,7 @@ import yaml
 from synth import markdown as md
 from synth.models import Document, Evidence, Library, Report, Source, Table, Verdict
 from synth.paths import passage_anchor, source_page_path
-from synth.references import author_names, format_references, metadata_year, reference_links
+from synth.references import author_names, format_references, metadata_byline, metadata_year, reference_links
 from synth.render import claims_in_page_order
 from synth.settings import Settings
 from synth.templating import md_safe, render
@@ -324,7 +324,7 @@ def source_page(source: Source, reports: Sequence[Report], spans: dict[tuple[str
               or any(source.key == ref.key for ref in r.references)]
     entry = source.entry
     year = (entry.get("year") or "") if entry else str(metadata_year(source) or "")
-    metadata_names = (document.meta("author") or "").strip("{}") if document else ""  # "{DeepSeek-AI}": one name
+    metadata_names = metadata_byline(document.meta("author")) if document else ""  # "{DeepSeek-AI}": one name
     names = author_names(entry) or metadata_names
     byline = " · ".join(part for part in (names, year) if part)
     return render("source.md.j2", source=source, byline=byline, reference=reference.text,

@@ -15,6 +15,8 @@ from synth.references import (
     cite,
     csl_json,
     format_references,
+    metadata_authors,
+    metadata_byline,
     reference_entry,
     reference_links,
     style_names,
@@ -147,3 +149,14 @@ def test_a_citation_inside_parentheses_drops_its_own() -> None:
     assert cite(references, "zhu", bare=True) == "[Zhu et al., 2024](#ref-zhu)"
     numbered = format_references(SOURCES, "ieee")
     assert cite(numbered, "zhu", bare=True) == "[\\[3\\]](#ref-zhu)"
+
+
+@pytest.mark.parametrize(("field", "byline"), [
+    ("Daniel M. Ziegler*, Nisan Stiennon*, Jeffrey Wu", "Daniel M. Ziegler, Nisan Stiennon, Jeffrey Wu"),
+    ("Ashish Vaswani†, Noam Shazeer‡", "Ashish Vaswani, Noam Shazeer"),
+    ("Jacob Devlin ; Ming-Wei Chang", "Jacob Devlin, Ming-Wei Chang"),
+    ("{DeepSeek-AI}", "DeepSeek-AI"),
+])
+def test_metadata_authors_lose_their_footnote_marks(field: str, byline: str) -> None:
+    assert metadata_byline(field) == byline
+    assert all("*" not in person.get("family", "") for person in metadata_authors(field))
