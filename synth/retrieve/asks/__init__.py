@@ -17,6 +17,7 @@ from __future__ import annotations
 from synth.index import PassageIndex
 from synth.models import Evidence, Library, Plan, Table
 from synth.retrieve.asks.candidates import AskEvidence, Candidate
+from synth.retrieve.asks.echo import asked_names, drop_echoes
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.named_size import keep_named_size
 from synth.retrieve.asks.prose import prose_candidates
@@ -36,11 +37,12 @@ def retrieve_asks(plan: Plan, library: Library, index: PassageIndex) -> tuple[As
     vocab = vocabulary(library)
     tables, near = table_candidates(plan, vocab)
     texts, ranked = prose_candidates(plan, library, index, vocab)
+    names = asked_names(plan)
     out = []
     for i, subject in enumerate(plan.subjects):
         for j, attribute in enumerate(plan.attributes):
-            found = keep_named_size(subject, attribute, keep_qualified(
-                attribute, [*tables.get((i, j), []), *texts.get((i, j), [])]))
+            found = drop_echoes(keep_named_size(subject, attribute, keep_qualified(
+                attribute, [*tables.get((i, j), []), *texts.get((i, j), [])])), attribute.kind, names)
             best: dict[tuple[str, int], tuple[float, Evidence]] = {}
             for score, evidence in ranked.get((i, j), []):
                 slot = (evidence.doc_id, evidence.start)

@@ -1,0 +1,33 @@
+"""A text value that only repeats the question's own names answers nothing.
+
+Asked "What word error rate does Whisper large-v2 achieve on LibriSpeech test-clean and test-other?", a
+sentence "WER on LibriSpeech test-clean as a function of SNR" names "LibriSpeech" next to "test-clean": as a
+text value it would fill the cell with a word of the question. A value that is one of the plan's own subject
+or attribute names (any spelling) is dropped, so the cell says *not stated* instead of echoing the question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from synth.models import AttributeKind, Plan
+from synth.retrieve.asks.candidates import Candidate
+from synth.text import fold
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(text).lower()).strip()
+
+
+def asked_names(plan: Plan) -> frozenset[str]:
+    """Every spelling of the plan's subjects and attributes, lower-cased, punctuation as spaces."""
+    names = [name for s in plan.subjects for name in (s.name, *s.spellings)]
+    names += [name for a in plan.attributes for name in (a.name, *a.spellings)]
+    return frozenset(_plain(n) for n in names if n)
+
+
+def drop_echoes(candidates: list[Candidate], kind: AttributeKind, names: frozenset[str]) -> list[Candidate]:
+    """The text candidates whose value is more than a name the question already gives."""
+    if kind is not AttributeKind.TEXT:
+        return candidates
+    return [c for c in candidates if not all(_plain(part) in names for part in c.value.split(",") if part.strip())]

@@ -1,0 +1,26 @@
+"""A text value that only repeats the question's own names is no answer."""
+
+from __future__ import annotations
+
+from synth.models import AttributeKind, Evidence, PassageKind, Plan, PlanAttribute, PlanSubject, Relation
+from synth.retrieve.asks.candidates import Candidate
+from synth.retrieve.asks.echo import asked_names, drop_echoes
+
+QUOTE = "WER on LibriSpeech test-clean as a function of SNR under additive white noise."
+
+
+def _candidate(value: str) -> Candidate:
+    evidence = Evidence("s", "d", QUOTE, 0, len(QUOTE), 8, None, PassageKind.TEXT)
+    return Candidate("Whisper large-v2", "test-other", "Whisper", None, value, None, None, evidence, False, True, False)
+
+
+def test_a_value_naming_only_what_the_question_names_is_dropped() -> None:
+    plan = Plan((PlanSubject("Whisper large-v2", ("Whisper large-v2", "Whisper"), "test"),),
+                tuple(PlanAttribute(a, AttributeKind.TEXT, (a,), "test") for a in ("test-clean", "LibriSpeech")),
+                Relation.LOOKUP)
+    names = asked_names(plan)
+    kept = drop_echoes([_candidate("LibriSpeech"), _candidate("Whisper, test-clean"), _candidate("CHiME6")],
+                       AttributeKind.TEXT, names)
+    assert [c.value for c in kept] == ["CHiME6"]
+    assert [c.value for c in drop_echoes([_candidate("LibriSpeech")], AttributeKind.QUANTITY, names)] == \
+        ["LibriSpeech"], "only text values are words; a number is never an echo"
