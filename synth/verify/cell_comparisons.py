@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Literal
 
 from synth import claimparse
 from synth.models import AtomKind, Verdict
@@ -27,7 +26,8 @@ from synth.text import fold
 from synth.verify.atoms import AtomSpec, ClaimAtoms, margin_words
 from synth.verify.cells import TableView
 from synth.verify.findings import Context, Finding, Named, in_clause, lower_is_better, quote_cells
-from synth.verify.labels import CODE_PAIR, Mention, clean_label, plain
+from synth.verify.labels import Mention, clean_label, plain
+from synth.verify.sides import antecedent, compared_sides, comparison_sides, than_sides
 
 # Share of unnamed attributes (every column both names have) that must agree with a comparison.
 IMPLICIT_SUPPORT = 0.8
@@ -68,24 +68,6 @@ def _paths(view: TableView, axis: str) -> tuple[tuple[str, ...], ...]:
     return view.grid.row_paths if axis == "row" else view.grid.column_paths
 
 
-_THAN = re.compile(r"\bthan\b|\bcompared\s+(?:with|to)\b|\bover\b|\bagainst\b", re.IGNORECASE)
-
-
-_FOR = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:for|in|on|with|when|using|under)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _than_sides(atom: AtomSpec, text: str, names: Named) -> tuple[Named, Named] | None:
-    """"Recall is higher for PT than for EN": with no name before the cue, the names between the
-    cue and "than" are the subject and those after it the objects."""
-    than = _THAN.search(text, atom.end, atom.clause[1])
-    if than is None:
-        return None
-    subject = [n for n in names if atom.end <= n[0].start < than.start()
-               and _FOR.search(text[atom.end:n[0].start])]
-    objects = [n for n in names if n[0].start >= than.end()]
-    return (subject, objects) if len(subject) == 1 and objects else None
-
-
 def _split(view: TableView, atom: AtomSpec, view_text: str = "") -> tuple[str, Named, Named, Named] | None:
     """The axis the compared names sit on, the names compared on it (one level of its headers),
     the other names on it (narrowing the compared ones, as "precision" narrows "Portuguese vs
@@ -101,7 +83,9 @@ def _split(view: TableView, atom: AtomSpec, view_text: str = "") -> tuple[str, N
             before = any(m.start < atom.start for m, _ in named)
             after = any(m.start >= atom.end for m, _ in named)
             if atom.kind is AtomKind.COMPARISON and not before and view_text:
-                before = bool(_than_sides(atom, view_text, named))
+                before = bool(than_sides(atom, view_text, named))
+            if atom.kind is AtomKind.COMPARISON and before and not after and view_text:
+                after = compared_sides(atom, view_text, named) is not None
             if (before and after) if atom.kind is AtomKind.COMPARISON else bool(named):
                 narrowing = [n for lv, group in by_level.items() if lv != level for n in group]
                 options.append((axis, named, narrowing, others))
@@ -297,7 +281,7 @@ _AGAINST_ALL = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:than\s+|over\s+|to\s+)?(?:all
                           r"(?!\s+(?:with|using|based|trained|that|which|on\s+the\s+\w+\s+task))", re.IGNORECASE)
 _SECOND_ORDER = re.compile(r"\b(?:gap|difference|margin|improvement)s?\b[^.;]{0,120}$|\bscal\w*\s+$|\bas\s+(?:the\s+)?"
                            r"\w+(?:\s+\w+)?\s+(?:increas|grow|decreas|rise)", re.IGNORECASE)
-_FROM_TO = re.compile(r"\bfrom\b(?P<first>.+?)\bto\b(?P<second>(?:[^,;.]|\.(?=\d))+)", re.IGNORECASE)
+
 
 
 def _against_all(atom: AtomSpec, text: str, view: TableView) -> bool:
@@ -310,47 +294,20 @@ def _against_all(atom: AtomSpec, text: str, view: TableView) -> bool:
     return not any(span[0] <= m.start < span[1] for m, _ in (*view.rows, *view.columns))
 
 
-def _from_to(atom: AtomSpec, text: str, names: Named
-             ) -> tuple[tuple[Mention, tuple[int, ...]], Named] | None:
-    """"increased … from X in DF to Y in TF": TF is what rose, against DF."""
-    match = _FROM_TO.search(text, atom.end, atom.clause[1])
-    if match is None:
+def _elliptical(view: TableView, atom: AtomSpec, atoms: ClaimAtoms
+                ) -> tuple[str, Named, Named, Named, AtomSpec] | None:
+    """"DF achieved better values of precision, but lower values of recall": a clause that names
+    what it measures (recall) but not what it compares continues the comparison before it; the
+    compared names and their sides are that comparison's, the attributes this clause's own."""
+    prior = antecedent(atom, atoms)
+    if prior is None or (split := _split(view, prior, atoms.text)) is None:
         return None
-    first = [(m, p) for m, p in names if match.start("first") <= m.start < match.end("first")]
-    second = [(m, p) for m, p in names if match.start("second") <= m.start < match.end("second")]
-    if len(second) != 1 or not first:
+    axis, names, narrowing, _ = split
+    compared, other = (view.rows, view.columns) if axis == "row" else (view.columns, view.rows)
+    attributes = in_clause(other, atom.clause)
+    if in_clause(compared, atom.clause) or not attributes:
         return None
-    return second[0], first
-
-
-_ORIGIN = re.compile(r"(?:\bbaselines?|\b(?:add(?:ing|ed)?\b.*\bto|from|over|than)(?:\s+the)?)\s*$", re.IGNORECASE)
-
-
-def _code_pair_sides(atom: AtomSpec, text: str, names: Named
-                     ) -> tuple[tuple[Mention, tuple[int, ...]], Named] | Literal[False] | None:
-    """"… reduces the F1 score marginally (A3−A5)": the code pair names the two rows of an ablation, but
-    papers write it from−to and to−from alike, so its order gives no direction. The row the clause
-    also names in words decides: the baseline or what something is added to ("add … to the baseline
-    BiLSTM-CNN", A1) is where the change starts, any other ("replacing … with softmax", A5) where it
-    ends (both may be named: "adding sparse attention to the dense baseline"). False: a code pair
-    the clause's words do not orient (nothing may be read from its order); None: no code pair."""
-    pair = CODE_PAIR.search(text, atom.clause[0], atom.clause[1])
-    if pair is None:
-        return None
-    coded = [(m, p) for m, p in names if pair.start() <= m.start < pair.end()]
-    labels = list(dict.fromkeys(m.label for m, _ in coded))
-    worded = [(m, p) for m, p in names if not pair.start() <= m.start < pair.end() and m.label in labels]
-    if len(labels) != 2 or not worded:
-        return False
-    origins = {m.label for m, _ in worded if _ORIGIN.search(text[max(atom.clause[0], m.start - 60):m.start])}
-    ends = {m.label for m, _ in worded} - origins
-    if len(origins) == 1 and len(ends) <= 1:
-        start = next(item for item in coded if item[0].label in origins)
-        return next(item for item in coded if item[0].label not in origins), [start]
-    if not origins and len(ends) == 1:
-        end = next(item for item in coded if item[0].label in ends)
-        return end, [next(item for item in coded if item[0].label not in ends)]
-    return False
+    return axis, names, narrowing, attributes, prior
 
 
 def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
@@ -361,34 +318,19 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
         return None  # "the gap … is greater", "scales better as the batch grows": not one cell against another
     if _against_all(atom, atoms.text, view):  # "outperforms the other systems": A against every other row
         return judge_extreme(number, replace(atom, kind=AtomKind.EXTREME, quantifier="all"), atoms, view, context)
-    found = _split(view, atom, atoms.text)
+    split = _split(view, atom, atoms.text)
+    found = (*split, atom) if split is not None else _elliptical(view, atom, atoms)
     if found is None:
         return None
-    axis, names, narrowing, attributes = found
+    axis, names, narrowing, attributes, said = found
     measured = any(_MEASURE.search(plain(m.label)) for m, _ in narrowing)
     if not attributes and (not (atom.aware or measured) or _unresolved(view, atom, atoms.text)):
         return None  # "larger" or "higher" of what? Only better/worse may be read over every column,
         # or higher/lower when a measure narrows the compared rows ("precision … PT higher than EN").
-    coded = _code_pair_sides(atom, atoms.text, names)
-    if coded is False:
+    sides = comparison_sides(said, atoms, names)
+    if sides is None:
         return None
-    sides = coded or _from_to(atom, atoms.text, names)
-    than = _than_sides(atom, atoms.text, names) if not any(m.start < atom.start for m, _ in names) else None
-    if sides is not None:
-        subject, objects = sides
-    elif than is not None:
-        subject, objects = than[0][0], than[1]
-    else:
-        before = [(m, p) for m, p in names if m.start < atom.start]
-        if not before:
-            return None
-        subject = before[0]
-        later = [a.start for a in atoms.atoms if a.clause == atom.clause and a.kind is AtomKind.COMPARISON
-                 and a.start > atom.start]
-        limit = min(later) if later else atom.clause[1]
-        objects = [(m, p) for m, p in names if atom.end <= m.start < limit and m.label != subject[0].label]
-    if not objects:
-        return None
+    subject, objects = sides
     pairs = _pairs(view, axis, subject, objects, narrowing, attributes, _performance(atom, atoms.text, attributes))
     if not pairs:
         return None
