@@ -176,6 +176,18 @@ def _code(raw: str) -> bool:
     return len(raw) >= 2 and raw[0].isupper() and raw.isalpha()
 
 
+# A header cut short ("Recur", "Fold", "Mono") names the word it begins: at least this many letters.
+MIN_TRUNCATED = 4
+
+
+def truncated(claim: Token, label_raw: str) -> bool:
+    """Whether a capitalised one-word header is a claim word cut short (`Recur` ~ "recursive",
+    `Fold` ~ "folding", `Mono` ~ "monolingual"), as tables abbreviate what the text spells out."""
+    return (len(label_raw) >= MIN_TRUNCATED and label_raw.isalpha() and label_raw[0].isupper()
+            and label_raw[1:].islower() and claim.raw.isalpha() and claim.raw[1:].islower()
+            and len(claim.norm) >= len(label_raw) + 2 and claim.norm.startswith(label_raw.lower()))
+
+
 def same_token(claim: Token, label_norm: str, label_raw: str) -> bool:
     """Equal tokens, or a short capitalised abbreviation of a CamelCase word (`DS` ~ `DeepSeek`)."""
     if claim.norm == label_norm or (_code(claim.raw) and _HEADER_WORDS.get(claim.norm) == label_norm):
@@ -203,6 +215,8 @@ def _matches_at(words: tuple[Token, ...], i: int, form: LabelForm) -> int:
             if not words[k].raw.islower():
                 return 0  # "our ICA framework" names a system, which may be another table's
         return 0
+    if len(form.tokens) == 1 and truncated(words[i], form.raws[0]):
+        return 1  # only a one-word header: "% of Perf." is not "of performance"
     if i + len(form.tokens) <= len(words) and all(
             same_token(words[i + k], form.tokens[k], form.raws[k]) for k in range(len(form.tokens))):
         return len(form.tokens)
@@ -239,6 +253,9 @@ def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]], longest
             keys.add(_HEADER_WORDS[word.norm])
         candidates = [form for key in keys for form in forms_by_first.get(key, ())]
         candidates += forms_by_first.get(f"^{word.norm[:2]}", [])
+        candidates += [form for k in range(MIN_TRUNCATED, len(word.norm) - 1)
+                       for form in forms_by_first.get(word.norm[:k], ())
+                       if len(form.tokens) == 1 and truncated(word, form.raws[0])]
         if word.raw.isalpha() and word.raw.isupper() and 2 <= len(word.raw) <= 3:
             candidates += forms_by_first.get(f"#{word.norm}", [])
         for form in candidates:
