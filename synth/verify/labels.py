@@ -178,6 +178,9 @@ def _code(raw: str) -> bool:
 
 # A header cut short ("Recur", "Fold", "Mono") names the word it begins: at least this many letters.
 MIN_TRUNCATED = 4
+# What follows a whole word rather than the rest of a cut one: a comparative or superlative
+# ("Small" is not "smaller"), an inflection, an adverb, or the compound "baseline" ("Base").
+_WHOLE_WORD_ENDING = re.compile(r"^(?:e?rs?|e?st|ly|ed|es|line|lines)$")
 
 
 def truncated(claim: Token, label_raw: str) -> bool:
@@ -185,7 +188,8 @@ def truncated(claim: Token, label_raw: str) -> bool:
     `Fold` ~ "folding", `Mono` ~ "monolingual"), as tables abbreviate what the text spells out."""
     return (len(label_raw) >= MIN_TRUNCATED and label_raw.isalpha() and label_raw[0].isupper()
             and label_raw[1:].islower() and claim.raw.isalpha() and claim.raw[1:].islower()
-            and len(claim.norm) >= len(label_raw) + 2 and claim.norm.startswith(label_raw.lower()))
+            and len(claim.norm) >= len(label_raw) + 2 and claim.norm.startswith(label_raw.lower())
+            and not _WHOLE_WORD_ENDING.match(claim.norm[len(label_raw):]))
 
 
 def same_token(claim: Token, label_norm: str, label_raw: str) -> bool:
