@@ -27,7 +27,7 @@ from synth.verify.atoms import AtomSpec, ClaimAtoms, margin_words
 from synth.verify.cells import TableView
 from synth.verify.findings import Context, Finding, Named, in_clause, lower_is_better, quote_cells
 from synth.verify.labels import Mention, clean_label, plain
-from synth.verify.sides import antecedent, compared_sides, comparison_sides, than_sides
+from synth.verify.sides import antecedent, compared_sides, comparison_sides, from_to, than_sides
 
 # Share of unnamed attributes (every column both names have) that must agree with a comparison.
 IMPLICIT_SUPPORT = 0.8
@@ -83,7 +83,7 @@ def _split(view: TableView, atom: AtomSpec, view_text: str = "") -> tuple[str, N
             before = any(m.start < atom.start for m, _ in named)
             after = any(m.start >= atom.end for m, _ in named)
             if atom.kind is AtomKind.COMPARISON and not before and view_text:
-                before = bool(than_sides(atom, view_text, named))
+                before = bool(than_sides(atom, view_text, named)) or from_to(atom, view_text, named) is not None
             if atom.kind is AtomKind.COMPARISON and before and not after and view_text:
                 after = compared_sides(atom, view_text, named) is not None
             if (before and after) if atom.kind is AtomKind.COMPARISON else bool(named):
@@ -92,6 +92,10 @@ def _split(view: TableView, atom: AtomSpec, view_text: str = "") -> tuple[str, N
                 break
     if not options:
         return None
+    if atom.kind is AtomKind.COMPARISON and view_text:
+        # "an increase of f-measure from F=0.5555 in DF to F=0.6403 in TF": the axis whose names the
+        # change goes from and to is what is compared, not the measures named around it.
+        options.sort(key=lambda o: from_to(atom, view_text, o[1]) is None)
     if atom.kind is AtomKind.EXTREME:
         # What is said to be the best is the clause's subject: the names before the cue, leftmost,
         # or the names after "achieved by" ("the lowest values are achieved by DSim").

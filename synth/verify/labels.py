@@ -41,6 +41,8 @@ _HEADER_WORDS = {"p": "precision", "prec": "precision", "r": "recall", "rec": "r
 _CLAIM_WORDS = {"f1": "f1", "fmeasure": "f1", "fscore": "f1", "precision": "precision", "recall": "recall",
                 "accuracy": "accuracy", "accuracies": "accuracy", "precisions": "precision", "recalls": "recall"}
 _MIN_LABEL = 2
+# "P=0.5984", "F = 0.29": a one-letter measure stated with its value in a claim.
+_MEASURE_EQUALS = re.compile(r"\s?=\s?[\d.]")
 _VARIANT_AFTER = re.compile(r"\s*[-–—]?\s*\(?(instruct|chat|base|sft|rl|thinking|non-thinking)\b", re.IGNORECASE)
 _VARIANT_WORDS = (
     (re.compile(r"\s*\(\s*instruction[- ]tuned\s*\)", re.IGNORECASE), " Instruct"),
@@ -135,6 +137,8 @@ def tokens(text: str, header: bool = False) -> tuple[Token, ...]:
         raw = merged[match.start():match.end()]
         if raw in ("IT", "Inst", "INST") and match.start() > 0 and merged[match.start() - 1] in "-_ ":
             norm = "instruct"  # "Gemma2-9B-IT", "LLaMA3 70B Inst." name the instruction-tuned model
+        elif not header and _MEASURE_EQUALS.match(merged, match.end()) and len(raw) == 1 and raw.isupper():
+            norm = _HEADER_WORDS.get(norm, norm)  # "P=0.5984" states a precision, as a header "P" does
         out.append(Token(words.get(norm, norm), raw, match.start(), match.end()))
     return tuple(out)
 

@@ -25,7 +25,7 @@ from synth.claimparse import Quantity
 from synth.labelcodes import pair_names, pair_part
 from synth.models import AtomKind, Verdict
 from synth.tables import GridCell, parse_cell
-from synth.text import fold
+from synth.text import fold, sentence_spans
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.cell_comparisons import judge_comparison, judge_extreme
 from synth.verify.cells import TableView
@@ -71,15 +71,26 @@ def _across_cue(atom: AtomSpec, atoms: ClaimAtoms, mention: Mention) -> bool:
                and a.clause == atom.clause for a in atoms.atoms)
 
 
+_SAID_IN = re.compile(r"\s*(?:in|for|on|with|by|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _bound(atom: AtomSpec, atoms: ClaimAtoms, named: Named) -> tuple[Mention, tuple[int, ...]] | None:
     """The label a figure is said of: as many figures as labels of one axis in a clause pair up in
-    order ("A outscores B, 18.8% against 12.1%"); otherwise the label nearest the figure that no
-    comparison cue separates from it."""
+    order ("A outscores B, 18.8% against 12.1%"), when those labels are siblings (no two address a
+    row in common: "Europarl in Portuguese … P=…" names a scene and a measure, not four rows);
+    the label the figure is said to be "in" or "for" right after it ("0.6109 in TF"); otherwise the
+    label nearest the figure that no comparison cue separates from it."""
     labels = list(dict.fromkeys(m.label for m, _ in named))
     figures = [a for a in atoms.atoms if a.kind is AtomKind.FIGURE and a.clause == atom.clause]
-    if len(labels) >= 2 and len(figures) == len(labels):
+    places = [set(next(p for m, p in named if m.label == label)) for label in labels]
+    siblings = all(not (a & b) for i, a in enumerate(places) for b in places[i + 1:])
+    if len(labels) >= 2 and len(figures) == len(labels) and siblings:
         label = labels[figures.index(atom)]
         return next(item for item in named if item[0].label == label)
+    said_in = [item for item in named if _SAID_IN.match(atoms.text, atom.end, item[0].start)
+               and _SAID_IN.match(atoms.text, atom.end).end() == item[0].start]
+    if len({m.label for m, _ in said_in}) == 1:
+        return said_in[0]  # "from P=0.5984 in DF to P=0.6109 in TF": 0.6109 is TF's, though DF is as near
     return nearest([item for item in named if not _across_cue(atom, atoms, item[0])], atom.start)
 
 
@@ -202,6 +213,24 @@ def _pair_cell(cell: GridCell, clause: str) -> GridCell | None:
     return replace(cell, value=parsed[0], unit=parsed[1]) if parsed is not None else None
 
 
+def _sentence(atoms: ClaimAtoms, atom: AtomSpec) -> tuple[int, int]:
+    """The span of the sentence an atom sits in (its scene may be set in an earlier clause)."""
+    return next(((s, e) for s, e in sentence_spans(atoms.text) if s <= atom.start < e), atom.clause)
+
+
+def _narrowed(bound: tuple[Mention, tuple[int, ...]], named: Named, atom: AtomSpec) -> tuple[Mention, tuple[int, ...]]:
+    """A label addressing several rows narrowed by the sentence's other labels of that axis, nearest
+    the figure first ("Europarl in Portuguese … P=0.5984": the P rows ∩ PT ∩ Europarl). A label
+    that would leave no row (a sibling: "P" and "R") or that leaves the rows as they are is skipped."""
+    mention, positions = bound
+    kept = set(positions)
+    for other, places in sorted(named, key=lambda n: (abs(n[0].start - atom.start), n[0].start)):
+        narrower = kept & set(places)
+        if other.label != mention.label and narrower and narrower != kept:
+            kept = narrower
+    return mention, tuple(sorted(kept))
+
+
 def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                  context: Context, addressed_only: bool = False) -> Finding | None:
     """A figure against the cells its clause's row and column labels address; `addressed_only`
@@ -219,7 +248,9 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
         return None if addressed_only else _in_row(number, atom, atoms, view, rows, context)
     if rows is None or columns is None or any(_closer_name(view, atom, atoms.text, m) for m, _ in (rows, columns)):
         return None
-    rows = _variant_named(rows, view.grid.row_paths, atoms.text)
+    sentence = _sentence(atoms, atom)
+    rows = _narrowed(_variant_named(rows, view.grid.row_paths, atoms.text), in_clause(view.rows, sentence), atom)
+    columns = _narrowed(columns, in_clause(view.columns, sentence), atom)
     cells = [c for r in rows[1] for col in columns[1] if (c := view.cell(r, col)) is not None]
     cells = [c for cell in cells if (c := _pair_cell(cell, atoms.text[atom.clause[0]:atom.clause[1]])) is not None]
     if not cells:

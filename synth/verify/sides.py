@@ -47,15 +47,16 @@ def than_sides(atom: AtomSpec, text: str, names: Named) -> tuple[Named, Named] |
 _FROM_TO = re.compile(r"\bfrom\b(?P<first>.+?)\bto\b(?P<second>(?:[^,;.]|\.(?=\d))+)", re.IGNORECASE)
 
 
-def _from_to(atom: AtomSpec, text: str, names: Named
+def from_to(atom: AtomSpec, text: str, names: Named
              ) -> tuple[tuple[Mention, tuple[int, ...]], Named] | None:
-    """"increased … from X in DF to Y in TF": TF is what rose, against DF."""
+    """"increased … from X in DF to Y in TF": TF is what rose, against DF (never "from P=… to P=…",
+    which names the measure on both sides, not what is compared)."""
     match = _FROM_TO.search(text, atom.end, atom.clause[1])
     if match is None:
         return None
     first = [(m, p) for m, p in names if match.start("first") <= m.start < match.end("first")]
     second = [(m, p) for m, p in names if match.start("second") <= m.start < match.end("second")]
-    if len(second) != 1 or not first:
+    if len(second) != 1 or not first or all(m.label == second[0][0].label for m, _ in first):
         return None
     return second[0], first
 
@@ -140,7 +141,7 @@ def comparison_sides(atom: AtomSpec, atoms: ClaimAtoms, names: Named) -> tuple[S
     coded = _code_pair_sides(atom, text, names)
     if coded is False:
         return None
-    sides = coded or _from_to(atom, text, names)
+    sides = coded or from_to(atom, text, names)
     than = than_sides(atom, text, names) if not any(m.start < atom.start for m, _ in names) else None
     if sides is not None:
         subject, objects = sides
