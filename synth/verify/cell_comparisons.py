@@ -119,11 +119,21 @@ def _performance(atom: AtomSpec, text: str, attributes: Named) -> bool:
         _MEASURE.search(plain(m.label)) or _SUMMARY.search(plain(m.label)) for m, _ in attributes)
 
 
+_QUALIFIER = re.compile(r"\s*[.(].*$|\s+(?:with|on|in|at|for|of)\b.*$", re.IGNORECASE)
+
+
+def _measure_name(label: str) -> str:
+    """A header's measure without what qualifies it ("F1.(avg. in 5-fold) with optimal values" is
+    an F1 column), so "performance" finds the summary measure however the header dresses it."""
+    name = clean_label(label).strip()
+    return _QUALIFIER.sub("", name) or name
+
+
 def _summary(positions: list[int], paths: tuple[tuple[str, ...], ...], performance: bool) -> list[int]:
     """The summary-measure columns among `positions` when the claim means performance (else all)."""
     if not performance:
         return positions
-    kept = [p for p in positions if paths[p] and _SUMMARY.match(clean_label(paths[p][-1]).strip())]
+    kept = [p for p in positions if any(_SUMMARY.match(_measure_name(level)) for level in paths[p])]
     return kept or positions
 
 

@@ -28,6 +28,8 @@ _CITATION = re.compile(r"\b[A-Z][\w\-]+(?:\s+(?:and|&)\s+[A-Z][\w\-]+)?\s+et\s*a
                        r"|\(\s*(?:[A-Z][\w\-]+,?\s+)?\d{4}[a-z]?\s*\)|\b[a-z]+:\d{2}\b|\[[^\]]*\]")
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}\.\s+|\(\s*[A-Za-z]?\d{1,2}\s*\)\s*|[A-Za-z]\d\)\s*)")
 _PARENTHETICAL = re.compile(r"\(([^()]*)\)")
+# A trailing version ("UD v1.3") is a variant too: the core ("UD") names every version, ambiguously.
+_VERSION = re.compile(r"\s+v\d+(?:\.\d+)*\s*$", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*[+−]?|[+−](?=[\s)\]]|$)")
 _CAMEL = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
 # Header abbreviations read as the words claims use (only on the header side: "P" in a claim is
@@ -156,14 +158,15 @@ def label_forms(label: str) -> tuple[LabelForm, ...]:
         return tuple(forms)
     if whole and (len(whole) > 1 or len(whole[0].norm) >= _MIN_LABEL or whole[0].norm in ("+", "−")):
         forms.append(LabelForm(label, tuple(t.norm for t in whole), tuple(t.raw for t in whole), True))
-    core_text = _PARENTHETICAL.sub(" ", cleaned)
+    core_text = _VERSION.sub("", _PARENTHETICAL.sub(" ", cleaned))
     if core_text != cleaned:
         core = tokens(core_text)
         inside = tokens(" ".join(_PARENTHETICAL.findall(cleaned)))
         if core and inside:  # "Transformer (big)" is also "big Transformer"
             forms.append(LabelForm(label, tuple(t.norm for t in (*inside, *core)),
                                    tuple(t.raw for t in (*inside, *core)), True))
-        if core and (len(core) > 1 or len(core[0].norm) >= 3):
+        versioned = bool(_VERSION.search(_PARENTHETICAL.sub(" ", cleaned)))
+        if core and (len(core) > 1 or len(core[0].norm) >= (_MIN_LABEL if versioned else 3)):
             forms.append(LabelForm(label, tuple(t.norm for t in core), tuple(t.raw for t in core), False))
     code = _ROW_CODE.match(label)
     if forms and code:  # "(A5) Softmax" is also named by its code, as "(A3−A5)" does
