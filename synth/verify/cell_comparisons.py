@@ -310,18 +310,23 @@ def _against_all(atom: AtomSpec, text: str, view: TableView) -> bool:
 
 def _elliptical(view: TableView, atom: AtomSpec, atoms: ClaimAtoms
                 ) -> tuple[str, Named, Named, Named, AtomSpec] | None:
-    """"DF achieved better values of precision, but lower values of recall": a clause that names
-    what it measures (recall) but not what it compares continues the comparison before it; the
-    compared names and their sides are that comparison's, the attributes this clause's own."""
+    """A clause that continues the comparison before it in the same sentence: "DF achieved better
+    values of precision, but lower values of recall" names what it measures but not what it
+    compares (the names and sides are that comparison's, the attributes this clause's own); "TVMAX
+    is slightly worse than sparsemax but still superior to softmax" names its rival but not its
+    subject (the subject is carried over, on this clause's attributes, else the earlier ones)."""
     prior = antecedent(atom, atoms)
     if prior is None or (split := _split(view, prior, atoms.text)) is None:
         return None
-    axis, names, narrowing, _ = split
+    axis, names, narrowing, earlier = split
     compared, other = (view.rows, view.columns) if axis == "row" else (view.columns, view.rows)
-    attributes = in_clause(other, atom.clause)
-    if in_clause(compared, atom.clause) or not attributes:
-        return None
-    return axis, names, narrowing, attributes, prior
+    own, attributes = in_clause(compared, atom.clause), in_clause(other, atom.clause)
+    if not own:
+        return (axis, names, narrowing, attributes, prior) if attributes else None
+    sides = comparison_sides(prior, atoms, names)
+    if sides is None or any(m.start < atom.start for m, _ in own) or _MEASURE.search(plain(sides[0][0].label)):
+        return None  # a measure carried over as the subject ("BLEU vs Combined Score") compares nothing
+    return axis, [sides[0], *own], narrowing, attributes or earlier, atom
 
 
 def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
