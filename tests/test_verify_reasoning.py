@@ -1,4 +1,4 @@
-"""Verdicts over a small library of four markdown sources (tests/fixtures/verify/library): figures
+"""Verdicts over a small library of five markdown sources (tests/fixtures/verify/library): figures
 bound to their cells, comparisons with margins, extremes, negation scope and corroboration, each
 claim with the status of every atom (tests/fixtures/verify/claims.yaml)."""
 

@@ -5,8 +5,9 @@ attribute and setting says otherwise, else insufficient. Table cells decide the 
 cited for (figures, comparisons, extremes) before prose does. When evidence points both ways, the
 better-matching evidence decides and ties go to the statement (two sources' cells of the same
 benchmark that differ: the claim its own source states stays supported); the other quotes are kept
-as a disagreement (`counter_evidence`). A polarity or scope word takes the status of the
-assertion it scopes.
+as a disagreement (`counter_evidence`); but a denial ("does not improve by 3.8 points") that
+one named table bears out and another contradicts is contradicted: some cell shows what it
+denies. A polarity or scope word takes the status of the assertion it scopes.
 
     verdict = contradicted if any atom is contradicted
               supported    if every atom is supported
@@ -106,6 +107,8 @@ def _resolve_one(spec: AtomSpec, findings: list[Finding]) -> tuple[Verdict, list
     supports = sorted((f for f in pool if f.status is Verdict.SUPPORTED), key=lambda f: -f.strength)
     conflicts = sorted((f for f in pool if f.status is Verdict.CONTRADICTED), key=lambda f: -f.strength)
     if supports and conflicts:
+        if spec.negated and any(f.kind == "table" for f in conflicts):
+            return Verdict.CONTRADICTED, conflicts, supports  # a table the claim names shows what it denies
         if _best(supports) >= _best(conflicts):
             return Verdict.SUPPORTED, supports, conflicts
         return Verdict.CONTRADICTED, conflicts, supports

@@ -399,4 +399,32 @@ def index_forms(keys: list[str]) -> dict[str, list[LabelForm]]:
             initials = _initials(form.raws[0])
             if len(form.raws[0]) > 3 and len(initials) >= 2:
                 out.setdefault(f"#{initials}", []).append(form)
+    _add_baseline_parts(out)
     return out
+
+
+_BASELINE_NOUNS = ("baseline", "baselines")
+
+
+def _add_baseline_parts(out: dict[str, list[LabelForm]]) -> None:
+    """"the strong lemma baseline" names the row `Cluster+Lemma`: a word of a several-word label
+    followed by "baseline" names that label, when that word is in no other label and is no label
+    of its own (then "lemma" would name the row `Lemma`)."""
+    whole = [f for forms in out.values() for f in forms if f.whole and not f.code and not is_own(f.label)]
+    singles = {f.tokens[0] for f in whole if len(f.tokens) == 1}
+    owners: dict[str, set[str]] = {}
+    spelled: dict[tuple[str, str], str] = {}
+    for form in whole:
+        if len(form.tokens) < 2 or any(t in _BASELINE_NOUNS for t in form.tokens):
+            continue
+        for norm, raw in zip(form.tokens, form.raws, strict=True):
+            word = norm.rstrip("+−")
+            if word.isalpha() and len(word) >= 3 and word not in singles:
+                owners.setdefault(word, set()).add(form.label)
+                spelled[(word, form.label)] = raw.rstrip("+−")
+    for word, labels in sorted(owners.items()):
+        if len(labels) != 1 or word in _BASELINE_NOUNS:
+            continue
+        label = next(iter(labels))
+        for noun in _BASELINE_NOUNS:
+            out.setdefault(word, []).append(LabelForm(label, (word, noun), (spelled[(word, label)], noun), False))
