@@ -1,9 +1,10 @@
 """Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
 
-    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|sizes|tuning|
-        held_out|methods_report|sizes_report|both] [--details] [--answers-only]
+    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|sizes|settings|
+        tuning|held_out|methods_report|sizes_report|settings_report|both] [--details] [--answers-only]
 
-Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,sizes,sizes_report,held_out}/ holds
+Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,sizes,settings,sizes_report,
+settings_report,held_out}/ holds
 a question (fed to synth unchanged), its subjects and attributes with aliases, the cells (value, number, unit,
 variant, accept, others, reject, or not_stated), mechanisms (must_state ideas) and off_topic names; the format is in
 bench/data/answers/README.md. Every question of a part is built with `synth build --library
@@ -11,7 +12,8 @@ bench/data/answers/README.md. Every question of a part is built with `synth buil
 
 - cell recall: gold cells (not `not_stated`) that a report cell matches — same subject (name,
   alias, or the name the source prints), same attribute (name, alias, or the same content words),
-  a variant naming the same variant when the gold has several cells for that (subject, attribute),
+  a variant naming the same variant when the gold has several cells for that (subject, attribute)
+  (and, when the gold cell lists `setting` words, a variant or quote naming one of them: 'Start' vs 'Average'),
   and a right value: `value`, an `accept` entry, or an `others` value read from that other source
   (numbers at the printed precision, units scaled: 47B = 47 billion);
 - wrong values: report cells whose value is none of those for a gold cell they match (a `reject`
@@ -24,9 +26,10 @@ bench/data/answers/README.md. Every question of a part is built with `synth buil
 Text cells (a normalization layer, an RL algorithm) are right when every content word of `value`
 or of an `accept` entry is in the cell's value or quote. The held-out part is run only to report
 its figures: this script never prints its questions, cells or values, only scores. `tune`, `dev`, `probe`,
-`shapes`, `prose2`, `paraphrase`, `methods` (the tuning half of `methods/`, in `methods/tune/`) and `sizes` are tuning
-parts (`tuning` runs the eight); `methods_report` (`methods/report/`) is the half of the method questions run once, to
-report, never tuned on, and `sizes_report` the same for the questions written with `sizes`; `both` is `tune` and
+`shapes`, `prose2`, `paraphrase`, `methods` (the tuning half of `methods/`, in `methods/tune/`), `sizes` and `settings`
+are tuning parts (`tuning` runs the nine); `methods_report` (`methods/report/`) is the half of the method questions run
+once, to report, never tuned on, and `sizes_report` and `settings_report` the same for the questions written with
+`sizes` and `settings`; `both` is `tune` and
 `held_out`, as before. `paraphrase` rewords questions of the other tuning parts (same gold cells): its originals are
 run beside it and the gap between the two wordings is printed.
 """
@@ -57,6 +60,8 @@ _SCALE = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _MODEL_WORDS = {"base", "chat", "instruct", "sft", "rl", "thinking", "non-thinking"}
 # The method questions live in one folder, split in a tuning half and a half run only to report.
 _FOLDERS = {"methods": GOLD / "methods" / "tune", "methods_report": GOLD / "methods" / "report"}
+# Parts run once to report, never tuned on: their wrong and missed cells are never printed.
+_REPORT_ONLY = ("held_out", "methods_report", "sizes_report", "settings_report")
 _SETTING_WORDS = re.compile(r"pass@\d+-?cot|pass@\d+|\bcot\b|\bv\d+\b|maj@\d+", re.IGNORECASE)
 
 
@@ -112,6 +117,18 @@ def variant_compatible(product: str | None, gold: str | None) -> bool:
         return False
     return not ({"pass@1cot", "pass@1"} <= (gold_settings | product_settings)
                 and gold_settings != product_settings and gold_settings and product_settings)
+
+
+def setting_fits(cell: dict, gold: dict) -> bool:
+    """A gold cell listing `setting` words (the column a table gives it under: 'Start' vs 'Average', a chunk size)
+    takes only a product cell whose variant or first quote names one of them: the other setting's value is another
+    cell, not this one."""
+    words = [str(w).lower() for w in gold.get("setting", [])]
+    if not words:
+        return True
+    evidence = cell.get("evidence") or [{}]
+    said = f"{cell.get('variant') or ''} {evidence[0].get('quote', '')}".lower()
+    return any(w in said for w in words)
 
 
 def _decimals(printed: str) -> int:
@@ -235,7 +252,8 @@ def score(gold: dict, report: dict) -> Score:
                     result.missed.append(f"not declared: {label}")
                 continue
             result.cells += 1
-            compatible = [c for c in found if not several or variant_compatible(c.get("variant"), g.get("variant"))]
+            compatible = [c for c in found if (not several or variant_compatible(c.get("variant"), g.get("variant")))
+                          and setting_fits(c, g)]
             ideas = [str(i) for i in [g.get("value", ""), *g.get("accept", [])] if i]
             in_text = g.get("number") is None and any(_idea(t, i, 1.0) for t in subject_text(subject) for i in ideas)
             if any(value_right(c, g) for c in compatible) or in_text:
@@ -244,7 +262,8 @@ def score(gold: dict, report: dict) -> Score:
                 result.missed.append(f"missed: {label}")
         for c in found:
             compatible = [g for g in golds if not g.get("not_stated")
-                          and (not several or variant_compatible(c.get("variant"), g.get("variant")))]
+                          and (not several or variant_compatible(c.get("variant"), g.get("variant")))
+                          and setting_fits(c, g)]
             shown = f"{subject} × {attribute}: {c.get('value')} [{c.get('variant')}]"
             if any(g.get("not_stated") for g in golds) and not compatible:
                 result.judged += 1
@@ -380,7 +399,7 @@ def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], d
         print(f"{stem[:32]:32} {_ratio(result.recalled, result.cells):>16} {result.wrong:>7} "
               f"{_ratio(result.declared, result.not_stated):>14} {_ratio(result.ideas_found, result.ideas):>14} "
               f"{_ratio(result.off_topic, result.findings):>14}")
-        if details and part not in ("held_out", "methods_report"):
+        if details and part not in _REPORT_ONLY:
             for line in [*result.wrong_cells, *result.missed]:
                 print(f"    {line}")
     print(f"{part + ' (all)':32} {_ratio(total.recalled, total.cells):>16} {total.wrong:>7} "
@@ -393,17 +412,17 @@ def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], d
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", default="tune", choices=["tune", "dev", "probe", "shapes", "prose2", "paraphrase",
-                                                          "methods", "sizes", "tuning", "held_out", "methods_report",
-                                                          "sizes_report", "both"])
+                                                          "methods", "sizes", "settings", "tuning", "held_out",
+                                                          "methods_report", "sizes_report", "settings_report", "both"])
     parser.add_argument("--details", action="store_true",
-                        help="list wrong and missed cells (never for held_out or methods_report)")
+                        help="list wrong and missed cells (never for the parts run only to report)")
     parser.add_argument("--answers-only", action="store_true",
                         help="score the answer stage alone (plan, retrieval, answer): no build, no off-topic figure")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
-    tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "sizes"]
+    tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "sizes", "settings"]
     parts = {"both": ["tune", "held_out"], "tuning": tuning}.get(args.part, [args.part])
     for part in parts:
         run_part(part, args.details, args.answers_only)

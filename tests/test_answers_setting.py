@@ -1,0 +1,48 @@
+"""The evaluator's `setting` words: a gold cell given under one column ('Start') is not matched by a product
+cell read from another ('Average') of the same row, so a pooled or mislabelled value is not scored as right."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+_PATH = Path(__file__).resolve().parents[1] / "bench" / "answers_eval.py"
+_SPEC = importlib.util.spec_from_file_location("answers_eval", _PATH)
+answers_eval = importlib.util.module_from_spec(_SPEC)
+sys.modules.setdefault("answers_eval", answers_eval)  # its dataclasses look their module up
+_SPEC.loader.exec_module(answers_eval)
+
+
+def _cell(value: str, number: float, quote: str, variant: str | None = None) -> dict:
+    return {"subject": "ImageNet", "attribute": "critical batch size", "value": value, "number": number,
+            "unit": None, "variant": variant, "evidence": [{"doc_id": "b.pdf", "quote": quote}]}
+
+
+GOLD = {
+    "subjects": [{"name": "ImageNet", "aliases": []}],
+    "attributes": [{"name": "critical batch size", "aliases": []}],
+    "cells": [
+        {"subject": "ImageNet", "attribute": "critical batch size", "value": "1,000", "number": 1000, "unit": None,
+         "variant": "start", "setting": ["start"]},
+        {"subject": "ImageNet", "attribute": "critical batch size", "value": "15,000", "number": 15000,
+         "unit": None, "variant": "average", "setting": ["average"]},
+    ],
+}
+
+
+def test_each_setting_matches_only_its_column():
+    start = _cell("1,000", 1000, "ImageNet | Critical Batch Size Start | 1,000")
+    assert answers_eval.setting_fits(start, GOLD["cells"][0])
+    assert not answers_eval.setting_fits(start, GOLD["cells"][1])
+    assert answers_eval.setting_fits(_cell("15,000", 15000, "x", variant="Average"), GOLD["cells"][1])
+
+
+def test_a_value_under_the_other_setting_is_wrong_and_both_settings_are_recalled():
+    swapped = {"answer": {"cells": [_cell("15,000", 15000, "ImageNet | Critical Batch Size Start | 15,000")]}}
+    result = answers_eval.score(GOLD, swapped)
+    assert (result.recalled, result.wrong) == (0, 1)
+    both = {"answer": {"cells": [_cell("1,000", 1000, "ImageNet | Critical Batch Size Start | 1,000"),
+                                 _cell("15,000", 15000, "ImageNet | Critical Batch Size Average | 15,000")]}}
+    result = answers_eval.score(GOLD, both)
+    assert (result.recalled, result.wrong) == (2, 0)
