@@ -24,6 +24,15 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from synth.models import Table
+from synth.tableheads import (
+    column_paths,
+    fill_right,
+    names_columns,
+    padded,
+    repeated_in_groups,
+    spanning,
+    sub_header_rows,
+)
 from synth.text import fold
 
 _VALUE = re.compile(
@@ -304,9 +313,17 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
     default_variant = caption_variant(table.caption)
     stated = table_parameters(table)
     setting_columns = [c for c, h in enumerate(header) if c > 0 and _SETTING_COLUMN.search(h)]
+    levels = 0 if in_columns else sub_header_rows(list(table.rows), 1)
+    if levels and not all(names_columns(header, row) for row in table.rows[:levels]):
+        levels = 0
+    spans: list[tuple[str, ...]] = []
+    if levels:  # the columns are named by the sub-header row; the labels above are their setting
+        spans = column_paths(padded([header, *table.rows[:levels]]), 1)
+        header = [path[-1] if path else "" for path in spans]
+    repeated = repeated_in_groups(table) if not in_columns else set()
     out: list[TableRecord] = []
     for r, row in enumerate(table.rows):
-        if not row:
+        if not row or r < levels:
             continue
         if not in_columns and _repeated_header(header, row):
             # Two tables the PDF reader merged into one: the second one's header is a row of the first,
@@ -328,6 +345,10 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
             metric, setting = split_setting(attribute)
             extra = [row[s].strip() for s in setting_columns if s < len(row) and row[s].strip()
                      and parse_value(row[s]) is None and fold(row[s].strip()) not in _MISSING] if in_columns else []
+            if spans and c < len(spans):
+                extra = [*extra, *spans[c][:-1]]
+            if fold(entity) in repeated and group.strip():
+                extra = [*extra, group.strip()]  # gzip under chunk size ∞ and gzip under 2048: two settings
             if extra:
                 setting = "; ".join([*([setting] if setting else []), *extra])
             from_name = parse_parameters(entity)
@@ -408,22 +429,6 @@ def _label_columns(header: list[str], rows: list[list[str]]) -> int:
     return count
 
 
-def _spanning(cells: list[str]) -> bool:
-    """A row whose filled cells all say the same thing: a label spanning the table."""
-    filled = {c.strip() for c in cells if c.strip()}
-    return len(filled) == 1
-
-
-def _fill_right(level: list[str], start: int) -> list[str]:
-    """A spanning header label left blank over the columns it spans: each blank takes the label
-    to its left (label columns excepted)."""
-    out = list(level)
-    for c in range(start + 1, len(out)):
-        if not out[c].strip() and out[c - 1].strip():
-            out[c] = out[c - 1]
-    return out
-
-
 def _split_prefixes(header: list[str], labels: int) -> list[list[str]]:
     """A one-line header whose neighbouring labels share a first word or phrase was a spanning
     header merged into each column ("LiveCodeBench Easy (82)", "LiveCodeBench Hard (57)", or
@@ -462,18 +467,12 @@ def grid(table: Table) -> Grid:
     if width < 2 or not rows:
         return Grid(table, 1, tuple((h,) if h else () for h in header), tuple(() for _ in rows), ())
     labels = _label_columns(header, rows)
-    levels = [header]
-    first_body = 0
-    for row in rows:
-        data = row[labels:]
-        if any(_numeric(c) for c in data) or not any(c for c in data) or _spanning(row):
-            break
-        levels.append(row)
-        first_body += 1
+    first_body = sub_header_rows(rows, labels)
+    levels = [header, *rows[:first_body]]
     if len(levels) == 1:
         filled = _split_prefixes(header, labels)
     else:
-        filled = [_fill_right(level, labels) if i < len(levels) - 1 else level for i, level in enumerate(levels)]
+        filled = [fill_right(level, labels) if i < len(levels) - 1 else level for i, level in enumerate(levels)]
     column_paths = []
     for c in range(width):
         path: list[str] = []
@@ -488,7 +487,7 @@ def grid(table: Table) -> Grid:
     for r in range(first_body, len(rows)):
         row = rows[r]
         data = row[labels:]
-        if not any(_numeric(c) for c in data) and (_spanning(row) or not any(c for c in data)):
+        if not any(_numeric(c) for c in data) and (spanning(row) or not any(c for c in data)):
             group = next(c for c in row if c) if any(row) else group
             above = [""] * labels
             continue

@@ -3,9 +3,10 @@ the verification stage; what no source states, said plainly; and the paragraph t
 
 Cells are built from the candidates retrieval found for each ask. Candidates that differ in what
 would change the value (the model variant — base, chat, instruct, thinking — a benchmark version,
-pass@1 against pass@1-CoT, a question window) are separate cells, never pooled; candidates that
-agree on those are one cell, and when another source (or another table) gives another value for
-it, the two quotes are shown side by side as a disagreement. A source about the subject is
+pass@1 against pass@1-CoT, a question window) are separate cells, never pooled; so are the columns
+one table row gives the value under ('Start' and 'Average', the full test set and a subset), even for
+a count. Candidates that agree on those are one cell, and when another source (or another table)
+gives another value for it, the two quotes are shown side by side as a disagreement. A source about the subject is
 preferred to a source that merely evaluates it, a table to a sentence, a sentence that names the
 subject to one that only sits in its paper. A (subject, attribute) with no candidate is *not stated
 in the library*: nothing is borrowed from a neighbour (a Lite model, another size, a baseline).
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from synth.answer.text import answer_text
+from synth.answer.wording import claims_of
 from synth.index import PassageIndex
 from synth.models import (
     Answer,
@@ -33,7 +35,7 @@ from synth.models import (
     Verdict,
     Verification,
 )
-from synth.names import canonical, family
+from synth.names import canonical
 from synth.retrieve.asks import AskEvidence, Candidate
 from synth.retrieve.asks.terms import states_how
 from synth.text import fold
@@ -147,6 +149,7 @@ class _Picked:
     disagreeing: list[Candidate]
     also: list[Candidate]
     agreeing: list[Candidate] = field(default_factory=list)
+    setting: bool = False  # one of several settings a table gives the value at: its label is kept, even for a count
 
 
 def _cells_of(ask: AskEvidence) -> list[_Picked]:
@@ -170,10 +173,12 @@ def _cells_of(ask: AskEvidence) -> list[_Picked]:
             target = _Group(group.member, "", group.settings)
         merged[target].extend(items)
     chosen = []
-    for items in merged.values():
-        best, disagreeing = _choose(items)
-        agreeing = [c for c in sorted(items, key=_rank) if c is not best and _same_value(c, best)]
-        chosen.append(_Picked(best, disagreeing, [], agreeing))
+    for group_items in merged.values():
+        parts = _by_setting(group_items)
+        for items in parts:
+            best, disagreeing = _choose(items)
+            agreeing = [c for c in sorted(items, key=_rank) if c is not best and _same_value(c, best)]
+            chosen.append(_Picked(best, disagreeing, [], agreeing, setting=len(parts) > 1 and bool(best.variant)))
     chosen.sort(key=lambda picked: _rank(picked.best))
     kept: list[_Picked] = []
     for picked in chosen:
@@ -187,6 +192,30 @@ def _cells_of(ask: AskEvidence) -> list[_Picked]:
     home = [p for p in kept if p.best.home]
     other = [p for p in kept if not p.best.home]
     return home + other[: MAX_OTHER_CELLS if home else MAX_OTHER_CELLS * 2]
+
+
+def _setting(candidate: Candidate) -> tuple[str, ...]:
+    """The setting a candidate's label gives beyond the model variant: a table column ('Start', 'GSM8K (100)')."""
+    _, distinguishing, descriptive = _split_variant(candidate.variant)
+    return tuple(canonical(s) for s in (*distinguishing, *descriptive))
+
+
+def _by_setting(items: list[Candidate]) -> list[list[Candidate]]:
+    """A cell's candidates split by setting when one table row gives the value under two column labels ('Start'
+    and 'Average' critical batch size; GSM8K on the full test set and on a subset): those are two settings the
+    source itself tells apart, so each is a cell of its own, never one value with the other as a disagreement.
+    A candidate whose label names no setting is a cell of its own beside them (its setting is not known);
+    without such a row, labels that merely describe (EM, 5-shot) do not split a cell."""
+    rows: dict[tuple[str, int | None, str], set[tuple[str, ...]]] = defaultdict(set)
+    for candidate in items:
+        if candidate.table:
+            rows[(candidate.source, candidate.evidence.page, canonical(candidate.entity))].add(_setting(candidate))
+    if not any(len(settings - {()}) > 1 for settings in rows.values()):
+        return [items]
+    parts: dict[tuple[str, ...], list[Candidate]] = defaultdict(list)
+    for candidate in items:
+        parts[_setting(candidate)].append(candidate)
+    return list(parts.values())
 
 
 def _text_cell(ask: AskEvidence) -> list[_Picked]:
@@ -245,38 +274,19 @@ def subject_variant(name: str) -> str | None:
 
 
 def _wanted_variant(candidate: Candidate, wanted: str) -> bool:
-    """Every word of the wanted variant is a word of the candidate's: "thinking" is not in "non-thinking"."""
+    """Every word of the wanted variant is a word of the candidate's: "thinking" is not in "non-thinking". The
+    word a question uses for any benchmark's score ("GSM8K accuracy") asks for no setting: a table rarely labels
+    its columns so, and only a column naming another measure (a rating, a percentile) is not it."""
     have = set(_VARIANT_WORD.findall(fold(candidate.variant or "")))
-    return all(part in have for part in _VARIANT_WORD.findall(fold(wanted)))
+    words = _VARIANT_WORD.findall(fold(wanted))
+    if any(w in _SCORE_WORDS for w in words) and have & _OTHER_MEASURES:
+        return False
+    return all(part in have for part in words if part not in _SCORE_WORDS)
 
 
 _VARIANT_WORD = re.compile(r"(?:non-?)?[a-z0-9@.]+")
-
-
-def _claims(candidate: Candidate, label: str, quantity: bool = False) -> list[str]:
-    """The cell as sentences for the verification stage, worded as sources word it: "X has 47B total
-    parameters" for a count, "X scores 70.6 on MMLU" for a score, "X uses RMSNorm" for a text value; a
-    count read from a sentence is also worded with the sentence's own words after the value ("4B active
-    parameters" for "activated parameters"). The model is named as the source prints it when that name
-    carries the subject's family ("Qwen3-32B"), else by the subject (a row "Tiny" of the Whisper paper)."""
-    entity = candidate.entity.strip()
-    if not entity or canonical(family(candidate.subject)) not in canonical(entity):
-        entity = candidate.subject
-    if candidate.evidence.table_caption is not None or candidate.table:
-        label = candidate.evidence.quote.split(" | ")[0] if not candidate.entity.strip() else label
-    if candidate.number is None:
-        return [f"{entity} uses {candidate.value}."]
-    if not quantity:
-        if candidate.attribute and candidate.unit in ("B", "M", "T", "K"):
-            return [f"The {label} of {entity} is {candidate.value}."]
-        return [f"{entity} scores {candidate.value} on {label}."]
-    claims = [f"{entity} has {candidate.value} {candidate.attribute}."]
-    if not candidate.table:
-        said = re.search(re.escape(candidate.value) + r"\s+((?:[A-Za-z][\w\-]*\s+)?[A-Za-z][\w\-]*)",
-                         candidate.evidence.quote)
-        if said and canonical(said.group(1)) != canonical(candidate.attribute):
-            claims.append(f"{entity} has {candidate.value} {said.group(1)}.")
-    return claims
+_SCORE_WORDS = frozenset({"accuracy", "acc", "acc.", "score", "scores"})
+_OTHER_MEASURES = frozenset({"rating", "elo", "percentile", "f1", "em", "bleu", "wer", "perplexity", "ppl"})
 
 
 def _verify(claims: Sequence[list[str]], library: Library, index: PassageIndex) -> list[Verification]:
@@ -417,10 +427,10 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     kinds = {(a.subject.name, a.attribute.name): a.attribute.kind for a in asks}
     quantities = [kinds.get((p.best.subject, p.best.attribute)) is AttributeKind.QUANTITY for p in picked]
     wordings = [list(dict.fromkeys(claim for c in (p.best, *p.also, *p.agreeing)
-                                for claim in _claims(c, _label(c), q)))
+                                for claim in claims_of(c, _label(c), q)))
                 for p, q in zip(picked, quantities, strict=True)]
     verifications = _verify(wordings, library, index)
-    cells = [_cell(p.best, p.disagreeing, v, p.also, q)
+    cells = [_cell(p.best, p.disagreeing, v, p.also, q and not p.setting)
              for p, v, q in zip(picked, verifications, quantities, strict=True)]
     asked = len(plan.subjects) * len(plan.attributes)
     answered = {(c.subject, c.attribute) for c in cells} | {(m.subject, m.attribute) for m in mechanisms}

@@ -60,6 +60,21 @@ def _label(cell: AnswerCell) -> str:
     return f"{who} {shown_value(cell)}{' (' + variant[2:] + ')' if variant else ''}{caveat(cell)}"
 
 
+def _settings(answer: Answer, first: AnswerCell) -> str:
+    """A model's value in each setting its source gives it, every one labelled ("GridNet 1,000 (Start), 15,000
+    (Average)"): the first alone would read as the value, the others as lost."""
+    same = [c for c in answer.cells if (c.subject, c.attribute, c.entity) == (first.subject, first.attribute,
+                                                                              first.entity)
+            and c is not first and c.variant and c.variant != first.variant and c.number is not None]
+    if not first.variant or not same:
+        return _label(first)
+    shown = list({c.variant: c for c in same}.values())[:MAX_SETTINGS - 1]
+    return ", ".join([_label(first), *(f"{shown_value(c)} ({c.variant})" for c in shown)])
+
+
+MAX_SETTINGS = 4
+
+
 def _family(answer: Answer, subject: str, attribute: str) -> str | None:
     """For a family subject, the range of each series: "Qwen3, thinking; v5: 12.3 (Qwen3-0.6B) to 70.7
     (Qwen3-235B-A22B), 8 sizes"."""
@@ -147,7 +162,7 @@ def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
                              + "; ".join(f"{c.subject}: {c.value}{caveat(c)}" for c in cells) + ".")
             continue
         line = f"{attribute.name[:1].upper() + attribute.name[1:]}: " + "; ".join(
-            _family(answer, subject, attribute.name) or _label(first[(subject, attribute.name)])
+            _family(answer, subject, attribute.name) or _settings(answer, first[(subject, attribute.name)])
             for subject in [s.name for s in plan.subjects] if (subject, attribute.name) in first) + "."
         if plan.relation in (Relation.COMPARE, Relation.RANK):
             line += _comparison([c for c in answer.cells if c.attribute == attribute.name and c.subject in asked])

@@ -1,0 +1,80 @@
+"""The sentences a cell is checked as: the cell worded as sources word it, so that the verification stage can find
+the place that states it; every wording carries the whole cell (model, value and label), never less."""
+
+from __future__ import annotations
+
+import re
+
+from synth.names import canonical, family, words_of
+from synth.retrieve.asks import Candidate
+
+
+def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[str]:
+    """The cell as sentences for the verification stage, worded as sources word it: "X has 47B total
+    parameters" for a count, "X scores 70.6 on MMLU" for a score, "X uses RMSNorm" for a text value; a
+    count read from a sentence is also worded with the sentence's own words after the value ("4B active
+    parameters" for "activated parameters"). The model is named as the source prints it when that name
+    carries the subject's family ("Qwen3-32B"), else by the subject (a row "Tiny" of the Whisper paper)."""
+    entity = candidate.entity.strip()
+    if not entity or canonical(family(candidate.subject)) not in canonical(entity):
+        entity = candidate.subject
+    if candidate.evidence.table_caption is not None or candidate.table:
+        label = candidate.evidence.quote.split(" | ")[0] if not candidate.entity.strip() else label
+    if candidate.number is None:
+        return [f"{entity} uses {candidate.value}."]
+    if not quantity:
+        if candidate.attribute and candidate.unit in ("B", "M", "T", "K"):
+            return [f"The {label} of {entity} is {candidate.value}."]
+        # A count in the label names the test set ("GSM8K (100)", "LiveCodeBench (226)"), not a second figure.
+        bare = _COUNT_IN_LABEL.sub("", label).strip()
+        return list(dict.fromkeys([f"{entity} scores {candidate.value} on {label}.",
+                                   *([f"{entity} scores {candidate.value} on {bare}."] if bare else []),
+                                   *(f"{entity} scores {candidate.value} on {head} {label}."
+                                     for head in _column_heads(candidate, label)),
+                                   *_own_words(candidate, entity, label)]))
+    claims = [f"{entity} has {candidate.value} {candidate.attribute}."]
+    if not candidate.table:
+        said = re.search(re.escape(candidate.value) + r"\s+((?:[A-Za-z][\w\-]*\s+)?[A-Za-z][\w\-]*)",
+                         candidate.evidence.quote)
+        if said and canonical(said.group(1)) != canonical(candidate.attribute):
+            claims.append(f"{entity} has {candidate.value} {said.group(1)}.")
+    return claims
+
+
+def _column_heads(candidate: Candidate, label: str) -> list[str]:
+    """The labels a table prints above the cell's column ("Raw Compression Rate (%)" over "LibriSpeech"), read
+    from the candidate's setting: a table with the same column under two such labels states the value only
+    under both, so the cell is checked as the table names it, outermost label first."""
+    if not candidate.table or not candidate.variant:
+        return []
+    parts = [p.strip() for p in candidate.variant.split(";") if p.strip()]
+    return [p for p in parts if not _MODEL_WORDS.fullmatch(p) and canonical(p) not in canonical(label)
+            and re.search(r"[A-Za-z]{3}", p)]
+
+
+_MODEL_WORDS = re.compile(r"(?:(?:base|chat|instruct|thinking|non-thinking|sft|rl|rlhf|dpo|dense|moe|v?\d[\d.]*)\s*)+",
+                          re.IGNORECASE)
+_ANOTHER_CLAUSE = re.compile(r"[,;:()]|\d|\b(?:and|but|while|whereas|than|versus|vs)\b", re.IGNORECASE)
+_COUNT_IN_LABEL = re.compile(r"\s*[(\[]\s*\d[\d,]*\s*[)\]]")
+
+
+def _own_words(candidate: Candidate, entity: str, label: str) -> list[str]:
+    """A score read from a sentence, also worded as the sentence words it: "Chinchilla 70B achieves compression
+    rates of 43.4% on ImageNet patches" for the cell "43.4% on ImageNet". The words are the source's own, from the
+    model's name through the value to the end of the phrase naming the benchmark, and only when that span names
+    the model, the value and every word of the label: a wording that drops any of them would check less than the
+    cell says."""
+    if candidate.table or candidate.number is None:
+        return []
+    quote = re.sub(r"\s+", " ", candidate.evidence.quote)
+    value = quote.find(candidate.value)
+    names = [m for m in re.finditer(re.escape(entity), quote, re.IGNORECASE) if m.end() <= value]
+    if value < 0 or not names or _ANOTHER_CLAUSE.search(quote[names[-1].end():value]):
+        return []  # "A scores 50% on X, while B scores 60%": the value is not said of the name before it
+    start = names[-1].start()
+    tail = re.match(r"[^,;:()]*?(?=\s+(?:and|but|while|which|beating|outperforming|compared)\b|[,;:()]|\.(?:\s|$)|$)",
+                    quote[value + len(candidate.value):])
+    span = quote[start:value + len(candidate.value) + (tail.end() if tail else 0)].strip()
+    if len(span) > 200 or not words_of(label) or not words_of(label) <= words_of(span):
+        return []
+    return [f"{span}."]

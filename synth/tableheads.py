@@ -1,0 +1,103 @@
+"""Header levels of a table: a spanning label over the columns it spans, and sub-header rows the PDF reader
+left in the body ("Raw Compression Rate (%)" above "enwik9 | ImageNet | LibriSpeech | Random"). Read here once
+for both readers of a table, the records (synth.tables.records) and the grid (synth.tables.grid), so that a
+cell is named by the column it sits under, never by the spanning label alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from synth.models import Table
+from synth.text import fold
+
+_MISSING = {"", "-", "–", "—", "n/a", "na", "/", "x", "?", "×", "✗"}
+
+
+def spanning(cells: list[str] | tuple[str, ...]) -> bool:
+    """A row whose filled cells all say the same thing: a label spanning the table."""
+    filled = {c.strip() for c in cells if c.strip()}
+    return len(filled) == 1
+
+
+def fill_right(level: list[str], start: int) -> list[str]:
+    """A spanning header label left blank over the columns it spans: each blank takes the label to its left
+    (label columns excepted). Labels the PDF reader placed at the centre of equal spans ("Raw … (%)" over
+    columns 1–4 read at column 2, "Adjusted … (%)" over 5–8 at 6) fill their own span instead: k labels over
+    a multiple of k columns, each inside its own equal segment, are centred spanning labels."""
+    out = list(level)
+    width = len(out) - start
+    placed = [c for c in range(start, len(out)) if out[c].strip()]
+    if len(placed) >= 2 and width % len(placed) == 0:
+        size = width // len(placed)
+        segments = [(start + i * size, start + (i + 1) * size) for i in range(len(placed))]
+        if all(low <= c < high for c, (low, high) in zip(placed, segments, strict=True)) \
+                and any(c != low for c, (low, _) in zip(placed, segments, strict=True)):
+            for c, (low, high) in zip(placed, segments, strict=True):
+                out[low:high] = [out[c]] * (high - low)
+            return out
+    for c in range(start + 1, len(out)):
+        if not out[c].strip() and out[c - 1].strip():
+            out[c] = out[c - 1]
+    return out
+
+
+def numeric_cell(cell: str) -> bool:
+    from synth.tables import parse_value
+
+    return parse_value(cell) is not None
+
+
+def sub_header_rows(rows: list[list[str]] | list[tuple[str, ...]], labels: int) -> int:
+    """How many leading body rows are header levels: rows of labels over the figure columns (no number, not
+    blank, not one label spanning the table)."""
+    count = 0
+    for row in rows:
+        data = row[labels:]
+        if any(numeric_cell(c) for c in data) or not any(c.strip() for c in data) or spanning(row):
+            break
+        count += 1
+    return count
+
+
+def names_columns(header: Sequence[str], row: Sequence[str]) -> bool:
+    """Whether a sub-header row names the columns (the records read it as their labels): the header leaves a
+    figure column unnamed (its labels span several columns), and every label of the row is a word, not a unit
+    or range under a named column ("(Neg. Log Perp.)", "(86K, 506K)") nor letters of rotated text."""
+    unnamed = any(not h.strip() for h in header[1:]) or len(row) > len(header)
+    filled = [c for c in row[1:] if c.strip()]
+    return unnamed and bool(filled) and all(_WORD.search(c) and not c.strip().startswith("(") for c in filled)
+
+
+_WORD = re.compile(r"[A-Za-z]{3}")
+
+
+def column_paths(levels: list[list[str]], labels: int) -> list[tuple[str, ...]]:
+    """Each column's labels, outermost first: every level but the last filled over the columns it spans."""
+    width = len(levels[0])
+    filled = [fill_right(level, labels) if i < len(levels) - 1 else level for i, level in enumerate(levels)]
+    paths = []
+    for c in range(width):
+        path: list[str] = []
+        for level in filled if c >= labels else levels[:1]:
+            label = level[c] if c < len(level) else ""
+            if label and fold(label) not in _MISSING and (not path or path[-1] != label):
+                path.append(label)
+        paths.append(tuple(path))
+    return paths
+
+
+def padded(levels: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Header levels stripped and padded to one width (a sub-header row may be longer than the header)."""
+    width = max(len(level) for level in levels)
+    return [[c.strip() for c in (*level, *[""] * (width - len(level)))] for level in levels]
+
+
+def repeated_in_groups(table: Table) -> set[str]:
+    """Row labels printed in more than one row group of the table: the group is then their setting."""
+    groups: dict[str, set[str]] = {}
+    for r, row in enumerate(table.rows):
+        if row and row[0].strip():
+            group = table.row_groups[r].strip() if r < len(table.row_groups) else ""
+            groups.setdefault(fold(row[0].strip()), set()).add(group)
+    return {label for label, seen in groups.items() if len(seen) > 1}
