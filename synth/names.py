@@ -64,16 +64,16 @@ def key(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_regex(name: str) -> re.Pattern[str]:
-    """A name in folded text whatever its separators (`Qwen2.5-72B` ~ `qwen 2.5 72b`), never inside a
-    longer token (`GPT-4` in `GPT-4o`, `Qwen2.5-1.5B` as `Qwen2.5-15B`); what follows is left to
-    the caller to judge (a variant, a setting, or another model)."""
+    """A name in folded text whatever its separators (`Qwen2.5-72B` ~ `qwen 2.5 72b`; `CNN/Daily Mail`, `supervised +
+    60k fine-tune`), never inside a longer token (`GPT-4` in `GPT-4o`, `Qwen2.5-1.5B` as `Qwen2.5-15B`); what
+    follows is left to the caller to judge (a variant, a setting, or another model)."""
     parts = _NAME_PART.findall(fold(name))
     if not parts:
         return re.compile(r"(?!x)x")
     pattern = re.escape(parts[0])
     for previous, part in itertools.pairwise(parts):
         both_numeric = previous[0].isdigit() and part[0].isdigit()
-        pattern += (r"[\s\-_]+" if both_numeric else r"[\s\-_.']*") + re.escape(part)
+        pattern += (r"[\s\-_]+" if both_numeric else r"[\s\-_.'+/]*") + re.escape(part)
     return re.compile(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9]|\.\d)")
 
 

@@ -15,6 +15,7 @@ belongs to each ("the Qwen2.5 72B and LLaMA-3.1 405B base models").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,10 @@ _LIST_VARIANT = re.compile(r"^\s+(base|chat|instruct|instruction-tuned|pre-?trai
 _VARIANT_NAME = {"instruction-tuned": "Instruct", "pretrained": "Base", "pre-trained": "Base",
                  "posttrained": "Instruct", "post-trained": "Instruct"}
 _YEAR_AFTER = re.compile(r"^['’]\d{2}\b")
+# "the MoE model with 2048 experts": a count written after a name, which the library's tables put in one label.
+_RANKED_BEFORE = re.compile(r"\bwhich\b[^,;?]*\bthe\s+(?:lowest|highest|best|worst|largest|smallest|most|least|"
+                            r"fewest)\s+[^,;?]*$", re.IGNORECASE)
+_WITH_COUNT = re.compile(r"^\s+(?:models?\s+)?(with\s+\d[\d,.]*\s+[A-Za-z][\w\-]*)")
 _TRAILING_SETTING = re.compile(r"\s+(?:pass|maj|cons|best)@\d+$", re.IGNORECASE)
 # "what is its MATH-500 pass@1": a name owned by a pronoun is what is asked of the subject, never a subject.
 _OWNED = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
@@ -130,6 +135,10 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
                 out.append(_Raw(f"{name} {size}", start, end + sizes.end(), "entity", name))
             covered = end + sizes.end()
             continue
+        counted = _WITH_COUNT.match(text[end:])
+        if counted and vocab.role(f"{name} {counted.group(1)}") == "entity":
+            name = f"{name} {counted.group(1)}"  # "the MoE model with 2048 experts": the row "MoE with 2048 Experts"
+            end += counted.end()
         setting = _TRAILING_SETTING.search(name)
         if setting and setting.start() > 0:
             end = start + setting.start()  # "MATH-500 pass@1": the benchmark, its setting read after it
@@ -144,7 +153,36 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
                 end += model.end()
         out.append(_Raw(name, start, end, vocab.role(name), of))
         covered = end
-    return _lower_members(text, out, vocab)
+    return _arrows(text, _lower_members(text, out, vocab), vocab)
+
+
+_ARROW = re.compile(r"^\s*(?:→|->|⇒|⟶)\s*$")
+
+
+def _arrows(text: str, names: list[_Raw], vocab: Vocabulary) -> list[_Raw]:
+    """"WMT'14 En→De newstest2014": names joined by an arrow (a translation direction) and the names written right
+    against them are one name — a benchmark's direction, never two subjects "En" and "De newstest2014"; so are two
+    names joined by a bare slash that no table labels ("CNN/Daily Mail"; "MMLU/HumanEval" stays a list)."""
+    out: list[_Raw] = []
+    run: list[_Raw] = []
+
+    def flush() -> None:
+        if len(run) > 1 and any(_ARROW.match(text[a.end:b.start]) or text[a.end:b.start] == "/"
+                                for a, b in itertools.pairwise(run)):
+            joined = text[run[0].start:run[-1].end]
+            out.append(_Raw(joined, run[0].start, run[-1].end, vocab.role(joined)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for name in names:
+        gap = text[run[-1].end:name.start] if run else ""
+        slash = gap == "/" and not vocab.role(run[-1].text) and not vocab.role(name.text)
+        if run and not (_ARROW.match(gap) or gap == " " or slash):
+            flush()
+        run.append(name)
+    flush()
+    return out
 
 
 def _lower_members(text: str, names: list[_Raw], vocab: Vocabulary) -> list[_Raw]:
@@ -191,8 +229,11 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         if after_wh and role != "attribute":
             roles[i] = "modifier"  # "on which GPUs": the name is the asked phrase
             continue
-        if _CLASS_BEFORE_LIST.match(text[end:]) and any(other.start > end for other in raw):
-            roles[i] = "modifier"  # "the MoE models Mixtral 8x7B, …": the kind of the models listed, not one of them
+        kind_of = _CLASS_BEFORE_LIST.match(text[end:])
+        if kind_of and any(other.start == end + kind_of.end() for other in raw):
+            # "the MoE models Mixtral 8x7B, …": the kind of the models listed, not one of them ("the Gemma 2B models
+            # trained in …" names no list: a verb follows)
+            roles[i] = "modifier"
             continue
         if noun and i not in verb_after and noun.group(1).lower() not in _NOT_A_NOUN and not is_verb(noun.group(1)) \
                 and not _MEMBER_WORD.match(text[end:]) \
@@ -218,8 +259,11 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             continue
         first_start = raw[members[0]].start
         after_on = re.search(r"\b(on|in|at)\s+(?:the\s+)?$", text[max(0, first_start - 12):first_start])
-        if after_on and after_on.group(1) == "on" and any(roles[i] == "subject" for i in range(members[0])):
-            role = "metric"  # "do A and B achieve on enwik9 and ImageNet": where they are measured, not subjects
+        if after_on and after_on.group(1) == "on" and (any(roles[i] == "subject" for i in range(members[0]))
+                                                       or _RANKED_BEFORE.search(text[:first_start])):
+            # "do A and B achieve on enwik9 and ImageNet", "which encoding achieves the lowest perplexity on Wiki":
+            # where they are measured, not subjects
+            role = "metric"
         elif any(roles[i] == "entity" for i in members):
             role = "subject"
         elif any(roles[i] in ("attribute", "metric") for i in members) or after_on:
@@ -252,12 +296,42 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
     for i in subjects:
         if len(subjects) > 1 and _TRAINED_WITH.search(text[max(0, raw[i].start - 40):raw[i].start]):
             roles[i] = "modifier"  # "BERT was pre-trained with Adam": how the subject was trained, not a subject
+    _baselines_and_spans(text, raw, roles)
     out = []
     for i, item in enumerate(raw):
         role = roles[i] or "subject"
         out.append(Name(item.text, item.start, ends[i], "metric" if role == "attribute" else role, settings[i],
                         item.member))
     return _list_variants(text, out)
+
+
+_DIFFERENCE = re.compile(r"^\s*(?:by\s+how\s+much|how\s+much|by\s+what\s+(?:factor|margin)|how\s+many\s+times)\b",
+                         re.IGNORECASE)
+_BASELINE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to))\s+"
+                              r"(?:the\s+)?$", re.IGNORECASE)
+_SETTING_CLAUSE = re.compile(r"\b(?:when|while|where|if)\b[^,;?]*\b(?:in|with|inside|within|into)\s+"
+                             r"(?:the\s+|an?\s+)?$", re.IGNORECASE)
+_SPAN_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_SPAN_TO = re.compile(r"\s+to\s+(?:the\s+)?")
+
+
+def _baselines_and_spans(text: str, raw: list[_Raw], roles: list[str | None]) -> None:
+    """Names that are not what is measured, though written like subjects: the baseline of a difference ("by how
+    much does X speed up training compared with Y": the speed-up is X's), the model a setting clause puts the
+    subjects in ("… when both are used in the Transformer"), and the far end of a span ("from GSM8K to
+    GSM-Symbolic": two benchmarks, not a benchmark and a subject)."""
+    def subject(i: int) -> bool:
+        return (roles[i] or "subject") in ("subject", "entity")
+
+    for i, item in enumerate(raw):
+        before = text[:item.start]
+        others = subject(i) and any(subject(k) for k in range(len(raw)) if k != i)
+        baseline = others and _DIFFERENCE.match(text) is not None and _BASELINE_BEFORE.search(before) is not None
+        if baseline or (roles[i] != "setting" and i > 0 and _SETTING_CLAUSE.search(before)):
+            roles[i] = "modifier"
+        elif i > 0 and "metric" in (roles[i - 1], roles[i]) and _SPAN_TO.fullmatch(text[raw[i - 1].end:item.start]) \
+                and _SPAN_FROM.search(text[:raw[i - 1].start]):
+            roles[i - 1] = roles[i] = "metric"
 
 
 def _list_variants(text: str, names: list[Name]) -> list[Name]:

@@ -141,6 +141,16 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:[?;]|\s[—–]\s|\s-\s)\s*|\s*,?\s+and\s+(?=
                            re.IGNORECASE)
 
 
+_IN_TOTAL = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z][\w\-]*)\b(?P<rest>[^,;?]*?)\s+(?:in\s+total|overall|all\s+told|"
+                       r"altogether)\b", re.IGNORECASE)
+
+
+def totalled(text: str) -> str:
+    """"how many parameters does it have in total" → "how many total parameters does it have": the adverb at the
+    clause's end qualifies the counted noun (the total count, not the activated one), never a word of its own."""
+    return _IN_TOTAL.sub(lambda m: f"how many total {m.group('noun')}{m.group('rest')}", text)
+
+
 def clauses(text: str) -> list[str]:
     """The clauses of a question: "How many layers, what width … do X have, and how many parameters
     does Y have?" → four clauses."""
@@ -223,12 +233,35 @@ def _clean(words: list[str]) -> str:
     return " ".join(words)
 
 
+_CHANGE = re.compile(rf"^\s*(?:by\s+)?how\s+much\s+(?:do|does|did|would|will)\s+(?:the\s+)?{SUBJECT}\s+"
+                     r"(?P<verb>[a-z]+)(?:\s+(?P<particle>up|down|out))?\b", re.IGNORECASE)
+# The noun a verb of change is asked as: "by how much does X improve" asks for the improvement.
+_NOMINALS = {"improve": "improvement", "reduce": "reduction", "cut": "reduction", "lower": "reduction",
+             "decrease": "decrease", "increase": "increase", "gain": "gain", "lose": "loss", "raise": "increase",
+             "accelerate": "speed-up", "outperform": "margin", "beat": "margin", "exceed": "margin"}
+
+
+def _nominal(verb: str, particle: str | None) -> str:
+    """"speed up" → "speed-up", "improves" → "improvement": the change as a noun, never the verb itself."""
+    lowered = verb.lower()
+    if particle:
+        return f"{lowered}-{particle.lower()}"
+    for form in (lowered, lowered[:-1], lowered[:-2], lowered[:-1] + "e" if lowered.endswith("ed") else ""):
+        if form in _NOMINALS:
+            return _NOMINALS[form]
+    return lowered[:-1] if lowered.endswith("s") and len(lowered) > 3 else lowered
+
+
 def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]:
     """The noun phrases a clause asks for (names already replaced by slots)."""
     tokens = _tokens(clause)
     if not tokens:
         return []
     lowered = [t.lower() for t in tokens]
+    change = _CHANGE.match(clause)
+    if change:  # "by how much does ⟨S⟩ speed up training": the change the verb names is what is asked
+        return [Asked(_nominal(change.group("verb"), change.group("particle")), AttributeKind.QUANTITY,
+                      f'read from "by how much … {change.group("verb")}"')]
     if lowered[0] in ("how", "why") and len(lowered) > 1 and lowered[1] in _AUX:
         return []  # a mechanism or a value verb ("how do X score"); read elsewhere
     if lowered[0] in _AUX:

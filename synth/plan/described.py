@@ -1,0 +1,75 @@
+"""Subjects a question describes instead of naming, read against the paper the question names.
+
+"What ROUGE-L do Ziegler et al. report for the supervised + 60k fine-tuned summarization model …" names no model:
+it describes a row of that paper's table ("supervised + 60k fine-tune"). "Which positional encoding achieves the
+lowest validation perplexity on Wiki in '<title>'?" asks a class whose members are the rows of that paper's table
+holding the asked column (NoPE, RoPE, 0.25-RoPE, 0.75-RoPE). Both are read only inside the named paper's tables,
+so no list of names is needed and no other paper's rows can come in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from synth.models import Table
+from synth.names import canonical
+from synth.text import STOPWORDS, fold
+from synth.vocabulary import Vocabulary
+
+_WORD = re.compile(r"[a-z0-9]+")
+# "which positional encoding achieves the lowest validation perplexity": the class, its verb, the ranked measure
+WHICH_RANKED = re.compile(r"\bwhich\s+(?P<cls>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)\s+(?P<verb>[a-z]+)\s+the\s+"
+                          r"(?:lowest|highest|best|worst|largest|smallest|most|least|fewest)\s+"
+                          r"(?P<measure>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)(?=\s+(?:on|in|at|for|among|across|of|"
+                          r"with)\b|\s*[?,.;]|\s*$)", re.IGNORECASE)
+
+
+def _stems(text: str) -> set[str]:
+    """Content words with their inflections folded ("fine-tuned" and "fine-tune" share "tune")."""
+    out = set()
+    for word in _WORD.findall(fold(text)):
+        if word in STOPWORDS:
+            continue
+        stem = re.sub(r"(?:ed|es|s|d)$", "", word) if len(word) > 4 else word
+        out.add(stem[:-1] if len(stem) > 3 and stem.endswith("e") else stem)
+    return out
+
+
+def _tables(keys: tuple[str, ...], vocab: Vocabulary) -> list[Table]:
+    out: list[Table] = []
+    for key in keys:
+        document = vocab.library.source(key).document
+        out += list(document.tables) if document is not None else []
+    return out
+
+
+def _row_labels(table: Table) -> list[str]:
+    return [" ".join(row[0].split()) for row in table.rows if row and row[0].strip()]
+
+
+def described_rows(text: str, papers: tuple[str, ...], vocab: Vocabulary) -> list[tuple[str, ...]]:
+    """The row labels of the named papers' tables whose every content word the question writes (two at least),
+    the longest of those that overlap ("supervised + 60k fine-tune", not also "60k fine-tune"); the labels of one
+    row in several tables ("… fine-tune", "… fine-tuned") are one subject's spellings."""
+    asked = _stems(text)
+    found: dict[frozenset[str], dict[str, None]] = {}
+    for table in _tables(papers, vocab):
+        for label in _row_labels(table):
+            words = frozenset(_stems(label))
+            if len(words) >= 2 and words <= asked:
+                found.setdefault(words, {})[label] = None
+    return [tuple(labels) for words, labels in found.items() if not any(words < other for other in found)]
+
+
+def class_rows(text: str, papers: tuple[str, ...], columns: list[str], vocab: Vocabulary) -> list[tuple[str, ...]]:
+    """"Which <class> achieves the lowest <measure> on <benchmark>" in a named paper: the rows of its tables that
+    have a column the question asks (the benchmark), in the table's order."""
+    if not WHICH_RANKED.search(text) or not columns:
+        return []
+    wanted = {canonical(c) for c in columns}
+    out: dict[str, None] = {}
+    for table in _tables(papers, vocab):
+        if any(canonical(" ".join(h.split())) in wanted for h in table.header[1:]):
+            for label in _row_labels(table):
+                out.setdefault(label)
+    return [(label,) for label in out]

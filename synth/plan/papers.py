@@ -1,0 +1,104 @@
+"""Papers a question names by their title or authors rather than by what they are about.
+
+"… in 'Round and Round We Go! What Makes Rotary Positional Encodings Useful?'", "What ROUGE-L do Ziegler et
+al. report …", "in the p-RoPE experiments", "In the Adafactor paper": none of these is a subject or an asked
+phrase. The words of a quoted title would otherwise be read as names and attributes ("Round", "Go"), and an
+author as a model. They are read here into the sources the question points at, and cut from the text the rest of
+the plan reads; a subject that no source is about is then looked for in the named paper (the rows of its
+tables, its sentences), where its values are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from synth.text import STOPWORDS, fold
+from synth.vocabulary import Vocabulary
+
+_QUOTED = re.compile(r"(?<![\w])['‘\"“](?P<title>[A-Z][^'‘’\"“”]{6,}?[^\s'‘’\"“”])['’\"”](?![\w])")
+_ET_AL = re.compile(r"\((?P<cited>[A-Z][\w\-]+)\s+et\s+al\.?,?\s*(?:\d{4}[a-z]?)?\)|"
+                    r"\b(?P<name>[A-Z][\w\-]+)\s+et\s+al\.?(?P<own>['’]s)?(?:\s*\(\d{4}[a-z]?\))?", re.UNICODE)
+_WORK = re.compile(r"\b(?:in|from|of|by)\s+the\s+(?P<name>(?:[A-Z][\w\-.+]*\s+){0,2}[\w\-.+]+)\s+"
+                   r"(?:paper|experiments?|study|work|report)\b")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class PaperReference:
+    """A paper the question names, as written, and the library's sources it names."""
+
+    written: str
+    sources: tuple[str, ...]
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(fold(text)) if w not in STOPWORDS}
+
+
+def _by_title(title: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """The source whose title the quoted words are (most of them, in a title of about their length)."""
+    asked = _words(title)
+    if len(asked) < 2:
+        return ()
+    best: tuple[float, str] | None = None
+    for key, written in vocab.titles.items():
+        have = _words(written)
+        if not have:
+            continue
+        share = len(asked & have) / len(asked)
+        cover = len(asked & have) / len(have)
+        if share >= 0.8 and cover >= 0.5 and (best is None or share + cover > best[0]):
+            best = (share + cover, key)
+    return (best[1],) if best else ()
+
+
+def _by_head(name: str, vocab: Vocabulary) -> list[str]:
+    """The sources whose title starts with the name before its colon ("Adafactor: Adaptive Learning Rates …")."""
+    return [key for key, title in vocab.titles.items() if fold(title.split(":")[0]).strip() == fold(name).strip()]
+
+
+def _by_author(surname: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """Sources whose BibTeX authors or whose first page's opening (the author line) name the surname."""
+    pattern = re.compile(rf"\b{re.escape(surname)}\b")
+    found = []
+    for source in vocab.library.sources:
+        authors = dict(source.entry.fields).get("author", "") if source.entry is not None else ""
+        opening = ""
+        if source.document is not None:
+            opening = " ".join(p.text for p in source.document.passages if (p.page or 1) == 1)[:1500]
+        if pattern.search(authors) or pattern.search(opening):
+            found.append(source.key)
+    return tuple(found) if 0 < len(found) <= 2 else ()
+
+
+def paper_references(text: str, vocab: Vocabulary) -> tuple[str, list[PaperReference]]:
+    """The papers the question names, and the question with each title or author cut ("Ziegler et al." → "they",
+    a quoted title → "the paper"); a paper named by what it is about ("the Adafactor paper") stays in the text."""
+    references: list[PaperReference] = []
+
+    def title(match: re.Match[str]) -> str:
+        sources = _by_title(match.group("title"), vocab)
+        if not sources:
+            return match.group(0)
+        references.append(PaperReference(match.group("title"), sources))
+        return "the paper"
+
+    def author(match: re.Match[str]) -> str:
+        surname = match.group("cited") or match.group("name")
+        sources = _by_author(surname, vocab)
+        if not sources:
+            return match.group(0)
+        references.append(PaperReference(match.group(0).strip("() "), sources))
+        return "" if match.group("cited") else ("their" if match.group("own") else "they")
+
+    text = _QUOTED.sub(title, text)
+    text = " ".join(_ET_AL.sub(author, text).split())
+    for match in _WORK.finditer(text):
+        words = match.group("name").split()
+        for name in (" ".join(words[k:]) for k in range(len(words))):  # "the Spin Cycles experiments": longest first
+            homes = (_by_head(name, vocab) or vocab.home_sources((name,))) if fold(name) not in STOPWORDS else []
+            if homes:
+                references.append(PaperReference(match.group(0).split(" ", 2)[-1], tuple(homes)))
+                break
+    return text, references
