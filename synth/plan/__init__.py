@@ -26,10 +26,10 @@ from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubjec
 from synth.names import canonical, family, key, match_property, size_of, words_of
 from synth.plan.classes import UsageClass, resolve_usage, usage_class
 from synth.plan.derived import Derived, derived_from, derived_members
-from synth.plan.described import WHICH_RANKED, class_rows, described_rows
-from synth.plan.labels import measured_labels, sibling_labels
+from synth.plan.described import described_subjects, in_papers
+from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
-from synth.plan.papers import PaperReference, paper_references
+from synth.plan.papers import paper_references
 from synth.plan.qualifiers import qualified
 from synth.plan.spelling import respell
 from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
@@ -179,46 +179,6 @@ def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabular
     return subjects
 
 
-def _in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: list[str]) -> list[PlanSubject]:
-    """A subject no source is about ("the Gemma 2B models … in the p-RoPE experiments") is looked for in the paper
-    the question names: that paper is where its rows and sentences are."""
-    named = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
-    if not named:
-        return subjects
-    notes.append(f"The question names a paper: {'; '.join(p.written for p in papers)} ({', '.join(named)}).")
-    return [subject if subject.home_sources else replace(subject, home_sources=named, origin=f"{subject.origin}; "
-            f"looked for in the paper the question names") for subject in subjects]
-
-
-def _described(text: str, subjects: list[PlanSubject], unique: dict[str, PlanAttribute],
-               papers: list[PaperReference], vocab: Vocabulary,
-               notes: list[str]) -> tuple[list[PlanSubject], dict[str, PlanAttribute]]:
-    """Subjects the question describes in a paper it names: a row its words spell ("the supervised + 60k
-    fine-tuned model"), which replaces the names that are only words of it ("60k"), or the rows of a ranked class
-    ("which positional encoding achieves the lowest …"), which is then no attribute of its own."""
-    keys = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
-    metrics = [s for a in unique.values() if a.kind is AttributeKind.METRIC for s in a.spellings]
-    ranked = WHICH_RANKED.search(text)
-    rows = class_rows(text, keys, metrics, vocab) if not subjects or ranked else []
-    why = "a row of the named paper's table that has the asked column"
-    if not rows:
-        rows, why = described_rows(text, keys, vocab), "a row of the named paper's table that the question describes"
-    if not rows:
-        return subjects, unique
-    inside = [s for s in subjects if any(fold(s.name) in fold(row[0]) for row in rows)]
-    kept = [s for s in subjects if s not in inside]
-    notes.append(f"Described, not named: {', '.join(row[0] for row in rows)} ({why}).")
-    kept += [PlanSubject(row[0], row, why, keys) for row in rows
-             if canonical(row[0]) not in {canonical(s.name) for s in kept}]
-    if ranked:
-        cls = canonical(ranked.group("cls"))
-        unique = {k: a for k, a in unique.items() if canonical(a.name) != cls}
-        measure = ranked.group("measure")
-        unique.setdefault(canonical(measure), PlanAttribute(measure, AttributeKind.QUANTITY, (measure,),
-                                                            f'read from "which … {ranked.group("verb")} the …"'))
-    return kept, unique
-
-
 def _own_members(subjects: list[PlanSubject], vocab: Vocabulary) -> list[PlanSubject]:
     """A family name asked for values is the one sized member its own sources are about ("Mixtral" → "Mixtral
     8x7B": the Mixtral paper is about it, while other papers' tables also list Mixtral 8x22B, whose values would be
@@ -340,27 +300,6 @@ def _measures_folded(unique: dict[str, PlanAttribute], notes: list[str]) -> dict
     return {k: a for k, a in unique.items() if k != measures[0]}
 
 
-def _measured(unique: dict[str, PlanAttribute], subjects: list[PlanSubject], notes: list[str],
-              vocab: Vocabulary) -> dict[str, PlanAttribute]:
-    """"What ROUGE-L … on CNN/Daily Mail": when the subjects' tables join the benchmark and the asked measure in one
-    column ("CNN/Daily Mail R-L"), that column is the one attribute asked, not the benchmark's every column."""
-    keys = tuple(dict.fromkeys(key for s in subjects for key in s.home_sources))
-    metrics = [k for k, a in unique.items() if a.kind is AttributeKind.METRIC]
-    measures = [k for k, a in unique.items()
-                if a.kind is not AttributeKind.METRIC and a.origin.startswith('read from "wh')]
-    if len(metrics) != 1 or len(measures) != 1 or not keys:
-        return unique
-    metric, measure = unique[metrics[0]], unique[measures[0]]
-    labels = measured_labels(measure.name, metric.name, keys, vocab)
-    if not labels:
-        return unique
-    notes.append(f"{measure.name} on {metric.name}: the column {', '.join(labels)} of the subjects' tables.")
-    joined = replace(metric, name=f"{measure.name} on {metric.name}", spellings=labels,
-                     origin=f"{metric.origin}; the asked measure's column")
-    return {(metrics[0] if k == metrics[0] else k): (joined if k == metrics[0] else a)
-            for k, a in unique.items() if k != measures[0]}
-
-
 def _standalone(word: str, vocab: Vocabulary) -> bool:
     """A word the library's tables use as a label by itself ("Layers", "Width"): a noun of its own."""
     return any(canonical(label) == canonical(word) for label in vocab.attribute_labels_by_word(word))
@@ -377,7 +316,7 @@ def make_plan(question: Question, library: Library) -> Plan:
         text = text[:usage.start] + "they" + text[usage.end:]
     names = question_names(text, vocab)
     notes: list[str] = [f"Spelling: {', '.join(change.note() for change in respelt)}."] if respelt else []
-    subjects = _in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes)
+    subjects = in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes)
     slotted_text = slotted(text, names)
     attributes, mechanism = _attributes(question, slotted_text, names, setting, vocab)
     unique: dict[str, PlanAttribute] = {}
@@ -398,8 +337,8 @@ def make_plan(question: Question, library: Library) -> Plan:
     if leftover:
         notes.append("Words not read into the plan: " + ", ".join(leftover) + ".")
     if papers and not question.subjects:
-        subjects, unique = _described(text, subjects, unique, papers, vocab, notes)
-    unique = _measured(unique, subjects, notes, vocab)
+        subjects, unique = described_subjects(text, subjects, unique, papers, vocab, notes)
+    unique = measured(unique, subjects, notes, vocab)
     unique = _measures_folded(unique, notes)
     if not subjects:
         notes.append("No subject was read: name the models or methods in `subjects:`.")

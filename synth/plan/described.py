@@ -10,9 +10,11 @@ so no list of names is needed and no other paper's rows can come in.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from synth.models import Table
+from synth.models import AttributeKind, PlanAttribute, PlanSubject, Table
 from synth.names import canonical
+from synth.plan.papers import PaperReference
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary
 
@@ -73,3 +75,43 @@ def class_rows(text: str, papers: tuple[str, ...], columns: list[str], vocab: Vo
             for label in _row_labels(table):
                 out.setdefault(label)
     return [(label,) for label in out]
+
+
+def in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: list[str]) -> list[PlanSubject]:
+    """A subject no source is about ("the Gemma 2B models … in the p-RoPE experiments") is looked for in the paper
+    the question names: that paper is where its rows and sentences are."""
+    named = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
+    if not named:
+        return subjects
+    notes.append(f"The question names a paper: {'; '.join(p.written for p in papers)} ({', '.join(named)}).")
+    return [subject if subject.home_sources else replace(subject, home_sources=named, origin=f"{subject.origin}; "
+            f"looked for in the paper the question names") for subject in subjects]
+
+
+def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str, PlanAttribute],
+               papers: list[PaperReference], vocab: Vocabulary,
+               notes: list[str]) -> tuple[list[PlanSubject], dict[str, PlanAttribute]]:
+    """Subjects the question describes in a paper it names: a row its words spell ("the supervised + 60k
+    fine-tuned model"), which replaces the names that are only words of it ("60k"), or the rows of a ranked class
+    ("which positional encoding achieves the lowest …"), which is then no attribute of its own."""
+    keys = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
+    metrics = [s for a in unique.values() if a.kind is AttributeKind.METRIC for s in a.spellings]
+    ranked = WHICH_RANKED.search(text)
+    rows = class_rows(text, keys, metrics, vocab) if not subjects or ranked else []
+    why = "a row of the named paper's table that has the asked column"
+    if not rows:
+        rows, why = described_rows(text, keys, vocab), "a row of the named paper's table that the question describes"
+    if not rows:
+        return subjects, unique
+    inside = [s for s in subjects if any(fold(s.name) in fold(row[0]) for row in rows)]
+    kept = [s for s in subjects if s not in inside]
+    notes.append(f"Described, not named: {', '.join(row[0] for row in rows)} ({why}).")
+    kept += [PlanSubject(row[0], row, why, keys) for row in rows
+             if canonical(row[0]) not in {canonical(s.name) for s in kept}]
+    if ranked:
+        cls = canonical(ranked.group("cls"))
+        unique = {k: a for k, a in unique.items() if canonical(a.name) != cls}
+        measure = ranked.group("measure")
+        unique.setdefault(canonical(measure), PlanAttribute(measure, AttributeKind.QUANTITY, (measure,),
+                                                            f'read from "which … {ranked.group("verb")} the …"'))
+    return kept, unique

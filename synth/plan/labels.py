@@ -10,7 +10,9 @@ plain word (a code such as "NoOp", "P2", "M1") is trusted to tell the column apa
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from synth.models import AttributeKind, PlanAttribute, PlanSubject
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary
 
@@ -66,3 +68,24 @@ def measured_labels(measure: str, benchmark: str, keys: tuple[str, ...], vocab: 
                 if rest in wanted:
                     found.setdefault(label)
     return tuple(found)
+
+
+def measured(unique: dict[str, PlanAttribute], subjects: list[PlanSubject], notes: list[str],
+              vocab: Vocabulary) -> dict[str, PlanAttribute]:
+    """"What ROUGE-L … on CNN/Daily Mail": when the subjects' tables join the benchmark and the asked measure in one
+    column ("CNN/Daily Mail R-L"), that column is the one attribute asked, not the benchmark's every column."""
+    keys = tuple(dict.fromkeys(key for s in subjects for key in s.home_sources))
+    metrics = [k for k, a in unique.items() if a.kind is AttributeKind.METRIC]
+    measures = [k for k, a in unique.items()
+                if a.kind is not AttributeKind.METRIC and a.origin.startswith('read from "wh')]
+    if len(metrics) != 1 or len(measures) != 1 or not keys:
+        return unique
+    metric, measure = unique[metrics[0]], unique[measures[0]]
+    labels = measured_labels(measure.name, metric.name, keys, vocab)
+    if not labels:
+        return unique
+    notes.append(f"{measure.name} on {metric.name}: the column {', '.join(labels)} of the subjects' tables.")
+    joined = replace(metric, name=f"{measure.name} on {metric.name}", spellings=labels,
+                     origin=f"{metric.origin}; the asked measure's column")
+    return {(metrics[0] if k == metrics[0] else k): (joined if k == metrics[0] else a)
+            for k, a in unique.items() if k != measures[0]}
