@@ -113,3 +113,13 @@ def test_baselines_setting_clauses_and_spans_are_not_subjects(spin_library: Libr
     plan = _plan(question, spin_library)
     assert [s.name for s in plan.subjects] == subjects
     assert [a.name for a in plan.attributes] == attributes
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Which encoder does Heron replace, and what happens to its memory cost?", ["encoder", "memory cost"]),
+    ("What memory cost does Heron have when a clause is added to the prompt?", ["memory cost"]),
+])
+def test_verbs_and_condition_clauses_are_never_attributes(spin_library: Library, question: str,
+                                                          asked: list[str]) -> None:
+    plan = _plan(question, spin_library)
+    assert [a.name for a in plan.attributes] == asked

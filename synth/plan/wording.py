@@ -33,7 +33,9 @@ _AUX = frozenset("do does did is are was were be been being has have had can cou
 _VERBS = frozenset("""use score reach achieve get obtain attain report give list compare show state provide name tell
     perform fare rank differ take decide spend employ adopt need require keep balance handle reduce change scale grow
     vary summarize summarise describe explain mean set apply choose select train pre-train post-train fine-tune
-    distill evaluate measure see""".split())
+    distill evaluate measure see happen occur""".split())
+# Words that open a condition inside a clause ("… when both are used in X"): what follows is not asked.
+_SUBORDINATE = frozenset("when where while if whenever once".split())
 _IMPERATIVE = frozenset("give list report state show provide name tell compare summarize summarise describe find "
                         "return".split())
 _PREPOSITIONS = frozenset("""of in on for with by from to at into about between across against during under over
@@ -292,6 +294,12 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             possessive = lowered[i + 1:i + 2] == ["s"] or nxt in ("'s", "’s")
             reader.stop(asking=possessive or (token == METRIC and reader.asking))
             i += 1 if possessive else 0
+        elif low in _SUBORDINATE and i > 0 and lowered[i - 1] not in ("on", "with", "in", "at", "to"):
+            reader.stop(asking=False)  # "… when a clause is added": a condition, never an asked phrase
+        elif is_verb(token) and low.startswith("happen") and nxt.lower() == "to":
+            reader.stop(asking=True)  # "what happens to its memory cost": the noun after "to" is asked
+            reader.fresh = True
+            i += 1
         elif low in _WH:
             reader.stop(asking=True)
             reader.fresh = True
