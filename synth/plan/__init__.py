@@ -14,6 +14,11 @@ distributed. Whether a phrase asks for a number or a short text is read from its
 library (a phrase the library writes numbers after, "weight decay of 0.1", is a quantity). The
 question file can state or correct all of it (`subjects`, `columns`, `relation`), and `synth plan`
 prints how a question was read.
+
+Questions written by other people name papers rather than models ("in '<title>'", "Ziegler et al.", "the p-RoPE
+experiments": synth.plan.papers) and describe rows rather than name them ("the supervised + 60k fine-tuned
+model", "which positional encoding achieves the lowest …": synth.plan.described); a benchmark may be spelled as
+its paper's prose spells it, or joined to the measure in one column (synth.plan.labels).
 """
 
 from __future__ import annotations
