@@ -321,7 +321,7 @@ def make_plan(question: Question, library: Library) -> Plan:
         text = text[:usage.start] + "they" + text[usage.end:]
     names = question_names(text, vocab)
     notes: list[str] = [f"Spelling: {', '.join(change.note() for change in respelt)}."] if respelt else []
-    subjects = in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes)
+    subjects = in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab)
     slotted_text = slotted(text, names)
     attributes, mechanism = _attributes(question, slotted_text, names, setting, vocab)
     unique: dict[str, PlanAttribute] = {}

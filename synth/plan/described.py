@@ -77,20 +77,24 @@ def class_rows(text: str, papers: tuple[str, ...], columns: list[str], vocab: Vo
     return [(label,) for label in out]
 
 
-def in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: list[str]) -> list[PlanSubject]:
-    """A subject no source is about ("the Gemma 2B models … in the p-RoPE experiments") is looked for in the paper
-    the question names: that paper is where its rows and sentences are."""
+def in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: list[str],
+              vocab: Vocabulary) -> list[PlanSubject]:
+    """A subject no source is about and no table labels ("the Gemma 2B models … in the p-RoPE experiments") is
+    looked for in the paper the question names: that paper is where its sentences are. A model the tables label
+    (a baseline the named paper compares with) keeps its own sources: the named paper's sentences about its own
+    model must not become the baseline's."""
     named = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
     if not named:
         return subjects
     notes.append(f"The question names a paper: {'; '.join(p.written for p in papers)} ({', '.join(named)}).")
-    return [subject if subject.home_sources else replace(subject, home_sources=named, origin=f"{subject.origin}; "
-            f"looked for in the paper the question names") for subject in subjects]
+    return [subject if subject.home_sources or vocab.entity_matches(subject.spellings)
+            else replace(subject, home_sources=named, origin=f"{subject.origin}; looked for in the paper the question "
+                         "names") for subject in subjects]
 
 
 def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str, PlanAttribute],
-               papers: list[PaperReference], vocab: Vocabulary,
-               notes: list[str]) -> tuple[list[PlanSubject], dict[str, PlanAttribute]]:
+                       papers: list[PaperReference], vocab: Vocabulary,
+                       notes: list[str]) -> tuple[list[PlanSubject], dict[str, PlanAttribute]]:
     """Subjects the question describes in a paper it names: a row its words spell ("the supervised + 60k
     fine-tuned model"), which replaces the names that are only words of it ("60k"), or the rows of a ranked class
     ("which positional encoding achieves the lowest …"), which is then no attribute of its own."""
