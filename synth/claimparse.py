@@ -312,19 +312,25 @@ def hedged(text: str) -> bool:
 _AGENT = re.compile(r"(?:ory|ors?|ive|ives)$", re.IGNORECASE)
 
 
+def _changes(masked: str, match: re.Match[str]) -> bool:
+    """Whether a rise/fall word says that something changes. Agent words ("inhibitory receptor",
+    "activator") name a thing, and so does a word hyphen-joined to the one before it ("BRCA2-deficient
+    cells", "diet-induced obesity"): a condition named, not a change asserted."""
+    return not _AGENT.search(match.group(0)) and masked[max(0, match.start() - 1):match.start()] != "-"
+
+
 def directions(text: str) -> tuple[bool, bool]:
-    """(says something rises, says something falls). Agent words ("inhibitory receptor",
-    "activator") name a thing, they do not say that anything changes."""
+    """(says something rises, says something falls), counting only words that say so (`_changes`)."""
     masked = _mask_citations(text)
-    up = any(not _AGENT.search(m.group(0)) for m in _UP.finditer(masked))
-    down = any(not _AGENT.search(m.group(0)) for m in _DOWN.finditer(masked))
+    up = any(_changes(masked, m) for m in _UP.finditer(masked))
+    down = any(_changes(masked, m) for m in _DOWN.finditer(masked))
     return up, down
 
 
 def direction_count(text: str) -> int:
-    """How many rise/fall words (agent words excluded) a text uses."""
+    """How many rise/fall words (agent words and hyphen-joined conditions excluded) a text uses."""
     masked = _mask_citations(text)
-    return sum(1 for pattern in (_UP, _DOWN) for m in pattern.finditer(masked) if not _AGENT.search(m.group(0)))
+    return sum(1 for pattern in (_UP, _DOWN) for m in pattern.finditer(masked) if _changes(masked, m))
 
 
 def direction(text: str) -> int:

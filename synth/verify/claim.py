@@ -42,7 +42,8 @@ class ClaimInfo:
 def claim_info(claim: str, measures: frozenset[str]) -> ClaimInfo:
     assertion = claimparse.parse(claim)
     spans = claimparse.name_spans(claim)
-    entities = assertion.entities
+    aliases = defined_aliases(claim, spans)
+    entities = tuple(name for name in assertion.entities if name not in aliases)
     variants = []
     for name in entities:
         variant = name_variant(name)
@@ -52,7 +53,7 @@ def claim_info(claim: str, measures: frozenset[str]) -> ClaimInfo:
                     variant = claimparse.variant_around(claim, start, end)
                     break
         variants.append(variant)
-    entity_tokens = {norm(t) for name in entities for t in WORD.findall(name)}
+    entity_tokens = {norm(t) for name in (*entities, *aliases) for t in WORD.findall(name)}
     words = frozenset(w for w in word_tokens(claim).words if w not in entity_tokens)
     if assertion.quantities and len(entities) >= 2:
         words -= _LIGHT_VERBS
@@ -62,6 +63,26 @@ def claim_info(claim: str, measures: frozenset[str]) -> ClaimInfo:
     return ClaimInfo(claim, assertion, words, entities, tuple(variants), models, claimparse.negated(claim),
                      claimparse.direction(claim), cues, _comparison_order(claim, spans, cues, measures),
                      verbatim if len(verbatim) >= 20 else "")
+
+
+_BEFORE_PARENTHESIS = re.compile(r"((?:[\w-]+\s+){1,6})\(\s*$")
+
+
+def defined_aliases(text: str, spans: Sequence[tuple[str, int, int]]) -> frozenset[str]:
+    """Names the claim defines as short forms of the words before them: "diastolic blood pressure
+    (DBP)", "T-helper 17 (Th17)". A passage that spells the long form out states the same thing,
+    so such a name is neither required nor counted as a word of its own."""
+    aliases = set()
+    for name, start, end in spans:
+        before = _BEFORE_PARENTHESIS.search(text[max(0, start - 80):start])
+        if before is None or not text[end:].lstrip().startswith(")") or re.search(r"\d", before.group(1)):
+            continue  # a long form with a number ("T helper 2 cell (Th2)") keeps its name: the number is no figure
+        initials = [w[0].lower() for w in re.split(r"[\s-]+", before.group(1)) if w]
+        letters = [c.lower() for c in name if c.isupper()]
+        remaining = iter(initials)
+        if letters and initials and letters[0] in initials and all(c in remaining for c in letters):
+            aliases.add(name)
+    return frozenset(aliases)
 
 
 def _comparison_order(text: str, spans: Sequence[tuple[str, int, int]], cues: Sequence[Cue],

@@ -52,6 +52,16 @@ _THAN = re.compile(r"\b(more|less|better|worse|higher|lower|greater|fewer|larger
                    r"\bthan\b", re.IGNORECASE)
 
 
+_COMPARING = re.compile(r"\b(?:than|compared|comparison|comparable|versus|vs|relative\s+to|superior|inferior|"
+                        r"outperform\w*|over|beyond|exceed\w*|surpass\w*)\b", re.IGNORECASE)
+
+
+def comparison_unstated(claim_clause: str, sentence: str) -> bool:
+    """A claim that ranks two things ("A is more effective than B") against a sentence that ranks
+    nothing ("A is effective"): the sentence cannot state it, however many words they share."""
+    return bool(_THAN.search(claim_clause)) and not _COMPARING.search(sentence) and not _CUE.search(sentence)
+
+
 def _sides(text: str) -> tuple[frozenset[str], frozenset[str], bool, bool] | None:
     """For "X performs better than Y in Z" or "X shows better performance on Z": (words of X, words
     of what follows the cue up to the end of its phrase, whether it says worse / lower, whether it

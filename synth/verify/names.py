@@ -120,3 +120,20 @@ def about_offshoot(info: ClaimInfo, window: Window, measures: frozenset[str]) ->
 
 def same_name(a: str, b: str) -> bool:
     return claimparse.mentions(folded(a), strip_variant(b)) or claimparse.mentions(folded(b), strip_variant(a))
+
+
+_PREFIXED = re.compile(r"^(.+-)(?:in|un|non-?)(\w+)$", re.IGNORECASE)
+_PLAIN = re.compile(r"^(.+-)(\w+)$")
+
+
+def prefix_antonym(name: str, folded: str) -> bool:
+    """Whether the text names the entity's prefix antonym in its place: "UCP1-independent" for a
+    claim's "UCP1-dependent", "PKC-dependent" for "PKC-independent". The text then says the
+    opposite of the claim about the same thing."""
+    prefixed = _PREFIXED.match(name)
+    if prefixed is not None:
+        return claimparse.mentions(folded, prefixed.group(1) + prefixed.group(2))
+    plain = _PLAIN.match(name)
+    return plain is not None and any(
+        claimparse.mentions(folded, f"{plain.group(1)}{prefix}{plain.group(2)}") for prefix in ("in", "un", "non-"))
+
