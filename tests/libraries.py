@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from synth.build import prepare_library
+from synth.build import make_report, prepare_library
+from synth.config import LoadedQuestion, Question
 from synth.index import PassageIndex
-from synth.models import Library
+from synth.models import Library, Report
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = [ROOT / "library", ROOT / "tests" / "fixtures" / "verify" / "library"]
@@ -38,3 +39,9 @@ def written_library(root: Path, files: dict[str, str]) -> Library:
     library, index = prepare_library(folder, root / "cache")
     index.close()
     return library
+
+
+def asks_report(question: str, library: tuple[Library, PassageIndex]) -> Report:
+    """The report synth builds for one question over a prepared fixture library."""
+    loaded = LoadedQuestion("q", Path("q.yaml"), Question(title="A question", question=question), question)
+    return make_report(loaded, *library)

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from libraries import asks_report
 
-from synth.build import make_report, prepare_library
-from synth.config import LoadedQuestion, Question
+from synth.build import prepare_library
+from synth.config import Question
 from synth.index import PassageIndex
-from synth.models import AnswerCell, Library, Passage, Relation, Report, Verdict
+from synth.models import AnswerCell, Library, Passage, Relation, Verdict
 from synth.plan import make_plan
 from synth.retrieve.asks import metric_values, quantity_values, retrieve_asks
 from synth.retrieve.sentences import is_meta, is_reference_entry, sentences
@@ -28,14 +29,11 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageI
     return prepare_library(ASKS / "library", tmp_path_factory.mktemp("cache"))
 
 
-def _report(question: str, library: tuple[Library, PassageIndex]) -> Report:
-    loaded = LoadedQuestion("q", Path("q.yaml"), Question(title="A question", question=question), question)
-    return make_report(loaded, *library)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["question"][:40] for c in CASES])
 def test_answers_match_the_golden_cells_and_gaps(case: dict, library: tuple[Library, PassageIndex]) -> None:
-    answer = _report(case["question"], library).answer
+    answer = asks_report(case["question"], library).answer
     assert answer is not None and answer.status == case["status"]
     cells = [f"{c.subject} | {c.attribute} | {c.value} | {c.variant}" for c in answer.cells]
     assert sorted(cells) == sorted(case["cells"])
@@ -43,7 +41,7 @@ def test_answers_match_the_golden_cells_and_gaps(case: dict, library: tuple[Libr
 
 
 def test_every_cell_quotes_where_it_was_read(library: tuple[Library, PassageIndex]) -> None:
-    answer = _report(CASES[0]["question"], library).answer
+    answer = asks_report(CASES[0]["question"], library).answer
     assert answer is not None
     for cell in answer.cells:
         evidence = cell.evidence[0]
@@ -67,7 +65,7 @@ def test_a_neighbour_value_is_never_used(library: tuple[Library, PassageIndex]) 
 
 
 def test_a_method_question_gets_the_sentences_that_state_the_mechanism(library: tuple[Library, PassageIndex]) -> None:
-    report = _report("How does Kestrel balance the load across experts?", library)
+    report = asks_report("How does Kestrel balance the load across experts?", library)
     assert report.plan is not None and report.plan.relation is Relation.MECHANISM
     [mechanism] = report.answer.mechanisms if report.answer else ()
     assert "auxiliary loss" in mechanism.sentences[0].quote
@@ -93,7 +91,7 @@ def test_scores_are_read_next_to_their_benchmark_not_its_other_versions(library:
 
 
 def test_findings_bear_on_an_ask_and_never_are_meta_sentences(library: tuple[Library, PassageIndex]) -> None:
-    report = _report(CASES[0]["question"], library)
+    report = asks_report(CASES[0]["question"], library)
     texts = [f.claim.text for f in report.findings]
     assert texts and all("Table 2 we compare" not in t for t in texts)
     assert all("Kestrel" in t or "Heron" in t or f.claim.source in ("kestrel", "heron")
@@ -110,9 +108,9 @@ def test_headings_are_split_from_the_sentences_they_are_glued_to() -> None:
 
 
 def test_review_rewards_an_honest_cannot_answer_and_penalises_gaps(library: tuple[Library, PassageIndex]) -> None:
-    honest = _report("What does Osprey-9B score on SWE-Bench?", library)
-    partial = _report(CASES[1]["question"], library)
-    full = _report(CASES[0]["question"], library)
+    honest = asks_report("What does Osprey-9B score on SWE-Bench?", library)
+    partial = asks_report(CASES[1]["question"], library)
+    full = asks_report(CASES[0]["question"], library)
     scores = {s.reviewer: s.score for s in partial.review.scores}
     assert scores["answered cells"] == pytest.approx(6.7)
     assert honest.review.overall >= 9.0 > partial.review.overall
@@ -120,7 +118,7 @@ def test_review_rewards_an_honest_cannot_answer_and_penalises_gaps(library: tupl
 
 
 def test_report_json_carries_the_answer_and_round_trips(library: tuple[Library, PassageIndex]) -> None:
-    report = _report(CASES[0]["question"], library)
+    report = asks_report(CASES[0]["question"], library)
     data = json.loads(report_to_json(report))
     assert data["answer"]["status"] == "partial"
     cell = data["answer"]["cells"][0]
@@ -145,7 +143,7 @@ def test_the_committed_report_schema_is_generated_from_the_model() -> None:
 def test_report_json_validates_against_the_published_schema(library: tuple[Library, PassageIndex]) -> None:
     jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a dev dependency")
     schema = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "report.schema.json").read_text())
-    jsonschema.validate(json.loads(report_to_json(_report(CASES[0]["question"], library))), schema)
+    jsonschema.validate(json.loads(report_to_json(asks_report(CASES[0]["question"], library))), schema)
 
 
 _DISSENT = re.compile(r"— (?:contradicted|not stated)\b|\b(?:insufficient|could not confirm|contradicted it)\b")
@@ -162,7 +160,7 @@ def verdict_agrees_with_explanation(cell: AnswerCell) -> bool:
 @pytest.mark.parametrize("case", CASES, ids=[c["question"][:40] for c in CASES])
 def test_a_cell_is_supported_only_when_its_verification_supports_it(case: dict,
                                                                       library: tuple[Library, PassageIndex]) -> None:
-    answer = _report(case["question"], library).answer
+    answer = asks_report(case["question"], library).answer
     assert answer is not None
     for cell in answer.cells:
         assert verdict_agrees_with_explanation(cell), (cell.verdict, cell.explanation)

@@ -7,13 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from libraries import asks_report
 from test_tables import table
 
 from synth.answer.wording import claims_of
-from synth.build import make_report, prepare_library
-from synth.config import LoadedQuestion, Question
+from synth.build import prepare_library
 from synth.index import PassageIndex
-from synth.models import Evidence, Library, PassageKind, Report, Verdict
+from synth.models import Evidence, Library, PassageKind, Verdict
 from synth.retrieve.asks import Candidate
 from synth.tableheads import fill_right
 from synth.tables import grid, records
@@ -26,13 +26,10 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageI
     return prepare_library(ASKS / "library", tmp_path_factory.mktemp("cache"))
 
 
-def _report(question: str, library: tuple[Library, PassageIndex]) -> Report:
-    loaded = LoadedQuestion("q", Path("q.yaml"), Question(title="A question", question=question), question)
-    return make_report(loaded, *library)
 
 
 def test_two_columns_of_one_row_are_two_labelled_cells_not_a_disagreement(library) -> None:
-    answer = _report("What is the critical batch size for StarNet and MiniText?", library).answer
+    answer = asks_report("What is the critical batch size for StarNet and MiniText?", library).answer
     assert answer is not None
     assert all(not c.disagreements and c.verdict is Verdict.SUPPORTED for c in answer.cells)
     assert "StarNet 1,000 (Start), 15,000 (Average)" in answer.text
@@ -40,21 +37,21 @@ def test_two_columns_of_one_row_are_two_labelled_cells_not_a_disagreement(librar
 
 
 def test_a_label_s_test_set_size_is_not_a_second_figure(library) -> None:
-    answer = _report("What QuizBench accuracy does Plover-3B reach?", library).answer
+    answer = asks_report("What QuizBench accuracy does Plover-3B reach?", library).answer
     assert answer is not None
     assert {(c.value, c.variant, c.verdict) for c in answer.cells} == {
         ("53.8", "Full", Verdict.SUPPORTED), ("50.0", "100", Verdict.SUPPORTED)}
 
 
 def test_a_sub_header_table_is_checked_under_the_labels_above_its_column(library) -> None:
-    answer = _report("What compression rate does Plover-3B achieve on TinyText?", library).answer
+    answer = asks_report("What compression rate does Plover-3B achieve on TinyText?", library).answer
     assert answer is not None
     assert {(c.value, c.verdict) for c in answer.cells} == {("21.0", Verdict.SUPPORTED), ("921.0", Verdict.SUPPORTED)}
     assert "Plover-3B 21.0 (Raw Rate (%)), 921.0 (Adjusted Rate (%))" in answer.text
 
 
 def test_a_score_in_prose_is_verified_in_the_source_s_words(library) -> None:
-    answer = _report("What compression rate does Plover-3B achieve on GridNet patches?", library).answer
+    answer = asks_report("What compression rate does Plover-3B achieve on GridNet patches?", library).answer
     assert answer is not None
     prose = [c for c in answer.cells if c.value == "41.2%"]
     assert prose and prose[0].verdict is Verdict.SUPPORTED
