@@ -22,7 +22,7 @@ from synth.cli import main
 from synth.index import PassageIndex, any_of, index_path, phrase
 from synth.library import LoadStats, load_library
 from synth.library import cache as cache_module
-from synth.library.base import repair_page
+from synth.library.base import repair_page, untouched_by_repair
 from synth.library.markdown import MarkdownReader
 from synth.library.text import TextReader
 from synth.models import Document, Library
@@ -199,9 +199,27 @@ def test_linking_is_reused_until_entries_or_files_change(root: Path, tmp_path: P
     "fish &amp; chips\n", "a < b\nfish &amp; chips é\n", "ﬁnancial ﬂows\n", "control\x07char\n", "\r\r\n\n",
     "mixed “quotes” and — dashes\r\nand ASCII\r\n", "ends without newline", "", "\n\n\n", "x\u2028y\n", "\x1b[31mred\n",
     "caf\u0065\u0301 decomposed\n", "ＦＵＬＬ width\n", "â€œmojibakeâ€\x9d\n",
+    "it’s “quoted” – β ∈ 𝑖 zero\ufffeinit\r\n", "Ohm \u2126 and α ≤ 0.5\n", "donâ€™t “stop”\n", "sÃ³ β\n",
+    "voilÃ le travail\n", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚ θ\n", "РїСЂРёРІРµС‚\n", "lossy â€\ufffd sequence\n", "C1 \x85 line\n",
+    "ĳ digraph and ǆ\n", "zero\u200bwidth and \ufeffbom\n", "\u206aformat\n", "emoji 😀 ok\n",
 ])
 def test_repair_page_equals_repair(text: str) -> None:
     assert repair_page(text) == repair(text)
+
+
+def test_lines_untouched_by_repair_are_its_fixed_points() -> None:
+    """Every character of the Basic Multilingual Plane between two letters: whenever the fast path
+    would skip ftfy, `repair` indeed returns the line unchanged."""
+    skipped = 0
+    for point in range(0x80, 0x10000):
+        if 0xD800 <= point < 0xE000:
+            continue
+        line = f"a{chr(point)} b\n"
+        if untouched_by_repair(line):
+            skipped += 1
+            assert repair(line) == line, hex(point)
+    assert skipped > 50_000  # the Greek, math and CJK characters of papers are among them
+    assert not any(map(untouched_by_repair, ["sÃ³\n", "ﬁnal\n", "\u2126\n", "fish &amp; chips\n"]))
 
 
 def test_repair_page_equals_repair_on_real_pages() -> None:
