@@ -29,13 +29,29 @@ class DataError(ValueError):
     """Data that does not have the shape of the type it is read as."""
 
 
+_SCALARS = frozenset({str, int, bool, type(None)})
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (None for any other type): `dataclasses.fields` is slow, and a
+    cached Document is tens of thousands of objects of a handful of classes."""
+    if dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    return None
+
+
 def to_data(value: Any, exact: bool = False) -> Any:
     """Plain JSON-able data: dataclasses become objects, enums their values, tuples lists.
 
     Floats are rounded to 6 places for `report.json` (stable, readable); `exact` keeps them as they
     are, for caches whose objects must come back equal."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name), exact) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _SCALARS:  # exact types only: a str- or int-valued Enum is an Enum, handled below
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        return {name: to_data(getattr(value, name), exact) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple | list):
@@ -47,7 +63,6 @@ def to_data(value: Any, exact: bool = False) -> Any:
     return value
 
 
-@cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(models))
 

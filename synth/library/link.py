@@ -40,8 +40,11 @@ def normalise(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
 
-def _numbers(normalised: str) -> set[str]:
-    return {token for token in normalised.split() if any(ch.isdigit() for ch in token)}
+@functools.lru_cache(maxsize=16384)
+def _numbers(normalised: str) -> frozenset[str]:
+    """The tokens holding a digit. Memoised like `normalise`: each entry title and each file's title
+    is asked about once per pair."""
+    return frozenset(token for token in normalised.split() if any(ch.isdigit() for ch in token))
 
 
 def slug(text: str) -> str:
