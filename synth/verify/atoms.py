@@ -82,6 +82,12 @@ _CITED_YEAR = re.compile(r"\(\s*(?:19|20)\d{2}[a-z]?\s*[),;]|\bet\s+al\.?,?\s*\(
 _LISTED_REFERENCE = re.compile(r"\b(?:tables?|figures?|figs?\.|sections?|eqs?\.|equations?|appendi(?:x|ces))\s+"
                                r"(?:\d+[a-z]?\s*(?:,|and|&|or|-|–)\s*)+$", re.I)
 _PART_OF_TABLE = re.compile(r"\b(?:top|bottom|upper|lower|first|second|left|right)\s+$", re.I)
+# A whole number counting the parts a claim reads over ("under all three metrics", "among all 3
+# models"): how many rows or columns are meant, not a value a cell states.
+_COUNTED_BEFORE = re.compile(r"\b(?:all|both)\s+$", re.I)
+_COUNTED_AFTER = re.compile(r"^\s+(?:[a-z][\w\-]*\s+)?(?:metrics|measures|models|systems|methods|approaches|baselines|"
+                            r"datasets|data\s+sets|corpora|benchmarks|tasks|languages|settings|modes|aspects|domains|"
+                            r"variants|configurations|representations|classifiers|scores|others)\b", re.I)
 # Degree words a comparison carries ("slightly better", "much worse", "by a large margin"): a
 # qualifier the cells must bear out too, not only the direction.
 _DEGREE_SMALL = re.compile(r"\b(?:slightly|marginally|somewhat|modestly|a\s+bit|a\s+little|only\s+just)\s+(?:\w+\s+)?$"
@@ -152,12 +158,16 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 
 def pointer(text: str, quantity: Quantity) -> bool:
-    """Whether a number points somewhere (a citation year, "Tables 2 and 3", "the top half")
-    instead of stating a figure: no cell or sentence is asked to state it."""
+    """Whether a number points somewhere (a citation year, "Tables 2 and 3", "the top half") or
+    counts the parts the claim reads over ("all three metrics") instead of stating a figure: no
+    cell or sentence is asked to state it."""
     before = text[max(0, quantity.start - 40):quantity.start]
     if quantity.raw.lower() == "half":
         return bool(_PART_OF_TABLE.search(before))
     if _LISTED_REFERENCE.search(before):
+        return True
+    if (quantity.decimals == 0 and quantity.unit == "plain" and quantity.value <= 20
+            and _COUNTED_BEFORE.search(before) and _COUNTED_AFTER.match(text[quantity.end:])):
         return True
     if quantity.unit == "plain" and quantity.decimals == 0 and 1900 <= quantity.value <= 2099:
         around = text[max(0, quantity.start - 12):min(len(text), quantity.end + 3)]
@@ -166,10 +176,21 @@ def pointer(text: str, quantity: Quantity) -> bool:
     return False
 
 
+_RELATIVE = re.compile(r"\b(?:which|who|whose)\b", re.IGNORECASE)
+
+
+def relative_between(text: str, start: int, end: int) -> bool:
+    """Whether a relative clause opens between two places ("… for DocSub, which obtained …")."""
+    return _RELATIVE.search(text, start, end) is not None
+
+
 def _negated_before(text: str, start: int, position: int) -> bool:
-    """A denial between the clause start and the cue ("does not outperform", "no better than")."""
+    """A denial between the clause start and the cue ("does not outperform", "no better than"),
+    never one before a relative pronoun: in "did not work well for DocSub, which obtained the
+    lowest precision" the denial is of the main verb, not of the relative clause's "lowest"."""
     window = _NOT_A_DENIAL.sub(lambda m: " " * len(m.group(0)), text[start:position])
-    return bool(_NEGATION.search(window))
+    after = max((m.end() for m in _RELATIVE.finditer(window)), default=0)
+    return bool(_NEGATION.search(window, after))
 
 
 def _quantifier(text: str, rest: str = "") -> str:

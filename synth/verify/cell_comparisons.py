@@ -186,6 +186,11 @@ _MEASURE = re.compile(r"^(?:P|R|F|F1|Prec\.?|Rec\.?|Acc\.?|precision|recall|f1|f
 _ON_NAME = re.compile(r"\b(?:on|in|for|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def names_measure(label: str) -> bool:
+    """Whether a header label names a measure (F1, BLEU, accuracy …) rather than what is measured."""
+    return bool(_MEASURE.search(plain(label)) or _SUMMARY.search(plain(label)))
+
+
 def _unresolved(view: TableView, atom: AtomSpec, text: str) -> bool:
     """Whether the clause measures on something this table has no label for ("on MMLU-Pro" against
     a table without it): comparing every column instead would answer another question."""
@@ -208,9 +213,10 @@ def _named(attributes: Named) -> bool:
 
 
 def _outcome(holds: list[bool], named: bool, quantifier: str) -> Verdict:
-    """Supported when every compared cell agrees; contradicted when a named attribute (or, under
-    "all", any) disagrees, or when none agrees; "most" takes the majority; unnamed attributes
-    that disagree among themselves settle nothing unless nearly all agree."""
+    """Supported when every compared cell agrees; contradicted when a named attribute disagrees, or
+    when none (or nearly none) agrees; "most" takes the majority; unnamed attributes that disagree
+    among themselves settle nothing unless nearly all agree, and never support "all" / "every"
+    (the cell against it may be a stray column, so it is not refuted either)."""
     if not holds:
         return Verdict.INSUFFICIENT
     share = sum(holds) / len(holds)
@@ -218,13 +224,14 @@ def _outcome(holds: list[bool], named: bool, quantifier: str) -> Verdict:
         return Verdict.SUPPORTED
     if named or share == 0.0:
         return Verdict.CONTRADICTED
+    against = share <= 1.0 - IMPLICIT_SUPPORT + 1e-9  # nearly every cell says the opposite
+    if quantifier == "all":  # a cell against it refutes "all" unless it is a stray column: never supported
+        return Verdict.CONTRADICTED if against else Verdict.INSUFFICIENT
     if quantifier == "most":
         return Verdict.SUPPORTED if share > 0.5 else Verdict.CONTRADICTED
     if share >= IMPLICIT_SUPPORT:
         return Verdict.SUPPORTED
-    if share <= 1.0 - IMPLICIT_SUPPORT:
-        return Verdict.CONTRADICTED
-    return Verdict.INSUFFICIENT
+    return Verdict.CONTRADICTED if against else Verdict.INSUFFICIENT
 
 
 def _mixed(holds: list[bool]) -> bool:
@@ -298,6 +305,13 @@ _SECOND_ORDER = re.compile(r"\b(?:gap|difference|margin|improvement)s?\b[^.;]{0,
 
 
 
+def second_order(atom: AtomSpec, text: str) -> bool:
+    """Whether the comparison is of differences or trends ("the gap … is greater", "scales better
+    as the batch grows"), not of one cell against another."""
+    return bool(_SECOND_ORDER.search(text[atom.clause[0]:atom.start])
+                or _SECOND_ORDER.match(text[atom.end:atom.clause[1]]))
+
+
 def _against_all(atom: AtomSpec, text: str, view: TableView) -> bool:
     """"outperforms the other systems" is against every other row; "outperforms the Seq2seq
     baseline" names its rival."""
@@ -324,16 +338,17 @@ def _elliptical(view: TableView, atom: AtomSpec, atoms: ClaimAtoms
     if not own:
         return (axis, names, narrowing, attributes, prior) if attributes else None
     sides = comparison_sides(prior, atoms, names)
-    if sides is None or any(m.start < atom.start for m, _ in own) or _MEASURE.search(plain(sides[0][0].label)):
+    ahead = [n for n in names if n[0].start < prior.start]  # "A outperforms all the baselines, while …"
+    subject = sides[0] if sides is not None else ahead[0] if ahead and prior.kind is AtomKind.EXTREME else None
+    if subject is None or any(m.start < atom.start for m, _ in own) or _MEASURE.search(plain(subject[0].label)):
         return None  # a measure carried over as the subject ("BLEU vs Combined Score") compares nothing
-    return axis, [sides[0], *own], narrowing, attributes or earlier, atom
+    return axis, [subject, *own], narrowing, attributes or earlier, atom
 
 
 def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                      context: Context) -> Finding | None:
     """A vs B on the clause's attributes, in one table."""
-    if _SECOND_ORDER.search(atoms.text[atom.clause[0]:atom.start]) or _SECOND_ORDER.match(
-            atoms.text[atom.end:atom.clause[1]]):
+    if second_order(atom, atoms.text):
         return None  # "the gap … is greater", "scales better as the batch grows": not one cell against another
     if _against_all(atom, atoms.text, view):  # "outperforms the other systems": A against every other row
         return judge_extreme(number, replace(atom, kind=AtomKind.EXTREME, quantifier="all"), atoms, view, context)

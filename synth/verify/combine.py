@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from synth.models import Atom, AtomKind, Evidence, PassageKind, Verdict
-from synth.verify.atoms import AtomSpec, ClaimAtoms, margin_words
+from synth.verify.atoms import AtomSpec, ClaimAtoms, margin_words, relative_between
 from synth.verify.findings import Finding
 from synth.verify.windows import Judgement
 
@@ -121,9 +121,11 @@ def _resolve_one(spec: AtomSpec, findings: list[Finding]) -> tuple[Verdict, list
 
 def _scoped(index: int, atoms: ClaimAtoms) -> int | None:
     """The assertion a polarity word scopes: the next atom of its clause that is not a polarity
-    word, else the previous one."""
+    word, else the previous one; never one inside a relative clause it precedes ("did not work
+    for DocSub, which obtained the lowest precision" does not deny "the lowest")."""
     spec = atoms.atoms[index]
-    same = [i for i, a in enumerate(atoms.atoms) if a.clause == spec.clause and a.kind is not AtomKind.POLARITY]
+    same = [i for i, a in enumerate(atoms.atoms) if a.clause == spec.clause and a.kind is not AtomKind.POLARITY
+            and not (a.start > spec.start and relative_between(atoms.text, spec.end, a.start))]
     after = [i for i in same if atoms.atoms[i].start > spec.start]
     return after[0] if after else (same[-1] if same else None)
 
