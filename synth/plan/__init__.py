@@ -49,6 +49,7 @@ from synth.plan.wording import (
     quantity_words,
     read_setting,
     totalled,
+    without_appositives,
 )
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary, vocabulary
@@ -313,7 +314,7 @@ def _standalone(word: str, vocab: Vocabulary) -> bool:
 def make_plan(question: Question, library: Library) -> Plan:
     """Read a question into subjects × attributes and a relation, using the library's vocabulary."""
     vocab = vocabulary(library)
-    text, respelt = respell(totalled(" ".join(question.question.split())), vocab)
+    text, respelt = respell(without_appositives(totalled(" ".join(question.question.split()))), vocab)
     text, papers = paper_references(text, vocab)
     setting, _ = read_setting(text)
     usage = None if question.subjects else usage_class(text)

@@ -60,7 +60,7 @@ def _qualifier(word: str, verb_form: bool) -> str | None:
 
 def qualified(clause: str, asked: list[Asked]) -> list[Asked]:
     """The asked phrases of a clause with the qualifiers written after them put back on them."""
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, list[tuple[int, str, str]]] = {}
     for pattern, verb_form in ((_PREDICATE, False), (_VERB, True)):
         for match in pattern.finditer(clause):
             noun = " ".join(match.group("noun").split())
@@ -68,16 +68,19 @@ def qualified(clause: str, asked: list[Asked]) -> list[Asked]:
             per = " ".join((match.group("per") or "").split())
             if modifier is None and not per:
                 continue
-            found.setdefault(noun.lower(), (" ".join(w for w in (modifier, noun, per) if w),
-                                            match.group(0).strip()))
+            found.setdefault(noun.lower(), []).append((match.start(), " ".join(w for w in (modifier, noun, per) if w),
+                                                       match.group(0).strip()))
     if not found:
         return asked
+    # Each qualifier belongs to the one asked phrase it follows: "how many experts does X activate per token, out
+    # of how many experts in each layer" asks the activated experts and then the experts of a layer.
+    pending = {noun: sorted(rewrites) for noun, rewrites in found.items()}
     out = []
     for item in asked:
-        rewrite = found.get(item.text.lower())
-        if rewrite is None:
+        rewrites = pending.get(item.text.lower())
+        if not rewrites:
             out.append(item)
             continue
-        text, said = rewrite
+        _, text, said = rewrites.pop(0)
         out.append(replace(item, text=text, how=f'{item.how}; qualified by "{said}"'))
     return out
