@@ -5,9 +5,15 @@ model between commas. Each is read as meant, never as the comparative, the verb 
 from __future__ import annotations
 
 import pytest
+from libraries import asks_report
 
-from synth.models import AttributeKind
+from synth.build import prepare_library
+from synth.config import Question
+from synth.index import PassageIndex
+from synth.models import AttributeKind, Library
+from synth.plan import make_plan
 from synth.plan.qualifiers import qualified
+from synth.plan.used import used_attribute, used_phrases, uses_term
 from synth.plan.wording import SUBJECT, Asked, asked_phrases, comparative, time_taken, without_appositives
 
 
@@ -61,3 +67,55 @@ def test_a_qualifier_stays_on_the_phrase_it_follows_not_a_later_one_of_the_same_
 ])
 def test_an_appositive_naming_another_model_is_dropped(question: str, read: str) -> None:
     assert without_appositives(question) == read
+
+
+_LIBRARY = {
+    "plover.md": "# Plover-3B: a small language model\n\nWe present Plover-3B, a small language model. Plover-3B uses "
+                 "RMSNorm with pre-normalization and rotary position embeddings in every layer. We train Plover-3B "
+                 "with multi-token prediction on 2T tokens.\n",
+    "wren.md": "# Wren-7B: a language model\n\nWe present Wren-7B, a language model. Wren-7B is trained on 1T tokens "
+               "of web text and evaluated on reading comprehension.\n",
+    "webtext.md": "# WebText: a corpus of web pages\n\nWe build WebText from outbound links. We use a version of "
+                  "WebText which does not include links created after Dec 2017 and which after cleaning contains "
+                  "slightly over 8 million documents.\n",
+    "rmsnorm.md": "# Root Mean Square Layer Normalization\n\nWe propose RMSNorm, which normalizes the summed inputs "
+                  "of a layer by their root mean square alone.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageIndex]:
+    root = tmp_path_factory.mktemp("used")
+    (root / "library").mkdir()
+    for name, text in _LIBRARY.items():
+        (root / "library" / name).write_text(text, encoding="utf-8")
+    return prepare_library(root / "library", root / "cache")
+
+
+@pytest.mark.parametrize(("question", "thing"), [
+    ("Does Plover-3B use RMSNorm? Does Wren-7B?", "RMSNorm"),
+    ("Does Plover-3B use multi-token prediction, and does Wren-7B?", "multi-token prediction"),
+])
+def test_a_yes_no_question_of_use_asks_the_thing_of_each_subject(question: str, thing: str,
+                                                                library: tuple[Library, PassageIndex]) -> None:
+    plan = make_plan(Question(title="A question", question=question), library[0])
+    assert [s.name for s in plan.subjects] == ["Plover-3B", "Wren-7B"]
+    assert [(a.name, a.kind) for a in plan.attributes] == [(thing, AttributeKind.TEXT)]
+    answer = asks_report(question, library).answer
+    assert answer is not None
+    assert [(c.subject, c.value) for c in answer.cells] == [("Plover-3B", thing)]  # the asked name is the answer
+    assert [(n.subject, n.attribute) for n in answer.not_stated] == [("Wren-7B", thing)]  # never a "no"
+
+
+def test_a_mechanism_question_of_use_is_no_yes_no_question() -> None:
+    assert used_phrases(f"How does {SUBJECT} use multi-token prediction") == []
+    assert used_phrases(f"Does {SUBJECT} use multi-token prediction, and does {SUBJECT}") == ["multi-token prediction"]
+    attribute = used_attribute("RMSNorm")
+    assert uses_term("Plover-3B uses RMSNorm with pre-normalization.", attribute) == ["RMSNorm"]
+    assert uses_term("Plover-3B uses a pre-RMSNorm-like layer.", attribute) == []
+
+
+def test_a_date_between_the_subject_and_its_value_is_no_other_model(library: tuple[Library, PassageIndex]) -> None:
+    answer = asks_report("How many documents does WebText contain?", library).answer
+    assert answer is not None
+    assert [(c.subject, c.value) for c in answer.cells] == [("WebText", "8 million")]

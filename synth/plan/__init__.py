@@ -39,6 +39,7 @@ from synth.plan.qualifiers import qualified
 from synth.plan.spelling import respell
 from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
 from synth.plan.superlatives import superlative_members, superlatives
+from synth.plan.used import used_attribute, used_names, used_phrases
 from synth.plan.wording import (
     Asked,
     Setting,
@@ -321,10 +322,14 @@ def make_plan(question: Question, library: Library) -> Plan:
     if usage is not None:  # the class is the subject: its words are neither names nor asked phrases
         text = text[:usage.start] + "they" + text[usage.end:]
     names = question_names(text, vocab)
+    used = [] if question.columns else used_names(text, names)
+    names = [n for n in names if n not in used]  # "does X use RMSNorm": RMSNorm is asked of X, not a subject
     notes: list[str] = [f"Spelling: {', '.join(change.note() for change in respelt)}."] if respelt else []
     subjects = in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab)
     slotted_text = slotted(text, names)
     attributes, mechanism = _attributes(question, slotted_text, names, setting, vocab)
+    if not question.columns:
+        attributes += [used_attribute(thing) for thing in [*(n.text for n in used), *used_phrases(slotted_text)]]
     unique: dict[str, PlanAttribute] = {}
     for attribute in attributes:
         unique.setdefault(canonical(attribute.name), attribute)

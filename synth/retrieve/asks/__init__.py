@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from synth.index import PassageIndex
 from synth.models import Evidence, Library, Plan, Table
+from synth.plan.used import USED_ORIGIN
 from synth.retrieve.asks.candidates import AskEvidence, Candidate
 from synth.retrieve.asks.echo import asked_names, drop_echoes
 from synth.retrieve.asks.metrics import metric_values
@@ -41,8 +42,10 @@ def retrieve_asks(plan: Plan, library: Library, index: PassageIndex) -> tuple[As
     out = []
     for i, subject in enumerate(plan.subjects):
         for j, attribute in enumerate(plan.attributes):
-            found = drop_echoes(keep_named_size(subject, attribute, keep_qualified(
-                attribute, [*tables.get((i, j), []), *texts.get((i, j), [])])), attribute.kind, names)
+            found = keep_named_size(subject, attribute, keep_qualified(
+                attribute, [*tables.get((i, j), []), *texts.get((i, j), [])]))
+            if attribute.origin != USED_ORIGIN:  # "does X use RMSNorm": the asked name is the answer, not an echo
+                found = drop_echoes(found, attribute.kind, names)
             best: dict[tuple[str, int], tuple[float, Evidence]] = {}
             for score, evidence in ranked.get((i, j), []):
                 slot = (evidence.doc_id, evidence.start)

@@ -22,6 +22,7 @@ from synth.models import (
     PlanSubject,
 )
 from synth.names import canonical, family
+from synth.plan.used import uses_term
 from synth.plan.wording import stage_of
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.kinds import QUERY_TERMS, kind_terms, names_modifiers, used_terms
@@ -319,7 +320,7 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         return 0.0  # "… the same RL process as employed in DeepSeek-R1-Zero" says how another model is made
     elif attribute.kind is AttributeKind.TEXT:
         score = mechanism_score(sentence.text, attribute, scope.named, home, weights, acronyms)
-        found = text_values(sentence.text, attribute, acronyms, terms)
+        found = uses_term(sentence.text, attribute) or text_values(sentence.text, attribute, acronyms, terms)
         if score > 0:
             ranked.append((score + min(bm25, 20.0) / 100.0, evidence))
         removed = removed_value(sentence.text, attribute) if home and score > 0 else None

@@ -87,7 +87,9 @@ _AS_MODIFIER = re.compile(r"^\s+(?:layers?|blocks?|architectures?|decoders?|enco
 # tokenizer), not another model whose values these are.
 _AS_TOOL = re.compile(r"\b(?:use[sd]?|using|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|optimi[sz]ed\s+(?:with|by))\s+"
                       r"(?:the\s+)?$", re.IGNORECASE)
-_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$")
+# A number in scientific notation, or a date ("Dec 2017", "March 2024"): a name by its shape, never another model.
+_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+                         r"\s+(?:19|20)\d\d$")
 # For a sentence saying how something works: "GATE(·)", "LayerNorm(x)" are functions written with their argument.
 _FUNCTION_CALL = re.compile(r"^\((?:·|\.|\w{1,2}\b)")
 _VARIANT_AFTER = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b")

@@ -1,0 +1,52 @@
+"""Yes/no questions of use: "Does Qwen3 use RMSNorm? Does Mistral 7B?" asks of each subject whether it uses the
+named thing, so the thing is the attribute (a short text: the name itself where a source says the subject uses it),
+never a subject of its own; a subject whose sources never say so is "not stated", not "no"."""
+
+from __future__ import annotations
+
+import re
+
+from synth.models import AttributeKind, PlanAttribute
+from synth.plan.subjects import Name
+from synth.plan.wording import SUBJECT
+
+USED_ORIGIN = 'read from "does … use …"'
+_USE_BEFORE = re.compile(r"(?:^|[?.!;]\s*|,\s*(?:and|or|but)\s+)(?:does|do|did)\s+[^?.;]*?\b(?:use|employ|adopt|apply|"
+                         r"rely\s+on|make\s+use\s+of|include)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+
+
+def used_names(text: str, names: list[Name]) -> list[Name]:
+    """The names a yes/no question asks the subjects to use: the object of "does <subject> use …" opening a
+    sentence (not "how does X use Y", a mechanism)."""
+    out = []
+    for name in names:
+        if name.role != "subject":
+            continue
+        found = _USE_BEFORE.search(text[:name.start])
+        if found and any(other.role == "subject" and found.start() < other.start < name.start for other in names):
+            out.append(name)
+    return out
+
+
+_USED_PHRASE = re.compile(rf"(?:^|[?.!;]\s*)(?:does|do|did)\s+{SUBJECT}(?:\s*(?:,|and|or)\s*{SUBJECT})*\s+"
+                          rf"(?:use|employ|adopt|apply|rely\s+on|make\s+use\s+of|include)\s+(?:an?\s+|the\s+)?"
+                          rf"(?P<thing>[^,?.;\u27e8]+?)\s*(?=[,?.;]|\band\b|\bor\b|$)", re.IGNORECASE)
+
+
+def used_phrases(slotted_text: str) -> list[str]:
+    """The things a yes/no question asks the subjects to use that are no name of the library ("does ⟨S⟩ use
+    multi-token prediction")."""
+    return [" ".join(m.group("thing").split()) for m in _USED_PHRASE.finditer(slotted_text)]
+
+
+def used_attribute(name: str) -> PlanAttribute:
+    """The thing asked about as a text attribute named by itself."""
+    return PlanAttribute(name, AttributeKind.TEXT, (name,), USED_ORIGIN)
+
+
+def uses_term(text: str, attribute: PlanAttribute) -> list[str]:
+    """The asked thing itself where a sentence names it: the value of a yes/no question of use."""
+    if attribute.origin != USED_ORIGIN:
+        return []
+    return [attribute.name] if re.search(rf"(?<![\w\-]){re.escape(attribute.name)}(?![\w\-])", text,
+                                         re.IGNORECASE) else []
