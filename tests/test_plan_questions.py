@@ -28,6 +28,9 @@ def _texts(clause: str) -> list[str]:
     (f"Which has the longer context window, {SUBJECT} or {SUBJECT}", "context window"),
     (f"Which model has more layers, {SUBJECT} or {SUBJECT}", "layers"),
     (f"Which is bigger, {SUBJECT} or {SUBJECT}", "parameters"),
+    (f"Is {SUBJECT} bigger than {SUBJECT}", "parameters"),
+    (f"Was {SUBJECT} trained on more tokens than {SUBJECT}", "tokens"),
+    (f"Does {SUBJECT} have more layers than {SUBJECT}", "layers"),
 ])
 def test_a_comparative_asks_what_it_compares_never_the_adjective(clause: str, read: str) -> None:
     assert _texts(clause) == [read]
@@ -52,6 +55,20 @@ def test_how_long_it_took_asks_the_training_time_and_what_follows() -> None:
     assert time_taken(f"How long is the context of {SUBJECT}") is None
 
 
+@pytest.mark.parametrize(("clause", "read"), [
+    (f"How many attention heads does each layer of {SUBJECT} have", ["attention heads"]),  # "layer" is no verb
+    (f"What is the maximum context length supported by {SUBJECT}", ["maximum context length"]),
+])
+def test_a_noun_or_a_participle_after_the_asked_phrase_is_not_part_of_it(clause: str, read: list[str]) -> None:
+    assert _texts(clause) == read
+
+
+def test_a_name_counted_by_how_many_is_asked_not_a_subject(library: tuple[Library, PassageIndex]) -> None:
+    plan = make_plan(Question(title="A question", question="How many GPUs were used to train Plover-3B?"), library[0])
+    assert [s.name for s in plan.subjects] == ["Plover-3B"]
+    assert [a.name for a in plan.attributes] == ["GPUs"]
+
+
 def test_a_qualifier_stays_on_the_phrase_it_follows_not_a_later_one_of_the_same_noun() -> None:
     clause = f"How many experts does {SUBJECT} activate per token, out of how many experts in each layer"
     assert _texts(clause) == ["activated experts per token", "experts"]
@@ -72,7 +89,7 @@ def test_an_appositive_naming_another_model_is_dropped(question: str, read: str)
 _LIBRARY = {
     "plover.md": "# Plover-3B: a small language model\n\nWe present Plover-3B, a small language model. Plover-3B uses "
                  "RMSNorm with pre-normalization and rotary position embeddings in every layer. We train Plover-3B "
-                 "with multi-token prediction on 2T tokens.\n",
+                 "with multi-token prediction on 2T tokens, using 64 GPUs for 10 days. GPUs are shared.\n",
     "wren.md": "# Wren-7B: a language model\n\nWe present Wren-7B, a language model. Wren-7B is trained on 1T tokens "
                "of web text and evaluated on reading comprehension.\n",
     "webtext.md": "# WebText: a corpus of web pages\n\nWe build WebText from outbound links. We use a version of "

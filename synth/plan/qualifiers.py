@@ -64,6 +64,8 @@ def qualified(clause: str, asked: list[Asked]) -> list[Asked]:
     for pattern, verb_form in ((_PREDICATE, False), (_VERB, True)):
         for match in pattern.finditer(clause):
             noun = " ".join(match.group("noun").split())
+            if re.match(r"\s+of\b", clause[match.end("word"):]) and not match.group("per"):
+                continue  # "how many heads does each layer of X have": "layer" is a noun, not a verb
             modifier = _qualifier(match.group("word"), verb_form)
             per = " ".join((match.group("per") or "").split())
             if modifier is None and not per:

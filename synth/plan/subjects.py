@@ -225,7 +225,7 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             continue
         before = text[max(0, start - 14):start]
         noun = _NOUN_AFTER.match(text[end:])
-        after_wh = re.search(r"\b(?:which|what)\s+$", text[max(0, start - 8):start], re.IGNORECASE)
+        after_wh = re.search(r"\b(?:which|what|how\s+many)\s+$", text[max(0, start - 10):start], re.IGNORECASE)
         if after_wh and role != "attribute":
             roles[i] = "modifier"  # "on which GPUs": the name is the asked phrase
             continue

@@ -33,7 +33,7 @@ _AUX = frozenset("do does did is are was were be been being has have had can cou
 _VERBS = frozenset("""use score reach achieve get obtain attain report give list compare show state provide name tell
     perform fare rank differ take decide spend employ adopt need require keep balance handle reduce change scale grow
     vary summarize summarise describe explain mean set apply choose select train pre-train post-train fine-tune
-    distill evaluate measure see happen occur""".split())
+    distill evaluate measure see happen occur support""".split())
 # Words that open a condition inside a clause ("… when both are used in X"): what follows is not asked.
 _SUBORDINATE = frozenset("when where while if whenever once".split())
 _IMPERATIVE = frozenset("give list report state show provide name tell compare summarize summarise describe find "
@@ -261,6 +261,12 @@ _COMPARATIVE = re.compile(
     rf"{SUBJECT}(?:\s*,?\s*(?:or|and)?\s*{SUBJECT})+\s*,?\s*"
     rf"(?:(?:in|by|on|with\s+respect\s+to|in\s+terms\s+of|regarding)\s+(?P<tail>[^\u27e8]+))?$",
     re.IGNORECASE)
+# "Is A bigger than B?", "Was A trained on more tokens than B?": a yes/no comparison asks what it compares.
+_THAN = re.compile(
+    rf"^(?:is|are|was|were|does|do|did|has|have|had)\s+{SUBJECT}\s+(?:[a-z\-]+(?:ed|en)\s+(?:on|with|for)\s+|"
+    rf"(?:use|have|need|support|activate)s?\s+)?(?:the\s+|a\s+)?(?P<adj>larger|bigger|smaller|greater|wider|deeper|"
+    rf"longer|shorter|more|fewer|less|higher|lower)\b(?P<noun>(?:\s+(?!than\b)[a-z][\w\-]*){{0,3}})\s+than\s+"
+    rf"{SUBJECT}\s*,?\s*(?:(?:in|by|on|in\s+terms\s+of|regarding)\s+(?P<tail>[^\u27e8]+))?$", re.IGNORECASE)
 # What a comparative adjective compares when it names no noun of its own: "which is larger, A or B" asks the size.
 _COMPARED = {"larger": "parameters", "bigger": "parameters", "smaller": "parameters"}
 _MAGNITUDES = frozenset("size sizes length lengths width depth count number dimension dimensions window".split())
@@ -272,7 +278,7 @@ def comparative(clause: str) -> Asked | None:
     """"Which is larger, A or B, in total parameters?", "Which has the larger vocabulary, A or B?": the attribute
     compared is the phrase after the subjects, else the noun after the adjective (with the magnitude the adjective
     measures: the larger vocabulary is the vocabulary size), never the adjective itself."""
-    found = _COMPARATIVE.match(clause.strip(" ?.,"))
+    found = _COMPARATIVE.match(clause.strip(" ?.,")) or _THAN.match(clause.strip(" ?.,"))
     if not found:
         return None
     adjective = found.group("adj").lower()
@@ -336,11 +342,11 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
         return [taken, *asked_phrases(_after_comma(clause), standalone)]
     if lowered[0] in ("how", "why") and len(lowered) > 1 and lowered[1] in _AUX:
         return []  # a mechanism or a value verb ("how do X score"); read elsewhere
-    if lowered[0] in _AUX:
-        return []  # a yes/no question ("Does X use Y?")
     compared = comparative(clause)
     if compared:
         return [compared]
+    if lowered[0] in _AUX:
+        return []  # a yes/no question ("Does X use Y?")
     if _RANK_ONLY.match(clause):
         return []  # "which one activates the most": ranks what the other clauses ask, asks nothing new
     in_unit = _IN_UNIT.match(clause)
