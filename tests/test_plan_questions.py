@@ -12,13 +12,15 @@ from synth.config import Question
 from synth.index import PassageIndex
 from synth.models import AttributeKind, Library
 from synth.plan import make_plan
+from synth.plan.phrasings import comparative, phrased, time_taken, uncontracted, without_appositives
 from synth.plan.qualifiers import qualified
 from synth.plan.used import used_attribute, used_phrases, uses_term
-from synth.plan.wording import SUBJECT, Asked, asked_phrases, comparative, time_taken, without_appositives
+from synth.plan.wording import SUBJECT, Asked, asked_phrases
 
 
 def _texts(clause: str) -> list[str]:
-    return [a.text for a in qualified(clause, asked_phrases(clause, lambda _: False))]
+    phrases = phrased(clause, lambda _: False)
+    return [a.text for a in qualified(clause, asked_phrases(clause, lambda _: False) if phrases is None else phrases)]
 
 
 @pytest.mark.parametrize(("clause", "read"), [
@@ -136,3 +138,22 @@ def test_a_date_between_the_subject_and_its_value_is_no_other_model(library: tup
     answer = asks_report("How many documents does WebText contain?", library).answer
     assert answer is not None
     assert [(c.subject, c.value) for c in answer.cells] == [("WebText", "8 million")]
+
+
+@pytest.mark.parametrize(("clause", "read"), [
+    (f"Which is better on ⟨A⟩, {SUBJECT} or {SUBJECT}", []),  # the benchmark is compared, "better" is no column
+    (f"How many trillion tokens was {SUBJECT} pre-trained on", ["training tokens"]),  # the scale is no word of it
+])
+def test_a_judgement_or_a_scale_word_is_not_asked(clause: str, read: list[str]) -> None:
+    assert _texts(clause) == read
+
+
+def test_a_contraction_is_read_as_its_words() -> None:
+    assert uncontracted("What's the context window of Mixtral 8x7B?") == "What is the context window of Mixtral 8x7B?"
+    assert uncontracted("Mixtral's context window") == "Mixtral's context window"  # a possessive stays
+
+
+def test_a_paper_named_by_what_it_is_about_gives_the_subject(library: tuple[Library, PassageIndex]) -> None:
+    plan = make_plan(Question(title="A question", question="In the Plover-3B paper, how many tokens were used?"),
+                     library[0])
+    assert [s.name for s in plan.subjects] == ["Plover-3B"]

@@ -24,17 +24,20 @@ its paper's prose spells it, or joined to the measure in one column (synth.plan.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from synth.config import Column, Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
-from synth.names import canonical, family, key, match_property, size_of, words_of
+from synth.names import canonical, family, key, match_property, name_regex, size_of, words_of
 from synth.plan.classes import UsageClass, resolve_usage, usage_class
 from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
 from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
-from synth.plan.papers import paper_references
+from synth.plan.papers import PaperReference, paper_references
+from synth.plan.phrasings import phrased, uncontracted, without_appositives
 from synth.plan.qualifiers import qualified
 from synth.plan.spelling import respell
 from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
@@ -50,7 +53,6 @@ from synth.plan.wording import (
     quantity_words,
     read_setting,
     totalled,
-    without_appositives,
 )
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary, vocabulary
@@ -251,7 +253,8 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
     _, plain = read_setting(slotted_text)
     attributes: list[PlanAttribute] = []
     for clause in clauses(plain):
-        for asked in qualified(clause, asked_phrases(clause, lambda word: _standalone(word, vocab))):
+        standalone = partial(_standalone, vocab=vocab)
+        for asked in qualified(clause, _phrased_or_asked(clause, standalone)):
             kind = asked.kind or (AttributeKind.QUANTITY if _quantity(asked.text, vocab) else AttributeKind.TEXT)
             if kind is AttributeKind.QUANTITY and setting.stage:
                 asked = _staged(asked, vocab)
@@ -277,6 +280,11 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
         attributes.append(PlanAttribute(mechanism.name, AttributeKind.MECHANISM, mechanism.spellings,
                                         'read from "how/why …"'))
     return attributes, mechanism.name if mechanism else None
+
+
+def _phrased_or_asked(clause: str, standalone: Callable[[str], bool]) -> list[Asked]:
+    phrases = phrased(clause, standalone)
+    return asked_phrases(clause, standalone) if phrases is None else phrases
 
 
 def _staged(asked: Asked, vocab: Vocabulary) -> Asked:
@@ -315,7 +323,7 @@ def _standalone(word: str, vocab: Vocabulary) -> bool:
 def make_plan(question: Question, library: Library) -> Plan:
     """Read a question into subjects × attributes and a relation, using the library's vocabulary."""
     vocab = vocabulary(library)
-    text, respelt = respell(without_appositives(totalled(" ".join(question.question.split()))), vocab)
+    text, respelt = respell(without_appositives(totalled(uncontracted(" ".join(question.question.split())))), vocab)
     text, papers = paper_references(text, vocab)
     setting, _ = read_setting(text)
     usage = None if question.subjects else usage_class(text)
@@ -349,6 +357,7 @@ def make_plan(question: Question, library: Library) -> Plan:
         notes.append("Words not read into the plan: " + ", ".join(leftover) + ".")
     if papers and not question.subjects:
         subjects, unique = described_subjects(text, subjects, unique, papers, vocab, notes)
+        subjects = subjects or _papers_own(papers, vocab, notes)
     unique = measured(unique, subjects, notes, vocab)
     unique = _measures_folded(unique, notes)
     if not subjects:
@@ -356,6 +365,20 @@ def make_plan(question: Question, library: Library) -> Plan:
     if not unique:
         notes.append("No attribute was read: name what is asked of each subject in `columns:`.")
     return Plan(tuple(subjects), tuple(unique.values()), relation, trend_by, tuple(notes))
+
+
+def _papers_own(papers: list[PaperReference], vocab: Vocabulary, notes: list[str]) -> list[PlanSubject]:
+    """"In the Qwen3 technical report, what is the vocabulary size?" names no subject but a paper by what it is
+    about: the model the question's words name that the paper is about is the subject."""
+    out: list[PlanSubject] = []
+    for paper in papers:
+        for source in paper.sources:
+            for about in vocab.about.get(source, ()):
+                if name_regex(about).search(fold(paper.written)) and all(s.name != about for s in out):
+                    out.append(PlanSubject(about, (about,), f"what {paper.written} is about", (source,)))
+    if out:
+        notes.append(f"No model named: the paper the question names is about {', '.join(s.name for s in out)}.")
+    return out
 
 
 def _from_columns(columns: list[Column], vocab: Vocabulary) -> list[PlanAttribute]:

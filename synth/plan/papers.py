@@ -19,8 +19,8 @@ from synth.vocabulary import Vocabulary
 _QUOTED = re.compile(r"(?<![\w])['‘\"“](?P<title>[A-Z][^'‘’\"“”]{6,}?[^\s'‘’\"“”])['’\"”](?![\w])")
 _ET_AL = re.compile(r"\((?P<cited>[A-Z][\w\-]+)\s+et\s+al\.?,?\s*(?:\d{4}[a-z]?)?\)|"
                     r"\b(?P<name>[A-Z][\w\-]+)\s+et\s+al\.?(?P<own>['’]s)?(?:\s*\(\d{4}[a-z]?\))?", re.UNICODE)
-_WORK = re.compile(r"\b(?:in|from|of|by)\s+the\s+(?P<name>(?:[A-Z][\w\-.+]*\s+){0,2}[\w\-.+]+)\s+"
-                   r"(?:paper|experiments?|study|work|report)\b")
+_WORK = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Oo]f|[Bb]y|[Aa]ccording\s+to)\s+the\s+"
+                   r"(?P<name>(?:[A-Z][\w\-.+]*\s+){0,2}[\w\-.+]+)\s+(?:paper|experiments?|study|work|report)\b")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -96,7 +96,9 @@ def paper_references(text: str, vocab: Vocabulary) -> tuple[str, list[PaperRefer
     text = " ".join(_ET_AL.sub(author, text).split())
     for match in _WORK.finditer(text):
         words = match.group("name").split()
-        for name in (" ".join(words[k:]) for k in range(len(words))):  # "the Spin Cycles experiments": longest first
+        # "the Spin Cycles experiments": longest first; "the Qwen3 technical report": the name before a common word
+        for name in [*(" ".join(words[k:]) for k in range(len(words))), *(" ".join(words[:k]) for k in
+                                                                           range(len(words) - 1, 0, -1))]:
             homes = (_by_head(name, vocab) or vocab.home_sources((name,))) if fold(name) not in STOPWORDS else []
             if homes:
                 references.append(PaperReference(match.group(0).split(" ", 2)[-1], tuple(homes)))

@@ -224,13 +224,20 @@ _PARTICIPLE = re.compile(r"\b((?:pre-?|post-?)?(?:train|fine-tun|finetun|distill
 # "the default step size": the value a source gives as its default is the value asked; the word names no
 # attribute of its own (a source writes "good default settings are α = 0.001").
 _QUALIFIERS = frozenset("default".split())
+# "how many trillion tokens": the scale the answer is written in, not a word of the attribute.
+_SCALE_WORDS = frozenset("thousand thousands million millions billion billions trillion trillions".split())
+
+
+def clean_words(words: list[str]) -> str:
+    """An asked phrase's words without leading determiners and scale words, or trailing generic words."""
+    return _clean(words)
 
 
 def _clean(words: list[str]) -> str:
     while words and (words[-1].lower() in _GENERIC_TAIL or words[-1].lower() in _PREPOSITIONS):
         words = words[:-1]
     while words and (words[0].lower() in _DETERMINERS | _FILLERS
-                     or (words[0].lower() in _QUALIFIERS and len(words) > 1)):
+                     or (words[0].lower() in _QUALIFIERS | _SCALE_WORDS and len(words) > 1)):
         words = words[1:]
     return " ".join(words)
 
@@ -254,79 +261,6 @@ def _nominal(verb: str, particle: str | None) -> str:
     return lowered[:-1] if lowered.endswith("s") and len(lowered) > 3 else lowered
 
 
-_COMPARATIVE = re.compile(
-    rf"^which(?:\s+(?:one|model|method|of\s+(?:them|these|the\s+\w+)))?\s+(?:is|are|was|were|has|have|had|uses?|used|"
-    rf"needs?|needed|supports?)\s+(?:the\s+|a\s+)?(?P<adj>larger|bigger|smaller|greater|wider|deeper|longer|shorter|"
-    rf"more|fewer|less|higher|lower)\b(?P<noun>(?:\s+(?!or\b|and\b)[a-z][\w\-]*){{0,3}})\s*,?\s*"
-    rf"{SUBJECT}(?:\s*,?\s*(?:or|and)?\s*{SUBJECT})+\s*,?\s*"
-    rf"(?:(?:in|by|on|with\s+respect\s+to|in\s+terms\s+of|regarding)\s+(?P<tail>[^\u27e8]+))?$",
-    re.IGNORECASE)
-# "Is A bigger than B?", "Was A trained on more tokens than B?": a yes/no comparison asks what it compares.
-_THAN = re.compile(
-    rf"^(?:is|are|was|were|does|do|did|has|have|had)\s+{SUBJECT}\s+(?:[a-z\-]+(?:ed|en)\s+(?:on|with|for)\s+|"
-    rf"(?:use|have|need|support|activate)s?\s+)?(?:the\s+|a\s+)?(?P<adj>larger|bigger|smaller|greater|wider|deeper|"
-    rf"longer|shorter|more|fewer|less|higher|lower)\b(?P<noun>(?:\s+(?!than\b)[a-z][\w\-]*){{0,3}})\s+than\s+"
-    rf"{SUBJECT}\s*,?\s*(?:(?:in|by|on|in\s+terms\s+of|regarding)\s+(?P<tail>[^\u27e8]+))?$", re.IGNORECASE)
-# What a comparative adjective compares when it names no noun of its own: "which is larger, A or B" asks the size.
-_COMPARED = {"larger": "parameters", "bigger": "parameters", "smaller": "parameters"}
-_MAGNITUDES = frozenset("size sizes length lengths width depth count number dimension dimensions window".split())
-_MAGNITUDE = {"larger": "size", "bigger": "size", "smaller": "size", "greater": "size", "wider": "width",
-              "deeper": "depth", "longer": "length", "shorter": "length"}
-
-
-def comparative(clause: str) -> Asked | None:
-    """"Which is larger, A or B, in total parameters?", "Which has the larger vocabulary, A or B?": the attribute
-    compared is the phrase after the subjects, else the noun after the adjective (with the magnitude the adjective
-    measures: the larger vocabulary is the vocabulary size), never the adjective itself."""
-    found = _COMPARATIVE.match(clause.strip(" ?.,")) or _THAN.match(clause.strip(" ?.,"))
-    if not found:
-        return None
-    adjective = found.group("adj").lower()
-    tail = _clean([w for w in (found.group("tail") or "").split() if w])
-    noun = _clean(found.group("noun").split())
-    how = f'read from "which … {adjective}"'
-    if tail:
-        return Asked(tail, AttributeKind.QUANTITY, how)
-    if noun:
-        magnitude = _MAGNITUDE.get(adjective)
-        if magnitude and noun.split()[-1].lower() not in _MAGNITUDES:
-            noun = f"{noun} {magnitude}"
-        return Asked(noun, AttributeKind.QUANTITY, how)
-    compared = _COMPARED.get(adjective)
-    return Asked(compared, AttributeKind.QUANTITY, how) if compared else None
-
-
-_TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will|has|had)\s+(?:it|they|that|this)?\s*(?:take|taken)\b"
-                    r"(?:\s+to\s+(?P<verb>[a-z]+))?", re.IGNORECASE)
-
-
-def time_taken(clause: str) -> Asked | None:
-    """"How long did it take to train X": the time the work took, a quantity; the training verb itself is read
-    as the stage (`read_setting` removes it), so a bare "take" is the training time."""
-    found = _TAKES.match(clause.strip())
-    if not found:
-        return None
-    verb = (found.group("verb") or "train").lower()
-    noun = "training" if stage_of(verb) or verb.startswith("train") else f"{verb.removesuffix('e')}ing"
-    return Asked(f"{noun} time", AttributeKind.QUANTITY, 'read from "how long did it take …"')
-
-
-def _after_comma(clause: str) -> str:
-    """The rest of a clause after its first comma: "how long did it take X, on how many nodes" asks more."""
-    return clause.split(",", 1)[1] if "," in clause else ""
-
-
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){1,3}?(?:that\s+|which\s+)?[A-Z][\w\-.]*"
-                         r"(?:\s+[\w\-.]+){0,2}?\s+(?:was|were|is|are|has\s+been|had\s+been)\s+[a-z\-]+(?:ed|en)"
-                         r"(?:\s+(?:on|with|by|from|for|in|into|to|as|at))?\s*,")
-
-
-def without_appositives(text: str) -> str:
-    """"How much text does WebText, the dataset GPT-2 was trained on, contain": the clause between commas
-    describes the subject by another name, which is neither a subject nor a training stage of the question."""
-    return _APPOSITIVE.sub("", text)
-
-
 def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]:
     """The noun phrases a clause asks for (names already replaced by slots)."""
     tokens = _tokens(clause)
@@ -337,14 +271,8 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
     if change:  # "by how much does ⟨S⟩ speed up training": the change the verb names is what is asked
         return [Asked(_nominal(change.group("verb"), change.group("particle")), AttributeKind.QUANTITY,
                       f'read from "by how much … {change.group("verb")}"')]
-    taken = time_taken(clause)
-    if taken:  # "how long did it take to train ⟨S⟩": the training time, and what the rest of the clause asks
-        return [taken, *asked_phrases(_after_comma(clause), standalone)]
     if lowered[0] in ("how", "why") and len(lowered) > 1 and lowered[1] in _AUX:
         return []  # a mechanism or a value verb ("how do X score"); read elsewhere
-    compared = comparative(clause)
-    if compared:
-        return [compared]
     if lowered[0] in _AUX:
         return []  # a yes/no question ("Does X use Y?")
     if _RANK_ONLY.match(clause):
