@@ -13,9 +13,9 @@ from synth.models import AttributeKind
 from synth.plan.wording import METRIC, SUBJECT, Asked, asked_phrases, clean_words, stage_of
 
 _COMPARATIVE = re.compile(
-    rf"^which(?:\s+(?:one|model|method|of\s+(?:them|these|the\s+\w+)))?\s+(?:is|are|was|were|has|have|had|uses?|used|"
+    rf"^(?:which|what)(?:\s+(?:one|model|method|of\s+(?:them|these|the\s+\w+)))?\s+(?:is|are|was|were|has|have|had|uses?|used|"
     rf"needs?|needed|supports?)\s+(?:the\s+|a\s+)?(?P<adj>larger|bigger|smaller|greater|wider|deeper|longer|shorter|"
-    rf"more|fewer|less|higher|lower)\b(?P<noun>(?:\s+(?!or\b|and\b)[a-z][\w\-]*){{0,3}})\s*,?\s*"
+    rf"more|fewer|less|higher|lower)\b(?P<noun>(?:\s+(?!or\b|and\b)[a-z][\w\-]*){{0,3}})\s*[,:]?\s*"
     rf"{SUBJECT}(?:\s*,?\s*(?:or|and)?\s*{SUBJECT})+\s*,?\s*"
     rf"(?:(?:in|by|on|with\s+respect\s+to|in\s+terms\s+of|regarding)\s+(?P<tail>[^\u27e8]+))?$",
     re.IGNORECASE)

@@ -15,15 +15,25 @@ _USE_BEFORE = re.compile(r"(?:^|[?.!;]\s*|,\s*(?:and|or|but)\s+)(?:does|do|did)\
                          r"rely\s+on|make\s+use\s+of|include)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 
+_PASSIVE_BEFORE = re.compile(r"(?:^|[?.!;]\s*)(?:is|are|was|were)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+_PASSIVE_AFTER = re.compile(r"^\s+(?:used|employed|adopted|applied|included)\s+(?:in|by)\s+(?:the\s+)?",
+                            re.IGNORECASE)
+
+
 def used_names(text: str, names: list[Name]) -> list[Name]:
     """The names a yes/no question asks the subjects to use: the object of "does <subject> use …" opening a
-    sentence (not "how does X use Y", a mechanism)."""
+    sentence (not "how does X use Y", a mechanism), or the subject of "is <name> used in <subject>"."""
     out = []
     for name in names:
         if name.role != "subject":
             continue
         found = _USE_BEFORE.search(text[:name.start])
         if found and any(other.role == "subject" and found.start() < other.start < name.start for other in names):
+            out.append(name)
+            continue
+        after = _PASSIVE_AFTER.match(text[name.end:])
+        if after and _PASSIVE_BEFORE.search(text[:name.start]) and any(
+                other.role == "subject" and other.start == name.end + after.end() for other in names):
             out.append(name)
     return out
 

@@ -43,6 +43,10 @@ _PREPOSITIONS = frozenset("""of in on for with by from to at into about between 
 _DETERMINERS = frozenset("the a an their its his her our each every all both these those this that any respective "
                          "two three four five six".split())
 _RELATION_NOUNS = ("impact", "effect", "effects", "influence", "role", "contribution", "impacts")
+_CONTRAST_NOUNS = ("difference", "differences", "gap", "gaps", "comparison", "margin")
+# "more layers", "the longer context length": the comparison the question makes, not a word of the attribute.
+_COMPARATIVES = frozenset("more fewer less larger bigger smaller greater longer shorter higher lower wider "
+                          "deeper".split())
 _FILLERS = frozenset("respectively also please me us them it they one ones".split())
 _GENERIC_TAIL = frozenset("results result scores score values value numbers figures performance".split())
 _QUANTITY_WORDS = re.compile(
@@ -237,7 +241,7 @@ def _clean(words: list[str]) -> str:
     while words and (words[-1].lower() in _GENERIC_TAIL or words[-1].lower() in _PREPOSITIONS):
         words = words[:-1]
     while words and (words[0].lower() in _DETERMINERS | _FILLERS
-                     or (words[0].lower() in _QUALIFIERS | _SCALE_WORDS and len(words) > 1)):
+                     or (words[0].lower() in _QUALIFIERS | _SCALE_WORDS | _COMPARATIVES and len(words) > 1)):
         words = words[1:]
     return " ".join(words)
 
@@ -332,6 +336,9 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             reader.current = []
         elif low == "of" and [w.lower() for w in reader.current] in ([w] for w in _RELATION_NOUNS):
             reader.current = []  # "the impact of model size and training data on …": the sizes are asked
+        elif low in ("in", "on", "of") and nxt == METRIC and [w.lower() for w in reader.current] in (
+                [w] for w in _CONTRAST_NOUNS):
+            reader.current = []  # "the differences in ⟨A⟩ between A and B": the benchmark is what is compared
         elif low in _PREPOSITIONS:
             counting = [w.lower() for w in reader.current] in (["number"], ["numbers"], ["amount"], ["count"])
             joins = (low in ("of", "per") and reader.current and nxt not in (SUBJECT, METRIC)
