@@ -72,6 +72,21 @@ def test_a_name_counted_by_how_many_is_asked_not_a_subject(library: tuple[Librar
     assert [a.name for a in plan.attributes] == ["GPUs"]
 
 
+@pytest.mark.parametrize(("clause", "read"), [
+    (f"How many experts does {SUBJECT} route each token to", ["routed experts per token"]),
+    (f"Are there more attention heads in {SUBJECT} or in {SUBJECT}", ["attention heads"]),
+])
+def test_a_count_per_token_or_a_count_compared_with_there_is_read(clause: str, read: list[str]) -> None:
+    assert _texts(clause) == read
+
+
+def test_a_yes_no_question_checking_a_value_asks_the_quantity(library: tuple[Library, PassageIndex]) -> None:
+    plan = make_plan(Question(title="A question", question="Does Plover-3B support a context length of 128K?"),
+                     library[0])
+    assert [(a.name, a.kind) for a in plan.attributes] == [("context length", AttributeKind.QUANTITY)]
+    assert used_phrases(f"Does {SUBJECT} have a context length of 128K") == []
+
+
 def test_a_qualifier_stays_on_the_phrase_it_follows_not_a_later_one_of_the_same_noun() -> None:
     clause = f"How many experts does {SUBJECT} activate per token, out of how many experts in each layer"
     assert _texts(clause) == ["activated experts per token", "experts"]

@@ -42,7 +42,7 @@ from synth.plan.qualifiers import qualified
 from synth.plan.spelling import respell
 from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
 from synth.plan.superlatives import superlative_members, superlatives
-from synth.plan.used import used_attribute, used_names, used_phrases
+from synth.plan.used import checked_quantities, used_attribute, used_names, used_phrases
 from synth.plan.wording import (
     Asked,
     Setting,
@@ -338,6 +338,9 @@ def make_plan(question: Question, library: Library) -> Plan:
     attributes, mechanism = _attributes(question, slotted_text, names, setting, vocab)
     if not question.columns:
         attributes += [used_attribute(thing) for thing in [*(n.text for n in used), *used_phrases(slotted_text)]]
+        attributes += [PlanAttribute(name, AttributeKind.QUANTITY, _property_spellings(name, vocab),
+                                     'read from "does … have … of <value>"')
+                       for name in checked_quantities(slotted_text)]
     unique: dict[str, PlanAttribute] = {}
     for attribute in attributes:
         unique.setdefault(canonical(attribute.name), attribute)

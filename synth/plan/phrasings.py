@@ -28,6 +28,9 @@ _THAN = re.compile(
 _JUDGED = re.compile(rf"^(?:which|who)(?:\s+(?:one|model|of\s+(?:them|these|the\s+\w+)))?\s+(?:is|are|was|were|"
                      rf"does|did|performs?|performed|scores?|scored)\s+(?:the\s+)?(?:better|worse|best|worst|stronger|"
                      rf"weaker)\b[^\u27e8]*(?:{METRIC}|{SUBJECT})", re.IGNORECASE)
+# "Are there more attention heads in A or in B?"
+_THERE = re.compile(rf"^(?:are|is|were|was)\s+there\s+(?:the\s+)?(?:more|fewer|less)\s+(?P<noun>[a-z][\w\- ]*?)\s+in\s+"
+                    rf"{SUBJECT}\s*,?\s*(?:or|and)\s+(?:in\s+)?{SUBJECT}$", re.IGNORECASE)
 # What a comparative adjective compares when it names no noun of its own: "which is larger, A or B" asks the size.
 _COMPARED = {"larger": "parameters", "bigger": "parameters", "smaller": "parameters"}
 _MAGNITUDES = frozenset("size sizes length lengths width depth count number dimension dimensions window".split())
@@ -104,6 +107,9 @@ def phrased(clause: str, standalone: Callable[[str], bool]) -> list[Asked] | Non
     compared = comparative(clause)
     if compared:
         return [compared]
+    there = _THERE.match(clause.strip(" ?.,"))
+    if there:  # "are there more attention heads in A or in B": the count compared
+        return [Asked(clean_words(there.group("noun").split()), AttributeKind.QUANTITY, 'read from "are there more …"')]
     if _JUDGED.match(clause.strip(" ?.,")):
         return []  # "which is better on ⟨A⟩, A or B": the benchmark named is what is compared
     return None

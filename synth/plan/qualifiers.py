@@ -32,6 +32,7 @@ _PREDICATE = re.compile(r"\bhow\s+many\s+" + _NOUN + r"\s+(?:are|is|were|was|get
 _VERB = re.compile(r"\bhow\s+many\s+" + _NOUN + r"\s+(?:do|does|did)\s+(?:" + SUBJECT + r"|each(?:\s+" + SUBJECT
                    + r")?|it|they|these\s+models|this\s+model|the\s+models?)\s+(?P<word>[a-z][\w\-]*)" + _PER
                    + r"(?=\s*(?:[,;?.]|$|\band\b|\bin\b|\bof\b|\bfor\b))", re.IGNORECASE)
+_EACH_TO = re.compile(r"\b(?:each|every)\s+(token|input|example|sequence|position)\s+to\b", re.IGNORECASE)
 _NOT_QUALIFIERS = frozenset("there here have has had be been being used needed required".split())
 _PREPOSITIONS = frozenset("of in on for with by from to at into about per".split())
 
@@ -61,6 +62,7 @@ def _qualifier(word: str, verb_form: bool) -> str | None:
 def qualified(clause: str, asked: list[Asked]) -> list[Asked]:
     """The asked phrases of a clause with the qualifiers written after them put back on them."""
     found: dict[str, list[tuple[int, str, str]]] = {}
+    clause = _EACH_TO.sub(r"per \1", clause)  # "route each token to": per token
     for pattern, verb_form in ((_PREDICATE, False), (_VERB, True)):
         for match in pattern.finditer(clause):
             noun = " ".join(match.group("noun").split())

@@ -39,14 +39,27 @@ def used_names(text: str, names: list[Name]) -> list[Name]:
 
 
 _USED_PHRASE = re.compile(rf"(?:^|[?.!;]\s*)(?:does|do|did)\s+{SUBJECT}(?:\s*(?:,|and|or)\s*{SUBJECT})*\s+"
-                          rf"(?:use|employ|adopt|apply|rely\s+on|make\s+use\s+of|include)\s+(?:an?\s+|the\s+)?"
+                          rf"(?:use|employ|adopt|apply|rely\s+on|make\s+use\s+of|include|support|have)\s+"
+                          rf"(?:an?\s+|the\s+)?"
                           rf"(?P<thing>[^,?.;\u27e8]+?)\s*(?=[,?.;]|\band\b|\bor\b|$)", re.IGNORECASE)
+
+
+_VALUED = re.compile(r"^(?P<attribute>.+?)\s+of\s+(?:about\s+|around\s+|over\s+|at\s+least\s+|up\s+to\s+)?"
+                     r"[\d][\d.,]*\s*[KMBT]?\b", re.IGNORECASE)
 
 
 def used_phrases(slotted_text: str) -> list[str]:
     """The things a yes/no question asks the subjects to use that are no name of the library ("does ⟨S⟩ use
-    multi-token prediction")."""
-    return [" ".join(m.group("thing").split()) for m in _USED_PHRASE.finditer(slotted_text)]
+    multi-token prediction"); not a value it checks ("a context length of 128K": `checked_quantities`)."""
+    things = [" ".join(m.group("thing").split()) for m in _USED_PHRASE.finditer(slotted_text)]
+    return [t for t in things if not _VALUED.match(t)]
+
+
+def checked_quantities(slotted_text: str) -> list[str]:
+    """"Does ⟨S⟩ support a context length of 128K?" checks a value: the quantity is asked, so the page shows the
+    value the library states (or that it states none), never a bare yes."""
+    things = [" ".join(m.group("thing").split()) for m in _USED_PHRASE.finditer(slotted_text)]
+    return [found.group("attribute") for t in things if (found := _VALUED.match(t))]
 
 
 def used_attribute(name: str) -> PlanAttribute:
