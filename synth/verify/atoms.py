@@ -143,12 +143,23 @@ class ClaimAtoms:
     atoms: tuple[AtomSpec, ...]
 
 
+# A sentence that opens with a concessive or contrastive phrase ("Despite performing slightly worse
+# than sparsemax, TVMAX outperforms …"): that phrase, up to its comma, is a clause of its own.
+_FRONTED = re.compile(r"\s*(?:despite|although|though|unlike|apart\s+from|besides|in\s+contrast\s+to)\b[^,;]*,",
+                      re.IGNORECASE)
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the claim's clauses: sentences, cut at ";" and contrastive conjunctions."""
+    """Spans of the claim's clauses: sentences, cut at ";", contrastive conjunctions and after a
+    fronted concessive phrase."""
     spans = []
     for start, end in sentence_spans(text) or [(0, len(text))]:
         cut = start
-        for match in _CLAUSE.finditer(text, start, end):
+        fronted = _FRONTED.match(text, start, end)
+        if fronted is not None and text[fronted.end():end].strip():
+            spans.append((start, fronted.end() - 1))
+            cut = fronted.end()
+        for match in _CLAUSE.finditer(text, cut, end):
             if text[cut:match.start()].strip():
                 spans.append((cut, match.start()))
             cut = match.end()
