@@ -7,6 +7,7 @@ number. pdfium rarely emits blank lines, so long pages are cut into chunks at li
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import importlib.metadata
 import io
@@ -45,7 +46,10 @@ _BAD_META_TITLE = re.compile(r"^(untitled|microsoft word|title|document\d*|slide
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
+@functools.cache
 def _version(package: str) -> str:
+    """The installed version, looked up once per process: `importlib.metadata` scans every path
+    entry's distributions on each call (0.6 s of 36 s of reading the 41 corpus PDFs, cProfile)."""
     try:
         return importlib.metadata.version(package)
     except importlib.metadata.PackageNotFoundError:
