@@ -243,6 +243,22 @@ def margin_words(margin: Quantity) -> str:
     return f"by {raw}" if raw[:1].isdigit() or raw[:1] in "+-−" else f"with {raw}"
 
 
+# A comparative adjective opening the clause's subject, with nothing it is compared to ("The
+# superior score on attention relevance shows that TVMAX is better …"): it describes the noun;
+# what is compared is the clause's own comparison ("has a lower F1" is that comparison).
+_DETERMINER = re.compile(r"^\s*(?:the|a|an|its|their)\s+$", re.IGNORECASE)
+_ADJECTIVE = re.compile(r"superior|inferior|higher|lower|better|worse|greater|larger|smaller", re.IGNORECASE)
+_COMPLEMENT = re.compile(r"\b(?:than|to|over|compared|from|against)\b", re.IGNORECASE)
+
+
+def _attributive(text: str, match: re.Match[str], start: int, stop: int) -> bool:
+    """Whether a comparison cue only describes its noun (see _DETERMINER): no atom of its own."""
+    before = text[start:match.start()]
+    return bool(_ADJECTIVE.fullmatch(match.group(0)) and _DETERMINER.search(before)
+                and re.match(r"\s+[a-z]", text[match.end():], re.IGNORECASE)
+                and not _COMPLEMENT.search(text, match.end(), stop))
+
+
 @lru_cache(maxsize=8192)
 def atoms_of(text: str) -> ClaimAtoms:
     """The claim's atoms in reading order (see the module docstring)."""
@@ -271,7 +287,7 @@ def atoms_of(text: str) -> ClaimAtoms:
         for pattern, direction, aware in _CUES:
             for match in pattern.finditer(text, start, stop):
                 if any(s <= match.start() < e for s, e in extreme_spans) or any(
-                        s <= match.start() < e for s, e in used):
+                        s <= match.start() < e for s, e in used) or _attributive(text, match, start, stop):
                     continue
                 margin, ratio, margin_span = _margin(text, match.start(), match.end())
                 if margin_span is not None:
