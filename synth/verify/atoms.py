@@ -1,6 +1,7 @@
 """Atoms: a claim split into the assertions it makes, each checked on its own.
 
-A claim is cut into clauses (sentences, then at ";", "but", "while", "whereas"). In each clause:
+A claim is cut into clauses (sentences, then at ";", "but", "while", "whereas", and after a fronted
+"Despite …," phrase). In each clause:
 
 * every comparison cue ("outperforms", "higher than", "improves over", "2× faster") is a
   COMPARISON atom, with its direction (raw higher/lower, or better/worse by the metric's own
