@@ -85,7 +85,8 @@ _COMPARATIVE = re.compile(
     re.IGNORECASE,
 )
 _LOWER_DIRECTION = re.compile(r"\b(worse|lower|less|fewer|smaller|trail\w*|behind|underperform\w*)\b", re.I)
-_TOKEN = re.compile(r"(?<![\w.\-])[A-Za-z0-9]+(?:[-.@][A-Za-z0-9]+)*")
+# A two-digit year after an apostrophe belongs to the name: "AIME’24" is a benchmark, not the figure 24.
+_TOKEN = re.compile(r"(?<![\w.\-])[A-Za-z0-9]+(?:[-.@][A-Za-z0-9]+)*(?:[’'][0-9]{2}(?!\w|\.\d))?")
 _PURE_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SIZE_TOKEN = re.compile(r"\d+(?:\.\d+)?[KMBT]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")

@@ -19,6 +19,8 @@ from synth.text import fold
         ("Qwen2.5-72B-Instruct and GPT-4o score well", []),
         ("as shown by (Yang et al., 2024b) and (Hui, 2024)", []),
         ("The 32B-Instruct model reported 55.5", [(55.5, "plain")]),
+        ("Qwen3-235B-A22B scores 85.7 on AIME’24", [(85.7, "plain")]),
+        ("AIME'25 is 81.5 and it's 3 points up", [(81.5, "plain"), (3.0, "plain")]),
     ],
 )
 def test_quantities_keep_scale_and_skip_names_and_citations(text: str, expected: list[tuple[float, str]]) -> None:
@@ -31,6 +33,7 @@ def test_entities_keep_model_names_whole_and_group_capitalised_words() -> None:
     assert entities("Mistral Large 2 was compared with Claude 3.5 Sonnet by Alibaba Cloud Model Studio.") == (
         "Mistral Large 2", "Claude 3.5 Sonnet", "Alibaba Cloud Model Studio")
     assert entities("The model uses GRPO and DPO.") == ("GRPO", "DPO")
+    assert entities("Qwen3 scores 85.7 on AIME’24 and 81.5 on AIME'25.") == ("Qwen3", "AIME’24", "AIME'25")
 
 
 def test_name_matching_ignores_separators_but_not_suffixes() -> None:

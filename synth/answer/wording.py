@@ -32,8 +32,13 @@ def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[
                                    *(f"{entity} scores {candidate.value} on {head} {label}."
                                      for head in _column_heads(candidate, label)),
                                    *_own_words(candidate, entity, label)]))
+    counted = _COUNT_OF.match(candidate.attribute)
     claims = [f"{entity} has {candidate.value} {candidate.attribute}."]
-    if not candidate.table:
+    if counted:  # "number of layers": sources say "32 layers", never "32 number of layers"
+        claims.append(f"{entity} has {candidate.value} {counted.group(1)}.")
+    if candidate.table:  # a table's own column label ("n_layers", "context_len") names the attribute
+        claims.append(f"The {label} of {entity} is {candidate.value}.")
+    else:
         said = re.search(re.escape(candidate.value) + r"\s+((?:[A-Za-z][\w\-]*\s+)?[A-Za-z][\w\-]*)",
                          candidate.evidence.quote)
         if said and canonical(said.group(1)) != canonical(candidate.attribute):
@@ -55,6 +60,7 @@ def _column_heads(candidate: Candidate, label: str) -> list[str]:
 _MODEL_WORDS = re.compile(r"(?:(?:base|chat|instruct|thinking|non-thinking|sft|rl|rlhf|dpo|dense|moe|v?\d[\d.]*)\s*)+",
                           re.IGNORECASE)
 _ANOTHER_CLAUSE = re.compile(r"[,;:()]|\d|\b(?:and|but|while|whereas|than|versus|vs)\b", re.IGNORECASE)
+_COUNT_OF = re.compile(r"(?:the\s+)?(?:number|count)\s+of\s+(.+)", re.IGNORECASE)
 _COUNT_IN_LABEL = re.compile(r"\s*[(\[]\s*\d[\d,]*\s*[)\]]")
 
 

@@ -1,0 +1,31 @@
+"""How a cell is worded for the verification stage: as the sources word it, never less than the cell says."""
+
+from __future__ import annotations
+
+from synth.answer.wording import claims_of
+from synth.models.claims import Evidence, PassageKind
+from synth.retrieve.asks import Candidate
+
+
+def _candidate(attribute: str, value: str, quote: str, table: bool) -> Candidate:
+    evidence = Evidence("m.md", "m.md", quote, 0, len(quote), 2, None,
+                        PassageKind.TABLE_ROW if table else PassageKind.TEXT)
+    return Candidate("Osprey-9B", attribute, "Osprey-9B", None, value, float(value), None, evidence,
+                     table, True, True)
+
+
+def test_a_count_is_worded_as_sources_count_it() -> None:
+    said = _candidate("number of layers", "32", "Osprey-9B stacks 32 layers.", table=False)
+    assert "Osprey-9B has 32 layers." in claims_of(said, "number of layers", quantity=True)
+
+
+def test_a_table_cell_is_also_worded_with_the_table_s_own_label() -> None:
+    cell = _candidate("context length", "8192", "Osprey-9B | context_len: 8192", table=True)
+    assert "The context_len of Osprey-9B is 8192." in claims_of(cell, "context_len", quantity=True)
+
+
+def test_an_attribute_that_is_not_a_count_keeps_its_words() -> None:
+    said = _candidate("training tokens", "2", "Osprey-9B was trained on 2 trillion tokens.", table=False)
+    claims = claims_of(said, "training tokens", quantity=True)
+    assert claims[0] == "Osprey-9B has 2 training tokens."
+    assert not [c for c in claims if c.startswith("The ")]
