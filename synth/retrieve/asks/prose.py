@@ -25,12 +25,14 @@ from synth.names import canonical, family
 from synth.plan.used import uses_term
 from synth.plan.wording import stage_of
 from synth.retrieve.asks.candidates import Candidate
+from synth.retrieve.asks.change import asks_change, states_change
 from synth.retrieve.asks.kinds import QUERY_TERMS, kind_terms, names_modifiers, used_terms
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
 from synth.retrieve.asks.scope import (
     COMPARING,
     Scope,
+    cites_other_work,
     led_by_other,
     names_relative,
     only_as_reference,
@@ -139,6 +141,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         section = (position, title) if title else None
                     if scope is None or not states_something(sentence.text):
                         continue
+                    if not scope.named and home and cites_other_work(sentence.text):
+                        continue  # "Zero [83] presents …": cited work's figures, even in the subject's own paper
                     if sibling and not scope.named and (context is None or position - context[0] > CONTEXT_SENTENCES):
                         continue
                     if not scope.named and relative >= 0 and (context is None or context[0] < relative):
@@ -299,6 +303,7 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
     if attribute.stage and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
             and _other_stage(sentence.text, attribute.stage):
         return 0.0  # "We use a batch size of 32 and fine-tune for 3 epochs": not the pre-training batch size
+    skip_changes = not asks_change(attribute)  # figures stated as a change are skipped, unless a change is asked
     if attribute.kind is AttributeKind.QUANTITY:
         found = quantity_values(sentence.text, attribute, contrast)
         taken = {position for *_, position in found}
@@ -307,12 +312,14 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
             if not scope.owns(position, sentence.text) or _HYPOTHETICAL.search(
                     re.split(r"[.;:]", sentence.text[max(0, position - 80):position])[-1]):
                 continue  # not "if we set each block's capacity to 0"
+            if skip_changes and states_change(sentence.text, position):
+                continue  # "a gain of 1T parameters" is not the model's size
             values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, raw, number,
                                     unit or None, evidence, False, home, scope.named, scope.member))
     elif attribute.kind is AttributeKind.METRIC:
         for raw, number, unit, setting, position in metric_values(sentence.text, attribute):
-            if not scope.owns(position, sentence.text):
-                continue
+            if not scope.owns(position, sentence.text) or (skip_changes and states_change(sentence.text, position)):
+                continue  # "+3.3 average BLEU" is a gain over a baseline, not the score
             variant = "; ".join(p for p in (scope.variant, setting) if p) or None
             values.append(Candidate(subject.name, attribute.name, scope.entity, variant, raw, number, unit, evidence,
                                     False, home, scope.named, scope.member))

@@ -199,3 +199,16 @@ def led_by_other(sentence: str, subject: PlanSubject, vocab: Vocabulary, rivals:
         # "The recipe to convert the baseline Transformer …": a model named inside the sentence leads nothing
         return _leads(sentence[:start])
     return False
+
+
+# A sentence whose actor is cited work: "Zero [83] presents …", "Brown et al. showed …", "GPipe (Huang et al.,
+# 2019) trains …", "The Transformer [1] uses …". Its figures are that work's, even in the subject's own paper.
+_CITED_LEAD = re.compile(
+    r"^\s*(?!(?i:we|our|this|these|in|here|thus|then|also|however|finally)\b)[A-Z][\w\-.]*(?:\s+[\w\-.]+){0,3}"
+    r"\s*(?:\[\d+(?:\s*[,–-]\s*\d+)*\]|\([A-Z][^()]*?\d{4}[a-z]?\)|et\s+al\.?(?:\s*\(\d{4}[a-z]?\))?)",
+)
+
+
+def cites_other_work(sentence: str) -> bool:
+    """Whether the sentence opens on cited work: a name (of up to four words) followed by a citation."""
+    return _CITED_LEAD.match(sentence) is not None
