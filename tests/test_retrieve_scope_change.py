@@ -6,6 +6,7 @@ import pytest
 
 from synth.models import AttributeKind, PlanAttribute
 from synth.retrieve.asks.change import asks_change, states_change
+from synth.retrieve.asks.quantities import quantity_values
 from synth.retrieve.asks.scope import cites_other_work
 
 
@@ -57,3 +58,18 @@ def test_an_ask_for_a_change_keeps_changes(name: str, asked: bool) -> None:
 ])
 def test_a_sentence_opening_on_cited_work_is_that_work_s(sentence: str, cited: bool) -> None:
     assert cites_other_work(sentence) is cited
+
+
+@pytest.mark.parametrize(("sentence", "experts", "per_token"), [
+    ("We choose to let each token dispatched to at most two experts.", [], [2.0]),
+    ("Each token is routed to 2 experts.", [], [2.0]),
+    ("The largest model has 2048 experts.", [2048.0], []),
+])
+def test_a_count_per_token_is_not_the_model_s_count(sentence: str, experts: list[float], per_token: list[float]
+                                                    ) -> None:
+    def values(name: str) -> list[float]:
+        asked = PlanAttribute(name, AttributeKind.QUANTITY, (name,), "test")
+        return [number for _, number, _, _ in quantity_values(sentence, asked, frozenset())]
+
+    assert values("experts") == experts
+    assert values("experts per token") == per_token

@@ -24,7 +24,9 @@ _IMPLIED_NOUNS = frozenset(key(w) for w in ("parameters", "params", "weights", "
 # Words that make a count the part of a set used for one input: "selects only 8 routed experts" is not the number of
 # routed experts, it is how many are activated per token.
 _SUBSET_WORDS = frozenset(key(w) for w in ("activated", "active", "selected", "chosen", "activates", "selects"))
-_SUBSET_BEFORE = re.compile(r"\b(?:select|activat|choos|pick)\w*\s+(?:only\s+|the\s+top\s+|top-?)?$", re.IGNORECASE)
+_SUBSET_BEFORE = re.compile(r"\b(?:(?:select|activat|choos|pick)\w*\s+(?:only\s+|the\s+top\s+|top-?)?|"
+                            r"(?:dispatch|rout|sent|send|assign)\w*\s+to\s+(?:at\s+most\s+|up\s+to\s+|only\s+|"
+                            r"the\s+top\s+|top-?)?|each\s+token\b[^.;]{0,40}?\bat\s+most\s+)$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:will\s+be|are|is|get|gets)\s+(?:activated|selected|chosen)\b",
                            re.IGNORECASE)
 
@@ -218,7 +220,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             out.append((number.group(0), value, unit, number.start()))
     if subset:
         out += _subset_values(text, words, taken)
-    return scheduled + out + _spelled_values(text, words, taken)
+    return scheduled + out + _spelled_values(text, words, taken, subset)
 
 
 def _in_name(text: str, start: int) -> bool:
@@ -255,7 +257,8 @@ def _subset_values(text: str, words: list[str], taken: set[int]) -> list[tuple[s
     return out
 
 
-def _spelled_values(text: str, words: list[str], taken: set[int]) -> list[tuple[str, float, str, int]]:
+def _spelled_values(text: str, words: list[str], taken: set[int], subset: bool = False
+                    ) -> list[tuple[str, float, str, int]]:
     """"a single epoch", "selects two experts": a number written as a word counts only right before the asked
     noun itself, in its own number ("three patching functions" are no patch size)."""
     # the asked noun in the asked number: "Three factors drive …" counts factors, it is no "factor" of change
@@ -263,6 +266,8 @@ def _spelled_values(text: str, words: list[str], taken: set[int]) -> list[tuple[
                             else re.escape(w) + ("" if k == len(words) - 1 else "s?") for k, w in enumerate(words))
     out = []
     for number in _SPELLED.finditer(text):
+        if not subset and _subset_count(text, number.start(), number.end()):
+            continue  # "each token dispatched to at most two experts": experts per token, not the model's experts
         if number.start() not in taken and re.match(rf"\s+{exact}(?![\w-])(?!\s+of\b)", text[number.end():],
                                                     re.IGNORECASE):
             out.append((number.group(0), float(_NUMBER_WORDS[number.group(1).lower()]), "", number.start()))
