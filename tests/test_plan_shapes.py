@@ -15,7 +15,7 @@ from synth.plan import describe, make_plan
 from synth.plan.classes import resolve_usage, usage_class
 from synth.plan.derived import derived_from
 from synth.plan.qualifiers import participle, qualified
-from synth.plan.wording import SUBJECT, Asked, read_setting
+from synth.plan.wording import METRIC, SUBJECT, Asked, asked_phrases, read_setting
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.qualified import keep_qualified, qualifiers
 from synth.vocabulary import vocabulary
@@ -237,3 +237,13 @@ def test_the_distilled_models_are_the_subjects_never_the_model_they_come_from(
     names = [s.name for s in plan.subjects]
     assert "DeepSeek-R1-Distill-Qwen-32B" in names and "DeepSeek-R1-Distill-Llama-70B" in names
     assert all("Distill" in n for n in names)
+
+
+@pytest.mark.parametrize(("clause", "asked"), [
+    (f"what average {METRIC} does {SUBJECT} reach", []),
+    (f"what is the overall {METRIC} of {SUBJECT}", []),
+    (f"how many layers and what average {METRIC} does {SUBJECT} have", ["layers"]),
+])
+def test_an_aggregate_word_before_a_benchmark_qualifies_it_and_asks_nothing_else(clause: str, asked: list[str]
+                                                                                  ) -> None:
+    assert [a.text for a in asked_phrases(clause, lambda _: False)] == asked

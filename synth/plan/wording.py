@@ -265,6 +265,10 @@ def _nominal(verb: str, particle: str | None) -> str:
     return lowered[:-1] if lowered.endswith("s") and len(lowered) > 3 else lowered
 
 
+# Words written before a benchmark that say how its score is aggregated, not what else is asked.
+_METRIC_QUALIFIERS = frozenset("average averaged mean overall avg macro micro weighted aggregate".split())
+
+
 def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]:
     """The noun phrases a clause asks for (names already replaced by slots)."""
     tokens = _tokens(clause)
@@ -302,6 +306,8 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             reader.close()
             reader.qualifying = False
         elif token in (SUBJECT, METRIC):
+            if token == METRIC and reader.current and all(w.lower() in _METRIC_QUALIFIERS for w in reader.current):
+                reader.current = []  # "what average BLEU does it reach": a qualifier of the benchmark, no ask
             possessive = lowered[i + 1:i + 2] == ["s"] or nxt in ("'s", "’s")
             reader.stop(asking=possessive or (token == METRIC and reader.asking))
             i += 1 if possessive else 0
