@@ -94,6 +94,21 @@ def vocabulary_tables(document: Document) -> list[tuple[Table, bool | None]]:
     return [*((table, None) for table in document.tables), *text_tables(document)]
 
 
+def parameter_table(table: Table) -> bool:
+    """A two-column "Parameter | Value" table read from text lines (Mistral 7B's "dim 4096 / n_layers 32"): the
+    one kind of text table verification reads, as the values of the model its source is about."""
+    return len(table.header) == 2 and table.header[-1].strip().lower() in ("value", "values")
+
+
+def verified_tables(document: Document) -> list[Table | None]:
+    """The tables verification reads, in seq order: the document's own, then its "Parameter | Value" tables read
+    from text lines (their seq past the own tables, as the vocabulary numbers them)."""
+    from synth.vocabulary import text_tables
+
+    texts = text_tables(document)
+    return [*document.tables, *(table if parameter_table(table) else None for table, _ in texts)]
+
+
 def document_cells(document: Document) -> DocumentCells:
     """The cell-index rows of one document (module docstring)."""
     from synth.analysis import metric_key
@@ -112,12 +127,13 @@ def document_cells(document: Document) -> DocumentCells:
             out.entities.add((fold(record.entity).strip(), canonical(record.entity), seq))
             out.labels[(ENTITY, record.entity)] += 1
             out.labels[(ATTRIBUTE, record.attribute)] += 1
-        if seq < own:  # verification and the scaling series read the document's own tables only
+        if seq < own:  # the library's measures and the scaling series read the document's own tables only
             out.measures.update(m for r in found for m in measures_of(measured(r)))
             out.metrics.update((metric_key(r), canonical(r.metric), r.metric, seq) for r in found)
             for record in found:
                 if record.metric:  # first place kept (dict order), last spelling kept (value)
                     out.metric_names[canonical(record.metric)] = record.metric
+        if seq < own or parameter_table(table):
             placed = table_places(table, 0)
             if placed is not None:
                 out.lookups.update((lookup, seq) for lookup in index_forms([key for key, _ in placed[1]]))

@@ -75,7 +75,7 @@ _UP = re.compile(
 _DOWN = re.compile(
     r"\b(decreas\w*|reduc\w*|lower\w*|declin\w*|drops?|dropped|diminish\w*|inhibit\w*|suppress\w*|"
     r"downregulat\w*|down-regulat\w*|attenuat\w*|impair\w*|block\w*|prevent\w*|less|fewer|smaller|"
-    r"slow\w*|deplet\w*|abolish\w*|abrogat\w*|loss|losing|lost|shrink\w*|alleviat\w*|ameliorat\w*|"
+    r"slow\w*|deplet\w*|abolish\w*|abrogat\w*|loss|losing|lost|shrink\w*|alleviat\w*|ameliorat\w*|mitigat\w*|"
     r"negatively|inversely|deficien\w*|lack\s+of|absence\s+of)\b",
     re.IGNORECASE,
 )

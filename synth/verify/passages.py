@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from synth import claimparse
 from synth.models import Verdict
-from synth.text import collapse
+from synth.text import collapse, fold
 from synth.verify.claim import ClaimInfo
 from synth.verify.comparisons import comparison_conflict, comparison_unstated
 from synth.verify.facts import LibraryFacts
@@ -153,6 +153,8 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     comparison = comparison_conflict(info, window, measures)
     up, down = claimparse.directions(clause)
     claim_direction = claimparse.direction(claim_clause)
+    if claim_direction and comparison is None:
+        up, down = _subject_directions(info, window, sentence, (up, down))
     if comparison is not None or claim_direction == 0:
         direction_ok, opposite_direction = True, False
     elif claimparse.direction_count(sentence) < claimparse.direction_count(claim_clause):
@@ -216,3 +218,17 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, "the passage states the opposite direction of change", aspect="direction")
     return None
+
+
+def _subject_directions(info: ClaimInfo, window: Window, sentence: str, said: tuple[bool, bool]) -> tuple[bool, bool]:
+    """The directions of change said of the claim's subject. When the best sentence does not name the subject
+    but the window's other sentence does ("… outliers, due to their higher magnitude than the median. DIFF
+    Transformer mitigates outliers"), the change is read from the sentence naming it, never from a definition
+    beside it."""
+    if not info.entities or mentioned(fold(sentence), sentence, info.entities[0], None):
+        return said
+    naming = [s for s in window.sentences() if s != sentence and mentioned(fold(s), s, info.entities[0], None)]
+    if not naming:
+        return said
+    ups, downs = zip(*(claimparse.directions(s) for s in naming), strict=True)
+    return any(ups), any(downs)

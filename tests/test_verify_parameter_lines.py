@@ -1,0 +1,47 @@
+"""A "Parameter | Value" table a PDF prints as plain lines (Mistral 7B's Table 1: "dim 4096 / n_layers 32") is
+read by verification too, as the values of the model the source's title names, never another model's."""
+
+from __future__ import annotations
+
+import pytest
+
+from synth.build import prepare_library
+from synth.index import PassageIndex
+from synth.models import Library, Verdict
+from synth.verify import verify_claim
+
+PAPER = """# Osprey-9B
+
+Osprey-9B is a decoder-only model whose main parameters are listed below.
+
+Parameter Value
+dim 4096
+n_layers 36
+n_heads 32
+n_kv_heads 8
+context_len 16384
+vocab_size 64000
+Table 1: Model architecture.
+
+Osprey-9B is trained with a cosine schedule.
+"""
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageIndex]:
+    root = tmp_path_factory.mktemp("parameters")
+    (root / "library").mkdir()
+    (root / "library" / "osprey.txt").write_text(PAPER, encoding="utf-8")
+    return prepare_library(root / "library", root / "cache")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("Osprey-9B has 36 layers.", Verdict.SUPPORTED),
+    ("Osprey-9B has 8 key-value heads.", Verdict.SUPPORTED),
+    ("Osprey-9B has a context length of 16384 tokens.", Verdict.SUPPORTED),
+    ("Osprey-9B has 40 layers.", Verdict.CONTRADICTED),
+    ("Heron-7B has 36 layers.", Verdict.INSUFFICIENT),
+])
+def test_a_parameter_table_in_text_lines_is_the_titled_model_s(claim: str, verdict: Verdict,
+                                                              library: tuple[Library, PassageIndex]) -> None:
+    assert verify_claim(claim, *library).verdict is verdict
