@@ -57,6 +57,9 @@ _EXTREME = re.compile(r"\b(?:the\s+)?(best|highest|lowest|worst|largest|smallest
                       r"(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:(?:other|remaining)\s+"
                       r"(?:baselines|models|methods|systems|approaches|classifiers|variants|ones|configurations)\b|"
                       r"(?:two\s+|three\s+)?others\b)", re.I)
+# A preposition and an indefinite article right before a comparative: the comparative describes the noun after it
+# ("distilled from a larger teacher model"); "has a lower F1 score" still compares.
+_ATTRIBUTIVE = re.compile(r"\b(?:from|with|by|of|into|via|using|through)\s+(?:a|an)\s+$")
 _EXTREME_LOW = re.compile(r"lowest|worst|smallest|minimum|weakest|lower\s+than|worse\s+than|underperform|inferior",
                           re.I)
 _EXTREME_AWARE = re.compile(r"best|worst|strongest|weakest|outperform|better|beat|surpass|superior|inferior", re.I)
@@ -290,6 +293,9 @@ def atoms_of(text: str) -> ClaimAtoms:
                 if any(s <= match.start() < e for s, e in extreme_spans) or any(
                         s <= match.start() < e for s, e in used) or _attributive(text, match, start, stop):
                     continue
+                if _ATTRIBUTIVE.search(text[max(start, match.start() - 16):match.start()]) and not re.search(
+                        r"\bthan\b", text[match.end():stop], re.IGNORECASE):
+                    continue  # "distilled from a larger teacher model": names a thing, compares nothing
                 margin, ratio, margin_span = _margin(text, match.start(), match.end())
                 if margin_span is not None:
                     used.append(margin_span)

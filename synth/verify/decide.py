@@ -21,6 +21,7 @@ from synth.verify.cells import tables_named
 from synth.verify.claim import ClaimInfo, claim_info
 from synth.verify.combine import assemble, explain, from_judgement, resolve, verdict_of
 from synth.verify.confidence import as_signals, signals_for, weighted_confidence
+from synth.verify.conjuncts import conjuncts
 from synth.verify.corroboration import corroborate
 from synth.verify.facts import LibraryFacts, library_facts
 from synth.verify.findings import Context, Finding
@@ -36,7 +37,31 @@ def verify_claim(claim: str, library: Library, index: PassageIndex, origin: str 
     """The verdict for one claim against the whole library: its atoms, each checked against table
     cells and text windows, then the verdict they imply (synth.verify.combine). For a finding
     taken from a source, `origin` is that source's key: the verification then also says what the
-    rest of the library says of it (synth.verify.corroboration)."""
+    rest of the library says of it (synth.verify.corroboration). A claim joining clauses under one
+    subject is verified clause by clause (synth.verify.conjuncts)."""
+    parts = conjuncts(claim) if origin is None else [claim]
+    if len(parts) == 1:
+        return _verify_one(claim, library, index, origin)
+    return _joined(claim, [_verify_one(part, library, index, None) for part in parts])
+
+
+def _joined(claim: str, parts: list[Verification]) -> Verification:
+    """One verification of a claim from those of its clauses: every atom of every clause, the verdict they
+    imply, the evidence of each clause in order."""
+    atoms = tuple(a for p in parts for a in p.atoms)
+    verdict = verdict_of([a.status for a in atoms])
+    deciding = [p for p in parts if p.verdict is verdict] or parts
+    weakest = (min(deciding, key=lambda p: p.confidence) if verdict is not Verdict.CONTRADICTED
+               else max(deciding, key=lambda p: p.confidence))
+    evidence = tuple(dict.fromkeys(e for p in parts for e in p.evidence))
+    others = tuple(dict.fromkeys(e for p in parts for e in p.counter_evidence if e not in evidence))
+    explanation = "; ".join(f"clause {i} ({p.claim}): {p.explanation}" for i, p in enumerate(parts, 1))
+    return Verification(claim.strip(), verdict, weakest.confidence, evidence, weakest.signals, explanation, others,
+                        atoms)
+
+
+def _verify_one(claim: str, library: Library, index: PassageIndex, origin: str | None) -> Verification:
+    """The verdict for one clause (see `verify_claim`)."""
     facts = library_facts(library, index)
     info = claim_info(claim, facts.measures)
     atoms = atoms_of(claim)
