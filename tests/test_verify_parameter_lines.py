@@ -41,6 +41,9 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageI
     ("Osprey-9B has a context length of 16384 tokens.", Verdict.SUPPORTED),
     ("Osprey-9B has 40 layers.", Verdict.CONTRADICTED),
     ("Heron-7B has 36 layers.", Verdict.INSUFFICIENT),
+    # the label names the figure nearest it: 8192 is no context length, so nothing contradicts the claim
+    ("Osprey-9B uses a sliding window of 8192 tokens and a context length of 16384.", Verdict.INSUFFICIENT),
+    ("Osprey-9B uses a sliding window of 4096 tokens and a context length of 8192.", Verdict.CONTRADICTED),
 ])
 def test_a_parameter_table_in_text_lines_is_the_titled_model_s(claim: str, verdict: Verdict,
                                                               library: tuple[Library, PassageIndex]) -> None:

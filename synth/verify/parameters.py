@@ -90,6 +90,8 @@ def judge_parameter(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableV
     mention, positions = rows
     if column is None or not mention.whole or len(positions) != 1:
         return None
+    if _nearer_figure(atom, atoms, mention):
+        return None  # "a sliding window of 4096 tokens and a context length of 8192": the label is 8192's
     subject = subject_of(atoms, atom, [m for m, _ in view.rows])
     document = context.documents.get(view.table.doc_id)
     if subject is None or document is None or not about(subject, document, context.titles.get(document.doc_id,
@@ -110,3 +112,13 @@ def judge_parameter(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableV
                        f"not {atom.quantity.raw}", 1.0, subject=subject, attribute=label,
                        setting=view.table.caption[:60])
     return None
+
+
+def _nearer_figure(atom: AtomSpec, atoms: ClaimAtoms, mention: Mention) -> bool:
+    """Whether another figure of the clause sits nearer the label than the atom's: the label names that one."""
+    def distance(start: int, end: int) -> int:
+        return max(mention.start - end, start - mention.end, 0)
+
+    own = distance(atom.start, atom.end)
+    return any(other is not atom and other.quantity is not None and other.clause == atom.clause
+               and distance(other.start, other.end) < own for other in atoms.atoms)
