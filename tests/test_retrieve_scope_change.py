@@ -55,6 +55,7 @@ def test_an_ask_for_a_change_keeps_changes(name: str, asked: bool) -> None:
     ("However, prior work [4] used fewer experts.", False),
     ("Our largest model has 600 billion parameters.", False),
     ("The model has 600B parameters (Table 1).", False),
+    ("Layer normalization (Ba et al., 2016) was moved to the input of each sub-block.", False),
 ])
 def test_a_sentence_opening_on_cited_work_is_that_work_s(sentence: str, cited: bool) -> None:
     assert cites_other_work(sentence) is cited

@@ -141,7 +141,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         section = (position, title) if title else None
                     if scope is None or not states_something(sentence.text):
                         continue
-                    if not scope.named and home and cites_other_work(sentence.text):
+                    if not scope.named and home and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
+                            and cites_other_work(sentence.text):
                         continue  # "Zero [83] presents …": cited work's figures, even in the subject's own paper
                     if sibling and not scope.named and (context is None or position - context[0] > CONTEXT_SENTENCES):
                         continue

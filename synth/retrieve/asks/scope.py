@@ -205,7 +205,11 @@ def led_by_other(sentence: str, subject: PlanSubject, vocab: Vocabulary, rivals:
 # 2019) trains …", "The Transformer [1] uses …". Its figures are that work's, even in the subject's own paper.
 _CITED_LEAD = re.compile(
     r"^\s*(?!(?i:we|our|this|these|in|here|thus|then|also|however|finally)\b)[A-Z][\w\-.]*(?:\s+[\w\-.]+){0,3}"
-    r"\s*(?:\[\d+(?:\s*[,–-]\s*\d+)*\]|\([A-Z][^()]*?\d{4}[a-z]?\)|et\s+al\.?(?:\s*\(\d{4}[a-z]?\))?)",
+    r"\s*(?:\[\d+(?:\s*[,–-]\s*\d+)*\]|\([A-Z][^()]*?\d{4}[a-z]?\)|et\s+al\.?(?:\s*\(\d{4}[a-z]?\))?)"
+    # the cited work acts: "presents", "showed", "trains" (not "Layer normalization [3] was moved to the input",
+    # which says what the subject's own paper does with it)
+    r",?\s+(?:also\s+|first\s+|recently\s+)?(?:present|propos|show|introduc|train|scal|achiev|report|use|"
+    r"demonstrat|found|find|observ|stud|appl|explor|develop|employ|reach|obtain|build|built|sho|argu|suggest)\w*\b",
 )
 
 
