@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from snapshots import recorded_differences  # noqa: E402
+
 from synth.library.base import Unreadable  # noqa: E402
 from synth.library.markdown import MarkdownReader  # noqa: E402
 
@@ -46,18 +48,11 @@ def main() -> int:
     args = parser.parse_args()
     files = sorted(p for folder in FOLDERS if folder.is_dir() for p in folder.rglob("*.md"))
     current = {str(p.relative_to(ROOT.parent)): snapshot(p) for p in files}
-    if args.record:
-        Path(args.record).write_text(json.dumps(current, indent=1, ensure_ascii=False), encoding="utf-8")
-        print(f"recorded {len(current)} files")
+    differences = recorded_differences(current, args.record, args.check, indent=1)
+    if differences is None:
         return 0
-    recorded = json.loads(Path(args.check).read_text(encoding="utf-8"))
-    current = json.loads(json.dumps(current, ensure_ascii=False))
-    differing = 0
-    for name in sorted(set(recorded) | set(current)):
-        old, new = recorded.get(name), current.get(name)
-        if old == new:
-            continue
-        differing += 1
+    differing = len(differences)
+    for name, old, new in differences:
         print(f"{name}: differs")
         if isinstance(old, dict) and isinstance(new, dict):
             for key in sorted(set(old) | set(new)):

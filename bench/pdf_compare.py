@@ -12,12 +12,13 @@ change output is only kept when this prints `0 differ`; the first differing fiel
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from snapshots import recorded_differences  # noqa: E402
 
 from synth.library.base import Unreadable  # noqa: E402
 from synth.library.pdf import PdfReader  # noqa: E402
@@ -62,17 +63,12 @@ def main() -> int:
         print(f"no PDFs under {args.library}", file=sys.stderr)
         return 1
     current = {path.name: snapshot(path) for path in files}
-    if args.record:
-        Path(args.record).write_text(json.dumps(current, ensure_ascii=False), encoding="utf-8")
-        print(f"recorded {len(current)} files")
+    differences = recorded_differences(current, args.record, args.check)
+    if differences is None:
         return 0
-    recorded = json.loads(Path(args.check).read_text(encoding="utf-8"))
-    current = json.loads(json.dumps(current, ensure_ascii=False))
-    differing = 0
-    for name in sorted(set(recorded) | set(current)):
-        if recorded.get(name) != current.get(name):
-            differing += 1
-            print(f"{name}: {first_difference(recorded.get(name), current.get(name))}")
+    for name, old, new in differences:
+        print(f"{name}: {first_difference(old, new)}")
+    differing = len(differences)
     tables = sum(len(doc.get("tables", [])) for doc in current.values() if isinstance(doc, dict))
     print(f"{len(current)} files, {tables} tables, {differing} differ")
     return 1 if differing else 0

@@ -29,14 +29,18 @@ def fixture_library(tmp_path: Path, extra: str) -> tuple[Library, PassageIndex]:
     return prepare_library(root, tmp_path / "cache")
 
 
-def written_library(root: Path, files: dict[str, str]) -> Library:
-    """A library of the given files (name → text) in root/library, read and indexed through the real stages; the
-    index is closed, the plan reads the documents."""
+def indexed_library(root: Path, files: dict[str, str]) -> tuple[Library, PassageIndex]:
+    """A library of the given files (name → text) in root/library, read and indexed through the real stages."""
     folder = root / "library"
     folder.mkdir()
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
-    library, index = prepare_library(folder, root / "cache")
+    return prepare_library(folder, root / "cache")
+
+
+def written_library(root: Path, files: dict[str, str]) -> Library:
+    """`indexed_library` with its index closed: the plan reads the documents."""
+    library, index = indexed_library(root, files)
     index.close()
     return library
 

@@ -4,9 +4,9 @@ it: "outliers … higher magnitude than the median. Osprey-9B mitigates outliers
 from __future__ import annotations
 
 import pytest
+from libraries import indexed_library
 
 from synth import claimparse
-from synth.build import prepare_library
 from synth.index import PassageIndex
 from synth.models import Library, Verdict
 from synth.verify import verify_claim
@@ -20,10 +20,7 @@ significantly higher magnitude than the median. Osprey-9B mitigates outliers com
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageIndex]:
-    root = tmp_path_factory.mktemp("directions")
-    (root / "library").mkdir()
-    (root / "library" / "osprey.txt").write_text(PAPER, encoding="utf-8")
-    return prepare_library(root / "library", root / "cache")
+    return indexed_library(tmp_path_factory.mktemp("directions"), {"osprey.txt": PAPER})
 
 
 def test_mitigating_is_a_fall() -> None:

@@ -4,8 +4,8 @@ read by verification too, as the values of the model the source's title names, n
 from __future__ import annotations
 
 import pytest
+from libraries import indexed_library
 
-from synth.build import prepare_library
 from synth.index import PassageIndex
 from synth.models import Library, Verdict
 from synth.verify import verify_claim
@@ -29,10 +29,7 @@ Osprey-9B is trained with a cosine schedule.
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageIndex]:
-    root = tmp_path_factory.mktemp("parameters")
-    (root / "library").mkdir()
-    (root / "library" / "osprey.txt").write_text(PAPER, encoding="utf-8")
-    return prepare_library(root / "library", root / "cache")
+    return indexed_library(tmp_path_factory.mktemp("parameters"), {"osprey.txt": PAPER})
 
 
 @pytest.mark.parametrize(("claim", "verdict"), [
