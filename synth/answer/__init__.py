@@ -291,9 +291,10 @@ _OTHER_MEASURES = frozenset({"rating", "elo", "percentile", "f1", "em", "bleu", 
 
 def _verify(claims: Sequence[list[str]], library: Library, index: PassageIndex) -> list[Verification]:
     """One verification per cell: of its wordings, the first the library supports, else the first it
-    contradicts, else the first."""
+    contradicts, else the first. The rules alone decide (no learned judge): a cell is supported only
+    when its value is found stated."""
     flat = [claim for wordings in claims for claim in wordings]
-    checked = iter(verify_claims(flat, library, index)) if flat else iter(())
+    checked = iter(verify_claims(flat, library, index, learned=False)) if flat else iter(())
     out = []
     for wordings in claims:
         results = [next(checked) for _ in wordings]

@@ -18,6 +18,8 @@ The package is laid out by the parts of a claim it checks, read top to bottom:
 * `combine`: every atom's status from its findings, and the verdict they imply (`verdict_of`);
 * `decide`, `confidence`, `corroboration`: the verdict with its evidence, its explained
   confidence, and what the rest of the library says of a finding taken from one source.
+* `judge_features`, `judge`: the learned judge, which may upgrade an `insufficient` verdict of a
+  figure-less prose claim when a logistic regression over the rules' own measurements is confident.
 
 The public API is `verify_claim` and `verify_claims`; `CONFIDENCE_WEIGHTS` and
 `corroboration_label` are shown on pages.

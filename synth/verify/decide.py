@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from synth import claimparse
 from synth.index import Hit, PassageIndex, any_of, phrase
-from synth.models import Atom, Evidence, Library, Verdict, Verification
+from synth.models import Atom, AtomKind, Evidence, Library, Verdict, Verification
 from synth.text import content_tokens, fold
 from synth.verify.atoms import ClaimAtoms, atoms_of
 from synth.verify.cells import tables_named
@@ -25,6 +25,8 @@ from synth.verify.conjuncts import conjuncts
 from synth.verify.corroboration import corroborate
 from synth.verify.facts import LibraryFacts, library_facts
 from synth.verify.findings import Context, Finding
+from synth.verify.judge import Reading, judge, load_model
+from synth.verify.judge_features import Closest, features_of
 from synth.verify.labels import tokens as label_tokens
 from synth.verify.passages import Probe, judge_window
 from synth.verify.reasoning import judge_on_tables
@@ -33,16 +35,28 @@ from synth.verify.windows import Window, window_evidence, windows_of
 CANDIDATES = 40
 
 
-def verify_claim(claim: str, library: Library, index: PassageIndex, origin: str | None = None) -> Verification:
+def verify_claim(claim: str, library: Library, index: PassageIndex, origin: str | None = None,
+                 learned: bool = True) -> Verification:
     """The verdict for one claim against the whole library: its atoms, each checked against table
-    cells and text windows, then the verdict they imply (synth.verify.combine). For a finding
-    taken from a source, `origin` is that source's key: the verification then also says what the
-    rest of the library says of it (synth.verify.corroboration). A claim joining clauses under one
-    subject is verified clause by clause (synth.verify.conjuncts)."""
+    cells and text windows, then the verdict they imply (synth.verify.combine), which the learned
+    judge may upgrade from `insufficient` (synth.verify.judge). For a finding taken from a source,
+    `origin` is that source's key: the verification then also says what the rest of the library
+    says of it (synth.verify.corroboration). A claim joining clauses under one subject is verified
+    clause by clause (synth.verify.conjuncts). `learned=False` leaves the judge out: an answer cell
+    is supported only when the rules find its value stated (synth.answer)."""
+    verification, reading = examine_claim(claim, library, index, origin)
+    return judge(verification, reading, load_model()) if learned else verification
+
+
+def examine_claim(claim: str, library: Library, index: PassageIndex,
+                  origin: str | None = None) -> tuple[Verification, Reading | None]:
+    """The rules' verification of a claim and the judge's reading of it (its closest prose window,
+    measured), kept apart so bench/judge_train.py trains on exactly what `verify_claim` judges. A
+    claim of several clauses has no reading: the rules alone decide it."""
     parts = conjuncts(claim) if origin is None else [claim]
     if len(parts) == 1:
-        return _verify_one(claim, library, index, origin)
-    return _joined(claim, [_verify_one(part, library, index, None) for part in parts])
+        return _examine_one(claim, library, index, origin)
+    return _joined(claim, [_examine_one(part, library, index, None)[0] for part in parts]), None
 
 
 def _joined(claim: str, parts: list[Verification]) -> Verification:
@@ -60,8 +74,9 @@ def _joined(claim: str, parts: list[Verification]) -> Verification:
                         atoms)
 
 
-def _verify_one(claim: str, library: Library, index: PassageIndex, origin: str | None) -> Verification:
-    """The verdict for one clause (see `verify_claim`)."""
+def _examine_one(claim: str, library: Library, index: PassageIndex,
+                 origin: str | None) -> tuple[Verification, Reading | None]:
+    """One clause: the rules' verification and the judge's reading (see `examine_claim`)."""
     facts = library_facts(library, index)
     info = claim_info(claim, facts.measures)
     atoms = atoms_of(claim)
@@ -75,9 +90,11 @@ def _verify_one(claim: str, library: Library, index: PassageIndex, origin: str |
     closest: Window | None = None
     folded_claim = fold(claim)
     probe = Probe()
+    near = Closest()
     for hit in hits:
         source = facts.source_of[hit.passage.doc_id]
         for window in windows_of(hit, top, facts.title_of.get(hit.passage.doc_id, "")):
+            near.see(info, window, facts)
             judgement = judge_window(info, window, source, facts, probe)
             if judgement is not None:
                 findings += from_judgement(judgement, atoms)
@@ -87,7 +104,13 @@ def _verify_one(claim: str, library: Library, index: PassageIndex, origin: str |
     verification = _decide(info, atoms, findings, best_alignment, closest, facts, probe, index)
     if origin is not None:
         verification = replace(verification, corroboration=corroborate(atoms, findings, origin))
-    return verification
+    features = features_of(info, near, best_alignment, probe.best, top, facts)
+    if features is None or near.window is None:
+        return verification, None
+    evidence = window_evidence(near.window, facts.source_of[near.window.passage.doc_id])
+    left_to_rules = bool(info.assertion.quantities or named) or any(
+        a.kind is AtomKind.FIGURE for a in verification.atoms)
+    return verification, Reading(features, evidence, left_to_rules)
 
 
 def candidate_docs(claim: str, library: Library, index: PassageIndex) -> list[str]:
@@ -177,8 +200,9 @@ def _insufficient(info: ClaimInfo, atoms: list[Atom], stated: list[Evidence], be
 
 
 def verify_claims(claims: Sequence[str], library: Library, index: PassageIndex,
-                  origins: Sequence[str | None] | None = None) -> list[Verification]:
+                  origins: Sequence[str | None] | None = None, learned: bool = True) -> list[Verification]:
     """Verify each claim independently; same order as given. `origins[i]` is the key of the source
     claim i was taken from (None for a claim of no source): its corroboration is then computed."""
     sources = list(origins) if origins is not None else [None] * len(claims)
-    return [verify_claim(claim, library, index, origin) for claim, origin in zip(claims, sources, strict=True)]
+    return [verify_claim(claim, library, index, origin, learned)
+            for claim, origin in zip(claims, sources, strict=True)]
