@@ -113,6 +113,9 @@ _LIBRARY = {
     "webtext.md": "# WebText: a corpus of web pages\n\nWe build WebText from outbound links. We use a version of "
                   "WebText which does not include links created after Dec 2017 and which after cleaning contains "
                   "slightly over 8 million documents.\n",
+    "heron.md": "# Heron-MoE: a sparse language model\n\nWe present Heron-MoE, a sparse mixture-of-experts model.\n\n"
+                "Table 1: Heron-MoE architecture.\n\n| Parameter | Value |\n|---|---|\n| dim | 2048 |\n"
+                "| num_experts | 16 |\n| top_k_experts | 4 |\n",
     "rmsnorm.md": "# Root Mean Square Layer Normalization\n\nWe propose RMSNorm, which normalizes the summed inputs "
                   "of a layer by their root mean square alone.\n",
 }
@@ -180,3 +183,11 @@ def test_a_paper_named_by_what_it_is_about_gives_the_subject(library: tuple[Libr
     plan = make_plan(Question(title="A question", question="In the Plover-3B paper, how many tokens were used?"),
                      library[0])
     assert [s.name for s in plan.subjects] == ["Plover-3B"]
+
+
+def test_a_top_k_label_states_the_experts_activated_per_token(library: tuple[Library, PassageIndex]) -> None:
+    answer = asks_report("How many experts does Heron-MoE activate per token, out of how many experts in each layer?",
+                         library).answer
+    assert answer is not None
+    assert sorted((c.attribute, c.value) for c in answer.cells) == [("activated experts per token", "4"),
+                                                                    ("experts", "16")]

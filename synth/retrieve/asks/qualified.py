@@ -75,12 +75,17 @@ def _pair_value(candidate: Candidate, label: str, asked: str, modifiers: tuple[s
     return replace(candidate, value=value, number=parsed, variant=variant)
 
 
+_TOP_K = re.compile(r"(?<![a-z])top[_\-]?k[_\-]", re.IGNORECASE)
+
+
 def _table_keeps(candidate: Candidate, attribute: PlanAttribute, modifiers: tuple[str, ...], per: tuple[str, ...]
                  ) -> Candidate | None:
     label = candidate.evidence.quote.rsplit("|", 1)[0]  # the row label and headers, not the value
     if "/" in candidate.value:
         return _pair_value(candidate, label, attribute.name, modifiers) if modifiers else None
     words = label_words(label) + label_words(candidate.entity)
+    if _TOP_K.search(label):  # "top_k_experts": the experts each token is routed to, the selected ones
+        words += label_words("activated active selected routed per token")
     wanted = modifiers or per
     return candidate if all(has_word(words, m) for m in wanted) else None
 

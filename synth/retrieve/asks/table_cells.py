@@ -113,9 +113,25 @@ def _label_match(attribute: PlanAttribute, label: str) -> LabelMatch | None:
             if canonical(spelling) == canonical(label):
                 return LabelMatch(label, None)
         bare = _LABEL_SCALE.sub("", label).strip() or label  # "params ×106" is a params label in millions
-        found = match_property(asked, defaults(asked), bare) or abbreviated_property(attribute.name, bare)
+        found = match_property(asked, defaults(asked), bare) or abbreviated_property(attribute.name, bare) \
+            or _top_k(attribute.name, bare)
         return LabelMatch(label, found.setting, found.abbreviated) if found else None
     return None
+
+
+_TOP_K = re.compile(r"^top[_\-]?k[_\-](?P<rest>\w+)$", re.IGNORECASE)
+_SELECTED = re.compile(r"\b(?:activated|active|selected|routed|chosen)\b|\bper\s+token\b", re.IGNORECASE)
+
+
+def _top_k(asked_name: str, label: str) -> LabelMatch | None:
+    """`top_k_experts` is the number of experts each token is routed to: the asked "activated experts per token"
+    (or "experts per token", "selected experts") when the rest of the label is the asked noun; never the experts
+    of a layer, which the question asks without an activation word."""
+    found = _TOP_K.match(label.strip())
+    if not found or not _SELECTED.search(asked_name):
+        return None
+    noun = " ".join(_SELECTED.sub(" ", asked_name).split())
+    return abbreviated_property(noun, found.group("rest")) if noun else None
 
 
 _DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})
