@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 
 from synth.build import make_report, prepare_library
 from synth.config import LoadedQuestion, Question
@@ -49,3 +54,13 @@ def asks_report(question: str, library: tuple[Library, PassageIndex]) -> Report:
     """The report synth builds for one question over a prepared fixture library."""
     loaded = LoadedQuestion("q", Path("q.yaml"), Question(title="A question", question=question), question)
     return make_report(loaded, *library)
+
+
+@contextmanager
+def bench_module(name: str) -> Iterator[ModuleType]:
+    """A script of bench/ imported as a module, with bench/ on sys.path only while it is used."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        yield importlib.import_module(name)
+    finally:
+        sys.path.remove(str(ROOT / "bench"))

@@ -6,16 +6,15 @@ like (its verdict follows from its atoms, its confidence from its signals), the 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import random
-import sys
 from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from libraries import bench_module
 
 from synth.index import PassageIndex
 from synth.models import (
@@ -119,11 +118,8 @@ def test_the_committed_weights_load_and_gate_at_high_probability() -> None:
 
 @pytest.fixture(scope="module")
 def trainer() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        yield importlib.import_module("judge_train")
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    with bench_module("judge_train") as module:
+        yield module
 
 
 def _rows(trainer: ModuleType, count: int = 240) -> list:

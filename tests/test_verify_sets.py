@@ -15,14 +15,13 @@ Skipped when ../shared is absent. Held-out parts are never read here."""
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from libraries import bench_module
 
 from synth import claimparse
 from synth.index import PassageIndex
@@ -43,11 +42,8 @@ Run = list[tuple[object, Verification]]
 
 @pytest.fixture(scope="module")
 def sets() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        yield importlib.import_module("verify_sets")
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    with bench_module("verify_sets") as module:
+        yield module
 
 
 def _stated_by(value: str, quotes: Sequence[Evidence]) -> bool:
