@@ -49,7 +49,10 @@ def _values(text: str, name: str) -> list[str]:
     ("Subsequently, the learning rate decays to 2.2 × 10−5 over 4.3T tokens.", "peak learning rate", []),
     ("The learning rate is 8e-5.", "peak learning rate", []),
     ("We trained for a single epoch over the full reward model training set.", "epochs", ["single"]),
-    ("For every token, a router network selects two experts to process the current state.", "experts", ["two"]),
+    # the two experts each token is sent to are a per-token count, not the model's experts
+    ("For every token, a router network selects two experts to process the current state.", "experts", []),
+    ("For every token, a router network selects two experts to process the current state.", "experts per token",
+     ["two"]),
     ("One of the layers is frozen.", "layers", []),
     ("Next, we introduce three patching functions.", "average patch size", []),
 ])

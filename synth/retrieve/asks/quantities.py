@@ -259,8 +259,9 @@ def _subset_values(text: str, words: list[str], taken: set[int]) -> list[tuple[s
 
 def _spelled_values(text: str, words: list[str], taken: set[int], subset: bool = False
                     ) -> list[tuple[str, float, str, int]]:
-    """"a single epoch", "selects two experts": a number written as a word counts only right before the asked
-    noun itself, in its own number ("three patching functions" are no patch size)."""
+    """"a single epoch", "two experts": a number written as a word counts only right before the asked
+    noun itself, in its own number ("three patching functions" are no patch size); a count of the members chosen
+    for each input ("selects two experts") only when those are asked (`subset`)."""
     # the asked noun in the asked number: "Three factors drive …" counts factors, it is no "factor" of change
     exact = r"[\s-]+".join(re.escape(w[:-1]) + "s?" if w.lower().endswith("s")
                             else re.escape(w) + ("" if k == len(words) - 1 else "s?") for k, w in enumerate(words))
