@@ -100,13 +100,23 @@ def parameter_table(table: Table) -> bool:
     return len(table.header) == 2 and table.header[-1].strip().lower() in ("value", "values")
 
 
-def verified_tables(document: Document) -> list[Table | None]:
-    """The tables verification reads, in seq order: the document's own, then its "Parameter | Value" tables read
-    from text lines (their seq past the own tables, as the vocabulary numbers them)."""
+def verified_tables(document: Document) -> list[Table]:
+    """Every table verification reads: the document's own, then its "Parameter | Value" tables read from text
+    lines."""
     from synth.vocabulary import text_tables
 
-    texts = text_tables(document)
-    return [*document.tables, *(table if parameter_table(table) else None for table, _ in texts)]
+    return [*document.tables, *(table for table, _ in text_tables(document) if parameter_table(table))]
+
+
+def verified_table(document: Document, seq: int) -> Table | None:
+    """The table at `seq` as the cell index numbers them (the document's own, then those read from its text lines,
+    `vocabulary_tables`), when verification reads it; None for a text table it does not read."""
+    if seq < len(document.tables):
+        return document.tables[seq]
+    from synth.vocabulary import text_tables
+
+    table, _ = text_tables(document)[seq - len(document.tables)]
+    return table if parameter_table(table) else None
 
 
 def document_cells(document: Document) -> DocumentCells:

@@ -17,7 +17,7 @@ _VERB = (r"(?:is|are|was|were|has|have|had|does|did|can|could|will|would|uses?|u
          r"supported|activates?|activated|requires?|required|needs?|needed|employs?|employed|adopts?|adopted|"
          r"introduces?|introduced|replaces?|replaced|removes?|removed|reduces?|reduced|increases?|increased|"
          r"improves?|improved|relies|relied|trains?|trained|pre-trained|fine-tuned|compresses|compressed|"
-         r"sets?|matches|matched|beats?|leads?|led|only\s+uses)")
+         r"sets?|matches|matched|beats?|leads?|led)")
 _JOIN = re.compile(rf"(?:,\s*|\s+)(?:and|but)\s+(?=(?:also\s+|then\s+|only\s+|still\s+)?{_VERB}\b)", re.IGNORECASE)
 
 

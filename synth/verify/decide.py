@@ -44,19 +44,20 @@ def verify_claim(claim: str, library: Library, index: PassageIndex, origin: str 
     says of it (synth.verify.corroboration). A claim joining clauses under one subject is verified
     clause by clause (synth.verify.conjuncts). `learned=False` leaves the judge out: an answer cell
     is supported only when the rules find its value stated (synth.answer)."""
-    verification, reading = examine_claim(claim, library, index, origin)
+    verification, reading = examine_claim(claim, library, index, origin, read=learned)
     return judge(verification, reading, load_model()) if learned else verification
 
 
-def examine_claim(claim: str, library: Library, index: PassageIndex,
-                  origin: str | None = None) -> tuple[Verification, Reading | None]:
+def examine_claim(claim: str, library: Library, index: PassageIndex, origin: str | None = None,
+                  read: bool = True) -> tuple[Verification, Reading | None]:
     """The rules' verification of a claim and the judge's reading of it (its closest prose window,
     measured), kept apart so bench/judge_train.py trains on exactly what `verify_claim` judges. A
-    claim of several clauses has no reading: the rules alone decide it."""
+    claim of several clauses has no reading: the rules alone decide it; with `read=False` (no judge
+    will read it) none is measured."""
     parts = conjuncts(claim) if origin is None else [claim]
     if len(parts) == 1:
-        return _examine_one(claim, library, index, origin)
-    return _joined(claim, [_examine_one(part, library, index, None)[0] for part in parts]), None
+        return _examine_one(claim, library, index, origin, read)
+    return _joined(claim, [_examine_one(part, library, index, None, False)[0] for part in parts]), None
 
 
 def _joined(claim: str, parts: list[Verification]) -> Verification:
@@ -74,8 +75,8 @@ def _joined(claim: str, parts: list[Verification]) -> Verification:
                         atoms)
 
 
-def _examine_one(claim: str, library: Library, index: PassageIndex,
-                 origin: str | None) -> tuple[Verification, Reading | None]:
+def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str | None,
+                 read: bool) -> tuple[Verification, Reading | None]:
     """One clause: the rules' verification and the judge's reading (see `examine_claim`)."""
     facts = library_facts(library, index)
     info = claim_info(claim, facts.measures)
@@ -90,11 +91,12 @@ def _examine_one(claim: str, library: Library, index: PassageIndex,
     closest: Window | None = None
     folded_claim = fold(claim)
     probe = Probe()
-    near = Closest()
+    near = Closest() if read else None
     for hit in hits:
         source = facts.source_of[hit.passage.doc_id]
         for window in windows_of(hit, top, facts.title_of.get(hit.passage.doc_id, "")):
-            near.see(info, window, facts)
+            if near is not None:
+                near.see(info, window, facts)
             judgement = judge_window(info, window, source, facts, probe)
             if judgement is not None:
                 findings += from_judgement(judgement, atoms)
@@ -104,6 +106,8 @@ def _examine_one(claim: str, library: Library, index: PassageIndex,
     verification = _decide(info, atoms, findings, best_alignment, closest, facts, probe, index)
     if origin is not None:
         verification = replace(verification, corroboration=corroborate(atoms, findings, origin))
+    if near is None:
+        return verification, None
     features = features_of(info, near, best_alignment, probe.best, top, facts)
     if features is None or near.window is None:
         return verification, None

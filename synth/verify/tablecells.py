@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
-from synth.cellindex import verified_tables
+from synth.cellindex import verified_table, verified_tables
 from synth.models import Document, Passage, PassageKind
 from synth.tables import Grid
 from synth.verify.cells import CellIndex, LabelPlace, build_index, table_places
@@ -86,8 +86,7 @@ class TableCells:
             self._placed.move_to_end(key)
             return self._placed[key]
         doc_id, seq = key
-        tables = verified_tables(self._documents[doc_id]) if seq >= len(self._documents[doc_id].tables) else None
-        table = tables[seq] if tables is not None else self._documents[doc_id].tables[seq]
+        table = verified_table(self._documents[doc_id], seq)
         placed = self._placed[key] = table_places(table, 0) if table is not None else None
         while len(self._placed) > _KEPT_TABLES:
             self._placed.popitem(last=False)
@@ -100,7 +99,7 @@ class AllTables(TableCells):
 
     def __init__(self, documents: Mapping[str, Document]) -> None:
         super().__init__(None, documents)
-        self._index = build_index([t for d in documents.values() for t in verified_tables(d) if t is not None])
+        self._index = build_index([t for d in documents.values() for t in verified_tables(d)])
 
     def named_in(self, text: str) -> CellIndex:
         return self._index

@@ -4,6 +4,7 @@ itself: a change is never the asked value, unless the ask is for a change (an im
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from synth.models import PlanAttribute
 
@@ -29,6 +30,7 @@ def states_change(text: str, position: int) -> bool:
                 or _AFTER.match(text[position:position + 40]))
 
 
+@lru_cache(maxsize=256)
 def asks_change(attribute: PlanAttribute) -> bool:
     """Whether the ask itself is for a change (an improvement, a speed-up, a margin), whose value is one."""
     return any(_CHANGE_ASKED.search(s) for s in (attribute.name, *attribute.spellings))
