@@ -18,9 +18,9 @@ from synth import claimparse
 from synth.config import Question
 from synth.index import PassageIndex, any_of
 from synth.models import Answer, AttributeKind, Claim, Library, PassageKind, Plan, PlanAttribute
-from synth.names import key, name_regex, same_word, words_of
+from synth.names import default_modifiers, key, name_regex, same_word, words_of
 from synth.retrieve import FocusTerm, Screening
-from synth.retrieve.asks import defaults, mechanism_score, subject_scope
+from synth.retrieve.asks import mechanism_score, subject_scope
 from synth.retrieve.sentences import sentences, states_something
 from synth.tables import records
 from synth.text import STOPWORDS, collapse, fold, sentence_spans
@@ -196,7 +196,7 @@ def _bears_on(text: str, attribute: PlanAttribute) -> bool:
         return mechanism_score(text, attribute, True, True) > 2.0
     asked = words_of(attribute.name)
     have = [key(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", text)]
-    return bool(asked) and all(any(same_word(w, h) for h in have) for w in asked - defaults(asked))
+    return bool(asked) and all(any(same_word(w, h) for h in have) for w in asked - default_modifiers(asked))
 
 
 def ask_claims(plan: Plan, screening: Screening, library: Library, index: PassageIndex,

@@ -249,6 +249,14 @@ def match_label(spelling: str, label: str) -> LabelMatch | None:
     return None
 
 
+_DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})
+
+
+def default_modifiers(asked: frozenset[str]) -> frozenset[str]:
+    """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count."""
+    return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS)
+
+
 def match_property(asked: frozenset[str], default: frozenset[str], label: str) -> LabelMatch | None:
     """Whether a property label (`# Total Params`, `Activated Params`) is the asked property: every
     asked word is in the label (a default modifier such as `total` may be left out), and the label

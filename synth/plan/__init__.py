@@ -30,7 +30,7 @@ from functools import partial
 
 from synth.config import Column, Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
-from synth.names import canonical, family, key, match_property, name_regex, size_of, words_of
+from synth.names import canonical, default_modifiers, family, match_property, name_regex, size_of, words_of
 from synth.plan.classes import UsageClass, resolve_usage, usage_class
 from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
@@ -106,17 +106,9 @@ def _quantity(name: str, vocab: Vocabulary) -> bool:
         bare = canonical(name).rstrip("s")
         return any(canonical(re.sub(r"[#(].*$", "", label)).strip("-").rstrip("s") == bare
                    for label in vocab.attribute_labels_by_word(name)) or vocab.numeric_phrase(name)
-    if any(match_property(asked, _defaults(asked), label) for label in vocab.attribute_labels):
+    if any(match_property(asked, default_modifiers(asked), label) for label in vocab.attribute_labels):
         return True
     return vocab.numeric_phrase(name)
-
-
-_DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})
-
-
-def _defaults(asked: frozenset[str]) -> frozenset[str]:
-    """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count."""
-    return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS)
 
 
 def _relation(text: str, question: Question, subjects: int, mechanism: bool) -> tuple[Relation, str | None]:
@@ -403,7 +395,7 @@ def _property_spellings(phrase: str, vocab: Vocabulary) -> tuple[str, ...]:
     """The phrase and the library's labels for it (`total parameter counts` → `# Total Params`)."""
     asked = words_of(phrase)
     labels = sorted({label for label in vocab.attribute_labels
-                     if match_property(asked, _defaults(asked), label)}, key=lambda s: (len(s), s))
+                     if match_property(asked, default_modifiers(asked), label)}, key=lambda s: (len(s), s))
     return tuple(dict.fromkeys([phrase, *labels[:6]]))
 
 

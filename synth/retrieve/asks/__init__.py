@@ -25,11 +25,11 @@ from synth.retrieve.asks.prose import prose_candidates
 from synth.retrieve.asks.qualified import keep_qualified
 from synth.retrieve.asks.quantities import quantity_values
 from synth.retrieve.asks.scope import subject_scope
-from synth.retrieve.asks.table_cells import caption_entity_variant, defaults, table_candidates
+from synth.retrieve.asks.table_cells import caption_entity_variant, table_candidates
 from synth.retrieve.asks.terms import mechanism_score
 from synth.vocabulary import vocabulary
 
-__all__ = ["AskEvidence", "Candidate", "caption_entity_variant", "defaults", "mechanism_score", "metric_values",
+__all__ = ["AskEvidence", "Candidate", "caption_entity_variant", "mechanism_score", "metric_values",
            "quantity_values", "retrieve_asks", "subject_scope", "table_of"]
 
 

@@ -9,8 +9,7 @@ from functools import lru_cache
 
 from synth import claimparse
 from synth.models import AttributeKind, Plan, PlanAttribute
-from synth.names import key, same_word, words_of
-from synth.retrieve.asks.table_cells import defaults
+from synth.names import default_modifiers, key, same_word, words_of
 from synth.text import STOPWORDS
 from synth.vocabulary import Vocabulary
 
@@ -114,7 +113,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
         return []
     named = _PER.split(attribute.name.lower())[0]  # "experts per token": experts
     head = sorted(asked, key=lambda w: (named.rfind(w[:4]), w))[-1]
-    modifiers = asked - {head} - defaults(asked)
+    modifiers = asked - {head} - default_modifiers(asked)
     sentence_words = [key(w) for w, _, _ in word_tokens(text)]
     out = []
     for quantity in sentence_quantities(text):
@@ -347,7 +346,7 @@ def contrast_modifiers(attribute: PlanAttribute, plan: Plan, vocab: Vocabulary) 
         return frozenset()
     asked = words_of(attribute.name)
     mine = asked
-    heads = {w for w in asked if w not in defaults(asked)}
+    heads = {w for w in asked if w not in default_modifiers(asked)}
     found: set[str] = set()
     for other in plan.attributes:
         if other is not attribute and other.kind is AttributeKind.QUANTITY:

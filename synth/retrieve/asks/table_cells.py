@@ -14,8 +14,8 @@ from synth.names import (
     LabelMatch,
     NameMatch,
     canonical,
+    default_modifiers,
     family,
-    key,
     match_entity,
     match_label,
     match_property,
@@ -113,7 +113,7 @@ def _label_match(attribute: PlanAttribute, label: str) -> LabelMatch | None:
             if canonical(spelling) == canonical(label):
                 return LabelMatch(label, None)
         bare = _LABEL_SCALE.sub("", label).strip() or label  # "params ×106" is a params label in millions
-        found = match_property(asked, defaults(asked), bare) or abbreviated_property(attribute.name, bare) \
+        found = match_property(asked, default_modifiers(asked), bare) or abbreviated_property(attribute.name, bare) \
             or _top_k(attribute.name, bare)
         return LabelMatch(label, found.setting, found.abbreviated) if found else None
     return None
@@ -132,9 +132,6 @@ def _top_k(asked_name: str, label: str) -> LabelMatch | None:
         return None
     noun = " ".join(_SELECTED.sub(" ", asked_name).split())
     return abbreviated_property(noun, found.group("rest")) if noun else None
-
-
-_DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})
 
 
 def _home_label(subject: PlanSubject, label: str) -> NameMatch | None:
@@ -227,11 +224,6 @@ def _grouped_label(attribute: PlanAttribute, record: TableRecord) -> LabelMatch 
         found = _label_match(attribute, prefix)
         return LabelMatch(record.attribute, " ".join(words[cut:]), found.abbreviated) if found else None
     return None
-
-
-def defaults(asked: frozenset[str]) -> frozenset[str]:
-    """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count."""
-    return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS)
 
 
 _LABEL_SCALE = re.compile(r"(?:[×x]\s*10\^?\s*(?P<power>[369]|12)|\((?P<letter>[KMBT])\)|"
