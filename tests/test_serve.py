@@ -92,12 +92,15 @@ def test_watch_follows_libraries_named_after_serve_started(project: Path) -> Non
     watcher.start()
 
     def until(condition: object, write: object) -> None:
-        # Write again until the watcher reacts, up to a generous bound (no speed is asserted).
+        # Write again until the watcher reacts, up to a generous bound (no speed is asserted). The condition
+        # is checked on every round, not only after a signal: a plan appended between an earlier signal and
+        # its clear() would otherwise never be looked at when `write` makes no new event.
         for _ in range(60):
             write()  # type: ignore[operator]
-            if changed.wait(2) and condition():  # type: ignore[operator]
-                return
+            changed.wait(2)
             changed.clear()
+            if condition():  # type: ignore[operator]
+                return
         raise AssertionError(f"the watcher did not react: {plans}")
 
     try:
