@@ -1,12 +1,12 @@
 """Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
 
     .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|sizes|settings|
-        reader|questions|tuning|held_out|methods_report|sizes_report|settings_report|reader_report|lead_report|
-        questions_report|reports|both]
+        reader|questions|precision|tuning|held_out|methods_report|sizes_report|settings_report|reader_report|
+        lead_report|questions_report|precision_report|reports|both]
         [--details] [--answers-only]
 
 Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,sizes,settings,reader,questions,
-sizes_report,settings_report,reader_report,lead_report,questions_report,held_out}/ holds
+precision,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,held_out}/ holds
 a question (fed to synth unchanged), its subjects and attributes with aliases, the cells (value, number, unit,
 variant, accept, others, reject, or not_stated), mechanisms (must_state ideas) and off_topic names; the format is in
 bench/data/answers/README.md. Every question of a part is built with `synth build --library
@@ -29,11 +29,11 @@ Text cells (a normalization layer, an RL algorithm) are right when every content
 or of an `accept` entry is in the cell's value or quote. The held-out part is run only to report
 its figures: this script never prints its questions, cells or values, only scores. `tune`, `dev`, `probe`,
 `shapes`, `prose2`, `paraphrase`, `methods` (the tuning half of `methods/`, in `methods/tune/`), `sizes`, `settings`,
-`reader` and `questions` are tuning parts (`tuning` runs the eleven); `methods_report` (`methods/report/`) is the
-half of the method questions run once, to report, never tuned on, and `sizes_report`, `settings_report`,
-`reader_report` and `questions_report` the same for the questions written with `sizes`, `settings`, `reader` and
-`questions`; `lead_report` holds questions the lead wrote over papers no part asks about, never tuned on; `reports`
-runs every report-only part but `held_out`; `both` is `tune` and
+`reader`, `questions` and `precision` are tuning parts (`tuning` runs the twelve); `methods_report`
+(`methods/report/`) is the half of the method questions run once, to report, never tuned on, and `sizes_report`,
+`settings_report`, `reader_report`, `questions_report` and `precision_report` the same for the questions written
+with `sizes`, `settings`, `reader`, `questions` and `precision`; `lead_report` holds questions the lead wrote over
+papers no part asks about, never tuned on; `reports` runs every report-only part but `held_out`; `both` is `tune` and
 `held_out`, as before. `paraphrase` rewords questions of the other tuning parts (same gold cells): its originals are
 run beside it and the gap between the two wordings is printed.
 """
@@ -66,7 +66,7 @@ _MODEL_WORDS = {"base", "chat", "instruct", "sft", "rl", "thinking", "non-thinki
 _FOLDERS = {"methods": GOLD / "methods" / "tune", "methods_report": GOLD / "methods" / "report"}
 # Parts run once to report, never tuned on: their wrong and missed cells are never printed.
 _REPORT_ONLY = ("held_out", "methods_report", "sizes_report", "settings_report", "reader_report", "lead_report",
-                "questions_report")
+                "questions_report", "precision_report")
 _SETTING_WORDS = re.compile(r"pass@\d+-?cot|pass@\d+|\bcot\b|\bv\d+\b|maj@\d+", re.IGNORECASE)
 
 
@@ -418,9 +418,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", default="tune", choices=["tune", "dev", "probe", "shapes", "prose2", "paraphrase",
                                                           "methods", "sizes", "settings", "reader", "questions",
-                                                          "tuning", "held_out", "methods_report", "sizes_report",
-                                                          "settings_report", "reader_report", "lead_report",
-                                                          "questions_report", "reports", "both"])
+                                                          "precision", "tuning", "held_out", "methods_report",
+                                                          "sizes_report", "settings_report", "reader_report",
+                                                          "lead_report", "questions_report", "precision_report",
+                                                          "reports", "both"])
     parser.add_argument("--details", action="store_true",
                         help="list wrong and missed cells (never for the parts run only to report)")
     parser.add_argument("--answers-only", action="store_true",
@@ -430,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
     tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "sizes", "settings", "reader",
-              "questions"]
+              "questions", "precision"]
     reports = [part for part in _REPORT_ONLY if part != "held_out"]
     parts = {"both": ["tune", "held_out"], "tuning": tuning, "reports": reports}.get(args.part, [args.part])
     for part in parts:
