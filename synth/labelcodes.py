@@ -18,6 +18,9 @@ _COUNTING = frozenset({"n", "num", "no", "number", "numbers", "count", "total", 
 _ABBREVIATION_TAIL = re.compile(r"^d(?=[a-z]{2,}$)")
 _CODE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")
 _PAIR = re.compile(r"\(([^()]*/[^()]*)\)")
+# A word every value of a label's noun has, so a code label need not write it: heads are attention heads (`n_heads`
+# answers "attention heads"; `n_kv_heads` still does not, its `kv` being no asked word).
+_IMPLIED = {"heads": frozenset({"attention"})}
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 
 
@@ -66,6 +69,9 @@ def abbreviated_property(asked_name: str, label: str, every_word: bool = False) 
         if not hit:
             return None
         covered.update(unit_of[k] for k in hit)
+    if not every_word:
+        implied = {word for k in covered for word in _IMPLIED.get(units[k], ())}
+        covered.update(k for k, unit in enumerate(units) if unit in implied)
     left = len(units) - len(covered)
     if left > 1 or (left == 1 and (len(covered) < 2 or every_word)):
         return None

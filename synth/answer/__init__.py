@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from synth.answer.text import answer_text
+from synth.answer.variants import in_named_papers, subject_variant_fits
 from synth.answer.wording import claims_of
 from synth.index import PassageIndex
 from synth.models import (
@@ -152,16 +153,19 @@ class _Picked:
     setting: bool = False  # one of several settings a table gives the value at: its label is kept, even for a count
 
 
-def _cells_of(ask: AskEvidence) -> list[_Picked]:
+def _cells_of(ask: AskEvidence, papers: Sequence[str] = ()) -> list[_Picked]:
     groups: dict[_Group, list[Candidate]] = defaultdict(list)
     quantity = ask.attribute.kind is AttributeKind.QUANTITY
-    direct = any(c.table and not c.member for c in ask.candidates)
-    for candidate in ask.candidates:
-        if direct and candidate.member:
-            continue  # the model itself is in a table: a sized experiment of its family is another model
+    candidates = in_named_papers(ask.candidates, papers)
+    direct = any(c.table and not c.member for c in candidates)
+    for candidate in candidates:
+        if (direct or ask.subject.superlative) and candidate.member:
+            # the model itself is in a table, or the largest of a family is asked and no member is known to be it:
+            # a sized experiment of its family is another model
+            continue
         if ask.attribute.variant and not _wanted_variant(candidate, ask.attribute.variant):
             continue
-        if not _subject_variant_fits(ask, candidate):
+        if not subject_variant_fits(ask, candidate):
             continue
         groups[_group(candidate, quantity)].append(candidate)
     home_models = {g.model for g, items in groups.items() if any(c.home for c in items)}
@@ -250,27 +254,6 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     if ga.member != gb.member:
         return False
     return not ga.model or not gb.model or ga.model == gb.model
-
-
-def _subject_variant_fits(ask: AskEvidence, candidate: Candidate) -> bool:
-    """A subject named with its variant ("Mixtral 8x7B – Instruct") takes only values of that variant: the
-    base model's score is not the instruct model's."""
-    wanted = subject_variant(ask.subject.name)
-    if not wanted:
-        return True
-    model, _, _ = _split_variant(candidate.variant)
-    have = set(model.lower().split()) | set(re.findall(r"[a-z]+", candidate.entity.lower()))
-    return bool(have & _EQUIVALENT.get(wanted, {wanted}))
-
-
-_EQUIVALENT = {"instruct": {"instruct", "chat"}, "chat": {"chat", "instruct"}, "base": {"base"}}
-
-
-def subject_variant(name: str) -> str | None:
-    """The variant a subject's own name gives: `Mixtral 8x7B – Instruct` → instruct, `DeepSeek-V2-Lite
-    Chat` → chat."""
-    match = re.search(r"(?:^|[\s\-–—])(instruct|chat|base)\s*$", name.strip(), re.IGNORECASE)
-    return match.group(1).lower() if match else None
 
 
 def _wanted_variant(candidate: Candidate, wanted: str) -> bool:
@@ -421,7 +404,7 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
             else:
                 not_stated.append(_not_stated(ask))
             continue
-        cells = _text_cell(ask) if ask.attribute.kind is AttributeKind.TEXT else _cells_of(ask)
+        cells = _text_cell(ask) if ask.attribute.kind is AttributeKind.TEXT else _cells_of(ask, plan.papers)
         if not cells:
             not_stated.append(_not_stated(ask))
         picked.extend(cells)

@@ -27,12 +27,14 @@ class AttributeKind(StrEnum):
 
 @dataclass(frozen=True)
 class PlanSubject:
-    """One subject of a question: its spellings, how it was read, and the sources that are about it."""
+    """One subject of a question: its spellings, how it was read, and the sources that are about it; `superlative`
+    is the asked end of the family's sizes ("largest") when the library names no member to be it."""
 
     name: str
     spellings: tuple[str, ...]
     origin: str
     home_sources: tuple[str, ...] = ()
+    superlative: str | None = None  # "the largest GShard model" when no member could be told as the largest
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,12 @@ class PlanAttribute:
 @dataclass(frozen=True)
 class Plan:
     """How a question was read: subjects × attributes and what to do with them; `notes` say what
-    was resolved (a class of models) or could not be read."""
+    was resolved (a class of models) or could not be read; `papers` are the sources of the papers the question
+    names ("In the Mistral 7B paper"), whose values are the ones asked for."""
 
     subjects: tuple[PlanSubject, ...]
     attributes: tuple[PlanAttribute, ...]
     relation: Relation
     trend_by: str | None = None
     notes: tuple[str, ...] = ()
+    papers: tuple[str, ...] = ()

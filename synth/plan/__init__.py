@@ -144,9 +144,9 @@ def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabular
             continue  # "from Qwen3-0.6B-Base up to Qwen3-235B-A22B-Base": the range of a family already asked
         seen.add(canonical(name.text))
         spellings = [name.text, *question.aliases.get(name.text, [])]
-        bare = _bare(name.text)
-        if bare != name.text:
-            spellings.append(bare)  # "DeepSeek-V3-Base" is DeepSeek-V3 in its base variant
+        unstaged = _STAGE.sub("", name.text).strip() or name.text
+        # "DeepSeek-V3-Base" is DeepSeek-V3 in its base variant, "DeepSeek-V2 Chat (RL)" DeepSeek-V2 Chat at a stage
+        spellings += [spelling for spelling in (unstaged, _bare(unstaged)) if spelling != name.text]
         spellings_t = tuple(dict.fromkeys(spellings))
         homes = vocab.home_sources(spellings_t)
         if not homes and name.member:
@@ -163,7 +163,11 @@ def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabular
         if derived is not None:
             subjects += _derived_members(derived, homes, vocab, seen, notes)
             continue
-        subjects.append(PlanSubject(name.text, spellings_t, "named in the question", tuple(homes)))
+        unresolved = " and ".join(wanted) if wanted and not size_of(name.text) else None
+        if unresolved:
+            notes.append(f"the {unresolved} {name.text}: the library names no sized members to tell it by; a sized "
+                         "member's values are not taken for it.")
+        subjects.append(PlanSubject(name.text, spellings_t, "named in the question", tuple(homes), unresolved))
     for match in _CLASS.finditer(text):
         phrase = _clean_phrase(re.split(r"\s(?:the|of)\s", " " + match.group("cls"))[-1])
         members = resolve_class(phrase, vocab)
@@ -231,6 +235,7 @@ def _usage_members(usage: UsageClass, vocab: Vocabulary, seen: set[str], notes: 
 
 _RANGE_END = re.compile(r"\b(?:from|up\s+to|to|through)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBJECT_VARIANT = re.compile(r"[\s\-–—]+(?:Base|Chat|Instruct|BASE|CHAT|INSTRUCT)\s*$")
+_STAGE = re.compile(r"\s*\((?:SFT|RL|RLHF|DPO)\)\s*$")
 
 
 def _bare(name: str) -> str:
@@ -359,7 +364,8 @@ def make_plan(question: Question, library: Library) -> Plan:
         notes.append("No subject was read: name the models or methods in `subjects:`.")
     if not unique:
         notes.append("No attribute was read: name what is asked of each subject in `columns:`.")
-    return Plan(tuple(subjects), tuple(unique.values()), relation, trend_by, tuple(notes))
+    named = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
+    return Plan(tuple(subjects), tuple(unique.values()), relation, trend_by, tuple(notes), named)
 
 
 def _papers_own(papers: list[PaperReference], vocab: Vocabulary, notes: list[str]) -> list[PlanSubject]:

@@ -26,6 +26,8 @@ from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary, names_in
 
 _VARIANT_SUFFIX = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b|^\s+(Instruct|Chat|Base)\b")
+# "DeepSeek-V2 Chat (RL)": the training stage in brackets names the variant, not a subject of its own.
+_STAGE_SUFFIX = re.compile(r"^\s*\((SFT|RL|RLHF|DPO)\)")
 _DISTRIBUTED = re.compile(r"^\s+(?:(?:comes?|came|is\s+available|are\s+available|was\s+released)\s+in\s+(?:the\s+)?)?"
                           r"((?:[a-z][\w\-.]*,\s+)*[a-z][\w\-.]*,?\s+and\s+[a-z][\w\-.]*)\s+(?:models?|variants?|"
                           r"sizes?|versions?)\b")
@@ -111,7 +113,7 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
         if opening and opening.start(1) >= covered and vocab.role(f"{opening.group(1)} {name}") == "entity":
             start = opening.start(1)  # "Kestrel 8x2B vs. …": a sentence's first word is part of the name
             name = text[start:end]
-        for pattern in (_VARIANT_SUFFIX, _YEAR_AFTER):
+        for pattern in (_VARIANT_SUFFIX, _STAGE_SUFFIX, _YEAR_AFTER):
             suffix = pattern.match(text[end:])
             if suffix:
                 end += suffix.end()

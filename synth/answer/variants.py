@@ -1,0 +1,54 @@
+"""Which model variant a subject names, and which candidates are values of that variant.
+
+A subject named with its variant ("Mixtral 8x7B – Instruct", "DeepSeek-V2 Chat (RL)") takes only values of that
+variant: the base model's score is not the instruct model's, and a Chat (SFT) column is not the Chat (RL) one. A
+subject named without one ("DeepSeek-V2") takes every variant, each a cell of its own under its variant's label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from synth.retrieve.asks import AskEvidence, Candidate
+from synth.text import fold
+
+_EQUIVALENT = {"instruct": {"instruct", "chat", "inst"}, "chat": {"chat", "instruct", "inst"}, "base": {"base"},
+               "sft": {"sft"}, "rl": {"rl", "rlhf"}}
+_SUBJECT_VARIANT = re.compile(r"(?:^|[\s\-–—])(instruct|chat|base)\s*$|\((sft|rl)\)\s*$", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def subject_variant(name: str) -> str | None:
+    """The variant a subject's own name gives: `Mixtral 8x7B – Instruct` → instruct, `DeepSeek-V2-Lite
+    Chat` → chat, `DeepSeek-V2 Chat (RL)` → rl (the training stage names the variant more closely than 'chat')."""
+    match = _SUBJECT_VARIANT.search(name.strip())
+    if not match:
+        return None
+    return (match.group(1) or match.group(2)).lower()
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(fold(text)))
+
+
+def _candidate_words(candidate: Candidate) -> set[str]:
+    """The words of a candidate's model label: its row or column entity and its variant's model part."""
+    model = (candidate.variant or "").split(";")[0]
+    return _words(candidate.entity) | _words(model)
+
+
+def subject_variant_fits(ask: AskEvidence, candidate: Candidate) -> bool:
+    """The candidate is a value of the model variant the subject names (see the module docstring)."""
+    wanted = subject_variant(ask.subject.name)
+    return not wanted or bool(_candidate_words(candidate) & _EQUIVALENT.get(wanted, {wanted}))
+
+
+def in_named_papers(candidates: Sequence[Candidate], papers: Sequence[str]) -> Sequence[Candidate]:
+    """"In the Mistral 7B paper, …": when the paper the question names states the value, only its values answer;
+    another paper's evaluation of the same model (another prompt, another test set) is not what was asked. When the
+    named paper states nothing for the cell, the other sources still answer it."""
+    if not papers:
+        return candidates
+    named = [c for c in candidates if c.source in papers]
+    return named or candidates
