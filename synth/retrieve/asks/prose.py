@@ -305,6 +305,8 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
             and _other_stage(sentence.text, attribute.stage):
         return 0.0  # "We use a batch size of 32 and fine-tune for 3 epochs": not the pre-training batch size
     skip_changes = not asks_change(attribute)  # figures stated as a change are skipped, unless a change is asked
+    if attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) and only_as_reference(scope, sentence.text):
+        return 0.0  # "the same tokenizer as used in DeepSeek 67B … Our corpus contains 8.1T tokens": not its figures
     if attribute.kind is AttributeKind.QUANTITY:
         found = quantity_values(sentence.text, attribute, contrast)
         taken = {position for *_, position in found}

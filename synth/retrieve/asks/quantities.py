@@ -10,6 +10,7 @@ from functools import lru_cache
 from synth import claimparse
 from synth.models import AttributeKind, Plan, PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
+from synth.retrieve.asks.per_unit import asks_per_unit, per_unit
 from synth.text import STOPWORDS
 from synth.vocabulary import Vocabulary
 
@@ -115,10 +116,13 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     head = sorted(asked, key=lambda w: (named.rfind(w[:4]), w))[-1]
     modifiers = asked - {head} - default_modifiers(asked)
     sentence_words = [key(w) for w, _, _ in word_tokens(text)]
+    whole = not asks_per_unit(attribute.name)
     out = []
     for quantity in sentence_quantities(text):
         if quantity.unit != "scale" or _in_range(text, quantity):
             continue
+        if whole and per_unit(text, quantity.start, quantity.end):
+            continue  # "each training batch contains 18M tokens": the batch, not the training tokens
         left, right = _words_around(text, quantity.start, quantity.end, 6, 5)
         coordination = _NEXT_ITEM.search(text[quantity.end:quantity.end + 60])
         if coordination:  # "32K and a batch size of 576": the noun after "and a" is another item's
@@ -202,6 +206,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             if _ALTERNATIVES.search(text[max(0, number.start() - 30):number.start()]):
                 continue
             if not subset and _subset_count(text, number.start(), number.end()):
+                continue
+            if not asks_per_unit(attribute.name) and per_unit(text, number.start(), number.end()):
                 continue
             if number.group(0)[-1:] in "KMBT" and _in_name(text, number.start()):
                 continue  # "Chinchilla 70B achieves compression rates …": a size inside a name

@@ -1,0 +1,29 @@
+"""A count stated per unit of something else is no total: "each training batch contains 18M tokens" is the batch,
+not the tokens a model was trained on; "on each trillion tokens requires only 180K GPU hours" is a rate, not the
+GPU hours of the whole training; "4M tokens per batch", "0.72 steps per second" likewise. Such a figure answers an
+attribute only when the attribute asks for that unit ("batch size", "tokens per batch", "GPU hours per trillion
+tokens"). Counts per token ("37B activated for each token") are read by the per-token rules, not here.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNIT = (r"(?:training\s+|global\s+|mini-?)?(?:batch(?:es)?|steps?|iterations?|GPUs?|devices?|nodes?|seconds?|"
+         r"sequences?|examples?|samples?|epochs?|(?:trillion|billion|million)\s+tokens?)")
+# "each training batch contains 18M tokens", "on each trillion tokens requires only 180K H800 GPU hours"
+_BEFORE = re.compile(rf"\b(?:each|every|per)\s+{_UNIT}\b[^.;]{{0,45}}$", re.IGNORECASE)
+# "4M tokens per batch", "172.8K GPU hours per trillion tokens", "50K tokens per second"
+_AFTER = re.compile(rf"^\s*(?:[A-Za-z0-9\-]+\s+){{0,3}}?(?:per|each|every|/)\s*{_UNIT}\b", re.IGNORECASE)
+_ASKS_UNIT = re.compile(r"\b(?:per|each|every|batch|throughput|rate|speed)\b", re.IGNORECASE)
+
+
+def asks_per_unit(attribute: str) -> bool:
+    """The attribute itself asks a figure per unit ("batch size", "tokens per second", "GPU hours per trillion
+    tokens"): a per-unit figure may answer it."""
+    return bool(_ASKS_UNIT.search(attribute))
+
+
+def per_unit(text: str, start: int, end: int) -> bool:
+    """The figure at text[start:end] counts something per batch, step, second, device or trillion tokens."""
+    return bool(_BEFORE.search(text[max(0, start - 80):start]) or _AFTER.match(text[end:end + 60]))

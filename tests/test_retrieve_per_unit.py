@@ -1,0 +1,52 @@
+"""A count per batch, step, second or trillion tokens is no total (issue 9, the precision part): "each training
+batch contains 18M tokens" never answers how many tokens a model was trained on, yet answers its batch size."""
+
+from __future__ import annotations
+
+import pytest
+
+from synth.models import AttributeKind, PlanAttribute
+from synth.retrieve.asks.per_unit import asks_per_unit, per_unit
+from synth.retrieve.asks.quantities import quantity_values
+
+_BATCH = ("The batch size is set to 4.5K, and with a maximum sequence length of 4K, each training batch contains 18M "
+          "tokens.")
+_RATE = "Training DeepSeek-V3 on each trillion tokens requires only 180K H800 GPU hours, i.e., 3.7 days."
+
+
+def _values(sentence: str, name: str) -> list[str]:
+    asked = PlanAttribute(name, AttributeKind.QUANTITY, (name,), "test")
+    return [raw for raw, *_ in quantity_values(sentence, asked, frozenset())]
+
+
+def _at(text: str, figure: str) -> tuple[int, int]:
+    start = text.index(figure)
+    return start, start + len(figure)
+
+
+@pytest.mark.parametrize(("text", "figure", "rate"), [
+    (_BATCH, "18M", True),
+    (_RATE, "180K", True),
+    ("It reaches a generation throughput exceeding 50K tokens per second.", "50K", True),
+    ("We use 4M tokens per batch.", "4M", True),
+    ("We train DeepSeekMoE 145B for 13,000 steps, achieving 245B training tokens.", "245B", False),
+    ("It comprises 671B total parameters, with 37B activated for each token.", "37B", False),
+    ("Qwen3 models are pre-trained on 36 trillion tokens.", "36", False),
+])
+def test_a_figure_per_unit_is_told_from_a_total(text: str, figure: str, rate: bool) -> None:
+    assert per_unit(text, *_at(text, figure)) is rate
+
+
+def test_a_per_batch_count_answers_only_an_attribute_that_asks_per_unit() -> None:
+    assert _values(_BATCH, "training tokens") == []
+    assert _values(_BATCH, "tokens per batch") == ["18M"]
+    assert _values(_RATE, "GPU hours") == []
+    assert _values(_RATE, "GPU hours per trillion tokens") == ["180K"]
+
+
+@pytest.mark.parametrize(("name", "asks"), [
+    ("batch size", True), ("tokens per batch", True), ("throughput", True), ("training tokens", False),
+    ("total GPU hours", False), ("parameters", False),
+])
+def test_which_attributes_ask_a_figure_per_unit(name: str, asks: bool) -> None:
+    assert asks_per_unit(name) is asks
