@@ -66,7 +66,9 @@ def test_a_text_table_whose_labels_are_sizes_keeps_them_as_row_labels() -> None:
     ("model dimension", "dim", True), ("model dimension", "dmodel", True), ("model dimension", "hidden_dim", False),
     ("model dimension", "head_dim", False), ("feed-forward hidden dimension", "hidden_dim", True),
     ("feed-forward hidden dimension", "dim", False), ("number of key-value heads", "n_kv_heads", True),
-    ("key-value heads", "n_heads", False), ("attention heads", "n_heads", False),
+    # heads are attention heads: `n_heads` answers "attention heads" (the brief's Mistral 7B miss); never key-value
+    ("key-value heads", "n_heads", False), ("attention heads", "n_heads", True),
+    ("attention heads", "n_kv_heads", False),
     ("context length", "context_len", True), ("vocabulary size", "vocab_size", True),
     ("number of layers", "Num. Layers", True), ("parameters", "params ×106", False), ("dimension", "d", False),
 ])
