@@ -42,23 +42,34 @@ def find_columns(data_rows: list[Line], size: float) -> list[Column]:
             else:
                 covered.append([start, x])
     columns = [Column(a, b) for a, b in covered]
+    centers = [[(word.x0 + word.x1) / 2 for word in line.words] for line in data_rows]  # Word.center, once
     for column in columns:
-        column.support = sum(1 for line in data_rows if any(column.x0 <= w.center <= column.x1 for w in line.words))
+        left, right = column.x0, column.x1
+        column.support = sum(1 for row in centers if any(left <= center <= right for center in row))
     return columns
 
 
 def column_of(word: Word, columns: list[Column]) -> tuple[int, bool]:
     """Index of the column holding a word; `exact` is False when it sat between columns or
-    straddled two of them."""
-    overlaps = [min(word.x1, c.x1) - max(word.x0, c.x0) for c in columns]
-    touching = [i for i, overlap in enumerate(overlaps) if overlap > 0]
+    straddled two of them.
+
+    One pass over the columns without building lists: this runs for every word of every table."""
+    x0, x1 = word.x0, word.x1
+    center = (x0 + x1) / 2
+    hit = touched = -1
+    touching = 0
     for index, column in enumerate(columns):
-        if column.x0 - 0.5 <= word.center <= column.x1 + 0.5:
-            return index, len(touching) <= 1
-    if len(touching) == 1:
-        return touching[0], True
-    nearest = min(range(len(columns)), key=lambda i: min(abs(word.center - columns[i].x0),
-                                                          abs(word.center - columns[i].x1)))
+        left, right = column.x0, column.x1
+        if hit < 0 and left - 0.5 <= center <= right + 0.5:
+            hit = index
+        if min(x1, right) - max(x0, left) > 0:
+            touching += 1
+            touched = index
+    if hit >= 0:
+        return hit, touching <= 1
+    if touching == 1:
+        return touched, True
+    nearest = min(range(len(columns)), key=lambda i: min(abs(center - columns[i].x0), abs(center - columns[i].x1)))
     return nearest, False
 
 
