@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 from pathlib import Path
 
@@ -128,6 +129,41 @@ def test_pypdf_is_the_fallback_when_pdfium_fails(monkeypatch: pytest.MonkeyPatch
     assert [p.page for p in document.passages if "Second" in p.text] == [2]
     assert document.title == "Fallback Paper Title"
     assert_offsets(document)
+
+
+def test_cycle_collector_is_off_only_during_pdfiums_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    real = pdf_module._pdfium_pages
+
+    def watched(data: bytes, doc_id: str) -> object:
+        seen.append(gc.isenabled())
+        return real(data, doc_id)
+
+    monkeypatch.setattr(pdf_module, "_pdfium_pages", watched)
+    assert gc.isenabled()
+    assert "Words" in read_pdf(make_pdf(["Words on a page."])).text
+    with pytest.raises(Unreadable, match="encrypted PDF"):
+        read_pdf(make_pdf(["Secret text."], user_password="x"))
+    assert seen == [False, False]
+    assert gc.isenabled()  # back on after a read and after a refused file
+    gc.disable()
+    try:
+        read_pdf(make_pdf(["Words on a page."]))
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
+
+
+def test_pypdf_fallback_runs_with_the_cycle_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(data: bytes, doc_id: str) -> None:
+        raise RuntimeError("pdfium cannot open this")
+
+    monkeypatch.setattr(pdf_module, "_pdfium_pages", broken)
+    collecting: list[bool] = []
+    real = pdf_module._pypdf_pages
+    monkeypatch.setattr(pdf_module, "_pypdf_pages", lambda data: collecting.append(gc.isenabled()) or real(data))
+    assert read_pdf(make_pdf(["First page words."])).extractor.startswith("pypdf ")
+    assert collecting == [True]
 
 
 def test_pdf_title_heuristics() -> None:
