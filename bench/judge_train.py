@@ -5,18 +5,17 @@ synth/verify/judge_weights.json.
 
 Every tune claim is examined by the verifier (`examine_claim`: the rules' verdict and the judge's
 reading of the closest prose window). The judge is trained on the claims the rules leave
-`insufficient` whose reading it may act on (no figures, no table named): one L2-regularised logistic regression
-for "gold is supported", one for "gold is contradicted", fitted by Newton's method from zero
-(deterministic: same rows, same weights). Five folds grouped by cited abstract give out-of-fold
-probabilities; the thresholds are those that maximise out-of-fold accuracy over the whole tune part
-while supported precision stays >= 0.9. `--rows` keeps the examined rows in a file so a second run
+`insufficient` whose reading it may act on (no figures, no table named): one L2-regularised logistic
+regression for "gold is supported", one for "gold is contradicted", fitted by Newton's method from
+zero (deterministic: same rows, same weights). The penalty and the thresholds are chosen by
+bench/judge_cv.py on folds grouped by cited abstract, and that whole choice is scored by nested
+cross-validation (the figures in the weights file). `--rows` keeps the examined rows in a file so a second run
 skips the verifier; `--check` fails when the committed weights differ from what this run writes.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections.abc import Sequence
@@ -28,18 +27,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import judge_cv as cv  # noqa: E402
 import verify_sets as sets  # noqa: E402
 
 from synth.models import Verdict  # noqa: E402
 from synth.verify.decide import examine_claim  # noqa: E402
-from synth.verify.judge import WEIGHTS, gate, model_from  # noqa: E402
+from synth.verify.judge import WEIGHTS, model_from  # noqa: E402
 from synth.verify.judge_features import Features  # noqa: E402
 
-FOLDS = 5
-PENALTY = 1.0  # L2 penalty on the standardised weights (not on the bias)
-NEWTON_STEPS = 50
-MIN_SUPPORTED_PRECISION = 0.9
-GRID = tuple(round(0.5 + 0.01 * i, 2) for i in range(50))  # thresholds 0.50 … 0.99
 DIGITS = 6
 
 
@@ -72,115 +67,59 @@ def examine_tune() -> list[Row]:
     return rows
 
 
-def fold_of(groups: Sequence[str]) -> dict[str, int]:
-    """Groups (cited abstracts) dealt round-robin to folds in the order of their SHA-256."""
-    ordered = sorted(set(groups), key=lambda g: hashlib.sha256(g.encode()).hexdigest())
-    return {group: i % FOLDS for i, group in enumerate(ordered)}
-
-
-def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
-    """L2-regularised logistic regression by Newton's method from zero: (bias, weights)."""
-    design = np.hstack([np.ones((len(x), 1)), x])
-    theta = np.zeros(design.shape[1])
-    ridge = PENALTY * np.eye(design.shape[1])
-    ridge[0, 0] = 0.0
-    for _ in range(NEWTON_STEPS):
-        p = 1.0 / (1.0 + np.exp(-(design @ theta)))
-        gradient = design.T @ (p - y) + ridge @ theta
-        hessian = design.T @ (design * (p * (1 - p))[:, None]) + ridge
-        theta = theta - np.linalg.solve(hessian, gradient)
-    return float(theta[0]), theta[1:]
-
-
-def train(rows: Sequence[Row]) -> dict:
-    """Both models on these rows, in the JSON form `synth.verify.judge.model_from` reads (thresholds
-    left at 1.0: `build` sets them)."""
-    x = np.array([r.features for r in rows], dtype=float)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    z = (x - mean) / scale
-    out: dict = {"features": list(Features.names()), "mean": _rounded(mean), "scale": _rounded(scale)}
-    for name, verdict in (("supported", Verdict.SUPPORTED), ("contradicted", Verdict.CONTRADICTED)):
-        bias, weights = fit(z, np.array([r.gold == verdict.value for r in rows], dtype=float))
-        out[name] = {"bias": round(bias, DIGITS), "weights": _rounded(weights)}
-    out["supported_threshold"] = out["contradicted_threshold"] = 1.0
-    return out
+def data_of(rows: Sequence[Row]) -> cv.Data:
+    """The rows as the arrays bench/judge_cv.py works on (a row without a reading gets zeros: it is
+    never trainable)."""
+    width = len(Features.names())
+    return cv.Data(np.array([cv.VERDICTS.index(r.gold) for r in rows], dtype=int),
+                   np.array([cv.VERDICTS.index(r.rules) for r in rows], dtype=int),
+                   np.array([r.features if r.features is not None else (0.0,) * width for r in rows], dtype=float),
+                   np.array([r.features is not None and not r.left_to_rules for r in rows], dtype=bool),
+                   tuple(r.group for r in rows))
 
 
 def _rounded(values: np.ndarray) -> list[float]:
     return [round(float(v), DIGITS) for v in values]
 
 
-def out_of_fold(rows: Sequence[Row], folds: dict[str, int]) -> list[tuple[float, float] | None]:
-    """(P(supported), P(contradicted)) of each trainable row from the model trained without its
-    fold; None for a row the judge may not act on."""
-    trainable = [r for r in rows if r.trainable]
-    models = {k: model_from(train([r for r in trainable if folds[r.group] != k])) for k in range(FOLDS)}
-    return [models[folds[r.group]].probabilities(Features(*r.features)) if r.trainable and r.features else None
-            for r in rows]
+def weights_of(fitted: cv.Fitted, choice: cv.Choice) -> dict:
+    """The JSON form `synth.verify.judge.model_from` reads."""
+    return {"features": list(Features.names()), "mean": _rounded(fitted.mean), "scale": _rounded(fitted.scale),
+            "supported": {"bias": round(float(fitted.supported[0]), DIGITS), "weights": _rounded(fitted.supported[1:])},
+            "contradicted": {"bias": round(float(fitted.contradicted[0]), DIGITS),
+                             "weights": _rounded(fitted.contradicted[1:])},
+            "penalty": choice.penalty, "supported_threshold": choice.supported,
+            "contradicted_threshold": choice.contradicted}
 
 
-def predictions(rows: Sequence[Row], probabilities: Sequence[tuple[float, float] | None],
-                supported: float, contradicted: float) -> list[str]:
-    """Every tune claim's verdict with the judge gated at these thresholds."""
-    return [row.rules if p is None else gate(*p, supported, contradicted)[0].value
-            for row, p in zip(rows, probabilities, strict=True)]
-
-
-@dataclass(frozen=True)
-class Figures:
-    """Accuracy, macro-F1 and supported precision of a set of verdicts against gold."""
-
-    accuracy: float
-    macro_f1: float
-    supported_precision: float
-    supported: int
-    false_supported: int
-
-
-def figures(gold: Sequence[str], predicted: Sequence[str]) -> Figures:
-    f1s = []
-    for verdict in (v.value for v in Verdict):
-        right = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == verdict)
-        said, true = predicted.count(verdict), list(gold).count(verdict)
-        precision, recall = (right / said if said else 0.0), (right / true if true else 0.0)
-        if true:
-            f1s.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
-    said = [g for g, p in zip(gold, predicted, strict=True) if p == Verdict.SUPPORTED.value]
-    right = said.count(Verdict.SUPPORTED.value)
-    return Figures(round(sum(1 for g, p in zip(gold, predicted, strict=True) if g == p) / max(1, len(gold)), 4),
-                   round(sum(f1s) / len(f1s), 4), round(right / len(said), 4) if said else 0.0,
-                   len(said), len(said) - right)
+def _nested(result: cv.Nested) -> dict:
+    return {**asdict(result.pooled), "supported_precision_by_fold": list(result.fold_precision),
+            "chosen_by_fold": [asdict(c) for c in result.choices]}
 
 
 def build(rows: Sequence[Row]) -> dict:
-    """The weights file: the final models on every trainable tune row, the thresholds chosen on
-    out-of-fold probabilities, and the cross-validated figures at those thresholds."""
-    trainable = [r for r in rows if r.trainable]
-    probabilities = out_of_fold(rows, fold_of([r.group for r in rows]))
-    gold = [r.gold for r in rows]
-    best: tuple[float, float, float, float] | None = None
-    for supported in GRID:
-        for contradicted in GRID:
-            result = figures(gold, predictions(rows, probabilities, supported, contradicted))
-            if result.supported_precision < MIN_SUPPORTED_PRECISION:
-                continue
-            key = (result.accuracy, result.macro_f1, supported, contradicted)
-            if best is None or key > best:
-                best = key
-    assert best is not None, "no threshold keeps supported precision at 0.9"
-    _, _, supported, contradicted = best
-    out = train(trainable)
-    out["supported_threshold"], out["contradicted_threshold"] = supported, contradicted
+    """The weights file: the penalty and thresholds `judge_cv.choose` picks on every tune row (inner
+    folds), the final models fitted on every trainable row, the nested cross-validated figures of
+    that procedure (also with downgrades allowed, and with the first judge's pooled-precision rule
+    and fixed penalty), and the in-sample figures."""
+    data = data_of(rows)
+    choice = cv.choose(data)
+    out = weights_of(cv.fit(data, choice.penalty), choice)
     final = model_from(out)
-    fitted = [final.probabilities(Features(*r.features)) if r.trainable and r.features else None for r in rows]
+    fitted = np.array([final.probabilities(Features(*r.features)) if r.trainable and r.features else (np.nan, np.nan)
+                       for r in rows], dtype=float)
+    in_sample = cv.predict(data, fitted[:, 0], fitted[:, 1], choice.supported, choice.contradicted)
     out["cross_validation"] = {
         "data": "SciFact train, tune part (bench/verify_sets.py)", "claims": len(rows),
-        "trained_on": len(trainable), "folds": FOLDS, "grouped_by": "cited abstracts",
-        "rules_alone": asdict(figures(gold, [r.rules for r in rows])),
-        "with_judge_out_of_fold": asdict(figures(gold, predictions(rows, probabilities, supported, contradicted))),
-        "with_judge_in_sample": asdict(figures(gold, predictions(rows, fitted, supported, contradicted)))}
+        "trained_on": int(data.trainable.sum()), "outer_folds": cv.FOLDS, "inner_folds": cv.INNER_FOLDS,
+        "grouped_by": "cited abstracts", "rule": f"Wilson lower bounds (z={cv.WILSON_Z}) of the precision of "
+        f"the judge's supported verdicts >= {cv.MIN_SUPPORTED_PRECISION}, of its contradicted verdicts >= "
+        f"{cv.MIN_CONTRADICTED_PRECISION}", "penalties": list(cv.PENALTIES),
+        "rules_alone": asdict(cv.figures(data, data.rules)),
+        "nested": _nested(cv.nested(data)),
+        "nested_with_downgrades": _nested(cv.nested(data, downgrade=True)),
+        "nested_pooled_rule_penalty_1": _nested(cv.nested(data, cv.Rule.POOLED, (1.0,))),
+        "in_sample": asdict(cv.figures(data, in_sample))}
     return out
 
 

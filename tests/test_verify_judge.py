@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
+import numpy as np
 import pytest
 from libraries import bench_module
 
@@ -105,20 +107,28 @@ def test_an_upgraded_verdict_follows_from_its_atoms_and_its_signals() -> None:
     assert abs(result.confidence - round(expected, 2)) < 1e-9
 
 
-def test_the_committed_weights_load_and_gate_at_high_probability() -> None:
+def test_the_committed_weights_load_and_gate_at_high_probability(cv: ModuleType) -> None:
     model = load_model()
     assert model is not None
     assert model.features == NAMES
     assert len(model.supported.weights) == len(model.contradicted.weights) == len(NAMES)
-    assert 0.5 <= model.supported_threshold <= 1.0
-    assert 0.5 <= model.contradicted_threshold <= 1.0
+    assert 0.5 <= model.supported_threshold <= cv.NEVER
+    assert 0.5 <= model.contradicted_threshold <= cv.NEVER
     data = json.loads((ROOT / "synth" / "verify" / "judge_weights.json").read_text(encoding="utf-8"))
-    assert data["cross_validation"]["with_judge_out_of_fold"]["supported_precision"] >= 0.9
+    assert data["penalty"] in cv.PENALTIES
+    nested = data["cross_validation"]["nested"]
+    assert len(nested["chosen_by_fold"]) == len(nested["supported_precision_by_fold"]) == cv.FOLDS
 
 
 @pytest.fixture(scope="module")
 def trainer() -> Iterator[ModuleType]:
     with bench_module("judge_train") as module:
+        yield module
+
+
+@pytest.fixture(scope="module")
+def cv() -> Iterator[ModuleType]:
+    with bench_module("judge_cv") as module:
         yield module
 
 
@@ -144,20 +154,98 @@ def test_training_is_deterministic(trainer: ModuleType) -> None:
     assert first == second
     data = json.loads(first)
     assert data["features"] == list(NAMES)
-    figures = data["cross_validation"]["with_judge_out_of_fold"]
-    assert figures["supported_precision"] >= trainer.MIN_SUPPORTED_PRECISION
-    assert figures["accuracy"] >= data["cross_validation"]["rules_alone"]["accuracy"]
+    nested = data["cross_validation"]["nested"]
+    assert nested["accuracy"] > data["cross_validation"]["rules_alone"]["accuracy"]
     # the judge learned what separates the synthetic labels
     supported = dict(zip(data["features"], data["supported"]["weights"], strict=True))
     contradicted = dict(zip(data["features"], data["contradicted"]["weights"], strict=True))
     assert supported["coverage"] > 0 and contradicted["polarity_differs"] > 0
 
 
-def test_folds_keep_an_abstract_together(trainer: ModuleType) -> None:
+def test_folds_keep_an_abstract_together(trainer: ModuleType, cv: ModuleType) -> None:
     rows = _rows(trainer)
-    folds = trainer.fold_of([r.group for r in rows])
-    assert set(folds.values()) == set(range(trainer.FOLDS))
-    assert folds == trainer.fold_of(list(reversed([r.group for r in rows])))
+    folds = cv.fold_of([r.group for r in rows])
+    assert set(folds.values()) == set(range(cv.FOLDS))
+    assert folds == cv.fold_of(list(reversed([r.group for r in rows])))
+
+
+def test_the_wilson_bound_asks_for_a_margin(cv: ModuleType) -> None:
+    """25 right upgrades of 25 reach 0.9 at the one-sided 95% bound, 24 of 24 and 27 of 28 do not;
+    no upgrade at all is nothing to doubt."""
+    assert cv.wilson_lower(25, 25) >= 0.9 > cv.wilson_lower(24, 24)
+    assert cv.wilson_lower(27, 28) < 0.9 < 27 / 28
+    assert cv.wilson_lower(0, 0) == 1.0
+    assert cv.wilson_lower(5, 10, z=0.0) == 0.5
+
+
+def _data(cv: ModuleType, upgrades_right: int, upgrades_wrong: int) -> tuple:
+    """Rows the rules left insufficient: gold supported ones with P(supported) 0.95, gold
+    insufficient ones with 0.9, and `upgrades_wrong` gold insufficient ones also at 0.95."""
+    gold = ([cv.SUPPORTED] * upgrades_right + [cv.INSUFFICIENT] * upgrades_wrong + [cv.INSUFFICIENT] * 10)
+    probability = [0.95] * (upgrades_right + upgrades_wrong) + [0.9] * 10
+    size = len(gold)
+    data = cv.Data(np.array(gold), np.full(size, cv.INSUFFICIENT), np.zeros((size, 1)), np.ones(size, dtype=bool),
+                   tuple(f"g{i}" for i in range(size)))
+    return data, np.array(probability), np.zeros(size)
+
+
+def test_a_supported_threshold_needs_its_upgrades_precise_with_a_margin(cv: ModuleType) -> None:
+    """29 right upgrades and 1 wrong one (0.967 precise) is past the pooled rule, not the Wilson one;
+    30 right of 30 passes both; the contradicted gate is not bound by the margin."""
+    data, supported, contradicted = _data(cv, 29, 1)
+    assert cv.thresholds(data, supported, contradicted, cv.Rule.POOLED)[0] <= 0.95
+    assert cv.thresholds(data, supported, contradicted, cv.Rule.WILSON)[0] == cv.NEVER
+    data, supported, contradicted = _data(cv, 30, 0)
+    assert 0.9 < cv.thresholds(data, supported, contradicted, cv.Rule.WILSON)[0] <= 0.95
+
+
+def test_a_contradicted_threshold_needs_its_verdicts_likelier_right_with_a_margin(cv: ModuleType) -> None:
+    """6 right contradictions and 4 wrong ones raise accuracy but are not surely more often right than
+    wrong: the gate stays shut; 20 right and 2 wrong open it."""
+    for right, wrong, opens in ((6, 4, False), (20, 2, True)):
+        gold = [cv.CONTRADICTED] * right + [cv.INSUFFICIENT] * wrong + [cv.INSUFFICIENT] * 10
+        size = len(gold)
+        data = cv.Data(np.array(gold), np.full(size, cv.INSUFFICIENT), np.zeros((size, 1)),
+                       np.ones(size, dtype=bool), tuple(f"g{i}" for i in range(size)))
+        contradicted = np.array([0.8] * (right + wrong) + [0.6] * 10)
+        chosen = cv.thresholds(data, np.zeros(size), contradicted, cv.Rule.WILSON)[1]
+        assert (chosen <= 0.8) is opens
+
+
+def test_nested_cv_scores_each_fold_with_a_choice_made_without_it(trainer: ModuleType, cv: ModuleType,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    data = trainer.data_of(_rows(trainer))
+    folds = cv.fold_of(data.groups)
+    seen: list[set[int]] = []
+    choose = cv.choose
+
+    def watched(training: Any, *args: object) -> object:
+        seen.append({folds[g] for g in training.groups})
+        return choose(training, *args)
+
+    monkeypatch.setattr(cv, "choose", watched)
+    result = cv.nested(data, cv.Rule.WILSON, (1.0,))
+    assert seen == [set(range(cv.FOLDS)) - {k} for k in range(cv.FOLDS)]
+    assert len(result.choices) == len(result.fold_precision) == cv.FOLDS
+
+
+def test_a_judge_with_both_gates_shut_reads_nothing(monkeypatch: pytest.MonkeyPatch, cv: ModuleType) -> None:
+    """Thresholds above 1 keep the rules' verdict, and no reading is measured for it."""
+    library, index = _prose_library()
+    model = _model()
+    shut = JudgeModel(model.features, model.mean, model.scale, model.supported, model.contradicted, cv.NEVER, cv.NEVER)
+    assert not shut.acts and _model().acts
+    reads: list[bool] = []
+    examine = decide.examine_claim
+
+    def watched(*args: Any, read: bool = True) -> Any:
+        reads.append(read)
+        return examine(*args, read=read)
+
+    monkeypatch.setattr(decide, "load_model", lambda: shut)
+    monkeypatch.setattr(decide, "examine_claim", watched)
+    assert verify_claim("Aspirin protects against stroke.", library, index).verdict is Verdict.INSUFFICIENT
+    assert reads == [False]
 
 
 def _prose_library() -> tuple[Library, PassageIndex]:

@@ -43,9 +43,12 @@ def verify_claim(claim: str, library: Library, index: PassageIndex, origin: str 
     `origin` is that source's key: the verification then also says what the rest of the library
     says of it (synth.verify.corroboration). A claim joining clauses under one subject is verified
     clause by clause (synth.verify.conjuncts). `learned=False` leaves the judge out: an answer cell
-    is supported only when the rules find its value stated (synth.answer)."""
-    verification, reading = examine_claim(claim, library, index, origin, read=learned)
-    return judge(verification, reading, load_model()) if learned else verification
+    is supported only when the rules find its value stated (synth.answer); so does a judge whose
+    gates are both shut (no reading is measured then)."""
+    model = load_model() if learned else None
+    acting = model is not None and model.acts
+    verification, reading = examine_claim(claim, library, index, origin, read=acting)
+    return judge(verification, reading, model) if acting else verification
 
 
 def examine_claim(claim: str, library: Library, index: PassageIndex, origin: str | None = None,

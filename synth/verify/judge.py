@@ -8,9 +8,11 @@ judge weighs the same checks against each other, but only where that is safe:
 * only a claim the rules left `insufficient` (it never overturns a rule's verdict);
 * only a claim without figures that names no table's labels, read against prose (figures and
   tables are checked by the figure rules and table cells, which a word-overlap model cannot do);
-* only when its probability reaches the threshold chosen by grouped cross-validation so that
-  supported precision stays at or above 0.9 (`bench/judge_train.py` writes both models, the
-  thresholds and the cross-validated figures to `judge_weights.json`).
+* only when its probability reaches its threshold. bench/judge_cv.py chooses the thresholds (and the
+  penalty) by cross-validation grouped by abstract: a supported threshold must keep the judge's own
+  upgrades at least 0.9 precise out of fold with a margin (the lower bound of their Wilson interval),
+  and a threshold above 1 keeps that gate shut. `bench/judge_train.py` writes both models, the
+  thresholds and the nested cross-validated figures of that choice to `judge_weights.json`.
 """
 
 from __future__ import annotations
@@ -52,6 +54,12 @@ class JudgeModel:
     contradicted: Logistic
     supported_threshold: float
     contradicted_threshold: float
+
+    @property
+    def acts(self) -> bool:
+        """Whether either gate can open (a threshold above 1 keeps it shut): when neither can, no
+        claim needs a reading."""
+        return min(self.supported_threshold, self.contradicted_threshold) <= 1.0
 
     def standardised(self, features: Features) -> tuple[float, ...]:
         return tuple((v - m) / s for v, m, s in zip(features.vector(), self.mean, self.scale, strict=True))
