@@ -16,10 +16,9 @@ from dataclasses import astuple, dataclass, fields
 
 from synth import claimparse
 from synth.verify.claim import ClaimInfo
-from synth.verify.comparisons import comparison_unstated
 from synth.verify.facts import LibraryFacts
-from synth.verify.names import entity_found, prefix_antonym
-from synth.verify.negation import EXCLUSIVE, best_clause, best_sentence, matching_clause, scope_conflict
+from synth.verify.names import entity_found
+from synth.verify.negation import best_clause, best_sentence, matching_clause, scope_conflict
 from synth.verify.windows import Window
 from synth.verify.words import shared_words, word_tokens
 
@@ -27,9 +26,6 @@ from synth.verify.words import shared_words, word_tokens
 _RESULT = re.compile(r"\b(?:found|find|finding|show(?:s|ed|n)?|demonstrat\w*|reveal\w*|observ\w*|associat\w*|"
                      r"significant\w*|result\w*|indicat\w*|conclu\w*|suggest\w*|confirm\w*|identif\w*)\b",
                      re.IGNORECASE)
-# A sentence reporting statistics (a p value, a confidence interval, a ratio): a result, measured.
-_STATISTICS = re.compile(r"\bp\s*[<=>≤]|\b(?:CI|OR|HR|RR)\b|confidence interval|odds ratio|hazard ratio|\d\s*%",
-                         re.IGNORECASE)
 # How far apart (in content words) two neighbouring claim words may stand in a window and still
 # count as the claim's pair ("insulin resistance" in "resistance to insulin").
 _PAIR_REACH = 3
@@ -63,17 +59,6 @@ class Features:
     hedged: float  # the sentence asks, aims or speculates
     result_words: float  # the sentence reports a finding
     length: float  # log of the claim's content words, scaled to about [0, 1]
-    antonym: float  # the window names the prefix antonym of a claim's name ("UCP1-independent")
-    claim_hedged: float  # the claim itself hedges ("may")
-    predicate_coverage: float  # IDF share of the claim's words after its subject in the sentence
-    fewer_directions: float  # the sentence uses fewer rise/fall words than the claim
-    sentence_direction: float  # the sentence says something rises or falls
-    ranking_unstated: float  # the claim ranks two things, the sentence ranks nothing
-    exclusive_unstated: float  # the claim says "only", the sentence does not
-    statistics: float  # the sentence reports statistics
-    polarity_coverage: float  # polarity_differs, weighted by sentence_coverage
-    opposite_coverage: float  # opposite_direction, weighted by sentence_coverage
-    same_coverage: float  # same_direction, weighted by sentence_coverage
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -143,11 +128,9 @@ def features_of(info: ClaimInfo, closest: Closest, alignment: float, near_miss: 
     opposite = (down and not up) if claim_direction > 0 else (up and not down) if claim_direction < 0 else False
     claim_negated, sentence_negated = claimparse.negated(claim_clause), claimparse.negated(clause)
     found = [entity_found(info, i, window) for i in range(len(info.entities))]
-    sentence_coverage = facts.coverage(shared_words(words, word_tokens(sentence).bag), words)
-    predicate = frozenset([w for w in word_tokens(claim_clause).words if w in words][2:])  # after the subject
     return Features(
         coverage=closest.coverage,
-        sentence_coverage=sentence_coverage,
+        sentence_coverage=facts.coverage(shared_words(words, word_tokens(sentence).bag), words),
         word_share=len(shared) / len(words),
         missing_weight=missing / total if total else 0.0,
         pair_share=_pair_share(word_tokens(info.text).words, window_tokens.words),
@@ -171,17 +154,4 @@ def features_of(info: ClaimInfo, closest: Closest, alignment: float, near_miss: 
         hedged=float(claimparse.hedged(clause)),
         result_words=float(bool(_RESULT.search(sentence))),
         length=min(1.0, math.log1p(len(words)) / math.log1p(30)),
-        antonym=float(any(f == 0.0 and prefix_antonym(e, window.folded) for e, f in zip(info.entities, found,
-                                                                                        strict=True))),
-        claim_hedged=float(claimparse.hedged(claim_clause)),
-        predicate_coverage=facts.coverage(shared_words(predicate, word_tokens(sentence).bag), predicate)
-        if predicate else 0.0,
-        fewer_directions=float(claimparse.direction_count(sentence) < claimparse.direction_count(claim_clause)),
-        sentence_direction=float(up or down),
-        ranking_unstated=float(comparison_unstated(claim_clause, sentence)),
-        exclusive_unstated=float(bool(EXCLUSIVE.search(claim_clause)) and not EXCLUSIVE.search(sentence)),
-        statistics=float(bool(_STATISTICS.search(sentence))),
-        polarity_coverage=float(claim_negated != sentence_negated) * sentence_coverage,
-        opposite_coverage=float(opposite) * sentence_coverage,
-        same_coverage=float(same) * sentence_coverage,
     )
