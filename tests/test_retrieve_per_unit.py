@@ -1,13 +1,15 @@
 """A count per batch, step, second or trillion tokens is no total (issue 9, the precision part): "each training
-batch contains 18M tokens" never answers how many tokens a model was trained on, yet answers its batch size."""
+batch contains 18M tokens" never answers how many tokens a model was trained on, yet answers its batch size; and a
+sentence listing other sizes of the subject's family hands the unnamed sentences after it to those models."""
 
 from __future__ import annotations
 
 import pytest
 
-from synth.models import AttributeKind, PlanAttribute
+from synth.models import AttributeKind, PlanAttribute, PlanSubject
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit
 from synth.retrieve.asks.quantities import quantity_values
+from synth.retrieve.asks.scope import names_relative
 
 _BATCH = ("The batch size is set to 4.5K, and with a maximum sequence length of 4K, each training batch contains 18M "
           "tokens.")
@@ -50,3 +52,15 @@ def test_a_per_batch_count_answers_only_an_attribute_that_asks_per_unit() -> Non
 ])
 def test_which_attributes_ask_a_figure_per_unit(name: str, asks: bool) -> None:
     assert asks_per_unit(name) is asks
+
+
+@pytest.mark.parametrize(("sentence", "subject", "relative"), [
+    ("As shown in Figure 3a, we train language models with 830M, 1.4B, 2.8B, 6.8B, and 13.1B parameters.",
+     "DIFF Transformer-3B", True),
+    ("We train 3B and 7B models on 1T tokens.", "DIFF Transformer-3B", False),
+    ("We train language models with 830M, 1.4B and 2.8B parameters.", "DIFF Transformer", False),
+    ("The models are trained with a sequence length of 2048.", "DIFF Transformer-3B", False),
+])
+def test_a_sentence_listing_other_sizes_is_about_those_models(sentence: str, subject: str, relative: bool) -> None:
+    asked = PlanSubject(subject, (subject,), "test", ("diff",))
+    assert names_relative(sentence, asked) is relative

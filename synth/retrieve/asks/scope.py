@@ -166,7 +166,20 @@ def names_relative(sentence: str, subject: PlanSubject) -> bool:
     for name, _, _ in names_in(sentence):
         if match_entity(subject.spellings, name) is None and canonical(family(name)) == own:
             return True
-    return False
+    return _other_sizes(sentence, subject)
+
+
+_SIZE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([MB])\b")
+
+
+def _other_sizes(sentence: str, subject: PlanSubject) -> bool:
+    """"we train language models with 830M, 1.4B, 2.8B, 6.8B, and 13.1B parameters" in the paper about DIFF
+    Transformer-3B: the sentence lists sizes of other models of the family, none the subject's, so the unnamed
+    sentences after it ("The models are trained with … a batch size of 0.25M tokens") are theirs."""
+    size = size_of(subject.name)
+    own = _SIZE.search(size or "")
+    listed = {(float(n), u) for n, u in _SIZE.findall(sentence)}
+    return own is not None and len(listed) >= 2 and (float(own.group(1)), own.group(2)) not in listed
 
 
 _LEAD_WORDS = frozenset("the a an for in on of with to by as our its".split())
