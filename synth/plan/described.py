@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from synth.models import AttributeKind, PlanAttribute, PlanSubject, Table
-from synth.names import canonical
+from synth.names import canonical, family, match_entity
 from synth.plan.papers import PaperReference
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary
@@ -105,6 +105,7 @@ def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str,
     why = "a row of the named paper's table that has the asked column"
     if not rows:
         rows, why = described_rows(text, keys, vocab), "a row of the named paper's table that the question describes"
+    rows = [row for row in rows if not _sibling_row(row[0], subjects)]
     if not rows:
         return subjects, unique
     inside = [s for s in subjects if any(fold(s.name) in fold(row[0]) for row in rows)]
@@ -119,3 +120,12 @@ def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str,
         unique.setdefault(canonical(measure), PlanAttribute(measure, AttributeKind.QUANTITY, (measure,),
                                                             f'read from "which … {ranked.group("verb")} the …"'))
     return kept, unique
+
+
+def _sibling_row(label: str, subjects: list[PlanSubject]) -> bool:
+    """"In the Mistral 7B paper, … does Mistral 7B outperform Llama 2 13B?": the row "LLaMA 2 7B" has every word the
+    question writes, but only as words of two names; it is another member of a named subject's family, not a model
+    the question describes."""
+    return any(canonical(family(label)) == canonical(family(s.name)) and canonical(family(label)) != canonical(label)
+               and match_entity(s.spellings, label) is None for s in subjects)
+
