@@ -130,13 +130,20 @@ def _f1(match: re.Match[str]) -> str:
 def tokens(text: str, header: bool = False) -> tuple[Token, ...]:
     """Comparison tokens of a text with their offsets (folded, header abbreviations read as words,
     "f-measure" / "F-score" as F1)."""
-    merged = _F_MEASURE.sub(_f1, _merge_non(text))
+    unmerged = _merge_non(text)
+    # "f-measure" reads "F1" padded to its length: the token spans the whole word, so the text after
+    # it ("-measure") is not taken for the rest of a longer name.
+    spelled = {m.start(): m.end() for m in _F_MEASURE.finditer(unmerged)}
+    merged = _F_MEASURE.sub(_f1, unmerged)
     folded = "".join(_fold_char(ch) for ch in merged)
     words = _HEADER_WORDS if header else _CLAIM_WORDS
     out = []
     for match in _TOKEN.finditer(folded):
         norm = match.group(0)
         raw = merged[match.start():match.end()]
+        if match.start() in spelled:
+            out.append(Token(words.get(norm, norm), raw, match.start(), spelled[match.start()]))
+            continue
         if raw in ("IT", "Inst", "INST") and match.start() > 0 and merged[match.start() - 1] in "-_ ":
             norm = "instruct"  # "Gemma2-9B-IT", "LLaMA3 70B Inst." name the instruction-tuned model
         elif not header and _MEASURE_EQUALS.match(merged, match.end()) and len(raw) == 1 and raw.isupper():
