@@ -39,6 +39,10 @@ LARGE_GAP = 0.5
 
 
 
+# A name a setting gives its row (synth.verify.cells.setting_rows, .assigned_rows): it sits where the row's label does.
+_SETTING_NAME = re.compile(r"^.+ (?:=|of|to) \d+(?:\.\d+)?$|^\d+(?:\.\d+)? \S+$")
+
+
 def _level(mention: Mention, positions: tuple[int, ...], paths: tuple[tuple[str, ...], ...]) -> int:
     """How deep in its header path a label sits (0 = outermost: a group, a spanning header)."""
     label = plain(mention.label)
@@ -49,6 +53,8 @@ def _level(mention: Mention, positions: tuple[int, ...], paths: tuple[tuple[str,
         for level, part in enumerate(paths[position]):
             if clean_label(part).startswith(f"{label}-"):
                 return level
+    if _SETTING_NAME.match(label):  # "window size of 10" names the row "(A4) Window size ( ws)=10"
+        return max(0, len(paths[positions[0]]) - 1)
     return len(paths[positions[0]])
 
 

@@ -3,7 +3,8 @@
 
 Besides its printed labels, a table's row is named by "our model" / "the proposed method" when the
 table marks it as the paper's own (`own_label`), and a row labelled by a bare value under a setting
-header by "m = 4" (`setting_rows`).
+header by "m = 4" (`setting_rows`), and a row labelled "Window size ( ws)=10" by "window size of 10"
+(`assigned_rows`).
 
 `tables_named` is the only way the verifier reaches table cells. It reads an index of label forms
 (CellIndex) built for the tables a claim's tokens can name, which the library's cell index
@@ -153,6 +154,36 @@ def setting_rows(view: Grid, axes: dict[tuple[str, str], list[int]]) -> dict[str
     return out
 
 
+# A row labelled by the setting it was run with ("(A4) Window size ( ws)=10", "Beam = 5"): a name,
+# maybe its abbreviation in parentheses, then "=" and the value.
+_ASSIGNED = re.compile(r"^(?P<name>[A-Za-z][A-Za-z\- ]{1,30}?)\s*(?:\(\s*[\w\- ]{1,12}\s*\))?\s*=\s*"
+                       r"(?P<value>\d+(?:\.\d+)?)$")
+
+
+def assigned_value(label: str) -> str | None:
+    """The value a row label sets ("10" for "(A4) Window size ( ws)=10"), the label itself when it
+    is a bare value under a setting header ("4" under "m"), else None."""
+    cleaned = clean_label(label)
+    if _NUMBER_LABEL.match(cleaned):
+        return cleaned
+    match = _ASSIGNED.match(cleaned)
+    return match.group("value") if match else None
+
+
+def assigned_rows(axes: dict[tuple[str, str], list[int]]) -> dict[str, tuple[int, ...]]:
+    """Rows labelled "<setting> (<abbreviation>)=<value>" are named as the text names a setting:
+    "window size of 10", "the window size to 10", "window size = 10" (never by the bare value)."""
+    out: dict[str, tuple[int, ...]] = {}
+    for (axis, label), positions in axes.items():
+        match = _ASSIGNED.match(clean_label(label)) if axis == ROW else None
+        if match is None:
+            continue
+        name, value = " ".join(match.group("name").split()), match.group("value")
+        for joint in ("of", "to", "="):
+            out[f"{name} {joint} {value}"] = tuple(positions)
+    return out
+
+
 def table_places(table: Table, number: int) -> tuple[Grid, list[tuple[str, LabelPlace]]] | None:
     """One table's grid and where each of its labels sits (as grid `number`); None without cells.
     A table's places depend on the table alone, so an index of any set of tables is built from them
@@ -184,7 +215,7 @@ def table_places(table: Table, number: int) -> tuple[Grid, list[tuple[str, Label
             places.append((key, LabelPlace(number, axis, tuple(positions))))
     for (axis, stem), positions in _families(axes).items():
         places.append((family_key(stem), LabelPlace(number, axis, positions)))
-    for key, positions in setting_rows(view, axes).items():
+    for key, positions in {**setting_rows(view, axes), **assigned_rows(axes)}.items():
         places.append((key, LabelPlace(number, ROW, positions)))
     own = own_label(axes, table.caption)
     if own is not None:

@@ -28,7 +28,7 @@ from synth.tables import GridCell, parse_cell
 from synth.text import fold, sentence_spans
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.cell_comparisons import judge_comparison, judge_extreme
-from synth.verify.cells import TableView
+from synth.verify.cells import TableView, assigned_value
 from synth.verify.findings import (
     PLAUSIBLE_RATIO,
     Context,
@@ -359,13 +359,14 @@ def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: S
     return chosen, runners_up
 
 
-_SETTING_KEY = re.compile(r"^(?:.+ = (?P<a>\d+(?:\.\d+)?)|(?P<b>\d+(?:\.\d+)?) .+)$")
+_SETTING_KEY = re.compile(r"^(?:.+ (?:=|of|to) (?P<a>\d+(?:\.\d+)?)|(?P<b>\d+(?:\.\d+)?) .+)$")
 
 
 def _names_row(number: int, atom: AtomSpec, view: TableView, context: Context) -> Finding | None:
     """A figure inside a setting's name ("m = 4" for the row 4 under the header m, synth.verify.cells
-    .setting_rows) is the value that names the row, not a value said of a cell: the row's label cell
-    states it, and is quoted."""
+    .setting_rows; "window size of 10" for the row "(A4) Window size ( ws)=10", .assigned_rows) is
+    the value that names the row, not a value said of a cell: the row's label cell states it, and
+    is quoted."""
     header = " ".join(view.grid.column_paths[0][-1].split()) if view.grid.column_paths[0] else ""
     for mention, positions in view.rows:
         key = _SETTING_KEY.match(plain(mention.label))
@@ -373,10 +374,10 @@ def _names_row(number: int, atom: AtomSpec, view: TableView, context: Context) -
             continue
         value = key.group("a") or key.group("b")
         cells = [c for c in view.grid.cells if c.row == positions[0]][:1]
-        if not cells or cells[0].row_path[-1:] != (value,):
+        if not cells or not cells[0].row_path or assigned_value(cells[0].row_path[-1]) != value:
             continue
         quoted = quote_cells(cells, view, context)
-        label_cell = f"{' / '.join(cells[0].row_path)} | {header}: {value}"
+        label_cell = f"{' / '.join(cells[0].row_path)} | {header or '—'}: {cells[0].row_path[-1]}"
         return Finding(number, Verdict.SUPPORTED, tuple(replace(e, cells=(label_cell, *e.cells)) for e in quoted),
                        f"names the row '{plain(mention.label)}' of the table", 1.0,
                        subject=plain(mention.label), setting=view.table.caption[:60])

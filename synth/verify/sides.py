@@ -77,18 +77,20 @@ def _code_pair_sides(atom: AtomSpec, text: str, names: Named
     if pair is None:
         return None
     coded = [(m, p) for m, p in names if pair.start() <= m.start < pair.end()]
-    labels = list(dict.fromkeys(m.label for m, _ in coded))
-    worded = [(m, p) for m, p in names if not pair.start() <= m.start < pair.end() and m.label in labels]
-    if len(labels) != 2 or not worded:
+    rows = list(dict.fromkeys(p for _, p in coded))
+    # A row named in words by its label or by the setting it was run with ("window size of 10" for
+    # "(A4) Window size ( ws)=10"): the same rows as a code.
+    worded = [(m, p) for m, p in names if not pair.start() <= m.start < pair.end() and p in rows]
+    if len(rows) != 2 or not worded:
         return False
-    origins = {m.label for m, _ in worded if _ORIGIN.search(text[max(atom.clause[0], m.start - 60):m.start])}
-    ends = {m.label for m, _ in worded} - origins
+    origins = {p for m, p in worded if _ORIGIN.search(text[max(atom.clause[0], m.start - 60):m.start])}
+    ends = {p for _, p in worded} - origins
     if len(origins) == 1 and len(ends) <= 1:
-        start = next(item for item in coded if item[0].label in origins)
-        return next(item for item in coded if item[0].label not in origins), [start]
+        start = next(item for item in coded if item[1] in origins)
+        return next(item for item in coded if item[1] not in origins), [start]
     if not origins and len(ends) == 1:
-        end = next(item for item in coded if item[0].label in ends)
-        return end, [next(item for item in coded if item[0].label not in ends)]
+        end = next(item for item in coded if item[1] in ends)
+        return end, [next(item for item in coded if item[1] not in ends)]
     return False
 
 
