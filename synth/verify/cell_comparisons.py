@@ -16,7 +16,6 @@ accuracy, overall) where it has one. A denial ("does not outperform") swaps supp
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from synth import claimparse
@@ -25,16 +24,13 @@ from synth.tables import Grid, GridCell
 from synth.text import fold
 from synth.verify.atoms import AtomSpec, ClaimAtoms, margin_words
 from synth.verify.cells import TableView
-from synth.verify.findings import Context, Finding, Named, in_clause, lower_is_better, quote_cells
+from synth.verify.findings import Context, Finding, Named, in_clause, quote_cells
 from synth.verify.labels import Mention, clean_label, plain
+from synth.verify.margins import degree_outcome, direction_of, margin_fits, margin_outcome, pair_holds
 from synth.verify.sides import antecedent, compared_sides, comparison_sides, from_to, than_sides
 
 # Share of unnamed attributes (every column both names have) that must agree with a comparison.
 IMPLICIT_SUPPORT = 0.8
-# Relative gaps (|a - b| / max(|a|, |b|)) a degree word is read against: "slightly" holds up to
-# SMALL_GAP and is refuted from LARGE_GAP on; "much" / "significantly" needs SMALL_GAP at least.
-SMALL_GAP = 0.1
-LARGE_GAP = 0.5
 
 
 
@@ -92,12 +88,18 @@ def _split(view: TableView, atom: AtomSpec, view_text: str = "") -> tuple[str, N
                 before = bool(than_sides(atom, view_text, named)) or from_to(atom, view_text, named) is not None
             if atom.kind is AtomKind.COMPARISON and before and not after and view_text:
                 after = compared_sides(atom, view_text, named) is not None
+            if atom.kind is AtomKind.COMPARISON and len({m.label for m, _ in named}) < 2:
+                continue  # one label on both sides ("the English corpora … in English") compares nothing
             if (before and after) if atom.kind is AtomKind.COMPARISON else bool(named):
                 narrowing = [n for lv, group in by_level.items() if lv != level for n in group]
                 options.append((axis, named, narrowing, others))
                 break
     if not options:
         return None
+    if atom.kind is AtomKind.COMPARISON:
+        # "TF achieving a higher precision and f-measure than DF": what is compared is what the
+        # measures are of (TF vs DF), not one measure against another.
+        options.sort(key=lambda o: all(names_measure(m.label) for m, _ in o[1]))
     if atom.kind is AtomKind.COMPARISON and view_text:
         # "an increase of f-measure from F=0.5555 in DF to F=0.6403 in TF": the axis whose names the
         # change goes from and to is what is compared, not the measures named around it.
@@ -252,55 +254,6 @@ def _flip(status: Verdict, negated: bool) -> Verdict:
     return Verdict.CONTRADICTED if status is Verdict.SUPPORTED else Verdict.SUPPORTED
 
 
-def _margin_fits(atom: AtomSpec, a: float, b: float) -> bool:
-    margin = atom.margin
-    assert margin is not None
-    tolerance = 0.5 * 10 ** -margin.decimals + 1e-9
-    if atom.ratio:
-        return b != 0 and abs(a / b - margin.value) <= tolerance + 0.05 * margin.value
-    difference = abs(a - b)
-    relative = abs(a - b) / abs(b) * 100 if b else None
-    scaled = difference * 100 if max(abs(a), abs(b)) <= 1.0 else None
-    return any(x is not None and abs(round(x, margin.decimals) - margin.value) <= tolerance
-               for x in (difference, relative, scaled))
-
-
-def _degree_outcome(atom: AtomSpec, pairs: list[tuple[GridCell, GridCell]], status: Verdict) -> Verdict:
-    """A supported comparison that says how much ("slightly", "much", "by a large margin") also
-    needs the gap to fit: every gap small for "slightly" (every gap large refutes it), every gap
-    at least small-but-real for "much"; anything in between settles nothing."""
-    if status is not Verdict.SUPPORTED or not atom.degree:
-        return status
-    gaps = [abs(a.value - b.value) / max(abs(a.value), abs(b.value)) for a, b in pairs
-            if max(abs(a.value), abs(b.value)) > 0]
-    if not gaps:
-        return Verdict.INSUFFICIENT
-    if atom.degree == "small":
-        if all(g <= SMALL_GAP for g in gaps):
-            return Verdict.SUPPORTED
-        return Verdict.CONTRADICTED if all(g >= LARGE_GAP for g in gaps) else Verdict.INSUFFICIENT
-    return Verdict.SUPPORTED if all(g >= SMALL_GAP for g in gaps) else Verdict.INSUFFICIENT
-
-
-def _direction(atom: AtomSpec, path: Sequence[str]) -> int:
-    return -atom.direction if atom.aware and lower_is_better(path) else atom.direction
-
-
-def _holds(atom: AtomSpec, a: float, b: float, path: Sequence[str]) -> bool:
-    return a > b if _direction(atom, path) > 0 else a < b
-
-
-def _margin_outcome(atom: AtomSpec, pairs: list[tuple[GridCell, GridCell]], axis: str) -> bool | None:
-    """Whether the claimed margin fits: True (some pair in the claimed direction fits), False (a
-    single pair, named exactly, that does not fit), None (several pairs, none fitting: the claim
-    may average or pick among them, so nothing is settled)."""
-    fitting = [_margin_fits(atom, a.value, b.value) for a, b in pairs
-               if _holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path)]
-    if any(fitting):
-        return True
-    return False if len(pairs) == 1 and fitting == [False] else None
-
-
 _AGAINST_ALL = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:than\s+|over\s+|to\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?"
                           r"(?:(?:other|previous|prior|existing|competing|remaining|strong|published|"
                           r"state-?of-?the-?art|sota|baseline|best)\s+)*"
@@ -351,6 +304,20 @@ def _elliptical(view: TableView, atom: AtomSpec, atoms: ClaimAtoms
     return axis, [subject, *own], narrowing, attributes or earlier, atom
 
 
+def _own_attributes(atom: AtomSpec, attributes: Named, paths: tuple[tuple[str, ...], ...]) -> Named:
+    """The attributes a comparison names after its cue ("… of precision, recall and f-measure, with
+    TF achieving a higher precision and f-measure than DF"): those of one header level named after
+    the cue are what it compares on, not the ones of that level the clause listed before it."""
+    by_level: dict[int, Named] = {}
+    for mention, positions in attributes:
+        by_level.setdefault(_level(mention, positions, paths), []).append((mention, positions))
+    kept: Named = []
+    for named in by_level.values():
+        after = [n for n in named if n[0].start >= atom.end]
+        kept += after if after and len(after) < len(named) else named
+    return sorted(kept, key=lambda n: n[0].start)
+
+
 def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                      context: Context) -> Finding | None:
     """A vs B on the clause's attributes, in one table."""
@@ -363,6 +330,7 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
     if found is None:
         return None
     axis, names, narrowing, attributes, said = found
+    attributes = _own_attributes(atom, attributes, _paths(view, "column" if axis == "row" else "row"))
     measured = any(_MEASURE.search(plain(m.label)) for m, _ in narrowing)
     if not attributes and (not (atom.aware or measured) or _unresolved(view, atom, atoms.text)):
         return None  # "larger" or "higher" of what? Only better/worse may be read over every column,
@@ -379,15 +347,15 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
         if untied and 2 * len(untied) < len(pairs):
             return None  # mostly ties: neither "outperforms" nor its denial is borne out
         pairs = untied or pairs
-    holds = [_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in pairs]
+    holds = [pair_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in pairs]
     status = _outcome(holds, _named(attributes), atom.quantifier)
     if _mixed(holds) and not all(m.whole for m, _ in (subject, *objects)):
         status = Verdict.INSUFFICIENT  # "Vega" over Vega-34B and Vega-7B, one ahead and one behind: which one?
     if status is Verdict.SUPPORTED and atom.margin is not None:
-        fits = _margin_outcome(atom, pairs, axis)
+        fits = margin_outcome(atom, pairs, axis)
         status = {True: Verdict.SUPPORTED, False: Verdict.CONTRADICTED, None: Verdict.INSUFFICIENT}[fits]
     if not atom.negated:
-        status = _degree_outcome(atom, [p for p, ok in zip(pairs, holds, strict=True) if ok], status)
+        status = degree_outcome(atom, [p for p, ok in zip(pairs, holds, strict=True) if ok], status)
     status = _flip(status, atom.negated)
     if status is Verdict.INSUFFICIENT:
         return None
@@ -452,7 +420,7 @@ def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableVie
             own = [c for p in unit if (c := view.cell(p, other) if axis == "row" else view.cell(other, p)) is not None]
             if not own:
                 continue
-            direction = _direction(atom, own[0].column_path if axis == "row" else own[0].row_path)
+            direction = direction_of(atom, own[0].column_path if axis == "row" else own[0].row_path)
             mine = max(own, key=lambda c: c.value) if direction > 0 else min(own, key=lambda c: c.value)
             rivals = [c for p in _rivals(view.grid, axis, unit[0]) if p not in unit
                       and (c := view.cell(p, other) if axis == "row" else view.cell(other, p)) is not None]
@@ -460,7 +428,7 @@ def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableVie
                 continue
             top = max(rivals, key=lambda c: c.value) if direction > 0 else min(rivals, key=lambda c: c.value)
             ok = mine.value >= top.value if direction > 0 else mine.value <= top.value
-            if ok and atom.margin is not None and not any(_margin_fits(atom, mine.value, r.value) for r in rivals):
+            if ok and atom.margin is not None and not any(margin_fits(atom, mine.value, r.value) for r in rivals):
                 if not _named(attributes):
                     continue  # the margin may be against a rival the claim names in words: settles nothing
                 ok = False  # one named column, and no rival is that far behind: the cells say otherwise
