@@ -138,6 +138,18 @@ def antecedent(atom: AtomSpec, atoms: ClaimAtoms) -> AtomSpec | None:
     return earlier[-1] if earlier else None
 
 
+def _spelled_out(before: Named, text: str) -> Side | None:
+    """"the transfer baseline that directly uses rationale … (RA-TRANS) outperforms ORACLE": a label
+    written in parentheses after a description names what the description means, so it is the
+    subject, not a label a word of the description happens to name ("transfer" ~ `Trans`)."""
+    last = before[-1]
+    opened = text.rfind("(", 0, last[0].start)
+    if len(before) < 2 or opened < 0 or text[opened + 1:last[0].start].strip() or \
+            text[last[0].end:last[0].end + 1] != ")" or not last[0].whole:
+        return None
+    return last if before[0][0].end <= opened and before[0][0].label != last[0].label else None
+
+
 def comparison_sides(atom: AtomSpec, atoms: ClaimAtoms, names: Named) -> tuple[Side, Named] | None:
     """The subject and objects of a comparison among the names its clause gives (module docstring)."""
     text = atoms.text
@@ -156,7 +168,7 @@ def comparison_sides(atom: AtomSpec, atoms: ClaimAtoms, names: Named) -> tuple[S
         before = [(m, p) for m, p in names if m.start < atom.start]
         if not before:
             return None
-        subject = before[0]
+        subject = _spelled_out(before, text) or before[0]
         later = [a.start for a in atoms.atoms if a.clause == atom.clause and a.kind is AtomKind.COMPARISON
                  and a.start > atom.start]
         limit = min(later) if later else atom.clause[1]
