@@ -69,7 +69,11 @@ _POSITIVE_SCOPE = re.compile(
     r"appl(?:y|ies|ied|ying)|includ\w*|maintain\w*|utili[sz]\w*|leverag\w*|(?:trained|aligned|built)\s+with|"
     r"incorporat\w*|requir\w*)\b", re.IGNORECASE)
 _SCOPE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|which|that\s+is|to\s+(?:ensure|improve|reach|achieve|"
-                        r"make)|and\s+(?:introduce|add|adopt|use|instead|estimate)\w*|in\s+order)\b", re.IGNORECASE)
+                        r"make)|and\s+(?:introduce|add|adopt|use|instead|estimate)\w*|in\s+order)\b"
+                        r"|,\s+(?=(?:\w+ly\s+)?(?!including\b)\w+ing\b)", re.IGNORECASE)
+# "A instead of B", "A rather than B": the contrast denies B and asserts A, the part of its clause before it.
+_CONTRAST = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", re.IGNORECASE)
+_CONTRAST_START = re.compile(r"[.;:!?,]\s*|\b(?:but|while|whereas|which)\b", re.IGNORECASE)
 _GENERIC = frozenset({"model", "method", "approach", "use", "complex", "technique", "such", "more", "train",
                       "training", "any"})
 MIN_SCOPED_WORDS = 2
@@ -79,14 +83,28 @@ _PASSIVE = re.compile(r"\b(?:been|be|is|are|was|were|being|get|gets|got)\s+$", r
 
 
 def _scopes(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Spans a scope word governs: from after the word to the end of its clause. A passive verb
-    ("limitations have been eliminated, including …") denies its subject, not what follows."""
+    """Spans a scope word governs: from after the word to the end of its clause (a participle after
+    a comma, ", providing …", starts another). A passive verb ("limitations have been eliminated,
+    including …") denies its subject, not what follows; a word hyphen-joined to the one before it
+    ("the token-dropping strategy") names a thing and governs nothing."""
     spans = []
     for match in pattern.finditer(text):
-        if _PASSIVE.search(text[max(0, match.start() - 12):match.start()]):
+        compound = text[match.start() - 1:match.start()] == "-"
+        if compound or _PASSIVE.search(text[max(0, match.start() - 12):match.start()]):
             continue
         end = _SCOPE_END.search(text, match.end())
         spans.append((match.end(), end.start() if end else len(text)))
+    return spans
+
+
+def _contrasted(text: str) -> list[tuple[int, int]]:
+    """What a contrast asserts: "we only predict the masked words rather than reconstructing …" says
+    the masked words are predicted, the part of the clause before "rather than"."""
+    spans = []
+    for match in _CONTRAST.finditer(text):
+        starts = [m.end() for m in _CONTRAST_START.finditer(text, 0, match.start())]
+        starts += [m.end() for m in _POSITIVE_SCOPE.finditer(text, starts[-1] if starts else 0, match.start())]
+        spans.append((max(starts, default=0), match.start()))
     return spans
 
 
@@ -95,17 +113,26 @@ def _polarities(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(words a text denies, words it asserts inside a scope): each scope word covering a word
     flips it, so "does not drop any tokens" asserts the tokens and "drops tokens" denies them."""
     tokens = word_tokens(text)
-    denying, asserting = _scopes(text, _NEGATIVE_SCOPE), _scopes(text, _POSITIVE_SCOPE)
+    denying, asserting = _scopes(text, _NEGATIVE_SCOPE), _scopes(text, _POSITIVE_SCOPE) + _contrasted(text)
+    verbs = scope_verbs(text)
     denied, asserted = set(), set()
     for word, (start, _) in zip(tokens.words, tokens.spans, strict=True):
-        if word in _GENERIC:
+        if word in _GENERIC or word in verbs:
             continue
         flips = sum(1 for s, e in denying if s <= start < e)
         if flips % 2:
             denied.add(word)
         elif flips or any(s <= start < e for s, e in asserting):
             asserted.add(word)
-    return frozenset(denied), frozenset(asserted)
+    both = denied & asserted
+    return frozenset(denied - both), frozenset(asserted - both)
+
+
+def unscoped_words(text: str) -> frozenset[str]:
+    """The text's words outside every scope: what it says plainly, around its denials."""
+    denied, asserted = _polarities(text)
+    verbs = scope_verbs(text)
+    return frozenset(w for w in word_tokens(text).words if w not in denied and w not in asserted and w not in verbs)
 
 
 def scope_verbs(text: str) -> frozenset[str]:
@@ -124,14 +151,43 @@ def scoped_words(claim: str) -> frozenset[str]:
     return (denied | asserted) or frozenset(w for w in word_tokens(claim).words if w not in _GENERIC)
 
 
-def flipped_words(claim: str, sentence: str) -> frozenset[str]:
-    """The claim's words that the sentence says the opposite of (asserted here, denied there, or
-    the other way round)."""
-    denied_here, asserted_here = _polarities(sentence)
+def _claim_polarities(claim: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(denied, asserted) words of a claim; a claim without scope words asserts all its words."""
     denied, asserted = _polarities(claim)
     if not denied and not asserted:
         asserted = frozenset(w for w in word_tokens(claim).words if w not in _GENERIC)
-    return shared_words(asserted, denied_here) | shared_words(denied, asserted_here)
+    return denied, asserted
+
+
+@lru_cache(maxsize=32768)
+def _contrast_denied(text: str) -> frozenset[str]:
+    """What a contrast replaces: the denied words after "instead of" / "rather than" ("Docker" in "we
+    utilize crun as the container runtime instead of Docker")."""
+    denied, _ = _polarities(text)
+    tokens = word_tokens(text)
+    spans = [(m.end(), end.start() if (end := _SCOPE_END.search(text, m.end())) else len(text))
+             for m in _CONTRAST.finditer(text)]
+    return frozenset(w for w, (start, _) in zip(tokens.words, tokens.spans, strict=True)
+                     if w in denied and any(s <= start < e for s, e in spans))
+
+
+def _replaced(claim: str, sentence: str) -> frozenset[str]:
+    """The claim's asserted words that a contrast of the sentence replaces by another thing in the
+    same role ("uses Docker as its container runtime" against "crun … instead of Docker")."""
+    denied, asserted = _claim_polarities(claim)
+    return shared_words(asserted, _contrast_denied(sentence)) if not denied else frozenset()
+
+
+def flipped_words(claim: str, sentence: str) -> frozenset[str]:
+    """The claim's words that the sentence says the opposite of (asserted here, denied there, or
+    the other way round); when a contrast replaces what the claim asserts, also the role both
+    assert ("container runtime"), which is what makes it the same statement."""
+    denied_here, asserted_here = _polarities(sentence)
+    denied, asserted = _claim_polarities(claim)
+    flipped = shared_words(asserted, denied_here) | shared_words(denied, asserted_here)
+    if _replaced(claim, sentence):
+        flipped |= shared_words(asserted, asserted_here)
+    return flipped
 
 
 def scope_conflict(claim: str, sentence: str) -> bool | None:
@@ -139,17 +195,18 @@ def scope_conflict(claim: str, sentence: str) -> bool | None:
     same things, False when both say the same of them, None when the sentence's scopes do not
     reach what the claim says."""
     denied_here, asserted_here = _polarities(sentence)
-    if not denied_here:
+    if not _scopes(sentence, _NEGATIVE_SCOPE) or not denied_here | asserted_here:
         return None
-    denied, asserted = _polarities(claim)
-    if not denied and not asserted:
-        asserted = frozenset(w for w in word_tokens(claim).words if w not in _GENERIC)
-    scoped = len(denied | asserted)
+    denied, asserted = _claim_polarities(claim)
+    if _replaced(claim, sentence):
+        return True
+    plain = unscoped_words(sentence)
+    scoped = len([w for w in denied | asserted if not shared_words(frozenset({w}), plain)])
     flipped = shared_words(asserted, denied_here) | shared_words(denied, asserted_here)
     kept = shared_words(denied, denied_here) | shared_words(asserted, asserted_here)
     needed = max(1, (scoped + 1) // 2)
     if len(flipped) >= needed and len(flipped) > len(kept):
         return True
-    if len(kept) >= needed and (denied or shared_words(asserted, denied_here)):
+    if len(kept) >= needed and (denied or shared_words(asserted, denied_here) or _scopes(claim, _NEGATIVE_SCOPE)):
         return False
     return None

@@ -28,6 +28,7 @@ from synth.verify.negation import (
     scope_conflict,
     scope_verbs,
     scoped_words,
+    unscoped_words,
 )
 from synth.verify.windows import Judgement, Window, window_evidence
 from synth.verify.words import shared_words, word_tokens
@@ -92,12 +93,30 @@ def _denies_what_it_says(claim: str, sentence: str, facts: LibraryFacts, context
     """Whether what the sentence says the opposite of carries the claim ("Monte Carlo tree search,
     value functions", "the QKV-bias"), not merely a common word of it, and the sentence is about
     the claim's subject (its first words, "Obesity decreases …" needs "obesity", in the sentence
-    or the heading and title it sits under)."""
-    scope = scoped_words(claim) - scope_verbs(claim)
+    or the heading and title it sits under). Words the sentence states outside its scopes are the
+    shared context of the denial, not what it denies."""
     flipped = flipped_words(claim, sentence)
+    scope = scoped_words(claim) - scope_verbs(claim)
+    scope -= shared_words(scope, unscoped_words(sentence)) - flipped  # what both state plainly is context
     subject = frozenset(word_tokens(claim).words[:2])
     return (bool(scope) and facts.coverage(shared_words(scope, flipped), scope) >= SCOPE_CONTRADICTS
             and bool(shared_words(subject, word_tokens(f"{sentence} {context}").bag)))
+
+
+def _window_scope(claim: str, window: Window, sentence: str, facts: LibraryFacts) -> bool | None:
+    """The scope reading of the window: the best sentence's, unless another sentence of the window
+    denies what the claim asserts ("… any time InstructGPT models were used. In this paper we do
+    not use data from customers …"): a window one of whose sentences denies the claim never states it."""
+    scoped = scope_conflict(claim, sentence)
+    if scoped is True and not _denies_what_it_says(claim, sentence, facts, window.context):
+        scoped = None
+    if scoped is True:
+        return True
+    for other in window.sentences():
+        if other != sentence and scope_conflict(claim, other) is True and _denies_what_it_says(
+                claim, other, facts, f"{sentence} {window.context}"):
+            return True
+    return scoped
 
 
 def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFacts,
@@ -143,9 +162,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     claim_clause = matching_clause(info.text, clause)
     negated = claimparse.negated(clause)
     same_polarity = negated == claimparse.negated(claim_clause)
-    scoped = scope_conflict(claim_clause, sentence)
-    if scoped is True and not _denies_what_it_says(claim_clause, sentence, facts, window.context):
-        scoped = None
+    scoped = _window_scope(claim_clause, window, sentence, facts)
     if scoped is not None:
         same_polarity = not scoped
     if antonyms:
