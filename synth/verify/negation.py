@@ -205,8 +205,33 @@ def scope_conflict(claim: str, sentence: str) -> bool | None:
     flipped = shared_words(asserted, denied_here) | shared_words(denied, asserted_here)
     kept = shared_words(denied, denied_here) | shared_words(asserted, asserted_here)
     needed = max(1, (scoped + 1) // 2)
-    if len(flipped) >= needed and len(flipped) > len(kept):
+    # words the sentence states plainly lower the bar, never to a single word of a longer scope
+    floor = min(MIN_SCOPED_WORDS, (len(denied | asserted) + 1) // 2)
+    if len(flipped) >= max(needed, floor) and len(flipped) > len(kept):
         return True
     if len(kept) >= needed and (denied or shared_words(asserted, denied_here) or _scopes(claim, _NEGATIVE_SCOPE)):
         return False
     return None
+
+
+_OPPOSITE_EXTREMES = {"highest": "lowest", "lowest": "highest", "largest": "smallest", "smallest": "largest",
+                      "maximum": "minimum", "minimum": "maximum", "best": "worst", "worst": "best",
+                      "strongest": "weakest", "weakest": "strongest"}
+_EXTREME_WORD = re.compile(r"\b(" + "|".join(_OPPOSITE_EXTREMES) + r")\s+(\w+)", re.IGNORECASE)
+
+
+def opposite_extreme(claim: str, sentence: str) -> tuple[str, str] | None:
+    """(the claim's superlative, the sentence's opposite one) when the sentence puts the opposite
+    superlative before the same word and never the claim's ("prefers … the lowest frequencies of
+    RoPE" against "the highest frequencies"): the opposite statement about the same thing."""
+    for match in _EXTREME_WORD.finditer(claim):
+        word, noun = match.group(1).lower(), match.group(2)
+        if re.search(rf"\b{word}\b", sentence, re.IGNORECASE):
+            continue
+        opposite = _OPPOSITE_EXTREMES[word]
+        for other in _EXTREME_WORD.finditer(sentence):
+            if other.group(1).lower() == opposite and shared_words(frozenset(word_tokens(noun).words),
+                                                                   word_tokens(other.group(2)).bag):
+                return word, opposite
+    return None
+

@@ -25,6 +25,7 @@ from synth.verify.negation import (
     best_sentence,
     flipped_words,
     matching_clause,
+    opposite_extreme,
     scope_conflict,
     scope_verbs,
     scoped_words,
@@ -103,6 +104,16 @@ def _denies_what_it_says(claim: str, sentence: str, facts: LibraryFacts, context
             and bool(shared_words(subject, word_tokens(f"{sentence} {context}").bag)))
 
 
+def denied_beside(info: ClaimInfo, window: Window) -> bool:
+    """Whether a sentence of the window that names a word of the claim has the opposite polarity
+    (under the heading "No Token-Dropping", "DeepSeek-V3 keeps a good load balance"): the window says
+    the opposite of the claim of the other subject, not the claim itself."""
+    negated = claimparse.negated(info.text)
+    said = (*window.sentences(), window.passage.section or "")
+    return any(claimparse.negated(s) != negated
+               and bool(shared_words(info.words, word_tokens(s).bag)) for s in said)
+
+
 def _window_scope(claim: str, window: Window, sentence: str, facts: LibraryFacts) -> bool | None:
     """The scope reading of the window: the best sentence's, unless another sentence of the window
     denies what the claim asserts ("… any time InstructGPT models were used. In this paper we do
@@ -167,6 +178,11 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         same_polarity = not scoped
     if antonyms:
         same_polarity = not same_polarity
+    extreme = opposite_extreme(claim_clause, sentence)
+    if extreme is not None:  # the opposite superlative stands in the claim's one's place
+        same_polarity = False
+        coverage = facts.coverage(shared | shared_words(info.words, frozenset(word_tokens(extreme[0]).words)),
+                                  info.words)
     comparison = comparison_conflict(info, window, measures)
     up, down = claimparse.directions(clause)
     claim_direction = claimparse.direction(claim_clause)
@@ -190,7 +206,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     states_it = (numeric == 1.0 and figures.conflict is None and same_polarity and direction_ok
                  and comparison_ok and exclusive_ok and coverage >= needed)
     if substitute is not None:
-        if not states_it or coverage < POLARITY_COVERAGE:
+        if not states_it or coverage < POLARITY_COVERAGE or denied_beside(info, window):
             return None
         missing = next(e for e, f in zip(info.entities, found, strict=True) if not mentioned(
             window.folded, window.text, e, None))
@@ -203,6 +219,10 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         name = info.entities[antonyms[0]]
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, f"the passage names the opposite of {name} (a prefix antonym)",
+                         aspect="polarity")
+    if extreme is not None and numeric == 1.0 and coverage >= POLARITY_COVERAGE:
+        return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
+                         window.relevance, f"the passage says '{extreme[1]}' where the claim says '{extreme[0]}'",
                          aspect="polarity")
     if scoped is True:
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
