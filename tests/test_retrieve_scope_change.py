@@ -20,6 +20,8 @@ def _at(text: str, figure: str) -> int:
     ("This yields a gain of about 4 points on MMLU.", "4 points"),
     ("It is 3.3 points higher than the dense model.", "3.3"),
     ("Decoding is 5.6x faster than before.", "5.6x"),
+    ("It matches a GShard model containing 1.5 times expert parameters and computation.", "1.5"),
+    ("The dense baseline uses 4× the compute.", "4×"),
 ])
 def test_a_change_is_read_as_a_change(text: str, figure: str) -> None:
     assert states_change(text, _at(text, figure))
@@ -30,6 +32,9 @@ def test_a_change_is_read_as_a_change(text: str, figure: str) -> None:
     ("Perplexity drops to 3.2 after training.", "3.2"),
     ("It has 47B parameters and uses 13B per token.", "47B"),
     ("We train for 300k steps with a batch size of 4M tokens.", "4M"),
+    ("Mixtral 8x7B has 8 experts per layer.", "8x7B"),
+    ("The peak learning rate is 2.2 × 10−4.", "2.2"),
+    ("Each image is split into a 4 x 4 grid.", "4 x"),
 ])
 def test_a_value_is_not_a_change(text: str, figure: str) -> None:
     assert not states_change(text, _at(text, figure))
@@ -38,6 +43,7 @@ def test_a_value_is_not_a_change(text: str, figure: str) -> None:
 @pytest.mark.parametrize(("name", "asked"), [
     ("BLEU improvement", True), ("speed-up over GPT", True), ("margin over Llama 2", True),
     ("MMLU", False), ("total parameters", False), ("training tokens", False),
+    ("times larger than GPT-3", True), ("compression ratio", True), ("training times", False),
 ])
 def test_an_ask_for_a_change_keeps_changes(name: str, asked: bool) -> None:
     attribute = PlanAttribute(name, AttributeKind.QUANTITY, (name,), "test")

@@ -1,5 +1,6 @@
-"""Whether a figure is a change ("+3.3", "improves BLEU by 2.1", "a gain of 4 points") rather than the value
-itself: a change is never the asked value, unless the ask is for a change (an improvement, a speed-up)."""
+"""Whether a figure is a change ("+3.3", "improves BLEU by 2.1", "a gain of 4 points") or a multiple ("1.5 times
+expert parameters") rather than the value itself: neither is ever the asked value, unless the ask is for a
+change or a ratio (an improvement, a speed-up, "how many times larger")."""
 
 from __future__ import annotations
 
@@ -18,16 +19,21 @@ _OF = re.compile(r"\b(?:absolute\s+|relative\s+|average\s+)?(?:gain|improvement|
 _AFTER = re.compile(r"\S*\s*(?:%|points?|pp|percentage\s+points?|x|×)?\s*(?:absolute\s+|relative\s+)?"
                     r"(?:higher|lower|better|worse|more|less|fewer|faster|slower|improvement|gain|increase|"
                     r"reduction|decrease|drop|speed-?up)\b", re.IGNORECASE)
+# "1.5 times expert parameters", "4× the compute", "2x more": a multiplier before a word (never "8x7B", "× 10−4").
+_MULTIPLE = re.compile(r"[\d.,]+\s*(?:times\b|[×x](?=\s*[A-Za-z]))(?!\s*10\b)", re.IGNORECASE)
 _CHANGE_ASKED = re.compile(r"\b(?:improve\w*|gain|gains|reduction|reduce\w*|decrease\w*|increase\w*|speed-?ups?|"
-                           r"faster|slower|margin|difference|drop|delta|savings?|boost)\b", re.IGNORECASE)
+                           r"faster|slower|margin|difference|drop|delta|savings?|boost|ratio|fold|times\s+"
+                           r"(?:larger|smaller|more|fewer|bigger|as))\b", re.IGNORECASE)
 
 
 def states_change(text: str, position: int) -> bool:
     """Whether the figure starting at `position` is stated as a change: signed ("+3.3 BLEU"), the amount of a
-    verb of change ("improves … by 2.1"), "a gain of 4", or followed by a comparative ("3.3 points higher")."""
+    verb of change ("improves … by 2.1"), "a gain of 4", followed by a comparative ("3.3 points higher"), or a
+    multiple of something else ("a GShard model containing 1.5 times expert parameters")."""
     before = text[max(0, position - 90):position]
+    after = text[position:position + 40]
     return bool(_SIGNED.search(before) or _BY.search(before) or _OF.search(before)
-                or _AFTER.match(text[position:position + 40]))
+                or _AFTER.match(after) or _MULTIPLE.match(after))
 
 
 @lru_cache(maxsize=256)
