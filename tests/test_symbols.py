@@ -92,7 +92,7 @@ class _Vocab(Vocabulary):
         pass
 
     def role(self, name: str) -> str | None:
-        return "entity" if name in ("Adam", "AdaMax", "GPT-2") else None
+        return "entity" if name in ("Adam", "AdaMax", "GPT-2", "GShard") else None
 
     def home_sources(self, spellings: tuple[str, ...]) -> list[str]:
         return ["adam"] if set(spellings) & {"Adam", "AdaMax", "MLA"} else []
@@ -117,6 +117,14 @@ def test_an_optimizer_the_subject_uses_is_not_another_model() -> None:
     bert = PlanSubject("BERT", ("BERT",), "test", ("bert",))
     scope = subject_scope("We use Adam with learning rate of 1e-4, β1 = 0.9.", bert, _Vocab(), True)
     assert scope is not None and not scope.named
+
+
+def test_a_scaled_copy_of_a_model_is_another_model() -> None:
+    gshard = PlanSubject("GShard", ("GShard",), "test", ("gshard",))
+    scaled = "We compare it with GShard×1.2 and GShard×1.5 with 15.9B and 19.8B total parameters."
+    assert subject_scope(scaled, gshard, _Vocab(), False) is None
+    named = subject_scope("GShard x2 experts per token and 19.8B parameters.", gshard, _Vocab(), False)
+    assert named is not None and named.named
 
 
 def test_an_unnamed_sentence_about_another_sized_member_is_not_the_subject_s() -> None:

@@ -94,6 +94,9 @@ _NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^(?:Jan|Feb|Mar|Apr|May|Ju
 _FUNCTION_CALL = re.compile(r"^\((?:·|\.|\w{1,2}\b)")
 _VARIANT_AFTER = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b")
 _NUMBER_AFTER = re.compile(r"^[\s\-]*\d")
+# "GShard×1.5" (DeepSeekMoE's baseline with 1.5 times GShard's expert parameters) is a scaled copy of the named
+# model, another model; "Mixtral 8x7B" is one name and never reaches this test.
+_SCALED_COPY = re.compile(r"^(?:×\s?|x)\d+(?:\.\d+)?(?![\d.]*[A-Za-z])")
 
 
 def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: bool,
@@ -112,7 +115,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
     first: tuple[str, NameMatch] | None = None
     family_only = False
     for name, start, end in names_in(sentence):
-        match = match_entity(subject.spellings, name)
+        match = None if _SCALED_COPY.match(sentence[end:]) else match_entity(subject.spellings, name)
         variant = _VARIANT_AFTER.match(sentence[end:end + 20])
         if match is None and variant:
             match = match_entity(subject.spellings, f"{name} {variant.group(1)}")
