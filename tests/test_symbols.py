@@ -62,6 +62,9 @@ def test_settings_written_as_symbols_are_prose_not_axis_text() -> None:
     assert not is_axis_text("Good default settings for the tested machine learning problems are α = 0.001, "
                             "β1 = 0.9, β2 = 0.999 and ε = 10−8 .")
     assert is_axis_text("Benchmark 7B 16B 67B 45.0 46.2 50.1 71.3 72.0")
+    assert is_axis_text("Metrics 0 10 20 30 40 50 60 70 80 Performance 0 shared expert + 2 out of 16 routed experts "
+                        "(GShard) Figure 6 | Comparison between GShard and DeepSeekMoE with half the activated.")
+    assert not is_axis_text("We train models with 1 2 4 8 16 experts and compare their perplexity on held-out data.")
 
 
 def _table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], doc_id: str = "t") -> Table:

@@ -10,6 +10,7 @@ meta sentences that only point at the paper itself ("In Table 2 we compare …")
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -167,10 +168,27 @@ _ANY_TOKEN = re.compile(r"\S+")
 _SETTING = re.compile(r"\s*=\s*\d+(?:\.\d+)?(?:\s*[×x]\s*10\s*[−\-–]\s*\d+|e[−\-–]?\d+|\s*[−\-–]\s*\d+)?")
 
 
+_TICKS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)((?:\s+\d+(?:\.\d+)?){4,})(?![\w.])")
+
+
+def _has_tick_run(text: str) -> bool:
+    """Five or more evenly spaced numbers in a row ("0 10 20 30 40"): an axis's ticks, whatever prose a
+    caption glued after them adds."""
+    for match in _TICKS.finditer(text):
+        numbers = [float(match.group(1)), *(float(n) for n in match.group(2).split())]
+        steps = {round(b - a, 6) for a, b in itertools.pairwise(numbers)}
+        if len(steps) == 1 and steps.pop() > 0:
+            return True
+    return False
+
+
 def is_axis_text(text: str) -> bool:
     """Figure axes, legends and table rows flattened into text: mostly numbers and bare names, few
-    lower-case words of prose ("Benchmark DeepSeek 7B DeepSeekMoE 16B Architecture MHA+Dense …"). Settings
-    written as symbols ("α = 0.001, β1 = 0.9, β2 = 0.999") are prose: each reads "is a value"."""
+    lower-case words of prose ("Benchmark DeepSeek 7B DeepSeekMoE 16B Architecture MHA+Dense …"), or an
+    axis's tick run. Settings written as symbols ("α = 0.001, β1 = 0.9, β2 = 0.999") are prose: each reads
+    "is a value"."""
+    if _has_tick_run(text):
+        return True
     text = _SETTING.sub(" is value", text)
     numbers = len(_NUMBERISH.findall(text))
     words = len(_WORD.findall(text))
