@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from synth import claimparse
 from synth.claimparse import Assertion, Quantity
+from synth.retrieve.sentences import is_axis_text
 from synth.tables import strip_variant
 from synth.text import STOPWORDS, fold
 from synth.verify.claim import ClaimInfo
@@ -292,12 +293,15 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
     matched = 0
     best: tuple[float, Quantity, Quantity] | None = None
     lists = _enumerations(window.text, parsed.quantities)
+    # A figure among an axis's ticks and legend ("… 3 out of 63 routed experts (DeepSeekMoE) Figure 6 |") is
+    # bound to nothing a claim says: it neither states nor contradicts one.
+    axis = {w.start for w in parsed.quantities if is_axis_text(window.sentence_at(w.start))}
     for q in info.assertion.quantities:
         agreeing: list[tuple[float, Quantity]] = []
         rivals: list[tuple[float, Quantity]] = []
         unit_q = _unit(info.text, q)
         for w in parsed.quantities:
-            if not _comparable(q, w) or _implausible(q, w) or of_another_subject(info, window, w):
+            if w.start in axis or not _comparable(q, w) or _implausible(q, w) or of_another_subject(info, window, w):
                 continue
             owner = owner_of(window.text, w.start, spans, measures, _unit_end(window.text, w))
             if not _owned_by_claim(owner, info, names_claim_model):
