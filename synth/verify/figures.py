@@ -144,6 +144,12 @@ def _enumerations(text: str, figures: Sequence[Quantity]) -> dict[int, int]:
     return out
 
 
+def _names_claim(info: ClaimInfo, text: str) -> bool:
+    folded = fold(text)
+    return any(mentioned(folded, text, name, variant) for name, variant in zip(info.entities, info.variants,
+                                                                               strict=True))
+
+
 def _owned_by_claim(owner: str | None, info: ClaimInfo, window_names: bool) -> bool:
     """Whether a window figure may be the claim's: only decided when the window itself names one
     of the claim's models (otherwise the figure's nearest name says little)."""
@@ -296,6 +302,11 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
     # A figure among an axis's ticks and legend ("… 3 out of 63 routed experts (DeepSeekMoE) Figure 6 |") is
     # bound to nothing a claim says: it neither states nor contradicts one.
     axis = {w.start for w in parsed.quantities if is_axis_text(window.sentence_at(w.start))}
+    # In a two-sentence window that names the claim's model only in its second sentence, an unowned figure of the
+    # first ("This model comprises … 63 routed experts. … DeepSeekMoE still outperforms GShard.") is said of what
+    # came before, never of the model named after it.
+    named_later = window.split > 0 and not _names_claim(info, window.text[:window.split]) and _names_claim(
+        info, window.text[window.split:])
     for q in info.assertion.quantities:
         agreeing: list[tuple[float, Quantity]] = []
         rivals: list[tuple[float, Quantity]] = []
@@ -305,6 +316,8 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
                 continue
             owner = owner_of(window.text, w.start, spans, measures, _unit_end(window.text, w))
             if not _owned_by_claim(owner, info, names_claim_model):
+                continue
+            if owner is None and named_later and w.start < window.split:
                 continue
             fit = _role_fit(info.text, q, window.text, w)
             bonus = 1.0 if owner is not None and names_claim_model else 0.0
