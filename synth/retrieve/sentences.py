@@ -171,7 +171,7 @@ _SETTING = re.compile(r"\s*=\s*\d+(?:\.\d+)?(?:\s*[×x]\s*10\s*[−\-–]\s*\d+|
 _TICKS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)((?:\s+\d+(?:\.\d+)?){4,})(?![\w.])")
 
 
-def _has_tick_run(text: str) -> bool:
+def has_tick_run(text: str) -> bool:
     """Five or more evenly spaced numbers in a row ("0 10 20 30 40"): an axis's ticks, whatever prose a
     caption glued after them adds."""
     for match in _TICKS.finditer(text):
@@ -187,7 +187,7 @@ def is_axis_text(text: str) -> bool:
     lower-case words of prose ("Benchmark DeepSeek 7B DeepSeekMoE 16B Architecture MHA+Dense …"), or an
     axis's tick run. Settings written as symbols ("α = 0.001, β1 = 0.9, β2 = 0.999") are prose: each reads
     "is a value"."""
-    if _has_tick_run(text):
+    if has_tick_run(text):
         return True
     text = _SETTING.sub(" is value", text)
     numbers = len(_NUMBERISH.findall(text))

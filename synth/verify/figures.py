@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from synth import claimparse
 from synth.claimparse import Assertion, Quantity
-from synth.retrieve.sentences import is_axis_text
+from synth.retrieve.sentences import has_tick_run
 from synth.tables import strip_variant
 from synth.text import STOPWORDS, fold
 from synth.verify.claim import ClaimInfo
@@ -301,7 +301,7 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
     lists = _enumerations(window.text, parsed.quantities)
     # A figure among an axis's ticks and legend ("… 3 out of 63 routed experts (DeepSeekMoE) Figure 6 |") is
     # bound to nothing a claim says: it neither states nor contradicts one.
-    axis = {w.start for w in parsed.quantities if is_axis_text(window.sentence_at(w.start))}
+    axis = {w.start for w in parsed.quantities if has_tick_run(window.sentence_at(w.start))}
     # In a two-sentence window that names the claim's model only in its second sentence, an unowned figure of the
     # first ("This model comprises … 63 routed experts. … DeepSeekMoE still outperforms GShard.") is said of what
     # came before, never of the model named after it.
