@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from synth import claimparse
+from synth.names import canonical, family, name_regex
 from synth.tables import name_variant, strip_variant
-from synth.text import fold
+from synth.text import STOPWORDS, fold, sentence_spans
 from synth.verify.claim import ClaimInfo
 from synth.verify.windows import Window
 from synth.verify.words import HAS_DIGIT, folded, model_like
@@ -72,7 +73,40 @@ def entity_found(info: ClaimInfo, index: int, window: Window) -> float:
     paragraph = window.passage.text
     if name not in info.models and mentioned(folded(paragraph), paragraph, name, variant):
         return 0.75
+    if name in info.models and _subject_before(window, name, variant, frozenset()):
+        return 0.75
     return 0.0
+
+
+_LOOK_BACK = 4  # sentences: an unnamed sentence further from its model is not read as the model's
+
+
+def _subject_before(window: Window, name: str, variant: str | None, measures: frozenset[str]) -> bool:
+    """Whether an unnamed window continues a paragraph about the model: the window names no model, and the
+    nearest earlier sentence of its passage that names one opens on the model or its family, the passage
+    naming the model in full ("We introduce Mixtral 8x7B … Mixtral has the same architecture as Mistral 7B …
+    As a result, each token has access to 47B parameters")."""
+    if any(model_like(n, measures) for n, _, _ in claimparse.name_spans(window.text)):
+        return False
+    paragraph = window.passage.text
+    if not mentioned(folded(paragraph), paragraph, name, variant):
+        return False
+    before = paragraph[:max(0, window.start - window.passage.start)]
+    spans = sentence_spans(before)
+    own_family = canonical(family(name))
+    opening = (name_regex(name), name_regex(family(name)))
+    for start, end in reversed(spans[-_LOOK_BACK:]):
+        sentence = before[start:end].strip()
+        if any(pattern.match(fold(sentence)) for pattern in opening):
+            return True  # a capitalised first word is not told from a name by the name finder: read it here
+        names = claimparse.name_spans(sentence)
+        if any(model_like(n, measures) or canonical(n) == own_family for n, _, _ in names):
+            first, at, _ = names[0]
+            # "Osprey has the same architecture as Heron-9B": a capitalised word before the first name found
+            # may be the name the sentence opens on.
+            lead = [w for w in re.findall(r"\b[A-Z][\w\-]*", sentence[:at]) if fold(w) not in STOPWORDS]
+            return not lead and (same_name(first, name) or canonical(first) == own_family)
+    return False
 
 
 def _family_of(name: str) -> str:
