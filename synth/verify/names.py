@@ -86,14 +86,15 @@ def _subject_before(window: Window, name: str, variant: str | None, measures: fr
     nearest earlier sentence of its passage that names one opens on the model or its family, the passage
     naming the model in full ("We introduce Mixtral 8x7B … Mixtral has the same architecture as Mistral 7B …
     As a result, each token has access to 47B parameters")."""
-    if any(model_like(n, measures) for n, _, _ in claimparse.name_spans(window.text)):
-        return False
+    own_family = canonical(family(name))
+    if any(model_like(n, measures) for n, _, _ in claimparse.name_spans(window.text)) or name_regex(
+            family(name)).search(window.folded):
+        return False  # a window naming a model, or only the model's family ("Gemma" for Gemma 7B), says whose it is
     paragraph = window.passage.text
     if not mentioned(folded(paragraph), paragraph, name, variant):
         return False
     before = paragraph[:max(0, window.start - window.passage.start)]
     spans = sentence_spans(before)
-    own_family = canonical(family(name))
     opening = (name_regex(name), name_regex(family(name)))
     for start, end in reversed(spans[-_LOOK_BACK:]):
         sentence = before[start:end].strip()
