@@ -1,6 +1,7 @@
-"""In a two-sentence window that names the claim's model only in its second sentence, an unowned figure of the
-first sentence is said of what came before ("This model comprises … 63 routed experts." then "… HeronMoE still
-outperforms OspreyMoE."), never of the model named after it; named first, the next sentence's figure is its own."""
+"""In a two-sentence window that names the claim's model only in its second sentence, an unowned figure of a
+first sentence opening on a back-reference is said of what came before ("This model comprises … 63 routed
+experts." then "… HeronMoE still outperforms OspreyMoE."), never of the model named after it; named first, the
+next sentence's figure is its own."""
 
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ def _check(claim: str, text: str) -> FigureCheck:
 def test_a_figure_before_the_name_is_not_its(claim: str) -> None:
     checked = _check(claim, LATER)
     assert checked.matched == 0 and (checked.conflict is None or checked.conflict.raw != "63")
+
+
+def test_a_sentence_without_back_reference_keeps_its_figure() -> None:
+    # "Assuming causality, 10% of kidney cancers … . In the UK, …": no pronoun points back, the figure may be the UK's
+    text = ("Assuming causality, 63 routed experts could be attributable to the router design. "
+            "The results in Figure 6 show that, with half the parameters, HeronMoE still outperforms OspreyMoE.")
+    assert _check("OspreyMoE has 63 routed experts.", text).matched == 1
 
 
 def test_a_figure_after_the_name_is_its() -> None:

@@ -144,6 +144,9 @@ def _enumerations(text: str, figures: Sequence[Quantity]) -> dict[int, int]:
     return out
 
 
+_BACK_REFERENCE = re.compile(r"\s*(?:this|these|that|those|such|it|its|they|their)\b", re.IGNORECASE)
+
+
 def _names_claim(info: ClaimInfo, text: str) -> bool:
     folded = fold(text)
     return any(mentioned(folded, text, name, variant) for name, variant in zip(info.entities, info.variants,
@@ -303,10 +306,10 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
     # bound to nothing a claim says: it neither states nor contradicts one.
     axis = {w.start for w in parsed.quantities if has_tick_run(window.sentence_at(w.start))}
     # In a two-sentence window that names the claim's model only in its second sentence, an unowned figure of the
-    # first ("This model comprises … 63 routed experts. … DeepSeekMoE still outperforms GShard.") is said of what
-    # came before, never of the model named after it.
-    named_later = window.split > 0 and not _names_claim(info, window.text[:window.split]) and _names_claim(
-        info, window.text[window.split:])
+    # first, when that sentence opens on a back-reference ("This model comprises … 63 routed experts. … DeepSeekMoE
+    # still outperforms GShard."), is said of what came before, never of the model named after it.
+    named_later = window.split > 0 and bool(_BACK_REFERENCE.match(window.text)) and not _names_claim(
+        info, window.text[:window.split]) and _names_claim(info, window.text[window.split:])
     for q in info.assertion.quantities:
         agreeing: list[tuple[float, Quantity]] = []
         rivals: list[tuple[float, Quantity]] = []
