@@ -5,6 +5,7 @@ pysbd is superlinear on long strings, so sentences are always split one paragrap
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import unicodedata
@@ -135,3 +136,17 @@ def tokens(text: str) -> list[str]:
 
 def content_tokens(text: str) -> list[str]:
     return [t for t in tokens(text) if t not in STOPWORDS and len(t) > 1]
+
+
+_TICKS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)((?:\s+\d+(?:\.\d+)?){4,})(?![\w.])")
+
+
+def has_tick_run(text: str) -> bool:
+    """Five or more evenly spaced numbers in a row ("0 10 20 30 40"): an axis's ticks, whatever prose a
+    caption glued after them adds."""
+    for match in _TICKS.finditer(text):
+        numbers = [float(match.group(1)), *(float(n) for n in match.group(2).split())]
+        steps = {round(b - a, 6) for a, b in itertools.pairwise(numbers)}
+        if len(steps) == 1 and steps.pop() > 0:
+            return True
+    return False

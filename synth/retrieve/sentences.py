@@ -10,13 +10,12 @@ meta sentences that only point at the paper itself ("In Table 2 we compare …")
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from synth.models import Evidence, Passage, PassageKind
-from synth.text import collapse
+from synth.text import collapse, has_tick_run
 
 _HEADING_LINE = re.compile(
     r"^\s*(?:(?:\d+(?:\.\d+)*\.?|[A-Z]\.\d*|[IVX]+\.)\s+[A-Z][^\n]{0,90}|[A-Z][A-Za-z\-]*(?:\s+[A-Za-z\-&]+){0,8})\s*$"
@@ -166,20 +165,6 @@ _ANY_TOKEN = re.compile(r"\S+")
 
 
 _SETTING = re.compile(r"\s*=\s*\d+(?:\.\d+)?(?:\s*[×x]\s*10\s*[−\-–]\s*\d+|e[−\-–]?\d+|\s*[−\-–]\s*\d+)?")
-
-
-_TICKS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)((?:\s+\d+(?:\.\d+)?){4,})(?![\w.])")
-
-
-def has_tick_run(text: str) -> bool:
-    """Five or more evenly spaced numbers in a row ("0 10 20 30 40"): an axis's ticks, whatever prose a
-    caption glued after them adds."""
-    for match in _TICKS.finditer(text):
-        numbers = [float(match.group(1)), *(float(n) for n in match.group(2).split())]
-        steps = {round(b - a, 6) for a, b in itertools.pairwise(numbers)}
-        if len(steps) == 1 and steps.pop() > 0:
-            return True
-    return False
 
 
 def is_axis_text(text: str) -> bool:

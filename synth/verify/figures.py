@@ -14,9 +14,8 @@ from functools import lru_cache
 
 from synth import claimparse
 from synth.claimparse import Assertion, Quantity
-from synth.retrieve.sentences import has_tick_run
 from synth.tables import strip_variant
-from synth.text import STOPWORDS, fold
+from synth.text import STOPWORDS, fold, has_tick_run
 from synth.verify.claim import ClaimInfo
 from synth.verify.names import mentioned, same_name
 from synth.verify.windows import Window
@@ -279,10 +278,7 @@ def of_another_subject(info: ClaimInfo, window: Window, w: Quantity) -> bool:
     match = _ANOTHER_SUBJECT.search(window.text[max(start, w.start - 160):w.start])
     if match is None:
         return False
-    phrase = match.group(0)
-    folded_phrase = fold(phrase)
-    return not any(mentioned(folded_phrase, phrase, name, variant)
-                   for name, variant in zip(info.entities, info.variants, strict=True))
+    return not _names_claim(info, match.group(0))
 
 
 @dataclass(frozen=True)

@@ -73,35 +73,37 @@ def entity_found(info: ClaimInfo, index: int, window: Window) -> float:
     paragraph = window.passage.text
     if name not in info.models and mentioned(folded(paragraph), paragraph, name, variant):
         return 0.75
-    if name in info.models and _subject_before(window, name, variant, frozenset()):
+    if name in info.models and _subject_before(window, name, variant):
         return 0.75
     return 0.0
 
 
 _LOOK_BACK = 4  # sentences: an unnamed sentence further from its model is not read as the model's
+_NO_MEASURES: frozenset[str] = frozenset()  # entity_found has no benchmark names: every name with a digit counts
 
 
-def _subject_before(window: Window, name: str, variant: str | None, measures: frozenset[str]) -> bool:
+def _subject_before(window: Window, name: str, variant: str | None) -> bool:
     """Whether an unnamed window continues a paragraph about the model: the window names no model, and the
     nearest earlier sentence of its passage that names one opens on the model or its family, the passage
     naming the model in full ("We introduce Mixtral 8x7B … Mixtral has the same architecture as Mistral 7B …
     As a result, each token has access to 47B parameters")."""
-    own_family = canonical(family(name))
-    if any(model_like(n, measures) for n, _, _ in claimparse.name_spans(window.text)) or name_regex(
-            family(name)).search(window.folded):
+    own = family(name)
+    own_family = canonical(own)
+    if any(model_like(n, _NO_MEASURES) for n, _, _ in claimparse.name_spans(window.text)) or name_regex(
+            own).search(window.folded):
         return False  # a window naming a model, or only the model's family ("Gemma" for Gemma 7B), says whose it is
     paragraph = window.passage.text
     if not mentioned(folded(paragraph), paragraph, name, variant):
         return False
     before = paragraph[:max(0, window.start - window.passage.start)]
     spans = sentence_spans(before)
-    opening = (name_regex(name), name_regex(family(name)))
+    opening = (name_regex(name), name_regex(own))
     for start, end in reversed(spans[-_LOOK_BACK:]):
         sentence = before[start:end].strip()
         if any(pattern.match(fold(sentence)) for pattern in opening):
             return True  # a capitalised first word is not told from a name by the name finder: read it here
         names = claimparse.name_spans(sentence)
-        if any(model_like(n, measures) or canonical(n) == own_family for n, _, _ in names):
+        if any(model_like(n, _NO_MEASURES) or canonical(n) == own_family for n, _, _ in names):
             first, at, _ = names[0]
             # "Osprey has the same architecture as Heron-9B": a capitalised word before the first name found
             # may be the name the sentence opens on.
