@@ -357,12 +357,8 @@ def _plan_view(report: Report, link: SourceLink) -> dict[str, object] | None:
     attributes = [[a.name, a.kind.value + (f", unit {a.unit}" if a.unit else "") + (f", variant {a.variant}"
                                                                                     if a.variant else ""),
                    a.origin, ", ".join(a.spellings[1:]) or "—"] for a in plan.attributes]
-    summary = (f"{len(plan.subjects)} subject(s) × {len(plan.attributes)} attribute(s); relation: "
-               f"{plan.relation.value}. Subjects are names the library's tables put on their model axis or that a "
-               "source is about; attributes are benchmarks on the tables' other axis, or what the question's wording "
-               "asks of each subject. State or correct the plan with `subjects:`, `columns:` and `relation:` in the "
-               "question file; `synth plan` prints it.")
-    return {"summary": summary, "subjects": subjects, "attributes": attributes, "notes": list(plan.notes)}
+    return {"subject_count": len(plan.subjects), "attribute_count": len(plan.attributes),
+            "relation": plan.relation.value, "subjects": subjects, "attributes": attributes, "notes": list(plan.notes)}
 
 
 def _screening(report: Report, link: SourceLink) -> dict[str, object]:
@@ -377,15 +373,8 @@ def _screening(report: Report, link: SourceLink) -> dict[str, object]:
         ["Excluded at screening", len(excluded)],
         ["Included", len(included)],
     ]
-    intro = ("Every passage and table row of the library is indexed with SQLite FTS5. A source about a subject "
-             "(its title or opening pages name it) and a source that states an asked value are always included; "
-             "other sources that mention a subject fill the remaining places up to the question's `max_sources`, "
-             "ranked by BM25. A question asking only for table scores of named subjects screens only the sources "
-             "that mention one of its subjects or benchmarks, and ranks on their statistics alone, so a source "
-             "added elsewhere cannot change its report; any other question screens every readable source. Answer "
-             "cells are read from every screened source, included or not.")
     return {
-        "intro": intro, "counts": counts,
+        "counts": counts,
         "included": [_cite(s.key, link) + md_safe(f": {md.text(s.reason)} (BM25 {s.score:.2f})") for s in included],
         "excluded": [_cite(s.key, link) + md_safe(f": {md.text(s.reason)}") for s in excluded],
     }
