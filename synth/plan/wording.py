@@ -265,6 +265,20 @@ def _nominal(verb: str, particle: str | None) -> str:
     return lowered[:-1] if lowered.endswith("s") and len(lowered) > 3 else lowered
 
 
+# Things a size is asked of: "how big is its sliding window" asks the window's size, which sources label
+# "window size" (`window_size`), never the bare noun.
+_SIZED_THINGS = frozenset("window vocabulary cache batch corpus dataset context embedding kernel patch chunk buffer "
+                          "codebook".split())
+
+
+def _sized(phrase: str, cue: str) -> str:
+    """"how big … sliding window" → "sliding window size": the size of a thing, as a source labels it."""
+    words = phrase.split()
+    if cue in ("how big", "how large") and words and words[-1].lower() in _SIZED_THINGS:
+        return f"{phrase} size"
+    return phrase
+
+
 # Words written before a benchmark that say how its score is aggregated, not what else is asked.
 _METRIC_QUALIFIERS = frozenset("average averaged mean overall avg macro micro weighted aggregate".split())
 
@@ -381,6 +395,7 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
                 verb = re.sub(r"^(?:pre|post)-?", "", participle.group(1).lower())
                 phrase = f"{verb}ing {phrase}"  # "how many tokens were X pre-trained on" → training tokens
             label = cue or "the question's wording"
+            phrase = _sized(phrase, cue)
             out.append(Asked(phrase, _kind(phrase, cue, tail), f'read from "{label} …"'))
     return out
 
