@@ -1,11 +1,11 @@
 """Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
 
-    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|sizes|settings|
-        reader|questions|precision|tuning|held_out|methods_report|sizes_report|settings_report|reader_report|
+    .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|methods2|sizes|
+        settings|reader|questions|precision|tuning|held_out|methods_report|sizes_report|settings_report|reader_report|
         lead_report|questions_report|precision_report|reports|both]
         [--details] [--answers-only]
 
-Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,sizes,settings,reader,questions,
+Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,methods2,sizes,settings,reader,questions,
 precision,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,held_out}/ holds
 a question (fed to synth unchanged), its subjects and attributes with aliases, the cells (value, number, unit,
 variant, accept, others, reject, or not_stated), mechanisms (must_state ideas) and off_topic names; the format is in
@@ -28,8 +28,8 @@ bench/data/answers/README.md. Every question of a part is built with `synth buil
 Text cells (a normalization layer, an RL algorithm) are right when every content word of `value`
 or of an `accept` entry is in the cell's value or quote. The held-out part is run only to report
 its figures: this script never prints its questions, cells or values, only scores. `tune`, `dev`, `probe`,
-`shapes`, `prose2`, `paraphrase`, `methods` (the tuning half of `methods/`, in `methods/tune/`), `sizes`, `settings`,
-`reader`, `questions` and `precision` are tuning parts (`tuning` runs the twelve); `methods_report`
+`shapes`, `prose2`, `paraphrase`, `methods` (the tuning half of `methods/`, in `methods/tune/`), `methods2`, `sizes`,
+`settings`, `reader`, `questions` and `precision` are tuning parts (`tuning` runs the thirteen); `methods_report`
 (`methods/report/`) is the half of the method questions run once, to report, never tuned on, and `sizes_report`,
 `settings_report`, `reader_report`, `questions_report` and `precision_report` the same for the questions written
 with `sizes`, `settings`, `reader`, `questions` and `precision`; `lead_report` holds questions the lead wrote over
@@ -417,11 +417,11 @@ def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], d
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", default="tune", choices=["tune", "dev", "probe", "shapes", "prose2", "paraphrase",
-                                                          "methods", "sizes", "settings", "reader", "questions",
-                                                          "precision", "tuning", "held_out", "methods_report",
-                                                          "sizes_report", "settings_report", "reader_report",
-                                                          "lead_report", "questions_report", "precision_report",
-                                                          "reports", "both"])
+                                                          "methods", "methods2", "sizes", "settings", "reader",
+                                                          "questions", "precision", "tuning", "held_out",
+                                                          "methods_report", "sizes_report", "settings_report",
+                                                          "reader_report", "lead_report", "questions_report",
+                                                          "precision_report", "reports", "both"])
     parser.add_argument("--details", action="store_true",
                         help="list wrong and missed cells (never for the parts run only to report)")
     parser.add_argument("--answers-only", action="store_true",
@@ -430,8 +430,8 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
-    tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "sizes", "settings", "reader",
-              "questions", "precision"]
+    tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "methods2", "sizes", "settings",
+              "reader", "questions", "precision"]
     reports = [part for part in _REPORT_ONLY if part != "held_out"]
     parts = {"both": ["tune", "held_out"], "tuning": tuning, "reports": reports}.get(args.part, [args.part])
     for part in parts:
