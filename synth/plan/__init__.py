@@ -53,6 +53,7 @@ from synth.plan.wording import (
     quantity_words,
     read_setting,
     totalled,
+    unversioned,
 )
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary, vocabulary
@@ -323,6 +324,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     text, respelt = respell(without_appositives(totalled(uncontracted(" ".join(question.question.split())))), vocab)
     text, papers = paper_references(text, vocab)
     setting, _ = read_setting(text)
+    text = unversioned(text)
     usage = None if question.subjects else usage_class(text)
     if usage is not None:  # the class is the subject: its words are neither names nor asked phrases
         text = text[:usage.start] + "they" + text[usage.end:]

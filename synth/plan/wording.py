@@ -87,6 +87,31 @@ _MODE_PHRASE = re.compile(r"\s*,?\s*\b(?:in|with|under|using)\s+(?:the\s+|their\
                           r"(?:(?P<both>(?:non-?)?thinking\s+and\s+(?:in\s+)?(?:non-?)?thinking)|(?P<mode>non-?thinking|thinking|non-?reasoning|"
                           r"reasoning|long-?CoT|short-?CoT))\s+(?:mode|setting)s?\b", re.IGNORECASE)
 
+# A mode said as a switch or as a version of the model: "with thinking turned off", "without thinking", "thinking
+# disabled", "the short-CoT version of Kimi k1.5" (the subject stays, its mode is read apart).
+_MODE_SWITCH = re.compile(
+    r"\s*,?\s*\b(?:(?:with|having)\s+(?:the\s+)?(?:thinking|reasoning)(?:\s+mode)?\s+(?:turned|switched|set)\s+"
+    r"(?P<state>off|on)|(?P<without>without)\s+(?:thinking|reasoning)(?:\s+mode)?|(?:with\s+)?(?:thinking|reasoning)"
+    r"(?:\s+mode)?\s+(?P<toggled>disabled|enabled))\b(?P<comma>\s*,)?"
+    r"|\bthe\s+(?P<version>non-?thinking|thinking|long-?CoT|short-?CoT)\s+(?:version|variant|model)\s+of\s+",
+    re.IGNORECASE)
+
+
+def _switched_mode(found: re.Match[str]) -> str:
+    """"thinking turned off" / "without thinking" / "thinking disabled" → non-thinking; the version's own word else."""
+    if found.group("version"):
+        return _mode(found.group("version").lower())
+    off = found.group("without") or (found.group("state") or found.group("toggled") or "").lower() in ("off",
+                                                                                                       "disabled")
+    return "non-thinking" if off else "thinking"
+
+
+def unversioned(text: str) -> str:
+    """"For the short-CoT version of Kimi k1.5, …" → "For Kimi k1.5, …": the mode word names no model of its own
+    (`read_setting` reads it as the mode), so the subject is the model the phrase is a version of."""
+    found = _MODE_SWITCH.search(text)
+    return text[:found.start()] + text[found.end():] if found and found.group("version") else text
+
 
 @dataclass(frozen=True)
 class Asked:
@@ -125,8 +150,14 @@ def read_setting(text: str) -> tuple[Setting, str]:
     """The stage and mode a question fixes, and the question without those phrases ("What learning
     rate was used to pre-train BERT" → stage pre-training; "… in thinking mode" → mode thinking)."""
     stage = mode = None
-    found = _MODE_PHRASE.search(text)
-    if found:
+    switched = _MODE_SWITCH.search(text)  # first: "with thinking mode enabled" is no "with thinking mode"
+    found = None if switched else _MODE_PHRASE.search(text)
+    if switched:
+        mode = _switched_mode(switched)
+        opening = not text[:switched.start()].strip()  # "With thinking turned off, what …": its comma goes too
+        kept = "" if opening else switched.group("comma") or ""
+        text = (text[:switched.start()] + kept + text[switched.end():]).lstrip()
+    elif found:
         if found.group("mode"):  # "in thinking and in non-thinking mode" asks for both, kept apart
             mode = _mode(found.group("mode").lower())
         text = text[:found.start()] + text[found.end():]
