@@ -392,3 +392,43 @@ def test_a_model_name_over_two_header_lines_names_its_column() -> None:
     assert found.header == ("Benchmark", "DeepSeek-V2 Chat (SFT)", "DS-Coder-V2-Lite-Instruct", "Qwen1.5 72B Chat")
     cells = {(c.row_path, c.column_path): c.raw for c in grid(found).cells}
     assert cells[("MATH",), ("DS-Coder-V2-Lite-Instruct",)] == "61.8"
+
+
+def wrapped_page() -> list[Glyph]:
+    """A narrow table on the right of a page, set in prose whose lines fall between its rows (a wrapped
+    figure): the prose's baselines interleave with the table's, and one prose line shares a row's baseline."""
+    prose = ["In Table 3, we observe that the resulting model is better", "than all the models of its size on",
+             "the benchmark, and is comparable to models twice as big", "as it in the human evaluation we ran",
+             "with a simple and preliminary demonstration that it can", "be fine-tuned with little effort to"]
+    glyphs: list[Glyph] = []
+    for k, text in enumerate(prose):
+        glyphs += glyph_line(651 - 11 * k, [(70, text)], size=10)
+    glyphs += glyph_line(656, [(400, "Model"), (480, "Arena"), (530, "Bench")])
+    rows = [("Wren 13B Chat", "1047", "7.2"), ("Finch 7B Chat", "1031", "6.84"), ("Lark 13B Chat", "1012", "6.65"),
+            ("Lark 7B Chat", "985", "6.27")]
+    for k, row in enumerate(rows):
+        glyphs += glyph_line(645.5 - 10 * k, list(zip((400, 480, 530), row, strict=True)))
+    glyphs += glyph_line(605, [(70, "the chat models in our human evaluation of")], size=10)
+    glyphs += glyph_line(605, [(400, "Owl 7B Chat"), (480, "914"), (530, "4.53")])
+    glyphs += glyph_line(590, [(400, "Table 3: Comparison of chat models.")])
+    return glyphs
+
+
+def test_a_table_set_beside_prose_keeps_its_rows_and_header() -> None:
+    [found] = tables_from_glyphs(wrapped_page(), "doc", 4)
+    assert found.caption == "Table 3: Comparison of chat models."
+    assert found.header == ("Model", "Arena", "Bench")
+    assert [row[0] for row in found.rows] == ["Wren 13B Chat", "Finch 7B Chat", "Lark 13B Chat", "Lark 7B Chat",
+                                              "Owl 7B Chat"]
+    assert found.rows[-1] == ("Owl 7B Chat", "914", "4.53")
+
+
+def test_mistral_table_3_beside_its_prose_and_whisper_table_1() -> None:
+    chat = [t for t in _pdf_tables("mistral_7b.pdf", 4) if t.caption.startswith("Table 3")]
+    assert [t.header for t in chat] == [("Model", "Chatbot Arena ELO Rating", "MT Bench")]
+    assert chat[0].rows[1] == ("Mistral 7B Instruct", "1031", "6.84 +/- 0.07")
+    assert len(chat[0].rows) == 7
+    [architecture] = [t for t in _pdf_tables("whisper_robust_speech_recognition.pdf", 5)
+                      if t.caption.startswith("Table 1")]
+    assert [row[0] for row in architecture.rows] == ["Tiny", "Base", "Small", "Medium", "Large"]
+    assert architecture.rows[-1][1:] == ("32", "1280", "20", "1550M")
