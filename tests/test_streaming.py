@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from synth.build import build
 from synth.index import PassageIndex
 from synth.library import LibraryChanged, load_library
 from synth.models import Document, Library
@@ -99,14 +100,16 @@ def test_a_document_lost_from_the_store_is_read_again_from_its_file(tmp_path: Pa
 
 
 def test_tables_are_read_once_and_shared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every library-wide stage walks every table: walking them again decodes no document, and all
-    stages get the same Table objects (one copy in memory, not one per stage)."""
-    monkeypatch.setenv("SYNTH_DOCUMENT_CACHE_MB", "0.001")  # the document cache keeps one document
+    """The plan and verification read the tables of documents whose text they do not read: tables
+    outlive their document's text in a cache of their own, so walking them again decodes no
+    document, and all stages get the same Table objects (one copy in memory, not one per stage)."""
+    monkeypatch.setenv("SYNTH_DOCUMENT_CACHE_MB", "0.02")  # one ~60 KB document, the five small tables
     root = tmp_path / "lib"
     root.mkdir()
+    prose = "Some prose about the model and how it was trained. " * 300
     for n in range(5):
         (root / f"t{n}.md").write_text(f"# Paper {n}\n\nTable 1: scores\n\n| Model | MMLU |\n|---|---|\n"
-                                       f"| M{n} | {n}.5 |\n\nSome prose about model M{n}.\n", encoding="utf-8")
+                                       f"| M{n} | {n}.5 |\n\n{prose}M{n}.\n", encoding="utf-8")
     library = load_library(root, tmp_path / "cache", jobs=1)
     loader = library.documents[0].loader
     first = [table for d in library.documents for table in d.tables]
@@ -143,3 +146,80 @@ def test_values_derived_from_a_document_leave_with_it(tmp_path: Path, monkeypatc
     vocab = Vocabulary(library)
     counts = {d.doc_id: vocab._mentions(("model3x7",), d) for d in library.documents}
     assert counts == {d.doc_id: 3 if d.doc_id == "doc0003.txt" else 0 for d in library.documents}
+
+
+def test_tables_held_stay_within_the_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables leave the cache least recently used first: walking every table of a library holds about
+    the budget's worth of them, not the library's."""
+    monkeypatch.setenv("SYNTH_DOCUMENT_CACHE_MB", "0.05")
+    root = _write_tables_library(tmp_path / "lib", 12, rows=60)
+    library = load_library(root, tmp_path / "cache", jobs=1)
+    loader = library.documents[0].loader
+    walked = [len(d.tables[0].rows) for d in library.documents]
+    assert walked == [61 if n == 3 else 60 for n in range(12)]
+    assert loader.held_table_bytes <= 0.05 * 2**20 + 40_000  # type: ignore[attr-defined]
+    decoded = loader.decoded  # type: ignore[attr-defined]
+    assert library.documents[-1].tables is library.documents[-1].tables  # the last ones are still held
+    assert loader.decoded == decoded  # type: ignore[attr-defined]
+    first = library.documents[0].tables
+    assert loader.decoded == decoded + 1  # type: ignore[attr-defined]  # the first left: read again
+    assert first == library.documents[0].load().tables
+
+
+def _write_tables_library(folder: Path, count: int, rows: int) -> Path:
+    """Markdown papers, each with some prose and a results table of `rows` baselines (the same names
+    in every paper, as papers share baselines) on four benchmarks (MMLU and HumanEval in the first five
+    papers only, so a question about them names a fixed number of tables); paper 3 also reports Kestrel."""
+    folder.mkdir(parents=True)
+    for n in range(count):
+        benchmarks = "MMLU | HumanEval | GSM8K | MATH" if n < 5 else "ARC | HellaSwag | PIQA | BoolQ"
+        body = [f"| Baseline-{r} | {r}.{n % 10} | {r + 1}.5 | {r + 2}.25 | {n}.{r % 10} |" for r in range(rows)]
+        if n == 3:
+            body.insert(7, "| Kestrel | 7.3 | 41.5 | 62.25 | 3.5 |")
+        prose = f"Baseline-1 was trained on {n + 1} trillion tokens of web text and code, as study {n} reports. " * 40
+        (folder / f"paper{n:04d}.md").write_text(
+            f"# Study {n} of scaling\n\n{prose}\n\nTable 1: Results on benchmarks\n\n"
+            f"| Model | {benchmarks} |\n|---|---|---|---|---|\n" + "\n".join(body) + "\n",
+            encoding="utf-8")
+    return folder
+
+
+def _build_peak(project: Path, library: Path) -> int:
+    """Peak traced memory of a full build (library, index, reports and site) with the documents in the
+    store: the reports' cache is cleared first, so every question is made again."""
+    cache = project / ".synth-cache"
+    for old in cache.glob("reports.sqlite*"):
+        old.unlink()
+
+    def run() -> None:
+        build([], project / "docs" / "reports", project / "docs", cache, library_override=library, jobs=1)
+
+    return _peak_while(run)
+
+
+def test_a_full_build_holds_the_same_memory_for_4x_the_documents(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every stage of a full build (index, plan, retrieval, verification, answer, source pages) reads
+    documents and their tables through the bounded caches: 4x the documents, each with a 1,000-cell
+    table, add only their light records (heads, one source page each) to the peak. The question names
+    a fixed number of tables, as a claim naming every table of the library makes verification hold
+    all of them by construction."""
+    monkeypatch.setenv("SYNTH_DOCUMENT_CACHE_MB", "1")
+    for old in (project / "reports").glob("*.yaml"):
+        old.unlink()
+    (project / "reports" / "scores.yaml").write_text(
+        "title: Scores\nquestion: What does Kestrel score on MMLU and HumanEval?\n"
+        "claims:\n  - Kestrel scores 7.3 on MMLU.\n", encoding="utf-8")
+    peaks = {}
+    for count in (20, 80):
+        library = _write_tables_library(project / f"lib{count}", count, rows=200)
+        build([], project / "docs" / "reports", project / "docs", project / ".synth-cache",
+              library_override=library, jobs=1)  # cold: the documents go to the store, the index is built
+        peaks[count] = _build_peak(project, library)
+    page = (project / "docs" / "reports" / "scores" / "index.md").read_text(encoding="utf-8")
+    assert "7.3" in page  # the report did read the tables
+    # Each added document's table alone costs ~75 KB as Table objects (1,000 cells: what every table
+    # read stayed in memory for, the source pages reading every document); its head (opening text),
+    # source page and the site's list of sources ~23 KB.
+    per_document = (peaks[80] - peaks[20]) / 60
+    assert per_document < 40_000, f"{per_document:.0f} bytes of peak memory per added document"

@@ -7,10 +7,12 @@ for them. The documents read last are kept while their estimated size stays with
 SYNTH_DOCUMENT_CACHE_MB (default 64): a stage that reads the same few documents again does not
 decode them again, and a stage that walks every document holds at most that much of them.
 
-Tables are the exception: once read, a document's tables are kept for the rest of the build (one
-copy, shared by every stage). The library-wide lookups of the plan and of verification hold every
-table anyway; keeping them here means those stages share one copy instead of each holding the
-copy it decoded, and walking every table again decodes no document.
+Tables are kept apart, in a second cache of the same budget: the plan's vocabulary and
+verification read the tables of many documents whose text they never read, so a document's tables
+outlive its text in memory (and every stage gets the same Table objects while they are held). They
+were once kept for the whole build, when those stages built lookups over every table; since they
+query the cell index (synth.cellindex) instead, holding every table read only made the build's
+memory grow with the library (the index stage and the source pages read every document's tables).
 
 A document missing from the store when it is asked for (the store was unusable, or rebuilt after
 damage) is read again from its file; a file whose content changed since the library was loaded is
@@ -48,6 +50,13 @@ def size_of(document: Document) -> int:
     the passage and table objects."""
     cells = sum(len(row) for table in document.tables for row in table.rows)
     return 2 * sys.getsizeof(document.text) + 250 * len(document.passages) + 100 * cells
+
+
+def tables_size(tables: tuple[Table, ...]) -> int:
+    """Roughly what a document's tables cost: their cells (as size_of counts them) and each table's
+    caption and header."""
+    return sum(400 + len(table.caption) + 100 * (len(table.header) + sum(len(row) for row in table.rows))
+               for table in tables)
 
 
 def relabel(document: Document, doc_id: str, path: str) -> Document:
@@ -92,8 +101,10 @@ class StoredDocuments:
         self._reread = reread
         # (document, its estimated size, values derived from it): evicted together.
         self._held: OrderedDict[tuple[str, str], tuple[Document, int, dict[str, Any]]] = OrderedDict()
-        self._tables: dict[tuple[str, str], tuple[Table, ...]] = {}
+        # Tables by document, with their estimated size: evicted on their own.
+        self._tables: OrderedDict[tuple[str, str], tuple[tuple[Table, ...], int]] = OrderedDict()
         self._size = 0
+        self._tables_size = 0
         self._lock = threading.Lock()
         self._local = threading.local()
 
@@ -107,7 +118,7 @@ class StoredDocuments:
         document = self._read(handle)
         cost = size_of(document)
         with self._lock:
-            tables = self._tables.setdefault(key, document.tables)
+            tables = self._hold_tables(key, document.tables)
             if tables is not document.tables:  # the copy the other stages hold
                 document = dataclasses.replace(document, tables=tables)
             if key not in self._held:
@@ -143,15 +154,41 @@ class StoredDocuments:
             _, (_, dropped, _) = self._held.popitem(last=False)
             self._size -= dropped
 
+    def _hold_tables(self, key: tuple[str, str], tables: tuple[Table, ...]) -> tuple[Table, ...]:
+        """The tables held for the document (these, unless a copy is held already), most recently used
+        first out of eviction; the least recently used leave once the tables exceed the budget. Call
+        with the lock held."""
+        found = self._tables.get(key)
+        if found is not None:
+            self._tables.move_to_end(key)
+            return found[0]
+        cost = tables_size(tables)
+        self._tables[key] = (tables, cost)
+        self._tables_size += cost
+        while self._tables_size > self.budget and len(self._tables) > 1:
+            _, (_, dropped) = self._tables.popitem(last=False)
+            self._tables_size -= dropped
+        return tables
+
     def tables(self, handle: DocumentHandle) -> tuple[Table, ...]:
-        """The document's tables, read once per build."""
+        """The document's tables: those held, else read with the document."""
+        key = (handle.doc_id, handle.sha256)
         with self._lock:
-            found = self._tables.get((handle.doc_id, handle.sha256))
-        return found if found is not None else self.load(handle).tables
+            found = self._tables.get(key)
+            if found is not None:
+                self._tables.move_to_end(key)
+                return found[0]
+        return self.load(handle).tables
 
     @property
     def held_bytes(self) -> int:
+        """Estimated size of the documents held (their tables included)."""
         return self._size
+
+    @property
+    def held_table_bytes(self) -> int:
+        """Estimated size of the tables held, with or without their documents."""
+        return self._tables_size
 
     def _cache(self) -> DocumentCache:
         cache = getattr(self._local, "cache", None)
