@@ -63,8 +63,9 @@ _ATTRIBUTIVE = re.compile(r"\b(?:from|with|by|of|into|via|using|through)\s+(?:a|
 _EXTREME_LOW = re.compile(r"lowest|worst|smallest|minimum|weakest|lower\s+than|worse\s+than|underperform|inferior",
                           re.I)
 _EXTREME_AWARE = re.compile(r"best|worst|strongest|weakest|outperform|better|beat|surpass|superior|inferior", re.I)
-_NEGATION = re.compile(r"\b(?:not|no|never|cannot|neither|nor|fails?\s+to|failed\s+to|unable\s+to|n't)\b|n't\b",
-                       re.I)
+# A denial word joined by a hyphen is part of a name or compound ("NO-TRANSLATIONS", "no-reference"), not a denial.
+_NEGATION = re.compile(r"(?<!-)\b(?:not|no|never|cannot|neither|nor|fails?\s+to|failed\s+to|unable\s+to|n't)\b(?!-\w)"
+                       r"|n't\b", re.I)
 _NOT_A_DENIAL = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b|\bno\s+(?:more|less|fewer)\s+than\b", re.I)
 _ALL = re.compile(r"\b(?:all|every|each|both|consistently|always|across the board|in all|any)\b", re.I)
 _MOST = re.compile(r"\b(?:most|majority|mostly|generally)\b(?!\s+(?:of\s+the\s+)?(?:best|highest|lowest))", re.I)

@@ -109,7 +109,9 @@ def _split(view: TableView, atom: AtomSpec, view_text: str = "") -> tuple[str, N
         # or the names after "achieved by" ("the lowest values are achieved by DSim").
         # A name set as the scene ("On the NYT11 dataset, m = 4 gives the best") is not the subject.
         by = _BY.search(view_text, atom.end, atom.clause[1]) if view_text else None
+        # A measure is what the best is best in, not what is best ("BLEU … DAMD outperforms other models").
         options.sort(key=lambda o: (not (by is not None and any(m.start >= by.end() for m, _ in o[1])),
+                                    names_measure(min(o[1], key=lambda n: n[0].start)[0].label),
                                     all(_scene(view_text, m.start) for m, _ in o[1]),
                                     min((m.start for m, _ in o[1] if m.start < atom.start), default=atom.end + 1)))
     return options[0]
@@ -318,6 +320,28 @@ def _own_attributes(atom: AtomSpec, attributes: Named, paths: tuple[tuple[str, .
     return sorted(kept, key=lambda n: n[0].start)
 
 
+_COORDINATED = re.compile(r",?\s+(?:and|but|or|yet)\s+(?:(?:on|in|for|at|under|with)\s+)?(?:(?:the|a|an)\s+)?",
+                          re.IGNORECASE)
+
+
+def _phrase_end(atom: AtomSpec, text: str, view: TableView) -> int:
+    """Where the comparison's own phrase ends: at a conjunction that starts another predicate ("worse
+    than softmax on MSCOCO and similar on Flickr30k"), not one that joins names ("than sparsemax and
+    softmax", "on MSCOCO and (on) Flickr30k")."""
+    starts = {m.start for m, _ in (*view.rows, *view.columns)}
+    for match in _COORDINATED.finditer(text, atom.end, atom.clause[1]):
+        if match.end() not in starts:
+            return match.start()
+    return atom.clause[1]
+
+
+def _in_phrase(atom: AtomSpec, text: str, view: TableView, attributes: Named) -> Named:
+    """The attributes of the comparison's own phrase: one named after a later predicate of the same
+    clause is that predicate's ("… and similar on Flickr30k")."""
+    end = _phrase_end(atom, text, view)
+    return [n for n in attributes if n[0].start < end or n[0].start < atom.end]
+
+
 def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                      context: Context) -> Finding | None:
     """A vs B on the clause's attributes, in one table."""
@@ -331,6 +355,7 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
         return None
     axis, names, narrowing, attributes, said = found
     attributes = _own_attributes(atom, attributes, _paths(view, "column" if axis == "row" else "row"))
+    attributes = _in_phrase(atom, atoms.text, view, attributes)
     measured = any(_MEASURE.search(plain(m.label)) for m, _ in narrowing)
     if not attributes and (not (atom.aware or measured) or _unresolved(view, atom, atoms.text)):
         return None  # "larger" or "higher" of what? Only better/worse may be read over every column,
@@ -389,6 +414,7 @@ def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableVie
     if found is None:
         return None
     axis, names, narrowing, attributes = found
+    attributes = _own_attributes(atom, attributes, _paths(view, "column" if axis == "row" else "row"))
     if not attributes and _unresolved(view, atom, atoms.text):
         return None
     by = _BY.search(atoms.text, atom.end, atom.clause[1])
