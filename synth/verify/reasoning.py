@@ -44,6 +44,7 @@ from synth.verify.findings import (
 from synth.verify.labels import Mention, is_own, plain, tokens
 from synth.verify.parameters import about_claim, judge_parameter, value_column
 from synth.verify.rivals import judge_unnamed_rival
+from synth.verify.trends import judge_trend
 
 # Labels named (a distinctive one counting double) plus caption words shared: below this a table
 # is not what the claim is about.
@@ -391,7 +392,8 @@ def _judge(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView, cont
             return named
         return judge_figure(number, atom, atoms, view, context, addressed_only=runner_up)
     if atom.kind is AtomKind.COMPARISON:
-        return (judge_comparison(number, atom, atoms, view, context)
+        return (judge_trend(number, atom, atoms, view, context)
+                or judge_comparison(number, atom, atoms, view, context)
                 or judge_unnamed_rival(number, atom, atoms, view, context))
     if atom.kind is AtomKind.EXTREME:
         return judge_extreme(number, atom, atoms, view, context)
