@@ -44,6 +44,18 @@ def test_a_symbol_stands_for_what_its_own_paper_names_it(asked: str, symbols: se
     assert attribute_symbols(_attribute(asked), _document()) == frozenset(symbols)
 
 
+@pytest.mark.parametrize(("asked", "contrast", "symbols"), [
+    ("steps", frozenset({"warmup", "train"}), set()), ("steps", frozenset(), {"warmup_steps"}),
+    ("warmup steps", frozenset({"train"}), {"warmup_steps"}), ("dropout rate", frozenset({"attention"}), {"Pdrop"}),
+])
+def test_a_symbol_named_with_a_contrasting_modifier_is_another_count(asked: str, contrast: frozenset[str],
+                                                                     symbols: set[str]) -> None:
+    """"warmup_steps = 4000" answers "warmup steps", not "how many steps was it trained for": the modifier the
+    library puts before "steps" elsewhere makes it another count, as it does in prose."""
+    paper = "The base model used dropout rate Pdrop = 0.1. We used warmup_steps = 4000."
+    assert attribute_symbols(_attribute(asked), _document(paper, "sym-warmup"), contrast) == frozenset(symbols)
+
+
 def test_symbol_settings_are_read_with_their_notation() -> None:
     text = "Good default settings are α = 0.001, β1 = 0.9, β2 = 0.999 and ε = 10−8, lr = 2.2 × 10−4."
     values = {raw: number for raw, number, _, _ in symbol_values(text, frozenset({"α", "β2", "ε", "lr"}))}

@@ -67,17 +67,18 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
     documents = {d.doc_id: d for d in library.documents}
     for j, attribute in enumerate(plan.attributes):
         symbols: dict[str, frozenset[str]] = {}
+        contrast = contrast_modifiers(attribute, plan, vocab)
 
         def symbols_of(doc_id: str, attribute: PlanAttribute = attribute,
-                       symbols: dict[str, frozenset[str]] = symbols) -> frozenset[str]:
+                       symbols: dict[str, frozenset[str]] = symbols,
+                       contrast: frozenset[str] = contrast) -> frozenset[str]:
             """The symbols a source defines as the asked attribute ("Pdrop" for the dropout rate)."""
             if attribute.kind is not AttributeKind.QUANTITY or doc_id not in documents:
                 return frozenset()
             if doc_id not in symbols:
-                symbols[doc_id] = attribute_symbols(attribute, documents[doc_id])
+                symbols[doc_id] = attribute_symbols(attribute, documents[doc_id], contrast)
             return symbols[doc_id]
 
-        contrast = contrast_modifiers(attribute, plan, vocab)
         weights = rarity(attribute, index, len(library.documents))
         worded = attribute.spellings if attribute.kind is AttributeKind.MECHANISM else attribute.spellings[:1]
         attribute_query = any_of([*worded, *[w for s in worded[:1] + worded[1:] for w in s.split()

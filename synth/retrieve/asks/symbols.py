@@ -125,9 +125,17 @@ def _covers(definition: Iterable[str], asked: list[str]) -> bool:
     return len(asked) > 1 and "".join(asked) in joined
 
 
-def attribute_symbols(attribute: PlanAttribute, document: Document | DocumentHandle) -> frozenset[str]:
+def _contrasted(definition: Iterable[str], asked: list[str], contrast: frozenset[str]) -> bool:
+    """A word of the definition, not asked, is a modifier that makes the count another one."""
+    return any(same_word(key(w), c) for w in definition if not any(same_word(key(w), key(a)) for a in asked)
+               for c in contrast)
+
+
+def attribute_symbols(attribute: PlanAttribute, document: Document | DocumentHandle,
+                      contrast: frozenset[str] = frozenset()) -> frozenset[str]:
     """The symbols a document defines as the asked attribute: those whose definition holds every asked
-    word with the fewest other words; the attribute itself when it is asked as a symbol."""
+    word with the fewest other words; the attribute itself when it is asked as a symbol. A definition holding
+    a contrasting modifier names another count ("warmup_steps" is no answer to "how many steps"), as in prose."""
     if is_symbol(attribute.name):
         return frozenset({normal_symbol(attribute.name)})
     asked = _asked_words(attribute)
@@ -136,7 +144,7 @@ def attribute_symbols(attribute: PlanAttribute, document: Document | DocumentHan
     best: dict[str, int] = {}
     for symbol, names in _definitions(document).items():
         extras = [len([w for w in name if not any(same_word(key(w), key(a)) for a in asked)])
-                  for name in names if _covers(name, asked)]
+                  for name in names if _covers(name, asked) and not _contrasted(name, asked, contrast)]
         if extras:
             best[symbol] = min(extras)
     if not best:
