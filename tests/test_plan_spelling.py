@@ -31,6 +31,10 @@ def owl_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     # words stay words: a title-case label is no name, an abbreviation the library defines stays as it is
     ("Which base and large models use RL?", "Which base and large models use RL?"),
     ("What learning rate does Owl-3B use?", "What learning rate does Owl-3B use?"),
+    # a Greek letter spelt out is the symbol papers set ("β2 = 0.98"); a name holding one stays
+    ("Which beta2 and epsilon does Owl-3B use?", "Which β2 and ε does Owl-3B use?"),
+    ("What beta_1 does owl-3b use?", "What β1 does Owl-3B use?"),
+    ("Does Owl-3B beat AlphaCode or alpha-beta search?", "Does Owl-3B beat AlphaCode or alpha-beta search?"),
 ])
 def test_a_question_is_spelt_as_the_library_spells_it(written: str, read: str, owl_library: Library) -> None:
     assert respell(written, vocabulary(owl_library))[0] == read

@@ -32,6 +32,10 @@ _WORD = re.compile(r"[A-Za-z0-9][\w.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _VOWELS = frozenset("aeiouy")
 _HYPHENED = re.compile(r"\b([A-Z]{2,})-([a-z]{3,})\b")
 _MAX_WORDS = 3
+# "beta2", "beta_2", "epsilon": papers write their settings as symbols ("β2 = 0.98"), so a question spelling one
+# out asks for the symbol (read where its paper sets it); lower case only, so a name ("AlphaCode") stays.
+_GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "epsilon": "ε", "lambda": "λ"}
+_GREEK_NAME = re.compile(r"(?<![\w\-])(alpha|beta|gamma|epsilon|lambda)(?:_?(\d))?(?![\w\-])")
 # "how much does accuracy drop": a plain word where the question's verb stands is that verb, not the DROP benchmark.
 _VERB_SLOT = re.compile(r"\b(?:do|does|did|will|would|can|could|may|might|should|to)\s+(?:[a-z][\w-]*\s+)?$")
 
@@ -132,6 +136,7 @@ def respell(text: str, vocab: Vocabulary) -> tuple[str, tuple[Respelling, ...]]:
     """The question spelt as the library spells its names and labels, and every change made."""
     changes: list[Respelling] = []
     text = _HYPHENED.sub(lambda m: _split(m, changes), text)
+    text = _GREEK_NAME.sub(lambda m: _greek(m, changes), text)
     names = _names(vocab)
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     out: list[str] = []
@@ -162,6 +167,12 @@ def respell(text: str, vocab: Vocabulary) -> tuple[str, tuple[Respelling, ...]]:
         i += 1
     out.append(text[at:])
     return "".join(out), tuple(changes)
+
+
+def _greek(match: re.Match[str], changes: list[Respelling]) -> str:
+    read = _GREEK_LETTERS[match.group(1)] + (match.group(2) or "")
+    changes.append(Respelling(match.group(0), read, "a Greek letter spelt out"))
+    return read
 
 
 def _split(match: re.Match[str], changes: list[Respelling]) -> str:
