@@ -97,6 +97,9 @@ def test_findings_bear_on_an_ask_and_never_are_meta_sentences(library: tuple[Lib
     assert all("Kestrel" in t or "Heron" in t or f.claim.source in ("kestrel", "heron")
                for t, f in zip(texts, report.findings, strict=True))
     assert is_meta("In Table 2 we compare Kestrel with the dense baselines.")
+    assert is_meta("Attention Score Analysis Table 3 presents the scores given to the answer span.")  # run-in heading
+    assert not is_meta("We note that Table 3 shows Kestrel ahead of Heron.")
+    assert not is_meta("Inspection Of Parameters Figure 4 shows that Kestrel keeps a fixed norm.")
     assert is_reference_entry("[12] J. Doe. Kestrel models. In Proceedings of the Conference, pp. 1-9.")
 
 

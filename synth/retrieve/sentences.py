@@ -29,6 +29,8 @@ _REFERENCE = re.compile(
 _META = re.compile(
     r"^(?:in|as shown in|as seen in|as illustrated in|see)\s+(?:table|figure|fig\.|section|appendix)\b|"
     r"^(?:table|figure|fig\.)\s*\d+\s+(?:shows|presents|lists|reports|summari[sz]es|compares|illustrates)\b|"
+    r"^(?-i:(?:[A-Z][A-Za-z\-]*\s+){1,4})(?:table|figure|fig\.)\s*\d+\s+"
+    r"(?:shows|presents|lists|reports|summari[sz]es|compares|illustrates)\b(?!\s+that)|"
     r"\bwe\s+(?:compare|present|report|show|list|summari[sz]e|provide|describe|detail|discuss|include)\s+"
     r"(?:the\s+|our\s+|their\s+|all\s+)?(?:results|comparisons?|performance|evaluation|details|numbers|scores|"
     r"an?\s+overview|(?:\w+\s+){0,3}in\s+(?:table|figure|section|appendix))|"
@@ -156,7 +158,9 @@ def is_reference_entry(text: str) -> bool:
 
 
 def is_meta(text: str) -> bool:
-    """A sentence about the paper itself ("In Table 2 we compare …"), not about the world."""
+    """A sentence about the paper itself ("In Table 2 we compare …"), not about the world; a run-in heading the
+    PDF glued before it ("Attention Score Analysis Table 3 presents …") does not hide it, though one before
+    "Figure 4 shows that nGPT maintains …" keeps the finding it states."""
     return bool(_META.search(text))
 
 
