@@ -55,6 +55,9 @@ def _values(text: str, name: str) -> list[str]:
      ["two"]),
     ("One of the layers is frozen.", "layers", []),
     ("Next, we introduce three patching functions.", "average patch size", []),
+    # "number of epochs" asks the epochs a source counts ("3 epochs"); "parameter count" keeps its own words
+    ("We fine-tune for 3 epochs with a learning rate of 5e-5.", "number of epochs", ["3"]),
+    ("The model has a parameter count of 340M.", "parameter count", ["340M"]),
 ])
 def test_settings_stated_in_prose(text: str, name: str, values: list[str]) -> None:
     """peak, max, maximum and maximal are one modifier; the value a warm-up rises to is the peak, the schedule's

@@ -159,6 +159,7 @@ _SPELLED = re.compile(r"(?<![\w-])(" + "|".join(_NUMBER_WORDS) + r")(?![\w-])(?!
 _REFERENCE = re.compile(r"\b(?:figure|fig\.|table|section|sec\.|eq\.|equation|appendix|algorithm|step|stage|"
                         r"phase|part|chapter|version|v)\s*$", re.IGNORECASE)
 _MEASURES = frozenset({"size", "sizes", "count", "counts"})
+_COUNT_OF = re.compile(r"\b(?:number|count|amount)s?\s+of\s+", re.IGNORECASE)
 _RISE = (r"\s+(?:is\s+|was\s+)?(?:gradually\s+|linearly\s+)?(?:increased|raised|ramped\s+up|grown)\s+from\s+"
          r"[\d.,]+\s*[KMB]?\s+to\s+")
 _RAISE_VERB = r"(?:increas|rais|expand|extend|grow|scal)\w*(?:\s+up)?"
@@ -172,7 +173,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     touch the number (its modifiers too, for "batch size"), so a number elsewhere in the sentence is never
     taken."""
     named = _PER.split(attribute.name)[0]  # "activated experts per token": the count is of experts
-    words = [w for w in WORD.findall(named) if w.lower() not in STOPWORDS][-2:]
+    counted = _COUNT_OF.sub("", named)  # "number of epochs": a source writes "3 epochs", not "number of epochs 3"
+    words = [w for w in WORD.findall(counted if WORD.search(counted) else named) if w.lower() not in STOPWORDS][-2:]
     if not words:
         return []
     rest = modifiers - {key(p) for w in words for p in w.split("-")}
