@@ -13,7 +13,7 @@ from synth import claimparse
 from synth.claimparse import Assertion, Cue
 from synth.tables import name_variant
 from synth.text import collapse, fold
-from synth.verify.words import WORD, model_like, norm, word_tokens
+from synth.verify.words import BARE_SIZE, WORD, compact, model_like, norm, word_tokens
 
 # Verbs that only say "has this figure": a claim "X scored N on B" is checked on X, N and B.
 _LIGHT_VERBS = frozenset({"scor", "achiev", "report", "record", "post", "get", "got", "show"})
@@ -37,6 +37,7 @@ class ClaimInfo:
     cues: tuple[Cue, ...]
     order: tuple[str | None, str | None]
     verbatim: str = ""
+    owners: tuple[str, ...] = ()
 
 
 def claim_info(claim: str, measures: frozenset[str]) -> ClaimInfo:
@@ -62,7 +63,19 @@ def claim_info(claim: str, measures: frozenset[str]) -> ClaimInfo:
     verbatim = collapse(fold(claim)).rstrip(".!?;: ")
     return ClaimInfo(claim, assertion, words, entities, tuple(variants), models, claimparse.negated(claim),
                      claimparse.direction(claim), cues, _comparison_order(claim, spans, cues, measures),
-                     verbatim if len(verbatim) >= 20 else "")
+                     verbatim if len(verbatim) >= 20 else "", owning_names(entities, measures))
+
+
+_RATIO = re.compile(r"^\d+(?:\.\d+)?\s*[x×]$", re.IGNORECASE)
+
+
+def owning_names(entities: Sequence[str], measures: frozenset[str]) -> tuple[str, ...]:
+    """The claim's names a figure can be said of: its models, and its proper names without a digit that
+    are no benchmark ("GShard", "Switch-XXL", "BERT"). Without them a figure of Switch-C, three words
+    from the name Switch-XXL, would be read as Switch-XXL's because Switch-C has no digit."""
+    return tuple(name for name in entities if model_like(name, measures) or (
+        compact(name) not in measures and not _RATIO.match(name) and not BARE_SIZE.match(name)
+        and re.search(r"[A-Z]", name) and len(re.sub(r"[^A-Za-z]", "", name)) >= 3))
 
 
 _BEFORE_PARENTHESIS = re.compile(r"((?:[\w-]+\s+){1,6})\(\s*$")

@@ -86,15 +86,34 @@ def _phrase_comparison_conflict(info: ClaimInfo, window: Window) -> bool | None:
     claim = _sides(info.text)
     if claim is None:
         return None
+    names = _name_words(info)
     for sentence in window.sentences():
         found = _sides(sentence)
         if found is None:
             continue
-        same = len(shared_words(claim[0], found[0])) + len(shared_words(claim[1], found[1]))
-        swapped = len(shared_words(claim[0], found[1])) + len(shared_words(claim[1], found[0]))
+        same, swapped = _overlap(claim, found, names)
+        if same == swapped:
+            same, swapped = _overlap(claim, found, None)
         if max(same, swapped) < 1 or same == swapped:
             continue
         flipped = (claim[2] != found[2]) != (swapped > same)
         if flipped or found[3]:  # a comparison without "than" may refute one, never confirm it
             return flipped
     return None
+
+
+def _name_words(info: ClaimInfo) -> frozenset[str]:
+    """The words of the claim's names: when both sides of a comparison are named things, the names say
+    which side is which ("BLT … 16x less data than Llama 3.1" is not "Llama 3.1 … 16x less data than BLT"),
+    however many other words the sides share."""
+    return frozenset(w for name in info.owners for w in word_tokens(name).words)
+
+
+def _overlap(claim: tuple[frozenset[str], frozenset[str], bool, bool],
+             found: tuple[frozenset[str], frozenset[str], bool, bool], only: frozenset[str] | None) -> tuple[int, int]:
+    """How many words the claim's sides share with the sentence's sides kept in place, and swapped (only
+    the words in `only`, when given)."""
+    left, right = (claim[0] & only, claim[1] & only) if only is not None else (claim[0], claim[1])
+    same = len(shared_words(left, found[0])) + len(shared_words(right, found[1]))
+    swapped = len(shared_words(left, found[1])) + len(shared_words(right, found[0]))
+    return same, swapped

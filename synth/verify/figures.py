@@ -108,22 +108,45 @@ _OWNED_BY = re.compile(r"^\s*[A-Za-z-]*\s*(?:used\s+|reported\s+|achieved\s+|obt
                        r"(?:the\s+)?$", re.IGNORECASE)
 
 
+def _family_word(name: str) -> str:
+    match = re.match(r"[a-z]+", fold(name))
+    return match.group(0) if match else ""
+
+
+def can_own(name: str, measures: frozenset[str], owners: Sequence[str] = ()) -> bool:
+    """Whether a passage name can own a figure: a model-like name (it has a digit), or a name of the
+    family of one of the claim's names without a digit (Switch-C beside the claim's Switch-XXL)."""
+    if model_like(name, measures):
+        return True
+    family = _family_word(name)
+    return len(family) >= 3 and any(_family_word(owner) == family for owner in owners)
+
+
 def owner_of(window: str, position: int, spans: Sequence[tuple[str, int, int]], measures: frozenset[str],
-           end: int | None = None) -> str | None:
-    """The name a figure is said of: a name right after it ("7 trillion tokens used for Qwen2"),
-    else the nearest model-like name before it in its sentence."""
+             end: int | None = None, owners: Sequence[str] = ()) -> str | None:
+    """The name a figure is said of: a name right after it ("7 trillion tokens used for Qwen2"), or
+    right after its noun ("the 1.6T parameter Switch-C"), else the nearest owning name before it in
+    its sentence."""
     if end is not None:
         for name, start, _ in spans:
-            if start >= end and model_like(name, measures) and _OWNED_BY.match(window[end:start]):
+            if start >= end and can_own(name, measures, owners) and (
+                    _OWNED_BY.match(window[end:start]) or (end > position and _PREMODIFIER.match(window[end:start])
+                                                           and _DETERMINER.search(window[:position]))):
                 return name
     sentence_start = max(window.rfind(". ", 0, position), window.rfind("; ", 0, position), 0)
     owner = None
     for name, start, _ in spans:
         if start >= position:
             break
-        if start >= sentence_start and model_like(name, measures):
+        if start >= sentence_start and can_own(name, measures, owners):
             owner = name
     return owner
+
+
+_PREMODIFIER = re.compile(r"^[\s\-]*$")
+
+
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|our|their)\s+$", re.IGNORECASE)
 
 
 _ENUMERATION_GLUE = re.compile(r"^\s*[A-Za-z-]*\s*(?:,\s*|\s+)(?:and\s+|or\s+)?"
@@ -153,17 +176,16 @@ def _names_claim(info: ClaimInfo, text: str) -> bool:
 
 
 def _owned_by_claim(owner: str | None, info: ClaimInfo, window_names: bool) -> bool:
-    """Whether a window figure may be the claim's: only decided when the window itself names one
-    of the claim's models (otherwise the figure's nearest name says little)."""
+    """Whether a window figure may be the claim's: its owner is one of the claim's names; another
+    name owns it only when the claim has models and the window names none of them (then the
+    figure's nearest name says little)."""
     if owner is None:
         return True
-    if not info.models:
-        return False
-    if not window_names:
-        return True
     folded_owner = fold(owner)
-    return any(claimparse.mentions(folded_owner, name) or claimparse.mentions(fold(name), owner)
-               or claimparse.mentions(folded_owner, strip_variant(name)) for name in info.models)
+    if any(claimparse.mentions(folded_owner, name) or claimparse.mentions(fold(name), owner)
+           or claimparse.mentions(folded_owner, strip_variant(name)) for name in info.owners or info.models):
+        return True
+    return bool(info.models) and not window_names
 
 
 def _comparable(q: Quantity, w: Quantity) -> bool:
@@ -306,18 +328,26 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
     # still outperforms GShard."), is said of what came before, never of the model named after it.
     named_later = window.split > 0 and bool(_BACK_REFERENCE.match(window.text)) and not _names_claim(
         info, window.text[:window.split]) and _names_claim(info, window.text[window.split:])
+    claim_spans = claimparse.name_spans(info.text)
+    said = {q.start: owner_of(info.text, q.start, claim_spans, measures, _unit_end(info.text, q), info.owners)
+            for q in info.assertion.quantities}
     for q in info.assertion.quantities:
         agreeing: list[tuple[float, Quantity]] = []
         rivals: list[tuple[float, Quantity]] = []
         unit_q = _unit(info.text, q)
+        said_of = said[q.start]
+        others = [name for start, name in said.items() if start != q.start and name is not None]
         for w in parsed.quantities:
             if w.start in axis or not _comparable(q, w) or _implausible(q, w) or of_another_subject(info, window, w):
                 continue
-            owner = owner_of(window.text, w.start, spans, measures, _unit_end(window.text, w))
+            owner = owner_of(window.text, w.start, spans, measures, _unit_end(window.text, w), info.owners)
             if not _owned_by_claim(owner, info, names_claim_model):
                 continue
             if owner is None and named_later and w.start < window.split:
                 continue
+            if owner is not None and any(same_name(owner, name) for name in others) and not (
+                    said_of is not None and same_name(owner, said_of)):
+                continue  # the claim gives this figure to another of its names ("16.4%, better than FLAC's 30.3%")
             fit = _role_fit(info.text, q, window.text, w)
             bonus = 1.0 if owner is not None and names_claim_model else 0.0
             if w.start in paired:
