@@ -73,9 +73,9 @@ def owning_names(entities: Sequence[str], measures: frozenset[str]) -> tuple[str
     """The claim's names a figure can be said of: its models, and its proper names without a digit that
     are no benchmark ("GShard", "Switch-XXL", "BERT"). Without them a figure of Switch-C, three words
     from the name Switch-XXL, would be read as Switch-XXL's because Switch-C has no digit."""
-    return tuple(name for name in entities if model_like(name, measures) or (
-        compact(name) not in measures and not _RATIO.match(name) and not BARE_SIZE.match(name)
-        and re.search(r"[A-Z]", name) and len(re.sub(r"[^A-Za-z]", "", name)) >= 3))
+    return tuple(name for name in entities if not _RATIO.match(name) and (model_like(name, measures) or (
+        compact(name) not in measures and not BARE_SIZE.match(name)
+        and re.search(r"[A-Z]", name) and len(re.sub(r"[^A-Za-z]", "", name)) >= 3)))
 
 
 _BEFORE_PARENTHESIS = re.compile(r"((?:[\w-]+\s+){1,6})\(\s*$")
