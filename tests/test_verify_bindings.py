@@ -16,6 +16,8 @@ from synth.models import Passage
 from synth.verify.claim import claim_info
 from synth.verify.comparisons import comparison_conflict
 from synth.verify.figures import check_figures, owner_of
+from synth.verify.labels import Mention
+from synth.verify.reasoning import sized_beyond
 from synth.verify.windows import Window
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -50,3 +52,10 @@ def test_a_verb_after_a_figure_does_not_give_it_to_the_next_name() -> None:
     figure = claimparse.parse(claim).quantities[0]
     assert owner_of(claim, figure.start, spans, frozenset(), figure.end + len(" compresses"),
                     ("Audiobank",)) != "Audiobank"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "sized" in c], ids=lambda c: c["claim"])
+def test_a_size_the_label_lacks_unbinds_its_cells(case: dict[str, Any]) -> None:
+    start = case["claim"].index(case["label"])
+    mention = Mention(case["label"], start, start + len(case["label"]), True)
+    assert sized_beyond(mention, case["claim"]) is case["sized"]

@@ -203,6 +203,19 @@ def _in_row(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                    setting=view.table.caption[:60])
 
 
+_SIZE_AFTER = re.compile(r"^[\s\-]?\d+(?:\.\d+)?[BMKT]\b")
+_SIZE_BEFORE = re.compile(r"\b\d+(?:\.\d+)?[BMKT][\s\-]$")
+
+
+def sized_beyond(mention: Mention, text: str) -> bool:
+    """Whether the claim gives the label's name a size the label lacks ("DeepSeekMoE 16B", "the 2B
+    DeepSeekMoE model" against a column headed "DeepSeekMoE"): a paper about several sizes heads
+    each table with the bare name, so its cells are not bound to the size the claim names."""
+    if re.search(r"\d", mention.label):
+        return False
+    return bool(_SIZE_AFTER.match(text[mention.end:]) or _SIZE_BEFORE.search(text[:mention.start]))
+
+
 def _pair_cell(cell: GridCell, clause: str) -> GridCell | None:
     """A cell "16 / 8" under a pair label ("Heads (Q / KV)") read as the part the clause names ("8
     key-value heads": KV, synth.labelcodes); None when the clause names no one part."""
@@ -249,6 +262,8 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
             return judge_parameter(number, atom, atoms, view, rows, context)
         return None if addressed_only else _in_row(number, atom, atoms, view, rows, context)
     if rows is None or columns is None or any(_closer_name(view, atom, atoms.text, m) for m, _ in (rows, columns)):
+        return None
+    if any(sized_beyond(m, atoms.text) for m, _ in (rows, columns)):
         return None
     sentence = _sentence(atoms, atom)
     rows = _narrowed(_variant_named(rows, view.grid.row_paths, atoms.text), in_clause(view.rows, sentence), atom)
