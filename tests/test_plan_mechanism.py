@@ -34,6 +34,20 @@ S = SUBJECT
     # a later name inside the phrase is its object, not another subject of a list
     (f"How does {S} transfer long-CoT reasoning to {S} models?", [], "transfer long-CoT reasoning to models",
      ("transfer long-CoT reasoning to models",)),
+    # every further how/why clause words the same mechanism again, its pronoun standing for the subject
+    (f"How does {S} cache keys, and why does it use a rolling buffer?", [], "cache keys",
+     ("cache keys", "use a rolling buffer")),
+    (f"How does the {S}'s sparse router pick its experts, and why does it add noise to the gate logits?", [],
+     "sparse router pick experts", ("sparse router pick experts", "add noise to the gate logits")),
+    # a part of the subject asked about ("its attention and MLP blocks"); an appositive's close is no word of it
+    (f"How does the gated {S} ({S}) keep its activations bounded, and how do its attention and MLP blocks update the "
+     "residual stream?", [], "activations bounded",
+     ("activations bounded", "attention and MLP blocks update the residual stream")),
+    (f"How does the {S} of the paper give the model the order of the tokens?", [],
+     "give the model the order of the tokens", ("give the model the order of the tokens",)),
+    # "differential" is no "differ": a mechanism, not a request for values
+    (f"How does the {S}'s differential attention compute its scores?", [], "differential attention compute scores",
+     ("differential attention compute scores",)),
 ])
 def test_a_mechanism_is_read_with_every_wording_of_it(question: str, asked: list[str], name: str,
                                                       spellings: tuple[str, ...]) -> None:
@@ -48,6 +62,7 @@ def test_a_mechanism_is_read_with_every_wording_of_it(question: str, asked: list
     f"How large are the reductions {S} reports?",
     f"How does {S} change with model size?",
     f"How do {S} and {S} perform on GSM8K?",
+    f"How does {S} compare with {S} on MMLU, and how does it score on GSM8K?",
 ])
 def test_a_request_for_values_is_no_mechanism(question: str) -> None:
     assert read_mechanism(question, ["optimizer"]) is None
@@ -149,3 +164,37 @@ def test_a_sentence_pointing_to_what_follows_brings_the_description_under_its_su
     assert carried[0][0] > 4.0, "the description ranks right below the sentence pointing to it"
     assert _carried(document, pointing, (0, 5.0), 0, asked, "own", lambda text: object()) == [], \
         "without a pointer, a sub-heading ends the paragraph"
+
+
+def test_a_mechanism_asked_in_several_clauses_is_answered_clause_by_clause() -> None:
+    from synth.answer import _mechanism
+    from synth.models import AttributeKind, Evidence, PassageKind, PlanAttribute, PlanSubject
+    from synth.retrieve.asks import AskEvidence
+
+    def said(quote: str, start: int) -> Evidence:
+        return Evidence("own", "own", quote, start, start + len(quote), 2, None, PassageKind.TEXT)
+
+    subject = PlanSubject("Heron", ("Heron",), "test", ("own",))
+    asked = PlanAttribute("compute its updates", AttributeKind.MECHANISM,
+                          ("compute its updates", "correct the bias of moment estimates"), "test")
+    sentences = tuple((8.0 - k, said(q, 1000 * k)) for k, q in enumerate([
+        "Heron computes its updates from running averages of the gradient.",
+        "Updates are computed per parameter and scaled by the stepsize.",
+        "Heron computes the updates without storing past gradients.",
+        "The moment estimates start at zero and are biased, so we correct the bias by dividing by one minus beta.",
+    ]))
+    answer = _mechanism(AskEvidence(subject, asked, (), sentences))
+    assert answer is not None
+    assert [e.start for e in answer.sentences] == [0, 3000, 1000, 2000], \
+        "the best sentence of the second clause comes before the second best of the first"
+
+
+def test_a_sentence_answers_the_wording_whose_words_it_uses_most() -> None:
+    from synth.models import AttributeKind, PlanAttribute
+    from synth.retrieve.asks.terms import wording_of
+
+    asked = PlanAttribute("compute its updates", AttributeKind.MECHANISM,
+                          ("compute its updates", "correct the bias of moment estimates"), "test")
+    assert wording_of("We compute the updates per parameter.", asked) == 0
+    assert wording_of("The bias of the moment estimates is corrected.", asked) == 1
+    assert wording_of("We introduce adaptive estimates of moments.", asked) is None, "half the words is not enough"

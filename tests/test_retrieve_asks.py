@@ -203,6 +203,25 @@ def test_a_mechanism_sentence_states_how_not_a_problem_or_program_text() -> None
     assert is_code(code) and mechanism_score(code, asked, False, True, weights) == 0.0
 
 
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("Figure 2: We add an auxiliary loss to balance the load across experts.", "a caption"),
+    ("Section 3 explains how we add an auxiliary loss to balance the load across experts.", "the paper's layout"),
+    ("In this work, we add an auxiliary loss to balance the load across experts.", "the paper's overview"),
+    ("We propose a novel auxiliary loss to balance the load across experts.", "the paper's overview"),
+    ("Prior work adds an auxiliary loss to balance the load across experts (Lepikhin et al., 2020; Fedus et al., "
+     "2021).", "related work citing several papers"),
+    ("Shazeer & Dean (2017) add an auxiliary loss to balance the load across experts.", "another work's method"),
+])
+def test_a_mechanism_sentence_of_the_method_outranks_the_same_words_elsewhere(sentence: str, why: str) -> None:
+    from synth.retrieve.asks.terms import mechanism_score
+
+    asked = _mechanism("the load balanced across experts")
+    weights = {"load": 1.25, "balanc": 0.74, "expert": 0.52}
+    method = "We add an auxiliary loss to balance the load across experts."
+    assert mechanism_score(sentence, asked, False, True, weights) < mechanism_score(method, asked, False, True,
+                                                                                     weights), why
+
+
 def test_the_verbs_of_an_asked_mechanism_weigh_less_than_what_it_acts_on() -> None:
     from synth.retrieve.asks.terms import verbs_of
 

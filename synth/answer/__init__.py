@@ -38,7 +38,7 @@ from synth.models import (
 )
 from synth.names import canonical
 from synth.retrieve.asks import AskEvidence, Candidate
-from synth.retrieve.asks.terms import states_how
+from synth.retrieve.asks.terms import states_how, wording_of
 from synth.text import fold
 from synth.verify import verify_claims
 
@@ -349,6 +349,7 @@ def _mechanism(ask: AskEvidence, values: Sequence[str] = ()) -> MechanismAnswer 
 
     ordered = sorted(ask.sentences, key=lambda item: (bool(homes) and item[1].source not in homes,
                                                       not explains(item[1].quote), -item[0]))
+    ordered = _each_wording_first(ordered, ask)
     for _, evidence in ordered:
         # A sentence stating the mechanism is followed by the next ones saying how, when they were found too
         # ("… we pioneer an auxiliary-loss-free strategy. To be specific, we introduce a bias term …").
@@ -360,6 +361,20 @@ def _mechanism(ask: AskEvidence, values: Sequence[str] = ()) -> MechanismAnswer 
         if len(picked) >= MECHANISM_SENTENCES:
             break
     return MechanismAnswer(ask.subject.name, ask.attribute.name, tuple(picked)) if picked else None
+
+
+def _each_wording_first(ordered: list[tuple[float, Evidence]], ask: AskEvidence) -> list[tuple[float, Evidence]]:
+    """A mechanism asked in several clauses ("how does Adam compute its updates, and why does it correct the bias
+    …") is answered clause by clause: the best sentence for each wording comes before the second best of any."""
+    if len(ask.attribute.spellings) < 2:
+        return ordered
+    leads: dict[int, int] = {}
+    for position, (_, evidence) in enumerate(ordered):
+        wording = wording_of(evidence.quote, ask.attribute)
+        if wording is not None and wording not in leads:
+            leads[wording] = position
+    first = sorted(leads.values())
+    return [ordered[p] for p in first] + [item for p, item in enumerate(ordered) if p not in set(first)]
 
 
 def _following(evidence: Evidence, ranked: Sequence[tuple[float, Evidence]]) -> list[Evidence]:

@@ -19,8 +19,8 @@ from synth.plan.wording import METRIC, SUBJECT, clauses
 
 _HOW = re.compile(r"\bhow\s+(?:do|does|did|can|could|is|are|was|were)\s", re.IGNORECASE)
 _WHY = re.compile(r"\bwhy\s+(?:do|does|did|is|are|was|were)\s", re.IGNORECASE)
-_VALUE_VERBS = re.compile(r"^(?:compare|score|perform|fare|rank|stack|measure|do\b|differ|scale|grow|change|vary)",
-                          re.IGNORECASE)
+_VALUE_VERBS = re.compile(r"^(?:compare|score|perform|fare|rank|stack|measure|do\b|differ(?!en)|scale|grow|change|"
+                          r"vary)", re.IGNORECASE)
 _VALUE_WORDS = re.compile(r"\b(?:compare|score|perform\w*|fare|rank|change|scale|vary|grow|differ)\b", re.IGNORECASE)
 _LIGHT_VERBS = re.compile(r"^(?:keep|keeps|make|makes|get|gets|achieve|achieves|ensure|ensures|handle|handles|"
                           r"manage|manages)\s+", re.IGNORECASE)
@@ -59,18 +59,54 @@ def _main(slotted: str) -> str | None:
                         flags=re.IGNORECASE)
         if SUBJECT not in clause or trend(clause) or _asks_values(clause):
             continue
-        phrase = " ".join(clause.rsplit(SUBJECT, 1)[1].split()).strip(" ,;:")
-        first = " ".join(clause.split(SUBJECT, 1)[1].split()).strip(" ,;:")
+        phrase = _after_subject(clause.rsplit(SUBJECT, 1)[1])
+        first = _after_subject(clause.split(SUBJECT, 1)[1])
         if _verb_first(first, phrase):  # "how does A transfer reasoning to B models": B is inside the phrase
             phrase = " ".join(re.sub(r"\s*['’]s\b", "", _SLOT_PHRASE.sub(" ", first)).split()).strip(" ,;:")
         if not phrase or _VALUE_VERBS.match(phrase) or _VALUE_VERBS.match(first) or not _content(phrase):
             continue  # "how does A stack up against B on MMLU": values, whatever follows the last name
-        phrase = _without_possessives(_LIGHT_VERBS.sub("", phrase))
-        return phrase or None
+        return _cleaned(phrase) or None
     return None
 
 
+# What may sit between the subject and the verb of its mechanism: a possessive ("the ⟨S⟩'s differential attention
+# compute …"), the close of an appositive ("the normalized ⟨S⟩ (⟨S⟩) keep …") or the paper it is from ("the ⟨S⟩ of
+# the paper give …"), none of them words of the mechanism.
+_LEAD = re.compile(r"^(?:['’]s\b|[)\]]|(?:of|in|from)\s+the\s+(?:paper|work|report|article)\b|[\s,;:])+",
+                   re.IGNORECASE)
+
+
+def _after_subject(rest: str) -> str:
+    return _LEAD.sub("", " ".join(rest.split())).strip(" ,;:")
+
+
+# Another how/why clause of the question that asks the same mechanism in other words: "… and why does it correct
+# the bias of its moment estimates", "how do its attention and MLP blocks update the hidden state".
+_OTHER_HOW = re.compile(r"^(?:how|why)\s+(?:do|does|did)\s+(?:(?P<pronoun>it|they)\b|(?:its|their|the)\s+(?=\w))",
+                        re.IGNORECASE)
+
+
+def _other_wording(clause: str) -> str | None:
+    """The mechanism a further how/why clause words: its words after the subject (or the pronoun standing for it),
+    or, when it asks about a part of the subject ("its attention and MLP blocks"), that part and what it does."""
+    match = _OTHER_HOW.match(clause)
+    if not match or _asks_values(clause) or trend(clause):
+        return None
+    rest = clause[match.end():]
+    if SUBJECT in rest:
+        rest = rest.rsplit(SUBJECT, 1)[1]
+    phrase = _cleaned(_after_subject(rest))
+    if len(phrase.split()) < 2 or not _content(phrase) or _VALUE_VERBS.match(phrase):
+        return None
+    return phrase
+
+
 _POSSESSIVE = re.compile(r"\b(?:their|its|his|her)\s+")
+
+
+def _cleaned(phrase: str) -> str:
+    """The mechanism's words: no light verb ("keep"), no possessive but one marking the verb before it."""
+    return _without_possessives(re.sub(r"^" + _POSSESSIVE.pattern, "", _LIGHT_VERBS.sub("", phrase)))
 
 
 def _without_possessives(phrase: str) -> str:
@@ -126,6 +162,10 @@ def read_mechanism(slotted: str, asked: Sequence[str]) -> MechanismAsk | None:
         if works:
             head = canonical(works.group("np").split()[-1])
             extra += [name for name in asked if canonical(name.split()[-1]) == head]
+            continue
+        other = _other_wording(clause)
+        if other and other != main:
+            extra.append(other)
     if main is None and not extra:
         return None
     spellings = tuple(dict.fromkeys([*( [main] if main else []), *extra]))

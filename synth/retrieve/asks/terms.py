@@ -47,8 +47,18 @@ _WE = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 _CODE = re.compile(r"(?:^|\s)#\s|\b[A-Za-z]+_[A-Za-z_]+\b|\b[a-z]+\.[a-z_]+\(|\bdef\s|\breturn\s|\s=\s[a-z_.]+\(")
 
 
-_OTHER_WORK = re.compile(r"^(?:[A-Z][\w\-]+\s+(?:et al\.|and [A-Z][\w\-]+)\s*\(\d{4}\w?\)|(?:Following|Like|As in|"
-                         r"Unlike|Similar to)\s+[A-Z][\w\-]+\s+et al\.)")
+_OTHER_WORK = re.compile(r"^(?:[A-Z][\w\-]+\s+(?:et al\.|(?:and|&) [A-Z][\w\-]+)\s*\(\d{4}\w?\)|(?:Following|Like|"
+                         r"As in|Unlike|Similar to)\s+[A-Z][\w\-]+\s+et al\.)")
+# Related work: a sentence citing several papers at once ("(Wang & Isola, 2020; Xu & Durrett, 2018)", "[3, 7, 9]")
+# is about what others did, even in the subject's own paper.
+_CITATIONS = re.compile(r"\([^()]*?\b(?:19|20)\d{2}\w?\s*;[^()]*\)|\[\d+(?:\s*[,–-]\s*\d+)+\]")
+# The paper's overview of itself ("In this work, we introduce X, which …", "we propose a novel …"): what it is and
+# what it achieves, said before the sections that say how.
+_OVERVIEW = re.compile(r"^\W*in this (?:work|paper|report|study)\b|\b(?:propose|introduce|present)s?\s+(?:a|an)\s+"
+                       r"(?:novel|new)\b", re.IGNORECASE)
+# A caption ("Figure 2: …") or a sentence about the paper's own layout ("Section 3 explains our …").
+_CAPTION = re.compile(r"^\W*(?:figure|fig\.|table)\s*\d+\s*[:.]", re.IGNORECASE)
+_META = re.compile(r"^\W*(?:in\s+)?(?:section|sec\.|appendix|§)\s*[\dA-Z](?:\.\d+)*\b(?!\s*\))", re.IGNORECASE)
 
 
 _SYMBOLS = re.compile(r"[=∈×∑≪^_]|[\u2100-\u2bff]|[\U0001d400-\U0001d7ff]")
@@ -329,6 +339,8 @@ def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool
         # What is done, in words: not another work's method ("Lei et al. (2023) make use of …") nor a formula.
         score += 0.5 * bool(_ACTION.search(text)) - 1.5 * bool(_OTHER_WORK.search(text)) - 1.0 * formula_like(text)
         score -= 1.0 * bool(_FINDING.search(text)) + 1.5 * _other_phase(text, attribute.name)
+        score -= 1.0 * (bool(_CITATIONS.search(text)) + bool(_OVERVIEW.search(text)) + bool(_CAPTION.match(text))
+                        + bool(_META.match(text)))
     if len(shared) == len(asked) and all(has_word(have, w) for w in category):
         score += 1.5  # every word of the attribute, its category too ("layer normalization")
     score += min(1.5, 0.5 * len(_HOW_CUES.findall(text)))
@@ -336,6 +348,20 @@ def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool
     if len(text) < 50 or claimparse.hedged(text):
         score -= 1.0
     return round(score, 4)
+
+
+def wording_of(text: str, attribute: PlanAttribute) -> int | None:
+    """Which wording of a mechanism asked several ways the sentence answers ("compute its parameter updates" or
+    "correct the bias of moment estimates"): the one with the largest share of its words in it, more than half."""
+    have = [key(w) for w, _, _ in word_tokens(text)]
+    best, share = None, 0.6
+    for i, wording in enumerate(wordings(attribute)):
+        asked = informative_words(wording)
+        if asked:
+            found = sum(1 for w in asked if has_word(have, w) or (len(w) >= 4 and any(w in h for h in have)))
+            if found / len(asked) >= share + (0.0 if best is None else 1e-9):
+                best, share = i, found / len(asked)
+    return best
 
 
 def rarity(attribute: PlanAttribute, index: PassageIndex, documents: int) -> dict[str, float]:
