@@ -211,6 +211,9 @@ def test_a_mechanism_sentence_states_how_not_a_problem_or_program_text() -> None
     ("Prior work adds an auxiliary loss to balance the load across experts (Lepikhin et al., 2020; Fedus et al., "
      "2021).", "related work citing several papers"),
     ("Shazeer & Dean (2017) add an auxiliary loss to balance the load across experts.", "another work's method"),
+    ("We add an auxiliary loss to balance the load across experts and keep state-of-the-art accuracy.",
+     "what it achieves"),
+    ("Heron balances the load across experts and maintains stable accuracy.", "what it achieves"),
 ])
 def test_a_mechanism_sentence_of_the_method_outranks_the_same_words_elsewhere(sentence: str, why: str) -> None:
     from synth.retrieve.asks.terms import mechanism_score
@@ -220,6 +223,29 @@ def test_a_mechanism_sentence_of_the_method_outranks_the_same_words_elsewhere(se
     method = "We add an auxiliary loss to balance the load across experts."
     assert mechanism_score(sentence, asked, False, True, weights) < mechanism_score(method, asked, False, True,
                                                                                      weights), why
+
+
+def test_an_outcome_word_the_question_asks_about_is_no_outcome() -> None:
+    from synth.retrieve.asks.terms import mechanism_score
+
+    robust, balanced = _mechanism("keep the robustness across experts"), _mechanism("keep the balance across experts")
+    sentence = "We add an auxiliary loss to keep the {} across experts."
+    score = mechanism_score(sentence.format("robustness"), robust, False, True, {"robust": 1.25, "expert": 0.52})
+    assert score > 0
+    assert score == mechanism_score(sentence.format("balance"), balanced, False, True, {"balanc": 1.25, "expert": 0.52})
+
+
+@pytest.mark.parametrize(("sentence", "says_how"), [
+    ("Specifically, we partition the query and key vectors into two groups and compute two separate maps.", True),
+    ("We partition the query and key vectors into two groups.", True),
+    ("We observe that the attention maps are sparse in most heads.", False),
+    ("The results show that the maps are sparse, as Table 2 reports.", False),
+])
+def test_a_we_sentence_after_one_stating_the_mechanism_goes_on_saying_how(sentence: str, says_how: bool) -> None:
+    from synth.retrieve.asks.terms import continuation_score
+
+    asked = _mechanism("differential attention compute attention scores")
+    assert (continuation_score(sentence, asked, 5.0, 1) > 0) is says_how
 
 
 def test_the_verbs_of_an_asked_mechanism_weigh_less_than_what_it_acts_on() -> None:

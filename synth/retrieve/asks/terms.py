@@ -56,6 +56,11 @@ _CITATIONS = re.compile(r"\([^()]*?\b(?:19|20)\d{2}\w?\s*;[^()]*\)|\[\d+(?:\s*[,
 # what it achieves, said before the sections that say how.
 _OVERVIEW = re.compile(r"^\W*in this (?:work|paper|report|study)\b|\b(?:propose|introduce|present)s?\s+(?:a|an)\s+"
                        r"(?:novel|new)\b", re.IGNORECASE)
+# What the subject achieves, not how ("DIFF Transformer can mitigate hallucination", "… maintains stable
+# performance"): an outcome, unless the asked mechanism is about that very word. Not "performance" alone: a
+# mechanism sentence says what it keeps ("… the adverse impact on model performance").
+_OUTCOME = re.compile(r"\b(?:hallucinat\w*|state-of-the-art|competitive|maintains?\s+(?:stable|strong|high|good)|"
+                      r"robustness)\b", re.IGNORECASE)
 # A caption ("Figure 2: …") or a sentence about the paper's own layout ("Section 3 explains our …").
 _CAPTION = re.compile(r"^\W*(?:figure|fig\.|table)\s*\d+\s*[:.]", re.IGNORECASE)
 _META = re.compile(r"^\W*(?:in\s+)?(?:section|sec\.|appendix|§)\s*[\dA-Z](?:\.\d+)*\b(?!\s*\))", re.IGNORECASE)
@@ -341,6 +346,8 @@ def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool
         score -= 1.0 * bool(_FINDING.search(text)) + 1.5 * _other_phase(text, attribute.name)
         score -= 1.0 * (bool(_CITATIONS.search(text)) + bool(_OVERVIEW.search(text)) + bool(_CAPTION.match(text))
                         + bool(_META.match(text)))
+        outcome = _OUTCOME.search(text)
+        score -= 0.5 * bool(outcome and not any(same_word(key(outcome.group(0)), w) for w in asked))
     if len(shared) == len(asked) and all(has_word(have, w) for w in category):
         score += 1.5  # every word of the attribute, its category too ("layer normalization")
     score += min(1.5, 0.5 * len(_HOW_CUES.findall(text)))
@@ -412,11 +419,11 @@ def removed_value(text: str, attribute: PlanAttribute) -> str | None:
 def continuation_score(text: str, attribute: PlanAttribute, anchor: float, distance: int,
                        pointed: bool = False) -> float:
     """A sentence right after one stating the mechanism, in the same paragraph of the subject's source, that
-    says what is done ("To be specific, we introduce a bias term for each expert …"): ranked below its anchor,
-    lower the further it is; a sentence stating a problem, a result or program text is none. Under a sentence
-    pointing to what follows ("two tasks, described in this section"), any "we <verb>" says what is done ("we simply
-    mask some percentage of the input tokens"), and the description ranks right below what points to it."""
-    acts = _ACTION.search(text) or (pointed and (_WE_DO.search(text) or _SPECIFIC.match(text)))
+    says what is done ("To be specific, we introduce a bias term for each expert …", "Specifically, we partition
+    the query and key vectors into two groups", any "we <verb>" but a finding): ranked below its anchor, lower the
+    further it is; a sentence stating a problem, a result or program text is none. Under a sentence pointing to what
+    follows ("two tasks, described in this section") the description ranks right below what points to it."""
+    acts = _ACTION.search(text) or _WE_DO.search(text) or _SPECIFIC.match(text)
     if not acts or _RESULT_CUES.search(text) or is_code(text) or len(text) < 40 or _HYPOTHETICAL.search(text):
         return 0.0
     if _PROBLEM.search(text) and not _WE.search(text):
