@@ -374,7 +374,8 @@ def _each_wording_first(ordered: list[tuple[float, Evidence]], ask: AskEvidence)
         if wording is not None and wording not in leads:
             leads[wording] = position
     first = sorted(leads.values())
-    return [ordered[p] for p in first] + [item for p, item in enumerate(ordered) if p not in set(first)]
+    chosen = set(first)
+    return [ordered[p] for p in first] + [item for p, item in enumerate(ordered) if p not in chosen]
 
 
 def _following(evidence: Evidence, ranked: Sequence[tuple[float, Evidence]]) -> list[Evidence]:

@@ -158,10 +158,9 @@ class StoredDocuments:
         """The tables held for the document (these, unless a copy is held already), most recently used
         first out of eviction; the least recently used leave once the tables exceed the budget. Call
         with the lock held."""
-        found = self._tables.get(key)
+        found = self._touch_tables(key)
         if found is not None:
-            self._tables.move_to_end(key)
-            return found[0]
+            return found
         cost = tables_size(tables)
         self._tables[key] = (tables, cost)
         self._tables_size += cost
@@ -174,11 +173,17 @@ class StoredDocuments:
         """The document's tables: those held, else read with the document."""
         key = (handle.doc_id, handle.sha256)
         with self._lock:
-            found = self._tables.get(key)
-            if found is not None:
-                self._tables.move_to_end(key)
-                return found[0]
-        return self.load(handle).tables
+            found = self._touch_tables(key)
+        return found if found is not None else self.load(handle).tables
+
+    def _touch_tables(self, key: tuple[str, str]) -> tuple[Table, ...] | None:
+        """The tables held for the document, marked most recently used; None when none are held. Call with the
+        lock held."""
+        found = self._tables.get(key)
+        if found is None:
+            return None
+        self._tables.move_to_end(key)
+        return found[0]
 
     @property
     def held_bytes(self) -> int:
