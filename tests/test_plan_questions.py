@@ -28,6 +28,7 @@ def _texts(clause: str) -> list[str]:
     (f"Which has the larger vocabulary, {SUBJECT} or {SUBJECT}", "vocabulary size"),
     (f"Which has the longer context, {SUBJECT} or {SUBJECT}", "context length"),
     (f"Which has the longer context window, {SUBJECT} or {SUBJECT}", "context window"),
+    (f"Which has the larger sliding window, {SUBJECT} or {SUBJECT}", "sliding window size"),
     (f"Which model has more layers, {SUBJECT} or {SUBJECT}", "layers"),
     (f"Which is bigger, {SUBJECT} or {SUBJECT}", "parameters"),
     (f"Is {SUBJECT} bigger than {SUBJECT}", "parameters"),

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from synth.models import AttributeKind
-from synth.plan.wording import METRIC, SUBJECT, Asked, asked_phrases, clean_words, stage_of
+from synth.plan.wording import METRIC, SIZED_THINGS, SUBJECT, Asked, asked_phrases, clean_words, stage_of
 
 _COMPARATIVE = re.compile(
     rf"^(?:which|what)(?:\s+(?:one|model|method|of\s+(?:them|these|the\s+\w+)))?\s+(?:is|are|was|were|has|have|had|uses?|used|"
@@ -33,6 +33,8 @@ _THERE = re.compile(rf"^(?:are|is|were|was)\s+there\s+(?:the\s+)?(?:more|fewer|l
                     rf"{SUBJECT}\s*,?\s*(?:or|and)\s+(?:in\s+)?{SUBJECT}$", re.IGNORECASE)
 # What a comparative adjective compares when it names no noun of its own: "which is larger, A or B" asks the size.
 _COMPARED = {"larger": "parameters", "bigger": "parameters", "smaller": "parameters"}
+# Nouns that already name a magnitude ("the longer context window" asks the window); a thing a size is asked of
+# still takes "size" ("the larger sliding window" asks its size, as "how big is its sliding window" does).
 _MAGNITUDES = frozenset("size sizes length lengths width depth count number dimension dimensions window".split())
 _MAGNITUDE = {"larger": "size", "bigger": "size", "smaller": "size", "greater": "size", "wider": "width",
               "deeper": "depth", "longer": "length", "shorter": "length"}
@@ -53,7 +55,8 @@ def comparative(clause: str) -> Asked | None:
         return Asked(tail, AttributeKind.QUANTITY, how)
     if noun:
         magnitude = _MAGNITUDE.get(adjective)
-        if magnitude and noun.split()[-1].lower() not in _MAGNITUDES:
+        last = noun.split()[-1].lower()
+        if magnitude and (last not in _MAGNITUDES or (magnitude == "size" and last in SIZED_THINGS)):
             noun = f"{noun} {magnitude}"
         return Asked(noun, AttributeKind.QUANTITY, how)
     compared = _COMPARED.get(adjective)

@@ -298,14 +298,14 @@ def _nominal(verb: str, particle: str | None) -> str:
 
 # Things a size is asked of: "how big is its sliding window" asks the window's size, which sources label
 # "window size" (`window_size`), never the bare noun.
-_SIZED_THINGS = frozenset("window vocabulary cache batch corpus dataset context embedding kernel patch chunk buffer "
+SIZED_THINGS = frozenset("window vocabulary cache batch corpus dataset context embedding kernel patch chunk buffer "
                           "codebook".split())
 
 
 def _sized(phrase: str, cue: str) -> str:
     """"how big … sliding window" → "sliding window size": the size of a thing, as a source labels it."""
     words = phrase.split()
-    if cue in ("how big", "how large") and words and words[-1].lower() in _SIZED_THINGS:
+    if cue in ("how big", "how large") and words and words[-1].lower() in SIZED_THINGS:
         return f"{phrase} size"
     return phrase
 

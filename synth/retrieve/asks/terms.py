@@ -359,7 +359,7 @@ def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool
 
 def wording_of(text: str, attribute: PlanAttribute) -> int | None:
     """Which wording of a mechanism asked several ways the sentence answers ("compute its parameter updates" or
-    "correct the bias of moment estimates"): the one with the largest share of its words in it, more than half."""
+    "correct the bias of moment estimates"): the one with the largest share of its words in it, at least 0.6."""
     have = [key(w) for w, _, _ in word_tokens(text)]
     best, share = None, 0.6
     for i, wording in enumerate(wordings(attribute)):
