@@ -23,7 +23,9 @@ names; the format is in bench/data/answers/README.md. Every question of a part i
 - not-stated recall: `not_stated` gold cells that the report declares *not stated in the library*;
 - mechanism ideas: `must_state` ideas found in the report's mechanism sentences and text cells
   for that subject (an idea is found when ≥ 70 % of its content words are in one sentence);
-- off-topic findings: findings that name an `off_topic` name and none of the question's subjects.
+- off-topic findings: findings that name an `off_topic` name and none of the question's subjects;
+- cell verdicts: right values the verification stage marks *supported*, and wrong values it marks *supported*
+  (the worst failure: a wrong value presented as confirmed).
 
 Text cells (a normalization layer, an RL algorithm) are right when every content word of `value`
 or of an `accept` entry is in the cell's value or quote. The held-out part is run only to report
@@ -83,12 +85,14 @@ class Score:
     ideas_found: int = 0
     findings: int = 0
     off_topic: int = 0
+    confirmed: int = 0
+    wrong_supported: int = 0
     wrong_cells: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in ("cells", "recalled", "wrong", "judged", "not_stated", "declared", "ideas", "ideas_found",
-                     "findings", "off_topic"):
+                     "findings", "off_topic", "confirmed", "wrong_supported"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -279,9 +283,13 @@ def score(gold: dict, report: dict) -> Score:
             if not compatible:
                 continue
             result.judged += 1
+            supported = c.get("verdict") == "supported"
             if any(rejected(c, g) for g in golds) or not any(value_right(c, g) for g in compatible):
                 result.wrong += 1
-                result.wrong_cells.append(f"wrong: {shown}")
+                result.wrong_supported += supported
+                result.wrong_cells.append(f"wrong: {shown}" + (" (marked supported)" if supported else ""))
+            else:
+                result.confirmed += supported
     for mechanism in gold.get("mechanisms", []):
         subject = mechanism["subject"]
         texts = subject_text(subject) if subject in subjects else []
@@ -413,6 +421,8 @@ def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], d
           f"{_ratio(total.off_topic, total.findings):>14}")
     print(f"{part}: wrong values {total.wrong} of {total.judged} judged report cells; targets: cell recall ≥ 0.9, "
           "0 wrong values, every not-stated cell declared, ≤ 10 % off-topic findings")
+    print(f"{part}: cell verdicts: {total.confirmed} of {total.judged - total.wrong} right values marked supported; "
+          f"{total.wrong_supported} of {total.wrong} wrong values marked supported (target 0)")
 
 
 def main(argv: list[str] | None = None) -> int:

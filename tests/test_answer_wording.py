@@ -29,3 +29,21 @@ def test_an_attribute_that_is_not_a_count_keeps_its_words() -> None:
     claims = claims_of(said, "training tokens", quantity=True)
     assert claims[0] == "Osprey-9B has 2 training tokens."
     assert not [c for c in claims if c.startswith("The ")]
+
+
+def test_words_after_the_value_that_name_no_noun_are_no_wording() -> None:
+    quote = "Osprey-9B is fine-tuned with a learning rate of 5 and a batch size of 32."
+    said = _candidate("learning rate", "5", quote, table=False)
+    assert not [c for c in claims_of(said, "learning rate", quantity=True) if "and" in c.split()]
+
+
+def test_the_noun_after_the_value_ends_at_a_function_word() -> None:
+    said = _candidate("number of layers", "32", "Osprey-9B has 32 layers and 8 heads.", table=False)
+    assert "Osprey-9B has 32 layers." in claims_of(said, "number of layers", quantity=True)
+    assert not [c for c in claims_of(said, "number of layers", quantity=True) if "and." in c]
+
+
+def test_a_value_named_before_it_is_worded_with_that_name() -> None:
+    quote = "Osprey-9B is fine-tuned with a learning rate of 5 and a batch size of 32."
+    said = _candidate("learning rates", "5", quote, table=False)
+    assert "The learning rate of Osprey-9B is 5." in claims_of(said, "learning rates", quantity=True)

@@ -3,10 +3,12 @@ the place that states it; every wording carries the whole cell (model, value and
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from synth.names import canonical, family, words_of
 from synth.retrieve.asks import Candidate
+from synth.text import STOPWORDS
 
 
 def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[str]:
@@ -39,11 +41,33 @@ def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[
     if candidate.table:  # a table's own column label ("n_layers", "context_len") names the attribute
         claims.append(f"The {label} of {entity} is {candidate.value}.")
     else:
-        said = re.search(re.escape(candidate.value) + r"\s+((?:[A-Za-z][\w\-]*\s+)?[A-Za-z][\w\-]*)",
-                         candidate.evidence.quote)
-        if said and canonical(said.group(1)) != canonical(candidate.attribute):
-            claims.append(f"{entity} has {candidate.value} {said.group(1)}.")
+        said = _said_after(candidate.value, candidate.evidence.quote)
+        if said and canonical(said) != canonical(candidate.attribute):
+            claims.append(f"{entity} has {candidate.value} {said}.")
+        named = _said_before(candidate.value, candidate.evidence.quote)
+        if named:
+            claims.append(f"The {named} of {entity} is {candidate.value}.")
     return claims
+
+
+def _said_before(value: str, quote: str) -> str:
+    """The noun the quote names the value with before it ("a *learning rate* of 5e-5", "window size = 4096"):
+    a setting is said that way, and "X has 5e-5 learning rates" is no sentence a source would write."""
+    before = re.search(r"([A-Za-z][\w\-]*)\s+([A-Za-z][\w\-]*)\s*(?:\bof\b|=|:)\s*" + re.escape(value) + r"(?![\w.])",
+                       quote)
+    words = [w for w in before.groups() if w] if before else []
+    kept = list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, reversed(words)))
+    return " ".join(reversed(kept))
+
+
+def _said_after(value: str, quote: str) -> str:
+    """The noun the quote puts after the value ("4B *active parameters*"), up to two words and never a function
+    word: "a learning rate of 5e-5 and a batch size" names no noun after 5e-5, and "X has 5e-5 and a" would be
+    checked as a claim of its own."""
+    after = re.search(re.escape(value) + r"\s+([A-Za-z][\w\-]*)(?:\s+([A-Za-z][\w\-]*))?", quote)
+    words = [w for w in after.groups() if w] if after else []
+    kept = list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, words))
+    return " ".join(kept)
 
 
 def _column_heads(candidate: Candidate, label: str) -> list[str]:
