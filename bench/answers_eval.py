@@ -254,7 +254,7 @@ def score(gold: dict, report: dict) -> Score:
             if g.get("not_stated"):
                 result.not_stated += 1
                 pair = (canonical(subject), canonical(attribute))
-                said = any((canonical(n) in _names(subjects[subject]) and canonical(a) in _names(attributes[attribute]))
+                said = any((canonical(n) in _names(subjects[subject]) and _attribute_matches(a, attributes[attribute]))
                            or (canonical(n), canonical(a)) == pair for n, a in declared)
                 if said and not found:
                     result.declared += 1
