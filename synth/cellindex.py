@@ -144,9 +144,9 @@ def document_cells(document: Document) -> DocumentCells:
                 if record.metric:  # first place kept (dict order), last spelling kept (value)
                     out.metric_names[canonical(record.metric)] = record.metric
         if seq < own or parameter_table(table):
-            placed = table_places(table, 0)
-            if placed is not None:
-                out.lookups.update((lookup, seq) for lookup in index_forms([key for key, _ in placed[1]]))
+            keys = [key for _, places in table_places(table, 0) for key, _ in places]
+            if keys:
+                out.lookups.update((lookup, seq) for lookup in index_forms(keys))
     return out
 
 

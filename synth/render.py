@@ -236,7 +236,8 @@ def _status(report: Report) -> Markup:
                "verification stage (marked *unconfirmed* or *disputed*): read the quote before citing "
                f"{'it' if unconfirmed == 1 else 'them'}." if unconfirmed else "")
     if answer.status == "answered":
-        return md_safe(f"**Answered** from the library: all {asked} asked cells are stated by a source.{caution}")
+        stated = "the one asked cell is" if asked == 1 else f"all {asked} asked cells are"
+        return md_safe(f"**Answered** from the library: {stated} stated by a source.{caution}")
     if answer.status == "partial":
         return md_safe(f"**Partly answered**: the library states {asked - gaps} of the {asked} asked cells; "
                        f"{gaps} {'is' if gaps == 1 else 'are'} *not stated in the library*.{caution}")

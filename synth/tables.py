@@ -18,9 +18,10 @@ row, a spanning label repeated or left blank over the columns it spans).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from synth.models import Table
@@ -457,6 +458,30 @@ def _split_prefixes(header: list[str], labels: int) -> list[list[str]]:
         else:
             c += 1
     return [top, bottom] if any(top) else [header]
+
+
+def grid_parts(table: Table) -> list[Grid]:
+    """The table's grids, one per header: two tables the PDF reader merged into one (Switch Transformers'
+    Table 9, "Model | Expert Freq. | Num. Layers | Num Experts" printed below "Model | Parameters | FLOPs/seq …")
+    are two grids, each with its own column labels, so a label of one never addresses a cell of the other.
+    Each part keeps the table's row numbers (a row's span and quote stay the table's); the other parts' rows
+    are blank in it."""
+    header = [c.strip() for c in table.header]
+    starts: list[int] = []
+    figures = False  # a header level right under the header (a rowspan's "Model" repeated) starts no table
+    for r, row in enumerate(table.rows):
+        if figures and _repeated_header(header, row):
+            starts.append(r)
+            header, figures = [c.strip() for c in row], False
+        figures = figures or any(_numeric(c) for c in row[1:])
+    if not starts:
+        return [grid(table)]
+    bounds = [-1, *starts, len(table.rows)]
+    parts = []
+    for lo, hi in itertools.pairwise(bounds):
+        rows = tuple(row if lo < r < hi else () for r, row in enumerate(table.rows))
+        parts.append(grid(replace(table, header=table.header if lo < 0 else table.rows[lo], rows=rows)))
+    return parts
 
 
 def grid(table: Table) -> Grid:

@@ -16,6 +16,7 @@ from synth.pdftables.captions import _find
 from synth.tables import (
     caption_variant,
     grid,
+    grid_parts,
     models_in_columns,
     name_variant,
     parameter_count,
@@ -392,3 +393,23 @@ def test_a_model_name_over_two_header_lines_names_its_column() -> None:
     assert found.header == ("Benchmark", "DeepSeek-V2 Chat (SFT)", "DS-Coder-V2-Lite-Instruct", "Qwen1.5 72B Chat")
     cells = {(c.row_path, c.column_path): c.raw for c in grid(found).cells}
     assert cells[("MATH",), ("DS-Coder-V2-Lite-Instruct",)] == "61.8"
+
+
+# --- two tables the reader merged into one -----------------------------------------------------------
+
+
+def test_a_second_header_below_figures_starts_a_grid_of_its_own() -> None:
+    merged = table(["Model", "Parameters", "d_model"],
+                   [["Heron-Base", "7B", "768"], ["Heron-Large", "26B", "1024"],
+                    ["Model", "Num. Layers", "Num Experts"], ["Heron-Base", "12", "128"], ["Heron-Large", "24", "128"]])
+    first, second = grid_parts(merged)
+    assert {(c.row_path, c.column_path, c.raw) for c in first.cells} == {
+        (("Heron-Base",), ("Parameters",), "7B"), (("Heron-Base",), ("d_model",), "768"),
+        (("Heron-Large",), ("Parameters",), "26B"), (("Heron-Large",), ("d_model",), "1024")}
+    assert ((("Heron-Large",), ("Num Experts",), "128") in {(c.row_path, c.column_path, c.raw) for c in second.cells})
+    assert {c.row for c in second.cells} == {3, 4}  # the table's own row numbers, for the row's quote
+
+
+def test_a_header_level_under_the_header_is_no_second_table() -> None:
+    levelled = table(["Model", "French", "French"], [["Model", "ARC-c", "MMLU"], ["Nova-8x7B", "58.2%", "70.9%"]])
+    assert len(grid_parts(levelled)) == 1

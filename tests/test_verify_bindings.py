@@ -58,4 +58,5 @@ def test_a_verb_after_a_figure_does_not_give_it_to_the_next_name() -> None:
 def test_a_size_the_label_lacks_unbinds_its_cells(case: dict[str, Any]) -> None:
     start = case["claim"].index(case["label"])
     mention = Mention(case["label"], start, start + len(case["label"]), True)
-    assert sized_beyond(mention, case["claim"]) is case["sized"]
+    figure = (case["figure"], case["claim"].index(" ", case["figure"])) if "figure" in case else (-1, -1)
+    assert sized_beyond(mention, case["claim"], figure) is case["sized"]

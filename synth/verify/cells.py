@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from synth import claimparse
 from synth.models import Document, Evidence, PassageKind, Table
 from synth.quotes import table_row
-from synth.tables import Grid, GridCell, caption_variant, grid, models_in_columns, name_variant
+from synth.tables import Grid, GridCell, caption_variant, grid_parts, models_in_columns, name_variant
 from synth.text import STOPWORDS, collapse, fold
 from synth.verify.labels import (
     LabelForm,
@@ -184,13 +184,21 @@ def assigned_rows(axes: dict[tuple[str, str], list[int]]) -> dict[str, tuple[int
     return out
 
 
-def table_places(table: Table, number: int) -> tuple[Grid, list[tuple[str, LabelPlace]]] | None:
-    """One table's grid and where each of its labels sits (as grid `number`); None without cells.
-    A table's places depend on the table alone, so an index of any set of tables is built from them
-    (synth.cellindex keeps which tables hold which labels)."""
-    view = grid(table)
-    if not view.cells:
-        return None
+def table_places(table: Table, number: int) -> list[tuple[Grid, list[tuple[str, LabelPlace]]]]:
+    """Each grid of a table (one per header, `grid_parts`) with where each of its labels sits (as grids
+    `number`, `number + 1`, …); grids without cells are left out. A table's places depend on the table alone,
+    so an index of any set of tables is built from them (synth.cellindex keeps which tables hold which
+    labels)."""
+    out = []
+    for view in grid_parts(table):
+        if view.cells:
+            out.append((view, _places(view, number + len(out))))
+    return out
+
+
+def _places(view: Grid, number: int) -> list[tuple[str, LabelPlace]]:
+    """Where each label of one grid sits, as grid `number`."""
+    table = view.table
     places: list[tuple[str, LabelPlace]] = []
     axes: dict[tuple[str, str], list[int]] = {}
     data_columns = {c.column for c in view.cells}
@@ -220,20 +228,17 @@ def table_places(table: Table, number: int) -> tuple[Grid, list[tuple[str, Label
     own = own_label(axes, table.caption)
     if own is not None:
         places.append((own_key(own[1]), LabelPlace(number, own[0], tuple(axes[own]))))
-    return view, places
+    return places
 
 
 def build_index(tables: list[Table]) -> CellIndex:
     """The label index of the tables (all of a library's, or those a claim can name)."""
     index = CellIndex()
     for table in tables:
-        placed = table_places(table, len(index.grids))
-        if placed is None:
-            continue
-        view, places = placed
-        index.grids.append(view)
-        for key, place in places:
-            index.places.setdefault(key, []).append(place)
+        for view, places in table_places(table, len(index.grids)):
+            index.grids.append(view)
+            for key, place in places:
+                index.places.setdefault(key, []).append(place)
     index.forms = index_forms(list(index.places))
     return index
 
@@ -294,7 +299,15 @@ def row_span(document: Document, table: Table, row: int,
         return span
     label = table.rows[row][0].strip() if row < len(table.rows) and table.rows[row] else ""
     if label:
-        at = document.text.find(label, table.start, table.end)
+        # The row's own line when the label starts several (Switch-Large in both parts of a table read as one);
+        # a part of a table (`grid_parts`) blanks the other parts' rows, so the rows above are the document's.
+        whole = next((t for t in document.tables if t.table_id == table.table_id), table)
+        repeats = sum(1 for above in whole.rows[:row] if above and above[0].strip() == label)
+        at = table.start - 1
+        for _ in range(repeats + 1):
+            at = document.text.find(label, at + 1, table.end)
+            if at < 0:
+                break
         if at >= 0:
             end = document.text.find("\n", at, table.end)
             return at, end if end >= 0 else table.end

@@ -207,13 +207,17 @@ _SIZE_AFTER = re.compile(r"^[\s\-]?\d+(?:\.\d+)?[BMKT]\b")
 _SIZE_BEFORE = re.compile(r"\b\d+(?:\.\d+)?[BMKT][\s\-]$")
 
 
-def sized_beyond(mention: Mention, text: str) -> bool:
+def sized_beyond(mention: Mention, text: str, figure: tuple[int, int] = (-1, -1)) -> bool:
     """Whether the claim gives the label's name a size the label lacks ("DeepSeekMoE 16B", "the 2B
     DeepSeekMoE model" against a column headed "DeepSeekMoE"): a paper about several sizes heads
-    each table with the bare name, so its cells are not bound to the size the claim names."""
+    each table with the bare name, so its cells are not bound to the size the claim names. The figure
+    judged is no such size: "has 26B parameters" gives the column "Parameters" its value."""
     if re.search(r"\d", mention.label):
         return False
-    return bool(_SIZE_AFTER.match(text[mention.end:]) or _SIZE_BEFORE.search(text[:mention.start]))
+    after, before = _SIZE_AFTER.match(text[mention.end:]), _SIZE_BEFORE.search(text[:mention.start])
+    spans = ([(mention.end + after.start(), mention.end + after.end())] if after else []) + (
+        [before.span()] if before else [])
+    return any(not (start < figure[1] and figure[0] < end) for start, end in spans)
 
 
 def _pair_cell(cell: GridCell, clause: str) -> GridCell | None:
@@ -263,7 +267,7 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
         return None if addressed_only else _in_row(number, atom, atoms, view, rows, context)
     if rows is None or columns is None or any(_closer_name(view, atom, atoms.text, m) for m, _ in (rows, columns)):
         return None
-    if any(sized_beyond(m, atoms.text) for m, _ in (rows, columns)):
+    if any(sized_beyond(m, atoms.text, (atom.start, atom.end)) for m, _ in (rows, columns)):
         return None
     sentence = _sentence(atoms, atom)
     rows = _narrowed(_variant_named(rows, view.grid.row_paths, atoms.text), in_clause(view.rows, sentence), atom)

@@ -22,7 +22,7 @@ from synth.verify.cells import CellIndex, LabelPlace, build_index, table_places
 from synth.verify.labels import LabelForm, find_mentions, index_forms
 
 _KEPT_TABLES = 1024
-Placed = tuple[Grid, list[tuple[str, LabelPlace]]] | None
+Placed = list[tuple[Grid, list[tuple[str, LabelPlace]]]]
 
 
 class _Lookups(dict[str, list[LabelForm]]):
@@ -68,14 +68,11 @@ class TableCells:
         index `build_index` makes of those tables, their grids and places reused from the cache."""
         index = CellIndex()
         for key in self._lookup(sorted(lookup_keys(text))) if self._lookup is not None else ():
-            placed = self._table(key)
-            if placed is None:
-                continue
-            view, places = placed
-            number = len(index.grids)
-            index.grids.append(view)
-            for label, place in places:
-                index.places.setdefault(label, []).append(LabelPlace(number, place.axis, place.positions))
+            for view, places in self._table(key):
+                number = len(index.grids)
+                index.grids.append(view)
+                for label, place in places:
+                    index.places.setdefault(label, []).append(LabelPlace(number, place.axis, place.positions))
         for label in index.places:  # index_forms of the keys, each key's forms made once per process
             for lookup, form in _forms(label):
                 index.forms.setdefault(lookup, []).append(form)
@@ -87,7 +84,7 @@ class TableCells:
             return self._placed[key]
         doc_id, seq = key
         table = verified_table(self._documents[doc_id], seq)
-        placed = self._placed[key] = table_places(table, 0) if table is not None else None
+        placed = self._placed[key] = table_places(table, 0) if table is not None else []
         while len(self._placed) > _KEPT_TABLES:
             self._placed.popitem(last=False)
         return placed
