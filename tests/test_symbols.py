@@ -158,3 +158,21 @@ def test_a_heading_glued_to_a_sentence_is_no_part_of_its_quote() -> None:
     text = "2 Architecture We adopt a Transformer with 32 layers. It has 4096 dims."
     quoted = [s.text for s in sentences(Passage("d", 0, text, 0, len(text), 1))]
     assert quoted == ["We adopt a Transformer with 32 layers.", "It has 4096 dims."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Heron models utilize GPT-2's tokenizer (Smith et al., 2023), which implements BPE with a vocabulary of 50,000.",
+    "We adopt the same tokenizer as used in GPT-2, which is built on BPE and has a vocabulary size of 50K.",
+])
+def test_a_model_named_as_the_origin_of_a_tool_is_no_owner_of_its_values(sentence: str) -> None:
+    heron = PlanSubject("Heron", ("Heron",), "test", ("heron",))
+    scope = subject_scope(sentence, heron, _Vocab(), True)
+    assert scope is not None and scope.owns(sentence.index("50"), sentence)
+
+
+def test_a_value_said_to_be_for_the_subject_is_its_own() -> None:
+    heron = PlanSubject("Heron-16B", ("Heron-16B",), "test", ("heron",))
+    text = "We sample 2T tokens like GPT-2 did, and the vocabulary size is set to 100K for Heron-16B."
+    scope = subject_scope(text, heron, _Vocab(), True)
+    assert scope is not None and scope.owns(text.index("100K"), text)
+    assert not scope.owns(text.index("2T"), text), "the value right after another model stays that model's"

@@ -199,7 +199,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         # token vocabulary", "a vocabulary of 100K"
         noun = re.escape(words[0]) + r"\w*"
         patterns += [(rf"\b{noun}\s+(?:is\s+|was\s+)?(?:(?:expanded|increased|set|reduced|extended)\s+)?(?:to|of)\s+$",
-                      True), (rf"^[\s-]+(?:(?:token|word|subword|entry|entries)\s+)?{noun}\b", False)]
+                      True), (rf"^[\s-]+(?:(?:token|word|sub-?word|word-?piece|BPE|entry|entries)\s+)?{noun}\b", False)]
     out: list[tuple[str, float, str, int]] = []
     for pattern, before in patterns:
         for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text)):

@@ -42,12 +42,15 @@ class Scope:
 
     def owns(self, position: int, text: str = "") -> bool:
         """Whether a value at `position` belongs to the subject: the nearest model named before it (or,
-        when none is, after it) is the subject, a value followed by "for <another model>" is that model's,
+        when none is, after it) is the subject, a value followed by "for <a model>" is that model's,
         and in a comparison ("A outperforms B with 90.8%") the value is the first-named model's."""
         text = text or self.text
         after = [s for s, _ in self.others if 0 < s - position <= 45]
         if text and any(re.search(r"(?:\b(?:for|of|by|in)\s+(?:the\s+)?|\()$", text[position:s]) for s in after):
             return False  # "… 7 trillion tokens used for Qwen2", "70B parameters per token (Llama 2 70B)"
+        if text and any(0 < s - position <= 45 and re.search(r"\bfor\s+(?:the\s+)?$", text[position:s])
+                        and not any(position < o < s for o, _ in self.others) for s, _ in self.mentions):
+            return True  # "the vocabulary size is set to 100K for DeepSeekMoE 16B", whatever model came before
         if text and self.others and self.mentions:
             nearest = max((e for _, e in self.mentions if e <= position), default=None)
             if nearest is not None and _COMPARING.search(text[nearest:position]):
@@ -80,13 +83,19 @@ def _model_like(name: str, vocab: Vocabulary) -> bool:
 
 _PART_OF_PAPER = re.compile(r"^(?:Algorithm|Figure|Fig\.|Table|Section|Sec\.|Eq\.|Equation|Appendix|Step)\s*\d",
                             re.IGNORECASE)
-# "Transformer layers", "Transformer block": a name used as a kind of component, not as a model.
-_AS_MODIFIER = re.compile(r"^\s+(?:layers?|blocks?|architectures?|decoders?|encoders?|modules?|backbones?|style|"
-                          r"optimi[sz]ers?|tokeni[sz]ers?|schedul\w*|loss|weight\s+decay|regulari[sz]ation|penalty|norm)\b")
+# "Transformer layers", "Transformer block", "Qwen's tokenizer": a name used as a kind of component, not as a model.
+_AS_MODIFIER = re.compile(r"^(?:['’]s)?\s+(?:layers?|blocks?|architectures?|decoders?|encoders?|modules?|backbones?|"
+                          r"style|optimi[sz]ers?|tokeni[sz]ers?|schedul\w*|loss|weight\s+decay|regulari[sz]ation|penalty|norm)\b")
 # "We use Adam with a learning rate of 1e-4": a name the sentence's subject uses is a tool (an optimizer, a
 # tokenizer), not another model whose values these are.
-_AS_TOOL = re.compile(r"\b(?:use[sd]?|using|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|optimi[sz]ed\s+(?:with|by))\s+"
-                      r"(?:the\s+)?$", re.IGNORECASE)
+_AS_TOOL = re.compile(r"\b(?:use[sd]?|using|utili[sz](?:es?|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
+                      r"optimi[sz]ed\s+(?:with|by))\s+(?:the\s+)?$", re.IGNORECASE)
+# "We adopt the same tokenizer as used in DeepSeek 67B, which … has a vocabulary size of 100K": a model named as the
+# origin of a setup the sentence's subject shares is a point of reference, not another model whose values these are.
+_SAME_AS = re.compile(r"\bsame\s+(?:[\w\-]+\s+){0,2}?(?:tokeni[sz]ers?|vocabular(?:y|ies)|architectures?|"
+                      r"configurations?|settings?|hyper-?parameters?|recipes?|optimi[sz]ers?|pipelines?|procedures?)\s+"
+                      r"(?:as|to\s+that\s+of)\s+(?:(?:used|employed|adopted)\s+)?(?:in|by|for|of|with)?\s*(?:the\s+)?$",
+                      re.IGNORECASE)
 # A number in scientific notation, or a date ("Dec 2017", "March 2024"): a name by its shape, never another model.
 _NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
                          r"\s+(?:19|20)\d\d$")
@@ -124,7 +133,8 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
             first = first or (name, match)
             continue
         if canonical(name) in skip or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
-                or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name):
+                or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name) \
+                or _SAME_AS.search(sentence[max(0, start - 60):start]):
             continue
         if describing and (_PART_OF_PAPER.match(name) or _FUNCTION_CALL.match(sentence[end:])):
             continue  # a mechanism's sentence may cite "Algorithm 1" or write "GATE(·)": no other model
