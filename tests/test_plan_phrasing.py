@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from libraries import written_library
 
 from synth.build import prepare_library
 from synth.config import Question
@@ -38,7 +39,8 @@ def _matches(expected: list[str], name: str, spellings: tuple[str, ...]) -> bool
     return any(_norm(e) in read for e in expected)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["question"][:48] for c in CASES])
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=c["pending"], strict=True))
+                                  if c.get("pending") else c for c in CASES], ids=[c["question"][:48] for c in CASES])
 def test_a_researchers_phrasing_is_read_into_the_golden_plan(case: dict, corpus: Library) -> None:
     plan = make_plan(Question(title="A question", question=case["question"]), corpus)
     subjects = [(s.name, s.spellings) for s in plan.subjects]
@@ -51,3 +53,67 @@ def test_a_researchers_phrasing_is_read_into_the_golden_plan(case: dict, corpus:
         assert any(_norm(setting) in _norm(a.variant or "") for a in plan.attributes), [a.variant for a in
                                                                                          plan.attributes]
         assert not any(_norm(setting) in _norm(s.name) for s in plan.subjects), subjects
+
+
+OWL = """# Owl: Small Models at Every Scale
+
+Ada Quill, Bo Renn
+
+## Abstract
+
+We train the Owl models and compare them with the Wren models.
+
+## Results
+
+**Table 1: Results of the base models.**
+
+| Model | MATH | SWE-Bench Lite |
+| --- | --- | --- |
+| Owl 7B | 13.1 | 20.1 |
+| Owl 13B | 18.0 | 24.3 |
+| Wren 7B | 3.9 | 10.2 |
+| Wren 13B | 6.0 | 12.5 |
+
+**Table 2: The two configurations of the Heron model.**
+
+| Model | Layers | Heads | Params |
+| --- | --- | --- | --- |
+| Heron (base model) | 6 | 8 | 65M |
+| Heron (big) | 6 | 16 | 213M |
+
+The GPU hours of every run are listed in the appendix.
+"""
+
+
+@pytest.fixture(scope="module")
+def owl_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    return written_library(tmp_path_factory.mktemp("owl"), {"owl.md": OWL})
+
+
+def _read(question: str, library: Library) -> tuple[list[str], list[str]]:
+    plan = make_plan(Question(title="Phrasing probe", question=question), library)
+    return [s.name for s in plan.subjects], [a.name for a in plan.attributes]
+
+
+def test_a_size_said_as_the_scale_is_the_member_of_each_family(owl_library: Library) -> None:
+    assert _read("At 7B scale, how does Owl compare with Wren on MATH?", owl_library) == (
+        ["Owl 7B", "Wren 7B"], ["MATH"])
+    assert _read("At the 13B scale, how does Owl compare with Wren on MATH?", owl_library)[0] == ["Owl 13B", "Wren 13B"]
+
+
+def test_a_member_word_in_front_of_the_name_is_the_member(owl_library: Library) -> None:
+    assert _read("How many parameters does the base Heron have, and how many heads?", owl_library) == (
+        ["Heron base"], ["parameters", "heads"])
+    assert _read("How many heads does the big Heron have?", owl_library)[0] == ["Heron big"]
+
+
+def test_a_hyphenated_benchmark_the_library_prints_stays_one_name(owl_library: Library) -> None:
+    names, asked = _read("What does Owl 7B score on SWE-bench Lite?", owl_library)
+    assert names == ["Owl 7B"] and asked == ["SWE-bench Lite"]
+    assert _read("How many GPU-hours did Owl 7B take?", owl_library)[1] == ["GPU hours"]
+
+
+def test_the_benchmark_compared_is_asked_never_a_subject(owl_library: Library) -> None:
+    assert _read("Which of Owl 7B and Wren 7B has the lower SWE-bench Lite?", owl_library) == (
+        ["Owl 7B", "Wren 7B"], ["SWE-bench Lite"])
+    assert _read("Is Owl 7B's MATH score higher than Wren 7B's?", owl_library) == (["Owl 7B", "Wren 7B"], ["MATH"])

@@ -39,6 +39,7 @@ from synth.plan.mechanism import read_mechanism
 from synth.plan.papers import PaperReference, paper_references
 from synth.plan.phrasings import phrased, uncontracted, without_appositives
 from synth.plan.qualifiers import qualified
+from synth.plan.scale import at_scale, scaled
 from synth.plan.spelling import respell
 from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
 from synth.plan.superlatives import superlative_members, superlatives
@@ -324,7 +325,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     text, respelt = respell(without_appositives(totalled(uncontracted(" ".join(question.question.split())))), vocab)
     text, papers = paper_references(text, vocab)
     setting, _ = read_setting(text)
-    text = unversioned(text)
+    text, size = at_scale(unversioned(text))
     usage = None if question.subjects else usage_class(text)
     if usage is not None:  # the class is the subject: its words are neither names nor asked phrases
         text = text[:usage.start] + "they" + text[usage.end:]
@@ -332,7 +333,8 @@ def make_plan(question: Question, library: Library) -> Plan:
     used = [] if question.columns else used_names(text, names)
     names = [n for n in names if n not in used]  # "does X use RMSNorm": RMSNorm is asked of X, not a subject
     notes: list[str] = [f"Spelling: {', '.join(change.note() for change in respelt)}."] if respelt else []
-    subjects = in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab)
+    subjects = scaled(in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab), size,
+                      vocab)
     slotted_text = slotted(text, names)
     attributes, mechanism = _attributes(question, slotted_text, names, setting, vocab)
     if not question.columns:

@@ -28,6 +28,10 @@ _THAN = re.compile(
 _JUDGED = re.compile(rf"^(?:which|who)(?:\s+(?:one|model|of\s+(?:them|these|the\s+\w+)))?\s+(?:is|are|was|were|"
                      rf"does|did|performs?|performed|scores?|scored)\s+(?:the\s+)?(?:better|worse|best|worst|stronger|"
                      rf"weaker)\b[^\u27e8]*(?:{METRIC}|{SUBJECT})", re.IGNORECASE)
+# "Which of A and B has the lower Pile-test BPB?": a comparative whose compared thing is a benchmark named (slotted).
+_WHICH_OF_METRIC = re.compile(rf"^which\s+of\s+(?:the\s+)?{SUBJECT}(?:\s*,?\s*(?:or|and)?\s*{SUBJECT})+\s+[a-z]+\s+"
+                              rf"(?:the\s+|a\s+)?(?:larger|bigger|smaller|greater|higher|lower|better|worse|best|"
+                              rf"worst|highest|lowest)\s+{METRIC}", re.IGNORECASE)
 # "Are there more attention heads in A or in B?"
 _THERE = re.compile(rf"^(?:are|is|were|was)\s+there\s+(?:the\s+)?(?:more|fewer|less)\s+(?P<noun>[a-z][\w\- ]*?)\s+in\s+"
                     rf"{SUBJECT}\s*,?\s*(?:or|and)\s+(?:in\s+)?{SUBJECT}$", re.IGNORECASE)
@@ -113,6 +117,6 @@ def phrased(clause: str, standalone: Callable[[str], bool]) -> list[Asked] | Non
     there = _THERE.match(clause.strip(" ?.,"))
     if there:  # "are there more attention heads in A or in B": the count compared
         return [Asked(clean_words(there.group("noun").split()), AttributeKind.QUANTITY, 'read from "are there more …"')]
-    if _JUDGED.match(clause.strip(" ?.,")):
+    if _JUDGED.match(clause.strip(" ?.,")) or _WHICH_OF_METRIC.match(clause.strip(" ?.,")):
         return []  # "which is better on ⟨A⟩, A or B": the benchmark named is what is compared
     return None

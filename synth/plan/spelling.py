@@ -30,6 +30,8 @@ from synth.vocabulary import Vocabulary
 
 _WORD = re.compile(r"[A-Za-z0-9][\w.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _VOWELS = frozenset("aeiouy")
+# "GPU-hours" is two words the labels write apart ("GPU hours"); a name the library spells with its hyphen ("SWE-bench")
+# stays as it is (respell).
 _HYPHENED = re.compile(r"\b([A-Z]{2,})-([a-z]{3,})\b")
 _MAX_WORDS = 3
 # "beta2", "beta_2", "epsilon": papers write their settings as symbols ("β2 = 0.98"), so a question spelling one
@@ -79,6 +81,13 @@ def _names(vocab: Vocabulary) -> dict[str, str]:
     for spelling, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         best.setdefault(fold(spelling), spelling)
     return best
+
+
+@lru_cache(maxsize=4)
+def _hyphened_labels(vocab: Vocabulary) -> frozenset[str]:
+    """The abbreviation-hyphen-noun words the library's labels print as one word ("SWE-bench Verified")."""
+    return frozenset(fold(m.group(0)) for labels in (vocab.entity_labels, vocab.attribute_labels)
+                     for label in labels for m in re.finditer(r"\b[A-Z]{2,}-[A-Za-z]{3,}\b", label))
 
 
 @lru_cache(maxsize=4)
@@ -135,9 +144,10 @@ def _subsequence(short: str, long: str) -> bool:
 def respell(text: str, vocab: Vocabulary) -> tuple[str, tuple[Respelling, ...]]:
     """The question spelt as the library spells its names and labels, and every change made."""
     changes: list[Respelling] = []
-    text = _HYPHENED.sub(lambda m: _split(m, changes), text)
-    text = _GREEK_NAME.sub(lambda m: _greek(m, changes), text)
     names = _names(vocab)
+    kept = _hyphened_labels(vocab)
+    text = _HYPHENED.sub(lambda m: m.group(0) if fold(m.group(0)) in kept else _split(m, changes), text)
+    text = _GREEK_NAME.sub(lambda m: _greek(m, changes), text)
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     out: list[str] = []
     at = 0

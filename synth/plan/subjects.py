@@ -36,6 +36,8 @@ _DISTRIBUTED = re.compile(r"^\s+(?:(?:comes?|came|is\s+available|are\s+available
 _MEMBER_WORD = re.compile(r"^\s+(?:(tiny|small|medium|large|big|huge|giant|xl|xxl|mini|lite|large-v\d+)\b"
                           r"(?=\s+models?\b|\s*[,.;?)]|\s+and\b|\s+or\b|\s*$)|"
                           r"(base)\b(?=\s*[,.;?)]|\s+and\b|\s+or\b|\s*$))", re.IGNORECASE)
+# The same word in front of the name: "the base Transformer", "the big Transformer model".
+_MEMBER_BEFORE = re.compile(r"\bthe\s+(tiny|small|medium|large|big|huge|base)\s+$", re.IGNORECASE)
 # "the GPT-2 models with 117M, 345M and 1542M parameters": one member per size.
 _SIZES_AFTER = re.compile(r"^\s+models?\s+(?:with|of)\s+((?:\d+(?:\.\d+)?\s*[KMBT],\s+)*\d+(?:\.\d+)?\s*[KMBT],?"
                           r"(?:\s+(?:and|or)\s+\d+(?:\.\d+)?\s*[KMBT]))\s+param\w*", re.IGNORECASE)
@@ -69,6 +71,12 @@ _NOT_A_NOUN = STOPWORDS | frozenset("""use uses used score scores scored reach r
 _AUX_BEFORE = re.compile(r"\b(?:do|does|did|can|could|will|would|were|was|are|is|have|has)\s+(?:the\s+)?$",
                          re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s\b")
+# A name the library does not know as a model, in the place of what is compared or measured: "which of A and B has
+# the lower Pile-test BPB", "is A's GenEval score higher than B's".
+_COMPARED_BEFORE = re.compile(r"\bthe\s+(?:lower|higher|better|worse|larger|smaller)\s+$", re.IGNORECASE)
+_DETERMINED = re.compile(r"(?:['’]s|\bthe|\bits|\btheir)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)  # not "does X score"
+_MEASURE_AFTER = re.compile(r"^\s+(?:scores?|accuracy|accuracies|ratings?|perplexity|error\s+rates?)\b",
+                            re.IGNORECASE)
 _CLASS_BEFORE_LIST = re.compile(r"^\s+(?:models?|LLMs?|architectures?|methods?)\s+(?=[A-Za-z0-9])(?!(?:in|of|on|for|"
                                 r"from|with|that|which|and|or|use|uses|have|has|do|does|are|is)\b)")
 _OPENING_WORD = re.compile(r"(?:^|[.?!:]\s+)([A-Z][a-z][\w\-]*)\s+$")
@@ -147,7 +155,11 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
             name = text[start:end]
         member = _MEMBER_WORD.match(text[end:])
         of = None
-        if member and vocab.role(name) != "attribute":
+        front = _MEMBER_BEFORE.search(text[covered:start])
+        if front and not member and not size_of(name) and vocab.role(name) != "attribute":
+            start = covered + front.start(1)  # "the base Transformer" is the member "Transformer base"
+            of, name = name, f"{name} {front.group(1).lower()}"
+        elif member and vocab.role(name) != "attribute":
             end += member.end()
             of, name = name, f"{name} {member.group(1) or member.group(2)}"
             model = re.match(r"^\s+models?\b", text[end:])
@@ -230,6 +242,10 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         after_wh = re.search(r"\b(?:which|what|how\s+many)\s+$", text[max(0, start - 10):start], re.IGNORECASE)
         if after_wh and role != "attribute":
             roles[i] = "modifier"  # "on which GPUs": the name is the asked phrase
+            continue
+        if role != "entity" and (_COMPARED_BEFORE.search(before) or (_MEASURE_AFTER.match(text[end:])
+                                                                      and _DETERMINED.search(before))):
+            roles[i] = "metric"  # "has the lower Pile-test BPB", "X's overall GenEval score": what is compared
             continue
         kind_of = _CLASS_BEFORE_LIST.match(text[end:])
         if kind_of and any(other.start == end + kind_of.end() for other in raw):
