@@ -101,12 +101,6 @@ def test_a_size_said_as_the_scale_is_the_member_of_each_family(owl_library: Libr
     assert _read("At the 13B scale, how does Owl compare with Wren on MATH?", owl_library)[0] == ["Owl 13B", "Wren 13B"]
 
 
-def test_a_member_word_in_front_of_the_name_is_the_member(owl_library: Library) -> None:
-    assert _read("How many parameters does the base Heron have, and how many heads?", owl_library) == (
-        ["Heron base"], ["parameters", "heads"])
-    assert _read("How many heads does the big Heron have?", owl_library)[0] == ["Heron big"]
-
-
 def test_a_hyphenated_benchmark_the_library_prints_stays_one_name(owl_library: Library) -> None:
     names, asked = _read("What does Owl 7B score on SWE-bench Lite?", owl_library)
     assert names == ["Owl 7B"] and asked == ["SWE-bench Lite"]

@@ -36,8 +36,6 @@ _DISTRIBUTED = re.compile(r"^\s+(?:(?:comes?|came|is\s+available|are\s+available
 _MEMBER_WORD = re.compile(r"^\s+(?:(tiny|small|medium|large|big|huge|giant|xl|xxl|mini|lite|large-v\d+)\b"
                           r"(?=\s+models?\b|\s*[,.;?)]|\s+and\b|\s+or\b|\s*$)|"
                           r"(base)\b(?=\s*[,.;?)]|\s+and\b|\s+or\b|\s*$))", re.IGNORECASE)
-# The same word in front of the name: "the base Transformer", "the big Transformer model".
-_MEMBER_BEFORE = re.compile(r"\bthe\s+(tiny|small|medium|large|big|huge|base)\s+$", re.IGNORECASE)
 # "the GPT-2 models with 117M, 345M and 1542M parameters": one member per size.
 _SIZES_AFTER = re.compile(r"^\s+models?\s+(?:with|of)\s+((?:\d+(?:\.\d+)?\s*[KMBT],\s+)*\d+(?:\.\d+)?\s*[KMBT],?"
                           r"(?:\s+(?:and|or)\s+\d+(?:\.\d+)?\s*[KMBT]))\s+param\w*", re.IGNORECASE)
@@ -155,11 +153,7 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
             name = text[start:end]
         member = _MEMBER_WORD.match(text[end:])
         of = None
-        front = _MEMBER_BEFORE.search(text[covered:start])
-        if front and not member and not size_of(name) and vocab.role(name) != "attribute":
-            start = covered + front.start(1)  # "the base Transformer" is the member "Transformer base"
-            of, name = name, f"{name} {front.group(1).lower()}"
-        elif member and vocab.role(name) != "attribute":
+        if member and vocab.role(name) != "attribute":
             end += member.end()
             of, name = name, f"{name} {member.group(1) or member.group(2)}"
             model = re.match(r"^\s+models?\b", text[end:])
