@@ -66,9 +66,9 @@ def cells_code() -> str:
     """What the cell rows depend on: the code that reads tables into records, grids and label forms."""
     synth = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for name in ("cellindex.py", "analysis.py", "tables.py", "tableheads.py", "names.py", "claimparse.py", "text.py",
-                 "vocabulary.py", "verify/cells.py", "verify/labels.py", "verify/facts.py", "verify/words.py",
-                 "labelcodes.py"):
+    for name in ("cellindex.py", "analysis.py", "tables.py", "grids.py", "tableheads.py", "names.py", "claimparse.py",
+                 "text.py", "vocabulary.py", "verify/cells.py", "verify/labels.py", "verify/facts.py",
+                 "verify/words.py", "labelcodes.py"):
         with contextlib.suppress(OSError):
             digest.update((synth / name).read_bytes())
     return digest.hexdigest()[:16]

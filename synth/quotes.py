@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from synth import claimparse
 from synth import markdown as md
+from synth.grids import Grid, grid
 from synth.models import Evidence, QuotedRow, Table
-from synth.tables import Grid, grid
 from synth.text import content_tokens, sentence_spans
 
 # A wide table shows the used columns and their nearest neighbours, this many data columns in all.

@@ -1,6 +1,6 @@
 """Header levels of a table: a spanning label over the columns it spans, and sub-header rows the PDF reader
 left in the body ("Raw Compression Rate (%)" above "enwik9 | ImageNet | LibriSpeech | Random"). Read here once
-for both readers of a table, the records (synth.tables.records) and the grid (synth.tables.grid), so that a
+for both readers of a table, the records (synth.tables.records) and the grid (synth.grids.grid), so that a
 cell is named by the column it sits under, never by the spanning label alone."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Tables as records: (entity, variant, attribute, value) with the cell they came from, and as
-grids whose cells are addressed by their full header paths.
+"""Tables as records: (entity, variant, attribute, value) with the cell they came from (grids whose
+cells are addressed by their header paths are in synth.grids).
 
 A table's orientation is guessed from which axis holds model-like names ("Qwen2.5-72B",
 "GPT-4o") and which holds benchmark names; the variant (base or instruct) comes from the header
@@ -9,29 +9,20 @@ table ("Non-Emb Params 2.8B", "#TP 236B"), because scaling questions need them o
 
 Cells are read defensively: footnote marks (`55.5†`), deltas (`70.9+2.3`), `-` for missing,
 ragged rows and text cells never raise; a cell that is not a number yields no record.
-
-`grid(table)` addresses every numeric cell by its row path (row group, then every label column,
-a blank label cell taking the label above it as a row span does) and its column path (every
-header level top to bottom: a header of several lines or levels, a sub-header row read as a body
-row, a spanning label repeated or left blank over the columns it spans).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import dataclass
 
 from synth.models import Table
 from synth.tableheads import (
     column_paths,
-    fill_right,
     names_columns,
     padded,
     repeated_in_groups,
-    spanning,
     sub_header_rows,
 )
 from synth.text import fold
@@ -48,7 +39,8 @@ _TOTAL_ACTIVE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*B[-_ ]?A(\d+(?:\.\d+)?)
 _EXPERTS = re.compile(r"(?<![\d.])\d+\s*[x×]\s*\d+(?:\.\d+)?\s*B", re.IGNORECASE)
 _INSTRUCT_SUFFIX = re.compile(r"[-_ ](instruct|inst\.?|chat|it|sft|rlhf)$", re.IGNORECASE)
 _BASE_SUFFIX = re.compile(r"[-_ ]base$", re.IGNORECASE)
-_MISSING = {"", "-", "–", "—", "n/a", "na", "/", "x", "?", "×", "✗"}
+# Cells that mean "no value" (a dash, n/a, a cross).
+MISSING = {"", "-", "–", "—", "n/a", "na", "/", "x", "?", "×", "✗"}
 _SETTING = re.compile(r"^(?P<metric>.*?)\s*[(\[](?P<setting>[^)\]]*)[)\]]\s*$")
 _PARAM_TOTAL = re.compile(r"^#?\s*(?:total\s*)?(?:param(?:eter)?s?|size|#?tp)\b|total\s*param|^#\s*tp$", re.IGNORECASE)
 _PARAM_ACTIVE = re.compile(r"activ(?:e|ated)\s*param|^#?\s*ap$", re.IGNORECASE)
@@ -135,7 +127,7 @@ def parse_cell(cell: str) -> tuple[float, str | None] | None:
     """(number, unit) a cell states, ignoring footnote marks (`55.5†`), deltas (`70.9+2.3`) and a
     bracketed second figure (`55.0 (90.0)`); None for `-`, text, or anything not a plain number."""
     text = cell.replace("*", "").replace("**", "").strip()
-    if fold(text) in _MISSING:
+    if fold(text) in MISSING:
         return None
     match = _VALUE.match(text.replace("−", "-"))
     if not match:
@@ -326,7 +318,7 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
     for r, row in enumerate(table.rows):
         if not row or r < levels:
             continue
-        if not in_columns and _repeated_header(header, row):
+        if not in_columns and repeated_header(header, row):
             # Two tables the PDF reader merged into one: the second one's header is a row of the first,
             # and the rows below it are read under it (Switch Transformers' Table 9: "Model | Expert
             # Freq. | Num. Layers | Num Experts" below "Model | Parameters | FLOPs/seq …").
@@ -345,7 +337,7 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
                 continue
             metric, setting = split_setting(attribute)
             extra = [row[s].strip() for s in setting_columns if s < len(row) and row[s].strip()
-                     and parse_value(row[s]) is None and fold(row[s].strip()) not in _MISSING] if in_columns else []
+                     and parse_value(row[s]) is None and fold(row[s].strip()) not in MISSING] if in_columns else []
             if spans and c < len(spans):
                 extra = [*extra, *spans[c][:-1]]
             if fold(entity) in repeated and group.strip():
@@ -364,7 +356,7 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
     return out
 
 
-def _repeated_header(header: list[str], row: tuple[str, ...]) -> bool:
+def repeated_header(header: list[str], row: tuple[str, ...]) -> bool:
     """A body row that is a header of its own: it starts with the header's first label ("Model") and its
     other cells are labels, not numbers."""
     first = row[0].strip() if row else ""
@@ -373,156 +365,3 @@ def _repeated_header(header: list[str], row: tuple[str, ...]) -> bool:
     labels = [c for c in row[1:] if c.strip() and parse_value(c) is None]
     numbers = [c for c in row[1:] if c.strip() and parse_value(c) is not None]
     return len(labels) >= 2 and not numbers
-
-
-# --- grids: cells addressed by header paths ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GridCell:
-    """One numeric cell with the full paths of its row and column labels, outermost first."""
-
-    row: int
-    column: int
-    row_path: tuple[str, ...]
-    column_path: tuple[str, ...]
-    raw: str
-    value: float
-    unit: str | None
-
-
-@dataclass(frozen=True)
-class Grid:
-    """A table as cells addressed by header paths; `row_paths[i]` is () for a header or group row."""
-
-    table: Table
-    label_columns: int
-    column_paths: tuple[tuple[str, ...], ...]
-    row_paths: tuple[tuple[str, ...], ...]
-    cells: tuple[GridCell, ...]
-
-    @cached_property
-    def cell_at(self) -> dict[tuple[int, int], GridCell]:
-        """Each cell by (row, column), built once and kept with the grid (the verifier looks up many
-        cells of one table). Never in a module dict keyed by id(grid): a freed grid's address is
-        reused by new grids, which then read the freed grid's cells."""
-        return {(cell.row, cell.column): cell for cell in self.cells}
-
-
-def _numeric(cell: str) -> bool:
-    return parse_value(cell) is not None
-
-
-def _blank(cell: str) -> bool:
-    return fold(cell.strip()) in _MISSING
-
-
-def _label_columns(header: list[str], rows: list[list[str]]) -> int:
-    """Leading columns that name rows rather than hold figures: the first, and each next one whose
-    filled cells are mostly text ("Train | Test | System | BLEU …")."""
-    width = len(header)
-    count = 1
-    while count < width - 1:
-        filled = [r[count] for r in rows if count < len(r) and not _blank(r[count])]
-        if not filled or sum(1 for c in filled if _numeric(c)) * 2 >= len(filled):
-            break
-        count += 1
-    return count
-
-
-def _split_prefixes(header: list[str], labels: int) -> list[list[str]]:
-    """A one-line header whose neighbouring labels share a first word or phrase was a spanning
-    header merged into each column ("LiveCodeBench Easy (82)", "LiveCodeBench Hard (57)", or
-    "NC-v11 BLEU", "NC-v11 TER"): two levels, the shared phrase above."""
-    words = [h.split() for h in header]
-    top = [""] * len(header)
-    bottom = list(header)
-    c = labels
-    while c < len(header):
-        best = 0
-        for size in range(1, len(words[c])):
-            prefix = words[c][:size]
-            run = c
-            while run + 1 < len(header) and words[run + 1][:size] == prefix and len(words[run + 1]) > size:
-                run += 1
-            if run > c:
-                best = size
-        if best:
-            prefix = words[c][:best]
-            end = c
-            while end + 1 < len(header) and words[end + 1][:best] == prefix and len(words[end + 1]) > best:
-                end += 1
-            for i in range(c, end + 1):
-                top[i], bottom[i] = " ".join(prefix), " ".join(words[i][best:])
-            c = end + 1
-        else:
-            c += 1
-    return [top, bottom] if any(top) else [header]
-
-
-def grid_parts(table: Table) -> list[Grid]:
-    """The table's grids, one per header: two tables the PDF reader merged into one (Switch Transformers'
-    Table 9, "Model | Expert Freq. | Num. Layers | Num Experts" printed below "Model | Parameters | FLOPs/seq …")
-    are two grids, each with its own column labels, so a label of one never addresses a cell of the other.
-    Each part keeps the table's row numbers (a row's span and quote stay the table's); the other parts' rows
-    are blank in it."""
-    header = [c.strip() for c in table.header]
-    starts: list[int] = []
-    figures = False  # a header level right under the header (a rowspan's "Model" repeated) starts no table
-    for r, row in enumerate(table.rows):
-        if figures and _repeated_header(header, row):
-            starts.append(r)
-            header, figures = [c.strip() for c in row], False
-        figures = figures or any(_numeric(c) for c in row[1:])
-    if not starts:
-        return [grid(table)]
-    bounds = [-1, *starts, len(table.rows)]
-    parts = []
-    for lo, hi in itertools.pairwise(bounds):
-        rows = tuple(row if lo < r < hi else () for r, row in enumerate(table.rows))
-        parts.append(grid(replace(table, header=table.header if lo < 0 else table.rows[lo], rows=rows)))
-    return parts
-
-
-def grid(table: Table) -> Grid:
-    """The table's numeric cells addressed by header paths (see the module docstring)."""
-    width = max([len(table.header), *(len(r) for r in table.rows)], default=0)
-    header = [c.strip() for c in (*table.header, *[""] * (width - len(table.header)))]
-    rows = [[c.strip() for c in (*row, *[""] * (width - len(row)))] for row in table.rows]
-    if width < 2 or not rows:
-        return Grid(table, 1, tuple((h,) if h else () for h in header), tuple(() for _ in rows), ())
-    labels = _label_columns(header, rows)
-    first_body = sub_header_rows(rows, labels)
-    levels = [header, *rows[:first_body]]
-    if len(levels) == 1:
-        filled = _split_prefixes(header, labels)
-    else:
-        filled = [fill_right(level, labels) if i < len(levels) - 1 else level for i, level in enumerate(levels)]
-    column_paths = []
-    for c in range(width):
-        path: list[str] = []
-        for level in filled if c >= labels else [header]:
-            label = level[c]
-            if label and (not path or path[-1] != label):
-                path.append(label)
-        column_paths.append(tuple(path))
-    row_paths: list[tuple[str, ...]] = [() for _ in rows]
-    cells: list[GridCell] = []
-    group, above = "", [""] * labels
-    for r in range(first_body, len(rows)):
-        row = rows[r]
-        data = row[labels:]
-        if not any(_numeric(c) for c in data) and (spanning(row) or not any(c for c in data)):
-            group = next(c for c in row if c) if any(row) else group
-            above = [""] * labels
-            continue
-        names = [row[c] if (row[c] and not _blank(row[c])) or not above[c] else above[c] for c in range(labels)]
-        above = names
-        table_group = table.row_groups[r].strip() if r < len(table.row_groups) else ""
-        prefix = [g for g in dict.fromkeys((table_group, group)) if g]
-        row_paths[r] = tuple(p for p in (*prefix, *names) if p)
-        for c in range(labels, width):
-            parsed = parse_cell(row[c])
-            if parsed is not None:
-                cells.append(GridCell(r, c, row_paths[r], column_paths[c], row[c], parsed[0], parsed[1]))
-    return Grid(table, labels, tuple(column_paths), tuple(row_paths), tuple(cells))

@@ -12,11 +12,12 @@ from test_tables import table
 
 from synth.answer.wording import claims_of
 from synth.build import prepare_library
+from synth.grids import grid
 from synth.index import PassageIndex
 from synth.models import Evidence, Library, PassageKind, Verdict
 from synth.retrieve.asks import Candidate
 from synth.tableheads import fill_right
-from synth.tables import grid, records
+from synth.tables import records
 
 ASKS = Path(__file__).parent / "fixtures" / "asks"
 

@@ -10,13 +10,12 @@ from typing import Any
 import pytest
 import yaml
 
+from synth.grids import grid, grid_parts
 from synth.models import Table
 from synth.pdftables import Glyph, cell_kind, extract_tables, tables_from_glyphs, worth_scanning
 from synth.pdftables.captions import _find
 from synth.tables import (
     caption_variant,
-    grid,
-    grid_parts,
     models_in_columns,
     name_variant,
     parameter_count,

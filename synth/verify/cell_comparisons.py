@@ -19,8 +19,8 @@ import re
 from dataclasses import replace
 
 from synth import claimparse
+from synth.grids import Grid, GridCell
 from synth.models import AtomKind, Verdict
-from synth.tables import Grid, GridCell
 from synth.text import fold
 from synth.verify.atoms import AtomSpec, ClaimAtoms, margin_words
 from synth.verify.cells import TableView

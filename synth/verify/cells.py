@@ -1,5 +1,5 @@
 """Table cells as evidence: every table of the library as a grid of cells addressed by header paths
-(synth.tables.grid), and the one lookup that finds the tables and labels a claim names.
+(synth.grids.grid), and the one lookup that finds the tables and labels a claim names.
 
 Besides its printed labels, a table's row is named by "our model" / "the proposed method" when the
 table marks it as the paper's own (`own_label`), and a row labelled by a bare value under a setting
@@ -18,9 +18,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from synth import claimparse
+from synth.grids import Grid, GridCell, grid_parts
 from synth.models import Document, Evidence, PassageKind, Table
 from synth.quotes import table_row
-from synth.tables import Grid, GridCell, caption_variant, grid_parts, models_in_columns, name_variant
+from synth.tables import caption_variant, models_in_columns, name_variant
 from synth.text import STOPWORDS, collapse, fold
 from synth.verify.labels import (
     LabelForm,

@@ -10,8 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from synth.claimparse import Quantity
+from synth.grids import GridCell
 from synth.models import Document, Evidence, Verdict
-from synth.tables import GridCell
 from synth.verify.cells import TableView, cell_evidence
 from synth.verify.labels import Mention
 

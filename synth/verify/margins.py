@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from synth.grids import GridCell
 from synth.models import Verdict
-from synth.tables import GridCell
 from synth.verify.atoms import AtomSpec
 from synth.verify.findings import lower_is_better
 

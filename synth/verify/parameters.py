@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 
 from synth import claimparse
+from synth.grids import Grid
 from synth.models import Document, Verdict
-from synth.tables import Grid
 from synth.text import fold
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.cells import TableView

@@ -22,9 +22,10 @@ from dataclasses import replace
 
 from synth import claimparse
 from synth.claimparse import Quantity
+from synth.grids import GridCell
 from synth.labelcodes import pair_names, pair_part
 from synth.models import AtomKind, Verdict
-from synth.tables import GridCell, parse_cell
+from synth.tables import parse_cell
 from synth.text import fold, sentence_spans
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.cell_comparisons import judge_comparison, judge_extreme

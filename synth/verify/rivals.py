@@ -13,8 +13,8 @@ import itertools
 import re
 from dataclasses import replace
 
+from synth.grids import GridCell
 from synth.models import AtomKind, Verdict
-from synth.tables import GridCell
 from synth.text import sentence_spans
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.cell_comparisons import judge_extreme, names_measure, second_order

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from synth.cellindex import verified_table, verified_tables
+from synth.grids import Grid
 from synth.models import Document, Passage, PassageKind
-from synth.tables import Grid
 from synth.verify.cells import CellIndex, LabelPlace, build_index, table_places
 from synth.verify.labels import LabelForm, find_mentions, index_forms
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from synth.grids import GridCell
 from synth.models import Verdict
-from synth.tables import GridCell
 from synth.text import fold
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.cells import TableView
