@@ -154,6 +154,9 @@ def visit(browser: Any) -> Iterator[Callable[..., Visit]]:
                 request_route.continue_()
 
         context.route("**/*", route)
+        # A generous bound, only so a broken page fails instead of hanging: on a loaded machine a served page
+        # being rebuilt took more than Playwright's default 30 s. No speed is asserted.
+        context.set_default_navigation_timeout(300_000)
         context.add_init_script(TRAP)
         page = context.new_page()
         page.on("console", lambda message: seen.console_errors.append(message.text)
