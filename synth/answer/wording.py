@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 
 from synth.names import canonical, family, words_of
 from synth.retrieve.asks import Candidate
@@ -55,9 +56,7 @@ def _said_before(value: str, quote: str) -> str:
     a setting is said that way, and "X has 5e-5 learning rates" is no sentence a source would write."""
     before = re.search(r"([A-Za-z][\w\-]*)\s+([A-Za-z][\w\-]*)\s*(?:\bof\b|=|:)\s*" + re.escape(value) + r"(?![\w.])",
                        quote)
-    words = [w for w in before.groups() if w] if before else []
-    kept = list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, reversed(words)))
-    return " ".join(reversed(kept))
+    return " ".join(reversed(_up_to_function_word(reversed(before.groups()) if before else ())))
 
 
 def _said_after(value: str, quote: str) -> str:
@@ -65,9 +64,12 @@ def _said_after(value: str, quote: str) -> str:
     word: "a learning rate of 5e-5 and a batch size" names no noun after 5e-5, and "X has 5e-5 and a" would be
     checked as a claim of its own."""
     after = re.search(re.escape(value) + r"\s+([A-Za-z][\w\-]*)(?:\s+([A-Za-z][\w\-]*))?", quote)
-    words = [w for w in after.groups() if w] if after else []
-    kept = list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, words))
-    return " ".join(kept)
+    return " ".join(_up_to_function_word(after.groups() if after else ()))
+
+
+def _up_to_function_word(words: Iterable[str | None]) -> list[str]:
+    """The words read outward from a value, up to the first function word ("rate", "learning" | "a")."""
+    return list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, (w for w in words if w)))
 
 
 def _column_heads(candidate: Candidate, label: str) -> list[str]:

@@ -299,7 +299,7 @@ def _nominal(verb: str, particle: str | None) -> str:
 # Things a size is asked of: "how big is its sliding window" asks the window's size, which sources label
 # "window size" (`window_size`), never the bare noun.
 SIZED_THINGS = frozenset("window vocabulary cache batch corpus dataset context embedding kernel patch chunk buffer "
-                          "codebook".split())
+                         "codebook".split())
 
 
 def _sized(phrase: str, cue: str) -> str:
