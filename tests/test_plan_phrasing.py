@@ -53,6 +53,11 @@ def test_a_researchers_phrasing_is_read_into_the_golden_plan(case: dict, corpus:
         assert any(_norm(setting) in _norm(a.variant or "") for a in plan.attributes), [a.variant for a in
                                                                                          plan.attributes]
         assert not any(_norm(setting) in _norm(s.name) for s in plan.subjects), subjects
+    if "cells" in case:
+        cells = [(s.name, s.spellings, a.name, a.spellings) for s, a in plan.cells]
+        assert len(cells) == len(case["cells"]), cells
+        assert all(any(_matches([subject], *cell[:2]) and _matches([attribute], *cell[2:]) for cell in cells)
+                   for subject, attribute in case["cells"]), cells
 
 
 OWL = """# Owl: Small Models at Every Scale
