@@ -20,7 +20,7 @@ from synth.names import canonical, family, match_entity
 from synth.tables import records
 from synth.verify.cells import TableView, build_index, tables_named
 from synth.verify.facts import measures_of, normalised
-from synth.verify.tablecells import RowSpans, TableCells, lookup_keys, row_spans
+from synth.verify.tablecells import RowSpans, TableCells, lookup_keys, placed_size, row_spans
 from synth.vocabulary import LibraryRecord, Vocabulary, text_tables
 
 EXTRA = """# Zeta notes
@@ -74,6 +74,40 @@ def test_claims_name_the_same_tables_as_an_index_of_every_table(tmp_path: Path) 
         assert _views(tables_named(text, stored.named_in(text))) == expected, text
         named += bool(expected)
     assert named > 20  # the texts do name tables: the comparison is not between two empty lists
+    index.close()
+
+
+def test_the_grid_cache_holds_no_more_than_its_byte_budget_and_names_the_same_tables(tmp_path: Path) -> None:
+    """A budget of a few tables' grids: tables leave and are made again, the answers do not change,
+    and the held estimate never passes the budget unless one table alone is larger."""
+    library, index = _library(tmp_path)
+    documents = {d.doc_id: d for d in library.documents}
+    everything = build_index([t for d in library.documents for t in d.tables])
+    sizes = sorted(placed_size(TableCells(index.cell_tables_named, documents)._table((doc_id, seq)))
+                   for doc_id, document in documents.items() for seq in range(len(document.tables)))
+    budget = sum(sizes[-3:])
+    small = TableCells(index.cell_tables_named, documents, budget=budget)
+    tiny = TableCells(index.cell_tables_named, documents, budget=1)
+    evicted = False
+    for text in _texts(library):
+        expected = _views(tables_named(text, everything))
+        assert _views(tables_named(text, small.named_in(text))) == expected, text
+        assert _views(tables_named(text, tiny.named_in(text))) == expected, text
+        assert small.held_bytes <= budget
+        assert len(tiny._placed) <= 1 and tiny.held_bytes <= sizes[-1]
+        evicted = evicted or len(small._placed) < len(sizes)
+    assert len(sizes) > 3 and evicted
+    index.close()
+
+
+def test_a_tables_estimated_size_grows_with_its_cells(tmp_path: Path) -> None:
+    library, index = _library(tmp_path)
+    documents = {d.doc_id: d for d in library.documents}
+    cells = TableCells(index.cell_tables_named, documents)
+    placed = [cells._table((doc_id, seq)) for doc_id, d in documents.items() for seq in range(len(d.tables))]
+    by_cells = sorted((sum(len(g.cells) for g, _ in p), placed_size(p)) for p in placed if p)
+    assert by_cells[0][0] < by_cells[-1][0] and by_cells[0][1] < by_cells[-1][1]
+    assert all(size > 250 * count for count, size in by_cells)
     index.close()
 
 

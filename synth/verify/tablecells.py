@@ -5,8 +5,9 @@ their first token (and initials, and two-letter prefixes). Which keys a claim lo
 claim alone, and which keys a table's labels are filed under on the table alone, so the tables a
 claim can name are those the cell index (synth.cellindex) files under one of the claim's keys: an
 index of those tables gives the claim exactly the mentions and places an index of every table of the
-library would. Nothing here holds the library's cells; a bounded cache keeps the grids of recently
-named tables, since a report's claims name the same few tables again and again.
+library would. Nothing here holds the library's cells; a cache bounded by estimated bytes (not by a
+count of tables: one table may have ten cells or ten thousand) keeps the grids of recently named
+tables, since a report's claims name the same few tables again and again.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from synth.models import Document, Passage, PassageKind
 from synth.verify.cells import CellIndex, LabelPlace, build_index, table_places
 from synth.verify.labels import LabelForm, find_mentions, index_forms
 
-_KEPT_TABLES = 1024
+# 32 MB as estimated (about 20 MB by tracemalloc): the grids a report's claims name at 64 copies of the
+# shared markdown corpus (1,536 tables) fit; at 16 MB a warm build made 4,326 grids for them, not 1,536
+KEPT_BYTES = 32 * 2**20
 Placed = list[tuple[Grid, list[tuple[str, LabelPlace]]]]
 
 
@@ -44,6 +47,17 @@ def _forms(key: str) -> tuple[tuple[str, LabelForm], ...]:
     return tuple((lookup, form) for lookup, forms in index_forms([key]).items() for form in forms)
 
 
+def placed_size(placed: Placed) -> int:
+    """Roughly what one table's grids and label places cost in memory: each cell (a GridCell and its
+    row and column paths), each row and column path, each place and its positions. An estimate in
+    the spirit of synth.library.documents.size_of, for a budget, not an exact measure."""
+    total = 0
+    for grid, places in placed:
+        total += 600 + 250 * len(grid.cells) + 120 * (len(grid.row_paths) + len(grid.column_paths))
+        total += sum(150 + len(label) + 8 * len(place.positions) for label, place in places)
+    return total
+
+
 def lookup_keys(text: str) -> set[str]:
     """The keys `find_mentions` looks the text's tokens up under."""
     probe = _Lookups()
@@ -58,10 +72,12 @@ class TableCells:
     order (synth.cellindex.tables_by_lookup); `documents` gives each table's document."""
 
     def __init__(self, lookup: Callable[[Sequence[str]], list[tuple[str, int]]] | None,
-                 documents: Mapping[str, Document]) -> None:
+                 documents: Mapping[str, Document], budget: int = KEPT_BYTES) -> None:
         self._lookup = lookup
         self._documents = documents
-        self._placed: OrderedDict[tuple[str, int], Placed] = OrderedDict()
+        self._budget = budget
+        self._placed: OrderedDict[tuple[str, int], tuple[Placed, int]] = OrderedDict()
+        self.held_bytes = 0
 
     def named_in(self, text: str) -> CellIndex:
         """An index of every table whose labels the text's tokens can name (module docstring): the
@@ -79,14 +95,19 @@ class TableCells:
         return index
 
     def _table(self, key: tuple[str, int]) -> Placed:
+        """One table's grids and places, from the cache or made and kept; the least recently named
+        tables leave once the estimated bytes pass the budget (the newest always stays)."""
         if key in self._placed:
             self._placed.move_to_end(key)
-            return self._placed[key]
+            return self._placed[key][0]
         doc_id, seq = key
         table = verified_table(self._documents[doc_id], seq)
-        placed = self._placed[key] = table_places(table, 0) if table is not None else []
-        while len(self._placed) > _KEPT_TABLES:
-            self._placed.popitem(last=False)
+        placed = table_places(table, 0) if table is not None else []
+        cost = placed_size(placed)
+        self._placed[key] = (placed, cost)
+        self.held_bytes += cost
+        while self.held_bytes > self._budget and len(self._placed) > 1:
+            self.held_bytes -= self._placed.popitem(last=False)[1][1]
         return placed
 
 
