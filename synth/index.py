@@ -39,7 +39,7 @@ from synth.text import fold
 
 log = logging.getLogger("synth")
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 _QUERY_TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -317,6 +317,10 @@ class PassageIndex:
     def documents_with_word(self, key: str) -> set[str]:
         """Documents with a letter run starting like the key (synth.termindex.word_key)."""
         return termindex.documents_with_word(self._db, key)
+
+    def symbol_definitions(self, doc_id: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The names a document gives each symbol it sets (synth.termindex)."""
+        return termindex.symbol_definitions(self._db, doc_id)
 
     def acronym_definitions(self) -> dict[str, list[tuple[str, str]]]:
         """Each document's defined acronyms with their expansion, in its order (synth.termindex)."""

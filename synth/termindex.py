@@ -14,6 +14,9 @@ index:
 - `term_acronyms`: the acronyms it defines with their expansion, in the order it defines them.
 - `term_about`: the names a source is about (synth.vocabulary.about_names), per document and title,
   since a source's title can change with its BibTeX entry while its file stays the same.
+- `term_symbols`: the names it gives each symbol it sets ("dropout rate Pdrop = 0.1":
+  synth.retrieve.asks.symbols.read_definitions), which retrieval read from every candidate document's
+  passages in every build, so that a question's cost grew with the documents that match it.
 
 Every row is derived from the document (and its title) and the code alone; all rows are recomputed
 once when that code changes (a digest stored with them, as synth.cellindex does).
@@ -41,8 +44,10 @@ SCHEMA = (
     "expansion TEXT NOT NULL, PRIMARY KEY (doc, seq))",
     "CREATE TABLE term_about (doc INTEGER NOT NULL, title TEXT NOT NULL, names TEXT NOT NULL, "
     "PRIMARY KEY (doc, title))",
+    "CREATE TABLE term_symbols (doc INTEGER NOT NULL, symbol TEXT NOT NULL, names TEXT NOT NULL, "
+    "PRIMARY KEY (doc, symbol))",
 )
-TABLES = ("term_docs", "term_words", "term_acronyms", "term_about")
+TABLES = ("term_docs", "term_words", "term_acronyms", "term_about", "term_symbols")
 WORD_PREFIX = 6
 _LETTERS = re.compile(r"[a-z]+")
 _LEADING_LETTERS = re.compile(r"^[a-z]+")
@@ -50,10 +55,11 @@ _LEADING_LETTERS = re.compile(r"^[a-z]+")
 
 @functools.cache
 def terms_code() -> str:
-    """What the rows depend on: folding, and the vocabulary's reading of acronyms and names."""
+    """What the rows depend on: folding, the vocabulary's reading of acronyms and names, and
+    retrieval's reading of symbol definitions."""
     synth = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for name in ("termindex.py", "vocabulary.py", "names.py", "claimparse.py", "text.py"):
+    for name in ("termindex.py", "vocabulary.py", "names.py", "claimparse.py", "text.py", "retrieve/asks/symbols.py"):
         with contextlib.suppress(OSError):
             digest.update((synth / name).read_bytes())
     return digest.hexdigest()[:16]
@@ -95,11 +101,12 @@ class TermRows:
         row = self.db.execute("SELECT id FROM term_docs WHERE doc_id = ?", (doc_id,)).fetchone()
         if row is None:
             return
-        for table in ("term_words", "term_acronyms", "term_about"):
+        for table in ("term_words", "term_acronyms", "term_about", "term_symbols"):
             self.db.execute(f"DELETE FROM {table} WHERE doc = ?", (row[0],))
         self.db.execute("DELETE FROM term_docs WHERE id = ?", (row[0],))
 
     def add(self, doc_id: str, document: Document) -> None:
+        from synth.retrieve.asks.symbols import read_definitions
         from synth.vocabulary import defined_acronyms
 
         key = self.db.execute("INSERT INTO term_docs (doc_id) VALUES (?)", (doc_id,)).lastrowid
@@ -108,6 +115,9 @@ class TermRows:
         self.db.executemany("INSERT INTO term_acronyms VALUES (?, ?, ?, ?)",
                             ((key, seq, acronym, expansion)
                              for seq, (acronym, expansion) in enumerate(defined_acronyms(document.text))))
+        self.db.executemany("INSERT INTO term_symbols VALUES (?, ?, ?)",
+                            ((key, symbol, json.dumps(names))
+                             for symbol, names in sorted(read_definitions(document.passages).items())))
 
     def finish(self, documents: dict[str, Document], sources: Iterable[Source]) -> None:
         """After the documents' updates: every row again when the code changed; then the names each
@@ -158,3 +168,10 @@ def about(db: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, ...]]:
     """The names each (document, title) is about."""
     return {(doc_id, title): tuple(json.loads(names)) for doc_id, title, names in db.execute(
         "SELECT d.doc_id, a.title, a.names FROM term_about a JOIN term_docs d ON d.id = a.doc")}
+
+
+def symbol_definitions(db: sqlite3.Connection, doc_id: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The names one document gives each symbol it sets, as read_definitions gives them."""
+    return {symbol: tuple(tuple(name) for name in json.loads(names)) for symbol, names in db.execute(
+        "SELECT s.symbol, s.names FROM term_symbols s JOIN term_docs d ON d.id = s.doc WHERE d.doc_id = ? "
+        "ORDER BY s.symbol", (doc_id,))}

@@ -19,6 +19,7 @@ from synth.index import PassageIndex
 from synth.models import Library, PassageKind
 from synth.names import name_regex
 from synth.plan.classes import _phrase_pattern, _phrase_words
+from synth.retrieve.asks.symbols import read_definitions
 from synth.termindex import name_key, word_key
 from synth.text import fold
 from synth.vocabulary import _NUMBER_AFTER, Vocabulary, about_names, defined_acronyms, names_in
@@ -28,6 +29,7 @@ EXTRA = """# Zeta: a Mixture of Experts model
 We introduce Zeta-7B, a model trained with Group Relative Policy Optimization (GRPO) and
 grouped-query attention (GQA). Zeta-7B uses grouped-query attention with 8 key-value heads.
 Zeta-7B has a weight decay of 0.1 and a dropout rate of 0.1; the weight decay is 0.1.
+We apply dropout rate Pdrop = 0.1 and a stack of N = 6 identical layers, with warmup_steps = 4000.
 Rotary Position Embedding (RoPE) is used, and Zeta-7B beats GPT-4o and gpt4o-mini.
 """
 
@@ -105,6 +107,18 @@ def test_the_vocabulary_reads_what_a_scan_of_every_document_reads(tmp_path: Path
     index.close()
 
 
+def test_symbol_definitions_are_what_reading_each_documents_passages_gives(tmp_path: Path) -> None:
+    library, index = _library(tmp_path)
+    defined = 0
+    for document in library.documents:
+        expected = read_definitions(document.passages)
+        assert index.symbol_definitions(document.doc_id) == expected, document.doc_id
+        defined += len(expected)
+    assert defined >= 3  # Pdrop, N, warmup_steps at least: the comparison is not between empty dicts
+    assert index.symbol_definitions("no such document") == {}
+    index.close()
+
+
 @pytest.mark.parametrize("seed", [5, 13])
 def test_the_rows_follow_random_edits_as_a_fresh_index(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
@@ -124,6 +138,8 @@ def test_the_rows_follow_random_edits_as_a_fresh_index(tmp_path: Path, seed: int
         fresh = PassageIndex(library, None)
         assert index.about_names() == fresh.about_names()
         assert index.acronym_definitions() == fresh.acronym_definitions()
+        for document in library.documents:
+            assert index.symbol_definitions(document.doc_id) == fresh.symbol_definitions(document.doc_id)
         for name in [*_names(library), "eta", "theta", "mixtral", "zeta"]:
             key = name_key(name)
             if key is not None:

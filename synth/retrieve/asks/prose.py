@@ -76,7 +76,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
             if attribute.kind is not AttributeKind.QUANTITY or doc_id not in documents:
                 return frozenset()
             if doc_id not in symbols:
-                symbols[doc_id] = attribute_symbols(attribute, documents[doc_id], contrast)
+                symbols[doc_id] = attribute_symbols(attribute, index.symbol_definitions(doc_id), contrast)
             return symbols[doc_id]
 
         weights = rarity(attribute, index, len(library.documents))

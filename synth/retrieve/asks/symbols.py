@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from synth.models import Document, Passage, PlanAttribute
 from synth.models.library import DocumentHandle
@@ -66,21 +66,24 @@ def _words(text: str) -> list[str]:
             if w not in STOPWORDS and w not in _LINK_WORDS]
 
 
-_CACHE: dict[tuple[str, str], dict[str, tuple[tuple[str, ...], ...]]] = {}
+Definitions = Mapping[str, tuple[tuple[str, ...], ...]]
+_CACHE: dict[tuple[str, str], Definitions] = {}
 _CACHE_SIZE = 256
 
 
-def _definitions(document: Document | DocumentHandle) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Every name the document gives each symbol, as word tuples (kept per document: small, and read once)."""
+def _definitions(document: Document | DocumentHandle) -> Definitions:
+    """Every name the document gives each symbol, as word tuples (kept per document: small, and read once).
+    A build reads them from the passage index instead (synth.termindex), computed once per added document."""
     slot = (document.doc_id, document.sha256)
     if slot not in _CACHE:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
-        _CACHE[slot] = _read_definitions(document.passages)
+        _CACHE[slot] = read_definitions(document.passages)
     return _CACHE[slot]
 
 
-def _read_definitions(passages: Iterable[Passage]) -> dict[str, tuple[tuple[str, ...], ...]]:
+def read_definitions(passages: Iterable[Passage]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Every name the passages give each symbol they set, as word tuples, sorted."""
     found: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for passage in passages:
         text = plain(passage.text)
@@ -131,18 +134,20 @@ def _contrasted(definition: Iterable[str], asked: list[str], contrast: frozenset
                for c in contrast)
 
 
-def attribute_symbols(attribute: PlanAttribute, document: Document | DocumentHandle,
+def attribute_symbols(attribute: PlanAttribute, document: Document | DocumentHandle | Definitions,
                       contrast: frozenset[str] = frozenset()) -> frozenset[str]:
     """The symbols a document defines as the asked attribute: those whose definition holds every asked
     word with the fewest other words; the attribute itself when it is asked as a symbol. A definition holding
-    a contrasting modifier names another count ("warmup_steps" is no answer to "how many steps"), as in prose."""
+    a contrasting modifier names another count ("warmup_steps" is no answer to "how many steps"), as in prose.
+    `document` may be its definitions already read (PassageIndex.symbol_definitions)."""
     if is_symbol(attribute.name):
         return frozenset({normal_symbol(attribute.name)})
     asked = _asked_words(attribute)
     if not asked:
         return frozenset()
     best: dict[str, int] = {}
-    for symbol, names in _definitions(document).items():
+    definitions = document if isinstance(document, Mapping) else _definitions(document)
+    for symbol, names in definitions.items():
         extras = [len([w for w in name if not any(same_word(key(w), key(a)) for a in asked)])
                   for name in names if _covers(name, asked) and not _contrasted(name, asked, contrast)]
         if extras:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from synth.index import PassageIndex, cells_of
 from synth.labelcodes import abbreviated_property
 from synth.models import AttributeKind, Document, Evidence, PassageKind, Plan, PlanAttribute, PlanSubject
 from synth.models.library import DocumentHandle
@@ -199,13 +200,13 @@ def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | No
 
 def _symbol_label(attribute: PlanAttribute, j: int, record: TableRecord, source: str,
                   documents: dict[str, Document | DocumentHandle],
-                  cache: dict[tuple[int, str], frozenset[str]]) -> LabelMatch | None:
+                  cache: dict[tuple[int, str], frozenset[str]], index: PassageIndex) -> LabelMatch | None:
     """A label written as a symbol its own source defines as the asked attribute: "h" where the paper says
     "h = 8 parallel attention layers, or heads", "Pdrop" where it says "dropout rate Pdrop = 0.1"."""
     if attribute.kind is not AttributeKind.QUANTITY or source not in documents or len(record.attribute) > 12:
         return None
     if (j, source) not in cache:
-        cache[(j, source)] = attribute_symbols(attribute, documents[source])
+        cache[(j, source)] = attribute_symbols(attribute, index.symbol_definitions(documents[source].doc_id))
     if label_symbol(record.attribute) in cache[(j, source)]:
         return LabelMatch(record.attribute, None, abbreviated=True)
     return None
@@ -257,6 +258,7 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
         return found, near
     entity_cache: dict[tuple[int, str], NameMatch | None] = {}
     documents = {s.key: s.document for s in vocab.library.sources if s.document is not None}
+    index = cells_of(vocab.library)
     symbol_cache: dict[tuple[int, str], frozenset[str]] = {}
     label_cache: dict[tuple[int, str], LabelMatch | None] = {}
     families = [canonical(family(s.name)) for s in plan.subjects]
@@ -283,7 +285,7 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
                     label_cache[(j, record.attribute)] = _label_match(attribute, record.attribute)
                 label = label_cache[(j, record.attribute)] or _bare_head(attribute, record) \
                     or _grouped_label(attribute, record) \
-                    or _symbol_label(attribute, j, record, item.source, documents, symbol_cache)
+                    or _symbol_label(attribute, j, record, item.source, documents, symbol_cache, index)
                 if label is None:
                     continue
                 variant = _variant(match, label, record)
