@@ -18,9 +18,9 @@ from synth.index import PassageIndex, cells_of
 from synth.models import Library
 from synth.names import canonical, family, match_entity
 from synth.tables import records
-from synth.verify.cells import TableView, build_index, tables_named
+from synth.verify.cells import TableView, build_index, table_places, tables_named
 from synth.verify.facts import measures_of, normalised
-from synth.verify.tablecells import RowSpans, TableCells, lookup_keys, placed_size, row_spans
+from synth.verify.tablecells import RowSpans, TableCells, content_of, lookup_keys, placed_size, rebound, row_spans
 from synth.vocabulary import LibraryRecord, Vocabulary, text_tables
 
 EXTRA = """# Zeta notes
@@ -108,6 +108,33 @@ def test_a_tables_estimated_size_grows_with_its_cells(tmp_path: Path) -> None:
     by_cells = sorted((sum(len(g.cells) for g, _ in p), placed_size(p)) for p in placed if p)
     assert by_cells[0][0] < by_cells[-1][0] and by_cells[0][1] < by_cells[-1][1]
     assert all(size > 250 * count for count, size in by_cells)
+    index.close()
+
+
+def test_a_table_printed_again_gets_its_twins_grids_with_its_own_identity(tmp_path: Path) -> None:
+    """Every markdown file again under another name, a line before it (so its tables start elsewhere): the
+    grids rebound from a twin equal those made for the table, and claims name the same tables as an index
+    of every table."""
+    _library(tmp_path)
+    for path in sorted((tmp_path / "lib").glob("*.md")):
+        (path.parent / f"again-{path.name}").write_text("Printed again.\n\n" + path.read_text(encoding="utf-8"),
+                                                       encoding="utf-8")
+    library, index = _library(tmp_path)
+    documents = {d.doc_id: d for d in library.documents}
+    first: dict[tuple[object, ...], object] = {}
+    twins = 0
+    for document in library.documents:
+        for table in document.tables:
+            twin = first.setdefault(content_of(table), table)
+            if twin is not table:
+                assert (twin.table_id, twin.start) != (table.table_id, table.start)  # type: ignore[attr-defined]
+                assert rebound(table_places(twin, 0), table) == table_places(table, 0)  # type: ignore[arg-type]
+                twins += 1
+    assert twins >= 3
+    everything = build_index([t for d in library.documents for t in d.tables])
+    stored = TableCells(index.cell_tables_named, documents)
+    for text in _texts(library):
+        assert _views(tables_named(text, stored.named_in(text))) == _views(tables_named(text, everything)), text
     index.close()
 
 

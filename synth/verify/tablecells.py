@@ -7,18 +7,22 @@ claim can name are those the cell index (synth.cellindex) files under one of the
 index of those tables gives the claim exactly the mentions and places an index of every table of the
 library would. Nothing here holds the library's cells; a cache bounded by estimated bytes (not by a
 count of tables: one table may have ten cells or ten thousand) keeps the grids of recently named
-tables, since a report's claims name the same few tables again and again.
+tables, since a report's claims name the same few tables again and again. A table printed again in
+another document (one paper as PDF and as markdown, two versions of it, copies) gets the grids of its
+twin in the cache with its own identity (`rebound`), not made again: grids depend on the table's
+content alone.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import fields, replace
 from functools import lru_cache
 
 from synth.cellindex import verified_table, verified_tables
 from synth.grids import Grid
-from synth.models import Document, Passage, PassageKind
+from synth.models import Document, Passage, PassageKind, Table
 from synth.verify.cells import CellIndex, LabelPlace, build_index, table_places
 from synth.verify.labels import LabelForm, find_mentions, index_forms
 
@@ -26,6 +30,21 @@ from synth.verify.labels import LabelForm, find_mentions, index_forms
 # shared markdown corpus (1,536 tables) fit; at 16 MB a warm build made 4,326 grids for them, not 1,536
 KEPT_BYTES = 32 * 2**20
 Placed = list[tuple[Grid, list[tuple[str, LabelPlace]]]]
+# Where a table is, not what it holds: grid_parts and the label places never read these fields.
+IDENTITY = ("table_id", "doc_id", "start", "end", "page", "section")
+_CONTENT = tuple(f.name for f in fields(Table) if f.name not in IDENTITY)
+
+
+def content_of(table: Table) -> tuple[object, ...]:
+    """Every field of the table its grids and places are made from."""
+    return tuple(getattr(table, name) for name in _CONTENT)
+
+
+def rebound(placed: Placed, table: Table) -> Placed:
+    """A twin's grids and places as `table_places(table, 0)` makes them for `table`, which has the
+    twin's content: each grid's table (the table itself, or a part of it) takes the table's identity."""
+    where = {name: getattr(table, name) for name in IDENTITY}
+    return [(replace(grid, table=replace(grid.table, **where)), places) for grid, places in placed]
 
 
 class _Lookups(dict[str, list[LabelForm]]):
@@ -76,7 +95,8 @@ class TableCells:
         self._lookup = lookup
         self._documents = documents
         self._budget = budget
-        self._placed: OrderedDict[tuple[str, int], tuple[Placed, int]] = OrderedDict()
+        self._placed: OrderedDict[tuple[str, int], tuple[Placed, int, tuple[object, ...] | None]] = OrderedDict()
+        self._twins: dict[tuple[object, ...], tuple[str, int]] = {}  # content → a held table with it
         self.held_bytes = 0
 
     def named_in(self, text: str) -> CellIndex:
@@ -95,19 +115,31 @@ class TableCells:
         return index
 
     def _table(self, key: tuple[str, int]) -> Placed:
-        """One table's grids and places, from the cache or made and kept; the least recently named
-        tables leave once the estimated bytes pass the budget (the newest always stays)."""
+        """One table's grids and places, from the cache, rebound from a held twin, or made and kept; the
+        least recently named tables leave once the estimated bytes pass the budget (the newest always stays)."""
         if key in self._placed:
             self._placed.move_to_end(key)
             return self._placed[key][0]
         doc_id, seq = key
         table = verified_table(self._documents[doc_id], seq)
-        placed = table_places(table, 0) if table is not None else []
+        content = content_of(table) if table is not None else None
+        twin = self._twins.get(content) if content is not None else None
+        if table is None:
+            placed: Placed = []
+        elif twin is not None:
+            placed = rebound(self._placed[twin][0], table)
+        else:
+            placed = table_places(table, 0)
         cost = placed_size(placed)
-        self._placed[key] = (placed, cost)
+        self._placed[key] = (placed, cost, content)
+        if content is not None:
+            self._twins[content] = key
         self.held_bytes += cost
         while self.held_bytes > self._budget and len(self._placed) > 1:
-            self.held_bytes -= self._placed.popitem(last=False)[1][1]
+            old, (_, old_cost, old_content) = self._placed.popitem(last=False)
+            self.held_bytes -= old_cost
+            if old_content is not None and self._twins.get(old_content) == old:
+                del self._twins[old_content]
         return placed
 
 
