@@ -47,3 +47,14 @@ def test_a_value_named_before_it_is_worded_with_that_name() -> None:
     quote = "Osprey-9B is fine-tuned with a learning rate of 5 and a batch size of 32."
     said = _candidate("learning rates", "5", quote, table=False)
     assert "The learning rate of Osprey-9B is 5." in claims_of(said, "learning rates", quantity=True)
+
+
+def test_a_value_that_ends_its_sentence_is_still_named_by_the_noun_before_it() -> None:
+    quote = "Osprey-9B is fine-tuned with a learning rate of 5 and a batch size of 32."
+    said = _candidate("batch sizes", "32", quote, table=False)
+    assert "The batch size of Osprey-9B is 32." in claims_of(said, "batch sizes", quantity=True)
+
+
+def test_a_value_that_is_the_start_of_a_longer_figure_is_not_named() -> None:
+    said = _candidate("batch sizes", "3", "Osprey-9B uses a batch size of 3.5 million tokens.", table=False)
+    assert not [c for c in claims_of(said, "batch sizes", quantity=True) if c.startswith("The batch size")]

@@ -54,7 +54,7 @@ def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[
 def _said_before(value: str, quote: str) -> str:
     """The noun the quote names the value with before it ("a *learning rate* of 5e-5", "window size = 4096"):
     a setting is said that way, and "X has 5e-5 learning rates" is no sentence a source would write."""
-    before = re.search(r"([A-Za-z][\w\-]*)\s+([A-Za-z][\w\-]*)\s*(?:\bof\b|=|:)\s*" + re.escape(value) + r"(?![\w.])",
+    before = re.search(r"([A-Za-z][\w\-]*)\s+([A-Za-z][\w\-]*)\s*(?:\bof\b|=|:)\s*" + re.escape(value) + r"(?!\w|\.\d)",
                        quote)
     return " ".join(reversed(_up_to_function_word(reversed(before.groups()) if before else ())))
 
