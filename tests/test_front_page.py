@@ -60,8 +60,31 @@ def test_the_corpus_pdfs_without_author_metadata_get_their_first_author() -> Non
     expected = {"whisper_robust_speech_recognition.pdf": "Alec Radford and others",
                 "attention_is_all_you_need.pdf": "Ashish Vaswani and others",
                 "glu_variants_improve_transformer.pdf": "Noam Shazeer",
-                "deepseek_v3_technical_report.pdf": "{DeepSeek-AI}"}
+                "deepseek_v3_technical_report.pdf": "{DeepSeek-AI}",
+                "ngpt_normalized_transformer.pdf": "Ilya Loshchilov and others"}
     for name, author in expected.items():
         path = PDFS / name
         document = PdfReader().read(path, name, path.read_bytes())
         assert document.meta("author") == author, name
+
+
+def test_a_title_in_small_capitals_is_read_whole() -> None:
+    """nGPT's page 1: the title's lines are 17.2 pt but one is 13.8 pt (small capitals), and a word is broken
+    by a hyphen on a line of its own. Read as one run of 17.2 pt lines, the citation showed "TRANSFORMER WITH
+    REPRE -" where its author belongs."""
+    from synth.library.pdf import title_from_sized_lines
+
+    page = [("Normalized Transformer NGPT: NORMALIZED", 10.0), ("TRANSFORMER WITH", 17.2), ("REPRE", 17.2),
+            ("-", 17.2), ("SENTATION", 13.8), ("LEARNING ON THE", 17.2), ("HYPERSPHERE", 17.2),
+            ("Ilya Loshchilov, Cheng-Ping Hsieh, Simeng Sun & Boris Ginsburg", 10.0), ("ABSTRACT", 12.0),
+            *lines(*(f"Line {n} of the abstract, set in the body font." for n in range(10)))]
+    title = title_from_sized_lines(page)
+    assert title == "TRANSFORMER WITH REPRESENTATION LEARNING ON THE HYPERSPHERE"
+    assert first_author(page, title) == "Ilya Loshchilov and others"
+
+
+def test_a_hyphen_ending_a_title_line_is_kept() -> None:
+    from synth.library.pdf import title_from_sized_lines
+
+    page = [("Sparse Mixture-of-", 18.0), ("Experts Models", 18.0), *lines("Ada Lovelace", "Abstract", "Text.")]
+    assert title_from_sized_lines(page) == "Sparse Mixture-of-Experts Models"

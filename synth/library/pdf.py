@@ -194,6 +194,9 @@ def _is_title_line(line: str) -> bool:
     return sum(ch.isalpha() for ch in line) >= 4 and not _NOT_TITLE.match(line) and len(line) <= 200
 
 
+_SMALL_CAPS = 0.75  # a small capital's height over a capital's, and a little under
+
+
 def title_from_sized_lines(lines: list[tuple[str, float]]) -> str | None:
     """The first run of lines set in a clearly larger font than the rest, above the abstract on page 1.
 
@@ -208,17 +211,22 @@ def title_from_sized_lines(lines: list[tuple[str, float]]) -> str | None:
         if FRONT_END.match(text):
             break
         cleaned.append((text, size))
-    first = next((i for i, (line, size) in enumerate(cleaned) if _is_title_line(line) and size >= body * 1.15 + 0.5),
-                 None)
+    large = body * 1.15 + 0.5
+    first = next((i for i, (line, size) in enumerate(cleaned) if _is_title_line(line) and size >= large), None)
     if first is None:
         return None
     size = cleaned[first][1]
     parts = [cleaned[first][0]]
     for line, other in cleaned[first + 1:]:
-        if abs(other - size) > 0.5:
+        # A title set in small capitals reads some lines smaller ("SENTATION" at 13.8 pt between 17.2 pt lines):
+        # the title goes on while its lines stay clearly larger than the body text.
+        if abs(other - size) > 0.5 and not (other >= large and other >= size * _SMALL_CAPS):
             break
         parts.append(line)
-    title = re.sub(r"(\w) ?- (\w)", r"\1-\2", " ".join(parts))
+    # A hyphen set on a line of its own breaks a word ("REPRE" | "-" | "SENTATION"); one ending a line may
+    # belong to a compound ("Pre-" | "training") and is kept.
+    lines_joined = re.sub(r"(\w)\n-\n(\w)", r"\1\2", "\n".join(parts)).replace("\n", " ")
+    title = re.sub(r"(\w) ?- (\w)", r"\1-\2", lines_joined)
     return title if len(title) <= 300 else None
 
 
