@@ -84,3 +84,27 @@ def test_a_value_the_verifier_could_not_confirm_is_marked_in_the_paragraph() -> 
     unconfirmed = replace(_cell("Beta", "Beta", 64, attribute="batch size"), verdict=Verdict.INSUFFICIENT)
     answer = Answer("answered", "", ("Alpha", "Beta"), ("batch size",), Relation.LOOKUP, (confirmed, unconfirmed), ())
     assert answer_text(answer, plan) == "Batch size: Alpha 32; Beta 64 [unconfirmed]. Highest: Beta; lowest: Alpha."
+
+
+def _said(subject: str, value: str, quote: str) -> AnswerCell:
+    evidence = Evidence("s", "d", quote, 0, len(quote), 1, None, PassageKind.TEXT)
+    return AnswerCell(subject, "batch size", value, float(value.replace(",", "")), None, None, subject,
+                      Verdict.SUPPORTED, 0.9, (evidence,))
+
+
+def test_values_counting_different_things_are_shown_with_them_and_never_ranked() -> None:
+    plan = _plan(["Alpha", "Beta"], ["batch size"])
+    cells = (_said("Alpha", "512", "Global batch size is 512."),
+             _said("Beta", "32,000", "Beta was trained for 1M steps with a batch size of 32,000 words."))
+    text = answer_text(Answer("answered", "", ("Alpha", "Beta"), ("batch size",), Relation.COMPARE, cells, ()), plan)
+    assert "Beta 32,000 words" in text
+    assert "Highest" not in text and "lowest" not in text
+    assert "Not ranked: the values count different things (Alpha: not named; Beta: words)." in text
+
+
+def test_values_counting_the_same_thing_are_ranked() -> None:
+    plan = _plan(["Alpha", "Beta"], ["batch size"])
+    cells = (_said("Alpha", "512", "Alpha uses a batch size of 512 sequences."),
+             _said("Beta", "1,024", "Beta uses batches of 1,024 sequences."))
+    text = answer_text(Answer("answered", "", ("Alpha", "Beta"), ("batch size",), Relation.COMPARE, cells, ()), plan)
+    assert "Highest: Beta; lowest: Alpha." in text and "Alpha 512 sequences" in text

@@ -23,12 +23,27 @@ def primary_cells(answer: Answer) -> dict[tuple[str, str], AnswerCell]:
 
 
 def shown_value(cell: AnswerCell) -> str:
-    """The value as printed, with its unit when the print left it out."""
+    """The value as printed, with its unit when the print left it out, and the thing it counts when its quote
+    names one right after it ("32,000 words": a batch of 32,000 words is no batch of 32,000 sequences)."""
     value = cell.value
     spelled = re.search(r"\b(?:trillion|billion|million|thousand|points?|%)", value, re.IGNORECASE)
     if cell.unit and cell.unit not in value and cell.number is not None and not spelled:
         value = f"{value} {cell.unit}"
-    return value
+    counted = counted_thing(cell)
+    return f"{value} {counted}" if counted and not value.endswith(counted) else value
+
+
+def counted_thing(cell: AnswerCell) -> str:
+    """The noun its quote counts the value in ("tokens", "words", "sequences"), or ""."""
+    if cell.number is None or not cell.evidence:
+        return ""
+    after = re.search(re.escape(cell.value) + r"\s+([a-z]+)\b", cell.evidence[0].quote)
+    return after.group(1) if after and after.group(1) in _COUNTED else ""
+
+
+# What sources count sizes, batches and lengths in: two values counting different things are never ranked.
+_COUNTED = frozenset({"tokens", "words", "sequences", "examples", "samples", "images", "sentences", "characters",
+                      "bytes", "documents", "pairs", "episodes", "steps", "epochs"})
 
 
 def shows_entity(cell: AnswerCell) -> bool:
@@ -111,6 +126,9 @@ def _comparison(cells: list[AnswerCell]) -> str:
     numeric = [(magnitude, c) for c in cells if (magnitude := _magnitude(c)) is not None]
     if len(numeric) < 2 or len({c.subject for _, c in numeric}) < 2:
         return ""
+    if len({counted_thing(c) for _, c in numeric}) > 1:
+        things = "; ".join(dict.fromkeys(f"{_names([c])}: {counted_thing(c) or 'not named'}" for _, c in numeric))
+        return f" Not ranked: the values count different things ({things})."
     series: dict[str, list[tuple[float, AnswerCell]]] = defaultdict(list)
     for magnitude, cell in numeric:
         series[cell.variant or ""].append((magnitude, cell))
