@@ -106,3 +106,26 @@ def test_a_denial_of_something_else_is_no_conflict_for_a_figure(library: tuple[L
     result = verify_claim("Cygnus-14B was pre-trained on 14.8T tokens.", *library)
     assert result.verdict is Verdict.SUPPORTED, result.explanation
     assert result.counter_evidence == ()
+
+
+def test_a_shared_figure_in_a_passage_about_something_else_corroborates_nothing() -> None:
+    """Mistral 7B's "(here, W = 3)" had been 'corroborated by transformer' from a passage of the Transformer
+    paper sharing half its words and a "3" (section 3.2.3): another source corroborates a finding only by
+    stating it (SUPPORT_COVERAGE of its words); a table cell about the same subject and attribute still does."""
+    from synth.models import Corroboration, Evidence
+    from synth.verify.atoms import atoms_of
+    from synth.verify.corroboration import corroborate
+    from synth.verify.findings import Finding
+
+    claim = "Each token attends to at most W tokens from the previous layer (here, W = 3)."
+    atoms = atoms_of(claim)
+
+    def finding(source: str, coverage: float, kind: str = "text") -> Finding:
+        evidence = Evidence(source, f"{source}.pdf", "…", 0, 1, 1, None,
+                            PassageKind.TABLE_ROW if kind == "table" else PassageKind.TEXT)
+        return Finding(0, Verdict.SUPPORTED, (evidence,), "the passage states it", 2.0, kind, coverage=coverage)
+
+    own = finding("mistral", 1.0)
+    assert corroborate(atoms, [own, finding("transformer", 0.5)], "mistral").status is Corroboration.SINGLE_SOURCE
+    assert corroborate(atoms, [own, finding("review", 0.9)], "mistral").status is Corroboration.CORROBORATED
+    assert corroborate(atoms, [own, finding("review", 1.0, "table")], "mistral").status is Corroboration.CORROBORATED

@@ -5,7 +5,9 @@ A finding quoted from a passage is, of course, stated by that passage: its verdi
 whole library) checks that the sentence or cell was read right, but says nothing about whether
 anyone else agrees. So the same findings are resolved again without the finding's own source:
 
-* corroborated: another source states every atom of it;
+* corroborated: another source states every atom of it — in a passage that says the finding itself
+  (SUPPORT_COVERAGE of its words, figures or not): a shared figure in a passage about something else
+  ("W = 3" beside a section "3.2.3" of another paper) is no agreement;
 * disputed: another source says otherwise about the same subject, attribute and setting (both
   quotes are kept: the finding's own and the other source's) — a disagreement between sources,
   never a "contradicted" verdict for a claim its own source states;
@@ -22,13 +24,15 @@ from synth.models import Corroboration, CorroborationCheck, Verdict
 from synth.verify.atoms import ClaimAtoms
 from synth.verify.combine import assemble, resolve, verdict_of
 from synth.verify.findings import Finding
+from synth.verify.passages import SUPPORT_COVERAGE
 
 MAX_QUOTES = 3
 
 
 def corroborate(atoms: ClaimAtoms, findings: Sequence[Finding], origin: str) -> CorroborationCheck:
     """What the library, without the finding's own source `origin`, says of the finding."""
-    others = [f for f in findings if f.source and f.source != origin]
+    others = [f for f in findings if f.source and f.source != origin and (
+        f.kind == "table" or f.status is not Verdict.SUPPORTED or f.coverage >= SUPPORT_COVERAGE)]
     resolved = resolve(atoms, others)
     verdict = verdict_of([r.status for r in resolved])
     if verdict is Verdict.SUPPORTED:
