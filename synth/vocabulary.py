@@ -18,9 +18,9 @@ in the documents whose words can start it.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from synth.cellindex import ATTRIBUTE, ENTITY
@@ -39,6 +39,7 @@ _INTRODUCE = re.compile(
     re.IGNORECASE,
 )
 _OPENING_PAGES = 2
+_TWIN_TABLES = 256  # tables whose records are kept for a twin printed again elsewhere
 _INTRO_GLUE = frozenset({"the", "a", "an", "our", "called", "named", "dubbed", "termed", "introduce", "present",
                          "propose", "release", "model", "models", "architecture", "method", "family", "series"})
 DOMINANT_MENTIONS = 10
@@ -90,6 +91,7 @@ class Vocabulary:
         self._numeric: dict[str, bool] = {}
         self._homes: dict[tuple[str, ...], list[str]] = {}
         self._entities: dict[str, list[set[str]]] = {}
+        self._twins: OrderedDict[tuple[tuple[object, ...], bool | None], list[TableRecord]] = OrderedDict()
 
     def records_for(self, spellings: Iterable[str], families: Iterable[str],
                     sources: Iterable[str]) -> Iterator[LibraryRecord]:
@@ -113,9 +115,27 @@ class Vocabulary:
             if document is None or (source.key not in homes and document.doc_id not in by_doc):
                 continue
             seqs = by_doc.get(document.doc_id, set())
-            for seq, (table, in_columns) in enumerate(self._tables(document)):
+            # Tables read from text lines come after the document's own: its text is decoded only when
+            # one of them is wanted, not for every document whose tables can hold a subject.
+            own = len(document.tables)
+            tables = self._tables(document) if source.key in homes or max(seqs) >= own else \
+                [(table, None) for table in document.tables]
+            for seq, (table, in_columns) in enumerate(tables):
                 if source.key in homes or seq in seqs:
-                    yield from (LibraryRecord(source.key, r) for r in records(table, in_columns=in_columns))
+                    yield from (LibraryRecord(source.key, r) for r in self._records(table, in_columns))
+
+    def _records(self, table: Table, in_columns: bool | None) -> list[TableRecord]:
+        """records(table), or a held twin's records with this table (records read a table's content
+        alone, Table.content): a paper printed again in the library is read once."""
+        slot = (table.content(), in_columns)
+        twin = self._twins.get(slot)
+        if twin is not None:
+            self._twins.move_to_end(slot)
+            return [replace(record, table=table) for record in twin]
+        made = self._twins[slot] = records(table, in_columns=in_columns)
+        while len(self._twins) > _TWIN_TABLES:
+            self._twins.popitem(last=False)
+        return made
 
     @staticmethod
     def _tables(document: DocumentHandle) -> list[tuple[Table, bool | None]]:

@@ -20,7 +20,7 @@ from synth.names import canonical, family, match_entity
 from synth.tables import records
 from synth.verify.cells import TableView, build_index, table_places, tables_named
 from synth.verify.facts import measures_of, normalised
-from synth.verify.tablecells import RowSpans, TableCells, content_of, lookup_keys, placed_size, rebound, row_spans
+from synth.verify.tablecells import RowSpans, TableCells, lookup_keys, placed_size, rebound, row_spans
 from synth.vocabulary import LibraryRecord, Vocabulary, text_tables
 
 EXTRA = """# Zeta notes
@@ -125,7 +125,7 @@ def test_a_table_printed_again_gets_its_twins_grids_with_its_own_identity(tmp_pa
     twins = 0
     for document in library.documents:
         for table in document.tables:
-            twin = first.setdefault(content_of(table), table)
+            twin = first.setdefault(table.content(), table)
             if twin is not table:
                 assert (twin.table_id, twin.start) != (table.table_id, table.start)  # type: ignore[attr-defined]
                 assert rebound(table_places(twin, 0), table) == table_places(table, 0)  # type: ignore[arg-type]
@@ -186,6 +186,25 @@ def test_subjects_reach_every_record_they_can_match_in_library_order(tmp_path: P
                   or canonical(item.record.entity).startswith(families[0])}
         assert wanted <= set(keys), subject
     assert cells_of(library) is index  # the vocabulary read the build's index, not one of its own
+    index.close()
+
+
+def test_a_table_printed_again_gives_the_records_a_walk_gives(tmp_path: Path) -> None:
+    """With every markdown file printed again elsewhere, the records a subject reaches (its twins' records
+    rebound to the table) are those a walk over every table makes, equal in every field."""
+    _library(tmp_path)
+    for path in sorted((tmp_path / "lib").glob("*.md")):
+        (path.parent / f"again-{path.name}").write_text("Printed again.\n\n" + path.read_text(encoding="utf-8"),
+                                                       encoding="utf-8")
+    library, index = _library(tmp_path)
+    vocab = Vocabulary(library)
+    walk = {_key(item): item for item in _walk(library)}
+    tables = set()
+    for subject in sorted({item.record.entity for item in walk.values()}):
+        for item in vocab.records_for((subject,), [canonical(family(subject))], set()):
+            assert item == walk[_key(item)], subject
+            tables.add(item.record.table.table_id)
+    assert 0 < len(vocab._twins) < len(tables)  # some tables' records came from a twin
     index.close()
 
 

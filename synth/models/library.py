@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from functools import cached_property
 from typing import Any, Protocol
@@ -72,6 +72,19 @@ class Table:
     page: int | None = None
     section: str | None = None
     low_confidence: bool = False
+
+    def content(self) -> tuple[object, ...]:
+        """Every field but where the table is (TABLE_PLACE): what its grids and records are made of, so
+        a table printed again in another document (a paper as PDF and markdown, a copy) has the same."""
+        return tuple(getattr(self, name) for name in _TABLE_CONTENT)
+
+    def at(self, where: Table) -> Table:
+        """This table's content where `where` is."""
+        return replace(self, **{name: getattr(where, name) for name in TABLE_PLACE})
+
+
+TABLE_PLACE = ("table_id", "doc_id", "start", "end", "page", "section")
+_TABLE_CONTENT = tuple(f.name for f in fields(Table) if f.name not in TABLE_PLACE)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import fields, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from synth.cellindex import verified_table, verified_tables
@@ -30,21 +30,13 @@ from synth.verify.labels import LabelForm, find_mentions, index_forms
 # shared markdown corpus (1,536 tables) fit; at 16 MB a warm build made 4,326 grids for them, not 1,536
 KEPT_BYTES = 32 * 2**20
 Placed = list[tuple[Grid, list[tuple[str, LabelPlace]]]]
-# Where a table is, not what it holds: grid_parts and the label places never read these fields.
-IDENTITY = ("table_id", "doc_id", "start", "end", "page", "section")
-_CONTENT = tuple(f.name for f in fields(Table) if f.name not in IDENTITY)
-
-
-def content_of(table: Table) -> tuple[object, ...]:
-    """Every field of the table its grids and places are made from."""
-    return tuple(getattr(table, name) for name in _CONTENT)
 
 
 def rebound(placed: Placed, table: Table) -> Placed:
     """A twin's grids and places as `table_places(table, 0)` makes them for `table`, which has the
-    twin's content: each grid's table (the table itself, or a part of it) takes the table's identity."""
-    where = {name: getattr(table, name) for name in IDENTITY}
-    return [(replace(grid, table=replace(grid.table, **where)), places) for grid, places in placed]
+    twin's content (grid_parts and the label places never read where a table is): each grid's table
+    (the table itself, or a part of it) takes the table's place (Table.at)."""
+    return [(replace(grid, table=grid.table.at(table)), places) for grid, places in placed]
 
 
 class _Lookups(dict[str, list[LabelForm]]):
@@ -122,7 +114,7 @@ class TableCells:
             return self._placed[key][0]
         doc_id, seq = key
         table = verified_table(self._documents[doc_id], seq)
-        content = content_of(table) if table is not None else None
+        content = table.content() if table is not None else None
         twin = self._twins.get(content) if content is not None else None
         if table is None:
             placed: Placed = []
