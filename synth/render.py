@@ -213,7 +213,7 @@ def _asks_line(report: Report) -> Markup | None:
         return None
     subjects = ", ".join(f"*{md.text(s.name)}*" for s in plan.subjects) or "no subject read"
     attributes = ", ".join(f"*{md.text(a.name)}*" for a in plan.attributes) or "no attribute read"
-    cells = len(plan.subjects) * len(plan.attributes)
+    cells = len(plan.cells)
     return md_safe(f"{subjects} × {attributes}: {cells} cell{'s' if cells != 1 else ''}, "
                    f"{_RELATION[plan.relation]}.")
 
@@ -226,7 +226,7 @@ def _status(report: Report) -> Markup:
                        "so no finding is reported: claims about other subjects would not answer it.")
     if answer is None:
         return md_safe("**The question was not read into subjects and attributes**: see the findings below.")
-    asked = len(answer.subjects) * len(answer.attributes)
+    asked = len(report.plan.cells) if report.plan else len(answer.subjects) * len(answer.attributes)
     gaps = len(answer.not_stated)
     if not asked:
         return md_safe("**The question was not read into subjects and attributes**, so nothing was looked up: this "
@@ -277,7 +277,9 @@ def _matrix(report: Report) -> Matrix | None:
         row: list[object] = [subject.name]
         for attribute in plan.attributes:
             found = values.get((subject.name, attribute.name))
-            if found:
+            if not plan.asks(subject, attribute):
+                row.append(md_safe("—"))
+            elif found:
                 row.append(md_safe("<br>".join(found)))
             elif (subject.name, attribute.name) in mechanisms:
                 row.append(md_safe("see *How each subject does it*"))
@@ -287,6 +289,8 @@ def _matrix(report: Report) -> Matrix | None:
     legend = ("Each value links to its quote and page below; the variant in brackets is what the source measured "
               "(base or chat/instruct model, thinking mode, benchmark version or setting). Variants are never "
               "pooled, and a value of another model is never used for a subject.")
+    if len(plan.cells) < len(plan.subjects) * len(plan.attributes):
+        legend += " — marks a cell the question does not ask: each clause asks its attributes of the subject it names."
     return Matrix(header, rows, legend)
 
 

@@ -46,7 +46,7 @@ NOT_APPLICABLE = -1.0
 
 
 def _asked(data: ReviewInput) -> int:
-    return len(data.plan.subjects) * len(data.plan.attributes) if data.plan else 0
+    return len(data.plan.cells) if data.plan else 0
 
 
 def answered_cells(data: ReviewInput) -> ReviewScore:

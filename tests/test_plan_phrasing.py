@@ -116,3 +116,22 @@ def test_the_benchmark_compared_is_asked_never_a_subject(owl_library: Library) -
     assert _read("Which of Owl 7B and Wren 7B has the lower SWE-bench Lite?", owl_library) == (
         ["Owl 7B", "Wren 7B"], ["SWE-bench Lite"])
     assert _read("Is Owl 7B's MATH score higher than Wren 7B's?", owl_library) == (["Owl 7B", "Wren 7B"], ["MATH"])
+
+
+def _cells(question: str, library: Library) -> list[tuple[str, str]]:
+    plan = make_plan(Question(title="Phrasing probe", question=question), library)
+    return [(s.name, a.name) for s, a in plan.cells]
+
+
+def test_a_clause_asks_its_attributes_of_the_subject_it_names(owl_library: Library) -> None:
+    assert _cells("What does Owl 7B score on MATH, and what does Wren 7B score on SWE-bench Lite?", owl_library) == [
+        ("Owl 7B", "MATH"), ("Wren 7B", "SWE-bench Lite")]
+    assert _cells("What is Owl 7B's MATH score, and what are Wren 7B's MATH and SWE-bench Lite?", owl_library) == [
+        ("Owl 7B", "MATH"), ("Wren 7B", "MATH"), ("Wren 7B", "SWE-bench Lite")]
+
+
+def test_a_subject_its_clause_asks_nothing_of_is_asked_everything(owl_library: Library) -> None:
+    assert _cells("What does Owl 7B score on MATH, and how does Wren 7B compare?", owl_library) == [
+        ("Owl 7B", "MATH"), ("Wren 7B", "MATH")]
+    assert _cells("What do Owl 7B and Wren 7B score on MATH and SWE-bench Lite?", owl_library) == [
+        ("Owl 7B", "MATH"), ("Owl 7B", "SWE-bench Lite"), ("Wren 7B", "MATH"), ("Wren 7B", "SWE-bench Lite")]

@@ -432,7 +432,7 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     verifications = _verify(wordings, library, index)
     cells = [_cell(p.best, p.disagreeing, v, p.also, q and not p.setting)
              for p, v, q in zip(picked, verifications, quantities, strict=True)]
-    asked = len(plan.subjects) * len(plan.attributes)
+    asked = len(plan.cells)
     answered = {(c.subject, c.attribute) for c in cells} | {(m.subject, m.attribute) for m in mechanisms}
     if not asked or not answered:
         status = "not_answerable"

@@ -200,7 +200,8 @@ def _unstated(answer: Answer, plan: Plan) -> list[str]:
     gaps: dict[str, list[str]] = defaultdict(list)
     for gap in answer.not_stated:
         gaps[gap.subject].append(gap.attribute)
-    silent = [s.name for s in plan.subjects if len(asked) > 1 and set(gaps.get(s.name, ())) >= set(asked)]
+    silent = [s.name for s in plan.subjects if len(asked) > 1
+              and set(gaps.get(s.name, ())) >= {a.name for a in plan.attributes if plan.asks(s, a)}]
     missing: dict[str, list[str]] = defaultdict(list)
     for gap in answer.not_stated:
         if gap.subject not in silent:

@@ -39,9 +39,11 @@ class PlanSubject:
 
 @dataclass(frozen=True)
 class PlanAttribute:
-    """One attribute asked of every subject, with the library labels it was matched to. `variant` keeps
+    """One attribute asked of the subjects, with the library labels it was matched to. `variant` keeps
     only values of that variant ("thinking", "pass@1"); `stage` only values from that training stage
-    ("pre-training" when the question says "used to pre-train")."""
+    ("pre-training" when the question says "used to pre-train"). `subjects` names the subjects it is asked of when
+    the clause that asks it names them ("what vocabulary size does Qwen3 use"); empty, it is asked of every
+    subject."""
 
     name: str
     kind: AttributeKind
@@ -51,6 +53,7 @@ class PlanAttribute:
     variant: str | None = None
     instructions: str | None = None
     stage: str | None = None
+    subjects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,3 +68,12 @@ class Plan:
     trend_by: str | None = None
     notes: tuple[str, ...] = ()
     papers: tuple[str, ...] = ()
+
+    def asks(self, subject: PlanSubject, attribute: PlanAttribute) -> bool:
+        """Whether the question asks this attribute of this subject (a clause may bind it to the subject it names)."""
+        return not attribute.subjects or subject.name in attribute.subjects
+
+    @property
+    def cells(self) -> tuple[tuple[PlanSubject, PlanAttribute], ...]:
+        """The (subject, attribute) pairs asked, subject by subject: the cells of the answer table."""
+        return tuple((s, a) for s in self.subjects for a in self.attributes if self.asks(s, a))

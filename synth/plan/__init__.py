@@ -31,6 +31,7 @@ from functools import partial
 from synth.config import Column, Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
 from synth.names import canonical, default_modifiers, family, match_property, name_regex, size_of, words_of
+from synth.plan.binding import ClauseSubjects, bind, merged
 from synth.plan.classes import UsageClass, resolve_usage, usage_class
 from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
@@ -251,7 +252,9 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
         return _from_columns(question.columns, vocab), None
     _, plain = read_setting(slotted_text)
     attributes: list[PlanAttribute] = []
-    for clause in clauses(plain):
+    parts = clauses(plain)
+    binding = ClauseSubjects(parts, names)
+    for index, clause in enumerate(parts):
         standalone = partial(_standalone, vocab=vocab)
         for asked in qualified(clause, _phrased_or_asked(clause, standalone)):
             kind = asked.kind or (AttributeKind.QUANTITY if _quantity(asked.text, vocab) else AttributeKind.TEXT)
@@ -260,7 +263,8 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
             spellings = (_property_spellings(asked.text, vocab) if kind is AttributeKind.QUANTITY
                          and not quantity_symbol(asked.text) else (asked.text,))
             attributes.append(PlanAttribute(asked.text, kind, spellings, asked.how,
-                                            stage=setting.stage if kind is not AttributeKind.METRIC else None))
+                                            stage=setting.stage if kind is not AttributeKind.METRIC else None,
+                                            subjects=binding.of_clause(index)))
     for name in names:
         if name.role != "metric":
             continue
@@ -273,7 +277,7 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
                   f"named in the question; its source's tables label it {', '.join(siblings)}" if siblings
                   else "named in a list of benchmarks")
         attributes.append(PlanAttribute(name.text, AttributeKind.METRIC, tuple(dict.fromkeys([*spellings, *siblings])),
-                                        origin, variant=variant))
+                                        origin, variant=variant, subjects=binding.of_metric(name.text)))
     mechanism = read_mechanism(slotted_text, [a.name for a in attributes if a.kind is AttributeKind.TEXT])
     if mechanism:
         attributes.append(PlanAttribute(mechanism.name, AttributeKind.MECHANISM, mechanism.spellings,
@@ -344,7 +348,8 @@ def make_plan(question: Question, library: Library) -> Plan:
                        for name in checked_quantities(slotted_text)]
     unique: dict[str, PlanAttribute] = {}
     for attribute in attributes:
-        unique.setdefault(canonical(attribute.name), attribute)
+        known = unique.get(canonical(attribute.name))
+        unique[canonical(attribute.name)] = attribute if known is None else merged(known, attribute)
     relation, trend_by = _relation(text, question, len(subjects), bool(mechanism and not question.columns))
     if relation is not Relation.MECHANISM and relation is not Relation.TREND:
         subjects = _own_members(subjects, vocab)
@@ -369,7 +374,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     if not unique:
         notes.append("No attribute was read: name what is asked of each subject in `columns:`.")
     named = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
-    return Plan(tuple(subjects), tuple(unique.values()), relation, trend_by, tuple(notes), named)
+    return Plan(tuple(subjects), tuple(bind(subjects, list(unique.values()))), relation, trend_by, tuple(notes), named)
 
 
 def _papers_own(papers: list[PaperReference], vocab: Vocabulary, notes: list[str]) -> list[PlanSubject]:
@@ -441,10 +446,12 @@ def describe(plan: Plan) -> str:
         extra = [f"unit {attribute.unit}"] if attribute.unit else []
         extra += [f"variant {attribute.variant}"] if attribute.variant else []
         labels = f"; library labels: {', '.join(attribute.spellings[1:])}" if len(attribute.spellings) > 1 else ""
+        of = f"; asked of {', '.join(attribute.subjects)}" if attribute.subjects else ""
         lines.append(f"  - {attribute.name} ({attribute.kind.value}{', ' + ', '.join(extra) if extra else ''}) — "
-                     f"{attribute.origin}{labels}")
+                     f"{attribute.origin}{labels}{of}")
     lines.append(f"cells asked: {len(plan.subjects)} × {len(plan.attributes)} = "
-                 f"{len(plan.subjects) * len(plan.attributes)}")
+                 f"{len(plan.subjects) * len(plan.attributes)}" if all(not a.subjects for a in plan.attributes) else
+                 f"cells asked: {len(plan.cells)} (each clause asks its attributes of the subjects it names)")
     for note in plan.notes:
         lines.append(f"note: {note}")
     return "\n".join(lines) + "\n"

@@ -42,6 +42,8 @@ def retrieve_asks(plan: Plan, library: Library, index: PassageIndex) -> tuple[As
     out = []
     for i, subject in enumerate(plan.subjects):
         for j, attribute in enumerate(plan.attributes):
+            if not plan.asks(subject, attribute):  # its clause asks it of another subject
+                continue
             found = keep_named_size(subject, attribute, keep_qualified(
                 attribute, [*tables.get((i, j), []), *texts.get((i, j), [])]))
             if attribute.origin != USED_ORIGIN:  # "does X use RMSNorm": the asked name is the answer, not an echo

@@ -1,0 +1,103 @@
+"""Which subjects a clause asks its attributes of.
+
+"What is Qwen3-235B-A22B's number of activated parameters, and what vocabulary size and context length does Qwen3
+use?" asks three cells, not six: a clause that names subjects binds the attributes it asks to them. A clause that
+names none asks of the subject of the clause before it when it says "it"/"its", else of every subject. When the
+binding would leave a subject with nothing asked ("What does A score on MMLU, and how does B compare?"), the question
+is read as the full cross product, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from synth.models import PlanAttribute, PlanSubject
+from synth.names import canonical, family
+from synth.plan.subjects import Name
+from synth.plan.wording import METRIC, SUBJECT
+
+_PRONOUN = re.compile(r"\b(?:it|its|it's)\b", re.IGNORECASE)
+
+
+def _slotted_order(names: list[Name], role: str) -> list[Name]:
+    """The names of a role in the order their slots appear in the slotted question (a name inside another's span is
+    cut with it and has no slot of its own)."""
+    spans = {(n.start, n.end) for n in names}
+    inside = {(a, b) for a, b in spans for c, d in spans if (c, d) != (a, b) and c <= a and b <= d}
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for name in sorted(names, key=lambda n: n.start):
+        if (name.start, name.end) in inside or (name.start, name.end) in seen:
+            continue
+        seen.add((name.start, name.end))
+        if name.role == role:
+            out.append(name)
+    return out
+
+
+class ClauseSubjects:
+    """The subject names each clause of the slotted question binds its attributes to, read slot by slot; `metrics`
+    gives the binding of each benchmark named in a clause, by the benchmark's text."""
+
+    def __init__(self, clauses: list[str], names: list[Name]) -> None:
+        subjects, metrics = _slotted_order(names, "subject"), _slotted_order(names, "metric")
+        counted = [(c.count(SUBJECT), c.count(METRIC)) for c in clauses]
+        self.valid = sum(s for s, _ in counted) == len(subjects) and sum(m for _, m in counted) == len(metrics)
+        self.bound: list[tuple[str, ...]] = []
+        self.metrics: dict[str, tuple[str, ...]] = {}
+        if not self.valid:
+            return
+        s_at = m_at = 0
+        previous: tuple[str, ...] = ()
+        for clause, (s_count, m_count) in zip(clauses, counted, strict=True):
+            named = tuple(n.text for n in subjects[s_at:s_at + s_count])
+            s_at += s_count
+            if not named and _PRONOUN.search(clause) and len(previous) == 1:
+                named = previous
+            for metric in metrics[m_at:m_at + m_count]:  # a benchmark named in two clauses is asked in both
+                known = self.metrics.get(canonical(metric.text))
+                self.metrics[canonical(metric.text)] = named if known is None else (
+                    tuple(dict.fromkeys([*known, *named])) if known and named else ())
+            m_at += m_count
+            self.bound.append(named)
+            previous = named or previous
+
+    def of_clause(self, index: int) -> tuple[str, ...]:
+        return self.bound[index] if self.valid else ()
+
+    def of_metric(self, text: str) -> tuple[str, ...]:
+        return self.metrics.get(canonical(text), ()) if self.valid else ()
+
+
+def merged(first: PlanAttribute, second: PlanAttribute) -> PlanAttribute:
+    """One attribute asked in two clauses is asked of the subjects of both (of all, when either asks it of all)."""
+    if not first.subjects or not second.subjects:
+        return replace(first, subjects=())
+    return replace(first, subjects=tuple(dict.fromkeys([*first.subjects, *second.subjects])))
+
+
+def _resolve(written: str, subjects: list[PlanSubject]) -> str | None:
+    """The plan subject a name of the question became (itself, a spelling, or a member of the family it names)."""
+    wanted = canonical(written)
+    exact = [s for s in subjects if wanted in {canonical(x) for x in (s.name, *s.spellings)}]
+    if len(exact) == 1:
+        return exact[0].name
+    members = [s for s in subjects if canonical(family(s.name)) == wanted or f"as {written}," in s.origin]
+    return members[0].name if len(members) == 1 else None
+
+
+def bind(subjects: list[PlanSubject], attributes: list[PlanAttribute]) -> list[PlanAttribute]:
+    """The attributes with their bound names resolved to the plan's subjects; unbound (asked of all) when a name is
+    not a subject of the plan, when it binds every subject, or when any subject would be asked nothing."""
+    out = []
+    for attribute in attributes:
+        names = [_resolve(n, subjects) for n in attribute.subjects]
+        resolved = tuple(dict.fromkeys(n for n in names if n))
+        if not resolved or None in names or len(resolved) == len(subjects):
+            resolved = ()
+        out.append(replace(attribute, subjects=resolved))
+    asked = {name for a in out for name in (a.subjects or [s.name for s in subjects])}
+    if any(s.name not in asked for s in subjects):
+        return [replace(a, subjects=()) for a in out]
+    return out
