@@ -75,6 +75,7 @@ _COMPARED_BEFORE = re.compile(r"\bthe\s+(?:lower|higher|better|worse|larger|smal
 _DETERMINED = re.compile(r"(?:['’]s|\bthe|\bits|\btheir)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)  # not "does X score"
 _MEASURE_AFTER = re.compile(r"^\s+(?:scores?|accuracy|accuracies|ratings?|perplexity|error\s+rates?)\b",
                             re.IGNORECASE)
+_RATING_AFTER = re.compile(r"^\s+ratings?\b", re.IGNORECASE)
 _CLASS_BEFORE_LIST = re.compile(r"^\s+(?:models?|LLMs?|architectures?|methods?)\s+(?=[A-Za-z0-9])(?!(?:in|of|on|for|"
                                 r"from|with|that|which|and|or|use|uses|have|has|do|does|are|is)\b)")
 _OPENING_WORD = re.compile(r"(?:^|[.?!:]\s+)([A-Z][a-z][\w\-]*)\s+$")
@@ -226,6 +227,7 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
     # A list right after an auxiliary ("how do A and B reduce …") is followed by its verb, not by a noun.
     verb_after = {group[-1] for group in _lists(text, raw)
                   if _AUX_BEFORE.search(text[max(0, raw[group[0]].start - 12):raw[group[0]].start])}
+    whole: dict[int, str] = {}
     for i, item in enumerate(raw):
         name, start, end, role = item.text, item.start, item.end, item.role
         if _SETTING_NAME.match(name.strip()):
@@ -240,6 +242,10 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         if role != "entity" and (_COMPARED_BEFORE.search(before) or (_MEASURE_AFTER.match(text[end:])
                                                                       and _DETERMINED.search(before))):
             roles[i] = "metric"  # "has the lower Pile-test BPB", "X's overall GenEval score": what is compared
+            measure = _RATING_AFTER.match(text[end:]) if role is None else None
+            if measure:  # "its Chatbot Arena Elo rating", which no table labels: the rating is named whole
+                whole[i] = text[start:end + measure.end()]
+                ends[i] = end + measure.end()
             continue
         kind_of = _CLASS_BEFORE_LIST.match(text[end:])
         if kind_of and any(other.start == end + kind_of.end() for other in raw):
@@ -312,8 +318,8 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
     out = []
     for i, item in enumerate(raw):
         role = roles[i] or "subject"
-        out.append(Name(item.text, item.start, ends[i], "metric" if role == "attribute" else role, settings[i],
-                        item.member))
+        out.append(Name(whole.get(i, item.text), item.start, ends[i], "metric" if role == "attribute" else role,
+                        settings[i], item.member))
     return _list_variants(text, out)
 
 

@@ -376,6 +376,8 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             reader.fresh = True
             reader.cue = "compare"
             i += 2
+        elif low in ("score", "scores") and i > 0 and tokens[i - 1] == METRIC:
+            pass  # "the ⟨A⟩ score and Chatbot Arena Elo rating": the benchmark's noun, not the verb "score"
         elif low in _AUX or is_verb(token):
             # "what are <asked>", "what <asked> were used": an auxiliary right after the question word keeps asking
             keep = reader.fresh and not reader.current and not reader.phrases and low in _AUX
