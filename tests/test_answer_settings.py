@@ -4,12 +4,14 @@ checked in the source's own words, never in fewer than the cell says."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from libraries import asks_report
 from test_tables import table
 
+from synth.answer import _wanted_variant
 from synth.answer.wording import claims_of
 from synth.build import prepare_library
 from synth.grids import grid
@@ -96,3 +98,11 @@ def test_records_read_a_sub_header_row_and_a_row_group_as_the_setting() -> None:
     assert not [r for r in read if r[1] in ("Raw (%)", "Adjusted (%)")]  # a spanning label never names a cell
     paths = {(c.row_path[-1], c.column_path, c.raw) for c in grid(compression).cells}
     assert ("Tiny", ("Adjusted (%)", "enwik9"), "1408.3") in paths
+
+
+def test_a_shot_count_asked_drops_another_count_and_keeps_a_value_given_without_one() -> None:
+    value = _sentence("Osprey-9B scores 41.2% on GridNet.", "Osprey-9B", "41.2%")
+    assert _wanted_variant(value, "5-shot")
+    assert _wanted_variant(replace(value, variant="5-shot"), "5-shot")
+    assert not _wanted_variant(replace(value, variant="0-shot"), "5-shot")
+    assert not _wanted_variant(replace(value, variant="thinking"), "non-thinking; 5-shot")

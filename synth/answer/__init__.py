@@ -260,13 +260,17 @@ def _wanted_variant(candidate: Candidate, wanted: str) -> bool:
     """Every word of the wanted variant is a word of the candidate's: "thinking" is not in "non-thinking". The
     word a question uses for any benchmark's score ("GSM8K accuracy") asks for no setting: a table rarely labels
     its columns so, and only a column naming another measure (a rating, a percentile) is not it."""
+    shots, given = set(_SHOTS.findall(fold(wanted))), set(_SHOTS.findall(fold(candidate.variant or "")))
+    if shots and given and not shots <= given:
+        return False  # "5-shot" asked: a value given at another shot count is another setting's; none given, it may be
     have = set(_VARIANT_WORD.findall(fold(candidate.variant or "")))
-    words = _VARIANT_WORD.findall(fold(wanted))
+    words = _VARIANT_WORD.findall(_SHOTS.sub(" ", fold(wanted)))
     if any(w in _SCORE_WORDS for w in words) and have & _OTHER_MEASURES:
         return False
     return all(part in have for part in words if part not in _SCORE_WORDS)
 
 
+_SHOTS = re.compile(r"\b(\d+|zero|one|few)-?shots?\b")
 _VARIANT_WORD = re.compile(r"(?:non-?)?[a-z0-9@.]+")
 _SCORE_WORDS = frozenset({"accuracy", "acc", "acc.", "score", "scores"})
 _OTHER_MEASURES = frozenset({"rating", "elo", "percentile", "f1", "em", "bleu", "wer", "perplexity", "ppl"})

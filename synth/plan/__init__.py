@@ -270,7 +270,9 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
             continue
         spellings = tuple(dict.fromkeys([name.text, *question.aliases.get(name.text, [])]))
         wanted = name.setting if name.setting and " and " not in name.setting else None
-        variant = "; ".join(v for v in (setting.mode, wanted) if v) or None
+        shots = _SHOTS.search(question.question)  # "In the 5-shot setting, …": the setting of every score asked
+        shared = shots.group("shots") if shots and not (wanted and _SHOTS_WORD.search(wanted)) else None
+        variant = "; ".join(v for v in (setting.mode, wanted, shared) if v) or None
         known = vocab.role(name.text)
         siblings = () if known else sibling_labels(name.text, vocab)
         origin = ("a benchmark the library's tables report" if known else
@@ -302,6 +304,9 @@ def _staged(asked: Asked, vocab: Vocabulary) -> Asked:
     return replace(asked, text=staged, how=f"{asked.how}; the training stage the question names qualifies it")
 
 
+_SHOTS = re.compile(r"\b(?P<shots>(?:\d+|zero|one|few)-shot)\s+(?:setting|evaluation|regime|prompting)\b",
+                    re.IGNORECASE)
+_SHOTS_WORD = re.compile(r"\b(?:\d+|zero|one|few)-?shots?\b", re.IGNORECASE)
 _MEASURE = re.compile(r"^(?:\w+\s+)?(?:rates?|accuracy|accuracies|scores?|perplexity|perplexities|error rates?|"
                       r"results?|performance)$", re.IGNORECASE)
 
