@@ -135,3 +135,9 @@ def test_a_subject_its_clause_asks_nothing_of_is_asked_everything(owl_library: L
         ("Owl 7B", "MATH"), ("Wren 7B", "MATH")]
     assert _cells("What do Owl 7B and Wren 7B score on MATH and SWE-bench Lite?", owl_library) == [
         ("Owl 7B", "MATH"), ("Owl 7B", "SWE-bench Lite"), ("Wren 7B", "MATH"), ("Wren 7B", "SWE-bench Lite")]
+
+
+def test_a_size_in_words_names_the_member_its_tables_give_that_many_parameters(owl_library: Library) -> None:
+    assert _read("How many heads does the 213-million-parameter Heron have?", owl_library)[0] == ["Heron (big)"]
+    assert _read("How many heads does the 0.07-billion-parameter Heron have?", owl_library)[0] == [
+        "Heron (base model)"]

@@ -40,7 +40,7 @@ from synth.plan.mechanism import read_mechanism
 from synth.plan.papers import PaperReference, paper_references
 from synth.plan.phrasings import phrased, uncontracted, without_appositives
 from synth.plan.qualifiers import qualified
-from synth.plan.scale import at_scale, scaled
+from synth.plan.scale import at_scale, scaled, sized
 from synth.plan.spelling import respell
 from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
 from synth.plan.superlatives import superlative_members, superlatives
@@ -342,8 +342,8 @@ def make_plan(question: Question, library: Library) -> Plan:
     used = [] if question.columns else used_names(text, names)
     names = [n for n in names if n not in used]  # "does X use RMSNorm": RMSNorm is asked of X, not a subject
     notes: list[str] = [f"Spelling: {', '.join(change.note() for change in respelt)}."] if respelt else []
-    subjects = scaled(in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab), size,
-                      vocab)
+    subjects = sized(scaled(in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab),
+                            size, vocab), vocab)
     slotted_text = slotted(text, names)
     attributes, mechanism = _attributes(question, slotted_text, names, setting, vocab)
     if not question.columns:

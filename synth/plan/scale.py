@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from synth.models import PlanSubject
-from synth.names import size_of
+from synth.names import canonical, size_of
 from synth.vocabulary import Vocabulary
 
 _AT_SCALE = re.compile(r"\b(?:at|for|in)\s+(?:the\s+)?(?P<size>\d+(?:\.\d+)?\s?[MBT])(?:[\s\-]+param\w*)?[\s\-]+"
@@ -36,4 +36,36 @@ def scaled(subjects: list[PlanSubject], size: str | None, vocab: Vocabulary) -> 
             continue
         out.append(PlanSubject(member, (member,), f"named in the question as {subject.name}, at the {size} scale it "
                                "names", tuple(vocab.home_sources((member,))) or subject.home_sources))
+    return out
+
+
+_SIZED_NAME = re.compile(r"^(?:the\s+)?(?P<number>\d+(?:\.\d+)?)[\s\-]*(?P<scale>million|billion|trillion|[MBT])[\s\-]+"
+                         r"param(?:eter)?s?[\s\-]+(?P<name>\S.*)$", re.IGNORECASE)
+_BILLIONS = {"m": 1e-3, "million": 1e-3, "b": 1.0, "billion": 1.0, "t": 1e3, "trillion": 1e3}
+
+
+def sized(subjects: list[PlanSubject], vocab: Vocabulary) -> list[PlanSubject]:
+    """"The 1.6-trillion-parameter Switch Transformer" is the member of that size: the one entity of the family's own
+    tables whose parameter count rounds to the size as written (Switch-C, 1571B); none or several, it stays as named."""
+    out = []
+    for subject in subjects:
+        found = _SIZED_NAME.match(subject.name)
+        if found is None:
+            out.append(subject)
+            continue
+        name, scale = found.group("name"), _BILLIONS[found.group("scale").lower()]
+        homes = tuple(vocab.home_sources((name,))) or subject.home_sources
+        number = found.group("number")
+        digits = len(number.partition(".")[2])
+        first = canonical(re.split(r"[\s\-]+", name)[0])
+        members = {r.record.entity for r in vocab.records_for([], [], homes)
+                   if r.record.parameters and r.record.parameters.total_b
+                   and canonical(re.split(r"[\s\-]+", r.record.entity)[0]) == first
+                   and round(r.record.parameters.total_b / scale, digits) == float(number)}
+        if len(members) == 1:
+            member = members.pop()
+            out.append(PlanSubject(member, (member,), f"named in the question as {subject.name}: the member its "
+                                   "tables give that many parameters", homes))
+        else:
+            out.append(subject)
     return out
