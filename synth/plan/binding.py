@@ -20,20 +20,20 @@ from synth.plan.wording import METRIC, SUBJECT
 _PRONOUN = re.compile(r"\b(?:it|its|it's)\b", re.IGNORECASE)
 
 
-def _slotted_order(names: list[Name], role: str) -> list[Name]:
-    """The names of a role in the order their slots appear in the slotted question (a name inside another's span is
-    cut with it and has no slot of its own)."""
-    spans = {(n.start, n.end) for n in names}
-    inside = {(a, b) for a, b in spans for c, d in spans if (c, d) != (a, b) and c <= a and b <= d}
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for name in sorted(names, key=lambda n: n.start):
-        if (name.start, name.end) in inside or (name.start, name.end) in seen:
-            continue
-        seen.add((name.start, name.end))
-        if name.role == role:
-            out.append(name)
-    return out
+def _slotted_order(names: list[Name], role: str) -> list[tuple[str, ...]]:
+    """The names of a role slot by slot, in the order the slots appear in the slotted question: the names one span
+    gives ("the Whisper tiny, base and large models") share a slot, whose role is its first name's (as
+    synth.plan.subjects.slotted cuts it); a name inside another's span is cut with it."""
+    first: dict[tuple[int, int], str] = {}
+    for name in names:
+        first.setdefault((name.start, name.end), name.role)
+    inside = {(a, b) for a, b in first for c, d in first if (c, d) != (a, b) and c <= a and b <= d}
+    slots: dict[tuple[int, int], list[str]] = {}
+    for name in names:
+        span = (name.start, name.end)
+        if span not in inside and first[span] == role and name.role == role:
+            slots.setdefault(span, []).append(name.text)
+    return [tuple(slots[span]) for span in sorted(slots)]
 
 
 class ClauseSubjects:
@@ -51,13 +51,13 @@ class ClauseSubjects:
         s_at = m_at = 0
         previous: tuple[str, ...] = ()
         for clause, (s_count, m_count) in zip(clauses, counted, strict=True):
-            named = tuple(n.text for n in subjects[s_at:s_at + s_count])
+            named = tuple(text for slot in subjects[s_at:s_at + s_count] for text in slot)
             s_at += s_count
             if not named and _PRONOUN.search(clause) and len(previous) == 1:
                 named = previous
-            for metric in metrics[m_at:m_at + m_count]:  # a benchmark named in two clauses is asked in both
-                known = self.metrics.get(canonical(metric.text))
-                self.metrics[canonical(metric.text)] = named if known is None else (
+            for metric in (text for slot in metrics[m_at:m_at + m_count] for text in slot):
+                known = self.metrics.get(canonical(metric))  # a benchmark named in two clauses is asked in both
+                self.metrics[canonical(metric)] = named if known is None else (
                     tuple(dict.fromkeys([*known, *named])) if known and named else ())
             m_at += m_count
             self.bound.append(named)
