@@ -36,6 +36,19 @@ def _slotted_order(names: list[Name], role: str) -> list[tuple[str, ...]]:
     return [tuple(slots[span]) for span in sorted(slots)]
 
 
+_QUALIFYING = re.compile(r"\b(?:for|on|in|from|over|of)\s+(?:the\s+)?$", re.IGNORECASE)  # not "than", "against"
+
+
+def _binds(clause: str, start: int, end: int) -> bool:
+    """Whether a subject slot is what its clause asks about ("does ⟨S⟩ use", "⟨S⟩'s number of …", "the context
+    length of ⟨S⟩") rather than a qualifier of the asked phrase ("the vocabulary for ⟨S⟩", "what fraction of ⟨S⟩'s
+    computations")."""
+    if not _QUALIFYING.search(clause[:start]):
+        return True
+    rest = clause[end:]
+    return bool(re.search(r"\bof\s+(?:the\s+)?$", clause[:start], re.IGNORECASE)) and not re.match(r"\s*['’]s\b", rest)
+
+
 class ClauseSubjects:
     """The subject names each clause of the slotted question binds its attributes to, read slot by slot; `metrics`
     gives the binding of each benchmark named in a clause, by the benchmark's text."""
@@ -51,7 +64,9 @@ class ClauseSubjects:
         s_at = m_at = 0
         previous: tuple[str, ...] = ()
         for clause, (s_count, m_count) in zip(clauses, counted, strict=True):
-            named = tuple(text for slot in subjects[s_at:s_at + s_count] for text in slot)
+            binds = [_binds(clause, at.start(), at.end()) for at in re.finditer(re.escape(SUBJECT), clause)]
+            named = tuple(text for slot, kept in zip(subjects[s_at:s_at + s_count], binds, strict=True) if kept
+                          for text in slot)
             s_at += s_count
             if not named and _PRONOUN.search(clause) and len(previous) == 1:
                 named = previous
