@@ -33,6 +33,7 @@ from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubjec
 from synth.names import canonical, default_modifiers, family, match_property, name_regex, size_of, words_of
 from synth.plan.binding import ClauseSubjects, bind, merged
 from synth.plan.classes import UsageClass, resolve_usage, usage_class
+from synth.plan.datasets import measured_on
 from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
 from synth.plan.labels import measured, sibling_labels
@@ -265,11 +266,14 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
             attributes.append(PlanAttribute(asked.text, kind, spellings, asked.how,
                                             stage=setting.stage if kind is not AttributeKind.METRIC else None,
                                             subjects=binding.of_clause(index)))
+    datasets = measured_on(slotted_text, names, vocab)
     for name in names:
-        if name.role != "metric":
+        if name.role != "metric" or name.text in datasets.values():
             continue
-        spellings = tuple(dict.fromkeys([name.text, *question.aliases.get(name.text, [])]))
-        wanted = name.setting if name.setting and " and " not in name.setting else None
+        dataset = datasets.get(name.text)
+        spellings = tuple(dict.fromkeys([*([f"{name.text} on {dataset}"] if dataset else []), name.text,
+                                         *question.aliases.get(name.text, [])]))
+        wanted = dataset or (name.setting if name.setting and " and " not in name.setting else None)
         shots = _SHOTS.search(question.question)  # "In the 5-shot setting, …": the setting of every score asked
         shared = shots.group("shots") if shots and not (wanted and _SHOTS_WORD.search(wanted)) else None
         variant = "; ".join(v for v in (setting.mode, wanted, shared) if v) or None
@@ -278,8 +282,9 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
         origin = ("a benchmark the library's tables report" if known else
                   f"named in the question; its source's tables label it {', '.join(siblings)}" if siblings
                   else "named in a list of benchmarks")
-        attributes.append(PlanAttribute(name.text, AttributeKind.METRIC, tuple(dict.fromkeys([*spellings, *siblings])),
-                                        origin, variant=variant, subjects=binding.of_metric(name.text)))
+        attributes.append(PlanAttribute(spellings[0], AttributeKind.METRIC,
+                                        tuple(dict.fromkeys([*spellings, *siblings])), origin, variant=variant,
+                                        subjects=binding.of_metric(name.text)))
     mechanism = read_mechanism(slotted_text, [a.name for a in attributes if a.kind is AttributeKind.TEXT])
     if mechanism:
         attributes.append(PlanAttribute(mechanism.name, AttributeKind.MECHANISM, mechanism.spellings,

@@ -20,7 +20,7 @@ from synth.plan.wording import METRIC, SUBJECT
 _PRONOUN = re.compile(r"\b(?:it|its|it's)\b", re.IGNORECASE)
 
 
-def _slotted_order(names: list[Name], role: str) -> list[tuple[str, ...]]:
+def slotted_order(names: list[Name], role: str) -> list[tuple[str, ...]]:
     """The names of a role slot by slot, in the order the slots appear in the slotted question: the names one span
     gives ("the Whisper tiny, base and large models") share a slot, whose role is its first name's (as
     synth.plan.subjects.slotted cuts it); a name inside another's span is cut with it."""
@@ -54,7 +54,7 @@ class ClauseSubjects:
     gives the binding of each benchmark named in a clause, by the benchmark's text."""
 
     def __init__(self, clauses: list[str], names: list[Name]) -> None:
-        subjects, metrics = _slotted_order(names, "subject"), _slotted_order(names, "metric")
+        subjects, metrics = slotted_order(names, "subject"), slotted_order(names, "metric")
         counted = [(c.count(SUBJECT), c.count(METRIC)) for c in clauses]
         self.valid = sum(s for s, _ in counted) == len(subjects) and sum(m for _, m in counted) == len(metrics)
         self.bound: list[tuple[str, ...]] = []
