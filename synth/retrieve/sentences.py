@@ -164,6 +164,9 @@ def is_meta(text: str) -> bool:
     return bool(_META.search(text))
 
 
+_SUPPOSITION = re.compile(
+    r"^(?:consider|suppose|assume|imagine)\b|^(?:for\s+(?:example|instance)|e\.g\.),?\s+(?:if|suppose|assume|"
+    r"consider)\b|\ban\s+example\s+(?:where|in\s+which)\b", re.IGNORECASE)
 _PROSE_WORD = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")
 _ANY_TOKEN = re.compile(r"\S+")
 
@@ -192,6 +195,12 @@ _THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude|acknowledg\w*|funded
 
 
 def states_something(text: str) -> bool:
-    """Neither a heading, a reference entry, axis text, a meta sentence nor an acknowledgement."""
+    """Neither a heading, a reference entry, axis text, a meta sentence, a supposition nor an acknowledgement."""
     return not (is_heading(text) or is_reference_entry(text) or is_axis_text(text) or is_meta(text)
-                or _THANKS.search(text))
+                or is_supposition(text) or _THANKS.search(text))
+
+
+def is_supposition(text: str) -> bool:
+    """A sentence that sets up an example rather than reports a setting ("Consider an example where θi = 0.01
+    and the global learning rate is 0.001"): its figures are the example's, not the paper's."""
+    return bool(_SUPPOSITION.search(text))
