@@ -303,6 +303,34 @@ def of_another_subject(info: ClaimInfo, window: Window, w: Quantity) -> bool:
     return not _names_claim(info, match.group(0))
 
 
+# Which count of a model's parameters a size is: the nearest of the words "activated"/"active" and
+# "total" in its own stretch (no further than the figures beside it, four words each way). "70B total
+# parameters, of which 12B are activated" gives 70B the total and 12B the activated count.
+_COUNT_KINDS = (("activated", re.compile(r"^activ(?:e|ated?|ates?)$", re.IGNORECASE)),
+                ("total", re.compile(r"^total$", re.IGNORECASE)))
+_COUNT_WORDS = 4
+
+
+def count_kind(text: str, q: Quantity, figures: Sequence[Quantity]) -> str | None:
+    """'activated', 'total' or None (neither, or both as near) for a figure: an activated count is
+    never the total one, however equal the numbers ("activates 15.7B parameters" is not "15.7B
+    total"), nor a bare count ("ranging from 0.6 billion to 235 billion" parameters). Only sizes
+    (15.7B, 235 billion) are counts of parameters: "activates 6 of the 64 routed experts" is left alone."""
+    if q.unit != "scale":
+        return None
+    left = max([f.end for f in figures if f.end <= q.start] + [text.rfind(". ", 0, q.start) + 1, 0])
+    rights = [f.start for f in figures if f.start >= q.end] + [p for p in (text.find(". ", q.end),) if p >= 0]
+    before = re.findall(r"[A-Za-z]+", text[left:q.start])[::-1][:_COUNT_WORDS]
+    after = re.findall(r"[A-Za-z]+", text[q.end:min(rights, default=len(text))])[:_COUNT_WORDS]
+    nearest = {kind: min([i for i, w in enumerate(before) if pattern.match(w)]
+                         + [i for i, w in enumerate(after) if pattern.match(w)], default=_COUNT_WORDS)
+               for kind, pattern in _COUNT_KINDS}
+    found = sorted((distance, kind) for kind, distance in nearest.items() if distance < _COUNT_WORDS)
+    if not found or (len(found) == 2 and found[0][0] == found[1][0]):
+        return None
+    return found[0][1]
+
+
 @dataclass(frozen=True)
 class FigureCheck:
     """How the claim's figures fare in one window."""
@@ -335,6 +363,7 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
         agreeing: list[tuple[float, Quantity]] = []
         rivals: list[tuple[float, Quantity]] = []
         unit_q = _unit(info.text, q)
+        kind_q = count_kind(info.text, q, info.assertion.quantities)
         said_of = said[q.start]
         others = [name for start, name in said.items() if start != q.start and name is not None]
         for w in parsed.quantities:
@@ -356,6 +385,11 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
                     bonus += 2.0
                 elif any(same_name(m, e) for m in members for e in info.entities):
                     continue
+            kind_w = count_kind(window.text, w, parsed.quantities) if kind_q is not None else None
+            if q.agrees(w) and kind_q is not None and kind_w != kind_q and (kind_w or kind_q == "activated"):
+                continue  # the other count (a bare count is a total): neither states nor contradicts this one
+            if kind_w is not None and kind_w == kind_q:
+                bonus += 1.0
             if q.agrees(w):
                 same_unit = unit_q is not None and fit is not None and _unit(window.text, w) is not None
                 agreeing.append(((fit or 0.0) + bonus + (1.0 if same_unit else 0.0), w))
