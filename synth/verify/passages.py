@@ -90,6 +90,30 @@ class Probe:
             self.sources.add(window.passage.doc_id)
 
 
+# A name right after one of these is what the sentence sets its statement against, not its subject.
+_CONTRAST_CUE = re.compile(r"\b(?:unlike|(?:different(?:ly)?|distinct) from|in contrast (?:to|with)|contrary to|"
+                           r"as opposed to)\s+(?:the\s+)?$", re.IGNORECASE)
+_CONTRAST_IN_CLAIM = re.compile(r"\b(?:unlike|different(?:ly)? from|distinct from|in contrast|contrary to|"
+                                r"as opposed to)\b", re.IGNORECASE)
+_LONGER_NAME = re.compile(r"-[a-z]")
+
+
+def contrasted(info: ClaimInfo, clause: str) -> str | None:
+    """The claim's subject when the clause names it only as what it sets its statement against
+    ("Unlike Orion-1, Orion-70B does not drop any tokens"; "slightly different from DeepSeek-V2, it
+    does not compress the queries"): what the clause states is another subject's, and the opposite
+    of the named one's. Only the clause that carries the claim counts ("Its KV compression dimension
+    is 512" is still DeepSeek-V2's). A longer name ("DeepSeek-V2-Lite") is another model, not a mention."""
+    if not info.entities or _CONTRAST_IN_CLAIM.search(info.text):
+        return None
+    name, folded = info.entities[0], fold(clause)
+    found = [m for m in claimparse.name_pattern(name).finditer(folded)
+             if not _LONGER_NAME.match(folded, m.end())]
+    if found and all(_CONTRAST_CUE.search(folded[max(0, m.start() - 40):m.start()]) for m in found):
+        return name
+    return None
+
+
 def _denies_what_it_says(claim: str, sentence: str, facts: LibraryFacts, context: str = "") -> bool:
     """Whether what the sentence says the opposite of carries the claim ("Monte Carlo tree search,
     value functions", "the QKV-bias"), not merely a common word of it, and the sentence is about
@@ -212,6 +236,11 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
             window.folded, window.text, e, None))
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source, substitute), coverage, numeric, entity,
                          window.relevance, f"the passage says this of {substitute}, not {missing}", aspect="subject")
+    foil = contrasted(info, clause) if states_it else None
+    if foil is not None:
+        return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
+                         window.relevance, f"the passage says this of another subject, set against {foil}",
+                         aspect="subject")
     if states_it:
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, "the passage states it")
