@@ -114,6 +114,24 @@ def contrasted(info: ClaimInfo, clause: str) -> str | None:
     return None
 
 
+_SHOTS = re.compile(r"\b(zero|one|two|three|four|five|\d+)[- ]shots?\b", re.IGNORECASE)
+_SHOT_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+
+
+def _shots(text: str) -> frozenset[str]:
+    return frozenset(_SHOT_WORDS.get(m.group(1).lower(), m.group(1)) for m in _SHOTS.finditer(text))
+
+
+def other_shots(claim_clause: str, sentence: str) -> str | None:
+    """The shot setting a sentence gives where the claim states another one ("91.6 F1 in the 3-shot
+    setting" against a zero-shot claim): the figure is the other setting's. "few-shot" is no count,
+    so it never disagrees with one."""
+    claimed, said = _shots(claim_clause), _shots(sentence)
+    if len(claimed) != 1 or not said or claimed & said:
+        return None
+    return min(m.group(0) for m in _SHOTS.finditer(sentence))
+
+
 def _denies_what_it_says(claim: str, sentence: str, facts: LibraryFacts, context: str = "") -> bool:
     """Whether what the sentence says the opposite of carries the claim ("Monte Carlo tree search,
     value functions", "the QKV-bias"), not merely a common word of it, and the sentence is about
@@ -236,6 +254,11 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
             window.folded, window.text, e, None))
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source, substitute), coverage, numeric, entity,
                          window.relevance, f"the passage says this of {substitute}, not {missing}", aspect="subject")
+    setting = other_shots(claim_clause, sentence) if states_it else None
+    if setting is not None:
+        return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
+                         window.relevance, f"the passage states it in the {setting} setting, not the claim's",
+                         aspect="setting")
     foil = contrasted(info, clause) if states_it else None
     if foil is not None:
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
