@@ -134,6 +134,10 @@ class Assertion:
     words: frozenset[str]
 
 
+# A list item's number in brackets, followed by a capitalised word: "(2) The Switch Transformer …".
+_ITEM_MARKER = re.compile(r"\((?:\d|[1-9]\d)\)\s+[A-Z]")
+
+
 def _mask_citations(text: str) -> str:
     return _CITATION.sub(lambda m: " " * len(m.group(0)), text)
 
@@ -154,6 +158,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if any(s <= match.start() < e for s, e in taken) or _REFERENCE.search(masked[max(0, match.start() - 14):
                                                                                     match.start()]):
             continue
+        if _ITEM_MARKER.match(masked, match.start() - 1) and not masked[:match.start() - 1].strip(" ").endswith(
+                tuple("abcdefghijklmnopqrstuvwxyz,")):
+            continue  # "(2) The Switch Transformer has …": the number of a list item, not a figure
         number, percent, scale_word, suffix = match.groups()
         value = float(number.replace(",", ""))
         decimals = len(number.split(".")[1]) if "." in number else 0

@@ -21,6 +21,9 @@ from synth.text import fold
         ("The 32B-Instruct model reported 55.5", [(55.5, "plain")]),
         ("Qwen3-235B-A22B scores 85.7 on AIME’24", [(85.7, "plain")]),
         ("AIME'25 is 81.5 and it's 3 points up", [(81.5, "plain"), (3.0, "plain")]),
+        ("(2) The Heron model has a smaller footprint.", []),  # a list item's number, not a figure
+        ("Two findings: (1) Heron wins; (2) Osprey loses.", [(2.0, "plain")]),  # "Two" only, not "(1)" or "(2)"
+        ("the score rose (2) Then", [(2.0, "plain")]),
     ],
 )
 def test_quantities_keep_scale_and_skip_names_and_citations(text: str, expected: list[tuple[float, str]]) -> None:

@@ -91,6 +91,18 @@ def _near_after(text: str, quantity: Quantity) -> frozenset[str]:
                       if start >= quantity.end][:2])
 
 
+def _unnamed_role(claim: str, q: Quantity, window: str, w: Quantity) -> bool:
+    """Whether the claim names what its figure counts ("two *steps*") and no word around the window's figure
+    says it ("capacity factor 2.0 to 1.25", "a small constant 2.", "these two model variants"): the window's figure
+    is then of something the claim does not say. "A context length of 128K tokens" still says "128K context", and
+    a percentage with no noun of its own ("a 92.7% on HumanEval") is a score whatever the claim calls it."""
+    unit_q, unit_w = _unit(claim, q), _unit(window, w)
+    if unit_q is None or (unit_w is not None and same_word(unit_q, unit_w)) or (unit_w is None and w.unit == "%"):
+        return False
+    before, after = _context(window, w)
+    return not shared_words(frozenset({unit_q}), before | after)
+
+
 def _role_fit(claim: str, q: Quantity, window: str, w: Quantity) -> float | None:
     """How alike the words around two figures are: same side counts fully, the other side half;
     None when the nouns right after them differ ("two epochs" is not "131,072 tokens")."""
@@ -331,6 +343,39 @@ def count_kind(text: str, q: Quantity, figures: Sequence[Quantity]) -> str | Non
     return found[0][1]
 
 
+_CLAUSE_MARKS = (". ", "; ", ", ", " and ", " or ")
+
+
+def _phrase_after(text: str, quantity: Quantity) -> frozenset[str]:
+    """The content words from a figure to the end of its clause ("16K *tokens for the WSJ only setting*")."""
+    ends = [p for p in (text.find(mark, quantity.end) for mark in _CLAUSE_MARKS) if p >= 0]
+    return word_tokens(text[quantity.end:min(ends, default=len(text))]).bag
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The content word right before a figure in its clause ("a *vocabulary* of 16K tokens")."""
+    clause = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
+    words = [norm(m.group(0)) for m in WORD.finditer(text, max(clause, 0), start) if is_content(m.group(0))]
+    return words[-1] if words else None
+
+
+def _parallel(claim: str, window: Window, agreeing: Quantity, rival: Quantity) -> bool:
+    """Whether one sentence says the same thing of two figures in parallel ("a vocabulary of 16K tokens for the
+    WSJ only setting and a vocabulary of 32K tokens for the semi-supervised setting"): the same word before each,
+    the same noun after each. The sentence then gives the role two values at two settings, and a claim that names
+    neither setting is stated by neither figure: which one it means is the setting's to say."""
+    text = window.text
+    if window.sentence_at(agreeing.start) != window.sentence_at(rival.start):
+        return False
+    said = word_tokens(claim).bag
+    if shared_words(said, _phrase_after(text, agreeing)) - shared_words(said, _phrase_after(text, rival)):
+        return False  # the claim names what the sentence says after its own figure only: its setting
+    unit = _unit(text, agreeing)
+    before = _word_before(text, agreeing.start)
+    return (unit is not None and before is not None and _unit(text, rival) == unit
+            and _word_before(text, rival.start) == before)
+
+
 @dataclass(frozen=True)
 class FigureCheck:
     """How the claim's figures fare in one window."""
@@ -362,6 +407,7 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
     for q in info.assertion.quantities:
         agreeing: list[tuple[float, Quantity]] = []
         rivals: list[tuple[float, Quantity]] = []
+        unequal: list[Quantity] = []
         unit_q = _unit(info.text, q)
         kind_q = count_kind(info.text, q, info.assertion.quantities)
         said_of = said[q.start]
@@ -377,6 +423,8 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
             if owner is not None and any(same_name(owner, name) for name in others) and not (
                     said_of is not None and same_name(owner, said_of)):
                 continue  # the claim gives this figure to another of its names ("16.4%, better than FLAC's 30.3%")
+            if not q.agrees(w):
+                unequal.append(w)
             fit = _role_fit(info.text, q, window.text, w)
             bonus = 1.0 if owner is not None and names_claim_model else 0.0
             if w.start in paired:
@@ -390,6 +438,8 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
                 continue  # the other count (a bare count is a total): neither states nor contradicts this one
             if kind_w is not None and kind_w == kind_q:
                 bonus += 1.0
+            if q.agrees(w) and _unnamed_role(info.text, q, window.text, w):
+                continue  # "two steps" is not stated by a "2.0" whose words around it never say steps
             if q.agrees(w):
                 same_unit = unit_q is not None and fit is not None and _unit(window.text, w) is not None
                 agreeing.append(((fit or 0.0) + bonus + (1.0 if same_unit else 0.0), w))
@@ -400,6 +450,8 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
             rivals = [(fit, w) for fit, w in rivals if lists.get(w.start, -1) not in enumerated]
         best_agree = max((fit for fit, _ in agreeing), default=-1.0)
         best_rival = max(rivals, key=lambda item: item[0], default=None)
+        if agreeing and all(any(_parallel(info.text, window, w, r) for r in unequal) for _, w in agreeing):
+            continue  # the sentence gives this role two values at settings the claim does not name
         if agreeing and (best_rival is None or best_rival[0] < max(ROLE_STRONG, best_agree + ROLE_MARGIN)):
             matched += 1
         elif best_rival is not None and (best is None or best_rival[0] > best[0]):
