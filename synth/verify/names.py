@@ -59,25 +59,63 @@ def _composite(name: str, folded_window: str, folded_context: str) -> bool:
     return False
 
 
-def entity_found(info: ClaimInfo, index: int, window: Window) -> float:
+def _title_compounds(name: str, titles: tuple[str, ...], claim: str) -> frozenset[str]:
+    """The capitalised word a document's title puts in front of the name to name its own model ("nGPT:
+    *Normalized* Transformer", "*Switch* Transformers"), unless the claim names that model too: in that document,
+    "the normalized Transformer" is the title's model, not the plain Transformer the claim is about."""
+    found = set()
+    for plural in (claimparse.name_pattern(name).pattern, claimparse.name_pattern(f"{name}s").pattern):
+        pattern = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z\-]{2,})[\s\-]+" + plural, re.IGNORECASE)
+        found |= {m.group(1).lower() for title in titles for m in pattern.finditer(title) if m.group(1)[0].isupper()}
+    return frozenset(w for w in found if w not in STOPWORDS and not re.search(
+        r"(?<![\w\-])" + re.escape(w) + r"[\s\-]+" + claimparse.name_pattern(name).pattern, fold(claim)))
+
+
+def _named_plainly(name: str, variant: str | None, text: str, compounds: frozenset[str]) -> bool:
+    """Whether a text names the entity other than as the title's compound ("the normalized Transformer")."""
+    folded_text = folded(text)
+    if not compounds:
+        return mentioned(folded_text, text, name, variant)
+    masked = re.sub(r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(compounds))) + r")[\s\-]+"
+                    + claimparse.name_pattern(name).pattern, lambda m: " " * len(m.group(0)), folded_text)
+    return mentioned(masked, text, name, variant)
+
+
+def entity_found(info: ClaimInfo, index: int, window: Window, opening: str = "") -> float:
     """1 when the window names the entity, 0.75 when only its heading, the document title or (for
-    names that own no figures, such as acronyms) the rest of its paragraph does, else 0."""
+    names that own no figures, such as acronyms) the rest of its paragraph does, else 0. A name the
+    document's title (its metadata or, in `opening`, as printed on its first page) extends into its own
+    model's ("Normalized Transformer") is found only where the text names it without that extension."""
     name, variant = info.entities[index], info.variants[index]
-    if mentioned(window.folded, window.text, name, variant):
+    compounds = _title_compounds(name, (window.title, opening), info.text)
+    if _named_plainly(name, variant, window.text, compounds):
         return 1.0
     context = window.context
     if _composite(name, window.folded, folded(context)):
         return 1.0
-    if context and mentioned(folded(context), context, name, variant):
+    said = (window.passage.section or "") if compounds else context  # a title naming its own model names that
+    if said and _named_plainly(name, variant, said, compounds):
         return 0.75
-    paragraph = window.passage.text
-    if name not in info.models and mentioned(folded(paragraph), paragraph, name, variant):
+    if name not in info.models and in_paragraph_only(info, index, window, opening):
         return 0.75
     if name in info.models and _subject_before(window, name, variant):
         return 0.75
     return 0.0
 
 
+def in_paragraph_only(info: ClaimInfo, index: int, window: Window, opening: str = "") -> bool:
+    """Whether the entity is named only in the rest of the window's paragraph: not in the window, its heading or
+    its document's title. The window then says nothing of that name ("In nGPT, … we use two scalars" beside a
+    paragraph naming RMSNorm elsewhere states no "nGPT uses RMSNorm")."""
+    name, variant = info.entities[index], info.variants[index]
+    compounds = _title_compounds(name, (window.title, opening), info.text)
+    said = (window.passage.section or "") if compounds else window.context
+    return not (_named_plainly(name, variant, window.text, compounds) or _composite(name, window.folded, folded(
+        window.context)) or (said and _named_plainly(name, variant, said, compounds))) and _named_plainly(
+        name, variant, window.passage.text, compounds)
+
+
+OPENING = 250  # characters: a document's first page opens on its title within them
 _LOOK_BACK = 4  # sentences: an unnamed sentence further from its model is not read as the model's
 _NO_MEASURES: frozenset[str] = frozenset()  # entity_found has no benchmark names: every name with a digit counts
 

@@ -18,7 +18,15 @@ from synth.verify.claim import ClaimInfo
 from synth.verify.comparisons import comparison_conflict, comparison_unstated
 from synth.verify.facts import LibraryFacts
 from synth.verify.figures import ROLE_STRONG, ROLE_WEAK, check_figures
-from synth.verify.names import about_offshoot, entity_found, mentioned, prefix_antonym, swapped_entity
+from synth.verify.names import (
+    OPENING,
+    about_offshoot,
+    entity_found,
+    in_paragraph_only,
+    mentioned,
+    prefix_antonym,
+    swapped_entity,
+)
 from synth.verify.negation import (
     EXCLUSIVE,
     best_clause,
@@ -179,7 +187,8 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         return None  # a table printed as text: its figures are read from the table's grid instead
     measures = facts.measures
     parsed = claimparse.parse(window.text)
-    found = [entity_found(info, i, window) for i in range(len(info.entities))]
+    opening = facts.documents[window.passage.doc_id].text[:OPENING] if window.passage.doc_id in facts.documents else ""
+    found = [entity_found(info, i, window, opening) for i in range(len(info.entities))]
     substitute = None
     antonyms = [i for i, f in enumerate(found) if f == 0.0 and prefix_antonym(info.entities[i], window.folded)]
     for i in antonyms:
@@ -245,8 +254,11 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         comparison_ok = comparison is not True
     exclusive_ok = (not EXCLUSIVE.search(claim_clause) or bool(EXCLUSIVE.search(sentence))) and not (
         comparison_unstated(claim_clause, sentence))
+    # A name the window leaves to the rest of its paragraph is bound to nothing it states; the claim's first name,
+    # its subject, may be (a paragraph about a model goes on about it without naming it each time).
+    unbound = any(in_paragraph_only(info, i, window, opening) for i in range(1, len(info.entities)))
     states_it = (numeric == 1.0 and figures.conflict is None and same_polarity and direction_ok
-                 and comparison_ok and exclusive_ok and coverage >= needed)
+                 and comparison_ok and exclusive_ok and coverage >= needed and not unbound)
     if substitute is not None:
         if not states_it or coverage < POLARITY_COVERAGE or denied_beside(info, window):
             return None
