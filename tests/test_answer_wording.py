@@ -58,3 +58,13 @@ def test_a_value_that_ends_its_sentence_is_still_named_by_the_noun_before_it() -
 def test_a_value_that_is_the_start_of_a_longer_figure_is_not_named() -> None:
     said = _candidate("batch sizes", "3", "Osprey-9B uses a batch size of 3.5 million tokens.", table=False)
     assert not [c for c in claims_of(said, "batch sizes", quantity=True) if c.startswith("The batch size")]
+
+
+def test_the_noun_after_the_value_words_a_cell_only_when_it_names_the_attribute() -> None:
+    # "a vocabulary of 16K tokens": "Osprey-9B has 16K tokens." would drop the vocabulary the cell is about
+    quote = "We used a vocabulary of 16 tokens for the news only setting."
+    claims = claims_of(_candidate("vocabulary size", "16", quote, table=False), "vocabulary size", quantity=True)
+    assert "Osprey-9B has 16 tokens." not in claims
+    assert "Osprey-9B has 16 vocabulary size." in claims
+    said = _candidate("activated parameters", "4", "Osprey-9B has 4 active parameters per token.", table=False)
+    assert "Osprey-9B has 4 active parameters." in claims_of(said, "activated parameters", quantity=True)

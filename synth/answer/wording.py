@@ -43,7 +43,8 @@ def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[
         claims.append(f"The {label} of {entity} is {candidate.value}.")
     else:
         said = _said_after(candidate.value, candidate.evidence.quote)
-        if said and canonical(said) != canonical(candidate.attribute):
+        if said and canonical(said) != canonical(candidate.attribute) and words_of(said) & words_of(
+                candidate.attribute):
             claims.append(f"{entity} has {candidate.value} {said}.")
         named = _said_before(candidate.value, candidate.evidence.quote)
         if named:
@@ -62,7 +63,8 @@ def _said_before(value: str, quote: str) -> str:
 def _said_after(value: str, quote: str) -> str:
     """The noun the quote puts after the value ("4B *active parameters*"), up to two words and never a function
     word: "a learning rate of 5e-5 and a batch size" names no noun after 5e-5, and "X has 5e-5 and a" would be
-    checked as a claim of its own."""
+    checked as a claim of its own. A cell is worded with it only when it shares a word with the attribute: "a
+    vocabulary of 16K *tokens*" worded "X has 16K tokens" would drop the vocabulary the cell is about."""
     after = re.search(re.escape(value) + r"\s+([A-Za-z][\w\-]*)(?:\s+([A-Za-z][\w\-]*))?", quote)
     return " ".join(_up_to_function_word(after.groups() if after else ()))
 
