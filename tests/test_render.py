@@ -155,3 +155,24 @@ def test_the_status_line_says_how_many_stated_values_the_verifier_could_not_conf
     confirmed = replace(answer, cells=(replace(cell, verdict=Verdict.SUPPORTED),))
     assert "not confirmed by the verification stage" not in render_report(replace(_report(), answer=confirmed),
                                                                           lambda key: None)
+
+
+def test_a_pair_the_question_does_not_ask_is_a_dash_and_the_legend_says_why() -> None:
+    """"What is Alpha's batch size, and what context length does Beta use?" asks two cells, not four: the two
+    pairs no clause asks are "—", never "not stated in the library", which would claim the library was searched."""
+    from dataclasses import replace
+
+    from synth.models import Answer, AnswerCell, AttributeKind, NotStated, Plan, PlanAttribute, PlanSubject, Relation
+
+    plan = Plan((PlanSubject("Alpha", ("Alpha",), "test"), PlanSubject("Beta", ("Beta",), "test")),
+                (PlanAttribute("batch size", AttributeKind.QUANTITY, ("batch size",), "test", subjects=("Alpha",)),
+                 PlanAttribute("context length", AttributeKind.QUANTITY, ("context length",), "test",
+                               subjects=("Beta",))), Relation.LOOKUP)
+    cell = AnswerCell("Alpha", "batch size", "64", 64.0, None, None, None, Verdict.SUPPORTED, 0.9,
+                      (_evidence("Alpha uses a batch size of 64."),))
+    answer = Answer("partial", "Batch size: Alpha 64.", ("Alpha", "Beta"), ("batch size", "context length"),
+                    Relation.LOOKUP, (cell,), (NotStated("Beta", "context length", "no sentence gives it"),))
+    page = render_report(replace(_report(), answer=answer, plan=plan), lambda key: None)
+    assert "| Alpha | [**64**](#cell-1) | — |" in page
+    assert "| Beta | — | *not stated in the library* |" in page
+    assert "— marks a cell the question does not ask" in page
