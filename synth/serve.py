@@ -91,7 +91,11 @@ class Libraries:
             except (OSError, ValueError, yaml.YAMLError):
                 data = None  # read leniently: a broken question file still lets serve watch the others
             library = data.get("library", "library") if isinstance(data, dict) else "library"
-            current[question] = (stat.st_size, stat.st_mtime_ns, self.root / str(library))
+            # A file read while it was being rewritten reads empty; with the same size and a modification time
+            # within the file system's tick once written, it would be trusted from then on. Only a file that read
+            # as a mapping is remembered; any other is read again on the next round.
+            remembered = (stat.st_size, stat.st_mtime_ns) if isinstance(data, dict) else (-1, -1)
+            current[question] = (*remembered, self.root / str(library))
         self.seen = current
         return {self.root / "library", *(entry[2] for entry in current.values())}
 
