@@ -142,16 +142,16 @@ def watch(root: Path, on_change: Callable[[Rebuild], object], stop: threading.Ev
         for changes in watchfiles.watch(*paths, stop_event=stop, debounce=400, step=100, rust_timeout=1000,
                                         yield_on_timeout=True, raise_interrupt=False):
             plan = plan_rebuild(((change.name, Path(path)) for change, path in changes), root) if changes else None
+            now = watched_paths(root, libraries)
+            appeared = [p for p in now if p not in paths]
+            if appeared:  # in the same batch as a question's change too: every report is rebuilt, once
+                plan = Rebuild(True, (), (*(plan.reasons if plan else ()), *(f"{p.name} appeared" for p in appeared)))
             if plan is not None:
                 on_change(plan)
-            now = watched_paths(root, libraries)
             if now != paths:
-                appeared = [p for p in now if p not in paths]
                 log.info("watching %s", ", ".join(str(p.relative_to(root)) if p.is_relative_to(root) else str(p)
                                                   for p in now))
                 paths = now
-                if appeared and plan is None:
-                    on_change(Rebuild(True, (), tuple(f"{p.name} appeared" for p in appeared)))
                 break
 
 

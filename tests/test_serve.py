@@ -143,3 +143,37 @@ def test_a_question_read_while_it_was_rewritten_is_read_again(tmp_path: Path,
     libraries = Libraries(tmp_path)
     assert tmp_path / "lib2" not in libraries.named()
     assert tmp_path / "lib2" in libraries.named()
+
+
+def test_a_library_appearing_with_the_question_that_names_it_rebuilds_every_report(project: Path) -> None:
+    """The question naming lib2 and the lib2 folder arrive in one batch (the CI failure of the watcher test: the
+    folder appeared while the question's change was handled): the batch's plan is a full rebuild that says lib2
+    appeared, never the question's own rebuild alone, which lost the appearance."""
+    plans: list[Rebuild] = []
+    changed, stop = threading.Event(), threading.Event()
+
+    def on_change(plan: Rebuild) -> None:
+        plans.append(plan)
+        changed.set()
+
+    watcher = threading.Thread(target=watch, args=(project, on_change, stop))
+    watcher.start()
+    try:
+        first = project / "reports/first.yaml"
+        for _ in range(60):  # until the watcher runs (no speed is asserted)
+            first.write_text("title: First\nquestion: What is in the library?\n", encoding="utf-8")
+            if changed.wait(2):
+                break
+        for _ in range(60):
+            changed.clear()
+            (project / "reports/other.yaml").write_text(
+                "title: Other\nquestion: What is in the other library?\nlibrary: lib2\n", encoding="utf-8")
+            (project / "lib2").mkdir(exist_ok=True)
+            changed.wait(2)
+            if any("lib2 appeared" in p.reasons for p in plans):
+                break
+        appeared = [p for p in plans if "lib2 appeared" in p.reasons]
+        assert appeared and appeared[0].full, plans
+    finally:
+        stop.set()
+        watcher.join()
