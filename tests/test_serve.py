@@ -4,12 +4,33 @@ edit leaves the pages as they were."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from synth.cli import main
 from synth.serve import Rebuild, plan_rebuild, rebuild, watch, watched_paths
+
+
+@contextmanager
+def watching(project: Path) -> Iterator[tuple[list[Rebuild], threading.Event]]:
+    """`watch` running on the project in a thread: the plans it hands over, and an event set on each."""
+    plans: list[Rebuild] = []
+    changed, stop = threading.Event(), threading.Event()
+
+    def on_change(plan: Rebuild) -> None:
+        plans.append(plan)
+        changed.set()
+
+    watcher = threading.Thread(target=watch, args=(project, on_change, stop))
+    watcher.start()
+    try:
+        yield plans, changed
+    finally:
+        stop.set()
+        watcher.join()
 
 
 def test_plan_rebuild(tmp_path: Path) -> None:
@@ -81,29 +102,20 @@ def test_a_bad_edit_keeps_the_pages(project: Path, capsys: pytest.CaptureFixture
 def test_watch_follows_libraries_named_after_serve_started(project: Path) -> None:
     """A question that starts naming another library, and a library folder created later, are watched
     from then on: a file changed in them rebuilds every report."""
-    plans: list[Rebuild] = []
-    changed, stop = threading.Event(), threading.Event()
+    with watching(project) as (plans, changed):
 
-    def on_change(plan: Rebuild) -> None:
-        plans.append(plan)
-        changed.set()
+        def until(condition: object, write: object) -> None:
+            # Write again until the watcher reacts, up to a generous bound (no speed is asserted). The condition
+            # is checked on every round, not only after a signal: a plan appended between an earlier signal and
+            # its clear() would otherwise never be looked at when `write` makes no new event.
+            for _ in range(60):
+                write()  # type: ignore[operator]
+                changed.wait(2)
+                changed.clear()
+                if condition():  # type: ignore[operator]
+                    return
+            raise AssertionError(f"the watcher did not react: {plans}")
 
-    watcher = threading.Thread(target=watch, args=(project, on_change, stop))
-    watcher.start()
-
-    def until(condition: object, write: object) -> None:
-        # Write again until the watcher reacts, up to a generous bound (no speed is asserted). The condition
-        # is checked on every round, not only after a signal: a plan appended between an earlier signal and
-        # its clear() would otherwise never be looked at when `write` makes no new event.
-        for _ in range(60):
-            write()  # type: ignore[operator]
-            changed.wait(2)
-            changed.clear()
-            if condition():  # type: ignore[operator]
-                return
-        raise AssertionError(f"the watcher did not react: {plans}")
-
-    try:
         question = project / "reports/other.yaml"
         until(lambda: any(Path("reports/other.yaml") in p.questions for p in plans),
               lambda: question.write_text("title: Other\nquestion: What is in the other library?\nlibrary: lib2\n",
@@ -117,9 +129,6 @@ def test_watch_follows_libraries_named_after_serve_started(project: Path) -> Non
         plans.clear()
         until(lambda: any(p.full and "lib2/notes.md" in " ".join(p.reasons) for p in plans),
               lambda: notes.write_text("# Notes\n\nZeta-7B scores 41.2 on CodeBench.\n", encoding="utf-8"))
-    finally:
-        stop.set()
-        watcher.join()
 
 
 def test_a_question_read_while_it_was_rewritten_is_read_again(tmp_path: Path,
@@ -149,16 +158,7 @@ def test_a_library_appearing_with_the_question_that_names_it_rebuilds_every_repo
     """The question naming lib2 and the lib2 folder arrive in one batch (the CI failure of the watcher test: the
     folder appeared while the question's change was handled): the batch's plan is a full rebuild that says lib2
     appeared, never the question's own rebuild alone, which lost the appearance."""
-    plans: list[Rebuild] = []
-    changed, stop = threading.Event(), threading.Event()
-
-    def on_change(plan: Rebuild) -> None:
-        plans.append(plan)
-        changed.set()
-
-    watcher = threading.Thread(target=watch, args=(project, on_change, stop))
-    watcher.start()
-    try:
+    with watching(project) as (plans, changed):
         first = project / "reports/first.yaml"
         for _ in range(60):  # until the watcher runs (no speed is asserted)
             first.write_text("title: First\nquestion: What is in the library?\n", encoding="utf-8")
@@ -174,6 +174,3 @@ def test_a_library_appearing_with_the_question_that_names_it_rebuilds_every_repo
                 break
         appeared = [p for p in plans if "lib2 appeared" in p.reasons]
         assert appeared and appeared[0].full, plans
-    finally:
-        stop.set()
-        watcher.join()
