@@ -220,7 +220,7 @@ def _name_spans(masked: str) -> list[tuple[str, tuple[int, int]]]:
         before = masked[: match.start()].rstrip()
         at_start = not before or before.endswith((".", ":", ";", "!", "?", "\u2022", "*"))
         adjacent = previous_end >= 0 and masked[previous_end:match.start()] == " "
-        if _is_name(word, at_start):
+        if _is_name(word, at_start) or (at_start and _is_name(word, False) and _sized_name(word, masked, match.end())):
             if groups and adjacent:
                 groups[-1][0].append(word)
                 groups[-1] = (groups[-1][0], groups[-1][1], match.end())
@@ -239,6 +239,16 @@ def _name_spans(masked: str) -> list[tuple[str, tuple[int, int]]]:
         else:
             previous_end = -1
     return [(" ".join(words), (start, end)) for words, start, end in groups]
+
+
+_SIZE_NEXT = re.compile(r" \d+(?:\.\d+)?[KMBT](?![\w.])")
+_VERB_FORM = re.compile(r"(?:ing|ed|ly)$")
+
+
+def _sized_name(word: str, text: str, end: int) -> bool:
+    """A sentence-initial capitalised word followed by a model size ("Chinchilla 70B scores …") is the name of a
+    model of that size, unless it is a verb or adverb form ("Training 70B models …", "Roughly 7B …")."""
+    return bool(_SIZE_NEXT.match(text, end)) and not _VERB_FORM.search(word.lower())
 
 
 def _looks_proper(word: str) -> bool:

@@ -39,6 +39,22 @@ def test_entities_keep_model_names_whole_and_group_capitalised_words() -> None:
     assert entities("Qwen3 scores 85.7 on AIME’24 and 81.5 on AIME'25.") == ("Qwen3", "AIME’24", "AIME'25")
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "figures"),
+    [
+        # A claim opening on a model's name and size: the size is the name's, never a figure of the claim
+        ("Chinchilla 70B scores 16.4% on LibriSpeech.", ("Chinchilla 70B", "LibriSpeech"), [16.4]),
+        ("Gopher 280B was trained on 300B tokens.", ("Gopher 280B",), [300e9]),
+        # A verb or adverb before a size is no name
+        ("Training 70B models is costly.", (), [70e9]),
+        ("Roughly 7B tokens are used.", (), [7e9]),
+    ],
+)
+def test_a_sentence_opening_on_a_name_and_its_size(text: str, names: tuple[str, ...], figures: list[float]) -> None:
+    assert entities(text) == names
+    assert [q.value for q in quantities(text)] == figures
+
+
 def test_name_matching_ignores_separators_but_not_suffixes() -> None:
     assert mentions(fold("results of Qwen 2.5 72B"), "Qwen2.5-72B")
     assert not mentions(fold("GPT-4o is strong"), "GPT-4")

@@ -47,7 +47,7 @@ def test_comparison_sides_by_name(case: dict[str, Any]) -> None:
 
 def test_a_verb_after_a_figure_does_not_give_it_to_the_next_name() -> None:
     # "70B compresses Audiobank": a figure's following word is no noun of a name only after a determiner
-    claim = "Heron 70B compresses Audiobank samples to 16.4% of their raw size."
+    claim = "Heron at 70B compresses Audiobank samples to 16.4% of their raw size."
     spans = claimparse.name_spans(claim)
     figure = claimparse.parse(claim).quantities[0]
     assert owner_of(claim, figure.start, spans, frozenset(), figure.end + len(" compresses"),
