@@ -412,3 +412,47 @@ def test_a_second_header_below_figures_starts_a_grid_of_its_own() -> None:
 def test_a_header_level_under_the_header_is_no_second_table() -> None:
     levelled = table(["Model", "French", "French"], [["Model", "ARC-c", "MMLU"], ["Nova-8x7B", "58.2%", "70.9%"]])
     assert len(grid_parts(levelled)) == 1
+
+
+def centred_groups_page() -> list[Glyph]:
+    """Delétang et al. (2023) Table 1's layout: chunk-size labels left of the compressor column, each printed once
+    at the centre of the rows it covers; the second covers three bands of rows split by wider gaps."""
+    glyphs = glyph_line(700, [(70, "Table 1: Compression rates on two datasets (lower is better).")], size=10)
+    glyphs += glyph_line(676, [(70, "Compressor"), (150, "ImageNet"), (210, "LibriSpeech")])
+    bands = [[(660, "gzip"), (650, "LZMA2"), (640, "PNG"), (630, "FLAC")],
+             [(616, "gzip"), (606, "LZMA2"), (596, "PNG"), (586, "FLAC")],
+             [(572, "Transformer 200K"), (562, "Transformer 800K")],
+             [(548, "Chinchilla 70B")]]
+    for band in bands:
+        for y, name in band:
+            glyphs += glyph_line(y, [(70, name), (150, f"{y / 10:.1f}"), (210, f"{y / 20:.1f}")])
+    glyphs += glyph_line(645, [(40, "∞")])
+    glyphs += glyph_line(582, [(40, "2048")])  # its own line, centred on rows 616 to 548
+    glyphs += glyph_line(500, [(70, "The results show that large models compress images and audio well.")], size=10)
+    return glyphs
+
+
+def test_a_group_label_centred_on_several_bands_of_rows_covers_them_all() -> None:
+    [found] = tables_from_glyphs(centred_groups_page(), "doc", 6)
+    assert [row[0] for row in found.rows][-1] == "Chinchilla 70B"
+    assert found.row_groups[-11:] == ("∞",) * 4 + ("2048",) * 7
+
+
+def test_subscripts_of_a_table_set_smaller_than_the_prose_stay_on_their_rows() -> None:
+    """Shazeer (2020) Table 3: rows in 7.5 pt under 10 pt prose, each label "FFN" with its variant as a 5.2 pt
+    subscript 1.1 pt lower. Read as lines of their own, the subscripts became group headings of the next row,
+    shifting every variant's name onto its neighbour's scores."""
+    glyphs: list[Glyph] = []
+    for k in range(12):
+        glyphs += glyph_line(760 - 12 * k, [(70, "Prose of the page set in the body size, long enough to dominate.")],
+                             size=10)
+    glyphs += glyph_line(600, [(70, "Table 3: Scores of the variants.")], size=10)
+    glyphs += glyph_line(585, [(110, "Average"), (160, "BoolQ")], size=7.5)
+    for k, (variant, scores) in enumerate((("ReLU", ("72.76", "80.15")), ("GELU", ("72.98", "80.64")),
+                                           ("GEGLU", ("73.96", "81.19")))):
+        y = 575 - 9 * k
+        glyphs += glyph_line(y, [(70, "FFN"), (110, scores[0]), (160, scores[1])], size=7.5)
+        glyphs += glyph_line(y - 1.1, [(84, variant)], size=5.2)
+    [found] = tables_from_glyphs(glyphs, "doc", 4)
+    labels = {row[0].replace(" ", ""): row[1] for row in found.rows}
+    assert labels == {"FFNReLU": "72.76", "FFNGELU": "72.98", "FFNGEGLU": "73.96"}

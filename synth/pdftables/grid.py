@@ -171,7 +171,9 @@ def block_grids(lines: list[Line], first_data: int) -> list[Grid]:
     def words_of(line: Line) -> tuple[list[Word], list[Word]]:
         """(cells, group-label words): text wholly left of the label column names a row group."""
         if category is None:
-            side = [w for w in line.words if w.x1 < label.x0 - 0.3 * size and cell_kind(w.text) == "text"]
+            left = [w for w in line.words if w.x1 < label.x0 - 0.3 * size]
+            # a line of nothing but a label left of the row labels names a group even as a number ("2048")
+            side = left if len(left) == len(line.words) else [w for w in left if cell_kind(w.text) == "text"]
         else:
             side = [w for w in line.words if w.center < label.x0 and w.x1 <= label.x0 + 0.5 * size]
         return [w for w in line.words if w not in side], side
@@ -238,7 +240,9 @@ def block_grids(lines: list[Line], first_data: int) -> list[Grid]:
 
 def _assign_categories(rows: list[tuple[list[str], str, Line]], texts: list[tuple[float, str]], size: float) -> None:
     """Give each row the category label of its band (bands are split by wider row gaps), else the
-    vertically nearest label: category labels are centred on the rows they cover."""
+    vertically nearest label: category labels are centred on the rows they cover. A label centred on
+    several bands ("2048" beside ten rows in three bands, Delétang et al. Table 1) covers them all: see
+    `_centred_runs`."""
     labels: list[tuple[float, str]] = []
     for y, text in texts:  # stacked lines of one label ("Math & Text" / "Reasoning")
         if labels and labels[-1][0] - y <= 1.4 * size:
@@ -253,13 +257,41 @@ def _assign_categories(rows: list[tuple[list[str], str, Line]], texts: list[tupl
         if rows[k - 1][2].y - rows[k][2].y > 1.3 * typical:
             bands.append([])
         bands[-1].append(k)
-    for band in bands:
-        hi, lo = rows[band[0]][2].y + 0.5 * typical, rows[band[-1]][2].y - 0.5 * typical
-        inside = [(y, text) for y, text in labels if lo <= y <= hi]
+    spans = [(rows[band[0]][2].y + 0.5 * typical, rows[band[-1]][2].y - 0.5 * typical) for band in bands]
+    inside = [[(y, text) for y, text in labels if lo <= y <= hi] for hi, lo in spans]
+    for first, last, label in _centred_runs(spans, inside, labels, 0.5 * typical):
+        for b in range(first, last + 1):
+            inside[b] = [label]
+    for band, found in zip(bands, inside, strict=True):
         for k in band:
             row, heading, line = rows[k]
-            name = min(inside, key=lambda item: abs(item[0] - line.y))[1] if inside else heading
+            name = min(found, key=lambda item: abs(item[0] - line.y))[1] if found else heading
             rows[k] = (row, name, line)
+
+
+def _centred_runs(spans: list[tuple[float, float]], inside: list[list[tuple[float, str]]],
+                  labels: list[tuple[float, str]], tolerance: float) -> list[tuple[int, int, tuple[float, str]]]:
+    """Runs of bands a label is centred on, beyond its own band: a band holding one label, widened over the
+    unlabelled bands around it when the label sits at the wider run's centre (within half `tolerance`) and at
+    less than half its distance from its own band's centre. Only when some label is off its band's first row:
+    a top-aligned label covers its own band."""
+    own = [(b, found[0]) for b, found in enumerate(inside) if len(found) == 1]
+    if not own or all(abs(spans[b][0] - tolerance - label[0]) <= tolerance for b, label in own):
+        return []
+
+    def offset(first: int, last: int, y: float) -> float:
+        return abs((spans[first][0] + spans[last][1]) / 2 - y)
+
+    runs = []
+    for b, label in own:
+        candidates = [(offset(first, last, label[0]), last - first, first, last)
+                      for first in range(b, -1, -1) if first == b or not inside[first]
+                      for last in range(b, len(spans)) if last == b or not inside[last]
+                      if all(not inside[k] for k in range(first, last + 1) if k != b)]
+        best, _, first, last = min(candidates)
+        if (first, last) != (b, b) and best <= tolerance / 2 and best < offset(b, b, label[0]) / 2:
+            runs.append((first, last, label))
+    return runs
 
 
 def plausible(grid: Grid) -> bool:

@@ -54,6 +54,13 @@ def page_lines(glyphs: Sequence[Glyph]) -> list[Line]:
     """Group glyphs into lines by baseline; small raised glyphs join the line they decorate."""
     if not glyphs:
         return []
+    return sorted(map(_make_line, _grouped(glyphs)), key=_Y, reverse=True)
+
+
+def _grouped(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Glyphs of the body size by baseline, each smaller glyph joined to the line it decorates. The glyphs no line
+    takes are grouped the same way among themselves: a table set smaller than the page's prose has subscripts of
+    its own ("FFN" with "GEGLU" below it, 5.2 pt under 7.5 pt), which decorate its rows, not start lines."""
     sizes = sorted(map(_SIZE, glyphs))
     body_size = sizes[len(sizes) // 2]
     normal: list[Glyph] = []
@@ -93,8 +100,9 @@ def page_lines(glyphs: Sequence[Glyph]) -> list[Line]:
             best.append(glyph)
         else:
             leftovers.append([glyph])
-    lines = [_make_line(g) for g in [*groups, *_regroup(leftovers)]]
-    return sorted(lines, key=_Y, reverse=True)
+    if leftovers and len(leftovers) < len(glyphs) and normal:
+        return [*groups, *_grouped([glyph for [glyph] in leftovers])]
+    return [*groups, *_regroup(leftovers)]
 
 
 def _top_down(glyphs: list[Glyph]) -> list[Glyph]:
