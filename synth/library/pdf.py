@@ -14,7 +14,7 @@ import importlib.metadata
 import io
 import re
 import statistics
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pypdf
@@ -92,16 +92,30 @@ def _clean_page(raw: str) -> str:
 
 def _sized_lines(textpage: pdfium.PdfTextPage, text: str, limit: int = 25) -> list[tuple[str, float]]:
     """The first lines of a page with the font size of their first character (titles are largest)."""
-    if pdfium.raw.FPDFText_CountChars(textpage.raw) != len(text):
+    index = _char_index(textpage, text)
+    if index is None:
         return []
     lines: list[tuple[str, float]] = []
     position = 0
     for line in text.split("\n")[:limit]:
         if line.strip():
             first = position + len(line) - len(line.lstrip())
-            lines.append((line, float(pdfium.raw.FPDFText_GetFontSize(textpage.raw, first))))
+            lines.append((line, float(pdfium.raw.FPDFText_GetFontSize(textpage.raw, index(first)))))
         position += len(line) + 1
     return lines
+
+
+def _char_index(textpage: pdfium.PdfTextPage, text: str) -> Callable[[int], int] | None:
+    """pdfium's character number of each position of the page's text, or None when they cannot be paired. pdfium
+    counts a character beyond the Basic Multilingual Plane ("𝑥" in a formula) as two UTF-16 units, Python's text
+    as one: without the pairing, a page 1 with such a character gave no font sizes, so no title and no author."""
+    count = pdfium.raw.FPDFText_CountChars(textpage.raw)
+    if count == len(text):
+        return lambda position: position
+    units = [i for i in range(count) if not 0xDC00 <= pdfium.raw.FPDFText_GetUnicode(textpage.raw, i) <= 0xDFFF]
+    if len(units) != len(text):
+        return None
+    return units.__getitem__
 
 
 def _pdfium_pages(data: bytes, doc_id: str) -> tuple[list[str], list[Table], dict[str, str], list[tuple[str, float]]]:
