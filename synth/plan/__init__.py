@@ -38,7 +38,7 @@ from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
 from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
-from synth.plan.papers import PaperReference, paper_references
+from synth.plan.papers import PaperReference, paper_names, paper_references
 from synth.plan.phrasings import phrased, uncontracted, without_appositives
 from synth.plan.qualifiers import qualified
 from synth.plan.scale import at_scale, scaled, sized
@@ -344,6 +344,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     if usage is not None:  # the class is the subject: its words are neither names nor asked phrases
         text = text[:usage.start] + "they" + text[usage.end:]
     names = question_names(text, vocab)
+    names = [n for n in names if n not in paper_names(names, text, papers, vocab)]
     used = [] if question.columns else used_names(text, names)
     names = [n for n in names if n not in used]  # "does X use RMSNorm": RMSNorm is asked of X, not a subject
     notes: list[str] = [f"Spelling: {', '.join(change.note() for change in respelt)}."] if respelt else []

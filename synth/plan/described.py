@@ -23,7 +23,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 WHICH_RANKED = re.compile(r"\bwhich\s+(?P<cls>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)\s+(?P<verb>[a-z]+)\s+the\s+"
                           r"(?:lowest|highest|best|worst|largest|smallest|most|least|fewest)\s+"
                           r"(?P<measure>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)(?=\s+(?:on|in|at|for|among|across|of|"
-                          r"with)\b|\s*[?,.;]|\s*$)", re.IGNORECASE)
+                          r"with|after|before|by|under|within)\b|\s*[?,.;]|\s*$)", re.IGNORECASE)
 
 
 def _stems(text: str) -> set[str]:
@@ -49,16 +49,22 @@ def _row_labels(table: Table) -> list[str]:
     return [" ".join(row[0].split()) for row in table.rows if row and row[0].strip()]
 
 
+# What a figure of the question counts ("after 65,536 training steps"): a setting of the question, never a row it
+# describes as a subject, though a table labels a row with those words ("Training Steps").
+_COUNTED = re.compile(r"\d[\d,.]*\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)", re.IGNORECASE)
+
+
 def described_rows(text: str, papers: tuple[str, ...], vocab: Vocabulary) -> list[tuple[str, ...]]:
     """The row labels of the named papers' tables whose every content word the question writes (two at least),
     the longest of those that overlap ("supervised + 60k fine-tune", not also "60k fine-tune"); the labels of one
     row in several tables ("… fine-tune", "… fine-tuned") are one subject's spellings."""
     asked = _stems(text)
+    counted = {w for m in _COUNTED.finditer(text) for w in _stems(m.group(1))}
     found: dict[frozenset[str], dict[str, None]] = {}
     for table in _tables(papers, vocab):
         for label in _row_labels(table):
             words = frozenset(_stems(label))
-            if len(words) >= 2 and words <= asked:
+            if len(words) >= 2 and words <= asked and not words <= counted:
                 found.setdefault(words, {})[label] = None
     return [tuple(labels) for words, labels in found.items() if not any(words < other for other in found)]
 
@@ -106,14 +112,14 @@ def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str,
     if not rows:
         rows, why = described_rows(text, keys, vocab), "a row of the named paper's table that the question describes"
     rows = [row for row in rows if not _sibling_row(row[0], subjects)]
-    if not rows:
-        return subjects, unique
-    inside = [s for s in subjects if any(fold(s.name) in fold(row[0]) for row in rows)]
-    kept = [s for s in subjects if s not in inside]
-    notes.append(f"Described, not named: {', '.join(row[0] for row in rows)} ({why}).")
-    kept += [PlanSubject(row[0], row, why, keys) for row in rows
-             if canonical(row[0]) not in {canonical(s.name) for s in kept}]
-    if ranked:
+    kept = subjects
+    if rows:
+        inside = [s for s in subjects if any(fold(s.name) in fold(row[0]) for row in rows)]
+        kept = [s for s in subjects if s not in inside]
+        notes.append(f"Described, not named: {', '.join(row[0] for row in rows)} ({why}).")
+        kept += [PlanSubject(row[0], row, why, keys) for row in rows
+                 if canonical(row[0]) not in {canonical(s.name) for s in kept}]
+    if ranked and (rows or subjects):  # the class ranked is what the subjects are, the measure what is asked
         cls = canonical(ranked.group("cls"))
         unique = {k: a for k, a in unique.items() if canonical(a.name) != cls}
         measure = ranked.group("measure")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from synth.plan.subjects import Name
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary
 
@@ -30,6 +31,14 @@ class PaperReference:
 
     written: str
     sources: tuple[str, ...]
+
+
+def paper_names(names: list[Name], text: str, papers: list[PaperReference], vocab: Vocabulary) -> list[Name]:
+    """The names inside a paper's reference ("GLU" in "the GLU variants paper") that the library knows as no model:
+    they name the paper, neither a subject nor a benchmark of the question."""
+    spans = [(m.start(), m.end()) for paper in papers for m in re.finditer(re.escape(paper.written), text)]
+    return [n for n in names
+            if any(lo <= n.start and n.end <= hi for lo, hi in spans) and vocab.role(n.text) != "entity"]
 
 
 def _words(text: str) -> set[str]:
