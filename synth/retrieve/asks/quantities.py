@@ -166,6 +166,10 @@ _RAISE_VERB = r"(?:increas|rais|expand|extend|grow|scal)\w*(?:\s+up)?"
 _LINK = r"(?:\s+(?:(?:is|was|are|were)\s+set\s+to|is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*)"
 
 
+# An attribute counted in a unit of a thing ("hours of audio", "tokens of code"): the unit, then the thing.
+_UNIT_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:[A-Za-z\-]+\s+)?([A-Za-z\-]+)", re.IGNORECASE)
+
+
 def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: frozenset[str],
                   found: list[tuple[str, float, str, int]]) -> list[tuple[str, float, str, int]]:
     """Counts and settings without a scale word, read only right next to the attribute's words: "61
@@ -200,6 +204,10 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         noun = re.escape(words[0]) + r"\w*"
         patterns += [(rf"\b{noun}\s+(?:is\s+|was\s+)?(?:(?:expanded|increased|set|reduced|extended)\s+)?(?:to|of)\s+$",
                       True), (rf"^[\s-]+(?:(?:token|word|sub-?word|word-?piece|BPE|entry|entries)\s+)?{noun}\b", False)]
+    of_form = _UNIT_OF.fullmatch(counted.strip())
+    if of_form:  # "hours of audio": "680,000 hours of labeled audio data" says it with the noun qualified
+        patterns.append((rf"^\s+{re.escape(_singular(of_form.group(1)))}\w*\s+of\s+(?:[A-Za-z\-]+\s+){{0,2}}?"
+                         rf"{re.escape(_singular(of_form.group(2)))}\w*\b", False))
     out: list[tuple[str, float, str, int]] = []
     for pattern, before in patterns:
         for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text)):
