@@ -155,3 +155,13 @@ def test_a_term_of_one_sentence_carries_the_asked_modifiers(term: str, asked: st
     """An embedding is a positional encoding only when it says "position": BERT's "WordPiece embeddings" and
     GPT-2's byte-pair encoding are no positional encodings."""
     assert names_modifiers(term, PlanAttribute(asked, AttributeKind.TEXT, (asked,), "test")) is kind
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("scaling weakly supervised speech recognition to 680,000 hours of labeled audio data.", ["680,000"]),
+    ("At 680,000 hours of labeled audio, the dataset is one of the largest.", ["680,000"]),
+    ("The dataset also includes 125,000 hours of translation data.", []),  # hours of something else
+])
+def test_a_count_in_a_unit_of_a_thing_is_read_with_the_thing_qualified(text: str, values: list[str]) -> None:
+    """"hours of audio" (Whisper): a source writes the unit, "of", then the thing with a word of its own between."""
+    assert _values(text, "hours of audio") == values

@@ -85,7 +85,9 @@ _TRAINED_WITH = re.compile(r"\b(?:pre-?|post-?)?(?:trained|optimi[sz]ed|fine-?tu
 _LOWER_MEMBER = re.compile(r"^\s*,\s*([a-z][\w\-.]*)(?=\s*,|\s+(?:and|or)\s+)")
 _PARTS = f"(?:{'|'.join(_DATASET_NOUNS)})"
 _DATASET_PART = re.compile(rf"^\s+{_PARTS}\b")
-_LIST_GLUE = re.compile(rf"^(?:\s+{_PARTS})?\s*(?:,\s*(?:and\s+|or\s+)?(?:of\s+)?|\s+(?:and|or)\s+(?:of\s+|the\s+)?)$")
+_PARALLEL = re.compile(r"\b(?:and|or)\s+(?:of|for)\s+$")
+_LIST_GLUE = re.compile(rf"^(?:\s+{_PARTS})?\s*(?:,\s*(?:and\s+|or\s+)?(?:of\s+|for\s+)?|"
+                        rf"\s+(?:and|or)\s+(?:of\s+|for\s+|the\s+)?)$")
 
 
 @dataclass(frozen=True)
@@ -291,8 +293,11 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         if role == "subject" and not any(roles[i] == "entity" for i in members) \
                 and _OWNED.search(text[max(0, first_start - 8):first_start]):
             role = "metric"
+        # "for Dota 5v5 and for ImageNet": a repeated preposition makes the names parallel, whatever other tables
+        # use one of them as
+        parallel = any(_PARALLEL.search(text[raw[a].end:raw[b].start]) for a, b in itertools.pairwise(members))
         for i in members:
-            roles[i] = role if roles[i] != "attribute" or role == "metric" else "metric"
+            roles[i] = role if roles[i] != "attribute" or role == "metric" or parallel else "metric"
     for i in range(len(raw)):
         part = _DATASET_PART.match(text[ends[i]:])
         if part and roles[i] == "metric":
