@@ -88,19 +88,20 @@ _MODE_PHRASE = re.compile(r"\s*,?\s*\b(?:in|with|under|using)\s+(?:the\s+|their\
                           r"reasoning|long-?CoT|short-?CoT))\s+(?:mode|setting)s?\b", re.IGNORECASE)
 
 # A mode said as a switch or as a version of the model: "with thinking turned off", "without thinking", "thinking
-# disabled", "the short-CoT version of Kimi k1.5" (the subject stays, its mode is read apart).
+# disabled", "the short-CoT version of Kimi k1.5", "Kimi k1.5 long-CoT" (the subject stays, its mode is read apart).
 _MODE_SWITCH = re.compile(
     r"\s*,?\s*\b(?:(?:with|having)\s+(?:the\s+)?(?:thinking|reasoning)(?:\s+mode)?\s+(?:turned|switched|set)\s+"
     r"(?P<state>off|on)|(?P<without>without)\s+(?:thinking|reasoning)(?:\s+mode)?|(?:with\s+)?(?:thinking|reasoning)"
     r"(?:\s+mode)?\s+(?P<toggled>disabled|enabled))\b(?P<comma>\s*,)?"
-    r"|\bthe\s+(?P<version>non-?thinking|thinking|long-?CoT|short-?CoT)\s+(?:version|variant|model)\s+of\s+",
+    r"|\bthe\s+(?P<version>non-?thinking|thinking|long-?CoT|short-?CoT)\s+(?:version|variant|model)\s+of\s+"
+    r"|(?<=[\w.])\s+(?P<suffix>long-?CoT|short-?CoT)\b(?!\s+(?:version|variant|model|mode|setting)s?\b)",
     re.IGNORECASE)
 
 
 def _switched_mode(found: re.Match[str]) -> str:
     """"thinking turned off" / "without thinking" / "thinking disabled" → non-thinking; the version's own word else."""
-    if found.group("version"):
-        return _mode(found.group("version").lower())
+    if found.group("version") or found.group("suffix"):
+        return _mode((found.group("version") or found.group("suffix")).lower())
     off = found.group("without") or (found.group("state") or found.group("toggled") or "").lower() in ("off",
                                                                                                        "disabled")
     return "non-thinking" if off else "thinking"
@@ -110,7 +111,8 @@ def unversioned(text: str) -> str:
     """"For the short-CoT version of Kimi k1.5, …" → "For Kimi k1.5, …": the mode word names no model of its own
     (`read_setting` reads it as the mode), so the subject is the model the phrase is a version of."""
     found = _MODE_SWITCH.search(text)
-    return text[:found.start()] + text[found.end():] if found and found.group("version") else text
+    return text[:found.start()] + text[found.end():] if found and (found.group("version") or found.group("suffix")) \
+        else text
 
 
 @dataclass(frozen=True)
