@@ -343,6 +343,15 @@ def test_chunks_cut_long_lines_at_sentences() -> None:
     assert text[spans[0][0]:spans[-1][1]] == text
 
 
+def test_a_chunk_ends_a_sentence_rather_than_a_line_that_breaks_one() -> None:
+    """A PDF's lines break mid-sentence: a chunk cut at such a line end left a figure without the model it is of."""
+    sentence = "For example, Heron 70B, while trained primarily\non text, compresses images to 43.4% of their size. "
+    text = sentence * 30
+    spans = chunk_spans(text, 0, len(text))
+    assert len(spans) > 1
+    assert all(text[s:e].endswith(".") for s, e in spans)
+
+
 # --- shared material ------------------------------------------------------------------------------
 
 

@@ -169,20 +169,22 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cut_point(text: str, start: int, limit: int) -> int:
-    """Where to end a chunk that starts at `start`: a line end after a sentence if possible."""
+    """Where to end a chunk that starts at `start`: a line end after a sentence, else a sentence end inside a line,
+    else a line end. A PDF breaks its lines mid-sentence: a cut at any line end split "Chinchilla 70B, while trained
+    primarily" from "on text, compresses ImageNet patches to 43.4%", leaving the figure without its model."""
     low, high = start + _MIN_CUT, start + limit
-    newlines = [m.start() for m in re.finditer("\n", text[low:high])]
+    window = text[low:high]
+    newlines = [m.start() for m in re.finditer("\n", window)]
     after_sentence = [low + i for i in newlines if text[low + i - 1] in _SENTENCE_END]
     if after_sentence:
         return after_sentence[-1]
+    sentence_ends = [m.end() for m in re.finditer(r"[.?!]\s", window)]
+    if sentence_ends:
+        return low + sentence_ends[-1]
     if newlines:
         return low + newlines[-1]
-    window = text[low:high]
-    for pattern in (r"[.?!]\s", r"\s"):
-        found = [m.end() for m in re.finditer(pattern, window)]
-        if found:
-            return low + found[-1]
-    return high
+    found = [m.end() for m in re.finditer(r"\s", window)]
+    return low + found[-1] if found else high
 
 
 def chunk_spans(text: str, start: int, end: int, limit: int = MAX_PASSAGE) -> list[tuple[int, int]]:
