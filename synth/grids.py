@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from synth.models import Table
-from synth.tableheads import fill_right, spanning, sub_header_rows
+from synth.tableheads import fill_right, spanning, sub_header_rows, titled_group
 from synth.tables import MISSING, parse_cell, parse_value, repeated_header
 from synth.text import fold
 
@@ -156,7 +156,7 @@ def grid(table: Table) -> Grid:
             continue
         names = [row[c] if (row[c] and not _blank(row[c])) or not above[c] else above[c] for c in range(labels)]
         above = names
-        table_group = table.row_groups[r].strip() if r < len(table.row_groups) else ""
+        table_group = titled_group(table, r, first_body)
         prefix = [g for g in dict.fromkeys((table_group, group)) if g]
         row_paths[r] = tuple(p for p in (*prefix, *names) if p)
         for c in range(labels, width):

@@ -101,3 +101,14 @@ def repeated_in_groups(table: Table) -> set[str]:
             group = table.row_groups[r].strip() if r < len(table.row_groups) else ""
             groups.setdefault(fold(row[0].strip()), set()).add(group)
     return {label for label, seen in groups.items() if len(seen) > 1}
+
+
+def titled_group(table: Table, r: int, levels: int) -> str:
+    """Row `r`'s group label, named by its column's title when the label is only a number or a symbol: "Chunk Size
+    2048", not a bare "2048" (Delétang et al. Table 1 prints "Chunk Size" in the header row above "∞" and "2048")."""
+    group = table.row_groups[r].strip() if r < len(table.row_groups) else ""
+    if not group or re.search(r"[A-Za-z]{2}", group):
+        return group
+    title = next((table.row_groups[k].strip() for k in range(max(levels, 1)) if k < len(table.row_groups)
+                  and re.search(r"[A-Za-z]{2}", table.row_groups[k])), "")
+    return f"{title} {group}" if title else group

@@ -24,6 +24,7 @@ from synth.tableheads import (
     padded,
     repeated_in_groups,
     sub_header_rows,
+    titled_group,
 )
 from synth.text import fold
 
@@ -325,7 +326,7 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
             header = [c.strip() for c in row] + [""] * max(0, len(header) - len(row))
             setting_columns = [c for c, h in enumerate(header) if c > 0 and _SETTING_COLUMN.search(h)]
             continue
-        group = table.row_groups[r] if r < len(table.row_groups) else ""
+        group = titled_group(table, r, levels)
         for c in range(1, min(len(row), len(header))):
             parsed = parse_cell(row[c])
             if parsed is None or c in setting_columns:

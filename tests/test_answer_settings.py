@@ -92,8 +92,8 @@ def test_records_read_a_sub_header_row_and_a_row_group_as_the_setting() -> None:
                          ["Tiny", "8.3", "48.0", "21.0", "100.8", "1408.3", "1448.0", "1421.0", "1500.8"]],
                         groups=["Chunk Size", "∞", "2048", "2048"])
     read = {(r.entity, r.attribute, r.setting, r.raw) for r in records(compression, in_columns=False)}
-    assert ("gzip", "LibriSpeech", "Raw (%); ∞", "36.4") in read
-    assert ("gzip", "LibriSpeech", "Adjusted (%); 2048", "38.5") in read
+    assert ("gzip", "LibriSpeech", "Raw (%); Chunk Size ∞", "36.4") in read  # the group named by its column's title
+    assert ("gzip", "LibriSpeech", "Adjusted (%); Chunk Size 2048", "38.5") in read
     assert ("Tiny", "enwik9", "Adjusted (%)", "1408.3") in read
     assert not [r for r in read if r[1] in ("Raw (%)", "Adjusted (%)")]  # a spanning label never names a cell
     paths = {(c.row_path[-1], c.column_path, c.raw) for c in grid(compression).cells}

@@ -456,3 +456,14 @@ def test_subscripts_of_a_table_set_smaller_than_the_prose_stay_on_their_rows() -
     [found] = tables_from_glyphs(glyphs, "doc", 4)
     labels = {row[0].replace(" ", ""): row[1] for row in found.rows}
     assert labels == {"FFNReLU": "72.76", "FFNGELU": "72.98", "FFNGEGLU": "73.96"}
+
+
+def test_a_numeric_group_label_is_named_by_its_column_title() -> None:
+    """"2048" beside its rows reads "Chunk Size 2048": the group column's title, printed in the header row."""
+    found = table(["", "", "Raw Rate"], [["Compressor", "ImageNet"], ["gzip", "70.7"], ["gzip", "68.6"],
+                                           ["Chinchilla 70B", "48.0"]],
+                  groups=["Chunk Size", "∞", "2048", "2048"])
+    assert [p for p in grid(found).row_paths][1:] == [("Chunk Size ∞", "gzip"), ("Chunk Size 2048", "gzip"),
+                                                      ("Chunk Size 2048", "Chinchilla 70B")]
+    settings = {r.value: r.setting for r in records(found)}
+    assert "Chunk Size 2048" in (settings[68.6] or "") and "Chunk Size ∞" in (settings[70.7] or "")
