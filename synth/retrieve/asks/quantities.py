@@ -166,6 +166,9 @@ _RAISE_VERB = r"(?:increas|rais|expand|extend|grow|scal)\w*(?:\s+up)?"
 _LINK = r"(?:\s+(?:(?:is|was|are|were)\s+set\s+to|is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*)"
 
 
+# Attributes a unit alone names, with the other words of the attribute said in the sentence: a rate or frequency in
+# hertz.
+_MEASURED_IN = {key("rate"): r"(?:k|M|G)?Hz", key("frequency"): r"(?:k|M|G)?Hz"}
 # An attribute counted in a unit of a thing ("hours of audio", "tokens of code"): the unit, then the thing.
 _UNIT_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:[A-Za-z\-]+\s+)?([A-Za-z\-]+)", re.IGNORECASE)
 
@@ -204,6 +207,13 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         noun = re.escape(words[0]) + r"\w*"
         patterns += [(rf"\b{noun}\s+(?:is\s+|was\s+)?(?:(?:expanded|increased|set|reduced|extended)\s+)?(?:to|of)\s+$",
                       True), (rf"^[\s-]+(?:(?:token|word|sub-?word|word-?piece|BPE|entry|entries)\s+)?{noun}\b", False)]
+    measure_unit = _MEASURED_IN.get(key(words[-1]))
+    by_unit = None
+    if measure_unit and len(words) > 1 and all(any(key(w).startswith(key(m)[:5]) for w, _, _ in word_tokens(text))
+                                               for m in words[:-1]):
+        # "sampling rate": "All audio is re-sampled to 16,000 Hz" gives the rate by its unit, not by the noun
+        by_unit = rf"^\s*{measure_unit}\b"
+        patterns.append((by_unit, False))
     of_form = _UNIT_OF.fullmatch(counted.strip())
     if of_form:  # "hours of audio": "680,000 hours of labeled audio data" says it with the noun qualified
         patterns.append((rf"^\s+{re.escape(_singular(of_form.group(1)))}\w*\s+of\s+(?:[A-Za-z\-]+\s+){{0,2}}?"
@@ -232,7 +242,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             else:
                 value, unit = float(number.group(1).replace(",", "")), number.group(2) or ""
             taken.add(number.start())
-            out.append((number.group(0), value, unit, number.start()))
+            # "16,000 Hz": a value named by its unit is shown with it
+            shown = f"{number.group(0)} {found.group(0).strip()}" if pattern == by_unit else number.group(0)
+            out.append((shown, value, unit, number.start()))
     if subset:
         out += _subset_values(text, words, taken)
     return scheduled + out + _spelled_values(text, words, taken, subset)

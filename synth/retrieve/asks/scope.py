@@ -75,7 +75,13 @@ def only_as_reference(scope: Scope, text: str) -> bool:
         _AS_REFERENCE.search(text[max(0, start - 60):start]) for start, _ in scope.mentions)
 
 
+# A number joined to a lowercase word is a compound modifier ("80-channel", "25-millisecond", "16-bit"), no model.
+_COMPOUND_MODIFIER = re.compile(r"^\d+(?:\.\d+)?-[a-z]+(?:-[a-z]+)*$")
+
+
 def _model_like(name: str, vocab: Vocabulary) -> bool:
+    if _COMPOUND_MODIFIER.match(name.split()[0]):
+        return False
     if re.search(r"[A-Za-z].*\d|\d.*[A-Za-z]", name):
         return True
     return vocab.role(name) == "entity"
@@ -91,11 +97,12 @@ _AS_MODIFIER = re.compile(r"^(?:['’]s)?\s+(?:layers?|blocks?|architectures?|de
 _AS_TOOL = re.compile(r"\b(?:use[sd]?|using|utili[sz](?:es?|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
                       r"optimi[sz]ed\s+(?:with|by))\s+(?:the\s+)?$", re.IGNORECASE)
 # "We adopt the same tokenizer as used in DeepSeek 67B, which … has a vocabulary size of 100K": a model named as the
-# origin of a setup the sentence's subject shares is a point of reference, not another model whose values these are.
-_SAME_AS = re.compile(r"\bsame\s+(?:[\w\-]+\s+){0,2}?(?:tokeni[sz]ers?|vocabular(?:y|ies)|architectures?|"
+# origin of a setup the sentence's subject shares is a point of reference, not another model whose values these are
+# ("the same byte-level BPE text tokenizer used in GPT-2").
+_SAME_AS = re.compile(r"\bsame\s+(?:[\w\-]+\s+){0,3}?(?:tokeni[sz]ers?|vocabular(?:y|ies)|architectures?|"
                       r"configurations?|settings?|hyper-?parameters?|recipes?|optimi[sz]ers?|pipelines?|procedures?)\s+"
-                      r"(?:as|to\s+that\s+of)\s+(?:(?:used|employed|adopted)\s+)?(?:in|by|for|of|with)?\s*(?:the\s+)?$",
-                      re.IGNORECASE)
+                      r"(?:(?:as|to\s+that\s+of)\s+(?:(?:used|employed|adopted)\s+)?(?:in|by|for|of|with)?|"
+                      r"(?:used|employed|adopted)\s+(?:in|by|for|with))\s*(?:the\s+)?$", re.IGNORECASE)
 # A number in scientific notation, or a date ("Dec 2017", "March 2024"): a name by its shape, never another model.
 _NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
                          r"\s+(?:19|20)\d\d$")
@@ -132,7 +139,9 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
             mentions.append((start, end))
             first = first or (name, match)
             continue
-        if canonical(name) in skip or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
+        # "the GPT-2 BPE vocabulary": a name ending in a value of the asked kind is that value, named by its origin
+        if canonical(name) in skip or any(canonical(name).endswith(k) for k in skip) \
+                or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
                 or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name) \
                 or _SAME_AS.search(sentence[max(0, start - 60):start]):
             continue
