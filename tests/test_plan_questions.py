@@ -12,7 +12,7 @@ from synth.config import Question
 from synth.index import PassageIndex
 from synth.models import AttributeKind, Library
 from synth.plan import make_plan
-from synth.plan.phrasings import comparative, phrased, time_taken, uncontracted, without_appositives
+from synth.plan.phrasings import comparative, phrased, restated_counts, time_taken, uncontracted, without_appositives
 from synth.plan.qualifiers import qualified
 from synth.plan.used import used_attribute, used_phrases, uses_term
 from synth.plan.wording import SUBJECT, Asked, asked_phrases
@@ -192,3 +192,18 @@ def test_a_top_k_label_states_the_experts_activated_per_token(library: tuple[Lib
     assert answer is not None
     assert sorted((c.attribute, c.value) for c in answer.cells) == [("activated experts per token", "4"),
                                                                     ("experts", "16")]
+
+
+@pytest.mark.parametrize(("question", "restated"), [
+    ("How many experts does X have, and how many are active per token?",
+     "How many experts does X have, and how many experts are active per token?"),
+    ("How many experts does it have and how many of them are shared?",
+     "How many experts does it have and how many experts are shared?"),
+    # another thing named after the verb: not a part of what was counted first, left as written
+    ("How many hours of audio were used, and how many of them are translation data?",
+     "How many hours of audio were used, and how many of them are translation data?"),
+])
+def test_a_second_how_many_without_its_noun_counts_the_first_ones(question: str, restated: str) -> None:
+    """"… and how many are active per token" read alone asked "active per token" and was answered with Mixtral's
+    13B active parameters: a neighbour's value for the experts the question counts."""
+    assert restated_counts(question) == restated

@@ -92,6 +92,23 @@ _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){1,3}?(?:that\s
                          r"(?:\s+(?:on|with|by|from|for|in|into|to|as|at))?\s*,")
 
 
+_COUNTED_NOUN = re.compile(r"\bhow\s+many\s+(?!of\b)([a-z][\w\-]*)", re.IGNORECASE)
+# "how many are active per token", "how many of them are shared": the count of a part of what was counted first,
+# said by a participle or an adjective of use (never "how many are multilingual … data", which names another thing).
+_ELIDED_COUNT = re.compile(r"\bhow\s+many\s+(?:of\s+(?:them|these|those)\s+)?(?=(?:are|is|were|was|get|gets)\s+"
+                           r"(?:[a-z]+ed|active|shared|routed|trainable|frozen|used)\b)", re.IGNORECASE)
+
+
+def restated_counts(text: str) -> str:
+    """"How many experts does X have, and how many are active per token?": a second "how many" without its noun
+    counts the first one's ("how many experts are active per token"), as "how many of them are …" does."""
+    first = _COUNTED_NOUN.search(text)
+    if first is None:
+        return text
+    head = text[:first.end()]
+    return head + _ELIDED_COUNT.sub(lambda m: f"how many {first.group(1)} ", text[first.end():])
+
+
 _CONTRACTED = re.compile(r"\b(what|which|who|how|where|when|that|it)['’]s\b", re.IGNORECASE)
 
 
