@@ -347,3 +347,15 @@ def test_a_benchmark_named_like_the_asked_noun_is_not_its_label() -> None:
     assert _bare_head(drop, record) is None
     heads = TableRecord(table, "GPT-4o", None, "Heads", 8.0, "8", 0, 1)
     assert _bare_head(PlanAttribute("attention heads", AttributeKind.QUANTITY, ("attention heads",), "test"), heads)
+
+
+@pytest.mark.parametrize(("text", "asked", "values"), [
+    ("In our experiments, we utilize DeepSeek-LLM (1.5B and 7B) [3] with a maximum supported sequence length of "
+     "4096 as the base language model.", "language model", ["DeepSeek-LLM"]),
+    ("We use AdamW as the optimizer.", "optimizer", ["AdamW"]),
+    ("We use the same settings as the base language model.", "language model", []),  # no name used as it
+])
+def test_a_name_used_as_the_asked_thing_is_its_value(text: str, asked: str, values: list[str]) -> None:
+    """Janus-Pro-7B's base language model is named only by what it is used as."""
+    attribute = PlanAttribute(asked, AttributeKind.TEXT, (asked,), "test")
+    assert text_values(text, attribute) == values
