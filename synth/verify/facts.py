@@ -44,9 +44,11 @@ class LibraryFacts:
         return math.log((self.passages + 1) / (self.frequency.get(word, 0) + 1)) + 1.0
 
     def coverage(self, shared: frozenset[str], words: frozenset[str]) -> float:
-        """IDF-weighted share of the claim's words that a passage states."""
-        total = sum(self.weight(w) for w in words)
-        return sum(self.weight(w) for w in shared) / total if total else 0.0
+        """IDF-weighted share of the claim's words that a passage states. Summed exactly (math.fsum): a plain sum over
+        a set depends on the set's order, which changes with the hash seed, and two windows of equal coverage then
+        compared differently from one run to the next."""
+        total = math.fsum(self.weight(w) for w in words)
+        return math.fsum(self.weight(w) for w in shared) / total if total else 0.0
 
 
 class IndexedFrequency(Mapping[str, int]):

@@ -343,7 +343,7 @@ def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool
     mechanism = attribute.kind is AttributeKind.MECHANISM
     weight = _weighted(asked, attribute.name, weights) if mechanism else {w: (weights or {}).get(w, 1.0) for w in asked}
     shared = [w for w in asked if has_word(have, w) or (len(w) >= 4 and any(w in h for h in have))]
-    coverage = sum(weight[w] for w in shared) / (sum(weight.values()) or 1.0)
+    coverage = math.fsum(weight[w] for w in shared) / (math.fsum(weight.values()) or 1.0)  # exact: order-free
     category = [w for w in words_of(attribute.name) if w in _CATEGORY]
     if not shared or coverage < (MIN_MECHANISM_COVERAGE if mechanism else MIN_COVERAGE):
         return 0.0
