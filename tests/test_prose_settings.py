@@ -165,3 +165,10 @@ def test_a_term_of_one_sentence_carries_the_asked_modifiers(term: str, asked: st
 def test_a_count_in_a_unit_of_a_thing_is_read_with_the_thing_qualified(text: str, values: list[str]) -> None:
     """"hours of audio" (Whisper): a source writes the unit, "of", then the thing with a word of its own between."""
     assert _values(text, "hours of audio") == values
+
+
+def test_a_count_of_tokens_is_no_tokenizer() -> None:
+    """"trained on 2T tokens" was DeepSeekMoE 16B's "tokenizer" (marked supported): the stems meet (token / tokeniz),
+    the things do not."""
+    assert _values("Scaling up to 16B total parameters, we train DeepSeekMoE 16B on 2T tokens.", "tokenizer") == []
+    assert _values("Scaling up to 16B total parameters, we train DeepSeekMoE 16B on 2T tokens.", "tokens") == ["2T"]

@@ -73,6 +73,13 @@ def _words_around(text: str, start: int, end: int, before: int, after: int) -> t
 _PEAK = frozenset(key(w) for w in ("peak", "max", "maximum", "maximal"))
 
 
+def _counts_head(words: Iterable[str], head: str) -> bool:
+    """The words after a figure name the counted thing, never the agent that makes it: "2T tokens" counts tokens,
+    not a "tokenizer" (the stems meet as token / tokeniz)."""
+    return any(has_word([w], head) and not (head.startswith(w) and head[len(w):len(w) + 2] in ("iz", "is"))
+               for w in words)
+
+
 def has_word(words: Iterable[str], wanted: str) -> bool:
     if any(same_word(wanted, p) for p in _PEAK):
         return any(same_word(w, p) for w in words for p in _PEAK)
@@ -132,8 +139,9 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
         clause_left += [key(w) for w, _, end in word_tokens(text) if end <= quantity.start]
         measured = head in _MASS_NOUNS and head != key("size") and right and modifiers and all(
             has_word(clause_left, m) or has_word(clause_right, m) for m in modifiers)
-        if not (has_word(right, head) or measured or (modifiers and any(has_word(near_right, m) for m in modifiers) and
-                                                  head in _IMPLIED_NOUNS and has_word(sentence_words, head))):
+        implied = modifiers and any(has_word(near_right, m) for m in modifiers) and head in _IMPLIED_NOUNS and has_word(
+            sentence_words, head)
+        if not (_counts_head(right, head) or measured or implied):
             continue
         if any(not (has_word(clause_left, m) or has_word(clause_right, m)) for m in modifiers):
             continue
