@@ -1,12 +1,12 @@
 """Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
 
     .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|methods2|sizes|
-        settings|reader|questions|precision|colleague|values2|phrasing|tuning|held_out|methods_report|sizes_report|
+        settings|reader|questions|precision|colleague|values2|phrasing|fresh|tuning|held_out|methods_report|sizes_report|
         settings_report|reader_report|lead_report|questions_report|precision_report|reports|both]
         [--details] [--answers-only]
 
 Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,methods2,sizes,settings,reader,questions,
-precision,colleague,values2,phrasing,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,
+precision,colleague,values2,phrasing,fresh,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,
 held_out}/ holds a question (fed to synth unchanged), its subjects and attributes with aliases, the cells
 (value, number, unit, variant, accept, others, reject, or not_stated), mechanisms (must_state ideas) and off_topic
 names; the format is in bench/data/answers/README.md. Every question of a part is built with `synth build --library
@@ -31,8 +31,8 @@ Text cells (a normalization layer, an RL algorithm) are right when every content
 or of an `accept` entry is in the cell's value or quote. The held-out part is run only to report
 its figures: this script never prints its questions, cells or values, only scores. `tune`, `dev`, `probe`,
 `shapes`, `prose2`, `paraphrase`, `methods` (the tuning half of `methods/`, in `methods/tune/`), `methods2`, `sizes`,
-`settings`, `reader`, `questions`, `precision`, `colleague`, `values2` and `phrasing` are tuning parts (`tuning` runs
-the sixteen);
+`settings`, `reader`, `questions`, `precision`, `colleague`, `values2`, `phrasing` and `fresh` are tuning parts
+(`tuning` runs the seventeen);
 `methods_report`
 (`methods/report/`) is the half of the method questions run once, to report, never tuned on, and `sizes_report`,
 `settings_report`, `reader_report`, `questions_report` and `precision_report` the same for the questions written
@@ -431,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", default="tune", choices=["tune", "dev", "probe", "shapes", "prose2", "paraphrase",
                                                           "methods", "methods2", "sizes", "settings", "reader",
                                                           "questions", "precision", "colleague", "values2", "phrasing",
-                                                          "tuning",
+                                                          "fresh", "tuning",
                                                           "held_out",
                                                           "methods_report", "sizes_report", "settings_report",
                                                           "reader_report", "lead_report", "questions_report",
@@ -445,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
     tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "methods2", "sizes", "settings",
-              "reader", "questions", "precision", "colleague", "values2", "phrasing"]
+              "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh"]
     reports = [part for part in _REPORT_ONLY if part != "held_out"]
     parts = {"both": ["tune", "held_out"], "tuning": tuning, "reports": reports}.get(args.part, [args.part])
     for part in parts:
