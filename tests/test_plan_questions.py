@@ -199,6 +199,11 @@ def test_a_top_k_label_states_the_experts_activated_per_token(library: tuple[Lib
      "How many experts does X have, and how many experts are active per token?"),
     ("How many experts does it have and how many of them are shared?",
      "How many experts does it have and how many experts are shared?"),
+    # the auxiliary at once: the same count asked of another subject (the fresh part's Qwen3 / Qwen2.5 languages)
+    ("How many languages does Qwen3 support, and how many did its predecessor Qwen2.5 support?",
+     "How many languages does Qwen3 support, and how many languages did its predecessor Qwen2.5 support?"),
+    ("How many parameters does the baseline GPT have, and how many does nGPT have?",
+     "How many parameters does the baseline GPT have, and how many parameters does nGPT have?"),
     # another thing named after the verb: not a part of what was counted first, left as written
     ("How many hours of audio were used, and how many of them are translation data?",
      "How many hours of audio were used, and how many of them are translation data?"),

@@ -95,8 +95,11 @@ _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){1,3}?(?:that\s
 _COUNTED_NOUN = re.compile(r"\bhow\s+many\s+(?!of\b)([a-z][\w\-]*)", re.IGNORECASE)
 # "how many are active per token", "how many of them are shared": the count of a part of what was counted first,
 # said by a participle or an adjective of use (never "how many are multilingual … data", which names another thing).
+# "…, and how many did its predecessor support": a count whose auxiliary follows at once asks the same noun of
+# another subject.
 _ELIDED_COUNT = re.compile(r"\bhow\s+many\s+(?:of\s+(?:them|these|those)\s+)?(?=(?:are|is|were|was|get|gets)\s+"
-                           r"(?:[a-z]+ed|active|shared|routed|trainable|frozen|used)\b)", re.IGNORECASE)
+                           r"(?:[a-z]+ed|active|shared|routed|trainable|frozen|used)\b"
+                           r"|(?:did|does|do|has|have|had)\s)", re.IGNORECASE)
 
 
 def restated_counts(text: str) -> str:
