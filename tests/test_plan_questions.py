@@ -12,7 +12,15 @@ from synth.config import Question
 from synth.index import PassageIndex
 from synth.models import AttributeKind, Library
 from synth.plan import make_plan
-from synth.plan.phrasings import comparative, phrased, restated_counts, time_taken, uncontracted, without_appositives
+from synth.plan.phrasings import (
+    comparative,
+    phrased,
+    restated_counts,
+    time_taken,
+    uncontracted,
+    used_for,
+    without_appositives,
+)
 from synth.plan.qualifiers import qualified
 from synth.plan.used import used_attribute, used_phrases, uses_term
 from synth.plan.wording import SUBJECT, Asked, asked_phrases
@@ -212,3 +220,16 @@ def test_a_second_how_many_without_its_noun_counts_the_first_ones(question: str,
     """"… and how many are active per token" read alone asked "active per token" and was answered with Mixtral's
     13B active parameters: a neighbour's value for the experts the question counts."""
     assert restated_counts(question) == restated
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("What does DeepSeek-V3 use for its multi-token prediction depth, and what weight does it give the MTP loss?",
+     "what multi-token prediction depth does DeepSeek-V3 use, and what MTP loss weight does it use?"),
+    ("What does Mixtral use as its positional encoding?", "what positional encoding does Mixtral use?"),
+    # no possessive or article: what the subject is used for is not an attribute of it, left as written
+    ("What does BERT use for pre-training?", "What does BERT use for pre-training?"),
+])
+def test_what_a_subject_uses_for_its_thing_asks_the_thing(question: str, read: str) -> None:
+    """"What does DeepSeek-V3 use for its multi-token prediction depth" asked nothing (the fresh part): the thing
+    after "use for its" is the attribute, and "what weight does it give the MTP loss" asks the MTP loss weight."""
+    assert used_for(question) == read

@@ -39,7 +39,7 @@ from synth.plan.described import described_subjects, in_papers
 from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
 from synth.plan.papers import PaperReference, paper_names, paper_references
-from synth.plan.phrasings import phrased, restated_counts, uncontracted, without_appositives
+from synth.plan.phrasings import phrased, restated_counts, uncontracted, used_for, without_appositives
 from synth.plan.qualifiers import qualified
 from synth.plan.scale import at_scale, scaled, sized
 from synth.plan.spelling import respell
@@ -336,8 +336,8 @@ def _standalone(word: str, vocab: Vocabulary) -> bool:
 def make_plan(question: Question, library: Library) -> Plan:
     """Read a question into subjects × attributes and a relation, using the library's vocabulary."""
     vocab = vocabulary(library)
-    text, respelt = respell(without_appositives(totalled(restated_counts(uncontracted(
-        " ".join(question.question.split()))))), vocab)
+    text, respelt = respell(without_appositives(totalled(restated_counts(used_for(uncontracted(
+        " ".join(question.question.split())))))), vocab)
     text, papers = paper_references(text, vocab)
     setting, _ = read_setting(text)
     text, size = at_scale(unversioned(text))

@@ -140,3 +140,18 @@ def phrased(clause: str, standalone: Callable[[str], bool]) -> list[Asked] | Non
     if _JUDGED.match(clause.strip(" ?.,")) or _WHICH_OF_METRIC.match(clause.strip(" ?.,")):
         return []  # "which is better on ⟨A⟩, A or B": the benchmark named is what is compared
     return None
+
+
+_USE_FOR = re.compile(r"\bwhat\s+(?P<aux>does|do|did)\s+(?P<subject>(?:(?!\buse\b)[^,;?])+?)\s+use\s+(?:for|as)\s+"
+                      r"(?:its|their|the)\s+(?P<thing>[^,;?]+?)(?=\s*(?:[,;?]|\band\b|$))", re.IGNORECASE)
+_GIVEN_WEIGHT = re.compile(r"\bwhat\s+(?P<noun>weight|coefficient)\s+(?P<aux>does|do|did)\s+"
+                           r"(?P<subject>\S+(?:\s+\S+){0,3}?)\s+(?:give|assign|put\s+on)\s+(?:to\s+)?(?:the\s+|its\s+|their\s+)?"
+                           r"(?P<thing>[^,;?]+?)(?=\s*(?:[,;?]|\band\b|$))", re.IGNORECASE)
+
+
+def used_for(text: str) -> str:
+    """"What does X use for its MTP depth" asks the depth, as "what MTP depth does X use" does; "what weight does it
+    give the MTP loss" asks the MTP loss weight. Read as the asked-position shape every later reading expects."""
+    text = _USE_FOR.sub(lambda m: f"what {m.group('thing')} {m.group('aux')} {m.group('subject')} use", text)
+    return _GIVEN_WEIGHT.sub(lambda m: f"what {m.group('thing')} {m.group('noun')} {m.group('aux')} "
+                                       f"{m.group('subject')} use", text)
