@@ -135,15 +135,23 @@ def _top_k(asked_name: str, label: str) -> LabelMatch | None:
     return abbreviated_property(noun, found.group("rest")) if noun else None
 
 
-def _home_label(subject: PlanSubject, label: str) -> NameMatch | None:
+def _home_label(subject: PlanSubject, label: str, vocab: Vocabulary) -> NameMatch | None:
     """In a source about the subject, a row label without the family name: "Tiny" in the Whisper
-    paper's architecture table is Whisper tiny, "Base" is Whisper base."""
+    paper's architecture table is Whisper tiny, "Base" is Whisper base; never a label naming a model of its own."""
     for spelling in subject.spellings:
         words = spelling.split()
         for k in range(1, len(words)):
-            if canonical(" ".join(words[k:])) == canonical(label):
+            if canonical(" ".join(words[k:])) == canonical(label) and not _own_model(label, vocab):
                 return NameMatch(label, None)
     return None
+
+
+def _own_model(label: str, vocab: Vocabulary) -> bool:
+    """"Transformer-3B" in the DIFF Transformer paper is its baseline, not DIFF Transformer-3B without "DIFF": a
+    label whose family is what some source is about names that model (the Transformer), not the subject."""
+    head = family(label)
+    return any((found := match_entity((head,), about)) is not None and found.member is None
+               for names in vocab.about.values() for about in names)
 
 
 def _value_column(subject: PlanSubject, record: TableRecord, vocab: Vocabulary, source: str) -> NameMatch | None:
@@ -271,7 +279,7 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
                 entity_cache[(i, record.entity)] = match_entity(subject.spellings, record.entity)
             match = entity_cache[(i, record.entity)]
             if match is None and item.source in subject.home_sources:
-                match = _home_label(subject, record.entity) or _value_column(subject, record, vocab, item.source)
+                match = _home_label(subject, record.entity, vocab) or _value_column(subject, record, vocab, item.source)
             if match is not None and _others_fine_tune(match, item.source, subject):
                 near[i].add(record.entity)
                 continue
