@@ -14,6 +14,7 @@ from synth.models import AttributeKind, Library
 from synth.plan import make_plan
 from synth.plan.phrasings import (
     comparative,
+    one_each,
     phrased,
     restated_counts,
     time_taken,
@@ -212,6 +213,9 @@ def test_a_top_k_label_states_the_experts_activated_per_token(library: tuple[Lib
      "How many languages does Qwen3 support, and how many languages did its predecessor Qwen2.5 support?"),
     ("How many parameters does the baseline GPT have, and how many does nGPT have?",
      "How many parameters does the baseline GPT have, and how many parameters does nGPT have?"),
+    # the counted noun is every word up to the auxiliary (the fresh part read "attention" alone)
+    ("How many attention heads does the baseline use, and how many does DIFF Transformer-3B use?",
+     "How many attention heads does the baseline use, and how many attention heads does DIFF Transformer-3B use?"),
     # another thing named after the verb: not a part of what was counted first, left as written
     ("How many hours of audio were used, and how many of them are translation data?",
      "How many hours of audio were used, and how many of them are translation data?"),
@@ -233,3 +237,16 @@ def test_what_a_subject_uses_for_its_thing_asks_the_thing(question: str, read: s
     """"What does DeepSeek-V3 use for its multi-token prediction depth" asked nothing (the fresh part): the thing
     after "use for its" is the attribute, and "what weight does it give the MTP loss" asks the MTP loss weight."""
     assert used_for(question) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("For how many languages does Whisper have a language token?", "how many language tokens does Whisper have?"),
+    ("What is its format, for how many languages does it have a language token, and what resolution is used?",
+     "What is its format, how many language tokens does it have, and what resolution is used?"),
+    # no one-per-item thing after the verb: left as written
+    ("For how many languages does Whisper report WER?", "For how many languages does Whisper report WER?"),
+])
+def test_a_count_of_things_one_per_item_counts_the_things(question: str, read: str) -> None:
+    """The methods part's Whisper question counted the languages and took "speech recognition in 75 languages"
+    (training data) for the 99 language tokens, marked supported."""
+    assert one_each(question) == read

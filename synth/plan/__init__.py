@@ -38,8 +38,15 @@ from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
 from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
-from synth.plan.papers import PaperReference, paper_names, paper_references
-from synth.plan.phrasings import phrased, restated_counts, uncontracted, used_for, without_appositives
+from synth.plan.papers import PaperReference, baseline_papers, paper_names, paper_references
+from synth.plan.phrasings import (
+    one_each,
+    phrased,
+    restated_counts,
+    uncontracted,
+    used_for,
+    without_appositives,
+)
 from synth.plan.qualifiers import qualified
 from synth.plan.scale import at_scale, scaled, sized
 from synth.plan.spelling import respell
@@ -336,8 +343,8 @@ def _standalone(word: str, vocab: Vocabulary) -> bool:
 def make_plan(question: Question, library: Library) -> Plan:
     """Read a question into subjects × attributes and a relation, using the library's vocabulary."""
     vocab = vocabulary(library)
-    text, respelt = respell(without_appositives(totalled(restated_counts(used_for(uncontracted(
-        " ".join(question.question.split())))))), vocab)
+    text, respelt = respell(without_appositives(totalled(restated_counts(one_each(used_for(uncontracted(
+        " ".join(question.question.split()))))))), vocab)
     text, papers = paper_references(text, vocab)
     setting, _ = read_setting(text)
     text, size = at_scale(unversioned(text))
@@ -386,6 +393,8 @@ def make_plan(question: Question, library: Library) -> Plan:
     if not unique:
         notes.append("No attribute was read: name what is asked of each subject in `columns:`.")
     named = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
+    if not named and (named := baseline_papers(text, subjects)):
+        notes.append(f"A baseline is asked: values are read first in the compared papers ({', '.join(named)}).")
     return Plan(tuple(subjects), tuple(bind(subjects, list(unique.values()))), relation, trend_by, tuple(notes), named)
 
 

@@ -110,7 +110,8 @@ def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str,
     rows = class_rows(text, keys, metrics, vocab) if not subjects or ranked else []
     why = "a row of the named paper's table that has the asked column"
     if not rows:
-        rows, why = described_rows(text, keys, vocab), "a row of the named paper's table that the question describes"
+        rows = [row for row in described_rows(text, keys, vocab) if _spelt_apart(row[0], text, subjects, papers)]
+        why = "a row of the named paper's table that the question describes"
     rows = [row for row in rows if not _sibling_row(row[0], subjects)]
     kept = subjects
     if rows:
@@ -126,6 +127,20 @@ def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str,
         unique.setdefault(canonical(measure), PlanAttribute(measure, AttributeKind.QUANTITY, (measure,),
                                                             f'read from "which … {ranked.group("verb")} the …"'))
     return kept, unique
+
+
+def _spelt_apart(label: str, text: str, subjects: list[PlanSubject], papers: list[PaperReference]) -> bool:
+    """"How many heads does the Transformer baseline use in the 3B experiments of the DIFF Transformer paper, and how
+    many does DIFF Transformer-3B use?": the rows "DIFF-3B" and "DIFF Transformer" are spelt only by words of the
+    paper's name and of a subject the question names, so they describe nothing new; "Transformer-3B" is spelt by
+    "Transformer baseline … 3B experiments". A subject inside the row ("60k" in "supervised + 60k fine-tune") keeps
+    its words: the row is what it means."""
+    rest = fold(text)
+    spans = [p.written for p in papers]
+    spans += [spelling for s in subjects if fold(s.name) not in fold(label) for spelling in s.spellings]
+    for span in sorted(spans, key=len, reverse=True):
+        rest = re.sub(rf"(?<![\w-]){re.escape(fold(span))}(?![\w-])", " ", rest)
+    return _stems(label) <= _stems(rest)
 
 
 def _sibling_row(label: str, subjects: list[PlanSubject]) -> bool:

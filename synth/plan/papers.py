@@ -11,8 +11,10 @@ tables, its sentences), where its values are.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from synth.models import PlanSubject
 from synth.plan.subjects import Name
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary
@@ -113,3 +115,19 @@ def paper_references(text: str, vocab: Vocabulary) -> tuple[str, list[PaperRefer
                 references.append(PaperReference(match.group(0).split(" ", 2)[-1], tuple(homes)))
                 break
     return text, references
+
+
+def baseline_papers(text: str, subjects: Sequence[PlanSubject]) -> tuple[str, ...]:
+    """"What do DIFF Transformer-3B and the Transformer baseline score on HellaSwag?": a subject called the
+    baseline is the one the other subjects' papers compare with, so those papers are where its values are read
+    (Mamba's Transformer row is another experiment's baseline). Only when another subject has a paper about it."""
+    folded = fold(text)
+
+    def baseline(spelling: str) -> bool:
+        name = re.escape(fold(spelling))
+        return re.search(rf"\b{name}\s+baselines?\b|\bbaseline\s+{name}\b", folded) is not None
+
+    called = [s for s in subjects if any(baseline(spelling) for spelling in s.spellings)]
+    if not called:
+        return ()
+    return tuple(dict.fromkeys(key for s in subjects if s not in called for key in s.home_sources))

@@ -93,6 +93,9 @@ _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){1,3}?(?:that\s
 
 
 _COUNTED_NOUN = re.compile(r"\bhow\s+many\s+(?!of\b)([a-z][\w\-]*)", re.IGNORECASE)
+# "how many attention heads does …": the counted noun is every word up to the auxiliary, not its first word only
+_COUNTED_PHRASE = re.compile(r"\bhow\s+many\s+(?!of\b)([a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)(?=\s+(?:are|is|were|"
+                             r"was|do|does|did|has|have|had|get|gets)\b)", re.IGNORECASE)
 # "how many are active per token", "how many of them are shared": the count of a part of what was counted first,
 # said by a participle or an adjective of use (never "how many are multilingual … data", which names another thing).
 # "…, and how many did its predecessor support": a count whose auxiliary follows at once asks the same noun of
@@ -102,12 +105,29 @@ _ELIDED_COUNT = re.compile(r"\bhow\s+many\s+(?:of\s+(?:them|these|those)\s+)?(?=
                            r"|(?:did|does|do|has|have|had)\s)", re.IGNORECASE)
 
 
+# "for how many languages does it have a language token": one token per language, so the count asked is the tokens'
+_ONE_EACH = re.compile(r"\bfor\s+how\s+many\s+[a-z][\w\-]*\s+(?P<aux>do|does|did)\s+(?P<subject>[^,;?]+?)\s+"
+                       r"(?P<verb>have|has|use|uses|define|add|reserve)\s+(?:a|an|one)\s+"
+                       r"(?P<thing>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)(?=\s*[,;?]|\s*$|\s+and\b)", re.IGNORECASE)
+
+
+def one_each(text: str) -> str:
+    """"For how many languages does Whisper have a language token?" counts language tokens, one for each language:
+    read as "how many language tokens does Whisper have". Counting the languages instead took "speech recognition in
+    75 languages" (training data) for the 99 language tokens."""
+    return _ONE_EACH.sub(lambda m: f"how many {m.group('thing')}s {m.group('aux')} {m.group('subject')} "
+                                   f"{'have' if m.group('verb') in ('has', 'have') else m.group('verb').rstrip('s')}",
+                         text)
+
+
 def restated_counts(text: str) -> str:
     """"How many experts does X have, and how many are active per token?": a second "how many" without its noun
     counts the first one's ("how many experts are active per token"), as "how many of them are …" does."""
     first = _COUNTED_NOUN.search(text)
     if first is None:
         return text
+    phrase = _COUNTED_PHRASE.match(text, first.start())
+    first = phrase or first
     head = text[:first.end()]
     return head + _ELIDED_COUNT.sub(lambda m: f"how many {first.group(1)} ", text[first.end():])
 
