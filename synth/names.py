@@ -106,11 +106,16 @@ class NameMatch:
     member: str | None = None
 
 
+# A reference number printed after a row's name: "Janus [46]", "ConvS2S [9]", "GPT-4 [1, 2]"
+_CITED = re.compile(r"\s*\[\d+(?:\s*[,–\-]\s*\d+)*\]")
+
+
 def _remainder_tokens(rest: str) -> list[str]:
     """Tokens after a matched name; a hyphenated token is split ("72B-Instruct" → 72B, Instruct) unless it is
-    a variant, a size or a version as a whole ("non-thinking", "235B-A22B", "2024-11-25")."""
+    a variant, a size or a version as a whole ("non-thinking", "235B-A22B", "2024-11-25"). A reference number
+    ("Janus [46]") cites the model's paper: no variant of it."""
     out: list[str] = []
-    for token in _TOKEN.findall(rest):
+    for token in _TOKEN.findall(_CITED.sub(" ", rest)):
         bare = fold(token).strip(".-")
         if not bare:
             continue

@@ -156,7 +156,7 @@ class _Picked:
 def _cells_of(ask: AskEvidence, papers: Sequence[str] = ()) -> list[_Picked]:
     groups: dict[_Group, list[Candidate]] = defaultdict(list)
     quantity = ask.attribute.kind is AttributeKind.QUANTITY
-    candidates = in_named_papers(ask.candidates, papers)
+    candidates = _at_asked_shots(in_named_papers(ask.candidates, papers), ask.attribute.variant)
     direct = any(c.table and not c.member for c in candidates)
     for candidate in candidates:
         if (direct or ask.subject.superlative) and candidate.member:
@@ -254,6 +254,17 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     if ga.member != gb.member:
         return False
     return not ga.model or not gb.model or ga.model == gb.model
+
+
+def _at_asked_shots(candidates: Sequence[Candidate], wanted: str | None) -> Sequence[Candidate]:
+    """"In the 5-shot setting, what does DIFF Transformer-3B score on HellaSwag?": a value whose setting names no
+    shot count may be the asked one only while no value is labelled with it; once a table band says "(5-Shot)",
+    an unlabelled value (a zero-shot table's 71.4) is another setting's."""
+    shots = set(_SHOTS.findall(fold(wanted or "")))
+    if not shots:
+        return candidates
+    labelled = [c for c in candidates if shots <= set(_SHOTS.findall(fold(c.variant or "")))]
+    return labelled or candidates
 
 
 def _wanted_variant(candidate: Candidate, wanted: str) -> bool:

@@ -137,13 +137,22 @@ def _top_k(asked_name: str, label: str) -> LabelMatch | None:
 
 def _home_label(subject: PlanSubject, label: str, vocab: Vocabulary) -> NameMatch | None:
     """In a source about the subject, a row label without the family name: "Tiny" in the Whisper
-    paper's architecture table is Whisper tiny, "Base" is Whisper base; never a label naming a model of its own."""
+    paper's architecture table is Whisper tiny, "Base" is Whisper base; never a label naming a model of its own.
+    A sized name of several words is shortened to its first word and its size: "DIFF-3B" in the DIFF Transformer
+    paper is DIFF Transformer-3B."""
     for spelling in subject.spellings:
         words = spelling.split()
         for k in range(1, len(words)):
             if canonical(" ".join(words[k:])) == canonical(label) and not _own_model(label, vocab):
                 return NameMatch(label, None)
+        sized = _SIZED_LAST.search(spelling)
+        if len(words) > 1 and sized and canonical(f"{words[0]}-{sized.group(1)}") == canonical(label):
+            return NameMatch(label, None)
     return None
+
+
+# "DIFF Transformer-3B": the size written last, after a hyphen or a space
+_SIZED_LAST = re.compile(r"[\s-](\d+(?:\.\d+)?[KMBT])$")
 
 
 def _own_model(label: str, vocab: Vocabulary) -> bool:
@@ -204,6 +213,20 @@ def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | No
     labels = [*table.header, *(row[0] for row in table.rows if row)]
     others = [lbl for lbl in labels if lbl != record.attribute and any(same_word(head, w) for w in words_of(lbl))]
     return None if others else LabelMatch(record.attribute, None)
+
+
+_OVERALL = re.compile(r"^(?:overall|average|avg\.?|mean|total)\b[\s↑↓()]*$", re.IGNORECASE)
+
+
+def _captioned_overall(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | None:
+    """"Table 4: … text-to-image generation ability on GenEval benchmark" over "Single Obj. … Overall↑": the column
+    "Overall" is the GenEval score the caption names, when no column of the table is labelled with the metric."""
+    if attribute.kind is not AttributeKind.METRIC or not _OVERALL.match(record.attribute.strip()):
+        return None
+    caption = fold(record.table.caption or "")
+    named = any(re.search(rf"(?<![\w-]){re.escape(fold(s))}(?![\w-])", caption) for s in attribute.spellings)
+    labelled = any(_label_match(attribute, label) for label in record.table.header[1:])
+    return LabelMatch(record.attribute, None) if named and not labelled else None
 
 
 def _symbol_label(attribute: PlanAttribute, j: int, record: TableRecord, source: str,
@@ -292,6 +315,7 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
                 if (j, record.attribute) not in label_cache:
                     label_cache[(j, record.attribute)] = _label_match(attribute, record.attribute)
                 label = label_cache[(j, record.attribute)] or _bare_head(attribute, record) \
+                    or _captioned_overall(attribute, record) \
                     or _grouped_label(attribute, record) \
                     or _symbol_label(attribute, j, record, item.source, documents, symbol_cache, index)
                 if label is None:

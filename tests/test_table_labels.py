@@ -1,0 +1,46 @@
+"""Row and column labels as papers print them (issue 9, the phrasing part): a row's reference number ("Janus [46]")
+and a score column named only by the caption ("… on GenEval benchmark" over "Overall↑")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from libraries import asks_report, indexed_library
+
+from synth.names import match_entity
+
+
+@pytest.mark.parametrize(("spelling", "label", "named"), [
+    ("Janus", "Janus [46]", True),
+    ("ConvS2S", "ConvS2S [9]", True),
+    ("GPT-4", "GPT-4 [1, 2]", True),
+    ("ConvS2S", "ConvS2S Ensemble [9]", False),
+    ("Janus", "Janus-Pro-7B", False),
+])
+def test_a_reference_number_after_a_row_s_name_is_no_variant(spelling: str, label: str, named: bool) -> None:
+    """70 row labels of four corpus PDFs end in a reference number; none could name a subject."""
+    assert (match_entity((spelling,), label) is not None) is named
+
+
+GENEVAL = """# Orion-Pro: unified multimodal understanding and generation
+
+Orion-Pro improves on Orion with more data and a larger model.
+
+| Method | Single Obj. | Two Obj. | Counting | Overall↑ |
+|---|---|---|---|---|
+| Orion [46] | 0.97 | 0.68 | 0.30 | 0.61 |
+| Orion-Pro-7B | 0.99 | 0.89 | 0.59 | 0.80 |
+
+Table 4: Evaluation of text-to-image generation ability on GenEval benchmark.
+"""
+
+
+def test_the_overall_column_of_a_table_the_caption_names_is_the_asked_score(tmp_path: Path) -> None:
+    library = indexed_library(tmp_path, {"orion.md": GENEVAL})
+    try:
+        answer = asks_report("Is Orion-Pro-7B's overall GenEval score higher than Orion's?", library).answer
+    finally:
+        library[1].close()
+    assert answer is not None
+    assert sorted((c.subject, c.value) for c in answer.cells) == [("Orion", "0.61"), ("Orion-Pro-7B", "0.80")]
