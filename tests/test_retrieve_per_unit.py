@@ -64,3 +64,16 @@ def test_which_attributes_ask_a_figure_per_unit(name: str, asks: bool) -> None:
 def test_a_sentence_listing_other_sizes_is_about_those_models(sentence: str, subject: str, relative: bool) -> None:
     asked = PlanSubject(subject, (subject,), "test", ("diff",))
     assert names_relative(sentence, asked) is relative
+
+
+@pytest.mark.parametrize(("sentence", "name", "values"), [
+    ("Once data are generated, 10 random samples per template are reviewed manually.", "samples per template", []),
+    ("By using 100 templates and generating 50 samples per template, resulting in 5000 total examples.",
+     "samples per template", ["50"]),
+    ("We annotate 200 randomly chosen examples.", "examples", []),
+    ("We annotate 200 random examples.", "random examples", ["200"]),
+])
+def test_a_random_draw_is_no_count_of_what_it_is_drawn_from(sentence: str, name: str, values: list[str]) -> None:
+    """The methods2 part's GSM-Symbolic question showed "10 samples per template — supported": 10 are the samples
+    reviewed by hand, drawn from the 50 generated per template."""
+    assert _values(sentence, name) == values

@@ -28,6 +28,7 @@ from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.change import asks_change, states_change
 from synth.retrieve.asks.kinds import QUERY_TERMS, kind_terms, names_modifiers, used_terms
 from synth.retrieve.asks.metrics import metric_values
+from synth.retrieve.asks.predecessor import compared_with, predecessor_values
 from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
 from synth.retrieve.asks.scope import (
     COMPARING,
@@ -310,6 +311,10 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         return 0.0  # "the same tokenizer as used in DeepSeek 67B … Our corpus contains 8.1T tokens": not its figures
     if attribute.kind is AttributeKind.QUANTITY:
         found = quantity_values(sentence.text, attribute, contrast)
+        if compared_with(sentence.text, subject.spellings):  # "Compared to Qwen2.5, Qwen3 expands … from 29 to 119"
+            for raw, number, unit, _ in predecessor_values(sentence.text, found):
+                values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, raw, number,
+                                        unit or None, evidence, False, home, scope.named, scope.member))
         taken = {position for *_, position in found}
         found += [v for v in symbol_values(sentence.text, symbols) if v[3] not in taken]
         for raw, number, unit, position in found:

@@ -97,6 +97,16 @@ _RANGE_END = re.compile(r"^\s*(?:(?:up\s+)?to|and|-|–)\s*\d", re.IGNORECASE)
 _ALTERNATIVES = re.compile(r"\d(?:[\d.]*)\s*,\s*(?:\d[\d.]*\s*,\s*)*(?:and|or)\s+$")
 
 
+# "10 random samples per template are reviewed manually": a sample drawn from the set, not the set's size
+_DRAWN = re.compile(r"^\s+random(?:ly)?\b", re.IGNORECASE)
+
+
+def _drawn(text: str, end: int, attribute: PlanAttribute) -> bool:
+    """The figure counts a random draw from what is asked ("Once data are generated, 10 random samples per template
+    are reviewed manually"; GSM-Symbolic generates 50), unless the question asks about a random draw."""
+    return _DRAWN.match(text[end:end + 12]) is not None and "random" not in attribute.name.lower()
+
+
 def _in_range(text: str, quantity: claimparse.Quantity) -> bool:
     """A bound of a range ("from 1B to 34B parameters") or the last of a list of alternatives ("1, 2, and 4
     shared experts") describes a family or an ablation, not one model."""
@@ -126,7 +136,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     whole = not asks_per_unit(attribute.name)
     out = []
     for quantity in sentence_quantities(text):
-        if quantity.unit != "scale" or _in_range(text, quantity):
+        if quantity.unit != "scale" or _in_range(text, quantity) or _drawn(text, quantity.end, attribute):
             continue
         if whole and per_unit(text, quantity.start, quantity.end):
             continue  # "each training batch contains 18M tokens": the batch, not the training tokens
@@ -234,6 +244,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             if _ALTERNATIVES.search(text[max(0, number.start() - 30):number.start()]):
                 continue
             if not subset and _subset_count(text, number.start(), number.end()):
+                continue
+            if _drawn(text, number.end(), attribute):
                 continue
             if not asks_per_unit(attribute.name) and per_unit(text, number.start(), number.end()):
                 continue
