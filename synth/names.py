@@ -110,6 +110,12 @@ class NameMatch:
 _CITED = re.compile(r"\s*\[\d+(?:\s*[,–\-]\s*\d+)*\]")
 
 
+def uncited(label: str) -> str:
+    """A label without its reference numbers: "DALL-E 3 [2]" is the model DALL-E 3; a claim naming it with "[2]"
+    would be checked for a figure 2."""
+    return " ".join(_CITED.sub(" ", label).split())
+
+
 def _remainder_tokens(rest: str) -> list[str]:
     """Tokens after a matched name; a hyphenated token is split ("72B-Instruct" → 72B, Instruct) unless it is
     a variant, a size or a version as a whole ("non-thinking", "235B-A22B", "2024-11-25"). A reference number

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from synth.answer.text import answer_text
+import pytest
+
+from synth.answer.text import _opening, answer_text
 from synth.models import (
     Answer,
     AnswerCell,
@@ -108,3 +110,16 @@ def test_values_counting_the_same_thing_are_ranked() -> None:
              _said("Beta", "1,024", "Beta uses batches of 1,024 sequences."))
     text = answer_text(Answer("answered", "", ("Alpha", "Beta"), ("batch size",), Relation.COMPARE, cells, ()), plan)
     assert "Highest: Beta; lowest: Alpha." in text and "Alpha 512 sequences" in text
+
+
+@pytest.mark.parametrize(("label", "opening"), [
+    ("context length", "Context length"),
+    ("multi-token prediction depth", "Multi-token prediction depth"),
+    ("β1", "β1"),
+    ("n_layers", "n_layers"),
+    ("pass@1", "pass@1"),
+    ("MMLU", "MMLU"),
+])
+def test_a_label_opening_a_sentence_is_capitalised_only_as_a_word(label: str, opening: str) -> None:
+    """The Adam defaults question opened its answer with "Β1: Adam 0.9" (a capital beta)."""
+    assert _opening(label) == opening

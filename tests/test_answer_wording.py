@@ -68,3 +68,10 @@ def test_the_noun_after_the_value_words_a_cell_only_when_it_names_the_attribute(
     assert "Osprey-9B has 16 vocabulary size." in claims
     said = _candidate("activated parameters", "4", "Osprey-9B has 4 active parameters per token.", table=False)
     assert "Osprey-9B has 4 active parameters." in claims_of(said, "activated parameters", quantity=True)
+
+
+def test_a_row_s_reference_number_is_left_out_of_the_wording() -> None:
+    """"DALL-E 3 [2] scores 0.67 on Overall↑." was checked for a figure 2 and contradicted (Janus-Pro Table 4)."""
+    evidence = Evidence("m.md", "m.md", "DALL-E 3 [2] | Overall↑ | 0.67", 0, 30, 7, None, PassageKind.TABLE_ROW)
+    cell = Candidate("DALL-E 3", "GenEval", "DALL-E 3 [2]", None, "0.67", 0.67, None, evidence, True, False, True)
+    assert claims_of(cell, "Overall↑") == ["DALL-E 3 scores 0.67 on Overall↑."]

@@ -232,6 +232,9 @@ def test_a_second_how_many_without_its_noun_counts_the_first_ones(question: str,
     ("What does Mixtral use as its positional encoding?", "what positional encoding does Mixtral use?"),
     # no possessive or article: what the subject is used for is not an attribute of it, left as written
     ("What does BERT use for pre-training?", "What does BERT use for pre-training?"),
+    # the values asked are the things listed after "for"
+    ("What default values does the Adam paper recommend for β1, β2 and ε?",
+     "what β1, β2 and ε does the Adam paper recommend by default?"),
 ])
 def test_what_a_subject_uses_for_its_thing_asks_the_thing(question: str, read: str) -> None:
     """"What does DeepSeek-V3 use for its multi-token prediction depth" asked nothing (the fresh part): the thing

@@ -44,3 +44,29 @@ def test_the_overall_column_of_a_table_the_caption_names_is_the_asked_score(tmp_
         library[1].close()
     assert answer is not None
     assert sorted((c.subject, c.value) for c in answer.cells) == [("Orion", "0.61"), ("Orion-Pro-7B", "0.80")]
+
+
+SIZES = """# Zephyr-2: language models are multitask learners
+
+We introduce Zephyr-2, a family of language models trained on web text.
+
+| Parameters | Layers | dmodel |
+|---|---|---|
+| 117M | 12 | 768 |
+| 345M | 24 | 1024 |
+| 1542M | 48 | 1600 |
+
+Table 2: Architecture hyperparameters for the 3 model sizes.
+"""
+
+
+def test_row_labels_under_a_first_column_header_naming_the_count_are_the_count(tmp_path: Path) -> None:
+    """GPT-2's Table 2 prints each size's parameters as its row label: "the largest GPT-2 model" had 48 layers and
+    dmodel 1600, but its parameters "not stated in the library"."""
+    library = indexed_library(tmp_path, {"zephyr.md": SIZES})
+    try:
+        answer = asks_report("How many parameters and layers does the largest Zephyr-2 model have?", library).answer
+    finally:
+        library[1].close()
+    assert answer is not None
+    assert sorted((c.attribute, c.value) for c in answer.cells) == [("layers", "48"), ("parameters", "1542M")]

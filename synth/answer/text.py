@@ -176,10 +176,10 @@ def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
         if not cells:
             continue
         if attribute.kind is AttributeKind.TEXT:
-            sentences.append(f"{attribute.name[:1].upper() + attribute.name[1:]}: "
+            sentences.append(f"{_opening(attribute.name)}: "
                              + "; ".join(f"{c.subject}: {c.value}{caveat(c)}" for c in cells) + ".")
             continue
-        line = f"{attribute.name[:1].upper() + attribute.name[1:]}: " + "; ".join(
+        line = f"{_opening(attribute.name)}: " + "; ".join(
             _family(answer, subject, attribute.name) or _settings(answer, first[(subject, attribute.name)])
             for subject in [s.name for s in plan.subjects] if (subject, attribute.name) in first) + "."
         if plan.relation in (Relation.COMPARE, Relation.RANK):
@@ -220,3 +220,13 @@ def _unstated(answer: Answer, plan: Plan) -> list[str]:
 
 def _join(items: list[str], conjunction: str = "or") -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def _opening(label: str) -> str:
+    """A label opening a sentence, capitalised as a word is ("Context length"); a symbol keeps its case ("β1", not
+    "Β1"; "n_layers"), and so does a label that is no lowercase word."""
+    first = label.split(" ", 1)[0]
+    if not first[:1].isascii() or not first[:1].isalpha() or "_" in first or any(
+            c.isdigit() or c.isupper() for c in first):
+        return label
+    return label[:1].upper() + label[1:]

@@ -7,7 +7,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from synth.names import canonical, family, words_of
+from synth.names import canonical, family, uncited, words_of
 from synth.retrieve.asks import Candidate
 from synth.text import STOPWORDS
 
@@ -18,7 +18,7 @@ def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[
     count read from a sentence is also worded with the sentence's own words after the value ("4B active
     parameters" for "activated parameters"). The model is named as the source prints it when that name
     carries the subject's family ("Qwen3-32B"), else by the subject (a row "Tiny" of the Whisper paper)."""
-    entity = candidate.entity.strip()
+    entity = uncited(candidate.entity)
     if not entity or canonical(family(candidate.subject)) not in canonical(entity):
         entity = candidate.subject
     if candidate.evidence.table_caption is not None or candidate.table:

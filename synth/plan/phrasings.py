@@ -168,10 +168,18 @@ _GIVEN_WEIGHT = re.compile(r"\bwhat\s+(?P<noun>weight|coefficient)\s+(?P<aux>doe
                            r"(?P<subject>\S+(?:\s+\S+){0,3}?)\s+(?:give|assign|put\s+on)\s+(?:to\s+)?(?:the\s+|its\s+|their\s+)?"
                            r"(?P<thing>[^,;?]+?)(?=\s*(?:[,;?]|\band\b|$))", re.IGNORECASE)
 
+# "What default values does the Adam paper recommend for β1, β2 and ε?": the values asked are the things listed
+_VALUES_FOR = re.compile(r"\bwhat\s+(?P<default>default\s+)?(?:values?|settings?)\s+(?P<aux>does|do|did)\s+"
+                         r"(?P<subject>[^,;?]+?)\s+(?P<verb>recommend|suggest|use|choose|set|report)\s+for\s+"
+                         r"(?P<things>[^;?]+?)(?=\s*(?:[;?]|$))", re.IGNORECASE)
+
 
 def used_for(text: str) -> str:
     """"What does X use for its MTP depth" asks the depth, as "what MTP depth does X use" does; "what weight does it
-    give the MTP loss" asks the MTP loss weight. Read as the asked-position shape every later reading expects."""
+    give the MTP loss" asks the MTP loss weight; "what default values does X recommend for β1, β2 and ε" asks β1, β2
+    and ε. Read as the asked-position shape every later reading expects."""
     text = _USE_FOR.sub(lambda m: f"what {m.group('thing')} {m.group('aux')} {m.group('subject')} use", text)
+    text = _VALUES_FOR.sub(lambda m: f"what {m.group('things')} {m.group('aux')} {m.group('subject')} "
+                                     f"{m.group('verb')}{' by default' if m.group('default') else ''}", text)
     return _GIVEN_WEIGHT.sub(lambda m: f"what {m.group('thing')} {m.group('noun')} {m.group('aux')} "
                                        f"{m.group('subject')} use", text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from synth.index import PassageIndex, cells_of
 from synth.labelcodes import abbreviated_property
@@ -28,7 +29,7 @@ from synth.names import (
 from synth.quotes import table_row
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.symbols import attribute_symbols, label_symbol
-from synth.tables import TableRecord
+from synth.tables import TableRecord, parse_cell
 from synth.text import fold
 from synth.vocabulary import Vocabulary
 
@@ -215,6 +216,21 @@ def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | No
     return None if others else LabelMatch(record.attribute, None)
 
 
+def _labelled_by_first_column(attribute: PlanAttribute, record: TableRecord) -> TableRecord | None:
+    """"Parameters | Layers | dmodel" over "1542M | 48 | 1600" (GPT-2's Table 2): the row labels are the asked count
+    when the first column's header names it; read once per row, at its first cell."""
+    header = record.table.header
+    if attribute.kind is not AttributeKind.QUANTITY or record.column != 1 or not header or record.entity != \
+            record.table.rows[record.row][0].strip():
+        return None
+    if not header[0].strip() or _label_match(attribute, header[0].strip()) is None:
+        return None
+    parsed = parse_cell(record.entity)
+    if parsed is None:
+        return None
+    return replace(record, attribute=header[0].strip(), value=parsed[0], raw=record.entity, column=0, unit=parsed[1])
+
+
 _OVERALL = re.compile(r"^(?:overall|average|avg\.?|mean|total)\b[\s↑↓()]*$", re.IGNORECASE)
 
 
@@ -312,6 +328,12 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
                     near[i].add(record.entity)
                 continue
             for j, attribute in asked:
+                labelled = _labelled_by_first_column(attribute, record)
+                if labelled is not None:
+                    found[(i, j)].append(Candidate(
+                        subject.name, attribute.name, _printed_name(record, subject), None, labelled.raw,
+                        labelled.value, labelled.unit, _table_evidence(item.source, labelled), True,
+                        item.source in subject.home_sources, True, match.member, record.table.low_confidence))
                 if (j, record.attribute) not in label_cache:
                     label_cache[(j, record.attribute)] = _label_match(attribute, record.attribute)
                 label = label_cache[(j, record.attribute)] or _bare_head(attribute, record) \
