@@ -253,3 +253,11 @@ def test_a_count_of_things_one_per_item_counts_the_things(question: str, read: s
     """The methods part's Whisper question counted the languages and took "speech recognition in 75 languages"
     (training data) for the 99 language tokens, marked supported."""
     assert one_each(question) == read
+
+
+def test_an_amount_in_thousands_is_a_setting_never_a_subject(library: tuple[Library, PassageIndex]) -> None:
+    """"… at context lengths of 1k, 4k and 8k tokens" made "1k" and "4k" rows of the answer table (lead's nGPT
+    question); a model is sized in M, B or T, never in k."""
+    question = "How much faster does Plover-3B train than Wren-7B at context lengths of 1k, 4k and 8k tokens?"
+    plan = make_plan(Question(title="A question", question=question), library[0])
+    assert [s.name for s in plan.subjects] == ["Plover-3B", "Wren-7B"]

@@ -54,7 +54,9 @@ _WITH_COUNT = re.compile(r"^\s+(?:models?\s+)?(with\s+\d[\d,.]*\s+[A-Za-z][\w\-]
 _TRAILING_SETTING = re.compile(r"\s+(?:pass|maj|cons|best)@\d+$", re.IGNORECASE)
 # "what is its MATH-500 pass@1": a name owned by a pronoun is what is asked of the subject, never a subject.
 _OWNED = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
-_SETTING_NAME = re.compile(r"^(?:pass|maj|cons|best)@\d+$|^\d+-?shots?$|^v\d+(?:\.\d+)*$", re.IGNORECASE)
+# "1k", "32K": an amount in thousands (a context length, a step count); a model is sized in M, B or T
+_SETTING_NAME = re.compile(r"^(?:pass|maj|cons|best)@\d+$|^\d+-?shots?$|^v\d+(?:\.\d+)*$|^\d+(?:\.\d+)?k$",
+                           re.IGNORECASE)
 _SETTING_TAIL = re.compile(r"^\s*(?:\(([^()]{1,40})\)|((?:rating|percentile|accuracy|acc\.?|pass@\d+|cons@\d+|"
                            r"maj@\d+|exact match|em|f1)(?:\s*/\s*\w+)?))(?:\s+(?:results?|scores?))?",
                            re.IGNORECASE)
