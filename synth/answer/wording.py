@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from synth.names import canonical, family, uncited, words_of
 from synth.retrieve.asks import Candidate
+from synth.retrieve.asks.change import change_clause
 from synth.text import STOPWORDS
 
 
@@ -37,6 +38,9 @@ def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[
                                    *_own_words(candidate, entity, label)]))
     counted = _COUNT_OF.match(candidate.attribute)
     claims = [f"{entity} has {candidate.value} {candidate.attribute}."]
+    said = None if candidate.table else change_clause(candidate.evidence.quote, candidate.attribute, candidate.number)
+    if said:  # "DeepSeek-V2 reduces the KV cache by 93.3%."
+        claims.insert(0, f"{entity} {said}.")
     if counted:  # "number of layers": sources say "32 layers", never "32 number of layers"
         claims.append(f"{entity} has {candidate.value} {counted.group(1)}.")
     if candidate.table:  # a table's own column label ("n_layers", "context_len") names the attribute
