@@ -200,6 +200,27 @@ def synthetic_page() -> list[Glyph]:
     return glyphs
 
 
+def flop_matched_page() -> list[Glyph]:
+    """BLT's Table 1 (p.12): column labels in two lines at 10 pt over 8.8 pt rows, the caption below without a colon."""
+    glyphs = glyph_line(716, [(150, "Llama 3"), (210, "BLT-Space"), (270, "BLT-Entropy")], size=10)
+    glyphs += glyph_line(704, [(150, "1T Tokens"), (210, "6T Bytes"), (270, "4.5T Bytes")], size=10)
+    rows = [("Arc-E", "77.6", "75.4", "79.6"), ("MMLU", "58.1", "54.8", "57.4"), ("HumanEval", "31.1", "27.4", "35.4")]
+    for k, row in enumerate(rows):
+        glyphs += glyph_line(687 - 12 * k, list(zip((70, 150, 210, 270), row, strict=True)), size=8.8)
+    glyphs += glyph_line(630, [(70, "Table 1 Comparison of flop-matched 8B models trained on the same data.")], size=10)
+    glyphs += glyph_line(590, [(70, "Table 1 shows that the entropy model is better on average than the baseline.")],
+                         size=10)
+    return glyphs
+
+
+def test_a_caption_without_a_colon_and_larger_column_labels_are_read() -> None:
+    """The table was not read at all: its caption has no colon, and its labels are set larger than its rows."""
+    [found] = tables_from_glyphs(flop_matched_page(), "doc", 12)
+    assert found.caption == "Table 1 Comparison of flop-matched 8B models trained on the same data."
+    assert found.header == ("", "Llama 3 1T Tokens", "BLT-Space 6T Bytes", "BLT-Entropy 4.5T Bytes")
+    assert found.rows[1] == ("MMLU", "58.1", "54.8", "57.4")
+
+
 def test_a_table_is_rebuilt_from_glyph_positions() -> None:
     [found] = tables_from_glyphs(synthetic_page(), "doc", 4)
     assert found.caption == "Table 2: Performance of the instruction-tuned models."

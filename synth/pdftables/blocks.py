@@ -40,8 +40,8 @@ def table_blocks(lines: list[Line], caption_lines: set[int]) -> list[tuple[list[
         k = i - 1
         while k >= 0 and i - k <= _MAX_HEADER_LINES and k not in caption_lines:
             line, below = lines[k], lines[k + 1]
-            if (line.y - below.y > 2.6 * size or not 0.75 * size <= line.size <= 1.08 * size
-                    or not table_like(line, size)):
+            if (line.y - below.y > 2.6 * size or not 0.75 * size <= line.size <= 1.2 * size
+                    or not table_like(line, size) or (line.size > 1.08 * size and not _column_labels(line))):
                 break
             if blocks and any(line is other for other in blocks[-1][0]):
                 break
@@ -52,6 +52,12 @@ def table_blocks(lines: list[Line], caption_lines: set[int]) -> list[tuple[list[
             blocks.append((rows, i - start))
         i = end + 1
     return blocks
+
+
+def _column_labels(line: Line) -> bool:
+    """Column labels set larger than the rows they head (BLT's Table 1: "Llama 3 | BLT-Space | BLT-Entropy" at 10 pt
+    over 8.8 pt rows): several short phrases, never a heading or a line of prose at the text's size."""
+    return len(line.segments) >= 2 and all(len(s.text.split()) <= 4 for s in line.segments)
 
 
 def table_like(line: Line, size: float) -> bool:

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from synth.pdftables.grid import Grid
 from synth.pdftables.lines import Line, is_data_row
 
-_CAPTION = re.compile(r"^\s*(?:Table|TABLE|Tab\.)\s*(\d+)\s*[:.|]")
+# "Table 1:", "Table 1.", "Table 1 |", and "Table 1 Comparison of …" (a capital after the number: prose says "Table 1
+# shows …")
+_CAPTION = re.compile(r"^\s*(?:Table|TABLE|Tab\.)\s*(\d+)(?:\s*[:.|]|\s+(?=[A-Z][a-z]))")
 _CAPTION_IN_TEXT = r"(?:Table|TABLE|Tab\.)\s*{n}\s*[:.|]"
 
 
