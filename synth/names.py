@@ -110,6 +110,11 @@ class NameMatch:
 _CITED = re.compile(r"\s*\[\d+(?:\s*[,–\-]\s*\d+)*\]")
 
 
+# "Llama 3 1T Tokens", "BLT-Entropy 4.5T Bytes": the amount of data a model was trained on, a setting as "(1T tokens)"
+# is, never a member size
+_DATA_AMOUNT = re.compile(r"(?<![\w(.])(\d+(?:\.\d+)?\s?[KMBT])\s+(tokens|bytes|words|characters)\b", re.IGNORECASE)
+
+
 def uncited(label: str) -> str:
     """A label without its reference numbers: "DALL-E 3 [2]" is the model DALL-E 3; a claim naming it with "[2]"
     would be checked for a figure 2."""
@@ -178,7 +183,8 @@ def _match_entity(spellings: tuple[str, ...], label: str) -> NameMatch | None:
         found = name_regex(spelling).match(folded)
         if not found:
             continue
-        tokens = _remainder_tokens(label[found.end():] if len(folded) == len(label) else folded[found.end():])
+        rest = label[found.end():] if len(folded) == len(label) else folded[found.end():]
+        tokens = _remainder_tokens(_DATA_AMOUNT.sub(r"(\1 \2)", rest))
         member = None
         if tokens and _SIZE.match(fold(tokens[0]).strip(".-")) and not size_of(spelling):
             member_tokens = [tokens.pop(0)]
@@ -243,7 +249,8 @@ def match_label(spelling: str, label: str) -> LabelMatch | None:
     folded = fold(label).strip()
     found = name_regex(spelling).match(folded)
     if found:
-        tokens = _remainder_tokens(label[found.end():] if len(folded) == len(label) else folded[found.end():])
+        rest = label[found.end():] if len(folded) == len(label) else folded[found.end():]
+        tokens = _remainder_tokens(_DATA_AMOUNT.sub(r"(\1 \2)", rest))
         setting: list[str] = []
         for token in tokens:
             inner = token.strip("()").strip() if token.startswith("(") else token
