@@ -17,6 +17,10 @@ from synth.names import match_entity
     ("GPT-4", "GPT-4 [1, 2]", True),
     ("ConvS2S", "ConvS2S Ensemble [9]", False),
     ("Janus", "Janus-Pro-7B", False),
+    # an amount of training data after the name is a setting, as "(1T tokens)" is (BLT's Table 1)
+    ("Llama 3", "Llama 3 1T Tokens", True),
+    ("BLT-Entropy", "BLT-Entropy 4.5T Bytes", True),
+    ("Llama 3", "Llama 3.1 8B (15T tokens)", False),
 ])
 def test_a_reference_number_after_a_row_s_name_is_no_variant(spelling: str, label: str, named: bool) -> None:
     """70 row labels of four corpus PDFs end in a reference number; none could name a subject."""
@@ -70,3 +74,38 @@ def test_row_labels_under_a_first_column_header_naming_the_count_are_the_count(t
         library[1].close()
     assert answer is not None
     assert sorted((c.attribute, c.value) for c in answer.cells) == [("layers", "48"), ("parameters", "1542M")]
+
+
+FLOP_MATCHED = """# Kestrel: patches scale better than tokens
+
+We introduce Kestrel-Entropy, a byte-level model patched by entropy.
+
+| | Llama 3 1T Tokens | Kestrel-Entropy 4.5T Bytes |
+|---|---|---|
+| MMLU | 58.1 | 57.4 |
+| HumanEval | 31.1 | 35.4 |
+
+Table 1: Comparison of flop-matched 8B models.
+"""
+
+SURVEY = """# A survey of open models
+
+| Model | MMLU |
+|---|---|
+| Llama 3 70B | 78.9 |
+| Llama 3 | 66.6 |
+
+Table 3: MMLU (5-shot) of open base models.
+"""
+
+
+def test_a_subject_no_paper_is_about_is_read_where_the_other_is_compared_with_it(tmp_path: Path) -> None:
+    """The fresh part's "Does BLT-Entropy beat Llama 3 on MMLU …" showed Llama 3's 66.60, 78.9 and 80.3 from other
+    papers' tables, marked supported, beside the BLT paper's 58.1."""
+    library = indexed_library(tmp_path, {"kestrel.md": FLOP_MATCHED, "survey.md": SURVEY})
+    try:
+        answer = asks_report("Does Kestrel-Entropy beat Llama 3 on MMLU?", library).answer
+    finally:
+        library[1].close()
+    assert answer is not None
+    assert sorted((c.subject, c.value) for c in answer.cells) == [("Kestrel-Entropy", "57.4"), ("Llama 3", "58.1")]

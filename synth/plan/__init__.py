@@ -38,7 +38,7 @@ from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
 from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
-from synth.plan.papers import PaperReference, baseline_papers, paper_names, paper_references
+from synth.plan.papers import PaperReference, baseline_papers, compared_papers, paper_names, paper_references
 from synth.plan.phrasings import (
     one_each,
     phrased,
@@ -395,6 +395,9 @@ def make_plan(question: Question, library: Library) -> Plan:
     named = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
     if not named and (named := baseline_papers(text, subjects)):
         notes.append(f"A baseline is asked: values are read first in the compared papers ({', '.join(named)}).")
+    if not named and relation is Relation.COMPARE and (named := compared_papers(subjects)):
+        notes.append(f"A comparison: a subject no paper is about is read first where the others are compared with "
+                     f"it ({', '.join(named)}).")
     return Plan(tuple(subjects), tuple(bind(subjects, list(unique.values()))), relation, trend_by, tuple(notes), named)
 
 

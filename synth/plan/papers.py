@@ -131,3 +131,13 @@ def baseline_papers(text: str, subjects: Sequence[PlanSubject]) -> tuple[str, ..
     if not called:
         return ()
     return tuple(dict.fromkeys(key for s in subjects if s not in called for key in s.home_sources))
+
+
+def compared_papers(subjects: Sequence[PlanSubject]) -> tuple[str, ...]:
+    """"Does BLT-Entropy beat Llama 3 on MMLU?": Llama 3 has no paper in the library, and the BLT paper compares the
+    two under one setup (58.1 against 57.4); another paper's Llama 3 row (66.6, or a 70B's 78.9) is another
+    evaluation. The papers about the compared subjects are read first for the one no paper is about."""
+    homeless = [s for s in subjects if not s.home_sources]
+    if not homeless or len(homeless) == len(subjects):
+        return ()
+    return tuple(dict.fromkeys(key for s in subjects for key in s.home_sources))
