@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from synth.models import AttributeKind
+from synth.plan.changes import asked_change
 
 SUBJECT = "\u27e8S\u27e9"
 METRIC = "\u27e8A\u27e9"
@@ -279,39 +280,6 @@ def _clean(words: list[str]) -> str:
     return " ".join(words)
 
 
-_CHANGE = re.compile(rf"^\s*(?:by\s+)?how\s+much\s+(?:do|does|did|would|will)\s+(?:the\s+)?{SUBJECT}\s+"
-                     r"(?P<verb>[a-z]+)(?:\s+(?P<particle>up|down|out))?\b", re.IGNORECASE)
-# The noun a verb of change is asked as: "by how much does X improve" asks for the improvement.
-_NOMINALS = {"improve": "improvement", "reduce": "reduction", "cut": "reduction", "lower": "reduction",
-             "decrease": "decrease", "increase": "increase", "gain": "gain", "lose": "loss", "raise": "increase",
-             "accelerate": "speed-up", "outperform": "margin", "beat": "margin", "exceed": "margin"}
-
-
-# What a verb of change changes: "reduce the KV cache compared with …", "cut its training cost?"
-_CHANGED = re.compile(r"\s+(?:the\s+|its\s+|their\s+)(?P<object>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,2}?)"
-                      r"(?=\s+(?:compared|relative|over|than|versus|vs\.?|from|by|on|in|at|for|when|while|with)\b|"
-                      r"\s*[,?;.]|\s*$)", re.IGNORECASE)
-
-
-_HOW_MUCH_MORE = re.compile(r"^\s*(?:and\s+)?how\s+much\s+(?P<cmp>higher|larger|greater|bigger|lower|smaller)\s+"
-                            r"(?:is|are|was|were)\s+(?:its|their|the)\s+"
-                            r"(?P<object>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)(?=\s+(?:compared|relative|than|"
-                            r"over|with)\b|\s*[,?;.]|\s*$)", re.IGNORECASE)
-_COMPARED_NOMINALS = {"higher": "increase", "larger": "increase", "greater": "increase", "bigger": "increase",
-                      "lower": "reduction", "smaller": "reduction"}
-
-
-def _nominal(verb: str, particle: str | None) -> str:
-    """"speed up" → "speed-up", "improves" → "improvement": the change as a noun, never the verb itself."""
-    lowered = verb.lower()
-    if particle:
-        return f"{lowered}-{particle.lower()}"
-    for form in (lowered, lowered[:-1], lowered[:-2], lowered[:-1] + "e" if lowered.endswith("ed") else ""):
-        if form in _NOMINALS:
-            return _NOMINALS[form]
-    return lowered[:-1] if lowered.endswith("s") and len(lowered) > 3 else lowered
-
-
 # Things a size is asked of: "how big is its sliding window" asks the window's size, which sources label
 # "window size" (`window_size`), never the bare noun.
 SIZED_THINGS = frozenset("window vocabulary cache batch corpus dataset context embedding kernel patch chunk buffer "
@@ -336,20 +304,9 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
     if not tokens:
         return []
     lowered = [t.lower() for t in tokens]
-    change = _CHANGE.match(clause)
-    if change:  # "by how much does ⟨S⟩ speed up training": the change the verb names is what is asked
-        nominal = _nominal(change.group("verb"), change.group("particle"))
-        changed = _CHANGED.match(clause[change.end():])
-        if changed and SUBJECT not in changed.group("object") and METRIC not in changed.group("object") \
-                and nominal in _NOMINALS.values():  # "reduce the KV cache": the KV cache reduction
-            nominal = f"{changed.group('object')} {nominal}"
-        return [Asked(nominal, AttributeKind.QUANTITY, f'read from "by how much … {change.group("verb")}"')]
-    compared = _HOW_MUCH_MORE.match(clause)
-    if compared and SUBJECT not in compared.group("object") and METRIC not in compared.group("object"):
-        # "how much higher is its maximum generation throughput": the throughput's increase
-        nominal = _COMPARED_NOMINALS[compared.group("cmp").lower()]
-        return [Asked(f"{compared.group('object')} {nominal}", AttributeKind.QUANTITY,
-                      f'read from "how much {compared.group("cmp").lower()} is …"')]
+    change = asked_change(clause)
+    if change is not None:  # "by how much does ⟨S⟩ reduce the KV cache", "how much higher is its throughput"
+        return [Asked(change[0], AttributeKind.QUANTITY, change[1])]
     if lowered[0] in ("how", "why") and len(lowered) > 1 and lowered[1] in _AUX:
         return []  # a mechanism or a value verb ("how do X score"); read elsewhere
     if lowered[0] in _AUX:
