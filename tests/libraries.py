@@ -13,7 +13,7 @@ from types import ModuleType
 from synth.build import make_report, prepare_library
 from synth.config import LoadedQuestion, Question
 from synth.index import PassageIndex
-from synth.models import Library, Report
+from synth.models import Answer, Library, Report
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = [ROOT / "library", ROOT / "tests" / "fixtures" / "verify" / "library"]
@@ -54,6 +54,17 @@ def asks_report(question: str, library: tuple[Library, PassageIndex]) -> Report:
     """The report synth builds for one question over a prepared fixture library."""
     loaded = LoadedQuestion("q", Path("q.yaml"), Question(title="A question", question=question), question)
     return make_report(loaded, *library)
+
+
+def answered(root: Path, files: dict[str, str], question: str) -> Answer:
+    """The answer synth gives to one question over a library of the given files (its index closed after)."""
+    library = indexed_library(root, files)
+    try:
+        answer = asks_report(question, library).answer
+    finally:
+        library[1].close()
+    assert answer is not None
+    return answer
 
 
 @contextmanager

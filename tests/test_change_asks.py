@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from libraries import asks_report, indexed_library
+from libraries import answered
 
 from synth.models import Verdict
 
@@ -20,13 +20,8 @@ generation throughput to 5.76 times.
 
 
 def test_a_change_is_asked_of_its_object_and_read_from_its_verb(tmp_path: Path) -> None:
-    library = indexed_library(tmp_path, {"kite.md": KITE})
-    try:
-        report = asks_report("By how much does Kite-V2 reduce the KV cache compared with Falcon 67B, and how much "
-                             "higher is its maximum generation throughput?", library)
-    finally:
-        library[1].close()
-    assert report.answer is not None
-    cells = sorted((c.attribute, c.value, c.verdict) for c in report.answer.cells)
+    answer = answered(tmp_path, {"kite.md": KITE}, "By how much does Kite-V2 reduce the KV cache compared with Falcon "
+                      "67B, and how much higher is its maximum generation throughput?")
+    cells = sorted((c.attribute, c.value, c.verdict) for c in answer.cells)
     assert cells == [("KV cache reduction", "93.3%", Verdict.SUPPORTED),
                      ("maximum generation throughput increase", "5.76×", Verdict.SUPPORTED)]

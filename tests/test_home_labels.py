@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from libraries import asks_report, indexed_library
+from libraries import answered
 
 TRANSFORMER = """# Transformer: attention is all you need
 
@@ -28,12 +28,8 @@ Table 1: Nimbus Transformer and the Transformer baseline, 5-shot.
 
 
 def test_a_label_naming_another_model_is_not_the_subject_without_its_first_word(tmp_path: Path) -> None:
-    library = indexed_library(tmp_path, {"transformer.md": TRANSFORMER, "nimbus.md": NIMBUS})
-    try:
-        answer = asks_report("What does Nimbus Transformer-3B score on HellaSwag?", library).answer
-    finally:
-        library[1].close()
-    assert answer is not None
+    answer = answered(tmp_path, {"transformer.md": TRANSFORMER, "nimbus.md": NIMBUS},
+                      "What does Nimbus Transformer-3B score on HellaSwag?")
     given = [(c.subject, c.value) for c in answer.cells if c.attribute == "HellaSwag"]
     assert ("Nimbus Transformer-3B", "63.4") not in given, given
 
@@ -65,23 +61,14 @@ Table 2: Nimbus Transformer-3B and the Transformer baseline trained on 350B toke
 def test_a_sized_name_shortened_to_its_first_word_is_the_subject_in_its_own_paper(tmp_path: Path) -> None:
     """"DIFF-3B" rows in the DIFF Transformer paper are DIFF Transformer-3B: the fresh part's HellaSwag cells were
     missed, and the paper's 1.4B ablation row "DIFF Transformer" was read instead."""
-    library = indexed_library(tmp_path, {"transformer.md": TRANSFORMER, "nimbus.md": SHOTS})
-    try:
-        answer = asks_report("What does Nimbus Transformer-3B score on PIQA?", library).answer
-    finally:
-        library[1].close()
-    assert answer is not None
+    answer = answered(tmp_path, {"transformer.md": TRANSFORMER, "nimbus.md": SHOTS},
+                      "What does Nimbus Transformer-3B score on PIQA?")
     assert {c.value for c in answer.cells if c.subject == "Nimbus Transformer-3B"} >= {"77.0"}
 
 
 def test_a_value_labelled_with_the_asked_shots_wins_over_an_unlabelled_one(tmp_path: Path) -> None:
     """"In the 5-shot setting …": a value whose table names no shot count (a zero-shot table's 71.4) is another
     setting's once a table labels a value 5-shot (the fresh part showed 71.4 for DIFF Transformer-3B)."""
-    library = indexed_library(tmp_path, {"transformer.md": TRANSFORMER, "nimbus.md": SHOTS})
-    try:
-        answer = asks_report("In the 5-shot setting, what does Nimbus Transformer-3B score on HellaSwag?",
-                             library).answer
-    finally:
-        library[1].close()
-    assert answer is not None
+    answer = answered(tmp_path, {"transformer.md": TRANSFORMER, "nimbus.md": SHOTS},
+                      "In the 5-shot setting, what does Nimbus Transformer-3B score on HellaSwag?")
     assert [c.value for c in answer.cells if c.subject == "Nimbus Transformer-3B"] == ["66.9"]

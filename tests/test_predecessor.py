@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from libraries import asks_report, indexed_library
+from libraries import answered
 
 from synth.retrieve.asks.predecessor import compared_with, predecessor_values
 
@@ -31,11 +31,6 @@ from 29 to 119 languages and dialects.
 
 
 def test_the_model_compared_with_gets_the_start_and_the_model_the_end(tmp_path: Path) -> None:
-    library = indexed_library(tmp_path, {"lyra3.md": LIBRARY})
-    try:
-        answer = asks_report("How many languages does Lyra 3 support, and how many did its predecessor Lyra 2 "
-                             "support?", library).answer
-    finally:
-        library[1].close()
-    assert answer is not None
+    answer = answered(tmp_path, {"lyra3.md": LIBRARY}, "How many languages does Lyra 3 support, and how many did its "
+                      "predecessor Lyra 2 support?")
     assert sorted((c.subject, c.value) for c in answer.cells) == [("Lyra 2", "29"), ("Lyra 3", "119")]

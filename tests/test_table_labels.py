@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from libraries import asks_report, indexed_library
+from libraries import answered
 
 from synth.names import match_entity
 
@@ -41,12 +41,7 @@ Table 4: Evaluation of text-to-image generation ability on GenEval benchmark.
 
 
 def test_the_overall_column_of_a_table_the_caption_names_is_the_asked_score(tmp_path: Path) -> None:
-    library = indexed_library(tmp_path, {"orion.md": GENEVAL})
-    try:
-        answer = asks_report("Is Orion-Pro-7B's overall GenEval score higher than Orion's?", library).answer
-    finally:
-        library[1].close()
-    assert answer is not None
+    answer = answered(tmp_path, {"orion.md": GENEVAL}, "Is Orion-Pro-7B's overall GenEval score higher than Orion's?")
     assert sorted((c.subject, c.value) for c in answer.cells) == [("Orion", "0.61"), ("Orion-Pro-7B", "0.80")]
 
 
@@ -67,12 +62,8 @@ Table 2: Architecture hyperparameters for the 3 model sizes.
 def test_row_labels_under_a_first_column_header_naming_the_count_are_the_count(tmp_path: Path) -> None:
     """GPT-2's Table 2 prints each size's parameters as its row label: "the largest GPT-2 model" had 48 layers and
     dmodel 1600, but its parameters "not stated in the library"."""
-    library = indexed_library(tmp_path, {"zephyr.md": SIZES})
-    try:
-        answer = asks_report("How many parameters and layers does the largest Zephyr-2 model have?", library).answer
-    finally:
-        library[1].close()
-    assert answer is not None
+    answer = answered(tmp_path, {"zephyr.md": SIZES},
+                      "How many parameters and layers does the largest Zephyr-2 model have?")
     assert sorted((c.attribute, c.value) for c in answer.cells) == [("layers", "48"), ("parameters", "1542M")]
 
 
@@ -102,10 +93,6 @@ Table 3: MMLU (5-shot) of open base models.
 def test_a_subject_no_paper_is_about_is_read_where_the_other_is_compared_with_it(tmp_path: Path) -> None:
     """The fresh part's "Does BLT-Entropy beat Llama 3 on MMLU …" showed Llama 3's 66.60, 78.9 and 80.3 from other
     papers' tables, marked supported, beside the BLT paper's 58.1."""
-    library = indexed_library(tmp_path, {"kestrel.md": FLOP_MATCHED, "survey.md": SURVEY})
-    try:
-        answer = asks_report("Does Kestrel-Entropy beat Llama 3 on MMLU?", library).answer
-    finally:
-        library[1].close()
-    assert answer is not None
+    answer = answered(tmp_path, {"kestrel.md": FLOP_MATCHED, "survey.md": SURVEY},
+                      "Does Kestrel-Entropy beat Llama 3 on MMLU?")
     assert sorted((c.subject, c.value) for c in answer.cells) == [("Kestrel-Entropy", "57.4"), ("Llama 3", "58.1")]
