@@ -110,6 +110,16 @@ def test_headings_are_split_from_the_sentences_they_are_glued_to() -> None:
                                                     "auxiliary loss.", "It works."]
 
 
+def test_a_figure_s_ticks_on_the_next_line_end_the_sentence_before_them() -> None:
+    """DeepSeek-V3's "The MTP loss weight λ is set to 0.3 …" was glued to Figure 8's axis ticks ("2K 11K 20K …") and
+    never read; a break before a number on a new line after a full stop ("Fig.\n2" is no break)."""
+    text = ("The loss weight is set to 0.3 for the first 10T tokens.\n2K 11K 20K 29K 38K Context Length\n"
+            "See Fig.\n2 here.")
+    passage = Passage("d", 0, text, 0, len(text), 1)
+    assert [s.text for s in sentences(passage)] == ["The loss weight is set to 0.3 for the first 10T tokens.",
+                                                    "2K 11K 20K 29K 38K Context Length See Fig. 2 here."]
+
+
 def test_review_rewards_an_honest_cannot_answer_and_penalises_gaps(library: tuple[Library, PassageIndex]) -> None:
     honest = asks_report("What does Osprey-9B score on SWE-Bench?", library)
     partial = asks_report(CASES[1]["question"], library)

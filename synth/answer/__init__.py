@@ -207,13 +207,16 @@ def _setting(candidate: Candidate) -> tuple[str, ...]:
 def _by_setting(items: list[Candidate]) -> list[list[Candidate]]:
     """A cell's candidates split by setting when one table row gives the value under two column labels ('Start'
     and 'Average' critical batch size; GSM8K on the full test set and on a subset): those are two settings the
-    source itself tells apart, so each is a cell of its own, never one value with the other as a disagreement.
+    source itself tells apart, so each is a cell of its own, never one value with the other as a disagreement; so
+    are the values one sentence sets for two stretches of training.
     A candidate whose label names no setting is a cell of its own beside them (its setting is not known);
     without such a row, labels that merely describe (EM, 5-shot) do not split a cell."""
     rows: dict[tuple[str, int | None, str], set[tuple[str, ...]]] = defaultdict(set)
     for candidate in items:
         if candidate.table:
             rows[(candidate.source, candidate.evidence.page, canonical(candidate.entity))].add(_setting(candidate))
+        elif candidate.variant:  # one sentence setting two values: "0.3 for the first 10T tokens, and 0.1 for …"
+            rows[(candidate.source, candidate.evidence.page, f"@{candidate.evidence.start}")].add(_setting(candidate))
     if not any(len(settings - {()}) > 1 for settings in rows.values()):
         return [items]
     parts: dict[tuple[str, ...], list[Candidate]] = defaultdict(list)

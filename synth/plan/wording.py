@@ -53,7 +53,8 @@ _GENERIC_TAIL = frozenset("results result scores score values value numbers figu
 _QUANTITY_WORDS = re.compile(
     r"\b(number|numbers|count|counts|size|sizes|length|lengths|rate|rates|dimension|dimensions|dim|steps?|tokens?|"
     r"parameters?|params|layers|heads|experts|hours|cost|costs|budget|ratio|factor|width|depth|epochs?|"
-    r"amount|value|values|decay|capacity|savings?|throughput|latency|memory|window|vocabulary|flops?)\b",
+    r"amount|value|values|decay|capacity|savings?|throughput|latency|memory|window|vocabulary|flops?|weight|"
+    r"coefficients?|threshold|temperature)\b",
     re.IGNORECASE,
 )
 _RANK_ONLY = re.compile(r"^\s*which\s+(?:one|model|of\s+(?:them|these|the\s+\w+))?\s*[a-z]+\s+(?:the\s+)?"

@@ -78,7 +78,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in blocks if text[s:e].strip()]
 
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[A-Z(\[“\"•])")
+# A break after . ! ? before a capital, or before a number that opens the next line (a figure's axis ticks glued
+# after the paragraph: "… for the remaining 4.8T tokens.\n2K 11K 20K …")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*(?:\s+(?=[A-Z(\[“\"•])|[ \t]*\n\s*(?=\d))")
 _NO_BREAK = re.compile(r"(?:\b(?:et al|e\.g|i\.e|vs|Figs?|Eqs?|Sec|Secs|Tab|No|cf|approx|resp|Dr|Mr|Ms|St|Jr|etc|viz|"
                        r"Proc|Vol|pp|al|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?<![A-Za-z])[A-Za-z])\.[\"”’)\]]*$")
 

@@ -39,6 +39,7 @@ from synth.retrieve.asks.scope import (
     only_as_reference,
     subject_scope,
 )
+from synth.retrieve.asks.stages import staged
 from synth.retrieve.asks.symbols import attribute_symbols, symbol_values
 from synth.retrieve.asks.terms import (
     continuation_score,
@@ -320,13 +321,14 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
                                         unit or None, evidence, False, home, scope.named, scope.member))
         taken = {position for *_, position in found}
         found += [v for v in symbol_values(sentence.text, symbols) if v[3] not in taken]
-        for raw, number, unit, position in found:
+        for raw, number, unit, position, stretch in staged(sentence.text, found):
             if not scope.owns(position, sentence.text) or _HYPOTHETICAL.search(
                     re.split(r"[.;:]", sentence.text[max(0, position - 80):position])[-1]):
                 continue  # not "if we set each block's capacity to 0"
             if skip_changes and states_change(sentence.text, position):
                 continue  # "a gain of 1T parameters" is not the model's size
-            values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, raw, number,
+            variant = "; ".join(p for p in (scope.variant, stretch) if p) or None  # "for the first 10T tokens"
+            values.append(Candidate(subject.name, attribute.name, scope.entity, variant, raw, number,
                                     unit or None, evidence, False, home, scope.named, scope.member))
     elif attribute.kind is AttributeKind.METRIC:
         for raw, number, unit, setting, position in metric_values(sentence.text, attribute):

@@ -1,0 +1,37 @@
+"""A value set for one stretch of training: "The MTP loss weight λ is set to 0.3 for the first 10T tokens, and to 0.1
+for the remaining 4.8T tokens". The stretch is the value's setting (0.3 alone would read as the weight throughout),
+and the value the sentence sets for the next stretch is a value of its own, with its stretch."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_STRETCH = (r"(?:for|during|over|in)\s+the\s+(?:first|last|remaining|next|final|following|rest\s+of\s+the)\s+"
+            r"(?:[^,;.]|\.(?=\d))*?[\w%)]")
+_END = r"(?=\s*(?:[,;]|\.(?:\s|$)|\band\b|$))"
+_AFTER = re.compile(rf"\s+(?P<stretch>{_STRETCH}){_END}", re.IGNORECASE)
+_THEN = re.compile(rf"\s*,?\s*(?:and|then)\s+(?:to\s+|at\s+)?(?P<value>\d[\d,]*(?:\.\d+)?)\s+(?P<stretch>{_STRETCH})"
+                   rf"{_END}", re.IGNORECASE)
+_FIGURE = re.compile(r"[^\s,;]+")
+
+
+def staged(text: str, found: Sequence[tuple[str, float, str, int]]
+           ) -> list[tuple[str, float, str, int, str | None]]:
+    """The values read from a sentence, each with the stretch of training it is set for (None when it names none),
+    and the values it sets for the next stretches ("…, and to 0.1 for the remaining 4.8T tokens")."""
+    taken = {position for *_, position in found}
+    out: list[tuple[str, float, str, int, str | None]] = []
+    for raw, number, unit, position in found:
+        figure = _FIGURE.match(text, position)
+        after = _AFTER.match(text, figure.end()) if figure else None
+        out.append((raw, number, unit, position, after.group("stretch") if after else None))
+        while after is not None:
+            then = _THEN.match(text, after.end())
+            if then is None or then.start("value") in taken:
+                break
+            taken.add(then.start("value"))
+            out.append((then.group("value"), float(then.group("value").replace(",", "")), "", then.start("value"),
+                        then.group("stretch")))
+            after = then
+    return out
