@@ -14,7 +14,9 @@ recovered from geometry, which is what survives every PDF producer:
 4. header phrases (possibly stacked over several lines, possibly spanning several columns such
    as "LiveCodeBench" over Easy/Medium/Hard/Overall) are joined per column top to bottom;
 5. the nearest free "Table N" caption above or below (whichever convention the page follows) is
-   attached.
+   attached;
+6. a key–value table ("Params | Values", one value per row) has no data row, so runs of aligned
+   two-phrase lines close to a caption are read by `keyvalue` among the lines no block took.
 
 Anything uncertain (no caption, a word between columns, merged cells, thin columns) sets
 `Table.low_confidence` rather than dropping the table; pages without two numeric lines are never
@@ -32,6 +34,7 @@ from synth.pdftables.captions import find_captions, pair_captions, table_span
 from synth.pdftables.cells import cell_kind, worth_scanning
 from synth.pdftables.glyphs import Glyph, page_glyphs
 from synth.pdftables.grid import Grid, block_grids, plausible
+from synth.pdftables.keyvalue import key_value_grids
 from synth.pdftables.lines import page_lines
 
 __all__ = ["Glyph", "cell_kind", "extract_tables", "page_glyphs", "tables_from_glyphs", "worth_scanning"]
@@ -66,6 +69,10 @@ def tables_from_glyphs(glyphs: Sequence[Glyph], doc_id: str, page_number: int, p
         for grid in block_grids(block, first_data):
             grid.block = number
             grids.append(grid)
+    used = {id(line) for grid in grids for line in grid.lines}
+    for grid in key_value_grids(lines, caption_lines, used):
+        grid.block = max((g.block for g in grids), default=-1) + 1
+        grids.append(grid)
     paired = pair_captions(grids, captions)
     tables: list[Table] = []
     for grid, caption in zip(grids, paired, strict=True):
