@@ -96,3 +96,30 @@ def test_a_subject_no_paper_is_about_is_read_where_the_other_is_compared_with_it
     answer = answered(tmp_path, {"kestrel.md": FLOP_MATCHED, "survey.md": SURVEY},
                       "Does Kestrel-Entropy beat Llama 3 on MMLU?")
     assert sorted((c.subject, c.value) for c in answer.cells) == [("Kestrel-Entropy", "57.4"), ("Llama 3", "58.1")]
+
+
+KEY_VALUE = """# Kite: a differential transformer
+
+We introduce Kite, a transformer with differential attention.
+
+Table 9: Hyperparameters used for the Kite-3B model.
+
+| Params | Values |
+|---|---|
+| Layers | 28 |
+| Heads | 12 |
+
+Table 10: Model sizes of Kite.
+
+| Size | Layers | Heads |
+|---|---|---|
+| 830M | 24 | 8 |
+| 13.1B | 40 | 20 |
+"""
+
+
+def test_a_value_table_whose_caption_names_a_size_gives_that_size_s_values_only(tmp_path: Path) -> None:
+    """The tables3 helper's key-value reader (DIFF Transformer Table 9, "for the DIFF Transformer-3B model") gave its
+    28 layers to DIFF Transformer 830M, 6.8B and 13.1B: 6 wrong values in the sizes part."""
+    answer = answered(tmp_path, {"kite.md": KEY_VALUE}, "How many layers does Kite 830M have?")
+    assert [(c.subject, c.value) for c in answer.cells] == [("Kite 830M", "24")]

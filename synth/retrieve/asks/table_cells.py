@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from synth import claimparse
 from synth.index import PassageIndex, cells_of
 from synth.labelcodes import abbreviated_property
 from synth.models import AttributeKind, Document, Evidence, PassageKind, Plan, PlanAttribute, PlanSubject
@@ -23,6 +24,7 @@ from synth.names import (
     match_property,
     name_regex,
     same_word,
+    size_of,
     variant_words,
     words_of,
 )
@@ -166,12 +168,17 @@ def _own_model(label: str, vocab: Vocabulary) -> bool:
 
 def _value_column(subject: PlanSubject, record: TableRecord, vocab: Vocabulary, source: str) -> NameMatch | None:
     """A table whose one data column is headed "Value" ("Parameter | Value": dim 4096, n_layers 32) gives
-    the values of the model its source is about, when that model is the subject (its name or family)."""
+    the values of the model its source is about, when that model is the subject (its name or family); of the sized
+    model its caption names when it names one ("… for the DIFF Transformer-3B model"), never another size's."""
     if not _headed_value(record) or len(record.table.header) != 2:
         return None
     about = vocab.about.get(source, ())
     if not about:
         return None
+    captioned = [name for name in claimparse.entities(record.table.caption) if size_of(name)]
+    if captioned:  # "Table 9: Hyperparameters used for the DIFF Transformer-3B model": that model's values only
+        found = next((m for name in captioned if (m := match_entity(subject.spellings, name)) is not None), None)
+        return NameMatch(record.entity, None, found.member) if found else None
     main = about[0]
     if match_entity(subject.spellings, main) or canonical(family(subject.name)) == canonical(main):
         return NameMatch(record.entity, None)
