@@ -39,7 +39,7 @@ from synth.text import fold
 
 log = logging.getLogger("synth")
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 _QUERY_TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -317,6 +317,10 @@ class PassageIndex:
     def documents_with_word(self, key: str) -> set[str]:
         """Documents with a letter run starting like the key (synth.termindex.word_key)."""
         return termindex.documents_with_word(self._db, key)
+
+    def text_digests(self) -> dict[str, str]:
+        """Each document's text digest: documents with one digest have the same text (synth.termindex)."""
+        return termindex.text_digests(self._db)
 
     def symbol_definitions(self, doc_id: str) -> dict[str, tuple[tuple[str, ...], ...]]:
         """The names a document gives each symbol it sets (synth.termindex)."""

@@ -17,6 +17,9 @@ index:
 - `term_symbols`: the names it gives each symbol it sets ("dropout rate Pdrop = 0.1":
   synth.retrieve.asks.symbols.read_definitions), which retrieval read from every candidate document's
   passages in every build, so that a question's cost grew with the documents that match it.
+- `term_docs.text`: a digest of its text, so a count over documents' texts (a name's mentions, what
+  follows a phrase) is made once per distinct text: a paper printed again (copies, two versions with
+  the same text) is neither decoded nor counted again.
 
 Every row is derived from the document (and its title) and the code alone; all rows are recomputed
 once when that code changes (a digest stored with them, as synth.cellindex does).
@@ -37,7 +40,7 @@ from synth.models import Document, PassageKind, Source
 from synth.text import fold
 
 SCHEMA = (
-    "CREATE TABLE term_docs (id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE)",
+    "CREATE TABLE term_docs (id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, text TEXT NOT NULL)",
     "CREATE TABLE term_words (word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (word, doc)) WITHOUT ROWID",
     "CREATE INDEX term_words_doc ON term_words(doc)",
     "CREATE TABLE term_acronyms (doc INTEGER NOT NULL, seq INTEGER NOT NULL, acronym TEXT NOT NULL, "
@@ -109,7 +112,8 @@ class TermRows:
         from synth.retrieve.asks.symbols import read_definitions
         from synth.vocabulary import defined_acronyms
 
-        key = self.db.execute("INSERT INTO term_docs (doc_id) VALUES (?)", (doc_id,)).lastrowid
+        key = self.db.execute("INSERT INTO term_docs (doc_id, text) VALUES (?, ?)",
+                              (doc_id, text_digest(document.text))).lastrowid
         self.db.executemany("INSERT INTO term_words VALUES (?, ?)",
                             ((word, key) for word in sorted(document_words(document))))
         self.db.executemany("INSERT INTO term_acronyms VALUES (?, ?, ?, ?)",
@@ -141,6 +145,16 @@ class TermRows:
                             ((doc, title, json.dumps(about_names(wanted[(doc, title)])))
                              for doc, title in sorted(set(wanted) - stored)))
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('terms_code', ?)", (terms_code(),))
+
+
+def text_digest(text: str) -> str:
+    """What identifies a document's text: documents with one digest have the same text."""
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def text_digests(db: sqlite3.Connection) -> dict[str, str]:
+    """Each document's text digest (`text_digest`)."""
+    return dict(db.execute("SELECT doc_id, text FROM term_docs"))
 
 
 def documents_with_word(db: sqlite3.Connection, key: str) -> set[str]:

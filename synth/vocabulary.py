@@ -88,6 +88,8 @@ class Vocabulary:
         self._attributes_by_prefix = _by_prefix(self.attribute_labels)
         self._roles: dict[str, str | None] = {}
         self._counts: dict[tuple[tuple[str, ...], str], int] = {}
+        # Documents of one text (a paper printed again) are counted once, by their text's digest.
+        self._texts: dict[str, str] = cells.text_digests()
         self._numeric: dict[str, bool] = {}
         self._homes: dict[tuple[str, ...], list[str]] = {}
         self._entities: dict[str, list[set[str]]] = {}
@@ -176,14 +178,12 @@ class Vocabulary:
         if phrase not in self._numeric:
             pattern = name_regex(phrase)
             numeric = other = 0
+            by_text: dict[str, tuple[int, int]] = {}
             for document in self._may_match(name_key(phrase)):
-                folded = document.derived("folded", _folded_text)
-                for found in pattern.finditer(folded):
-                    after = folded[found.end():found.end() + 40]
-                    if _NUMBER_AFTER.match(after):
-                        numeric += 1
-                    else:
-                        other += 1
+                text = self._text_of(document)
+                if text not in by_text:
+                    by_text[text] = _followed_by_numbers(pattern, document.derived("folded", _folded_text))
+                numeric, other = numeric + by_text[text][0], other + by_text[text][1]
             self._numeric[phrase] = numeric >= 2 and numeric * 4 >= other
         return self._numeric[phrase]
 
@@ -277,8 +277,12 @@ class Vocabulary:
                                    for table, in_columns in tables]
         return self._entities[key]
 
+    def _text_of(self, document: DocumentHandle) -> str:
+        """What the document's counts are kept under: its text's digest (synth.termindex), else its id."""
+        return self._texts.get(document.doc_id) or document.doc_id
+
     def _mentions(self, spellings: tuple[str, ...], document: DocumentHandle) -> int:
-        key = (spellings, document.doc_id)
+        key = (spellings, self._text_of(document))
         if key not in self._counts:
             # Kept with the document in the bounded document cache, not for the whole library.
             folded = document.derived("folded", _folded_text)
@@ -288,6 +292,12 @@ class Vocabulary:
 
 def _folded_text(document: Document) -> str:
     return fold(document.text)
+
+
+def _followed_by_numbers(pattern: re.Pattern[str], folded: str) -> tuple[int, int]:
+    """How many matches of the pattern in a folded text a number follows, and how many it does not."""
+    follows = [bool(_NUMBER_AFTER.match(folded[m.end():m.end() + 40])) for m in pattern.finditer(folded)]
+    return sum(follows), len(follows) - sum(follows)
 
 
 _NUMBER_AFTER = re.compile(r"^\s*(?:\(\S{1,12}\)\s*)?(?:of\s+(?:value\s+)?|is\s+|was\s+|to\s+|=\s*|:\s*|set\s+to\s+)?"

@@ -223,3 +223,27 @@ def test_a_full_build_holds_the_same_memory_for_4x_the_documents(
     # source page and the site's list of sources ~23 KB.
     per_document = (peaks[80] - peaks[20]) / 60
     assert per_document < 40_000, f"{per_document:.0f} bytes of peak memory per added document"
+
+
+def test_a_text_printed_again_is_decoded_and_counted_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copies of one paper (two files, one text) are decoded and counted once by the vocabulary: its counts over
+    documents' texts are kept by the text's digest in the index (synth.termindex), and equal a count in each."""
+    monkeypatch.setenv("SYNTH_DOCUMENT_CACHE_MB", "0.0001")  # one document held: every other read decodes
+    root = tmp_path / "lib"
+    root.mkdir()
+    for n in range(3):
+        text = f"# Paper {n}\n\nModel{n} has a weight decay of 0.{n + 1}; Model{n} beats Model{(n + 1) % 3}.\n"
+        for copy in range(2):
+            (root / f"p{n}-{copy}.md").write_text(text, encoding="utf-8")
+    library = load_library(root, tmp_path / "cache", jobs=1)
+    index = PassageIndex(library, None)
+    assert len(set(index.text_digests().values())) == 3 and len(index.text_digests()) == 6
+    vocab = Vocabulary(library)
+    loader = library.documents[0].loader
+    decoded = loader.decoded  # type: ignore[attr-defined]
+    counts = {d.doc_id: vocab._mentions(("Model1",), d) for d in library.documents}
+    assert loader.decoded - decoded == 3  # type: ignore[attr-defined]
+    assert vocab.numeric_phrase("weight decay")
+    assert loader.decoded - decoded == 6  # type: ignore[attr-defined]
+    assert counts == {d.doc_id: {"p0": 1, "p1": 2, "p2": 0}[d.doc_id[:2]] for d in library.documents}
+    index.close()
