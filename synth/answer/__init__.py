@@ -163,7 +163,8 @@ def _cells_of(ask: AskEvidence, papers: Sequence[str] = ()) -> list[_Picked]:
             # the model itself is in a table, or the largest of a family is asked and no member is known to be it:
             # a sized experiment of its family is another model
             continue
-        if ask.attribute.variant and not _wanted_variant(candidate, ask.attribute.variant):
+        if ask.attribute.variant and not (_wanted_variant(candidate, ask.attribute.variant) if not quantity
+                                          else _stated_for(candidate, ask.attribute.variant)):
             continue
         if not subject_variant_fits(ask, candidate):
             continue
@@ -282,6 +283,14 @@ def _wanted_variant(candidate: Candidate, wanted: str) -> bool:
     if any(w in _SCORE_WORDS for w in words) and have & _OTHER_MEASURES:
         return False
     return all(part in have for part in words if part not in _SCORE_WORDS)
+
+
+def _stated_for(candidate: Candidate, wanted: str) -> bool:
+    """A count asked "for English-French" is one the evidence states for it: the setting's words are in the
+    candidate's variant or in its quote ("For English-French, we used … a 32000 word-piece vocabulary"), never a
+    value stated for another setting ("a vocabulary of 16K tokens for the WSJ only setting")."""
+    have = set(_VARIANT_WORD.findall(fold(f"{candidate.variant or ''} {candidate.evidence.quote}")))
+    return all(part in have for part in _VARIANT_WORD.findall(fold(wanted)))
 
 
 _SHOTS = re.compile(r"\b(\d+|zero|one|few)-?shots?\b")

@@ -254,7 +254,7 @@ def _bare(name: str) -> str:
     return _SUBJECT_VARIANT.sub("", name).strip() or name
 
 
-def _attributes(question: Question, slotted_text: str, names: list[Name], setting: Setting,
+def _attributes(question: Question, text: str, slotted_text: str, names: list[Name], setting: Setting,
                 vocab: Vocabulary) -> tuple[list[PlanAttribute], str | None]:
     if question.columns:
         return _from_columns(question.columns, vocab), None
@@ -262,6 +262,7 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
     attributes: list[PlanAttribute] = []
     parts = clauses(plain)
     binding = ClauseSubjects(parts, names)
+    set_for = _clause_settings(text, names, len(parts))
     for index, clause in enumerate(parts):
         standalone = partial(_standalone, vocab=vocab)
         for asked in qualified(clause, _phrased_or_asked(clause, standalone)):
@@ -272,31 +273,50 @@ def _attributes(question: Question, slotted_text: str, names: list[Name], settin
                          and not quantity_symbol(asked.text) else (asked.text,))
             attributes.append(PlanAttribute(asked.text, kind, spellings, asked.how,
                                             stage=setting.stage if kind is not AttributeKind.METRIC else None,
-                                            subjects=binding.of_clause(index)))
+                                            subjects=binding.of_clause(index),
+                                            variant=set_for.get(index) if kind is not AttributeKind.METRIC else None))
     datasets = measured_on(slotted_text, names, vocab)
+    measured = {dataset for listed in datasets.values() for dataset in listed}
     for name in names:
-        if name.role != "metric" or name.text in datasets.values():
+        if name.role != "metric" or name.text in measured:
             continue
-        dataset = datasets.get(name.text)
-        spellings = tuple(dict.fromkeys([*([f"{name.text} on {dataset}"] if dataset else []), name.text,
-                                         *question.aliases.get(name.text, [])]))
-        wanted = dataset or (name.setting if name.setting and " and " not in name.setting else None)
-        shots = _SHOTS.search(question.question)  # "In the 5-shot setting, …": the setting of every score asked
-        shared = shots.group("shots") if shots and not (wanted and _SHOTS_WORD.search(wanted)) else None
-        variant = "; ".join(v for v in (setting.mode, wanted, shared) if v) or None
-        known = vocab.role(name.text)
-        siblings = () if known else sibling_labels(name.text, vocab)
-        origin = ("a benchmark the library's tables report" if known else
-                  f"named in the question; its source's tables label it {', '.join(siblings)}" if siblings
-                  else "named in a list of benchmarks")
-        attributes.append(PlanAttribute(spellings[0], AttributeKind.METRIC,
-                                        tuple(dict.fromkeys([*spellings, *siblings])), origin, variant=variant,
-                                        subjects=binding.of_metric(name.text)))
+        for dataset in datasets.get(name.text, (None,)):
+            attributes.append(_metric(question, name, dataset, setting, binding, vocab))
     mechanism = read_mechanism(slotted_text, [a.name for a in attributes if a.kind is AttributeKind.TEXT])
     if mechanism:
         attributes.append(PlanAttribute(mechanism.name, AttributeKind.MECHANISM, mechanism.spellings,
                                         'read from "how/why …"'))
     return attributes, mechanism.name if mechanism else None
+
+
+def _clause_settings(text: str, names: list[Name], count: int) -> dict[int, str]:
+    """The setting a clause fixes with "for <setting>" (synth.plan.subjects._set_for), by the clause's index: the
+    question's clauses are read again with the names in place, and only when they are as many as the slotted ones."""
+    settings = [n for n in names if n.role == "setting" and n.setting == n.text]
+    if not settings:
+        return {}
+    parts = clauses(read_setting(text)[1])
+    if len(parts) != count:
+        return {}
+    return {index: n.text for n in settings for index, part in enumerate(parts) if n.text in part}
+
+
+def _metric(question: Question, name: Name, dataset: str | None, setting: Setting, binding: ClauseSubjects,
+            vocab: Vocabulary) -> PlanAttribute:
+    """A benchmark or measure the question names, on the dataset it is asked on, in the setting it fixes."""
+    spellings = tuple(dict.fromkeys([*([f"{name.text} on {dataset}"] if dataset else []), name.text,
+                                     *question.aliases.get(name.text, [])]))
+    wanted = dataset or (name.setting if name.setting and " and " not in name.setting else None)
+    shots = _SHOTS.search(question.question)  # "In the 5-shot setting, …": the setting of every score asked
+    shared = shots.group("shots") if shots and not (wanted and _SHOTS_WORD.search(wanted)) else None
+    variant = "; ".join(v for v in (setting.mode, wanted, shared) if v) or None
+    known = vocab.role(name.text)
+    siblings = () if known else sibling_labels(name.text, vocab)
+    origin = ("a benchmark the library's tables report" if known else
+              f"named in the question; its source's tables label it {', '.join(siblings)}" if siblings
+              else "named in a list of benchmarks")
+    return PlanAttribute(spellings[0], AttributeKind.METRIC, tuple(dict.fromkeys([*spellings, *siblings])), origin,
+                         variant=variant, subjects=binding.of_metric(name.text))
 
 
 def _phrased_or_asked(clause: str, standalone: Callable[[str], bool]) -> list[Asked]:
@@ -359,7 +379,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     subjects = sized(scaled(in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab),
                             size, vocab), vocab)
     slotted_text = slotted(text, names)
-    attributes, mechanism = _attributes(question, slotted_text, names, setting, vocab)
+    attributes, mechanism = _attributes(question, text, slotted_text, names, setting, vocab)
     if not question.columns:
         attributes += [used_attribute(thing) for thing in [*(n.text for n in used), *used_phrases(slotted_text)]]
         attributes += [PlanAttribute(name, AttributeKind.QUANTITY, _property_spellings(name, vocab),

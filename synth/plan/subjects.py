@@ -36,6 +36,9 @@ _DISTRIBUTED = re.compile(r"^\s+(?:(?:comes?|came|is\s+available|are\s+available
 _MEMBER_WORD = re.compile(r"^\s+(?:(tiny|small|medium|large|big|huge|giant|xl|xxl|mini|lite|large-v\d+)\b"
                           r"(?=\s+models?\b|\s*[,.;?)]|\s+and\b|\s+or\b|\s*$)|"
                           r"(base)\b(?=\s*[,.;?)]|\s+and\b|\s+or\b|\s*$))", re.IGNORECASE)
+# The same word written before the name: "the base Transformer", "the big Transformer model" (never "the large
+# language model", whose word is no size of a name).
+_MEMBER_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+(tiny|small|medium|large|big|huge|base)\s+$", re.IGNORECASE)
 # "the GPT-2 models with 117M, 345M and 1542M parameters": one member per size.
 _SIZES_AFTER = re.compile(r"^\s+models?\s+(?:with|of)\s+((?:\d+(?:\.\d+)?\s*[KMBT],\s+)*\d+(?:\.\d+)?\s*[KMBT],?"
                           r"(?:\s+(?:and|or)\s+\d+(?:\.\d+)?\s*[KMBT]))\s+param\w*", re.IGNORECASE)
@@ -158,7 +161,13 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
             name = text[start:end]
         member = _MEMBER_WORD.match(text[end:])
         of = None
-        if member and vocab.role(name) != "attribute":
+        ahead = _MEMBER_BEFORE.search(text[covered:start])
+        if ahead and not member and not size_of(name) and vocab.role(name) == "entity":
+            of, name, start = name, f"{name} {ahead.group(1).lower()}", covered + ahead.start(1)
+            model = re.match(r"^\s+models?\b", text[end:])
+            if model:
+                end += model.end()
+        elif member and vocab.role(name) != "attribute":
             end += member.end()
             of, name = name, f"{name} {member.group(1) or member.group(2)}"
             model = re.match(r"^\s+models?\b", text[end:])
@@ -322,6 +331,8 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         if len(subjects) > 1 and _TRAINED_WITH.search(text[max(0, raw[i].start - 40):raw[i].start]):
             roles[i] = "modifier"  # "BERT was pre-trained with Adam": how the subject was trained, not a subject
     _baselines_and_spans(text, raw, roles)
+    for i in _set_for(text, raw, roles, vocab):
+        roles[i], settings[i] = "setting", raw[i].text
     out = []
     for i, item in enumerate(raw):
         role = roles[i] or "subject"
@@ -357,6 +368,28 @@ def _baselines_and_spans(text: str, raw: list[_Raw], roles: list[str | None]) ->
         elif i > 0 and "metric" in (roles[i - 1], roles[i]) and _SPAN_TO.fullmatch(text[raw[i - 1].end:item.start]) \
                 and _SPAN_FROM.search(text[:raw[i - 1].start]):
             roles[i - 1] = roles[i] = "metric"
+
+
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"^\s*(?:[?,;.]|$|(?:and|or)\b)")
+
+
+def _set_for(text: str, raw: list[_Raw], roles: list[str | None], vocab: Vocabulary) -> list[int]:
+    """"how big was the vocabulary of the base Transformer for English-French": a name the library knows neither as
+    a model nor as a label, written after "for" at the end of a clause while the question names its model, is the
+    setting the value is asked in (a language pair, a task), never a subject of its own."""
+    def subject(i: int) -> bool:
+        return (roles[i] or "subject") in ("subject", "entity")
+
+    out = []
+    for i, item in enumerate(raw):
+        if not subject(i) or item.role is not None or item.member or size_of(item.text) \
+                or vocab.home_sources((item.text,)):
+            continue
+        if _FOR_BEFORE.search(text[:item.start]) and _CLAUSE_END.match(text[item.end:]) \
+                and any(subject(k) for k in range(len(raw)) if k != i):
+            out.append(i)
+    return out
 
 
 def _list_variants(text: str, names: list[Name]) -> list[Name]:

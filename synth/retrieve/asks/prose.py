@@ -87,6 +87,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                                              if fold(w) not in STOPWORDS]])
         if attribute.kind is AttributeKind.METRIC:
             attribute_query = " OR ".join(p for p in (phrase(s) for s in attribute.spellings) if p)
+        # the setting a count is asked for ("for English-French") is no other model the sentence would be about
+        settings = [attribute.variant] if attribute.variant and attribute.kind is not AttributeKind.METRIC else []
         kind_names: tuple[str, ...] = ()
         if attribute.kind is AttributeKind.TEXT:
             # "We use Adam with …" names the optimizer without the word: look for the names of the asked kind too.
@@ -125,8 +127,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                     # not other models the sentence would be about.
                     kinds = text_values(sentence.text, attribute, vocab.acronyms, vocab.terms, denied=True) \
                         if attribute.kind is AttributeKind.TEXT else []
-                    scope = subject_scope(sentence.text, subject, vocab, home, [*metric_names, *kinds], introduced,
-                                          describing=attribute.kind is AttributeKind.MECHANISM)
+                    scope = subject_scope(sentence.text, subject, vocab, home, [*metric_names, *kinds, *settings],
+                                          introduced, describing=attribute.kind is AttributeKind.MECHANISM)
                     if scope is None and home and names_relative(sentence.text, subject):
                         relative = position
                     led = home and led_by_other(sentence.text, subject, vocab, plan.subjects)

@@ -187,6 +187,8 @@ _LINK = r"(?:\s+(?:(?:is|was|are|were)\s+set\s+to|is|was|are|were|of|to|at|set\s
 # Attributes a unit alone names, with the other words of the attribute said in the sentence: a rate or frequency in
 # hertz.
 _MEASURED_IN = {key("rate"): r"(?:k|M|G)?Hz", key("frequency"): r"(?:k|M|G)?Hz"}
+_DURATION = {key("time"): r"(?:hours?|days?|weeks?)", key("hours"): r"hours?", key("days"): r"days?"}
+_STAGES = frozenset(key(w) for w in ("training", "pre-training", "pretraining", "fine-tuning", "inference"))
 # An attribute counted in a unit of a thing ("hours of audio", "tokens of code"): the unit, then the thing.
 _UNIT_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:[A-Za-z\-]+\s+)?([A-Za-z\-]+)", re.IGNORECASE)
 
@@ -226,6 +228,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         patterns += [(rf"\b{noun}\s+(?:is\s+|was\s+)?(?:(?:expanded|increased|set|reduced|extended)\s+)?(?:to|of)\s+$",
                       True), (rf"^[\s-]+(?:(?:token|word|sub-?word|word-?piece|BPE|entry|entries)\s+)?{noun}\b", False)]
     measure_unit = _MEASURED_IN.get(key(words[-1]))
+    if key(words[-1]) in _DURATION and len(words) > 1 and all(key(w) in _STAGES for w in words[:-1]):
+        # "training time", "training hours": "We trained the base models for … 12 hours", "Training took 3.5 days"
+        measure_unit = _DURATION[key(words[-1])]
     by_unit = None
     if measure_unit and len(words) > 1 and all(any(key(w).startswith(key(m)[:5]) for w, _, _ in word_tokens(text))
                                                for m in words[:-1]):

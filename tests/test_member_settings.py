@@ -1,0 +1,48 @@
+"""A size word written before a name ("the base Transformer") and the setting a value is asked for ("the vocabulary
+for English-French", "BLEU on WMT14 en-de and en-fr"): the colleague part of issue 9's tuning questions gave a
+neighbour's value for each (a dev-set BLEU, a parsing vocabulary) before these readings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from libraries import answered
+
+HERON = """# Heron: attention for translation
+
+We introduce the Heron, a translation model built only from attention. We trained the base models for a total of
+100,000 steps or 12 hours. For English-German, we used a shared vocabulary of about 37000 tokens. For English-French,
+we split tokens into a 32000 word-piece vocabulary. For parsing, we used a vocabulary of 16K tokens for the WSJ only
+setting.
+
+| Model | EN-DE | EN-FR |
+|---|---|---|
+| ByteNet [18] | 23.75 | |
+| GNMT + RL [38] | 24.6 | 39.92 |
+| ConvS2S [9] | 25.16 | 40.46 |
+| Heron (base model) | 27.3 | 38.1 |
+| Heron (big) | 28.4 | 41.8 |
+
+Table 2: The Heron achieves better BLEU scores than previous models on the newstest2014 tests.
+
+| | N | BLEU (dev) | params |
+|---|---|---|---|
+| base | 6 | 25.8 | 65 |
+| big | 6 | 26.4 | 213 |
+
+Table 3: Variations on the Heron architecture, on the English-to-German development set.
+"""
+
+
+def test_a_size_word_before_the_name_is_the_member_and_a_setting_after_for_keeps_its_value(tmp_path: Path) -> None:
+    answer = answered(tmp_path, {"heron.md": HERON},
+                      "How many hours was the base Heron trained for, and how big was the vocabulary for English-French?")
+    cells = sorted((c.subject, c.attribute, c.value) for c in answer.cells)
+    assert cells == [("Heron base", "training hours", "12 hours"), ("Heron base", "vocabulary size", "32000")]
+
+
+def test_a_measure_asked_on_datasets_is_not_given_from_another_set(tmp_path: Path) -> None:
+    """"BLEU" read alone took Table 3's dev-set 25.8 for both test sets: a wrong value. Asked on each dataset, a
+    value is only one stated for it; the dev row is never taken."""
+    answer = answered(tmp_path, {"heron.md": HERON}, "what BLEU did the base Heron get on WMT14 en-de and en-fr?")
+    assert "25.8" not in {c.value for c in answer.cells}
