@@ -35,8 +35,8 @@ Table 3: Variations on the Heron architecture, on the English-to-German developm
 
 
 def test_a_size_word_before_the_name_is_the_member_and_a_setting_after_for_keeps_its_value(tmp_path: Path) -> None:
-    answer = answered(tmp_path, {"heron.md": HERON},
-                      "How many hours was the base Heron trained for, and how big was the vocabulary for English-French?")
+    answer = answered(tmp_path, {"heron.md": HERON}, "How many hours was the base Heron trained for, and how big was "
+                      "the vocabulary for English-French?")
     cells = sorted((c.subject, c.attribute, c.value) for c in answer.cells)
     assert cells == [("Heron base", "training hours", "12 hours"), ("Heron base", "vocabulary size", "32000")]
 

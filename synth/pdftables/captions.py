@@ -66,6 +66,9 @@ def pair_captions(grids: list[Grid], captions: list[Caption]) -> list[Caption | 
     extents = [(max(g.top for g in members), min(g.bottom for g in members),
                 statistics.median(line.size for g in members for line in g.lines)) for members in blocks.values()]
 
+    spans = [(min(line.x0 for g in members for line in g.lines), max(line.x1 for g in members for line in g.lines))
+             for members in blocks.values()]
+
     def pairing(above: bool) -> tuple[int, float, list[Caption | None]]:
         taken: set[int] = set()
         chosen: list[Caption | None] = [None] * len(extents)
@@ -76,7 +79,7 @@ def pair_captions(grids: list[Grid], captions: list[Caption]) -> list[Caption | 
             options = []
             for c, caption in enumerate(captions):
                 gap = (caption.bottom - top) if above else (bottom - caption.top)
-                if c in taken or gap < -2 or gap > 12 * size:
+                if c in taken or gap < -2 or gap > 12 * size or not _overlaps(caption, spans[b]):
                     continue
                 if any(o != b and ((above and top < extents[o][0] < caption.bottom)
                                    or (not above and caption.top < extents[o][0] < bottom))
@@ -93,6 +96,13 @@ def pair_captions(grids: list[Grid], captions: list[Caption]) -> list[Caption | 
     best = max(pairing(True), pairing(False), key=lambda p: (p[0], p[1]))[2]
     by_block = dict(zip(blocks, best, strict=True))
     return [by_block[grid.block] for grid in grids]
+
+
+def _overlaps(caption: Caption, span: tuple[float, float]) -> bool:
+    """A caption is over or under its table: tables set side by side each have their own (a narrow "Table 1" to
+    the left is no caption of the "Table 2" to its right, though nearer)."""
+    line = caption.first_line
+    return line.x0 < span[1] and span[0] < line.x1
 
 
 def _find(page_text: str, needle: str, start: int = 0) -> int:

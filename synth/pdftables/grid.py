@@ -151,6 +151,16 @@ def _absorb_wrapped_labels(lines: list[Line]) -> list[Line]:
     return [line for j, line in enumerate(lines) if j not in used]
 
 
+def _beside(line: Line, columns: list[Column], size: float) -> bool:
+    """A line of another table set beside this one ("Encoding NoPE RoPE p-RoPE" of a small Table 1 to the left
+    of Table 2's "Encoding Wiki FlanV2", their baselines staggered): two phrases or more, all more than two ems
+    outside the columns. A group label left of the row labels ("General Tasks") is one phrase."""
+    segments = line.segments or line.words
+    if len(segments) < 2 or is_data_row(line):
+        return False
+    return line.x1 < columns[0].x0 - 2 * size or line.x0 > columns[-1].x1 + 2 * size
+
+
 def block_grids(lines: list[Line], first_data: int) -> list[Grid]:
     """One grid per header: a header repeated inside the block (two stacked sub-tables under one
     caption, as in DeepSeek-Coder-V2 Table 3) starts a new grid over the same columns."""
@@ -166,6 +176,8 @@ def block_grids(lines: list[Line], first_data: int) -> list[Grid]:
     if category is not None:
         columns.pop(0)
     label = columns[0]
+    lines = [line for line in lines if not _beside(line, columns, size)]
+    first_data = next((k for k, line in enumerate(lines) if line is first_line), 0)
     low = any(c.support < max(2, 0.3 * len(data_rows)) for c in columns)
 
     def words_of(line: Line) -> tuple[list[Word], list[Word]]:

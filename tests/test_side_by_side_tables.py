@@ -1,0 +1,31 @@
+"""Two small tables set side by side with staggered baselines (what_makes_rope_useful.pdf p.10): each keeps its own
+header and caption. Before, Table 2 ("Encoding | Wiki | FlanV2") took Table 1's header line ("Encoding NoPE RoPE
+p-RoPE") into its first column and Table 1's caption, so its rows were read as columns and its values were lost."""
+
+from __future__ import annotations
+
+from test_tables import glyph_line
+
+from synth.pdftables import Glyph, tables_from_glyphs
+
+
+def side_by_side_page() -> list[Glyph]:
+    glyphs = glyph_line(702.5, [(323, "Table 2: Validation perplexity comparison")], size=10)
+    glyphs += glyph_line(691.5, [(323, "between Heron, Egret and Ibis.")], size=10)
+    glyphs += glyph_line(688.9, [(108, "Table 1: A summary of the properties")], size=10)
+    glyphs += glyph_line(677.9, [(108, "of Heron, Egret and Ibis.")], size=10)
+    glyphs += glyph_line(666.9, [(347, "Encoding"), (403, "Wiki"), (442, "FlanV2")], size=10)
+    glyphs += glyph_line(653.3, [(118, "Encoding"), (170, "Heron"), (206, "Egret"), (243, "Ibis")], size=10)
+    glyphs += glyph_line(650.7, [(347, "Heron"), (403, "4.8594"), (442, "6.6429")], size=10)
+    glyphs += glyph_line(639.8, [(347, "Egret"), (403, "4.4627"), (442, "6.4429")], size=10)
+    glyphs += glyph_line(637.2, [(118, "Positional"), (170, "no"), (206, "yes"), (243, "yes")], size=10)
+    glyphs += glyph_line(626.2, [(118, "Semantic"), (170, "yes"), (206, "no"), (243, "yes")], size=10)
+    glyphs += glyph_line(623.6, [(347, "Ibis"), (403, "4.5302"), (442, "6.5111")], size=10)
+    return glyphs
+
+
+def test_a_table_beside_another_keeps_its_own_header_and_caption() -> None:
+    [found] = tables_from_glyphs(side_by_side_page(), "doc", 10)
+    assert found.caption == "Table 2: Validation perplexity comparison between Heron, Egret and Ibis."
+    assert found.header == ("Encoding", "Wiki", "FlanV2")
+    assert [row[0] for row in found.rows] == ["Heron", "Egret", "Ibis"]
