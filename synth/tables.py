@@ -235,7 +235,17 @@ def models_in_columns(table: Table) -> bool:
     """Whether the header holds the models (the Qwen2.5 report's layout) rather than the first column."""
     header = [c.strip() for c in table.header]
     first_column = [row[0].strip() if row else "" for row in table.rows]
-    return _axis_score(header[1:]) >= _axis_score(first_column)
+    in_header, in_rows = _axis_score(header[1:]), _axis_score(first_column)
+    if header and _ROW_KIND.match(header[0]):
+        # "Model | XSum | CNN/DM" over Transformer, DIFF; "Encoding | Wiki | FlanV2" over NoPE, RoPE: the corner names
+        # what the rows are, unless the header is plainly the models' ("Model | DeepSeek-Coder-V2-Lite | …")
+        return in_header >= in_rows + 0.5
+    return in_header >= in_rows
+
+
+# A corner cell naming the kind of thing its column lists: the rows are the compared models or methods.
+_ROW_KIND = re.compile(r"^(?:models?|methods?|encodings?|approach(?:es)?|systems?|architectures?|variants?|"
+                       r"baselines?)$", re.IGNORECASE)
 
 
 def _parameter_kind(label: str) -> str | None:

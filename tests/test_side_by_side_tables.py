@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from test_tables import glyph_line
 
+from synth.models import Table
 from synth.pdftables import Glyph, tables_from_glyphs
+from synth.tables import models_in_columns
 
 
 def side_by_side_page() -> list[Glyph]:
@@ -29,3 +31,15 @@ def test_a_table_beside_another_keeps_its_own_header_and_caption() -> None:
     assert found.caption == "Table 2: Validation perplexity comparison between Heron, Egret and Ibis."
     assert found.header == ("Encoding", "Wiki", "FlanV2")
     assert [row[0] for row in found.rows] == ["Heron", "Egret", "Ibis"]
+
+
+def _table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> Table:
+    return Table("doc#t1", "doc", "Table 2: Validation perplexity.", header, rows, ("",) * len(rows), 0, 0)
+
+
+def test_a_corner_cell_naming_the_rows_kind_puts_the_models_in_rows() -> None:
+    """With it read, Table 2's rows were still taken for benchmarks: "Wiki | FlanV2" and "NoPE | RoPE | 0.25-RoPE"
+    look equally model-like, and a tie went to the header."""
+    rows = (("NoPE", "4.8594", "6.6429"), ("RoPE", "4.4627", "6.4429"), ("0.25-RoPE", "4.5302", "6.5111"))
+    assert not models_in_columns(_table(("Encoding", "Wiki", "FlanV2"), rows))
+    assert models_in_columns(_table(("", "Wiki", "FlanV2"), rows))
