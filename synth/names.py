@@ -242,6 +242,15 @@ class LabelMatch:
 
 
 @lru_cache(maxsize=65536)
+def _initials_of(spelling: str) -> str | None:
+    """"NQ" for NaturalQuestions or Natural Questions: the capitals opening each part of a name of two to four
+    parts, which a narrow column prints instead of the name."""
+    parts = re.findall(r"[A-Z][a-z]+", spelling)
+    if not 2 <= len(parts) <= 4 or "".join(parts) != re.sub(r"[\s\-]", "", spelling):
+        return None
+    return "".join(p[0] for p in parts)
+
+
 def match_label(spelling: str, label: str) -> LabelMatch | None:
     """Whether a metric label is the asked attribute, in some setting: `LiveCodeBench v5`,
     `HumanEval (Pass@1)`, `LiveCodeBench-CoT Pass@1` are; `MMLU-Pro`, `HumanEval-Mul` are not.
@@ -260,6 +269,11 @@ def match_label(spelling: str, label: str) -> LabelMatch | None:
             else:
                 return None
         return LabelMatch(label, " ".join(setting) or None)
+    unbracketed = " ".join(re.sub(r"[()]", " ", folded).split())
+    if unbracketed != folded and name_regex(spelling).fullmatch(unbracketed):
+        return LabelMatch(label, None)  # "Pile-test BPB" is the label "Pile-test (BPB)": the measure, bracketed
+    if _initials_of(spelling) == label.strip():
+        return LabelMatch(label, None, abbreviated=True)  # "NQ" over a column of NaturalQuestions scores
     spelled = fold(spelling)
     if (len(folded) >= 5 and folded.isalnum() and len(spelled) > len(folded) and spelled.startswith(folded)
             and spelled[len(folded)].isalpha() and spelled[len(folded) - 1].isalpha()):

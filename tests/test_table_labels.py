@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from libraries import answered
 
-from synth.names import match_entity
+from synth.names import match_entity, match_label
 
 
 @pytest.mark.parametrize(("spelling", "label", "named"), [
@@ -123,3 +123,21 @@ def test_a_value_table_whose_caption_names_a_size_gives_that_size_s_values_only(
     28 layers to DIFF Transformer 830M, 6.8B and 13.1B: 6 wrong values in the sizes part."""
     answer = answered(tmp_path, {"kite.md": KEY_VALUE}, "How many layers does Kite 830M have?")
     assert [(c.subject, c.value) for c in answer.cells] == [("Kite 830M", "24")]
+
+
+@pytest.mark.parametrize(("spelling", "label", "matched"), [
+    ("Pile-test BPB", "Pile-test (BPB)", True),
+    ("BBH EM", "BBH (EM)", True),
+    ("GPQA Diamond", "GPQA (Diamond)", True),
+    ("MMLU", "MMLU-Pro (EM)", False),
+    ("Pile-test BPB", "Pile-test (Acc.)", False),
+    # a narrow column prints a two-part name's initials (Mistral 7B's Table 2: "NQ")
+    ("NaturalQuestions", "NQ", True),
+    ("Natural Questions", "NQ", True),
+    ("TriviaQA", "TQ", False),
+    ("MMLU", "MM", False),
+])
+def test_a_label_bracketing_the_measure_or_printing_initials_is_asked(spelling: str, label: str, matched: bool) -> None:
+    """"Which of DeepSeek-V2 and Mixtral 8x22B has the lower Pile-test BPB?" found no cell: the table prints
+    "Pile-test (BPB)"."""
+    assert (match_label(spelling, label) is not None) is matched
