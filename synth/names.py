@@ -164,6 +164,10 @@ def match_entity(spellings: tuple[str, ...], label: str) -> NameMatch | None:
     found = _match_entity(spellings, label)
     if found is not None:
         return found
+    bracketed = _BRACKETED_MEMBER.search(label)
+    if bracketed:  # "Transformer (base model)", "Transformer (big)": the member written in brackets
+        found = _match_entity(spellings, f"{label[:bracketed.start()]} {bracketed.group(1)}")
+        return NameMatch(label, found.variant, found.member) if found is not None else None
     words = label.split()
     inner = [w for w in words[1:-1] if fold(w).strip("().-") in _VARIANT_WORDS]
     if not inner:
@@ -175,6 +179,10 @@ def match_entity(spellings: tuple[str, ...], label: str) -> NameMatch | None:
     variant = " ".join([*(_VARIANT_WORDS[fold(w).strip("().-")] for w in inner), *([found.variant] if found.variant
                                                                                   else [])])
     return NameMatch(label, variant, found.member)
+
+
+_BRACKETED_MEMBER = re.compile(r"\s*\(\s*(tiny|small|medium|base|large|big|huge|giant|xl|xxl)(?:\s+models?)?\s*\)\s*$",
+                               re.IGNORECASE)
 
 
 def _match_entity(spellings: tuple[str, ...], label: str) -> NameMatch | None:

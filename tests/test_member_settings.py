@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from libraries import answered
+
+from synth.names import match_entity
 
 HERON = """# Heron: attention for translation
 
@@ -46,3 +49,14 @@ def test_a_measure_asked_on_datasets_is_not_given_from_another_set(tmp_path: Pat
     value is only one stated for it; the dev row is never taken."""
     answer = answered(tmp_path, {"heron.md": HERON}, "what BLEU did the base Heron get on WMT14 en-de and en-fr?")
     assert "25.8" not in {c.value for c in answer.cells}
+
+
+@pytest.mark.parametrize(("spelling", "label", "named"), [
+    ("Transformer base", "Transformer (base model)", True),
+    ("Transformer big", "Transformer (big)", True),
+    ("Transformer big", "Transformer (base model)", False),
+    ("Transformer base", "Transformer (big)", False),
+])
+def test_a_member_written_in_brackets_is_the_member(spelling: str, label: str, named: bool) -> None:
+    """The base Transformer's row of Attention Is All You Need's Table 2 is "Transformer (base model)"."""
+    assert (match_entity((spelling,), label) is not None) is named

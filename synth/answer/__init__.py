@@ -279,6 +279,8 @@ def _wanted_variant(candidate: Candidate, wanted: str) -> bool:
     if shots and given and not shots <= given:
         return False  # "5-shot" asked: a value given at another shot count is another setting's; none given, it may be
     have = set(_VARIANT_WORD.findall(fold(candidate.variant or "")))
+    if candidate.table:  # "BLEU EN-DE" asked on EN-DE: the column's own label names the dataset
+        have |= set(_VARIANT_WORD.findall(fold(candidate.evidence.quote.rsplit(" | ", 1)[0])))
     words = _VARIANT_WORD.findall(_SHOTS.sub(" ", fold(wanted)))
     if any(w in _SCORE_WORDS for w in words) and have & _OTHER_MEASURES:
         return False

@@ -301,11 +301,22 @@ def _clause_settings(text: str, names: list[Name], count: int) -> dict[int, str]
     return {index: n.text for n in settings for index, part in enumerate(parts) if n.text in part}
 
 
+def _known_part(dataset: str, vocab: Vocabulary) -> str:
+    """"WMT14 EN-DE" where the library's tables print only "EN-DE": the dataset as the library labels it, the words
+    the question adds before it dropped (a value is looked for under the label the tables print)."""
+    if vocab.role(dataset) is not None:
+        return dataset
+    words = dataset.split()
+    return next((" ".join(words[k:]) for k in range(1, len(words)) if vocab.role(" ".join(words[k:])) is not None),
+                dataset)
+
+
 def _metric(question: Question, name: Name, dataset: str | None, setting: Setting, binding: ClauseSubjects,
             vocab: Vocabulary) -> PlanAttribute:
     """A benchmark or measure the question names, on the dataset it is asked on, in the setting it fixes."""
-    spellings = tuple(dict.fromkeys([*([f"{name.text} on {dataset}"] if dataset else []), name.text,
-                                     *question.aliases.get(name.text, [])]))
+    dataset = _known_part(dataset, vocab) if dataset else None
+    spellings = tuple(dict.fromkeys([*([f"{name.text} on {dataset}", f"{name.text} {dataset}"] if dataset else []),
+                                     name.text, *question.aliases.get(name.text, [])]))
     wanted = dataset or (name.setting if name.setting and " and " not in name.setting else None)
     shots = _SHOTS.search(question.question)  # "In the 5-shot setting, …": the setting of every score asked
     shared = shots.group("shots") if shots and not (wanted and _SHOTS_WORD.search(wanted)) else None
