@@ -231,7 +231,9 @@ def _name_spans(masked: str) -> list[tuple[str, tuple[int, int]]]:
             adjacent and groups and ((_PURE_NUMBER.fullmatch(word) and "," not in word
                                       and (_CAPITALISED.fullmatch(groups[-1][0][-1]) or _YEAR.fullmatch(word)
                                            or (_VERSION.fullmatch(word) and groups[-1][0][-1][:1].isupper())))
-                                     or (_SIZE_TOKEN.fullmatch(word) and groups[-1][0][0][:1].isupper()))
+                                     or (_SIZE_TOKEN.fullmatch(word) and groups[-1][0][0][:1].isupper())
+                                     or (_MEMBER_WORD.fullmatch(word) and groups[-1][0][-1][:1].isupper()
+                                         and len(groups[-1][0]) == 1 and _MEMBER_END.match(masked, match.end())))
         ):
             groups[-1][0].append(word)
             groups[-1] = (groups[-1][0], groups[-1][1], match.end())
@@ -241,6 +243,11 @@ def _name_spans(masked: str) -> list[tuple[str, tuple[int, int]]]:
     return [(" ".join(words), (start, end)) for words, start, end in groups]
 
 
+# "Transformer base has …", "Whisper large reaches …": a size word written after a name is part of it (the plan reads
+# it so: synth.plan.subjects), so a passage about another model's "transformer architecture" does not name it.
+_MEMBER_WORD = re.compile(r"tiny|small|medium|base|large|big|huge")
+_MEMBER_END = re.compile(r"(?:\s+models?)?\s+(?:has|have|had|is|was|uses?|used|reach(?:es)?|reached|scores?|scored|"
+                         r"achieves?|achieved|gets?|got|trains?|trained|takes?|took|requires?|required)\b")
 _SIZE_NEXT = re.compile(r" \d+(?:\.\d+)?[KMBT](?![\w.])")
 _VERB_FORM = re.compile(r"(?:ing|ed|ly)$")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from libraries import answered
 
+from synth.claimparse import entities
 from synth.names import match_entity
 
 HERON = """# Heron: attention for translation
@@ -60,3 +61,11 @@ def test_a_measure_asked_on_datasets_is_not_given_from_another_set(tmp_path: Pat
 def test_a_member_written_in_brackets_is_the_member(spelling: str, label: str, named: bool) -> None:
     """The base Transformer's row of Attention Is All You Need's Table 2 is "Transformer (base model)"."""
     assert (match_entity((spelling,), label) is not None) is named
+
+
+def test_a_size_word_after_a_name_is_part_of_the_claims_subject() -> None:
+    """"Transformer base has 32000 vocabulary size." was *contradicted* by Mixtral's "based on a transformer
+    architecture … context_len 32768": the claim's subject was read as "Transformer" alone."""
+    assert entities("Transformer base has 32000 vocabulary size.") == ("Transformer base",)
+    assert entities("GPT-2 small has 117M parameters.") == ("GPT-2 small",)
+    assert entities("Mixtral is based on a transformer architecture.") == ("Mixtral",)
