@@ -141,3 +141,25 @@ def test_a_label_bracketing_the_measure_or_printing_initials_is_asked(spelling: 
     """"Which of DeepSeek-V2 and Mixtral 8x22B has the lower Pile-test BPB?" found no cell: the table prints
     "Pile-test (BPB)"."""
     assert (match_label(spelling, label) is not None) is matched
+
+
+THROUGHPUT = """# Kite: a differential attention model
+
+We compare Kite with a Transformer of the same size.
+
+| Model | Model Size | Length | Throughput |
+|---|---|---|---|
+| Transformer | 3B | 2K | 7247 |
+| Kite | 3B | 2K | 6635 |
+| Transformer | 13B | 2K | 998 |
+| Kite | 13B | 2K | 942 |
+
+Table 7: Throughput is measured with number of tokens per second.
+"""
+
+
+def test_a_two_word_label_is_no_bare_head_of_another_noun(tmp_path: Path) -> None:
+    """"Model Size" is no batch size: read as the bare noun "size", its 3B was given as the Transformer's batch
+    size once the table's rows were read as models (dev part, pretraining-optimizer-settings)."""
+    answer = answered(tmp_path, {"kite.md": THROUGHPUT}, "What batch size does the Transformer use?")
+    assert "3B" not in {c.value for c in answer.cells}

@@ -202,6 +202,9 @@ def _headed_value(record: TableRecord) -> bool:
     return canonical(record.entity) in ("value", "values")
 
 
+_COUNTING = frozenset({"num", "number", "no", "of", "total", "n"})
+
+
 def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | None:
     """A label that is the attribute's noun alone ("Heads" for attention heads), when no other label of
     the same table uses that noun with another modifier."""
@@ -217,6 +220,8 @@ def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | No
     printed = re.sub(r"\([^)]*\)", " ", record.attribute).strip()
     if len(printed) > 2 and printed.isupper():
         return None  # "DROP" is a benchmark's name, not the "accuracy drop" asked
+    if len([w for w in re.findall(r"[A-Za-z]+", printed) if w.lower() not in _COUNTING]) > 1:
+        return None  # "Model Size" is no bare "Size": its other word names what is sized (not the batch)
     table = record.table
     labels = [*table.header, *(row[0] for row in table.rows if row)]
     others = [lbl for lbl in labels if lbl != record.attribute and any(same_word(head, w) for w in words_of(lbl))]
