@@ -80,6 +80,20 @@ def _counts_head(words: Iterable[str], head: str) -> bool:
                for w in words)
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z\-]*)")
+
+
+def _counts_other(after: str, asked: frozenset[str]) -> bool:
+    """The figure counts the plural noun written right after it, not an asked noun further on: "36 trillion tokens
+    covering up to 119 languages" gives no count of languages."""
+    found = _NEXT_WORD.match(after)
+    if not found:
+        return False
+    word = found.group(1)
+    plural = len(word) > 3 and word.lower().endswith("s") and not word.lower().endswith(("ss", "us", "is"))
+    return plural and not has_word(asked, key(word))
+
+
 def has_word(words: Iterable[str], wanted: str) -> bool:
     if any(same_word(wanted, p) for p in _PEAK):
         return any(same_word(w, p) for w in words for p in _PEAK)
@@ -152,6 +166,8 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
         implied = modifiers and any(has_word(near_right, m) for m in modifiers) and head in _IMPLIED_NOUNS and has_word(
             sentence_words, head)
         if not (_counts_head(right, head) or measured or implied):
+            continue
+        if _counts_other(text[quantity.end:], asked):
             continue
         if any(not (has_word(clause_left, m) or has_word(clause_right, m)) for m in modifiers):
             continue
@@ -272,7 +288,25 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             out.append((shown, value, unit, number.start()))
     if subset:
         out += _subset_values(text, words, taken)
+    out += _verb_values(text, words, taken)
     return scheduled + out + _spelled_values(text, words, taken, subset)
+
+
+def _verb_values(text: str, words: list[str], taken: set[int]) -> list[tuple[str, float, str, int]]:
+    """"How many languages do they cover" asks the covered languages: "… tokens covering up to 119 languages" states
+    them with the verb before the figure and the noun after it."""
+    if len(words) != 2 or not words[0].lower().endswith("ed") or len(words[0]) < 6:
+        return []
+    verb = re.escape(words[0].lower()[:-2].rstrip("e"))
+    noun = re.escape(_singular(words[1]))
+    pattern = re.compile(rf"\b{verb}\w*\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|more\s+than\s+)?"
+                         rf"(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+{noun}\w*\b", re.IGNORECASE)
+    out = []
+    for found in pattern.finditer(text):
+        if found.start(1) not in taken:
+            taken.add(found.start(1))
+            out.append((found.group(1), float(found.group(1).replace(",", "")), "", found.start(1)))
+    return out
 
 
 def _in_name(text: str, start: int) -> bool:

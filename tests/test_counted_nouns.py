@@ -1,0 +1,28 @@
+"""Which noun a figure counts (issue 9, read on reports over ../shared/corpus/pdfs): "How many languages do the Qwen3
+models cover?" was answered "36 trillion tokens", marked supported, from "pre-trained on 36 trillion tokens covering
+up to 119 languages". A figure counts the plural noun written right after it; the asked verb before a figure and the
+asked noun after it state the count ("covering up to 119 languages"); a training duration is read by its unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from synth.models import AttributeKind, PlanAttribute
+from synth.retrieve.asks.quantities import quantity_values
+
+QWEN3 = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering up to 119 languages and dialects."
+
+
+@pytest.mark.parametrize(("sentence", "attribute", "values"), [
+    (QWEN3, "covered languages", ["119"]),
+    (QWEN3, "training tokens", ["36 trillion"]),
+    ("DeepSeek-V3 is pre-trained on 14.8 trillion diverse and high-quality tokens.", "training tokens",
+     ["14.8 trillion"]),
+    ("It has 671B total parameters, of which 37B are activated.", "total parameters", ["671B"]),
+    ("We trained the base models for a total of 100,000 steps or 12 hours.", "training hours", ["12 hours"]),
+    ("Training took 3.5 days on 8 P100 GPUs.", "training time", ["3.5 days"]),
+    ("Training took 3.5 days on 8 P100 GPUs.", "GPU hours", []),
+])
+def test_the_figure_counts_the_noun_it_is_written_with(sentence: str, attribute: str, values: list[str]) -> None:
+    asked = PlanAttribute(attribute, AttributeKind.QUANTITY, (attribute,), "test")
+    assert [raw for raw, *_ in quantity_values(sentence, asked, frozenset())] == values
