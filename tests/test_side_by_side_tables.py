@@ -43,3 +43,25 @@ def test_a_corner_cell_naming_the_rows_kind_puts_the_models_in_rows() -> None:
     rows = (("NoPE", "4.8594", "6.6429"), ("RoPE", "4.4627", "6.4429"), ("0.25-RoPE", "4.5302", "6.5111"))
     assert not models_in_columns(_table(("Encoding", "Wiki", "FlanV2"), rows))
     assert models_in_columns(_table(("", "Wiki", "FlanV2"), rows))
+
+
+def _labels_page() -> list[Glyph]:
+    """Janus-Pro's Table 3: column labels set an ordinary space apart, each over its own column."""
+    labels = ["Params", "POPE↑", "MME-P↑", "MMB↑", "SEED↑", "GQA↑", "MMMU↑"]
+    size, x, starts = 8.0, 130.0, [70.0]
+    for label in labels:
+        starts.append(x)
+        x += len(label) * 0.5 * size + 0.28 * size
+    glyphs = glyph_line(720, [(70, "Table 3 | Comparison on multimodal understanding benchmarks.")], size=10)
+    glyphs += glyph_line(700, [(70, "Model"), (130, " ".join(labels))], size=size)
+    rows = [("Hr", "1B", "84", "112", "53", "60", "56", "30"), ("Eg", "7B", "85", "151", "64", "58", "62", "35"),
+            ("Ib", "8B", "85", "124", "58", "68", "60", "31")]
+    for k, row in enumerate(rows):
+        glyphs += glyph_line(686 - 11 * k, list(zip(starts, row, strict=True)), size=size)
+    return glyphs
+
+
+def test_labels_an_ordinary_space_apart_over_their_own_columns_are_each_a_column_s() -> None:
+    """Read before as one phrase of eight words (prose to the block finder), so the header was left out."""
+    [found] = tables_from_glyphs(_labels_page(), "doc", 6)
+    assert found.header == ("Model", "Params", "POPE↑", "MME-P↑", "MMB↑", "SEED↑", "GQA↑", "MMMU↑")

@@ -63,6 +63,12 @@ def _column_labels(line: Line) -> bool:
 def table_like(line: Line, size: float) -> bool:
     """A header, heading or text row: several phrases, or one short phrase (never prose)."""
     if len(line.segments) >= 2:
-        return all(len(s.text.split()) <= 8 for s in line.segments)
+        return all(len(s.text.split()) <= 8 or _labels(s.text) for s in line.segments)
     text = line.segments[0].text if line.segments else ""
     return len(text) <= 45 and (line.x1 - line.x0) <= 22 * size
+
+
+def _labels(text: str) -> bool:
+    """Column labels an ordinary space apart ("# LLM Params POPE↑ MME-P↑ MMB↑ SEED↑ GQA↑"), not a line of prose:
+    at most one of its words is a lower-case word."""
+    return sum(1 for word in text.split() if word.isalpha() and word.islower()) <= 1

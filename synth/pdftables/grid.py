@@ -12,7 +12,7 @@ from synth.pdftables.columns import Column, column_of, find_columns, overlapped
 from synth.pdftables.lines import Line, Word, is_data_row, phrase_segments
 
 _HEADER_LABEL = re.compile(r"^(?:models?|methods?|benchmarks?|datasets?|tasks?|settings?|metrics?|languages?|"
-                           r"systems?|approach(?:es)?|baselines?|name|size)\b", re.IGNORECASE)
+                           r"hyper-?parameters?|systems?|approach(?:es)?|baselines?|name|size)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -69,20 +69,41 @@ def _header(lines: list[Line], columns: list[Column]) -> tuple[list[str], bool]:
 
 def _header_phrases(line: Line, columns: list[Column]) -> list[Word]:
     """Phrases of a header line: words closer than 0.4 em (an ordinary space is about 0.28 em;
-    neighbouring column headers such as "DeepSeek DeepSeek" sit about 0.5 em apart)."""
-    phrases: list[Word] = []
+    neighbouring column headers such as "DeepSeek DeepSeek" sit about 0.5 em apart). A run of more than six
+    words over three columns or more, at most one of them a lower-case word, is several labels set an ordinary space
+    apart ("# LLM Params POPE↑ MME-P↑ MMB↑ …" in Janus-Pro's Table 3): it is cut where its words pass from one column
+    to the next ("FLOPs required to reach same AlexNet level accuracy" stays one label)."""
+    runs: list[list[tuple[Word, tuple[int, bool]]]] = []
     previous: tuple[int, bool] | None = None
     for word in line.words:
         where = column_of(word, columns)
-        gap = word.x0 - phrases[-1].x1 if phrases else 0.0
+        gap = word.x0 - runs[-1][-1][0].x1 if runs else 0.0
         split = previous is not None and previous[1] and where[1] and previous[0] != where[0] and gap > 0.33 * line.size
-        if phrases and not split and gap <= 0.4 * line.size:
-            phrases[-1].text += " " + word.text
-            phrases[-1].x1 = word.x1
+        if runs and not split and gap <= 0.4 * line.size:
+            runs[-1].append((word, where))
         else:
-            phrases.append(Word(word.text, word.x0, word.x1, word.y, word.size))
+            runs.append([(word, where)])
         previous = where
+    phrases: list[Word] = []
+    for run in runs:
+        exact = {where[0] for _, where in run if where[1]}
+        labels = sum(1 for w, _ in run if w.text.isalpha() and w.text.islower()) <= 1
+        pieces = _by_column(run) if len(run) > 6 and len(exact) >= 3 and labels else [run]
+        for piece in pieces:
+            phrases.append(Word(" ".join(w.text for w, _ in piece), piece[0][0].x0, piece[-1][0].x1, line.y,
+                                line.size))
     return phrases
+
+
+def _by_column(run: list[tuple[Word, tuple[int, bool]]]) -> list[list[tuple[Word, tuple[int, bool]]]]:
+    pieces = [[run[0]]]
+    for item in run[1:]:
+        last = next((where for _, where in reversed(pieces[-1]) if where[1]), None)
+        if item[1][1] and last is not None and item[1][0] != last[0]:
+            pieces.append([item])
+        else:
+            pieces[-1].append(item)
+    return pieces
 
 
 def _spanned(segment: Word, hits: list[int], columns: list[Column], levels: list[set[int]], level: int,
