@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from synth.models import AttributeKind, PlanAttribute
+from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.quantities import quantity_values
 
 QWEN3 = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering up to 119 languages and dialects."
@@ -26,3 +27,14 @@ QWEN3 = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering 
 def test_the_figure_counts_the_noun_it_is_written_with(sentence: str, attribute: str, values: list[str]) -> None:
     asked = PlanAttribute(attribute, AttributeKind.QUANTITY, (attribute,), "test")
     assert [raw for raw, *_ in quantity_values(sentence, asked, frozenset())] == values
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("Janus-Pro-7B achieved a score of 79.2 on the multimodal understanding benchmark MMBench [29].", ["79.2"]),
+    ("It scores 79.2 on MMBench.", ["79.2"]),
+    ("It reaches 79.2 on the benchmark and 60 on MMBench.", ["60"]),
+])
+def test_a_benchmark_introduced_by_what_it_measures_keeps_its_score(sentence: str, values: list[str]) -> None:
+    """Janus-Pro's MMBench score is stated in prose only this way; the table prints the column as "MMB↑"."""
+    asked = PlanAttribute("MMBench", AttributeKind.METRIC, ("MMBench",), "test")
+    assert [raw for raw, *_ in metric_values(sentence, asked)] == values

@@ -9,8 +9,9 @@ from synth.names import name_regex
 from synth.retrieve.asks.quantities import sentence_quantities
 
 _OTHER_BENCHMARK = re.compile(r"^(?:[\-+][A-Za-z0-9]|\+)")
-_VALUE_BEFORE = re.compile(r"\s*(?:(?:points?|score|accuracy|pass@\d+|success rate)\s+)?(?:on|in|at|for)\s+(?:the\s+)?",
-                           re.IGNORECASE)
+# "79.2 on the multimodal understanding benchmark MMBench": the benchmark may be introduced by what it measures
+_VALUE_BEFORE = re.compile(r"\s*(?:(?:points?|score|accuracy|pass@\d+|success rate)\s+)?(?:on|in|at|for)\s+(?:the\s+)?"
+                           r"(?:(?:[a-z][\w\-]*\s+){0,3}(?:benchmark|dataset|test\s+set)\s+)?", re.IGNORECASE)
 _CITATION_AFTER = re.compile(r"^\s*\([^()]*(?:et al\.|\d{4}[a-z]?)\)")
 _SETTING_AFTER = re.compile(r"^\s*\(([^()]{3,60})\)")
 _VALUE_AFTER = re.compile(r"\s*(?:\(([^)]{1,20})\))?\s*(?:score|accuracy|pass@\d+|result)?\s*"
