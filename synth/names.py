@@ -164,6 +164,11 @@ def match_entity(spellings: tuple[str, ...], label: str) -> NameMatch | None:
     found = _match_entity(spellings, label)
     if found is not None:
         return found
+    grouped = _GROUP_PREFIX.match(label)
+    if grouped and grouped.end() < len(label):  # "Vision-Language Model GPT-4o 0513": a header path, group first
+        found = _match_entity(spellings, label[grouped.end():])
+        if found is not None:
+            return NameMatch(label, found.variant, found.member)
     bracketed = _BRACKETED_MEMBER.search(label)
     if bracketed:  # "Transformer (base model)", "Transformer (big)": the member written in brackets
         found = _match_entity(spellings, f"{label[:bracketed.start()]} {bracketed.group(1)}")
@@ -181,6 +186,8 @@ def match_entity(spellings: tuple[str, ...], label: str) -> NameMatch | None:
     return NameMatch(label, variant, found.member)
 
 
+# A group label over several models' columns, joined to each model's label: "Language-only Model", "Open-Source Models"
+_GROUP_PREFIX = re.compile(r"^(?:[A-Za-z][\w\-]*\s+){1,3}Models?\s+")
 _BRACKETED_MEMBER = re.compile(r"\s*\(\s*(tiny|small|medium|base|large|big|huge|giant|xl|xxl)(?:\s+models?)?\s*\)\s*$",
                                re.IGNORECASE)
 

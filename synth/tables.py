@@ -325,6 +325,7 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
         spans = column_paths(padded([header, *table.rows[:levels]]), 1)
         header = [path[-1] if path else "" for path in spans]
     repeated = repeated_in_groups(table) if not in_columns else set()
+    row_settings = {} if in_columns else _row_settings(table, header)
     out: list[TableRecord] = []
     for r, row in enumerate(table.rows):
         if not row or r < levels:
@@ -351,6 +352,8 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
                      and parse_value(row[s]) is None and fold(row[s].strip()) not in MISSING] if in_columns else []
             if spans and c < len(spans):
                 extra = [*extra, *spans[c][:-1]]
+            extra += [f"{header[k]} {row[k].strip()}" for k in row_settings.get(fold(row[0].strip()), ())
+                      if k != c and k < len(row) and row[k].strip()]
             if fold(entity) in repeated and group.strip():
                 extra = [*extra, group.strip()]  # gzip under chunk size ∞ and gzip under 2048: two settings
             if extra:
@@ -364,6 +367,30 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
             variant = name_variant(entity) or default_variant
             out.append(TableRecord(table, entity, variant, attribute, value, row[c].strip(), r, c,
                                    metric=metric, setting=setting, unit=unit, group=group, parameters=parameters))
+    return out
+
+
+_SIZE_OR_LENGTH = re.compile(r"\bsize\b|\blength\b|\bcontext\b", re.IGNORECASE)
+_SIZED_CELL = re.compile(r"^\d+(?:\.\d+)?\s*[KMBT]$")
+
+
+def _row_settings(table: Table, header: list[str]) -> dict[str, tuple[int, ...]]:
+    """For a model on several rows ("Transformer | 3B | 2K | 7247", "Transformer | 13B | 2K | 998"), the columns
+    that tell its rows apart (a model size, a sequence length): each value of the row is at that setting, never the
+    model's value without it."""
+    rows: dict[str, list[tuple[str, ...]]] = {}
+    for row in table.rows:
+        if row and row[0].strip():
+            rows.setdefault(fold(row[0].strip()), []).append(row)
+    out: dict[str, tuple[int, ...]] = {}
+    for name, own in rows.items():
+        if len(own) < 2:
+            continue
+        columns = tuple(k for k in range(1, len(header)) if _SIZE_OR_LENGTH.search(header[k])
+                        and all(k < len(r) and _SIZED_CELL.match(r[k].strip()) for r in own)
+                        and len({r[k].strip() for r in own}) > 1)
+        if columns:
+            out[name] = columns
     return out
 
 

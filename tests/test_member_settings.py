@@ -57,8 +57,12 @@ def test_a_measure_asked_on_datasets_is_not_given_from_another_set(tmp_path: Pat
     ("Transformer big", "Transformer (big)", True),
     ("Transformer big", "Transformer (base model)", False),
     ("Transformer base", "Transformer (big)", False),
+    # a group label joined in front of each model's column label (Kimi k1.5's Table 3)
+    ("GPT-4o", "Vision-Language Model GPT-4o 0513", True),
+    ("DeepSeek-V3", "Language-only Model DeepSeek V3", True),
+    ("GPT-4o", "Vision-Language Model Kimi k1.5", False),
 ])
-def test_a_member_written_in_brackets_is_the_member(spelling: str, label: str, named: bool) -> None:
+def test_a_member_in_brackets_or_a_model_under_a_group_label_is_named(spelling: str, label: str, named: bool) -> None:
     """The base Transformer's row of Attention Is All You Need's Table 2 is "Transformer (base model)"."""
     assert (match_entity((spelling,), label) is not None) is named
 

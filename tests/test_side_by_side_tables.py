@@ -8,7 +8,7 @@ from test_tables import glyph_line
 
 from synth.models import Table
 from synth.pdftables import Glyph, tables_from_glyphs
-from synth.tables import models_in_columns
+from synth.tables import models_in_columns, records
 
 
 def side_by_side_page() -> list[Glyph]:
@@ -65,3 +65,14 @@ def test_labels_an_ordinary_space_apart_over_their_own_columns_are_each_a_column
     """Read before as one phrase of eight words (prose to the block finder), so the header was left out."""
     [found] = tables_from_glyphs(_labels_page(), "doc", 6)
     assert found.header == ("Model", "Params", "POPE↑", "MME-P↑", "MMB↑", "SEED↑", "GQA↑", "MMMU↑")
+
+
+def test_a_model_on_several_rows_keeps_the_size_and_length_of_each_row() -> None:
+    """DIFF Transformer's Table 7 gives the Transformer's throughput at 3B/2K, 3B/4K and 13B/2K: each value is at its
+    row's size and length, never the Transformer's throughput without them."""
+    table = Table("doc#t7", "doc", "Table 7: Throughput.", ("Model", "Model Size", "Length", "Throughput"),
+                  (("Transformer", "3B", "2K", "7247"), ("Transformer", "13B", "2K", "998"),
+                   ("Kite", "3B", "2K", "6635"), ("Kite", "13B", "2K", "942")), ("",) * 4, 0, 0)
+    found = {(r.entity, r.raw): r.setting for r in records(table) if r.attribute == "Throughput"}
+    assert found == {("Transformer", "7247"): "Model Size 3B", ("Transformer", "998"): "Model Size 13B",
+                     ("Kite", "6635"): "Model Size 3B", ("Kite", "942"): "Model Size 13B"}

@@ -142,7 +142,7 @@ def _home_label(subject: PlanSubject, label: str, vocab: Vocabulary) -> NameMatc
     """In a source about the subject, a row label without the family name: "Tiny" in the Whisper
     paper's architecture table is Whisper tiny, "Base" is Whisper base; never a label naming a model of its own.
     A sized name of several words is shortened to its first word and its size: "DIFF-3B" in the DIFF Transformer
-    paper is DIFF Transformer-3B."""
+    paper is DIFF Transformer-3B; an unsized one to its first word when that is an acronym ("DIFF")."""
     for spelling in subject.spellings:
         words = spelling.split()
         for k in range(1, len(words)):
@@ -151,6 +151,9 @@ def _home_label(subject: PlanSubject, label: str, vocab: Vocabulary) -> NameMatc
         sized = _SIZED_LAST.search(spelling)
         if len(words) > 1 and sized and canonical(f"{words[0]}-{sized.group(1)}") == canonical(label):
             return NameMatch(label, None)
+        if len(words) > 1 and not sized and words[0].isupper() and len(words[0]) > 2 \
+                and canonical(words[0]) == canonical(label) and not _own_model(label, vocab):
+            return NameMatch(label, None)  # "DIFF" rows of the DIFF Transformer paper's Table 7
     return None
 
 
