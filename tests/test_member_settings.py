@@ -14,10 +14,10 @@ from synth.names import match_entity
 
 HERON = """# Heron: attention for translation
 
-We introduce the Heron, a translation model built only from attention. We trained the base models for a total of
-100,000 steps or 12 hours. For English-German, we used a shared vocabulary of about 37000 tokens. For English-French,
-we split tokens into a 32000 word-piece vocabulary. For parsing, we used a vocabulary of 16K tokens for the WSJ only
-setting.
+We introduce the Heron, a translation model built only from attention. We trained our models on one machine with 8
+NVIDIA P100 GPUs. We trained the base models for a total of 100,000 steps or 12 hours. For English-German, we used a
+shared vocabulary of about 37000 tokens. For English-French, we split tokens into a 32000 word-piece vocabulary. For
+parsing, we used a vocabulary of 16K tokens for the WSJ only setting.
 
 | Model | EN-DE | EN-FR |
 |---|---|---|
@@ -73,3 +73,10 @@ def test_a_size_word_after_a_name_is_part_of_the_claims_subject() -> None:
     assert entities("Transformer base has 32000 vocabulary size.") == ("Transformer base",)
     assert entities("GPT-2 small has 117M parameters.") == ("GPT-2 small",)
     assert entities("Mixtral is based on a transformer architecture.") == ("Mixtral",)
+
+
+def test_the_hardware_a_model_was_trained_on_is_no_other_model(tmp_path: Path) -> None:
+    """"We trained our models on one machine with 8 NVIDIA P100 GPUs." was read as a sentence about another model
+    ("NVIDIA P100 GPUs"), so the GPUs asked were *not stated*."""
+    answer = answered(tmp_path, {"heron.md": HERON}, "On what GPUs was the base Heron trained?")
+    assert any("P100" in c.value for c in answer.cells)

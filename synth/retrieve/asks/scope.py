@@ -92,6 +92,8 @@ _PART_OF_PAPER = re.compile(r"^(?:Algorithm|Figure|Fig\.|Table|Section|Sec\.|Eq\
 # "Transformer layers", "Transformer block", "Qwen's tokenizer": a name used as a kind of component, not as a model.
 _AS_MODIFIER = re.compile(r"^(?:['’]s)?\s+(?:layers?|blocks?|architectures?|decoders?|encoders?|modules?|backbones?|"
                           r"style|optimi[sz]ers?|tokeni[sz]ers?|schedul\w*|loss|weight\s+decay|regulari[sz]ation|penalty|norm)\b")
+# "8 NVIDIA P100 GPUs": the hardware a model was trained on, never another model
+_HARDWARE = re.compile(r"(?:\b[GTCN]PUs?|\bchips?|\baccelerators?)$")
 # "We use Adam with a learning rate of 1e-4": a name the sentence's subject uses is a tool (an optimizer, a
 # tokenizer), not another model whose values these are.
 _AS_TOOL = re.compile(r"\b(?:use[sd]?|using|utili[sz](?:es?|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
@@ -143,7 +145,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
         if canonical(name) in skip or any(canonical(name).endswith(k) for k in skip) \
                 or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
                 or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name) \
-                or _SAME_AS.search(sentence[max(0, start - 60):start]):
+                or _SAME_AS.search(sentence[max(0, start - 60):start]) or _HARDWARE.search(name):
             continue
         if describing and (_PART_OF_PAPER.match(name) or _FUNCTION_CALL.match(sentence[end:])):
             continue  # a mechanism's sentence may cite "Algorithm 1" or write "GATE(·)": no other model
