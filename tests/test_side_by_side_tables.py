@@ -76,3 +76,28 @@ def test_a_model_on_several_rows_keeps_the_size_and_length_of_each_row() -> None
     found = {(r.entity, r.raw): r.setting for r in records(table) if r.attribute == "Throughput"}
     assert found == {("Transformer", "7247"): "Model Size 3B", ("Transformer", "998"): "Model Size 13B",
                      ("Kite", "6635"): "Model Size 3B", ("Kite", "942"): "Model Size 13B"}
+
+
+def _captioned_page() -> list[Glyph]:
+    """Attention Is All You Need's Table 2: a spanning header line right under the caption, then the labels."""
+    glyphs = glyph_line(713, [(108, "Table 2: The Heron achieves better BLEU scores than previous models on the")],
+                        size=10)
+    glyphs += glyph_line(702, [(108, "English-to-German and English-to-French tests at a fraction of the cost.")],
+                         size=10)
+    glyphs += glyph_line(687, [(300, "BLEU"), (390, "Cost")], size=10)
+    glyphs += glyph_line(678, [(137, "Model")], size=10)
+    glyphs += glyph_line(671, [(280, "EN-DE"), (325, "EN-FR"), (380, "EN-DE"), (425, "EN-FR")], size=10)
+    rows = [("ConvS2S", "25.16", "40.46", "9.6", "1.5"), ("MoE", "26.03", "40.56", "2.0", "1.2"),
+            ("Heron", "28.4", "41.8", "2.3", "1.1")]
+    for k, row in enumerate(rows):
+        glyphs += glyph_line(660 - 11 * k, list(zip((137, 282, 327, 383, 428), row, strict=True)), size=10)
+    return glyphs
+
+
+def test_a_header_line_right_under_a_caption_is_the_table_s_not_the_caption_s() -> None:
+    """Before, "BLEU Cost" and "Model" were read as the caption's third and fourth lines: the columns were "EN-DE",
+    "EN-FR" twice, and a question about BLEU found nothing."""
+    [found] = tables_from_glyphs(_captioned_page(), "doc", 8)
+    assert found.caption.endswith("at a fraction of the cost.")
+    assert found.header[1:3] == ("BLEU EN-DE", "BLEU EN-FR")
+

@@ -41,7 +41,8 @@ def find_captions(lines: list[Line]) -> tuple[list[Caption], set[int]]:
         while j < len(lines):
             prev, line = lines[j - 1], lines[j]
             if (abs(line.size - prev.size) > 0.5 or prev.y - line.y > 1.6 * prev.size or len(line.segments) > 2
-                    or is_data_row(line) or _CAPTION.match(line.text) or line.x0 < block[0].x0 - 2 * prev.size):
+                    or is_data_row(line) or _CAPTION.match(line.text) or line.x0 < block[0].x0 - 2 * prev.size
+                    or not _aligned(line, block)):
                 break
             block.append(line)
             used.add(j)
@@ -55,6 +56,15 @@ def find_captions(lines: list[Line]) -> tuple[list[Caption], set[int]]:
         captions.append(Caption(int(match.group(1)), text, block[0].y + block[0].size, block[-1].y, block[0]))
         i = j
     return captions, used
+
+
+def _aligned(line: Line, block: list[Line]) -> bool:
+    """A caption's next line starts under its first line (or left of it), is centred under it, ends where it ends
+    (a justified caption with a hanging indent), or starts where the line before it did: the table's header right
+    below a caption ("BLEU  Training Cost (FLOPs)" in Attention Is All You Need's Table 2) is none of these."""
+    first, size = block[0], block[0].size
+    return (line.x0 <= first.x0 + 1.5 * size or abs((line.x0 + line.x1) - (first.x0 + first.x1)) / 2 <= 1.5 * size
+            or abs(line.x1 - first.x1) <= size or (len(block) > 1 and abs(line.x0 - block[-1].x0) <= size))
 
 
 def pair_captions(grids: list[Grid], captions: list[Caption]) -> list[Caption | None]:
