@@ -49,7 +49,7 @@ from synth.plan.phrasings import (
 )
 from synth.plan.qualifiers import qualified
 from synth.plan.scale import at_scale, scaled, sized
-from synth.plan.spelling import respell
+from synth.plan.spelling import library_names, respell
 from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
 from synth.plan.superlatives import superlative_members, superlatives
 from synth.plan.used import checked_quantities, used_attribute, used_names, used_phrases
@@ -307,8 +307,9 @@ def _known_part(dataset: str, vocab: Vocabulary) -> str:
     if vocab.role(dataset) is not None:
         return dataset
     words = dataset.split()
-    return next((" ".join(words[k:]) for k in range(1, len(words)) if vocab.role(" ".join(words[k:])) is not None),
-                dataset)
+    known = library_names(vocab)
+    return next((" ".join(words[k:]) for k in range(1, len(words))
+                 if vocab.role(" ".join(words[k:])) is not None or fold(" ".join(words[k:])) in known), dataset)
 
 
 def _metric(question: Question, name: Name, dataset: str | None, setting: Setting, binding: ClauseSubjects,

@@ -65,7 +65,8 @@ def _name_shaped(spelling: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _names(vocab: Vocabulary) -> dict[str, str]:
+@lru_cache(maxsize=4)
+def library_names(vocab: Vocabulary) -> dict[str, str]:
     """Folded spelling → the library's most used spelling, for every name-shaped label and title name."""
     counts: Counter[str] = Counter()
     for labels in (vocab.entity_labels, vocab.attribute_labels):
@@ -73,6 +74,10 @@ def _names(vocab: Vocabulary) -> dict[str, str]:
             label = " ".join(label.split())
             if _name_shaped(label) and len(label.split()) <= _MAX_WORDS:
                 counts[label] += count
+            for word in label.split()[1:] if len(label.split()) > 1 else ():
+                # "EN-DE" under a spanning "BLEU" ("BLEU EN-DE"): a hyphenated or numbered name inside a label
+                if re.fullmatch(r"[A-Z][\w]*[\-\d][\w\-]*", word) and _name_shaped(word):
+                    counts[word] += count
     for names in vocab.about.values():
         for name in names:
             if _name_shaped(name):
@@ -110,7 +115,7 @@ def _label_words(vocab: Vocabulary) -> tuple[frozenset[str], dict[str, set[str]]
 def _known(word: str, vocab: Vocabulary) -> bool:
     """A word the library's labels or names already use as it is."""
     words, _ = _label_words(vocab)
-    return fold(word) in words or fold(word) in _names(vocab)
+    return fold(word) in words or fold(word) in library_names(vocab)
 
 
 def _abbreviation(word: str, vocab: Vocabulary) -> tuple[str, str] | None:
@@ -144,7 +149,7 @@ def _subsequence(short: str, long: str) -> bool:
 def respell(text: str, vocab: Vocabulary) -> tuple[str, tuple[Respelling, ...]]:
     """The question spelt as the library spells its names and labels, and every change made."""
     changes: list[Respelling] = []
-    names = _names(vocab)
+    names = library_names(vocab)
     kept = _hyphened_labels(vocab)
     text = _HYPHENED.sub(lambda m: m.group(0) if fold(m.group(0)) in kept else _split(m, changes), text)
     text = _GREEK_NAME.sub(lambda m: _greek(m, changes), text)
