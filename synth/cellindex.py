@@ -115,7 +115,10 @@ def verified_table(document: Document, seq: int) -> Table | None:
         return document.tables[seq]
     from synth.vocabulary import text_tables
 
-    table, _ = text_tables(document)[seq - len(document.tables)]
+    # A handle keeps them with its document (as the vocabulary does): not read again for each of its tables.
+    derived = getattr(document, "derived", None)
+    texts = derived("text_tables", text_tables) if derived is not None else text_tables(document)
+    table, _ = texts[seq - len(document.tables)]
     return table if parameter_table(table) else None
 
 

@@ -20,7 +20,7 @@ from synth.names import canonical, family, match_entity
 from synth.tables import records
 from synth.verify.cells import TableView, build_index, table_places, tables_named
 from synth.verify.facts import measures_of, normalised
-from synth.verify.tablecells import RowSpans, TableCells, lookup_keys, placed_size, rebound, row_spans
+from synth.verify.tablecells import RowSpans, TableCells, lookup_keys, placed_size, rebound, rebound_size, row_spans
 from synth.vocabulary import LibraryRecord, Vocabulary, text_tables
 
 EXTRA = """# Zeta notes
@@ -251,4 +251,35 @@ def test_scaling_series_read_the_records_a_walk_over_every_table_reads(tmp_path:
         wanted = canonical(split_setting(metric)[0])
         assert all(metric_key(r) == wanted for _, r in walked)
         assert {m for key, m in index.cell_metrics_starting(prefix) if key != wanted} == near
+    index.close()
+
+
+def test_copies_of_a_table_do_not_push_its_grids_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every markdown file printed again seven times: a budget that holds each distinct table's grids once and
+    each copy's own grid objects holds every copy (a copy is not counted as a table of its own), so walking
+    every table twice makes each distinct table's grids once."""
+    _library(tmp_path)
+    for path in sorted((tmp_path / "lib").glob("*.md")):
+        for n in range(7):
+            (path.parent / f"again{n}-{path.name}").write_text(f"Printed again {n}.\n\n" + path.read_text(
+                encoding="utf-8"), encoding="utf-8")
+    library, index = _library(tmp_path)
+    documents = {d.doc_id: d for d in library.documents}
+    keys = [(doc_id, seq) for doc_id, d in documents.items() for seq in range(len(d.tables))]
+    distinct: dict[object, int] = {}
+    for doc_id, seq in keys:
+        distinct.setdefault(documents[doc_id].tables[seq].content(), placed_size(table_places(
+            documents[doc_id].tables[seq], 0)))
+    made: list[object] = []
+    monkeypatch.setattr("synth.verify.tablecells.table_places",
+                        lambda table, start: made.append(table.content()) or table_places(table, start))
+    placed = [TableCells(index.cell_tables_named, documents)._table(key) for key in keys]
+    budget = sum(distinct.values()) + sum(rebound_size(p) for p in placed)
+    assert len(keys) >= 8 * len(distinct) > 8 and budget < sum(placed_size(p) for p in placed) / 4
+    made.clear()
+    cells = TableCells(index.cell_tables_named, documents, budget=budget)
+    for _ in range(2):
+        for key in keys:
+            cells._table(key)
+    assert sorted(map(repr, made)) == sorted(map(repr, distinct)) and cells.held_bytes <= budget
     index.close()

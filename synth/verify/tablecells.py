@@ -10,7 +10,8 @@ count of tables: one table may have ten cells or ten thousand) keeps the grids o
 tables, since a report's claims name the same few tables again and again. A table printed again in
 another document (one paper as PDF and as markdown, two versions of it, copies) gets the grids of its
 twin in the cache with its own identity (`rebound`), not made again: grids depend on the table's
-content alone.
+content alone. The budget counts a content's grids once, however many copies of it are held, so copies
+do not push the grids out and have them made again (at 16 copies of the shared PDFs they did).
 """
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ def placed_size(placed: Placed) -> int:
     return total
 
 
+def rebound_size(placed: Placed) -> int:
+    """What a copy rebound from a held twin adds: its own grid objects, the cells and places being the twin's."""
+    return 600 * len(placed)
+
+
 def lookup_keys(text: str) -> set[str]:
     """The keys `find_mentions` looks the text's tokens up under."""
     probe = _Lookups()
@@ -87,8 +93,10 @@ class TableCells:
         self._lookup = lookup
         self._documents = documents
         self._budget = budget
-        self._placed: OrderedDict[tuple[str, int], tuple[Placed, int, tuple[object, ...] | None]] = OrderedDict()
-        self._twins: dict[tuple[object, ...], tuple[str, int]] = {}  # content → a held table with it
+        self._placed: OrderedDict[tuple[str, int], tuple[Placed, object]] = OrderedDict()
+        # content → (its grids' estimated bytes, the held tables with it): a content's grids are counted
+        # once however many copies hold them, each further copy only for its own grid objects (`rebound`)
+        self._holders: dict[object, tuple[int, dict[tuple[str, int], None]]] = {}
         self.held_bytes = 0
 
     def named_in(self, text: str) -> CellIndex:
@@ -114,24 +122,30 @@ class TableCells:
             return self._placed[key][0]
         doc_id, seq = key
         table = verified_table(self._documents[doc_id], seq)
-        content = table.content() if table is not None else None
-        twin = self._twins.get(content) if content is not None else None
+        content: object = table.content() if table is not None else key
+        holders = self._holders.get(content)
         if table is None:
             placed: Placed = []
-        elif twin is not None:
-            placed = rebound(self._placed[twin][0], table)
+        elif holders is not None:
+            placed = rebound(self._placed[next(iter(holders[1]))][0], table)
         else:
             placed = table_places(table, 0)
-        cost = placed_size(placed)
-        self._placed[key] = (placed, cost, content)
-        if content is not None:
-            self._twins[content] = key
-        self.held_bytes += cost
+        self._placed[key] = (placed, content)
+        if holders is None:
+            self._holders[content] = (placed_size(placed), {key: None})
+            self.held_bytes += placed_size(placed)
+        else:
+            holders[1][key] = None
+            self.held_bytes += rebound_size(placed)
         while self.held_bytes > self._budget and len(self._placed) > 1:
-            old, (_, old_cost, old_content) = self._placed.popitem(last=False)
-            self.held_bytes -= old_cost
-            if old_content is not None and self._twins.get(old_content) == old:
-                del self._twins[old_content]
+            old, (old_placed, old_content) = self._placed.popitem(last=False)
+            cost, keys = self._holders[old_content]
+            del keys[old]
+            if keys:
+                self.held_bytes -= rebound_size(old_placed)
+            else:
+                self.held_bytes -= cost
+                del self._holders[old_content]
         return placed
 
 
