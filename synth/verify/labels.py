@@ -407,7 +407,37 @@ def index_forms(keys: list[str]) -> dict[str, list[LabelForm]]:
             if len(form.raws[0]) > 3 and len(initials) >= 2:
                 out.setdefault(f"#{initials}", []).append(form)
     _add_baseline_parts(out)
+    add_sibling_variants(keys, out)
     return out
+
+
+# A parenthesis that names a variant on its own: a name (a capital or a digit in it), not a word ("big", "dev").
+_VARIANT_NAME = re.compile(r"^(?=.*[A-Z0-9])[A-Za-z0-9][\w.+-]{2,}$")
+
+
+def add_sibling_variants(keys: list[str], out: dict[str, list[LabelForm]]) -> None:
+    """Labels that differ only in their parenthesis ("+BoC (GloVe)", "+BoC (Wiki-PubMed-PMC)") are
+    told apart by it: a claim naming "GloVe" names that row, when no other sibling's parenthesis
+    holds the name and it is no label of its own ("+BoC(Wiki-PubMed-PMC)+SEs", whose core has no
+    sibling, is not one of them)."""
+    by_inside: dict[str, set[tuple[str, str]]] = {}
+    cores: dict[str, int] = {}
+    for key in keys:
+        if is_own(key) or VARIANT_MARK in key or key.startswith(FAMILY_MARK):
+            continue
+        inside = _PARENTHETICAL.findall(clean_label(key))
+        core = " ".join(_PARENTHETICAL.sub(" ", clean_label(key)).split())
+        if len(inside) == 1 and core and _VARIANT_NAME.match(inside[0].strip()):
+            by_inside.setdefault(inside[0].strip(), set()).add((key, core))
+            cores[core] = cores.get(core, 0) + 1
+    plain_labels = {clean_label(k).lower() for k in keys}
+    for name, owners in sorted(by_inside.items()):
+        siblings = [(key, core) for key, core in owners if cores[core] >= 2]
+        if len(siblings) != 1 or name.lower() in plain_labels or not (words := tokens(name)):
+            continue
+        key = siblings[0][0]
+        out.setdefault(words[0].norm, []).append(
+            LabelForm(key, tuple(t.norm for t in words), tuple(t.raw for t in words), True))
 
 
 _BASELINE_NOUNS = ("baseline", "baselines")

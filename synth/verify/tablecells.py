@@ -25,7 +25,7 @@ from synth.cellindex import verified_table, verified_tables
 from synth.grids import Grid
 from synth.models import Document, Passage, PassageKind, Table
 from synth.verify.cells import CellIndex, LabelPlace, build_index, table_places
-from synth.verify.labels import LabelForm, find_mentions, index_forms
+from synth.verify.labels import LabelForm, add_sibling_variants, find_mentions, index_forms
 
 # 32 MB as estimated (about 20 MB by tracemalloc): the grids a report's claims name at 64 copies of the
 # shared markdown corpus (1,536 tables) fit; at 16 MB a warm build made 4,326 grids for them, not 1,536
@@ -103,15 +103,20 @@ class TableCells:
         """An index of every table whose labels the text's tokens can name (module docstring): the
         index `build_index` makes of those tables, their grids and places reused from the cache."""
         index = CellIndex()
+        by_table: list[list[str]] = []
         for key in self._lookup(sorted(lookup_keys(text))) if self._lookup is not None else ():
+            by_table.append([])
             for view, places in self._table(key):
                 number = len(index.grids)
                 index.grids.append(view)
                 for label, place in places:
                     index.places.setdefault(label, []).append(LabelPlace(number, place.axis, place.positions))
+                    by_table[-1].append(label)
         for label in index.places:  # index_forms of the keys, each key's forms made once per process
             for lookup, form in _forms(label):
                 index.forms.setdefault(lookup, []).append(form)
+        for labels in by_table:  # siblings are told apart within their own table, as synth.cellindex files them
+            add_sibling_variants(labels, index.forms)
         return index
 
     def _table(self, key: tuple[str, int]) -> Placed:
