@@ -369,8 +369,10 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
         return None
     if not _named(attributes):  # read over every column, a tie says neither way ("outperforms overall")
         untied = [(a, b) for a, b in pairs if a.value != b.value]
-        if untied and 2 * len(untied) < len(pairs):
+        if untied and 2 * len(untied) < len(pairs) and any(
+                pair_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in untied):
             return None  # mostly ties: neither "outperforms" nor its denial is borne out
+        # Ties everywhere else and behind wherever it differs: A never does better, so it does not outperform.
         pairs = untied or pairs
     holds = [pair_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in pairs]
     status = _outcome(holds, _named(attributes), atom.quantifier)

@@ -249,11 +249,17 @@ def _matches_at(words: tuple[Token, ...], i: int, form: LabelForm) -> int:
     return 0
 
 
+# A suffix that compounds a name into an adjective ("GloVe-based", "BERT-style"): the name is still named.
+_COMPOUNDED = re.compile(r"-(?:based|style|like|derived)\b", re.IGNORECASE)
+
+
 def _glued(text: str, start: int, end: int) -> bool:
     """A match inside a longer name: `Dual2seq` in `Dual2seq-LinAMR`, `MMLU` in `MMLU-Pro`."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     after_next = text[end + 1] if end + 1 < len(text) else " "
+    if _COMPOUNDED.match(text, end):
+        after, after_next = " ", " "  # "GloVe-based embeddings" are GloVe's: the suffix is no longer name
     return (before in "-_/" and start > 1 and text[start - 2].isalnum()) or (
         after in "-_/" and after_next.isalnum()) or after.isalnum() or before.isalnum()
 
