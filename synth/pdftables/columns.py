@@ -3,6 +3,7 @@ the package docstring)."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from synth.pdftables.lines import Line, Word
@@ -41,12 +42,28 @@ def find_columns(data_rows: list[Line], size: float) -> list[Column]:
                 covered[-1][1] = x
             else:
                 covered.append([start, x])
-    columns = [Column(a, b) for a, b in covered]
+    columns = [Column(x0, x1) for a, b in covered for x0, x1 in _split_spanned(a, b, data_rows, size)]
     centers = [[(word.x0 + word.x1) / 2 for word in line.words] for line in data_rows]  # Word.center, once
     for column in columns:
         left, right = column.x0, column.x1
         column.support = sum(1 for row in centers if any(left <= center <= right for center in row))
     return columns
+
+
+def _split_spanned(x0: float, x1: float, data_rows: list[Line], size: float) -> list[tuple[float, float]]:
+    """A stretch that three or more rows each print as two words with one shared gutter between them is two
+    columns: the two rows whose single cell spans both (a training cost printed once for EN-DE and EN-FR) must not
+    bridge the gutter every other row keeps."""
+    gaps: list[tuple[float, float]] = []
+    for line in data_rows:
+        inside = [w for w in line.words if w.x0 >= x0 - 0.5 and w.x1 <= x1 + 0.5]
+        gaps += [(a.x1, b.x0) for a, b in itertools.pairwise(inside) if b.x0 - a.x1 > 0.5 * size]
+    if len(gaps) < 3:
+        return [(x0, x1)]
+    left, right = max(a for a, _ in gaps), min(b for _, b in gaps)
+    if right - left <= 0.4 * size:
+        return [(x0, x1)]
+    return [(x0, left), (right, x1)]
 
 
 def column_of(word: Word, columns: list[Column]) -> tuple[int, bool]:

@@ -14,6 +14,9 @@ from synth.pdftables.glyphs import Glyph
 
 _SOFT_HYPHEN = {"\ufffe", "\u00ad", "\u2010"}
 _LEADER = re.compile(r"^[.·…]+$")
+_TIMES = {"·", "×", "x"}
+_MANTISSA = re.compile(r"^[-−]?\d+(?:\.\d+)?$")
+_POWER = re.compile(r"^10\^[-−]?\d+$")
 _X0, _Y, _SIZE = operator.attrgetter("x0"), operator.attrgetter("y"), operator.attrgetter("size")
 
 
@@ -151,6 +154,8 @@ def _make_line(glyphs: list[Glyph]) -> Line:
         if parts is not None:
             gap = glyph.x0 - x1
             if not soft and gap <= 0.2 * size and not (glyph.space_before and gap > 0.05 * size):
+                if parts == ["1", "0"] and glyph.size < 0.8 * largest and glyph.y - y > 0.2 * glyph.size:
+                    parts.append("^")  # a raised exponent after "10": "10^19", not "1019"
                 parts.append(char)
                 if glyph.x1 > x1:
                     x1 = glyph.x1
@@ -159,10 +164,28 @@ def _make_line(glyphs: list[Glyph]) -> Line:
         parts, x0, x1, y, word_size, soft = [char], glyph.x0, glyph.x1, glyph.y, glyph.size, False
     if parts is not None:
         words.append(Word("".join(parts), x0, x1, y, word_size))
+    words = _scientific(words)
     words = [w for w in words if not _LEADER.match(w.text)] or words  # dot leaders of a contents page
     line = Line(y=_median([g.y for g in glyphs]), size=size, words=words)
     line.segments = phrase_segments(words, size)
     return line
+
+
+def _scientific(words: list[Word]) -> list[Word]:
+    """A mantissa, a times sign and a power of ten ("2.3", "·", "10^19") are one number: read apart, the middle
+    dot was dropped as a dot leader and the mantissa and the power fell into two columns."""
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        if (k + 2 < len(words) and words[k + 1].text in _TIMES and _MANTISSA.match(words[k].text)
+                and _POWER.match(words[k + 2].text)):
+            first, last = words[k], words[k + 2]
+            out.append(Word(f"{first.text} {words[k + 1].text} {last.text}", first.x0, last.x1, first.y, first.size))
+            k += 3
+        else:
+            out.append(words[k])
+            k += 1
+    return out
 
 
 def phrase_segments(words: list[Word], size: float) -> list[Word]:
