@@ -79,4 +79,4 @@ def test_the_hardware_a_model_was_trained_on_is_no_other_model(tmp_path: Path) -
     """"We trained our models on one machine with 8 NVIDIA P100 GPUs." was read as a sentence about another model
     ("NVIDIA P100 GPUs"), so the GPUs asked were *not stated*."""
     answer = answered(tmp_path, {"heron.md": HERON}, "On what GPUs was the base Heron trained?")
-    assert any("P100" in c.value for c in answer.cells)
+    assert [c.value for c in answer.cells] == ["8 NVIDIA P100 GPUs"]  # as printed, not "NVIDIA, P100"

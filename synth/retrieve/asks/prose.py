@@ -256,6 +256,19 @@ def _symbol_hits(homes: list[str], documents: dict[str, Document],
 _SIZE_WORD = re.compile(r"^[\s\-]*(?:tiny|small|medium|base|large|big|huge|giant|xl|xxl|\d[\w.\-]*)\b", re.IGNORECASE)
 
 
+_HARDWARE_ASKED = re.compile(r"\b(?:[GTN]PUs?|hardware|accelerators?)$", re.IGNORECASE)
+_HARDWARE_PHRASE = re.compile(r"(?:\b\d[\d,]*\s+|\b(?:one|two|four|eight|sixteen)\s+)?(?:[A-Z][\w\-]*\s+){1,3}"
+                              r"(?:GPUs?|TPUs?|NPUs?)\b")
+
+
+def _hardware(text: str, attribute: PlanAttribute) -> str | None:
+    """"On what GPUs": the hardware as printed, with its count ("8 NVIDIA P100 GPUs"), not its names listed apart."""
+    if not _HARDWARE_ASKED.search(attribute.name):
+        return None
+    found = _HARDWARE_PHRASE.search(text)
+    return " ".join(found.group(0).split()) if found else None
+
+
 _HYPOTHETICAL = re.compile(r"\b(?:if|suppose|supposing|imagine|were\s+to|would\s+be)\b", re.IGNORECASE)
 _STAGE_WORD = re.compile(r"\bpre-?train\w*|\bpretrain\w*|\bfine-?tun\w*|\bpost-?train\w*|\bSFT\b|"
                          r"\breinforcement[- ]learning\b|\bRL\b", re.IGNORECASE)
@@ -351,7 +364,8 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
             values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, removed, None, None,
                                     evidence, False, home, scope.named, scope.member, score=score + 2.5))
         elif found and score > 0 and not claimparse.negated(sentence.text):
-            values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, ", ".join(found), None,
+            values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant,
+                                    _hardware(sentence.text, attribute) or ", ".join(found), None,
                                     None, evidence, False, home, scope.named, scope.member,
                                     score=score + 0.5 * min(2, len(found))))
         elif used := used_terms(sentence.text, (*kinds, *[t for t in text_values(
