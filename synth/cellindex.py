@@ -67,7 +67,7 @@ def cells_code() -> str:
     synth = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for name in ("cellindex.py", "analysis.py", "tables.py", "grids.py", "tableheads.py", "names.py", "claimparse.py",
-                 "text.py", "vocabulary.py", "verify/cells.py", "verify/labels.py", "verify/facts.py",
+                 "text.py", "vocabulary/texttables.py", "verify/cells.py", "verify/labels.py", "verify/facts.py",
                  "verify/words.py", "labelcodes.py"):
         with contextlib.suppress(OSError):
             digest.update((synth / name).read_bytes())

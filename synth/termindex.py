@@ -62,7 +62,8 @@ def terms_code() -> str:
     retrieval's reading of symbol definitions."""
     synth = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for name in ("termindex.py", "vocabulary.py", "names.py", "claimparse.py", "text.py", "retrieve/asks/symbols.py"):
+    for name in ("termindex.py", "vocabulary/about.py", "names.py", "claimparse.py", "text.py",
+                 "retrieve/asks/symbols.py"):
         with contextlib.suppress(OSError):
             digest.update((synth / name).read_bytes())
     return digest.hexdigest()[:16]

@@ -13,6 +13,9 @@ cells are not: how often each label is used comes from the cell index kept with 
 (`records_for`). Nor are the documents' texts: the names each source is about and the acronyms it
 defines are kept per document in the index (synth.termindex), and a name or phrase is counted only
 in the documents whose words can start it.
+
+Its parts: `about` (the names a source is about, the acronyms it defines) and `texttables` (tables
+written as plain text lines); this module holds the vocabulary itself.
 """
 
 from __future__ import annotations
@@ -21,47 +24,24 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from synth.cellindex import ATTRIBUTE, ENTITY
-from synth.claimparse import _NAME_PART, name_spans
+from synth.claimparse import _NAME_PART
 from synth.index import cells_of
-from synth.models import Document, DocumentHandle, Library, PassageKind, Source, Table
+from synth.models import Document, DocumentHandle, Library, Table
 from synth.names import LabelMatch, NameMatch, canonical, family, match_entity, match_label, name_regex
 from synth.tables import TableRecord, records
 from synth.termindex import name_key
-from synth.text import STOPWORDS, fold
+from synth.text import fold
+from synth.vocabulary.about import about_names, attach_sizes, defined_acronyms, names_in
+from synth.vocabulary.texttables import text_tables
 
-_SIZE_AFTER = re.compile(r"^[\s\-]*((?:\d+\s*[x×]\s*)?\d+(?:\.\d+)?\s*[BMK](?:[-_]?A\d+(?:\.\d+)?B)?)(?![A-Za-z0-9])")
-_INTRODUCE = re.compile(
-    r"\b(?:introduce|introducing|present|presenting|propose|proposing|release|releasing|call|called|named|dubbed|"
-    r"term|termed|develop)s?\b|\bour\s+(?:\w+\s+){0,2}(?:model|method|system|approach|architecture|network)s?,",
-    re.IGNORECASE,
-)
-_OPENING_PAGES = 2
+__all__ = ["DOMINANT_MENTIONS", "LibraryRecord", "Vocabulary", "about_names", "attach_sizes", "defined_acronyms",
+           "names_in", "text_tables", "vocabulary"]
+
 _TWIN_TABLES = 256  # tables whose records are kept for a twin printed again elsewhere
-_INTRO_GLUE = frozenset({"the", "a", "an", "our", "called", "named", "dubbed", "termed", "introduce", "present",
-                         "propose", "release", "model", "models", "architecture", "method", "family", "series"})
 DOMINANT_MENTIONS = 10
-_INTRO_REACH = 90
-
-
-def attach_sizes(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Names with the size written after them: `Mistral 7B`, `DeepSeekMoE 16B`, `Llama 3.1 405B`."""
-    out = []
-    for name, start, end in spans:
-        found = _SIZE_AFTER.match(text[end:])
-        if found and not re.search(r"\d+(?:\.\d+)?\s*[BMK]\b", name):
-            end += found.end()
-            name = text[start:end]
-        out.append((name, start, end))
-    return out
-
-
-@lru_cache(maxsize=65536)
-def names_in(text: str) -> tuple[tuple[str, int, int], ...]:
-    """Every name of a text with its offsets, sizes attached."""
-    return tuple(attach_sizes(text, list(name_spans(text))))
 
 
 @dataclass(frozen=True)
@@ -302,18 +282,6 @@ def _followed_by_numbers(pattern: re.Pattern[str], folded: str) -> tuple[int, in
 
 _NUMBER_AFTER = re.compile(r"^\s*(?:\(\S{1,12}\)\s*)?(?:of\s+(?:value\s+)?|is\s+|was\s+|to\s+|=\s*|:\s*|set\s+to\s+)?"
                            r"(?:[a-z\u0370-\u03ff]{1,4}\s*=\s*)?[-−]?\d")
-_DEFINITION = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})s?\)")
-
-
-def _expansion(words: list[str], acronym: str) -> str | None:
-    """The words before "(ACR)" whose initials spell the acronym ("Group Relative Policy Optimization")."""
-    letters = [c for c in acronym if c.isupper()]
-    for start in range(len(words) - 1, -1, -1):
-        chosen = [w for w in words[start:] if w.lower() not in STOPWORDS]
-        initials = [p[0].upper() for w in chosen for p in w.split("-") if p]
-        if initials == letters:
-            return " ".join(words[start:])
-    return None
 
 
 def _prefix(label: str) -> str:
@@ -332,158 +300,6 @@ def _by_prefix(labels: Counter[str]) -> dict[str, tuple[str, ...]]:
 def _names(spelling: str, about: str) -> bool:
     match = match_entity((spelling,), about)
     return match is not None and match.member is None
-
-
-def _proper(word: str, document: Document | None) -> bool:
-    """A title word is a name when the source never writes it in lower case."""
-    if not word[:1].isupper() or fold(word) in STOPWORDS:
-        return False
-    if any(c.isdigit() for c in word) or sum(c.isupper() for c in word) >= 2:
-        return True
-    if document is None:
-        return False
-    lower = len(re.findall(rf"(?<=\s){re.escape(word.lower())}(?=[\s,;:!?]|\.\s)", document.text))
-    upper = len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", document.text))
-    return upper >= 3 and lower * 10 <= upper
-
-
-def _title_names(title: str, document: Document | None) -> list[str]:
-    """The name a title is about: its part before a colon when that is a name (`DeepSeekMoE: Towards …`),
-    else its leading name-like words (`DeepSeek-V3 Technical Report` → `DeepSeek-V3`, `Mistral 7B`). A
-    title in capitals or cut short ("TRANSFORMER WITH REPRE -", read from a PDF's first lines) names
-    nothing reliably."""
-    if title.rstrip().endswith("-") or sum(w.isupper() for w in title.split()) >= 2:
-        return []
-    head, _, _ = title.partition(":")
-    if head != title and 0 < len(head.split()) <= 4 and any(_proper(w, document) for w in head.split()):
-        return [head.strip()]
-    out = []
-    for name, _, _ in names_in(title):
-        words: list[str] = []
-        for word in name.split():
-            if _proper(word, document) or (words and re.fullmatch(r"[\d.]+[BMK]?", word)):
-                words.append(word)
-            else:
-                break
-        if words:
-            out.append(" ".join(words))
-    return out
-
-
-def defined_acronyms(text: str) -> list[tuple[str, str]]:
-    """The acronyms a text defines with their expansion, each once, in the order it first defines them
-    ("Group Relative Policy Optimization (GRPO)"); kept per document by synth.termindex."""
-    found: dict[str, str] = {}
-    for match in _DEFINITION.finditer(text):
-        acronym = match.group(1)
-        words = re.findall(r"[A-Za-z][\w-]*", text[max(0, match.start() - 80):match.start()])[-6:]
-        expansion = _expansion(words, acronym)
-        if expansion:
-            found.setdefault(acronym, expansion)
-    return list(found.items())
-
-
-def about_names(source: Source) -> tuple[str, ...]:
-    """Names a source is about: from its title, and what its opening pages introduce (kept per
-    document and title by synth.termindex)."""
-    document = source.document
-    names = _title_names(source.title, document)
-    if document is not None:
-        for passage in document.passages:
-            if passage.kind is not PassageKind.TEXT or (passage.page or 1) > _OPENING_PAGES:
-                continue
-            text = " ".join(passage.text.split())
-            spans = names_in(text)
-            for verb in _INTRODUCE.finditer(text):
-                after = [n for n in spans if verb.end() <= n[1] <= verb.end() + _INTRO_REACH]
-                for name, start, _ in after[:2]:
-                    before = re.search(r"([A-Za-z][\w-]*)\s*$", text[verb.end():start])
-                    if before and before.group(1).islower() and before.group(1) not in _INTRO_GLUE:
-                        continue  # "the normalized Transformer" introduces a variant, not the Transformer
-                    if _proper(name.split()[0], document):
-                        names.append(name)
-                    break
-    unique: dict[str, str] = {}
-    for name in names:
-        unique.setdefault(canonical(name), name)
-    return tuple(unique.values())
-
-
-_NUMERIC_CELL = re.compile(r"^[<>~≈]?-?\d+(?:[.,]\d+)*(?:%|[KMBT]|x)?[†‡*]?$")
-_TABLE_CAPTION = re.compile(r"^\s*Table\s*[A-Z]?\d+[.:|]", re.IGNORECASE)
-
-
-def text_tables(document: Document) -> list[tuple[Table, bool]]:
-    """Tables laid out as plain lines in the extracted text, which the glyph reader can miss in a
-    two-column page, each with whether its models are in columns: a header line of single words followed
-    by rows of a label and as many numbers ("Model Layers Width Heads Parameters" / "Tiny 4 384 6 39M"),
-    or of numbers only when the first header word names the first column ("Parameters Layers dmodel" /
-    "117M 12 768"); and a two-word header over rows of one name and one number ("Parameter Value" /
-    "dim 4096" / "n_kv_heads 8"), the values of the one model the source is about, in a column of their
-    own. The caption is the nearest "Table N." line within three lines after or before the block."""
-    found: list[tuple[Table, bool]] = []
-    for passage in document.passages:
-        if passage.kind is not PassageKind.TEXT or "\n" not in passage.text:
-            continue
-        lines = passage.text.split("\n")
-        i = 0
-        while i < len(lines) - 2:
-            header = lines[i].split()
-            width = len(header) - 1
-            if width < 1 or not all(w[:1].isalpha() for w in header):
-                i += 1
-                continue
-            rows, j = _text_rows(lines, i + 1, width)
-            in_columns = width == 1
-            if len(rows) >= (4 if in_columns else 2) and len(set(header)) == len(header) \
-                    and not _read_by_glyphs(document, passage.page, rows):
-                nearby = [*lines[j:j + 3], *reversed(lines[max(0, i - 3):i])]
-                caption = next((" ".join(line.split()) for line in nearby if _TABLE_CAPTION.match(line)), "")
-                offset = passage.start + sum(len(line) + 1 for line in lines[:i])
-                end = passage.start + sum(len(line) + 1 for line in lines[:j])
-                found.append((Table(f"{document.doc_id}#text{passage.ordinal}.{i}", document.doc_id, caption,
-                                    tuple(header), tuple(rows), tuple("" for _ in rows), offset, end, passage.page,
-                                    passage.section), in_columns))
-                i = j
-            else:
-                i += 1
-    return found
-
-
-_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-
-
-def _text_rows(lines: list[str], first: int, width: int) -> tuple[list[tuple[str, ...]], int]:
-    """The rows of a text table from line `first`: a label and `width` numbers, or `width + 1` numbers (the
-    first one the label); for a one-value table, one identifier-like name and one number."""
-    rows: list[tuple[str, ...]] = []
-    j = first
-    while j < len(lines):
-        tokens = lines[j].split()
-        if width == 1:
-            if len(tokens) != 2 or not _KEY.match(tokens[0]) or not _NUMERIC_CELL.match(tokens[1]):
-                break
-            rows.append((tokens[0], tokens[1]))
-        elif len(tokens) == width + 1 and all(_NUMERIC_CELL.match(t) for t in tokens) and \
-                (not rows or _NUMERIC_CELL.match(rows[0][0])):
-            rows.append(tuple(tokens))
-        elif len(tokens) >= width + 1 and all(_NUMERIC_CELL.match(t) for t in tokens[-width:]) \
-                and not any(_NUMERIC_CELL.match(t) for t in tokens[:-width]) \
-                and (not rows or not _NUMERIC_CELL.match(rows[0][0])):
-            rows.append((" ".join(tokens[:-width]), *tokens[-width:]))
-        else:
-            break
-        j += 1
-    return rows, j
-
-
-def _read_by_glyphs(document: Document, page: int | None, rows: list[tuple[str, ...]]) -> bool:
-    """Whether the glyph reader already has this table: a table of the same page with a header and a row
-    of the same label."""
-    labels = {canonical(r[0]) for r in rows}
-    return any(t.page == page and any(h.strip() for h in t.header) and any(canonical(r[0]) in labels
-                                                                          for r in t.rows if r)
-               for t in document.tables)
 
 
 _CACHE: dict[tuple[str, str], Vocabulary] = {}
