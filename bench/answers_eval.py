@@ -1,16 +1,16 @@
 """Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
 
     .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|methods2|sizes|
-        settings|reader|questions|precision|colleague|values2|phrasing|fresh|tuning|held_out|methods_report|sizes_report|
-        settings_report|reader_report|lead_report|questions_report|precision_report|reports|both]
+        settings|reader|questions|precision|colleague|values2|phrasing|fresh|fresh2|tuning|held_out|methods_report|
+        sizes_report|settings_report|reader_report|lead_report|questions_report|precision_report|fresh2_report|reports|both]
         [--details] [--answers-only]
 
 Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,methods2,sizes,settings,reader,questions,
-precision,colleague,values2,phrasing,fresh,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,
-held_out}/ holds a question (fed to synth unchanged), its subjects and attributes with aliases, the cells
-(value, number, unit, variant, accept, others, reject, or not_stated), mechanisms (must_state ideas) and off_topic
-names; the format is in bench/data/answers/README.md. Every question of a part is built with `synth build --library
-../shared/corpus/pdfs` into a temporary folder and its report.json is scored:
+precision,colleague,values2,phrasing,fresh,fresh2,sizes_report,settings_report,reader_report,lead_report,questions_report,
+precision_report,fresh2_report,held_out}/ holds a question (fed to synth unchanged), its subjects and attributes with
+aliases, the cells (value, number, unit, variant, accept, others, reject, or not_stated), mechanisms (must_state ideas)
+and off_topic names; the format is in bench/data/answers/README.md. Every question of a part is built with
+`synth build --library ../shared/corpus/pdfs` into a temporary folder and its report.json is scored:
 
 - cell recall: gold cells (not `not_stated`) that a report cell matches — same subject (name,
   alias, or the name the source prints), same attribute (name, alias, or the same content words),
@@ -27,19 +27,17 @@ names; the format is in bench/data/answers/README.md. Every question of a part i
 - cell verdicts: right values the verification stage marks *supported*, and wrong values it marks *supported*
   (the worst failure: a wrong value presented as confirmed).
 
-Text cells (a normalization layer, an RL algorithm) are right when every content word of `value`
-or of an `accept` entry is in the cell's value or quote. The held-out part is run only to report
-its figures: this script never prints its questions, cells or values, only scores. `tune`, `dev`, `probe`,
-`shapes`, `prose2`, `paraphrase`, `methods` (the tuning half of `methods/`, in `methods/tune/`), `methods2`, `sizes`,
-`settings`, `reader`, `questions`, `precision`, `colleague`, `values2`, `phrasing` and `fresh` are tuning parts
-(`tuning` runs the seventeen);
-`methods_report`
-(`methods/report/`) is the half of the method questions run once, to report, never tuned on, and `sizes_report`,
-`settings_report`, `reader_report`, `questions_report` and `precision_report` the same for the questions written
-with `sizes`, `settings`, `reader`, `questions` and `precision`; `lead_report` holds questions the lead wrote over
-papers no part asks about, never tuned on; `reports` runs every report-only part but `held_out`; `both` is `tune` and
-`held_out`, as before. `paraphrase` rewords questions of the other tuning parts (same gold cells): its originals are
-run beside it and the gap between the two wordings is printed.
+Text cells (a normalization layer, an RL algorithm) are right when every content word of `value` or of an `accept`
+entry is in the cell's value or quote. The held-out part is run only to report its figures: this script never prints
+its questions, cells or values, only scores. `tune`, `dev`, `probe`, `shapes`, `prose2`, `paraphrase`, `methods` (the
+tuning half of `methods/`, in `methods/tune/`), `methods2`, `sizes`, `settings`, `reader`, `questions`, `precision`,
+`colleague`, `values2`, `phrasing`, `fresh` and `fresh2` are tuning parts (`tuning` runs the eighteen);
+`methods_report` (`methods/report/`) is the half of the method questions run once, to report, never tuned on, and
+`sizes_report`, `settings_report`, `reader_report`, `questions_report`, `precision_report` and `fresh2_report` the
+same for the questions written with `sizes`, `settings`, `reader`, `questions`, `precision` and `fresh2`;
+`lead_report` holds questions the lead wrote over papers no part asks about, never tuned on; `reports` runs every
+report-only part but `held_out`; `both` is `tune` and `held_out`, as before. `paraphrase` rewords questions of the
+other tuning parts (same gold cells): its originals are run beside it and the gap between the two wordings is printed.
 """
 
 from __future__ import annotations
@@ -70,7 +68,7 @@ _MODEL_WORDS = {"base", "chat", "instruct", "sft", "rl", "thinking", "non-thinki
 _FOLDERS = {"methods": GOLD / "methods" / "tune", "methods_report": GOLD / "methods" / "report"}
 # Parts run once to report, never tuned on: their wrong and missed cells are never printed.
 _REPORT_ONLY = ("held_out", "methods_report", "sizes_report", "settings_report", "reader_report", "lead_report",
-                "questions_report", "precision_report")
+                "questions_report", "precision_report", "fresh2_report")
 _SETTING_WORDS = re.compile(r"pass@\d+-?cot|pass@\d+|\bcot\b|\bv\d+\b|maj@\d+", re.IGNORECASE)
 
 
@@ -431,11 +429,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", default="tune", choices=["tune", "dev", "probe", "shapes", "prose2", "paraphrase",
                                                           "methods", "methods2", "sizes", "settings", "reader",
                                                           "questions", "precision", "colleague", "values2", "phrasing",
-                                                          "fresh", "tuning",
+                                                          "fresh", "fresh2", "tuning",
                                                           "held_out",
                                                           "methods_report", "sizes_report", "settings_report",
                                                           "reader_report", "lead_report", "questions_report",
-                                                          "precision_report", "reports", "both"])
+                                                          "precision_report", "fresh2_report", "reports", "both"])
     parser.add_argument("--details", action="store_true",
                         help="list wrong and missed cells (never for the parts run only to report)")
     parser.add_argument("--answers-only", action="store_true",
@@ -445,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
     tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "methods2", "sizes", "settings",
-              "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh"]
+              "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh", "fresh2"]
     reports = [part for part in _REPORT_ONLY if part != "held_out"]
     parts = {"both": ["tune", "held_out"], "tuning": tuning, "reports": reports}.get(args.part, [args.part])
     for part in parts:
