@@ -18,6 +18,7 @@ from synth.index import PassageIndex, cells_of
 from synth.models import Library
 from synth.names import canonical, family, match_entity
 from synth.tables import records
+from synth.verify import tablecells
 from synth.verify.cells import TableView, build_index, table_places, tables_named
 from synth.verify.facts import measures_of, normalised
 from synth.verify.tablecells import RowSpans, TableCells, lookup_keys, placed_size, rebound, rebound_size, row_spans
@@ -282,4 +283,46 @@ def test_copies_of_a_table_do_not_push_its_grids_out(tmp_path: Path, monkeypatch
         for key in keys:
             cells._table(key)
     assert sorted(map(repr, made)) == sorted(map(repr, distinct)) and cells.held_bytes <= budget
+    index.close()
+
+
+SIBLINGS = """# Emb notes
+
+Table 2: Relation extraction with embeddings.
+
+| Model | F1 |
+|---|---|
+| +Emb (GloVe) | 61.2 |
+| +Emb (FastText) | 60.4 |
+| Base | 55.0 |
+"""
+
+
+def test_copies_of_a_table_tell_siblings_apart_as_each_table_alone_does(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table whose rows differ only in a parenthesis, printed four times: a claim naming "GloVe" gets the
+    same label forms as when each copy's sibling forms were made on their own (the sibling form from every
+    copy), and the sibling forms are made once for the four identical label lists."""
+    _library(tmp_path, SIBLINGS)
+    for n in range(3):
+        (tmp_path / "lib" / f"again{n}-emb.md").write_text(f"Printed again {n}.\n\n{SIBLINGS}", encoding="utf-8")
+    library, index = _library(tmp_path, SIBLINGS)
+    documents = {d.doc_id: d for d in library.documents}
+    made: list[tuple[str, ...]] = []
+    original = tablecells.add_sibling_variants
+    monkeypatch.setattr(tablecells, "add_sibling_variants", lambda keys, out: made.append(tuple(keys)) or original(
+        keys, out))
+    tablecells._sibling_forms.cache_clear()
+    text = "+Emb with GloVe scores 61.2 F1."
+    named = TableCells(index.cell_tables_named, documents).named_in(text)
+    emb = [labels for labels in made if "+Emb (GloVe)" in labels]
+    copies = [g for g in named.grids if g.table.caption.startswith("Table 2: Relation extraction")]
+    assert len(made) == len(set(made)) and len(emb) == 1 and len(copies) == 4
+    monkeypatch.setattr(tablecells, "_sibling_forms", tablecells._sibling_forms.__wrapped__)
+    one_by_one = TableCells(index.cell_tables_named, documents).named_in(text)
+    assert len(made) > len(set(made))  # each copy's labels read again: the way it was
+    assert named.forms == one_by_one.forms
+    assert [f.label for f in named.forms["glove"] if f.tokens == ("glove",)] == ["+Emb (GloVe)"] * 4
+    everything = build_index([t for d in library.documents for t in d.tables])
+    assert _views(tables_named(text, named)) == _views(tables_named(text, everything))
     index.close()

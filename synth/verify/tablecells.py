@@ -11,7 +11,8 @@ tables, since a report's claims name the same few tables again and again. A tabl
 another document (one paper as PDF and as markdown, two versions of it, copies) gets the grids of its
 twin in the cache with its own identity (`rebound`), not made again: grids depend on the table's
 content alone. The budget counts a content's grids once, however many copies of it are held, so copies
-do not push the grids out and have them made again (at 16 copies of the shared PDFs they did).
+do not push the grids out and have them made again (at 16 copies of the shared PDFs they did); the
+sibling forms of a table's labels are made once per distinct label list, not once per copy.
 """
 
 from __future__ import annotations
@@ -57,6 +58,15 @@ def _forms(key: str) -> tuple[tuple[str, LabelForm], ...]:
     """The label forms of one index key with their lookup keys, in the order `index_forms` files them:
     filing the keys one by one in order gives the lists `index_forms` gives them all at once."""
     return tuple((lookup, form) for lookup, forms in index_forms([key]).items() for form in forms)
+
+
+@lru_cache(maxsize=4096)
+def _sibling_forms(labels: tuple[str, ...]) -> tuple[tuple[str, tuple[LabelForm, ...]], ...]:
+    """What `add_sibling_variants` adds for one table's labels, made once per distinct label list: the
+    copies of a table printed again have the same labels, and adding them is what grew with copies."""
+    added: dict[str, list[LabelForm]] = {}
+    add_sibling_variants(list(labels), added)
+    return tuple((lookup, tuple(forms)) for lookup, forms in added.items())
 
 
 def placed_size(placed: Placed) -> int:
@@ -116,7 +126,8 @@ class TableCells:
             for lookup, form in _forms(label):
                 index.forms.setdefault(lookup, []).append(form)
         for labels in by_table:  # siblings are told apart within their own table, as synth.cellindex files them
-            add_sibling_variants(labels, index.forms)
+            for lookup, forms in _sibling_forms(tuple(labels)):
+                index.forms.setdefault(lookup, []).extend(forms)
         return index
 
     def _table(self, key: tuple[str, int]) -> Placed:
