@@ -77,8 +77,10 @@ def name_regex(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9]|\.\d)")
 
 
+@lru_cache(maxsize=65536)
 def canonical(name: str) -> str:
-    """Comparison form: case-folded, runs of spaces, hyphens and underscores as one hyphen."""
+    """Comparison form: case-folded, runs of spaces, hyphens and underscores as one hyphen (kept per
+    name: a table printed again asks it of the same labels once per copy)."""
     return re.sub(r"[\s_\-]+", "-", fold(name)).strip("-")
 
 
