@@ -342,6 +342,29 @@ def _in_phrase(atom: AtomSpec, text: str, view: TableView, attributes: Named) ->
     return [n for n in attributes if n[0].start < end or n[0].start < atom.end]
 
 
+def _judged(atom: AtomSpec, axis: str, pairs: list[tuple[GridCell, GridCell]], attributes: Named
+            ) -> tuple[Verdict, list[tuple[GridCell, GridCell]], list[bool]] | None:
+    """The comparison's status over its cell pairs, with the pairs it rests on and whether each holds;
+    None when there is nothing to compare or the pairs are mostly ties."""
+    if not pairs:
+        return None
+    if not _named(attributes):  # read over every column, a tie says neither way ("outperforms overall")
+        untied = [(a, b) for a, b in pairs if a.value != b.value]
+        if untied and 2 * len(untied) < len(pairs) and any(
+                pair_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in untied):
+            return None  # mostly ties: neither "outperforms" nor its denial is borne out
+        # Ties everywhere else and behind wherever it differs: A never does better, so it does not outperform.
+        pairs = untied or pairs
+    holds = [pair_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in pairs]
+    return _outcome(holds, _named(attributes), atom.quantifier), pairs, holds
+
+
+def _rivals_named(objects: Named) -> bool:
+    """Two or more rivals, each named whole by its own label ("TCSum and SRSum"), not one name
+    addressing several rows."""
+    return len({plain(m.label) for m, _ in objects}) >= 2 and all(m.whole for m, _ in objects)
+
+
 def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                      context: Context) -> Finding | None:
     """A vs B on the clause's attributes, in one table."""
@@ -364,20 +387,23 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
     if sides is None:
         return None
     subject, objects = sides
-    pairs = _pairs(view, axis, subject, objects, narrowing, attributes, _performance(atom, atoms.text, attributes))
-    if not pairs:
+    performance = _performance(atom, atoms.text, attributes)
+    judged = _judged(atom, axis, _pairs(view, axis, subject, objects, narrowing, attributes, performance), attributes)
+    if judged is None:
         return None
-    if not _named(attributes):  # read over every column, a tie says neither way ("outperforms overall")
-        untied = [(a, b) for a, b in pairs if a.value != b.value]
-        if untied and 2 * len(untied) < len(pairs) and any(
-                pair_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in untied):
-            return None  # mostly ties: neither "outperforms" nor its denial is borne out
-        # Ties everywhere else and behind wherever it differs: A never does better, so it does not outperform.
-        pairs = untied or pairs
-    holds = [pair_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in pairs]
-    status = _outcome(holds, _named(attributes), atom.quantifier)
+    status, pairs, holds = judged
     if _mixed(holds) and not all(m.whole for m, _ in (subject, *objects)):
         status = Verdict.INSUFFICIENT  # "Vega" over Vega-34B and Vega-7B, one ahead and one behind: which one?
+    elif status is not Verdict.CONTRADICTED and not atom.negated and _rivals_named(objects):
+        # "worse than TCSum and SRSum" is said of each rival: it fails on one it does not hold for,
+        # and holds only where it holds for each (pooled cells would let one rival outvote the other).
+        each = [_judged(atom, axis, _pairs(view, axis, subject, [obj], narrowing, attributes, performance), attributes)
+                for obj in objects]
+        failed = [j for j in each if j is not None and j[0] is Verdict.CONTRADICTED]
+        if failed:
+            status, pairs, holds = failed[0]
+        elif status is Verdict.SUPPORTED and any(j is None or j[0] is not Verdict.SUPPORTED for j in each):
+            status = Verdict.INSUFFICIENT
     if status is Verdict.SUPPORTED and atom.margin is not None:
         fits = margin_outcome(atom, pairs, axis)
         status = {True: Verdict.SUPPORTED, False: Verdict.CONTRADICTED, None: Verdict.INSUFFICIENT}[fits]
