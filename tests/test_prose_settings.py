@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from synth.models import AttributeKind, Evidence, PassageKind, PlanAttribute
+from synth.models import AttributeKind, Evidence, PassageKind, PlanAttribute, PlanSubject
 from synth.retrieve.asks.candidates import Candidate
-from synth.retrieve.asks.kinds import names_modifiers, used_terms
+from synth.retrieve.asks.kinds import denied_where_stated, names_modifiers, used_terms
 from synth.retrieve.asks.qualified import keep_qualified
 from synth.retrieve.asks.quantities import quantity_values
+from synth.retrieve.asks.scope import _short_form
 from synth.retrieve.asks.terms import text_values
 
 V3 = ("As for the learning rate scheduling, we first linearly increase it from 0 to 2.2 × 10−4 during the first 2K "
@@ -68,6 +69,9 @@ def test_settings_stated_in_prose(text: str, name: str, values: list[str]) -> No
 V3_EXPERTS = ("Each MoE layer consists of 1 shared expert and 256 routed experts, where the intermediate hidden "
               "dimension of each expert is 2048.")
 V3_ACTIVATED = "Among the routed experts, 8 experts will be activated for each token."
+MOE16_ROUTED = "Each token will be routed to these 2 shared experts and 6 out of 64 routed experts."
+SWITCH_ONE = "We instead use a simplified strategy where we route to only a single expert."
+GSHARD_TWO = "We choose to let each token dispatched to at most two experts."
 V3_SELECTS = "Note that although DeepSeek-V3 selects only 8 routed experts in practice, it can scale up."
 
 
@@ -83,6 +87,12 @@ V3_SELECTS = "Note that although DeepSeek-V3 selects only 8 routed experts in pr
      "activated experts per token", []),
     ("It comprises 236B total parameters, of which 21B are activated for each token.",
      "activated parameters", ["21B"]),
+    (MOE16_ROUTED, "activated routed experts per token", ["6"]),
+    (MOE16_ROUTED, "routed experts", ["64"]),
+    (SWITCH_ONE, "experts activated per token", ["single"]),
+    (SWITCH_ONE, "number of experts", []),
+    (GSHARD_TWO, "activated experts per token", ["two"]),
+    (GSHARD_TWO, "number of experts", []),
 ])
 def test_a_count_of_the_members_chosen_per_input_is_not_the_set_s_size(text: str, name: str,
                                                                          values: list[str]) -> None:
@@ -172,3 +182,94 @@ def test_a_count_of_tokens_is_no_tokenizer() -> None:
     the things do not."""
     assert _values("Scaling up to 16B total parameters, we train DeepSeekMoE 16B on 2T tokens.", "tokenizer") == []
     assert _values("Scaling up to 16B total parameters, we train DeepSeekMoE 16B on 2T tokens.", "tokens") == ["2T"]
+
+
+QWEN = ("The architecture of the Qwen3 dense models is similar to Qwen2.5 (Yang et al., 2024b), including using "
+        "Grouped Query Attention (GQA, Ainslie et al., 2023), SwiGLU (Dauphin et al., 2017), Rotary Positional "
+        "Embeddings (RoPE, Su et al., 2024), and RMSNorm (Jiang et al., 2023) with pre-normalization.")
+LIST_KINDS = ("GELU", "SwiGLU", "rotary positional embeddings", "RoPE", "Adam")
+
+
+@pytest.mark.parametrize(("text", "used"), [
+    (QWEN, ["SwiGLU", "Rotary Positional Embeddings"]),
+    ("We use Adam, and the model reaches 50% with SwiGLU.", ["Adam"]),  # a new clause is no item of the list
+    ("We use dropout, label smoothing and SwiGLU (Shazeer, 2020).", ["SwiGLU"]),
+])
+def test_a_name_listed_after_the_verb_of_use_is_used(text: str, used: list[str]) -> None:
+    """"including using GQA (…), SwiGLU (…), Rotary Positional Embeddings (…)": every item of the list the verb
+    governs is put to use, its citations aside; not a name in a clause of its own after the list."""
+    assert used_terms(text, LIST_KINDS) == used
+
+
+@pytest.mark.parametrize(("text", "used"), [
+    ("We use a gelu activation (Hendrycks and Gimpel, 2016) rather than the standard relu, following OpenAI GPT.",
+     ["gelu"]),
+    ("We use gelu.", []),  # lower case alone could be any word: the asked noun must follow
+])
+def test_a_name_in_lower_case_is_used_when_the_asked_noun_follows(text: str, used: list[str]) -> None:
+    """BERT writes "a gelu activation": the library's GELU in lower case, named as such by the asked noun after it."""
+    assert used_terms(text, LIST_KINDS, ("activation",)) == used
+
+
+def test_a_name_s_tokenizer_is_a_tokenizer() -> None:
+    """"Qwen3 models utilize Qwen's tokenizer (…), which implements byte-level byte-pair encoding": the tokenizer
+    is named by whose it is."""
+    asked = PlanAttribute("tokenizer", AttributeKind.TEXT, ("tokenizer",), "test")
+    text = ("Qwen3 models utilize Qwen’s tokenizer (Bai et al., 2023), which implements byte-level byte-pair encoding "
+            "(BBPE, Brown et al., 2020) with a vocabulary size of 151,669.")
+    assert text_values(text, asked, {}, "") == ["Qwen’s tokenizer"]
+
+
+def test_the_process_noun_names_the_agent_noun_s_kind() -> None:
+    """"after WordPiece tokenization": the tokenizer is WordPiece ("-ization" is what a "-izer" does)."""
+    asked = PlanAttribute("tokenizer", AttributeKind.TEXT, ("tokenizer",), "test")
+    text = "The LM masking is applied after WordPiece tokenization with a uniform masking rate of 15%."
+    assert text_values(text, asked, {}, "") == ["WordPiece"]
+
+
+@pytest.mark.parametrize(("text", "term", "denied"), [
+    ("The LM masking is applied after WordPiece tokenization with a uniform masking rate of 15%, and no special "
+     "consideration given to partial word pieces.", "WordPiece", False),
+    ("We do not use WordPiece tokenization, and the vocabulary is small.", "WordPiece", True),
+    ("The model has no WordPiece tokenizer.", "WordPiece", True),
+])
+def test_a_denial_counts_only_in_the_clause_stating_the_term(text: str, term: str, denied: bool) -> None:
+    """A "no" in a clause of its own ("…, and no special consideration given …") denies nothing of the term."""
+    assert denied_where_stated(text, term) is denied
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("We employ tiktoken-cl100k_base tokenizer.", ["tiktoken-cl100k_base"]),
+    ("We train on 2x8 tokenizer shards.", []),  # a count, not a name
+])
+def test_a_name_spelt_as_code_before_the_asked_noun_is_a_value(text: str, values: list[str]) -> None:
+    """A lower-case identifier with digits or underscores ("tiktoken-cl100k_base") names the tokenizer it heads."""
+    asked = PlanAttribute("tokenizer", AttributeKind.TEXT, ("tokenizer",), "test")
+    assert text_values(text, asked, {}, "") == values
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Our final run of k1.5 scales to 128k context length and observes continued improvement.", ["128k"]),
+    ("The model supports a 128K context length.", ["128K"]),
+])
+def test_a_thousand_written_as_a_lower_case_k_is_a_figure(text: str, values: list[str]) -> None:
+    """"128k context length" (Kimi k1.5) is 128 thousand, not a name like "k1.5"."""
+    assert _values(text, "context length") == values
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("k1.5", True),     # "Our final run of k1.5 scales to 128k" in the Kimi k1.5 paper
+    ("8x7B", True),
+    ("7B", False),      # a size alone: other models of the paper have sizes too
+    ("k2", False),
+])
+def test_a_model_goes_by_the_code_after_its_family_name(name: str, short: bool) -> None:
+    subjects = [PlanSubject(n, (n,), "test") for n in ("Kimi k1.5", "Mixtral 8x7B", "Mistral 7B")]
+    assert any(_short_form(s, name) for s in subjects) is short
+
+
+def test_a_count_of_things_named_by_their_model_is_a_count_of_the_things() -> None:
+    """"64 A100 GPUs": a hardware model's code between the number and the noun (nGPT's GPUs); "8 GPUs per node"
+    counts per node."""
+    text = "We trained our models using 64 A100 GPUs distributed across 8 nodes (8 GPUs per node)."
+    assert _values(text, "number of GPUs") == ["64"]

@@ -77,3 +77,22 @@ def test_a_random_draw_is_no_count_of_what_it_is_drawn_from(sentence: str, name:
     """The methods2 part's GSM-Symbolic question showed "10 samples per template — supported": 10 are the samples
     reviewed by hand, drawn from the 50 generated per template."""
     assert _values(sentence, name) == values
+
+
+class _Roles:
+    """The one question names_relative asks of the vocabulary: whether the library's tables use a name as a model."""
+
+    def role(self, name: str) -> str | None:
+        return "entity" if name in ("Transformer", "DIFF Transformer") else None
+
+
+@pytest.mark.parametrize(("sentence", "relative"), [
+    ("The number of heads is 24 for Transformer and 12 for DIFF Transformer, to align computation FLOPs.", False),
+    ("To study DIFF Transformer more rigorously, we train a new model.", True),
+    ("We compare DIFF Transformer with FLOPs-matched settings.", True),  # FLOPs is no model
+])
+def test_the_family_set_beside_another_model_is_the_method_compared(sentence: str, relative: bool) -> None:
+    """In DIFF Transformer-3B's setup paragraph, "… 24 for Transformer and 12 for DIFF Transformer" compares the
+    methods: the sentences after it (the tokenizer, the learning rate) are still the 3B model's."""
+    asked = PlanSubject("DIFF Transformer-3B", ("DIFF Transformer-3B",), "test", ("diff",))
+    assert names_relative(sentence, asked, _Roles()) is relative  # type: ignore[arg-type]

@@ -77,6 +77,9 @@ def test_settings_written_as_symbols_are_prose_not_axis_text() -> None:
     assert is_axis_text("Metrics 0 10 20 30 40 50 60 70 80 Performance 0 shared expert + 2 out of 16 routed experts "
                         "(GShard) Figure 6 | Comparison between GShard and DeepSeekMoE with half the activated.")
     assert not is_axis_text("We train models with 1 2 4 8 16 experts and compare their perplexity on held-out data.")
+    # a number in scientific notation is one number, not three (DIFF Transformer's learning rate)
+    assert not is_axis_text("The maximal learning rate is 3.2e-4 with 1000 warmup steps and linearly decays to "
+                            "1.28e-5.")
 
 
 def _table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], doc_id: str = "t") -> Table:

@@ -40,7 +40,8 @@ _META = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][a-z]{2,}")
-_NUMBERISH = re.compile(r"(?<![\w.])[\d.,%]+(?![\w])")
+# A number, "3.2e-4" and "2.2 × 10−4" each counted once.
+_NUMBERISH = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)?(?:e[-−]\d+|\s*[×x]\s*10\s*[-−]\s*\d+)|[\d.,%]+)(?![\w])")
 
 
 @dataclass(frozen=True)

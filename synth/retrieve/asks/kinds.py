@@ -11,7 +11,7 @@ from synth import claimparse
 from synth.index import PassageIndex, phrase
 from synth.models import PassageKind, PlanAttribute
 from synth.names import key
-from synth.retrieve.asks.terms import informative_words, same_term, text_values
+from synth.retrieve.asks.terms import informative_words, names_kind, same_term, text_values
 from synth.retrieve.sentences import sentences
 
 KIND_PASSAGES = 120
@@ -23,6 +23,11 @@ _USE = (r"\b(?:us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|appl(?:y
         r"(?:trained|optimi[sz]ed)\s+(?:\w+\s+){0,3}?(?:with|using)|based\s+on)\s+"
         r"(?:(?:the|a|an|same|standard|our)\s+){0,3}(?:[\w\-]+\s+){0,2}?")
 _AFTER = r"(?![\w-])"
+_USE_VERB = r"\b(?:us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying))\s+"
+# A list the verb governs runs over items separated by commas and "and" to the end of the clause.
+_LIST = re.compile(_USE_VERB + r"([^.;:]*?,[^.;:]*?)(?=[.;:]|\s+(?:which|while|but|where|whereas)\b|$)")
+# An item starts after a comma or "and": articles and up to two words may come before the name.
+_ITEM = r"(?:^|,\s*(?:and\s+)?|\band\s+)(?:(?:the|a|an|same|standard|our)\s+){0,3}(?:[\w\-]+\s+){0,2}?"
 _TITLE_RUN = re.compile(r"(?:[\s\-]+[A-Z][\w\-]*)+")
 _DENIED = re.compile(r"\b(?:not|no|without|instead of|rather than|unlike|remov\w*|replac\w*)\b[^.;]*$", re.IGNORECASE)
 
@@ -33,7 +38,7 @@ def kind_terms(attribute: PlanAttribute, index: PassageIndex, acronyms: dict[str
     puts before "optimizer" (Adam, AdamW, Adafactor), for "positional encoding" the position embeddings it names.
     Only names with a capital letter: a lowercase phrase is a description, not a term to look for alone."""
     query = " OR ".join(p for p in (phrase(s) for s in attribute.spellings) if p)
-    asked = _asked_words(attribute)
+    asked = asked_words(attribute)
     counts: Counter[str] = Counter()
     for hit in index.search(query, limit=KIND_PASSAGES):
         if hit.passage.kind is not PassageKind.TEXT:
@@ -54,7 +59,7 @@ def kind_terms(attribute: PlanAttribute, index: PassageIndex, acronyms: dict[str
     return tuple(t for t, _ in sorted(expanded.items(), key=lambda item: (-item[1], item[0])))
 
 
-def _asked_words(attribute: PlanAttribute) -> list[str]:
+def asked_words(attribute: PlanAttribute) -> list[str]:
     stems = informative_words(attribute)
     return [w for w in re.findall(r"[a-z][a-z0-9]*", attribute.name.lower()) if key(w) in stems]
 
@@ -62,32 +67,64 @@ def _asked_words(attribute: PlanAttribute) -> list[str]:
 def names_modifiers(term: str, attribute: PlanAttribute) -> bool:
     """A term found in one sentence is of the asked kind only with the asked modifiers: "Rotary Position
     Embeddings" is a positional encoding, "WordPiece embeddings" and "Byte-Pair Encoding" are not."""
-    modifiers = _asked_words(attribute)[:-1]
+    modifiers = asked_words(attribute)[:-1]
     parts = re.findall(r"[A-Za-z][A-Za-z0-9]*", term)
     return all(any(same_term(p, m) for p in parts) for m in modifiers)
 
 
 def _said(text: str, asked: str) -> bool:
-    return any(same_term(w, asked) for w in re.findall(r"[A-Za-z][A-Za-z\-]*", text))
+    return any(names_kind(w, asked) for w in re.findall(r"[A-Za-z][A-Za-z\-]*", text))
 
 
-def used_terms(text: str, kinds: tuple[str, ...]) -> list[str]:
-    """The asked kind's names the sentence says are put to use ("We use Adam with …"), in the order written;
-    a name the sentence rejects or removes ("instead of ReLU") is not one."""
+def used_terms(text: str, kinds: tuple[str, ...], asked: tuple[str, ...] = ()) -> list[str]:
+    """The asked kind's names the sentence says are put to use ("We use Adam with …"), in the order written,
+    directly after the verb or as an item of the list it governs ("including using GQA (…), SwiGLU (…)"); a
+    name the sentence rejects or removes ("instead of ReLU") is not one. A name in lower case ("a gelu
+    activation") counts only with an asked word after it: alone it could be any word."""
     if claimparse.negated(text):
         return []
+    items = _listed(text)
     found: list[tuple[int, str]] = []
     for term in kinds:
         spelled = re.escape(term).replace(r"\ ", r"[\s\-]+")
-        for match in re.finditer(_USE + rf"({spelled}s?){_AFTER}", text, re.IGNORECASE):
-            at = match.start(1)
-            if text[at:match.end(1)][0].isupper() and not _DENIED.search(text[max(0, at - 80):at]):
-                whole = _TITLE_RUN.match(text, match.end(1))  # "Rotary" of "Rotary Position Embeddings"
-                found.append((at, text[at:whole.end() if whole else match.end(1)]))
-                break
+        for at, end in [*((m.start(1), m.end(1)) for m in re.finditer(_USE + rf"({spelled}s?){_AFTER}", text,
+                                                                           re.IGNORECASE)),
+                        *((items.start(1) + m.start(1), items.start(1) + m.end(1)) for items in items
+                          for m in re.finditer(_ITEM + rf"({spelled}s?){_AFTER}", items.group(1), re.IGNORECASE))]:
+            if _DENIED.search(text[max(0, at - 80):at]) or not (text[at].isupper() or _asked_after(text, end, asked)):
+                continue
+            whole = _TITLE_RUN.match(text, end)  # "Rotary" of "Rotary Position Embeddings"
+            found.append((at, text[at:whole.end() if whole and text[at].isupper() else end]))
+            break
     found.sort()
     out: list[str] = []
     for _, term in found:
         if not any(term.lower() in t.lower() or t.lower() in term.lower() for t in out):
             out.append(term)
     return out
+
+
+def _listed(text: str) -> list[re.Match[str]]:
+    """The lists a verb of use governs, citations blanked out (same length, so positions hold), up to the end
+    of the clause: "using GQA (…), SwiGLU (…), and RMSNorm (…) with pre-normalization"."""
+    blank = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
+    return list(_LIST.finditer(blank))
+
+
+def _asked_after(text: str, end: int, asked: tuple[str, ...]) -> bool:
+    following = re.match(r"[\s\-]+([A-Za-z]+)", text[end:])
+    return following is not None and any(same_term(following.group(1), a) for a in asked)
+
+
+_CLAUSE_BREAK = re.compile(r";\s*|,\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+
+
+def denied_where_stated(text: str, term: str) -> bool:
+    """Whether the clause that states the term denies something: "applied after WordPiece tokenization …, and
+    no special consideration given to partial word pieces" denies nothing of the tokenizer."""
+    at = text.find(term)
+    if at < 0:
+        return claimparse.negated(text)
+    starts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() <= at)]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= at + len(term)]
+    return claimparse.negated(text[max(starts):min(ends, default=len(text))])

@@ -8,7 +8,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
 
-from synth import claimparse
 from synth.index import Hit, PassageIndex, any_of, phrase
 from synth.models import (
     AttributeKind,
@@ -26,7 +25,14 @@ from synth.plan.used import uses_term
 from synth.plan.wording import stage_of
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.change import asks_change, change_values, states_change
-from synth.retrieve.asks.kinds import QUERY_TERMS, kind_terms, names_modifiers, used_terms
+from synth.retrieve.asks.kinds import (
+    QUERY_TERMS,
+    asked_words,
+    denied_where_stated,
+    kind_terms,
+    names_modifiers,
+    used_terms,
+)
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.predecessor import compared_with, predecessor_values
 from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
@@ -129,7 +135,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         if attribute.kind is AttributeKind.TEXT else []
                     scope = subject_scope(sentence.text, subject, vocab, home, [*metric_names, *kinds, *settings],
                                           introduced, describing=attribute.kind is AttributeKind.MECHANISM)
-                    if scope is None and home and names_relative(sentence.text, subject):
+                    if scope is None and home and names_relative(sentence.text, subject, vocab):
                         relative = position
                     led = home and led_by_other(sentence.text, subject, vocab, plan.subjects)
                     if led:
@@ -363,13 +369,14 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         if removed:
             values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, removed, None, None,
                                     evidence, False, home, scope.named, scope.member, score=score + 2.5))
-        elif found and score > 0 and not claimparse.negated(sentence.text):
+        elif found and score > 0 and not denied_where_stated(sentence.text, found[0]):
             values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant,
                                     _hardware(sentence.text, attribute) or ", ".join(found), None,
                                     None, evidence, False, home, scope.named, scope.member,
                                     score=score + 0.5 * min(2, len(found))))
         elif used := used_terms(sentence.text, (*kinds, *[t for t in text_values(
-                sentence.text, attribute, acronyms, terms, denied=True) if names_modifiers(t, attribute)])):
+                sentence.text, attribute, acronyms, terms, denied=True) if names_modifiers(t, attribute)]),
+                            tuple(asked_words(attribute))):
             # "For Mixtral we use the same SwiGLU architecture": a name of the asked kind the subject uses
             values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, ", ".join(used), None,
                                     None, evidence, False, home, scope.named, scope.member,

@@ -26,7 +26,11 @@ _IMPLIED_NOUNS = frozenset(key(w) for w in ("parameters", "params", "weights", "
 _SUBSET_WORDS = frozenset(key(w) for w in ("activated", "active", "selected", "chosen", "activates", "selects"))
 _SUBSET_BEFORE = re.compile(r"\b(?:(?:select|activat|choos|pick)\w*\s+(?:only\s+|the\s+top\s+|top-?)?|"
                             r"(?:dispatch|rout|sent|send|assign)\w*\s+to\s+(?:at\s+most\s+|up\s+to\s+|only\s+|"
-                            r"the\s+top\s+|top-?)?|each\s+token\b[^.;]{0,40}?\bat\s+most\s+)$", re.IGNORECASE)
+                            r"the\s+top\s+|top-?)?(?:an?\s+)?|each\s+token\b[^.;]{0,40}?\bat\s+most\s+)$",
+                            re.IGNORECASE)
+_PART_OF = re.compile(r"\b\d[\d,]*\s+out\s+of\s+(?:the\s+)?\d", re.IGNORECASE)
+_CHOOSING = re.compile(r"\b(?:select|activat|choos|pick|dispatch|rout|sent\b|send|assign)\w*", re.IGNORECASE)
+_WHOLE_SET = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:will\s+be|are|is|get|gets)\s+(?:activated|selected|chosen)\b",
                            re.IGNORECASE)
 
@@ -226,13 +230,18 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     taken |= {position for *_, position in scheduled}
     if _WARMUP.search(text):  # "learning rate of 1e-4, … warmup over the first 10,000 steps": the peak
         rest = frozenset(m for m in rest if not any(same_word(m, p) for p in _PEAK))
+    subset = named != attribute.name or any(key(w) in _SUBSET_WORDS for w in WORD.findall(attribute.name))
+    if subset and (_PART_OF.search(text) or _CHOOSING.search(text)):
+        # "6 out of 64 routed experts", "we route to only a single expert": the form says "activated" and the
+        # routing is of each input, so neither word need be written
+        per = {key(w) for w in WORD.findall(attribute.name[len(named):])}
+        rest = frozenset(m for m in rest if m not in _SUBSET_WORDS and m not in per)
     if any(not has_word([key(w) for w, _, _ in word_tokens(text)], m) for m in rest):
         return scheduled  # "pre-training learning rate": the sentence must be about pre-training
     phrase = r"[\s-]+".join(re.escape(_singular(w)) + r"\w*" for w in words)
-    subset = named != attribute.name or any(key(w) in _SUBSET_WORDS for w in WORD.findall(attribute.name))
     patterns = [(rf"\b{phrase}(?:\s+\S{{1,4}})?(?:\s+for\s+(?-i:[A-Z])[^,;:.=()]{{0,30}}?)?{_LINK}"
                  rf"(?:(?:about|around|approximately|roughly)\s+)?$", True),
-                (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+)?{phrase}\b", False),
+                (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+|(?-i:[A-Z]+\d[\w\-]*)\s+)?{phrase}\b", False),
                 # "the batch size is gradually increased from 3072 to 15360": the value the schedule reaches
                 (rf"\b{phrase}{_RISE}$", True),
                 # "we also increase the context size from 512 to 1024 tokens": the same rise, the verb first
@@ -266,6 +275,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue
             if not subset and _subset_count(text, number.start(), number.end()):
                 continue
+            if subset and _WHOLE_SET.search(text[max(0, number.start() - 20):number.start()]):
+                continue  # "6 out of 64 routed experts": 64 is the set the chosen are drawn from
             if _drawn(text, number.end(), attribute):
                 continue
             if not asks_per_unit(attribute.name) and per_unit(text, number.start(), number.end()):
@@ -333,11 +344,15 @@ def _subset_values(text: str, words: list[str], taken: set[int]) -> list[tuple[s
     if noun is None:
         return []
     noun_after = re.compile(rf"^\s+(?:[a-z]+\s+)?{re.escape(_singular(noun))}\w*\b", re.IGNORECASE)
+    # "6 out of 64 routed experts": the count before "out of" is the part chosen, whatever the verb.
+    out_of = re.compile(rf"^\s+out\s+of\s+(?:the\s+)?[\d,]+\s+(?:[a-z]+\s+)?{re.escape(_singular(noun))}\w*\b",
+                        re.IGNORECASE)
     out: list[tuple[str, float, str, int]] = []
     for number in _PLAIN.finditer(text):
-        if number.start() in taken or number.group(2) or not noun_after.match(text[number.end():]):
+        if number.start() in taken or number.group(2):
             continue
-        if _subset_count(text, number.start(), number.end()):
+        if out_of.match(text[number.end():]) or (noun_after.match(text[number.end():])
+                                                 and _subset_count(text, number.start(), number.end())):
             taken.add(number.start())
             out.append((number.group(0), float(number.group(1).replace(",", "")), "", number.start()))
     return out
@@ -351,12 +366,15 @@ def _spelled_values(text: str, words: list[str], taken: set[int], subset: bool =
     # the asked noun in the asked number: "Three factors drive …" counts factors, it is no "factor" of change
     exact = r"[\s-]+".join(re.escape(w[:-1]) + "s?" if w.lower().endswith("s")
                             else re.escape(w) + ("" if k == len(words) - 1 else "s?") for k, w in enumerate(words))
+    noun = next((w for w in reversed(words) if key(w) not in _SUBSET_WORDS), None)
     out = []
     for number in _SPELLED.finditer(text):
         if not subset and _subset_count(text, number.start(), number.end()):
             continue  # "each token dispatched to at most two experts": experts per token, not the model's experts
-        if number.start() not in taken and re.match(rf"\s+{exact}(?![\w-])(?!\s+of\b)", text[number.end():],
-                                                    re.IGNORECASE):
+        chosen = subset and noun is not None and _subset_count(text, number.start(), number.end()) and re.match(
+            rf"\s+{re.escape(_singular(noun))}\w*\b", text[number.end():], re.IGNORECASE)
+        if number.start() not in taken and (chosen or re.match(rf"\s+{exact}(?![\w-])(?!\s+of\b)",
+                                                               text[number.end():], re.IGNORECASE)):
             out.append((number.group(0), float(_NUMBER_WORDS[number.group(1).lower()]), "", number.start()))
     return out
 

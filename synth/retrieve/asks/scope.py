@@ -105,8 +105,13 @@ _SAME_AS = re.compile(r"\bsame\s+(?:[\w\-]+\s+){0,3}?(?:tokeni[sz]ers?|vocabular
                       r"configurations?|settings?|hyper-?parameters?|recipes?|optimi[sz]ers?|pipelines?|procedures?)\s+"
                       r"(?:(?:as|to\s+that\s+of)\s+(?:(?:used|employed|adopted)\s+)?(?:in|by|for|of|with)?|"
                       r"(?:used|employed|adopted)\s+(?:in|by|for|with))\s*(?:the\s+)?$", re.IGNORECASE)
+# "We use a gelu activation … rather than the standard relu, following OpenAI GPT", "We follow a similar recipe as
+# StableLM-3B-4E1T": the model a choice follows is where it comes from, not the sentence's subject.
+_FOLLOWING = re.compile(r"\b(?:follow(?:s|ed|ing)?|similar\s+(?:[\w\-]+\s+){0,2}?(?:as|to))\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 # A number in scientific notation, or a date ("Dec 2017", "March 2024"): a name by its shape, never another model.
-_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+(?:\.\d+)?[kK]$|"
+                         r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
                          r"\s+(?:19|20)\d\d$")
 # For a sentence saying how something works: "GATE(·)", "LayerNorm(x)" are functions written with their argument.
 _FUNCTION_CALL = re.compile(r"^\((?:·|\.|\w{1,2}\b)")
@@ -115,6 +120,17 @@ _NUMBER_AFTER = re.compile(r"^[\s\-]*\d")
 # "GShard×1.5" (DeepSeekMoE's baseline with 1.5 times GShard's expert parameters) is a scaled copy of the named
 # model, another model; "Mixtral 8x7B" is one name and never reaches this test.
 _SCALED_COPY = re.compile(r"^(?:×\s?|x)\d+(?:\.\d+)?(?![\d.]*[A-Za-z])")
+
+
+def _short_form(subject: PlanSubject, name: str) -> bool:
+    """In its own paper a model goes by the code after its family name ("k1.5" for Kimi k1.5); a size alone
+    ("7B") is no such code: other models of the paper have sizes too."""
+    for spelling in subject.spellings:
+        parts = spelling.split()
+        if len(parts) == 2 and fold(parts[1]) == fold(name) and re.search(r"[A-Za-z]", name) \
+                and re.search(r"\d", name) and not re.fullmatch(r"\d+(?:\.\d+)?[BMT]", name):
+            return True
+    return False
 
 
 def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: bool,
@@ -137,6 +153,8 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
         variant = _VARIANT_AFTER.match(sentence[end:end + 20])
         if match is None and variant:
             match = match_entity(subject.spellings, f"{name} {variant.group(1)}")
+        if match is None and home and _short_form(subject, name):
+            match = NameMatch(name, None)  # "k1.5" in the Kimi k1.5 paper
         if match is not None:
             mentions.append((start, end))
             first = first or (name, match)
@@ -145,7 +163,8 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
         if canonical(name) in skip or any(canonical(name).endswith(k) for k in skip) \
                 or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
                 or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name) \
-                or _SAME_AS.search(sentence[max(0, start - 60):start]) or _HARDWARE.search(name):
+                or _SAME_AS.search(sentence[max(0, start - 60):start]) or _HARDWARE.search(name) \
+                or _FOLLOWING.search(sentence[max(0, start - 30):start]):
             continue
         if describing and (_PART_OF_PAPER.match(name) or _FUNCTION_CALL.match(sentence[end:])):
             continue  # a mechanism's sentence may cite "Algorithm 1" or write "GATE(·)": no other model
@@ -180,16 +199,19 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
 
 
 
-def names_relative(sentence: str, subject: PlanSubject) -> bool:
+def names_relative(sentence: str, subject: PlanSubject, vocab: Vocabulary | None = None) -> bool:
     """The sentence names the subject's family or another of its members but not the subject: "For
     DeepSeekMoE 145B, we set …" or "… of DeepSeekMoE more rigorously, we train a new model" in the paper
-    that also describes DeepSeekMoE 16B; the unnamed sentences after it describe that other model."""
+    that also describes DeepSeekMoE 16B; the unnamed sentences after it describe that other model. The family
+    set beside a model of another family ("The number of heads is 24 for Transformer and 12 for DIFF
+    Transformer") is the method compared, not another member taking over the paragraph."""
     own = canonical(family(subject.name))
     if own == canonical(subject.name):
         return False
-    for name, _, _ in names_in(sentence):
-        if match_entity(subject.spellings, name) is None and canonical(family(name)) == own:
-            return True
+    names = [name for name, _, _ in names_in(sentence) if match_entity(subject.spellings, name) is None]
+    contrasted = vocab is not None and any(canonical(family(n)) != own and _model_like(n, vocab) for n in names)
+    if any(canonical(family(name)) == own for name in names) and not contrasted:
+        return True
     return _other_sizes(sentence, subject)
 
 
@@ -227,7 +249,8 @@ def led_by_other(sentence: str, subject: PlanSubject, vocab: Vocabulary, rivals:
         if match_entity(subject.spellings, name) is not None or canonical(family(name)) == own:
             return False
         if _NOT_A_NAME.match(name) or _AS_MODIFIER.match(sentence[end:]) \
-                or _AS_TOOL.search(sentence[max(0, start - 30):start]):
+                or _AS_TOOL.search(sentence[max(0, start - 30):start]) \
+                or _FOLLOWING.search(sentence[max(0, start - 40):start]):
             continue
         rival = any(match_entity(r.spellings, name) is not None for r in rivals if r.name != subject.name)
         if not rival and (vocab.role(name) != "entity" or not re.search(r"\d", name)

@@ -157,6 +157,9 @@ def informative_words(attribute: PlanAttribute) -> list[str]:
 _NAME_TERM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z]{2,}[a-z]*"
                         r"(?:-[A-Za-z0-9]+)*)(?![\w-])")
 _TITLE_PHRASE = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+[\s-]){1,4}[A-Z][a-z]+)(?![\w-])")
+_POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][\w\-.]*\w)['’]s\s+([a-z][a-z\-]*)")
+# A lower-case name with a digit or an underscore in it is an identifier, not a word of the sentence.
+_IDENTIFIER = re.compile(r"(?<![\w-])([a-z][\w\-.]*(?:\d|_)[\w\-.]*[a-z0-9])\s+([a-z][a-z\-]*)")
 _FUNCTION = STOPWORDS | frozenset("""we our this these those using use uses used each every then also both which
     whose via per its their it as additional further final other another same against without within among into
     onto from over under after before during through across about toward towards upon
@@ -191,6 +194,18 @@ def _same(word: str, asked: str) -> bool:
     return asked.startswith(word) and len(word) >= 5 and asked[len(word):] in ("s", "es", "al", "ed", "ing", "ion")
 
 
+def _process(word: str, asked: str) -> bool:
+    """"tokenization" is what a "tokenizer" does: a name before the process noun names the agent ("WordPiece
+    tokenization" is a WordPiece tokenizer)."""
+    word, asked = word.lower().rstrip("s"), asked.lower().rstrip("s")
+    return asked.endswith(("izer", "iser")) and word == asked[:-2] + "ation"
+
+
+def names_kind(word: str, asked: str) -> bool:
+    """The word is the asked noun or the process the asked agent noun performs."""
+    return _same(word, asked) or _process(word, asked)
+
+
 def same_term(word: str, asked: str) -> bool:
     """`_same` for other modules: the sentence's word is the asked (raw, unstemmed) word."""
     return _same(word, asked)
@@ -204,7 +219,7 @@ def _modifies(text: str, words: list[tuple[str, int, int]], position: int, asked
     """The name at `position` modifies the asked noun, which ends the phrase: "AdamW optimizer", "NVIDIA H800
     GPUs"; not "KL reward coefficient", where the asked word modifies another noun."""
     for k in range(position + 1, min(position + 3, len(words))):
-        if any(_same(words[k][0], a) for a in asked):
+        if any(names_kind(words[k][0], a) for a in asked):
             if k + 1 >= len(words) or text[words[k][2]:words[k + 1][1]].strip():
                 return True  # punctuation or the end follows
             following = words[k + 1][0]
@@ -266,6 +281,13 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
         phrase = match.group(1)
         if _headed_by(phrase, head) and phrase.split()[0].lower() not in _FUNCTION and not bare(phrase):
             found.append((match.start(), phrase))
+
+    for match in _POSSESSIVE.finditer(text):  # "Qwen's tokenizer": the asked thing named by whose it is
+        if any(_same(match.group(2), a) for a in head):
+            found.append((match.start(), match.group(0)))
+    for match in _IDENTIFIER.finditer(text):  # "tiktoken-cl100k_base tokenizer": a name spelt as code
+        if any(_same(match.group(2), a) for a in head):
+            found.append((match.start(), match.group(1)))
 
     def joinable(k: int, nxt: int) -> bool:
         word = words[k][0]
