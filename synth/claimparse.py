@@ -21,7 +21,7 @@ _CITATION = re.compile(r"\((?:[^()]*\bet al\.?[^()]*|[A-Z][A-Za-z\- ]+,? \d{4}[a
 _NUMBER = re.compile(
     r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?)(?![\d/]|\.\d)"
     r"(?:\s*(%|(?i:percent|per cent))|\s*((?i:trillion|billion|million|thousand))\b"
-    r"|\s?([KMBT]|(?<=\d)k)(?![A-Za-z0-9]|-[A-Za-z]))?"
+    r"|\s?([KMBT])(?![A-Za-z0-9]|-[A-Za-z]))?"
 )
 # "76-85%": both ends are percentages.
 _PERCENT_RANGE = re.compile(r"(?<![\w.\-/])(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*(%|(?i:percent))")
@@ -88,7 +88,7 @@ _LOWER_DIRECTION = re.compile(r"\b(worse|lower|less|fewer|smaller|trail\w*|behin
 # A two-digit year after an apostrophe belongs to the name: "AIME’24" is a benchmark, not the figure 24.
 _TOKEN = re.compile(r"(?<![\w.\-])[A-Za-z0-9]+(?:[-.@][A-Za-z0-9]+)*(?:[’'][0-9]{2}(?!\w|\.\d))?")
 _PURE_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_SIZE_TOKEN = re.compile(r"\d+(?:\.\d+)?[KMBTk]")  # "128k context length": a figure, not a name
+_SIZE_TOKEN = re.compile(r"\d+(?:\.\d+)?[KMBT]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _YEAR = re.compile(r"(?:19[89]\d|20[0-3]\d)")  # "AIME 2024", "WMT 2014": part of the name
 _VERSION = re.compile(r"\d(?:\.\d)?")  # "LLaMA 2", "Llama 3.1": a version, part of the name

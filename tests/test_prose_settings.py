@@ -273,3 +273,45 @@ def test_a_count_of_things_named_by_their_model_is_a_count_of_the_things() -> No
     counts per node."""
     text = "We trained our models using 64 A100 GPUs distributed across 8 nodes (8 GPUs per node)."
     assert _values(text, "number of GPUs") == ["64"]
+
+
+GSHARD_VOCABULARIES = ("We used SentencePiece [89] subword tokenizer with a single multilingual vocabulary for "
+                       "source-side spanning 102 languages of size 64000, and English-only target-side vocabulary of "
+                       "size 32000.")
+
+
+@pytest.mark.parametrize(("name", "values"), [
+    ("source-side vocabulary size", ["64000"]),
+    ("target-side vocabulary size", ["32000"]),
+    ("vocabulary size", ["64000", "32000"]),
+])
+def test_a_size_written_after_its_noun_is_the_noun_s_size(name: str, values: list[str]) -> None:
+    """"a vocabulary for source-side … of size 64000" (GShard): the size follows its noun; each side's modifier is
+    said with its own noun, not just somewhere in the sentence."""
+    assert _values(GSHARD_VOCABULARIES, name) == values
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Mixtral was trained with a context size of 32k tokens.", []),
+    ("We train the model on 2T tokens with a sequence length of 4096 tokens.", ["2T"]),
+])
+def test_a_length_in_tokens_is_no_amount_of_training_tokens(text: str, values: list[str]) -> None:
+    """"Mixtral was trained with a context size of 32k tokens" gives its context, not its training tokens (the
+    Mixtral paper states none)."""
+    assert _values(text, "training tokens") == values
+
+
+LSTM_SETUP = ("For language modeling, we train a size-2048 LSTM [HS97] on the One Billion Word Benchmark corpus "
+              "[CMS+13], using byte pair encoding (BPE) [SHB15] with a vocabulary of size 40,000 and a 512-dimensional "
+              "embedding space.")
+
+
+@pytest.mark.parametrize(("name", "values"), [
+    ("BPE vocabulary size", ["40,000"]),
+    ("embedding dimension", ["512"]),
+    ("hidden dimension", []),
+])
+def test_sizes_written_after_the_noun_and_as_an_adjective(name: str, values: list[str]) -> None:
+    """An Empirical Model of Large-Batch Training's LSTM: "a vocabulary of size 40,000", "a 512-dimensional embedding
+    space"."""
+    assert _values(LSTM_SETUP, name) == values

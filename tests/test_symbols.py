@@ -179,3 +179,16 @@ def test_a_value_said_to_be_for_the_subject_is_its_own() -> None:
     scope = subject_scope(text, heron, _Vocab(), True)
     assert scope is not None and scope.owns(text.index("100K"), text)
     assert not scope.owns(text.index("2T"), text), "the value right after another model stays that model's"
+
+
+@pytest.mark.parametrize(("subject", "sentence", "owned"), [
+    ("LSTM", "We train a size-2048 LSTM [HS97] using BPE [SHB15] with a vocabulary of size 40,000.", "40,000"),
+    ("DIFF Transformer-3B", "We train 3B-size DIFF Transformer language models on 1T tokens.", "1T"),
+])
+def test_a_size_in_front_of_the_name_and_a_citation_key_name_no_other_model(subject: str, sentence: str,
+                                                                             owned: str) -> None:
+    """"a size-2048 LSTM", "3B-size DIFF Transformer": the name with its size in front; "[HS97]" cites, and "BPE" is a
+    word of the asked "BPE vocabulary size": neither is a model the value could belong to."""
+    asked = PlanSubject(subject, (subject,), "test", ())
+    scope = subject_scope(sentence, asked, _Vocab(), False, ["BPE"])
+    assert scope is not None and scope.named and scope.owns(sentence.index(owned), sentence)

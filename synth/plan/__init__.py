@@ -40,6 +40,7 @@ from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
 from synth.plan.papers import PaperReference, baseline_papers, compared_papers, paper_names, paper_references
 from synth.plan.phrasings import (
+    of_measure,
     one_each,
     phrased,
     restated_counts,
@@ -375,8 +376,8 @@ def _standalone(word: str, vocab: Vocabulary) -> bool:
 def make_plan(question: Question, library: Library) -> Plan:
     """Read a question into subjects × attributes and a relation, using the library's vocabulary."""
     vocab = vocabulary(library)
-    text, respelt = respell(without_appositives(totalled(restated_counts(one_each(used_for(uncontracted(
-        " ".join(question.question.split()))))))), vocab)
+    text, respelt = respell(without_appositives(totalled(restated_counts(one_each(used_for(of_measure(uncontracted(
+        " ".join(question.question.split())))))))), vocab)
     text, papers = paper_references(text, vocab)
     setting, _ = read_setting(text)
     text, size = at_scale(unversioned(text))

@@ -83,6 +83,23 @@ def _by_author(surname: str, vocab: Vocabulary) -> tuple[str, ...]:
     return tuple(found) if 0 < len(found) <= 2 else ()
 
 
+def _unquoted_titles(text: str, vocab: Vocabulary) -> list[tuple[str, tuple[str, ...]]]:
+    """"In An Empirical Model of Large-Batch Training, what …": a title written out without quotes, whole or the
+    part on either side of its colon, of four words or more (a shorter one could be a model's name, "Mistral 7B")."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for key, written in sorted(vocab.titles.items()):
+        for part in dict.fromkeys((written, *written.split(":"))):
+            words = re.findall(r"\w+", part)
+            if len(words) < 4:
+                continue
+            match = re.search(r"(?<![\w-])" + r"[\s\-:]+".join(map(re.escape, words)) + r"(?![\w-])", text,
+                              re.IGNORECASE)
+            if match:
+                found.append((match.group(0), (key,)))
+                break
+    return found
+
+
 def paper_references(text: str, vocab: Vocabulary) -> tuple[str, list[PaperReference]]:
     """The papers the question names, and the question with each title or author cut ("Ziegler et al." → "they",
     a quoted title → "the paper"); a paper named by what it is about ("the Adafactor paper") stays in the text."""
@@ -104,6 +121,9 @@ def paper_references(text: str, vocab: Vocabulary) -> tuple[str, list[PaperRefer
         return "" if match.group("cited") else ("their" if match.group("own") else "they")
 
     text = _QUOTED.sub(title, text)
+    for written, sources in _unquoted_titles(text, vocab):
+        references.append(PaperReference(written, sources))
+        text = text.replace(written, "the paper", 1)
     text = " ".join(_ET_AL.sub(author, text).split())
     for match in _WORK.finditer(text):
         words = match.group("name").split()

@@ -183,3 +183,41 @@ def used_for(text: str) -> str:
                                      f"{m.group('verb')}{' by default' if m.group('default') else ''}", text)
     return _GIVEN_WEIGHT.sub(lambda m: f"what {m.group('thing')} {m.group('noun')} {m.group('aux')} "
                                        f"{m.group('subject')} use", text)
+
+
+# "the size of Qwen3's vocabulary", "the sizes of GShard's source-side and target-side vocabularies": a measure of
+# the things after "of", as "Qwen3's vocabulary size" says it.
+_MEASURE = r"(?P<measure>sizes?|lengths?|dimensions?|dimensionalit(?:y|ies))"
+_THING = r"(?!(?:how|what|which|who|when|where|why|does|do|did|is|are|was|were)\b)[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?"
+_MEASURE_OF_OWNER = re.compile(rf"\b(?:the\s+)?{_MEASURE}\s+of\s+"
+                               rf"(?P<owner>(?:[A-Z][\w\-.]*(?:\s+[\w\-.]+){{0,3}}?)['’]s|its|their)\s+(?P<things>{_THING}(?:\s*(?:,\s*(?:and\s+)?|\band\s+){_THING})*)"
+                               rf"(?=\s*(?:[,;?]|$)|\s+(?:in|for|on|at|during|when|and\s+(?:what|how|which))\b)")
+_MEASURE_OF_THING = re.compile(rf"\b(?:the\s+)?{_MEASURE}\s+of\s+(?:the|its|their)\s+(?P<thing>{_THING})"
+                               rf"\s+(?P<link>of|in|for|used\s+by)\s+")
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def of_measure(text: str) -> str:
+    """"What is the size of Qwen3's vocabulary?" asks Qwen3's vocabulary size, not a size and a vocabulary; the
+    sizes of "source-side and target-side vocabularies" are two: the head noun of the last thing is each one's."""
+    def owned(m: re.Match[str]) -> str:
+        measure = _singular(m.group("measure"))
+        things = [t.strip() for t in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("things")) if t.strip()]
+        head = _singular(things[-1].split()[-1])
+        named = []
+        for thing in things:
+            words = thing.split()
+            words[-1] = _singular(words[-1])
+            if len(words) == 1 and words[0] != head and re.search(r"-|al$|ic$", words[0]):
+                words.append(head)  # "source-side" of "source-side and target-side vocabularies"
+            named.append(" ".join(words) + f" {measure}")
+        return f"{m.group('owner')} " + " and ".join(named)
+
+    text = _MEASURE_OF_OWNER.sub(owned, text)
+    return _MEASURE_OF_THING.sub(lambda m: f"the {_singular(m.group('thing'))} {_singular(m.group('measure'))} "
+                                           f"{m.group('link')} ", text)

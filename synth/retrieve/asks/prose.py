@@ -87,6 +87,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 symbols[doc_id] = attribute_symbols(attribute, index.symbol_definitions(doc_id), contrast)
             return symbols[doc_id]
 
+        # "BPE" of "BPE vocabulary size" is a word of the asked thing, not another model the sentence is about
+        own_words = [w for w in attribute.name.split() if re.search(r"[A-Z]{2}", w)]
         weights = rarity(attribute, index, len(library.documents))
         worded = attribute.spellings if attribute.kind is AttributeKind.MECHANISM else attribute.spellings[:1]
         attribute_query = any_of([*worded, *[w for s in worded[:1] + worded[1:] for w in s.split()
@@ -133,7 +135,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                     # not other models the sentence would be about.
                     kinds = text_values(sentence.text, attribute, vocab.acronyms, vocab.terms, denied=True) \
                         if attribute.kind is AttributeKind.TEXT else []
-                    scope = subject_scope(sentence.text, subject, vocab, home, [*metric_names, *kinds, *settings],
+                    scope = subject_scope(sentence.text, subject, vocab, home,
+                                          [*metric_names, *own_words, *kinds, *settings],
                                           introduced, describing=attribute.kind is AttributeKind.MECHANISM)
                     if scope is None and home and names_relative(sentence.text, subject, vocab):
                         relative = position

@@ -30,6 +30,10 @@ _SUBSET_BEFORE = re.compile(r"\b(?:(?:select|activat|choos|pick)\w*\s+(?:only\s+
                             re.IGNORECASE)
 _PART_OF = re.compile(r"\b\d[\d,]*\s+out\s+of\s+(?:the\s+)?\d", re.IGNORECASE)
 _CHOOSING = re.compile(r"\b(?:select|activat|choos|pick|dispatch|rout|sent\b|send|assign)\w*", re.IGNORECASE)
+_LENGTH_OF = re.compile(r"\b(?:context|sequence|window|length)(?:\s+(?:size|length|window))?\s*(?:of|to|is|=|:)\s*"
+                        r"(?:up\s+to\s+)?$", re.IGNORECASE)
+_LENGTH_WORDS = re.compile(r"\b(?:context|sequence|window|length)", re.IGNORECASE)
+_LOWER_THOUSANDS = re.compile(r"(?<![\w.\-/])(\d+(?:\.\d+)?)k(?![\w-])")
 _WHOLE_SET = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:will\s+be|are|is|get|gets)\s+(?:activated|selected|chosen)\b",
                            re.IGNORECASE)
@@ -38,9 +42,9 @@ def _scale(raw: str, quantity: claimparse.Quantity) -> tuple[float, str | None]:
     word = re.search(r"(trillion|billion|million|thousand)", raw, re.IGNORECASE)
     if word:
         return float(raw[: word.start()].replace(",", "").strip()), _SCALE_UNIT[word.group(1).lower()]
-    suffix = re.search(r"([KMBT])\s*$", raw)
-    if suffix:
-        return float(raw[: suffix.start()].replace(",", "").strip()), suffix.group(1)
+    suffix = re.search(r"([KMBT]|(?<=\d)k)\s*$", raw)
+    if suffix:  # "128k" is 128 K, as "128K" is
+        return float(raw[: suffix.start()].replace(",", "").strip()), suffix.group(1).upper()
     return quantity.value, None
 
 
@@ -52,7 +56,14 @@ def word_tokens(text: str) -> tuple[tuple[str, int, int], ...]:
 
 @lru_cache(maxsize=65536)
 def sentence_quantities(text: str) -> tuple[claimparse.Quantity, ...]:
-    return claimparse.quantities(text)
+    """The sentence's figures, and a thousand written as a lower-case k ("scales to 128k context length"), which
+    claims parsing reads as a setting's name ("LV-Eval at 16k") and retrieval reads as the figure it is."""
+    found = claimparse.quantities(text)
+    taken = [(q.start, q.end) for q in found]
+    extra = tuple(claimparse.Quantity(float(m.group(1)) * 1e3, "scale", m.group(0), m.start(), m.end(),
+                                      len(m.group(1).split(".")[1]) if "." in m.group(1) else 0)
+                  for m in _LOWER_THOUSANDS.finditer(text) if not any(s <= m.start() < e for s, e in taken))
+    return tuple(sorted((*found, *extra), key=lambda q: q.start)) if extra else found
 
 
 def _words_around(text: str, start: int, end: int, before: int, after: int) -> tuple[list[str], list[str]]:
@@ -158,6 +169,9 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
             continue
         if whole and per_unit(text, quantity.start, quantity.end):
             continue  # "each training batch contains 18M tokens": the batch, not the training tokens
+        if _LENGTH_OF.search(text[max(0, quantity.start - 40):quantity.start]) and not _LENGTH_WORDS.search(
+                attribute.name):
+            continue  # "trained with a context size of 32k tokens": a length, not an amount of tokens
         left, right = _words_around(text, quantity.start, quantity.end, 6, 5)
         coordination = _NEXT_ITEM.search(text[quantity.end:quantity.end + 60])
         if coordination:  # "32K and a batch size of 576": the noun after "and a" is another item's
@@ -246,12 +260,19 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 (rf"\b{phrase}{_RISE}$", True),
                 # "we also increase the context size from 512 to 1024 tokens": the same rise, the verb first
                 (rf"\b{_RAISE_VERB}\s+(?:the\s+|its\s+|our\s+)?{phrase}\s+from\s+[\d.,]+\s*[KMB]?\s+to\s+$", True)]
+    of_size = None
     if len(words) == 2 and words[-1].lower() in _MEASURES:
         # "vocabulary size" where the sentence has no "size": "the vocabulary is expanded to 50,257", "a 30,000
         # token vocabulary", "a vocabulary of 100K"
         noun = re.escape(words[0]) + r"\w*"
         patterns += [(rf"\b{noun}\s+(?:is\s+|was\s+)?(?:(?:expanded|increased|set|reduced|extended)\s+)?(?:to|of)\s+$",
                       True), (rf"^[\s-]+(?:(?:token|word|sub-?word|word-?piece|BPE|entry|entries)\s+)?{noun}\b", False)]
+        # "a single multilingual vocabulary for source-side spanning 102 languages of size 64000"
+        of_size = rf"\b{noun}\b[^.;,]{{0,60}}?\bof\s+{re.escape(words[-1].rstrip('s'))}s?\s+$"
+        patterns.append((of_size, True))
+    if len(words) == 2 and words[-1].lower().startswith("dimension"):
+        # "a 512-dimensional embedding space" gives the embedding dimension
+        patterns.append((rf"^-dimensional\s+(?:[a-z]+\s+)?{re.escape(_singular(words[0]))}\w*\b", False))
     measure_unit = _MEASURED_IN.get(key(words[-1]))
     if key(words[-1]) in _DURATION and len(words) > 1 and all(key(w) in _STAGES for w in words[:-1]):
         # "training time", "training hours": "We trained the base models for … 12 hours", "Training took 3.5 days"
@@ -286,7 +307,12 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             context = (text[max(0, number.start() - 60):number.start()] if before
                        else text[number.end():number.end() + 60])
             found = re.search(pattern, context, re.IGNORECASE)
-            if not found or (before and _other_variant(context[:found.start()], attribute.name, words)):
+            if not found:
+                continue
+            if pattern == of_size:  # each side's vocabulary: its modifier is said with its noun, not elsewhere
+                if not all(has_word(_keys(context[max(0, found.start() - 30):]), m) for m in rest):
+                    continue
+            elif before and _other_variant(context[:found.start()], attribute.name, words):
                 continue
             unit = ""
             if number.re is _SCIENTIFIC:
@@ -318,6 +344,10 @@ def _verb_values(text: str, words: list[str], taken: set[int]) -> list[tuple[str
             taken.add(found.start(1))
             out.append((found.group(1), float(found.group(1).replace(",", "")), "", found.start(1)))
     return out
+
+
+def _keys(text: str) -> list[str]:
+    return [key(w) for w, _, _ in word_tokens(text)]
 
 
 def _in_name(text: str, start: int) -> bool:

@@ -114,6 +114,9 @@ _NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+(?:\.\d+)?[kK]$|"
                          r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
                          r"\s+(?:19|20)\d\d$")
 # For a sentence saying how something works: "GATE(·)", "LayerNorm(x)" are functions written with their argument.
+# "[HS97]", "[SHB15]", "[CMS+13]": a citation key in brackets, never a model.
+_CITATION_KEY = re.compile(r"\[(?:[A-Z][\w+\-]*\d*,\s*)*$")
+_SIZE_PREFIX = re.compile(r"^(?:size-\d+|(?P<size>\d+(?:\.\d+)?[KMBT])-size)\s+")
 _FUNCTION_CALL = re.compile(r"^\((?:·|\.|\w{1,2}\b)")
 _VARIANT_AFTER = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b")
 _NUMBER_AFTER = re.compile(r"^[\s\-]*\d")
@@ -155,12 +158,18 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
             match = match_entity(subject.spellings, f"{name} {variant.group(1)}")
         if match is None and home and _short_form(subject, name):
             match = NameMatch(name, None)  # "k1.5" in the Kimi k1.5 paper
+        prefix = _SIZE_PREFIX.match(name) if match is None else None
+        if prefix:  # "a size-2048 LSTM", "3B-size DIFF Transformer": the size written in front of the name
+            bare, size = name[prefix.end():], prefix.group("size")
+            spelt = (f"{bare}-{size}", f"{bare} {size}") if size else (bare,)  # a width ("size-2048") is no size
+            match = next((m for m in (match_entity(subject.spellings, s) for s in spelt) if m is not None), None)
         if match is not None:
             mentions.append((start, end))
             first = first or (name, match)
             continue
         # "the GPT-2 BPE vocabulary": a name ending in a value of the asked kind is that value, named by its origin
         if canonical(name) in skip or any(canonical(name).endswith(k) for k in skip) \
+                or _CITATION_KEY.search(sentence[max(0, start - 12):start]) \
                 or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
                 or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name) \
                 or _SAME_AS.search(sentence[max(0, start - 60):start]) or _HARDWARE.search(name) \
@@ -210,8 +219,9 @@ def names_relative(sentence: str, subject: PlanSubject, vocab: Vocabulary | None
         return False
     names = [name for name, _, _ in names_in(sentence) if match_entity(subject.spellings, name) is None]
     contrasted = vocab is not None and any(canonical(family(n)) != own and _model_like(n, vocab) for n in names)
-    if any(canonical(family(name)) == own for name in names) and not contrasted:
-        return True
+    for name in names:
+        if canonical(family(name)) == own and not (contrasted and canonical(name) == own):
+            return True  # another member ("DeepSeekMoE 16B"), or the family alone, not compared with another model
     return _other_sizes(sentence, subject)
 
 
