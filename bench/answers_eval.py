@@ -159,7 +159,7 @@ def _number_in(text: str) -> tuple[float, str | None] | None:
         return None
     unit = match.group(2)
     unit = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}.get((unit or "").lower(), unit)
-    return float(match.group(1).replace(",", "")), unit
+    return float(match.group(1).replace(",", "")), unit.upper() if unit else unit  # "128k" is 128 K
 
 
 def numbers_equal(product_number: float, product_unit: str | None, printed: str, gold_unit: str | None) -> bool:

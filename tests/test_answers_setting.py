@@ -46,3 +46,11 @@ def test_a_value_under_the_other_setting_is_wrong_and_both_settings_are_recalled
                                  _cell("15,000", 15000, "ImageNet | Critical Batch Size Average | 15,000")]}}
     result = answers_eval.score(GOLD, both)
     assert (result.recalled, result.wrong) == (2, 0)
+
+
+def test_a_thousand_printed_as_a_lower_case_k_is_a_thousand() -> None:
+    """A gold value printed "128k" (Kimi k1.5's context) is 128,000, as "128K" is: read as 128 it made a right
+    "128k" wrong."""
+    assert answers_eval.numbers_equal(128.0, "K", "128k", None)
+    assert answers_eval.numbers_equal(128000.0, None, "128k", None)
+    assert not answers_eval.numbers_equal(128.0, None, "128k", None)

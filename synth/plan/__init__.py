@@ -36,6 +36,7 @@ from synth.plan.classes import UsageClass, resolve_usage, usage_class
 from synth.plan.datasets import measured_on
 from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
+from synth.plan.folded import measures_folded, without_which_one
 from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
 from synth.plan.papers import PaperReference, baseline_papers, compared_papers, paper_names, paper_references
@@ -352,22 +353,6 @@ def _staged(asked: Asked, vocab: Vocabulary) -> Asked:
 _SHOTS = re.compile(r"\b(?P<shots>(?:\d+|zero|one|few)-shot)\s+(?:setting|evaluation|regime|prompting)\b",
                     re.IGNORECASE)
 _SHOTS_WORD = re.compile(r"\b(?:\d+|zero|one|few)-?shots?\b", re.IGNORECASE)
-_MEASURE = re.compile(r"^(?:\w+\s+)?(?:rates?|accuracy|accuracies|scores?|perplexity|perplexities|error rates?|"
-                      r"results?|performance)$", re.IGNORECASE)
-
-
-def _measures_folded(unique: dict[str, PlanAttribute], notes: list[str]) -> dict[str, PlanAttribute]:
-    """"What compression rates do A and B achieve on enwik9 and ImageNet": the benchmarks are the columns and the
-    asked measure is what each of them reports, not a column of its own (it had no benchmark to be read on)."""
-    metrics = [a.name for a in unique.values() if a.kind is AttributeKind.METRIC]
-    measures = [k for k, a in unique.items() if a.kind in (AttributeKind.QUANTITY, AttributeKind.TEXT)
-                and a.origin.startswith('read from "wh') and _MEASURE.match(a.name)]
-    if not metrics or len(measures) != 1:
-        return unique
-    notes.append(f"{unique[measures[0]].name}: read as what {', '.join(metrics)} report, not a column of its own.")
-    return {k: a for k, a in unique.items() if k != measures[0]}
-
-
 def _standalone(word: str, vocab: Vocabulary) -> bool:
     """A word the library's tables use as a label by itself ("Layers", "Width"): a noun of its own."""
     return any(canonical(label) == canonical(word) for label in vocab.attribute_labels_by_word(word))
@@ -402,6 +387,8 @@ def make_plan(question: Question, library: Library) -> Plan:
     for attribute in attributes:
         known = unique.get(canonical(attribute.name))
         unique[canonical(attribute.name)] = attribute if known is None else merged(known, attribute)
+    if subjects and not question.columns:
+        unique = without_which_one(unique)
     relation, trend_by = _relation(text, question, len(subjects), bool(mechanism and not question.columns))
     if relation is not Relation.MECHANISM and relation is not Relation.TREND:
         subjects = _own_members(subjects, vocab)
@@ -420,7 +407,7 @@ def make_plan(question: Question, library: Library) -> Plan:
         subjects, unique = described_subjects(text, subjects, unique, papers, vocab, notes)
         subjects = subjects or _papers_own(papers, vocab, notes)
     unique = measured(unique, subjects, notes, vocab)
-    unique = _measures_folded(unique, notes)
+    unique = measures_folded(unique, notes)
     if not subjects:
         notes.append("No subject was read: name the models or methods in `subjects:`.")
     if not unique:

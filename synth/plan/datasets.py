@@ -18,6 +18,9 @@ _ON = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")
 # "what ⟨A⟩ did the ⟨S⟩ get on ⟨A⟩": the asked measure, its subject, then where it was measured
 _GOT_ON = re.compile(r"\s+(?:do|does|did)\s+(?:the\s+)?" + re.escape(SUBJECT) + r"(?:\s+models?)?\s+(?:get|score|"
                      r"achieve|reach|obtain|attain)\s+(?:on|in)\s+(?:the\s+)?", re.IGNORECASE)
+# "the ⟨A⟩ score of the ⟨S⟩ on ⟨A⟩": the measure, whose it is, then where it was measured
+_OF_ON = re.compile(r"(?:\s+(?:scores?|results?|accuracy|performance))?\s+(?:of|for)\s+(?:the\s+)?" + re.escape(SUBJECT)
+                    + r"(?:\s+models?)?\s+(?:on|in)\s+(?:the\s+)?", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:on\s+|in\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
@@ -39,7 +42,7 @@ def measured_on(slotted_text: str, names: list[Name], vocab: Vocabulary) -> dict
             if vocab.role(measure) == "attribute" and vocab.role(slots[k + 1][0]) is None:
                 out[measure] = slots[k + 1]
             continue
-        if not _GOT_ON.fullmatch(between) or vocab.role(measure) != "attribute":
+        if not (_GOT_ON.fullmatch(between) or _OF_ON.fullmatch(between)) or vocab.role(measure) != "attribute":
             continue
         datasets = [slots[k + 1][0]]
         for j in range(k + 2, len(slots)):

@@ -162,8 +162,10 @@ def phrased(clause: str, standalone: Callable[[str], bool]) -> list[Asked] | Non
     return None
 
 
-_USE_FOR = re.compile(r"\bwhat\s+(?P<aux>does|do|did)\s+(?P<subject>(?:(?!\buse\b)[^,;?])+?)\s+use\s+(?:for|as)\s+"
-                      r"(?:its|their|the)\s+(?P<thing>[^,;?]+?)(?=\s*(?:[,;?]|\band\b|$))", re.IGNORECASE)
+# "use for pre-training" names a stage, not a thing: without a determiner the thing is no stage word
+_USE_FOR = re.compile(r"\bwhat\s+(?P<aux>does|do|did)\s+(?P<subject>(?:(?!\buse\b)[^,;?])+?)\s+use\s+"
+                      r"(?:(?:for|as)\s+(?:its|their|the)|as(?:\s+an?)?|for(?!\s+(?:pre-?|post-?)?train|\s+fine-?tun|"
+                      r"\s+inference|\s+evaluation))\s+(?P<thing>[^,;?]+?)(?=\s*(?:[,;?]|\band\b|$))", re.IGNORECASE)
 _GIVEN_WEIGHT = re.compile(r"\bwhat\s+(?P<noun>weight|coefficient)\s+(?P<aux>does|do|did)\s+"
                            r"(?P<subject>\S+(?:\s+\S+){0,3}?)\s+(?:give|assign|put\s+on)\s+(?:to\s+)?(?:the\s+|its\s+|their\s+)?"
                            r"(?P<thing>[^,;?]+?)(?=\s*(?:[,;?]|\band\b|$))", re.IGNORECASE)

@@ -82,6 +82,8 @@ _STAGES = (
 )
 _STAGE_PHRASE = re.compile(
     r"\s*,?\s*\b(?:(?:that\s+(?:was|were)\s+)?used\s+)?(?:to|for|in|during|when|at|while)\s+(?:the\s+|their\s+|its\s+)?"
+    # "for BERT pre-training", "during DeepSeek-V3's pre-training": the stage of the model named before it
+    r"(?:(?-i:[A-Z])[\w\-.]*(?:\s+(?-i:[A-Z0-9])[\w\-.]*){0,2}?(?:['’]s)?\s+)?"
     r"(?P<stage>pre-?train\w*|pretrain\w*|fine-?tun\w*|post-?train\w*|train\w*|reinforcement[- ]learning|RL|SFT)"
     r"(?:\s+(?:stage|phase|step))?\b",
     re.IGNORECASE,
@@ -300,6 +302,9 @@ def _sized(phrase: str, cue: str) -> str:
 _METRIC_QUALIFIERS = frozenset("average averaged mean overall avg macro micro weighted aggregate".split())
 
 
+_KIND_NOUNS = frozenset(("model", "family", "serie", "variant", "version", "paper", "member", "checkpoint"))
+
+
 def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]:
     """The noun phrases a clause asks for (names already replaced by slots)."""
     tokens = _tokens(clause)
@@ -339,7 +344,10 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             if token == METRIC and reader.current and all(w.lower() in _METRIC_QUALIFIERS for w in reader.current):
                 reader.current = []  # "what average BLEU does it reach": a qualifier of the benchmark, no ask
             possessive = lowered[i + 1:i + 2] == ["s"] or nxt in ("'s", "’s")
-            reader.stop(asking=possessive or (token == METRIC and reader.asking))
+            # "What is the ⟨S⟩ hidden size?": the name used as a modifier, the noun after it asked as after "'s"
+            attributive = token == SUBJECT and lowered[i - 1:i] == ["the"] and reader.asking and nxt.isalpha() \
+                and nxt.lower() not in _AUX and not is_verb(nxt) and nxt.lower().rstrip("s") not in _KIND_NOUNS
+            reader.stop(asking=possessive or attributive or (token == METRIC and reader.asking))
             i += 1 if possessive else 0
         elif low in _SUBORDINATE and i > 0 and lowered[i - 1] not in ("on", "with", "in", "at", "to"):
             reader.stop(asking=False)  # "… when a clause is added": a condition, never an asked phrase

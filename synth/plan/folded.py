@@ -1,0 +1,33 @@
+"""Attributes read from the question's words that are no column of their own: the measure the asked benchmarks
+report ("compression rates … on enwik9 and ImageNet"), and the model a "which model" question asks for."""
+
+from __future__ import annotations
+
+import re
+
+from synth.models import AttributeKind, PlanAttribute
+from synth.names import canonical
+
+_MEASURE = re.compile(r"^(?:\w+\s+)?(?:rates?|accuracy|accuracies|scores?|perplexity|perplexities|error rates?|"
+                      r"results?|performance)$", re.IGNORECASE)
+
+
+def measures_folded(unique: dict[str, PlanAttribute], notes: list[str]) -> dict[str, PlanAttribute]:
+    """"What compression rates do A and B achieve on enwik9 and ImageNet": the benchmarks are the columns and the
+    asked measure is what each of them reports, not a column of its own (it had no benchmark to be read on)."""
+    metrics = [a.name for a in unique.values() if a.kind is AttributeKind.METRIC]
+    measures = [k for k, a in unique.items() if a.kind in (AttributeKind.QUANTITY, AttributeKind.TEXT)
+                and a.origin.startswith('read from "wh') and _MEASURE.match(a.name)]
+    if not metrics or len(measures) != 1:
+        return unique
+    notes.append(f"{unique[measures[0]].name}: read as what {', '.join(metrics)} report, not a column of its own.")
+    return {k: a for k, a in unique.items() if k != measures[0]}
+
+
+_WHICH_ONE = frozenset(canonical(w) for w in ("model", "models", "system", "systems", "method", "methods", "one"))
+
+
+def without_which_one(unique: dict[str, PlanAttribute]) -> dict[str, PlanAttribute]:
+    """"Which model scores highest on MATH-500 among A, B and C?": the model asked for is one of the subjects, no
+    text to read of each."""
+    return {k: a for k, a in unique.items() if a.kind is not AttributeKind.TEXT or k not in _WHICH_ONE}
