@@ -36,6 +36,7 @@ from synth.plan.classes import UsageClass, resolve_usage, usage_class
 from synth.plan.datasets import measured_on
 from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
+from synth.plan.families import is_family, resolve_class
 from synth.plan.folded import measures_folded, without_which_one
 from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
@@ -45,14 +46,16 @@ from synth.plan.phrasings import (
     one_each,
     phrased,
     restated_counts,
+    trend_asked,
     uncontracted,
     used_for,
     without_appositives,
 )
+from synth.plan.printed import describe
 from synth.plan.qualifiers import qualified
 from synth.plan.scale import at_scale, scaled, sized
 from synth.plan.spelling import library_names, respell
-from synth.plan.subjects import Name, is_family, question_names, resolve_class, slotted
+from synth.plan.subjects import Name, question_names, slotted
 from synth.plan.superlatives import superlative_members, superlatives
 from synth.plan.used import checked_quantities, used_attribute, used_names, used_phrases
 from synth.plan.wording import (
@@ -78,8 +81,8 @@ _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ|differenc
 _RANK = re.compile(r"\b(rank|ranking|best|highest|lowest|top|most|least|strongest|weakest)\b", re.IGNORECASE)
 _TREND = re.compile(
     r"\b(scal(?:e|es|ing)\s+(?:with|across|up)|as\s+a\s+function\s+of|trends?|against\s+(?:the\s+)?(?:parameter|model|size)|"
-    r"with\s+(?:increasing|growing|larger)|correlat\w*|relationship\s+between|(?:grow|increase|improve|change)s?\s+"
-    r"with)\b",
+    r"with\s+(?:increasing|growing|larger)|correlat\w*|relationship\s+between|(?:grow|increase|decrease|improve|change|"
+    r"varie|evolve)s?\s+(?:with|as|across))\b",
     re.IGNORECASE,
 )
 _CLASS = re.compile(
@@ -358,11 +361,16 @@ def _standalone(word: str, vocab: Vocabulary) -> bool:
     return any(canonical(label) == canonical(word) for label in vocab.attribute_labels_by_word(word))
 
 
+_REWRITES = (uncontracted, trend_asked, of_measure, used_for, one_each, restated_counts, totalled, without_appositives)
+
+
 def make_plan(question: Question, library: Library) -> Plan:
     """Read a question into subjects × attributes and a relation, using the library's vocabulary."""
     vocab = vocabulary(library)
-    text, respelt = respell(without_appositives(totalled(restated_counts(one_each(used_for(of_measure(uncontracted(
-        " ".join(question.question.split())))))))), vocab)
+    text = " ".join(question.question.split())
+    for rewrite in _REWRITES:  # the question in the shapes the later readings expect
+        text = rewrite(text)
+    text, respelt = respell(text, vocab)
     text, papers = paper_references(text, vocab)
     setting, _ = read_setting(text)
     text, size = at_scale(unversioned(text))
@@ -475,27 +483,3 @@ def _unread(rest: str, asked: list[PlanAttribute], relation: Relation) -> list[s
     if relation is Relation.TREND:
         out = [w for w in out if fold(w) not in ("scale", "scales", "parameter", "count", "size", "performance")]
     return list(dict.fromkeys(out))
-
-
-def describe(plan: Plan) -> str:
-    """How a question was read, as plain lines for `synth plan`."""
-    lines = [f"relation: {plan.relation.value}" + (f" (against {plan.trend_by})" if plan.trend_by else "")]
-    lines.append(f"subjects ({len(plan.subjects)}):")
-    for subject in plan.subjects:
-        spelled = f" [also: {', '.join(subject.spellings[1:])}]" if len(subject.spellings) > 1 else ""
-        homes = ", ".join(subject.home_sources) or "none"
-        lines.append(f"  - {subject.name}{spelled} — {subject.origin}; sources about it: {homes}")
-    lines.append(f"attributes ({len(plan.attributes)}):")
-    for attribute in plan.attributes:
-        extra = [f"unit {attribute.unit}"] if attribute.unit else []
-        extra += [f"variant {attribute.variant}"] if attribute.variant else []
-        labels = f"; library labels: {', '.join(attribute.spellings[1:])}" if len(attribute.spellings) > 1 else ""
-        of = f"; asked of {', '.join(attribute.subjects)}" if attribute.subjects else ""
-        lines.append(f"  - {attribute.name} ({attribute.kind.value}{', ' + ', '.join(extra) if extra else ''}) — "
-                     f"{attribute.origin}{labels}{of}")
-    lines.append(f"cells asked: {len(plan.subjects)} × {len(plan.attributes)} = "
-                 f"{len(plan.subjects) * len(plan.attributes)}" if all(not a.subjects for a in plan.attributes) else
-                 f"cells asked: {len(plan.cells)} (each clause asks its attributes of the subjects it names)")
-    for note in plan.notes:
-        lines.append(f"note: {note}")
-    return "\n".join(lines) + "\n"

@@ -223,3 +223,21 @@ def of_measure(text: str) -> str:
     text = _MEASURE_OF_OWNER.sub(owned, text)
     return _MEASURE_OF_THING.sub(lambda m: f"the {_singular(m.group('thing'))} {_singular(m.group('measure'))} "
                                            f"{m.group('link')} ", text)
+
+
+# "How does the validation loss of X change as model size grows?", "How does X's perplexity scale with size?": the
+# thing that changes is asked (of each size), the rest says along what.
+_TREND_ASKED = re.compile(r"\bhow\s+(?:does|do|did)\s+(?P<np>[^?,;]+?)\s+(?P<verb>scale|change|vary|grow|increase|"
+                          r"decrease|improve|evolve|behave)s?\s+(?P<rest>(?:with|as|across|when)\b[^?]*)",
+                          re.IGNORECASE)
+
+
+def trend_asked(text: str) -> str:
+    """"How does ⟨thing of S⟩ scale with model size?" reads as "what is ⟨thing of S⟩ …, scaling with model size": the
+    thing is the asked attribute (nothing was read before), the trend words stay for the relation."""
+    def asked(m: re.Match[str]) -> str:
+        np = m.group("np")
+        if not re.search(r"\b(?:of|for)\b|['’]s\b", np):
+            return m.group(0)  # "how does X scale with …" names no thing of X: a mechanism or a trend of X itself
+        return f"what is {np}, {m.group('verb').lower()}s {m.group('rest')}"
+    return _TREND_ASKED.sub(asked, text)

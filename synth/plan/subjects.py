@@ -19,10 +19,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from synth.models import PassageKind, Table
-from synth.names import canonical, match_entity, size_of
+from synth.names import size_of
 from synth.plan.wording import METRIC, SUBJECT, is_verb
-from synth.text import STOPWORDS, fold
+from synth.text import STOPWORDS
 from synth.vocabulary import Vocabulary, names_in
 
 _VARIANT_SUFFIX = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b|^\s+(Instruct|Chat|Base)\b")
@@ -70,11 +69,15 @@ _DATASET_NOUNS = ("samples", "patches", "images", "tasks", "questions", "problem
 _NOT_A_NOUN = STOPWORDS | frozenset("""use uses used score scores scored reach reaches reached achieve achieves have
     has had get gets got compare compared perform performs report reports reported model models family series
     variant variants version versions respectively like versus vs up down out performance performances result
-    results training pre-training pretraining fine-tuning finetuning post-training""".split()) | frozenset(
-    _DATASET_NOUNS)  # "for BERT pre-training", "in Qwen3 training": the model's stage, the model still the subject
+    results""".split()) | frozenset(_DATASET_NOUNS)
+# "for BERT pre-training", "in Qwen3 training": a model's stage, the model still the subject ("RL training" is a stage)
+_STAGE_NOUNS = frozenset("training pre-training pretraining fine-tuning finetuning post-training".split())
 _AUX_BEFORE = re.compile(r"\b(?:do|does|did|can|could|will|would|were|was|are|is|have|has)\s+(?:the\s+)?$",
                          re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s\b")
+_WHICH_MEMBER = re.compile(r"^\s+(?:models?|variants?|sizes?|members?|versions?|checkpoints?)\b", re.IGNORECASE)
+# "What is the KL coefficient …": after "is the" a noun follows the name, never a verb
+_COPULA_THE = re.compile(r"\b(?:is|are|was|were)\s+the\s+$", re.IGNORECASE)
 # A name the library does not know as a model, in the place of what is compared or measured: "which of A and B has
 # the lower Pile-test BPB", "is A's GenEval score higher than B's".
 _COMPARED_BEFORE = re.compile(r"\bthe\s+(?:lower|higher|better|worse|larger|smaller)\s+$", re.IGNORECASE)
@@ -174,11 +177,21 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
             model = re.match(r"^\s+models?\b", text[end:])
             if model:
                 end += model.end()
+        component = _COMPONENT.search(name)
+        if component and _COMPONENT_NOUN.match(text[end:]) and vocab.role(name) is None \
+                and not vocab.home_sources((name,)) and vocab.home_sources((name[:component.start()],)):
+            end = start + component.start()  # "the DeepSeek-V2 KV cache": the model, then the part asked of it
+            name = text[start:end]
         out.append(_Raw(name, start, end, vocab.role(name), of))
         covered = end
     return _arrows(text, _lower_members(text, out, vocab), vocab)
 
 
+# An acronym of a model's part written after the model's name: "KV cache", "MTP depth", "MoE layer".
+_COMPONENT = re.compile(r"\s+[A-Z][A-Za-z]{1,3}$")
+_COMPONENT_NOUN = re.compile(r"^\s+(?:cache|layers?|modules?|blocks?|heads?|routers?|gates?|gating|depth|dimensions?|"
+                             r"experts?|weights?|compression|loss|objective|stack|encoder|decoder|coefficients?|"
+                             r"penalty|term|ratios?|rates?|sizes?)\b")
 _ARROW = re.compile(r"^\s*(?:→|->|⇒|⟶)\s*$")
 
 
@@ -240,7 +253,8 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
     ends = [r.end for r in raw]
     # A list right after an auxiliary ("how do A and B reduce …") is followed by its verb, not by a noun.
     verb_after = {group[-1] for group in _lists(text, raw)
-                  if _AUX_BEFORE.search(text[max(0, raw[group[0]].start - 12):raw[group[0]].start])}
+                  if _AUX_BEFORE.search(text[max(0, raw[group[0]].start - 12):raw[group[0]].start])
+                  and not _COPULA_THE.search(text[max(0, raw[group[0]].start - 12):raw[group[0]].start])}
     whole: dict[int, str] = {}
     for i, item in enumerate(raw):
         name, start, end, role = item.text, item.start, item.end, item.role
@@ -250,8 +264,8 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         before = text[max(0, start - 14):start]
         noun = _NOUN_AFTER.match(text[end:])
         after_wh = re.search(r"\b(?:which|what|how\s+many)\s+$", text[max(0, start - 10):start], re.IGNORECASE)
-        if after_wh and role != "attribute":
-            roles[i] = "modifier"  # "on which GPUs": the name is the asked phrase
+        if after_wh and role != "attribute" and not (role == "entity" and _WHICH_MEMBER.match(text[end:])):
+            roles[i] = "modifier"  # "on which GPUs": the name is the asked phrase (not "which Qwen3 model": a member)
             continue
         if role != "entity" and (_COMPARED_BEFORE.search(before) or (_MEASURE_AFTER.match(text[end:])
                                                                       and _DETERMINED.search(before))):
@@ -267,8 +281,12 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             # trained in …" names no list: a verb follows)
             roles[i] = "modifier"
             continue
-        if noun and i not in verb_after and noun.group(1).lower() not in _NOT_A_NOUN and not is_verb(noun.group(1)) \
-                and not _MEMBER_WORD.match(text[end:]) \
+        # "What is the BERT hidden size?": the only model named, after "is the", is the subject the noun is asked of
+        asked_of = _COPULA_THE.search(before) and role == "entity" and not any(
+            other.role == "entity" for j, other in enumerate(raw) if j != i)
+        staged = role == "entity" and noun is not None and noun.group(1).lower() in _STAGE_NOUNS
+        if noun and i not in verb_after and not asked_of and not staged and noun.group(1).lower() not in _NOT_A_NOUN \
+                and not is_verb(noun.group(1)) and not _MEMBER_WORD.match(text[end:]) \
                 and not _LIST_VARIANT.match(text[end:]) and not re.search(r"\bon\s+(?:the\s+)?$", before):
             tail = _SETTING_TAIL.match(text[end:])
             if role == "attribute" and tail:
@@ -434,100 +452,3 @@ def slotted(text: str, names: list[Name]) -> str:
         elif name.role == "setting":
             out = out[:name.start] + out[name.end:]
     return out
-
-
-def _acronym(phrase: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", phrase) if w]
-    return "".join(w[0].lower() if fold(w) in STOPWORDS else w[0].upper() for w in words)
-
-
-def resolve_class(phrase: str, vocab: Vocabulary) -> list[tuple[str, str]]:
-    """Members of "the <phrase> models in the library", as (name, why) pairs: the name a source is about
-    when its title calls it a <phrase>, or a sentence of its opening pages does ("We present X, a
-    strong <phrase> language model"); a family is narrowed to the members its own tables label
-    with the phrase or its acronym (an `Architecture` row reading `MoE`)."""
-    parts = [re.escape(w) for w in re.split(r"[\s\-]+", fold(phrase)) if w]
-    wanted = r"(?<![a-z])" + r"[\s\-]*".join(parts) + r"s?(?![a-z])"
-    acronym = _acronym(phrase)
-    short = (r"|(?<![A-Za-z])" + re.escape(acronym) + r"s?(?![A-Za-z])") if len(acronym) >= 2 else ""
-    members: dict[str, tuple[str, str]] = {}
-    for source_key, names in vocab.about.items():
-        title = vocab.titles.get(source_key, "")
-        candidates = [n for n in names if not re.search(wanted, fold(n)) and fold(n) != fold(acronym)]
-        for name in candidates:
-            sized = _members_by_table(name, source_key, vocab, acronym, phrase)
-            if sized:
-                for member, why in sized:
-                    members.setdefault(canonical(member), (member, why))
-                continue
-            why = None
-            if re.search(wanted, fold(title)) and name == candidates[0]:
-                why = f"the title of {source_key} calls it one"
-            else:
-                sentence = _calls_it(name, wanted, short, vocab, source_key)
-                if sentence:
-                    why = f"{source_key}: “{sentence}”"
-            if why:
-                members.setdefault(canonical(name), (name, why))
-    named = [name for name, _ in members.values()]
-    return [(name, why) for name, why in members.values()
-            if not any(other != name and match_entity((name,), other) for other in named)]
-
-
-def _calls_it(name: str, wanted: str, short: str, vocab: Vocabulary, key: str) -> str | None:
-    """A sentence of the source's opening pages that says the name is one: "X, a … <class>", "X is a …
-    <class>", "X uses a … <class>"."""
-    document = vocab.library.source(key).document
-    if document is None:
-        return None
-    pattern = re.compile(re.escape(name) + r"(?:,|\s+(?:is|are|was|uses|adopts|employs))?\s+(?:an?|the|with)\s+"
-                         r"(?:[\w\-()]+\s+){0,10}?(?:" + wanted + short + r")", re.IGNORECASE)
-    for passage in document.passages:
-        if passage.kind is not PassageKind.TEXT or (passage.page or 1) > 2:
-            continue
-        text = " ".join(passage.text.split())
-        found = pattern.search(text)
-        if found:
-            return text[found.start(): found.end() + 40].rsplit(" ", 1)[0] + " …"
-    return None
-
-
-def _members_by_table(name: str, key: str, vocab: Vocabulary, acronym: str, phrase: str) -> list[tuple[str, str]]:
-    """For a family (`Qwen3`), the sized members its own source's tables give the class label to."""
-    members: dict[str, tuple[str, str]] = {}
-    for table in _tables_of(key, vocab):
-        for row in table.rows:
-            if not row or "architecture" not in fold(row[0]):
-                continue
-            for column, cell in enumerate(row[1:], start=1):
-                if column < len(table.header) and fold(cell.strip()) in (fold(acronym), fold(phrase)):
-                    found = match_entity((name,), table.header[column])
-                    if found is not None:
-                        member = found.member or name
-                        members.setdefault(canonical(member), (member, f"{key}, {_table_name(table.caption)}: "
-                                                                           f"Architecture {cell.strip()}"))
-    return sorted(members.values())
-
-
-def _tables_of(key: str, vocab: Vocabulary) -> tuple[Table, ...]:
-    document = vocab.library.source(key).document
-    return document.tables if document is not None else ()
-
-
-def _table_name(caption: str) -> str:
-    match = re.match(r"\s*(Table\s*[A-Z]?\d+)", caption)
-    return match.group(1) if match else "a table"
-
-
-def family_member(label: str) -> str:
-    """`Qwen3-235B-A22B Base` → `Qwen3-235B-A22B`: the label up to its sizes."""
-    match = re.match(r"^(.*?\d+(?:\.\d+)?\s*[BM](?:[-_ ]?A\d+(?:\.\d+)?B)?)(?![A-Za-z0-9])", label)
-    return match.group(1).strip() if match else label.strip()
-
-
-def is_family(spellings: tuple[str, ...], vocab: Vocabulary) -> bool:
-    """A name the library's tables use only with a size after it (`Qwen3` → `Qwen3-8B`, `Qwen3-32B`)."""
-    matches = vocab.entity_matches(spellings)
-    return bool(matches) and all(m.member for m in matches)
-
-

@@ -83,7 +83,7 @@ _STAGES = (
 _STAGE_PHRASE = re.compile(
     r"\s*,?\s*\b(?:(?:that\s+(?:was|were)\s+)?used\s+)?(?:to|for|in|during|when|at|while)\s+(?:the\s+|their\s+|its\s+)?"
     # "for BERT pre-training", "during DeepSeek-V3's pre-training": the stage of the model named before it
-    r"(?:(?-i:[A-Z])[\w\-.]*(?:\s+(?-i:[A-Z0-9])[\w\-.]*){0,2}?(?:['’]s)?\s+)?"
+    r"(?:(?!(?:RL|SFT|RLHF|DPO)\s)(?-i:[A-Z])[\w\-.]*(?:\s+(?-i:[A-Z0-9])[\w\-.]*){0,2}?(?:['’]s)?\s+)?"
     r"(?P<stage>pre-?train\w*|pretrain\w*|fine-?tun\w*|post-?train\w*|train\w*|reinforcement[- ]learning|RL|SFT)"
     r"(?:\s+(?:stage|phase|step))?\b",
     re.IGNORECASE,
@@ -302,6 +302,14 @@ def _sized(phrase: str, cue: str) -> str:
 _METRIC_QUALIFIERS = frozenset("average averaged mean overall avg macro micro weighted aggregate".split())
 
 
+def _after_the(lowered: list[str], i: int) -> bool:
+    """The slot at i ends a list of names that "the" opens: "the ⟨S⟩ hidden size", "the ⟨S⟩ and ⟨S⟩ routing"."""
+    k = i - 1
+    while k >= 0 and lowered[k] in (SUBJECT.lower(), "and", ",", "or"):
+        k -= 1
+    return k >= 0 and lowered[k] == "the"
+
+
 _KIND_NOUNS = frozenset(("model", "family", "serie", "variant", "version", "paper", "member", "checkpoint"))
 
 
@@ -345,7 +353,7 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
                 reader.current = []  # "what average BLEU does it reach": a qualifier of the benchmark, no ask
             possessive = lowered[i + 1:i + 2] == ["s"] or nxt in ("'s", "’s")
             # "What is the ⟨S⟩ hidden size?": the name used as a modifier, the noun after it asked as after "'s"
-            attributive = token == SUBJECT and lowered[i - 1:i] == ["the"] and reader.asking and nxt.isalpha() \
+            attributive = token == SUBJECT and _after_the(lowered, i) and reader.asking and nxt.isalpha() \
                 and nxt.lower() not in _AUX and not is_verb(nxt) and nxt.lower().rstrip("s") not in _KIND_NOUNS
             reader.stop(asking=possessive or attributive or (token == METRIC and reader.asking))
             i += 1 if possessive else 0
