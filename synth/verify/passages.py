@@ -39,6 +39,7 @@ from synth.verify.negation import (
     scoped_words,
     unscoped_words,
 )
+from synth.verify.usage import stated_use
 from synth.verify.windows import Judgement, Window, window_evidence
 from synth.verify.words import shared_words, word_tokens
 
@@ -202,6 +203,9 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     if info.verbatim and info.verbatim in collapse(window.folded):
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), 1.0, 1.0,
                          entity, window.relevance, "the passage states it word for word")
+    if substitute is None and stated_use(info, list(window.sentences())) is not None:
+        return Judgement(Verdict.SUPPORTED, window_evidence(window, source), 1.0, 1.0,
+                         entity, window.relevance, "the passage names the subject and the thing it puts to use")
     heading_words = word_tokens(window.passage.section).bag if window.passage.section else frozenset()
     window_words = word_tokens(window.text).bag | heading_words
     shared = shared_words(info.words, window_words)
