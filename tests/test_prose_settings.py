@@ -315,3 +315,13 @@ def test_sizes_written_after_the_noun_and_as_an_adjective(name: str, values: lis
     """An Empirical Model of Large-Batch Training's LSTM: "a vocabulary of size 40,000", "a 512-dimensional embedding
     space"."""
     assert _values(LSTM_SETUP, name) == values
+
+
+@pytest.mark.parametrize(("text", "name", "values"), [
+    ("In all experiments we train for 10,000 steps using a batch size of 512 and a sequence length of 8,192.",
+     "training steps", ["10,000"]),
+    ("We trained the models for 3 days on 8 GPUs.", "training steps", []),
+])
+def test_training_steps_said_with_the_verb(text: str, name: str, values: list[str]) -> None:
+    """"we train for 10,000 steps" (the p-RoPE experiments) gives the training steps; "for 3 days" is no step count."""
+    assert _values(text, name) == values

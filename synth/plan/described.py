@@ -88,12 +88,15 @@ def in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: 
     """A subject no source is about and no table labels ("the Gemma 2B models … in the p-RoPE experiments") is
     looked for in the paper the question names: that paper is where its sentences are. A model the tables label
     (a baseline the named paper compares with) keeps its own sources: the named paper's sentences about its own
-    model must not become the baseline's."""
+    model must not become the baseline's — unless the paper is about no model of its own."""
     named = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
     if not named:
         return subjects
     notes.append(f"The question names a paper: {'; '.join(p.written for p in papers)} ({', '.join(named)}).")
-    return [subject if subject.home_sources or vocab.entity_matches(subject.spellings)
+    # A paper about no model of its own (a method's experiments run on Gemma 2B) has no model its sentences could be
+    # about instead: a subject its tables label is its experiments' model there, not a baseline.
+    ownerless = not any(vocab.about.get(key) for key in named)
+    return [subject if subject.home_sources or (vocab.entity_matches(subject.spellings) and not ownerless)
             else replace(subject, home_sources=named, origin=f"{subject.origin}; looked for in the paper the question "
                          "names") for subject in subjects]
 

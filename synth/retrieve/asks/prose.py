@@ -25,6 +25,7 @@ from synth.plan.used import uses_term
 from synth.plan.wording import stage_of
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.change import asks_change, change_values, states_change
+from synth.retrieve.asks.contrast import contrast_modifiers
 from synth.retrieve.asks.kinds import (
     QUERY_TERMS,
     asked_words,
@@ -35,7 +36,7 @@ from synth.retrieve.asks.kinds import (
 )
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.predecessor import compared_with, predecessor_values
-from synth.retrieve.asks.quantities import contrast_modifiers, quantity_values
+from synth.retrieve.asks.quantities import quantity_values
 from synth.retrieve.asks.scope import (
     COMPARING,
     Scope,

@@ -8,11 +8,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from synth import claimparse
-from synth.models import AttributeKind, Plan, PlanAttribute
+from synth.models import PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit
 from synth.text import STOPWORDS
-from synth.vocabulary import Vocabulary
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 
@@ -260,7 +259,12 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 (rf"\b{phrase}{_RISE}$", True),
                 # "we also increase the context size from 512 to 1024 tokens": the same rise, the verb first
                 (rf"\b{_RAISE_VERB}\s+(?:the\s+|its\s+|our\s+)?{phrase}\s+from\s+[\d.,]+\s*[KMB]?\s+to\s+$", True)]
-    of_size = None
+    of_size = trained_for = None
+    if len(words) == 2 and key(words[0]) in _STAGES and words[-1].lower() in ("steps", "iterations", "epochs"):
+        # "In all experiments we train for 10,000 steps": the training steps, the verb for the noun's stage word
+        trained_for = (r"\b(?:pre-?)?train(?:s|ed|ing)?\s+(?:(?:the|our|each|all|both)\s+)?(?:[a-z]+\s+){0,2}?"
+                       r"for\s+(?:about\s+|roughly\s+|approximately\s+)?$")
+        patterns.append((trained_for, True))
     if len(words) == 2 and words[-1].lower() in _MEASURES:
         # "vocabulary size" where the sentence has no "size": "the vocabulary is expanded to 50,257", "a 30,000
         # token vocabulary", "a vocabulary of 100K"
@@ -309,6 +313,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             found = re.search(pattern, context, re.IGNORECASE)
             if not found:
                 continue
+            if pattern == trained_for and not re.match(rf"\s+{re.escape(_singular(words[-1]))}",
+                                                       text[number.end():], re.IGNORECASE):
+                continue  # "train for 10,000 steps", not "train for 3 days"
             if pattern == of_size:  # each side's vocabulary: its modifier is said with its noun, not elsewhere
                 if not all(has_word(_keys(context[max(0, found.start() - 30):]), m) for m in rest):
                     continue
@@ -472,25 +479,3 @@ def _other_variant(before: str, asked_name: str, words: list[str]) -> bool:
         return False
     word = previous[-1].lower()
     return word not in STOPWORDS and not any(has_word([key(word)], key(a)) for a in asked)
-
-
-def contrast_modifiers(attribute: PlanAttribute, plan: Plan, vocab: Vocabulary) -> frozenset[str]:
-    """Modifiers that make a count another count: those of the other asked attributes with the same
-    noun, and those the library's own labels put before that noun (`Active Params` against total)."""
-    if attribute.kind is not AttributeKind.QUANTITY:
-        return frozenset()
-    asked = words_of(attribute.name)
-    mine = asked
-    heads = {w for w in asked if w not in default_modifiers(asked)}
-    found: set[str] = set()
-    for other in plan.attributes:
-        if other is not attribute and other.kind is AttributeKind.QUANTITY:
-            theirs = words_of(other.name)
-            if any(same_word(a, b) for a in theirs for b in heads):
-                found |= {w for w in theirs if not any(same_word(w, m) for m in mine)}
-    for label in vocab.attribute_labels:
-        words = words_of(re.sub(r"\([^)]*\)", " ", label))
-        if len(words) >= 2 and any(same_word(a, b) for a in words for b in heads):
-            found |= {w for w in words if not any(same_word(w, m) for m in mine) and w.isalpha() and len(w) >= 4}
-    return frozenset(found)
-
