@@ -192,3 +192,12 @@ def test_a_size_in_front_of_the_name_and_a_citation_key_name_no_other_model(subj
     asked = PlanSubject(subject, (subject,), "test", ())
     scope = subject_scope(sentence, asked, _Vocab(), False, ["BPE"])
     assert scope is not None and scope.named and scope.owns(sentence.index(owned), sentence)
+
+
+def test_hardware_and_its_memory_are_no_other_model() -> None:
+    """"each equipped with 8 Nvidia A100 (40GB) GPUs": the GPU's model and memory name the hardware, not a model
+    whose figures these are (Janus-Pro's training time)."""
+    janus = PlanSubject("Janus-Pro-7B", ("Janus-Pro-7B",), "test", ("janus-pro",))
+    text = "The training took about 14 days on a cluster of 32 nodes, each equipped with 8 Nvidia A100 (40GB) GPUs."
+    scope = subject_scope(text, janus, _Vocab(), True)
+    assert scope is not None and scope.others == ()

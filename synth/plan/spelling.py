@@ -34,6 +34,7 @@ _VOWELS = frozenset("aeiouy")
 # stays as it is (respell).
 _HYPHENED = re.compile(r"\b([A-Z]{2,})-([a-z]{3,})\b")
 _MAX_WORDS = 3
+_UNDERSCORED = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z0-9]*)_([A-Za-z0-9]+)(?![\w\-])")
 # "beta2", "beta_2", "epsilon": papers write their settings as symbols ("β2 = 0.98"), so a question spelling one
 # out asks for the symbol (read where its paper sets it); lower case only, so a name ("AlphaCode") stays.
 _GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "epsilon": "ε", "lambda": "λ"}
@@ -153,6 +154,7 @@ def respell(text: str, vocab: Vocabulary) -> tuple[str, tuple[Respelling, ...]]:
     kept = _hyphened_labels(vocab)
     text = _HYPHENED.sub(lambda m: m.group(0) if fold(m.group(0)) in kept else _split(m, changes), text)
     text = _GREEK_NAME.sub(lambda m: _greek(m, changes), text)
+    text = _UNDERSCORED.sub(lambda m: _subscript(m, vocab, changes), text)
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     out: list[str] = []
     at = 0
@@ -182,6 +184,15 @@ def respell(text: str, vocab: Vocabulary) -> tuple[str, tuple[Respelling, ...]]:
         i += 1
     out.append(text[at:])
     return "".join(out), tuple(changes)
+
+
+def _subscript(match: re.Match[str], vocab: Vocabulary, changes: list[Respelling]) -> str:
+    """"FFN_ReLU": a subscript written with an underscore, which the PDF prints run together ("FFNReLU")."""
+    joined = match.group(1) + match.group(2)
+    if vocab.role(joined) != "entity":
+        return match.group(0)
+    changes.append(Respelling(match.group(0), joined, "a subscript written with an underscore"))
+    return joined
 
 
 def _greek(match: re.Match[str], changes: list[Respelling]) -> str:

@@ -52,10 +52,11 @@ class Sentence:
     start: int
     end: int
     passage: Passage
+    printed: str | None = None  # the sentence as printed, when `text` is a reading of it for one subject
 
     def evidence(self, source: str) -> Evidence:
-        return Evidence(source, self.passage.doc_id, self.text, self.start, self.end, self.passage.page,
-                        self.passage.section, PassageKind.TEXT)
+        return Evidence(source, self.passage.doc_id, self.printed or self.text, self.start, self.end,
+                        self.passage.page, self.passage.section, PassageKind.TEXT)
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

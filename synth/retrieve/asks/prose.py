@@ -46,6 +46,7 @@ from synth.retrieve.asks.scope import (
     only_as_reference,
     subject_scope,
 )
+from synth.retrieve.asks.slashed import for_subject
 from synth.retrieve.asks.stages import staged
 from synth.retrieve.asks.symbols import attribute_symbols, symbol_values
 from synth.retrieve.asks.terms import (
@@ -130,8 +131,9 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 section: tuple[int, float] | None = None  # the last section title naming it
                 pointer: tuple[int, float] | None = None  # a sentence stating it that points to what follows
                 last = -1
-                for position, sentence in enumerate(sentences(passage)):
+                for position, printed in enumerate(sentences(passage)):
                     last = position
+                    sentence = for_subject(printed, subject)  # "7/14 days … for 1.5B/7B model", for the 7B
                     # The names of the asked kind ("RMSNorm or LayerNorm" for a normalization layer) are values,
                     # not other models the sentence would be about.
                     kinds = text_values(sentence.text, attribute, vocab.acronyms, vocab.terms, denied=True) \

@@ -93,7 +93,9 @@ _PART_OF_PAPER = re.compile(r"^(?:Algorithm|Figure|Fig\.|Table|Section|Sec\.|Eq\
 _AS_MODIFIER = re.compile(r"^(?:['’]s)?\s+(?:layers?|blocks?|architectures?|decoders?|encoders?|modules?|backbones?|"
                           r"style|optimi[sz]ers?|tokeni[sz]ers?|schedul\w*|loss|weight\s+decay|regulari[sz]ation|penalty|norm)\b")
 # "8 NVIDIA P100 GPUs": the hardware a model was trained on, never another model
-_HARDWARE = re.compile(r"(?:\b[GTCN]PUs?|\bchips?|\baccelerators?)$")
+_HARDWARE = re.compile(r"(?:\b[GTCN]PUs?|\bchips?|\baccelerators?)$|^(?:NVIDIA|Nvidia|AMD|Intel)\b")
+# "8 Nvidia A100 (40GB) GPUs": a name the hardware noun follows is the hardware's
+_HARDWARE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?(?:[GTN]PUs?|chips?|accelerators?)\b")
 # "We use Adam with a learning rate of 1e-4": a name the sentence's subject uses is a tool (an optimizer, a
 # tokenizer), not another model whose values these are.
 _AS_TOOL = re.compile(r"\b(?:use[sd]?|using|utili[sz](?:es?|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
@@ -110,7 +112,7 @@ _SAME_AS = re.compile(r"\bsame\s+(?:[\w\-]+\s+){0,3}?(?:tokeni[sz]ers?|vocabular
 _FOLLOWING = re.compile(r"\b(?:follow(?:s|ed|ing)?|similar\s+(?:[\w\-]+\s+){0,2}?(?:as|to))\s+(?:the\s+)?$",
                         re.IGNORECASE)
 # A number in scientific notation, or a date ("Dec 2017", "March 2024"): a name by its shape, never another model.
-_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+(?:\.\d+)?[kK]$|"
+_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+(?:\.\d+)?[kK]$|^\d+(?:\.\d+)?\s?[KMGT]B$|"
                          r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
                          r"\s+(?:19|20)\d\d$")
 # For a sentence saying how something works: "GATE(·)", "LayerNorm(x)" are functions written with their argument.
@@ -173,6 +175,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
                 or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
                 or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name) \
                 or _SAME_AS.search(sentence[max(0, start - 60):start]) or _HARDWARE.search(name) \
+                or _HARDWARE_AFTER.match(sentence[end:]) \
                 or _FOLLOWING.search(sentence[max(0, start - 30):start]):
             continue
         if describing and (_PART_OF_PAPER.match(name) or _FUNCTION_CALL.match(sentence[end:])):
