@@ -291,11 +291,20 @@ def match_label(spelling: str, label: str) -> LabelMatch | None:
         return LabelMatch(label, None)  # "Pile-test BPB" is the label "Pile-test (BPB)": the measure, bracketed
     if _initials_of(spelling) == label.strip():
         return LabelMatch(label, None, abbreviated=True)  # "NQ" over a column of NaturalQuestions scores
+    if _hyphen_initial(spelling) == fold(label).strip() or _hyphen_initial(label) == fold(spelling).strip():
+        return LabelMatch(label, None, abbreviated=True)  # "ARC-C" over a column of ARC-Challenge scores
     spelled = fold(spelling)
     if (len(folded) >= 5 and folded.isalnum() and len(spelled) > len(folded) and spelled.startswith(folded)
             and spelled[len(folded)].isalpha() and spelled[len(folded) - 1].isalpha()):
         return LabelMatch(label, None, abbreviated=True)
     return None
+
+
+def _hyphen_initial(name: str) -> str | None:
+    """"ARC-Challenge" → "arc-c": a name whose last hyphenated part (a word of three letters or more) is written
+    by its initial, as tables do in narrow columns ("ARC-C", "ARC-E")."""
+    found = re.fullmatch(r"([A-Za-z0-9]+)-([A-Za-z][a-z]{2,})", name.strip())
+    return f"{fold(found.group(1))}-{found.group(2)[0].lower()}" if found else None
 
 
 _DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})

@@ -325,3 +325,11 @@ def test_sizes_written_after_the_noun_and_as_an_adjective(name: str, values: lis
 def test_training_steps_said_with_the_verb(text: str, name: str, values: list[str]) -> None:
     """"we train for 10,000 steps" (the p-RoPE experiments) gives the training steps; "for 3 days" is no step count."""
     assert _values(text, name) == values
+
+
+def test_the_asked_part_s_own_acronym_is_no_variant_of_it() -> None:
+    """"Reviewing the Feed-Forward Network (FFN) Layer." names the asked part, not which variant Switch-XXL uses
+    (it filled the cell with "FFN"); a layer and a network are one part."""
+    asked = PlanAttribute("feed-forward layer variant", AttributeKind.TEXT, ("feed-forward layer variant",), "test")
+    text = "Reviewing the Feed-Forward Network (FFN) Layer."
+    assert text_values(text, asked, {"FFN": "Feed-Forward Network"}, "feed-forward network") == []

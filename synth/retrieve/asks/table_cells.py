@@ -310,6 +310,19 @@ def _unit_of(record: TableRecord) -> str | None:
     return _WORD_UNIT[scale.group("word").lower()]
 
 
+def _captioned_size(subject: PlanSubject, record: TableRecord) -> NameMatch | None:
+    """"Mamba-2" in a table of "8B-parameter models": the row is the sized model the caption gives the size of."""
+    size = size_of(subject.name)
+    if size is None:
+        return None
+    bare = subject.name.replace(size, "").strip(" -_")
+    if not bare or canonical(record.entity) != canonical(bare):
+        return None
+    sized = re.search(rf"(?<![\w.]){re.escape(size)}[\s\-]*(?:parameters?|params?|models?|scale)\b",
+                      record.table.caption, re.IGNORECASE)
+    return NameMatch(record.entity, None) if sized else None
+
+
 def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int], list[Candidate]],
                                                                dict[int, set[str]]]:
     found: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
@@ -334,6 +347,8 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
             match = entity_cache[(i, record.entity)]
             if match is None and item.source in subject.home_sources:
                 match = _home_label(subject, record.entity, vocab) or _value_column(subject, record, vocab, item.source)
+            if match is None:
+                match = _captioned_size(subject, record)
             if match is not None and _others_fine_tune(match, item.source, subject):
                 near[i].add(record.entity)
                 continue

@@ -206,6 +206,14 @@ def names_kind(word: str, asked: str) -> bool:
     return _same(word, asked) or _process(word, asked)
 
 
+_PARTS = frozenset(("layer", "network", "block", "module", "sublayer"))
+
+
+def _same_part(word: str, asked: str) -> bool:
+    """A model's part named by another part noun: a "feed-forward network" is the "feed-forward layer"."""
+    return word.lower().rstrip("s") in _PARTS and asked.lower().rstrip("s") in _PARTS
+
+
 def same_term(word: str, asked: str) -> bool:
     """`_same` for other modules: the sentence's word is the asked (raw, unstemmed) word."""
     return _same(word, asked)
@@ -266,7 +274,8 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
     def bare(term: str) -> bool:
         """Only the asked thing's own words ("GPUs", "Policy Optimization")."""
         parts = re.split(r"[\s\-]+|(?<=[a-z])(?=[A-Z])", term)  # "LayerNorm" is Layer + Norm, not "layer"
-        return all(any(_same(part, a) for a in asked_words) or fold(part) in STOPWORDS for part in parts if part)
+        return all(any(_same(part, a) or _same_part(part, a) for a in asked_words) or fold(part) in STOPWORDS
+                   for part in parts if part)
 
     for match in _NAME_TERM.finditer(text):
         term = match.group(1)
@@ -274,6 +283,8 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
             continue  # not a name: "NFKC-normalized" is a participle
         position = next((i for i, w in enumerate(words) if w[1] <= match.start() < w[2]), 0)
         expansion = (acronyms or {}).get(term, "")
+        if expansion and bare(expansion):
+            continue  # "FFN" (Feed-Forward Network) for a feed-forward layer variant: the asked thing, no variant of it
         if _stem_in(term, stems) or (expansion and _headed_by(expansion, [*head, *category])) or _modifies(
                 text, words, position, [*head, *category]):
             found.append((match.start(), term))
