@@ -333,3 +333,10 @@ def test_the_asked_part_s_own_acronym_is_no_variant_of_it() -> None:
     asked = PlanAttribute("feed-forward layer variant", AttributeKind.TEXT, ("feed-forward layer variant",), "test")
     text = "Reviewing the Feed-Forward Network (FFN) Layer."
     assert text_values(text, asked, {"FFN": "Feed-Forward Network"}, "feed-forward network") == []
+
+
+def test_a_count_in_millions_is_read_whole() -> None:
+    """"72 million samples" is 72 million, never a plain 72 (it slipped past the other asked count's contrast words
+    in Janus-Pro's "how many samples … added to Stage II")."""
+    assert _values("In Janus-Pro, we incorporate approximately 72 million samples of synthetic aesthetic data.",
+                   "samples") == ["72 million"]

@@ -36,3 +36,16 @@ def test_an_unsized_row_is_the_sized_model_its_caption_gives_the_size_of(subject
                                                                         matches: bool) -> None:
     asked = PlanSubject(subject, (subject,), "test")
     assert (_captioned_size(asked, _record(entity, caption)) is not None) is matches
+
+
+def test_a_score_average_column_is_the_benchmark_its_caption_names() -> None:
+    """"Table 2: GLUE Language-Understanding Benchmark" over a "Score Average" column: the GLUE score asked."""
+    from synth.models import AttributeKind, PlanAttribute
+    from synth.retrieve.asks.table_cells import _captioned_overall
+    table = Table("t", "d", "Table 2: GLUE Language-Understanding Benchmark [Wang et al., 2018] (dev).",
+                  ("", "Score Average", "CoLA MCC"), (("FFNSwiGLU", "84.36", "51.32"),), ("",), 0, 1)
+    record = TableRecord(table, "FFNSwiGLU", None, "Score Average", 84.36, "84.36", 0, 1)
+    glue = PlanAttribute("GLUE", AttributeKind.METRIC, ("GLUE",), "test")
+    superglue = PlanAttribute("SuperGLUE", AttributeKind.METRIC, ("SuperGLUE",), "test")
+    assert _captioned_overall(glue, record) is not None
+    assert _captioned_overall(superglue, record) is None

@@ -37,7 +37,7 @@ from synth.plan.datasets import measured_on
 from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
 from synth.plan.families import is_family, resolve_class
-from synth.plan.folded import measures_folded, without_which_one
+from synth.plan.folded import measures_folded, without_summary_words, without_which_one
 from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
 from synth.plan.papers import PaperReference, baseline_papers, compared_papers, paper_names, paper_references
@@ -396,7 +396,7 @@ def make_plan(question: Question, library: Library) -> Plan:
         known = unique.get(canonical(attribute.name))
         unique[canonical(attribute.name)] = attribute if known is None else merged(known, attribute)
     if subjects and not question.columns:
-        unique = without_which_one(unique)
+        unique = without_summary_words(without_which_one(unique))
     relation, trend_by = _relation(text, question, len(subjects), bool(mechanism and not question.columns))
     if relation is not Relation.MECHANISM and relation is not Relation.TREND:
         subjects = _own_members(subjects, vocab)

@@ -31,3 +31,14 @@ def without_which_one(unique: dict[str, PlanAttribute]) -> dict[str, PlanAttribu
     """"Which model scores highest on MATH-500 among A, B and C?": the model asked for is one of the subjects, no
     text to read of each."""
     return {k: a for k, a in unique.items() if a.kind is not AttributeKind.TEXT or k not in _WHICH_ONE}
+
+
+_SUMMARY = frozenset(canonical(w) for w in ("average", "overall", "mean", "avg"))
+
+
+def without_summary_words(unique: dict[str, PlanAttribute]) -> dict[str, PlanAttribute]:
+    """"the higher average GLUE score": "average" says which of the benchmark's scores (its overall one), no column
+    of its own beside the benchmark."""
+    if not any(a.kind is AttributeKind.METRIC for a in unique.values()):
+        return unique
+    return {k: a for k, a in unique.items() if a.kind is AttributeKind.METRIC or k not in _SUMMARY}

@@ -203,6 +203,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
 
 _SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*[×x]\s*10\s*[−\-–]\s*|e[−\-–])(\d+)(?!\d)")
 _PLAIN = re.compile(r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KMBT](?![A-Za-z]))?(?![\w.]*\d)(?!\s*%)"
+                    r"(?!\s*(?:trillion|billion|million|thousand)\b)"  # "72 million" is no plain 72
                     r"(?![A-Za-z])")
 _NUMBER_WORDS = {"single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "sixteen": 16, "thirty-two": 32, "sixty-four": 64}

@@ -246,7 +246,7 @@ def _labelled_by_first_column(attribute: PlanAttribute, record: TableRecord) -> 
     return replace(record, attribute=header[0].strip(), value=parsed[0], raw=record.entity, column=0, unit=parsed[1])
 
 
-_OVERALL = re.compile(r"^(?:overall|average|avg\.?|mean|total)\b[\s↑↓()]*$", re.IGNORECASE)
+_OVERALL = re.compile(r"^(?:score\s+)?(?:overall|average|avg\.?|mean|total)(?:\s+score)?\b[\s↑↓()]*$", re.IGNORECASE)
 
 
 def _captioned_overall(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | None:
