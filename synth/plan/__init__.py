@@ -440,6 +440,11 @@ def _papers_own(papers: list[PaperReference], vocab: Vocabulary, notes: list[str
                     out.append(PlanSubject(about, (about,), f"what {paper.written} is about", (source,)))
     if out:
         notes.append(f"No model named: the paper the question names is about {', '.join(s.name for s in out)}.")
+    elif len(papers) == 1:  # "In 'GLU Variants Improve Transformer', how many layers do the models have?"
+        paper = papers[0]
+        out = [PlanSubject(paper.written, (paper.written,), "the models of the paper the question names",
+                           paper.sources)]
+        notes.append(f"No model named: the subject is the models of {paper.written}, read in that paper.")
     return out
 
 

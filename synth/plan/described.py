@@ -115,7 +115,10 @@ def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str,
     if not rows:
         rows = [row for row in described_rows(text, keys, vocab) if _spelt_apart(row[0], text, subjects, papers)]
         why = "a row of the named paper's table that the question describes"
-    rows = [row for row in rows if not _sibling_row(row[0], subjects)]
+    asked = [canonical(a.name) for a in unique.values()]
+    # "how long did each training step take": a row labelled "Training Steps" is what is asked, no model described
+    rows = [row for row in rows if not _sibling_row(row[0], subjects)
+            and not any(canonical(row[0]).rstrip("s") in name for name in asked)]
     kept = subjects
     if rows:
         inside = [s for s in subjects if any(fold(s.name) in fold(row[0]) for row in rows)]

@@ -71,9 +71,16 @@ _TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will|has|had)\s+(?:it|t
                     r"(?:\s+to\s+(?P<verb>[a-z]+))?", re.IGNORECASE)
 
 
+_EACH_TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will)\s+(?:each|every|one|a|an)\s+(?P<thing>[a-z][\w\-]*"
+                         r"(?:\s+[a-z][\w\-]*)?)\s+take\b", re.IGNORECASE)
+
+
 def time_taken(clause: str) -> Asked | None:
     """"How long did it take to train X": the time the work took, a quantity; the training verb itself is read
     as the stage (`read_setting` removes it), so a bare "take" is the training time."""
+    each = _EACH_TAKES.match(clause.strip())
+    if each:  # "how long did each training step take": the time per step
+        return Asked(f"time per {each.group('thing')}", AttributeKind.QUANTITY, 'read from "how long did each … take"')
     found = _TAKES.match(clause.strip())
     if not found:
         return None
