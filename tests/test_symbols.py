@@ -201,3 +201,10 @@ def test_hardware_and_its_memory_are_no_other_model() -> None:
     text = "The training took about 14 days on a cluster of 32 nodes, each equipped with 8 Nvidia A100 (40GB) GPUs."
     scope = subject_scope(text, janus, _Vocab(), True)
     assert scope is not None and scope.others == ()
+
+
+def test_a_subscript_split_off_by_the_pdf_is_no_symbol() -> None:
+    """"The FFN layers have hidden size df f = 3072" (GLU variants' d_ff): "f" is the end of "dff", not a symbol a
+    definition elsewhere could make the number of layers."""
+    assert symbol_values("The FFN layers have hidden size df f = 3072.", frozenset({"f"})) == []
+    assert symbol_values("We use h = 8 parallel attention layers.", frozenset({"h"})) == [("8", 8.0, "", 11)]

@@ -169,6 +169,10 @@ def symbol_values(text: str, symbols: frozenset[str]) -> list[tuple[str, float, 
             continue
         if re.search(r"=\s*$", text[max(0, match.start() - 4):match.start()]):
             continue
+        symbol = match.group("symbol")
+        split = re.search(r"(?<![\w])([a-z]{1,3})\s+$", text[max(0, match.start() - 5):match.start()])
+        if len(symbol) == 1 and split and split.group(1).endswith(symbol):
+            continue  # "df f = 3072": d_ff's subscript split off by the PDF, not the symbol f
         number = match.group("number")
         parsed = _number(number)
         if parsed is None:
