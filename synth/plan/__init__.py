@@ -396,7 +396,7 @@ def make_plan(question: Question, library: Library) -> Plan:
         known = unique.get(canonical(attribute.name))
         unique[canonical(attribute.name)] = attribute if known is None else merged(known, attribute)
     if subjects and not question.columns:
-        unique = without_summary_words(without_which_one(unique))
+        unique = without_summary_words(without_which_one(unique) if len(subjects) > 1 else unique)
     relation, trend_by = _relation(text, question, len(subjects), bool(mechanism and not question.columns))
     if relation is not Relation.MECHANISM and relation is not Relation.TREND:
         subjects = _own_members(subjects, vocab)
