@@ -44,6 +44,8 @@ _SIZES_AFTER = re.compile(r"^\s+models?\s+(?:with|of)\s+((?:\d+(?:\.\d+)?\s*[KMB
 # "the 830M, 6.8B and 13.1B DIFF Transformer models", "the 1B Janus-Pro model": sizes written in front of a name
 # are members of it, one per size (never an attribute of the question).
 _SIZES_BEFORE = re.compile(r"(?<![\w.\-])((?:\d+(?:\.\d+)?[MB],?\s+(?:(?:and|or)\s+)?)*\d+(?:\.\d+)?[MB])\s+$")
+_LIST_ITEM_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+_LIST_END = re.compile(r"^\s*(?:,|\s(?:and|or)\s|\s+models?\b)")
 _LIST_VARIANT = re.compile(r"^\s+(base|chat|instruct|instruction-tuned|pre-?trained|post-?trained)\s+models?\b",
                            re.IGNORECASE)
 _VARIANT_NAME = {"instruction-tuned": "Instruct", "pretrained": "Base", "pre-trained": "Base",
@@ -124,9 +126,17 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
     """Names with variant, member and year words attached and distributed lists expanded."""
     out: list[_Raw] = []
     covered = 0
+    carried: list[str] = []  # "the 8B Mamba-2 and Transformer models": the sizes before a list are every item's
     for name, start, end in names_in(text):
         if start < covered:
             continue  # the "Instruct" of "Mixtral 8x7B – Instruct", already attached
+        if carried and _LIST_ITEM_GLUE.fullmatch(text[covered:start]) and not size_of(name) \
+                and _LIST_END.match(text[end:]) and vocab.role(name) == "entity":
+            for size in carried:
+                out.append(_Raw(f"{name} {size}", start, end, "entity", name))
+            covered = end
+            continue
+        carried = []
         opening = _OPENING_WORD.search(text[:start])
         if opening and opening.start(1) >= covered and vocab.role(f"{opening.group(1)} {name}") == "entity":
             start = opening.start(1)  # "Kestrel 8x2B vs. …": a sentence's first word is part of the name
@@ -148,6 +158,7 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
             for size in re.findall(r"\d+(?:\.\d+)?[MB]", before.group(1)):
                 out.append(_Raw(f"{name} {size}", covered + before.start(1), end, "entity", name))
             covered = end
+            carried = re.findall(r"\d+(?:\.\d+)?[MB]", before.group(1)) if _LIST_ITEM_GLUE.match(text[end:]) else []
             continue
         sizes = _SIZES_AFTER.match(text[end:])
         if sizes:
