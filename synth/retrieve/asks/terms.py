@@ -6,13 +6,13 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from synth import claimparse
 from synth.index import PassageIndex
 from synth.models import AttributeKind, PlanAttribute
 from synth.names import key, same_word, words_of
 from synth.retrieve.asks.quantities import WORD, has_word, word_tokens
+from synth.retrieve.asks.used_as import used_as
 from synth.text import STOPWORDS, fold
 
 # Category nouns that say what kind of thing is asked, not which: "normalization *layer*".
@@ -333,7 +333,7 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
             if _known(phrase, terms) and (not bare(phrase) or f"\n{fold(phrase)}\n" in f"\n{terms}\n"):
                 found.append((words[a][1], phrase))
                 break
-    found += _used_as(text, attribute.name)
+    found += used_as(text, attribute.name)
     found = [(at, term) for at, term in found
              if denied or not _DENIED.search(re.split(r"[;:]|\bbut\b", text[max(0, at - 120):at])[-1])]
     found.sort()
@@ -343,25 +343,6 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
             out = [t for t in out if t.lower() not in term.lower()]
             out.append(term)
     return out
-
-
-def _used_as(text: str, asked: str) -> list[tuple[int, str]]:
-    """"we utilize DeepSeek-LLM (1.5B and 7B) … as the base language model": the name a sentence uses as the asked
-    thing is its value, though it names nothing of the asked kind itself."""
-    pattern = _used_as_pattern(asked)
-    return [(m.start("term"), m.group("term")) for m in pattern.finditer(text)] if pattern else []
-
-
-@lru_cache(maxsize=256)
-def _used_as_pattern(asked: str) -> re.Pattern[str] | None:
-    """The pattern for one asked thing, built once: `_used_as` reads every sentence of every hit."""
-    words = [re.escape(w) for w in asked.split() if w]
-    if not words:
-        return None
-    return re.compile(r"\b(?:use[sd]?|using|utili[sz](?:e|es|ed|ing)|adopt(?:s|ed|ing)?|employ(?:s|ed|ing)?|"
-                      r"choose|chose|select(?:s|ed)?)\s+(?:the\s+)?(?P<term>(?-i:[A-Z])[\w\-.]*[\w])"
-                      r"(?:[^.;]|(?<=\d)\.(?=\d)){0,120}?\bas\s+(?:the|our|its|a|an)\s+(?:[a-z\-]+\s+){0,2}?"
-                      + r"\s+".join(words) + r"s?\b", re.IGNORECASE)
 
 
 def mechanism_score(text: str, attribute: PlanAttribute, named: bool, home: bool,

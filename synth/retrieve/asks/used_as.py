@@ -1,0 +1,26 @@
+"""Values named by the role a sentence gives them ("… as the base language model"), kept apart from the terms
+module, which reads values named by their kind."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+def used_as(text: str, asked: str) -> list[tuple[int, str]]:
+    """"we utilize DeepSeek-LLM (1.5B and 7B) … as the base language model": the name a sentence uses as the asked
+    thing is its value, though it names nothing of the asked kind itself."""
+    pattern = _used_as_pattern(asked)
+    return [(m.start("term"), m.group("term")) for m in pattern.finditer(text)] if pattern else []
+
+
+@lru_cache(maxsize=256)
+def _used_as_pattern(asked: str) -> re.Pattern[str] | None:
+    """The pattern for one asked thing, built once: `used_as` reads every sentence of every hit."""
+    words = [re.escape(w) for w in asked.split() if w]
+    if not words:
+        return None
+    return re.compile(r"\b(?:use[sd]?|using|utili[sz](?:e|es|ed|ing)|adopt(?:s|ed|ing)?|employ(?:s|ed|ing)?|"
+                      r"choose|chose|select(?:s|ed)?)\s+(?:the\s+)?(?P<term>(?-i:[A-Z])[\w\-.]*[\w])"
+                      r"(?:[^.;]|(?<=\d)\.(?=\d)){0,120}?\bas\s+(?:the|our|its|a|an)\s+(?:[a-z\-]+\s+){0,2}?"
+                      + r"\s+".join(words) + r"s?\b", re.IGNORECASE)
