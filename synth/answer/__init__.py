@@ -40,7 +40,7 @@ from synth.names import canonical
 from synth.retrieve.asks import AskEvidence, Candidate
 from synth.retrieve.asks.terms import states_how, wording_of
 from synth.text import fold
-from synth.verify import verify_claims
+from synth.verify import other_than_claimed, verify_claims
 
 # Setting words that change what a value measures (kept apart); others (EM, Acc., shots) describe it.
 _DISTINGUISHING = re.compile(r"pass@(?!1\b)\d+|maj@\d+|cons@\d+|\bcot\b|\bv\d|\b\d{4}\b|question|easy|medium|hard|"
@@ -331,6 +331,7 @@ def _cell(candidate: Candidate, disagreeing: list[Candidate], verification: Veri
     its own quote states but the check does not confirm is shown with its quote and marked
     insufficient (or contradicted), saying what the check found."""
     disagreements = tuple(Disagreement(o.value, o.evidence) for o in disagreeing)
+    verification = _not_contradicted_by_another(verification, candidate)
     if verification.verdict is Verdict.SUPPORTED:
         explanation = verification.explanation
     else:
@@ -352,6 +353,23 @@ def _cell(candidate: Candidate, disagreeing: list[Candidate], verification: Veri
         evidence=(candidate.evidence, *(c.evidence for c in also[:2])),
         disagreements=disagreements, explanation=explanation,
     )
+
+
+def _not_contradicted_by_another(verification: Verification, candidate: Candidate) -> Verification:
+    """A check that found the cell's value only said of another model ("the passage says this of DeepSeekMoE 145B,
+    not DeepSeekMoE 16B") has found nothing about the cell's subject: the same value of a sibling contradicts
+    nothing (issue 10: contradicted only by a passage about the same subject). The cell is then *insufficient*,
+    saying what was found, its own quote standing."""
+    contradicted = [a for a in verification.atoms if a.status is Verdict.CONTRADICTED]
+    others = [other_than_claimed(a.note) for a in contradicted]
+    if verification.verdict is not Verdict.CONTRADICTED or not contradicted or not all(others):
+        return verification
+    said = "; ".join(dict.fromkeys(f"the same value is said of {o}" for o in others if o))
+    atoms = tuple(replace(a, status=Verdict.INSUFFICIENT) if a.status is Verdict.CONTRADICTED else a
+                  for a in verification.atoms)
+    return replace(verification, verdict=Verdict.INSUFFICIENT, atoms=atoms,
+                   explanation=f"no passage naming {candidate.subject} states or contradicts it ({said}, which says "
+                               f"nothing of {candidate.subject})")
 
 
 def _not_stated(ask: AskEvidence) -> NotStated:

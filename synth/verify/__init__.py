@@ -29,5 +29,7 @@ from synth.verify.combine import verdict_of
 from synth.verify.confidence import CONFIDENCE_WEIGHTS
 from synth.verify.corroboration import corroboration_label
 from synth.verify.decide import verify_claim, verify_claims
+from synth.verify.passages import other_than_claimed
 
-__all__ = ["CONFIDENCE_WEIGHTS", "corroboration_label", "verdict_of", "verify_claim", "verify_claims"]
+__all__ = ["CONFIDENCE_WEIGHTS", "corroboration_label", "other_than_claimed", "verdict_of", "verify_claim",
+           "verify_claims"]

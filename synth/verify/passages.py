@@ -181,6 +181,22 @@ def _window_scope(claim: str, window: Window, sentence: str, facts: LibraryFacts
     return scoped
 
 
+_SAID_OF_ANOTHER = re.compile(r"^the passage says this of (?P<other>.+), not (?P<subject>.+)$")
+
+
+def said_of_another(other: str, subject: str) -> str:
+    """The note of a figure or statement the passage gives another model (a sibling size or version) in place of
+    the claim's: "the passage says this of DeepSeekMoE 145B, not DeepSeekMoE 16B"."""
+    return f"the passage says this of {other}, not {subject}"
+
+
+def other_than_claimed(note: str) -> str | None:
+    """The other model such a note names, or None: the same value said of another model is no value of the claim's
+    subject, so the answer stage shows it beside the cell rather than as contradicting it."""
+    found = _SAID_OF_ANOTHER.match(note)
+    return found.group("other") if found else None
+
+
 def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFacts,
                  probe: Probe | None = None) -> Judgement | None:
     """Support, contradiction, or nothing (None) for one window of text."""
@@ -269,7 +285,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         missing = next(e for e, f in zip(info.entities, found, strict=True) if not mentioned(
             window.folded, window.text, e, None))
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source, substitute), coverage, numeric, entity,
-                         window.relevance, f"the passage says this of {substitute}, not {missing}", aspect="subject")
+                         window.relevance, said_of_another(substitute, missing), aspect="subject")
     setting = other_shots(claim_clause, sentence) if states_it else None
     if setting is not None:
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
