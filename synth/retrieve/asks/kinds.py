@@ -19,13 +19,12 @@ QUERY_TERMS = 16
 
 # The subject takes the term into use: "we use the same SwiGLU architecture", "trained with AdamW",
 # "we apply Rotary Position Embeddings (RoPE)". Up to three words between the verb and the term.
-_USE = (r"\b(?:us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|leverag(?:e|es|ed|ing)|employ(?:s|ed|ing)?|"
-        r"adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|"
-        r"(?:trained|optimi[sz]ed)\s+(?:\w+\s+){0,3}?(?:with|using)|based\s+on)\s+"
+_VERBS = (r"us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|leverag(?:e|es|ed|ing)|employ(?:s|ed|ing)?|"
+          r"adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)")
+_USE = (rf"\b(?:{_VERBS}|(?:trained|optimi[sz]ed)\s+(?:\w+\s+){{0,3}}?(?:with|using)|based\s+on)\s+"
         r"(?:(?:the|a|an|same|standard|our)\s+){0,3}(?:[\w\-]+\s+){0,2}?")
 _AFTER = r"(?![\w-])"
-_USE_VERB = (r"\b(?:us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|leverag(?:e|es|ed|ing)|employ(?:s|ed|ing)?|"
-             r"adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying))\s+")
+_USE_VERB = rf"\b(?:{_VERBS})\s+"
 # A list the verb governs runs over items separated by commas and "and" to the end of the clause.
 _LIST = re.compile(_USE_VERB + r"([^.;:]*?,[^.;:]*?)(?=[.;:]|\s+(?:which|while|but|where|whereas)\b|$)")
 # An item starts after a comma or "and": articles and up to two words may come before the name.
@@ -127,6 +126,7 @@ def denied_where_stated(text: str, term: str) -> bool:
     at = text.find(term)
     if at < 0:
         return claimparse.negated(text)
-    starts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() <= at)]
-    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= at + len(term)]
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    starts = [0, *(m.end() for m in breaks if m.end() <= at)]
+    ends = [m.start() for m in breaks if m.start() >= at + len(term)]
     return claimparse.negated(text[max(starts):min(ends, default=len(text))])
