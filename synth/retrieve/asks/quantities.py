@@ -29,9 +29,10 @@ _SUBSET_BEFORE = re.compile(r"\b(?:(?:select|activat|choos|pick)\w*\s+(?:only\s+
                             re.IGNORECASE)
 _PART_OF = re.compile(r"\b\d[\d,]*\s+out\s+of\s+(?:the\s+)?\d", re.IGNORECASE)
 _CHOOSING = re.compile(r"\b(?:select|activat|choos|pick|dispatch|rout|sent\b|send|assign)\w*", re.IGNORECASE)
-_LENGTH_OF = re.compile(r"\b(?:context|sequence|window|length)(?:\s+(?:size|length|window))?\s*(?:of|to|is|=|:)\s*"
+_LENGTH_NOUNS = r"context|sequence|window|length"
+_LENGTH_OF = re.compile(rf"\b(?:{_LENGTH_NOUNS})(?:\s+(?:size|length|window))?\s*(?:of|to|is|=|:)\s*"
                         r"(?:up\s+to\s+)?$", re.IGNORECASE)
-_LENGTH_WORDS = re.compile(r"\b(?:context|sequence|window|length)", re.IGNORECASE)
+_LENGTH_WORDS = re.compile(rf"\b(?:{_LENGTH_NOUNS})", re.IGNORECASE)
 _LOWER_THOUSANDS = re.compile(r"(?<![\w.\-/])(\d+(?:\.\d+)?)k(?![\w-])")
 _WHOLE_SET = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:will\s+be|are|is|get|gets)\s+(?:activated|selected|chosen)\b",
