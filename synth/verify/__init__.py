@@ -11,7 +11,7 @@ The package is laid out by the parts of a claim it checks, read top to bottom:
   (variants included; code labels such as `n_kv_heads` read as the answer stage reads them,
   synth.labelcodes), found through one lookup (`cells.tables_named`);
 * `parameters`: a "Parameter | Value" table gives the values of the model its source is about;
-* `findings`, `reasoning`, `cell_comparisons`, `rivals`: what evidence says of each atom, and
+* `findings`, `reasoning`, `cell_comparisons`, `measures`, `rivals`: what evidence says of each atom, and
   deterministic reasoning over cells (figures; higher / lower, best / worst, differences and
   ratios, all / most; a rival the claim leaves unnamed);
 * `facts`: per-library lookups built once;

@@ -27,13 +27,11 @@ from synth.verify.cells import TableView
 from synth.verify.findings import Context, Finding, Named, in_clause, quote_cells
 from synth.verify.labels import Mention, clean_label, plain
 from synth.verify.margins import degree_outcome, direction_of, margin_fits, margin_outcome, pair_holds
+from synth.verify.measures import is_measure, means_performance, names_measure, summary_columns
 from synth.verify.sides import antecedent, compared_sides, comparison_sides, from_to, than_sides
 
 # Share of unnamed attributes (every column both names have) that must agree with a comparison.
 IMPLICIT_SUPPORT = 0.8
-
-
-
 
 # A name a setting gives its row (synth.verify.cells.setting_rows, .assigned_rows): it sits where the row's label does.
 _SETTING_NAME = re.compile(r"^.+ (?:=|of|to) \d+(?:\.\d+)?$|^\d+(?:\.\d+)? \S+$")
@@ -117,36 +115,6 @@ def _split(view: TableView, atom: AtomSpec, view_text: str = "") -> tuple[str, N
     return options[0]
 
 
-_PERFORMANCE = re.compile(r"\bperform(?:s|ed|ing|ance)?\b|\bresults?\b", re.IGNORECASE)
-_SUMMARY = re.compile(r"^(?:f1|f-?measure|f-?score|acc\.?|accuracy|overall|avg\.?|average)$", re.IGNORECASE)
-
-
-def _performance(atom: AtomSpec, text: str, attributes: Named) -> bool:
-    """Whether the clause speaks of performance or results and names no measure: it then means the
-    table's summary measure (F1, accuracy, overall), not every column."""
-    clause = text[atom.clause[0]:atom.clause[1]]
-    return bool(_PERFORMANCE.search(clause)) and not any(
-        _MEASURE.search(plain(m.label)) or _SUMMARY.search(plain(m.label)) for m, _ in attributes)
-
-
-_QUALIFIER = re.compile(r"\s*[.(].*$|\s+(?:with|on|in|at|for|of)\b.*$", re.IGNORECASE)
-
-
-def _measure_name(label: str) -> str:
-    """A header's measure without what qualifies it ("F1.(avg. in 5-fold) with optimal values" is
-    an F1 column), so "performance" finds the summary measure however the header dresses it."""
-    name = clean_label(label).strip()
-    return _QUALIFIER.sub("", name) or name
-
-
-def _summary(positions: list[int], paths: tuple[tuple[str, ...], ...], performance: bool) -> list[int]:
-    """The summary-measure columns among `positions` when the claim means performance (else all)."""
-    if not performance:
-        return positions
-    kept = [p for p in positions if any(_SUMMARY.match(_measure_name(level)) for level in paths[p])]
-    return kept or positions
-
-
 def _scene(text: str, start: int) -> bool:
     """Whether a name is introduced as a setting ("on the NYT11 dataset", "for Waseem (2016)")."""
     return bool(text) and bool(_ON_NAME.search(text[max(0, start - 12):start]))
@@ -182,23 +150,17 @@ def _pairs(view: TableView, axis: str, subject: tuple[Mention, tuple[int, ...]],
     pairs = []
     for x, y, _ in candidates:
         if axis == "row":
-            others = _summary(along or sorted({c.column for c in view.grid.cells if c.row == x}), across, performance)
+            others = summary_columns(along or sorted({c.column for c in view.grid.cells if c.row == x}), across,
+                                     performance)
             pairs += [(a, b) for o in others if (a := view.cell(x, o)) and (b := view.cell(y, o))]
         else:
-            others = _summary(along or sorted({c.row for c in view.grid.cells if c.column == x}), across, performance)
+            others = summary_columns(along or sorted({c.row for c in view.grid.cells if c.column == x}), across,
+                                     performance)
             pairs += [(a, b) for o in others if (a := view.cell(o, x)) and (b := view.cell(o, y))]
     return pairs
 
 
-# Header labels that name a measure (what "higher" is higher in), as header abbreviations read.
-_MEASURE = re.compile(r"^(?:P|R|F|F1|Prec\.?|Rec\.?|Acc\.?|precision|recall|f1|f-?measure|f-?score|accuracy|"
-                      r"BLEU|METEOR|ROUGE(?:-\w+)?|AUC|MAP|MRR|EM)$", re.IGNORECASE)
 _ON_NAME = re.compile(r"\b(?:on|in|for|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def names_measure(label: str) -> bool:
-    """Whether a header label names a measure (F1, BLEU, accuracy …) rather than what is measured."""
-    return bool(_MEASURE.search(plain(label)) or _SUMMARY.search(plain(label)))
 
 
 def _unresolved(view: TableView, atom: AtomSpec, text: str) -> bool:
@@ -301,7 +263,7 @@ def _elliptical(view: TableView, atom: AtomSpec, atoms: ClaimAtoms
     sides = comparison_sides(prior, atoms, names)
     ahead = [n for n in names if n[0].start < prior.start]  # "A outperforms all the baselines, while …"
     subject = sides[0] if sides is not None else ahead[0] if ahead and prior.kind is AtomKind.EXTREME else None
-    if subject is None or any(m.start < atom.start for m, _ in own) or _MEASURE.search(plain(subject[0].label)):
+    if subject is None or any(m.start < atom.start for m, _ in own) or is_measure(subject[0].label):
         return None  # a measure carried over as the subject ("BLEU vs Combined Score") compares nothing
     return axis, [subject, *own], narrowing, attributes or earlier, atom
 
@@ -379,7 +341,7 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
     axis, names, narrowing, attributes, said = found
     attributes = _own_attributes(atom, attributes, _paths(view, "column" if axis == "row" else "row"))
     attributes = _in_phrase(atom, atoms.text, view, attributes)
-    measured = any(_MEASURE.search(plain(m.label)) for m, _ in narrowing)
+    measured = any(is_measure(m.label) for m, _ in narrowing)
     if not attributes and (not (atom.aware or measured) or _unresolved(view, atom, atoms.text)):
         return None  # "larger" or "higher" of what? Only better/worse may be read over every column,
         # or higher/lower when a measure narrows the compared rows ("precision … PT higher than EN").
@@ -387,7 +349,7 @@ def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: Table
     if sides is None:
         return None
     subject, objects = sides
-    performance = _performance(atom, atoms.text, attributes)
+    performance = means_performance(atom, atoms.text, attributes)
     judged = _judged(atom, axis, _pairs(view, axis, subject, objects, narrowing, attributes, performance), attributes)
     if judged is None:
         return None
@@ -459,17 +421,17 @@ def judge_extreme(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableVie
         return None
     across = _paths(view, "column" if axis == "row" else "row")
     along = _within(attributes, across)
-    performance = _performance(atom, atoms.text, attributes)
+    performance = means_performance(atom, atoms.text, attributes)
     holds = []
     shown: list[GridCell] = []
     units = [group] if group else [(p,) for p in _narrowed(subject[1], narrowing, _paths(view, axis))]
     for unit in units:
         if axis == "row":
-            others = _summary(along or sorted({c.column for c in view.grid.cells if c.row in unit}), across,
-                              performance)
+            others = summary_columns(along or sorted({c.column for c in view.grid.cells if c.row in unit}), across,
+                                     performance)
         else:
-            others = _summary(along or sorted({c.row for c in view.grid.cells if c.column in unit}), across,
-                              performance)
+            others = summary_columns(along or sorted({c.row for c in view.grid.cells if c.column in unit}), across,
+                                     performance)
         for other in others:
             own = [c for p in unit if (c := view.cell(p, other) if axis == "row" else view.cell(other, p)) is not None]
             if not own:

@@ -17,10 +17,11 @@ from synth.grids import GridCell
 from synth.models import AtomKind, Verdict
 from synth.text import sentence_spans
 from synth.verify.atoms import AtomSpec, ClaimAtoms
-from synth.verify.cell_comparisons import judge_extreme, names_measure, second_order
+from synth.verify.cell_comparisons import judge_extreme, second_order
 from synth.verify.cells import TableView
 from synth.verify.findings import Context, Finding, Named, in_clause, lower_is_better, quote_cells
 from synth.verify.labels import CODE_PAIR, plain
+from synth.verify.measures import names_measure
 
 # Words that set the subject against something ("than", "over", "compared with", "from … to"):
 # the rival is then named (or meant) in words, and this reading does not apply.
