@@ -1,16 +1,17 @@
 """Score report answers against hand-checked gold answers over ../shared/corpus/pdfs.
 
     .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|methods2|sizes|
-        settings|reader|questions|precision|colleague|values2|phrasing|fresh|fresh2|tuning|held_out|methods_report|
-        sizes_report|settings_report|reader_report|lead_report|questions_report|precision_report|fresh2_report|reports|both]
+        settings|reader|questions|precision|colleague|values2|phrasing|fresh|fresh2|fresh3|tuning|held_out|
+        methods_report|sizes_report|settings_report|reader_report|lead_report|questions_report|precision_report|
+        fresh2_report|reports|both]
         [--details] [--answers-only]
 
 Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,methods2,sizes,settings,reader,questions,
-precision,colleague,values2,phrasing,fresh,fresh2,sizes_report,settings_report,reader_report,lead_report,questions_report,
-precision_report,fresh2_report,held_out}/ holds a question (fed to synth unchanged), its subjects and attributes with
-aliases, the cells (value, number, unit, variant, accept, others, reject, or not_stated), mechanisms (must_state ideas)
-and off_topic names; the format is in bench/data/answers/README.md. Every question of a part is built with
-`synth build --library ../shared/corpus/pdfs` into a temporary folder and its report.json is scored:
+precision,colleague,values2,phrasing,fresh,fresh2,fresh3,sizes_report,settings_report,reader_report,lead_report,
+questions_report,precision_report,fresh2_report,held_out}/ holds a question (fed to synth unchanged), its subjects and
+attributes with aliases, the cells (value, number, unit, variant, accept, others, reject, or not_stated), mechanisms
+(must_state ideas) and off_topic names; the format is in bench/data/answers/README.md. Every question of a part is
+built with `synth build --library ../shared/corpus/pdfs` into a temporary folder and its report.json is scored:
 
 - cell recall: gold cells (not `not_stated`) that a report cell matches — same subject (name,
   alias, or the name the source prints), same attribute (name, alias, or the same content words),
@@ -31,7 +32,7 @@ Text cells (a normalization layer, an RL algorithm) are right when every content
 entry is in the cell's value or quote. The held-out part is run only to report its figures: this script never prints
 its questions, cells or values, only scores. `tune`, `dev`, `probe`, `shapes`, `prose2`, `paraphrase`, `methods` (the
 tuning half of `methods/`, in `methods/tune/`), `methods2`, `sizes`, `settings`, `reader`, `questions`, `precision`,
-`colleague`, `values2`, `phrasing`, `fresh` and `fresh2` are tuning parts (`tuning` runs the eighteen);
+`colleague`, `values2`, `phrasing`, `fresh`, `fresh2` and `fresh3` are tuning parts (`tuning` runs the nineteen);
 `methods_report` (`methods/report/`) is the half of the method questions run once, to report, never tuned on, and
 `sizes_report`, `settings_report`, `reader_report`, `questions_report`, `precision_report` and `fresh2_report` the
 same for the questions written with `sizes`, `settings`, `reader`, `questions`, `precision` and `fresh2`;
@@ -429,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", default="tune", choices=["tune", "dev", "probe", "shapes", "prose2", "paraphrase",
                                                           "methods", "methods2", "sizes", "settings", "reader",
                                                           "questions", "precision", "colleague", "values2", "phrasing",
-                                                          "fresh", "fresh2", "tuning",
+                                                          "fresh", "fresh2", "fresh3", "tuning",
                                                           "held_out",
                                                           "methods_report", "sizes_report", "settings_report",
                                                           "reader_report", "lead_report", "questions_report",
@@ -443,7 +444,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
     tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "methods2", "sizes", "settings",
-              "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh", "fresh2"]
+              "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh", "fresh2",
+              "fresh3"]
     reports = [part for part in _REPORT_ONLY if part != "held_out"]
     parts = {"both": ["tune", "held_out"], "tuning": tuning, "reports": reports}.get(args.part, [args.part])
     for part in parts:
