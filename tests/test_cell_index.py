@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from libraries import fixture_library
 
-from synth.cellindex import ATTRIBUTE, ENTITY
+from synth.cellindex import ATTRIBUTE, ENTITY, verified_table
 from synth.index import PassageIndex, cells_of
 from synth.models import Library
 from synth.names import canonical, family, match_entity
@@ -21,6 +21,7 @@ from synth.tables import records
 from synth.verify import tablecells
 from synth.verify.cells import TableView, build_index, table_places, tables_named
 from synth.verify.facts import measures_of, normalised
+from synth.verify.labels import find_mentions
 from synth.verify.tablecells import RowSpans, TableCells, lookup_keys, placed_size, rebound, rebound_size, row_spans
 from synth.vocabulary import LibraryRecord, Vocabulary, text_tables
 
@@ -300,9 +301,9 @@ Table 2: Relation extraction with embeddings.
 
 def test_copies_of_a_table_tell_siblings_apart_as_each_table_alone_does(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """A table whose rows differ only in a parenthesis, printed four times: a claim naming "GloVe" gets the
-    same label forms as when each copy's sibling forms were made on their own (the sibling form from every
-    copy), and the sibling forms are made once for the four identical label lists."""
+    """A table whose rows differ only in a parenthesis, printed four times: a claim naming "GloVe" finds the
+    same mentions and tables as an index of every table does, and the sibling forms of the four identical
+    label lists are made and filed once (a form filed four times finds the same mentions as one)."""
     _library(tmp_path, SIBLINGS)
     for n in range(3):
         (tmp_path / "lib" / f"again{n}-emb.md").write_text(f"Printed again {n}.\n\n{SIBLINGS}", encoding="utf-8")
@@ -318,11 +319,14 @@ def test_copies_of_a_table_tell_siblings_apart_as_each_table_alone_does(tmp_path
     emb = [labels for labels in made if "+Emb (GloVe)" in labels]
     copies = [g for g in named.grids if g.table.caption.startswith("Table 2: Relation extraction")]
     assert len(made) == len(set(made)) and len(emb) == 1 and len(copies) == 4
-    monkeypatch.setattr(tablecells, "_sibling_forms", tablecells._sibling_forms.__wrapped__)
-    one_by_one = TableCells(index.cell_tables_named, documents).named_in(text)
-    assert len(made) > len(set(made))  # each copy's labels read again: the way it was
-    assert named.forms == one_by_one.forms
-    assert [f.label for f in named.forms["glove"] if f.tokens == ("glove",)] == ["+Emb (GloVe)"] * 4
+    assert [f.label for f in named.forms["glove"] if f.tokens == ("glove",)] == ["+Emb (GloVe)"]
     everything = build_index([t for d in library.documents for t in d.tables])
+    assert find_mentions(text, named.forms, longest_only=False) == find_mentions(text, everything.forms,
+                                                                                 longest_only=False)
+    reached = [t for d, seq in index.cell_tables_named(sorted(lookup_keys(text)))
+               if (t := verified_table(documents[d], seq)) is not None]
+    alone = build_index(reached)
+    assert [(label, named.places[label]) for label in named.places] == list(alone.places.items())
+    assert named.grids == alone.grids
     assert _views(tables_named(text, named)) == _views(tables_named(text, everything))
     index.close()

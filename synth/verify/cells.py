@@ -66,7 +66,7 @@ class CellIndex:
     """Every table's grid and where each of its labels sits, indexed by the labels' first tokens."""
 
     grids: list[Grid] = field(default_factory=list)
-    places: dict[str, list[LabelPlace]] = field(default_factory=dict)
+    places: Mapping[str, list[LabelPlace]] = field(default_factory=dict)
     forms: dict[str, list[LabelForm]] = field(default_factory=dict)
 
 
@@ -235,12 +235,14 @@ def _places(view: Grid, number: int) -> list[tuple[str, LabelPlace]]:
 def build_index(tables: list[Table]) -> CellIndex:
     """The label index of the tables (all of a library's, or those a claim can name)."""
     index = CellIndex()
+    found: dict[str, list[LabelPlace]] = {}
     for table in tables:
         for view, places in table_places(table, len(index.grids)):
             index.grids.append(view)
             for key, place in places:
-                index.places.setdefault(key, []).append(place)
-    index.forms = index_forms(list(index.places))
+                found.setdefault(key, []).append(place)
+    index.places = found
+    index.forms = index_forms(list(found))
     return index
 
 

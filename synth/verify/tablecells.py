@@ -92,6 +92,53 @@ def lookup_keys(text: str) -> set[str]:
     return probe.asked
 
 
+class _Group:
+    """The tables of one named_in index with the same grids and places (a table and its copies): each
+    label's places within one table, made once, and where each member's first grid is in the index."""
+
+    def __init__(self, placed: Placed) -> None:
+        self.placed = placed  # kept alive: the group is known by the identity of its places lists
+        self.by_label: dict[str, list[tuple[int, str, tuple[int, ...]]]] = {}
+        labels: list[str] = []
+        for offset, (_, places) in enumerate(placed):
+            for label, place in places:
+                self.by_label.setdefault(label, []).append((offset, place.axis, place.positions))
+                labels.append(label)
+        self.labels = tuple(labels)
+        self.first_grids: list[int] = []
+
+
+class _Places(Mapping[str, list[LabelPlace]]):
+    """label → its places in every table of a named_in index, in grid order (as `build_index` lists
+    them), made when asked: a claim names few of the labels of the tables it can name, and a group's
+    copies add only their grid numbers."""
+
+    def __init__(self, groups: list[_Group]) -> None:
+        self._groups = groups
+        self._labels = dict.fromkeys(label for group in groups for label in group.by_label)
+        self._made: dict[str, list[LabelPlace]] = {}
+
+    def __getitem__(self, label: str) -> list[LabelPlace]:
+        made = self._made.get(label)
+        if made is None:
+            if label not in self._labels:
+                raise KeyError(label)
+            found = [(first + offset, axis, positions) for group in self._groups if label in group.by_label
+                     for first in group.first_grids for offset, axis, positions in group.by_label[label]]
+            found.sort(key=lambda place: place[0])  # stable: a table's own order kept within one grid
+            made = self._made[label] = [LabelPlace(grid, axis, positions) for grid, axis, positions in found]
+        return made
+
+    def __contains__(self, label: object) -> bool:
+        return label in self._labels
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+
 class TableCells:
     """The label index of the tables a text can name, from a store of which tables hold which keys.
 
@@ -111,22 +158,29 @@ class TableCells:
 
     def named_in(self, text: str) -> CellIndex:
         """An index of every table whose labels the text's tokens can name (module docstring): the
-        index `build_index` makes of those tables, their grids and places reused from the cache."""
+        index `build_index` makes of those tables, their grids and places reused from the cache. Copies
+        of a table (the same places, `rebound`) are one `_Group`: their labels are gathered and their
+        sibling forms made once, not once per copy; a label's places are listed when a mention asks."""
         index = CellIndex()
-        by_table: list[list[str]] = []
+        groups: dict[tuple[int, ...], _Group] = {}
         for key in self._lookup(sorted(lookup_keys(text))) if self._lookup is not None else ():
-            by_table.append([])
-            for view, places in self._table(key):
-                number = len(index.grids)
-                index.grids.append(view)
-                for label, place in places:
-                    index.places.setdefault(label, []).append(LabelPlace(number, place.axis, place.positions))
-                    by_table[-1].append(label)
-        for label in index.places:  # index_forms of the keys, each key's forms made once per process
+            placed = self._table(key)
+            if not placed:
+                continue
+            same = tuple(id(places) for _, places in placed)  # a group holds its lists: no id is reused
+            group = groups.get(same)
+            if group is None:
+                group = groups[same] = _Group(placed)
+            group.first_grids.append(len(index.grids))
+            index.grids.extend(view for view, _ in placed)
+        index.places = places = _Places(list(groups.values()))
+        for label in places:  # index_forms of the keys, each key's forms made once per process
             for lookup, form in _forms(label):
                 index.forms.setdefault(lookup, []).append(form)
-        for labels in by_table:  # siblings are told apart within their own table, as synth.cellindex files them
-            for lookup, forms in _sibling_forms(tuple(labels)):
+        # siblings are told apart within their own table, as synth.cellindex files them; a label list's
+        # forms once (find_mentions reads a form filed twice as once: its mentions are a set)
+        for labels in dict.fromkeys(group.labels for group in groups.values()):
+            for lookup, forms in _sibling_forms(labels):
                 index.forms.setdefault(lookup, []).extend(forms)
         return index
 
