@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from synth import claimparse
 from synth.grids import Grid, GridCell, grid_parts
@@ -267,6 +268,12 @@ def _merged(named: list[tuple[Mention, tuple[int, ...]]]) -> tuple[tuple[Mention
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def caption_words(caption: str) -> frozenset[str]:
+    """A caption's words but stopwords, made once per caption: a table's copies (and its grid parts) share it."""
+    return frozenset(t.norm for t in tokens(caption) if t.norm not in STOPWORDS)
+
+
 def tables_named(text: str, index: CellIndex) -> list[TableView]:
     """The tables whose row or column labels the text names, most labels named first."""
     mentions = find_mentions(text, index.forms, longest_only=False)
@@ -282,8 +289,7 @@ def tables_named(text: str, index: CellIndex) -> list[TableView]:
             for place in index.places[mention.label]:
                 if place.grid == number:
                     (rows if place.axis == ROW else columns).append((mention, place.positions))
-        caption = frozenset(t.norm for t in tokens(view.table.caption) if t.norm not in STOPWORDS)
-        views.append(TableView(view, _merged(rows), _merged(columns), caption))
+        views.append(TableView(view, _merged(rows), _merged(columns), caption_words(view.table.caption)))
     views.sort(key=lambda v: (-len({m.label for m, _ in (*v.rows, *v.columns)}), v.table.table_id))
     return views
 

@@ -330,6 +330,7 @@ def _ranked_views(views: list[TableView], claim_words: frozenset[str], numbers: 
     best first. A "Parameter | Value" table of a document `about` the claim's subject names that
     subject in its Value header (synth.verify.parameters)."""
     ranked: dict[str, list[tuple[tuple[int, int, int, int], TableView]]] = {}
+    figures_in: dict[int, int] = {}  # by cells tuple, which a table's copies share (synth.verify.tablecells.rebound)
     for view in views:
         labels = {plain(m.label) for m, _ in (*view.rows, *view.columns)}
         caption = len(view.caption_words & claim_words)
@@ -343,7 +344,10 @@ def _ranked_views(views: list[TableView], claim_words: frozenset[str], numbers: 
             continue  # one common word ("attention") names no table
         if own and (not labels - own or named - len(own) + caption < MIN_VIEW_SCORE):
             continue  # "our model" names every paper's own row: the rest of the claim must name the table
-        figures = sum(1 for q in numbers if any(agrees(q, c.value, c.unit) for c in view.grid.cells))
+        figures = figures_in.get(id(view.grid.cells))
+        if figures is None:
+            figures = figures_in[id(view.grid.cells)] = sum(
+                1 for q in numbers if any(agrees(q, c.value, c.unit) for c in view.grid.cells))
         ranked.setdefault(view.table.doc_id, []).append(((named, caption, figures, named - len(own)), view))
     for scored in ranked.values():
         scored.sort(key=lambda item: item[0], reverse=True)  # stable: ties keep the lookup's order
