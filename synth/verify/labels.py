@@ -25,7 +25,14 @@ from synth.text import STOPWORDS
 
 _MARKS = re.compile(r"[*†‡§¶∗⋆♠♣♦♥#]+")
 _CITATION = re.compile(r"\b[A-Z][\w\-]+(?:\s+(?:and|&)\s+[A-Z][\w\-]+)?\s+et\s*al\.?(?:\s*\(\s*\d{4}[a-z]?\s*\))?"
+                       r"|\b[A-Z][\w\-]+\s+(?:and|&)\s+[A-Z][\w\-]+\s*\(\s*\d{4}[a-z]?\s*\)"
                        r"|\(\s*(?:[A-Z][\w\-]+,?\s+)?\d{4}[a-z]?\s*\)|\b[a-z]+:\d{2}\b|\[[^\]]*\]")
+# A name printed glued to its citation's first author ("HILDAHernault et al. (2010)"): the author
+# starts at a capital that follows a letter, after at least three characters of the name.
+_GLUED_AUTHOR = re.compile(r"(?<=[^\s(]{3})(?<=[A-Za-z])(?=[A-Z][a-z]+\s+(?:et\s*al\b|(?:and|&)\s+[A-Z][\w\-]+"
+                           r"\s*\(\s*\d{4}))")
+# What makes a citation of a row that is only one ("Davidson et al."): its authors name the row.
+_CITATION_TAIL = re.compile(r"\s+et\s*al\b\.?|\(\s*\d{4}[a-z]?\s*\)")
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}\.\s+|\(\s*[A-Za-z]?\d{1,2}\s*\)\s*|[A-Za-z]\d\)\s*)")
 _PARENTHETICAL = re.compile(r"\(([^()]*)\)")
 # A trailing version ("UD v1.3") is a variant too: the core ("UD") names every version, ambiguously.
@@ -113,9 +120,12 @@ def _merge_non(text: str) -> str:
 
 
 def clean_label(label: str) -> str:
-    """A header as a name: marks, citations, enumerators and a leading `+` dropped."""
+    """A header as a name: marks, citations, enumerators and a leading `+` dropped; a header that
+    is only a citation is named by its authors."""
     text = _MARKS.sub(" ", label.replace("**", ""))
-    text = _CITATION.sub(" ", text)
+    text = _GLUED_AUTHOR.sub(" ", text)
+    cited = _CITATION.sub(" ", text)
+    text = cited if cited.strip(" .,;:()") else _CITATION_TAIL.sub(" ", text)
     text = _ENUMERATOR.sub("", text)
     return " ".join(text.lstrip("+ ").split())
 
