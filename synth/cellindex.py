@@ -13,6 +13,9 @@ them, computed once when the document enters the index:
   (synth.verify.labels.index_forms), so a claim reaches only the tables its own tokens can name;
 - `cell_labels` and `cell_measures`: the library statistics the stages need whole (how often each
   label is used on each axis, the measures tables report), summed over documents by SQL;
+- `cell_tables`: a digest of each table's content (Table.content) and where it is (Table.at's fields), so
+  verification gets a copy of a table it holds (a paper printed again, copies) from its twin without
+  reading the copy's document;
 - `cell_metrics` and `cell_metric_names`: the metric each table's records report (synth.analysis's
   matching key and the name as printed), so a scaling series reads only the tables of its metric,
   and the metric names the library's tables use, in the order a walk over every record meets them.
@@ -56,8 +59,12 @@ SCHEMA = (
     "CREATE TABLE cell_metric_names (doc_id TEXT NOT NULL, ord INTEGER NOT NULL, canon TEXT NOT NULL, "
     "metric TEXT NOT NULL)",
     "CREATE INDEX cell_metric_names_doc ON cell_metric_names(doc_id)",
+    "CREATE TABLE cell_tables (doc_id TEXT NOT NULL, seq INTEGER NOT NULL, digest TEXT NOT NULL, "
+    "table_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, page INTEGER, section TEXT)",
+    "CREATE INDEX cell_tables_key ON cell_tables(doc_id, seq)",
 )
-TABLES = ("cell_entities", "cell_lookups", "cell_labels", "cell_measures", "cell_metrics", "cell_metric_names")
+TABLES = ("cell_entities", "cell_lookups", "cell_labels", "cell_measures", "cell_metrics", "cell_metric_names",
+          "cell_tables")
 ENTITY, ATTRIBUTE = "entity", "attribute"
 
 
@@ -84,6 +91,25 @@ class DocumentCells:
     measures: set[str] = field(default_factory=set)
     metrics: set[tuple[str, str, str, int]] = field(default_factory=set)
     metric_names: dict[str, str] = field(default_factory=dict)
+    tables: list[tuple[int, str, str, int, int, int | None, str | None]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TablePlace:
+    """Where a table verification reads is, and a digest of what it holds: a copy of a held table with the
+    same digest is that table at this place (Table.at), its document not read."""
+
+    digest: str
+    table_id: str
+    start: int
+    end: int
+    page: int | None
+    section: str | None
+
+
+def content_digest(table: Table) -> str:
+    """A digest of what a table holds (Table.content: every field but where it is)."""
+    return hashlib.sha256(repr(table.content()).encode()).hexdigest()[:32]
 
 
 def vocabulary_tables(document: Document) -> list[tuple[Table, bool | None]]:
@@ -147,6 +173,8 @@ def document_cells(document: Document) -> DocumentCells:
                 if record.metric:  # first place kept (dict order), last spelling kept (value)
                     out.metric_names[canonical(record.metric)] = record.metric
         if seq < own or parameter_table(table):
+            out.tables.append((seq, content_digest(table), table.table_id, table.start, table.end, table.page,
+                               table.section))
             keys = [key for _, places in table_places(table, 0) for key, _ in places]
             if keys:
                 out.lookups.update((lookup, seq) for lookup in index_forms(keys))
@@ -178,6 +206,8 @@ class CellRows:
                             sorted((k, c, m, doc_id, s) for k, c, m, s in cells.metrics))
         self.db.executemany("INSERT INTO cell_metric_names VALUES (?, ?, ?, ?)",
                             ((doc_id, i, c, m) for i, (c, m) in enumerate(cells.metric_names.items())))
+        self.db.executemany("INSERT INTO cell_tables VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            ((doc_id, *row) for row in cells.tables))
 
     def finish(self, documents: dict[str, Document]) -> None:
         """After the documents' updates: when the code changed, every document's rows again (each
@@ -222,6 +252,20 @@ def tables_by_lookup(db: sqlite3.Connection, lookups: Sequence[str]) -> list[tup
         found.update(db.execute(f"SELECT DISTINCT d.rank, c.doc_id, c.seq FROM cell_lookups c JOIN docs d "
                                 f"ON d.doc_id = c.doc_id WHERE c.lookup IN ({','.join('?' * len(chunk))})", chunk))
     return [(doc_id, seq) for _, doc_id, seq in sorted(found)]
+
+
+def table_places(db: sqlite3.Connection, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], TablePlace]:
+    """The content digest and place of each of the tables (doc_id, seq) verification reads."""
+    wanted = set(keys)
+    doc_ids = sorted({doc_id for doc_id, _ in wanted})
+    found: dict[tuple[str, int], TablePlace] = {}
+    for start in range(0, len(doc_ids), 500):
+        chunk = doc_ids[start:start + 500]
+        for doc_id, seq, *place in db.execute("SELECT doc_id, seq, digest, table_id, start, end, page, section FROM "
+                                              f"cell_tables WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk):
+            if (doc_id, seq) in wanted:
+                found[(doc_id, seq)] = TablePlace(*place)
+    return found
 
 
 def label_counts(db: sqlite3.Connection, axis: str) -> Counter[str]:

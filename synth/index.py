@@ -39,7 +39,7 @@ from synth.text import fold
 
 log = logging.getLogger("synth")
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 _QUERY_TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -293,6 +293,10 @@ class PassageIndex:
     def cell_tables_named(self, lookups: Sequence[str]) -> list[tuple[str, int]]:
         """(doc_id, seq) of the tables with a label filed under one of the lookup keys, in library order."""
         return cellindex.tables_by_lookup(self._db, lookups)
+
+    def cell_table_places(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], cellindex.TablePlace]:
+        """The content digest and place of each of the tables (doc_id, seq) verification reads."""
+        return cellindex.table_places(self._db, keys)
 
     def cell_tables_of(self, folded: Iterable[str], canon: Iterable[str]) -> set[tuple[str, int]]:
         """(doc_id, seq) of the tables with an entity label starting with one of the prefixes."""

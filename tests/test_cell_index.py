@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from libraries import fixture_library
 
-from synth.cellindex import ATTRIBUTE, ENTITY, verified_table
+from synth.cellindex import ATTRIBUTE, ENTITY, content_digest, verified_table
 from synth.index import PassageIndex, cells_of
 from synth.models import Library
 from synth.names import canonical, family, match_entity
@@ -70,10 +70,12 @@ def test_claims_name_the_same_tables_as_an_index_of_every_table(tmp_path: Path) 
     documents = {d.doc_id: d for d in library.documents}
     everything = build_index([t for d in library.documents for t in d.tables])
     stored = TableCells(index.cell_tables_named, documents)
+    placed = TableCells(index.cell_tables_named, documents, places=index.cell_table_places)
     named = 0
     for text in _texts(library):
         expected = _views(tables_named(text, everything))
         assert _views(tables_named(text, stored.named_in(text))) == expected, text
+        assert _views(tables_named(text, placed.named_in(text))) == expected, text
         named += bool(expected)
     assert named > 20  # the texts do name tables: the comparison is not between two empty lists
     index.close()
@@ -329,4 +331,39 @@ def test_copies_of_a_table_tell_siblings_apart_as_each_table_alone_does(tmp_path
     assert [(label, named.places[label]) for label in named.places] == list(alone.places.items())
     assert named.grids == alone.grids
     assert _views(tables_named(text, named)) == _views(tables_named(text, everything))
+    index.close()
+
+
+def test_copies_of_a_held_table_are_rebound_from_the_index_unread(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table printed four times: with the cell index's digests and places, the first copy a claim names is
+    read from its document and the other three are its grids at their own places, their documents unread;
+    the index is the one the documents' own tables make, copy by copy."""
+    _library(tmp_path, SIBLINGS)
+    for n in range(3):
+        (tmp_path / "lib" / f"again{n}-emb.md").write_text(f"Printed again {n}.\n\n{SIBLINGS}", encoding="utf-8")
+    library, index = _library(tmp_path, SIBLINGS)
+    documents = {d.doc_id: d for d in library.documents}
+    text = "+Emb with GloVe scores 61.2 F1."
+    keys = index.cell_tables_named(sorted(lookup_keys(text)))
+    places = index.cell_table_places(keys)
+    assert set(places) == set(keys)
+    for (doc_id, seq), place in places.items():
+        table = verified_table(documents[doc_id], seq)
+        assert table is not None and place.digest == content_digest(table)
+        assert (place.table_id, place.start, place.end, place.page, place.section) == (
+            table.table_id, table.start, table.end, table.page, table.section)
+    read: list[tuple[str, int]] = []
+    original = tablecells.verified_table
+    monkeypatch.setattr(tablecells, "verified_table", lambda document, seq: read.append((document.doc_id, seq))
+                        or original(document, seq))
+    unread = TableCells(index.cell_tables_named, documents, places=index.cell_table_places).named_in(text)
+    copies = {key for key in keys if places[key].digest == places[read[0]].digest}
+    assert len(copies) == 4 and not copies - {read[0]} & set(read)
+    read.clear()
+    every = TableCells(index.cell_tables_named, documents).named_in(text)
+    assert copies <= set(read)
+    assert unread.grids == every.grids and list(unread.places.items()) == list(every.places.items())
+    assert unread.forms == every.forms
+    assert _views(tables_named(text, unread)) == _views(tables_named(text, every))
     index.close()

@@ -91,7 +91,8 @@ def library_facts(library: Library, index: PassageIndex | None = None) -> Librar
     title_of = {d.doc_id: d.title or "" for d in library.documents}
     cells: TableCells
     if index is not None:  # the library's cells stay in the index: a claim reads the tables it names
-        measures, cells = index.cell_measures(), TableCells(index.cell_tables_named, documents)
+        measures = index.cell_measures()
+        cells = TableCells(index.cell_tables_named, documents, places=index.cell_table_places)
     else:
         found = [normalised(r) for doc in library.documents for table in doc.tables for r in records(table)]
         measures, cells = frozenset(m for r in found for m in measures_of(r.attribute)), AllTables(documents)

@@ -12,17 +12,19 @@ another document (one paper as PDF and as markdown, two versions of it, copies) 
 twin in the cache with its own identity (`rebound`), not made again: grids depend on the table's
 content alone. The budget counts a content's grids once, however many copies of it are held, so copies
 do not push the grids out and have them made again (at 16 copies of the shared PDFs they did); the
-sibling forms of a table's labels are made once per distinct label list, not once per copy.
+sibling forms of a table's labels are made once per distinct label list, not once per copy. The cell
+index keeps a digest of each table's content and its place (synth.cellindex.table_places): a copy of a
+held content is rebound at its place without its document being read.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from synth.cellindex import verified_table, verified_tables
+from synth.cellindex import TablePlace, verified_table, verified_tables
 from synth.grids import Grid
 from synth.models import Document, Passage, PassageKind, Table
 from synth.verify.cells import CellIndex, LabelPlace, build_index, table_places
@@ -146,14 +148,21 @@ class TableCells:
     order (synth.cellindex.tables_by_lookup); `documents` gives each table's document."""
 
     def __init__(self, lookup: Callable[[Sequence[str]], list[tuple[str, int]]] | None,
-                 documents: Mapping[str, Document], budget: int = KEPT_BYTES) -> None:
+                 documents: Mapping[str, Document], budget: int = KEPT_BYTES,
+                 places: Callable[[Iterable[tuple[str, int]]], Mapping[tuple[str, int], TablePlace]] | None = None
+                 ) -> None:
         self._lookup = lookup
         self._documents = documents
         self._budget = budget
+        self._places = places
         self._placed: OrderedDict[tuple[str, int], tuple[Placed, object]] = OrderedDict()
         # content → (its grids' estimated bytes, the held tables with it): a content's grids are counted
         # once however many copies hold them, each further copy only for its own grid objects (`rebound`)
         self._holders: dict[object, tuple[int, dict[tuple[str, int], None]]] = {}
+        # the cell index's digest of a held content (`places`, synth.cellindex.table_places), both ways: a
+        # table with that digest is rebound from the held one without its document being read
+        self._held_digests: dict[str, object] = {}
+        self._digest_of: dict[object, str] = {}
         self.held_bytes = 0
 
     def named_in(self, text: str) -> CellIndex:
@@ -163,8 +172,10 @@ class TableCells:
         sibling forms made once, not once per copy; a label's places are listed when a mention asks."""
         index = CellIndex()
         groups: dict[tuple[int, ...], _Group] = {}
-        for key in self._lookup(sorted(lookup_keys(text))) if self._lookup is not None else ():
-            placed = self._table(key)
+        keys = self._lookup(sorted(lookup_keys(text))) if self._lookup is not None else []
+        known = self._places(k for k in keys if k not in self._placed) if self._places is not None else {}
+        for key in keys:
+            placed = self._table(key, known.get(key))
             if not placed:
                 continue
             same = tuple(id(places) for _, places in placed)  # a group holds its lists: no id is reused
@@ -184,22 +195,31 @@ class TableCells:
                 index.forms.setdefault(lookup, []).extend(forms)
         return index
 
-    def _table(self, key: tuple[str, int]) -> Placed:
+    def _table(self, key: tuple[str, int], known: TablePlace | None = None) -> Placed:
         """One table's grids and places, from the cache, rebound from a held twin, or made and kept; the
-        least recently named tables leave once the estimated bytes pass the budget (the newest always stays)."""
+        least recently named tables leave once the estimated bytes pass the budget (the newest always stays).
+        A table the cell index `known`s to hold a held content is rebound from it at its place, unread."""
         if key in self._placed:
             self._placed.move_to_end(key)
             return self._placed[key][0]
-        doc_id, seq = key
-        table = verified_table(self._documents[doc_id], seq)
-        content: object = table.content() if table is not None else key
-        holders = self._holders.get(content)
-        if table is None:
-            placed: Placed = []
-        elif holders is not None:
-            placed = rebound(self._placed[next(iter(holders[1]))][0], table)
+        content: object = self._held_digests.get(known.digest) if known is not None else None
+        holders: tuple[int, dict[tuple[str, int], None]] | None
+        placed: Placed
+        if content is not None and known is not None:
+            holders = self._holders[content]
+            placed = rebound(self._placed[next(iter(holders[1]))][0], _placed_at(key[0], known))
         else:
-            placed = table_places(table, 0)
+            table = verified_table(self._documents[key[0]], key[1])
+            content = table.content() if table is not None else key
+            holders = self._holders.get(content)
+            if table is None:
+                placed = []
+            elif holders is not None:
+                placed = rebound(self._placed[next(iter(holders[1]))][0], table)
+            else:
+                placed = table_places(table, 0)
+                if known is not None:
+                    self._held_digests[known.digest], self._digest_of[content] = content, known.digest
         self._placed[key] = (placed, content)
         if holders is None:
             self._holders[content] = (placed_size(placed), {key: None})
@@ -216,7 +236,14 @@ class TableCells:
             else:
                 self.held_bytes -= cost
                 del self._holders[old_content]
+                if old_content in self._digest_of:
+                    del self._held_digests[self._digest_of.pop(old_content)]
         return placed
+
+
+def _placed_at(doc_id: str, place: TablePlace) -> Table:
+    """A table holding nothing, where `place` says a table is: what `rebound` reads of a copy (Table.at)."""
+    return Table(place.table_id, doc_id, "", (), (), (), place.start, place.end, place.page, place.section)
 
 
 class AllTables(TableCells):
