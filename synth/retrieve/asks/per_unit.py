@@ -27,3 +27,32 @@ def asks_per_unit(attribute: str) -> bool:
 def per_unit(text: str, start: int, end: int) -> bool:
     """The figure at text[start:end] counts something per batch, step, second, device or trillion tokens."""
     return bool(_BEFORE.search(text[max(0, start - 80):start]) or _AFTER.match(text[end:end + 60]))
+
+
+_TIME_PER = re.compile(r"^\s*(?:(?:wall[\s-]?clock|training|compute)\s+)?(?:time|duration)\s+"
+                       r"(?:per|of\s+(?:a|an|each|one))\s+(?:training\s+)?(step|iteration|update|epoch|batch)s?\s*$",
+                       re.IGNORECASE)
+_TIME_UNIT = r"(?:milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|hours?|days?)"
+_FIGURE = r"(\d+(?:\.\d+)?)\s*"
+
+
+def time_per_unit_values(text: str, attribute: str) -> list[tuple[str, float, str, int]]:
+    """"time per training step": a duration said of each step ("Each training step took approximately 0.15
+    seconds", "0.4 s per step", "a step time of 1.2 s"), shown with its unit; a footnote's mark may be glued to
+    the sentence's first word ("2Each"). A duration the sentence does not tie
+    to the asked unit ("we train for 3 days over 300k steps") is the whole training's, never the step's."""
+    asked = _TIME_PER.match(attribute)
+    if not asked:
+        return []
+    unit = asked.group(1)
+    patterns = (rf"(?<![A-Za-z])(?:each|every|one|a|per)\s+(?:training\s+)?{unit}s?\b[^.;]{{0,40}}?\b"
+                rf"(?:took|takes|take|lasts?|lasted|requires?|required|is|was)\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|only\s+)?"
+                rf"{_FIGURE}({_TIME_UNIT})\b",
+                rf"{_FIGURE}({_TIME_UNIT})\s+(?:per|each|every|/)\s*(?:training\s+)?{unit}\b",
+                rf"\b{unit}\s+time\s+(?:of|is|was|=|:)\s*(?:about\s+|around\s+|approximately\s+)?{_FIGURE}({_TIME_UNIT})\b")
+    out = []
+    for pattern in patterns:
+        for found in re.finditer(pattern, text, re.IGNORECASE):
+            shown = f"{found.group(1)} {found.group(2)}"
+            out.append((shown, float(found.group(1)), "", found.start(1)))
+    return sorted(set(out), key=lambda value: value[3])

@@ -104,6 +104,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
             # "We use Adam with …" names the optimizer without the word: look for the names of the asked kind too.
             kind_names = kind_terms(attribute, index, vocab.acronyms, vocab.terms)
             attribute_query = " OR ".join(q for q in (attribute_query, any_of(kind_names[:QUERY_TERMS])) if q)
+            if _HARDWARE_ASKED.search(attribute.name):
+                attribute_query = f"{attribute_query} OR {HARDWARE_QUERY}" if attribute_query else HARDWARE_QUERY
         for i, subject in enumerate(plan.subjects):
             homes = [doc_of[k] for k in subject.home_sources if k in doc_of]
             hits = index.search(attribute_query, limit=HOME_LIMIT, doc_ids=homes) if homes else []
@@ -269,8 +271,11 @@ _SIZE_WORD = re.compile(r"^[\s\-]*(?:tiny|small|medium|base|large|big|huge|giant
 
 
 _HARDWARE_ASKED = re.compile(r"\b(?:[GTN]PUs?|hardware|accelerators?)$", re.IGNORECASE)
-_HARDWARE_PHRASE = re.compile(r"(?:\b\d[\d,]*\s+|\b(?:one|two|four|eight|sixteen)\s+)?(?:[A-Z][\w\-]*\s+){1,3}"
-                              r"(?:GPUs?|TPUs?|NPUs?)\b")
+_HARDWARE_PHRASE = re.compile(r"(?:\b\d[\d,]*\s+|\b(?:one|two|four|eight|sixteen)\s+)?(?:\d+-core\s+)?"
+                              r"(?:(?:[A-Z][\w\-]*\s+){1,3}[GTN]PUs?\b|\b[GTN]PU\s?v\d+[a-z]?\b)"
+                              r"(?:\s+(?:clusters?|pods?|slices?)\b)?")
+# The hardware nouns of a sentence naming the hardware without the word "hardware" ("on a 32-core TPUv2 cluster").
+HARDWARE_QUERY = '"gpu" * OR "tpu" * OR "npu" * OR "accelerators"'
 
 
 def _hardware(text: str, attribute: PlanAttribute) -> str | None:
@@ -368,7 +373,11 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         return 0.0  # "… the same RL process as employed in DeepSeek-R1-Zero" says how another model is made
     elif attribute.kind is AttributeKind.TEXT:
         score = mechanism_score(sentence.text, attribute, scope.named, home, weights, acronyms)
-        found = uses_term(sentence.text, attribute) or text_values(sentence.text, attribute, acronyms, terms)
+        hardware = _hardware(sentence.text, attribute)
+        found = uses_term(sentence.text, attribute) or text_values(sentence.text, attribute, acronyms, terms) \
+            or ([hardware] if hardware else [])
+        if hardware and score <= 0:
+            score = 3.0 + scope.named + 0.5 * home  # the hardware printed states what was asked, in other words
         if score > 0:
             ranked.append((score + min(bm25, 20.0) / 100.0, evidence))
         removed = removed_value(sentence.text, attribute) if home and score > 0 else None
@@ -377,7 +386,7 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
                                     evidence, False, home, scope.named, scope.member, score=score + 2.5))
         elif found and score > 0 and not denied_where_stated(sentence.text, found[0]):
             values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant,
-                                    _hardware(sentence.text, attribute) or ", ".join(found), None,
+                                    hardware or ", ".join(found), None,
                                     None, evidence, False, home, scope.named, scope.member,
                                     score=score + 0.5 * min(2, len(found))))
         elif used := used_terms(sentence.text, (*kinds, *[t for t in text_values(

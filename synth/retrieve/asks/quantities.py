@@ -10,7 +10,7 @@ from functools import lru_cache
 from synth import claimparse
 from synth.models import PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
-from synth.retrieve.asks.per_unit import asks_per_unit, per_unit
+from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.text import STOPWORDS
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
@@ -199,6 +199,9 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
             noun = re.match(r"\s+([A-Za-z][\w-]*)", text[quantity.end:])
             shown = f"{quantity.raw} {noun.group(1)}" if noun else shown  # "18 trillion tokens" for "how much data"
         out.append((shown, number, unit or "", quantity.start))
+    timed = time_per_unit_values(text, attribute.name)
+    if timed:
+        return timed  # "each training step took 0.15 seconds": the step's time, no count the sentence also gives
     return out + _plain_values(text, attribute, head, modifiers, out)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from synth.models import PlanSubject
 from synth.names import NameMatch, canonical, family, match_entity, name_regex, size_of
-from synth.text import fold
+from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary, names_in
 
 _NOT_THE_MODEL = re.compile(r"\b(baselines?|ablations?|toy|preliminary|validation experiments?|smaller|small-scale|"
@@ -77,10 +77,16 @@ def only_as_reference(scope: Scope, text: str) -> bool:
 
 # A number joined to a lowercase word is a compound modifier ("80-channel", "25-millisecond", "16-bit"), no model.
 _COMPOUND_MODIFIER = re.compile(r"^\d+(?:\.\d+)?-[a-z]+(?:-[a-z]+)*$")
+# "2Each training step took …": a footnote's mark glued to its first word, not a name with a version
+_FOOTNOTE_MARK = re.compile(r"^\d{1,2}([A-Z][a-z]+)$")
 
 
 def _model_like(name: str, vocab: Vocabulary) -> bool:
-    if _COMPOUND_MODIFIER.match(name.split()[0]):
+    head = name.split()[0]
+    if _COMPOUND_MODIFIER.match(head):
+        return False
+    mark = _FOOTNOTE_MARK.match(head)
+    if mark and fold(mark.group(1)) in STOPWORDS:
         return False
     if re.search(r"[A-Za-z].*\d|\d.*[A-Za-z]", name):
         return True
