@@ -289,7 +289,10 @@ def _followed_by_numbers(pattern: re.Pattern[str], folded: str) -> tuple[int, in
     return sum(follows), len(follows) - sum(follows)
 
 
-_NUMBER_AFTER = re.compile(r"^\s*(?:\(\S{1,12}\)\s*)?(?:of\s+(?:value\s+)?|is\s+|was\s+|to\s+|=\s*|:\s*|set\s+to\s+)?"
+# "weight decay of 0.1", "base wavelength θ to 500,000" (its symbol first), "the base wavelength, which by default
+# is 10,000"
+_NUMBER_AFTER = re.compile(r"^\s*(?:\(\S{1,12}\)\s*|[\u0370-\u03ff][\w\u0370-\u03ff]{0,2}\s+)?"
+                           r"(?:of\s+(?:value\s+)?|is\s+|was\s+|to\s+|=\s*|:\s*|set\s+to\s+|,\s*which\s+(?:by\s+default\s+)?is\s+)?"
                            r"(?:[a-z\u0370-\u03ff]{1,4}\s*=\s*)?[-−]?\d")
 
 

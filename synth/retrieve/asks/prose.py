@@ -160,8 +160,9 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         section = (position, title) if title else None
                     if scope is None or not states_something(sentence.text):
                         continue
-                    if not scope.named and home and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
+                    if not scope.named and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
                             and cites_other_work(sentence.text):
+                        context = None  # a quote joined from the sentence naming the subject would carry its figures
                         continue  # "Zero [83] presents …": cited work's figures, even in the subject's own paper
                     if sibling and not scope.named and (context is None or position - context[0] > CONTEXT_SENTENCES):
                         continue

@@ -219,7 +219,9 @@ _COUNT_OF = re.compile(r"\b(?:number|count|amount)s?\s+of\s+", re.IGNORECASE)
 _RISE = (r"\s+(?:is\s+|was\s+)?(?:gradually\s+|linearly\s+)?(?:increased|raised|ramped\s+up|grown)\s+from\s+"
          r"[\d.,]+\s*[KMB]?\s+to\s+")
 _RAISE_VERB = r"(?:increas|rais|expand|extend|grow|scal)\w*(?:\s+up)?"
-_LINK = r"(?:\s+(?:(?:is|was|are|were)\s+set\s+to|is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*)"
+# "a batch size of 4608", "learning rate = 1e-4", "the base wavelength, which by default is 10,000"
+_LINK = (r"(?:\s+(?:(?:is|was|are|were)\s+set\s+to|is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*|"
+         r",\s*which\s+(?:by\s+default\s+)?(?:is|was)\s+)")
 
 
 # Attributes a unit alone names, with the other words of the attribute said in the sentence: a rate or frequency in

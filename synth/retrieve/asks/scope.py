@@ -292,6 +292,14 @@ _CITED_LEAD = re.compile(
 )
 
 
+# "Follow up works have used this claim to justify modifications, such as increasing the base wavelength θ to
+# 500,000": other works, unnamed, act; the figure is theirs, not the model the paragraph is about.
+_OTHERS_LEAD = re.compile(r"^\s*(?:(?:some|many|several|other|follow[\s-]?up|subsequent|later|prior|previous|recent|"
+                          r"existing)\s+)+(?:[a-z\-]+\s+)?(?:works?|studies|papers|approaches|methods)\s+(?:have\s+|has\s+)?"
+                          r"(?:also\s+)?(?:[a-z]+ed|use[sd]?|show[sn]?|found|propose[sd]?)\b", re.IGNORECASE)
+
+
 def cites_other_work(sentence: str) -> bool:
-    """Whether the sentence opens on cited work: a name (of up to four words) followed by a citation."""
-    return _CITED_LEAD.match(sentence) is not None
+    """Whether the sentence opens on cited work (a name of up to four words followed by a citation) or on other
+    works unnamed ("Follow up works have used …")."""
+    return _CITED_LEAD.match(sentence) is not None or _OTHERS_LEAD.match(sentence) is not None
