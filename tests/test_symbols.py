@@ -208,3 +208,16 @@ def test_a_subscript_split_off_by_the_pdf_is_no_symbol() -> None:
     definition elsewhere could make the number of layers."""
     assert symbol_values("The FFN layers have hidden size df f = 3072.", frozenset({"f"})) == []
     assert symbol_values("We use h = 8 parallel attention layers.", frozenset({"h"})) == [("8", 8.0, "", 11)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "For each layer, we include a residual skip connection and RMSNorm before the Mamba-2, self-attention, or MLP "
+    "block.",
+    "We interleave Mamba-2 and attention layers.",
+])
+def test_a_model_first_in_a_list_of_components_is_a_component(sentence: str) -> None:
+    """"before the Mamba-2, self-attention, or MLP block" in the paper about the 8B Mamba-2-Hybrid: Mamba-2 is the
+    kind of block, so the sentence is still about the hybrid (fresh2 lost its normalization layer to it)."""
+    hybrid = PlanSubject("Heron-Hybrid 8B", ("Heron-Hybrid 8B",), "test", ("heron",))
+    scope = subject_scope(sentence.replace("Mamba-2", "Heron-2"), hybrid, _Vocab(), True)
+    assert scope is not None and not scope.named

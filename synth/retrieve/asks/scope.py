@@ -98,6 +98,9 @@ _PART_OF_PAPER = re.compile(r"^(?:Algorithm|Figure|Fig\.|Table|Section|Sec\.|Eq\
 # "Transformer layers", "Transformer block", "Qwen's tokenizer": a name used as a kind of component, not as a model.
 _AS_MODIFIER = re.compile(r"^(?:['’]s)?\s+(?:layers?|blocks?|architectures?|decoders?|encoders?|modules?|backbones?|"
                           r"style|optimi[sz]ers?|tokeni[sz]ers?|schedul\w*|loss|weight\s+decay|regulari[sz]ation|penalty|norm)\b")
+# "before the Mamba-2, self-attention, or MLP block": the first of a list of components the noun ends
+_LISTED_MODIFIER = re.compile(r"^(?:\s*,\s*[\w\-]+(?:\s+[\w\-]+)?)*\s*,?\s*(?:or|and)\s+[\w\-]+(?:\s+[\w\-]+)?\s+"
+                              r"(?:layers?|blocks?|modules?|sub-?layers?)\b")
 # "8 NVIDIA P100 GPUs": the hardware a model was trained on, never another model
 _HARDWARE = re.compile(r"(?:\b[GTCN]PUs?|\bchips?|\baccelerators?)$|^(?:NVIDIA|Nvidia|AMD|Intel)\b")
 # "8 Nvidia A100 (40GB) GPUs": a name the hardware noun follows is the hardware's
@@ -179,6 +182,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
         if canonical(name) in skip or any(canonical(name).endswith(k) for k in skip) \
                 or _CITATION_KEY.search(sentence[max(0, start - 12):start]) \
                 or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
+                or _LISTED_MODIFIER.match(sentence[end:]) \
                 or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name) \
                 or _SAME_AS.search(sentence[max(0, start - 60):start]) or _HARDWARE.search(name) \
                 or _HARDWARE_AFTER.match(sentence[end:]) \
