@@ -166,6 +166,7 @@ def test_a_heading_glued_to_a_sentence_is_no_part_of_its_quote() -> None:
 @pytest.mark.parametrize("sentence", [
     "Heron models utilize GPT-2's tokenizer (Smith et al., 2023), which implements BPE with a vocabulary of 50,000.",
     "We adopt the same tokenizer as used in GPT-2, which is built on BPE and has a vocabulary size of 50K.",
+    "For the Stage II pretraining data, we refer to GPT-2 [49] and add approximately 50 million samples.",
 ])
 def test_a_model_named_as_the_origin_of_a_tool_is_no_owner_of_its_values(sentence: str) -> None:
     heron = PlanSubject("Heron", ("Heron",), "test", ("heron",))

@@ -117,8 +117,10 @@ _SAME_AS = re.compile(r"\bsame\s+(?:[\w\-]+\s+){0,3}?(?:tokeni[sz]ers?|vocabular
                       r"(?:(?:as|to\s+that\s+of)\s+(?:(?:used|employed|adopted)\s+)?(?:in|by|for|of|with)?|"
                       r"(?:used|employed|adopted)\s+(?:in|by|for|with))\s*(?:the\s+)?$", re.IGNORECASE)
 # "We use a gelu activation … rather than the standard relu, following OpenAI GPT", "We follow a similar recipe as
-# StableLM-3B-4E1T": the model a choice follows is where it comes from, not the sentence's subject.
-_FOLLOWING = re.compile(r"\b(?:follow(?:s|ed|ing)?|similar\s+(?:[\w\-]+\s+){0,2}?(?:as|to))\s+(?:the\s+)?$",
+# StableLM-3B-4E1T", "we refer to DeepSeek-VL2 and add …": the model a choice follows is where it comes from, not
+# the sentence's subject.
+_FOLLOWING = re.compile(r"\b(?:follow(?:s|ed|ing)?|similar\s+(?:[\w\-]+\s+){0,2}?(?:as|to)|"
+                        r"(?:we\s+)?refer(?:s|red)?\s+to|(?:as|like)\s+in|(?:inspired|guided)\s+by)\s+(?:the\s+)?$",
                         re.IGNORECASE)
 # A number in scientific notation, or a date ("Dec 2017", "March 2024"): a name by its shape, never another model.
 _NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+(?:\.\d+)?[kK]$|^\d+(?:\.\d+)?\s?[KMGT]B$|"
