@@ -26,6 +26,7 @@ from synth.retrieve.asks.qualified import keep_qualified
 from synth.retrieve.asks.quantities import quantity_values
 from synth.retrieve.asks.scope import subject_scope
 from synth.retrieve.asks.table_cells import caption_entity_variant, table_candidates
+from synth.retrieve.asks.table_marks import mark_candidates
 from synth.retrieve.asks.terms import mechanism_score
 from synth.vocabulary import vocabulary
 
@@ -37,6 +38,8 @@ def retrieve_asks(plan: Plan, library: Library, index: PassageIndex) -> tuple[As
     """Candidates for every (subject, attribute) of the plan, from every source of the library."""
     vocab = vocabulary(library)
     tables, near = table_candidates(plan, vocab)
+    for ask, marked in mark_candidates(plan, vocab).items():
+        tables.setdefault(ask, []).extend(marked)
     texts, ranked = prose_candidates(plan, library, index, vocab)
     names = asked_names(plan)
     out = []
