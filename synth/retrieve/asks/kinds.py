@@ -120,10 +120,18 @@ def _asked_after(text: str, end: int, asked: tuple[str, ...]) -> bool:
 _CLAUSE_BREAK = re.compile(r";\s*|,\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
 
 
+# "closely resembles the QK normalization by Henry et al.": the term is what the subject's choice is likened to
+_LIKENED = re.compile(r"\b(?:resembl\w*|(?:is|are)\s+(?:similar|akin|analogous|comparable)\s+to|reminiscent\s+of)\s+"
+                      r"(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,4}?$", re.IGNORECASE)
+
+
 def denied_where_stated(text: str, term: str) -> bool:
     """Whether the clause that states the term denies something: "applied after WordPiece tokenization …, and
-    no special consideration given to partial word pieces" denies nothing of the tokenizer."""
+    no special consideration given to partial word pieces" denies nothing of the tokenizer. A term the sentence
+    only likens the subject's choice to is denied too."""
     at = text.find(term)
+    if at >= 0 and _LIKENED.search(text[max(0, at - 60):at]):
+        return True
     if at < 0:
         return claimparse.negated(text)
     breaks = list(_CLAUSE_BREAK.finditer(text))

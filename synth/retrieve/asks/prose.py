@@ -132,6 +132,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 anchor: tuple[int, float] | None = None  # the last sentence stating the asked mechanism
                 section: tuple[int, float] | None = None  # the last section title naming it
                 pointer: tuple[int, float] | None = None  # a sentence stating it that points to what follows
+                # under a heading of the baseline ("2.4.1 BASELINE TRANSFORMER"), not the subject
+                aside = bool(passage.section and _ASIDE_HEADING.search(passage.section))
                 last = -1
                 for position, printed in enumerate(sentences(passage)):
                     last = position
@@ -158,8 +160,12 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                     if attribute.kind is AttributeKind.MECHANISM and home and is_heading(sentence.text):
                         title = heading_anchor(sentence.text, attribute, weights)
                         section = (position, title) if title else None
+                    if is_heading(sentence.text):
+                        aside = bool(_ASIDE_HEADING.search(sentence.text)) and not (scope and scope.named)
                     if scope is None or not states_something(sentence.text):
                         continue
+                    if not scope.named and (aside or _COMMON_PRACTICE.search(sentence.text)):
+                        continue  # "The block typically starts with … RMSNorm": what is usual, not the subject's
                     if not scope.named and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
                             and cites_other_work(sentence.text):
                         context = None  # a quote joined from the sentence naming the subject would carry its figures
@@ -288,6 +294,10 @@ def _hardware(text: str, attribute: PlanAttribute) -> str | None:
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:if|suppose|supposing|imagine|were\s+to|would\s+be)\b", re.IGNORECASE)
+# "One might attempt to approximate nGPT's update in GPT by applying RMSNorm": a thought experiment, not a choice
+_SUPPOSED = re.compile(r"\bone\s+(?:might|could|may|would)\b|\b(?:might|could)\s+(?:attempt|try)\b", re.IGNORECASE)
+_ASIDE_HEADING = re.compile(r"\b(?:baselines?|original|vanilla|standard|conventional)\b", re.IGNORECASE)
+_COMMON_PRACTICE = re.compile(r"\b(?:typically|usually|commonly|conventionally|traditionally)\b", re.IGNORECASE)
 _STAGE_WORD = re.compile(r"\bpre-?train\w*|\bpretrain\w*|\bfine-?tun\w*|\bpost-?train\w*|\bSFT\b|"
                          r"\breinforcement[- ]learning\b|\bRL\b", re.IGNORECASE)
 
@@ -370,7 +380,7 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
             variant = "; ".join(p for p in (scope.variant, setting) if p) or None
             values.append(Candidate(subject.name, attribute.name, scope.entity, variant, raw, number, unit, evidence,
                                     False, home, scope.named, scope.member))
-    elif only_as_reference(scope, sentence.text):
+    elif only_as_reference(scope, sentence.text) or _SUPPOSED.search(sentence.text):
         return 0.0  # "… the same RL process as employed in DeepSeek-R1-Zero" says how another model is made
     elif attribute.kind is AttributeKind.TEXT:
         score = mechanism_score(sentence.text, attribute, scope.named, home, weights, acronyms)
