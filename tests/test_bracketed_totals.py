@@ -34,3 +34,15 @@ def test_only_a_total_whose_clause_uses_the_asked_words_answers(name: str, value
     asked = PlanAttribute(name, AttributeKind.QUANTITY, (name,), "test")
     text = " ".join(HARK.split("\n\n")[1].split())
     assert [raw for raw, *_ in total_values(text, asked)] == values
+
+
+def test_a_resolution_is_the_time_a_value_is_quantized_to(tmp_path: Path) -> None:
+    """"quantizing all times to the nearest 20 milliseconds which matches the native time resolution of Hark
+    models": the comparison word "matches" does not hand the value away from the subject named after "of"; the
+    initial timestamp "between 0.0 and 1.0 second" is no resolution."""
+    text = ("# Hark: speech recognition from weak labels\n\nFor timestamp prediction, we predict time relative to the "
+            "current audio segment, quantizing all times to the nearest 20 milliseconds which matches the native "
+            "time resolution of Hark models. We constrain the initial timestamp token of Hark to be between 0.0 "
+            "and 1.0 second.\n")
+    answer = answered(tmp_path, {"hark.md": text}, "To what resolution are Hark's timestamps quantized?")
+    assert [c.value for c in answer.cells] == ["20 milliseconds"]

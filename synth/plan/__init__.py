@@ -42,6 +42,7 @@ from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
 from synth.plan.papers import PaperReference, baseline_papers, compared_papers, paper_names, paper_references
 from synth.plan.phrasings import (
+    consisting_of,
     of_measure,
     one_each,
     phrased,
@@ -361,7 +362,8 @@ def _standalone(word: str, vocab: Vocabulary) -> bool:
     return any(canonical(label) == canonical(word) for label in vocab.attribute_labels_by_word(word))
 
 
-_REWRITES = (uncontracted, trend_asked, of_measure, used_for, one_each, restated_counts, totalled, without_appositives)
+_REWRITES = (uncontracted, trend_asked, of_measure, used_for, consisting_of, one_each, restated_counts, totalled,
+             without_appositives)
 
 
 def make_plan(question: Question, library: Library) -> Plan:

@@ -248,3 +248,20 @@ def trend_asked(text: str) -> str:
             return m.group(0)  # "how does X scale with …" names no thing of X: a mechanism or a trend of X itself
         return f"what is {np}, {m.group('verb').lower()}s {m.group('rest')}"
     return _TREND_ASKED.sub(asked, text)
+
+
+# "What does Whisper's multitask format consist of?": the thing itself is asked, "consist of" is no word of it.
+_CONSISTS_OF = re.compile(r"\bwhat\s+(?:does|do|did)\s+(?P<np>[^,;?]+?)\s+(?:consist|consists|comprise)\s+of\b",
+                          re.IGNORECASE)
+# "to what resolution are timestamps quantized": the measure of the thing, as "what is the timestamp resolution"
+_MEASURED_BY = re.compile(r"\b(?:to|at|in|with)\s+what\s+(?P<measure>[a-z]+)\s+(?:is|are|was|were)\s+"
+                          r"(?P<owner>(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w\-.]*['’]s\s+)?)(?P<thing>[a-z][\w\-]*)\s+"
+                          r"(?P<verb>[a-z]+(?:ed|en))\b", re.IGNORECASE)
+
+
+def consisting_of(text: str) -> str:
+    """"What does X's format consist of" asks X's format; "to what resolution are timestamps quantized" asks the
+    timestamp resolution. Read as the asked-position shape every later reading expects."""
+    text = _CONSISTS_OF.sub(lambda m: f"what is {m.group('np')}", text)
+    return _MEASURED_BY.sub(lambda m: f"what is {m.group('owner') or 'the '}{_singular(m.group('thing'))} "
+                                      f"{m.group('measure')}", text)

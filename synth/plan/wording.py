@@ -55,7 +55,7 @@ _QUANTITY_WORDS = re.compile(
     r"parameters?|params|layers|heads|experts|hours|cost|costs|budget|ratio|factor|width|depth|epochs?|"
     r"amount|value|values|decay|capacity|savings?|throughput|latency|memory|window|vocabulary|flops?|weight|"
     r"coefficients?|threshold|temperature|(?:clipping|gradient)\s+norm|fraction|proportion|percentage|momentum|"
-    r"speed-?ups?)\b",
+    r"speed-?ups?|resolution)\b",
     re.IGNORECASE,
 )
 _RANK_ONLY = re.compile(r"^\s*which\s+(?:one|model|of\s+(?:them|these|the\s+\w+))?\s*[a-z]+\s+(?:the\s+)?"

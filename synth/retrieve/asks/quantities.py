@@ -228,10 +228,12 @@ _LINK = (r"(?:\s+(?:(?:is|was|are|were)\s+set\s+to|is|was|are|were|of|to|at|set\
 
 # Attributes a unit alone names, with the other words of the attribute said in the sentence: a rate or frequency in
 # hertz.
-_MEASURED_IN = {key("rate"): r"(?:k|M|G)?Hz", key("frequency"): r"(?:k|M|G)?Hz"}
+_MEASURED_IN = {key("rate"): r"(?:k|M|G)?Hz", key("frequency"): r"(?:k|M|G)?Hz",
+                key("resolution"): r"(?:milliseconds?|ms|seconds?|pixels?|px)"}
 _DURATION = {key("time"): r"(?:hours?|days?|weeks?)", key("hours"): r"hours?", key("days"): r"days?"}
 _STAGES = frozenset(key(w) for w in ("training", "pre-training", "pretraining", "fine-tuning", "inference"))
 # An attribute counted in a unit of a thing ("hours of audio", "tokens of code"): the unit, then the thing.
+_QUANTIZED = re.compile(r"\b(?:nearest|resolution\s+of|quantiz\w*\s+(?:[\w\-]+\s+){0,3}?to)\s+$", re.IGNORECASE)
 _UNIT_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:[A-Za-z\-]+\s+)?([A-Za-z\-]+)", re.IGNORECASE)
 
 
@@ -322,6 +324,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             found = re.search(pattern, context, re.IGNORECASE)
             if not found:
                 continue
+            if pattern == by_unit and key(words[-1]) == key("resolution") \
+                    and not _QUANTIZED.search(text[max(0, number.start() - 40):number.start()]):
+                continue  # "quantizing all times to the nearest 20 milliseconds", not "between 0.0 and 1.0 second"
             if pattern == trained_for and not re.match(rf"\s+{re.escape(_singular(words[-1]))}",
                                                        text[number.end():], re.IGNORECASE):
                 continue  # "train for 10,000 steps", not "train for 3 days"

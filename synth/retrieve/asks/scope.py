@@ -63,8 +63,11 @@ class Scope:
                 return False
         names = sorted([(s, e, True) for s, e in self.mentions] + [(s, e, False) for s, e in self.others])
         before = [n for n in names if n[1] <= position]
-        if not before and text and _COMPARING.search(text[position:min(s for s, _ in self.mentions)]):
-            return False  # "Its KV compression dimension is 512, but slightly different from DeepSeek-V2"
+        between = text[position:min(s for s, _ in self.mentions)] if text else ""
+        if not before and _COMPARING.search(between) and not re.search(r"\bof\s+(?:the\s+)?$", between):
+            # "Its KV compression dimension is 512, but slightly different from DeepSeek-V2"; not "20 milliseconds
+            # which matches the native time resolution of Whisper models", which is the subject's own
+            return False
         owner = before[-1] if before else next((n for n in names if n[0] >= position), None)
         return bool(owner and owner[2])
 
