@@ -259,9 +259,17 @@ _MEASURED_BY = re.compile(r"\b(?:to|at|in|with)\s+what\s+(?P<measure>[a-z]+)\s+(
                           r"(?P<verb>[a-z]+(?:ed|en))\b", re.IGNORECASE)
 
 
+# "what share of tokens is masked": the share of the tokens masked, the participle part of what is asked
+_SHARE_PASSIVE = re.compile(r"\bwhat\s+(?P<share>share|fraction|percentage|proportion|portion)\s+of\s+(?:the\s+)?"
+                            r"(?P<whole>[a-z][\w\-]*)\s+(?:is|are|was|were|gets?)\s+(?P<verb>[a-z]+(?:ed|en))\b",
+                            re.IGNORECASE)
+
+
 def consisting_of(text: str) -> str:
     """"What does X's format consist of" asks X's format; "to what resolution are timestamps quantized" asks the
-    timestamp resolution. Read as the asked-position shape every later reading expects."""
+    timestamp resolution; "what share of tokens is masked" the share of tokens masked. Read as the asked-position
+    shape every later reading expects."""
     text = _CONSISTS_OF.sub(lambda m: f"what is {m.group('np')}", text)
+    text = _SHARE_PASSIVE.sub(lambda m: f"what is the {m.group('share')} of {m.group('whole')} {m.group('verb')}", text)
     return _MEASURED_BY.sub(lambda m: f"what is {m.group('owner') or 'the '}{_singular(m.group('thing'))} "
                                       f"{m.group('measure')}", text)
