@@ -35,6 +35,8 @@ _VERBS = frozenset("""use score reach achieve get obtain attain report give list
     perform fare rank differ take decide spend employ adopt need require keep balance handle reduce change scale grow
     vary summarize summarise describe explain mean set apply choose select train pre-train post-train fine-tune
     distill evaluate measure see happen occur support""".split())
+# Verbs of that list that are also nouns ending an asked phrase ("initialization scale", "load balance").
+_NOUN_VERBS = frozenset("scale balance change set".split())
 # Words that open a condition inside a clause ("… when both are used in X"): what follows is not asked.
 _SUBORDINATE = frozenset("when where while if whenever once".split())
 _IMPERATIVE = frozenset("give list report state show provide name tell compare summarize summarise describe find "
@@ -55,7 +57,7 @@ _QUANTITY_WORDS = re.compile(
     r"parameters?|params|layers|heads|experts|hours|cost|costs|budget|ratio|factor|width|depth|epochs?|"
     r"amount|value|values|decay|capacity|savings?|throughput|latency|memory|window|vocabulary|flops?|weight|"
     r"coefficients?|threshold|temperature|(?:clipping|gradient)\s+norm|fraction|proportion|percentage|momentum|"
-    r"speed-?ups?|resolution)\b",
+    r"speed-?ups?|resolution|scale)\b",
     re.IGNORECASE,
 )
 _RANK_ONLY = re.compile(r"^\s*which\s+(?:one|model|of\s+(?:them|these|the\s+\w+))?\s*[a-z]+\s+(?:the\s+)?"
@@ -379,6 +381,9 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             i += 2
         elif low in ("score", "scores") and i > 0 and tokens[i - 1] == METRIC:
             pass  # "the ⟨A⟩ score and Chatbot Arena Elo rating": the benchmark's noun, not the verb "score"
+        elif low in _NOUN_VERBS and reader.current and reader.asking and (
+                not nxt or nxt.lower() in (",", ";", "?", "and", "or", "of", "for", "in", ")")):
+            reader.current.append(token)  # "the weight initialization scale": a noun ending the asked phrase
         elif low in _AUX or is_verb(token):
             # "what are <asked>", "what <asked> were used": an auxiliary right after the question word keeps asking
             keep = reader.fresh and not reader.current and not reader.phrases and low in _AUX

@@ -37,7 +37,8 @@ def kind_terms(attribute: PlanAttribute, index: PassageIndex, acronyms: dict[str
                ) -> tuple[str, ...]:
     """The names the library writes as the asked kind of thing, most used first: for "optimizer" the names it
     puts before "optimizer" (Adam, AdamW, Adafactor), for "positional encoding" the position embeddings it names.
-    Only names with a capital letter: a lowercase phrase is a description, not a term to look for alone."""
+    Only names with a capital letter or a digit ("float32"): a lowercase phrase is a description, not a term to look
+    for alone."""
     query = " OR ".join(p for p in (phrase(s) for s in attribute.spellings) if p)
     asked = asked_words(attribute)
     counts: Counter[str] = Counter()
@@ -49,7 +50,7 @@ def kind_terms(attribute: PlanAttribute, index: PassageIndex, acronyms: dict[str
                 continue  # "WordPiece embeddings" are no positional encoding: the sentence must say "positional"
             for term in text_values(sentence.text, attribute, acronyms, terms, denied=True):
                 parts = re.findall(r"[A-Za-z][A-Za-z0-9]*", term)
-                if re.search(r"[A-Z]", term) and len(term) >= 3 and not re.fullmatch(r"[A-Z]{5,}", term) \
+                if re.search(r"[A-Z]|[a-z]\d", term) and len(term) >= 3 and not re.fullmatch(r"[A-Z]{5,}", term) \
                         and not all(any(same_term(p, w) for w in asked) for p in parts):
                     counts[term] += 1  # not a heading in capitals ("ROTARY"), nor only the asked words
     expanded = Counter(counts)
@@ -81,7 +82,8 @@ def used_terms(text: str, kinds: tuple[str, ...], asked: tuple[str, ...] = ()) -
     """The asked kind's names the sentence says are put to use ("We use Adam with …"), in the order written,
     directly after the verb or as an item of the list it governs ("including using GQA (…), SwiGLU (…)"); a
     name the sentence rejects or removes ("instead of ReLU") is not one. A name in lower case ("a gelu
-    activation") counts only with an asked word after it: alone it could be any word."""
+    activation") counts only with an asked word after it, alone it could be any word; unless a digit marks it as a
+    name ("we use float32 for both model weights and activations")."""
     if claimparse.negated(text):
         return []
     items = _listed(text)
@@ -92,7 +94,8 @@ def used_terms(text: str, kinds: tuple[str, ...], asked: tuple[str, ...] = ()) -
                                                                            re.IGNORECASE)),
                         *((items.start(1) + m.start(1), items.start(1) + m.end(1)) for items in items
                           for m in re.finditer(_ITEM + rf"({spelled}s?){_AFTER}", items.group(1), re.IGNORECASE))]:
-            if _DENIED.search(text[max(0, at - 80):at]) or not (text[at].isupper() or _asked_after(text, end, asked)):
+            if _DENIED.search(text[max(0, at - 80):at]) or not (
+                    text[at].isupper() or re.search(r"[a-z]\d", term) or _asked_after(text, end, asked)):
                 continue
             whole = _TITLE_RUN.match(text, end)  # "Rotary" of "Rotary Position Embeddings"
             found.append((at, text[at:whole.end() if whole and text[at].isupper() else end]))

@@ -40,6 +40,7 @@ from synth.retrieve.asks.quantities import quantity_values
 from synth.retrieve.asks.scope import (
     COMPARING,
     Scope,
+    cited_actor,
     cites_other_work,
     led_by_other,
     names_relative,
@@ -166,6 +167,9 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         continue
                     if not scope.named and (aside or _COMMON_PRACTICE.search(sentence.text)):
                         continue  # "The block typically starts with … RMSNorm": what is usual, not the subject's
+                    if not scope.named and attribute.kind is AttributeKind.TEXT and cited_actor(sentence.text):
+                        context = None
+                        continue  # "… Lepikhin et al. (2020) trains with float32 precision": the cited work's choice
                     if not scope.named and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
                             and cites_other_work(sentence.text):
                         context = None  # a quote joined from the sentence naming the subject would carry its figures

@@ -308,6 +308,17 @@ _OTHERS_LEAD = re.compile(r"^\s*(?:(?:some|many|several|other|follow[\s-]?up|sub
                           r"(?:also\s+)?(?:[a-z]+ed|use[sd]?|show[sn]?|found|propose[sd]?)\b", re.IGNORECASE)
 
 
+# "…, and as a result, Lepikhin et al. (2020) trains with float32 precision": cited work acting inside the sentence
+_CITED_ACTOR = re.compile(r"\b[A-Z][\w\-]+(?:\s+(?:and|&)\s+[A-Z][\w\-]+)?\s+(?:et\s+al\.?\s*)?\(\d{4}[a-z]?\)\s+"
+                          r"(?:also\s+|instead\s+)?(?:train|use|employ|adopt|appl|propos|introduc|rel(?:y|ies|ied))\w*\b")
+
+
+def cited_actor(sentence: str) -> bool:
+    """Whether cited work acts anywhere in the sentence ("Lepikhin et al. (2020) trains with float32"): the terms it
+    names are that work's choices."""
+    return _CITED_ACTOR.search(sentence) is not None
+
+
 def cites_other_work(sentence: str) -> bool:
     """Whether the sentence opens on cited work (a name of up to four words followed by a citation) or on other
     works unnamed ("Follow up works have used …")."""

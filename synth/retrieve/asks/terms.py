@@ -189,8 +189,11 @@ def _same(word: str, asked: str) -> bool:
     word, asked = word.lower().strip("-"), asked.lower()
     if _KINDRED.get(asked.rstrip("s")) == word.rstrip("s"):
         return True
-    if word.rstrip("s") == asked.rstrip("s") or word.startswith(asked):
+    if word.rstrip("s") == asked.rstrip("s"):
         return True
+    if word.startswith(asked):  # "positional", "tokenizers"; never "model" for "mode"
+        rest = word[len(asked):]
+        return len(rest) > 2 or rest in ("s", "es", "al", "ed", "er")
     return asked.startswith(word) and len(word) >= 5 and asked[len(word):] in ("s", "es", "al", "ed", "ing", "ion")
 
 
@@ -330,7 +333,10 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
             phrase = " ".join(w[0] for w in words[a:b + 1])
             if not _headed_by(phrase, [*head, *category]):
                 continue  # "reward model" is a model, not a kind of reward
-            if _known(phrase, terms) and (not bare(phrase) or f"\n{fold(phrase)}\n" in f"\n{terms}\n"):
+            # a known phrase of the asked words ("layer normalization" for a normalization layer), never the
+            # asked kind's own modifier ("quality diversity" for a quality-diversity algorithm names no algorithm)
+            if _known(phrase, terms) and (not bare(phrase) or f"\n{fold(phrase)}\n" in f"\n{terms}\n") \
+                    and fold(phrase).replace("-", " ").split() != asked_words[:-1]:
                 found.append((words[a][1], phrase))
                 break
     found += used_as(text, attribute.name)

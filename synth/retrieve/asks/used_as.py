@@ -11,7 +11,21 @@ def used_as(text: str, asked: str) -> list[tuple[int, str]]:
     """"we utilize DeepSeek-LLM (1.5B and 7B) … as the base language model": the name a sentence uses as the asked
     thing is its value, though it names nothing of the asked kind itself."""
     pattern = _used_as_pattern(asked)
-    return [(m.start("term"), m.group("term")) for m in pattern.finditer(text)] if pattern else []
+    found = [(m.start("term"), m.group("term")) for m in pattern.finditer(text)] if pattern else []
+    copula = _named_by_copula(asked)
+    return found + ([(m.start("term"), m.group("term")) for m in copula.finditer(text)] if copula else [])
+
+
+@lru_cache(maxsize=256)
+def _named_by_copula(asked: str) -> re.Pattern[str] | None:
+    """"the specific algorithm in the experiment in this paper is MAP-Elites": the asked thing's head noun, said
+    of this work, named after "is"."""
+    head = asked.split()[-1] if asked.split() else ""
+    if not re.fullmatch(r"[a-z][a-z\-]+", head):
+        return None
+    return re.compile(rf"\b(?:the|our|this)\s+(?:[a-z\-]+\s+){{0,2}}?{re.escape(head)}s?"
+                      r"(?:\s+(?:used\s+|chosen\s+)?(?:in|for|of)\s+[^.;,()]{0,50}?)?\s+(?:is|was)\s+(?:the\s+)?"
+                      r"(?P<term>(?-i:[A-Z])[\w\-.]*[\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
