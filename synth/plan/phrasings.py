@@ -265,11 +265,19 @@ _SHARE_PASSIVE = re.compile(r"\bwhat\s+(?P<share>share|fraction|percentage|propo
                             re.IGNORECASE)
 
 
+# "above which gzip compression rate does it raise the temperature": the threshold of that rate is asked
+_ABOVE_WHICH = re.compile(r"\b(?:above|below|beyond|under|over)\s+(?:which|what)\s+"
+                          r"(?P<thing>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)\s+"
+                          r"(?=(?:does|do|did|is|are|was|were|will|would)\b)", re.IGNORECASE)
+
+
 def consisting_of(text: str) -> str:
     """"What does X's format consist of" asks X's format; "to what resolution are timestamps quantized" asks the
-    timestamp resolution; "what share of tokens is masked" the share of tokens masked. Read as the asked-position
-    shape every later reading expects."""
+    timestamp resolution; "what share of tokens is masked" the share of tokens masked; "above which gzip compression
+    rate does it …" the gzip compression rate threshold. Read as the asked-position shape every later reading
+    expects."""
     text = _CONSISTS_OF.sub(lambda m: f"what is {m.group('np')}", text)
+    text = _ABOVE_WHICH.sub(lambda m: f"what {m.group('thing')} threshold ", text)
     text = _SHARE_PASSIVE.sub(lambda m: f"what is the {m.group('share')} of {m.group('whole')} {m.group('verb')}", text)
     return _MEASURED_BY.sub(lambda m: f"what is {m.group('owner') or 'the '}{_singular(m.group('thing'))} "
                                       f"{m.group('measure')}", text)

@@ -12,6 +12,7 @@ from synth.models import PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.retrieve.asks.shares import share_values
+from synth.retrieve.asks.thresholds import threshold_values
 from synth.retrieve.asks.totals import total_values
 from synth.text import STOPWORDS
 
@@ -204,7 +205,8 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     timed = time_per_unit_values(text, attribute.name)
     if timed:
         return timed  # "each training step took 0.15 seconds": the step's time, no count the sentence also gives
-    out += [v for v in (*total_values(text, attribute), *share_values(text, attribute))
+    out += [v for v in (*total_values(text, attribute), *share_values(text, attribute),
+                        *threshold_values(text, attribute))
             if v[3] not in {position for *_, position in out}]
     return out + _plain_values(text, attribute, head, modifiers, out)
 
