@@ -22,7 +22,8 @@ from synth.labelcodes import has_word, label_words, pair_names, pair_part
 from synth.models import AttributeKind, PlanAttribute
 from synth.names import key
 from synth.retrieve.asks.candidates import Candidate
-from synth.retrieve.asks.quantities import peak_stated, peak_word
+from synth.retrieve.asks.lexicon import peak_word
+from synth.retrieve.asks.schedules import peak_stated
 
 _DEGREE = frozenset({"maximum", "max", "minimum", "min", "peak", "initial", "final", "default"})
 _DISTRIBUTIVE = re.compile(r"\b(?:per|in\s+each|for\s+each|at\s+each)\s+([a-z][\w\-]*)", re.IGNORECASE)

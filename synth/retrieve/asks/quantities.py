@@ -10,13 +10,13 @@ from functools import lru_cache
 from synth import claimparse
 from synth.models import PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
+from synth.retrieve.asks.lexicon import PEAK, PLAIN, SCIENTIFIC, WORD, has_word, word_tokens
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
+from synth.retrieve.asks.schedules import WARMUP, schedule_values
 from synth.retrieve.asks.shares import share_values
 from synth.retrieve.asks.thresholds import threshold_values
 from synth.retrieve.asks.totals import total_values
 from synth.text import STOPWORDS
-
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 
 _SCALE_UNIT = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}
 # Nouns whose amount is counted in another unit: "how much data" is answered in tokens.
@@ -52,12 +52,6 @@ def _scale(raw: str, quantity: claimparse.Quantity) -> tuple[float, str | None]:
 
 
 @lru_cache(maxsize=65536)
-def word_tokens(text: str) -> tuple[tuple[str, int, int], ...]:
-    """Words (hyphenated words split: "pre-trained" → pre, trained) and clause punctuation."""
-    return tuple((m.group(0), m.start(), m.end()) for m in re.finditer(r"[A-Za-z][A-Za-z0-9]*|[,;:.()]", text))
-
-
-@lru_cache(maxsize=65536)
 def sentence_quantities(text: str) -> tuple[claimparse.Quantity, ...]:
     """The sentence's figures, and a thousand written as a lower-case k ("scales to 128k context length"), which
     claims parsing reads as a setting's name ("LV-Eval at 16k") and retrieval reads as the figure it is."""
@@ -87,10 +81,6 @@ def _words_around(text: str, start: int, end: int, before: int, after: int) -> t
     return out_left, out_right
 
 
-# A schedule's highest value is written "peak", "max", "maximum" or "maximal" learning rate: one modifier.
-_PEAK = frozenset(key(w) for w in ("peak", "max", "maximum", "maximal"))
-
-
 def _counts_head(words: Iterable[str], head: str) -> bool:
     """The words after a figure name the counted thing, never the agent that makes it: "2T tokens" counts tokens,
     not a "tokenizer" (the stems meet as token / tokeniz)."""
@@ -110,12 +100,6 @@ def _counts_other(after: str, asked: frozenset[str]) -> bool:
     word = found.group(1)
     plural = len(word) > 3 and word.lower().endswith("s") and not word.lower().endswith(("ss", "us", "is"))
     return plural and not has_word(asked, key(word))
-
-
-def has_word(words: Iterable[str], wanted: str) -> bool:
-    if any(same_word(wanted, p) for p in _PEAK):
-        return any(same_word(w, p) for w in words for p in _PEAK)
-    return any(same_word(w, wanted) for w in words)
 
 
 # A capitalised word (and a version number) right before a size: "Chinchilla 70B", "Llama 2 70B".
@@ -211,10 +195,6 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     return out + _plain_values(text, attribute, head, modifiers, out)
 
 
-_SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*[×x]\s*10\s*[−\-–]\s*|e[−\-–])(\d+)(?!\d)")
-_PLAIN = re.compile(r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KMBT](?![A-Za-z]))?(?![\w.]*\d)(?!\s*%)"
-                    r"(?!\s*(?:trillion|billion|million|thousand)\b)"  # "72 million" is no plain 72
-                    r"(?![A-Za-z])")
 _NUMBER_WORDS = {"single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "sixteen": 16, "thirty-two": 32, "sixty-four": 64}
 _SPELLED = re.compile(r"(?<![\w-])(" + "|".join(_NUMBER_WORDS) + r")(?![\w-])(?!\s+of\b)", re.IGNORECASE)
@@ -254,10 +234,10 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         return []
     rest = modifiers - {key(p) for w in words for p in w.split("-")}
     taken = {position for *_, position in found}
-    scheduled = _schedule_values(text, words, modifiers, taken)
+    scheduled = schedule_values(text, words, modifiers, taken)
     taken |= {position for *_, position in scheduled}
-    if _WARMUP.search(text):  # "learning rate of 1e-4, … warmup over the first 10,000 steps": the peak
-        rest = frozenset(m for m in rest if not any(same_word(m, p) for p in _PEAK))
+    if WARMUP.search(text):  # "learning rate of 1e-4, … warmup over the first 10,000 steps": the peak
+        rest = frozenset(m for m in rest if not any(same_word(m, p) for p in PEAK))
     subset = named != attribute.name or any(key(w) in _SUBSET_WORDS for w in WORD.findall(attribute.name))
     if subset and (_PART_OF.search(text) or _CHOOSING.search(text)):
         # "6 out of 64 routed experts", "we route to only a single expert": the form says "activated" and the
@@ -308,7 +288,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                          rf"{re.escape(_singular(of_form.group(2)))}\w*\b", False))
     out: list[tuple[str, float, str, int]] = []
     for pattern, before in patterns:
-        for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text)):
+        for number in (*SCIENTIFIC.finditer(text), *PLAIN.finditer(text)):
             if number.start() in taken or _REFERENCE.search(text[max(0, number.start() - 12):number.start()]):
                 continue  # "Figure 3 Patching schemes …" numbers a figure, not patches
             if _ALTERNATIVES.search(text[max(0, number.start() - 30):number.start()]):
@@ -340,7 +320,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             elif before and _other_variant(context[:found.start()], attribute.name, words):
                 continue
             unit = ""
-            if number.re is _SCIENTIFIC:
+            if number.re is SCIENTIFIC:
                 value = float(number.group(1)) * 10 ** -int(number.group(2))
             else:
                 value, unit = float(number.group(1).replace(",", "")), number.group(2) or ""
@@ -403,7 +383,7 @@ def _subset_values(text: str, words: list[str], taken: set[int]) -> list[tuple[s
     out_of = re.compile(rf"^\s+out\s+of\s+(?:the\s+)?[\d,]+\s+(?:[a-z]+\s+)?{re.escape(_singular(noun))}\w*\b",
                         re.IGNORECASE)
     out: list[tuple[str, float, str, int]] = []
-    for number in _PLAIN.finditer(text):
+    for number in PLAIN.finditer(text):
         if number.start() in taken or number.group(2):
             continue
         if out_of.match(text[number.end():]) or (noun_after.match(text[number.end():])
@@ -431,58 +411,6 @@ def _spelled_values(text: str, words: list[str], taken: set[int], subset: bool =
         if number.start() not in taken and (chosen or re.match(rf"\s+{exact}(?![\w-])(?!\s+of\b)",
                                                                text[number.end():], re.IGNORECASE)):
             out.append((number.group(0), float(_NUMBER_WORDS[number.group(1).lower()]), "", number.start()))
-    return out
-
-
-_RISES = re.compile(r"\b(?:increas\w*|rais\w*|ramp\w*\s+up|warm\w*\s+up|grow\w*)\s+(?:it\s+|the\s+[a-z]+\s+[a-z]+\s+)?"
-                    r"(?:linearly\s+|gradually\s+)?from\s+[\d.,]+\s*[KMB]?\s+to\s+$", re.IGNORECASE)
-_WARMUP = re.compile(r"\bwarm[\s-]?up|\b(?:increas\w*|rais\w*|ramp\w*\s+up)\s+(?:it\s+)?(?:linearly\s+)?from\s+0\b",
-                     re.IGNORECASE)
-_FIRST = re.compile(r"\b(?:during|over|in|for|within)\s+the\s+first\s+$", re.IGNORECASE)
-_STEPS = re.compile(r"^\s*(?:training\s+)?(?:steps|updates|iterations)\b", re.IGNORECASE)
-
-
-def peak_word(word: str) -> bool:
-    """"peak", "max", "maximum", "maximal": the highest value of a schedule."""
-    return any(same_word(key(word), p) for p in _PEAK)
-
-
-def peak_stated(text: str, at: int) -> bool:
-    """The value at `at` is a schedule's highest: a peak word in its clause ("The maximum learning rate for
-    DeepSeekMoE 16B is set to"), the value a warm-up rises to ("increase it from 0 to 2.2 × 10−4"), or the one
-    learning rate of a sentence stating its warm-up ("learning rate of 1e-4, … warmup over the first 10,000
-    steps")."""
-    clause = re.split(r"[.;]\s|,\s+(?:and|but)\s", text[max(0, at - 120):at])[-1]
-    if any(peak_word(w) for w in WORD.findall(clause)) or _RISES.search(text[max(0, at - 60):at]):
-        return True
-    return _WARMUP.search(text) is not None and not re.search(r"\b(?:decay\w*|final|minimum|end)\b", clause,
-                                                               re.IGNORECASE)
-
-
-def _schedule_values(text: str, words: list[str], modifiers: frozenset[str], taken: set[int]
-                     ) -> list[tuple[str, float, str, int]]:
-    """A warm-up written as the schedule it is: "As for the learning rate scheduling, we first linearly increase
-    it from 0 to 2.2 × 10−4 during the first 2K steps" states the peak learning rate (the value the warm-up
-    reaches) and the warm-up steps; so does "learning rate warmup over the first 10,000 steps"."""
-    folded = [key(w) for w, _, _ in word_tokens(text)]
-    peak = any(same_word(m, p) for m in modifiers for p in _PEAK) and all(has_word(folded, key(w)) for w in words)
-    warmup = any(re.match(r"warm", w, re.IGNORECASE) for w in words) and _WARMUP.search(text) is not None
-    if not (peak or warmup):
-        return []
-    out: list[tuple[str, float, str, int]] = []
-    for number in (*_SCIENTIFIC.finditer(text), *_PLAIN.finditer(text)):
-        if number.start() in taken:
-            continue
-        before = text[max(0, number.start() - 60):number.start()]
-        if not ((peak and _RISES.search(before)) or (warmup and _FIRST.search(before)
-                                                     and _STEPS.match(text[number.end():]))):
-            continue
-        if number.re is _SCIENTIFIC:
-            value, unit = float(number.group(1)) * 10 ** -int(number.group(2)), ""
-        else:
-            value, unit = float(number.group(1).replace(",", "")), number.group(2) or ""
-        taken.add(number.start())
-        out.append((number.group(0), value, unit, number.start()))
     return out
 
 

@@ -11,7 +11,7 @@ from synth import claimparse
 from synth.index import PassageIndex
 from synth.models import AttributeKind, PlanAttribute
 from synth.names import key, same_word, words_of
-from synth.retrieve.asks.quantities import WORD, has_word, word_tokens
+from synth.retrieve.asks.lexicon import WORD, has_word, word_tokens
 from synth.retrieve.asks.used_as import used_as
 from synth.text import STOPWORDS, fold
 
