@@ -164,6 +164,8 @@ def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabular
         unstaged = _STAGE.sub("", name.text).strip() or name.text
         # "DeepSeek-V3-Base" is DeepSeek-V3 in its base variant, "DeepSeek-V2 Chat (RL)" DeepSeek-V2 Chat at a stage
         spellings += [spelling for spelling in (unstaged, _bare(unstaged)) if spelling != name.text]
+        if re.fullmatch(r"[A-Z][\w\-]*[^sS]s", name.text) and vocab.role(name.text[:-1]) == "entity":
+            spellings.append(name.text[:-1])  # "the vanilla Transformers": the models the library calls Transformer
         spellings_t = tuple(dict.fromkeys(spellings))
         homes = vocab.home_sources(spellings_t)
         if not homes and name.member:

@@ -95,8 +95,10 @@ def in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: 
     notes.append(f"The question names a paper: {'; '.join(p.written for p in papers)} ({', '.join(named)}).")
     # A paper about no model of its own (a method's experiments run on Gemma 2B) has no model its sentences could be
     # about instead: a subject its tables label is its experiments' model there, not a baseline.
+    # Its experiments' models are read there even when another source is about them ("In 'Language Modeling Is
+    # Compression', which dataset were the vanilla Transformers trained on": not the Transformer paper's data).
     ownerless = not any(vocab.about.get(key) for key in named)
-    return [subject if subject.home_sources or (vocab.entity_matches(subject.spellings) and not ownerless)
+    return [subject if not ownerless and (subject.home_sources or vocab.entity_matches(subject.spellings))
             else replace(subject, home_sources=named, origin=f"{subject.origin}; looked for in the paper the question "
                          "names") for subject in subjects]
 

@@ -381,6 +381,9 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             i += 2
         elif low in ("score", "scores") and i > 0 and tokens[i - 1] == METRIC:
             pass  # "the ⟨A⟩ score and Chatbot Arena Elo rating": the benchmark's noun, not the verb "score"
+        elif reader.current and reader.asking and re.fullmatch(r"[a-z]+[^s]s", token) \
+                and nxt.lower() in ("a", "an", "the", "its", "their"):
+            reader.stop(asking=False)  # "which coding scheme turns a model's predictions into …": a verb of the clause
         elif low in _NOUN_VERBS and reader.current and reader.asking and (
                 not nxt or nxt.lower() in (",", ";", "?", "and", "or", "of", "for", "in", ")")):
             reader.current.append(token)  # "the weight initialization scale": a noun ending the asked phrase

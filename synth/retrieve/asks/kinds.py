@@ -21,7 +21,8 @@ QUERY_TERMS = 16
 # "we apply Rotary Position Embeddings (RoPE)". Up to three words between the verb and the term.
 _VERBS = (r"us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|leverag(?:e|es|ed|ing)|employ(?:s|ed|ing)?|"
           r"adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)")
-_USE = (rf"\b(?:{_VERBS}|(?:trained|optimi[sz]ed)\s+(?:\w+\s+){{0,3}}?(?:with|using)|based\s+on)\s+"
+# "trained with Adam", "We train our vanilla Transformer models on enwik8" (a name of the asked kind after "on")
+_USE = (rf"\b(?:{_VERBS}|(?:train(?:s|ed|ing)?|optimi[sz]ed)\s+(?:\w+\s+){{0,4}}?(?:with|using|on)|based\s+on)\s+"
         r"(?:(?:the|a|an|same|standard|our)\s+){0,3}(?:[\w\-]+\s+){0,2}?")
 _AFTER = r"(?![\w-])"
 _USE_VERB = rf"\b(?:{_VERBS})\s+"

@@ -58,6 +58,7 @@ from synth.retrieve.asks.terms import (
     removed_value,
     text_values,
 )
+from synth.retrieve.asks.used_as import used_as
 from synth.retrieve.sentences import Sentence, is_heading, sentences, states_something
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary
@@ -306,6 +307,10 @@ _STAGE_WORD = re.compile(r"\bpre-?train\w*|\bpretrain\w*|\bfine-?tun\w*|\bpost-?
                          r"\breinforcement[- ]learning\b|\bRL\b", re.IGNORECASE)
 
 
+_DATA_ASKED = re.compile(r"\b(?:datasets?|data|corpus|corpora)$", re.IGNORECASE)
+_TRAINING = re.compile(r"\b(?:pre-?|post-?)?train\w*|\bfine-?tun\w*|\bSFT\b|\bRL\b", re.IGNORECASE)
+
+
 def _other_stage(text: str, stage: str) -> bool:
     """The sentence is about another training stage than the asked one, and not about the asked one."""
     stages = {stage_of(m.group(0)) for m in _STAGE_WORD.finditer(text)}
@@ -354,6 +359,9 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
     if attribute.stage and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
             and _other_stage(sentence.text, attribute.stage):
         return 0.0  # "We use a batch size of 32 and fine-tune for 3 epochs": not the pre-training batch size
+    if attribute.stage and attribute.kind is AttributeKind.TEXT and _DATA_ASKED.search(attribute.name) \
+            and not _TRAINING.search(sentence.text):
+        return 0.0  # "which dataset were they trained on": not "The ImageNet dataset contains 14 million images"
     skip_changes = not asks_change(attribute)  # figures stated as a change are skipped, unless a change is asked
     if attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) and only_as_reference(scope, sentence.text):
         return 0.0  # "the same tokenizer as used in DeepSeek 67B … Our corpus contains 8.1T tokens": not its figures
@@ -391,8 +399,10 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         hardware = _hardware(sentence.text, attribute)
         found = uses_term(sentence.text, attribute) or text_values(sentence.text, attribute, acronyms, terms) \
             or ([hardware] if hardware else [])
-        if hardware and score <= 0:
-            score = 3.0 + scope.named + 0.5 * home  # the hardware printed states what was asked, in other words
+        if (hardware or used_as(sentence.text, attribute.name)) and score <= 0:
+            # the hardware printed, or a name the sentence gives the asked role ("we train … on enwik8" for the
+            # dataset), states what was asked in other words
+            score = 3.0 + scope.named + 0.5 * home
         if score > 0:
             ranked.append((score + min(bm25, 20.0) / 100.0, evidence))
         removed = removed_value(sentence.text, attribute) if home and score > 0 else None

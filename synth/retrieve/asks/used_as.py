@@ -13,7 +13,19 @@ def used_as(text: str, asked: str) -> list[tuple[int, str]]:
     pattern = _used_as_pattern(asked)
     found = [(m.start("term"), m.group("term")) for m in pattern.finditer(text)] if pattern else []
     copula = _named_by_copula(asked)
-    return found + ([(m.start("term"), m.group("term")) for m in copula.finditer(text)] if copula else [])
+    found += [(m.start("term"), m.group("term")) for m in copula.finditer(text)] if copula else []
+    if _DATA.search(asked):
+        found += [(m.start("term"), m.group("term")) for m in _TRAINED_ON.finditer(text)
+                  if not _HARDWARE.match(m.group("term"))]
+    return found
+
+
+# "We train our vanilla Transformer models on enwik8": the data a model is trained on, for an asked dataset; a name
+# is capitalised or carries a digit, never hardware ("trained on TPUs").
+_DATA = re.compile(r"\b(?:dataset|data|corpus|corpora)$", re.IGNORECASE)
+_TRAINED_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,4}?on\s+(?:the\s+)?"
+                         r"(?P<term>[a-z][\w\-]*\d[\w\-.]*|(?-i:[A-Z])[\w\-.]*[\w])", re.IGNORECASE)
+_HARDWARE = re.compile(r"^(?:[GTN]PU|NVIDIA|Nvidia|A100|H100|H800|V100|P100)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
