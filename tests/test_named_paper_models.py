@@ -39,3 +39,11 @@ def test_the_data_a_model_is_trained_on() -> None:
     assert found == ["enwik8"]
     assert used_as("We train the models on TPUs for a week.", "dataset") == []
     assert used_as("We train our models on enwik8.", "optimizer") == []
+
+
+def test_a_thing_of_the_asked_kind_called_by_a_name() -> None:
+    """"a simple and easy-to-measure statistic called the gradient noise scale predicts …": the name given."""
+    sentence = ("In this paper, we demonstrate that a simple and easy-to-measure statistic called the gradient noise "
+                "scale predicts the largest useful batch size.")
+    assert [term for _, term in used_as(sentence, "statistic")] == ["gradient noise scale"]
+    assert used_as("we average over samples, called a batch: G = 1", "statistic") == []

@@ -14,10 +14,24 @@ def used_as(text: str, asked: str) -> list[tuple[int, str]]:
     found = [(m.start("term"), m.group("term")) for m in pattern.finditer(text)] if pattern else []
     copula = _named_by_copula(asked)
     found += [(m.start("term"), m.group("term")) for m in copula.finditer(text)] if copula else []
+    called = _called(asked)
+    found += [(m.start("term"), m.group("term")) for m in called.finditer(text)] if called else []
     if _DATA.search(asked):
         found += [(m.start("term"), m.group("term")) for m in _TRAINED_ON.finditer(text)
                   if not _HARDWARE.match(m.group("term"))]
     return found
+
+
+@lru_cache(maxsize=256)
+def _called(asked: str) -> re.Pattern[str] | None:
+    """"a simple and easy-to-measure statistic called the gradient noise scale": the name given to a thing of the
+    asked kind, up to the verb or clause break after it."""
+    head = asked.split()[-1] if asked.split() else ""
+    if not re.fullmatch(r"[a-z][a-z\-]+", head):
+        return None
+    return re.compile(rf"\b{re.escape(head)}s?,?\s+(?:called|named|termed|dubbed|known\s+as)\s+(?:the\s+|an?\s+)?"
+                      r"(?P<term>[A-Za-z][\w\-]*(?:\s+(?!(?:predicts?|is|are|was|were|which|that|and|to|for|of|"
+                      r"in|on|with|by)\b)[a-z][\w\-]*){0,3})(?=\s*[,.;:()]|\s+[a-z]+s?\b)", re.IGNORECASE)
 
 
 # "We train our vanilla Transformer models on enwik8": the data a model is trained on, for an asked dataset; a name
