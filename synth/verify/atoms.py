@@ -44,7 +44,7 @@ _CUES: tuple[tuple[re.Pattern[str], int, bool], ...] = (
                 r"degrad\w*|hurts?|harms?)", re.I), -1, True),
     (re.compile(r"\b(?:higher|greater|larger|bigger|more\s+than|exceed\w*|increas\w*|rais\w*|boost\w*|above|"
                 r"faster|rises?|rose)\b", re.I), 1, False),
-    (re.compile(r"\b(?:lower|smaller|fewer|less\s+than|decreas\w*|reduc\w*|drops?(?=\s+(?:by|to|from|of|in)\b)|"
+    (re.compile(r"\b(?:lower(?:s|ed)?|smaller|fewer|less\s+than|decreas\w*|reduc\w*|drops?(?=\s+(?:by|to|from|of|in)\b)|"
                 r"declin\w*|below|slower|falls?|fell)\b", re.I), -1, False),
 )
 _EXTREME = re.compile(r"\b(?:the\s+)?(best|highest|lowest|worst|largest|smallest|maximum|minimum|"

@@ -13,6 +13,7 @@ header by "m = 4" (`setting_rows`), and a row labelled "Window size ( ws)=10" by
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -136,16 +137,25 @@ def own_label(axes: dict[tuple[str, str], list[int]], caption: str) -> tuple[str
 
 _SETTING_HEADER = re.compile(r"^[A-Za-z][A-Za-z\- ]{0,24}$")
 _NUMBER_LABEL = re.compile(r"^\d+(?:\.\d+)?$")
+# A header that counts what it sweeps ("# of Heads", "#Layers", "No. of steps"): the thing counted.
+_COUNT_OF = re.compile(r"^(?:#|no\.|num\.|number)\s*(?:of\s+)?", re.IGNORECASE)
+
+
+def setting_header(view: Grid) -> str | None:
+    """The setting a one-label-column table is run over ("m", "Batch size", "Heads" for "# of Heads"),
+    else None."""
+    if view.label_columns != 1 or not view.column_paths or not view.column_paths[0]:
+        return None
+    header = _COUNT_OF.sub("", " ".join(view.column_paths[0][-1].split()))
+    return header if _SETTING_HEADER.match(header) else None
 
 
 def setting_rows(view: Grid, axes: dict[tuple[str, str], list[int]]) -> dict[str, tuple[int, ...]]:
-    """Rows labelled by a bare value under a header naming the setting (a sweep: "m" over 1 … 5, "Layers"
-    over 2, 4, 8) are named "m = 4" or "4 layers": each gets those keys, so a claim's setting finds its
-    row while a bare "4" names nothing."""
-    if view.label_columns != 1 or not view.column_paths or not view.column_paths[0]:
-        return {}
-    header = " ".join(view.column_paths[0][-1].split())
-    if not _SETTING_HEADER.match(header):
+    """Rows labelled by a bare value under a header naming the setting (a sweep: "m" over 1 … 5, "# of
+    Layers" over 2, 4, 8) are named "m = 4", "4 layers" or "4-layer": each gets those keys, so a
+    claim's setting finds its row while a bare "4" names nothing."""
+    header = setting_header(view)
+    if header is None:
         return {}
     out: dict[str, tuple[int, ...]] = {}
     for (axis, label), positions in axes.items():
@@ -153,7 +163,22 @@ def setting_rows(view: Grid, axes: dict[tuple[str, str], list[int]]) -> dict[str
             out[f"{header} = {label.strip()}"] = tuple(positions)
             if len(header) >= 3:
                 out[f"{label.strip()} {header}"] = tuple(positions)
+            if len(header) >= 4 and header.endswith("s") and not header.endswith("ss"):  # "4-layer"
+                out[f"{label.strip()} {header[:-1]}"] = tuple(positions)
     return out
+
+
+def sweep_rows(view: Grid) -> list[int] | None:
+    """The rows of a sweep, in table order: every row labelled by a number, increasing down the table
+    under a setting header; else None."""
+    if setting_header(view) is None:
+        return None
+    rows = [r for r, path in enumerate(view.row_paths) if path]
+    values = [view.row_paths[r][-1].strip() for r in rows]
+    if len(rows) < 2 or not all(_NUMBER_LABEL.match(v) for v in values):
+        return None
+    numbers = [float(v) for v in values]
+    return rows if all(b > a for a, b in itertools.pairwise(numbers)) else None
 
 
 # A row labelled by the setting it was run with ("(A4) Window size ( ws)=10", "Beam = 5"): a name,
@@ -227,6 +252,10 @@ def _places(view: Grid, number: int) -> list[tuple[str, LabelPlace]]:
         places.append((family_key(stem), LabelPlace(number, axis, positions)))
     for key, positions in {**setting_rows(view, axes), **assigned_rows(axes)}.items():
         places.append((key, LabelPlace(number, ROW, positions)))
+    header = setting_header(view)
+    if header is not None and header != view.column_paths[0][-1].strip() and sweep_rows(view) is not None:
+        # "the number of attention heads" names the sweep of "# of Heads" (its label column: no cells)
+        places.append((header, LabelPlace(number, COLUMN, (0,))))
     own = own_label(axes, table.caption)
     if own is not None:
         places.append((own_key(own[1]), LabelPlace(number, own[0], tuple(axes[own]))))

@@ -45,6 +45,7 @@ from synth.verify.findings import (
 from synth.verify.labels import Mention, is_own, plain, tokens
 from synth.verify.parameters import about_claim, judge_parameter, value_column
 from synth.verify.rivals import judge_unnamed_rival
+from synth.verify.sweeps import changes_sweep, judge_sweep
 from synth.verify.trends import judge_trend
 
 # Labels named (a distinctive one counting double) plus caption words shared: below this a table
@@ -323,12 +324,14 @@ def source_words(text: str) -> frozenset[str]:
 
 
 def _ranked_views(views: list[TableView], claim_words: frozenset[str], numbers: Sequence[Quantity],
-                  about: frozenset[str] = frozenset()) -> dict[str, list[tuple[tuple[int, int, int, int], TableView]]]:
+                  about: frozenset[str] = frozenset(), claim_text: str = "",
+                  ) -> dict[str, list[tuple[tuple[int, int, int, int], TableView]]]:
     """Per document, the tables that name enough of the claim's labels with their scores (labels
-    named, a distinctive one counting double; caption words shared; the claim's figures among the
-    cells; last, the labels named other than the paper's own row, which alone compare documents),
-    best first. A "Parameter | Value" table of a document `about` the claim's subject names that
-    subject in its Value header (synth.verify.parameters)."""
+    named, a distinctive one counting double, as does the setting a sweep counts when the claim
+    changes it, "the number of attention heads" for "# of Heads"; caption words shared; the claim's
+    figures among the cells; last, the labels named other than the paper's own row, which alone
+    compare documents), best first. A "Parameter | Value" table of a document `about` the claim's
+    subject names that subject in its Value header (synth.verify.parameters)."""
     ranked: dict[str, list[tuple[tuple[int, int, int, int], TableView]]] = {}
     figures_in: dict[int, int] = {}  # by cells tuple, which a table's copies share (synth.verify.tablecells.rebound)
     for view in views:
@@ -336,11 +339,13 @@ def _ranked_views(views: list[TableView], claim_words: frozenset[str], numbers: 
         caption = len(view.caption_words & claim_words)
         # "our model" names any paper's own row: it counts, but never as a distinctive name.
         own = {plain(m.label) for m, _ in (*view.rows, *view.columns) if is_own(m.label)}
-        named = len(labels) + sum(1 for label in labels - own if _distinct(label))
+        swept = bool(claim_text) and changes_sweep(view, claim_text)
+        named = len(labels) + sum(1 for label in labels - own if _distinct(label)) + swept
         if view.table.doc_id in about and value_column(view.grid) is not None:
             labels.add(view.grid.column_paths[-1][-1])
             named += 2
-        if named + caption < MIN_VIEW_SCORE or (len(labels) < 2 and not any(_distinct(label) for label in labels)):
+        if named + caption < MIN_VIEW_SCORE or (len(labels) < 2 and not swept
+                                                and not any(_distinct(label) for label in labels)):
             continue  # one common word ("attention") names no table
         if own and (not labels - own or named - len(own) + caption < MIN_VIEW_SCORE):
             continue  # "our model" names every paper's own row: the rest of the claim must name the table
@@ -368,7 +373,7 @@ def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: S
     the chosen tables leave unsettled, at the cell its row and column labels both address (a
     comparison over a runner-up's other columns, or a row's one matching cell with no column
     named, would be read against cells the claim never meant)."""
-    ranked = _ranked_views(views, claim_words, numbers, about)
+    ranked = _ranked_views(views, claim_words, numbers, about, claim_text)
     if not ranked:
         return [], []
     # "our model" is every paper's own row: which paper a claim is about is told by its other labels.
@@ -416,7 +421,8 @@ def _judge(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView, cont
             return named
         return judge_figure(number, atom, atoms, view, context, addressed_only=runner_up)
     if atom.kind is AtomKind.COMPARISON:
-        return (judge_trend(number, atom, atoms, view, context)
+        return (judge_sweep(number, atom, atoms, view, context)
+                or judge_trend(number, atom, atoms, view, context)
                 or judge_comparison(number, atom, atoms, view, context)
                 or judge_unnamed_rival(number, atom, atoms, view, context))
     if atom.kind is AtomKind.EXTREME:
