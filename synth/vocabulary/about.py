@@ -21,9 +21,14 @@ _INTRODUCE = re.compile(
 )
 _OPENING_PAGES = 2
 _INTRO_GLUE = frozenset({"the", "a", "an", "our", "called", "named", "dubbed", "termed", "introduce", "present",
-                         "propose", "release", "model", "models", "architecture", "method", "family", "series"})
+                         "propose", "release", "model", "models", "architecture", "method", "family", "series",
+                         "approach", "system", "framework", "technique", "algorithm", "network", "agent"})
 _INTRO_REACH = 90
 _DEFINITION = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})s?\)")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9])")
+_OWN_VOICE = re.compile(r"\b(?:we|our|us|this\s+(?:paper|work|report|study|article))\b", re.IGNORECASE)
+_APPOSITION = re.compile(r"\s*(?:\(|,\s*(?:or\s+)?|or\s+)\s*")
+_ADJECTIVE = re.compile(r"-(?:based|like|style|sized|level|only|free|scale|wise|aware)$", re.IGNORECASE)
 
 
 def attach_sizes(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -57,16 +62,25 @@ def _expansion(words: list[str], acronym: str) -> str | None:
 
 
 def _proper(word: str, document: Document | None) -> bool:
-    """A title word is a name when the source never writes it in lower case."""
-    if not word[:1].isupper() or fold(word) in STOPWORDS:
+    """A word is a name when the source never writes it in lower case and writes it capitalised inside
+    sentences, not only at their start or in title-cased headings ("Large-Scale Weak Supervision"); a
+    coined spelling (`DeepSeek-V3`, `nGPT`, `p-RoPE`) is one as it stands, an adjective (`Mamba-based`)
+    never."""
+    if _ADJECTIVE.search(word) or fold(word) in STOPWORDS:
         return False
-    if any(c.isdigit() for c in word) or sum(c.isupper() for c in word) >= 2:
+    if re.fullmatch(r"[a-z]{1,2}-?[A-Z][A-Za-z]*[A-Z][\w-]*", word):
+        return True
+    if not word[:1].isupper():
+        return False
+    titled = re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", word) is not None
+    if not titled and (any(c.isdigit() for c in word) or sum(c.isupper() for c in word) >= 2):
         return True
     if document is None:
         return False
     lower = len(re.findall(rf"(?<=\s){re.escape(word.lower())}(?=[\s,;:!?]|\.\s)", document.text))
     upper = len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", document.text))
-    return upper >= 3 and lower * 10 <= upper
+    inside = len(re.findall(rf"(?<![\w-])[a-z]+,?\s+{re.escape(word)}(?![\w-])", document.text))
+    return upper >= 3 and lower * 10 <= upper and inside >= 2
 
 
 def _title_names(title: str, document: Document | None) -> list[str]:
@@ -105,26 +119,107 @@ def defined_acronyms(text: str) -> list[tuple[str, str]]:
     return list(found.items())
 
 
+def _own_voice(text: str, end: int) -> bool:
+    """Whether the sentence up to an introducing verb speaks for the paper ("we propose", "this paper
+    introduces", "Our largest model,"), not for earlier work ("Ba et al. propose", "[4] proposes")."""
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, end)), default=0)
+    return bool(_OWN_VOICE.search(text[opening:end]))
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether a name in parentheses after another is its acronym ("Mixture-of-Experts (MoE)"), the same
+    thing under a shorter name, not a new one ("the normalized Transformer (nGPT)")."""
+    capitals = [c for c in short if c.isupper()]
+    return len(capitals) >= 2 and capitals == [p[0] for p in re.split(r"[\s-]+", name) if p[:1].isupper()]
+
+
+def _bare_name(name: str, document: Document) -> str:
+    """A name without a footnote mark glued to it ("We call our approach Whisper2"): the source writes
+    the name often without the digit and almost never with it."""
+    found = re.fullmatch(r"(.*[a-z])\d", name)
+    if found is None:
+        return name
+    bare, text = found.group(1), document.text
+    glued = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w.-])", text))
+    alone = len(re.findall(rf"(?<![\w-]){re.escape(bare)}(?![\w.-])", text))
+    return bare if glued <= 2 and alone >= 5 * glued else name
+
+
+def _introduced(text: str, document: Document) -> list[str]:
+    """The names a passage says the paper itself introduces: the name after an introducing verb in the
+    same sentence, or the name set beside it when the first is a variant ("the normalized Transformer
+    (nGPT)")."""
+    found: list[str] = []
+    spans = names_in(text)
+    for verb in _INTRODUCE.finditer(text):
+        if not _own_voice(text, verb.end()):
+            continue
+        ending = _SENTENCE_END.search(text, verb.end())
+        stop = min(verb.end() + _INTRO_REACH, ending.start() if ending else len(text))
+        after = [n for n in spans if verb.end() <= n[1] <= stop]
+        for index, (name, start, _) in enumerate(after[:2]):
+            if index and (not _APPOSITION.fullmatch(text[after[0][2]:start]) or _abbreviates(name, after[0][0])):
+                break
+            before = re.search(r"([A-Za-z][\w-]*)\s*$", text[verb.end():start])
+            if before and before.group(1).islower() and before.group(1) not in _INTRO_GLUE:
+                continue  # "the normalized Transformer" introduces a variant, not the Transformer
+            if _proper(name.split()[0], document) and any(len(w) > 1 for w in name.split()):
+                found.append(_bare_name(name, document))
+            break
+    return found
+
+
+def _title_acronyms(title: str, opening: str) -> list[str]:
+    """Acronyms the opening pages define for words of the title: for all of the title or its head
+    ("evolution through large models (ELM)"), or, for a coined acronym in mixed case, for a part of it
+    ("Rotary Positional Encodings (RoPE)" under "What makes rotary positional encodings useful?"); of
+    definitions nested in one another ("Positional Encodings (PEs)"), the longest."""
+    folded = _words(title)
+    whole = {folded, _words(title.partition(":")[0])}
+    hits: dict[str, str] = {}
+    for match in _DEFINITION.finditer(opening):
+        acronym = match.group(1)
+        before = _words(opening[max(0, match.start() - 80):match.start()]).split()
+        spelled = next((" ".join(before[i:]) for i in range(len(before) - 1) if before[i] not in STOPWORDS
+                        and re.search(rf"(?:^| ){re.escape(' '.join(before[i:]))}s?(?: |$)", folded)), "")
+        coined = any(c.islower() for c in acronym.removesuffix("s"))
+        if spelled and (coined or spelled in whole or spelled + "s" in whole):
+            hits.setdefault(acronym, spelled)
+    return [a for a, spelled in hits.items() if not any(spelled != other and spelled in other
+                                                         for other in hits.values())]
+
+
+def _words(text: str) -> str:
+    """A text's folded letter and digit runs, one space apart."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def _introduces_title(title: str, opening: list[str]) -> bool:
+    """Whether the opening pages say, in the paper's voice, that it introduces what its title names."""
+    wanted = fold(title.strip())
+    for text in opening:
+        for verb in _INTRODUCE.finditer(text):
+            if _own_voice(text, verb.end()) and fold(text[verb.end():]).lstrip().startswith(wanted):
+                return True
+    return False
+
+
 def about_names(source: Source) -> tuple[str, ...]:
-    """Names a source is about: from its title, and what its opening pages introduce (kept per
-    document and title by synth.termindex)."""
+    """Names a source is about: from its title, what its opening pages introduce, an acronym its title
+    spells out, and, when it names nothing else, the title itself when the paper says it introduces that
+    ("This paper introduces layer normalization") (kept per document and title by synth.termindex)."""
     document = source.document
-    names = _title_names(source.title, document)
+    titled = _title_names(source.title, document)
+    names = list(titled)
     if document is not None:
-        for passage in document.passages:
-            if passage.kind is not PassageKind.TEXT or (passage.page or 1) > _OPENING_PAGES:
-                continue
-            text = " ".join(passage.text.split())
-            spans = names_in(text)
-            for verb in _INTRODUCE.finditer(text):
-                after = [n for n in spans if verb.end() <= n[1] <= verb.end() + _INTRO_REACH]
-                for name, start, _ in after[:2]:
-                    before = re.search(r"([A-Za-z][\w-]*)\s*$", text[verb.end():start])
-                    if before and before.group(1).islower() and before.group(1) not in _INTRO_GLUE:
-                        continue  # "the normalized Transformer" introduces a variant, not the Transformer
-                    if _proper(name.split()[0], document):
-                        names.append(name)
-                    break
+        opening = [" ".join(p.text.split()) for p in document.passages
+                   if p.kind is PassageKind.TEXT and (p.page or 1) <= _OPENING_PAGES]
+        for text in opening:
+            names.extend(_introduced(text, document))
+        if not titled:
+            names.extend(_title_acronyms(source.title, " ".join(opening)))
+        if not names and _introduces_title(source.title, opening):
+            names.append(source.title.strip())
     unique: dict[str, str] = {}
     for name in names:
         unique.setdefault(canonical(name), name)
