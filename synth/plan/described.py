@@ -83,6 +83,13 @@ def class_rows(text: str, papers: tuple[str, ...], columns: list[str], vocab: Vo
     return [(label,) for label in out]
 
 
+def _labelled_in(subject: PlanSubject, named: tuple[str, ...], vocab: Vocabulary) -> bool:
+    """Whether a table of the named papers labels the subject (a baseline they compare with), not only another
+    paper's table (Gemma2b in GSM-Symbolic's for the Gemma 2B models of the p-RoPE experiments)."""
+    return any(item.source in named and match_entity(subject.spellings, item.record.entity) is not None
+               for item in vocab.records_for(subject.spellings, (), named))
+
+
 def in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: list[str],
               vocab: Vocabulary) -> list[PlanSubject]:
     """A subject no source is about and no table labels ("the Gemma 2B models … in the p-RoPE experiments") is
@@ -98,7 +105,7 @@ def in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: 
     # Its experiments' models are read there even when another source is about them ("In 'Language Modeling Is
     # Compression', which dataset were the vanilla Transformers trained on": not the Transformer paper's data).
     ownerless = not any(vocab.about.get(key) for key in named)
-    return [subject if not ownerless and (subject.home_sources or vocab.entity_matches(subject.spellings))
+    return [subject if not ownerless and (subject.home_sources or _labelled_in(subject, named, vocab))
             else replace(subject, home_sources=named, origin=f"{subject.origin}; looked for in the paper the question "
                          "names") for subject in subjects]
 

@@ -155,7 +155,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                     first = min((s for s, _ in scope.mentions), default=0) if scope is not None else 0
                     if scope is not None and scope.named and not led and _prose(sentence.text) and not any(
                             s < first and vocab.home_sources((sentence.text[s:e],)) for s, e in scope.others
-                    ) and not COMPARING.search(sentence.text[:first]):
+                    ) and not COMPARING.search(sentence.text[:first]) and not only_as_reference(scope, sentence.text):
                         context = (position, sentence, scope)  # not "… slightly different from DeepSeek-V2"
                     elif scope is None:
                         context = None
