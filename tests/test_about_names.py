@@ -11,10 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 
+from synth.anchor import AnchoredIndexes, anchor, anchored_library
+from synth.answer import build_answer
+from synth.config import Question
 from synth.index import PassageIndex
 from synth.models import Library, Source
 from synth.names import canonical
-from synth.vocabulary import about_names
+from synth.plan import make_plan
+from synth.retrieve.asks import retrieve_asks
+from synth.vocabulary import about_names, vocabulary
 
 GOLD = yaml.safe_load((Path(__file__).parent / "fixtures" / "about" / "shared_corpus.yaml").read_text())
 
@@ -57,3 +62,33 @@ def test_about_names_are_only_what_the_paper_introduces(corpus: tuple[Library, P
     wrong = [n for n in names if not _accepted(n, allowed)]
     assert not wrong, f"{case['pdf']}: about {list(names)}, not what the paper introduces: {wrong}"
 
+
+def test_a_variant_of_what_a_source_is_about_is_at_home_there(corpus: tuple[Library, PassageIndex]) -> None:
+    """Whisper Large V2 is a variant of the Whisper the Whisper paper is about (its family name is itself), so
+    that paper's tables of it ("Table 18. Hyperparameters changed for Whisper Large V2") are read for it; the
+    Transformer-XL is no variant of the Transformer the attention paper is about."""
+    library, _ = corpus
+    vocab = vocabulary(library)
+    whisper = _source(corpus, "whisper_robust_speech_recognition.pdf").key
+    attention = _source(corpus, "attention_is_all_you_need.pdf").key
+    assert whisper in vocab.home_sources(("Whisper Large V2",))
+    assert attention not in vocab.home_sources(("Transformer-XL",))
+
+
+def test_a_table_captioned_with_the_subject_gives_its_values(corpus: tuple[Library, PassageIndex]) -> None:
+    """A "Hyperparameter | Value" table whose caption names the subject gives its values, not the family table's
+    (1048576 updates for every Whisper model)."""
+    library, index = corpus
+    question = Question(title="Whisper Large V2 updates", question="For how many updates was Whisper Large V2 "
+                        "trained, and what stochastic depth rate did it use?")
+    plan = make_plan(question, library)
+    anchored = anchored_library(library, anchor(question, plan, library, index))
+    indexes = AnchoredIndexes()
+    try:
+        within = indexes.of(anchored, index)
+        answer = build_answer(plan, retrieve_asks(plan, anchored, within), anchored, within)
+    finally:
+        indexes.close()
+    given = {(c.attribute, c.value) for c in answer.cells if c.value}
+    assert ("training updates", "655360") in given, given
+    assert ("training updates", "1048576") not in given

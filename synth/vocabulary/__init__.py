@@ -33,7 +33,7 @@ from synth.models import Document, DocumentHandle, Library, Table
 from synth.names import LabelMatch, NameMatch, canonical, family, match_entity, match_label, name_regex
 from synth.tables import TableRecord, records
 from synth.termindex import name_key
-from synth.text import fold
+from synth.text import STOPWORDS, fold
 from synth.vocabulary.about import about_names, attach_sizes, defined_acronyms, names_in
 from synth.vocabulary.texttables import text_tables
 
@@ -203,7 +203,8 @@ class Vocabulary:
         homes = []
         for key, names in self.about.items():
             named = any(_names(s, about) for s in spellings for about in names)
-            if named or any(canonical(family(s)) == canonical(about) for s in spellings for about in names):
+            if named or any(canonical(family(s)) == canonical(about) or _variant_of(s, about)
+                            for s in spellings for about in names):
                 homes.append(key)
         if not homes:
             dominant = self._dominant(spellings) or self._dominant(tuple(dict.fromkeys(family(s) for s in spellings)))
@@ -307,6 +308,13 @@ def _by_prefix(labels: Counter[str]) -> dict[str, tuple[str, ...]]:
     for label in labels:
         grouped.setdefault(_prefix(label), []).append(label)
     return {k: tuple(sorted(v)) for k, v in grouped.items()}
+
+
+def _variant_of(spelling: str, about: str) -> bool:
+    """"Whisper Large V2" is a variant of the Whisper a source is about: the name and up to two words after it."""
+    name, head = fold(spelling), fold(about)
+    rest = name[len(head):].split()
+    return name.startswith(head + " ") and len(rest) <= 2 and not any(w in STOPWORDS for w in rest)
 
 
 def _names(spelling: str, about: str) -> bool:

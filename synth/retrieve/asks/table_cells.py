@@ -171,14 +171,20 @@ def _own_model(label: str, vocab: Vocabulary) -> bool:
 
 def _value_column(subject: PlanSubject, record: TableRecord, vocab: Vocabulary, source: str) -> NameMatch | None:
     """A table whose one data column is headed "Value" ("Parameter | Value": dim 4096, n_layers 32) gives
-    the values of the model its source is about, when that model is the subject (its name or family); of the sized
-    model its caption names when it names one ("… for the DIFF Transformer-3B model"), never another size's."""
+    the values of the model its source is about, when that model is the subject (its name or family); of the model
+    its caption names when that is the subject itself ("Hyperparameters changed for Whisper Large V2", not Whisper
+    large's); of the sized model its caption names when it names one ("… for the DIFF Transformer-3B model"), never
+    another size's."""
     if not _headed_value(record) or len(record.table.header) != 2:
         return None
     about = vocab.about.get(source, ())
     if not about:
         return None
-    captioned = [name for name in claimparse.entities(record.table.caption) if size_of(name)]
+    named = claimparse.entities(record.table.caption)
+    if any((m := match_entity(subject.spellings, name)) is not None and m.variant is None and m.member is None
+           and not size_of(name) for name in named):
+        return NameMatch(record.entity, None)
+    captioned = [name for name in named if size_of(name)]
     if captioned:  # "Table 9: Hyperparameters used for the DIFF Transformer-3B model": that model's values only
         found = next((m for name in captioned if (m := match_entity(subject.spellings, name)) is not None), None)
         return NameMatch(record.entity, None, found.member) if found else None
