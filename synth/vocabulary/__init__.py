@@ -311,10 +311,12 @@ def _by_prefix(labels: Counter[str]) -> dict[str, tuple[str, ...]]:
 
 
 def _variant_of(spelling: str, about: str) -> bool:
-    """"Whisper Large V2" is a variant of the Whisper a source is about: the name and up to two words after it."""
-    name, head = fold(spelling), fold(about)
-    rest = name[len(head):].split()
-    return name.startswith(head + " ") and len(rest) <= 2 and not any(w in STOPWORDS for w in rest)
+    """"Whisper Large V2" is a variant of the Whisper a source is about: the name and up to two words after it,
+    none an acronym ("DeepSeek-V3 MTP" asks DeepSeek-V3's multi-token prediction) nor a function word."""
+    words, head = spelling.split(), about.split()
+    rest = words[len(head):]
+    return fold(" ".join(words[:len(head)])) == fold(about) and 0 < len(rest) <= 2 and not any(
+        fold(w) in STOPWORDS or re.fullmatch(r"[A-Z]{2,}s?", w) for w in rest)
 
 
 def _names(spelling: str, about: str) -> bool:

@@ -61,11 +61,11 @@ def _expansion(words: list[str], acronym: str) -> str | None:
     return None
 
 
-def _proper(word: str, document: Document | None) -> bool:
-    """A word is a name when the source never writes it in lower case and writes it capitalised inside
-    sentences, not only at their start or in title-cased headings ("Large-Scale Weak Supervision"); a
-    coined spelling (`DeepSeek-V3`, `nGPT`, `p-RoPE`) is one as it stands, an adjective (`Mamba-based`)
-    never."""
+def _proper(word: str, document: Document | None, strict: bool = False) -> bool:
+    """A word is a name when the source never writes it in lower case; a coined spelling (`DeepSeek-V3`,
+    `nGPT`, `p-RoPE`) is one as it stands, an adjective (`Mamba-based`) never. `strict`, for the words of a
+    title without a head: it must also be written capitalised inside sentences, not only at their start or
+    in title-cased headings ("Large-Scale Weak Supervision", "An Empirical Study")."""
     if _ADJECTIVE.search(word) or fold(word) in STOPWORDS:
         return False
     if re.fullmatch(r"[a-z]{1,2}-?[A-Z][A-Za-z]*[A-Z][\w-]*", word):
@@ -79,8 +79,9 @@ def _proper(word: str, document: Document | None) -> bool:
         return False
     lower = len(re.findall(rf"(?<=\s){re.escape(word.lower())}(?=[\s,;:!?]|\.\s)", document.text))
     upper = len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", document.text))
-    inside = len(re.findall(rf"(?<![\w-])[a-z]+,?\s+{re.escape(word)}(?![\w-])", document.text))
-    return upper >= 3 and lower * 10 <= upper and inside >= 2
+    if upper < 3 or lower * 10 > upper:
+        return False
+    return not strict or len(re.findall(rf"(?<![\w-])[a-z]+,?\s+{re.escape(word)}(?![\w-])", document.text)) >= 2
 
 
 def _title_names(title: str, document: Document | None) -> list[str]:
@@ -97,7 +98,7 @@ def _title_names(title: str, document: Document | None) -> list[str]:
     for name, _, _ in names_in(title):
         words: list[str] = []
         for word in name.split():
-            if _proper(word, document) or (words and re.fullmatch(r"[\d.]+[BMK]?", word)):
+            if _proper(word, document, strict=True) or (words and re.fullmatch(r"[\d.]+[BMK]?", word)):
                 words.append(word)
             else:
                 break
