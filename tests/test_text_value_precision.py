@@ -54,3 +54,14 @@ def test_a_lower_case_name_with_a_digit_is_a_name_put_to_use() -> None:
     sentence = "During training, we use float32 for both model weights and activations."
     assert used_terms(sentence, ("float32", "bfloat16"), ("precision",)) == ["float32"]
     assert used_terms("We use gelu for both.", ("gelu",), ("activation",)) == []
+
+
+@pytest.mark.parametrize(("name", "sentence", "values"), [
+    ("domain", "Heron evolves programs in the Sodarace domain, a physics simulator.", ["Sodarace"]),
+    ("optimizer", "We train with the Adam optimizer and a learning rate of 1e-4.", ["Adam"]),
+    ("optimizer", "Following the Adam paper, we tune the rate.", []),
+])
+def test_one_capitalised_word_before_the_asked_noun_names_it(name: str, sentence: str, values: list[str]) -> None:
+    """fresh3/elm-mutation-map-elites: "in the Sodarace domain" gave no domain, a name of one capital letter being
+    read only with the asked noun's kind names."""
+    assert text_values(sentence, _text(name)) == values

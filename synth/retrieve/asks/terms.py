@@ -157,6 +157,8 @@ def informative_words(attribute: PlanAttribute) -> list[str]:
 _NAME_TERM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z]{2,}[a-z]*"
                         r"(?:-[A-Za-z0-9]+)*)(?![\w-])")
 _TITLE_PHRASE = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+[\s-]){1,4}[A-Z][a-z]+)(?![\w-])")
+# One capitalised word, not opening the sentence, right before a noun: the name of the thing the noun names.
+_CAPITALISED_BEFORE = re.compile(r"\b(?i:the|a|an|our|its|their)\s+([A-Z][a-z][\w\-]*)\s+([a-z][a-z\-]*)\b")
 _POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][\w\-.]*\w)['’]s\s+([a-z][a-z\-]*)")
 # A lower-case name with a digit or an underscore in it is an identifier, not a word of the sentence.
 _IDENTIFIER = re.compile(r"(?<![\w-])([a-z][\w\-.]*(?:\d|_)[\w\-.]*[a-z0-9])\s+([a-z][a-z\-]*)")
@@ -296,6 +298,10 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
         if _headed_by(phrase, head) and phrase.split()[0].lower() not in _FUNCTION and not bare(phrase):
             found.append((match.start(), phrase))
 
+    for match in _CAPITALISED_BEFORE.finditer(text):  # "the Adam optimizer", "in the Sodarace domain"
+        if fold(match.group(1)) not in _FUNCTION and match.group(1).lower() not in (
+                "table", "figure", "section", "appendix") and any(_same(match.group(2), a) for a in head):
+            found.append((match.start(1), match.group(1)))
     for match in _POSSESSIVE.finditer(text):  # "Qwen's tokenizer": the asked thing named by whose it is
         if any(_same(match.group(2), a) for a in head):
             found.append((match.start(), match.group(0)))
