@@ -182,9 +182,12 @@ def read_setting(text: str) -> tuple[Setting, str]:
     return Setting(stage, mode), text
 
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[?;]|\s[—–]\s|\s-\s)\s*|\s*,?\s+and\s+(?=(?:how|what|which|why|where|on\s+which|"
-                           r"on\s+what|with\s+which)\b)|\s*,\s*(?=(?:how|what|which|why|where)\b)|(?<=[a-z])\.\s+",
-                           re.IGNORECASE)
+# A new clause opens on a question word, or on some prepositions before one ("…, and in which precision was GShard
+# trained", "…, to what resolution are timestamps quantized"); not "for how many epochs and with what dropout were
+# the SFT models trained", which stays one clause with the subject before it.
+_OPENING = r"(?:on\s+wh(?:ich|at)|with\s+which|in\s+wh(?:ich|at)|to\s+what|how|what|which|why|where)\b"
+_CLAUSE_BREAK = re.compile(rf"\s*(?:[?;]|\s[—–]\s|\s-\s)\s*|\s*,?\s+and\s+(?={_OPENING})|\s*,\s*(?={_OPENING})|"
+                           r"(?<=[a-z])\.\s+", re.IGNORECASE)
 
 
 _IN_TOTAL = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z][\w\-]*)\b(?P<rest>[^,;?]*?)\s+(?:in\s+total|overall|all\s+told|"
