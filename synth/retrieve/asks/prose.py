@@ -359,7 +359,8 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
     if attribute.stage and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
             and _other_stage(sentence.text, attribute.stage):
         return 0.0  # "We use a batch size of 32 and fine-tune for 3 epochs": not the pre-training batch size
-    if attribute.stage and attribute.kind is AttributeKind.TEXT and _DATA_ASKED.search(attribute.name) \
+    if attribute.kind is AttributeKind.TEXT and _DATA_ASKED.search(attribute.name) \
+            and not re.search(r"\b(?:evaluat|test|benchmark)", attribute.name, re.IGNORECASE) \
             and not _TRAINING.search(sentence.text):
         return 0.0  # "which dataset were they trained on": not "The ImageNet dataset contains 14 million images"
     skip_changes = not asks_change(attribute)  # figures stated as a change are skipped, unless a change is asked
