@@ -22,12 +22,18 @@ def used_as(text: str, asked: str) -> list[tuple[int, str]]:
     return found
 
 
+def _head(asked: str) -> str | None:
+    """The asked thing's head noun ("algorithm" of "quality-diversity algorithm"), if it is a plain word."""
+    head = asked.split()[-1] if asked.split() else ""
+    return head if re.fullmatch(r"[a-z][a-z\-]+", head) else None
+
+
 @lru_cache(maxsize=256)
 def _called(asked: str) -> re.Pattern[str] | None:
     """"a simple and easy-to-measure statistic called the gradient noise scale": the name given to a thing of the
     asked kind, up to the verb or clause break after it."""
-    head = asked.split()[-1] if asked.split() else ""
-    if not re.fullmatch(r"[a-z][a-z\-]+", head):
+    head = _head(asked)
+    if head is None:
         return None
     return re.compile(rf"\b{re.escape(head)}s?,?\s+(?:called|named|termed|dubbed|known\s+as)\s+(?:the\s+|an?\s+)?"
                       r"(?P<term>[A-Za-z][\w\-]*(?:\s+(?!(?:predicts?|is|are|was|were|which|that|and|to|for|of|"
@@ -46,8 +52,8 @@ _HARDWARE = re.compile(r"^(?:[GTN]PU|NVIDIA|Nvidia|A100|H100|H800|V100|P100)", r
 def _named_by_copula(asked: str) -> re.Pattern[str] | None:
     """"the specific algorithm in the experiment in this paper is MAP-Elites": the asked thing's head noun, said
     of this work, named after "is"."""
-    head = asked.split()[-1] if asked.split() else ""
-    if not re.fullmatch(r"[a-z][a-z\-]+", head):
+    head = _head(asked)
+    if head is None:
         return None
     return re.compile(rf"\b(?:the|our|this)\s+(?:[a-z\-]+\s+){{0,2}}?{re.escape(head)}s?"
                       r"(?:\s+(?:used\s+|chosen\s+)?(?:in|for|of)\s+[^.;,()]{0,50}?)?\s+(?:is|was)\s+(?:the\s+)?"
