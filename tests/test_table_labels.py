@@ -69,7 +69,7 @@ def test_row_labels_under_a_first_column_header_naming_the_count_are_the_count(t
 
 FLOP_MATCHED = """# Kestrel: patches scale better than tokens
 
-We introduce Kestrel-Entropy, a byte-level model patched by entropy.
+We introduce Kestrel-Entropy, a byte-level model patched by entropy. Kestrel-Entropy groups bytes into patches.
 
 | | Llama 3 1T Tokens | Kestrel-Entropy 4.5T Bytes |
 |---|---|---|
