@@ -159,10 +159,11 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         context = (position, sentence, scope)  # not "… slightly different from DeepSeek-V2"
                     elif scope is None:
                         context = None
-                    if attribute.kind is AttributeKind.MECHANISM and home and is_heading(sentence.text):
+                    heading = is_heading(sentence.text)
+                    if attribute.kind is AttributeKind.MECHANISM and home and heading:
                         title = heading_anchor(sentence.text, attribute, weights)
                         section = (position, title) if title else None
-                    if is_heading(sentence.text):
+                    if heading:
                         aside = bool(_ASIDE_HEADING.search(sentence.text)) and not (scope and scope.named)
                     if scope is None or not states_something(sentence.text):
                         continue
@@ -400,7 +401,7 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         hardware = _hardware(sentence.text, attribute)
         found = uses_term(sentence.text, attribute) or text_values(sentence.text, attribute, acronyms, terms) \
             or ([hardware] if hardware else [])
-        if (hardware or used_as(sentence.text, attribute.name)) and score <= 0:
+        if score <= 0 and (hardware or used_as(sentence.text, attribute.name)):
             # the hardware printed, or a name the sentence gives the asked role ("we train … on enwik8" for the
             # dataset), states what was asked in other words
             score = 3.0 + scope.named + 0.5 * home
