@@ -1,7 +1,8 @@
 """Atoms: a claim split into the assertions it makes, each checked on its own.
 
-A claim is cut into clauses (sentences, then at ";", "but", "while", "whereas", and after a fronted
-"Despite …," phrase). In each clause:
+A claim is cut into clauses (sentences, then at ";", "but", "while", "whereas", ", as evidenced by"
+(what follows is the evidence for the clause before it, which asserts something of its own), and after a
+fronted "Despite …," phrase). In each clause:
 
 * every comparison cue ("outperforms", "higher than", "improves over", "2× faster") is a
   COMPARISON atom, with its direction (raw higher/lower, or better/worse by the metric's own
@@ -30,7 +31,7 @@ from synth.models import AtomKind
 from synth.text import sentence_spans
 
 _CLAUSE = re.compile(r";|,?\s+\b(?:but|while|whereas|although|though|however)\b|,\s+(?=(?:and|yet)\s+(?:the|it|this|"
-                     r"they|we|[A-Z]))|,\s+where\b", re.IGNORECASE)
+                     r"they|we|[A-Z]))|,\s+where\b|,\s+as\s+(?:evidenced|attested|witnessed)\s+by\b", re.IGNORECASE)
 _INTERPRETATION = re.compile(r",?\s*\b(?:suggesting|indicating|showing|demonstrating|implying|meaning|confirming)\b"
                              r"|,?\s*\bwhich\s+(?:shows?|suggests?|indicates?|means|implies|demonstrates?|confirms?)\b"
                              r"|\b(?:this|these|that)\s+(?:results?\s+)?(?:shows?|suggests?|indicates?|implies|"

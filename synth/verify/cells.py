@@ -3,8 +3,8 @@
 
 Besides its printed labels, a table's row is named by "our model" / "the proposed method" when the
 table marks it as the paper's own (`own_label`), and a row labelled by a bare value under a setting
-header by "m = 4" (`setting_rows`), and a row labelled "Window size ( ws)=10" by "window size of 10"
-(`assigned_rows`).
+header by "m = 4" (`setting_rows`), and a row labelled "Window size ( ws)=10" by "window size of 10",
+a row or column headed by a symbol's setting ("ρ=0") by "ρ = 0" (`assigned_rows`).
 
 `tables_named` is the only way the verifier reaches table cells. It reads an index of label forms
 (CellIndex) built for the tables a claim's tokens can name, which the library's cell index
@@ -182,9 +182,11 @@ def sweep_rows(view: Grid) -> list[int] | None:
 
 
 # A row labelled by the setting it was run with ("(A4) Window size ( ws)=10", "Beam = 5"): a name,
-# maybe its abbreviation in parentheses, then "=" and the value.
-_ASSIGNED = re.compile(r"^(?P<name>[A-Za-z][A-Za-z\- ]{1,30}?)\s*(?:\(\s*[\w\- ]{1,12}\s*\))?\s*=\s*"
-                       r"(?P<value>\d+(?:\.\d+)?)$")
+# maybe its abbreviation in parentheses, then "=" and the value; or a header setting a symbol ("ρ=0",
+# "λ = 0.5": one Greek letter, which no word of a claim stands for but itself).
+_ASSIGNED = re.compile(r"^(?P<name>[A-Za-z][A-Za-z\- ]{1,30}?|[\u0391-\u03a9\u03b1-\u03c9\u03d1\u03d5\u03f5])\s*"
+                       r"(?:\(\s*[\w\- ]{1,12}\s*\))?\s*=\s*(?P<value>\d+(?:\.\d+)?)$")
+_SYMBOL = re.compile(r"^[\u0391-\u03a9\u03b1-\u03c9\u03d1\u03d5\u03f5]$")
 
 
 def assigned_value(label: str) -> str | None:
@@ -197,17 +199,18 @@ def assigned_value(label: str) -> str | None:
     return match.group("value") if match else None
 
 
-def assigned_rows(axes: dict[tuple[str, str], list[int]]) -> dict[str, tuple[int, ...]]:
-    """Rows labelled "<setting> (<abbreviation>)=<value>" are named as the text names a setting:
-    "window size of 10", "the window size to 10", "window size = 10" (never by the bare value)."""
-    out: dict[str, tuple[int, ...]] = {}
+def assigned_rows(axes: dict[tuple[str, str], list[int]]) -> dict[tuple[str, str], tuple[int, ...]]:
+    """Headers labelled "<setting> (<abbreviation>)=<value>" are named as the text names a setting:
+    "window size of 10", "the window size to 10", "window size = 10" (never by the bare value); a
+    column of such a setting too, and a symbol's ("ρ=0", which a claim writes "ρ = 0"), by (axis, name)."""
+    out: dict[tuple[str, str], tuple[int, ...]] = {}
     for (axis, label), positions in axes.items():
-        match = _ASSIGNED.match(clean_label(label)) if axis == ROW else None
-        if match is None:
-            continue
+        match = _ASSIGNED.match(clean_label(label))
+        if match is None or (axis != ROW and not _SYMBOL.match(match.group("name"))):
+            continue  # a column's "Beam = 5" stays as it was: only a symbol's value is read as its name
         name, value = " ".join(match.group("name").split()), match.group("value")
-        for joint in ("of", "to", "="):
-            out[f"{name} {joint} {value}"] = tuple(positions)
+        for joint in ("=",) if _SYMBOL.match(name) else ("of", "to", "="):
+            out[(axis, f"{name} {joint} {value}")] = tuple(positions)
     return out
 
 
@@ -250,8 +253,10 @@ def _places(view: Grid, number: int) -> list[tuple[str, LabelPlace]]:
             places.append((key, LabelPlace(number, axis, tuple(positions))))
     for (axis, stem), positions in _families(axes).items():
         places.append((family_key(stem), LabelPlace(number, axis, positions)))
-    for key, positions in {**setting_rows(view, axes), **assigned_rows(axes)}.items():
+    for key, positions in setting_rows(view, axes).items():
         places.append((key, LabelPlace(number, ROW, positions)))
+    for (axis, key), positions in assigned_rows(axes).items():
+        places.append((key, LabelPlace(number, axis, positions)))
     header = setting_header(view)
     if header is not None and header != view.column_paths[0][-1].strip() and sweep_rows(view) is not None:
         # "the number of attention heads" names the sweep of "# of Heads" (its label column: no cells)

@@ -7,7 +7,8 @@ better-matching evidence decides and ties go to the statement (two sources' cell
 benchmark that differ: the claim its own source states stays supported); the other quotes are kept
 as a disagreement (`counter_evidence`); but a denial ("does not improve by 3.8 points") that
 one named table bears out and another contradicts is contradicted: some cell shows what it
-denies. A polarity or scope word takes the status of the assertion it scopes.
+denies. A polarity or scope word takes the status of the assertion it scopes: the next atom of its
+clause, or the one before it only when no words of its own follow it (then what it denies is those words).
 
     verdict = contradicted if any atom is contradicted
               supported    if every atom is supported
@@ -16,10 +17,12 @@ denies. A polarity or scope word takes the status of the assertion it scopes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from synth.models import Atom, AtomKind, Evidence, PassageKind, Verdict
+from synth.text import STOPWORDS
 from synth.verify.atoms import AtomSpec, ClaimAtoms, margin_words, relative_between
 from synth.verify.findings import Finding
 from synth.verify.windows import Judgement
@@ -119,15 +122,30 @@ def _resolve_one(spec: AtomSpec, findings: list[Finding]) -> tuple[Verdict, list
     return Verdict.INSUFFICIENT, [], []
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
+# Content words after a polarity word that make a predicate of its own, which it denies.
+_OWN_PREDICATE = 2
+
+
 def _scoped(index: int, atoms: ClaimAtoms) -> int | None:
     """The assertion a polarity word scopes: the next atom of its clause that is not a polarity
     word, else the previous one; never one inside a relative clause it precedes ("did not work
-    for DocSub, which obtained the lowest precision" does not deny "the lowest")."""
+    for DocSub, which obtained the lowest precision" does not deny "the lowest"), and never a
+    previous one when words of its own follow it ("(ρ = 0) …, the relations are not strongly
+    concentrated within a sentence boundary" denies what no atom states, not the figure before it)."""
     spec = atoms.atoms[index]
     same = [i for i, a in enumerate(atoms.atoms) if a.clause == spec.clause and a.kind is not AtomKind.POLARITY
             and not (a.start > spec.start and relative_between(atoms.text, spec.end, a.start))]
     after = [i for i in same if atoms.atoms[i].start > spec.start]
-    return after[0] if after else (same[-1] if same else None)
+    if after:
+        return after[0]
+    if not same:
+        return None
+    previous = atoms.atoms[same[-1]]
+    following = [w for w in _WORD.findall(atoms.text[spec.end:spec.clause[1]]) if w.lower() not in STOPWORDS]
+    if previous.end <= spec.start and len(following) >= _OWN_PREDICATE:
+        return None  # the words after it are what it denies, not the atom before it
+    return same[-1]
 
 
 def resolve(atoms: ClaimAtoms, findings: Sequence[Finding]) -> list[Resolved]:

@@ -37,7 +37,8 @@ _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}\.\s+|\(\s*[A-Za-z]?\d{1,2}\s*\)\s*|[A-
 _PARENTHETICAL = re.compile(r"\(([^()]*)\)")
 # A trailing version ("UD v1.3") is a variant too: the core ("UD") names every version, ambiguously.
 _VERSION = re.compile(r"\s+v\d+(?:\.\d+)*\s*$", re.IGNORECASE)
-_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*[+−]?|[+−](?=[\s)\]]|$)")
+# Greek letters are words too: a header "ρ=0" or "λ = 0.1" sets a symbol the claim writes the same way.
+_TOKEN = re.compile(r"[a-z0-9\u03b1-\u03c9\u03d1\u03d5\u03f5]+(?:\.[0-9]+)*[+−]?|[+−](?=[\s)\]]|$)")
 _CAMEL = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
 # Header abbreviations read as the words claims use (only on the header side: "P" in a claim is
 # rarely precision, but a column headed "P" is).

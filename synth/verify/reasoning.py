@@ -75,6 +75,8 @@ def _across_cue(atom: AtomSpec, atoms: ClaimAtoms, mention: Mention) -> bool:
                and a.clause == atom.clause for a in atoms.atoms)
 
 
+# A figure in parentheses right after a label ("TestTiming (0.90)") is said of that label.
+_GLOSS = re.compile(r"^\s*\(\s*$")
 _SAID_IN = re.compile(r"\s*(?:in|for|on|with|by|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -82,8 +84,9 @@ def _bound(atom: AtomSpec, atoms: ClaimAtoms, named: Named) -> tuple[Mention, tu
     """The label a figure is said of: as many figures as labels of one axis in a clause pair up in
     order ("A outscores B, 18.8% against 12.1%"), when those labels are siblings (no two address a
     row in common: "Europarl in Portuguese … P=…" names a scene and a measure, not four rows);
-    the label the figure is said to be "in" or "for" right after it ("0.6109 in TF"); otherwise the
-    label nearest the figure that no comparison cue separates from it."""
+    the label the figure stands in parentheses after ("TestTiming (0.90)"); the label the figure is
+    said to be "in" or "for" right after it ("0.6109 in TF"); otherwise the label nearest the figure
+    that no comparison cue separates from it."""
     labels = list(dict.fromkeys(m.label for m, _ in named))
     figures = [a for a in atoms.atoms if a.kind is AtomKind.FIGURE and a.clause == atom.clause]
     places = [set(next(p for m, p in named if m.label == label)) for label in labels]
@@ -91,6 +94,9 @@ def _bound(atom: AtomSpec, atoms: ClaimAtoms, named: Named) -> tuple[Mention, tu
     if len(labels) >= 2 and len(figures) == len(labels) and siblings:
         label = labels[figures.index(atom)]
         return next(item for item in named if item[0].label == label)
+    glossed = {m.label for m, _ in named if _GLOSS.match(atoms.text[m.end:atom.start])}
+    if len(glossed) == 1:  # "TestTiming (0.90) and TestFinding (0.76)": 0.90 is TestTiming's, though as near the next
+        return next(item for item in named if item[0].label in glossed)
     said_in = [item for item in named if _SAID_IN.match(atoms.text, atom.end, item[0].start)
                and _SAID_IN.match(atoms.text, atom.end).end() == item[0].start]
     if len({m.label for m, _ in said_in}) == 1:
@@ -410,6 +416,25 @@ def _names_row(number: int, atom: AtomSpec, view: TableView, context: Context) -
         label_cell = f"{' / '.join(cells[0].row_path)} | {header or '—'}: {cells[0].row_path[-1]}"
         return Finding(number, Verdict.SUPPORTED, tuple(replace(e, cells=(label_cell, *e.cells)) for e in quoted),
                        f"names the row '{plain(mention.label)}' of the table", 1.0,
+                       subject=plain(mention.label), setting=view.table.caption[:60])
+    return _names_column(number, atom, view, context)
+
+
+def _names_column(number: int, atom: AtomSpec, view: TableView, context: Context) -> Finding | None:
+    """A figure inside the name of a column's setting ("ρ = 0" for the column headed "ρ=0") names that
+    column: the header states it, and is quoted with the column's first cell."""
+    for mention, positions in view.columns:
+        key = _SETTING_KEY.match(plain(mention.label))
+        if key is None or not (mention.start <= atom.start and atom.end <= mention.end) or len(positions) != 1:
+            continue
+        path = view.grid.column_paths[positions[0]]
+        cells = sorted((c for c in view.grid.cells if c.column == positions[0]), key=lambda c: c.row)[:1]
+        if not cells or not path or assigned_value(path[-1]) != (key.group("a") or key.group("b")):
+            continue
+        header_cell = f"— | {' / '.join(path)}: {path[-1]}"  # the header states the value, as a label cell does
+        quoted = quote_cells(cells, view, context)
+        return Finding(number, Verdict.SUPPORTED, tuple(replace(e, cells=(header_cell, *e.cells)) for e in quoted),
+                       f"names the column '{' / '.join(path)}' of the table", 1.0,
                        subject=plain(mention.label), setting=view.table.caption[:60])
     return None
 
