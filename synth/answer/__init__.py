@@ -290,8 +290,11 @@ def _wanted_variant(candidate: Candidate, wanted: str) -> bool:
 def _stated_for(candidate: Candidate, wanted: str) -> bool:
     """A count asked "for English-French" is one the evidence states for it: the setting's words are in the
     candidate's variant or in its quote ("For English-French, we used … a 32000 word-piece vocabulary"), never a
-    value stated for another setting ("a vocabulary of 16K tokens for the WSJ only setting")."""
+    value stated for another setting ("a vocabulary of 16K tokens for the WSJ only setting"). A table's value may be
+    told only by its caption: "Results on RealScholarQuery" over a row that repeats another table's shape."""
+    caption = candidate.evidence.table_caption if candidate.table else None
     have = set(_VARIANT_WORD.findall(fold(f"{candidate.variant or ''} {candidate.evidence.quote}")))
+    have |= {w.rstrip(".") for w in _VARIANT_WORD.findall(fold(caption or ""))}  # "Results on RealScholarQuery."
     return all(part in have for part in _VARIANT_WORD.findall(fold(wanted)))
 
 

@@ -31,6 +31,7 @@ from functools import partial
 from synth.config import Column, Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
 from synth.names import canonical, default_modifiers, family, match_property, name_regex, size_of, words_of
+from synth.plan.asked_on import on_dataset
 from synth.plan.binding import ClauseSubjects, bind, merged
 from synth.plan.classes import UsageClass, resolve_usage, usage_class
 from synth.plan.datasets import measured_on
@@ -420,6 +421,8 @@ def make_plan(question: Question, library: Library) -> Plan:
         subjects = subjects or _papers_own(papers, vocab, notes)
     unique = measured(unique, subjects, notes, vocab)
     unique = measures_folded(unique, notes)
+    if not question.columns:
+        unique = on_dataset(unique, slotted_text, notes, vocab)
     if not subjects:
         notes.append("No subject was read: name the models or methods in `subjects:`.")
     if not unique:
