@@ -100,8 +100,9 @@ _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){1,3}?(?:that\s
 
 
 _COUNTED_NOUN = re.compile(r"\bhow\s+many\s+(?!of\b)([a-z][\w\-]*)", re.IGNORECASE)
-# "how many attention heads does …": the counted noun is every word up to the auxiliary, not its first word only
-_COUNTED_PHRASE = re.compile(r"\bhow\s+many\s+(?!of\b)([a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)(?=\s+(?:are|is|were|"
+# "how many attention heads does …": the counted noun is every word up to the auxiliary (four at most: "tokens per
+# training batch"), not its first word only
+_COUNTED_PHRASE = re.compile(r"\bhow\s+many\s+(?!of\b)([a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)(?=\s+(?:are|is|were|"
                              r"was|do|does|did|has|have|had|get|gets)\b)", re.IGNORECASE)
 # "how many are active per token", "how many of them are shared": the count of a part of what was counted first,
 # said by a participle or an adjective of use (never "how many are multilingual … data", which names another thing).
