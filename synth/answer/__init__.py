@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from synth.answer.stated_at import VARIANT_WORD, stated_for
 from synth.answer.text import answer_text
 from synth.answer.variants import in_named_papers, subject_variant_fits
 from synth.answer.wording import claims_of
@@ -164,7 +165,7 @@ def _cells_of(ask: AskEvidence, papers: Sequence[str] = ()) -> list[_Picked]:
             # a sized experiment of its family is another model
             continue
         if ask.attribute.variant and not (_wanted_variant(candidate, ask.attribute.variant) if not quantity
-                                          else _stated_for(candidate, ask.attribute.variant)):
+                                          else stated_for(candidate, ask.attribute.variant)):
             continue
         if not subject_variant_fits(ask, candidate):
             continue
@@ -278,28 +279,16 @@ def _wanted_variant(candidate: Candidate, wanted: str) -> bool:
     shots, given = set(_SHOTS.findall(fold(wanted))), set(_SHOTS.findall(fold(candidate.variant or "")))
     if shots and given and not shots <= given:
         return False  # "5-shot" asked: a value given at another shot count is another setting's; none given, it may be
-    have = set(_VARIANT_WORD.findall(fold(candidate.variant or "")))
+    have = set(VARIANT_WORD.findall(fold(candidate.variant or "")))
     if candidate.table:  # "BLEU EN-DE" asked on EN-DE: the column's own label names the dataset
-        have |= set(_VARIANT_WORD.findall(fold(candidate.evidence.quote.rsplit(" | ", 1)[0])))
-    words = _VARIANT_WORD.findall(_SHOTS.sub(" ", fold(wanted)))
+        have |= set(VARIANT_WORD.findall(fold(candidate.evidence.quote.rsplit(" | ", 1)[0])))
+    words = VARIANT_WORD.findall(_SHOTS.sub(" ", fold(wanted)))
     if any(w in _SCORE_WORDS for w in words) and have & _OTHER_MEASURES:
         return False
     return all(part in have for part in words if part not in _SCORE_WORDS)
 
 
-def _stated_for(candidate: Candidate, wanted: str) -> bool:
-    """A count asked "for English-French" is one the evidence states for it: the setting's words are in the
-    candidate's variant or in its quote ("For English-French, we used … a 32000 word-piece vocabulary"), never a
-    value stated for another setting ("a vocabulary of 16K tokens for the WSJ only setting"). A table's value may be
-    told only by its caption: "Results on RealScholarQuery" over a row that repeats another table's shape."""
-    caption = candidate.evidence.table_caption if candidate.table else None
-    have = set(_VARIANT_WORD.findall(fold(f"{candidate.variant or ''} {candidate.evidence.quote}")))
-    have |= {w.rstrip(".") for w in _VARIANT_WORD.findall(fold(caption or ""))}  # "Results on RealScholarQuery."
-    return all(part in have for part in _VARIANT_WORD.findall(fold(wanted)))
-
-
 _SHOTS = re.compile(r"\b(\d+|zero|one|few)-?shots?\b")
-_VARIANT_WORD = re.compile(r"(?:non-?)?[a-z0-9@.]+")
 _SCORE_WORDS = frozenset({"accuracy", "acc", "acc.", "score", "scores"})
 _OTHER_MEASURES = frozenset({"rating", "elo", "percentile", "f1", "em", "bleu", "wer", "perplexity", "ppl"})
 

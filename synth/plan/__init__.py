@@ -41,6 +41,7 @@ from synth.plan.families import is_family, resolve_class
 from synth.plan.folded import measures_folded, without_summary_words, without_which_one
 from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
+from synth.plan.named_stage import at_stage, named_stage
 from synth.plan.papers import PaperReference, baseline_papers, compared_papers, paper_names, paper_references
 from synth.plan.phrasings import (
     consisting_of,
@@ -375,6 +376,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     text = " ".join(question.question.split())
     for rewrite in _REWRITES:  # the question in the shapes the later readings expect
         text = rewrite(text)
+    stage_named, text = named_stage(text)
     text, respelt = respell(text, vocab)
     text, papers = paper_references(text, vocab)
     setting, _ = read_setting(text)
@@ -391,6 +393,9 @@ def make_plan(question: Question, library: Library) -> Plan:
                             size, vocab), vocab)
     slotted_text = slotted(text, names)
     attributes, mechanism = _attributes(question, text, slotted_text, names, setting, vocab)
+    if stage_named and not question.columns:
+        attributes = at_stage(attributes, stage_named)
+        notes.append(f"Values are taken only where their evidence names the {stage_named} stage the question names.")
     if not question.columns:
         attributes += [used_attribute(thing) for thing in [*(n.text for n in used), *used_phrases(slotted_text)]]
         attributes += [PlanAttribute(name, AttributeKind.QUANTITY, _property_spellings(name, vocab),

@@ -1,0 +1,35 @@
+"""Whether a value is stated at the setting a count is asked at ("for English-French", "on RealScholarQuery", "for
+the PPO stage"): the setting's words must be said where the value is, not merely near it."""
+
+from __future__ import annotations
+
+import re
+
+from synth.retrieve.asks.candidates import Candidate
+from synth.text import fold
+
+VARIANT_WORD = re.compile(r"(?:non-?)?[a-z0-9@.]+")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(])")
+
+
+def stated_for(candidate: Candidate, wanted: str) -> bool:
+    """A count asked "for English-French" is one the evidence states for it: the setting's words are in the
+    candidate's variant or in its quote ("For English-French, we used … a 32000 word-piece vocabulary"), never a
+    value stated for another setting ("a vocabulary of 16K tokens for the WSJ only setting"). A table's value may be
+    told only by its caption: "Results on RealScholarQuery" over a row that repeats another table's shape. A quote's
+    sentences after the value's own speak of what comes next ("… a learning rate of 1e-5 … In the second stage, we
+    apply PPO training."): they state no setting of it."""
+    caption = candidate.evidence.table_caption if candidate.table else None
+    quote = candidate.evidence.quote if candidate.table else up_to_value(candidate.evidence.quote, candidate.value)
+    have = set(VARIANT_WORD.findall(fold(f"{candidate.variant or ''} {quote}")))
+    have |= {w.rstrip(".") for w in VARIANT_WORD.findall(fold(caption or ""))}  # "Results on RealScholarQuery."
+    return all(part in have for part in VARIANT_WORD.findall(fold(wanted)))
+
+
+def up_to_value(quote: str, value: str) -> str:
+    """The quote up to the end of the sentence that holds the value (all of it when the value is not found)."""
+    at = quote.find(value) if value else -1
+    if at < 0:
+        return quote
+    end = _SENTENCE_END.search(quote, at + len(value))
+    return quote[:end.end()] if end else quote
