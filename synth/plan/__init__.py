@@ -54,6 +54,7 @@ from synth.plan.phrasings import (
     used_for,
     without_appositives,
 )
+from synth.plan.possessed import without_owners
 from synth.plan.printed import describe
 from synth.plan.qualifiers import qualified
 from synth.plan.scale import at_scale, scaled, sized
@@ -388,6 +389,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     names = [n for n in names if n not in paper_names(names, text, papers, vocab)]
     used = [] if question.columns else used_names(text, names)
     names = [n for n in names if n not in used]  # "does X use RMSNorm": RMSNorm is asked of X, not a subject
+    names = without_owners(text, names, vocab)  # "PaSa's Crawler": the Crawler
     notes: list[str] = [f"Spelling: {', '.join(change.note() for change in respelt)}."] if respelt else []
     subjects = sized(scaled(in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab),
                             size, vocab), vocab)

@@ -1,0 +1,31 @@
+"""A part named through its owner: "PaSa's Crawler" is the Crawler of PaSa, one subject, not PaSa and the Crawler.
+
+Read as two names, the owner became a subject of its own (a family whose every member was asked the Crawler's
+training settings). The owner is dropped when the part's sources are all the owner's (the paper that presents the
+system presents its part) and the part ends the phrase ("For PaSa's Crawler, …", "… of PaSa's Crawler?"), so
+"DeepSeek-V3's MTP depth", where the name after "'s" qualifies the asked noun, keeps its owner as the subject."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from synth.plan.subjects import Name
+from synth.vocabulary import Vocabulary
+
+_POSSESSIVE = re.compile(r"['’]s\s+(?:own\s+)?")
+_PHRASE_END = re.compile(r"\s*(?:[,;?.)]|$|\b(?:and|or|use|uses|used|have|has|had|do|does|did|is|are|was|were|"
+                         r"get|gets|got|score|scores|reach|reaches|achieve|achieves)\b)")
+
+
+def without_owners(text: str, names: list[Name], vocab: Vocabulary) -> list[Name]:
+    """The question's names with each owner of a possessed part left out ("PaSa's Crawler" → the Crawler)."""
+    subjects = [n for n in names if n.role == "subject"]
+    owners: set[int] = set()
+    for owner, part in pairwise(subjects):
+        if not _POSSESSIVE.fullmatch(text[owner.end:part.start]) or not _PHRASE_END.match(text, part.end):
+            continue
+        homes, owned = set(vocab.home_sources((part.text,))), set(vocab.home_sources((owner.text,)))
+        if homes and homes <= owned:
+            owners.add(id(owner))
+    return [n for n in names if id(n) not in owners]
