@@ -8,7 +8,8 @@ fronted "Despite …," phrase). In each clause:
   COMPARISON atom, with its direction (raw higher/lower, or better/worse by the metric's own
   direction), its margin ("by 8.6 points", "2×"), a quantifier (all / most / none) and whether a
   polarity word denies it ("does not outperform");
-* every superlative ("the best", "highest", "lowest") is an EXTREME atom;
+* every superlative ("the best", "highest", "lowest") is an EXTREME atom, but for one a verb of
+  choosing governs ("choosing the best hypernym": what a method picks, not a row leading the table);
 * every figure not used as a margin is a FIGURE atom (its subject, attribute and setting are bound
   by the evidence finders from the names around it);
 * a clause with none of these is a STATEMENT atom, checked against text passages as a whole;
@@ -61,6 +62,9 @@ _EXTREME = re.compile(r"\b(?:the\s+)?(best|highest|lowest|worst|largest|smallest
 # A preposition and an indefinite article right before a comparative: the comparative describes the noun after it
 # ("distilled from a larger teacher model"); "has a lower F1 score" still compares.
 _ATTRIBUTIVE = re.compile(r"\b(?:from|with|by|of|into|via|using|through)\s+(?:a|an)\s+$")
+# A superlative a verb of choosing governs names what a method picks ("choosing the best hypernym", "selecting
+# the best parent"), not a row that leads the table: no EXTREME atom.
+_CHOSEN = re.compile(r"\b(?:choos(?:e|es|ing)|chose|chosen|select(?:s|ed|ing)?|pick(?:s|ed|ing)?)\s+$", re.I)
 _EXTREME_LOW = re.compile(r"lowest|worst|smallest|minimum|weakest|lower\s+than|worse\s+than|underperform|inferior",
                           re.I)
 _EXTREME_AWARE = re.compile(r"best|worst|strongest|weakest|outperform|better|beat|surpass|superior|inferior", re.I)
@@ -279,6 +283,8 @@ def atoms_of(text: str) -> ClaimAtoms:
         quantifier = _quantifier(text[start:stop], text[start:])
         extreme_spans = []
         for match in _EXTREME.finditer(text, start, stop):
+            if _CHOSEN.search(text[max(start, match.start() - 16):match.start()]):
+                continue
             word = match.group(0)
             extreme_spans.append((match.start(), match.end()))
             used.append((match.start(), match.end()))  # "lower than the two others": no figure "two"

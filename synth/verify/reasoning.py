@@ -29,7 +29,7 @@ from synth.tables import parse_cell
 from synth.text import fold, sentence_spans
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.cell_comparisons import judge_comparison, judge_extreme
-from synth.verify.cells import TableView, assigned_value
+from synth.verify.cells import TableView, assigned_value, setting_header
 from synth.verify.findings import (
     PLAUSIBLE_RATIO,
     Context,
@@ -398,7 +398,7 @@ def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: S
 _SETTING_KEY = re.compile(r"^(?:.+ (?:=|of|to) (?P<a>\d+(?:\.\d+)?)|(?P<b>\d+(?:\.\d+)?) .+)$")
 
 
-def _names_row(number: int, atom: AtomSpec, view: TableView, context: Context) -> Finding | None:
+def _names_row(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView, context: Context) -> Finding | None:
     """A figure inside a setting's name ("m = 4" for the row 4 under the header m, synth.verify.cells
     .setting_rows; "window size of 10" for the row "(A4) Window size ( ws)=10", .assigned_rows) is
     the value that names the row, not a value said of a cell: the row's label cell states it, and
@@ -417,7 +417,33 @@ def _names_row(number: int, atom: AtomSpec, view: TableView, context: Context) -
         return Finding(number, Verdict.SUPPORTED, tuple(replace(e, cells=(label_cell, *e.cells)) for e in quoted),
                        f"names the row '{plain(mention.label)}' of the table", 1.0,
                        subject=plain(mention.label), setting=view.table.caption[:60])
-    return _names_column(number, atom, view, context)
+    return _names_column(number, atom, view, context) or _in_set(number, atom, atoms, view, context)
+
+
+# A setting's values listed as a set: "m = {1, 2, 3}", "k ∈ {5, 10}".
+_SET = re.compile(r"(?P<name>[A-Za-z\u03b1-\u03c9][\w\-]*)\s*(?:=|∈)\s*\{(?P<items>[^{}]{1,60})\}")
+
+
+def _in_set(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView, context: Context) -> Finding | None:
+    """A figure listed in a setting's set ("m = {1, 2, 3}") names the row of that value under the setting's
+    header, as "m = 2" does: the row's label cell states it."""
+    header = setting_header(view.grid)
+    if header is None or atom.quantity is None:
+        return None
+    for match in _SET.finditer(atoms.text):
+        if match.start("items") <= atom.start and atom.end <= match.end("items") and \
+                match.group("name").lower() == header.lower():
+            rows = [r for r, path in enumerate(view.grid.row_paths)
+                    if path and assigned_value(path[-1]) == atom.quantity.raw]
+            cells = [c for c in view.grid.cells if len(rows) == 1 and c.row == rows[0]][:1]
+            if not cells:
+                return None
+            label_cell = f"{' / '.join(cells[0].row_path)} | {header}: {cells[0].row_path[-1]}"
+            quoted = quote_cells(cells, view, context)
+            return Finding(number, Verdict.SUPPORTED, tuple(replace(e, cells=(label_cell, *e.cells)) for e in quoted),
+                           f"names the row '{header} = {atom.quantity.raw}' of the table", 1.0,
+                           subject=f"{header} = {atom.quantity.raw}", setting=view.table.caption[:60])
+    return None
 
 
 def _names_column(number: int, atom: AtomSpec, view: TableView, context: Context) -> Finding | None:
@@ -442,7 +468,7 @@ def _names_column(number: int, atom: AtomSpec, view: TableView, context: Context
 def _judge(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView, context: Context,
            runner_up: bool = False) -> Finding | None:
     if atom.kind is AtomKind.FIGURE:
-        if not runner_up and (named := _names_row(number, atom, view, context)) is not None:
+        if not runner_up and (named := _names_row(number, atom, atoms, view, context)) is not None:
             return named
         return judge_figure(number, atom, atoms, view, context, addressed_only=runner_up)
     if atom.kind is AtomKind.COMPARISON:
