@@ -120,23 +120,18 @@ def vocabulary_tables(document: Document) -> list[tuple[Table, bool | None]]:
     return [*((table, None) for table in document.tables), *text_tables(document)]
 
 
-def parameter_table(table: Table) -> bool:
-    """A two-column "Parameter | Value" table read from text lines (Mistral 7B's "dim 4096 / n_layers 32"): the
-    one kind of text table verification reads, as the values of the model its source is about."""
-    return len(table.header) == 2 and table.header[-1].strip().lower() in ("value", "values")
-
-
 def verified_tables(document: Document) -> list[Table]:
-    """Every table verification reads: the document's own, then its "Parameter | Value" tables read from text
-    lines."""
+    """Every table verification reads: the document's own, then those read from its text lines, the same tables
+    the answer stage reads its values from (a cell read from a table verification cannot see would never be
+    confirmed: Whisper's "Model Layers Width Heads Parameters" lines)."""
     from synth.vocabulary import text_tables
 
-    return [*document.tables, *(table for table, _ in text_tables(document) if parameter_table(table))]
+    return [*document.tables, *(table for table, _ in text_tables(document))]
 
 
-def verified_table(document: Document, seq: int) -> Table | None:
+def verified_table(document: Document, seq: int) -> Table:
     """The table at `seq` as the cell index numbers them (the document's own, then those read from its text lines,
-    `vocabulary_tables`), when verification reads it; None for a text table it does not read."""
+    `vocabulary_tables`)."""
     if seq < len(document.tables):
         return document.tables[seq]
     from synth.vocabulary import text_tables
@@ -145,7 +140,7 @@ def verified_table(document: Document, seq: int) -> Table | None:
     derived = getattr(document, "derived", None)
     texts = derived("text_tables", text_tables) if derived is not None else text_tables(document)
     table, _ = texts[seq - len(document.tables)]
-    return table if parameter_table(table) else None
+    return table
 
 
 def document_cells(document: Document) -> DocumentCells:
@@ -172,12 +167,11 @@ def document_cells(document: Document) -> DocumentCells:
             for record in found:
                 if record.metric:  # first place kept (dict order), last spelling kept (value)
                     out.metric_names[canonical(record.metric)] = record.metric
-        if seq < own or parameter_table(table):
-            out.tables.append((seq, content_digest(table), table.table_id, table.start, table.end, table.page,
-                               table.section))
-            keys = [key for _, places in table_places(table, 0) for key, _ in places]
-            if keys:
-                out.lookups.update((lookup, seq) for lookup in index_forms(keys))
+        out.tables.append((seq, content_digest(table), table.table_id, table.start, table.end, table.page,
+                           table.section))
+        keys = [key for _, places in table_places(table, 0) for key, _ in places]
+        if keys:
+            out.lookups.update((lookup, seq) for lookup in index_forms(keys))
     return out
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from libraries import fixture_library
 
-from synth.cellindex import ATTRIBUTE, ENTITY, content_digest, verified_table
+from synth.cellindex import ATTRIBUTE, ENTITY, content_digest, verified_table, verified_tables
 from synth.index import PassageIndex, cells_of
 from synth.models import Library
 from synth.names import canonical, family, match_entity
@@ -68,7 +68,7 @@ def _views(views: list[TableView]) -> list[tuple[object, ...]]:
 def test_claims_name_the_same_tables_as_an_index_of_every_table(tmp_path: Path) -> None:
     library, index = _library(tmp_path)
     documents = {d.doc_id: d for d in library.documents}
-    everything = build_index([t for d in library.documents for t in d.tables])
+    everything = build_index([t for d in library.documents for t in verified_tables(d)])
     stored = TableCells(index.cell_tables_named, documents)
     placed = TableCells(index.cell_tables_named, documents, places=index.cell_table_places)
     named = 0
@@ -86,7 +86,7 @@ def test_the_grid_cache_holds_no_more_than_its_byte_budget_and_names_the_same_ta
     and the held estimate never passes the budget unless one table alone is larger."""
     library, index = _library(tmp_path)
     documents = {d.doc_id: d for d in library.documents}
-    everything = build_index([t for d in library.documents for t in d.tables])
+    everything = build_index([t for d in library.documents for t in verified_tables(d)])
     sizes = sorted(placed_size(TableCells(index.cell_tables_named, documents)._table((doc_id, seq)))
                    for doc_id, document in documents.items() for seq in range(len(document.tables)))
     budget = sum(sizes[-3:])
@@ -135,7 +135,7 @@ def test_a_table_printed_again_gets_its_twins_grids_with_its_own_identity(tmp_pa
                 assert rebound(table_places(twin, 0), table) == table_places(table, 0)  # type: ignore[arg-type]
                 twins += 1
     assert twins >= 3
-    everything = build_index([t for d in library.documents for t in d.tables])
+    everything = build_index([t for d in library.documents for t in verified_tables(d)])
     stored = TableCells(index.cell_tables_named, documents)
     for text in _texts(library):
         assert _views(tables_named(text, stored.named_in(text))) == _views(tables_named(text, everything)), text
@@ -322,7 +322,7 @@ def test_copies_of_a_table_tell_siblings_apart_as_each_table_alone_does(tmp_path
     copies = [g for g in named.grids if g.table.caption.startswith("Table 2: Relation extraction")]
     assert len(made) == len(set(made)) and len(emb) == 1 and len(copies) == 4
     assert [f.label for f in named.forms["glove"] if f.tokens == ("glove",)] == ["+Emb (GloVe)"]
-    everything = build_index([t for d in library.documents for t in d.tables])
+    everything = build_index([t for d in library.documents for t in verified_tables(d)])
     assert find_mentions(text, named.forms, longest_only=False) == find_mentions(text, everything.forms,
                                                                                  longest_only=False)
     reached = [t for d, seq in index.cell_tables_named(sorted(lookup_keys(text)))

@@ -210,11 +210,9 @@ class TableCells:
             placed = rebound(self._placed[next(iter(holders[1]))][0], _placed_at(key[0], known))
         else:
             table = verified_table(self._documents[key[0]], key[1])
-            content = table.content() if table is not None else key
+            content = table.content()
             holders = self._holders.get(content)
-            if table is None:
-                placed = []
-            elif holders is not None:
+            if holders is not None:
                 placed = rebound(self._placed[next(iter(holders[1]))][0], table)
             else:
                 placed = table_places(table, 0)
