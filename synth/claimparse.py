@@ -146,7 +146,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     """Figures stated in a text, excluding digits that belong to names (`Qwen2.5-72B`) and numbers
     that only point somewhere ("Figure 2", "Table 6", "Section 3.1")."""
     masked = _mask_citations(text)
-    taken = [span for _, span in _name_spans(masked)]
+    taken = [span for _, span in _name_spans(masked)] + [m.span() for m in _SCIENTIFIC.finditer(masked)]
     found: list[Quantity] = []
     for match in _PERCENT_RANGE.finditer(masked):
         for group in (1, 2):
@@ -195,8 +195,15 @@ def _fold_word(word: str) -> str:
     return fold(word)
 
 
+# Words with a digit that name no model: a number in scientific notation ("1e-4", read as no figure either: its
+# mantissa is not the value) and a norm's order ("L2 weight decay", "L1 loss"), which would otherwise own the
+# figures after them.
+_SCIENTIFIC = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[eE][-+]?\d+(?!\w|\.\d)")
+_NOT_A_NAME = re.compile(rf"{_SCIENTIFIC.pattern}|[Ll][12]")
+
+
 def _is_name(word: str, at_start: bool) -> bool:
-    if _PURE_NUMBER.fullmatch(word) or _SIZE_TOKEN.fullmatch(word):
+    if _PURE_NUMBER.fullmatch(word) or _SIZE_TOKEN.fullmatch(word) or _NOT_A_NAME.fullmatch(word):
         return False
     has_digit = any(ch.isdigit() for ch in word)
     has_alpha = any(ch.isalpha() for ch in word)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synth.claimparse import entities, mentions, parse, quantities
+from synth.claimparse import entities, mentions, name_spans, parse, quantities
 from synth.text import fold
 
 
@@ -70,3 +70,16 @@ def test_polarity_and_comparatives() -> None:
     flipped = parse("Llama-3.1-405B underperforms Qwen2.5-72B on LiveCodeBench.")
     assert flipped.comparative == "underperforms" and flipped.lower_direction
     assert parse("A outperforms B.").comparative == "outperforms"
+
+
+@pytest.mark.parametrize(("text", "names", "figures"), [
+    # a number in scientific notation is neither a name nor a figure (its mantissa is not the value), and a norm's
+    # order is no model: neither owns the figures after it
+    ("We use Adam with learning rate of 1e-4, β1 = 0.9, L2 weight decay of 0.01.", ("Adam",), [0.9, 0.01]),
+    ("The peak learning rate is 3.2e-4.", (), []),
+    ("An L1 loss on 512 tokens beside T5 and GPT-2.", ("T5", "GPT-2"), [512.0]),
+])
+def test_scientific_numbers_and_norm_orders_are_no_names(text: str, names: tuple[str, ...],
+                                                         figures: list[float]) -> None:
+    assert tuple(n for n, _, _ in name_spans(text)) == names
+    assert [q.value for q in quantities(text)] == figures
