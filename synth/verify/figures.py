@@ -43,11 +43,34 @@ ROLE_WEAK = 2.0
 CONTEXT_TOKENS = 4
 
 
+_FIGURE = re.compile(r"(?<![\w.\-])\d+(?:[.,]\d+)*(?![\w.]*[A-Za-z])")
+
+
+_LEADS_IN = re.compile(r"\b(?:of|to|is|are|was|were|as|at)\s*$|[=:]\s*$", re.IGNORECASE)
+_JOINT = re.compile(r"\s(?:and|while|whereas)\s|,\s")
+
+
+def _lead_in(text: str, start: int, next_figure: int) -> int:
+    """Where the words that introduce the next figure begin ("… layers to 60 *and the hidden dimension to* 5120"),
+    when they lead into it ("to", "of", "="): they name that figure, not the one before; else -1."""
+    between = text[start:next_figure]
+    if not _LEADS_IN.search(between):
+        return -1
+    joints = list(_JOINT.finditer(between))
+    return start + joints[-1].start() if joints else -1
+
+
 def _context(text: str, quantity: Quantity) -> tuple[frozenset[str], frozenset[str]]:
-    """Content words just before and just after a figure, within its sentence."""
+    """Content words just before and just after a figure, within its sentence; after it, only up to the next
+    figure, or the comma or the words leading into it: in "β1 = 0.9, β2 = 0.999, L2 weight decay of 0.01" the
+    words "weight decay" belong to 0.01, never to 0.9 or 0.999. (Before it, the words reach over other figures:
+    "grew from 7T tokens to 18T" leads into both.)"""
     tokens = word_tokens(text)
+    after_figure = [m.start() for m in _FIGURE.finditer(text, quantity.end)]
     limit_left = max(text.rfind(". ", 0, quantity.start), text.rfind("; ", 0, quantity.start), 0)
-    right_stop = [p for p in (text.find(". ", quantity.end), text.find("; ", quantity.end)) if p >= 0]
+    right_stop = [p for p in (text.find(". ", quantity.end), text.find("; ", quantity.end), *after_figure[:1],
+                              text.find(", ", quantity.end) if after_figure else -1,
+                              _lead_in(text, quantity.end, after_figure[0]) if after_figure else -1) if p >= 0]
     limit_right = min(right_stop) if right_stop else len(text)
     before = [w for w, (s, _) in zip(tokens.words, tokens.spans, strict=True) if limit_left <= s < quantity.start]
     after = [w for w, (s, _) in zip(tokens.words, tokens.spans, strict=True) if quantity.end <= s < limit_right]
@@ -198,6 +221,17 @@ def _owned_by_claim(owner: str | None, info: ClaimInfo, window_names: bool) -> b
            or claimparse.mentions(folded_owner, strip_variant(name)) for name in info.owners or info.models):
         return True
     return bool(info.models) and not window_names
+
+
+def sibling_subject(owner: str | None, sentence: str, info: ClaimInfo) -> bool:
+    """Whether a figure's owner is another model whose name extends one of the claim's ("DeepSeek-V2-Lite" beside
+    DeepSeek-V2) and is what the sentence is about (it opens the sentence): the sentence states that model's
+    figures, never the claim's."""
+    if owner is None or not sentence.lstrip().startswith(owner):
+        return False
+    folded_owner = fold(owner)
+    return any(folded_owner.startswith(fold(name)) and not claimparse.mentions(folded_owner, name)
+               for name in info.models)
 
 
 def _comparable(q: Quantity, w: Quantity) -> bool:
@@ -423,7 +457,8 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
             if w.start in axis or not _comparable(q, w) or _implausible(q, w) or of_another_subject(info, window, w):
                 continue
             owner = owner_of(window.text, w.start, spans, measures, _unit_end(window.text, w), info.owners)
-            if not _owned_by_claim(owner, info, names_claim_model):
+            if not _owned_by_claim(owner, info, names_claim_model) or sibling_subject(
+                    owner, window.sentence_at(w.start), info):
                 continue
             if owner is None and named_later and w.start < window.split:
                 continue
