@@ -163,6 +163,9 @@ def tokens(text: str, header: bool = False) -> tuple[Token, ...]:
     return tuple(out)
 
 
+_COUNTED = re.compile(r"^(?:num\.|no\.|number\s+of)\s*(?:of\s+)?([A-Za-z].*)$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def label_forms(label: str) -> tuple[LabelForm, ...]:
     """The whole label, and its core when a parenthesis adds a variant."""
@@ -186,6 +189,10 @@ def label_forms(label: str) -> tuple[LabelForm, ...]:
         versioned = bool(_VERSION.search(_PARENTHETICAL.sub(" ", cleaned)))
         if core and (len(core) > 1 or len(core[0].norm) >= (_MIN_LABEL if versioned else 3)):
             forms.append(LabelForm(label, tuple(t.norm for t in core), tuple(t.raw for t in core), False))
+    counted = _COUNTED.match(cleaned)
+    if forms and counted:  # "Num. Heads", "No. of layers" name what they count, as "#Heads" does
+        what = tokens(counted.group(1))
+        forms.append(LabelForm(label, tuple(t.norm for t in what), tuple(t.raw for t in what), True))
     code = _ROW_CODE.match(label)
     if forms and code:  # "(A5) Softmax" is also named by its code, as "(A3−A5)" does
         forms.append(LabelForm(label, (code.group(1).lower(),), (code.group(1),), True))
