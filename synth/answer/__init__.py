@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from synth.answer.checks import verify_cells
 from synth.answer.stated_at import VARIANT_WORD, stated_for
 from synth.answer.text import answer_text
 from synth.answer.variants import in_named_papers, subject_variant_fits
@@ -41,7 +42,7 @@ from synth.names import canonical
 from synth.retrieve.asks import AskEvidence, Candidate
 from synth.retrieve.asks.terms import states_how, wording_of
 from synth.text import fold
-from synth.verify import other_than_claimed, verify_claims
+from synth.verify import other_than_claimed
 
 # Setting words that change what a value measures (kept apart); others (EM, Acc., shots) describe it.
 _DISTINGUISHING = re.compile(r"pass@(?!1\b)\d+|maj@\d+|cons@\d+|\bcot\b|\bv\d|\b\d{4}\b|question|easy|medium|hard|"
@@ -293,20 +294,6 @@ _SCORE_WORDS = frozenset({"accuracy", "acc", "acc.", "score", "scores"})
 _OTHER_MEASURES = frozenset({"rating", "elo", "percentile", "f1", "em", "bleu", "wer", "perplexity", "ppl"})
 
 
-def _verify(claims: Sequence[list[str]], library: Library, index: PassageIndex) -> list[Verification]:
-    """One verification per cell: of its wordings, the first the library supports, else the first it
-    contradicts, else the first. The rules alone decide (no learned judge): a cell is supported only
-    when its value is found stated."""
-    flat = [claim for wordings in claims for claim in wordings]
-    checked = iter(verify_claims(flat, library, index, learned=False)) if flat else iter(())
-    out = []
-    for wordings in claims:
-        results = [next(checked) for _ in wordings]
-        out.append(next((v for v in results if v.verdict is Verdict.SUPPORTED),
-                        next((v for v in results if v.verdict is Verdict.CONTRADICTED), results[0])))
-    return out
-
-
 def _label(candidate: Candidate) -> str:
     """The attribute as the source labels it: the table's row or column label, else the asked name."""
     if candidate.table:
@@ -468,7 +455,7 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     wordings = [list(dict.fromkeys(claim for c in (p.best, *p.also, *p.agreeing)
                                 for claim in claims_of(c, _label(c), q)))
                 for p, q in zip(picked, quantities, strict=True)]
-    verifications = _verify(wordings, library, index)
+    verifications = verify_cells(wordings, [p.best.evidence for p in picked], library, index)
     cells = [_cell(p.best, p.disagreeing, v, p.also, q and not p.setting)
              for p, v, q in zip(picked, verifications, quantities, strict=True)]
     asked = len(plan.cells)

@@ -22,15 +22,16 @@ The package is laid out by the parts of a claim it checks, read top to bottom:
 * `judge_features`, `judge`: the learned judge, which may upgrade an `insufficient` verdict of a
   figure-less prose claim when a logistic regression over the rules' own measurements is confident.
 
-The public API is `verify_claim` and `verify_claims`; `CONFIDENCE_WEIGHTS` and
+The public API is `verify_claim`, `verify_claims` and `read_back` (a claim against the one place it was
+read from); `CONFIDENCE_WEIGHTS` and
 `corroboration_label` are shown on pages.
 """
 
 from synth.verify.combine import verdict_of
 from synth.verify.confidence import CONFIDENCE_WEIGHTS
 from synth.verify.corroboration import corroboration_label
-from synth.verify.decide import verify_claim, verify_claims
+from synth.verify.decide import read_back, verify_claim, verify_claims
 from synth.verify.passages import other_than_claimed
 
-__all__ = ["CONFIDENCE_WEIGHTS", "corroboration_label", "other_than_claimed", "verdict_of", "verify_claim",
-           "verify_claims"]
+__all__ = ["CONFIDENCE_WEIGHTS", "corroboration_label", "other_than_claimed", "read_back", "verdict_of",
+           "verify_claim", "verify_claims"]

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from synth import claimparse
 from synth.index import Hit, PassageIndex, any_of, phrase
-from synth.models import Atom, AtomKind, Evidence, Library, Verdict, Verification
+from synth.models import Atom, AtomKind, Evidence, Library, PassageKind, Verdict, Verification
 from synth.text import content_tokens, fold
 from synth.verify.atoms import ClaimAtoms, atoms_of
 from synth.verify.cells import tables_named
@@ -78,17 +78,51 @@ def _joined(claim: str, parts: list[Verification]) -> Verification:
                         atoms)
 
 
+def read_back(claim: str, place: Evidence, library: Library, index: PassageIndex) -> Verification:
+    """A claim checked against the one place it was read from (an answer cell's quoted sentence or table row)
+    by the same rules as against the whole library: the place is found for certain, where the library's best
+    passages for the claim's words may leave it out (a sentence of a model's own paper that does not name it,
+    a table row among many of the same labels). It says what that place states, nothing of the rest of the
+    library."""
+    return _examine_one(claim, library, index, None, False, place)[0]
+
+
+def _within(place: Evidence, start: int, end: int) -> bool:
+    """Whether a span of `place`'s document overlaps the place."""
+    return start < place.end and place.start < end
+
+
+def _inside(place: Evidence, window: Window) -> bool:
+    """Whether every sentence of a window is part of the place: the sentence after a quoted one says nothing the
+    quote states."""
+    cut = window.start + window.split if window.split > 0 else window.end
+    return _within(place, window.start, cut) and (window.split <= 0 or _within(place, cut, window.end))
+
+
+def _place_hits(place: Evidence, facts: LibraryFacts) -> list[Hit]:
+    """The text passage a quoted sentence sits in (none for a table row: its table is read as cells)."""
+    document = facts.documents.get(place.doc_id)
+    if document is None or place.passage_kind is PassageKind.TABLE_ROW:
+        return []
+    return [Hit(p, 1.0) for p in document.passages
+            if p.kind is PassageKind.TEXT and _within(place, p.start, p.end)][:1]
+
+
 def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str | None,
-                 read: bool) -> tuple[Verification, Reading | None]:
-    """One clause: the rules' verification and the judge's reading (see `examine_claim`)."""
+                 read: bool, place: Evidence | None = None) -> tuple[Verification, Reading | None]:
+    """One clause: the rules' verification and the judge's reading (see `examine_claim`); with a `place`, of
+    that place alone (`read_back`)."""
     facts = library_facts(library, index)
     info = claim_info(claim, facts.measures)
     atoms = atoms_of(claim)
     context = Context(facts.source_of, facts.row_spans, facts.documents, facts.title_words)
     claim_words = frozenset(t.norm for t in label_tokens(claim))
     named = tables_named(claim, facts.cells.named_in(claim))  # only the tables the claim's words can name
+    if place is not None:
+        named = [v for v in named if place.passage_kind is PassageKind.TABLE_ROW
+                 and v.table.doc_id == place.doc_id and _within(place, v.table.start, v.table.end)]
     findings = judge_on_tables(atoms, named, claim_words, info.assertion.quantities, context)
-    hits = _candidates(info, index)
+    hits = _candidates(info, index) if place is None else _place_hits(place, facts)
     top = hits[0].score if hits else 0.0
     best_alignment = 0.0
     closest: Window | None = None
@@ -98,6 +132,8 @@ def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str 
     for hit in hits:
         source = facts.source_of[hit.passage.doc_id]
         for window in windows_of(hit, top, facts.title_of.get(hit.passage.doc_id, "")):
+            if place is not None and not _inside(place, window):
+                continue
             if near is not None:
                 near.see(info, window, facts)
             judgement = judge_window(info, window, source, facts, probe)

@@ -206,6 +206,9 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     parsed = claimparse.parse(window.text)
     opening = facts.documents[window.passage.doc_id].text[:OPENING] if window.passage.doc_id in facts.documents else ""
     found = [entity_found(info, i, window, opening) for i in range(len(info.entities))]
+    # A name found for the window through its heading or its document's title is the window's subject: its words
+    # are not missing from what the window states ("We use Adam …" in the BERT paper states "BERT uses Adam").
+    bound = frozenset(w for name, f in zip(info.entities, found, strict=True) if f > 0 for w in word_tokens(name).bag)
     substitute = None
     antonyms = [i for i, f in enumerate(found) if f == 0.0 and prefix_antonym(info.entities[i], window.folded)]
     for i in antonyms:
@@ -223,7 +226,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), 1.0, 1.0,
                          entity, window.relevance, "the passage names the subject and the thing it puts to use")
     heading_words = word_tokens(window.passage.section).bag if window.passage.section else frozenset()
-    window_words = word_tokens(window.text).bag | heading_words
+    window_words = word_tokens(window.text).bag | heading_words | bound
     shared = shared_words(info.words, window_words)
     coverage = facts.coverage(shared, info.words) if info.words else (1.0 if info.entities else 0.0)
     if probe is not None:
