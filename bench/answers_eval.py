@@ -91,6 +91,7 @@ class Score:
     wrong_supported: int = 0
     wrong_cells: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
+    unconfirmed: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in ("cells", "recalled", "wrong", "judged", "not_stated", "declared", "ideas", "ideas_found",
@@ -290,8 +291,10 @@ def score(gold: dict, report: dict) -> Score:
                 result.wrong += 1
                 result.wrong_supported += supported
                 result.wrong_cells.append(f"wrong: {shown}" + (" (marked supported)" if supported else ""))
+            elif supported:
+                result.confirmed += 1
             else:
-                result.confirmed += supported
+                result.unconfirmed.append(f"right, {c.get('verdict')}: {shown} — {str(c.get('explanation', ''))[:300]}")
     for mechanism in gold.get("mechanisms", []):
         subject = mechanism["subject"]
         texts = subject_text(subject) if subject in subjects else []
@@ -416,7 +419,7 @@ def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], d
               f"{_ratio(result.declared, result.not_stated):>14} {_ratio(result.ideas_found, result.ideas):>14} "
               f"{_ratio(result.off_topic, result.findings):>14}")
         if details and part not in _REPORT_ONLY:
-            for line in [*result.wrong_cells, *result.missed]:
+            for line in [*result.wrong_cells, *result.missed, *result.unconfirmed]:
                 print(f"    {line}")
     print(f"{part + ' (all)':32} {_ratio(total.recalled, total.cells):>16} {total.wrong:>7} "
           f"{_ratio(total.declared, total.not_stated):>14} {_ratio(total.ideas_found, total.ideas):>14} "
