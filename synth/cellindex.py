@@ -124,9 +124,7 @@ def verified_tables(document: Document) -> list[Table]:
     """Every table verification reads: the document's own, then those read from its text lines, the same tables
     the answer stage reads its values from (a cell read from a table verification cannot see would never be
     confirmed: Whisper's "Model Layers Width Heads Parameters" lines)."""
-    from synth.vocabulary import text_tables
-
-    return [*document.tables, *(table for table, _ in text_tables(document))]
+    return [table for table, _ in vocabulary_tables(document)]
 
 
 def verified_table(document: Document, seq: int) -> Table:

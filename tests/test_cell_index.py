@@ -325,8 +325,7 @@ def test_copies_of_a_table_tell_siblings_apart_as_each_table_alone_does(tmp_path
     everything = build_index([t for d in library.documents for t in verified_tables(d)])
     assert find_mentions(text, named.forms, longest_only=False) == find_mentions(text, everything.forms,
                                                                                  longest_only=False)
-    reached = [t for d, seq in index.cell_tables_named(sorted(lookup_keys(text)))
-               if (t := verified_table(documents[d], seq)) is not None]
+    reached = [verified_table(documents[d], seq) for d, seq in index.cell_tables_named(sorted(lookup_keys(text)))]
     alone = build_index(reached)
     assert [(label, named.places[label]) for label in named.places] == list(alone.places.items())
     assert named.grids == alone.grids

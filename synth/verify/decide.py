@@ -104,8 +104,9 @@ def _place_hits(place: Evidence, facts: LibraryFacts) -> list[Hit]:
     document = facts.documents.get(place.doc_id)
     if document is None or place.passage_kind is PassageKind.TABLE_ROW:
         return []
-    return [Hit(p, 1.0) for p in document.passages
-            if p.kind is PassageKind.TEXT and _within(place, p.start, p.end)][:1]
+    passage = next((p for p in document.passages if p.kind is PassageKind.TEXT and _within(place, p.start, p.end)),
+                   None)
+    return [Hit(passage, 1.0)] if passage is not None else []
 
 
 def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str | None,

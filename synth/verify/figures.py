@@ -66,11 +66,12 @@ def _context(text: str, quantity: Quantity) -> tuple[frozenset[str], frozenset[s
     words "weight decay" belong to 0.01, never to 0.9 or 0.999. (Before it, the words reach over other figures:
     "grew from 7T tokens to 18T" leads into both.)"""
     tokens = word_tokens(text)
-    after_figure = [m.start() for m in _FIGURE.finditer(text, quantity.end)]
     limit_left = max(text.rfind(". ", 0, quantity.start), text.rfind("; ", 0, quantity.start), 0)
-    right_stop = [p for p in (text.find(". ", quantity.end), text.find("; ", quantity.end), *after_figure[:1],
-                              text.find(", ", quantity.end) if after_figure else -1,
-                              _lead_in(text, quantity.end, after_figure[0]) if after_figure else -1) if p >= 0]
+    stops = [text.find(". ", quantity.end), text.find("; ", quantity.end)]
+    next_figure = _FIGURE.search(text, quantity.end)
+    if next_figure is not None:
+        stops += [next_figure.start(), text.find(", ", quantity.end), _lead_in(text, quantity.end, next_figure.start())]
+    right_stop = [p for p in stops if p >= 0]
     limit_right = min(right_stop) if right_stop else len(text)
     before = [w for w, (s, _) in zip(tokens.words, tokens.spans, strict=True) if limit_left <= s < quantity.start]
     after = [w for w, (s, _) in zip(tokens.words, tokens.spans, strict=True) if quantity.end <= s < limit_right]
