@@ -8,6 +8,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from pdfs import make_pdf
 
 from synth.build import build
 from synth.index import PassageIndex
@@ -84,6 +85,33 @@ def test_cold_load_holds_heads_not_documents(tmp_path: Path, monkeypatch: pytest
     _walk(library)
     assert loader.decoded == 40  # type: ignore[attr-defined]
     assert loader.held_bytes <= 2**20 + max(len(d.text) * 4 for d in library.documents)  # type: ignore[attr-defined]
+
+
+def _cold_pdf_load_peak(folder: Path, cache: Path, count: int) -> int:
+    """Peak traced memory of this process while a cold load reads `count` PDFs (~30 KB of text each)
+    in its reader process: what the build keeps of each result while the others are read."""
+    folder.mkdir(parents=True)
+    for n in range(count):
+        pages = [f"Paper {n}, page {p}: model{n}x{p} reaches {n}.{p} points on bench{p % 7} after training "
+                 f"on {p * 3} billion tokens, as study {n} reports. " * 40 for p in range(6)]
+        (folder / f"paper{n:03d}.pdf").write_bytes(make_pdf(pages, f"Study {n} of models"))
+    return _peak_while(lambda: load_library(folder, cache, jobs=1))
+
+
+def test_a_cold_load_holds_each_pdf_read_only_until_it_is_stored(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader processes' results (whole Documents) are put in the store and dropped as they
+    arrive, not kept by their futures until the last file is read: at 2,624 PDFs holding them all
+    made the library stage the build's peak (1.1 GB)."""
+    # A file is read with a buffer of its size budget (256 MB by default: address space, not resident,
+    # but tracemalloc counts it and it would be the whole peak).
+    monkeypatch.setenv("SYNTH_MAX_FILE_MB", "1")
+    small = _cold_pdf_load_peak(tmp_path / "lib6", tmp_path / "cache6", 6)
+    large = _cold_pdf_load_peak(tmp_path / "lib24", tmp_path / "cache24", 24)
+    per_document = (large - small) / 18
+    # Each of these Documents is ~67 KB as objects (the peak grew by that per PDF when every result
+    # was held); a head (title, sizes, opening text) is a few KB.
+    assert per_document < 20_000, f"{per_document:.0f} bytes of peak memory per added PDF"
 
 
 def test_a_document_lost_from_the_store_is_read_again_from_its_file(tmp_path: Path) -> None:

@@ -407,7 +407,7 @@ def _extract_all(root: Path, todo: dict[tuple[str, str], list[str]], jobs: int, 
         for key in serial:
             finish(key, _extract(tasks[key]))
         for future in concurrent.futures.as_completed(futures):
-            key = futures[future]
+            key = futures.pop(future)  # a finished future holds its whole Document: let it go once stored
             try:
                 result = future.result()
             except Exception as error:  # the worker died or ran out of time: this file only
