@@ -16,6 +16,9 @@ measurement runs in its own fresh Python process, so peak RSS is that measuremen
            peak RSS of the whole build, index and document store sizes
   text     (with --text-only) the library stage alone with table detection switched off
 
+With --build-only the raw passes are skipped (at ×64 they take longer than the build): the build's
+lines only, for its peak RSS (with the peak reached by the end of each stage) and per-question time.
+
 Timings exclude interpreter start-up and imports (both sides), and are wall-clock on whatever
 else the machine is doing: compare ratios measured in the same run, and the CPU columns.
 """
@@ -23,6 +26,7 @@ else the machine is doing: compare ratios measured in the same run, and the CPU 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -120,8 +124,18 @@ def child_build(library: Path, cache: Path, out: Path, questions: list[str], sch
         finally:
             library_cpu.append(_cpu() - cpu)
 
+    stage_peaks: dict[str, float] = {}
+    stage = build_module.stage
+
+    @contextlib.contextmanager
+    def peak_after(summary, name):  # type: ignore[no-untyped-def]
+        with stage(summary, name):
+            yield
+        stage_peaks[name] = _peaks()["rss_mb"]  # the peak so far: the stage that raised it shows
+
     build_module.make_report = timed  # type: ignore[assignment]
     build_module.load_library = loading  # type: ignore[assignment]
+    build_module.stage = peak_after  # type: ignore[assignment]
     if scheduler:
         os.environ["SYNTH_DASK_SCHEDULER"] = scheduler
     started, cpu = time.perf_counter(), _cpu()
@@ -134,7 +148,7 @@ def child_build(library: Path, cache: Path, out: Path, questions: list[str], sch
             "library": {"files": stats.files, "read": stats.read, "pages": stats.pages_read, "workers": stats.workers,
                         "skipped": len(stats.skipped), "stages": {k: round(v, 3) for k, v in stats.seconds.items()}},
             "questions": times, "questions_cpu": cpu_times, "library_cpu": sum(library_cpu), "store_mb": sizes,
-            **_peaks()}
+            "rss_mb_after": stage_peaks, **_peaks()}
 
 
 def _run_child(*args: str) -> dict[str, object]:
@@ -164,6 +178,27 @@ def make_copies(source: Path, target: Path, copies: int) -> None:
             (target / name).write_bytes(data if k == 0 else data + suffix)
 
 
+def _print_peaks(built: dict[str, object]) -> None:
+    print(f"  peak RSS: build {built['rss_mb']:.0f} MB, largest worker {built['workers_rss_mb']:.0f} MB; "
+          f"stores (MB): {', '.join(f'{k} {v:.1f}' for k, v in sorted(built['store_mb'].items()))}")  # type: ignore[union-attr]
+    print("  peak RSS by the end of each stage (MB): " + ", ".join(
+        f"{k} {v:.0f}" for k, v in built["rss_mb_after"].items()))  # type: ignore[union-attr]
+
+
+def _print_build(scale: int, built: dict[str, object]) -> None:
+    """A build's lines without the raw passes (--build-only)."""
+    cpu = built["questions_cpu"]
+    lib = built["library"]
+    print(f"\n×{scale}: {lib['files']} files, {lib['pages']} pages read")  # type: ignore[index]
+    print(f"  synth full build (cold)      {built['seconds']:7.2f} s  cpu {built['cpu']:.2f} s  "
+          f"stages {built['stages']}")
+    print("  per question (wall / cpu s): " + ", ".join(
+        f"{k} {v:.2f} / {cpu[k]:.2f}" for k, v in built["questions"].items()))  # type: ignore[union-attr,index]
+    print(f"  mean CPU per question {sum(cpu.values()) / max(1, len(cpu)):.2f} s")  # type: ignore[union-attr]
+    _print_peaks(built)
+    print(f"  (load average now {os.getloadavg()[0]:.2f})", flush=True)
+
+
 def _question_files(spec: str) -> list[str]:
     path = (PROJECT / spec).resolve()
     return sorted(str(p) for p in path.glob("*.yaml")) if path.is_dir() else [str(path)]
@@ -177,6 +212,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per scale, the fastest is kept")
     parser.add_argument("--text-only", action="store_true", help="also time the library stage without tables")
     parser.add_argument("--scheduler", default="", help="SYNTH_DASK_SCHEDULER for the build ('' = local)")
+    parser.add_argument("--build-only", action="store_true", help="skip the raw pypdfium2 passes")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -208,12 +244,17 @@ def main() -> int:
             for _ in range(args.repeat):  # interleaved, so load from elsewhere hits all alike
                 for folder in (cache, out, text_cache):
                     shutil.rmtree(folder, ignore_errors=True)
-                run = [_run_child("raw", str(library), "serial"), _run_child("raw", str(library), "parallel"),
-                       _run_child("build", str(library), str(cache), str(out), json.dumps(questions),
-                                  args.scheduler)]
+                raws = [] if args.build_only else [_run_child("raw", str(library), "serial"),
+                                                   _run_child("raw", str(library), "parallel")]
+                run = [*raws, _run_child("build", str(library), str(cache), str(out), json.dumps(questions),
+                                         args.scheduler)]
                 if args.text_only:
                     run.append(_run_child("text-only", str(library), str(text_cache)))
                 runs.append(tuple(run))
+            if args.build_only:
+                _print_build(scale, min((r[0] for r in runs), key=lambda m: m["seconds"]))
+                shutil.rmtree(library)
+                continue
             # the fastest of the repeats: noise on a shared machine only ever adds time
             raw, raw_parallel = (min((r[i] for r in runs), key=lambda m: m["seconds"]) for i in range(2))
             built = min((r[2] for r in runs), key=lambda m: m["stages"]["library"])  # type: ignore[index]
@@ -237,8 +278,7 @@ def main() -> int:
                   f"stages {built['stages']}")
             print("  per question (wall / cpu s): " + ", ".join(
                 f"{k} {v:.2f} / {built['questions_cpu'][k]:.2f}" for k, v in times.items()))  # type: ignore[union-attr,index]
-            print(f"  peak RSS: build {built['rss_mb']:.0f} MB, largest worker {built['workers_rss_mb']:.0f} MB; "
-                  f"stores (MB): {', '.join(f'{k} {v:.1f}' for k, v in sorted(built['store_mb'].items()))}")  # type: ignore[union-attr]
+            _print_peaks(built)
             print(f"  RATIO library stage / raw serial = {ingest / raw['seconds']:.2f}   "  # type: ignore[operator]
                   f"library stage / raw parallel = {ingest / raw_parallel['seconds']:.2f}   "  # type: ignore[operator]
                   f"CPU library stage / CPU raw = {built['library_cpu'] / raw['cpu']:.2f}")  # type: ignore[operator]
@@ -246,6 +286,8 @@ def main() -> int:
             rows.append((scale, pages, raw, raw_parallel, ingest, built, mean_q, mean_cpu))
             shutil.rmtree(library)
             print(f"  (load average now {os.getloadavg()[0]:.2f}; best of {args.repeat})", flush=True)
+    if not rows:
+        return 0
     print("\nscaling (per page and per question should stay flat):")
     print(f"{'scale':>6} {'pages':>7} {'raw s':>7} {'raw‖ s':>7} {'ingest s':>8} {'/raw':>5} {'/raw‖':>6} "
           f"{'cpu/raw':>7} {'cpu ms/pg':>9} {'build s':>8} {'RSS MB':>7} {'index MB':>8} {'q mean s':>8} "
