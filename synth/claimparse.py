@@ -146,8 +146,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     """Figures stated in a text, excluding digits that belong to names (`Qwen2.5-72B`) and numbers
     that only point somewhere ("Figure 2", "Table 6", "Section 3.1")."""
     masked = _mask_citations(text)
-    taken = [span for _, span in _name_spans(masked)] + [m.span() for m in _SCIENTIFIC.finditer(masked)]
+    taken = [span for _, span in _name_spans(masked)]
     found: list[Quantity] = []
+    for match in _SCIENTIFIC.finditer(masked):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        found.append(_scientific(match))
+        taken.append(match.span())
     for match in _PERCENT_RANGE.finditer(masked):
         for group in (1, 2):
             number = match.group(group)
@@ -177,6 +182,15 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(sorted(found, key=lambda q: q.start))
 
 
+def _scientific(match: re.Match[str]) -> Quantity:
+    """The figure a number in scientific notation states ("1.41 × 10−5" is 1.41e-05)."""
+    mantissa = match.group("e_mantissa") or match.group("mantissa") or "1"
+    power = next(p for p in (match.group(g) for g in ("e_power", "caret", "minus", "dash")) if p is not None)
+    value = float(f"{mantissa}e{int(power.replace('−', '-').replace('–', '-'))}")
+    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    return Quantity(value, "plain", match.group(0), match.start(), match.end(), decimals)
+
+
 def entities(text: str) -> tuple[str, ...]:
     """Names a claim is about: tokens with digits and letters, acronyms, CamelCase, and
     capitalised words that do not merely start the sentence; adjacent capitalised words are
@@ -195,11 +209,17 @@ def _fold_word(word: str) -> str:
     return fold(word)
 
 
-# Words with a digit that name no model: a number in scientific notation ("1e-4", read as no figure either: its
-# mantissa is not the value) and a norm's order ("L2 weight decay", "L1 loss"), which would otherwise own the
-# figures after them.
-_SCIENTIFIC = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[eE][-+]?\d+(?!\w|\.\d)")
-_NOT_A_NAME = re.compile(rf"{_SCIENTIFIC.pattern}|[Ll][12]")
+# Words with a digit that name no model: a number in scientific notation ("1e-4") and a norm's order ("L2 weight
+# decay", "L1 loss"), which would otherwise own the figures after them.
+_E_NOTATION = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[eE][-+]?\d+(?!\w|\.\d)")
+_NOT_A_NAME = re.compile(rf"{_E_NOTATION.pattern}|[Ll][12]")
+# A number in scientific notation is one figure, its mantissa times the power: "1e-4", "1.41 × 10−5" and "10−3" as
+# PDF text prints a superscript (U+2212, the minus sign, never a range's dash), "2 × 10^{-5}" as LaTeX writes it.
+# Read digit by digit it would be three figures, none of them the value.
+_SCIENTIFIC = re.compile(
+    r"(?<![\w.])(?:(?P<e_mantissa>\d+(?:\.\d+)?)[eE](?P<e_power>[-+]?\d+)"
+    r"|(?:(?P<mantissa>\d+(?:\.\d+)?)\s*(?:[×x]|\\times)\s*)?10(?:\s*\^\s*\{?\s*(?P<caret>[-+−]?\d+)\s*\}?"
+    r"|(?P<minus>−\d+)|(?<=[×x]\s10)(?P<dash>[-–]\d+)))(?!\w|\.\d)")
 
 
 def _is_name(word: str, at_start: bool) -> bool:

@@ -73,13 +73,17 @@ def test_polarity_and_comparatives() -> None:
 
 
 @pytest.mark.parametrize(("text", "names", "figures"), [
-    # a number in scientific notation is neither a name nor a figure (its mantissa is not the value), and a norm's
-    # order is no model: neither owns the figures after it
-    ("We use Adam with learning rate of 1e-4, β1 = 0.9, L2 weight decay of 0.01.", ("Adam",), [0.9, 0.01]),
-    ("The peak learning rate is 3.2e-4.", (), []),
+    # a number in scientific notation is no name and one figure, its mantissa times the power, however printed;
+    # a norm's order is no model: neither owns the figures after it
+    ("We use Adam with learning rate of 1e-4, β1 = 0.9, L2 weight decay of 0.01.", ("Adam",), [1e-4, 0.9, 0.01]),
+    ("The peak learning rate is 3.2e-4.", (), [3.2e-4]),
     ("An L1 loss on 512 tokens beside T5 and GPT-2.", ("T5", "GPT-2"), [512.0]),
+    ("The learning rate was 1.41 × 10−5 for style tasks and 7.07 × 10−6 for summarization.", (), [1.41e-5, 7.07e-6]),
+    ("A learning rate of 10−3 for 10 epochs.", (), [1e-3, 10.0]),
+    ("We decay it to $2 \\times 10^{-5}$ or 3 x 10^-4.", (), [2e-5, 3e-4]),
+    ("Scores fell from 10 −3 to 10–3 points.", (), [10.0, 3.0, 10.0, 3.0]),
 ])
-def test_scientific_numbers_and_norm_orders_are_no_names(text: str, names: tuple[str, ...],
+def test_scientific_numbers_are_one_figure_and_norm_orders_no_names(text: str, names: tuple[str, ...],
                                                          figures: list[float]) -> None:
     assert tuple(n for n, _, _ in name_spans(text)) == names
     assert [q.value for q in quantities(text)] == figures
