@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from synth.answer.wording import claims_of
+from synth.claimparse import parse
+from synth.models import Passage
 from synth.models.claims import Evidence, PassageKind
 from synth.retrieve.asks import Candidate
+from synth.verify.claim import claim_info
+from synth.verify.figures import check_figures
+from synth.verify.windows import Window
 
 
 def _candidate(attribute: str, value: str, quote: str, table: bool) -> Candidate:
@@ -75,3 +80,18 @@ def test_a_row_s_reference_number_is_left_out_of_the_wording() -> None:
     evidence = Evidence("m.md", "m.md", "DALL-E 3 [2] | Overall↑ | 0.67", 0, 30, 7, None, PassageKind.TABLE_ROW)
     cell = Candidate("DALL-E 3", "GenEval", "DALL-E 3 [2]", None, "0.67", 0.67, None, evidence, True, False, True)
     assert claims_of(cell, "Overall↑") == ["DALL-E 3 scores 0.67 on Overall↑."]
+
+
+def test_a_value_read_at_a_setting_is_also_worded_with_its_setting() -> None:
+    # One sentence giving the value at two settings states each only with its setting named: the wording that
+    # names it is the one verification can find stated.
+    quote = "The learning rate was 1.41 × 10−5 for style tasks and 7.07 × 10−6 for summarization."
+    evidence = Evidence("m.md", "m.md", quote, 0, len(quote), 2, None, PassageKind.TEXT)
+    said = Candidate("Osprey-9B", "learning rate", "Osprey-9B", "summarization", "7.07 × 10−6", 7.07e-6, None,
+                     evidence, False, True, True)
+    claims = claims_of(said, "learning rate", quantity=True)
+    assert "Osprey-9B has 7.07 × 10−6 learning rate (summarization)." in claims
+    window = Window(Passage("m.md", 0, quote, 0, len(quote), 2), quote, 0, len(quote), 1.0)
+    checks = [check_figures(claim_info(c, frozenset()), window, parse(quote), frozenset()) for c in claims]
+    assert [c.matched for c in checks][-1] == 1
+    assert not any(c.matched for c in checks[:-1])

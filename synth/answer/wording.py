@@ -53,6 +53,9 @@ def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[
         named = _said_before(candidate.value, candidate.evidence.quote)
         if named:
             claims.append(f"The {named} of {entity} is {candidate.value}.")
+        if candidate.variant:  # "7.07 × 10−6 for summarization": stated only with its setting named
+            claims.append(f"{entity} has {candidate.value} {candidate.attribute} "
+                          f"({candidate.variant.replace('; ', ', ')}).")
     return claims
 
 

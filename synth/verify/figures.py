@@ -6,17 +6,16 @@ ahead of B (92.1 and 85.9)": 92.1 is B's figure on X).
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from synth import claimparse
 from synth.claimparse import Assertion, Quantity
 from synth.tables import strip_variant
 from synth.text import STOPWORDS, fold, has_tick_run
 from synth.verify.claim import ClaimInfo
+from synth.verify.figure_settings import claim_stretch, enumerations, figure_settings, respectively
 from synth.verify.names import mentioned, same_name
 from synth.verify.windows import Window
 from synth.verify.words import (
@@ -185,23 +184,6 @@ _PREMODIFIER = re.compile(r"^[\s\-]*$")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|our|their)\s+$", re.IGNORECASE)
 
 
-_ENUMERATION_GLUE = re.compile(r"^\s*[A-Za-z-]*\s*(?:,\s*|\s+)(?:and\s+|or\s+)?"
-                               r"(?:then\s+|finally\s+|ultimately\s+|eventually\s+)?$", re.IGNORECASE)
-
-
-def _enumerations(text: str, figures: Sequence[Quantity]) -> dict[int, int]:
-    """Figure start → number of the enumeration it belongs to ("32,768 tokens, 65,536 tokens, and
-    ultimately 262,144 tokens"): members of one list are not rivals of each other."""
-    group, out = 0, {}
-    for previous, current in itertools.pairwise(figures):
-        if _ENUMERATION_GLUE.match(text[previous.end:current.start]):
-            out.setdefault(previous.start, group)
-            out[current.start] = out[previous.start]
-        else:
-            group += 1
-    return out
-
-
 _BACK_REFERENCE = re.compile(r"\s*(?:this|these|that|those|such|it|its|they|their)\b", re.IGNORECASE)
 
 
@@ -258,66 +240,6 @@ def _implausible(q: Quantity, w: Quantity) -> bool:
     if max(q.value, w.value) / min(q.value, w.value) <= 100:
         return False
     return q.unit != "scale" or _mantissa(q) != _mantissa(w)
-
-
-_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
-
-
-def _lists(items: Sequence[tuple[str, int, int]], text: str) -> list[list[tuple[str, int, int]]]:
-    """Runs of two or more items joined only by commas / "and" / "or"."""
-    groups: list[list[tuple[str, int, int]]] = []
-    for item in items:
-        if groups and _LIST_GLUE.match(text[groups[-1][-1][2]:item[1]]):
-            groups[-1].append(item)
-        else:
-            groups.append([item])
-    return [g for g in groups if len(g) >= 2]
-
-
-_ON_NAME = re.compile(r"^\s*(?:on|in|for|at)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-# A name, one noun, then the figure it is brought to: "LibriSpeech samples to 16.4%"
-_NAME_TO = re.compile(r"^\s+(?:[a-z][\w\-]*\s+)?to\s+$")
-
-
-@lru_cache(maxsize=32768)
-def _respectively(text: str) -> dict[int, tuple[str, tuple[str, ...]]]:
-    """What each figure is a figure *of*, when the sentence says so: "92.7% on HumanEval and 86.3%
-    on EvalPlus" tags each figure with its benchmark; "MMLU and BBH ... 79.7 and 78.2" pairs the
-    lists in order; and a later list of as many figures ("(92.1 and 85.9)") follows the same order.
-    Maps a figure's start to (its name, all names of that group)."""
-    names = list(claimparse.name_spans(text))
-    figures = [(q.raw, q.start, q.end) for q in claimparse.quantities(text)]
-    pairs: dict[int, tuple[str, tuple[str, ...]]] = {}
-    tagged: list[tuple[int, str]] = []
-    for _, start, end in figures:
-        follower = next(((name, s) for name, s, _ in names if s >= end and _ON_NAME.match(text[end:s])), None)
-        leader = next((name for name, _, e in reversed(names) if e <= start and _NAME_TO.match(text[e:start])), None)
-        if follower is not None:
-            tagged.append((start, follower[0]))
-        elif leader is not None:  # "compresses ImageNet patches to 43.4% and LibriSpeech samples to 16.4%"
-            tagged.append((start, leader))
-    if len(tagged) >= 2:
-        members = tuple(name for _, name in tagged)
-        for start, name in tagged:
-            pairs[start] = (name, members)
-    name_lists = _lists(names, text)
-    figure_lists = _lists(figures, text)
-    for figure_list in figure_lists:
-        before = [n for n in name_lists if len(n) == len(figure_list) and n[-1][2] <= figure_list[0][1]
-                  and ". " not in text[n[-1][2]:figure_list[0][1]]]
-        if before:
-            order = tuple(name for name, _, _ in before[-1])
-        else:
-            earlier = [(start, name) for start, name in tagged
-                       if start < figure_list[0][1] and ". " not in text[start:figure_list[0][1]]]
-            if len(earlier) != len(figure_list):
-                continue
-            order = tuple(name for _, name in earlier)
-        for name, (_, start, _) in zip(order, figure_list, strict=True):
-            pairs[start] = (name, order)
-    return pairs
 
 
 def _claimed_elsewhere(info: ClaimInfo, q: Quantity, w: Quantity, window: str, fit: float) -> bool:
@@ -431,10 +353,10 @@ class FigureCheck:
 def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: frozenset[str]) -> FigureCheck:
     spans = claimparse.name_spans(window.text)
     names_claim_model = any(claimparse.mentions(window.folded, name) for name in info.models)
-    paired = _respectively(window.text)
+    paired = respectively(window.text)
     matched = 0
     best: tuple[float, Quantity, Quantity] | None = None
-    lists = _enumerations(window.text, parsed.quantities)
+    lists = enumerations(window.text, parsed.quantities)
     # A figure among an axis's ticks and legend ("… 3 out of 63 routed experts (DeepSeekMoE) Figure 6 |") is
     # bound to nothing a claim says: it neither states nor contradicts one.
     axis = {w.start for w in parsed.quantities if has_tick_run(window.sentence_at(w.start))}
@@ -446,7 +368,9 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
     claim_spans = claimparse.name_spans(info.text)
     said = {q.start: owner_of(info.text, q.start, claim_spans, measures, _unit_end(info.text, q), info.owners)
             for q in info.assertion.quantities}
+    settings = figure_settings(window, parsed.quantities)
     for q in info.assertion.quantities:
+        named = settings.named_by(claim_stretch(info.text, q, info.assertion.quantities)) if settings.distinct else {}
         agreeing: list[tuple[float, Quantity]] = []
         rivals: list[tuple[float, Quantity]] = []
         unequal: list[Quantity] = []
@@ -463,13 +387,15 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
                 continue
             if owner is None and named_later and w.start < window.split:
                 continue
+            if w.start in named and not named[w.start]:
+                continue  # given at a setting the claim does not name, beside figures given at others
             if owner is not None and any(same_name(owner, name) for name in others) and not (
                     said_of is not None and same_name(owner, said_of)):
                 continue  # the claim gives this figure to another of its names ("16.4%, better than FLAC's 30.3%")
             if not q.agrees(w):
                 unequal.append(w)
             fit = _role_fit(info.text, q, window.text, w)
-            bonus = 1.0 if owner is not None and names_claim_model else 0.0
+            bonus = (1.0 if owner is not None and names_claim_model else 0.0) + (2.0 if named.get(w.start) else 0.0)
             if w.start in paired:
                 partner, members = paired[w.start]
                 if any(same_name(partner, e) for e in info.entities):
