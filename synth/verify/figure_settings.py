@@ -18,13 +18,16 @@ from functools import lru_cache
 from synth import claimparse
 from synth.claimparse import Quantity
 from synth.verify.windows import Window
-from synth.verify.words import shared_words, word_tokens
+from synth.verify.words import norm, shared_words, word_tokens
 
 # A setting phrase opens on its preposition right after the figure or the noun it counts ("512 for summarization",
 # "2 epochs for the NLP tasks", "90.2 on HumanEval").
 _SETTING_OPENS = re.compile(r"\s*(?:[\w\-]+\s+){0,2}?(?:for|on|in|at|during|under|when)\s+", re.IGNORECASE)
 # It ends where the clause does.
 _SETTING_ENDS = re.compile(r"[,;:()]|\.(?:\s|$)|\s(?:and|or|while|whereas|but|with)\s", re.IGNORECASE)
+# Words that name what has a figure, never where it was measured: "the models are trained for 2 epochs" names no
+# setting "on reward modeling".
+_HOLDERS = frozenset(norm(w) for w in ("model", "models", "method", "system", "approach", "network", "baseline"))
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def _setting_after(text: str, figure: Quantity, limit: int) -> frozenset[str]:
     if opens is None:
         return frozenset()
     ends = _SETTING_ENDS.search(text, opens.end(), limit)
-    return word_tokens(text[opens.end():ends.start() if ends else limit]).bag
+    return word_tokens(text[opens.end():ends.start() if ends else limit]).bag - _HOLDERS
 
 
 def figure_settings(window: Window, figures: Sequence[Quantity]) -> FigureSettings:
