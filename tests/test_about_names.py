@@ -75,6 +75,17 @@ def test_a_variant_of_what_a_source_is_about_is_at_home_there(corpus: tuple[Libr
     assert attention not in vocab.home_sources(("Transformer-XL",))
 
 
+def test_a_version_the_source_never_names_is_not_at_home_there(corpus: tuple[Library, PassageIndex]) -> None:
+    """Whisper large-v3 came after the Whisper paper, which names large-v2 but never a large-v3: the paper's
+    unnamed sentences say nothing of it (its "filter width of 3" was given as large-v3's width)."""
+    library, _ = corpus
+    vocab = vocabulary(library)
+    whisper = _source(corpus, "whisper_robust_speech_recognition.pdf").key
+    assert whisper in vocab.home_sources(("Whisper large-v2",))
+    assert whisper not in vocab.home_sources(("Whisper large-v3",))
+    assert whisper in vocab.home_sources(("Whisper large",))
+
+
 def test_a_table_captioned_with_the_subject_gives_its_values(corpus: tuple[Library, PassageIndex]) -> None:
     """A "Hyperparameter | Value" table whose caption names the subject gives its values, not the family table's
     (1048576 updates for every Whisper model)."""

@@ -203,13 +203,23 @@ class Vocabulary:
         homes = []
         for key, names in self.about.items():
             named = any(_names(s, about) for s in spellings for about in names)
-            if named or any(canonical(family(s)) == canonical(about) or _variant_of(s, about)
-                            for s in spellings for about in names):
+            if named or any(canonical(family(s)) == canonical(about) or (
+                    _variant_of(s, about) and self._version_said(s, about, key)) for s in spellings for about in names):
                 homes.append(key)
         if not homes:
             dominant = self._dominant(spellings) or self._dominant(tuple(dict.fromkeys(family(s) for s in spellings)))
             homes = [dominant] if dominant else []
         return homes
+
+    def _version_said(self, spelling: str, about: str, key: str) -> bool:
+        """A numbered variant of what a source is about ("Whisper large-v3" of the Whisper paper) is the source's
+        only when the source names that version: a later release the source never mentions is not the model it
+        studies, and its sentences that name no model say nothing of it (a "filter width of 3" is no large-v3's)."""
+        version = spelling[len(about):].strip()
+        if not any(ch.isdigit() for ch in version):
+            return True
+        source = next((s for s in self.library.sources if s.key == key and s.document is not None), None)
+        return source is not None and self._mentions((spelling, version), source.document) > 0
 
     def documents_with_word(self, key: str | None) -> set[str] | None:
         """The documents a pattern starting with a letter run like the key can match in
