@@ -92,6 +92,10 @@ def test_a_value_read_at_a_setting_is_also_worded_with_its_setting() -> None:
     claims = claims_of(said, "learning rate", quantity=True)
     assert "Osprey-9B has 7.07 × 10−6 learning rate (summarization)." in claims
     window = Window(Passage("m.md", 0, quote, 0, len(quote), 2), quote, 0, len(quote), 1.0)
-    checks = [check_figures(claim_info(c, frozenset()), window, parse(quote), frozenset()) for c in claims]
-    assert [c.matched for c in checks][-1] == 1
-    assert not any(c.matched for c in checks[:-1])
+    named = check_figures(claim_info(claims[-1], frozenset()), window, parse(quote), frozenset())
+    assert (named.matched, named.conflict) == (1, None)
+    style = Candidate("Osprey-9B", "learning rate", "Osprey-9B", "summarization", "1.41 × 10−5", 1.41e-5, None,
+                      evidence, False, True, True)
+    wrong = check_figures(claim_info(claims_of(style, "learning rate", quantity=True)[-1], frozenset()), window,
+                          parse(quote), frozenset())
+    assert wrong.matched == 0 and wrong.conflict is not None and wrong.conflict.raw == "7.07 × 10−6"

@@ -1,11 +1,12 @@
 """What a sentence says each of its figures is of: the name it is tagged with ("92.7% on HumanEval and 86.3% on
 EvalPlus", lists paired in order), the enumeration it belongs to, and the setting it is given at.
 
-Settings: "The learning rate was 1.41 × 10−5 for style tasks and 7.07 × 10−6 for
-summarization." gives each figure at the setting named right after it. A claim that names one of those settings is
-about that figure only; a claim that names none of them is stated by none (which value it means is the setting's
-to say). Without this, the words before the second figure ("… for style tasks and") make it look like the style
-tasks' figure, and the first figure supports "the summarization policy has a learning rate of 1.41 × 10−5"."""
+Settings: "The learning rate was 1.41 × 10−5 for style tasks and 7.07 × 10−6 for summarization." gives each figure
+at the setting named right after it. A claim that names one of those settings is about that figure only: without
+this, the words before the second figure ("… for style tasks and") made it look like the style tasks' figure, and
+the first figure supported "the summarization policy has a learning rate of 1.41 × 10−5". A claim that names none
+of them is left to the words around its figure: the setting of one figure is often the whole of which the others
+are parts ("119K GPU hours for the context length extension … 2.788M GPU hours for its full training")."""
 
 from __future__ import annotations
 
@@ -38,9 +39,9 @@ class FigureSettings:
     distinct: dict[int, frozenset[str]]
 
     def named_by(self, claim: str) -> dict[int, bool]:
-        """For each figure given at a setting of its own, whether the claim names that setting: a figure whose
-        setting the claim does not name is another setting's value (neither stating nor contradicting it), and
-        one whose setting it names is its own figure."""
+        """For each figure given at a setting of its own, whether the claim names that setting: beside one it
+        names, a figure whose setting it does not name is another setting's value (neither stating nor
+        contradicting it)."""
         said = word_tokens(claim).bag
         return {start: bool(shared_words(said, words)) for start, words in self.distinct.items()}
 

@@ -387,8 +387,8 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
                 continue
             if owner is None and named_later and w.start < window.split:
                 continue
-            if w.start in named and not named[w.start]:
-                continue  # given at a setting the claim does not name, beside figures given at others
+            if w.start in named and not named[w.start] and any(named.values()):
+                continue  # given at a setting the claim does not name, beside the one it names
             if owner is not None and any(same_name(owner, name) for name in others) and not (
                     said_of is not None and same_name(owner, said_of)):
                 continue  # the claim gives this figure to another of its names ("16.4%, better than FLAC's 30.3%")
