@@ -395,7 +395,7 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
             if not q.agrees(w):
                 unequal.append(w)
             fit = _role_fit(info.text, q, window.text, w)
-            bonus = (1.0 if owner is not None and names_claim_model else 0.0) + (2.0 if named.get(w.start) else 0.0)
+            bonus = 1.0 if owner is not None and names_claim_model else 0.0
             if w.start in paired:
                 partner, members = paired[w.start]
                 if any(same_name(partner, e) for e in info.entities):
