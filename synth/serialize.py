@@ -44,8 +44,9 @@ def _field_names(kind: type) -> tuple[str, ...] | None:
 def to_data(value: Any, exact: bool = False) -> Any:
     """Plain JSON-able data: dataclasses become objects, enums their values, tuples lists.
 
-    Floats are rounded to 6 places for `report.json` (stable, readable); `exact` keeps them as they
-    are, for caches whose objects must come back equal."""
+    Floats are rounded to 6 places for `report.json` (stable, readable), a figure under 0.001 to 6 significant
+    digits (a learning rate of 7.07 × 10−6 is not 7e-06); `exact` keeps them as they are, for caches whose objects
+    must come back equal."""
     kind = type(value)
     if kind in _SCALARS:  # exact types only: a str- or int-valued Enum is an Enum, handled below
         return value
@@ -59,7 +60,7 @@ def to_data(value: Any, exact: bool = False) -> Any:
     if isinstance(value, dict):
         return {key: to_data(item, exact) for key, item in value.items()}
     if isinstance(value, float) and not exact:
-        return round(value, 6)
+        return float(f"{value:.6g}") if 0 < abs(value) < 1e-3 else round(value, 6)
     return value
 
 

@@ -35,6 +35,11 @@ class PlanSubject:
     origin: str
     home_sources: tuple[str, ...] = ()
     superlative: str | None = None  # "the largest GShard model" when no member could be told as the largest
+    # A subject named by its role or setting in the paper the question names ("the summarization policy", "the models
+    # … on the chess puzzles"): the noun the paper calls it by ("policy"), which its sentences must say, and the
+    # setting ("summarization"), which its values must be stated at (their clause, paragraph or section).
+    role: str | None = None
+    setting: str | None = None
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from functools import partial
 
 from synth.config import Column, Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
-from synth.names import canonical, default_modifiers, family, match_property, name_regex, size_of, words_of
+from synth.names import canonical, default_modifiers, family, match_property, size_of, words_of
 from synth.plan.asked_on import on_dataset
 from synth.plan.binding import ClauseSubjects, bind, merged
 from synth.plan.classes import UsageClass, resolve_usage, usage_class
@@ -42,7 +42,13 @@ from synth.plan.folded import measures_folded, without_summary_words, without_wh
 from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
 from synth.plan.named_stage import at_stage, named_stage
-from synth.plan.papers import PaperReference, baseline_papers, compared_papers, paper_names, paper_references
+from synth.plan.papers import (
+    baseline_papers,
+    compared_papers,
+    paper_names,
+    paper_references,
+    papers_own,
+)
 from synth.plan.phrasings import (
     consisting_of,
     of_measure,
@@ -57,6 +63,7 @@ from synth.plan.phrasings import (
 from synth.plan.possessed import without_owners
 from synth.plan.printed import describe
 from synth.plan.qualifiers import qualified
+from synth.plan.roles import acting_as, role_subjects
 from synth.plan.scale import at_scale, scaled, sized
 from synth.plan.spelling import library_names, respell
 from synth.plan.subjects import Name, question_names, slotted
@@ -375,7 +382,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     """Read a question into subjects × attributes and a relation, using the library's vocabulary."""
     vocab = vocabulary(library)
     text = " ".join(question.question.split())
-    for rewrite in _REWRITES:  # the question in the shapes the later readings expect
+    for rewrite in (*_REWRITES, acting_as):  # the question in the shapes the later readings expect
         text = rewrite(text)
     stage_named, text = named_stage(text)
     text, respelt = respell(text, vocab)
@@ -390,9 +397,12 @@ def make_plan(question: Question, library: Library) -> Plan:
     used = [] if question.columns else used_names(text, names)
     names = [n for n in names if n not in used]  # "does X use RMSNorm": RMSNorm is asked of X, not a subject
     names = without_owners(text, names, vocab)  # "PaSa's Crawler": the Crawler
+    roles, tools = ([], []) if question.subjects else role_subjects(text, names, papers, vocab)
+    names = [n for n in names if n not in tools]  # "train the summarization policy with PPO": PPO is no subject
     notes: list[str] = [f"Spelling: {', '.join(change.note() for change in respelt)}."] if respelt else []
     subjects = sized(scaled(in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab),
                             size, vocab), vocab)
+    subjects = [*roles, *subjects]
     slotted_text = slotted(text, names)
     attributes, mechanism = _attributes(question, text, slotted_text, names, setting, vocab)
     if stage_named and not question.columns:
@@ -421,11 +431,14 @@ def make_plan(question: Question, library: Library) -> Plan:
     leftover = _unread(slotted_text, list(unique.values()), relation)
     resolved = {word for s in subjects for word in ("smallest", "largest") if s.origin.startswith(f"the {word} ")}
     leftover = [w for w in leftover if fold(w) not in resolved and not (fold(w) == "biggest" and "largest" in resolved)]
+    # "train the summarization policy with PPO": the role subject's words and the method it is trained with are read
+    read = {fold(w) for phrase in [*(s.name for s in roles), *(t.text for t in tools)] for w in phrase.split()}
+    leftover = [w for w in leftover if fold(w) not in read]
     if leftover:
         notes.append("Words not read into the plan: " + ", ".join(leftover) + ".")
     if papers and not question.subjects:
         subjects, unique = described_subjects(text, subjects, unique, papers, vocab, notes)
-        subjects = subjects or _papers_own(papers, vocab, notes)
+        subjects = subjects or papers_own(papers, vocab, notes)
     unique = measured(unique, subjects, notes, vocab)
     unique = measures_folded(unique, notes)
     if not question.columns:
@@ -441,25 +454,6 @@ def make_plan(question: Question, library: Library) -> Plan:
         notes.append(f"A comparison: a subject no paper is about is read first where the others are compared with "
                      f"it ({', '.join(named)}).")
     return Plan(tuple(subjects), tuple(bind(subjects, list(unique.values()))), relation, trend_by, tuple(notes), named)
-
-
-def _papers_own(papers: list[PaperReference], vocab: Vocabulary, notes: list[str]) -> list[PlanSubject]:
-    """"In the Qwen3 technical report, what is the vocabulary size?" names no subject but a paper by what it is
-    about: the model the question's words name that the paper is about is the subject."""
-    out: list[PlanSubject] = []
-    for paper in papers:
-        for source in paper.sources:
-            for about in vocab.about.get(source, ()):
-                if name_regex(about).search(fold(paper.written)) and all(s.name != about for s in out):
-                    out.append(PlanSubject(about, (about,), f"what {paper.written} is about", (source,)))
-    if out:
-        notes.append(f"No model named: the paper the question names is about {', '.join(s.name for s in out)}.")
-    elif len(papers) == 1:  # "In 'GLU Variants Improve Transformer', how many layers do the models have?"
-        paper = papers[0]
-        out = [PlanSubject(paper.written, (paper.written,), "the models of the paper the question names",
-                           paper.sources)]
-        notes.append(f"No model named: the subject is the models of {paper.written}, read in that paper.")
-    return out
 
 
 def _from_columns(columns: list[Column], vocab: Vocabulary) -> list[PlanAttribute]:

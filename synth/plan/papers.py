@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from synth.models import PlanSubject
+from synth.names import name_regex
 from synth.plan.subjects import Name
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary
@@ -161,3 +162,22 @@ def compared_papers(subjects: Sequence[PlanSubject]) -> tuple[str, ...]:
     if not homeless or len(homeless) == len(subjects):
         return ()
     return tuple(dict.fromkeys(key for s in subjects for key in s.home_sources))
+
+
+def papers_own(papers: list[PaperReference], vocab: Vocabulary, notes: list[str]) -> list[PlanSubject]:
+    """"In the Qwen3 technical report, what is the vocabulary size?" names no subject but a paper by what it is
+    about: the model the question's words name that the paper is about is the subject."""
+    out: list[PlanSubject] = []
+    for paper in papers:
+        for source in paper.sources:
+            for about in vocab.about.get(source, ()):
+                if name_regex(about).search(fold(paper.written)) and all(s.name != about for s in out):
+                    out.append(PlanSubject(about, (about,), f"what {paper.written} is about", (source,)))
+    if out:
+        notes.append(f"No model named: the paper the question names is about {', '.join(s.name for s in out)}.")
+    elif len(papers) == 1:  # "In 'GLU Variants Improve Transformer', how many layers do the models have?"
+        paper = papers[0]
+        out = [PlanSubject(paper.written, (paper.written,), "the models of the paper the question names",
+                           paper.sources)]
+        notes.append(f"No model named: the subject is the models of {paper.written}, read in that paper.")
+    return out

@@ -20,8 +20,10 @@ def _plain(text: str) -> str:
 
 
 def asked_names(plan: Plan) -> frozenset[str]:
-    """Every spelling of the plan's subjects and attributes, lower-cased, punctuation as spaces."""
-    names = [name for s in plan.subjects for name in (s.name, *s.spellings)]
+    """Every spelling of the plan's subjects and attributes, lower-cased, punctuation as spaces. A subject named by
+    its role ("the weak supervisor") is spelled by the question only as that role: the model its paper's tables have
+    play it ("AlexNet (weak supervisor)") is what "which model acts as …" asks, no echo."""
+    names = [name for s in plan.subjects for name in ((s.name,) if s.role else (s.name, *s.spellings))]
     names += [name for a in plan.attributes for name in (a.name, *a.spellings)]
     return frozenset(_plain(n) for n in names if n)
 

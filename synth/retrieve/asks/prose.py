@@ -35,8 +35,16 @@ from synth.retrieve.asks.kinds import (
     used_terms,
 )
 from synth.retrieve.asks.metrics import metric_values
+from synth.retrieve.asks.per_setting import per_setting, side_experiment
 from synth.retrieve.asks.predecessor import compared_with, predecessor_values
 from synth.retrieve.asks.quantities import quantity_values
+from synth.retrieve.asks.roles import (
+    about_described,
+    described,
+    headings_in_force,
+    role_player,
+    section_heading,
+)
 from synth.retrieve.asks.scope import (
     COMPARING,
     Scope,
@@ -77,6 +85,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
     key_of = {doc_id: k for k, doc_id in doc_of.items()}
     metric_names = [a.name for a in plan.attributes if a.kind is AttributeKind.METRIC]
     documents = {d.doc_id: d for d in library.documents}
+    headings: dict[str, dict[int, str | None]] = {}  # the section heading in force at each passage, per document
     for j, attribute in enumerate(plan.attributes):
         symbols: dict[str, frozenset[str]] = {}
         contrast = contrast_modifiers(attribute, plan, vocab)
@@ -116,6 +125,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
             if naming and attribute_query:
                 hits += index.search(f"({naming}) AND ({attribute_query})", limit=TEXT_LIMIT)
             seen: set[tuple[str, int]] = set()
+            for_role = described(subject)
             for hit in hits:
                 passage = hit.passage
                 if passage.kind is not PassageKind.TEXT or (passage.doc_id, passage.ordinal) in seen:
@@ -137,8 +147,17 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 # under a heading of the baseline ("2.4.1 BASELINE TRANSFORMER"), not the subject
                 aside = bool(passage.section and _ASIDE_HEADING.search(passage.section))
                 last = -1
-                for position, printed in enumerate(sentences(passage)):
+                printed_sentences = sentences(passage)
+                said = [s.text for s in printed_sentences]
+                in_force = None  # the numbered section heading the sentence is under
+                if for_role and passage.doc_id in documents:
+                    if passage.doc_id not in headings:
+                        headings[passage.doc_id] = headings_in_force(documents[passage.doc_id])
+                    in_force = headings[passage.doc_id].get(passage.ordinal)
+                for position, printed in enumerate(printed_sentences):
                     last = position
+                    if for_role and section_heading(printed.text):
+                        in_force = printed.text
                     sentence = for_subject(printed, subject)  # "7/14 days … for 1.5B/7B model", for the 7B
                     # The names of the asked kind ("RMSNorm or LayerNorm" for a normalization layer) are values,
                     # not other models the sentence would be about.
@@ -167,6 +186,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         aside = bool(_ASIDE_HEADING.search(sentence.text)) and not (scope and scope.named)
                     if scope is None or not states_something(sentence.text):
                         continue
+                    if for_role and not about_described(subject, said[:position + 1], said, in_force):
+                        continue  # the reward model's paragraph, the NLP tasks' section: not the described subject's
                     if not scope.named and (aside or _COMMON_PRACTICE.search(sentence.text)):
                         continue  # "The block typically starts with … RMSNorm": what is usual, not the subject's
                     if not scope.named and attribute.kind is AttributeKind.TEXT and cited_actor(sentence.text):
@@ -299,6 +320,7 @@ def _hardware(text: str, attribute: PlanAttribute) -> str | None:
     return " ".join(found.group(0).split()) if found else None
 
 
+_PLAYER_SCORE = 5.0  # a name the sentence says plays the asked role: the statement of the value itself
 _HYPOTHETICAL = re.compile(r"\b(?:if|suppose|supposing|imagine|were\s+to|would\s+be)\b", re.IGNORECASE)
 # "One might attempt to approximate nGPT's update in GPT by applying RMSNorm": a thought experiment, not a choice
 _SUPPOSED = re.compile(r"\bone\s+(?:might|could|may|would)\b|\b(?:might|could)\s+(?:attempt|try)\b", re.IGNORECASE)
@@ -378,7 +400,13 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
                                         unit or None, evidence, False, home, scope.named, scope.member))
         taken = {position for *_, position in found}
         found += [v for v in symbol_values(sentence.text, symbols) if v[3] not in taken]
+        # "1.41 × 10−5 for style tasks and 7.07 × 10−6 for summarization": each value at the setting its clause names
+        wanted = [w for w in (subject.setting, attribute.variant) if w]
+        found, settings = per_setting(sentence.text, found, attribute.name, wanted, strict=subject.setting is not None)
         for raw, number, unit, position, stretch in staged(sentence.text, found):
+            stretch = stretch or (f"for {settings[position]}" if position in settings else None)
+            if subject.setting is None and side_experiment(sentence.text, position):
+                continue  # "batch size 16,384 tokens (unlike the other experiments in this paper)": a side setting
             if not scope.owns(position, sentence.text) or _HYPOTHETICAL.search(
                     re.split(r"[.;:]", sentence.text[max(0, position - 80):position])[-1]):
                 continue  # not "if we set each block's capacity to 0"
@@ -396,6 +424,11 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
                                     False, home, scope.named, scope.member))
     elif only_as_reference(scope, sentence.text) or _SUPPOSED.search(sentence.text):
         return 0.0  # "… the same RL process as employed in DeepSeek-R1-Zero" says how another model is made
+    elif attribute.kind is AttributeKind.TEXT and (player := role_player(sentence.text, subject, attribute.name)):
+        # "which model acts as the weak supervisor": "We use a pretrained AlexNet model … as a weak supervisor"
+        ranked.append((_PLAYER_SCORE + min(bm25, 20.0) / 100.0, evidence))
+        values.append(Candidate(subject.name, attribute.name, scope.entity, scope.variant, player, None, None, evidence,
+                                False, home, scope.named, scope.member, score=_PLAYER_SCORE))
     elif attribute.kind is AttributeKind.TEXT:
         score = mechanism_score(sentence.text, attribute, scope.named, home, weights, acronyms)
         hardware = _hardware(sentence.text, attribute)

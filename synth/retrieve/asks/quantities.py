@@ -10,7 +10,7 @@ from functools import lru_cache
 from synth import claimparse
 from synth.models import PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
-from synth.retrieve.asks.lexicon import PEAK, PLAIN, SCIENTIFIC, WORD, has_word, word_tokens
+from synth.retrieve.asks.lexicon import PEAK, PLAIN, SCIENTIFIC, WORD, has_word, scientific_value, word_tokens
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.retrieve.asks.schedules import WARMUP, schedule_values
 from synth.retrieve.asks.shares import share_values
@@ -287,10 +287,13 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         patterns.append((rf"^\s+{re.escape(_singular(of_form.group(1)))}\w*\s+of\s+(?:[A-Za-z\-]+\s+){{0,2}}?"
                          rf"{re.escape(_singular(of_form.group(2)))}\w*\b", False))
     out: list[tuple[str, float, str, int]] = []
+    powers = [m.span() for m in SCIENTIFIC.finditer(text)]
     for pattern, before in patterns:
         for number in (*SCIENTIFIC.finditer(text), *PLAIN.finditer(text)):
             if number.start() in taken or _REFERENCE.search(text[max(0, number.start() - 12):number.start()]):
                 continue  # "Figure 3 Patching schemes …" numbers a figure, not patches
+            if number.re is PLAIN and any(s < number.start() < e for s, e in powers):
+                continue  # the exponent of "10−3 learning rate" is no figure of its own
             if _ALTERNATIVES.search(text[max(0, number.start() - 30):number.start()]):
                 continue
             if not subset and _subset_count(text, number.start(), number.end()):
@@ -321,7 +324,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue
             unit = ""
             if number.re is SCIENTIFIC:
-                value = float(number.group(1)) * 10 ** -int(number.group(2))
+                value = scientific_value(number)
             else:
                 value, unit = float(number.group(1).replace(",", "")), number.group(2) or ""
             taken.add(number.start())

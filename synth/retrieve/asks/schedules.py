@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 
 from synth.names import key, same_word
-from synth.retrieve.asks.lexicon import PEAK, PLAIN, SCIENTIFIC, WORD, has_word, peak_word, word_tokens
+from synth.retrieve.asks.lexicon import (
+    PEAK,
+    PLAIN,
+    SCIENTIFIC,
+    WORD,
+    has_word,
+    peak_word,
+    scientific_value,
+    word_tokens,
+)
 
 _RISES = re.compile(r"\b(?:increas\w*|rais\w*|ramp\w*\s+up|warm\w*\s+up|grow\w*)\s+(?:it\s+|the\s+[a-z]+\s+[a-z]+\s+)?"
                     r"(?:linearly\s+|gradually\s+)?from\s+[\d.,]+\s*[KMB]?\s+to\s+$", re.IGNORECASE)
@@ -47,7 +56,7 @@ def schedule_values(text: str, words: list[str], modifiers: frozenset[str], take
                                                      and _STEPS.match(text[number.end():]))):
             continue
         if number.re is SCIENTIFIC:
-            value, unit = float(number.group(1)) * 10 ** -int(number.group(2)), ""
+            value, unit = scientific_value(number), ""
         else:
             value, unit = float(number.group(1).replace(",", "")), number.group(2) or ""
         taken.add(number.start())

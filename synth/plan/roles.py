@@ -1,0 +1,94 @@
+"""Subjects a question names by their role or setting in a paper it names, when it names no model of its own.
+
+"What learning rate … did Ziegler et al. use to train the summarization policy with PPO" asks of the policy trained
+for summarization: PPO is the method it is trained with, not the subject, and "summarization" is the setting its
+values are stated at ("7.07 × 10−6 for summarization"), beside the style tasks'. "How many epochs … were the models
+finetuned with on the chess puzzles" asks of the models of one setting of the paper (its chess puzzles section), not
+of the paper's other settings (NLP tasks, reward models). Such a subject is read only inside the named paper.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from synth.models import PlanSubject
+from synth.plan.papers import PaperReference
+from synth.plan.subjects import Name
+from synth.vocabulary import Vocabulary
+
+ROLE_ORIGIN = "named by its role in the paper the question names"
+SETTING_ORIGIN = "the models of one setting of the paper the question names"
+
+_WORDS = r"[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?"
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our", "each", "every", "all", "this", "that"})
+# "to train the summarization policy with PPO": what is trained, then the method it is trained with
+_TRAINED_WITH = re.compile(rf"\b(?:train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing)|"
+                           rf"optimi[sz](?:e|es|ed|ing))\s+the\s+(?P<described>{_WORDS})\s+(?:with|using|via|by)\s+$",
+                           re.IGNORECASE)
+# "were the models finetuned with on the chess puzzles": the models of one setting
+_MODELS_ON = re.compile(rf"\bthe\s+(?P<role>models|networks|runs)\b(?:(?![?;]).){{0,60}}?\b(?:on|for)\s+the\s+"
+                        rf"(?P<setting>{_WORDS})(?=\s*(?:[,?.;]|\band\b|\bor\b|$))", re.IGNORECASE)
+
+
+# "which model acts as the weak supervisor": the model is asked of the role
+_ACTS_AS = re.compile(r"\b(?P<which>which|what)\s+(?P<noun>[a-z][\w\-]*)\s+(?:acts|serves|functions|acted|served|"
+                      r"(?:is|was)\s+used)\s+as\s+(?P<role>(?:the|a|an)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)"
+                      r"(?=\s*(?:[,?.;]|\band\b|$))", re.IGNORECASE)
+_IS_ROLE = re.compile(r"\b(?:which|what)\s+[a-z][\w\-]*\s+is\s+(?:the|a|an)\s+(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)"
+                      r"{0,2}?)(?=\s*(?:[,?.;]|\band\b|$))", re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"(?:est|most|least|best|worst)$", re.IGNORECASE)
+
+
+def acting_as(text: str) -> str:
+    """"Which model acts as the weak supervisor" asks what the role's model is: read as "which model is the weak
+    supervisor", the shape whose noun is the asked attribute."""
+    return _ACTS_AS.sub(lambda m: f"{m.group('which')} {m.group('noun')} is {m.group('role')}", text)
+
+
+def _labelled(role: str, homes: tuple[str, ...], vocab: Vocabulary) -> list[str]:
+    """The names of the named papers' table rows that give the role in brackets: "AlexNet" of the row "AlexNet (weak
+    supervisor)", the model the paper has play the role."""
+    wanted = re.compile(rf"\(\s*{re.escape(role)}\s*\)", re.IGNORECASE)
+    out: dict[str, None] = {}
+    for key in homes:
+        document = vocab.library.source(key).document
+        for table in document.tables if document is not None else ():
+            for row in table.rows:
+                label = " ".join(row[0].split()) if row else ""
+                found = wanted.search(label)
+                if found and label[:found.start()].strip():
+                    out.setdefault(label[:found.start()].strip())
+    return list(out)
+
+
+def role_subjects(text: str, names: Sequence[Name], papers: Sequence[PaperReference], vocab: Vocabulary | None = None
+                  ) -> tuple[list[PlanSubject], list[Name]]:
+    """The subjects the question names by role or setting in the paper it names, and the names it writes only as
+    the method they are trained with (no subjects then)."""
+    homes = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
+    if not homes:
+        return [], []
+    out: list[PlanSubject] = []
+    tools: list[Name] = []
+    role = _IS_ROLE.search(text)
+    if role and not any(n.role == "subject" for n in names) and not _SUPERLATIVE.search(role.group("role").split()[0]):
+        phrase = " ".join(role.group("role").split())
+        labels = _labelled(phrase, homes, vocab) if vocab is not None else []
+        return [PlanSubject(phrase, (phrase, *labels), ROLE_ORIGIN, homes, role=phrase)], []
+    for name in names:
+        found = _TRAINED_WITH.search(text[:name.start])
+        described = found.group("described").split() if found else []
+        if name.role != "subject" or not described or described[0].lower() in _DETERMINERS:
+            continue
+        tools.append(name)
+        phrase = " ".join(described)
+        setting = " ".join(described[:-1]) or None
+        out.append(PlanSubject(phrase, (phrase,), ROLE_ORIGIN, homes, role=described[-1], setting=setting))
+    if not out and not any(n.role == "subject" for n in names):
+        found_on = _MODELS_ON.search(text)
+        if found_on and found_on.group("setting").split()[0].lower() not in _DETERMINERS:
+            setting = " ".join(found_on.group("setting").split())
+            out.append(PlanSubject(setting, (setting,), SETTING_ORIGIN, homes, role=found_on.group("role").lower(),
+                                   setting=setting))
+    return out, tools

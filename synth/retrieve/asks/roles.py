@@ -1,0 +1,83 @@
+"""Whether a sentence of the named paper is about a subject named by its role or setting (synth.plan.roles).
+
+"The summarization policy" of Ziegler et al.: its values sit in the paragraph that opens "For training the policy π,
+…", not in the reward model's paragraph before it ("The batch size is 8 for style tasks and 32 for summarization"),
+so a sentence is its own only when its paragraph has named the role by then. "The models … on the chess puzzles"
+of the weak-to-strong paper: their values sit under the heading "A.2 CHESS PUZZLES" ("We train (finetune) all models
+for 5 epochs …"), not under "A.1 NLP TASKS", whose sentences are worded alike, so a sentence is the subject's only
+when its section's heading, its paragraph or the sentence itself names the setting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from synth.models import Document, PassageKind, PlanSubject
+from synth.names import key, same_word
+from synth.retrieve.asks.lexicon import WORD
+from synth.retrieve.sentences import sentences
+from synth.text import STOPWORDS
+
+# "A.2 CHESS PUZZLES", "2.2. Fine-tuning details", "D.1 SELF-SUPERVISED VISION MODELS": a numbered section heading
+# (a running page header, a table's header line or a figure's axis text is no section)
+_NUMBERED = re.compile(r"^(?:[A-Z]|\d{1,2})(?:\.\d{1,2})*\.?\s+[A-Z][^.!?]{1,80}$")
+
+
+def described(subject: PlanSubject) -> bool:
+    """The subject is named by its role or setting, not by a name a sentence could write."""
+    return subject.role is not None or subject.setting is not None
+
+
+def section_heading(text: str) -> bool:
+    """A numbered section heading."""
+    return _NUMBERED.match(text.strip()) is not None
+
+
+def headings_in_force(document: Document) -> dict[int, str | None]:
+    """The section heading in force where each passage of the document starts (by passage ordinal): its own section
+    when the reader knows it, else the last numbered heading line before it (a PDF's passages know none)."""
+    out: dict[int, str | None] = {}
+    heading: str | None = None
+    for passage in document.passages:
+        out[passage.ordinal] = passage.section or heading  # a markdown passage knows its section
+        if passage.kind is not PassageKind.TEXT:
+            continue
+        for sentence in sentences(passage):
+            if section_heading(sentence.text):
+                heading = sentence.text
+    return out
+
+
+def _stems(text: str) -> list[str]:
+    return [key(w) for w in WORD.findall(text) if w.lower() not in STOPWORDS]
+
+
+def _says(words: Sequence[str], text: str) -> bool:
+    have = _stems(text)
+    return bool(words) and all(any(same_word(w, h) for h in have) for w in words)
+
+
+def about_described(subject: PlanSubject, before: Sequence[str], passage: Sequence[str], heading: str | None) -> bool:
+    """Whether a sentence (the last of `before`, the passage's sentences up to it) is the described subject's: its
+    role said in it or earlier in its paragraph, its setting said in its paragraph or its section's heading."""
+    if subject.role and not any(_says(_stems(subject.role), text) for text in before):
+        return False
+    if subject.setting:
+        words = _stems(subject.setting)
+        return any(_says(words, text) for text in (*passage, heading or ""))
+    return True
+
+
+def role_player(text: str, subject: PlanSubject, attribute: str) -> str | None:
+    """"Which model acts as the weak supervisor": the name a sentence gives the asked noun playing the role ("We use a
+    pretrained AlexNet model (Krizhevsky et al., 2012) as a weak supervisor" → AlexNet)."""
+    nouns = _stems(attribute)
+    if not subject.role or len(nouns) != 1:
+        return None
+    role = r"\s+".join(re.escape(w) for w in subject.role.split())
+    for found in re.finditer(rf"\b(?P<name>[A-Z][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*)?)\s+(?P<noun>[a-z][\w\-]*)\s*"
+                             rf"(?:\([^()]*\)\s*)?as\s+(?:a|an|the|our)\s+{role}\b", text):
+        if _says(nouns, found.group("noun")):
+            return found.group("name")
+    return None
