@@ -51,6 +51,7 @@ from synth.plan.papers import (
 )
 from synth.plan.phrasings import (
     consisting_of,
+    drawn_from,
     of_measure,
     one_each,
     phrased,
@@ -382,7 +383,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     """Read a question into subjects × attributes and a relation, using the library's vocabulary."""
     vocab = vocabulary(library)
     text = " ".join(question.question.split())
-    for rewrite in (*_REWRITES, acting_as):  # the question in the shapes the later readings expect
+    for rewrite in (*_REWRITES, drawn_from, acting_as):  # the question in the shapes the later readings expect
         text = rewrite(text)
     stage_named, text = named_stage(text)
     text, respelt = respell(text, vocab)

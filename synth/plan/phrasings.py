@@ -184,6 +184,24 @@ _VALUES_FOR = re.compile(r"\bwhat\s+(?P<default>default\s+)?(?:values?|settings?
                          r"(?P<things>[^;?]+?)(?=\s*(?:[;?]|$))", re.IGNORECASE)
 
 
+# "Which dataset does QuIP draw its calibration set from": the calibration set's dataset
+_DRAWN_FROM = re.compile(r"\b(?P<which>which|what)\s+(?P<kind>datasets?|data|corpus|corpora|sources?)\s+"
+                         r"(?P<aux>does|do|did)\s+(?P<subject>(?:(?!\b(?:draw|take|sample|build)\b)[^,;?])+?)\s+"
+                         r"(?:draw|take|sample|build)s?\s+(?:its|their|the)\s+(?P<purpose>[a-z][\w\-]*)\s+"
+                         r"(?:set|data|samples?|examples?)\s+from(?=\s*(?:[,;?]|\band\b|$))", re.IGNORECASE)
+# "how many tokens long is each segment": the tokens per segment
+_LONG_EACH = re.compile(r"\bhow\s+many\s+(?P<unit>[a-z][\w\-]*)\s+long\s+(?:is|are|was|were)\s+(?:each|every|a|one)\s+"
+                        r"(?P<noun>[a-z][\w\-]*)(?=\s*(?:[,;?]|\band\b|$))", re.IGNORECASE)
+
+
+def drawn_from(text: str) -> str:
+    """"Which dataset does QuIP draw its calibration set from" asks QuIP's calibration dataset; "how many tokens long
+    is each segment" asks the tokens per segment. Read as the shapes that name the asked thing whole."""
+    text = _DRAWN_FROM.sub(lambda m: f"{m.group('which')} {m.group('purpose')} {m.group('kind')} {m.group('aux')} "
+                                     f"{m.group('subject')} use", text)
+    return _LONG_EACH.sub(lambda m: f"how many {m.group('unit')} per {m.group('noun')}", text)
+
+
 def used_for(text: str) -> str:
     """"What does X use for its MTP depth" asks the depth, as "what MTP depth does X use" does; "what weight does it
     give the MTP loss" asks the MTP loss weight; "what default values does X recommend for β1, β2 and ε" asks β1, β2

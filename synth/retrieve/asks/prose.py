@@ -334,6 +334,13 @@ _DATA_ASKED = re.compile(r"\b(?:datasets?|data|corpus|corpora)$", re.IGNORECASE)
 _TRAINING = re.compile(r"\b(?:pre-?|post-?)?train\w*|\bfine-?tun\w*|\bSFT\b|\bRL\b", re.IGNORECASE)
 
 
+def _purpose_said(name: str, text: str) -> bool:
+    """The data asked for a named purpose ("calibration dataset") is stated where the sentence says that purpose ("Our
+    calibration set is … segments from the C4 dataset"), training or not."""
+    purpose = [w for w in re.findall(r"[a-z][\w\-]*", _DATA_ASKED.sub("", name).lower()) if w not in STOPWORDS]
+    return bool(purpose) and all(re.search(rf"\b{re.escape(w)}", text, re.IGNORECASE) for w in purpose)
+
+
 def _other_stage(text: str, stage: str) -> bool:
     """The sentence is about another training stage than the asked one, and not about the asked one."""
     stages = {stage_of(m.group(0)) for m in _STAGE_WORD.finditer(text)}
@@ -384,7 +391,7 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         return 0.0  # "We use a batch size of 32 and fine-tune for 3 epochs": not the pre-training batch size
     if attribute.kind is AttributeKind.TEXT and _DATA_ASKED.search(attribute.name) \
             and not re.search(r"\b(?:evaluat|test|benchmark)", attribute.name, re.IGNORECASE) \
-            and not _TRAINING.search(sentence.text):
+            and not _TRAINING.search(sentence.text) and not _purpose_said(attribute.name, sentence.text):
         return 0.0  # "which dataset were they trained on": not "The ImageNet dataset contains 14 million images"
     skip_changes = not asks_change(attribute)  # figures stated as a change are skipped, unless a change is asked
     if attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) and only_as_reference(scope, sentence.text):

@@ -113,6 +113,13 @@ _RANGE_END = re.compile(r"^\s*(?:(?:up\s+)?to|and|-|–)\s*\d", re.IGNORECASE)
 _ALTERNATIVES = re.compile(r"\d(?:[\d.]*)\s*,\s*(?:\d[\d.]*\s*,\s*)*(?:and|or)\s+$")
 
 
+# A figure right after another of the same noun phrase ("128 random 2048 token segments") measures each one, in the
+# noun written after it; the first figure counts them.
+# A figure of another part of the sentence ("3.2e-4 with 1000 warmup steps") is joined to it by a function word.
+_MEASURE_OF_EACH = re.compile(r"(?<![\w.,\-−])\d[\d,]*(?:\.\d+)?\s+(?:(?!(?:with|and|or|of|to|for|in|on|at|by|from|"
+                              r"than|vs|over|per|each|every)\b)[a-z]+\s+)?$")
+
+
 # "10 random samples per template are reviewed manually": a sample drawn from the set, not the set's size
 _DRAWN = re.compile(r"^\s+random(?:ly)?\b", re.IGNORECASE)
 
@@ -178,6 +185,8 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
             continue
         if any(has_word(left[:2] + right[:3], c) for c in contrast):
             continue
+        if whole and _MEASURE_OF_EACH.search(text[max(0, quantity.start - 30):quantity.start]):
+            continue  # "128 random 2048 token segments": 2048 tokens is each segment's length, 128 their count
         if _in_name(text, quantity.start) and not has_word(right[:1], head):
             continue  # "Chinchilla 70B achieves compression rates of 43.4%": the size in a name, not the value
         number, unit = _scale(quantity.raw, quantity)
@@ -302,8 +311,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue  # "6 out of 64 routed experts": 64 is the set the chosen are drawn from
             if _drawn(text, number.end(), attribute):
                 continue
-            if not asks_per_unit(attribute.name) and per_unit(text, number.start(), number.end()):
-                continue
+            if not asks_per_unit(attribute.name) and (per_unit(text, number.start(), number.end()) or (
+                    not before and _MEASURE_OF_EACH.search(text[max(0, number.start() - 30):number.start()]))):
+                continue  # "128 random 2048 token segments": 2048 is no count of segments
             if number.group(0)[-1:] in "KMBT" and _in_name(text, number.start()):
                 continue  # "Chinchilla 70B achieves compression rates …": a size inside a name
             context = (text[max(0, number.start() - 60):number.start()] if before

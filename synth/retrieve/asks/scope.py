@@ -101,6 +101,9 @@ _PART_OF_PAPER = re.compile(r"^(?:Algorithm|Figure|Fig\.|Table|Section|Sec\.|Eq\
 # "Transformer layers", "Transformer block", "Qwen's tokenizer": a name used as a kind of component, not as a model.
 _AS_MODIFIER = re.compile(r"^(?:['’]s)?\s+(?:layers?|blocks?|architectures?|decoders?|encoders?|modules?|backbones?|"
                           r"style|optimi[sz]ers?|tokeni[sz]ers?|schedul\w*|loss|weight\s+decay|regulari[sz]ation|penalty|norm)\b")
+# "128 random 2048 token segments from the C4 dataset": the data a setup is drawn from, not another model.
+_DRAWN_FROM_DATA = re.compile(r"^\s+(?:datasets?|corpus|corpora)\b")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 # "before the Mamba-2, self-attention, or MLP block": the first of a list of components the noun ends
 _LISTED_MODIFIER = re.compile(r"^(?:\s*,\s*[\w\-]+(?:\s+[\w\-]+)?)*\s*,?\s*(?:or|and)\s+[\w\-]+(?:\s+[\w\-]+)?\s+"
                               r"(?:layers?|blocks?|modules?|sub-?layers?)\b")
@@ -118,7 +121,10 @@ _AS_TOOL = re.compile(r"\b(?:use[sd]?|using|utili[sz](?:es?|ed|ing)|employ(?:s|e
 _SAME_AS = re.compile(r"\bsame\s+(?:[\w\-]+\s+){0,3}?(?:tokeni[sz]ers?|vocabular(?:y|ies)|architectures?|"
                       r"configurations?|settings?|hyper-?parameters?|recipes?|optimi[sz]ers?|pipelines?|procedures?)\s+"
                       r"(?:(?:as|to\s+that\s+of)\s+(?:(?:used|employed|adopted)\s+)?(?:in|by|for|of|with)?|"
-                      r"(?:used|employed|adopted)\s+(?:in|by|for|with))\s*(?:the\s+)?$", re.IGNORECASE)
+                      r"(?:used|employed|adopted)\s+(?:in|by|for|with))\s*(?:the\s+)?$|"
+                      # "Our calibration set is the same as OPTQ": the sentence's own setup, said to be another's
+                      r"\b(?:is|are|was|were)\s+(?:exactly\s+)?(?:the\s+)?same\s+as\s+(?:(?:in|for|that\s+of)\s+)?"
+                      r"(?:the\s+)?$", re.IGNORECASE)
 # "We use a gelu activation … rather than the standard relu, following OpenAI GPT", "We follow a similar recipe as
 # StableLM-3B-4E1T", "we refer to DeepSeek-VL2 and add …": the model a choice follows is where it comes from, not
 # the sentence's subject.
@@ -191,6 +197,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
                 or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name) \
                 or _SAME_AS.search(sentence[max(0, start - 60):start]) or _HARDWARE.search(name) \
                 or _HARDWARE_AFTER.match(sentence[end:]) \
+                or (_DRAWN_FROM_DATA.match(sentence[end:]) and _FROM.search(sentence[max(0, start - 12):start])) \
                 or _FOLLOWING.search(sentence[max(0, start - 30):start]):
             continue
         if describing and (_PART_OF_PAPER.match(name) or _FUNCTION_CALL.match(sentence[end:])):
