@@ -179,3 +179,26 @@ def test_the_weak_supervisor_is_the_model_its_paper_has_play_the_role(tmp_path: 
                       "acts as the weak supervisor, and what top-1 accuracy does it reach?")
     assert {(c.subject, c.value) for c in answer.cells} >= {("weak supervisor", "AlexNet"), ("weak supervisor", "56.6")}
     assert not [c for c in answer.cells if c.value in ("63.7", "60.7")]  # the students' rows are not the supervisor's
+
+
+STEPS = """# Adaptive Steps for Translation
+
+We propose Adafactor, an optimizer for translation models.
+
+## 4.1. Experiments
+
+For a step size schedule with a warmup period, Adafactor's model quality is similar without and with momentum (BLEU =
+23.6 vs. 23.4).
+
+## 8.1. Experiments
+
+When the embedding parameters are initialized with standard deviation 1 and not scaled up, Adafactor reaches a BLEU of
+26.4.
+"""
+
+
+def test_a_condition_the_question_puts_on_its_subjects_is_where_their_values_are_read(tmp_path: Path) -> None:
+    answer = answered(tmp_path, {"steps.md": STEPS}, "In 'Adaptive Steps for Translation', when the embedding "
+                      "parameters are initialized with standard deviation 1 and not scaled up, what BLEU does "
+                      "Adafactor reach?")
+    assert {c.value for c in answer.cells} == {"26.4"}  # not the momentum experiment's 23.6

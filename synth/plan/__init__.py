@@ -64,7 +64,7 @@ from synth.plan.phrasings import (
 from synth.plan.possessed import without_owners
 from synth.plan.printed import describe
 from synth.plan.qualifiers import qualified
-from synth.plan.roles import acting_as, role_subjects
+from synth.plan.roles import acting_as, conditioned, role_subjects
 from synth.plan.scale import at_scale, scaled, sized
 from synth.plan.spelling import library_names, respell
 from synth.plan.subjects import Name, question_names, slotted
@@ -454,6 +454,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     if not named and relation is Relation.COMPARE and (named := compared_papers(subjects)):
         notes.append(f"A comparison: a subject no paper is about is read first where the others are compared with "
                      f"it ({', '.join(named)}).")
+    subjects = conditioned(text, subjects, notes)  # "when the embedding parameters are initialized with …"
     return Plan(tuple(subjects), tuple(bind(subjects, list(unique.values()))), relation, trend_by, tuple(notes), named)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from synth.models import PlanSubject
 from synth.plan.papers import PaperReference
@@ -92,3 +93,20 @@ def role_subjects(text: str, names: Sequence[Name], papers: Sequence[PaperRefere
             out.append(PlanSubject(setting, (setting,), SETTING_ORIGIN, homes, role=found_on.group("role").lower(),
                                    setting=setting))
     return out, tools
+
+
+# "In the Adafactor paper, when the embedding parameters are initialized with standard deviation 1 and not scaled up,
+# which of Adam and Adafactor reaches the higher BLEU?": the condition every asked value is stated at
+_CONDITION = re.compile(r"(?:^|,\s*|\?\s*)(?:when|whenever|if)\s+(?P<condition>(?!(?:is|are|was|were|does|do|did)\b)"
+                        r"[^,?;]{6,120}?)\s*(?=,|\?|$)", re.IGNORECASE)
+
+
+def conditioned(text: str, subjects: Sequence[PlanSubject], notes: list[str]) -> list[PlanSubject]:
+    """The named subjects, each to be read only where the condition the question puts on them is stated (in the
+    value's sentence, paragraph or section): a value measured under another condition is another setting's."""
+    found = _CONDITION.search(text)
+    if found is None or not subjects:
+        return list(subjects)
+    condition = " ".join(found.group("condition").split())
+    notes.append(f"Values are taken only where their sentence, paragraph or section states the condition: {condition}.")
+    return [s if s.setting else replace(s, setting=condition) for s in subjects]
