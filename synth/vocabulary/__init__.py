@@ -218,8 +218,8 @@ class Vocabulary:
         version = spelling[len(about):].strip()
         if not any(ch.isdigit() for ch in version):
             return True
-        source = next((s for s in self.library.sources if s.key == key and s.document is not None), None)
-        return source is not None and self._mentions((spelling, version), source.document) > 0
+        document = self.library.source(key).document
+        return document is not None and self._mentions((spelling, version), document) > 0
 
     def documents_with_word(self, key: str | None) -> set[str] | None:
         """The documents a pattern starting with a letter run like the key can match in
