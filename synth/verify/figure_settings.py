@@ -38,12 +38,14 @@ class FigureSettings:
 
     distinct: dict[int, frozenset[str]]
 
-    def named_by(self, claim: str) -> dict[int, bool]:
-        """For each figure given at a setting of its own, whether the claim names that setting: beside one it
-        names, a figure whose setting it does not name is another setting's value (neither stating nor
-        contradicting it)."""
+    def set_aside(self, claim: str) -> frozenset[int]:
+        """The starts of the figures given at settings the claim does not name, when it names one of them: beside
+        the one it names, they are other settings' values (neither stating nor contradicting it)."""
+        if not self.distinct:
+            return frozenset()
         said = word_tokens(claim).bag
-        return {start: bool(shared_words(said, words)) for start, words in self.distinct.items()}
+        unnamed = frozenset(start for start, words in self.distinct.items() if not shared_words(said, words))
+        return unnamed if len(unnamed) < len(self.distinct) else frozenset()
 
 
 def _setting_after(text: str, figure: Quantity, limit: int) -> frozenset[str]:

@@ -351,6 +351,8 @@ class FigureCheck:
 
 
 def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: frozenset[str]) -> FigureCheck:
+    if not info.assertion.quantities:  # nothing to match: skip the window's names, lists and settings
+        return FigureCheck(0, None, 0.0, None)
     spans = claimparse.name_spans(window.text)
     names_claim_model = any(claimparse.mentions(window.folded, name) for name in info.models)
     paired = respectively(window.text)
@@ -370,7 +372,7 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
             for q in info.assertion.quantities}
     settings = figure_settings(window, parsed.quantities)
     for q in info.assertion.quantities:
-        named = settings.named_by(claim_stretch(info.text, q, info.assertion.quantities)) if settings.distinct else {}
+        aside = settings.set_aside(claim_stretch(info.text, q, info.assertion.quantities))
         agreeing: list[tuple[float, Quantity]] = []
         rivals: list[tuple[float, Quantity]] = []
         unequal: list[Quantity] = []
@@ -387,7 +389,7 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
                 continue
             if owner is None and named_later and w.start < window.split:
                 continue
-            if w.start in named and not named[w.start] and any(named.values()):
+            if w.start in aside:
                 continue  # given at a setting the claim does not name, beside the one it names
             if owner is not None and any(same_name(owner, name) for name in others) and not (
                     said_of is not None and same_name(owner, said_of)):
