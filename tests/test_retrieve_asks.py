@@ -349,6 +349,17 @@ def test_a_benchmark_named_like_the_asked_noun_is_not_its_label() -> None:
     assert _bare_head(PlanAttribute("attention heads", AttributeKind.QUANTITY, ("attention heads",), "test"), heads)
 
 
+def test_a_label_with_a_number_glued_to_its_word_names_a_set_not_the_noun() -> None:
+    """RMSNorm's Table 2 heads its BLEU columns "Test14" and "Test17" (newstest2014, newstest2017): read as the bare
+    noun of "test error", they gave 22.4 BLEU as RMSNorm's ConvPool-CNN-C test error (8.83%, Table 10)."""
+    table = Table("t", "d", "Table 2: SacreBLEU score", ("Model", "Test14", "Test17", "Time"),
+                  (("RMSNorm", "22.4", "23.7", "501±11.8s"),), ("",), 0, 0, 6)
+    asked = PlanAttribute("test error", AttributeKind.QUANTITY, ("test error", "Test Error"), "test")
+    assert _bare_head(asked, TableRecord(table, "RMSNorm", None, "Test14", 22.4, "22.4", 0, 1)) is None
+    test = Table("t", "d", "Table 1", ("Model", "Test"), (("RMSNorm", "8.83"),), ("",), 0, 0, 6)
+    assert _bare_head(asked, TableRecord(test, "RMSNorm", None, "Test", 8.83, "8.83", 0, 1))
+
+
 @pytest.mark.parametrize(("text", "asked", "values"), [
     ("In our experiments, we utilize DeepSeek-LLM (1.5B and 7B) [3] with a maximum supported sequence length of "
      "4096 as the base language model.", "language model", ["DeepSeek-LLM"]),

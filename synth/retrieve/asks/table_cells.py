@@ -224,8 +224,8 @@ def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | No
     if len(label_words) != 1 or not asked:
         return None
     [head] = label_words
-    if not any(same_word(head, w) for w in asked):
-        return None
+    if not head.isalpha() or not any(same_word(head, w) for w in asked):
+        return None  # "Test14" (newstest2014) names a test set, not the "test error" asked
     printed = re.sub(r"\([^)]*\)", " ", record.attribute).strip()
     if len(printed) > 2 and printed.isupper():
         return None  # "DROP" is a benchmark's name, not the "accuracy drop" asked
