@@ -35,6 +35,18 @@ def test_a_key_value_table_is_read_with_its_header_and_caption() -> None:
     assert not found.low_confidence
 
 
+def test_a_note_column_every_row_has_is_a_column_of_its_own() -> None:
+    """InstructGPT's Table 8 ("Model | Split | Prompts per customer"): three phrases a row were no key-value row."""
+    glyphs = glyph_line(706, [(70, "Table 8: Average prompts per customer")], size=10)
+    glyphs += glyph_line(686, [(70, "Model"), (110, "Split"), (160, "Prompts per customer")], size=10)
+    rows = [("SFT", "train", "1.65"), ("SFT", "valid", "1.87"), ("RM", "train", "5.35"), ("RM", "valid", "27.96")]
+    for k, row in enumerate(rows):
+        glyphs += glyph_line(670 - 11 * k, list(zip((72, 110, 235), row, strict=True)), size=10)
+    [found] = tables_from_glyphs(glyphs, "doc", 34)
+    assert found.header == ("Model", "Split", "Prompts per customer")
+    assert found.rows == tuple(rows)
+
+
 def test_label_value_pairs_without_a_caption_are_not_a_table() -> None:
     assert tables_from_glyphs(key_value_page(caption=False), "doc", 16) == []
 

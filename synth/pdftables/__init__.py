@@ -16,7 +16,12 @@ recovered from geometry, which is what survives every PDF producer:
 5. the nearest free "Table N" caption above or below (whichever convention the page follows) is
    attached;
 6. a key–value table ("Params | Values", one value per row) has no data row, so runs of aligned
-   two-phrase lines close to a caption are read by `keyvalue` among the lines no block took.
+   two-phrase lines close to a caption are read by `keyvalue` among the lines no block took;
+7. a caption no table (or only a doubtful one) took is read again on its side of the page alone (`beside`): a
+   table set beside a figure, a column of prose or another table shares its baselines with the other side's lines.
+
+Lines of much smaller glyphs beside a row (a stacked fraction's numerator and denominator, a radical sign TeX
+raises above its row) neither end a block nor become headings: `fractions` sets them into their row or header.
 
 Anything uncertain (no caption, a word between columns, merged cells, thin columns) sets
 `Table.low_confidence` rather than dropping the table; pages without two numeric lines are never
@@ -29,12 +34,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from synth.models import Table
-from synth.pdftables.blocks import table_blocks
+from synth.pdftables.beside import beside_tables, page_grids
 from synth.pdftables.captions import find_captions, pair_captions, table_span
 from synth.pdftables.cells import cell_kind, worth_scanning
 from synth.pdftables.glyphs import Glyph, page_glyphs
-from synth.pdftables.grid import Grid, block_grids, plausible
-from synth.pdftables.keyvalue import key_value_grids
+from synth.pdftables.grid import plausible
 from synth.pdftables.lines import page_lines
 
 __all__ = ["Glyph", "cell_kind", "extract_tables", "page_glyphs", "tables_from_glyphs", "worth_scanning"]
@@ -64,18 +68,11 @@ def tables_from_glyphs(glyphs: Sequence[Glyph], doc_id: str, page_number: int, p
     """The tables found among positioned glyphs (the testable core of `extract_tables`)."""
     lines = page_lines(glyphs)
     captions, caption_lines = find_captions(lines)
-    grids: list[Grid] = []
-    for number, (block, first_data) in enumerate(table_blocks(lines, caption_lines)):
-        for grid in block_grids(block, first_data):
-            grid.block = number
-            grids.append(grid)
-    used = {id(line) for grid in grids for line in grid.lines}
-    for grid in key_value_grids(lines, caption_lines, used):
-        grid.block = max((g.block for g in grids), default=-1) + 1
-        grids.append(grid)
+    grids = page_grids(lines, caption_lines)
     paired = pair_captions(grids, captions)
+    found = beside_tables(glyphs, lines, captions, list(zip(grids, paired, strict=True)))
     tables: list[Table] = []
-    for grid, caption in zip(grids, paired, strict=True):
+    for grid, caption in found:
         if caption is None and not plausible(grid):
             continue  # numbers in a grid without a caption: more likely a figure or a contents page
         start, end = table_span(grid, caption, page_text)

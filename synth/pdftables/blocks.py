@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from synth.pdftables.cells import cell_kind
+from synth.pdftables.fractions import attach_scripts, is_script
 from synth.pdftables.lines import Line, is_data_row
 
 _MAX_HEADER_LINES = 5
@@ -23,6 +24,9 @@ def table_blocks(lines: list[Line], caption_lines: set[int]) -> list[tuple[list[
         last_data = i
         while j < len(lines) and j not in caption_lines:
             line, prev = lines[j], lines[j - 1]
+            if _scripts(lines, j, size):
+                j += 1
+                continue
             if prev.y - line.y > 2.6 * size or not 0.7 * size <= line.size <= 1.12 * size:
                 break
             if is_data_row(line):
@@ -40,6 +44,9 @@ def table_blocks(lines: list[Line], caption_lines: set[int]) -> list[tuple[list[
         k = i - 1
         while k >= 0 and i - k <= _MAX_HEADER_LINES and k not in caption_lines:
             line, below = lines[k], lines[k + 1]
+            if _scripts(lines, k, size):
+                k -= 1
+                continue
             if (line.y - below.y > 2.6 * size or not 0.75 * size <= line.size <= 1.2 * size
                     or not table_like(line, size) or (line.size > 1.08 * size and not _column_labels(line))):
                 break
@@ -47,11 +54,25 @@ def table_blocks(lines: list[Line], caption_lines: set[int]) -> list[tuple[list[
                 break
             start = k
             k -= 1
-        rows = lines[start:end + 1]
+        while start > 0 and start - 1 not in caption_lines and _scripts(lines, start - 1, size):
+            start -= 1
+        while end + 1 < len(lines) and end + 1 not in caption_lines and _scripts(lines, end + 1, size):
+            end += 1
+        rows = [line for line in lines[start:end + 1] if not is_script(line, size)]
         if sum(1 for line in rows if is_data_row(line)) >= 2:
-            blocks.append((rows, i - start))
+            attach_scripts(rows, [line for line in lines[start:end + 1] if is_script(line, size)], size)
+            blocks.append((rows, next(k for k, line in enumerate(rows) if line is lines[i])))
         i = end + 1
     return blocks
+
+
+def _scripts(lines: list[Line], index: int, size: float) -> bool:
+    """A script line (`is_script`) less than an em from a line beside it: the numerator or denominator of a
+    stacked fraction ("1 / √d_model" in the Adafactor paper's Table 3) or a sub- or superscript no row took. It does
+    not end the block, and is set into the row it belongs to (`attach_scripts`)."""
+    line = lines[index]
+    return is_script(line, size) and any(abs(lines[k].y - line.y) < size for k in (index - 1, index + 1)
+                                         if 0 <= k < len(lines))
 
 
 def _column_labels(line: Line) -> bool:

@@ -12,7 +12,7 @@ from synth.pdftables.lines import Line, is_data_row
 
 # "Table 1:", "Table 1.", "Table 1 |", and "Table 1 Comparison of …" (a capital after the number: prose says "Table 1
 # shows …")
-_CAPTION = re.compile(r"^\s*(?:Table|TABLE|Tab\.)\s*(\d+)(?:\s*[:.|]|\s+(?=[A-Z][a-z]))")
+CAPTION = re.compile(r"^\s*(?:Table|TABLE|Tab\.)\s*(\d+)(?:\s*[:.|]|\s+(?=[A-Z][a-z]))")
 _CAPTION_IN_TEXT = r"(?:Table|TABLE|Tab\.)\s*{n}\s*[:.|]"
 
 
@@ -31,7 +31,7 @@ def find_captions(lines: list[Line]) -> tuple[list[Caption], set[int]]:
     used: set[int] = set()
     i = 0
     while i < len(lines):
-        match = _CAPTION.match(lines[i].text)
+        match = CAPTION.match(lines[i].text)
         if not match:
             i += 1
             continue
@@ -41,7 +41,7 @@ def find_captions(lines: list[Line]) -> tuple[list[Caption], set[int]]:
         while j < len(lines):
             prev, line = lines[j - 1], lines[j]
             if (abs(line.size - prev.size) > 0.5 or prev.y - line.y > 1.6 * prev.size or len(line.segments) > 2
-                    or is_data_row(line) or _CAPTION.match(line.text) or line.x0 < block[0].x0 - 2 * prev.size
+                    or is_data_row(line) or CAPTION.match(line.text) or line.x0 < block[0].x0 - 2 * prev.size
                     or not _aligned(line, block)):
                 break
             block.append(line)

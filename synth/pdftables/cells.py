@@ -6,9 +6,12 @@ from __future__ import annotations
 import functools
 import re
 
+# A number, its unit, up to two trailers ("± 0.4", "/ 96.7%", "(23.1%)"), marks. A time in seconds is a unit as a
+# percentage is: RMSNorm's Table 10 prints "31±0.5s (20.5%)", and a row with it read as text was no data row.
 _NUMBER_CELL = re.compile(
-    r"^[(\[]?[$€£¥]?[-−+<>~≈±]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|[KMBTkmbt]\b|x\b|×)?"
-    r"(?:\s*[·×x]\s*10\^[-−]?\d+)?(?:\s*(?:/|±|\(|\+/-)\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%?\)?)?[)\]]?\s*[†‡*§¶⋆∗'′]*\s*[a-d]?$"
+    r"^[(\[]?[$€£¥]?[-−+<>~≈±]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|m?s\b|[KMBTkmbt]\b|x\b|×)?"
+    r"(?:\s*[·×x]\s*10\^[-−]?\d+)?(?:\s*(?:/|±|\(|\+/-)\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|m?s\b)?\)?){0,2}[)\]]?"
+    r"\s*[†‡*§¶⋆∗'′]*\s*[a-d]?$"
 )
 _DASH_CELL = re.compile(r"^(?:-|–|—|/|N/A|n/a|NA|×|✗|x)$")
 _DIGIT = re.compile(r"\d")

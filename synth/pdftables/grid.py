@@ -3,6 +3,7 @@ headings and categories (step 4 of the package docstring)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
@@ -216,10 +217,11 @@ def block_grids(lines: list[Line], first_data: int) -> list[Grid]:
         first_data += 1
     head = lines[:first_data]
     # Lines above the data whose first phrase sits in the label column are text rows
-    # ("Architecture  MoE  Dense"), unless no line lacks a label (then the top line is the header).
+    # ("Architecture  MoE  Dense"), unless no line lacks a label (then the top line is the header, or all of them
+    # when they are stacked tighter than the gap under them).
     unlabeled = [k for k, line in enumerate(head) if not _has_label(words_of(line)[0], label)
                  or _HEADER_LABEL.match(line.text)]
-    cut = (max(unlabeled) + 1) if unlabeled else min(1, len(head))
+    cut = (max(unlabeled) + 1) if unlabeled else len(head) if _set_off(head, lines[first_data]) else min(1, len(head))
     header_lines, body = head[:cut], head[cut:] + lines[first_data:]
     # A lone phrase at the bottom of the header over two columns is a group heading, not a header.
     pending: list[str] = []
@@ -269,6 +271,15 @@ def block_grids(lines: list[Line], first_data: int) -> list[Grid]:
         current.append(([" ".join(c).replace("\u00ad", "") for c in cells], heading, line))
     close(header_lines, current, low)
     return grids
+
+
+def _set_off(head: list[Line], first: Line) -> bool:
+    """Lines stacked tighter than the gap between the last of them and the first data row (where a rule is drawn
+    under a header) are all header: "Emb init. | Multiplier | BLEU | BLEU" over "σ | (Adam) | (Adafactor)" in the
+    Adafactor paper's Table 3, whose σ is in the label column as a row label would be."""
+    if len(head) < 2:
+        return False
+    return head[-1].y - first.y > 1.3 * max(a.y - b.y for a, b in itertools.pairwise(head))
 
 
 def _assign_categories(rows: list[tuple[list[str], str, Line]], texts: list[tuple[float, str]], size: float) -> None:

@@ -1,5 +1,6 @@
 """Two-column key–value tables ("Params | Values": Layers 28, Hidden size 3072, LR 3.2 × 10−4): one
-value per row, so no line is a data row (two numbers) and `table_blocks` never starts a block.
+value per row, so no line is a data row (two numbers) and `table_blocks` never starts a block. A text note
+between a label and its value (the equation a symbol is defined in) is part of the label.
 
 A run of such rows is read as a table only when everything about it is table-like: at least four
 consecutive lines of exactly two short phrases at one size and even spacing, labels left-aligned,
@@ -43,12 +44,14 @@ def key_value_grids(lines: list[Line], caption_lines: set[int], used: set[int]) 
 
 
 def _pair_row(line: Line, index: int, caption_lines: set[int], used: set[int]) -> bool:
-    """Two short phrases: a text label (≤ 5 words) and a short value (≤ 4 words)."""
-    if index in caption_lines or id(line) in used or len(line.segments) != 2:
+    """Two short phrases, a text label (≤ 5 words) and a short value (≤ 4 words), or three with a text note
+    between them that belongs to the label ("α | (Equation 1) | 1.5" in PaSa's Table 4, under "Name | Value")."""
+    if index in caption_lines or id(line) in used or not 2 <= len(line.segments) <= 3:
         return False
-    label, value = line.segments
+    label, *notes, value = line.segments
     return (cell_kind(label.text) == "text" and len(label.text.split()) <= 5 and len(value.text.split()) <= 4
-            and len(value.text) <= 24)
+            and len(value.text) <= 24 and all(cell_kind(n.text) == "text" and len(n.text.split()) <= 4
+                                              for n in notes))
 
 
 def _follows(prev: Line, line: Line, first: Line) -> bool:
@@ -61,8 +64,8 @@ def _aligned(rows: list[Line]) -> bool:
     size = rows[0].size
     if max(r.segments[0].x0 for r in rows) - min(r.segments[0].x0 for r in rows) > 0.5 * size:
         return False
-    values = [r.segments[1] for r in rows]
-    if min(v.x0 for v in values) <= max(r.segments[0].x1 for r in rows):
+    values = [r.segments[-1] for r in rows]
+    if min(v.x0 for v in values) <= max(r.segments[-2].x1 for r in rows):
         return False
     return any(max(edge) - min(edge) <= 0.5 * size for edge in (
         [v.x0 for v in values], [v.center for v in values], [v.x1 for v in values]))
@@ -70,7 +73,7 @@ def _aligned(rows: list[Line]) -> bool:
 
 def _numeric(rows: list[Line]) -> bool:
     """Most values hold a digit (a hyperparameter table, not a glossary)."""
-    return sum(1 for r in rows if any(ch.isdigit() for ch in r.segments[1].text)) >= 0.6 * len(rows)
+    return sum(1 for r in rows if any(ch.isdigit() for ch in r.segments[-1].text)) >= 0.6 * len(rows)
 
 
 def _header_line(lines: list[Line], first: int, rows: list[Line], caption_lines: set[int],
@@ -106,7 +109,17 @@ def _captioned(lines: list[Line], caption_lines: set[int], top: Line, bottom: Li
 
 
 def _grid(header_line: Line | None, rows: list[Line]) -> Grid:
+    """Label and value columns, with a note column when every row has one ("Model | Split | Prompts per customer"
+    in InstructGPT's Table 8); notes only some rows have are read into their labels."""
     used = [*([header_line] if header_line else []), *rows]
-    header = [s.text for s in header_line.segments] if header_line else ["", ""]
-    return Grid(header, [[s.text.replace("\u00ad", "") for s in r.segments] for r in rows], [""] * len(rows),
-                header_line is None, max(line.y + line.size for line in used), min(line.y for line in used), used)
+    width = 3 if all(len(r.segments) == 3 for r in rows) else 2
+    header = [s.text for s in header_line.segments] if header_line else [""] * width
+    if len(header) > width:
+        header = [" ".join(header[:-1]), header[-1]]
+    elif len(header) < width:  # "Name | Value" over names, notes and values: the name heads both
+        header = [*header[:-1], "", header[-1]]
+    cells = [[s.text for s in r.segments] if width == 3 else [" ".join(s.text for s in r.segments[:-1]),
+                                                              r.segments[-1].text] for r in rows]
+    return Grid(header, [[c.replace("\u00ad", "") for c in row] for row in cells], [""] * len(rows),
+                header_line is None, max(line.y + line.size for line in used),
+                min(line.y for line in used), used)
