@@ -382,8 +382,10 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             reader.fresh = True
             reader.cue = "compare"
             i += 2
-        elif low in ("score", "scores") and i > 0 and tokens[i - 1] == METRIC:
-            pass  # "the ⟨A⟩ score and Chatbot Arena Elo rating": the benchmark's noun, not the verb "score"
+        elif low in ("score", "scores", "rating", "ratings") and i > 0 and tokens[i - 1] == METRIC:
+            # "the ⟨A⟩ score and Chatbot Arena Elo rating": the benchmark's noun, not the verb "score"; "its ⟨A⟩
+            # rating" when the library heads the metric "Chatbot Arena ELO Rating" (Mistral 7B's Table 3)
+            pass
         elif reader.current and reader.asking and re.fullmatch(r"[a-z]+[^s]s", token) \
                 and nxt.lower() in ("a", "an", "the", "its", "their"):
             reader.stop(asking=False)  # "which coding scheme turns a model's predictions into …": a verb of the clause
