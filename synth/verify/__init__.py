@@ -11,10 +11,10 @@ The package is laid out by the parts of a claim it checks, read top to bottom:
   (variants included; code labels such as `n_kv_heads` read as the answer stage reads them,
   synth.labelcodes), found through one lookup (`cells.tables_named`);
 * `parameters`: a "Parameter | Value" table gives the values of the model its source is about;
-* `findings`, `reasoning`, `cell_comparisons`, `measures`, `rivals`, `trends`, `sweeps`: what
-  evidence says of each atom, and deterministic reasoning over cells (figures; higher / lower,
-  best / worst, differences and ratios, all / most; a rival the claim leaves unnamed; what a
-  setting swept down a table does to a measure);
+* `findings`, `reasoning`, `cell_comparisons`, `measures`, `rivals`, `parity`, `trends`, `sweeps`:
+  what evidence says of each atom, and deterministic reasoning over cells (figures; higher / lower,
+  best / worst, differences and ratios, all / most; a rival the claim leaves unnamed; "comparable
+  to" read on the size of the gaps; what a setting swept down a table does to a measure);
 * `facts`: per-library lookups built once;
 * `combine`: every atom's status from its findings, and the verdict they imply (`verdict_of`);
 * `decide`, `confidence`, `corroboration`: the verdict with its evidence, its explained

@@ -4,10 +4,10 @@ A claim is cut into clauses (sentences, then at ";", "but", "while", "whereas", 
 (what follows is the evidence for the clause before it, which asserts something of its own), and after a
 fronted "Despite …," phrase). In each clause:
 
-* every comparison cue ("outperforms", "higher than", "improves over", "2× faster") is a
-  COMPARISON atom, with its direction (raw higher/lower, or better/worse by the metric's own
-  direction), its margin ("by 8.6 points", "2×"), a quantifier (all / most / none) and whether a
-  polarity word denies it ("does not outperform");
+* every comparison cue ("outperforms", "higher than", "improves over", "2× faster", "comparable
+  to") is a COMPARISON atom, with its direction (raw higher/lower, better/worse by the metric's own
+  direction, or on a par), its margin ("by 8.6 points", "2×"), a quantifier (all / most / none)
+  and whether a polarity word denies it ("does not outperform");
 * every superlative ("the best", "highest", "lowest") is an EXTREME atom, but for one a verb of
   choosing governs ("choosing the best hypernym": what a method picks, not a row leading the table);
 * every figure not used as a margin is a FIGURE atom (its subject, attribute and setting are bound
@@ -38,7 +38,8 @@ _INTERPRETATION = re.compile(r",?\s*\b(?:suggesting|indicating|showing|demonstra
                              r"|\b(?:this|these|that)\s+(?:results?\s+)?(?:shows?|suggests?|indicates?|implies|"
                              r"demonstrates?|confirms?)\b|\b(?:because|due to|thanks to)\b", re.IGNORECASE)
 # Comparison cues: (pattern, direction, aware). direction +1 = the subject's value is higher,
-# -1 lower; aware = the direction is the metric's own (better / worse), not the raw value's.
+# -1 lower, 0 on a par ("comparable to", "on par with": the cells must be close, synth.verify.parity);
+# aware = the direction is the metric's own (better / worse), not the raw value's.
 _CUES: tuple[tuple[re.Pattern[str], int, bool], ...] = (
     (re.compile(r"\b(?:outperform\w*|surpass\w*|beats?|beating|better|superior|stronger|ahead of|outscor\w*|"
                 r"improv\w*|gains?\b|advantage)", re.I), 1, True),
@@ -48,7 +49,15 @@ _CUES: tuple[tuple[re.Pattern[str], int, bool], ...] = (
                 r"faster|rises?|rose)\b", re.I), 1, False),
     (re.compile(r"\b(?:lower(?:s|ed)?|smaller|fewer|less\s+than|decreas\w*|reduc\w*|drops?(?=\s+(?:by|to|from|of|in)\b)|"
                 r"declin\w*|below|slower|falls?|fell)\b", re.I), -1, False),
+    # parity is said of a rival ("comparable to B", "comparable results with B", "on par with B"): "of
+    # comparable size" or "reach comparable performance" sets nothing against a row
+    (re.compile(r"\b(?:comparabl[ey]|on\s+(?:a\s+)?par)\b(?=(?:\s+[\w\-]+){0,2}?\s+(?:to|with)\b)", re.I), 0, False),
 )
+# "comparable to the two others", "on par with all other systems": a parity whose rival is every other
+# row (synth.verify.parity); "two" counts the rows, it is no figure.
+PARITY_RIVALS = re.compile(r"\s*(?:to|with)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:(?:two|three|four|remaining)\s+)?"
+                           r"(?:others|other\s+(?:\w+\s+)?(?:ones|rows|models|methods|systems|representations|"
+                           r"approaches|variants|settings))\b", re.IGNORECASE)
 _EXTREME = re.compile(r"\b(?:the\s+)?(best|highest|lowest|worst|largest|smallest|maximum|minimum|"
                       r"strongest|weakest)\b|\b(?:outperforms?|better\s+than|beats?)\s+(?:all|every)\b"
                       # "outperforms other classifiers", "lower than the others": the rival is every
@@ -308,6 +317,8 @@ def atoms_of(text: str) -> ClaimAtoms:
                 if margin_span is not None:
                     used.append(margin_span)
                 used.append((match.start(), match.end()))
+                if direction == 0 and (rivals := PARITY_RIVALS.match(text, match.end(), stop)):
+                    used.append((match.end(), rivals.end()))
                 found.append(AtomSpec(AtomKind.COMPARISON, match.group(0), match.start(), match.end(), (start, stop),
                                       direction=direction, aware=aware,
                                       negated=_negated_before(text, start, match.start()), margin=margin,

@@ -44,6 +44,7 @@ from synth.verify.findings import (
 )
 from synth.verify.labels import Mention, is_own, plain, tokens
 from synth.verify.parameters import about_claim, judge_parameter, value_column
+from synth.verify.parity import judge_parity
 from synth.verify.rivals import judge_unnamed_rival
 from synth.verify.sweeps import changes_sweep, judge_sweep
 from synth.verify.trends import judge_trend
@@ -471,6 +472,8 @@ def _judge(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView, cont
         if not runner_up and (named := _names_row(number, atom, atoms, view, context)) is not None:
             return named
         return judge_figure(number, atom, atoms, view, context, addressed_only=runner_up)
+    if atom.kind is AtomKind.COMPARISON and atom.direction == 0:  # "comparable to", "on par with"
+        return judge_parity(number, atom, atoms, view, context)
     if atom.kind is AtomKind.COMPARISON:
         return (judge_sweep(number, atom, atoms, view, context)
                 or judge_trend(number, atom, atoms, view, context)
