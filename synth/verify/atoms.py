@@ -53,6 +53,19 @@ _CUES: tuple[tuple[re.Pattern[str], int, bool], ...] = (
     # comparable size" or "reach comparable performance" sets nothing against a row
     (re.compile(r"\b(?:comparabl[ey]|on\s+(?:a\s+)?par)\b(?=(?:\s+[\w\-]+){0,2}?\s+(?:to|with)\b)", re.I), 0, False),
 )
+# "comparable to or better than B", "better than or on par with B", "comparable, if not superior, to B": one
+# assertion, at least on a par (the cells must be close or ahead the directed word's way), never a parity and
+# a strict comparison both asked of the same rival.
+_DIRECTED = (r"better|superior|stronger|higher|greater|larger|worse|inferior|weaker|lower|smaller|"
+             r"outperform(?:s|ed|ing)?|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?")
+_PARITY_WORD = r"(?:comparabl[ey]|on\s+(?:a\s+)?par)"
+_PARITY_OR = re.compile(rf"\b{_PARITY_WORD}(?:\s+(?:to|with))?\s*,?\s*(?:or|if\s+not)\s+(?:even\s+)?"
+                        rf"(?P<word>{_DIRECTED})\b,?(?:\s+(?:than|to))?"
+                        rf"|\b(?P<first>{_DIRECTED})(?:\s+(?:than|to))?\s*,?\s*or\s+(?:at\s+least\s+)?{_PARITY_WORD}"
+                        r"(?:\s+(?:to|with))?", re.IGNORECASE)
+# A preposition before a parity word makes it a setting of another assertion ("at a comparable cost to B",
+# "under comparable settings to B"): what the cells are compared under, not a parity of their values.
+_PARITY_SETTING = re.compile(r"\b(?:at|with|under|given|for|using|of|from|by)\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
 # "comparable to the two others", "on par with all other systems": a parity whose rival is every other
 # row (synth.verify.parity); "two" counts the rows, it is no figure.
 PARITY_RIVALS = re.compile(r"\s*(?:to|with)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:(?:two|three|four|remaining)\s+)?"
@@ -151,6 +164,7 @@ class AtomSpec:
     quantifier: str = ""
     cue: str = ""
     degree: str = ""
+    leaning: int = 0  # a parity that also allows the subject ahead (+1) or behind (-1): "comparable to or better than"
 
 
 @dataclass(frozen=True)
@@ -305,6 +319,15 @@ def atoms_of(text: str) -> ClaimAtoms:
                                   aware=bool(_EXTREME_AWARE.search(word)),
                                   negated=_negated_before(text, start, match.start()), margin=margin, ratio=ratio,
                                   quantifier=quantifier, cue=word.strip().lower()))
+        for match in _PARITY_OR.finditer(text, start, stop):
+            if _PARITY_SETTING.search(text[max(start, match.start() - 16):match.start()]):
+                continue
+            word = match.group("word") or match.group("first")
+            direction, aware = next((d, a) for pattern, d, a in _CUES if d and pattern.match(word))
+            used.append((match.start(), match.end()))
+            found.append(AtomSpec(AtomKind.COMPARISON, match.group(0), match.start(), match.end(), (start, stop),
+                                  direction=0, aware=aware, negated=_negated_before(text, start, match.start()),
+                                  quantifier=quantifier, cue=match.group(0).lower(), leaning=direction))
         for pattern, direction, aware in _CUES:
             for match in pattern.finditer(text, start, stop):
                 if any(s <= match.start() < e for s, e in extreme_spans) or any(
@@ -313,6 +336,8 @@ def atoms_of(text: str) -> ClaimAtoms:
                 if _ATTRIBUTIVE.search(text[max(start, match.start() - 16):match.start()]) and not re.search(
                         r"\bthan\b", text[match.end():stop], re.IGNORECASE):
                     continue  # "distilled from a larger teacher model": names a thing, compares nothing
+                if direction == 0 and _PARITY_SETTING.search(text[max(start, match.start() - 16):match.start()]):
+                    continue  # "at a comparable cost to B": the setting of another assertion
                 margin, ratio, margin_span = _margin(text, match.start(), match.end())
                 if margin_span is not None:
                     used.append(margin_span)

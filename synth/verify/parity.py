@@ -9,11 +9,15 @@ least APART_GAP refutes it ("UnsupEmb performs comparably to Word2Tag" against 8
 between them is the author's call. The pairs are those a directed comparison reads (rows that
 differ only in the compared label, on the clause's attributes, "performance" on the summary
 measure); "comparable to the (two) others" sets the subject against every other row of its axis.
+"Comparable to or better than B" (either order) is one assertion, at least on a par: a pair
+ahead the directed word's way holds like a small gap, and only a large gap behind refutes it.
 A denial ("does not perform comparably") swaps supported and contradicted; a margin stated with
 it ("with only 0.40% difference") is not read here, so such a claim is left open.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from synth.grids import GridCell
 from synth.models import Verdict
@@ -22,6 +26,7 @@ from synth.verify.cell_comparisons import _own_attributes, _pairs, _paths, _spli
 from synth.verify.cells import TableView
 from synth.verify.findings import Context, Finding, Named, in_clause, quote_cells
 from synth.verify.labels import Mention, plain
+from synth.verify.margins import pair_holds
 from synth.verify.measures import means_performance
 from synth.verify.sides import comparison_sides
 
@@ -57,13 +62,24 @@ def _sides(atom: AtomSpec, atoms: ClaimAtoms, view: TableView, axis: str, names:
     return before[0], _every_other(view, axis, before[0])
 
 
-def _status(gaps: list[float]) -> Verdict:
-    """Supported when every gap is small, contradicted when every gap is large, else open."""
-    if all(g <= PARITY_GAP for g in gaps):
+def _status(gaps: list[float], ahead: list[bool]) -> Verdict:
+    """Supported when every gap is small (or, for "comparable to or better than", the subject is
+    ahead the directed word's way), contradicted when every gap is large (and the subject behind),
+    else open."""
+    if all(g <= PARITY_GAP or a for g, a in zip(gaps, ahead, strict=True)):
         return Verdict.SUPPORTED
-    if all(g >= APART_GAP for g in gaps):
+    if all(g >= APART_GAP and not a for g, a in zip(gaps, ahead, strict=True)):
         return Verdict.CONTRADICTED
     return Verdict.INSUFFICIENT
+
+
+def _ahead(atom: AtomSpec, axis: str, pairs: list[tuple[GridCell, GridCell]]) -> list[bool]:
+    """Per pair, whether the subject is ahead the way a disjunction allows ("or better than"); all
+    False for a plain parity, which allows no side."""
+    if not atom.leaning:
+        return [False] * len(pairs)
+    leaning = replace(atom, direction=atom.leaning)
+    return [pair_holds(leaning, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in pairs]
 
 
 def judge_parity(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView, context: Context) -> Finding | None:
@@ -91,14 +107,14 @@ def judge_parity(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
     gaps = [_gap(a, b) for a, b in pairs]
     if not gaps:
         return None
-    status = _status(gaps)
+    status = _status(gaps, _ahead(atom, axis, pairs))
     if atom.negated and status is not Verdict.INSUFFICIENT:
         status = Verdict.CONTRADICTED if status is Verdict.SUPPORTED else Verdict.SUPPORTED
     if status is Verdict.INSUFFICIENT:
         return None
     rivals = ", ".join(dict.fromkeys(plain(m.label) for m, _ in objects))
     note = (f"{plain(subject[0].label)} vs {rivals}: relative gaps {min(gaps):.1%} to {max(gaps):.1%} "
-            f"(on a par within {PARITY_GAP:.0%}, apart from {APART_GAP:.0%})"
+            f"(on a par within {PARITY_GAP:.0%}{' or ahead' if atom.leaning else ''}, apart from {APART_GAP:.0%})"
             + (" (the claim denies it)" if atom.negated else ""))
     shown = [c for pair in pairs[:3] for c in pair]
     conflicting = None if status is Verdict.SUPPORTED else pairs[0][1].raw
