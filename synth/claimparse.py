@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from synth.scientific import SCIENTIFIC, mantissa_decimals, scientific_value
 from synth.text import STOPWORDS, fold, tokens
 
 _CITATION = re.compile(r"\((?:[^()]*\bet al\.?[^()]*|[A-Z][A-Za-z\- ]+,? \d{4}[a-z]?(?:[;,][^()]*)?)\)")
@@ -109,6 +110,7 @@ class Quantity:
     start: int
     end: int
     decimals: int
+    scientific: bool = False
 
     def agrees(self, other: Quantity) -> bool:
         if not self.compatible(other):
@@ -148,7 +150,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     masked = _mask_citations(text)
     taken = [span for _, span in _name_spans(masked)]
     found: list[Quantity] = []
-    for match in _SCIENTIFIC.finditer(masked):
+    for match in SCIENTIFIC.finditer(masked):
         if any(s <= match.start() < e for s, e in taken):
             continue
         found.append(_scientific(match))
@@ -184,11 +186,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
 
 def _scientific(match: re.Match[str]) -> Quantity:
     """The figure a number in scientific notation states ("1.41 × 10−5" is 1.41e-05)."""
-    mantissa = match.group("e_mantissa") or match.group("mantissa") or "1"
-    power = next(p for p in (match.group(g) for g in ("e_power", "caret", "minus", "dash")) if p is not None)
-    value = float(f"{mantissa}e{int(power.replace('−', '-').replace('–', '-'))}")
-    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
-    return Quantity(value, "plain", match.group(0), match.start(), match.end(), decimals)
+    return Quantity(scientific_value(match), "plain", match.group(0), match.start(), match.end(),
+                    mantissa_decimals(match), scientific=True)
 
 
 def entities(text: str) -> tuple[str, ...]:
@@ -213,15 +212,6 @@ def _fold_word(word: str) -> str:
 # decay", "L1 loss"), which would otherwise own the figures after them.
 _E_NOTATION = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[eE][-+]?\d+(?!\w|\.\d)")
 _NOT_A_NAME = re.compile(rf"{_E_NOTATION.pattern}|[Ll][12]")
-# A number in scientific notation is one figure, its mantissa times the power: "1e-4", "1.41 × 10−5" and "10−3" as
-# PDF text prints a superscript (U+2212, the minus sign, never a range's dash), "2 × 10^{-5}" as LaTeX writes it.
-# Read digit by digit it would be three figures, none of them the value.
-_SCIENTIFIC = re.compile(
-    r"(?<![\w.])(?:(?P<e_mantissa>\d+(?:\.\d+)?)[eE](?P<e_power>[-+]?\d+)"
-    r"|(?:(?P<mantissa>\d+(?:\.\d+)?)\s*(?:[×x]|\\times)\s*)?10(?:\s*\^\s*\{?\s*(?P<caret>[-+−]?\d+)\s*\}?"
-    r"|(?P<minus>−\d+)|(?<=[×x]\s10)(?P<dash>[-–]\d+)))(?!\w|\.\d)")
-
-
 def _is_name(word: str, at_start: bool) -> bool:
     if _PURE_NUMBER.fullmatch(word) or _SIZE_TOKEN.fullmatch(word) or _NOT_A_NAME.fullmatch(word):
         return False

@@ -219,10 +219,11 @@ def sibling_subject(owner: str | None, sentence: str, info: ClaimInfo) -> bool:
 
 def _comparable(q: Quantity, w: Quantity) -> bool:
     """Same kind of figure in prose: a percentage is compared with a percentage, or with a score
-    written with decimals ("92.7%" vs "(92.1 and 85.9)"), never with a bare integer."""
+    written with decimals ("92.7%" vs "(92.1 and 85.9)"), never with a bare integer nor with a number in
+    scientific notation ("10%" is no rival of a learning rate of "1.41 × 10−5")."""
     if (q.unit == "%") != (w.unit == "%"):
         plain = w if q.unit == "%" else q
-        if plain.unit != "plain" or plain.decimals == 0:
+        if plain.unit != "plain" or plain.decimals == 0 or plain.scientific:
             return False
     return q.compatible(w)
 

@@ -1,5 +1,5 @@
 """The words and figures of a sentence as the readers of values see them: word tokens, the asked word matched in
-any inflection (a peak word for any other), and figures written plainly or in scientific notation."""
+any inflection (a peak word for any other), and figures written plainly (scientific notation: synth.scientific)."""
 
 from __future__ import annotations
 
@@ -33,14 +33,6 @@ def peak_word(word: str) -> bool:
     return any(same_word(key(word), p) for p in PEAK)
 
 
-# "2.2 × 10−4", "1e-4", and "10−3": a power of ten whose superscript the PDF text lost keeps its minus sign (U+2212)
-# glued to the exponent; read as the figure it stands for, not as 10 (nor its exponent as a figure of its own).
-SCIENTIFIC = re.compile(r"(?<![\w.])(?:(\d+(?:\.\d+)?)(?:\s*[×x]\s*10\s*[−\-–]\s*|e[−\-–])|10−)(\d+)(?!\d)")
-
-
-def scientific_value(match: re.Match[str]) -> float:
-    """The figure a SCIENTIFIC match stands for (a bare power of ten has mantissa 1)."""
-    return float(match.group(1) or 1) * 10 ** -int(match.group(2))
 PLAIN = re.compile(r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KMBT](?![A-Za-z]))?(?![\w.]*\d)(?!\s*%)"
                    r"(?!\s*(?:trillion|billion|million|thousand)\b)"  # "72 million" is no plain 72
                    r"(?![A-Za-z])")

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from synth.names import key, same_word
-from synth.retrieve.asks.lexicon import PLAIN, SCIENTIFIC, WORD, scientific_value
+from synth.retrieve.asks.lexicon import PLAIN, WORD
+from synth.scientific import SCIENTIFIC, scientific_value
 from synth.text import STOPWORDS
 
 # "for style tasks", "for the summarization task": a setting named by words, not a count ("for 1 epoch"), a stretch

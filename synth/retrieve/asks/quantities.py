@@ -10,12 +10,13 @@ from functools import lru_cache
 from synth import claimparse
 from synth.models import PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
-from synth.retrieve.asks.lexicon import PEAK, PLAIN, SCIENTIFIC, WORD, has_word, scientific_value, word_tokens
+from synth.retrieve.asks.lexicon import PEAK, PLAIN, WORD, has_word, word_tokens
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.retrieve.asks.schedules import WARMUP, schedule_values
 from synth.retrieve.asks.shares import share_values
 from synth.retrieve.asks.thresholds import threshold_values
 from synth.retrieve.asks.totals import total_values
+from synth.scientific import SCIENTIFIC, scientific_value
 from synth.text import STOPWORDS
 
 _SCALE_UNIT = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}

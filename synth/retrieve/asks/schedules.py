@@ -9,13 +9,12 @@ from synth.names import key, same_word
 from synth.retrieve.asks.lexicon import (
     PEAK,
     PLAIN,
-    SCIENTIFIC,
     WORD,
     has_word,
     peak_word,
-    scientific_value,
     word_tokens,
 )
+from synth.scientific import SCIENTIFIC, scientific_value
 
 _RISES = re.compile(r"\b(?:increas\w*|rais\w*|ramp\w*\s+up|warm\w*\s+up|grow\w*)\s+(?:it\s+|the\s+[a-z]+\s+[a-z]+\s+)?"
                     r"(?:linearly\s+|gradually\s+)?from\s+[\d.,]+\s*[KMB]?\s+to\s+$", re.IGNORECASE)

@@ -1,0 +1,29 @@
+"""Numbers in scientific notation, read one way by the claim parser and by the answer stage's readers of values.
+
+"1.41 × 10−5" read digit by digit is three figures (1.41, 10 and 5), none of them the value. Forms read: "1e-4" (any
+case, any minus), "1.41 × 10−5" / "2 x 10-5" (a sign after "× 10", spaces allowed), "10−3" as PDF text prints a lost
+superscript (U+2212, the minus sign, glued to its exponent: never a range's dash) and the LaTeX "2 \\times 10^{-5}".
+"""
+
+from __future__ import annotations
+
+import re
+
+_CARET = r"\s*\^\s*\{?\s*[-+−]?\d+\s*\}?"
+SCIENTIFIC = re.compile(
+    r"(?<![\w.])(?:(?P<mantissa>\d+(?:\.\d+)?)"
+    rf"(?:[eE](?P<e_power>[-+−–]?\d+)|\s*(?:[×x]|\\times)\s*10(?P<times_power>{_CARET}|\s*[−\-–]\s*\d+))"
+    rf"|10(?P<bare_power>{_CARET}|−\d+))(?!\w|\.\d)")
+
+
+def scientific_value(match: re.Match[str]) -> float:
+    """The figure a SCIENTIFIC match stands for (a bare power of ten has mantissa 1)."""
+    power = next(p for p in (match.group(g) for g in ("e_power", "times_power", "bare_power")) if p is not None)
+    exponent = int(re.sub(r"[\s^{}]", "", power).replace("−", "-").replace("–", "-"))
+    return float(f"{match.group('mantissa') or '1'}e{exponent}")
+
+
+def mantissa_decimals(match: re.Match[str]) -> int:
+    """Digits after the mantissa's point: "1.41 × 10−5" is written to two decimals."""
+    mantissa = match.group("mantissa") or ""
+    return len(mantissa.split(".")[1]) if "." in mantissa else 0
