@@ -116,6 +116,13 @@ class _Vocab(Vocabulary):
         return ["adam"] if set(spellings) & {"Adam", "AdaMax", "MLA"} else []
 
 
+class _NormsVocab(_Vocab):
+    """A library whose tables compare normalization layers and baselines as entities."""
+
+    def role(self, name: str) -> str | None:
+        return "entity" if name in ("RMSNorm", "LayerNorm", "LLaMA") else super().role(name)
+
+
 ADAM = PlanSubject("Adam", ("Adam",), "test", ("adam",))
 ADAMAX = PlanSubject("AdaMax", ("AdaMax",), "test", ("adam",))
 
@@ -135,6 +142,19 @@ def test_an_optimizer_the_subject_uses_is_not_another_model() -> None:
     bert = PlanSubject("BERT", ("BERT",), "test", ("bert",))
     scope = subject_scope("We use Adam with learning rate of 1e-4, β1 = 0.9.", bert, _Vocab(), True)
     assert scope is not None and not scope.named
+
+
+def test_names_listed_as_examples_of_the_asked_kind_are_values_not_other_models() -> None:
+    """nGPT's "Remove all normalization layers such as RMSNorm or LayerNorm" answers its norm layer; once a table of
+    another paper made LayerNorm a compared entity, the sentence was read as about another model."""
+    ngpt = PlanSubject("nGPT", ("nGPT",), "test", ("ngpt",))
+    vocab = _NormsVocab()
+    removed = "Remove all normalization layers such as RMSNorm or LayerNorm."
+    scope = subject_scope(removed, ngpt, vocab, True, ("norm layer",))
+    assert scope is not None and not scope.named and not scope.others
+    assert subject_scope(removed, ngpt, vocab, True, ("MMLU score",)) is None, "another kind: other models"
+    baselines = "It outperforms strong baselines such as LLaMA with 45.3 on MMLU."
+    assert subject_scope(baselines, ngpt, vocab, True, ("MMLU score",)) is None
 
 
 def test_a_scaled_copy_of_a_model_is_another_model() -> None:

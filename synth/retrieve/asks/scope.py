@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from synth.models import PlanSubject
-from synth.names import NameMatch, canonical, family, match_entity, name_regex, size_of
+from synth.names import NameMatch, canonical, family, match_entity, name_regex, same_word, size_of
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary, names_in
 
@@ -135,6 +135,10 @@ _FOLLOWING = re.compile(r"\b(?:follow(?:s|ed|ing)?|similar\s+(?:[\w\-]+\s+){0,2}
 _NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+(?:\.\d+)?[kK]$|^\d+(?:\.\d+)?\s?[KMGT]B$|"
                          r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
                          r"\s+(?:19|20)\d\d$")
+# "Remove all normalization layers such as RMSNorm or LayerNorm": names listed as examples of a kind are instances
+# of that kind; when the kind is what the question asks ("norm layer"), they are values, never another model.
+_EXAMPLES_OF = re.compile(r"\b(?P<kind>[A-Za-z][\w\-]*)\s+(?:such\s+as|e\.g\.,?|including)\s+"
+                          r"(?:[\w\-.]+(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)){0,4}$", re.IGNORECASE)
 # For a sentence saying how something works: "GATE(·)", "LayerNorm(x)" are functions written with their argument.
 # "[HS97]", "[SHB15]", "[CMS+13]": a citation key in brackets, never a model.
 _CITATION_KEY = re.compile(r"\[(?:[A-Z][\w+\-]*\d*,\s*)*$")
@@ -145,6 +149,13 @@ _NUMBER_AFTER = re.compile(r"^[\s\-]*\d")
 # "GShard×1.5" (DeepSeekMoE's baseline with 1.5 times GShard's expert parameters) is a scaled copy of the named
 # model, another model; "Mixtral 8x7B" is one name and never reaches this test.
 _SCALED_COPY = re.compile(r"^(?:×\s?|x)\d+(?:\.\d+)?(?![\d.]*[A-Za-z])")
+
+
+def _example_of_asked_kind(before: str, kinds: set[str]) -> bool:
+    """Whether the name is listed as an example of the kind the question asks ("normalization layers such as …"
+    asked the norm layer)."""
+    listed = _EXAMPLES_OF.search(before)
+    return bool(listed) and any(same_word(listed.group("kind"), kind) for kind in kinds)
 
 
 def _short_form(subject: PlanSubject, name: str) -> bool:
@@ -167,6 +178,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
     family alone ("Heron models from 1B to 34B") is not about one sized member of it. When `describing` (a
     sentence read for how a mechanism works), parts of the paper and functions are no other models."""
     skip = {canonical(a) for a in attribute_names}
+    kinds = {a.split()[-1] for a in attribute_names if a.split()}
     own_family = canonical(family(subject.name))
     sized = size_of(subject.name) is not None and own_family != canonical(subject.name)
     mentions: list[tuple[int, int]] = []
@@ -198,7 +210,8 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
                 or _SAME_AS.search(sentence[max(0, start - 60):start]) or _HARDWARE.search(name) \
                 or _HARDWARE_AFTER.match(sentence[end:]) \
                 or (_DRAWN_FROM_DATA.match(sentence[end:]) and _FROM.search(sentence[max(0, start - 12):start])) \
-                or _FOLLOWING.search(sentence[max(0, start - 30):start]):
+                or _FOLLOWING.search(sentence[max(0, start - 30):start]) \
+                or _example_of_asked_kind(sentence[max(0, start - 80):start], kinds):
             continue
         if describing and (_PART_OF_PAPER.match(name) or _FUNCTION_CALL.match(sentence[end:])):
             continue  # a mechanism's sentence may cite "Algorithm 1" or write "GATE(·)": no other model
