@@ -99,3 +99,13 @@ def test_a_value_read_at_a_setting_is_also_worded_with_its_setting() -> None:
     wrong = check_figures(claim_info(claims_of(style, "learning rate", quantity=True)[-1], frozenset()), window,
                           parse(quote), frozenset())
     assert wrong.matched == 0 and wrong.conflict is not None and wrong.conflict.raw == "7.07 × 10−6"
+
+
+def test_a_measure_given_by_its_noun_alone_is_worded_by_the_noun() -> None:
+    """"The vocabulary is expanded to 50,257" gives the vocabulary size with the measure understood, as the answer
+    stage reads it: "X has 50,257 vocabulary size" asks the verification stage for a "size" the sentence lacks."""
+    said = _candidate("vocabulary size", "50257", "The vocabulary is expanded to 50257.", table=False)
+    assert "Osprey-9B has a vocabulary of 50257." in claims_of(said, "vocabulary size", quantity=True)
+    other = _candidate("batch size", "512", "We train on 512 sequences per step.", table=False)
+    assert not [c for c in claims_of(other, "batch size", quantity=True) if "a batch of" in c], \
+        "only a noun the quote itself names"

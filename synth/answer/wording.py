@@ -50,6 +50,9 @@ def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[
         if said and canonical(said) != canonical(candidate.attribute) and words_of(said) & words_of(
                 candidate.attribute):
             claims.append(f"{entity} has {candidate.value} {said}.")
+        noun = _MEASURED_NOUN.fullmatch(candidate.attribute)
+        if noun and re.search(rf"\b{re.escape(noun.group(1))}\b", candidate.evidence.quote, re.IGNORECASE):
+            claims.append(f"{entity} has a {noun.group(1)} of {candidate.value}.")
         named = _said_before(candidate.value, candidate.evidence.quote)
         if named:
             claims.append(f"The {named} of {entity} is {candidate.value}.")
@@ -57,6 +60,11 @@ def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[
             claims.append(f"{entity} has {candidate.value} {candidate.attribute} "
                           f"({candidate.variant.replace('; ', ', ')}).")
     return claims
+
+
+# "vocabulary size": "The vocabulary is expanded to 50,257" gives it by the noun alone, the measure understood (as
+# the answer stage reads it, synth.retrieve.asks.quantities)
+_MEASURED_NOUN = re.compile(r"([A-Za-z][\w\-]*)\s+(?:size|count)", re.IGNORECASE)
 
 
 def _said_before(value: str, quote: str) -> str:
