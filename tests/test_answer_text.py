@@ -123,3 +123,20 @@ def test_values_counting_the_same_thing_are_ranked() -> None:
 def test_a_label_opening_a_sentence_is_capitalised_only_as_a_word(label: str, opening: str) -> None:
     """The Adam defaults question opened its answer with "Β1: Adam 0.9" (a capital beta)."""
     assert _opening(label) == opening
+
+
+def test_subjects_whose_values_at_different_settings_overlap_are_not_ranked() -> None:
+    """Chinchilla's raw 48.0 and adjusted 14,048 against FLAC's 61.9 and 60.9, no setting shared: the page said
+    "Highest: Chinchilla 70B; lowest: Chinchilla 70B"."""
+    plan = _plan(["Chinchilla", "FLAC"], ["ImageNet"])
+    cells = (_cell("Chinchilla", "Chinchilla", 48.0, "Raw", "ImageNet"),
+             _cell("Chinchilla", "Chinchilla", 14048.0, "Adjusted", "ImageNet"),
+             _cell("FLAC", "FLAC", 61.9, "Raw; Chunk ∞", "ImageNet"),
+             _cell("FLAC", "FLAC", 60.9, "Raw; Chunk 2048", "ImageNet"))
+    answer = Answer("answered", "", ("Chinchilla", "FLAC"), ("ImageNet",), Relation.COMPARE, cells, ())
+    text = answer_text(answer, plan)
+    assert "Highest" not in text and "Not ranked: no two subjects share a setting" in text
+    apart = Answer("answered", "", ("Chinchilla", "FLAC"), ("ImageNet",), Relation.COMPARE,
+                   (cells[0], cells[2], cells[3]), ())
+    assert "Highest: FLAC; lowest: Chinchilla (the variants differ, so the comparison is indicative)." in answer_text(
+        apart, plan), "ranges apart: the order holds whichever value is taken"

@@ -5,6 +5,7 @@ escapes it like any other untrusted string."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 
@@ -134,12 +135,28 @@ def _comparison(cells: list[AnswerCell]) -> str:
         series[cell.variant or ""].append((magnitude, cell))
     shared = {variant: group for variant, group in series.items() if len({c.subject for _, c in group}) >= 2}
     if not shared:
+        if _ranges_overlap(numeric):
+            return (" Not ranked: no two subjects share a setting, and one subject's values at its settings span "
+                    "another's.")
         return _extremes(numeric, "", " (the variants differ, so the comparison is indicative)")
     if len(shared) == 1:
         [(variant, group)] = shared.items()
         return _extremes(group, f" ({variant})" if variant and len(series) > 1 else "", "")
     return "".join(_extremes(group, f" ({variant or 'no setting given'})", "")
                    for variant, group in list(shared.items())[:3])
+
+
+def _ranges_overlap(numeric: list[tuple[float, AnswerCell]]) -> bool:
+    """Whether, the settings all differing, the order of the subjects depends on which of a subject's values is
+    taken (a raw 48.0 and an adjusted 14,048 of one model against another's 61.9: "highest and lowest" the same
+    model)."""
+    ranges: dict[str, tuple[float, float]] = {}
+    for magnitude, cell in numeric:
+        low, high = ranges.get(cell.subject, (magnitude, magnitude))
+        ranges[cell.subject] = (min(low, magnitude), max(high, magnitude))
+    spans = sorted(ranges.values())
+    return any(later[0] <= earlier[1] and (earlier[0] < earlier[1] or later[0] < later[1])
+               for earlier, later in itertools.pairwise(spans))
 
 
 def _extremes(numeric: list[tuple[float, AnswerCell]], setting: str, caution: str) -> str:
