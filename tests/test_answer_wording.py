@@ -109,3 +109,9 @@ def test_a_measure_given_by_its_noun_alone_is_worded_by_the_noun() -> None:
     other = _candidate("batch size", "512", "We train on 512 sequences per step.", table=False)
     assert not [c for c in claims_of(other, "batch size", quantity=True) if "a batch of" in c], \
         "only a noun the quote itself names"
+
+
+def test_a_context_length_said_as_a_context_size_is_worded_as_said() -> None:
+    quote = "We also increase the context size from 512 to 1024 tokens."
+    said = _candidate("context length", "1024", quote, table=False)
+    assert "Osprey-9B has 1024 context size." in claims_of(said, "context length", quantity=True)

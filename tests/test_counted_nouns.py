@@ -23,6 +23,10 @@ QWEN3 = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering 
     ("We trained the base models for a total of 100,000 steps or 12 hours.", "training hours", ["12 hours"]),
     ("Training took 3.5 days on 8 P100 GPUs.", "training time", ["3.5 days"]),
     ("Training took 3.5 days on 8 P100 GPUs.", "GPU hours", []),
+    # a context's extent by any of its names (GPT-2's "context size"); no other noun's measure swaps its name
+    ("We also increase the context size from 512 to 1024 tokens.", "context length", ["1024"]),
+    ("It uses a context window of 4096 tokens.", "context length", ["4096"]),
+    ("We use a batch length of 64.", "batch size", []),
 ])
 def test_the_figure_counts_the_noun_it_is_written_with(sentence: str, attribute: str, values: list[str]) -> None:
     asked = PlanAttribute(attribute, AttributeKind.QUANTITY, (attribute,), "test")

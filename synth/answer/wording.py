@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from synth.names import canonical, family, uncited, words_of
 from synth.retrieve.asks import Candidate
 from synth.retrieve.asks.change import change_clause
+from synth.retrieve.asks.lexicon import same_measures
 from synth.text import STOPWORDS
 
 
@@ -50,6 +51,10 @@ def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[
         if said and canonical(said) != canonical(candidate.attribute) and words_of(said) & words_of(
                 candidate.attribute):
             claims.append(f"{entity} has {candidate.value} {said}.")
+        for measure in same_measures(candidate.attribute.split()):  # "context size" for the context length
+            spelt = f"{candidate.attribute.split()[0]} {measure}"
+            if measure not in candidate.attribute and re.search(rf"\b{spelt}\b", candidate.evidence.quote, re.I):
+                claims.append(f"{entity} has {candidate.value} {spelt}.")
         noun = _MEASURED_NOUN.fullmatch(candidate.attribute)
         if noun and re.search(rf"\b{re.escape(noun.group(1))}\b", candidate.evidence.quote, re.IGNORECASE):
             claims.append(f"{entity} has a {noun.group(1)} of {candidate.value}.")

@@ -36,3 +36,17 @@ def peak_word(word: str) -> bool:
 PLAIN = re.compile(r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KMBT](?![A-Za-z]))?(?![\w.]*\d)(?!\s*%)"
                    r"(?!\s*(?:trillion|billion|million|thousand)\b)"  # "72 million" is no plain 72
                    r"(?![A-Za-z])")
+
+
+# A context's extent is its length, size or window alike ("we also increase the context size from 512 to 1024 tokens"
+# gives GPT-2's context length).
+_SAME_MEASURE = {key("context"): ("length", "size", "window")}
+
+
+def same_measures(words: list[str]) -> tuple[str, ...]:
+    """The names of the measure a two-word attribute ends in when its noun has several ("context length": length,
+    size, window); none otherwise."""
+    if len(words) != 2:
+        return ()
+    same = _SAME_MEASURE.get(key(words[0]), ())
+    return same if words[1].lower() in same else ()

@@ -10,7 +10,7 @@ from functools import lru_cache
 from synth import claimparse
 from synth.models import PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
-from synth.retrieve.asks.lexicon import PEAK, PLAIN, WORD, has_word, word_tokens
+from synth.retrieve.asks.lexicon import PEAK, PLAIN, WORD, has_word, same_measures, word_tokens
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.retrieve.asks.schedules import WARMUP, schedule_values
 from synth.retrieve.asks.shares import share_values
@@ -231,6 +231,14 @@ _QUANTIZED = re.compile(r"\b(?:nearest|resolution\s+of|quantiz\w*\s+(?:[\w\-]+\s
 _UNIT_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:[A-Za-z\-]+\s+)?([A-Za-z\-]+)", re.IGNORECASE)
 
 
+def _word_pattern(word: str, words: list[str]) -> str:
+    """One word of the attribute as a sentence may write it: any inflection, a measure by any of its names."""
+    same = same_measures(words)
+    if same and word == words[-1]:
+        return rf"(?:{'|'.join(same)})\w*"
+    return re.escape(_singular(word)) + r"\w*"
+
+
 def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: frozenset[str],
                   found: list[tuple[str, float, str, int]]) -> list[tuple[str, float, str, int]]:
     """Counts and settings without a scale word, read only right next to the attribute's words: "61
@@ -256,7 +264,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         rest = frozenset(m for m in rest if m not in _SUBSET_WORDS and m not in per)
     if any(not has_word([key(w) for w, _, _ in word_tokens(text)], m) for m in rest):
         return scheduled  # "pre-training learning rate": the sentence must be about pre-training
-    phrase = r"[\s-]+".join(re.escape(_singular(w)) + r"\w*" for w in words)
+    phrase = r"[\s-]+".join(_word_pattern(w, words) for w in words)
     patterns = [(rf"\b{phrase}(?:\s+\S{{1,4}})?(?:\s+for\s+(?-i:[A-Z])[^,;:.=()]{{0,30}}?)?{_LINK}"
                  rf"(?:(?:about|around|approximately|roughly)\s+)?$", True),
                 (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+|(?-i:[A-Z]+\d[\w\-]*)\s+)?{phrase}\b", False),
