@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from libraries import answered
+from libraries import answered, asks_report, indexed_library
 
 from synth.models import AttributeKind, PlanAttribute, PlanSubject
 from synth.plan.papers import PaperReference
@@ -202,3 +202,16 @@ def test_a_condition_the_question_puts_on_its_subjects_is_where_their_values_are
                       "parameters are initialized with standard deviation 1 and not scaled up, what BLEU does "
                       "Adafactor reach?")
     assert {c.value for c in answer.cells} == {"26.4"}  # not the momentum experiment's 23.6
+
+
+def test_a_described_subject_s_findings_come_from_its_own_paragraph(tmp_path: Path) -> None:
+    """The report over Ziegler et al. listed the reward model's "The batch size is 8 for style tasks and 32 for
+    summarization, …" among the summarization policy's findings: findings are scoped as its cells are."""
+    library = indexed_library(tmp_path, {"policies.md": POLICY})
+    try:
+        report = asks_report("What learning rate and batch size did the authors of 'Tuning Policies from "
+                             "Preferences' use to train the summarization policy with PPO?", library)
+    finally:
+        library[1].close()
+    found = [f.claim.text for f in report.findings]
+    assert not [text for text in found if "reward model" in text or text.startswith("The batch size is 8")]
