@@ -306,7 +306,8 @@ def test_a_generated_pdf_table_is_read(tmp_path: Path) -> None:
 # --- real PDFs (skipped without ../shared) -------------------------------------------------------
 
 
-def _pdf_tables(name: str, page: int) -> list[Table]:
+def pdf_tables(name: str, page: int) -> list[Table]:
+    """The tables synth reads on one page of a shared corpus PDF (the test skips without ../shared)."""
     path = PDFS / name
     if not path.exists():
         pytest.skip(f"../shared/corpus/pdfs/{name} not present")
@@ -323,7 +324,7 @@ def _pdf_tables(name: str, page: int) -> list[Table]:
 
 
 def test_deepseek_coder_v2_table_4_spanning_header_and_groups() -> None:
-    [found] = _pdf_tables("deepseek_coder_v2.pdf", 9)
+    [found] = pdf_tables("deepseek_coder_v2.pdf", 9)
     assert found.caption.startswith("Table 4 | Performance on the LiveCodeBench (LCB) and USACO benchmarks")
     assert found.header == ("Model", "#TP", "#AP", "LiveCodeBench Easy (82)", "LiveCodeBench Medium (87)",
                             "LiveCodeBench Hard (57)", "LiveCodeBench Overall (226)", "USACO")
@@ -338,7 +339,7 @@ def test_deepseek_coder_v2_table_4_spanning_header_and_groups() -> None:
 
 
 def test_qwen3_table_11_keeps_a_blank_cell_and_stacked_headers() -> None:
-    first = _pdf_tables("qwen3_technical_report.pdf", 14)[0]
+    first = pdf_tables("qwen3_technical_report.pdf", 14)[0]
     assert first.caption.startswith("Table 11: Comparison among Qwen3-235B-A22B (Thinking)")
     assert first.header[3] == "Grok-3-Beta (Think)"
     rows = {row[0]: row for row in first.rows}
@@ -348,7 +349,7 @@ def test_qwen3_table_11_keeps_a_blank_cell_and_stacked_headers() -> None:
 
 
 def test_mixtral_wrapped_row_labels_and_language_groups() -> None:
-    table_3, table_4 = _pdf_tables("mixtral_of_experts.pdf", 5)
+    table_3, table_4 = pdf_tables("mixtral_of_experts.pdf", 5)
     assert table_3.header == ("", "LLaMA 2 70B", "GPT-3.5", "Mixtral 8x7B")
     assert table_3.rows[0] == ("MMLU (MCQ in 57 subjects)", "69.9%", "70.0%", "70.6%")
     assert table_3.rows[-1] == ("MT Bench (for Instruct Models)", "6.86", "8.32", "8.30")

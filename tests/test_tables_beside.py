@@ -4,15 +4,11 @@ in issue 9's fresh4 part (the Adafactor paper's Table 3, RMSNorm's Table 10, PaS
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from test_tables import glyph_line
+from test_tables import glyph_line, pdf_tables
 
 from synth.models import Table
-from synth.pdftables import Glyph, cell_kind, extract_tables, tables_from_glyphs
+from synth.pdftables import Glyph, cell_kind, tables_from_glyphs
 
-PDFS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdfs"
 PROSE = ["we set the small scale of the input to one",
          "and then scale it up by a factor of two",
          "so that all of the rows start out at a norm",
@@ -143,36 +139,20 @@ def test_stacked_fractions_and_a_raised_radical_are_read_into_their_cells() -> N
                           ("1/√dmodel", "1", "24.2", "25.4"))
 
 
-def _page_tables(name: str, page: int) -> list[Table]:
-    path = PDFS / name
-    if not path.exists():
-        pytest.skip(f"../shared/corpus/pdfs/{name} not present")
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(path))
-    try:
-        textpage = document[page - 1].get_textpage()
-        tables = extract_tables(textpage, "doc", page, textpage.get_text_range(), 0)
-        textpage.close()
-    finally:
-        document.close()
-    return tables
-
-
 def _captioned(tables: list[Table], number: int) -> Table:
     [table] = [t for t in tables if t.caption.startswith(f"Table {number}")]
     return table
 
 
 def test_adafactor_table_3_beside_the_text_column() -> None:
-    table = _captioned(_page_tables("adafactor.pdf", 7), 3)
+    table = _captioned(pdf_tables("adafactor.pdf", 7), 3)
     assert table.header == ("Emb init. σ", "Multiplier", "BLEU (Adam)", "BLEU (Adafactor)")
     assert table.rows == (("1/√dmodel", "√dmodel", "26.4", "26.6"), ("1", "1", "25.8", "26.4"),
                           ("1/√dmodel", "1", "24.2", "25.4"))
 
 
 def test_rmsnorm_table_10_beside_figure_9() -> None:
-    table = _captioned(_page_tables("rmsnorm.pdf", 9), 10)
+    table = _captioned(pdf_tables("rmsnorm.pdf", 9), 10)
     assert table.caption.endswith("Time is measured with GeForce RTX 2080 Ti.")
     assert table.header == ("Model", "Test Error", "Time")
     assert dict((row[0], row[1]) for row in table.rows) == {
@@ -181,7 +161,7 @@ def test_rmsnorm_table_10_beside_figure_9() -> None:
 
 
 def test_pasa_table_4_beside_the_text_column() -> None:
-    table = _captioned(_page_tables("pasa_llm_agent_for_paper_search.pdf", 7), 4)
+    table = _captioned(pdf_tables("pasa_llm_agent_for_paper_search.pdf", 7), 4)
     assert table.header == ("Name", "Value")
     rows = dict(table.rows)
     assert (rows["learning rate"], rows["NVIDIA H100 GPU"], rows["α (Equation 1)"], len(rows)) == ("1e-6", "16", "1.5",
