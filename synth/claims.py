@@ -234,7 +234,8 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
             if text in shown or not states_something(text) or not is_complete_sentence(text):
                 continue
             for subject in plan.subjects:
-                scope = subject_scope(text, subject, vocab, source in subject.home_sources, metric_names)
+                scope = subject_scope(text, subject, vocab, source in subject.home_sources, metric_names,
+                                      asked=[a.name for a in plan.attributes])
                 if scope is None:
                     continue
                 if described(subject) and not about_described(subject, said[:position + 1], said, in_force):

@@ -150,11 +150,11 @@ def test_names_listed_as_examples_of_the_asked_kind_are_values_not_other_models(
     ngpt = PlanSubject("nGPT", ("nGPT",), "test", ("ngpt",))
     vocab = _NormsVocab()
     removed = "Remove all normalization layers such as RMSNorm or LayerNorm."
-    scope = subject_scope(removed, ngpt, vocab, True, ("norm layer",))
+    scope = subject_scope(removed, ngpt, vocab, True, asked=("norm layer",))
     assert scope is not None and not scope.named and not scope.others
-    assert subject_scope(removed, ngpt, vocab, True, ("MMLU score",)) is None, "another kind: other models"
+    assert subject_scope(removed, ngpt, vocab, True, asked=("MMLU score",)) is None, "another kind: other models"
     baselines = "It outperforms strong baselines such as LLaMA with 45.3 on MMLU."
-    assert subject_scope(baselines, ngpt, vocab, True, ("MMLU score",)) is None
+    assert subject_scope(baselines, ngpt, vocab, True, asked=("MMLU score",)) is None
 
 
 def test_a_scaled_copy_of_a_model_is_another_model() -> None:

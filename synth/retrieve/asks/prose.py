@@ -165,7 +165,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         if attribute.kind is AttributeKind.TEXT else []
                     scope = subject_scope(sentence.text, subject, vocab, home,
                                           [*metric_names, *own_words, *kinds, *settings],
-                                          introduced, describing=attribute.kind is AttributeKind.MECHANISM)
+                                          introduced, describing=attribute.kind is AttributeKind.MECHANISM,
+                                          asked=(attribute.name,))
                     if scope is None and home and names_relative(sentence.text, subject, vocab):
                         relative = position
                     led = home and led_by_other(sentence.text, subject, vocab, plan.subjects)

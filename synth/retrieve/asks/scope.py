@@ -170,15 +170,16 @@ def _short_form(subject: PlanSubject, name: str) -> bool:
 
 
 def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: bool,
-                  attribute_names: Iterable[str] = (), introduced: bool = False, describing: bool = False
-                  ) -> Scope | None:
+                  attribute_names: Iterable[str] = (), introduced: bool = False, describing: bool = False,
+                  asked: Iterable[str] = ()) -> Scope | None:
     """Whether a sentence is about the subject: it names it (or a member of its family), or it sits in a
     source about the subject and names no other model. In the source that introduces the subject, its
     short family name counts as naming it ("Mixtral" in the Mixtral 8x7B paper); a statement about the
     family alone ("Heron models from 1B to 34B") is not about one sized member of it. When `describing` (a
-    sentence read for how a mechanism works), parts of the paper and functions are no other models."""
+    sentence read for how a mechanism works), parts of the paper and functions are no other models; names listed as
+    examples of a kind `asked` names ("normalization layers such as RMSNorm" for the norm layer) are values."""
     skip = {canonical(a) for a in attribute_names}
-    kinds = {a.split()[-1] for a in attribute_names if a.split()}
+    kinds = {a.split()[-1] for a in asked if a.split()}
     own_family = canonical(family(subject.name))
     sized = size_of(subject.name) is not None and own_family != canonical(subject.name)
     mentions: list[tuple[int, int]] = []
