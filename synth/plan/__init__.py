@@ -37,6 +37,7 @@ from synth.plan.classes import UsageClass, resolve_usage, usage_class
 from synth.plan.datasets import measured_on
 from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
+from synth.plan.experiments import experiment_subjects
 from synth.plan.families import is_family, resolve_class
 from synth.plan.folded import measures_folded, without_summary_words, without_which_one
 from synth.plan.labels import measured, sibling_labels
@@ -399,6 +400,8 @@ def make_plan(question: Question, library: Library) -> Plan:
     names = [n for n in names if n not in used]  # "does X use RMSNorm": RMSNorm is asked of X, not a subject
     names = without_owners(text, names, vocab)  # "PaSa's Crawler": the Crawler
     roles, tools = ([], []) if question.subjects else role_subjects(text, names, papers, vocab)
+    if not roles and not question.subjects:  # "the multilayer neural network trained on MNIST" of the Adam paper
+        roles, tools = experiment_subjects(text, names, papers, vocab)
     names = [n for n in names if n not in tools]  # "train the summarization policy with PPO": PPO is no subject
     notes: list[str] = [f"Spelling: {', '.join(change.note() for change in respelt)}."] if respelt else []
     subjects = sized(scaled(in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab),

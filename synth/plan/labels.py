@@ -26,12 +26,14 @@ def _tail(label: str) -> str | None:
 
 def sibling_labels(name: str, vocab: Vocabulary) -> tuple[str, ...]:
     """The column labels of the name's own sources' tables that end in the name's code part ("GSM-NoOp" →
-    "Symbolic-NoOp"); none when the name has no such part or when no source writes the name."""
+    "Symbolic-NoOp"); none when the name has no such part or when no source writes the name or the name before its
+    code part."""
     tail = _tail(name)
     if tail is None or fold(tail) in STOPWORDS:
         return ()
     found: dict[str, None] = {}
-    for key in vocab.home_sources((name,)):
+    # "GSM-Symbolic-P1", which no source writes whole: the sources of the name it is a variant of ("GSM-Symbolic")
+    for key in vocab.home_sources((name,)) or vocab.home_sources((name.rsplit("-", 1)[0],)):
         document = vocab.library.source(key).document
         for table in document.tables if document is not None else ():
             for label in table.header:

@@ -25,6 +25,9 @@ _ET_AL = re.compile(r"\((?P<cited>[A-Z][\w\-]+)\s+et\s+al\.?,?\s*(?:\d{4}[a-z]?)
                     r"\b(?P<name>[A-Z][\w\-]+)\s+et\s+al\.?(?P<own>['’]s)?(?:\s*\(\d{4}[a-z]?\))?", re.UNICODE)
 _WORK = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Oo]f|[Bb]y|[Aa]ccording\s+to)\s+the\s+"
                    r"(?P<name>(?:[A-Z][\w\-.+]*\s+){0,2}[\w\-.+]+)\s+(?:paper|experiments?|study|work|report)\b")
+# "In the layer normalization paper", "does the Adam paper use": a paper named by the words its title opens with, in
+# any case and after any word (read only as a title's head, "Adam: A Method for …", never as a name the library knows)
+_HEAD_WORK = re.compile(r"\bthe\s+(?P<name>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3})\s+paper\b")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -135,6 +138,11 @@ def paper_references(text: str, vocab: Vocabulary) -> tuple[str, list[PaperRefer
             if homes:
                 references.append(PaperReference(match.group(0).split(" ", 2)[-1], tuple(homes)))
                 break
+    for match in _HEAD_WORK.finditer(text):
+        words = match.group("name").split()
+        heads = next((found for k in range(len(words)) if (found := _by_head(" ".join(words[k:]), vocab))), [])
+        if heads and not any(set(heads) <= set(r.sources) for r in references):
+            references.append(PaperReference(match.group(0).split(" ", 1)[-1], tuple(heads)))
     return text, references
 
 

@@ -290,12 +290,22 @@ _ABOVE_WHICH = re.compile(r"\b(?:above|below|beyond|under|over)\s+(?:which|what)
                           r"(?=(?:does|do|did|is|are|was|were|will|would)\b)", re.IGNORECASE)
 
 
+# "how many of the most frequent words do … include": the count of the words asked; "how many samples make up each
+# iteration's batch": the samples per batch (not two phrases "samples make up" and "iteration's batch"); "how many
+# queries make up RealScholarQuery" is left as it is (read as "queries", 5,000 training queries of the paper came in)
+_HOW_MANY_OF = re.compile(r"\b(how\s+many)\s+of\s+(?:the|its|their)\s+(?=[a-z])", re.IGNORECASE)
+_MAKE_UP = re.compile(r"\b(?P<count>how\s+many\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+(?:make|makes|made)\s+up\s+"
+                      r"(?:each|every|a|an|one)\s+(?:[a-z][\w\-]*['’]s\s+)?(?P<whole>[a-z][\w\-]*)\b", re.IGNORECASE)
+
+
 def consisting_of(text: str) -> str:
-    """"What does X's format consist of" asks X's format; "to what resolution are timestamps quantized" asks the
-    timestamp resolution; "what share of tokens is masked" the share of tokens masked; "above which gzip compression
-    rate does it …" the gzip compression rate threshold. Read as the asked-position shape every later reading
-    expects."""
+    """"What does X's format consist of" asks X's format; "how many samples make up each batch" the samples per batch;
+    "to what resolution are timestamps quantized" asks the timestamp resolution; "what share of tokens is masked" the
+    share of tokens masked; "above which gzip compression rate does it …" the gzip compression rate threshold. Read as
+    the asked-position shape every later reading expects."""
     text = _CONSISTS_OF.sub(lambda m: f"what is {m.group('np')}", text)
+    text = _MAKE_UP.sub(lambda m: f"{m.group('count')} per {m.group('whole')}",
+                        _HOW_MANY_OF.sub(lambda m: f"{m.group(1)} ", text))
     text = _ABOVE_WHICH.sub(lambda m: f"what {m.group('thing')} threshold ", text)
     text = _SHARE_PASSIVE.sub(lambda m: f"what is the {m.group('share')} of {m.group('whole')} {m.group('verb')}", text)
     return _MEASURED_BY.sub(lambda m: f"what is {m.group('owner') or 'the '}{_singular(m.group('thing'))} "

@@ -41,6 +41,11 @@ _GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "epsilon": "ε", "
 _GREEK_NAME = re.compile(r"(?<![\w\-])(alpha|beta|gamma|epsilon|lambda)(?:_?(\d))?(?![\w\-])")
 # "how much does accuracy drop": a plain word where the question's verb stands is that verb, not the DROP benchmark.
 _VERB_SLOT = re.compile(r"\b(?:do|does|did|will|would|can|could|may|might|should|to)\s+(?:[a-z][\w-]*\s+)?$")
+# "how many … do its bag-of-words feature vectors include?": a plain word ending a clause opened by "do" is its verb,
+# not the INCLUDE benchmark
+_CLAUSE_OPENED = re.compile(r"\b(?:do|does|did)\s[^,;?]*(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bfor)(?<!\bof)(?<!\bwith)"
+                            r"(?<!\bfrom)(?<!\bto)(?<!\bby)\s+$")  # "score on drop?": DROP, the object of "on"
+_CLAUSE_END = re.compile(r"\s*(?:[?,;]|$)")
 
 
 @dataclass(frozen=True)
@@ -168,7 +173,8 @@ def respell(text: str, vocab: Vocabulary) -> tuple[str, tuple[Respelling, ...]]:
                 continue
             spelling = names.get(fold(written))
             if spelling and written.islower() and spelling != written and fold(written) not in STOPWORDS \
-                    and not (width == 1 and written.isalpha() and _VERB_SLOT.search(text[:start])):
+                    and not (width == 1 and written.isalpha() and (_VERB_SLOT.search(text[:start]) or (
+                        _CLAUSE_OPENED.search(text[:start]) and _CLAUSE_END.match(text, end)))):
                 out.append(text[at:start] + spelling)
                 changes.append(Respelling(written, spelling, "the library's spelling of the name"))
                 at, i, replaced = end, i + width, True

@@ -83,6 +83,9 @@ _COPULA_THE = re.compile(r"\b(?:is|are|was|were)\s+the\s+$", re.IGNORECASE)
 # A name the library does not know as a model, in the place of what is compared or measured: "which of A and B has
 # the lower Pile-test BPB", "is A's GenEval score higher than B's".
 _COMPARED_BEFORE = re.compile(r"\bthe\s+(?:lower|higher|better|worse|larger|smaller)\s+$", re.IGNORECASE)
+# "Which scores higher on GSM-Symbolic-P1, A or B?": what the subjects score on is the benchmark compared
+_SCORED_ON = re.compile(r"\bscor(?:es?|ed|ing)\s+(?:higher|lower|better|worse|best|highest|lowest|more|less)\s+"
+                        r"on\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINED = re.compile(r"(?:['’]s|\bthe|\bits|\btheir)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)  # not "does X score"
 _MEASURE_AFTER = re.compile(r"^\s+(?:scores?|accuracy|accuracies|ratings?|perplexity|error\s+rates?)\b",
                             re.IGNORECASE)
@@ -267,6 +270,7 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
                   if _AUX_BEFORE.search(text[max(0, raw[group[0]].start - 12):raw[group[0]].start])
                   and not _COPULA_THE.search(text[max(0, raw[group[0]].start - 12):raw[group[0]].start])}
     whole: dict[int, str] = {}
+    scored: set[int] = set()
     for i, item in enumerate(raw):
         name, start, end, role = item.text, item.start, item.end, item.role
         if _SETTING_NAME.match(name.strip()):
@@ -278,8 +282,10 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         if after_wh and role != "attribute" and not (role == "entity" and _WHICH_MEMBER.match(text[end:])):
             roles[i] = "modifier"  # "on which GPUs": the name is the asked phrase (not "which Qwen3 model": a member)
             continue
-        if role != "entity" and (_COMPARED_BEFORE.search(before) or (_MEASURE_AFTER.match(text[end:])
-                                                                      and _DETERMINED.search(before))):
+        if role != "entity" and _SCORED_ON.search(text[max(0, start - 40):start]):
+            scored.add(i)  # never a member of the list of alternatives that follows it ("…-P1, A or B")
+        if i in scored or (role != "entity" and (_COMPARED_BEFORE.search(before) or (
+                _MEASURE_AFTER.match(text[end:]) and _DETERMINED.search(before)))):
             roles[i] = "metric"  # "has the lower Pile-test BPB", "X's overall GenEval score": what is compared
             measure = _RATING_AFTER.match(text[end:]) if role is None else None
             if measure:  # "its Chatbot Arena Elo rating", which no table labels: the rating is named whole
@@ -311,7 +317,11 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         if tail and role == "attribute":
             settings[i] = tail.group(1) or tail.group(2)
             ends[i] = end + tail.end()
-    for group in _lists(text, raw):
+    for listed in _lists(text, raw):
+        # "…-P1, Mathstral-7b-v0.1 or Llama3-8b-instruct": the models compared follow the benchmark, not its list
+        group = [i for i in listed if i not in scored or not any(raw[j].role == "entity" for j in listed)]
+        if not group:
+            continue
         if len(group) > 1 and roles[group[-1]] == "modifier" and raw[group[-1]].role == "entity" \
                 and any(roles[i] not in ("setting", "modifier") for i in group[:-1]):
             roles[group[-1]] = raw[group[-1]].role  # "A, B and C activates …": the list's last name, not a modifier

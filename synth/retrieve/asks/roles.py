@@ -53,9 +53,16 @@ def _stems(text: str) -> list[str]:
     return [key(w) for w in WORD.findall(text) if w.lower() not in STOPWORDS]
 
 
+def _spelt(text: str) -> list[str]:
+    """The stems a text says, a hyphenated word's parts and its joined form each ("MULTI-LAYER" says "multilayer",
+    "handwriting sequence generation" says "handwriting-generation")."""
+    return [*_stems(text), *_stems(text.replace("-", " ")), *_stems(re.sub(r"(?<=\w)-(?=\w)", "", text))]
+
+
 def _says(words: Sequence[str], text: str) -> bool:
-    have = _stems(text)
-    return bool(words) and all(any(same_word(w, h) for h in have) for w in words)
+    have = _spelt(text)
+    return bool(words) and all(any(same_word(w, h) for h in have) or (
+        "-" in w and all(any(same_word(part, h) for h in have) for part in w.split("-") if part)) for w in words)
 
 
 def about_described(subject: PlanSubject, before: Sequence[str], passage: Sequence[str], heading: str | None) -> bool:
@@ -63,9 +70,9 @@ def about_described(subject: PlanSubject, before: Sequence[str], passage: Sequen
     role said in it or earlier in its paragraph, its setting said in its paragraph or its section's heading."""
     if subject.role and not any(_says(_stems(subject.role), text) for text in before):
         return False
-    if subject.setting:
-        words = _stems(subject.setting)
-        return any(_says(words, text) for text in (*passage, heading or ""))
+    if subject.setting:  # each group of its words ("logistic regression; sparse features") said in one place
+        groups = [_stems(group) for group in subject.setting.split("; ")]
+        return all(any(_says(words, text) for text in (*passage, heading or "")) for words in groups)
     return True
 
 

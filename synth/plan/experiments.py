@@ -1,0 +1,73 @@
+"""Subjects a question describes by what they are in a paper it names, when it names no model of its own.
+
+"In the Adam paper, how many hidden layers did the multilayer neural network trained on MNIST have, … and at what
+learning rate was Adam run?" asks of one experiment's network, not of Adam (the paper's method, which the network is
+trained with) nor of MNIST (the data it is trained on): read as names, Adam took BERT's "Adam with learning rate of
+1e-4", another paper's value for a cell the Adam paper never states. "Its logistic regression experiment on sparse
+features" and "the layer normalization paper's handwriting-generation model" are read alike. Such a subject is read
+only inside the named paper (synth.retrieve.asks.roles): where its paragraph says the noun it is called by
+("network", "model") and its sentence, paragraph or section heading says each group of its describing words
+("multilayer neural", "logistic regression; sparse features").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from synth.models import PlanSubject
+from synth.names import canonical
+from synth.plan.papers import PaperReference
+from synth.plan.subjects import Name
+from synth.text import STOPWORDS
+from synth.vocabulary import Vocabulary
+
+EXPERIMENT_ORIGIN = "described by what it is in the paper the question names"
+
+# The nouns a paper calls what it trains or runs; "experiment" is no noun its sentences call the subject by.
+_NOUNS = ("network", "model", "classifier", "policy", "agent")
+_DESCRIBED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w\-]+(?:\s+[\w\-]+){0,3}\s+paper['’]s\s+)?"
+                        r"(?P<words>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)\s+"
+                        r"(?P<noun>network|model|classifier|policy|agent|experiment)s?\b"
+                        r"(?:\s+(?:trained\s+|run\s+|evaluated\s+)?on\s+(?:the\s+)?"
+                        r"(?P<object>[\w\-]+(?:\s+[a-z][\w\-]*){0,2}?)"
+                        r"(?=\s*(?:[,?;.]|\b(?:and|or|have|has|had|use|used|get|reach)\b|$)))?")
+# Words that tell a member, a stage or a copy of a named model rather than describe an experiment of the paper
+_NOT_DESCRIBING = STOPWORDS | frozenset("""same other first second third final best worst new original proposed
+    baseline base big large small tiny medium huge mini language trained pretrained pre-trained resulting whole full
+    entire main previous following above given said whole which what each every""".split())
+
+
+def experiment_subjects(text: str, names: Sequence[Name], papers: Sequence[PaperReference], vocab: Vocabulary
+                        ) -> tuple[list[PlanSubject], list[Name]]:
+    """The subjects the question describes in the paper it names, and the names they make no subjects: a name
+    inside the description ("trained on MNIST") and the named paper's own method ("was Adam run")."""
+    homes = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
+    if not homes:
+        return [], []
+    # the paper's own method: a name it is about, or its title's head ("Adam" of "Adam: A Method for …")
+    own = {canonical(name) for key in homes for name in (*vocab.about.get(key, ()),
+                                                           vocab.titles.get(key, "").split(":")[0]) if name}
+    out: list[PlanSubject] = []
+    spans: list[tuple[int, int]] = []
+    for found in _DESCRIBED.finditer(text):
+        words = found.group("words").split()
+        if any(w.lower() in _NOT_DESCRIBING for w in words):
+            continue
+        described = " ".join(words)
+        noun = found.group("noun")
+        inside = [n for n in names if found.start() <= n.start and n.end <= found.end()]
+        groups = [described]
+        thing = found.group("object")
+        if thing and not any(n.start >= found.start("object") for n in inside):
+            groups.append(thing)  # "on sparse features": said where its values are; a named dataset is not
+        name = f"{described} {noun}" + (f" on {thing}" if thing and len(groups) > 1 else "")
+        spellings = tuple(dict.fromkeys([name, f"{described} {noun}"]))
+        out.append(PlanSubject(name, spellings, EXPERIMENT_ORIGIN, homes,
+                               role=noun if noun in _NOUNS else None, setting="; ".join(groups)))
+        spans.append((found.start(), found.end()))
+    if not out:
+        return [], []
+    dropped = [n for n in names if any(lo <= n.start and n.end <= hi for lo, hi in spans)
+               or (n.role == "subject" and canonical(n.text) in own)]
+    return out, dropped
