@@ -6,7 +6,6 @@ same rules: it supports only what it states, for the claim's subject, at the cla
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from libraries import indexed_library
@@ -62,28 +61,3 @@ def _place(library: Library) -> Evidence:
 def test_a_cell_is_read_back_against_its_own_sentence(claim: str, verdict: Verdict,
                                                      library: tuple[Library, PassageIndex]) -> None:
     assert read_back(claim, _place(library[0]), *library).verdict is verdict
-
-
-UNTITLED = """# Language models are unsupervised multitask learners
-
-We train four models. The vocabulary is expanded to 50,257. We also increase the context size from 512 to 1024
-tokens.
-"""
-
-
-def test_a_source_about_the_model_whose_title_does_not_name_it_is_read_as_if_it_did(
-        tmp_path: Path) -> None:
-    """GPT-2's paper never names GPT-2 in its title: a cell the answer stage read from it for GPT-2 (its own
-    paper, the sentence naming no model) was left insufficient by a read-back that found no GPT-2 in the window,
-    its heading or the title. Told what the source is about, the place is read as a title naming it would be."""
-    library, index = indexed_library(tmp_path, {"lm.txt": UNTITLED, **OTHERS})
-    document = next(d for d in library.documents if d.doc_id.startswith("lm"))
-    quote = "The vocabulary is expanded to 50,257."
-    start = document.text.index(quote)
-    place = Evidence(source=document.doc_id, doc_id=document.doc_id, quote=quote, start=start,
-                     end=start + len(quote), page=None, section=None, passage_kind=PassageKind.TEXT)
-    claim = "Heron-2 has a vocabulary of 50,257."
-    assert read_back(claim, place, library, index).verdict is Verdict.INSUFFICIENT
-    assert read_back(claim, place, library, index, about="Heron-2").verdict is Verdict.SUPPORTED
-    assert read_back("Heron-2 has a vocabulary of 60,000.", place, library, index,
-                     about="Heron-2").verdict is not Verdict.SUPPORTED

@@ -455,8 +455,7 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     wordings = [list(dict.fromkeys(claim for c in (p.best, *p.also, *p.agreeing)
                                 for claim in claims_of(c, _label(c), q)))
                 for p, q in zip(picked, quantities, strict=True)]
-    unnamed = ["" if p.best.table or p.best.named else p.best.subject for p in picked]
-    verifications = verify_cells(wordings, [p.best.evidence for p in picked], library, index, unnamed)
+    verifications = verify_cells(wordings, [p.best.evidence for p in picked], library, index)
     cells = [_cell(p.best, p.disagreeing, v, p.also, q and not p.setting)
              for p, v, q in zip(picked, verifications, quantities, strict=True)]
     asked = len(plan.cells)

@@ -78,15 +78,13 @@ def _joined(claim: str, parts: list[Verification]) -> Verification:
                         atoms)
 
 
-def read_back(claim: str, place: Evidence, library: Library, index: PassageIndex, about: str = "") -> Verification:
+def read_back(claim: str, place: Evidence, library: Library, index: PassageIndex) -> Verification:
     """A claim checked against the one place it was read from (an answer cell's quoted sentence or table row)
     by the same rules as against the whole library: the place is found for certain, where the library's best
     passages for the claim's words may leave it out (a sentence of a model's own paper that does not name it,
     a table row among many of the same labels). It says what that place states, nothing of the rest of the
-    library. `about` is the model the place's source is about when the sentence does not name it and the
-    source's title does not either (GPT-2's paper is "Language Models are Unsupervised Multitask Learners"):
-    the place is read as a title naming it would be read."""
-    return _examine_one(claim, library, index, None, False, place, about)[0]
+    library."""
+    return _examine_one(claim, library, index, None, False, place)[0]
 
 
 def _within(place: Evidence, start: int, end: int) -> bool:
@@ -112,7 +110,7 @@ def _place_hits(place: Evidence, facts: LibraryFacts) -> list[Hit]:
 
 
 def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str | None,
-                 read: bool, place: Evidence | None = None, about: str = "") -> tuple[Verification, Reading | None]:
+                 read: bool, place: Evidence | None = None) -> tuple[Verification, Reading | None]:
     """One clause: the rules' verification and the judge's reading (see `examine_claim`); with a `place`, of
     that place alone (`read_back`)."""
     facts = library_facts(library, index)
@@ -134,7 +132,7 @@ def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str 
     near = Closest() if read else None
     for hit in hits:
         source = facts.source_of[hit.passage.doc_id]
-        for window in windows_of(hit, top, facts.title_of.get(hit.passage.doc_id, ""), about):
+        for window in windows_of(hit, top, facts.title_of.get(hit.passage.doc_id, "")):
             if place is not None and not _inside(place, window):
                 continue
             if near is not None:

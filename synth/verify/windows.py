@@ -51,14 +51,12 @@ def _sentence_windows(text: str) -> tuple[tuple[int, int, int], ...]:
     return tuple(windows)
 
 
-def windows_of(hit: Hit, top_score: float, title: str, about: str = "") -> list[Window]:
-    """The passage's sentence windows; `about` names the model the passage's source is about when its title does
-    not (read back: the answer stage read the sentence for that model in its own paper), as a title would."""
+def windows_of(hit: Hit, top_score: float, title: str) -> list[Window]:
     passage = hit.passage
     if passage.kind is PassageKind.TABLE_ROW:
         return []
     relevance = hit.score / top_score if top_score > 0 else 0.0
-    context = " ".join(part for part in (passage.section or "", title, about) if part)
+    context = " ".join(part for part in (passage.section or "", title) if part)
     return [
         Window(passage, passage.text[s:e], passage.start + s, passage.start + e, relevance, context, split, title)
         for s, e, split in _sentence_windows(passage.text)
