@@ -63,6 +63,16 @@ _PARITY_OR = re.compile(rf"\b{_PARITY_WORD}(?:\s+(?:to|with))?\s*,?\s*(?:or|if\s
                         rf"(?P<word>{_DIRECTED})\b,?(?:\s+(?:than|to))?"
                         rf"|\b(?P<first>{_DIRECTED})(?:\s+(?:than|to))?\s*,?\s*or\s+(?:at\s+least\s+)?{_PARITY_WORD}"
                         r"(?:\s+(?:to|with))?", re.IGNORECASE)
+# A change a clause opens with ("Increasing the window size to 10 reduces …", "As shown in Table 6, reducing the
+# number of heads decreases …", "When increasing the number of terms to 10,000, …"): the setting another cue of
+# the clause measures, not a comparison of its own, when it names where it ends ("to 10"): that figure is still
+# bound to the row it names, so the change is checked there ("reducing the number of heads" is read on a sweep).
+_CHANGE_GERUND = re.compile(r"(?:increas|decreas|reduc|rais|lower|boost|cutt)ing$", re.IGNORECASE)
+_CHANGE_END = re.compile(r"\bto\s+\d", re.IGNORECASE)  # where the change ends: "to 10", a figure bound on its own
+# Where such a change opens its clause: first, maybe after "When"/"By", or after a fronted pointer ("As shown in
+# Table 6,"); never after a clause of its own ("X achieves the best results, increasing F1 to 71.2 …").
+_CLAUSE_OPENING = re.compile(r"^\s*(?:(?:as|in|from|according\s+to|following)\b[^,]*,\s*)?"
+                             r"(?:(?:when|by|while|after|on)\s+)?$", re.IGNORECASE)
 # A preposition before a parity word makes it a setting of another assertion ("at a comparable cost to B",
 # "under comparable settings to B"): what the cells are compared under, not a parity of their values.
 _PARITY_SETTING = re.compile(r"\b(?:at|with|under|given|for|using|of|from|by)\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
@@ -292,6 +302,15 @@ def _attributive(text: str, match: re.Match[str], start: int, stop: int) -> bool
                 and not _COMPLEMENT.search(text, match.end(), stop))
 
 
+def _opens_change(text: str, match: re.Match[str], start: int, stop: int) -> bool:
+    """Whether a cue is a change the clause opens with and another cue of the clause measures
+    (see _CHANGE_GERUND): no atom of its own."""
+    if not (_CHANGE_GERUND.fullmatch(match.group(0)) and _CLAUSE_OPENING.search(text[start:match.start()])):
+        return False
+    later = [m.start() for p, d, _ in _CUES if d and (m := p.search(text, match.end(), stop))]
+    return bool(later) and _CHANGE_END.search(text, match.end(), min(later)) is not None
+
+
 @lru_cache(maxsize=8192)
 def atoms_of(text: str) -> ClaimAtoms:
     """The claim's atoms in reading order (see the module docstring)."""
@@ -338,6 +357,8 @@ def atoms_of(text: str) -> ClaimAtoms:
                     continue  # "distilled from a larger teacher model": names a thing, compares nothing
                 if direction == 0 and _PARITY_SETTING.search(text[max(start, match.start() - 16):match.start()]):
                     continue  # "at a comparable cost to B": the setting of another assertion
+                if _opens_change(text, match, start, stop):
+                    continue
                 margin, ratio, margin_span = _margin(text, match.start(), match.end())
                 if margin_span is not None:
                     used.append(margin_span)
