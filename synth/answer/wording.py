@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from synth.names import canonical, family, uncited, words_of
 from synth.retrieve.asks import Candidate
 from synth.retrieve.asks.change import change_clause
-from synth.retrieve.asks.lexicon import same_measures
+from synth.retrieve.asks.lexicon import measured_noun, same_measures
 from synth.text import STOPWORDS
 
 
@@ -53,11 +53,12 @@ def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[
             claims.append(f"{entity} has {candidate.value} {said}.")
         for measure in same_measures(candidate.attribute.split()):  # "context size" for the context length
             spelt = f"{candidate.attribute.split()[0]} {measure}"
-            if measure not in candidate.attribute and re.search(rf"\b{spelt}\b", candidate.evidence.quote, re.I):
+            if measure not in candidate.attribute and re.search(rf"\b{re.escape(spelt)}\b", candidate.evidence.quote,
+                                                                re.IGNORECASE):
                 claims.append(f"{entity} has {candidate.value} {spelt}.")
-        noun = _MEASURED_NOUN.fullmatch(candidate.attribute)
-        if noun and re.search(rf"\b{re.escape(noun.group(1))}\b", candidate.evidence.quote, re.IGNORECASE):
-            claims.append(f"{entity} has a {noun.group(1)} of {candidate.value}.")
+        noun = measured_noun(candidate.attribute.split())
+        if noun and re.search(rf"\b{re.escape(noun)}\b", candidate.evidence.quote, re.IGNORECASE):
+            claims.append(f"{entity} has a {noun} of {candidate.value}.")
         named = _said_before(candidate.value, candidate.evidence.quote)
         if named:
             claims.append(f"The {named} of {entity} is {candidate.value}.")
@@ -65,11 +66,6 @@ def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[
             claims.append(f"{entity} has {candidate.value} {candidate.attribute} "
                           f"({candidate.variant.replace('; ', ', ')}).")
     return claims
-
-
-# "vocabulary size": "The vocabulary is expanded to 50,257" gives it by the noun alone, the measure understood (as
-# the answer stage reads it, synth.retrieve.asks.quantities)
-_MEASURED_NOUN = re.compile(r"([A-Za-z][\w\-]*)\s+(?:size|count)", re.IGNORECASE)
 
 
 def _said_before(value: str, quote: str) -> str:

@@ -50,3 +50,13 @@ def same_measures(words: list[str]) -> tuple[str, ...]:
         return ()
     same = _SAME_MEASURE.get(key(words[0]), ())
     return same if words[1].lower() in same else ()
+
+
+# A noun measured by its size or count ("vocabulary size", "expert count"): sources often give the measure by the
+# noun alone ("the vocabulary is expanded to 50,257").
+_MEASURES = frozenset({"size", "sizes", "count", "counts"})
+
+
+def measured_noun(words: list[str]) -> str | None:
+    """The noun of a two-word attribute that is a size or count ("vocabulary" of "vocabulary size"); None otherwise."""
+    return words[0] if len(words) == 2 and words[-1].lower() in _MEASURES else None

@@ -10,7 +10,7 @@ from functools import lru_cache
 from synth import claimparse
 from synth.models import PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
-from synth.retrieve.asks.lexicon import PEAK, PLAIN, WORD, has_word, same_measures, word_tokens
+from synth.retrieve.asks.lexicon import PEAK, PLAIN, WORD, has_word, measured_noun, same_measures, word_tokens
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.retrieve.asks.schedules import WARMUP, schedule_values
 from synth.retrieve.asks.shares import share_values
@@ -210,7 +210,6 @@ _NUMBER_WORDS = {"single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five":
 _SPELLED = re.compile(r"(?<![\w-])(" + "|".join(_NUMBER_WORDS) + r")(?![\w-])(?!\s+of\b)", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:figure|fig\.|table|section|sec\.|eq\.|equation|appendix|algorithm|step|stage|"
                         r"phase|part|chapter|version|v)\s*$", re.IGNORECASE)
-_MEASURES = frozenset({"size", "sizes", "count", "counts"})
 _COUNT_OF = re.compile(r"\b(?:number|count|amount)s?\s+of\s+", re.IGNORECASE)
 _RISE = (r"\s+(?:is\s+|was\s+)?(?:gradually\s+|linearly\s+)?(?:increased|raised|ramped\s+up|grown)\s+from\s+"
          r"[\d.,]+\s*[KMB]?\s+to\s+")
@@ -278,7 +277,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         trained_for = (r"\b(?:pre-?)?train(?:s|ed|ing)?\s+(?:(?:the|our|each|all|both)\s+)?(?:[a-z]+\s+){0,2}?"
                        r"for\s+(?:about\s+|roughly\s+|approximately\s+)?$")
         patterns.append((trained_for, True))
-    if len(words) == 2 and words[-1].lower() in _MEASURES:
+    if measured_noun(words):
         # "vocabulary size" where the sentence has no "size": "the vocabulary is expanded to 50,257", "a 30,000
         # token vocabulary", "a vocabulary of 100K"
         noun = re.escape(words[0]) + r"\w*"
