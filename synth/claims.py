@@ -21,7 +21,7 @@ from synth.models import Answer, AttributeKind, Claim, Library, PassageKind, Pla
 from synth.names import default_modifiers, key, name_regex, same_word, words_of
 from synth.retrieve import FocusTerm, Screening
 from synth.retrieve.asks import mechanism_score, subject_scope
-from synth.retrieve.asks.roles import about_described, described, headings_in_force, section_heading
+from synth.retrieve.asks.roles import RoleScope, described
 from synth.retrieve.sentences import sentences, states_something
 from synth.tables import records
 from synth.text import STOPWORDS, collapse, fold, sentence_spans
@@ -216,8 +216,7 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
     top = hits[0].score if hits else 1.0
     scored: list[tuple[float, Claim]] = []
     seen: set[tuple[str, int]] = set()
-    documents = {d.doc_id: d for d in library.documents} if any(described(s) for s in plan.subjects) else {}
-    headings: dict[str, dict[int, str | None]] = {}  # per document: the numbered heading in force at each passage
+    roles = RoleScope({d.doc_id: d for d in library.documents} if any(described(s) for s in plan.subjects) else {})
     for hit in hits:
         passage = hit.passage
         if passage.kind is not PassageKind.TEXT or (passage.doc_id, passage.ordinal) in seen:
@@ -225,12 +224,8 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
         seen.add((passage.doc_id, passage.ordinal))
         source = library.source_for_doc(passage.doc_id).key
         said = [s.text for s in sentences(passage)]
-        if passage.doc_id in documents and passage.doc_id not in headings:
-            headings[passage.doc_id] = headings_in_force(documents[passage.doc_id])
-        in_force = headings[passage.doc_id].get(passage.ordinal) if passage.doc_id in headings else None
+        owned = {s.name: roles.owned(s, passage, said) for s in plan.subjects if described(s)}
         for position, text in enumerate(said):
-            if section_heading(text):
-                in_force = text
             if text in shown or not states_something(text) or not is_complete_sentence(text):
                 continue
             for subject in plan.subjects:
@@ -238,7 +233,7 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
                                       asked=[a.name for a in plan.attributes])
                 if scope is None:
                     continue
-                if described(subject) and not about_described(subject, said[:position + 1], said, in_force):
+                if subject.name in owned and not owned[subject.name][position]:
                     continue  # the reward model's paragraph is no finding of "the summarization policy"
                 bearing = [a for a in plan.attributes if _bears_on(text, a)]
                 if not bearing or not (is_check_worthy(text) or any(a.kind is AttributeKind.MECHANISM

@@ -38,13 +38,7 @@ from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.per_setting import per_setting, side_experiment
 from synth.retrieve.asks.predecessor import compared_with, predecessor_values
 from synth.retrieve.asks.quantities import quantity_values
-from synth.retrieve.asks.roles import (
-    about_described,
-    described,
-    headings_in_force,
-    role_player,
-    section_heading,
-)
+from synth.retrieve.asks.roles import RoleScope, described, role_player
 from synth.retrieve.asks.scope import (
     COMPARING,
     Scope,
@@ -85,7 +79,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
     key_of = {doc_id: k for k, doc_id in doc_of.items()}
     metric_names = [a.name for a in plan.attributes if a.kind is AttributeKind.METRIC]
     documents = {d.doc_id: d for d in library.documents}
-    headings: dict[str, dict[int, str | None]] = {}  # the section heading in force at each passage, per document
+    roles = RoleScope(documents)
     for j, attribute in enumerate(plan.attributes):
         symbols: dict[str, frozenset[str]] = {}
         contrast = contrast_modifiers(attribute, plan, vocab)
@@ -149,15 +143,9 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 last = -1
                 printed_sentences = sentences(passage)
                 said = [s.text for s in printed_sentences]
-                in_force = None  # the numbered section heading the sentence is under
-                if for_role and passage.doc_id in documents:
-                    if passage.doc_id not in headings:
-                        headings[passage.doc_id] = headings_in_force(documents[passage.doc_id])
-                    in_force = headings[passage.doc_id].get(passage.ordinal)
+                owned = roles.owned(subject, passage, said) if for_role else []
                 for position, printed in enumerate(printed_sentences):
                     last = position
-                    if for_role and section_heading(printed.text):
-                        in_force = printed.text
                     sentence = for_subject(printed, subject)  # "7/14 days … for 1.5B/7B model", for the 7B
                     # The names of the asked kind ("RMSNorm or LayerNorm" for a normalization layer) are values,
                     # not other models the sentence would be about.
@@ -187,7 +175,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         aside = bool(_ASIDE_HEADING.search(sentence.text)) and not (scope and scope.named)
                     if scope is None or not states_something(sentence.text):
                         continue
-                    if for_role and not about_described(subject, said[:position + 1], said, in_force):
+                    if for_role and not owned[position]:
                         continue  # the reward model's paragraph, the NLP tasks' section: not the described subject's
                     if not scope.named and (aside or _COMMON_PRACTICE.search(sentence.text)):
                         continue  # "The block typically starts with … RMSNorm": what is usual, not the subject's

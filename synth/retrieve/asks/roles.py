@@ -11,9 +11,9 @@ when its section's heading, its paragraph or the sentence itself names the setti
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from synth.models import Document, PassageKind, PlanSubject
+from synth.models import Document, Passage, PassageKind, PlanSubject
 from synth.names import key, same_word
 from synth.retrieve.asks.lexicon import WORD
 from synth.retrieve.sentences import sentences
@@ -74,6 +74,34 @@ def about_described(subject: PlanSubject, before: Sequence[str], passage: Sequen
         groups = [_stems(group) for group in subject.setting.split("; ")]
         return all(any(_says(words, text) for text in (*passage, heading or "")) for words in groups)
     return True
+
+
+class RoleScope:
+    """Which sentences of a passage a described subject owns, for every stage that reads passages one by one (the
+    answer stage, the findings): the heading in force at each passage is found once per document and followed
+    through the passage's own numbered headings."""
+
+    def __init__(self, documents: Mapping[str, Document]) -> None:
+        self._documents = documents
+        self._headings: dict[str, dict[int, str | None]] = {}
+
+    def headings(self, passage: Passage, said: Sequence[str]) -> list[str | None]:
+        """Per sentence of the passage (`said`, its sentences' texts), the numbered section heading it is under."""
+        document = self._documents.get(passage.doc_id)
+        if document is not None and passage.doc_id not in self._headings:
+            self._headings[passage.doc_id] = headings_in_force(document)
+        in_force = self._headings.get(passage.doc_id, {}).get(passage.ordinal)
+        out = []
+        for text in said:
+            if section_heading(text):
+                in_force = text
+            out.append(in_force)
+        return out
+
+    def owned(self, subject: PlanSubject, passage: Passage, said: Sequence[str]) -> list[bool]:
+        """Per sentence of the passage, whether it is the described subject's (about_described)."""
+        return [about_described(subject, said[:position + 1], said, heading)
+                for position, heading in enumerate(self.headings(passage, said))]
 
 
 def role_player(text: str, subject: PlanSubject, attribute: str) -> str | None:
