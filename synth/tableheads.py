@@ -112,3 +112,59 @@ def titled_group(table: Table, r: int, levels: int) -> str:
     title = next((table.row_groups[k].strip() for k in range(max(levels, 1)) if k < len(table.row_groups)
                   and re.search(r"[A-Za-z]{2}", table.row_groups[k])), "")
     return f"{title} {group}" if title else group
+
+
+# "Table 1: Heldout-set log-perplexity for Transformer models on …": the measure a caption names before what it is
+# measured for. A caption that opens on a generic word ("Results on …", "Comparison of …") names none.
+_CAPTION_MEASURE = re.compile(r"^\s*(?:Table\s+[\dA-Z.]+\s*[:.]?\s*)?"
+                              r"(?P<measure>[A-Za-z][\w\-/]*(?:\s+[A-Za-z][\w\-/]*){0,2}?)\s+(?:for|on|of|in|across|with|by|at|over|after|versus|vs\.?)\s")
+_GENERIC_CAPTION = re.compile(r"\b(?:results?|comparisons?|performance|evaluations?|ablations?|overview|summary|"
+                              r"statistics|details|hyper-?parameters?|settings?|configurations?|examples?|"
+                              r"analysis|experiments?|effects?|impact|number|list)\b", re.IGNORECASE)
+# A variable's values: whole numbers ("65,536", "100K"); a model's scores have decimals
+_WHOLE_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+[KMBkmb]?$")
+# A variable is named in plain words ("Training Steps", "# of shots"), never like a model ("FFNReLU", "GPT-3")
+_VARIABLE = re.compile(r"^#?\s*(?:[A-Z]?[a-z]{2,}\.?\s*)+$")
+
+
+def caption_measure(caption: str) -> str | None:
+    """The measure a caption says its figures are ("Heldout-set log-perplexity"), or None."""
+    found = _CAPTION_MEASURE.match(caption)
+    if not found or _GENERIC_CAPTION.search(found.group("measure")):
+        return None
+    return found.group("measure")
+
+
+def axis_header(table: Table) -> list[str] | None:
+    """The header of a table whose PDF reader left the header blank and its first row a variable and its values
+    ("Training Steps | 65,536 | 524,288" over the GLU variants' log-perplexities): each column is the caption's
+    measure at one value of the variable. None when the header has a label, the first row is not a variable over
+    distinct plain numbers, or the caption names no measure (the figures would be nobody's)."""
+    if any(c.strip() for c in table.header) or len(table.rows) < 3:
+        return None
+    corner, *values = (c.strip() for c in table.rows[0])
+    measure = caption_measure(table.caption)
+    if not measure or not _VARIABLE.match(corner) or len(values) < 1 or len(set(values)) < len(values) \
+            or not all(_WHOLE_NUMBER.match(v) for v in values):
+        return None
+    split = _SPLIT.match(measure)  # "Heldout-set log-perplexity": the set it is measured on is a setting
+    if split:
+        measure, corner = measure[split.end():], f"{split.group(0).strip()}; {corner}"
+    return ["", *(f"{measure} ({corner} {v})" for v in values)]
+
+
+_SPLIT = re.compile(r"^(?:held-?out|validation|test|dev|development|train(?:ing)?)(?:[-\s]set)?\s+", re.IGNORECASE)
+
+
+def run_in_prefix(table: Table, label: str) -> str | None:
+    """The prefix a label shares with most of its table's row labels, run into the name after it ("FFN" of
+    "FFNReGLU", "FFNGEGLU", "FFNSwish": a subscripted module name the PDF printed inline), or None."""
+    labels = [row[0].strip() for row in table.rows[1 if axis_header(table) else 0:] if row and row[0].strip()]
+    for k in range(min(6, len(label) - 2), 1, -1):
+        prefix = label[:k]
+        if not prefix.isalpha() or not label[k].isupper():
+            continue
+        sharing = [other for other in labels if other.startswith(prefix) and len(other) > k and other[k].isupper()]
+        if len(sharing) >= 3 and 2 * len(sharing) >= len(labels):
+            return prefix
+    return None

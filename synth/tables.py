@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from synth.models import Table
 from synth.tableheads import (
+    axis_header,
     column_paths,
     names_columns,
     padded,
@@ -311,17 +312,20 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
     if len(table.header) < 2 or not table.rows:
         return []
     header = [c.strip() for c in table.header]
+    axis = axis_header(table)
+    if axis:  # "Training Steps | 65,536 | 524,288" read as the first row under a blank header
+        header, in_columns = axis, False
     in_columns = models_in_columns(table) if in_columns is None else in_columns
     if in_columns:
         header = without_column_groups(header)
     default_variant = caption_variant(table.caption)
     stated = table_parameters(table)
     setting_columns = [c for c, h in enumerate(header) if c > 0 and _SETTING_COLUMN.search(h)]
-    levels = 0 if in_columns else sub_header_rows(list(table.rows), 1)
-    if levels and not all(names_columns(header, row) for row in table.rows[:levels]):
+    levels = 1 if axis else 0 if in_columns else sub_header_rows(list(table.rows), 1)
+    if levels and not axis and not all(names_columns(header, row) for row in table.rows[:levels]):
         levels = 0
     spans: list[tuple[str, ...]] = []
-    if levels:  # the columns are named by the sub-header row; the labels above are their setting
+    if levels and not axis:  # the columns are named by the sub-header row; the labels above are their setting
         spans = column_paths(padded([header, *table.rows[:levels]]), 1)
         header = [path[-1] if path else "" for path in spans]
     repeated = repeated_in_groups(table) if not in_columns else set()

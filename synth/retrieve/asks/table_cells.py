@@ -31,6 +31,7 @@ from synth.names import (
 from synth.quotes import table_row
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.symbols import attribute_symbols, label_symbol
+from synth.tableheads import run_in_prefix
 from synth.tables import TableRecord, parse_cell
 from synth.text import fold
 from synth.vocabulary import Vocabulary
@@ -159,6 +160,13 @@ def _home_label(subject: PlanSubject, label: str, vocab: Vocabulary) -> NameMatc
 
 # "DIFF Transformer-3B": the size written last, after a hyphen or a space
 _SIZED_LAST = re.compile(r"[\s-](\d+(?:\.\d+)?[KMBT])$")
+
+
+def _run_in_member(subject: PlanSubject, record: TableRecord) -> NameMatch | None:
+    """"FFNReGLU" in the paper about ReGLU: the subject's name after the prefix its table's rows share."""
+    prefix = run_in_prefix(record.table, record.entity)
+    found = match_entity(subject.spellings, record.entity[len(prefix):]) if prefix else None
+    return NameMatch(record.entity, found.variant, found.member) if found is not None else None
 
 
 def _own_model(label: str, vocab: Vocabulary) -> bool:
@@ -352,7 +360,8 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
                 entity_cache[(i, record.entity)] = match_entity(subject.spellings, record.entity)
             match = entity_cache[(i, record.entity)]
             if match is None and item.source in subject.home_sources:
-                match = _home_label(subject, record.entity, vocab) or _value_column(subject, record, vocab, item.source)
+                match = _home_label(subject, record.entity, vocab) \
+                    or _value_column(subject, record, vocab, item.source) or _run_in_member(subject, record)
             if match is None:
                 match = _captioned_size(subject, record)
             if match is not None and _others_fine_tune(match, item.source, subject):
