@@ -87,6 +87,10 @@ _COMPARED_BEFORE = re.compile(r"\bthe\s+(?:lower|higher|better|worse|larger|smal
 _SCORED_ON = re.compile(r"\bscor(?:es?|ed|ing)\s+(?:higher|lower|better|worse|best|highest|lowest|more|less)\s+"
                         r"on\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINED = re.compile(r"(?:['’]s|\bthe|\bits|\btheir)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)  # not "does X score"
+# "What overall GenEval and DPG-Bench scores does X reach": a list of the asked scores' benchmarks (never "What does
+# X score", where X is who scores)
+_LIST_DETERMINED = re.compile(r"(?:['’]s|\bthe|\bits|\btheir|\bwhat|\bwhich)\s+"
+                              r"(?!(?:does|do|did|is|are|was|were|has|have|had)\s)(?:[a-z]+\s+)?$", re.IGNORECASE)
 _MEASURE_AFTER = re.compile(r"^\s+(?:scores?|accuracy|accuracies|ratings?|perplexity|error\s+rates?)\b",
                             re.IGNORECASE)
 _RATING_AFTER = re.compile(r"^\s+ratings?\b", re.IGNORECASE)
@@ -271,8 +275,16 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
                   and not _COPULA_THE.search(text[max(0, raw[group[0]].start - 12):raw[group[0]].start])}
     whole: dict[int, str] = {}
     scored: set[int] = set()
+    # "What overall GenEval and DPG-Bench scores does Janus-Pro-7B reach": a list of the scores' benchmarks
+    measured = {i for group in _lists(text, raw) if len(group) > 1
+                and _MEASURE_AFTER.match(text[raw[group[-1]].end:])
+                and _LIST_DETERMINED.search(text[max(0, raw[group[0]].start - 24):raw[group[0]].start])
+                and not any(raw[i].role == "entity" for i in group) for i in group}
     for i, item in enumerate(raw):
         name, start, end, role = item.text, item.start, item.end, item.role
+        if i in measured:
+            roles[i] = "metric"
+            continue
         if _SETTING_NAME.match(name.strip()):
             roles[i] = "setting"
             continue
