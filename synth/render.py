@@ -194,6 +194,7 @@ class CellView:
     explanation: str
     disagreements: tuple[tuple[str, Quoted], ...] = ()
     admonition: str = "success"
+    also: tuple[Quoted, ...] = ()  # the quotes of a text value's terms the first quote does not hold
 
     @property
     def disagreements_view(self) -> list[dict[str, object]]:
@@ -254,8 +255,18 @@ def _cell_views(report: Report, link: SourceLink) -> list[CellView]:
                               _VERDICT_LABEL[cell.verdict], f"{cell.confidence:.2f}",
                               _quoted(cell.evidence[0], link, cell.value),
                               cell.explanation[:1].upper() + cell.explanation[1:] + "." if cell.explanation else "",
-                              disagreements, _ADMONITION[cell.verdict]))
+                              disagreements, _ADMONITION[cell.verdict], _term_quotes(cell, link)))
     return views
+
+
+def _term_quotes(cell: AnswerCell, link: SourceLink) -> tuple[Quoted, ...]:
+    """"low, high" read from two sentences: each term is shown in a quote, never only the first one's."""
+    if cell.number is not None:
+        return ()
+    unquoted = [t for t in (t.strip() for t in cell.value.split(",")) if t
+                and t.casefold() not in cell.evidence[0].quote.casefold()]
+    return tuple(_quoted(e, link, cell.value) for e in cell.evidence[1:]
+                 if any(t.casefold() in e.quote.casefold() for t in unquoted))
 
 
 def _matrix(report: Report) -> Matrix | None:

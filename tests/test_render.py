@@ -176,3 +176,22 @@ def test_a_pair_the_question_does_not_ask_is_a_dash_and_the_legend_says_why() ->
     assert "| Alpha | [**64**](#cell-1) | — |" in page
     assert "| Beta | — | *not stated in the library* |" in page
     assert "— marks a cell the question does not ask" in page
+
+
+def test_each_term_of_a_text_value_is_shown_in_a_quote() -> None:
+    """'low, high' read from two sentences: the page quoted only the first, so 'high' stood unquoted."""
+    from dataclasses import replace
+
+    from synth.models import Answer, AnswerCell, Relation
+
+    first = _evidence("We find that Gemma 7B largely prefers to use the low frequencies of RoPE.", page=2)
+    second = _evidence("The first and last layers instead show the most use of the high frequencies.", page=2)
+    cell = AnswerCell("Gemma 7B", "frequencies", "low, high", None, None, None, None, Verdict.SUPPORTED, 0.8,
+                      (first, second))
+    answer = Answer("answered", "Frequencies: Gemma 7B low, high.", ("Gemma 7B",), ("frequencies",),
+                    Relation.LOOKUP, (cell,), ())
+    page = render_report(replace(_report(), answer=answer), lambda key: None)
+    assert "the most use of the high frequencies" in page
+    alone = replace(cell, value="low", evidence=(first, second))  # the first quote holds the whole value
+    page = render_report(replace(_report(), answer=replace(answer, cells=(alone,))), lambda key: None)
+    assert "the most use of the high frequencies" not in page

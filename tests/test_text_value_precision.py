@@ -65,3 +65,13 @@ def test_one_capitalised_word_before_the_asked_noun_names_it(name: str, sentence
     """fresh3/elm-mutation-map-elites: "in the Sodarace domain" gave no domain, a name of one capital letter being
     read only with the asked noun's kind names."""
     assert text_values(sentence, _text(name)) == values
+
+
+def test_a_heading_set_in_capitals_names_no_value() -> None:
+    """'4 HOW ARE DIFFERENT FREQUENCIES USED?' glued to the sentence before it gave Gemma 7B's frequencies as
+    'DIFFERENT', marked supported."""
+    frequencies = _text("frequencies")
+    glued = ("In fact, we will see in the next section that this is something that Gemma 7B exploits to create "
+             "specific attention patterns. 4 HOW ARE DIFFERENT FREQUENCIES USED?")
+    assert text_values(glued, frequencies) == []
+    assert text_values("Gemma 7B uses the RoPE frequencies most.", frequencies) == ["RoPE"]

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from synth.names import key, same_word
+from synth.text import STOPWORDS
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 
@@ -60,3 +61,13 @@ _MEASURES = frozenset({"size", "sizes", "count", "counts"})
 def measured_noun(words: list[str]) -> str | None:
     """The noun of a two-word attribute that is a size or count ("vocabulary" of "vocabulary size"); None otherwise."""
     return words[0] if len(words) == 2 and words[-1].lower() in _MEASURES else None
+
+
+_CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s\-]+[A-Z]{2,}){2,}\b")
+
+
+def shouted(text: str, position: int) -> bool:
+    """Whether the position sits in a run of three or more words set in capitals with a function word among them
+    ("4 HOW ARE DIFFERENT FREQUENCIES USED?"): a heading, whose capitals make no word a name."""
+    return any(m.start() <= position < m.end() and any(w.lower() in STOPWORDS for w in m.group(0).split())
+               for m in _CAPITALS_RUN.finditer(text))

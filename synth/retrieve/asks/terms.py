@@ -11,7 +11,7 @@ from synth import claimparse
 from synth.index import PassageIndex
 from synth.models import AttributeKind, PlanAttribute
 from synth.names import key, same_word, words_of
-from synth.retrieve.asks.lexicon import WORD, has_word, word_tokens
+from synth.retrieve.asks.lexicon import WORD, has_word, shouted, word_tokens
 from synth.retrieve.asks.used_as import used_as
 from synth.text import STOPWORDS, fold
 
@@ -284,8 +284,9 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
 
     for match in _NAME_TERM.finditer(text):
         term = match.group(1)
-        if term.lower() in ("table", "figure") or len(term) < 2 or bare(term) or re.search(r"-[a-z]+ed$", term):
-            continue  # not a name: "NFKC-normalized" is a participle
+        if term.lower() in ("table", "figure") or len(term) < 2 or bare(term) or re.search(r"-[a-z]+ed$", term) \
+                or shouted(text, match.start(1)):
+            continue  # not a name: "NFKC-normalized" is a participle, "HOW ARE DIFFERENT …" a heading
         position = next((i for i, w in enumerate(words) if w[1] <= match.start() < w[2]), 0)
         expansion = (acronyms or {}).get(term, "")
         if expansion and bare(expansion):
