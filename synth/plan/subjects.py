@@ -57,6 +57,8 @@ _RANKED_BEFORE = re.compile(r"\bwhich\b[^,;?]*\bthe\s+(?:lowest|highest|best|wor
 _WITH_COUNT = re.compile(r"^\s+(?:models?\s+)?(with\s+\d[\d,.]*\s+[A-Za-z][\w\-]*)")
 _TRAILING_SETTING = re.compile(r"\s+(?:pass|maj|cons|best)@\d+$", re.IGNORECASE)
 # "what is its MATH-500 pass@1": a name owned by a pronoun is what is asked of the subject, never a subject.
+# "Which frequencies of …", "what kind of …": the name completes the asked noun
+_ASKED_OF = re.compile(r"^\s*(?:which|what)\s+[a-z][\w\-]*\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _OWNED = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 # "1k", "32K": an amount in thousands (a context length, a step count); a model is sized in M, B or T
 _SETTING_NAME = re.compile(r"^(?:pass|maj|cons|best)@\d+$|^\d+-?shots?$|^v\d+(?:\.\d+)*$|^\d+(?:\.\d+)?k$",
@@ -291,6 +293,10 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         before = text[max(0, start - 14):start]
         noun = _NOUN_AFTER.match(text[end:])
         after_wh = re.search(r"\b(?:which|what|how\s+many)\s+$", text[max(0, start - 10):start], re.IGNORECASE)
+        if _ASKED_OF.search(text[max(0, start - 40):start]) and any(
+                other.start > end and _AUX_BEFORE.search(text[max(0, other.start - 12):other.start]) for other in raw):
+            roles[i] = "modifier"  # "Which frequencies of RoPE does Gemma 7B use": the asked noun's own, not a subject
+            continue
         if after_wh and role != "attribute" and not (role == "entity" and _WHICH_MEMBER.match(text[end:])):
             roles[i] = "modifier"  # "on which GPUs": the name is the asked phrase (not "which Qwen3 model": a member)
             continue
