@@ -39,7 +39,7 @@ from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
 from synth.plan.experiments import experiment_subjects
 from synth.plan.families import is_family, resolve_class
-from synth.plan.folded import measures_folded, without_summary_words, without_which_one
+from synth.plan.folded import measures_folded, without_benchmark_settings, without_summary_words, without_which_one
 from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
 from synth.plan.named_stage import at_stage, named_stage
@@ -423,6 +423,7 @@ def make_plan(question: Question, library: Library) -> Plan:
         unique[canonical(attribute.name)] = attribute if known is None else merged(known, attribute)
     if subjects and not question.columns:
         unique = without_summary_words(without_which_one(unique) if len(subjects) > 1 else unique)
+        unique = without_benchmark_settings(unique, vocab, notes)
     relation, trend_by = _relation(text, question, len(subjects), bool(mechanism and not question.columns))
     if relation is not Relation.MECHANISM and relation is not Relation.TREND:
         subjects = _own_members(subjects, vocab)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from synth.models import AttributeKind, PlanAttribute
-from synth.names import canonical
+from synth.names import canonical, same_word, words_of
+from synth.vocabulary import Vocabulary
 
 _MEASURE = re.compile(r"^(?:\w+\s+)?(?:rates?|accuracy|accuracies|scores?|perplexity|perplexities|error rates?|"
                       r"results?|performance)$", re.IGNORECASE)
@@ -42,3 +43,20 @@ def without_summary_words(unique: dict[str, PlanAttribute]) -> dict[str, PlanAtt
     if not any(a.kind is AttributeKind.METRIC for a in unique.values()):
         return unique
     return {k: a for k, a in unique.items() if a.kind is AttributeKind.METRIC or k not in _SUMMARY}
+
+
+def without_benchmark_settings(unique: dict[str, PlanAttribute], vocab: Vocabulary,
+                               notes: list[str]) -> dict[str, PlanAttribute]:
+    """"Which percentile and Elo rating does DeepSeek-R1 reach on Codeforces": the library labels Codeforces' columns
+    "Codeforces (Percentile)" and "Codeforces (Rating)", so the asked percentile and rating are the benchmark's
+    settings, each shown apart under it, not columns of their own (which would read "not stated" beside the value)."""
+    settings = {word for a in unique.values() if a.kind is AttributeKind.METRIC
+                for m in vocab.attribute_matches(a.spellings) if m.setting for word in words_of(m.setting)}
+    if not settings:
+        return unique
+    folded = [k for k, a in unique.items() if a.kind is AttributeKind.TEXT and len(a.name.split()) <= 2
+              and a.origin.startswith('read from "wh') and any(same_word(w, s) for s in settings
+                                                              for w in words_of(a.name.split()[-1]))]
+    for k in folded:
+        notes.append(f"{unique[k].name}: read as a setting the library's tables give the asked benchmark.")
+    return {k: a for k, a in unique.items() if k not in folded}
