@@ -71,6 +71,11 @@ _TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will|has|had)\s+(?:it|t
                     r"(?:\s+to\s+(?P<verb>[a-z]+))?", re.IGNORECASE)
 
 
+# "How long did the ⟨S⟩ train": the subject trained for a time
+_TRAINED_FOR = re.compile(r"^how\s+long\s+(?:did|does|do|was|were|is|are)\s+(?:the\s+|its\s+|their\s+)?⟨S⟩\s+"
+                          r"(?:(?:model|models|network|networks)\s+)?(?:(?:pre-?)?train(?:ed)?|run)\b", re.IGNORECASE)
+
+
 _EACH_TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will)\s+(?:each|every|one|a|an)\s+(?P<thing>[a-z][\w\-]*"
                          r"(?:\s+[a-z][\w\-]*)?)\s+take\b", re.IGNORECASE)
 
@@ -81,6 +86,8 @@ def time_taken(clause: str) -> Asked | None:
     each = _EACH_TAKES.match(clause.strip())
     if each:  # "how long did each training step take": the time per step
         return Asked(f"time per {each.group('thing')}", AttributeKind.QUANTITY, 'read from "how long did each … take"')
+    if _TRAINED_FOR.match(clause.strip()):
+        return Asked("training time", AttributeKind.QUANTITY, 'read from "how long did … train"')
     found = _TAKES.match(clause.strip())
     if not found:
         return None
