@@ -59,6 +59,7 @@ _TRAILING_SETTING = re.compile(r"\s+(?:pass|maj|cons|best)@\d+$", re.IGNORECASE)
 # "what is its MATH-500 pass@1": a name owned by a pronoun is what is asked of the subject, never a subject.
 # "Which frequencies of …", "what kind of …": the name completes the asked noun
 _ASKED_OF = re.compile(r"^\s*(?:which|what)\s+[a-z][\w\-]*\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _OWNED = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 # "1k", "32K": an amount in thousands (a context length, a step count); a model is sized in M, B or T
 _SETTING_NAME = re.compile(r"^(?:pass|maj|cons|best)@\d+$|^\d+-?shots?$|^v\d+(?:\.\d+)*$|^\d+(?:\.\d+)?k$",
@@ -391,6 +392,12 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
     _baselines_and_spans(text, raw, roles)
     for i in _set_for(text, raw, roles, vocab):
         roles[i], settings[i] = "setting", raw[i].text
+    if not any((roles[i] or "subject") in ("subject", "entity") for i in range(len(raw))):
+        # "What critical batch size does the large-batch paper report for ImageNet and for Dota?": with no model
+        # named, what the asked value is given for is whose it is
+        for i in range(len(raw)):
+            if roles[i] in ("metric", "attribute") and _FOR_BEFORE.search(text[max(0, raw[i].start - 12):raw[i].start]):
+                roles[i] = "subject"
     out = []
     for i, item in enumerate(raw):
         role = roles[i] or "subject"
