@@ -24,3 +24,13 @@ def test_a_value_naming_only_what_the_question_names_is_dropped() -> None:
     assert [c.value for c in kept] == ["CHiME6"]
     assert [c.value for c in drop_echoes([_candidate("LibriSpeech")], AttributeKind.QUANTITY, names)] == \
         ["LibriSpeech"], "only text values are words; a number is never an echo"
+
+
+def test_the_asked_noun_in_the_plural_is_an_echo() -> None:
+    """'Which positional encoding does the Transformer use?' was answered 'positional encodings'."""
+    plan = Plan((PlanSubject("Transformer", ("Transformer",), "test"),),
+                (PlanAttribute("positional encoding", AttributeKind.TEXT, ("positional encoding",), "test"),),
+                Relation.LOOKUP)
+    kept = drop_echoes([_candidate("positional encodings"), _candidate("sinusoidal positional encodings")],
+                       AttributeKind.TEXT, asked_names(plan))
+    assert [c.value for c in kept] == ["sinusoidal positional encodings"]

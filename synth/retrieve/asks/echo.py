@@ -16,7 +16,9 @@ from synth.text import fold
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", fold(text).lower()).strip()
+    """Lower case, punctuation as spaces, each word singular ("positional encodings" echoes "positional encoding")."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(text).lower()).split()
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 def asked_names(plan: Plan) -> frozenset[str]:
