@@ -324,9 +324,9 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
     if not tokens:
         return []
     lowered = [t.lower() for t in tokens]
-    change = asked_change(clause)
-    if change is not None:  # "by how much does ⟨S⟩ reduce the KV cache", "how much higher is its throughput"
-        return [Asked(change[0], AttributeKind.QUANTITY, change[1])]
+    changes = asked_change(clause)
+    if changes:  # "by how much does ⟨S⟩ reduce the KV cache", "how much higher is its throughput"
+        return [Asked(name, AttributeKind.QUANTITY, how) for name, how in changes]
     if lowered[0] in ("how", "why") and len(lowered) > 1 and lowered[1] in _AUX:
         return []  # a mechanism or a value verb ("how do X score"); read elsewhere
     if lowered[0] in _AUX:

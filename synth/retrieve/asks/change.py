@@ -60,8 +60,11 @@ def _change_patterns(name: str) -> tuple[str, ...]:
     patterns = (rf"\b{verb}\s+(?:the\s+|its\s+|their\s+)?{thing}\s+by\s+{_HEDGE}{_CHANGE_FIGURE}",
                 rf"\b{thing}\s+{re.escape(words[-1])}s?\s+of\s+{_HEDGE}{_CHANGE_FIGURE}",
                 # "boosts the maximum generation throughput to 5.76 times": a rise said as a multiple
-                rf"\b{verb}\s+(?:the\s+|its\s+|their\s+)?{thing}\s+to\s+{_HEDGE}(?P<value>\d[\d,]*(?:\.\d+)?)\s*"
-                r"(?P<unit>×|x\b|times\b)")
+                rf"\b{verb}\s+(?:the\s+|its\s+|their\s+)?(?:maximum\s+|peak\s+|average\s+)?{thing}\s+to\s+{_HEDGE}"
+                r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>×|x\b|times\b)",
+                # "saves 42.5% of training costs": the share of the thing a reduction takes away
+                rf"\b{verb}\s+{_HEDGE}(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+                rf"{thing}\b")
     return patterns
 
 
