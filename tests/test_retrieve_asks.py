@@ -370,3 +370,17 @@ def test_a_name_used_as_the_asked_thing_is_its_value(text: str, asked: str, valu
     """Janus-Pro-7B's base language model is named only by what it is used as."""
     attribute = PlanAttribute(asked, AttributeKind.TEXT, (asked,), "test")
     assert text_values(text, attribute) == values
+
+
+def test_a_procedures_condition_is_a_how_not_a_wish() -> None:
+    """BERT's 'If the i-th token is chosen, we replace the i-th token with (1) the [MASK] token 80% of the time …'
+    scored 0 for 'How does BERT choose and replace the tokens it masks': 'if the' was read as a supposition."""
+    from synth.retrieve.asks.terms import mechanism_score
+
+    asked = PlanAttribute("choose and replace the tokens it masks", AttributeKind.MECHANISM,
+                          ("choose and replace the tokens it masks",), "test")
+    procedure = ("If the i-th token is chosen, we replace the i-th token with (1) the [MASK] token 80% of the time "
+                 "(2) a random token 10% of the time (3) the unchanged i-th token 10% of the time.")
+    assert mechanism_score(procedure, asked, True, True) > 0
+    wish = "If the tokens were chosen by a learned policy, we would replace fewer masked tokens."
+    assert mechanism_score(wish, asked, True, True) == 0

@@ -43,7 +43,10 @@ _WE_DO = re.compile(r"\bwe\s+(?:\w+ly\s+)?(?!observe|find|found|show|demonstrate
 _SPECIFIC = re.compile(r"^\W*(?:specifically|to be specific|concretely|in particular|in detail)\b", re.IGNORECASE)
 _PROBLEM = re.compile(r"\b(?:challeng\w*|problem\w*|issues?|difficult\w*|it is desirable|known that|suffers?|"
                       r"leads? to|can lead|bottlenecks?)\b", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(r"\b(?:would be|could be|might|if the|if we|it is desirable)\b", re.IGNORECASE)
+# A wish or a supposition ("it would be …", "if we had …"), not a procedure's condition ("If the i-th token is chosen,
+# we replace …", which says how it is done)
+_HYPOTHETICAL = re.compile(r"\b(?:would be|could be|might|it is desirable|if (?:the|we)\b[^,.;]*\b(?:were|had|would|"
+                           r"could)\b)", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 _CODE = re.compile(r"(?:^|\s)#\s|\b[A-Za-z]+_[A-Za-z_]+\b|\b[a-z]+\.[a-z_]+\(|\bdef\s|\breturn\s|\s=\s[a-z_.]+\(")
 
