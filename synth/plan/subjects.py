@@ -19,7 +19,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from synth.names import size_of
+from synth.names import size_of, variant_words
 from synth.plan.wording import METRIC, SUBJECT, is_verb
 from synth.text import STOPWORDS
 from synth.vocabulary import Vocabulary, names_in
@@ -290,6 +290,9 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             continue
         if _SETTING_NAME.match(name.strip()):
             roles[i] = "setting"
+            continue
+        if role is None and variant_words(name) is not None and any(r.role == "entity" for r in raw):
+            roles[i] = "modifier"  # "to short-CoT models": a variant of the models, no model of its own
             continue
         before = text[max(0, start - 14):start]
         noun = _NOUN_AFTER.match(text[end:])
