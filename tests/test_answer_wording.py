@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from synth.answer.wording import claims_of
 from synth.claimparse import parse
 from synth.models import Passage
@@ -115,3 +117,15 @@ def test_a_context_length_said_as_a_context_size_is_worded_as_said() -> None:
     quote = "We also increase the context size from 512 to 1024 tokens."
     said = _candidate("context length", "1024", quote, table=False)
     assert "Osprey-9B has 1024 context size." in claims_of(said, "context length", quantity=True)
+
+
+@pytest.mark.parametrize(("value", "bare"), [("1.997 (0.005)", "1.997"), ("53.8 (± 4.54)", "53.8")])
+def test_a_value_printed_with_its_spread_is_also_worded_by_the_figure(value: str, bare: str) -> None:
+    """GLU Variants Table 1 prints '1.997 (0.005)': the verifier looked for a second figure 0.005 and left the cell
+    unconfirmed."""
+    quote = f"FFNReLU(baseline) | log-perplexity (Heldout-set; Training Steps 65,536) | {value}"
+    evidence = Evidence("m.md", "m.md", quote, 0, len(quote), 2, None, PassageKind.TABLE_ROW)
+    candidate = Candidate("Osprey-9B", "log-perplexity", "Osprey-9B", None, value, float(bare), None, evidence,
+                          True, True, True)
+    claims = claims_of(candidate, "log-perplexity", quantity=True)
+    assert any(value in c for c in claims) and any(f" {bare} " in c and value not in c for c in claims)

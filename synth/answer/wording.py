@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from synth.names import canonical, family, uncited, words_of
 from synth.retrieve.asks import Candidate
@@ -15,6 +16,20 @@ from synth.text import STOPWORDS
 
 
 def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[str]:
+    """The cell as sentences for the verification stage (_worded); a value printed with its spread ("1.997 (0.005)",
+    "53.8 (± 4.54)") is also worded by the figure alone: the spread is how sure the figure is, not a second figure
+    the source would have to state of the cell."""
+    spread = _SPREAD.fullmatch(candidate.value.strip())
+    claims = _worded(candidate, label, quantity)
+    if spread and candidate.number is not None:
+        claims += _worded(replace(candidate, value=spread.group(1)), label, quantity)
+    return list(dict.fromkeys(claims))
+
+
+_SPREAD = re.compile(r"(\d[\d,]*(?:\.\d+)?%?)\s*\(\s*(?:±|\+/?-)?\s*\d[\d,]*(?:\.\d+)?%?\s*\)")
+
+
+def _worded(candidate: Candidate, label: str, quantity: bool = False) -> list[str]:
     """The cell as sentences for the verification stage, worded as sources word it: "X has 47B total
     parameters" for a count, "X scores 70.6 on MMLU" for a score, "X uses RMSNorm" for a text value; a
     count read from a sentence is also worded with the sentence's own words after the value ("4B active
