@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from synth.models import Table
-from synth.tableheads import fill_right, spanning, sub_header_rows, titled_group
+from synth.tableheads import axis_columns, fill_right, spanning, sub_header_rows, titled_group
 from synth.tables import MISSING, parse_cell, parse_value, repeated_header
 from synth.text import fold
 
@@ -129,9 +129,12 @@ def grid(table: Table) -> Grid:
     rows = [[c.strip() for c in (*row, *[""] * (width - len(row)))] for row in table.rows]
     if width < 2 or not rows:
         return Grid(table, 1, tuple((h,) if h else () for h in header), tuple(() for _ in rows), ())
+    axis = axis_columns(table)  # "Training Steps | 65,536 | 524,288" under a blank header: the columns' header
+    if axis:
+        header = [*axis, *[""] * (width - len(axis))]
     labels = _label_columns(header, rows)
-    first_body = sub_header_rows(rows, labels)
-    levels = [header, *rows[:first_body]]
+    first_body = 1 if axis else sub_header_rows(rows, labels)
+    levels = [header] if axis else [header, *rows[:first_body]]
     if len(levels) == 1:
         filled = _split_prefixes(header, labels)
     else:

@@ -135,22 +135,31 @@ def caption_measure(caption: str) -> str | None:
     return found.group("measure")
 
 
-def axis_header(table: Table) -> list[str] | None:
-    """The header of a table whose PDF reader left the header blank and its first row a variable and its values
-    ("Training Steps | 65,536 | 524,288" over the GLU variants' log-perplexities): each column is the caption's
-    measure at one value of the variable. None when the header has a label, the first row is not a variable over
-    distinct plain numbers, or the caption names no measure (the figures would be nobody's)."""
-    if any(c.strip() for c in table.header) or len(table.rows) < 3:
+def axis_columns(table: Table) -> list[str] | None:
+    """The column labels of a table whose PDF reader left the header blank and its first row a variable and its
+    values ("Training Steps | 65,536 | 524,288" over the GLU variants' log-perplexities): "Training Steps 65,536", …
+    None when the header has a label, the first row is not a variable over distinct whole numbers, or the caption
+    names no measure (the figures would be nobody's)."""
+    if any(c.strip() for c in table.header) or len(table.rows) < 3 or not caption_measure(table.caption):
         return None
     corner, *values = (c.strip() for c in table.rows[0])
-    measure = caption_measure(table.caption)
-    if not measure or not _VARIABLE.match(corner) or len(values) < 1 or len(set(values)) < len(values) \
+    if not _VARIABLE.match(corner) or len(values) < 1 or len(set(values)) < len(values) \
             or not all(_WHOLE_NUMBER.match(v) for v in values):
+        return None
+    return ["", *(f"{corner} {v}" for v in values)]
+
+
+def axis_header(table: Table) -> list[str] | None:
+    """axis_columns, each label the caption's measure at the variable's value ("log-perplexity (Heldout-set; Training
+    Steps 65,536)", the evaluation set a setting), as the records name a cell's attribute."""
+    columns = axis_columns(table)
+    measure = caption_measure(table.caption)
+    if not columns or not measure:
         return None
     split = _SPLIT.match(measure)  # "Heldout-set log-perplexity": the set it is measured on is a setting
     if split:
-        measure, corner = measure[split.end():], f"{split.group(0).strip()}; {corner}"
-    return ["", *(f"{measure} ({corner} {v})" for v in values)]
+        measure = measure[split.end():]
+    return ["", *(f"{measure} ({split.group(0).strip() + '; ' if split else ''}{c})" for c in columns[1:])]
 
 
 _SPLIT = re.compile(r"^(?:held-?out|validation|test|dev|development|train(?:ing)?)(?:[-\s]set)?\s+", re.IGNORECASE)

@@ -78,3 +78,15 @@ def test_the_shared_pdf_table() -> None:
     read = {(r.entity, r.attribute): r.value for r in records(table)}
     assert read[("FFNReGLU", "log-perplexity (Heldout-set; Training Steps 65,536)")] == 1.953
     assert read[("FFNSwiGLU", "log-perplexity (Heldout-set; Training Steps 524,288)")] == 1.636
+
+
+def test_the_quoted_row_and_the_verifier_read_the_columns_by_the_variable() -> None:
+    """The evidence showed 'FFNReGLU | 1.953 (0.003) | 1.645' under a blank header: which column is which step count
+    was nowhere on the page."""
+    from synth.grids import grid
+    from synth.quotes import table_row
+
+    view = grid(glu_table())
+    assert [p for p in view.column_paths[1:]] == [("Training Steps", "65,536"), ("Training Steps", "524,288")]
+    quoted = table_row(glu_table(), 5, [1])
+    assert quoted.header[1:] == ("Training Steps / 65,536", "Training Steps / 524,288")
