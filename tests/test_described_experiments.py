@@ -14,7 +14,7 @@ from synth.models import PlanSubject
 from synth.plan.experiments import EXPERIMENT_ORIGIN, experiment_subjects
 from synth.plan.papers import PaperReference
 from synth.plan.subjects import Name
-from synth.retrieve.asks.roles import about_described
+from synth.retrieve.asks.roles import about_described, others_section
 from synth.vocabulary import Vocabulary
 
 OPTIMIZER = """# Adam: A Method for Stochastic Optimization
@@ -124,3 +124,35 @@ def test_what_the_alternatives_score_on_is_the_benchmark_read_as_its_column(tmp_
                       "Finch-7b?")
     assert {(c.subject, c.attribute, c.value) for c in answer.cells} == {
         ("Wren-7b", "Symbolic-Math-P1", "26.0"), ("Finch-7b", "Symbolic-Math-P1", "31.5")}
+
+
+SEARCH = """# Seeker: An Agent for Paper Search
+
+We introduce Seeker, an agent for paper search, and two datasets, AutoQuery and RealQuery. Seeker reads papers and
+Seeker cites them; Seeker is trained on AutoQuery.
+
+## 3 Datasets
+
+### 3.1 AutoQuery
+
+AutoQuery is a synthetic dataset of academic queries, made by prompting a model with related-work sections.
+
+### 3.2 RealQuery
+
+RealQuery is a test dataset of real research queries, each written by a researcher.
+
+The annotators included professors of computer science. On average, each query required the annotators to review 76
+candidate papers. Given the high cost of the annotations, we completed this process for only 50 instances.
+"""
+
+
+def test_a_part_named_through_its_owner_with_its_kind_is_the_subject_and_not_another_s_section(tmp_path: Path
+                                                                                                ) -> None:
+    answer = answered(tmp_path, {"seeker.md": SEARCH}, "How many instances does Seeker's AutoQuery dataset hold, and "
+                      "how many instances does RealQuery have?")
+    assert {(c.subject, c.attribute, c.value) for c in answer.cells} == {("RealQuery", "instances", "50")}
+    assert {(n.subject, n.attribute) for n in answer.not_stated} == {("AutoQuery", "instances")}
+    auto, real = PlanSubject("AutoQuery", ("AutoQuery",), "t"), PlanSubject("RealQuery", ("RealQuery",), "t")
+    assert others_section("3.2 RealQuery", auto, [auto, real])
+    assert not others_section("3.2 RealQuery", real, [auto, real])
+    assert not others_section("3 Datasets", auto, [auto, real])

@@ -55,6 +55,10 @@ def _values(text: str, name: str) -> list[str]:
     ("For every token, a router network selects two experts to process the current state.", "experts per token",
      ["two"]),
     ("One of the layers is frozen.", "layers", []),
+    # up to two modifiers between a count and its noun: "two fully connected hidden layers", "50 real-world queries"
+    ("A neural network model with two fully connected hidden layers with 1000 hidden units each is used.",
+     "hidden layers", ["two"]),
+    ("We constructed RealQuery, a test dataset consisting of 50 real-world research queries.", "queries", ["50"]),
     ("Next, we introduce three patching functions.", "average patch size", []),
     # "number of epochs" asks the epochs a source counts ("3 epochs"); "parameter count" keeps its own words
     ("We fine-tune for 3 epochs with a learning rate of 5e-5.", "number of epochs", ["3"]),

@@ -40,6 +40,16 @@ def test_a_value_named_after_is_for_the_asked_head_noun() -> None:
     assert used_as("The algorithm is simple and fast.", "quality-diversity algorithm") == []
 
 
+def test_a_name_said_to_be_the_asked_thing_before_is_is_its_value() -> None:
+    sentence = ("Proximal policy optimization [PPO; 67] is the RL algorithm, in conjunction with generalized advantage "
+                "estimation [GAE; 68], with default hyperparameters.")
+    assert [term for _, term in used_as(sentence, "RL algorithm")] == ["PPO"]
+    assert text_values(sentence, _text("RL algorithm")) == ["PPO"]
+    assert used_as("In Table 3 is the algorithm of Heron.", "RL algorithm") == []
+    # the asked thing's own modifiers, all of them: PPO is ELM's RL algorithm, not its quality-diversity algorithm
+    assert used_as(sentence, "quality-diversity algorithm") == []
+
+
 @pytest.mark.parametrize(("sentence", "cited"), [
     ("Model instability hinders training in bfloat16, and as a result, Lepikhin et al. (2020) trains with float32 "
      "precision throughout their MoE Transformer.", True),

@@ -299,10 +299,18 @@ _ABOVE_WHICH = re.compile(r"\b(?:above|below|beyond|under|over)\s+(?:which|what)
 
 # "how many of the most frequent words do … include": the count of the words asked; "how many samples make up each
 # iteration's batch": the samples per batch (not two phrases "samples make up" and "iteration's batch"); "how many
-# queries make up RealScholarQuery" is left as it is (read as "queries", 5,000 training queries of the paper came in)
+# queries make up RealScholarQuery": the queries in it
 _HOW_MANY_OF = re.compile(r"\b(how\s+many)\s+of\s+(?:the|its|their)\s+(?=[a-z])", re.IGNORECASE)
 _MAKE_UP = re.compile(r"\b(?P<count>how\s+many\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+(?:make|makes|made)\s+up\s+"
-                      r"(?:each|every|a|an|one)\s+(?:[a-z][\w\-]*['’]s\s+)?(?P<whole>[a-z][\w\-]*)\b", re.IGNORECASE)
+                      r"(?:(?:each|every|a|an|one)\s+(?:[a-z][\w\-]*['’]s\s+)?(?P<whole>[a-z][\w\-]*)\b|"
+                      r"(?P<name>[^,;?]{1,60}?)(?=\s*[,;?]|\s*$))", re.IGNORECASE)
+
+
+def _made_up(match: re.Match[str]) -> str:
+    """"how many samples make up each iteration's batch" → "how many samples per batch"; "how many queries make up
+    RealScholarQuery" → "how many queries does RealScholarQuery have"."""
+    whole = match.group("whole")
+    return f"{match.group('count')} per {whole}" if whole else f"{match.group('count')} does {match.group('name')} have"
 
 
 def consisting_of(text: str) -> str:
@@ -311,8 +319,7 @@ def consisting_of(text: str) -> str:
     share of tokens masked; "above which gzip compression rate does it …" the gzip compression rate threshold. Read as
     the asked-position shape every later reading expects."""
     text = _CONSISTS_OF.sub(lambda m: f"what is {m.group('np')}", text)
-    text = _MAKE_UP.sub(lambda m: f"{m.group('count')} per {m.group('whole')}",
-                        _HOW_MANY_OF.sub(lambda m: f"{m.group(1)} ", text))
+    text = _MAKE_UP.sub(_made_up, _HOW_MANY_OF.sub(lambda m: f"{m.group(1)} ", text))
     text = _ABOVE_WHICH.sub(lambda m: f"what {m.group('thing')} threshold ", text)
     text = _SHARE_PASSIVE.sub(lambda m: f"what is the {m.group('share')} of {m.group('whole')} {m.group('verb')}", text)
     return _MEASURED_BY.sub(lambda m: f"what is {m.group('owner') or 'the '}{_singular(m.group('thing'))} "

@@ -14,8 +14,9 @@ from synth.plan.subjects import Name
 from synth.vocabulary import Vocabulary
 
 _POSSESSIVE = re.compile(r"['’]s\s+(?:own\s+)?")
-_PHRASE_END = re.compile(r"\s*(?:[,;?.)]|$|\b(?:and|or|use|uses|used|have|has|had|do|does|did|is|are|was|were|"
-                         r"get|gets|got|score|scores|reach|reaches|achieve|achieves)\b)")
+_PHRASE_END = re.compile(r"\s*(?:(?:dataset|benchmark|corpus)\s+)?(?:[,;?.)]|$|\b(?:and|or|use|uses|used|have|has|"
+                         r"had|do|does|did|is|are|was|were|get|gets|got|score|scores|reach|reaches|achieve|achieves|"
+                         r"hold|holds|contain|contains|comprise|comprises)\b)")
 
 
 def without_owners(text: str, names: list[Name], vocab: Vocabulary) -> list[Name]:

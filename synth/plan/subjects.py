@@ -71,10 +71,12 @@ _NOUN_AFTER = re.compile(r"^\s+([a-z][a-z\-]*)")
 # Nouns that name a part of a benchmark's data ("ImageNet patches", "LibriSpeech samples"): the name is the benchmark.
 _DATASET_NOUNS = ("samples", "patches", "images", "tasks", "questions", "problems", "puzzles", "split", "splits",
                   "subset", "subsets")
+# Words after a name that are no noun it modifies; "the AutoScholarQuery dataset", "the MMLU benchmark": the kind of
+# what the name names.
 _NOT_A_NOUN = STOPWORDS | frozenset("""use uses used score scores scored reach reaches reached achieve achieves have
     has had get gets got compare compared perform performs report reports reported model models family series
     variant variants version versions respectively like versus vs up down out performance performances result
-    results numbers figures values""".split()) | frozenset(_DATASET_NOUNS)
+    results numbers figures values dataset datasets benchmark benchmarks corpus""".split()) | frozenset(_DATASET_NOUNS)
 # "for BERT pre-training", "in Qwen3 training": a model's stage, the model still the subject ("RL training" is a stage)
 _STAGE_NOUNS = frozenset("training pre-training pretraining fine-tuning finetuning post-training".split())
 _AUX_BEFORE = re.compile(r"\b(?:do|does|did|can|could|will|would|were|was|are|is|have|has)\s+(?:the\s+)?$",

@@ -266,7 +266,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     phrase = r"[\s-]+".join(_word_pattern(w, words) for w in words)
     patterns = [(rf"\b{phrase}(?:\s+\S{{1,4}})?(?:\s+for\s+(?-i:[A-Z])[^,;:.=()]{{0,30}}?)?{_LINK}"
                  rf"(?:(?:about|around|approximately|roughly)\s+)?$", True),
-                (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:[a-z]+\s+|(?-i:[A-Z]+\d[\w\-]*)\s+)?{phrase}\b", False),
+                # "50 real-world research queries": up to two modifiers between the number and its noun
+                (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:(?:[a-z][a-z\-]*\s+){{1,2}}|(?-i:[A-Z]+\d[\w\-]*)\s+)?"
+                 rf"{phrase}\b", False),
                 # "the batch size is gradually increased from 3072 to 15360": the value the schedule reaches
                 (rf"\b{phrase}{_RISE}$", True),
                 # "we also increase the context size from 512 to 1024 tokens": the same rise, the verb first
@@ -429,8 +431,9 @@ def _spelled_values(text: str, words: list[str], taken: set[int], subset: bool =
             continue  # "each token dispatched to at most two experts": experts per token, not the model's experts
         chosen = subset and noun is not None and _subset_count(text, number.start(), number.end()) and re.match(
             rf"\s+{re.escape(_singular(noun))}\w*\b", text[number.end():], re.IGNORECASE)
-        if number.start() not in taken and (chosen or re.match(rf"\s+{exact}(?![\w-])(?!\s+of\b)",
-                                                               text[number.end():], re.IGNORECASE)):
+        if number.start() not in taken and (chosen or re.match(
+                rf"\s+(?:(?!and\b|or\b|of\b)[a-z][a-z\-]*\s+){{0,2}}?{exact}(?![\w-])(?!\s+of\b)",
+                text[number.end():], re.IGNORECASE)):  # "two fully connected hidden layers"
             out.append((number.group(0), float(_NUMBER_WORDS[number.group(1).lower()]), "", number.start()))
     return out
 

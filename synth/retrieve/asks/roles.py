@@ -14,10 +14,10 @@ import re
 from collections.abc import Mapping, Sequence
 
 from synth.models import Document, Passage, PassageKind, PlanSubject
-from synth.names import key, same_word
+from synth.names import key, name_regex, same_word
 from synth.retrieve.asks.lexicon import WORD
 from synth.retrieve.sentences import sentences
-from synth.text import STOPWORDS
+from synth.text import STOPWORDS, fold
 
 # "A.2 CHESS PUZZLES", "2.2. Fine-tuning details", "D.1 SELF-SUPERVISED VISION MODELS": a numbered section heading
 # (a running page header, a table's header line or a figure's axis text is no section)
@@ -116,3 +116,16 @@ def role_player(text: str, subject: PlanSubject, attribute: str) -> str | None:
         if _says(nouns, found.group("noun")):
             return found.group("name")
     return None
+
+
+def others_section(heading: str | None, subject: PlanSubject, subjects: Sequence[PlanSubject]) -> bool:
+    """"3.2 RealScholarQuery": a numbered section heading naming another subject of the question and not this one, so
+    an unnamed sentence under it ("we completed this process for only 50 instances") is that subject's."""
+    if not heading or not section_heading(heading):
+        return False
+    folded = fold(heading)
+
+    def named(other: PlanSubject) -> bool:
+        return any(name_regex(spelling).search(folded) for spelling in (other.name, *other.spellings))
+
+    return not named(subject) and any(named(other) for other in subjects if other.name != subject.name)

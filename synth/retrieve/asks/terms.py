@@ -271,8 +271,8 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
     asked_words = [w for w in re.findall(r"[a-z][a-z0-9]*", fold(attribute.name).replace("-", " "))
                    if w not in STOPWORDS]
     stems = informative_words(attribute)
-    if not stems:
-        return []
+    if not stems:  # "RL algorithm", only words of a kind: a name said to be it ("PPO … is the RL algorithm") still is
+        return _distinct(used_as(text, attribute.name), text, denied)
     informative = [w for w in asked_words if key(w) in stems] or asked_words
     head = informative[-1:]  # "optimization" of "policy-optimization algorithm": a value names the asked thing
     category = [w for w in asked_words if key(w) in _CATEGORY]
@@ -350,9 +350,14 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
                 found.append((words[a][1], phrase))
                 break
     found += used_as(text, attribute.name)
-    found = [(at, term) for at, term in found
-             if denied or not _DENIED.search(re.split(r"[;:]|\bbut\b", text[max(0, at - 120):at])[-1])]
-    found.sort()
+    return _distinct(found, text, denied)
+
+
+def _distinct(found: list[tuple[int, str]], text: str, denied: bool) -> list[str]:
+    """The terms in the sentence's order, those it denies left out (unless `denied`), one kept of a term and a
+    longer one holding it."""
+    found = sorted((at, term) for at, term in found
+                   if denied or not _DENIED.search(re.split(r"[;:]|\bbut\b", text[max(0, at - 120):at])[-1]))
     out: list[str] = []
     for _, term in found:
         if not any(term.lower() in t.lower() for t in out):

@@ -12,8 +12,8 @@ def used_as(text: str, asked: str) -> list[tuple[int, str]]:
     thing is its value, though it names nothing of the asked kind itself."""
     pattern = _used_as_pattern(asked)
     found = [(m.start("term"), m.group("term")) for m in pattern.finditer(text)] if pattern else []
-    copula = _named_by_copula(asked)
-    found += [(m.start("term"), m.group("term")) for m in copula.finditer(text)] if copula else []
+    for copula in (_named_by_copula(asked), _naming_copula(asked)):
+        found += [(m.start("term"), m.group("term")) for m in copula.finditer(text)] if copula else []
     called = _called(asked)
     found += [(m.start("term"), m.group("term")) for m in called.finditer(text)] if called else []
     if _DATA.search(asked):
@@ -58,6 +58,20 @@ def _named_by_copula(asked: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:the|our|this)\s+(?:[a-z\-]+\s+){{0,2}}?{re.escape(head)}s?"
                       r"(?:\s+(?:used\s+|chosen\s+)?(?:in|for|of)\s+[^.;,()]{0,50}?)?\s+(?:is|was)\s+(?:the\s+)?"
                       r"(?P<term>(?-i:[A-Z])[\w\-.]*[\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _naming_copula(asked: str) -> re.Pattern[str] | None:
+    """"Proximal policy optimization [PPO; 67] is the RL algorithm": a name (or the acronym its citation bracket
+    opens on) said to be the asked thing."""
+    head = _head(asked)
+    if head is None:
+        return None
+    # the asked thing's own modifiers, all of them ("the RL algorithm" for an RL algorithm; never "the RL algorithm"
+    # for a quality-diversity algorithm)
+    modifiers = "".join(rf"{re.escape(w)}\s+" for w in asked.split()[:-1])
+    return re.compile(r"(?:(?<=\[)|(?<![\w\-.]))(?P<term>(?-i:[A-Z])[\w\-.]*[\w])(?:\s*[;,][^\])]{0,40})?[\])]?"
+                      rf"\s+(?:is|was)\s+(?:the|our)\s+{modifiers}{re.escape(head)}s?\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
