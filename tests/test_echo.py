@@ -34,3 +34,22 @@ def test_the_asked_noun_in_the_plural_is_an_echo() -> None:
     kept = drop_echoes([_candidate("positional encodings"), _candidate("sinusoidal positional encodings")],
                        AttributeKind.TEXT, asked_names(plan))
     assert [c.value for c in kept] == ["sinusoidal positional encodings"]
+
+
+def test_the_name_the_asked_noun_belongs_to_is_an_echo() -> None:
+    """'Which frequencies of RoPE does Gemma 7B use most?' was answered 'RoPE' (from 'different RoPE frequencies')."""
+    plan = Plan((PlanSubject("Gemma 7B", ("Gemma 7B",), "test"),),
+                (PlanAttribute("frequencies", AttributeKind.TEXT, ("frequencies", "RoPE frequencies"), "test"),),
+                Relation.LOOKUP)
+    kept = drop_echoes([_candidate("RoPE"), _candidate("low, high")], AttributeKind.TEXT, asked_names(plan))
+    assert [c.value for c in kept] == ["low, high"]
+
+
+def test_a_name_of_the_question_completing_the_asked_noun_is_kept_as_its_spelling() -> None:
+    from synth.plan.qualifiers import owned_by_names
+
+    asked = {"frequencies": PlanAttribute("frequencies", AttributeKind.TEXT, ("frequencies",), "test")}
+    owned = owned_by_names(asked, ["RoPE"], "Which frequencies of RoPE does Gemma 7B use most?")
+    assert owned["frequencies"].name == "frequencies"
+    assert owned["frequencies"].spellings == ("frequencies", "RoPE frequencies")
+    assert owned_by_names(asked, ["RoPE"], "Which frequencies does Gemma 7B use with RoPE?") == asked

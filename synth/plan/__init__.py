@@ -64,7 +64,7 @@ from synth.plan.phrasings import (
 )
 from synth.plan.possessed import without_owners
 from synth.plan.printed import describe
-from synth.plan.qualifiers import qualified
+from synth.plan.qualifiers import owned_by_names, qualified, trained_at, without_eval_set
 from synth.plan.roles import acting_as, conditioned, role_subjects
 from synth.plan.scale import at_scale, scaled, sized
 from synth.plan.spelling import library_names, respell
@@ -138,22 +138,6 @@ def _quantity(name: str, vocab: Vocabulary) -> bool:
     if any(match_property(asked, default_modifiers(asked), label) for label in vocab.attribute_labels):
         return True
     return vocab.numeric_phrase(name)
-
-
-_TRAINED_FOR = re.compile(r"\b(?:after|at)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[KMB]?)\s+(?:training\s+)?"
-                          r"(?P<unit>steps|epochs|iterations|updates)\b", re.IGNORECASE)
-# "held-out log-perplexity": the set a measure is taken on, which tables print as a setting ("log-perplexity
-# (Heldout-set; …)") or in their caption
-_EVAL_SET = re.compile(r"^(?:held-?out|validation|test|dev|development)(?:[-\s]set)?\s+(?=\S)", re.IGNORECASE)
-
-
-def _without_eval_set(asked: Asked, vocab: Vocabulary) -> Asked:
-    """The measure asked on an evaluation set, read as the measure when only the measure is a label of the library's
-    tables (its values are shown with the set their table names)."""
-    head = _EVAL_SET.sub("", asked.text)
-    if asked.kind is not None or head == asked.text or _quantity(asked.text, vocab) or not _quantity(head, vocab):
-        return asked
-    return replace(asked, text=head)
 
 
 def _relation(text: str, question: Question, subjects: int, mechanism: bool) -> tuple[Relation, str | None]:
@@ -300,12 +284,12 @@ def _attributes(question: Question, text: str, slotted_text: str, names: list[Na
     binding = ClauseSubjects(parts, names)
     set_for = _clause_settings(text, names, len(parts))
     for index, clause in enumerate(parts):
-        trained = _TRAINED_FOR.search(clause)  # "after 65,536 training steps": the values at that point of training
+        trained = trained_at(clause)  # "after 65,536 training steps": the values at that point of training
         if trained and index not in set_for:
-            set_for[index] = f"{trained.group('count')} {trained.group('unit')}"
+            set_for[index] = trained
         standalone = partial(_standalone, vocab=vocab)
         for asked in qualified(clause, _phrased_or_asked(clause, standalone)):
-            asked = _without_eval_set(asked, vocab)
+            asked = without_eval_set(asked, partial(_quantity, vocab=vocab))
             kind = asked.kind or (AttributeKind.QUANTITY if _quantity(asked.text, vocab) else AttributeKind.TEXT)
             if kind is AttributeKind.QUANTITY and setting.stage:
                 asked = _staged(asked, vocab)
@@ -444,6 +428,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     if subjects and not question.columns:
         unique = without_summary_words(without_which_one(unique) if len(subjects) > 1 else unique)
         unique = without_benchmark_settings(unique, vocab, notes)
+        unique = owned_by_names(unique, [n.text for n in names if n.role == "modifier"], text)
     relation, trend_by = _relation(text, question, len(subjects), bool(mechanism and not question.columns))
     if relation is not Relation.MECHANISM and relation is not Relation.TREND:
         subjects = _own_members(subjects, vocab)

@@ -17,8 +17,10 @@ tokens were used" asks for tokens).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
+from synth.models import AttributeKind, PlanAttribute
 from synth.plan.wording import METRIC, SUBJECT, Asked, is_verb
 from synth.text import STOPWORDS
 
@@ -87,4 +89,44 @@ def qualified(clause: str, asked: list[Asked]) -> list[Asked]:
             continue
         _, text, said = rewrites.pop(0)
         out.append(replace(item, text=text, how=f'{item.how}; qualified by "{said}"'))
+    return out
+
+
+# "after 65,536 training steps": the point of training the asked values are stated at
+_TRAINED_AT = re.compile(r"\b(?:after|at)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[KMB]?)\s+(?:training\s+)?"
+                         r"(?P<unit>steps|epochs|iterations|updates)\b", re.IGNORECASE)
+
+
+def trained_at(clause: str) -> str | None:
+    """The setting "after N steps" fixes ("65,536 steps"), or None."""
+    found = _TRAINED_AT.search(clause)
+    return f"{found.group('count')} {found.group('unit')}" if found else None
+
+
+# "held-out log-perplexity": the set a measure is taken on, which tables print as a setting ("log-perplexity
+# (Heldout-set; …)") or in their caption
+_EVAL_SET = re.compile(r"^(?:held-?out|validation|test|dev|development)(?:[-\s]set)?\s+(?=\S)", re.IGNORECASE)
+
+
+def without_eval_set(asked: Asked, is_quantity: Callable[[str], bool]) -> Asked:
+    """The measure asked on an evaluation set, read as the measure when only the measure is a label of the library's
+    tables (its values are shown with the set their table names)."""
+    head = _EVAL_SET.sub("", asked.text)
+    if asked.kind is not None or head == asked.text or is_quantity(asked.text) or not is_quantity(head):
+        return asked
+    return replace(asked, text=head)
+
+
+def owned_by_names(unique: dict[str, PlanAttribute], owners: list[str], text: str) -> dict[str, PlanAttribute]:
+    """"Which frequencies of RoPE does Gemma 7B use": the asked noun is RoPE's frequencies, so the name it is "of"
+    is kept as a spelling of the attribute ("RoPE frequencies"), where a value that only repeats it is seen as an
+    echo; the attribute keeps its own name, which is what sentences state ("the low frequencies of RoPE")."""
+    out = dict(unique)
+    for owner in owners:
+        found = re.search(rf"\b([A-Za-z][\w\-]*)\s+of\s+(?:the\s+)?{re.escape(owner)}\b", text)
+        if not found:
+            continue
+        for k, attribute in unique.items():
+            if attribute.kind is AttributeKind.TEXT and attribute.name.split()[-1].lower() == found.group(1).lower():
+                out[k] = replace(attribute, spellings=(*attribute.spellings, f"{owner} {attribute.name}"))
     return out

@@ -27,6 +27,9 @@ def asked_names(plan: Plan) -> frozenset[str]:
     play it ("AlexNet (weak supervisor)") is what "which model acts as …" asks, no echo."""
     names = [name for s in plan.subjects for name in ((s.name,) if s.role else (s.name, *s.spellings))]
     names += [name for a in plan.attributes for name in (a.name, *a.spellings)]
+    # a word of the asked phrase itself ("RoPE" of "RoPE frequencies") says whose the asked thing is, not which one
+    names += [word for a in plan.attributes for spelling in (a.name, *a.spellings) if len(spelling.split()) > 1
+              for word in spelling.split()[:-1]]
     return frozenset(_plain(n) for n in names if n)
 
 
