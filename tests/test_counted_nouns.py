@@ -27,6 +27,18 @@ QWEN3 = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering 
     ("We also increase the context size from 512 to 1024 tokens.", "context length", ["1024"]),
     ("It uses a context window of 4096 tokens.", "context length", ["4096"]),
     ("We use a batch length of 64.", "batch size", []),
+    # a magnitude letter the sentence uses as a formula's variable is no scale (fresh6: "0.27B" read as 0.27 billion
+    # and given as a learning rate the paper never states); the letter in a name elsewhere changes nothing
+    ("Here we determined a roughly optimal relation = 0.27B 96+B between learning rate and B for fixed batch size "
+     "training.", "learning rate", []),
+    ("It has 671B total parameters (see Appendix B).", "total parameters", ["671B"]),
+    # the bound of the models a study spans is no one model's size (fresh6: the BLT's "up to 8B" for its entropy model)
+    ("We present the first flop controlled scaling study of byte-level models up to 8B parameters and 4T training "
+     "bytes.", "parameters", []),
+    ("We train models at multiple scales from 1B up to 8B parameters for the optimal number of tokens.", "parameters",
+     []),
+    ("Unless otherwise mentioned, we use a transformer with 100M parameters, 14 layers, and a hidden dimensionality of "
+     "512.", "parameters", ["100M"]),
 ])
 def test_the_figure_counts_the_noun_it_is_written_with(sentence: str, attribute: str, values: list[str]) -> None:
     asked = PlanAttribute(attribute, AttributeKind.QUANTITY, (attribute,), "test")

@@ -42,6 +42,19 @@ _WHOLE_SET = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:will\s+be|are|is|get|gets)\s+(?:activated|selected|chosen)\b",
                            re.IGNORECASE)
 
+# A magnitude letter the sentence also writes alone beside an operator ("= 0.27B 96+B between learning rate and B", a
+# formula flattened into text): B is the formula's variable, so "0.27B" is a coefficient, not 0.27 billion.
+_OPERATOR = r"[+*/=×^−]"
+
+
+def _symbol_scale(text: str, raw: str) -> bool:
+    """The figure's magnitude letter is a variable of a formula in the sentence, not a scale."""
+    letter = raw.rstrip()[-1:]
+    if letter not in ("K", "M", "B", "T"):
+        return False
+    return re.search(rf"{_OPERATOR}\s*{letter}(?![\w.])|(?<![\w.]){letter}\s*{_OPERATOR}", text) is not None
+
+
 def _scale(raw: str, quantity: claimparse.Quantity) -> tuple[float, str | None]:
     word = re.search(r"(trillion|billion|million|thousand)", raw, re.IGNORECASE)
     if word:
@@ -131,15 +144,19 @@ def _drawn(text: str, end: int, attribute: PlanAttribute) -> bool:
     return _DRAWN.match(text[end:end + 12]) is not None and "random" not in attribute.name.lower()
 
 
-def _in_range(text: str, quantity: claimparse.Quantity) -> bool:
-    """A bound of a range ("from 1B to 34B parameters") or the last of a list of alternatives ("1, 2, and 4
-    shared experts") describes a family or an ablation, not one model."""
-    before, after = text[max(0, quantity.start - 10):quantity.start], text[quantity.end:quantity.end + 11]
+# "scaling study of byte-level models up to 8B parameters": the largest of the models studied, no one model's size
+_FAMILY_UP_TO = re.compile(r"\b(?:models|scales|sizes|variants)\s+(?:of\s+)?up\s+to\s+$", re.IGNORECASE)
+
+
+def _in_range(text: str, start: int, end: int) -> bool:
+    """A bound of a range ("from 1B to 34B parameters", "models up to 8B parameters") or the last of a list of
+    alternatives ("1, 2, and 4 shared experts") describes a family or an ablation, not one model."""
+    before, after = text[max(0, start - 10):start], text[end:end + 11]
     if _RANGE_START.search(before) and _RANGE_END.match(after):
         return True
-    if _ALTERNATIVES.search(text[max(0, quantity.start - 30):quantity.start]):
+    if _ALTERNATIVES.search(text[max(0, start - 30):start]) or _FAMILY_UP_TO.search(text[max(0, start - 30):start]):
         return True  # "1, 2, and 4 shared experts": settings compared, not one model's value
-    preceding = text[max(0, quantity.start - 40):quantity.start]
+    preceding = text[max(0, start - 40):start]
     return bool(re.search(r"\b(?:to|and)\s+$", before)) and bool(
         re.search(r"\b(?:from|between)\s+\S+\s+(?:(?:up\s+)?to|and)\s+$", preceding))
 
@@ -160,8 +177,11 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     whole = not asks_per_unit(attribute.name)
     out = []
     for quantity in sentence_quantities(text):
-        if quantity.unit != "scale" or _in_range(text, quantity) or _drawn(text, quantity.end, attribute):
+        if quantity.unit != "scale" or _in_range(text, quantity.start, quantity.end) or _drawn(
+                text, quantity.end, attribute):
             continue
+        if _symbol_scale(text, quantity.raw):
+            continue  # "= 0.27B 96+B between learning rate and B": a coefficient of the variable B
         if whole and per_unit(text, quantity.start, quantity.end):
             continue  # "each training batch contains 18M tokens": the batch, not the training tokens
         if _LENGTH_OF.search(text[max(0, quantity.start - 40):quantity.start]) and not _LENGTH_WORDS.search(
@@ -326,6 +346,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue  # "128 random 2048 token segments": 2048 is no count of segments
             if number.group(0)[-1:] in "KMBT" and _in_name(text, number.start()):
                 continue  # "Chinchilla 70B achieves compression rates …": a size inside a name
+            if number.group(0)[-1:] in "KMBT" and (_in_range(text, number.start(), number.end())
+                                                   or _symbol_scale(text, number.group(0))):
+                continue  # "from 1B up to 8B parameters": a family's bound, as for the figures read above
             context = (text[max(0, number.start() - 60):number.start()] if before
                        else text[number.end():number.end() + 60])
             found = re.search(pattern, context, re.IGNORECASE)
