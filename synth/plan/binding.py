@@ -2,9 +2,11 @@
 
 "What is Qwen3-235B-A22B's number of activated parameters, and what vocabulary size and context length does Qwen3
 use?" asks three cells, not six: a clause that names subjects binds the attributes it asks to them. A clause that
-names none asks of the subject of the clause before it when it says "it"/"its", else of every subject. When the
-binding would leave a subject with nothing asked ("What does A score on MMLU, and how does B compare?"), the question
-is read as the full cross product, as before.
+names none asks of the subject of the clause before it when it says "it"/"its", else of every subject; a bare
+question-word phrase with no verb of its own ("how many groups") shares the verb and subject of the clause after it
+("how many groups and what head dimension do the Mamba-2 layers have" asks both of Mamba-2, not the groups of every
+subject). When the binding would leave a subject with nothing asked ("What does A score on MMLU, and how does B
+compare?"), the question is read as the full cross product, as before.
 """
 
 from __future__ import annotations
@@ -15,9 +17,19 @@ from dataclasses import replace
 from synth.models import PlanAttribute, PlanSubject
 from synth.names import canonical, family
 from synth.plan.subjects import Name
-from synth.plan.wording import METRIC, SUBJECT
+from synth.plan.wording import METRIC, SUBJECT, is_verb
 
 _PRONOUN = re.compile(r"\b(?:it|its|it's)\b", re.IGNORECASE)
+_AUXILIARIES = frozenset("do does did is are was were has have had be been".split())
+# A question-word phrase that asks a noun and nothing else: "how many groups", "what head dimension".
+_BARE_ASK = re.compile(r"^(?:how\s+many|how\s+much|what|which)\s+[\w\-]+(?:\s+[\w\-]+){0,3}$", re.IGNORECASE)
+
+
+def _shares_next(clause: str) -> bool:
+    """A clause that only names what it asks, with no verb and no subject of its own ("how many groups" before "and
+    what head dimension do the Mamba-2 layers have"): it is asked with the next clause's verb, of its subjects."""
+    return bool(_BARE_ASK.match(clause.strip())) and SUBJECT not in clause and METRIC not in clause and not any(
+        is_verb(word) or word.lower() in _AUXILIARIES for word in re.findall(r"[\w\-]+", clause))
 
 
 def slotted_order(names: list[Name], role: str) -> list[tuple[str, ...]]:
@@ -77,6 +89,9 @@ class ClauseSubjects:
             m_at += m_count
             self.bound.append(named)
             previous = named or previous
+        for i in range(len(clauses) - 2, -1, -1):  # from the end: "how many X, what Y and what Z does S have"
+            if not self.bound[i] and self.bound[i + 1] and _shares_next(clauses[i]):
+                self.bound[i] = self.bound[i + 1]
 
     def of_clause(self, index: int) -> tuple[str, ...]:
         return self.bound[index] if self.valid else ()
