@@ -37,7 +37,7 @@ from synth.plan.classes import UsageClass, resolve_usage, usage_class
 from synth.plan.datasets import measured_on
 from synth.plan.derived import Derived, derived_from, derived_members
 from synth.plan.described import described_subjects, in_papers
-from synth.plan.experiments import experiment_subjects
+from synth.plan.experiments import experiment_subjects, without_described
 from synth.plan.families import is_family, resolve_class
 from synth.plan.folded import measures_folded, without_benchmark_settings, without_summary_words, without_which_one
 from synth.plan.labels import measured, sibling_labels
@@ -413,6 +413,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     subjects = [*roles, *subjects]
     slotted_text = slotted(text, names)
     attributes, mechanism = _attributes(question, text, slotted_text, names, setting, vocab)
+    attributes = without_described(attributes, roles, tools)  # "how big is the entropy model that …"
     if stage_named and not question.columns:
         attributes = at_stage(attributes, stage_named)
         notes.append(f"Values are taken only where their evidence names the {stage_named} stage the question names.")

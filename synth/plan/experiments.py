@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from synth.models import PlanSubject
+from synth.models import PlanAttribute, PlanSubject
 from synth.names import canonical
 from synth.plan.papers import PaperReference
 from synth.plan.subjects import Name
@@ -44,7 +44,7 @@ def experiment_subjects(text: str, names: Sequence[Name], papers: Sequence[Paper
     inside the description ("trained on MNIST") and the named paper's own method ("was Adam run")."""
     homes = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
     if not homes:
-        return [], []
+        return part_subjects(text, names, vocab)
     # the paper's own method: a name it is about, or its title's head ("Adam" of "Adam: A Method for …")
     own = {canonical(name) for key in homes for name in (*vocab.about.get(key, ()),
                                                            vocab.titles.get(key, "").split(":")[0]) if name}
@@ -67,7 +67,47 @@ def experiment_subjects(text: str, names: Sequence[Name], papers: Sequence[Paper
                                role=noun if noun in _NOUNS else None, setting="; ".join(groups)))
         spans.append((found.start(), found.end()))
     if not out:
-        return [], []
+        return part_subjects(text, names, vocab)
     dropped = [n for n in names if any(lo <= n.start and n.end <= hi for lo, hi in spans)
                or (n.role == "subject" and canonical(n.text) in own)]
     return out, dropped
+
+
+PART_ORIGIN = "a model the named system uses, described by what it is"
+# "the entropy model that the Byte Latent Transformer uses for patching": a part described by what it is, then "that"
+# or "which" and the name of the system that uses it, then the verb of use
+_PART_BEFORE = re.compile(r"\b[Tt]he\s+(?P<words>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)\s+"
+                          r"(?P<noun>network|model|classifier|policy|agent)s?\s+(?:that|which)\s+(?:the\s+)?$")
+_PART_AFTER = re.compile(r"^\s+(?:models?\s+)?(?:uses?|used|employs?|employed|trains?|trained|relies\s+on)\b")
+
+
+def part_subjects(text: str, names: Sequence[Name], vocab: Vocabulary) -> tuple[list[PlanSubject], list[Name]]:
+    """A model a named system uses, described by what it is ("How big is the entropy model that the Byte Latent
+    Transformer uses for patching?"): the part is the subject, read in its owner's own papers where its paragraph
+    calls it by its noun and describing words; the owner is no subject (read as one, the owner's own size, "up to 8B
+    parameters", was given as the part's)."""
+    for name in names:
+        if name.role != "subject":
+            continue
+        found = _PART_BEFORE.search(text[:name.start])
+        if not found or not _PART_AFTER.match(text[name.end:]):
+            continue
+        words = found.group("words").split()
+        homes = tuple(vocab.home_sources((name.text,)))
+        if not homes or any(w.lower() in _NOT_DESCRIBING for w in words):
+            continue
+        described, noun = " ".join(words), found.group("noun")
+        part = f"{described} {noun}"
+        return [PlanSubject(part, (part,), PART_ORIGIN, homes, role=noun, setting=described)], [name]
+    return [], []
+
+
+def without_described(attributes: list[PlanAttribute], described: Sequence[PlanSubject], owners: Sequence[Name]
+                      ) -> list[PlanAttribute]:
+    """The attributes but those naming a described subject or the system that uses it ("how big is the entropy model
+    that the Byte Latent Transformer uses" asks of the entropy model; neither name is an attribute of it)."""
+    parts = [s for s in described if s.origin == PART_ORIGIN]
+    if not parts:
+        return attributes
+    named = {canonical(s.name) for s in parts} | {canonical(n.text) for n in owners}
+    return [a for a in attributes if canonical(a.name) not in named]
