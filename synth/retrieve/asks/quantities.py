@@ -144,8 +144,15 @@ def _drawn(text: str, end: int, attribute: PlanAttribute) -> bool:
     return _DRAWN.match(text[end:end + 12]) is not None and "random" not in attribute.name.lower()
 
 
-# "scaling study of byte-level models up to 8B parameters": the largest of the models studied, no one model's size
-_FAMILY_UP_TO = re.compile(r"\b(?:models|scales|sizes|variants)\s+(?:of\s+)?up\s+to\s+$", re.IGNORECASE)
+# "scaling study of byte-level models up to 8B parameters", "models at multiple scales from 1B up to 8B parameters":
+# the largest of the models studied, no one model's size
+_FAMILY_UP_TO = re.compile(r"\b(?:models|scales|sizes|variants)\s+(?:of\s+)?(?:from\s+\S+\s+)?up\s+to\s+$",
+                           re.IGNORECASE)
+
+
+def _family_bound(text: str, start: int) -> bool:
+    """The figure is the largest size of the models a study spans ("models up to 8B parameters")."""
+    return _FAMILY_UP_TO.search(text[max(0, start - 40):start]) is not None
 
 
 def _in_range(text: str, start: int, end: int) -> bool:
@@ -154,7 +161,7 @@ def _in_range(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 10):start], text[end:end + 11]
     if _RANGE_START.search(before) and _RANGE_END.match(after):
         return True
-    if _ALTERNATIVES.search(text[max(0, start - 30):start]) or _FAMILY_UP_TO.search(text[max(0, start - 30):start]):
+    if _ALTERNATIVES.search(text[max(0, start - 30):start]) or _family_bound(text, start):
         return True  # "1, 2, and 4 shared experts": settings compared, not one model's value
     preceding = text[max(0, start - 40):start]
     return bool(re.search(r"\b(?:to|and)\s+$", before)) and bool(
@@ -346,9 +353,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue  # "128 random 2048 token segments": 2048 is no count of segments
             if number.group(0)[-1:] in "KMBT" and _in_name(text, number.start()):
                 continue  # "Chinchilla 70B achieves compression rates …": a size inside a name
-            if number.group(0)[-1:] in "KMBT" and (_in_range(text, number.start(), number.end())
+            if number.group(0)[-1:] in "KMBT" and (_family_bound(text, number.start())
                                                    or _symbol_scale(text, number.group(0))):
-                continue  # "from 1B up to 8B parameters": a family's bound, as for the figures read above
+                continue  # "from 1B up to 8B parameters": a family's bound, not a context raised "from 4K to 32K"
             context = (text[max(0, number.start() - 60):number.start()] if before
                        else text[number.end():number.end() + 60])
             found = re.search(pattern, context, re.IGNORECASE)
