@@ -67,3 +67,17 @@ def test_how_often_asks_for_a_number(squeeze_library: Library) -> None:
     plan = make_plan(Question(title="Preference", question="How often do labelers prefer outputs of Squeeze-70B over "
                                                            "FLAC?"), squeeze_library)
     assert [a.kind for a in plan.attributes] == [AttributeKind.QUANTITY]
+
+
+@pytest.mark.parametrize(("question", "subjects"), [
+    ("What compression rate does Squeeze-70B reach on ImageNet patches and on LibriSpeech samples, and how do gzip "
+     "and FLAC compare?", ["Squeeze-70B", "gzip", "FLAC"]),
+    ("How do FLAC and gzip compare on LibriSpeech?", ["FLAC", "gzip"]),
+    ("How do zip and FLAC compare on LibriSpeech?", ["FLAC"]),  # no table labels "zip": a word, not a name
+])
+def test_a_lower_case_list_member_at_either_end_is_a_subject_the_tables_label(
+        question: str, subjects: list[str], squeeze_library: Library) -> None:
+    """"how do gzip and FLAC compare": the library writes gzip in lower case as a table row, so it is a subject
+    wherever the list puts it, not only between two names."""
+    plan = make_plan(Question(title="Compression", question=question), squeeze_library)
+    assert [s.name for s in plan.subjects] == subjects

@@ -246,15 +246,51 @@ def _arrows(text: str, names: list[_Raw], vocab: Vocabulary) -> list[_Raw]:
 
 def _lower_members(text: str, names: list[_Raw], vocab: Vocabulary) -> list[_Raw]:
     """A list member written in lower case ("gzip") is a name when the names around it are and the library's
-    tables put the word on their model axis."""
+    tables put the word on their model axis: between two names ("Chinchilla 70B, gzip and FLAC"), or at either end
+    of a list ("how do gzip and FLAC compare", "FLAC and gzip") when a table's row is labelled with the word in the
+    question's own spelling, so a word the tables only capitalise ("Base", "Large", "Model") stays a word."""
     out: list[_Raw] = []
     for i, name in enumerate(names):
+        gap_start = out[-1].end if out else 0
+        out.extend(_lower_before(text, gap_start, name.start, vocab))
         out.append(name)
-        member = _LOWER_MEMBER.match(text[name.end:names[i + 1].start]) if i + 1 < len(names) else None
-        if member and member.group(1) not in STOPWORDS and vocab.role(member.group(1)) == "entity":
+        gap = text[name.end:names[i + 1].start] if i + 1 < len(names) else text[name.end:]
+        member = _LOWER_MEMBER.match(gap) if i + 1 < len(names) else None
+        after = None if member else _LOWER_AFTER.match(gap)
+        if member and _listed_lower(member.group(1), vocab, spelt=False):
             start = name.end + member.start(1)
             out.append(_Raw(member.group(1), start, start + len(member.group(1)), "entity"))
+        elif after and _listed_lower(after.group(1), vocab, spelt=True):
+            start = name.end + after.start(1)
+            out.append(_Raw(after.group(1), start, start + len(after.group(1)), "entity"))
     return out
+
+
+# "gzip and FLAC", "gzip, LZMA2 and FLAC": a lower-case word right before a list's name, joined to it as a list item.
+_LOWER_BEFORE = re.compile(r"(?<![\w\-.])([a-z][\w\-.]*[\w])(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+# "FLAC and gzip": a lower-case word that ends a list after its last name.
+_LOWER_AFTER = re.compile(r"^\s*,?\s+(?:and|or)\s+([a-z][\w\-.]*[\w])(?![\w\-])(?!\s+(?:and|or)\b)")
+
+
+_SHOT_WORD = re.compile(r"shots?$")  # "zero-shot and 5-shot": a setting of the prompt, never a subject
+
+
+def _listed_lower(word: str, vocab: Vocabulary, spelt: bool) -> bool:
+    """A lower-case word is a name of the library's model axis; `spelt`: a table row is labelled with it as written."""
+    if word in STOPWORDS or _MEMBER_WORD.match(f" {word}") or _SHOT_WORD.search(word) or vocab.role(word) != "entity":
+        return False
+    return not spelt or any(match.label == word for match in vocab.entity_matches((word,)))
+
+
+def _lower_before(text: str, start: int, end: int, vocab: Vocabulary) -> list[_Raw]:
+    """The lower-case list members written right before a name, first to last ("gzip, lzma and FLAC")."""
+    found: list[_Raw] = []
+    while True:
+        before = _LOWER_BEFORE.search(text[start:end])
+        if not before or not _listed_lower(before.group(1), vocab, spelt=True):
+            return found
+        end = start + before.start(1)
+        found.insert(0, _Raw(before.group(1), end, end + len(before.group(1)), "entity"))
 
 
 def _lists(text: str, names: list[_Raw] | list[Name]) -> list[list[int]]:
