@@ -22,6 +22,7 @@ from synth.names import default_modifiers, key, name_regex, same_word, words_of
 from synth.retrieve import FocusTerm, Screening
 from synth.retrieve.asks import mechanism_score, subject_scope
 from synth.retrieve.asks.roles import RoleScope, described
+from synth.retrieve.samples import in_samples, sample_spans
 from synth.retrieve.sentences import sentences, states_something
 from synth.tables import records
 from synth.text import STOPWORDS, collapse, fold, sentence_spans
@@ -188,11 +189,36 @@ def _merged(scored: list[tuple[float, Claim]], limit: int) -> list[Claim]:
     return kept
 
 
+# A sentence whose subject is a dataset and whose verb says what it holds or where it comes from ("The ImageNet dataset
+# (Russakovsky et al., 2015) contains 14 197 122 annotated images", "Since 2010, the dataset has been used in …",
+# "LibriSpeech … is a corpus of …"); "the benchmark is harder for small models" says how models fare, and stays.
+_DATASET_VERB = (r"(?:contains?|consists?\s+of|comprises?|includes?|covers?|spans?|holds?|"
+                 r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:an?|the)\s+(?:\w+\s+){0,2}?"
+                 r"(?:corpus|dataset|data\s+set|collection|set)\s+of|used\s+(?:in|for)|derived|collected|built|"
+                 r"created|drawn|made\s+up|composed|sampled|scraped|crawled|curated|constructed))\b")
+_OPENING = r"^(?:[^,]{0,40},\s*)?(?:the\s+)?"
+_DATASET_SUBJECT = re.compile(_OPENING + r"(?:(?P<name>\S+(?:\s+\S+){0,3}?)\s+)??(?:dataset|data\s+set|corpus|"
+                              r"benchmark|collection)s?(?:\s*\([^)]*\))?\s+" + _DATASET_VERB, re.IGNORECASE)
+
+
+def describes_dataset(text: str, spellings: tuple[str, ...]) -> bool:
+    """A sentence about a benchmark's data (its size, contents, provenance), not a result measured on it: its subject
+    is the dataset ("the dataset", "the ImageNet dataset") or the benchmark's own name, and its verb says what the data
+    holds or where it comes from."""
+    described = _DATASET_SUBJECT.match(text)
+    if described and (described.group("name") is None or any(
+            name_regex(s).search(described.group("name").lower()) for s in spellings)):
+        return True
+    return any(re.match(rf"{_OPENING}{re.escape(s)}(?:\s*\([^)]*\))?\s+{_DATASET_VERB}", text, re.IGNORECASE)
+               for s in spellings)
+
+
 def _bears_on(text: str, attribute: PlanAttribute) -> bool:
-    """Whether a sentence states something about the asked attribute."""
+    """Whether a sentence states something about the asked attribute: a benchmark asked is measured, not described."""
     if attribute.kind is AttributeKind.METRIC:
         lowered = text.lower()
-        return any(name_regex(s).search(lowered) for s in attribute.spellings)
+        return any(name_regex(s).search(lowered) for s in attribute.spellings) \
+            and not describes_dataset(text, attribute.spellings)
     if attribute.kind is AttributeKind.MECHANISM:
         return mechanism_score(text, attribute, True, True) > 2.0
     asked = words_of(attribute.name)
@@ -204,8 +230,9 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
                answer: Answer | None) -> list[tuple[float, Claim]]:
     """Sentences of the included sources that bear on an ask: a subject in scope (named, or in a source
     about it with no other model named) and an asked attribute stated. Headings, reference entries,
-    axis text, meta sentences and sentences about other models never qualify; quotes already shown
-    as answer cells are not repeated."""
+    axis text, meta sentences, model samples and quoted prompts (synth.retrieve.samples), descriptions of a
+    benchmark's data and sentences about other models never qualify; quotes already shown as answer cells are
+    not repeated."""
     vocab = vocabulary(library)
     shown = {" ".join(e.quote.split()) for c in (answer.cells if answer else ()) for e in c.evidence}
     shown |= {e.quote for m in (answer.mechanisms if answer else ()) for e in m.sentences}
@@ -217,17 +244,23 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
     scored: list[tuple[float, Claim]] = []
     seen: set[tuple[str, int]] = set()
     roles = RoleScope({d.doc_id: d for d in library.documents} if any(described(s) for s in plan.subjects) else {})
+    documents = {d.doc_id: d for d in library.documents}
+    samples: dict[str, tuple[tuple[int, int], ...]] = {}  # per document: where it quotes samples and prompts
     for hit in hits:
         passage = hit.passage
         if passage.kind is not PassageKind.TEXT or (passage.doc_id, passage.ordinal) in seen:
             continue
         seen.add((passage.doc_id, passage.ordinal))
         source = library.source_for_doc(passage.doc_id).key
-        said = [s.text for s in sentences(passage)]
+        cut = sentences(passage)
+        said = [s.text for s in cut]
         owned = {s.name: roles.owned(s, passage, said) for s in plan.subjects if described(s)}
+        if passage.doc_id not in samples:
+            samples[passage.doc_id] = sample_spans(documents[passage.doc_id])
         for position, text in enumerate(said):
-            if text in shown or not states_something(text) or not is_complete_sentence(text):
-                continue
+            if text in shown or not states_something(text) or not is_complete_sentence(text) \
+                    or in_samples(cut[position].start, samples[passage.doc_id]):
+                continue  # a model's sample or a quoted prompt is no statement of the paper
             for subject in plan.subjects:
                 scope = subject_scope(text, subject, vocab, source in subject.home_sources, metric_names,
                                       asked=[a.name for a in plan.attributes])

@@ -140,7 +140,7 @@ def sentences(passage: Passage) -> list[Sentence]:
         return []
     out = []
     for s, e in _spans(passage.text):
-        glued = _GLUED_HEADING.match(passage.text[s:e])
+        glued = _GLUED_HEADING.match(passage.text[s:e]) or _RUN_IN_HEADING.match(passage.text[s:e])
         if glued and glued.end() < e - s:
             s += glued.end()  # "2 Architecture We adopt …": the heading is no part of the sentence, "2" no value
         out.append(Sentence(collapse(passage.text[s:e]), passage.start + s, passage.start + e, passage))
@@ -151,6 +151,13 @@ def sentences(passage: Passage) -> list[Sentence]:
 # "3.1 Pre-Training Data Our corpus …").
 _GLUED_HEADING = re.compile(r"\d+(?:\.\d+)*\.?\s+(?:[A-Z][A-Za-z\-]*\s+){1,6}?(?=(?:We|Our|The|In|This|These|To|For|A|"
                             r"An|As|It|Each|All|During|After|Since|Given|Unlike|While|With|Following)\s)")
+
+
+# An unnumbered run-in heading naming what its paragraph describes, which the paragraph's first words repeat
+# ("ImageNet The ImageNet dataset … contains …", "LibriSpeech LibriSpeech (Panayotov et al., 2015) is a corpus …"):
+# a sentence never repeats its own first name right after it, so the first copy is the heading.
+_RUN_IN_HEADING = re.compile(r"((?:[A-Z][\w\-.]*|[a-z]+\d[\w\-]*)(?:\s+[A-Z][\w\-.]*){0,3})\s+"
+                             r"(?=(?:(?:The|A|An|Our|This|These)\s+)?\1(?![\w\-]))")
 
 
 def is_heading(text: str) -> bool:
