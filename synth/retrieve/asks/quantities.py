@@ -300,6 +300,10 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 (rf"\b{phrase}{_RISE}$", True),
                 # "we also increase the context size from 512 to 1024 tokens": the same rise, the verb first
                 (rf"\b{_RAISE_VERB}\s+(?:the\s+|its\s+|our\s+)?{phrase}\s+from\s+[\d.,]+\s*[KMB]?\s+to\s+$", True)]
+    if same_measures(words):
+        # "They are sampled such that the combined length is ≤ 512 tokens": a bound on the input's length is the
+        # longest context the model reads (a length set for a stage, "the maximum sequence length is set to 4K", is not)
+        patterns.append((r"\blength\s+(?:is\s+|was\s+)?(?:≤|<=|at\s+most|up\s+to|no\s+more\s+than)\s*$", True))
     of_size = trained_for = None
     if len(words) == 2 and key(words[0]) in _STAGES and words[-1].lower() in ("steps", "iterations", "epochs"):
         # "In all experiments we train for 10,000 steps": the training steps, the verb for the noun's stage word
