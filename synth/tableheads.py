@@ -177,3 +177,11 @@ def run_in_prefix(table: Table, label: str) -> str | None:
         if len(sharing) >= 3 and 2 * len(sharing) >= len(labels):
             return prefix
     return None
+
+
+def names_a_setting(table: Table, r: int, levels: int) -> bool:
+    """Row `r`'s group label is a value of the variable its column's title names ("Chunk Size" over "2048"): every
+    row under it is measured at that setting (Chinchilla 70B's only row sits under "Chunk Size 2048", as does FLAC's
+    second one), so the setting is the row's even when the row label appears in no other group."""
+    group = table.row_groups[r].strip() if r < len(table.row_groups) else ""
+    return bool(group) and titled_group(table, r, levels) != group

@@ -21,6 +21,7 @@ from synth.models import Table
 from synth.tableheads import (
     axis_header,
     column_paths,
+    names_a_setting,
     names_columns,
     padded,
     repeated_in_groups,
@@ -358,8 +359,9 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
                 extra = [*extra, *spans[c][:-1]]
             extra += [f"{header[k]} {row[k].strip()}" for k in row_settings.get(fold(row[0].strip()), ())
                       if k != c and k < len(row) and row[k].strip()]
-            if fold(entity) in repeated and group.strip():
-                extra = [*extra, group.strip()]  # gzip under chunk size ∞ and gzip under 2048: two settings
+            if group.strip() and (fold(entity) in repeated or names_a_setting(table, r, levels)):
+                # gzip under chunk size ∞ and gzip under 2048: two settings; Chinchilla 70B under 2048 alone: one
+                extra = [*extra, group.strip()]
             if extra:
                 setting = "; ".join([*([setting] if setting else []), *extra])
             from_name = parse_parameters(entity)
