@@ -184,4 +184,28 @@ def names_a_setting(table: Table, r: int, levels: int) -> bool:
     row under it is measured at that setting (Chinchilla 70B's only row sits under "Chunk Size 2048", as does FLAC's
     second one), so the setting is the row's even when the row label appears in no other group."""
     group = table.row_groups[r].strip() if r < len(table.row_groups) else ""
-    return bool(group) and titled_group(table, r, levels) != group
+    return _VALUE.fullmatch(group) is not None and titled_group(table, r, levels) != group
+
+
+# A value a variable takes: "2048", "0.5", "4K", "∞" (a stray letter the PDF reader left, "P", is none)
+_VALUE = re.compile(r"[\d.,]+\s*[KMBk]?|∞")
+
+
+# "Adjusted Compression Rate (%)" beside "Raw Compression Rate (%)": the measure corrected for something else (the
+# compressor's own size), a measure of its own; "Raw", "Plain" or nothing in front is the measure as it is.
+_ADJUSTED = re.compile(r"^(adjusted|normali[sz]ed|corrected|weighted|calibrated)\s+(.+)$", re.IGNORECASE)
+_AS_IS = re.compile(r"^(?:raw|plain|unadjusted|uncorrected)\s+", re.IGNORECASE)
+
+
+def adjusted_group(labels: Sequence[str], spans: Sequence[Sequence[str]]) -> str | None:
+    """The adjustment a cell's column groups name ("adjusted"), when another column group of the table prints the
+    same measure as it is; None otherwise."""
+    for label in labels:
+        found = _ADJUSTED.match(label.strip())
+        if not found:
+            continue
+        measure = fold(found.group(2))
+        if any(fold(_AS_IS.sub("", other.strip())) == measure and not _ADJUSTED.match(other.strip())
+               for path in spans for other in path[:-1]):
+            return found.group(1).lower()
+    return None

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from synth.models import Table
 from synth.tableheads import (
+    adjusted_group,
     axis_header,
     column_paths,
     names_a_setting,
@@ -111,6 +112,7 @@ class TableRecord:
     unit: str | None = None
     group: str = ""
     parameters: Parameters | None = None
+    adjusted: str | None = None  # "adjusted": the column group adjusts a measure the table also prints as it is
 
     @property
     def parameters_b(self) -> float | None:
@@ -357,6 +359,7 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
                      and parse_value(row[s]) is None and fold(row[s].strip()) not in MISSING] if in_columns else []
             if spans and c < len(spans):
                 extra = [*extra, *spans[c][:-1]]
+            adjusted = adjusted_group(spans[c][:-1], spans) if spans and c < len(spans) else None
             extra += [f"{header[k]} {row[k].strip()}" for k in row_settings.get(fold(row[0].strip()), ())
                       if k != c and k < len(row) and row[k].strip()]
             if group.strip() and (fold(entity) in repeated or names_a_setting(table, r, levels)):
@@ -372,7 +375,8 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
                 parameters = from_table or from_name
             variant = name_variant(entity) or default_variant
             out.append(TableRecord(table, entity, variant, attribute, value, row[c].strip(), r, c,
-                                   metric=metric, setting=setting, unit=unit, group=group, parameters=parameters))
+                                   metric=metric, setting=setting, unit=unit, group=group, parameters=parameters,
+                                   adjusted=adjusted))
     return out
 
 

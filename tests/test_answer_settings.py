@@ -49,12 +49,17 @@ def test_a_label_s_test_set_size_is_not_a_second_figure(library) -> None:
 def test_a_sub_header_table_is_checked_under_the_labels_above_its_column(library) -> None:
     answer = asks_report("What compression rate does Plover-3B achieve on TinyText?", library).answer
     assert answer is not None
-    assert {(c.value, c.verdict) for c in answer.cells} == {("21.0", Verdict.SUPPORTED), ("921.0", Verdict.SUPPORTED)}
-    assert "Plover-3B 21.0 (Raw Rate (%)), 921.0 (Adjusted Rate (%))" in answer.text
+    assert {(c.value, c.verdict) for c in answer.cells} == {("21.0", Verdict.SUPPORTED)}
+    assert "Plover-3B 21.0 (Raw Rate (%))" in answer.text  # the adjusted rate is another measure than the one asked
+    adjusted = asks_report("What adjusted compression rate does Plover-3B achieve on TinyText?", library).answer
+    assert adjusted is not None
+    assert "Plover-3B 21.0 (Raw Rate (%)), 921.0 (Adjusted Rate (%))" in adjusted.text
 
 
 def test_a_score_in_prose_is_verified_in_the_source_s_words(library) -> None:
-    answer = asks_report("What compression rate does Plover-3B achieve on GridNet patches?", library).answer
+    # the sentence's 41.2% stands as a cell of its own beside a table giving the value at two settings (raw and
+    # adjusted, asked here); beside one table value of its own source it is that cell stated again
+    answer = asks_report("What adjusted compression rate does Plover-3B achieve on GridNet patches?", library).answer
     assert answer is not None
     prose = [c for c in answer.cells if c.value == "41.2%"]
     assert prose and prose[0].verdict is Verdict.SUPPORTED
@@ -107,3 +112,29 @@ def test_a_shot_count_asked_drops_another_count_and_keeps_a_value_given_without_
     assert _wanted_variant(replace(value, variant="5-shot"), "5-shot")
     assert not _wanted_variant(replace(value, variant="0-shot"), "5-shot")
     assert not _wanted_variant(replace(value, variant="thinking"), "non-thinking; 5-shot")
+
+
+def test_a_column_group_adjusting_a_measure_the_table_also_prints_raw_is_marked_adjusted() -> None:
+    """Delétang et al. Table 1 prints each compressor's rate twice, "Raw" and "Adjusted" (the model's own size
+    counted in): a question about the compression rate asks the raw one, so the adjusted cells are marked apart
+    (and answer only a question that says "adjusted")."""
+    both = table(["", "Raw (%)", "", "Adjusted (%)", ""],
+                 [["Compressor", "enwik9", "ImageNet", "enwik9", "ImageNet"],
+                  ["Tiny", "8.3", "48.0", "1408.3", "1448.0"]], groups=["Chunk Size", "2048"])
+    marked = {(r.raw, r.adjusted) for r in records(both, in_columns=False)}
+    assert marked == {("8.3", None), ("48.0", None), ("1408.3", "adjusted"), ("1448.0", "adjusted")}
+    alone = table(["", "Adjusted (%)", ""], [["Compressor", "enwik9", "ImageNet"], ["Tiny", "1408.3", "1448.0"]],
+                  groups=["Chunk Size", "2048"])
+    assert {r.adjusted for r in records(alone, in_columns=False)} == {None}  # no raw rate beside it: the measure
+
+
+def test_a_lone_row_takes_its_group_s_value_as_its_setting_but_not_a_stray_letter() -> None:
+    """Chinchilla 70B's only row of Delétang et al. Table 1 sits under "2048" of the "Chunk Size" column: it is
+    measured at chunk size 2048 like FLAC's second row; a stray letter the PDF reader left as a group ("P") is no
+    value of anything."""
+    grouped = table(["", "Raw (%)", ""], [["Compressor", "enwik9", "ImageNet"], ["Tiny", "8.3", "48.0"]],
+                    groups=["Chunk Size", "2048"])
+    assert {r.setting for r in records(grouped, in_columns=False)} == {"Raw (%); Chunk Size 2048"}
+    stray = table(["", "Raw (%)", ""], [["Compressor", "enwik9", "ImageNet"], ["Tiny", "8.3", "48.0"]],
+                  groups=["Chunk Size", "P"])
+    assert {r.setting for r in records(stray, in_columns=False)} == {"Raw (%)"}

@@ -337,6 +337,13 @@ def _captioned_size(subject: PlanSubject, record: TableRecord) -> NameMatch | No
     return NameMatch(record.entity, None) if sized else None
 
 
+def _asks_adjusted(plan: Plan, adjustment: str) -> bool:
+    """The question asks the measure with the table's adjustment ("the adjusted compression rate" read as an attribute
+    of its own, or as another's variant or instructions)."""
+    said = " ".join(w for a in plan.attributes for w in (a.name, *a.spellings, a.variant or "", a.instructions or ""))
+    return re.search(rf"\b{re.escape(adjustment)}\b", said, re.IGNORECASE) is not None
+
+
 def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int], list[Candidate]],
                                                                dict[int, set[str]]]:
     found: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
@@ -385,8 +392,8 @@ def table_candidates(plan: Plan, vocab: Vocabulary) -> tuple[dict[tuple[int, int
                     or _captioned_overall(attribute, record) \
                     or _grouped_label(attribute, record) \
                     or _symbol_label(attribute, j, record, item.source, documents, symbol_cache, index)
-                if label is None:
-                    continue
+                if label is None or (record.adjusted and not _asks_adjusted(plan, record.adjusted)):
+                    continue  # "Adjusted Compression Rate" beside the raw one: another measure than the one asked
                 variant = _variant(match, label, record)
                 unit = _unit_of(record)
                 shown = record.raw if unit == record.unit else f"{record.raw}{unit}"  # "65" under "params ×106"
