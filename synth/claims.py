@@ -21,7 +21,7 @@ from synth.models import Answer, AttributeKind, Claim, Library, PassageKind, Pla
 from synth.names import default_modifiers, key, name_regex, same_word, words_of
 from synth.retrieve import FocusTerm, Screening
 from synth.retrieve.asks import mechanism_score, subject_scope
-from synth.retrieve.asks.roles import RoleScope, described
+from synth.retrieve.asks.roles import RoleScope, described, owned
 from synth.retrieve.samples import in_samples, sample_spans
 from synth.retrieve.sentences import sentences, states_something
 from synth.tables import records
@@ -243,8 +243,9 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
     top = hits[0].score if hits else 1.0
     scored: list[tuple[float, Claim]] = []
     seen: set[tuple[str, int]] = set()
-    roles = RoleScope({d.doc_id: d for d in library.documents} if any(described(s) for s in plan.subjects) else {})
     documents = {d.doc_id: d for d in library.documents}
+    roles = RoleScope(documents)
+    by_role = [s for s in plan.subjects if described(s)]
     samples: dict[str, tuple[tuple[int, int], ...]] = {}  # per document: where it quotes samples and prompts
     for hit in hits:
         passage = hit.passage
@@ -254,7 +255,8 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
         source = library.source_for_doc(passage.doc_id).key
         cut = sentences(passage)
         said = [s.text for s in cut]
-        owned = {s.name: roles.owned(s, passage, said) for s in plan.subjects if described(s)}
+        in_force = roles.headings(passage, said) if by_role else []
+        its_own = {s.name: owned(s, said, in_force) for s in by_role}
         if passage.doc_id not in samples:
             samples[passage.doc_id] = sample_spans(documents[passage.doc_id])
         for position, text in enumerate(said):
@@ -266,7 +268,7 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
                                       asked=[a.name for a in plan.attributes])
                 if scope is None:
                     continue
-                if subject.name in owned and not owned[subject.name][position]:
+                if subject.name in its_own and not its_own[subject.name][position]:
                     continue  # the reward model's paragraph is no finding of "the summarization policy"
                 bearing = [a for a in plan.attributes if _bears_on(text, a)]
                 if not bearing or not (is_check_worthy(text) or any(a.kind is AttributeKind.MECHANISM

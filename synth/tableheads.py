@@ -117,7 +117,8 @@ def titled_group(table: Table, r: int, levels: int) -> str:
 # "Table 1: Heldout-set log-perplexity for Transformer models on …": the measure a caption names before what it is
 # measured for. A caption that opens on a generic word ("Results on …", "Comparison of …") names none.
 _CAPTION_MEASURE = re.compile(r"^\s*(?:Table\s+[\dA-Z.]+\s*[:.]?\s*)?"
-                              r"(?P<measure>[A-Za-z][\w\-/]*(?:\s+[A-Za-z][\w\-/]*){0,2}?)\s+(?:for|on|of|in|across|with|by|at|over|after|versus|vs\.?)\s")
+                              r"(?P<measure>[A-Za-z][\w\-/]*(?:\s+[A-Za-z][\w\-/]*){0,2}?)"
+                              r"\s+(?:for|on|of|in|across|with|by|at|over|after|versus|vs\.?)\s")
 _GENERIC_CAPTION = re.compile(r"\b(?:results?|comparisons?|performance|evaluations?|ablations?|overview|summary|"
                               r"statistics|details|hyper-?parameters?|settings?|configurations?|examples?|"
                               r"analysis|experiments?|effects?|impact|number|list)\b", re.IGNORECASE)
@@ -162,13 +163,15 @@ def axis_header(table: Table) -> list[str] | None:
     return ["", *(f"{measure} ({split.group(0).strip() + '; ' if split else ''}{c})" for c in columns[1:])]
 
 
-_SPLIT = re.compile(r"^(?:held-?out|validation|test|dev|development|train(?:ing)?)(?:[-\s]set)?\s+", re.IGNORECASE)
+# The sets a measure is evaluated on ("Heldout-set log-perplexity"; the plan reads "held-out log-perplexity" alike)
+EVAL_SETS = r"held-?out|validation|test|dev|development"
+_SPLIT = re.compile(rf"^(?:{EVAL_SETS}|train(?:ing)?)(?:[-\s]set)?\s+", re.IGNORECASE)
 
 
 def run_in_prefix(table: Table, label: str) -> str | None:
     """The prefix a label shares with most of its table's row labels, run into the name after it ("FFN" of
     "FFNReGLU", "FFNGEGLU", "FFNSwish": a subscripted module name the PDF printed inline), or None."""
-    labels = [row[0].strip() for row in table.rows[1 if axis_header(table) else 0:] if row and row[0].strip()]
+    labels = [row[0].strip() for row in table.rows[1 if axis_columns(table) else 0:] if row and row[0].strip()]
     for k in range(min(6, len(label) - 2), 1, -1):
         prefix = label[:k]
         if not prefix.isalpha() or not label[k].isupper():

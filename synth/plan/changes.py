@@ -17,7 +17,6 @@ _NOMINALS = {"improve": "improvement", "reduce": "reduction", "cut": "reduction"
              "accelerate": "speed-up", "outperform": "margin", "beat": "margin", "exceed": "margin"}
 
 
-# What a verb of change changes: "reduce the KV cache compared with …", "cut its training cost?"
 # What a verb of change changes, after a determiner ("reduce the KV cache compared with …", "cut its training cost?"),
 # or a list of things, each with a determiner or none ("reduce training costs and KV cache"); one bare noun ("improve
 # BLEU", "speed up training") is the measure the change is counted in, not a thing changed.
@@ -27,7 +26,7 @@ _CHANGED = re.compile(rf"\s+(?P<object>{_DET}{_THING}(?:\s+and\s+{_DET}?{_THING}
                       rf"{_DET}?{_THING}\s+and\s+{_DET}?{_THING})"
                       r"(?=\s+(?:compared|relative|over|than|versus|vs\.?|from|by|on|in|at|for|when|while|with)\b|"
                       r"\s*[,?;.]|\s*$)", re.IGNORECASE)
-_DETERMINER = re.compile(r"^(?:the|its|their)\s+", re.IGNORECASE)
+_DETERMINER = re.compile(rf"^{_DET}", re.IGNORECASE)
 
 
 _HOW_MUCH_MORE = re.compile(r"^\s*(?:and\s+)?how\s+much\s+(?P<cmp>higher|larger|greater|bigger|lower|smaller|faster)\s+"

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from synth.models import AttributeKind, PlanAttribute
 from synth.plan.wording import METRIC, SUBJECT, Asked, is_verb
+from synth.tableheads import EVAL_SETS
 from synth.text import STOPWORDS
 
 _NOUN = r"(?P<noun>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
@@ -105,7 +106,7 @@ def trained_at(clause: str) -> str | None:
 
 # "held-out log-perplexity": the set a measure is taken on, which tables print as a setting ("log-perplexity
 # (Heldout-set; …)") or in their caption
-_EVAL_SET = re.compile(r"^(?:held-?out|validation|test|dev|development)(?:[-\s]set)?\s+(?=\S)", re.IGNORECASE)
+_EVAL_SET = re.compile(rf"^(?:{EVAL_SETS})(?:[-\s]set)?\s+(?=\S)", re.IGNORECASE)
 
 
 def without_eval_set(asked: Asked, is_quantity: Callable[[str], bool]) -> Asked:

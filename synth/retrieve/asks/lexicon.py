@@ -66,8 +66,15 @@ def measured_noun(words: list[str]) -> str | None:
 _CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s\-]+[A-Z]{2,}){2,}\b")
 
 
+@lru_cache(maxsize=65536)
+def _shouted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The text's runs of capitals with a function word among them, found once per sentence (every name term of the
+    sentence asks)."""
+    return tuple((m.start(), m.end()) for m in _CAPITALS_RUN.finditer(text)
+                 if any(w.lower() in STOPWORDS for w in m.group(0).split()))
+
+
 def shouted(text: str, position: int) -> bool:
     """Whether the position sits in a run of three or more words set in capitals with a function word among them
     ("4 HOW ARE DIFFERENT FREQUENCIES USED?"): a heading, whose capitals make no word a name."""
-    return any(m.start() <= position < m.end() and any(w.lower() in STOPWORDS for w in m.group(0).split())
-               for m in _CAPITALS_RUN.finditer(text))
+    return any(start <= position < end for start, end in _shouted_spans(text))

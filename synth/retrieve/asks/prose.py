@@ -38,7 +38,7 @@ from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.per_setting import per_setting, side_experiment
 from synth.retrieve.asks.predecessor import compared_with, predecessor_values
 from synth.retrieve.asks.quantities import quantity_values
-from synth.retrieve.asks.roles import RoleScope, described, others_section, role_player
+from synth.retrieve.asks.roles import RoleScope, described, others_section, owned, role_player
 from synth.retrieve.asks.scope import (
     COMPARING,
     Scope,
@@ -143,8 +143,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 last = -1
                 printed_sentences = sentences(passage)
                 said = [s.text for s in printed_sentences]
-                owned = roles.owned(subject, passage, said) if for_role else []
                 in_force = roles.headings(passage, said) if for_role or home else [None] * len(said)
+                its_own = owned(subject, said, in_force) if for_role else []
                 for position, printed in enumerate(printed_sentences):
                     last = position
                     sentence = for_subject(printed, subject)  # "7/14 days … for 1.5B/7B model", for the 7B
@@ -176,7 +176,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         aside = bool(_ASIDE_HEADING.search(sentence.text)) and not (scope and scope.named)
                     if scope is None or not states_something(sentence.text):
                         continue
-                    if for_role and not owned[position]:
+                    if for_role and not its_own[position]:
                         continue  # the reward model's paragraph, the NLP tasks' section: not the described subject's
                     if home and not scope.named and others_section(in_force[position], subject, plan.subjects):
                         continue  # "3.2 RealScholarQuery": the section of another subject the question asks

@@ -77,9 +77,9 @@ def about_described(subject: PlanSubject, before: Sequence[str], passage: Sequen
 
 
 class RoleScope:
-    """Which sentences of a passage a described subject owns, for every stage that reads passages one by one (the
-    answer stage, the findings): the heading in force at each passage is found once per document and followed
-    through the passage's own numbered headings."""
+    """The numbered section heading each sentence of a passage is under, for every stage that reads passages one by one
+    (the answer stage, the findings; `owned` reads a described subject's sentences from it): the heading in force at
+    each passage is found once per document and followed through the passage's own numbered headings."""
 
     def __init__(self, documents: Mapping[str, Document]) -> None:
         self._documents = documents
@@ -98,10 +98,11 @@ class RoleScope:
             out.append(in_force)
         return out
 
-    def owned(self, subject: PlanSubject, passage: Passage, said: Sequence[str]) -> list[bool]:
-        """Per sentence of the passage, whether it is the described subject's (about_described)."""
-        return [about_described(subject, said[:position + 1], said, heading)
-                for position, heading in enumerate(self.headings(passage, said))]
+
+def owned(subject: PlanSubject, said: Sequence[str], headings: Sequence[str | None]) -> list[bool]:
+    """Per sentence of a passage (`said`, under `headings`, RoleScope.headings), whether it is the described subject's
+    (about_described)."""
+    return [about_described(subject, said[:position + 1], said, heading) for position, heading in enumerate(headings)]
 
 
 def role_player(text: str, subject: PlanSubject, attribute: str) -> str | None:
