@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from synth.names import size_of, variant_words
+from synth.plan.name_roles import FOR_BEFORE, Raw, demote_baselines_and_spans, for_settings
 from synth.plan.wording import METRIC, SUBJECT, is_verb
 from synth.text import STOPWORDS
 from synth.vocabulary import Vocabulary, names_in
@@ -59,7 +60,6 @@ _TRAILING_SETTING = re.compile(r"\s+(?:pass|maj|cons|best)@\d+$", re.IGNORECASE)
 # "what is its MATH-500 pass@1": a name owned by a pronoun is what is asked of the subject, never a subject.
 # "Which frequencies of …", "what kind of …": the name completes the asked noun
 _ASKED_OF = re.compile(r"^\s*(?:which|what)\s+[a-z][\w\-]*\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _OWNED = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 # "1k", "32K": an amount in thousands (a context length, a step count); a model is sized in M, B or T
 _SETTING_NAME = re.compile(r"^(?:pass|maj|cons|best)@\d+$|^\d+-?shots?$|^v\d+(?:\.\d+)*$|^\d+(?:\.\d+)?k$",
@@ -125,18 +125,9 @@ class Name:
     member: str | None = None  # for "Whisper large", "the Transformer big model": the name it is a member of
 
 
-@dataclass(frozen=True)
-class _Raw:
-    text: str
-    start: int
-    end: int
-    role: str | None  # the library's: entity | attribute | None
-    member: str | None = None
-
-
-def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
+def _raw_names(text: str, vocab: Vocabulary) -> list[Raw]:
     """Names with variant, member and year words attached and distributed lists expanded."""
-    out: list[_Raw] = []
+    out: list[Raw] = []
     covered = 0
     carried: list[str] = []  # "the 8B Mamba-2 and Transformer models": the sizes before a list are every item's
     for name, start, end in names_in(text):
@@ -145,7 +136,7 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
         if carried and _LIST_ITEM_GLUE.fullmatch(text[covered:start]) and not size_of(name) \
                 and _LIST_END.match(text[end:]) and vocab.role(name) == "entity":
             for size in carried:
-                out.append(_Raw(f"{name} {size}", start, end, "entity", name))
+                out.append(Raw(f"{name} {size}", start, end, "entity", name))
             covered = end
             continue
         carried = []
@@ -162,20 +153,20 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
         if listed:
             words = [w for w in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group(1)) if w.strip()]
             for word in words:
-                out.append(_Raw(f"{name} {word.strip()}", start, end + listed.end(), "entity", name))
+                out.append(Raw(f"{name} {word.strip()}", start, end + listed.end(), "entity", name))
             covered = end + listed.end()
             continue
         before = _SIZES_BEFORE.search(text[covered:start])
         if before and not size_of(name) and vocab.role(name) != "attribute":
             for size in re.findall(r"\d+(?:\.\d+)?[MB]", before.group(1)):
-                out.append(_Raw(f"{name} {size}", covered + before.start(1), end, "entity", name))
+                out.append(Raw(f"{name} {size}", covered + before.start(1), end, "entity", name))
             covered = end
             carried = re.findall(r"\d+(?:\.\d+)?[MB]", before.group(1)) if _LIST_ITEM_GLUE.match(text[end:]) else []
             continue
         sizes = _SIZES_AFTER.match(text[end:])
         if sizes:
             for size in re.findall(r"\d+(?:\.\d+)?\s*[KMBT]", sizes.group(1)):
-                out.append(_Raw(f"{name} {size}", start, end + sizes.end(), "entity", name))
+                out.append(Raw(f"{name} {size}", start, end + sizes.end(), "entity", name))
             covered = end + sizes.end()
             continue
         counted = _WITH_COUNT.match(text[end:])
@@ -205,7 +196,7 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[_Raw]:
                 and not vocab.home_sources((name,)) and vocab.home_sources((name[:component.start()],)):
             end = start + component.start()  # "the DeepSeek-V2 KV cache": the model, then the part asked of it
             name = text[start:end]
-        out.append(_Raw(name, start, end, vocab.role(name), of))
+        out.append(Raw(name, start, end, vocab.role(name), of))
         covered = end
     return _arrows(text, _lower_members(text, out, vocab), vocab)
 
@@ -218,18 +209,18 @@ _COMPONENT_NOUN = re.compile(r"^\s+(?:cache|layers?|modules?|blocks?|heads?|rout
 _ARROW = re.compile(r"^\s*(?:→|->|⇒|⟶)\s*$")
 
 
-def _arrows(text: str, names: list[_Raw], vocab: Vocabulary) -> list[_Raw]:
+def _arrows(text: str, names: list[Raw], vocab: Vocabulary) -> list[Raw]:
     """"WMT'14 En→De newstest2014": names joined by an arrow (a translation direction) and the names written right
     against them are one name — a benchmark's direction, never two subjects "En" and "De newstest2014"; so are two
     names joined by a bare slash that no table labels ("CNN/Daily Mail"; "MMLU/HumanEval" stays a list)."""
-    out: list[_Raw] = []
-    run: list[_Raw] = []
+    out: list[Raw] = []
+    run: list[Raw] = []
 
     def flush() -> None:
         if len(run) > 1 and any(_ARROW.match(text[a.end:b.start]) or text[a.end:b.start] == "/"
                                 for a, b in itertools.pairwise(run)):
             joined = text[run[0].start:run[-1].end]
-            out.append(_Raw(joined, run[0].start, run[-1].end, vocab.role(joined)))
+            out.append(Raw(joined, run[0].start, run[-1].end, vocab.role(joined)))
         else:
             out.extend(run)
         run.clear()
@@ -244,12 +235,12 @@ def _arrows(text: str, names: list[_Raw], vocab: Vocabulary) -> list[_Raw]:
     return out
 
 
-def _lower_members(text: str, names: list[_Raw], vocab: Vocabulary) -> list[_Raw]:
+def _lower_members(text: str, names: list[Raw], vocab: Vocabulary) -> list[Raw]:
     """A list member written in lower case ("gzip") is a name when the names around it are and the library's
     tables put the word on their model axis: between two names ("Chinchilla 70B, gzip and FLAC"), or at either end
     of a list ("how do gzip and FLAC compare", "FLAC and gzip") when a table's row is labelled with the word in the
     question's own spelling, so a word the tables only capitalise ("Base", "Large", "Model") stays a word."""
-    out: list[_Raw] = []
+    out: list[Raw] = []
     for i, name in enumerate(names):
         gap_start = out[-1].end if out else 0
         out.extend(_lower_before(text, gap_start, name.start, vocab))
@@ -259,10 +250,10 @@ def _lower_members(text: str, names: list[_Raw], vocab: Vocabulary) -> list[_Raw
         after = None if member else _LOWER_AFTER.match(gap)
         if member and _listed_lower(member.group(1), vocab, spelt=False):
             start = name.end + member.start(1)
-            out.append(_Raw(member.group(1), start, start + len(member.group(1)), "entity"))
+            out.append(Raw(member.group(1), start, start + len(member.group(1)), "entity"))
         elif after and _listed_lower(after.group(1), vocab, spelt=True):
             start = name.end + after.start(1)
-            out.append(_Raw(after.group(1), start, start + len(after.group(1)), "entity"))
+            out.append(Raw(after.group(1), start, start + len(after.group(1)), "entity"))
     return out
 
 
@@ -282,18 +273,18 @@ def _listed_lower(word: str, vocab: Vocabulary, spelt: bool) -> bool:
     return not spelt or any(match.label == word for match in vocab.entity_matches((word,)))
 
 
-def _lower_before(text: str, start: int, end: int, vocab: Vocabulary) -> list[_Raw]:
+def _lower_before(text: str, start: int, end: int, vocab: Vocabulary) -> list[Raw]:
     """The lower-case list members written right before a name, first to last ("gzip, lzma and FLAC")."""
-    found: list[_Raw] = []
+    found: list[Raw] = []
     while True:
         before = _LOWER_BEFORE.search(text[start:end])
         if not before or not _listed_lower(before.group(1), vocab, spelt=True):
             return found
         end = start + before.start(1)
-        found.insert(0, _Raw(before.group(1), end, end + len(before.group(1)), "entity"))
+        found.insert(0, Raw(before.group(1), end, end + len(before.group(1)), "entity"))
 
 
-def _lists(text: str, names: list[_Raw] | list[Name]) -> list[list[int]]:
+def _lists(text: str, names: list[Raw] | list[Name]) -> list[list[int]]:
     """Indexes of names coordinated in one list ("A, B and C", "of A and of B")."""
     groups: list[list[int]] = []
     for i, name in enumerate(names):
@@ -430,14 +421,14 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
     for i in subjects:
         if len(subjects) > 1 and _TRAINED_WITH.search(text[max(0, raw[i].start - 40):raw[i].start]):
             roles[i] = "modifier"  # "BERT was pre-trained with Adam": how the subject was trained, not a subject
-    _baselines_and_spans(text, raw, roles)
-    for i in _set_for(text, raw, roles, vocab):
+    demote_baselines_and_spans(text, raw, roles)
+    for i in for_settings(text, raw, roles, vocab):
         roles[i], settings[i] = "setting", raw[i].text
     if not any((roles[i] or "subject") in ("subject", "entity") for i in range(len(raw))):
         # "What critical batch size does the large-batch paper report for ImageNet and for Dota?": with no model
         # named, what the asked value is given for is whose it is
         for i in range(len(raw)):
-            if roles[i] in ("metric", "attribute") and _FOR_BEFORE.search(text[max(0, raw[i].start - 12):raw[i].start]):
+            if roles[i] in ("metric", "attribute") and FOR_BEFORE.search(text[max(0, raw[i].start - 12):raw[i].start]):
                 roles[i] = "subject"
     out = []
     for i, item in enumerate(raw):
@@ -445,57 +436,6 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         out.append(Name(whole.get(i, item.text), item.start, ends[i], "metric" if role == "attribute" else role,
                         settings[i], item.member))
     return _list_variants(text, out)
-
-
-_DIFFERENCE = re.compile(r"^\s*(?:by\s+how\s+much|how\s+much|by\s+what\s+(?:factor|margin)|how\s+many\s+times)\b",
-                         re.IGNORECASE)
-_BASELINE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to))\s+"
-                              r"(?:the\s+)?$", re.IGNORECASE)
-_SETTING_CLAUSE = re.compile(r"\b(?:when|while|where|if)\b[^,;?]*\b(?:in|with|inside|within|into)\s+"
-                             r"(?:the\s+|an?\s+)?$", re.IGNORECASE)
-_SPAN_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_SPAN_TO = re.compile(r"\s+to\s+(?:the\s+)?")
-
-
-def _baselines_and_spans(text: str, raw: list[_Raw], roles: list[str | None]) -> None:
-    """Names that are not what is measured, though written like subjects: the baseline of a difference ("by how
-    much does X speed up training compared with Y": the speed-up is X's), the model a setting clause puts the
-    subjects in ("… when both are used in the Transformer"), and the far end of a span ("from GSM8K to
-    GSM-Symbolic": two benchmarks, not a benchmark and a subject)."""
-    def subject(i: int) -> bool:
-        return (roles[i] or "subject") in ("subject", "entity")
-
-    for i, item in enumerate(raw):
-        before = text[:item.start]
-        others = subject(i) and any(subject(k) for k in range(len(raw)) if k != i)
-        baseline = others and _DIFFERENCE.match(text) is not None and _BASELINE_BEFORE.search(before) is not None
-        if baseline or (roles[i] != "setting" and i > 0 and _SETTING_CLAUSE.search(before)):
-            roles[i] = "modifier"
-        elif i > 0 and "metric" in (roles[i - 1], roles[i]) and _SPAN_TO.fullmatch(text[raw[i - 1].end:item.start]) \
-                and _SPAN_FROM.search(text[:raw[i - 1].start]):
-            roles[i - 1] = roles[i] = "metric"
-
-
-_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"^\s*(?:[?,;.]|$|(?:and|or)\b)")
-
-
-def _set_for(text: str, raw: list[_Raw], roles: list[str | None], vocab: Vocabulary) -> list[int]:
-    """"how big was the vocabulary of the base Transformer for English-French": a name the library knows neither as
-    a model nor as a label, written after "for" at the end of a clause while the question names its model, is the
-    setting the value is asked in (a language pair, a task), never a subject of its own."""
-    def subject(i: int) -> bool:
-        return (roles[i] or "subject") in ("subject", "entity")
-
-    out = []
-    for i, item in enumerate(raw):
-        if not subject(i) or item.role is not None or item.member or size_of(item.text) \
-                or vocab.home_sources((item.text,)):
-            continue
-        if _FOR_BEFORE.search(text[:item.start]) and _CLAUSE_END.match(text[item.end:]) \
-                and any(subject(k) for k in range(len(raw)) if k != i):
-            out.append(i)
-    return out
 
 
 def _list_variants(text: str, names: list[Name]) -> list[Name]:
