@@ -33,15 +33,16 @@ from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubjec
 from synth.names import canonical, default_modifiers, family, match_property, size_of, words_of
 from synth.plan.asked_on import on_dataset
 from synth.plan.binding import ClauseSubjects, bind, merged
-from synth.plan.classes import UsageClass, resolve_usage, usage_class
+from synth.plan.classes import UsageClass, usage_class
 from synth.plan.datasets import measured_on
-from synth.plan.derived import Derived, derived_from, derived_members
+from synth.plan.derived import derived_from
 from synth.plan.described import described_subjects, in_papers
 from synth.plan.experiments import experiment_subjects, without_described
 from synth.plan.families import is_family, resolve_class
 from synth.plan.folded import measures_folded, without_benchmark_settings, without_summary_words, without_which_one
 from synth.plan.labels import measured, sibling_labels
 from synth.plan.mechanism import read_mechanism
+from synth.plan.members import class_members, own_members, usage_members
 from synth.plan.named_stage import at_stage, named_stage
 from synth.plan.papers import (
     baseline_papers,
@@ -192,7 +193,7 @@ def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabular
                 continue
         derived = derived_from(text, name.text, name.start, name.end)
         if derived is not None:
-            subjects += _derived_members(derived, homes, vocab, seen, notes)
+            subjects += class_members(derived, homes, vocab, seen, notes)
             continue
         unresolved = " and ".join(wanted) if wanted and not size_of(name.text) else None
         if unresolved:
@@ -211,57 +212,8 @@ def _subjects(question: Question, text: str, names: list[Name], vocab: Vocabular
             subjects.append(PlanSubject(member, (member,), f"one of the {phrase} {match.group('noun')}: {why}",
                                         tuple(vocab.home_sources((member,)))))
     if usage is not None:
-        subjects += _usage_members(usage, vocab, seen, notes)
+        subjects += usage_members(usage, vocab, seen, notes)
     return subjects
-
-
-def _own_members(subjects: list[PlanSubject], vocab: Vocabulary) -> list[PlanSubject]:
-    """A family name asked for values is the one sized member its own sources are about ("Mixtral" → "Mixtral
-    8x7B": the Mixtral paper is about it, while other papers' tables also list Mixtral 8x22B, whose values would be
-    a neighbour's); a family whose sources name no or several members stays a family."""
-    out, seen = [], {canonical(s.name) for s in subjects}
-    for subject in subjects:
-        members = {canonical(about): about for home in subject.home_sources for about in vocab.about.get(home, ())
-                   if canonical(family(about)) == canonical(subject.name) and size_of(about)}
-        member = next(iter(members.values())) if len(members) == 1 else None
-        if member is None or canonical(member) in seen or subject.origin != "named in the question" \
-                or not is_family(subject.spellings, vocab):
-            out.append(subject)
-            continue
-        seen.add(canonical(member))
-        out.append(PlanSubject(member, (member,), f"named in the question as {subject.name}, the family whose own "
-                               f"source ({', '.join(subject.home_sources)}) is about {member}", subject.home_sources))
-    return out
-
-
-def _derived_members(derived: Derived, homes: list[str], vocab: Vocabulary, seen: set[str],
-                     notes: list[str]) -> list[PlanSubject]:
-    """"The X distilled models": the models its sources' tables list as made from X, never X itself."""
-    members = [m for m in derived_members(derived, homes, vocab) if canonical(m) not in seen]
-    if not members:
-        notes.append(f"No table of the library names a model {derived.how} from {derived.name}; "
-                     f"{derived.name} itself is not what is asked.")
-        return []
-    notes.append(f"The models {derived.how} from {derived.name}: the labels of its sources' tables that name one "
-                 f"({', '.join(members)}).")
-    seen.update(canonical(m) for m in members)
-    return [PlanSubject(m, (m,), f"{derived.how} from {derived.name}: a row of its sources' tables",
-                        tuple(vocab.home_sources((m,)) or homes)) for m in members]
-
-
-def _usage_members(usage: UsageClass, vocab: Vocabulary, seen: set[str], notes: list[str]) -> list[PlanSubject]:
-    """The members of "the models that use X", each with the sentence of its own source that says so."""
-    members = [(m, why) for m, why in resolve_usage(usage.thing, vocab) if canonical(m) not in seen]
-    if not members:
-        notes.append(f"No source in the library says that a model it is about uses {usage.thing}.")
-        return []
-    notes.append(f"The {usage.noun} that use {usage.thing}: resolved as the models whose own sources say they use it "
-                 f"({', '.join(m for m, _ in members)}); each subject shows the sentence.")
-    out = []
-    for member, why in members:
-        seen.add(canonical(member))
-        out.append(PlanSubject(member, (member,), f"uses {usage.thing}: {why}", tuple(vocab.home_sources((member,)))))
-    return out
 
 
 _RANGE_END = re.compile(r"\b(?:from|up\s+to|to|through)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -432,7 +384,7 @@ def make_plan(question: Question, library: Library) -> Plan:
         unique = owned_by_names(unique, [n.text for n in names if n.role == "modifier"], text)
     relation, trend_by = _relation(text, question, len(subjects), bool(mechanism and not question.columns))
     if relation is not Relation.MECHANISM and relation is not Relation.TREND:
-        subjects = _own_members(subjects, vocab)
+        subjects = own_members(subjects, vocab)
     families = [s.name for s in subjects if is_family(s.spellings, vocab)]
     if families:
         notes.append(f"{', '.join(families)}: a family name; every sized member the library reports is shown apart.")
