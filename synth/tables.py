@@ -331,6 +331,7 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
     if levels and not axis:  # the columns are named by the sub-header row; the labels above are their setting
         spans = column_paths(padded([header, *table.rows[:levels]]), 1)
         header = [path[-1] if path else "" for path in spans]
+    adjusted_by_column = [adjusted_group(path[:-1], spans) for path in spans]  # a column's groups, not its rows
     repeated = repeated_in_groups(table) if not in_columns else set()
     row_settings = {} if in_columns else _row_settings(table, header)
     out: list[TableRecord] = []
@@ -345,6 +346,7 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
             setting_columns = [c for c, h in enumerate(header) if c > 0 and _SETTING_COLUMN.search(h)]
             continue
         group = titled_group(table, r, levels)
+        lone_setting = bool(group.strip()) and names_a_setting(table, r, levels)  # the row's, whatever its column
         for c in range(1, min(len(row), len(header))):
             parsed = parse_cell(row[c])
             if parsed is None or c in setting_columns:
@@ -359,10 +361,10 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
                      and parse_value(row[s]) is None and fold(row[s].strip()) not in MISSING] if in_columns else []
             if spans and c < len(spans):
                 extra = [*extra, *spans[c][:-1]]
-            adjusted = adjusted_group(spans[c][:-1], spans) if spans and c < len(spans) else None
+            adjusted = adjusted_by_column[c] if c < len(adjusted_by_column) else None
             extra += [f"{header[k]} {row[k].strip()}" for k in row_settings.get(fold(row[0].strip()), ())
                       if k != c and k < len(row) and row[k].strip()]
-            if group.strip() and (fold(entity) in repeated or names_a_setting(table, r, levels)):
+            if group.strip() and (fold(entity) in repeated or lone_setting):
                 # gzip under chunk size ∞ and gzip under 2048: two settings; Chinchilla 70B under 2048 alone: one
                 extra = [*extra, group.strip()]
             if extra:

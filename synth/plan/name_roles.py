@@ -35,17 +35,19 @@ _SPAN_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _SPAN_TO = re.compile(r"\s+to\s+(?:the\s+)?")
 
 
+def _subject(role: str | None) -> bool:
+    """A name read as a subject so far: by the library (an entity), by the question, or by neither yet."""
+    return (role or "subject") in ("subject", "entity")
+
+
 def demote_baselines_and_spans(text: str, raw: list[Raw], roles: list[str | None]) -> None:
     """Names that are not what is measured, though written like subjects: the baseline of a difference ("by how
     much does X speed up training compared with Y": the speed-up is X's), the model a setting clause puts the
     subjects in ("… when both are used in the Transformer"), and the far end of a span ("from GSM8K to
     GSM-Symbolic": two benchmarks, not a benchmark and a subject)."""
-    def subject(i: int) -> bool:
-        return (roles[i] or "subject") in ("subject", "entity")
-
     for i, item in enumerate(raw):
         before = text[:item.start]
-        others = subject(i) and any(subject(k) for k in range(len(raw)) if k != i)
+        others = _subject(roles[i]) and any(_subject(roles[k]) for k in range(len(raw)) if k != i)
         baseline = others and _DIFFERENCE.match(text) is not None and _BASELINE_BEFORE.search(before) is not None
         if baseline or (roles[i] != "setting" and i > 0 and _SETTING_CLAUSE.search(before)):
             roles[i] = "modifier"
@@ -61,15 +63,12 @@ def for_settings(text: str, raw: list[Raw], roles: list[str | None], vocab: Voca
     """"how big was the vocabulary of the base Transformer for English-French": a name the library knows neither as
     a model nor as a label, written after "for" at the end of a clause while the question names its model, is the
     setting the value is asked in (a language pair, a task), never a subject of its own."""
-    def subject(i: int) -> bool:
-        return (roles[i] or "subject") in ("subject", "entity")
-
     out = []
     for i, item in enumerate(raw):
-        if not subject(i) or item.role is not None or item.member or size_of(item.text) \
+        if not _subject(roles[i]) or item.role is not None or item.member or size_of(item.text) \
                 or vocab.home_sources((item.text,)):
             continue
         if FOR_BEFORE.search(text[:item.start]) and _CLAUSE_END.match(text[item.end:]) \
-                and any(subject(k) for k in range(len(raw)) if k != i):
+                and any(_subject(roles[k]) for k in range(len(raw)) if k != i):
             out.append(i)
     return out
