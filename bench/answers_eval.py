@@ -31,19 +31,19 @@ built with `synth build --library ../shared/corpus/pdfs` into a temporary folder
 - cell verdicts: right values the verification stage marks *supported*, and wrong values it marks *supported*
   (the worst failure: a wrong value presented as confirmed).
 
-Text cells (a normalization layer, an RL algorithm) are right when every content word of `value` or of an `accept`
-entry is in the cell's value or quote. The held-out part is run only to report its figures: this script never prints
-its questions, cells or values, only scores. `tune`, `dev`, `probe`, `shapes`, `prose2`, `paraphrase`, `methods` (the
-tuning half of `methods/`, in `methods/tune/`), `methods2`, `sizes`, `settings`, `reader`, `questions`, `precision`,
+Text cells (a normalization layer, an RL algorithm) are right when every content word of `value` or of an `accept` entry
+is in the cell's value or quote. The held-out part is run only to report its figures: this script never prints its
+questions, cells or values, only scores. `tune`, `dev`, `probe`, `shapes`, `prose2`, `paraphrase`, `methods` (the tuning
+half of `methods/`, in `methods/tune/`), `methods2`, `sizes`, `settings`, `reader`, `questions`, `precision`,
 `colleague`, `values2`, `phrasing`, `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6` and `fresh7` are tuning
-parts (`tuning` runs the twenty-three); `methods_report` (`methods/report/`) is the half of the method questions run once, to
-report, never tuned on, and `sizes_report`, `settings_report`, `reader_report`, `questions_report`, `precision_report`,
-`fresh2_report`, `fresh4_report`, `fresh5_report`, `fresh6_report` and `fresh7_report` the same for the questions
-written with `sizes`, `settings`, `reader`, `questions`, `precision`, `fresh2`, `fresh4`, `fresh5`, `fresh6` and
-`fresh7`; `lead_report` holds
-questions the lead wrote over papers no part asks about, never tuned on; `reports` runs every report-only part but
-`held_out`; `both` is `tune` and `held_out`, as before. `paraphrase` rewords questions of the other tuning parts
-(same gold cells): its originals are run beside it and the gap between the two wordings is printed.
+parts (`tuning` runs the twenty-three); `methods_report` (`methods/report/`) is the half of the method questions run
+once, to report, never tuned on, and `sizes_report`, `settings_report`, `reader_report`, `questions_report`,
+`precision_report`, `fresh2_report`, `fresh4_report`, `fresh5_report`, `fresh6_report` and `fresh7_report` the same for
+the questions written with `sizes`, `settings`, `reader`, `questions`, `precision`, `fresh2`, `fresh4`, `fresh5`,
+`fresh6` and `fresh7`; `lead_report` holds questions the lead wrote over papers no part asks about, never tuned on;
+`reports` runs every report-only part but `held_out`; `both` is `tune` and `held_out`, as before. `paraphrase` rewords
+questions of the other tuning parts (same gold cells): its originals are run beside it and the gap between the two
+wordings is printed.
 """
 
 from __future__ import annotations
