@@ -410,10 +410,24 @@ _METHOD = ("Each asked cell is looked up in every table of the library (a cell u
            "figure or the opposite polarity, otherwise **insufficient evidence**.")
 
 
+def _disagreeing_cells(report: Report) -> list[str]:
+    """One line per answer cell another passage gives another value for: the page may not say that no
+    passages disagree while a cell shows one."""
+    lines = []
+    for number, cell in enumerate(report.answer.cells if report.answer else (), start=1):
+        if cell.disagreements:
+            others = " and ".join(md.text(v) for v in dict.fromkeys(d.value for d in cell.disagreements))
+            lines.append(md_safe(f"Sources disagree on [cell {number}](#cell-{number}) ({md.text(cell.subject)} — "
+                                 f"{md.text(cell.attribute)}): the answer gives {md.text(cell.value)}, another passage "
+                                 f"{others}; both are quoted at the cell."))
+    return lines
+
+
 def _limitations(report: Report, link: SourceLink, numbers: dict[int, int]) -> dict[str, object]:
-    notes = []
+    notes: list[str] = []
     if report.unanswered_terms:
         notes.append(f"No source in the library mentions {', '.join(report.unanswered_terms)}.")
+    notes += _disagreeing_cells(report)
     unsettled = [c for c in report.findings if c.verification.verdict is not Verdict.SUPPORTED]
     conflicts = [{"subject": c.subject, "explanation": c.explanation, "first": _quoted(c.first, link),
                   "second": _quoted(c.second, link)} for c in report.contradictions]

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from synth.answer.checks import verify_cells
+from synth.answer.disagreements import checked_disagreements, shown_others
 from synth.answer.stated_at import VARIANT_WORD, stated_for
 from synth.answer.text import answer_text
 from synth.answer.variants import in_named_papers, subject_variant_fits
@@ -309,10 +310,11 @@ def _cell(candidate: Candidate, disagreeing: list[Candidate], verification: Veri
     of the cell's claim against the library supports it, and its explanation is that check's. A value
     its own quote states but the check does not confirm is shown with its quote and marked
     insufficient (or contradicted), saying what the check found."""
-    disagreements = tuple(Disagreement(o.value, o.evidence) for o in disagreeing)
     verification = _not_contradicted_by_another(verification, candidate)
+    disagreements, unshown = checked_disagreements(
+        verification, tuple(Disagreement(o.value, o.evidence) for o in disagreeing), candidate)
     if verification.verdict is Verdict.SUPPORTED:
-        explanation = verification.explanation
+        explanation = shown_others(verification, len(disagreements) - len(disagreeing), unshown, candidate.subject)
     else:
         if candidate.table:
             where = "the quoted table cell reads it under its row and column labels"

@@ -63,9 +63,11 @@ _CAVEAT = {Verdict.SUPPORTED: "", Verdict.INSUFFICIENT: " [unconfirmed]", Verdic
 
 
 def caveat(cell: AnswerCell) -> str:
-    """A value the verification stage could not confirm is marked where it is stated, not only in its
-    evidence block: a reader who stops at the paragraph must not take it for a checked figure."""
-    return _CAVEAT.get(cell.verdict, "")
+    """A value the verification stage could not confirm, or one another passage gives differently, is marked
+    where it is stated, not only in its evidence block: a reader who stops at the paragraph must not take it for
+    a checked or a settled figure."""
+    others = " and ".join(dict.fromkeys(d.value for d in cell.disagreements))
+    return _CAVEAT.get(cell.verdict, "") + (f" (another passage gives {others})" if others else "")
 
 
 def _label(cell: AnswerCell) -> str:

@@ -30,8 +30,8 @@ read from); `CONFIDENCE_WEIGHTS` and
 from synth.verify.combine import verdict_of
 from synth.verify.confidence import CONFIDENCE_WEIGHTS
 from synth.verify.corroboration import corroboration_label
-from synth.verify.decide import read_back, verify_claim, verify_claims
+from synth.verify.decide import others_note, read_back, verify_claim, verify_claims
 from synth.verify.passages import other_than_claimed
 
-__all__ = ["CONFIDENCE_WEIGHTS", "corroboration_label", "other_than_claimed", "read_back", "verdict_of",
-           "verify_claim", "verify_claims"]
+__all__ = ["CONFIDENCE_WEIGHTS", "corroboration_label", "other_than_claimed", "others_note", "read_back",
+           "verdict_of", "verify_claim", "verify_claims"]

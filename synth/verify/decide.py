@@ -182,6 +182,12 @@ def _candidates(info: ClaimInfo, index: PassageIndex) -> list[Hit]:
     return hits
 
 
+def others_note(count: int) -> str:
+    """What a supported claim's explanation says of the passages pointing the other way; the answer stage, which
+    shows only those about the cell's subject, replaces it with what it showed."""
+    return f"; {count} other passage(s) point the other way (listed as a disagreement)"
+
+
 def _decide(info: ClaimInfo, claim_atoms: ClaimAtoms, findings: list[Finding], best_alignment: float,
             closest: Window | None, facts: LibraryFacts, probe: Probe, index: PassageIndex) -> Verification:
     resolved = resolve(claim_atoms, findings)
@@ -197,7 +203,7 @@ def _decide(info: ClaimInfo, claim_atoms: ClaimAtoms, findings: list[Finding], b
     parts, notes = signals_for(verdict, best, sources, bool(info.assertion.quantities), len(others))
     explanation = explain(atoms)
     if others:
-        explanation += f"; {len(others)} other passage(s) point the other way (listed as a disagreement)"
+        explanation += others_note(len(others))
     return Verification(info.text, verdict, weighted_confidence(parts), tuple(evidence), as_signals(parts, notes),
                         explanation, tuple(others), tuple(atoms))
 
