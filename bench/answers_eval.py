@@ -76,6 +76,9 @@ _FOLDERS = {"methods": GOLD / "methods" / "tune", "methods_report": GOLD / "meth
 _REPORT_ONLY = ("held_out", "methods_report", "sizes_report", "settings_report", "reader_report", "lead_report",
                 "questions_report", "precision_report", "fresh2_report", "fresh4_report", "fresh5_report",
                 "fresh6_report", "fresh7_report")
+TUNING_PARTS = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "methods2", "sizes", "settings",
+                "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh", "fresh2", "fresh3",
+                "fresh4", "fresh5", "fresh6", "fresh7"]
 _SETTING_WORDS = re.compile(r"pass@\d+-?cot|pass@\d+|\bcot\b|\bv\d+\b|maj@\d+", re.IGNORECASE)
 
 
@@ -455,9 +458,7 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent (the shared corpus is needed to build the questions)")
         return 0
-    tuning = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "methods2", "sizes", "settings",
-              "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh", "fresh2",
-              "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"]
+    tuning = TUNING_PARTS
     reports = [part for part in _REPORT_ONLY if part != "held_out"]
     parts = {"both": ["tune", "held_out"], "tuning": tuning, "reports": reports}.get(args.part, [args.part])
     for part in parts:

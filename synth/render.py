@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from synth import markdown as md
 from synth import quotes
-from synth.answer.text import primary_cells, shown_value, shows_entity
+from synth.answer.text import shown_value, shows_entity
 from synth.models import (
     AnswerCell,
     CheckedClaim,
@@ -35,6 +35,7 @@ from synth.models import (
 )
 from synth.paths import passage_href
 from synth.references import cite, reference_entry
+from synth.status import status_line, unread_parts
 from synth.templating import md_safe, render
 from synth.verify import CONFIDENCE_WEIGHTS, corroboration_label
 
@@ -217,33 +218,6 @@ def _asks_line(report: Report) -> Markup | None:
     cells = len(plan.cells)
     return md_safe(f"{subjects} × {attributes}: {cells} cell{'s' if cells != 1 else ''}, "
                    f"{_RELATION[plan.relation]}.")
-
-
-def _status(report: Report) -> Markup:
-    answer = report.answer
-    if answer is None and not report.answerable:
-        missing = ", ".join(md.text(t) for t in report.unanswered_terms) or "the question's terms"
-        return md_safe(f"**The library cannot answer this question.** No source in the library mentions {missing}, "
-                       "so no finding is reported: claims about other subjects would not answer it.")
-    if answer is None:
-        return md_safe("**The question was not read into subjects and attributes**: see the findings below.")
-    asked = len(report.plan.cells) if report.plan else len(answer.subjects) * len(answer.attributes)
-    gaps = len(answer.not_stated)
-    if not asked:
-        return md_safe("**The question was not read into subjects and attributes**, so nothing was looked up: this "
-                       "page does not say whether the library answers it.")
-    unconfirmed = sum(cell.verdict is not Verdict.SUPPORTED for cell in primary_cells(answer).values())
-    caution = (f" {unconfirmed} of the stated values {'was' if unconfirmed == 1 else 'were'} not confirmed by the "
-               "verification stage (marked *unconfirmed* or *disputed*): read the quote before citing "
-               f"{'it' if unconfirmed == 1 else 'them'}." if unconfirmed else "")
-    if answer.status == "answered":
-        stated = "the one asked cell is" if asked == 1 else f"all {asked} asked cells are"
-        return md_safe(f"**Answered** from the library: {stated} stated by a source.{caution}")
-    if answer.status == "partial":
-        return md_safe(f"**Partly answered**: the library states {asked - gaps} of the {asked} asked cells; "
-                       f"{gaps} {'is' if gaps == 1 else 'are'} *not stated in the library*.{caution}")
-    return md_safe("**The library cannot answer this question**: no source states what it asks "
-                   "(see *Not stated in the library*).")
 
 
 def _cell_views(report: Report, link: SourceLink) -> list[CellView]:
@@ -468,7 +442,8 @@ def render_report(report: Report, link: SourceLink, pdf: PdfLink | None = None) 
     cells = _cell_views(report, link)
     return render(
         "report.md.j2",
-        title=report.title, question=report.question, asks=_asks_line(report), status=_status(report),
+        title=report.title, question=report.question, asks=_asks_line(report), status=status_line(report),
+        unread=unread_parts(report),
         edit_link=md_safe(f"[Edit the question]({report.question_url.replace(' ', '%20').replace(')', '%29')})")
         if report.question_url.startswith(("http://", "https://")) else None,
         answer_text=report.answer.text if report.answer else "", matrix=_matrix(report),

@@ -83,8 +83,10 @@ def asks_accounted(data: ReviewInput) -> ReviewScore:
     accounted = {(c.subject, c.attribute) for c in data.answer.cells}
     accounted |= {(m.subject, m.attribute) for m in data.answer.mechanisms}
     accounted |= {(n.subject, n.attribute) for n in data.answer.not_stated if n.reason}
-    return ReviewScore("asks accounted for", _ratio_score(len(accounted), asked),
-                       f"{len(accounted)} of {asked} asks answered or declared not stated in the library")
+    unread = len(data.plan.unread) if data.plan else 0  # a clause the plan did not read is an ask dropped
+    return ReviewScore("asks accounted for", _ratio_score(len(accounted), asked + unread),
+                       f"{len(accounted)} of {asked} asks answered or declared not stated in the library"
+                       + (f"; {unread} part{'s' if unread != 1 else ''} of the question not read" if unread else ""))
 
 
 def on_topic_findings(data: ReviewInput) -> ReviewScore:

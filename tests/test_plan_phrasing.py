@@ -57,6 +57,8 @@ def test_a_researchers_phrasing_is_read_into_the_golden_plan(case: dict, corpus:
         assert any(_norm(setting) in _norm(a.variant or "") for a in plan.attributes), [a.variant for a in
                                                                                          plan.attributes]
         assert not any(_norm(setting) in _norm(s.name) for s in plan.subjects), subjects
+    if "unread" in case:  # the asking clauses the plan must name as not read, and no other
+        assert [clause.text for clause in plan.unread] == case["unread"], plan.unread
     if "kinds" in case:  # in the order the plan lists its attributes
         assert [a.kind.value for a in plan.attributes] == case["kinds"], attributes
     if "cells" in case:

@@ -464,7 +464,7 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     answered = {(c.subject, c.attribute) for c in cells} | {(m.subject, m.attribute) for m in mechanisms}
     if not asked or not answered:
         status = "not_answerable"
-    elif len(answered) < asked:
+    elif len(answered) < asked or plan.unread:  # a clause the plan did not read is a part left unanswered
         status = "partial"
     else:
         status = "answered"

@@ -40,7 +40,7 @@ from synth.models.library import (
     Source,
     Table,
 )
-from synth.models.plan import AttributeKind, Plan, PlanAttribute, PlanSubject, Relation
+from synth.models.plan import AttributeKind, Plan, PlanAttribute, PlanSubject, Relation, UnreadClause
 from synth.models.report import (
     Contradiction,
     Reference,
@@ -59,6 +59,6 @@ __all__ = [
     "Document", "DocumentHandle", "DocumentHead", "DocumentLoader", "Evidence", "HeldDocument", "Library",
     "MechanismAnswer", "NotStated", "Passage", "PassageKind", "Plan", "PlanAttribute", "PlanSubject",
     "QuotedRow", "Reference", "Relation", "Report", "Review", "ReviewScore", "ScreenedSource",
-    "SeriesAnalysis", "SeriesCitation", "SeriesPoint", "Signal", "SkippedFile", "Source", "Table", "Verdict",
-    "Verification",
+    "SeriesAnalysis", "SeriesCitation", "SeriesPoint", "Signal", "SkippedFile", "Source", "Table", "UnreadClause",
+    "Verdict", "Verification",
 ]

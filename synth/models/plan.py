@@ -62,10 +62,20 @@ class PlanAttribute:
 
 
 @dataclass(frozen=True)
+class UnreadClause:
+    """A clause of the question that asks something the plan did not read: the page and `synth plan` name it, so a
+    report never reads as the answer to the whole question when it answers only part of it."""
+
+    text: str
+    words: tuple[str, ...]  # its words the plan read nowhere
+
+
+@dataclass(frozen=True)
 class Plan:
     """How a question was read: subjects × attributes and what to do with them; `notes` say what
     was resolved (a class of models) or could not be read; `papers` are the sources of the papers the question
-    names ("In the Mistral 7B paper"), whose values are the ones asked for."""
+    names ("In the Mistral 7B paper"), whose values are the ones asked for; `unread` are the asking clauses of the
+    question no attribute was read from, of its `parts` asking clauses."""
 
     subjects: tuple[PlanSubject, ...]
     attributes: tuple[PlanAttribute, ...]
@@ -73,6 +83,8 @@ class Plan:
     trend_by: str | None = None
     notes: tuple[str, ...] = ()
     papers: tuple[str, ...] = ()
+    unread: tuple[UnreadClause, ...] = ()
+    parts: int = 0  # the question's asking clauses (read or not): "the report read 1 of 2 parts of the question"
 
     def asks(self, subject: PlanSubject, attribute: PlanAttribute) -> bool:
         """Whether the question asks this attribute of this subject (a clause may bind it to the subject it names)."""

@@ -26,4 +26,8 @@ def describe(plan: Plan) -> str:
                  f"cells asked: {len(plan.cells)} (each clause asks its attributes of the subjects it names)")
     for note in plan.notes:
         lines.append(f"note: {note}")
+    if plan.unread:  # a clause no attribute was read from: the page says "Partly answered", never "Answered"
+        lines.append(f"parts of the question read: {plan.parts - len(plan.unread)} of {plan.parts}")
+        lines.extend(f"not read: \"{clause.text}\" (words read nowhere: {', '.join(clause.words)})"
+                     for clause in plan.unread)
     return "\n".join(lines) + "\n"
