@@ -298,7 +298,9 @@ def _metric(question: Question, name: Name, dataset: str | None, setting: Settin
     wanted = dataset or (name.setting if name.setting and " and " not in name.setting else None)
     shots = _SHOTS.search(question.question)  # "In the 5-shot setting, …": the setting of every score asked
     shared = shots.group("shots") if shots and not (wanted and _SHOTS_WORD.search(wanted)) else None
-    variant = "; ".join(v for v in (setting.mode, wanted, shared) if v) or None
+    prompted = _PROMPTED.search(question.question)  # "with the Mistral system prompt": every score asked is under it
+    prompt = prompted.group("prompt") if prompted else None
+    variant = "; ".join(v for v in (setting.mode, wanted, shared, prompt) if v) or None
     known = vocab.role(name.text)
     siblings = () if known else sibling_labels(name.text, vocab)
     origin = ("a benchmark the library's tables report" if known else
@@ -328,6 +330,13 @@ def _staged(asked: Asked, vocab: Vocabulary) -> Asked:
 _SHOTS = re.compile(r"\b(?P<shots>(?:\d+|zero|one|few)-shot)\s+(?:setting|evaluation|regime|prompting)\b",
                     re.IGNORECASE)
 _SHOTS_WORD = re.compile(r"\b(?:\d+|zero|one|few)-?shots?\b", re.IGNORECASE)
+# "with the Mistral system prompt", "under the Llama 2 system prompt": the prompt a score was taken with is a setting of
+# the score (a table lists one model's score once per prompt), never a subject
+_PROMPTED = re.compile(r"\b(?i:with|under|using)\s+(?:the\s+|a\s+)?"
+                       r"(?P<prompt>[A-Z][\w.\-]*\s+(?:(?:[A-Z]|\d)[\w.\-]*\s+){0,3}(?:system\s+)?prompt)\b"
+                       r"(?!\s*(?:engineering|template|format)\b)")
+
+
 def _standalone(word: str, vocab: Vocabulary) -> bool:
     """A word the library's tables use as a label by itself ("Layers", "Width"): a noun of its own."""
     return any(canonical(label) == canonical(word) for label in vocab.attribute_labels_by_word(word))
