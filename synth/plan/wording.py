@@ -34,7 +34,7 @@ _AUX = frozenset("do does did is are was were be been being has have had can cou
 _VERBS = frozenset("""use score reach achieve get obtain attain report give list compare show state provide name tell
     perform fare rank differ take decide spend employ adopt need require keep balance handle reduce change scale grow
     vary summarize summarise describe explain mean set apply choose select train pre-train post-train fine-tune
-    distill evaluate measure see happen occur support""".split())
+    distill evaluate measure see happen occur support went""".split())
 # Verbs of that list that are also nouns ending an asked phrase ("initialization scale", "load balance").
 _NOUN_VERBS = frozenset("scale balance change set".split())
 # Words that open a condition inside a clause ("… when both are used in X"): what follows is not asked.
@@ -315,6 +315,8 @@ def _after_the(lowered: list[str], i: int) -> bool:
     return k >= 0 and lowered[k] == "the"
 
 
+# "number of …", and a unit counted of something ("hours of English-to-X translation data"): the "of" phrase is asked
+_COUNTING = frozenset("number numbers amount count hours tokens words".split())
 _KIND_NOUNS = frozenset(("model", "family", "serie", "variant", "version", "paper", "member", "checkpoint"))
 
 
@@ -357,10 +359,12 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             if token == METRIC and reader.current and all(w.lower() in _METRIC_QUALIFIERS for w in reader.current):
                 reader.current = []  # "what average BLEU does it reach": a qualifier of the benchmark, no ask
             possessive = lowered[i + 1:i + 2] == ["s"] or nxt in ("'s", "’s")
+            # "how many hours … went into ⟨S⟩'s training set": the part the asked amount is in, itself not asked
+            located = i > 0 and lowered[i - 1] in ("in", "into", "within") and bool(reader.phrases or reader.groups)
             # "What is the ⟨S⟩ hidden size?": the name used as a modifier, the noun after it asked as after "'s"
             attributive = token == SUBJECT and _after_the(lowered, i) and reader.asking and nxt.isalpha() \
                 and nxt.lower() not in _AUX and not is_verb(nxt) and nxt.lower().rstrip("s") not in _KIND_NOUNS
-            reader.stop(asking=possessive or attributive or (token == METRIC and reader.asking))
+            reader.stop(asking=(possessive and not located) or attributive or (token == METRIC and reader.asking))
             i += 1 if possessive else 0
         elif low in _SUBORDINATE and i > 0 and lowered[i - 1] not in ("on", "with", "in", "at", "to"):
             reader.stop(asking=False)  # "… when a clause is added": a condition, never an asked phrase
@@ -407,7 +411,7 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
                 [w] for w in _CONTRAST_NOUNS):
             reader.current = []  # "the differences in ⟨A⟩ between A and B": the benchmark is what is compared
         elif low in _PREPOSITIONS:
-            counting = [w.lower() for w in reader.current] in (["number"], ["numbers"], ["amount"], ["count"])
+            counting = [w.lower() for w in reader.current] in ([w] for w in _COUNTING)
             joins = (low in ("of", "per") and reader.current and nxt not in (SUBJECT, METRIC)
                      and nxt.lower() not in _DETERMINERS and (counting or not nxt[:1].isupper()))
             if joins:
