@@ -39,6 +39,8 @@ _LENGTH_OF = re.compile(rf"\b(?:{_LENGTH_NOUNS})(?:\s+(?:size|length|window))?\s
 _LENGTH_WORDS = re.compile(rf"\b(?:{_LENGTH_NOUNS})", re.IGNORECASE)
 _LOWER_THOUSANDS = re.compile(r"(?<![\w.\-/])(\d+(?:\.\d+)?)k(?![\w-])")
 _WHOLE_SET = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_POOL = re.compile(r"\b(?:subset|sample|selection)\s+of\s+(?:the\s+)?[\d,]+\s+[^.;]{0,40}?\bfrom\s+(?:the\s+|all\s+)?$",
+                   re.IGNORECASE)
 _SUBSET_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:will\s+be|are|is|get|gets)\s+(?:activated|selected|chosen)\b",
                            re.IGNORECASE)
 
@@ -350,6 +352,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue
             if subset and _WHOLE_SET.search(text[max(0, number.start() - 20):number.start()]):
                 continue  # "6 out of 64 routed experts": 64 is the set the chosen are drawn from
+            if _POOL.search(text[max(0, number.start() - 80):number.start()]):
+                continue  # "a subset of 16 files from the 30 podcast episodes": 30 is the pool, not the set's size
             if _drawn(text, number.end(), attribute):
                 continue
             if not asks_per_unit(attribute.name) and (per_unit(text, number.start(), number.end()) or (

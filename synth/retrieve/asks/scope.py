@@ -241,6 +241,11 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
         return Scope(True, name, match.variant, match.member, tuple(mentions), tuple(others), sentence)
     if sized and family_only:
         return None
+    size = size_of(subject.name)
+    if size is not None and canonical(size) == canonical(subject.name):
+        # "the 6.8B runs": a bare size names no model, so it owns the sentences that write it, no unnamed one
+        said = re.search(rf"(?<![\w.]){re.escape(size)}(?![\w])", sentence)
+        return Scope(True, subject.name, None, None, (said.span(),), tuple(others), sentence) if said else None
     if home and not others and not _NOT_THE_MODEL.search(sentence):
         return Scope(False, subject.name, None, None)
     return None
