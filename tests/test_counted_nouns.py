@@ -39,6 +39,8 @@ QWEN3 = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering 
      []),
     ("Unless otherwise mentioned, we use a transformer with 100M parameters, 14 layers, and a hidden dimensionality of "
      "512.", "parameters", ["100M"]),
+    # an acronym inside the asked phrase (fresh7: Whisper's long-form TED-LIUM 3 set)
+    ("We used the 11 full-length TED talks from the test split of TED-LIUM Release 3.", "full-length talks", ["11"]),
 ])
 def test_the_figure_counts_the_noun_it_is_written_with(sentence: str, attribute: str, values: list[str]) -> None:
     asked = PlanAttribute(attribute, AttributeKind.QUANTITY, (attribute,), "test")

@@ -293,11 +293,13 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     if any(not has_word([key(w) for w, _, _ in word_tokens(text)], m) for m in rest):
         return scheduled  # "pre-training learning rate": the sentence must be about pre-training
     phrase = r"[\s-]+".join(_word_pattern(w, words) for w in words)
+    named_in = r"[\s-]+(?:(?-i:[A-Z]{2,}[\w\-]*)\s+)?".join(_word_pattern(w, words) for w in words)
     patterns = [(rf"\b{phrase}(?:\s+\S{{1,4}})?(?:\s+for\s+(?-i:[A-Z])[^,;:.=()]{{0,30}}?)?{_LINK}"
                  rf"(?:(?:about|around|approximately|roughly)\s+)?$", True),
-                # "50 real-world research queries": up to two modifiers between the number and its noun
+                # "50 real-world research queries": up to two modifiers between the number and its noun; "11
+                # full-length TED talks": an acronym inside the asked phrase
                 (rf"^\s+(?!and\b|or\b|with\b|per\b)(?:(?:[a-z][a-z\-]*\s+){{1,2}}|(?-i:[A-Z]+\d[\w\-]*)\s+)?"
-                 rf"{phrase}\b", False),
+                 rf"{named_in}\b", False),
                 # "the batch size is gradually increased from 3072 to 15360": the value the schedule reaches
                 (rf"\b{phrase}{_RISE}$", True),
                 # "we also increase the context size from 512 to 1024 tokens": the same rise, the verb first
