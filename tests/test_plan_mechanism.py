@@ -119,7 +119,7 @@ def test_a_part_of_the_paper_or_a_function_is_no_other_model() -> None:
 
 def test_a_rare_verb_of_what_is_wanted_is_not_the_word_a_mechanism_sentence_must_use() -> None:
     from synth.models import AttributeKind, PlanAttribute
-    from synth.retrieve.asks.terms import mechanism_score
+    from synth.retrieve.asks.mechanism import mechanism_score
 
     asked = PlanAttribute("tell its decoder which task to perform", AttributeKind.MECHANISM,
                           ("tell its decoder which task to perform",), "test")
@@ -191,7 +191,7 @@ def test_a_mechanism_asked_in_several_clauses_is_answered_clause_by_clause() -> 
 
 def test_a_sentence_answers_the_wording_whose_words_it_uses_most() -> None:
     from synth.models import AttributeKind, PlanAttribute
-    from synth.retrieve.asks.terms import wording_of
+    from synth.retrieve.asks.mechanism import wording_of
 
     asked = PlanAttribute("compute its updates", AttributeKind.MECHANISM,
                           ("compute its updates", "correct the bias of moment estimates"), "test")

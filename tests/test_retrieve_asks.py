@@ -191,7 +191,7 @@ def _mechanism(name: str) -> PlanAttribute:
 
 
 def test_a_mechanism_sentence_states_how_not_a_problem_or_program_text() -> None:
-    from synth.retrieve.asks.terms import is_code, mechanism_score
+    from synth.retrieve.asks.mechanism import is_code, mechanism_score
 
     asked = _mechanism("the load balanced across experts during training")
     weights = {"load": 1.25, "balanc": 0.74, "expert": 0.52, "dur": 0.05, "train": 0.02}
@@ -216,7 +216,7 @@ def test_a_mechanism_sentence_states_how_not_a_problem_or_program_text() -> None
     ("Heron balances the load across experts and maintains stable accuracy.", "what it achieves"),
 ])
 def test_a_mechanism_sentence_of_the_method_outranks_the_same_words_elsewhere(sentence: str, why: str) -> None:
-    from synth.retrieve.asks.terms import mechanism_score
+    from synth.retrieve.asks.mechanism import mechanism_score
 
     asked = _mechanism("the load balanced across experts")
     weights = {"load": 1.25, "balanc": 0.74, "expert": 0.52}
@@ -226,7 +226,7 @@ def test_a_mechanism_sentence_of_the_method_outranks_the_same_words_elsewhere(se
 
 
 def test_an_outcome_word_the_question_asks_about_is_no_outcome() -> None:
-    from synth.retrieve.asks.terms import mechanism_score
+    from synth.retrieve.asks.mechanism import mechanism_score
 
     robust, balanced = _mechanism("keep the robustness across experts"), _mechanism("keep the balance across experts")
     sentence = "We add an auxiliary loss to keep the {} across experts."
@@ -242,21 +242,21 @@ def test_an_outcome_word_the_question_asks_about_is_no_outcome() -> None:
     ("The results show that the maps are sparse, as Table 2 reports.", False),
 ])
 def test_a_we_sentence_after_one_stating_the_mechanism_goes_on_saying_how(sentence: str, says_how: bool) -> None:
-    from synth.retrieve.asks.terms import continuation_score
+    from synth.retrieve.asks.mechanism import continuation_score
 
     asked = _mechanism("differential attention compute attention scores")
     assert (continuation_score(sentence, asked, 5.0, 1) > 0) is says_how
 
 
 def test_the_verbs_of_an_asked_mechanism_weigh_less_than_what_it_acts_on() -> None:
-    from synth.retrieve.asks.terms import verbs_of
+    from synth.retrieve.asks.mechanism import verbs_of
 
     assert verbs_of("reduce the memory taken by the key-value cache during inference") == {"reduc", "taken"}
     assert verbs_of("the load balanced across experts during training") == frozenset()
 
 
 def test_sentences_after_one_stating_the_mechanism_say_how() -> None:
-    from synth.retrieve.asks.terms import continuation_score, heading_anchor
+    from synth.retrieve.asks.mechanism import continuation_score, heading_anchor
 
     asked = _mechanism("the load balanced across experts during training")
     assert continuation_score("To be specific, we introduce a bias term for each expert and add it to the scores.",
@@ -375,7 +375,7 @@ def test_a_name_used_as_the_asked_thing_is_its_value(text: str, asked: str, valu
 def test_a_procedures_condition_is_a_how_not_a_wish() -> None:
     """BERT's 'If the i-th token is chosen, we replace the i-th token with (1) the [MASK] token 80% of the time …'
     scored 0 for 'How does BERT choose and replace the tokens it masks': 'if the' was read as a supposition."""
-    from synth.retrieve.asks.terms import mechanism_score
+    from synth.retrieve.asks.mechanism import mechanism_score
 
     asked = PlanAttribute("choose and replace the tokens it masks", AttributeKind.MECHANISM,
                           ("choose and replace the tokens it masks",), "test")

@@ -41,7 +41,7 @@ from synth.models import (
 )
 from synth.names import canonical
 from synth.retrieve.asks import AskEvidence, Candidate
-from synth.retrieve.asks.terms import states_how, wording_of
+from synth.retrieve.asks.mechanism import states_how, wording_of
 from synth.text import fold
 from synth.verify import other_than_claimed
 

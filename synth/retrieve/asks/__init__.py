@@ -19,6 +19,7 @@ from synth.models import Evidence, Library, Plan, Table
 from synth.plan.used import USED_ORIGIN
 from synth.retrieve.asks.candidates import AskEvidence, Candidate
 from synth.retrieve.asks.echo import asked_names, drop_echoes
+from synth.retrieve.asks.mechanism import mechanism_score
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.named_size import keep_named_size
 from synth.retrieve.asks.prose import prose_candidates
@@ -27,7 +28,6 @@ from synth.retrieve.asks.quantities import quantity_values
 from synth.retrieve.asks.scope import subject_scope
 from synth.retrieve.asks.table_cells import caption_entity_variant, table_candidates
 from synth.retrieve.asks.table_marks import mark_candidates
-from synth.retrieve.asks.terms import mechanism_score
 from synth.vocabulary import vocabulary
 
 __all__ = ["AskEvidence", "Candidate", "caption_entity_variant", "mechanism_score", "metric_values",

@@ -34,6 +34,7 @@ from synth.retrieve.asks.kinds import (
     names_modifiers,
     used_terms,
 )
+from synth.retrieve.asks.mechanism import continuation_score, heading_anchor, mechanism_score, rarity
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.per_setting import per_setting, side_experiment
 from synth.retrieve.asks.predecessor import compared_with, predecessor_values
@@ -52,14 +53,7 @@ from synth.retrieve.asks.scope import (
 from synth.retrieve.asks.slashed import for_subject
 from synth.retrieve.asks.stages import staged
 from synth.retrieve.asks.symbols import attribute_symbols, symbol_values
-from synth.retrieve.asks.terms import (
-    continuation_score,
-    heading_anchor,
-    mechanism_score,
-    rarity,
-    removed_value,
-    text_values,
-)
+from synth.retrieve.asks.terms import removed_value, text_values
 from synth.retrieve.asks.used_as import used_as
 from synth.retrieve.sentences import Sentence, is_heading, sentences, states_something
 from synth.text import STOPWORDS, fold
