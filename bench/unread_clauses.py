@@ -1,9 +1,10 @@
 """Count the questions whose plan leaves an asking clause unread (issue 9: a page must say what it did not read).
 
-    .venv/bin/python bench/unread_clauses.py [--part tuning|<a part of bench/answers_eval.py>] [--details]
+    .venv/bin/python bench/unread_clauses.py [--part tuning|reports|<a part of bench/answers_eval.py>] [--details]
 
-Plans only (no retrieval, no build): for each part, how many questions have a clause the plan did not read; with
---details, each such question and its unread clauses (never for the parts run only to report: their count alone).
+Plans only (no retrieval, no build): for each tuning part, how many questions have a clause the plan did not read;
+with --details, each such question and its unread clauses. The parts run only to report (`reports` runs them all)
+give one aggregate line, never a question or a per-part count.
 """
 
 from __future__ import annotations
@@ -51,12 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     from synth.build import prepare_library
 
     library, index = prepare_library(CORPUS)
-    parts = TUNING_PARTS if args.part == "tuning" else [args.part]
+    parts = {"tuning": TUNING_PARTS, "reports": list(_REPORT_ONLY)}.get(args.part, [args.part])
     flagged = total = 0
     for part in parts:
         f, t = count_part(part, args.details, library)
         flagged, total = flagged + f, total + t
-        print(f"{part}: {f} of {t} questions have an asking clause the plan did not read")
+        if part not in _REPORT_ONLY:  # the parts run only to report give their aggregate alone
+            print(f"{part}: {f} of {t} questions have an asking clause the plan did not read")
     print(f"{args.part} (all): {flagged} of {total} questions have an asking clause the plan did not read")
     index.close()
     return 0

@@ -62,6 +62,16 @@ def test_a_part_of_an_attribute_an_earlier_clause_asks_is_named_as_not_read(owl:
     assert 'not read: "how many of those hours were spent on ablation runs"' in printed
 
 
+def test_a_part_asked_by_a_copula_is_never_asked_as_its_whole(owl: Library) -> None:
+    """"how many hours were ablation runs" gave the bare attribute "hours", which the 1,200 GPU hours in total
+    would fill: the part not read is named, and its whole is not asked in its place."""
+    plan = _plan("How many GPU hours did Owl 7B take, and how many hours were ablation runs?", owl)
+    assert [a.name for a in plan.attributes] == ["GPU hours"]
+    assert [u.text for u in plan.unread] == ["how many hours were ablation runs"]
+    kept = _plan("How many hours did Owl 7B take, and how many hours were ablation runs?", owl)
+    assert len(kept.attributes) == 1 and "hours" in kept.attributes[0].name  # the first clause asks the total
+
+
 def test_a_question_read_whole_has_no_unread_clause(owl: Library) -> None:
     plan = _plan("How many GPU hours did Owl 7B take?", owl)
     assert plan.parts == 1 and plan.unread == ()

@@ -34,7 +34,7 @@ from synth.names import canonical, default_modifiers, family, match_property, si
 from synth.plan.asked_on import on_dataset
 from synth.plan.binding import ClauseSubjects, bind, merged
 from synth.plan.classes import UsageClass, usage_class
-from synth.plan.coverage import unread_clauses
+from synth.plan.coverage import unread_clauses, without_wholes
 from synth.plan.datasets import measured_on
 from synth.plan.derived import derived_from
 from synth.plan.described import described_subjects, in_papers
@@ -429,8 +429,9 @@ def make_plan(question: Question, library: Library) -> Plan:
     subjects = conditioned(text, subjects, notes)  # "when the embedding parameters are initialized with …"
     # the author's columns are the reading they chose: only a question read by the plan can have dropped a clause
     parts, unread = unread_clauses(question.question, leftover, unique.values(), subjects, relation)
-    return Plan(tuple(subjects), tuple(bind(subjects, list(unique.values()))), relation, trend_by, tuple(notes), named,
-                () if question.columns else unread, parts)
+    unread = () if question.columns else unread
+    asked = without_wholes(list(unique.values()), question.question, unread)
+    return Plan(tuple(subjects), tuple(bind(subjects, asked)), relation, trend_by, tuple(notes), named, unread, parts)
 
 
 def _from_columns(columns: list[Column], vocab: Vocabulary) -> list[PlanAttribute]:

@@ -28,7 +28,7 @@ _CONDITION = re.compile(rf"^(?:when|where|while)\s+(?!{_AUXILIARY})", re.IGNOREC
 # "how many of those hours are …", "how many hours are …": a part of a noun, told from the whole by the words that
 # follow (the partitive's, or the copula's complement).
 _PART_OF = re.compile(r"\bhow\s+(?:many|much)\s+(?:of\s+(?:those|these|them|its|their|this|that)\b|"
-                      r"[\w\-]+\s+(?:is|are|was|were)\s+(?P<complement>[\w\-]+))", re.IGNORECASE)
+                      r"(?P<noun>[\w\-]+)\s+(?:is|are|was|were)\s+(?P<complement>[\w\-]+))", re.IGNORECASE)
 _YES_NO = re.compile(rf"^(?:(?:and|but|or|also)\s+)?{_AUXILIARY}", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|they|them|each|this|these|those)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"[a-z\-]+(?:ed|en)", re.IGNORECASE)  # "were distributed", "were chosen": a participle
@@ -88,3 +88,25 @@ def _held(word: str, have: frozenset[str]) -> bool:
     """Whether every stem of `word` is one of `have` (`hours` ~ `hour`, `param` ~ `parameters`)."""
     stems = words_of(word)
     return bool(stems) and all(any(same_word(s, h) for h in have) for s in stems)
+
+
+def without_wholes(attributes: list[PlanAttribute], question: str,
+                   unread: tuple[UnreadClause, ...]) -> list[PlanAttribute]:
+    """A part asked but not read is not its whole: the bare noun a clause such as "how many hours are multilingual
+    speech recognition and translation data" gave as an attribute ("hours") would be filled with the total (680,000
+    hours), so it is dropped, unless another asking clause asks that noun and no other attribute holds it."""
+    nouns = {fold(found.group("noun")) for clause in unread if (found := _PART_OF.search(clause.text))
+             and found.group("noun") and _part_of(clause.text)}
+    if not nouns:
+        return attributes
+    others = [c for c in clauses(" ".join(question.split())) if _ASKING.match(c)
+              and c not in {u.text for u in unread}]
+    kept = []
+    for attribute in attributes:
+        name = fold(attribute.name)
+        if name in nouns:
+            holders = [a for a in attributes if a is not attribute and words_of(name) <= words_of(a.name)]
+            if holders or not any(_held(name, words_of(c)) for c in others):
+                continue
+        kept.append(attribute)
+    return kept
