@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from synth import markdown as md
 from synth import quotes
-from synth.answer.text import shown_value, shows_entity
+from synth.answer.text import other_values, shown_value, shows_entity
 from synth.models import (
     AnswerCell,
     CheckedClaim,
@@ -390,7 +390,7 @@ def _disagreeing_cells(report: Report) -> list[str]:
     lines = []
     for number, cell in enumerate(report.answer.cells if report.answer else (), start=1):
         if cell.disagreements:
-            others = " and ".join(md.text(v) for v in dict.fromkeys(d.value for d in cell.disagreements))
+            others = " and ".join(md.text(v) for v in other_values(cell))
             lines.append(md_safe(f"Sources disagree on [cell {number}](#cell-{number}) ({md.text(cell.subject)} — "
                                  f"{md.text(cell.attribute)}): the answer gives {md.text(cell.value)}, another passage "
                                  f"{others}; both are quoted at the cell."))

@@ -66,8 +66,13 @@ def caveat(cell: AnswerCell) -> str:
     """A value the verification stage could not confirm, or one another passage gives differently, is marked
     where it is stated, not only in its evidence block: a reader who stops at the paragraph must not take it for
     a checked or a settled figure."""
-    others = " and ".join(dict.fromkeys(d.value for d in cell.disagreements))
+    others = " and ".join(other_values(cell))
     return _CAVEAT.get(cell.verdict, "") + (f" (another passage gives {others})" if others else "")
+
+
+def other_values(cell: AnswerCell) -> list[str]:
+    """The values other passages give for the cell, each once, in the order they are shown."""
+    return list(dict.fromkeys(d.value for d in cell.disagreements))
 
 
 def _label(cell: AnswerCell) -> str:
