@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from synth.plan.wording import read_setting, unversioned
+from synth.plan.setting import read_setting, unversioned
 
 
 @pytest.mark.parametrize(("question", "mode", "rest"), [

@@ -15,7 +15,8 @@ from synth.plan import describe, make_plan
 from synth.plan.classes import resolve_usage, usage_class
 from synth.plan.derived import derived_from
 from synth.plan.qualifiers import participle, qualified
-from synth.plan.wording import METRIC, SUBJECT, Asked, asked_phrases, read_setting
+from synth.plan.setting import read_setting
+from synth.plan.wording import METRIC, SUBJECT, Asked, asked_phrases
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.qualified import keep_qualified, qualifiers
 from synth.vocabulary import vocabulary

@@ -69,21 +69,19 @@ from synth.plan.printed import describe
 from synth.plan.qualifiers import owned_by_names, qualified, trained_at, without_eval_set
 from synth.plan.roles import acting_as, conditioned, role_subjects
 from synth.plan.scale import at_scale, scaled, sized
+from synth.plan.setting import Setting, read_setting, unversioned
 from synth.plan.spelling import library_names, respell
 from synth.plan.subjects import Name, question_names, slotted
 from synth.plan.superlatives import superlative_members, superlatives
 from synth.plan.used import checked_quantities, used_attribute, used_names, used_phrases
 from synth.plan.wording import (
     Asked,
-    Setting,
     asked_phrases,
     clauses,
     distribute,
     quantity_symbol,
     quantity_words,
-    read_setting,
     totalled,
-    unversioned,
 )
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary, vocabulary

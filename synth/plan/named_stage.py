@@ -2,7 +2,7 @@
 what learning rate were used …" asks the counts of the PPO stage, not of the imitation-learning stage before it.
 
 The stages a question names by their kind ("pre-training", "fine-tuning", "the RL stage") are read by
-synth.plan.wording.read_setting. A stage named by the method it runs ("the PPO stage", "the DPO phase") is no model
+synth.plan.setting.read_setting. A stage named by the method it runs ("the PPO stage", "the DPO phase") is no model
 either: read as a name it became a subject of its own, and unread it let the other stage's "learning rate of 1e-5"
 answer. It is read here as the setting of every count and text asked, so a value is taken only where its evidence
 names the stage (synth.answer's `_stated_for`), and the question goes on without it ("For PaSa's Crawler, …")."""
@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from synth.models import AttributeKind, PlanAttribute
-from synth.plan.wording import stage_of
+from synth.plan.setting import stage_of
 
 # "the PPO stage of training", "the DPO phase": a capitalised method name before the word for a stage
 _NAMED_STAGE = re.compile(r"\bthe\s+(?P<name>(?-i:[A-Z])[\w\-]*)\s+(?:stage|phase)\b"

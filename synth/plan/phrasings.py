@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 
 from synth.models import AttributeKind
-from synth.plan.wording import METRIC, SIZED_THINGS, SUBJECT, Asked, asked_phrases, clean_words, stage_of
+from synth.plan.setting import stage_of
+from synth.plan.wording import METRIC, SIZED_THINGS, SUBJECT, Asked, asked_phrases, clean_words
 
 _COMPARATIVE = re.compile(
     rf"^(?:which|what)(?:\s+(?:one|model|method|of\s+(?:them|these|the\s+\w+)))?\s+(?:is|are|was|were|has|have|had|uses?|used|"

@@ -21,8 +21,8 @@ from synth.models import (
     PlanSubject,
 )
 from synth.names import canonical, family
+from synth.plan.setting import stage_of
 from synth.plan.used import uses_term
-from synth.plan.wording import stage_of
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.change import asks_change, change_values, states_change
 from synth.retrieve.asks.contrast import contrast_modifiers
