@@ -58,6 +58,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -66,6 +67,12 @@ sys.path.insert(0, str(ROOT))
 
 from synth.names import canonical, key, name_regex, words_of  # noqa: E402
 from synth.text import fold  # noqa: E402
+
+if TYPE_CHECKING:
+    from synth.anchor import AnchoredIndexes
+    from synth.config import Question
+    from synth.index import PassageIndex
+    from synth.models import Library, Plan
 
 GOLD = ROOT / "bench" / "data" / "answers"
 CORPUS = ROOT.parent / "shared" / "corpus" / "pdfs"
@@ -327,11 +334,10 @@ def _ratio(a: int, b: int) -> str:
 def _answers_only(golds: dict[str, dict]) -> dict[str, dict]:
     """report.json's `answer` for each question from the plan, retrieval and answer stages alone (no claims,
     findings or review): the cell figures in a fraction of the time; off-topic findings are not measured."""
-    from synth.anchor import AnchoredIndexes, anchor, anchored_library
+    from synth.anchor import AnchoredIndexes
     from synth.answer import build_answer
     from synth.build import prepare_library
     from synth.config import Question
-    from synth.plan import make_plan
     from synth.retrieve.asks import retrieve_asks
     from synth.serialize import to_data
 
@@ -339,15 +345,24 @@ def _answers_only(golds: dict[str, dict]) -> dict[str, dict]:
     indexes = AnchoredIndexes()
     out = {}
     for stem, gold in golds.items():
-        question = Question(**gold["question"])
-        plan = make_plan(question, library)
-        anchored = anchored_library(library, anchor(question, plan, library, index))  # as synth.build does
-        within = indexes.of(anchored, index)
+        plan, anchored, within = planned(Question(**gold["question"]), library, index, indexes)
         asks = retrieve_asks(plan, anchored, within) if plan.subjects and plan.attributes else ()
         out[stem] = {"answer": to_data(build_answer(plan, asks, anchored, within)), "findings": []}
     indexes.close()
     index.close()
     return out
+
+
+def planned(question: Question, library: Library, index: PassageIndex,
+            indexes: AnchoredIndexes) -> tuple[Plan, Library, PassageIndex]:
+    """A question's plan, and the anchored library and index every stage after the plan reads, as synth.build
+    makes them (shared with bench/cell_swaps.py, which checks cells over the same library)."""
+    from synth.anchor import anchor, anchored_library
+    from synth.plan import make_plan
+
+    plan = make_plan(question, library)
+    anchored = anchored_library(library, anchor(question, plan, library, index))
+    return plan, anchored, indexes.of(anchored, index)
 
 
 def run_part(part: str, details: bool, answers_only: bool = False) -> Score | None:

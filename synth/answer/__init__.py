@@ -295,8 +295,9 @@ _SCORE_WORDS = frozenset({"accuracy", "acc", "acc.", "score", "scores"})
 _OTHER_MEASURES = frozenset({"rating", "elo", "percentile", "f1", "em", "bleu", "wer", "perplexity", "ppl"})
 
 
-def _label(candidate: Candidate) -> str:
-    """The attribute as the source labels it: the table's row or column label, else the asked name."""
+def cell_label(candidate: Candidate) -> str:
+    """The attribute as the source labels it: the table's row or column label, else the asked name (public: the
+    cell-swap bench words its cells by the same rule)."""
     if candidate.table:
         parts = candidate.evidence.quote.split(" | ")
         entity_first = canonical(parts[0]) == canonical(candidate.entity)
@@ -455,7 +456,7 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     kinds = {(a.subject.name, a.attribute.name): a.attribute.kind for a in asks}
     quantities = [kinds.get((p.best.subject, p.best.attribute)) is AttributeKind.QUANTITY for p in picked]
     wordings = [list(dict.fromkeys(claim for c in (p.best, *p.also, *p.agreeing)
-                                for claim in claims_of(c, _label(c), q)))
+                                for claim in claims_of(c, cell_label(c), q)))
                 for p, q in zip(picked, quantities, strict=True)]
     verifications = verify_cells(wordings, [p.best.evidence for p in picked], library, index)
     cells = [_cell(p.best, p.disagreeing, v, p.also, q and not p.setting)
