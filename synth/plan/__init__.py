@@ -298,7 +298,8 @@ def _metric(question: Question, name: Name, dataset: str | None, setting: Settin
     shared = shots.group("shots") if shots and not (wanted and _SHOTS_WORD.search(wanted)) else None
     prompted = _PROMPTED.search(question.question)  # "with the Mistral system prompt": every score asked is under it
     prompt = prompted.group("prompt") if prompted else None
-    variant = "; ".join(v for v in (setting.mode, wanted, shared, prompt) if v) or None
+    variant = "; ".join(v for v in (setting.mode, wanted, shared, prompt, numbered_setting(question.question)) if v) \
+        or None
     known = vocab.role(name.text)
     siblings = () if known else sibling_labels(name.text, vocab)
     origin = ("a benchmark the library's tables report" if known else
@@ -333,6 +334,25 @@ _SHOTS_WORD = re.compile(r"\b(?:\d+|zero|one|few)-?shots?\b", re.IGNORECASE)
 _PROMPTED = re.compile(r"\b(?i:with|under|using)\s+(?:the\s+|a\s+)?"
                        r"(?P<prompt>[A-Z][\w.\-]*\s+(?:(?:[A-Z]|\d)[\w.\-]*\s+){0,3}(?:system\s+)?prompt)\b"
                        r"(?!\s*(?:engineering|template|format)\b)")
+
+
+# "with expert dropout (0.1 in the non-expert layers, 0.4 inside the experts)", "when fine-tuned with a dropout rate of
+# 0.3": a setting written with its decimal values; the values of its open parenthesis, or the one after "of" / "="
+_NUMBERED = re.compile(r"\b(?i:with|under|using)\s+(?:an?\s+|the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}"
+                       r"\s*(?:\((?P<listed>[^()]*)\)|(?:of|=)\s*(?P<single>\d*\.\d+)(?![\w.]))")
+_DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+(?![\w.])")
+
+
+def numbered_setting(question: str) -> str | None:
+    """The decimal values of the settings a question asks its scores under ("with a dropout rate of 0.3"): a table
+    whose rows are settings of one model prints them in the row's label ("Switch-Base (d=0.1, ed=0.4)"), so a score
+    asked under them is a value labelled with every one of them; a row with other values (d=0.1 alone) or no setting
+    at all is another setting's score, never this one."""
+    values: list[str] = []
+    for found in _NUMBERED.finditer(question):
+        values += _DECIMAL.findall(found.group("listed") or "") if found.group("listed") is not None \
+            else [found.group("single")]
+    return ", ".join(dict.fromkeys(values)) or None
 
 
 def _standalone(word: str, vocab: Vocabulary) -> bool:
