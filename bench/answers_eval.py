@@ -2,13 +2,13 @@
 
     .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|methods2|sizes|
         settings|reader|questions|precision|colleague|values2|phrasing|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|
-        fresh7|fresh8|tuning|held_out|methods_report|sizes_report|settings_report|reader_report|lead_report|
+        fresh7|fresh8|read22|tuning|held_out|methods_report|sizes_report|settings_report|reader_report|lead_report|
         questions_report|precision_report|fresh2_report|fresh4_report|fresh5_report|fresh6_report|fresh7_report|
         fresh8_report|reports|both]
         [--details] [--answers-only]
 
 Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,methods2,sizes,settings,reader,questions,
-precision,colleague,values2,phrasing,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,sizes_report,
+precision,colleague,values2,phrasing,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,read22,sizes_report,
 settings_report,reader_report,lead_report,questions_report,precision_report,fresh2_report,fresh4_report,fresh5_report,
 fresh6_report,fresh7_report,fresh8_report,held_out}/ holds a question
 (fed to synth unchanged), its subjects and attributes with aliases, the cells (value, number, unit, variant, accept,
@@ -35,8 +35,9 @@ Text cells (a normalization layer, an RL algorithm) are right when every content
 is in the cell's value or quote. The held-out part is run only to report its figures: this script never prints its
 questions, cells or values, only scores. `tune`, `dev`, `probe`, `shapes`, `prose2`, `paraphrase`, `methods` (the tuning
 half of `methods/`, in `methods/tune/`), `methods2`, `sizes`, `settings`, `reader`, `questions`, `precision`,
-`colleague`, `values2`, `phrasing`, `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6`, `fresh7` and
-`fresh8` are tuning parts (`tuning` runs the twenty-four); `methods_report` (`methods/report/`) is the half of the
+`colleague`, `values2`, `phrasing`, `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`
+and `read22` (questions the lead typed while reading pages, gold written from the PDFs after one build) are tuning
+parts (`tuning` runs the twenty-five); `methods_report` (`methods/report/`) is the half of the
 method questions run once, to report, never tuned on, and `sizes_report`, `settings_report`, `reader_report`,
 `questions_report`, `precision_report`, `fresh2_report`, `fresh4_report`, `fresh5_report`, `fresh6_report`,
 `fresh7_report` and `fresh8_report` the same for the questions written with `sizes`, `settings`, `reader`,
@@ -86,7 +87,7 @@ _REPORT_ONLY = ("held_out", "methods_report", "sizes_report", "settings_report",
                 "fresh6_report", "fresh7_report", "fresh8_report")
 TUNING_PARTS = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "methods2", "sizes", "settings",
                 "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh", "fresh2", "fresh3",
-                "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"]
+                "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "read22"]
 _SETTING_WORDS = re.compile(r"pass@\d+-?cot|pass@\d+|\bcot\b|\bv\d+\b|maj@\d+", re.IGNORECASE)
 
 
@@ -459,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
                                                           "methods", "methods2", "sizes", "settings", "reader",
                                                           "questions", "precision", "colleague", "values2", "phrasing",
                                                           "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-                                                          "fresh7", "fresh8", "tuning",
+                                                          "fresh7", "fresh8", "read22", "tuning",
                                                           "held_out",
                                                           "methods_report", "sizes_report", "settings_report",
                                                           "reader_report", "lead_report", "questions_report",
