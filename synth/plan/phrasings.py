@@ -68,7 +68,9 @@ def comparative(clause: str) -> Asked | None:
     return Asked(compared, AttributeKind.QUANTITY, how) if compared else None
 
 
-_TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will|has|had)\s+(?:it|they|that|this)?\s*(?:take|taken)\b"
+# "how long did it take to train", and the work named as the subject of "take": "how long did training take"
+_TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will|has|had)\s+"
+                    r"(?:it|they|that|this|(?:the\s+|its\s+|their\s+)?(?P<work>(?:pre-?|post-?)?training|fine-?tuning))?\s*(?:take|taken)\b"
                     r"(?:\s+to\s+(?P<verb>[a-z]+))?", re.IGNORECASE)
 
 
@@ -92,7 +94,7 @@ def time_taken(clause: str) -> Asked | None:
     found = _TAKES.match(clause.strip())
     if not found:
         return None
-    verb = (found.group("verb") or "train").lower()
+    verb = (found.group("verb") or found.group("work") or "train").lower()
     noun = "training" if stage_of(verb) or verb.startswith("train") else f"{verb.removesuffix('e')}ing"
     return Asked(f"{noun} time", AttributeKind.QUANTITY, 'read from "how long did it take …"')
 

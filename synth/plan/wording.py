@@ -87,7 +87,8 @@ class Asked:
 # A new clause opens on a question word, or on some prepositions before one ("…, and in which precision was GShard
 # trained", "…, to what resolution are timestamps quantized"); not "for how many epochs and with what dropout were
 # the SFT models trained", which stays one clause with the subject before it.
-_OPENING = r"(?:on\s+wh(?:ich|at)|with\s+which|in\s+wh(?:ich|at)|to\s+what|how|what|which|why|where)\b"
+_OPENING = (r"(?:on\s+wh(?:ich|at)|on\s+how\s+(?:many|much)|with\s+which|in\s+wh(?:ich|at)|to\s+what|how|what|"
+            r"which|why|where)\b")
 _CLAUSE_BREAK = re.compile(rf"\s*(?:[?;]|\s[—–]\s|\s-\s)\s*|\s*,?\s+and\s+(?={_OPENING})|\s*,\s*(?={_OPENING})|"
                            r"(?<=[a-z])\.\s+", re.IGNORECASE)
 

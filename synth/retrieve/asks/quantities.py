@@ -136,6 +136,11 @@ _MEASURE_OF_EACH = re.compile(r"(?<![\w.,\-−])\d[\d,]*(?:\.\d+)?\s+(?:(?!(?:wi
                               r"than|vs|over|per|each|every)\b)[a-z]+\s+)?$")
 
 
+# "22 TPU v3 core-years", "300 GPU hours": the counted noun is the first half of a unit, so the figure is an amount
+# of that unit, never a count of the noun
+_UNIT_AFTER = re.compile(r"^[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", re.IGNORECASE)
+
+
 # "10 random samples per template are reviewed manually": a sample drawn from the set, not the set's size
 _DRAWN = re.compile(r"^\s+random(?:ly)?\b", re.IGNORECASE)
 
@@ -318,8 +323,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         # "vocabulary size" where the sentence has no "size": "the vocabulary is expanded to 50,257", "a 30,000
         # token vocabulary", "a vocabulary of 100K"
         noun = re.escape(words[0]) + r"\w*"
+        one = re.escape(words[0]) + r"(?!s\b)\w*"  # "7 out of the 8 datasets" counts datasets, no dataset's size
         patterns += [(rf"\b{noun}\s+(?:is\s+|was\s+)?(?:(?:expanded|increased|set|reduced|extended)\s+)?(?:to|of)\s+$",
-                      True), (rf"^[\s-]+(?:(?:token|word|sub-?word|word-?piece|BPE|entry|entries)\s+)?{noun}\b", False)]
+                      True), (rf"^[\s-]+(?:(?:token|word|sub-?word|word-?piece|BPE|entry|entries)\s+)?{one}\b", False)]
         # "a single multilingual vocabulary for source-side spanning 102 languages of size 64000"
         of_size = rf"\b{noun}\b[^.;,]{{0,60}}?\bof\s+{re.escape(words[-1].rstrip('s'))}s?\s+$"
         patterns.append((of_size, True))
@@ -370,6 +376,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                        else text[number.end():number.end() + 60])
             found = re.search(pattern, context, re.IGNORECASE)
             if not found:
+                continue
+            if not before and _UNIT_AFTER.match(context[found.end():]) and not _UNIT_AFTER.match(f" {words[-1]}"):
                 continue
             if pattern == by_unit and key(words[-1]) == key("resolution") \
                     and not _QUANTIZED.search(text[max(0, number.start() - 40):number.start()]):

@@ -62,12 +62,19 @@ class Scope:
             if first_other < min(s for s, _ in self.mentions) and _COMPARING.search(text[first_other:position]):
                 return False
         names = sorted([(s, e, True) for s, e in self.mentions] + [(s, e, False) for s, e in self.others])
+        first_own = min(s for s, _ in self.mentions)
+        # "X is further pre-trained from a checkpoint of Y with 6 trillion tokens": a model named after "of" or
+        # "from", once the subject has acted, modifies a noun of the subject's clause; it owns nothing
+        names = [n for n in names if n[2] or n[0] < first_own or not text
+                 or not re.search(r"\b(?:of|from)\s+(?:the\s+)?$", text[max(0, n[0] - 12):n[0]])]
         before = [n for n in names if n[1] <= position]
         between = text[position:min(s for s, _ in self.mentions)] if text else ""
         if not before and _COMPARING.search(between) and not re.search(r"\bof\s+(?:the\s+)?$", between):
             # "Its KV compression dimension is 512, but slightly different from DeepSeek-V2"; not "20 milliseconds
             # which matches the native time resolution of Whisper models", which is the subject's own
             return False
+        if not before and text and _CITED_LEAD.match(text):
+            return False  # "Zero [83] … scale models to 170 billion parameters; in comparison, GShard …": Zero's
         owner = before[-1] if before else next((n for n in names if n[0] >= position), None)
         return bool(owner and owner[2])
 
