@@ -52,3 +52,29 @@ def test_the_paper_s_model_still_owns_its_unnamed_sentences() -> None:
 def test_the_pool_a_subset_is_drawn_from_is_no_count_of_it(sentence: str, attribute: str, values: list[str]) -> None:
     asked = PlanAttribute(attribute, AttributeKind.QUANTITY, (attribute,), "test")
     assert [raw for raw, *_ in quantity_values(sentence, asked, frozenset())] == values
+
+
+class _HybridVocab(_Vocab):
+    """A one-paper library whose model axis names Mamba-2 and the Mamba-2-Hybrid."""
+
+    def role(self, name: str) -> str | None:
+        return "entity" if name in ("Mamba-2", "Mamba-2-Hybrid", "MLP") else None
+
+    def home_sources(self, spellings: tuple[str, ...]) -> list[str]:
+        return ["mamba"]
+
+
+HYBRID = PlanSubject("Mamba-2-Hybrid 8B", ("Mamba-2-Hybrid 8B", "Mamba-2-Hybrid-8B"), "test", ("mamba",))
+LAYERS = ("Our ablation experiments lead us to design an 8B-parameter Mamba-2-Hybrid with 24 Mamba-2 layers, 4 "
+          "self-attention layers, and 28 MLP layers.")
+
+
+def test_a_size_written_before_the_name_and_a_layer_kind_named_by_a_model() -> None:
+    """read22: the 8B Mamba-2-Hybrid's 24 Mamba-2 and 28 MLP layers were missed: "8B-parameter Mamba-2-Hybrid" did not
+    name the 8B model, and "Mamba-2" in "24 Mamba-2 layers" (the asked kind of layer) was read as another model that
+    owned the figures after it."""
+    scope = subject_scope(LAYERS, HYBRID, _HybridVocab(), True,
+                          attribute_names=("Mamba-2 layers", "self-attention layers", "MLP layers"))
+    assert scope is not None and scope.named and scope.others == ()
+    for figure in ("24", "4 ", "28"):
+        assert scope.owns(LAYERS.index(figure), LAYERS)

@@ -149,7 +149,7 @@ _EXAMPLES_OF = re.compile(r"\b(?P<kind>[A-Za-z][\w\-]*)\s+(?:such\s+as|e\.g\.,?|
 # For a sentence saying how something works: "GATE(·)", "LayerNorm(x)" are functions written with their argument.
 # "[HS97]", "[SHB15]", "[CMS+13]": a citation key in brackets, never a model.
 _CITATION_KEY = re.compile(r"\[(?:[A-Z][\w+\-]*\d*,\s*)*$")
-_SIZE_PREFIX = re.compile(r"^(?:size-\d+|(?P<size>\d+(?:\.\d+)?[KMBT])-size)\s+")
+_SIZE_PREFIX = re.compile(r"^(?:size-\d+|(?P<size>\d+(?:\.\d+)?[KMBT])-(?:size|param(?:eter)?s?))\s+")
 _FUNCTION_CALL = re.compile(r"^\((?:·|\.|\w{1,2}\b)")
 _VARIANT_AFTER = re.compile(r"^\s*[–—-]\s*(Instruct|Chat|Base)\b")
 _NUMBER_AFTER = re.compile(r"^[\s\-]*\d")
@@ -210,7 +210,10 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
             first = first or (name, match)
             continue
         # "the GPT-2 BPE vocabulary": a name ending in a value of the asked kind is that value, named by its origin
+        # "24 Mamba-2 layers" for the asked Mamba-2 layers: the name begins the asked attribute, a kind of layer
         if canonical(name) in skip or any(canonical(name).endswith(k) for k in skip) \
+                or any(canonical(sentence[start:end + 40]).startswith(k) for k in skip
+                       if len(k) > len(canonical(name))) \
                 or _CITATION_KEY.search(sentence[max(0, start - 12):start]) \
                 or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
                 or _LISTED_MODIFIER.match(sentence[end:]) \
