@@ -96,7 +96,7 @@ def _said_after(value: str, quote: str) -> str:
     word: "a learning rate of 5e-5 and a batch size" names no noun after 5e-5, and "X has 5e-5 and a" would be
     checked as a claim of its own. A cell is worded with it only when it shares a word with the attribute: "a
     vocabulary of 16K *tokens*" worded "X has 16K tokens" would drop the vocabulary the cell is about."""
-    after = re.search(re.escape(value) + r"\s+([A-Za-z][\w\-]*)(?:\s+([A-Za-z][\w\-]*))?", quote)
+    after = re.search(r"(?<![\w.])" + re.escape(value) + r"\s+([A-Za-z][\w\-]*)(?:\s+([A-Za-z][\w\-]*))?", quote)
     return " ".join(_up_to_function_word(after.groups() if after else ()))
 
 

@@ -108,6 +108,24 @@ def _unit_end(text: str, quantity: Quantity) -> int:
     return match.end() if match and _unit(text, quantity) is not None else quantity.end
 
 
+_NOUN_PHRASE_END = re.compile(r"[,;:.()]|\band\b|\bor\b")
+
+
+def _noun_phrase(text: str, quantity: Quantity) -> tuple[str, ...]:
+    """The first two words after a figure, up to the end of its noun phrase ("24 Mamba-2 layers, …": mamba-2, layer)."""
+    end = _NOUN_PHRASE_END.search(text, quantity.end)
+    return word_tokens(text[quantity.end:end.start() if end else len(text)]).words[:2]
+
+
+def _other_kind(claim: str, q: Quantity, window: str, w: Quantity) -> bool:
+    """Whether the two figures count the same head noun of different kinds ("4 self-attention layers" against "24
+    Mamba-2 layers" in "24 Mamba-2 layers, 4 self-attention layers, and 28 MLP layers"): the window's figure neither
+    states nor contradicts the claim's."""
+    said, written = _noun_phrase(claim, q), _noun_phrase(window, w)
+    return (len(said) == 2 and len(written) == 2 and said[1] == written[1] and said[0] != written[0]
+            and said[1] not in (said[0], written[0]))
+
+
 def _near_after(text: str, quantity: Quantity) -> frozenset[str]:
     tokens = word_tokens(text)
     return frozenset([w for w, (start, _) in zip(tokens.words, tokens.spans, strict=True)
@@ -392,6 +410,8 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
                 continue
             if w.start in aside:
                 continue  # given at a setting the claim does not name, beside the one it names
+            if _other_kind(info.text, q, window.text, w):
+                continue
             if owner is not None and any(same_name(owner, name) for name in others) and not (
                     said_of is not None and same_name(owner, said_of)):
                 continue  # the claim gives this figure to another of its names ("16.4%, better than FLAC's 30.3%")

@@ -92,6 +92,12 @@ def agrees(q: Quantity, value: float, unit: str | None = None) -> bool:
     return any(abs(round(c, q.decimals) - q.value) <= TOLERANCE for c in candidates)
 
 
+def kind_of_counted(mention: Mention, figure_end: int, text: str) -> bool:
+    """A label written between a figure and its noun names the kind counted, not the subject the figure is said of:
+    "8B-parameter Mamba-2-Hybrid has 24 Mamba-2 layers" is no claim about the Mamba-2 row."""
+    return 0 < mention.start - figure_end <= 1 and re.match(r"\s+[a-z]", text[mention.end:]) is not None
+
+
 def in_clause(mentions: Sequence[tuple[Mention, tuple[int, ...]]], span: tuple[int, int]
                ) -> list[tuple[Mention, tuple[int, ...]]]:
     return [(m, p) for m, p in mentions if span[0] <= m.start < span[1]]

@@ -39,6 +39,7 @@ from synth.verify.findings import (
     cell_label,
     full_value,
     in_clause,
+    kind_of_counted,
     nearest,
     quote_cells,
 )
@@ -268,7 +269,8 @@ def judge_figure(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView
     if _BOUNDED.search(before):
         return None  # "over 90%" is a bound, not the cell's value
     approximate = bool(_APPROXIMATE.search(before))
-    rows = _bound(atom, atoms, in_clause(view.rows, atom.clause))
+    rows = _bound(atom, atoms, [(m, p) for m, p in in_clause(view.rows, atom.clause)
+                                if not kind_of_counted(m, atom.end, atoms.text)])
     columns = _bound(atom, atoms, in_clause(view.columns, atom.clause))
     if rows is not None and columns is None and not in_clause(view.columns, atom.clause):
         if value_column(view.grid) is not None:
