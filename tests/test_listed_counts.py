@@ -31,6 +31,10 @@ def test_a_count_of_another_kind_of_the_same_noun_is_no_rival() -> None:
     assert not _other_kind(claim, _figure(claim, "4"), SENTENCE, _figure(SENTENCE, "4"))
     other = "The hybrid has 6 self-attention layers, 4 MLP layers."
     assert not _other_kind(claim, _figure(claim, "4"), other, _figure(other, "6"))  # the same kind: a rival
+    # only a phrase that is exactly a modifier and a noun: "15.7B parameters for each token" is no kind of "token"
+    lite = "DeepSeek-V2-Lite activates 15.7B parameters for each token."
+    total = "DeepSeek-V2-Lite comprises 15.7B total parameters, of which 2.4B are activated for each token."
+    assert not _other_kind(lite, _figure(lite, "15.7B"), total, _figure(total, "2.4B"))
 
 
 def test_a_name_between_a_figure_and_its_noun_is_the_kind_counted() -> None:

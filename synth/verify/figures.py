@@ -112,9 +112,12 @@ _NOUN_PHRASE_END = re.compile(r"[,;:.()]|\band\b|\bor\b")
 
 
 def _noun_phrase(text: str, quantity: Quantity) -> tuple[str, ...]:
-    """The first two words after a figure, up to the end of its noun phrase ("24 Mamba-2 layers, …": mamba-2, layer)."""
+    """A figure's noun phrase when it is exactly a modifier and a noun up to a comma, "and" or the end ("24 Mamba-2
+    layers, …": mamba-2, layer); nothing for any other phrase ("15.7B parameters for each token")."""
     end = _NOUN_PHRASE_END.search(text, quantity.end)
-    return word_tokens(text[quantity.end:end.start() if end else len(text)]).words[:2]
+    phrase = text[quantity.end:end.start() if end else len(text)]
+    words = word_tokens(phrase).words
+    return words if len(phrase.split()) == 2 and len(words) == 2 else ()
 
 
 def _other_kind(claim: str, q: Quantity, window: str, w: Quantity) -> bool:
