@@ -384,32 +384,27 @@ _METHOD = ("Each asked cell is looked up in every table of the library (a cell u
            "figure or the opposite polarity, otherwise **insufficient evidence**.")
 
 
-def _disagreeing_cells(report: Report) -> list[str]:
-    """One line per answer cell another passage gives another value for: the page may not say that no
-    passages disagree while a cell shows one."""
-    lines = []
-    for number, cell in enumerate(report.answer.cells if report.answer else (), start=1):
-        if cell.disagreements:
-            others = " and ".join(md.text(v) for v in other_values(cell))
-            lines.append(md_safe(f"Sources disagree on [cell {number}](#cell-{number}) ({md.text(cell.subject)} — "
-                                 f"{md.text(cell.attribute)}): the answer gives {md.text(cell.value)}, another passage "
-                                 f"{others}; both are quoted at the cell."))
-    return lines
+def _disagreeing_cells(report: Report) -> list[dict[str, object]]:
+    """Every answer cell another passage gives another value for: the page may not say that no passages
+    disagree while a cell shows one."""
+    return [{"number": number, "subject": cell.subject, "attribute": cell.attribute, "value": cell.value,
+             "others": other_values(cell)}
+            for number, cell in enumerate(report.answer.cells if report.answer else (), start=1)
+            if cell.disagreements]
 
 
 def _limitations(report: Report, link: SourceLink, numbers: dict[int, int]) -> dict[str, object]:
-    notes: list[str] = []
-    if report.unanswered_terms:
-        notes.append(f"No source in the library mentions {', '.join(report.unanswered_terms)}.")
-    notes += _disagreeing_cells(report)
+    unmentioned = list(report.unanswered_terms)
+    disagreeing = _disagreeing_cells(report)
     unsettled = [c for c in report.findings if c.verification.verdict is not Verdict.SUPPORTED]
     conflicts = [{"subject": c.subject, "explanation": c.explanation, "first": _quoted(c.first, link),
                   "second": _quoted(c.second, link)} for c in report.contradictions]
     skipped = [md_safe(f"{md.code(f.path)}: {md.text(f.reason)}") for f in report.skipped_files]
     bib = [md_safe(f"{md.code(p.path)} line {p.line}: {md.text(p.message)}") for p in report.bib_problems]
-    return {"notes": notes, "unsettled": [_claim(numbers[id(c)], c, link) for c in unsettled],
+    return {"unmentioned": unmentioned, "disagreeing": disagreeing,
+            "unsettled": [_claim(numbers[id(c)], c, link) for c in unsettled],
             "conflicts": conflicts, "skipped": skipped, "bib": bib,
-            "empty": not (notes or unsettled or conflicts or skipped or bib)}
+            "empty": not (unmentioned or disagreeing or unsettled or conflicts or skipped or bib)}
 
 
 def _claims_table(ordered: Sequence[CheckedClaim]) -> list[list[object]]:
