@@ -140,3 +140,15 @@ def test_subjects_whose_values_at_different_settings_overlap_are_not_ranked() ->
                    (cells[0], cells[2], cells[3]), ())
     assert "Highest: FLAC; lowest: Chinchilla (the variants differ, so the comparison is indicative)." in answer_text(
         apart, plan), "ranges apart: the order holds whichever value is taken"
+
+
+def test_the_subject_s_own_value_leads_the_paragraph_over_a_sized_member_s_row() -> None:
+    """read22: "Additional tokens: DeepSeek-Coder-V2-1B 1T" led the paragraph, the 1B ablation model's row, while the
+    table's next cell held DeepSeek-Coder-V2's own "6 trillion"."""
+    plan = Plan((PlanSubject("Coder", ("Coder",), "test"),),
+                (PlanAttribute("additional tokens", AttributeKind.QUANTITY, ("additional tokens",), "test"),),
+                Relation.LOOKUP)
+    member = replace(_cell("Coder", "Coder-1B", 1, attribute="additional tokens"), value="1T")
+    own = replace(_cell("Coder", "Coder", 6, attribute="additional tokens"), value="6 trillion")
+    answer = Answer("answered", "", ("Coder",), ("additional tokens",), Relation.LOOKUP, (member, own), ())
+    assert answer_text(answer, plan).startswith("Additional tokens: Coder 6 trillion")

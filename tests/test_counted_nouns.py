@@ -46,6 +46,14 @@ QWEN3 = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering 
      "bytes.", "parameters", []),
     ("We train models at multiple scales from 1B up to 8B parameters for the optimal number of tokens.", "parameters",
      []),
+    # how far a method can scale is no model's size (read22: GShard's largest model given "1 trillion", marked
+    # supported, from "allowing us to scale to over 1 trillion parameters"; the paper's model has 600B)
+    ("GShard is more general, allowing us to scale to over 1 trillion parameters and explore more design choices.",
+     "parameters", []),
+    ("We show its efficacy by scaling neural machine translation models beyond 1 trillion parameters.", "parameters",
+     []),
+    ("We scale the model to 2.8B parameters.", "parameters", ["2.8B"]),
+    ("It has over 600B parameters.", "parameters", ["600B"]),
     ("Unless otherwise mentioned, we use a transformer with 100M parameters, 14 layers, and a hidden dimensionality of "
      "512.", "parameters", ["100M"]),
     # an acronym inside the asked phrase (fresh7: Whisper's long-form TED-LIUM 3 set)

@@ -16,10 +16,13 @@ _SCALE = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 
 
 def primary_cells(answer: Answer) -> dict[tuple[str, str], AnswerCell]:
-    """The first cell of each (subject, attribute): the one the paragraph compares."""
+    """The cell of each (subject, attribute) the paragraph compares: the first the subject states of itself, else the
+    first (a sized member's row, "DeepSeek-Coder-V2-1B: 1T", never leads over the subject's own "6 trillion")."""
     first: dict[tuple[str, str], AnswerCell] = {}
     for cell in answer.cells:
-        first.setdefault((cell.subject, cell.attribute), cell)
+        key = (cell.subject, cell.attribute)
+        if key not in first or (shows_entity(first[key]) and not shows_entity(cell)):
+            first[key] = cell
     return first
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from synth import claimparse
 from synth.models import PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
+from synth.retrieve.asks.bounds import ALTERNATIVES, family_bound, in_range
 from synth.retrieve.asks.lexicon import PEAK, PLAIN, WORD, has_word, measured_noun, same_measures, word_tokens
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.retrieve.asks.schedules import WARMUP, schedule_values
@@ -122,11 +123,8 @@ def _counts_other(after: str, asked: frozenset[str]) -> bool:
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w\-.]*(?:\s+\d+(?:\.\d+)?)?\s+$")
 _PER = re.compile(r"\s+(?:per|in each|for each)\s+", re.IGNORECASE)
 _NEXT_ITEM = re.compile(r"\b(?:and|or|with)\s+(?:a|an|the|its|their)\b", re.IGNORECASE)
-_RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_RANGE_END = re.compile(r"^\s*(?:(?:up\s+)?to|and|-|–)\s*\d", re.IGNORECASE)
 
 
-_ALTERNATIVES = re.compile(r"\d(?:[\d.]*)\s*,\s*(?:\d[\d.]*\s*,\s*)*(?:and|or)\s+$")
 
 
 # A figure right after another of the same noun phrase ("128 random 2048 token segments") measures each one, in the
@@ -152,29 +150,6 @@ def _drawn(text: str, end: int, attribute: PlanAttribute) -> bool:
 
 
 # "scaling study of byte-level models up to 8B parameters", "models at multiple scales from 1B up to 8B parameters":
-# the largest of the models studied, no one model's size
-_FAMILY_UP_TO = re.compile(r"\b(?:models|scales|sizes|variants)\s+(?:of\s+)?(?:from\s+\S+\s+)?up\s+to\s+$",
-                           re.IGNORECASE)
-
-
-def _family_bound(text: str, start: int) -> bool:
-    """The figure is the largest size of the models a study spans ("models up to 8B parameters")."""
-    return _FAMILY_UP_TO.search(text[max(0, start - 40):start]) is not None
-
-
-def _in_range(text: str, start: int, end: int) -> bool:
-    """A bound of a range ("from 1B to 34B parameters", "models up to 8B parameters") or the last of a list of
-    alternatives ("1, 2, and 4 shared experts") describes a family or an ablation, not one model."""
-    before, after = text[max(0, start - 10):start], text[end:end + 11]
-    if _RANGE_START.search(before) and _RANGE_END.match(after):
-        return True
-    if _ALTERNATIVES.search(text[max(0, start - 30):start]) or _family_bound(text, start):
-        return True  # "1, 2, and 4 shared experts": settings compared, not one model's value
-    preceding = text[max(0, start - 40):start]
-    return bool(re.search(r"\b(?:to|and)\s+$", before)) and bool(
-        re.search(r"\b(?:from|between)\s+\S+\s+(?:(?:up\s+)?to|and)\s+$", preceding))
-
-
 def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str]
                     ) -> list[tuple[str, float, str, int]]:
     """(value as written, number, unit, offset) of the counts a sentence gives for a quantity attribute: the
@@ -191,7 +166,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     whole = not asks_per_unit(attribute.name)
     out = []
     for quantity in sentence_quantities(text):
-        if quantity.unit != "scale" or _in_range(text, quantity.start, quantity.end) or _drawn(
+        if quantity.unit != "scale" or in_range(text, quantity.start, quantity.end) or _drawn(
                 text, quantity.end, attribute):
             continue
         if _symbol_scale(text, quantity.raw):
@@ -354,7 +329,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue  # "Figure 3 Patching schemes …" numbers a figure, not patches
             if number.re is PLAIN and any(s < number.start() < e for s, e in powers):
                 continue  # the exponent of "10−3 learning rate" is no figure of its own
-            if _ALTERNATIVES.search(text[max(0, number.start() - 30):number.start()]):
+            if ALTERNATIVES.search(text[max(0, number.start() - 30):number.start()]):
                 continue
             if not subset and _subset_count(text, number.start(), number.end()):
                 continue
@@ -369,7 +344,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue  # "128 random 2048 token segments": 2048 is no count of segments
             if number.group(0)[-1:] in "KMBT" and _in_name(text, number.start()):
                 continue  # "Chinchilla 70B achieves compression rates …": a size inside a name
-            if number.group(0)[-1:] in "KMBT" and (_family_bound(text, number.start())
+            if number.group(0)[-1:] in "KMBT" and (family_bound(text, number.start())
                                                    or _symbol_scale(text, number.group(0))):
                 continue  # "from 1B up to 8B parameters": a family's bound, not a context raised "from 4K to 32K"
             context = (text[max(0, number.start() - 60):number.start()] if before
