@@ -336,7 +336,7 @@ def check_question(gold: dict, library: Library, index: object, indexes: object)
         if place is not None:
             asked.append((swap, wordings(swap, places, names), place.evidence))
     checked: list[Verification] = verify_cells([w for _, w, _ in asked], [p for _, _, p in asked], anchored,
-                                               within) if asked else []
+                                               within, [s.target.variant for s, _, _ in asked]) if asked else []
     for (swap, _, place), verification in zip(asked, checked, strict=True):
         tally.verdicts[swap.kind][verification.verdict.value] += 1
         if swap.kind == "control" and verification.verdict.value != "supported":

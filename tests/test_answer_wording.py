@@ -129,3 +129,37 @@ def test_a_value_printed_with_its_spread_is_also_worded_by_the_figure(value: str
                           True, True, True)
     claims = claims_of(candidate, "log-perplexity", quantity=True)
     assert any(value in c for c in claims) and any(f" {bare} " in c and value not in c for c in claims)
+
+
+def _read(attribute: str, value: str, number: float, quote: str, unit: str | None = None) -> Candidate:
+    evidence = Evidence("m.md", "m.md", quote, 0, len(quote), 1, None, PassageKind.TEXT)
+    return Candidate("Osprey-9B", attribute, "Osprey-9B", None, value, number, unit, evidence, False, True, True)
+
+
+@pytest.mark.parametrize(("attribute", "value", "number", "quote", "neighbour"), [
+    # cell-swap bench (tune/moe-parameters): the activated count given to the total, the total to the activated
+    ("total parameters", "13B", 13, "has access to 47B parameters, but only uses 13B active parameters during "
+     "inference", "Osprey-9B has 13B active parameters."),
+    ("activated parameters", "16.4B", 16.4, "Osprey-9B has approximately 16.4B total parameters, with the number of "
+     "activated parameters around 2.8B", "Osprey-9B has 16.4B total parameters."),
+    # dev/deepseek-v2-v3-hyperparameters: "consists of 2 shared experts" is no hidden dimension
+    ("hidden dimension", "2", 2, "Each MoE layer consists of 2 shared experts and 160 routed experts",
+     "The layer consists of Osprey-9B is 2."),
+    # dev/bert-pretraining: a learning rate is no batch size
+    ("batch size", "1e-4", 1e-4, "We use Adam with learning rate of 1e-4, β1 = 0.9, β2 = 0.999",
+     "The learning rate of Osprey-9B is 1e-4."),
+])
+def test_the_quote_s_own_noun_words_a_cell_only_when_it_names_the_cell_s_attribute(attribute, value, number, quote,
+                                                                                   neighbour) -> None:
+    """A wording with the quote's noun for another quantity checks that quantity, not the cell: a neighbour's value
+    read from the same sentence was marked supported (bench/cell_swaps.py, attribute swaps)."""
+    assert neighbour not in claims_of(_read(attribute, value, number, quote, "B" if value.endswith("B") else None),
+                                      attribute, quantity=True)
+
+
+def test_the_quote_s_own_noun_still_words_the_cell_it_names() -> None:
+    quote = "has access to 47B parameters, but only uses 13B active parameters during inference"
+    assert "Osprey-9B has 13B active parameters." in claims_of(_read("activated parameters", "13B", 13, quote, "B"),
+                                                              "activated parameters", quantity=True)
+    said = _read("learning rate", "1e-4", 1e-4, "We use Adam with learning rate of 1e-4, β1 = 0.9")
+    assert "The learning rate of Osprey-9B is 1e-4." in claims_of(said, "learning rate", quantity=True)

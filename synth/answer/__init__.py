@@ -458,7 +458,8 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     wordings = [list(dict.fromkeys(claim for c in (p.best, *p.also, *p.agreeing)
                                 for claim in claims_of(c, cell_label(c), q)))
                 for p, q in zip(picked, quantities, strict=True)]
-    verifications = verify_cells(wordings, [p.best.evidence for p in picked], library, index)
+    verifications = verify_cells(wordings, [p.best.evidence for p in picked], library, index,
+                                 [p.best.variant for p in picked])
     cells = [_cell(p.best, p.disagreeing, v, p.also, q and not p.setting)
              for p, v, q in zip(picked, verifications, quantities, strict=True)]
     asked = len(plan.cells)

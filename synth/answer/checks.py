@@ -1,44 +1,86 @@
 """The cells checked: each cell's wordings against the whole library by the verification stage's rules (no learned
-judge), then, for a cell the library leaves insufficient, against the one place it was read from."""
+judge), then, for a cell the library leaves insufficient, against the one place it was read from. Support found for
+another model variant than the cell's is no support of the cell."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from synth.index import PassageIndex
 from synth.models import Evidence, Library, Verdict, Verification
+from synth.text import fold
 from synth.verify import read_back, verify_claims
+
+# A model variant and the variants a source sets against it: a value of the thinking mode is not the non-thinking
+# mode's, a chat model's is not its base model's.
+_OPPOSED = {"thinking": ("non-thinking",), "non-thinking": ("thinking",), "base": ("chat", "instruct"),
+            "chat": ("base",), "instruct": ("base",)}
+_VARIANT_TOKEN = re.compile(r"(?<![\w-])(?:non-?)?[a-z]+(?![\w-]*-thinking)")
 
 
 def verify_cells(claims: Sequence[list[str]], places: Sequence[Evidence], library: Library,
-                 index: PassageIndex) -> list[Verification]:
+                 index: PassageIndex, variants: Sequence[str | None] | None = None) -> list[Verification]:
     """One verification per cell: of its wordings, the first the library supports, else the first it
     contradicts, else the first. The rules alone decide (no learned judge): a cell is supported only
-    when its value is found stated. A cell the library-wide check leaves insufficient is read back
+    when its value is found stated, and not by evidence that gives it for another model variant than the cell's
+    (`variants`, one per cell; `other_variant`). A cell the library-wide check leaves insufficient is read back
     against the place it was read from (`_read_back`)."""
     flat = [claim for wordings in claims for claim in wordings]
     checked = iter(verify_claims(flat, library, index, learned=False)) if flat else iter(())
     out = []
-    for wordings, place in zip(claims, places, strict=True):
-        results = [next(checked) for _ in wordings]
+    for i, (wordings, place) in enumerate(zip(claims, places, strict=True)):
+        variant = variants[i] if variants is not None else None
+        results = [_of_variant(next(checked), variant) for _ in wordings]
         chosen = next((v for v in results if v.verdict is Verdict.SUPPORTED),
                       next((v for v in results if v.verdict is Verdict.CONTRADICTED), results[0]))
-        out.append(_read_back(chosen, wordings, place, library, index))
+        out.append(_read_back(chosen, wordings, place, library, index, variant))
     return out
 
 
+def other_variant(evidence: Sequence[Evidence], variant: str | None) -> str | None:
+    """The model variant the evidence gives the value for when it is not the cell's: its caption, row or quote names
+    a variant set against the cell's (Non-thinking for a thinking cell, Chat for a base cell) and never the cell's
+    own ("Table 20: Comparison among Qwen3-1.7B / Qwen3-0.6B (Non-thinking) …" holds no thinking-mode score)."""
+    wanted = [w for w in _VARIANT_TOKEN.findall(fold(variant or "")) if w in _OPPOSED]
+    if not wanted or not evidence:
+        return None
+    said = " ".join(f"{e.table_caption or ''} {e.quote} {' '.join(e.cells)}" for e in evidence)
+    words = set(_VARIANT_TOKEN.findall(fold(said)))
+    for word in wanted:
+        if word not in words:
+            found = next((o for o in _OPPOSED[word] if o in words), None)
+            if found:
+                return found
+    return None
+
+
+def _of_variant(verification: Verification, variant: str | None) -> Verification:
+    """A verification that found the value only where another variant's is given is insufficient for the cell."""
+    if verification.verdict is not Verdict.SUPPORTED:
+        return verification
+    found = other_variant(verification.evidence, variant)
+    if found is None:
+        return verification
+    atoms = tuple(replace(a, status=Verdict.INSUFFICIENT) if a.status is Verdict.SUPPORTED else a
+                  for a in verification.atoms)
+    return replace(verification, verdict=Verdict.INSUFFICIENT, atoms=atoms,
+                   explanation=f"the passage gives it for the {found} variant, not the cell's {variant} "
+                               f"({verification.explanation})")
+
+
 def _read_back(checked: Verification, wordings: Sequence[str], place: Evidence, library: Library,
-               index: PassageIndex) -> Verification:
+               index: PassageIndex, variant: str | None = None) -> Verification:
     """A cell the whole library leaves insufficient may still be stated by the very sentence or table row it was
     read from, which the library's best passages for the claim's words can miss (a model's own paper saying "we
     use …" without its name; a table row among many with the same labels). Each wording is checked against that
-    place alone, by the same rules: a place that states it supports the cell, as a single source. A cell the
-    library contradicts stays contradicted (a disagreement is never read away)."""
+    place alone, by the same rules: a place that states it supports the cell, as a single source, unless it gives
+    it for another variant. A cell the library contradicts stays contradicted (a disagreement is never read away)."""
     if checked.verdict is not Verdict.INSUFFICIENT:
         return checked
     for wording in wordings:
-        own = read_back(wording, place, library, index)
+        own = _of_variant(read_back(wording, place, library, index), variant)
         if own.verdict is Verdict.SUPPORTED:
             return replace(own, explanation=f"{own.explanation} (in the quoted source itself; no other passage of "
                                             "the library was found to state it)")

@@ -8,11 +8,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from synth.names import canonical, family, uncited, words_of
+from synth.names import canonical, family, key, same_word, uncited, words_of
 from synth.retrieve.asks import Candidate
 from synth.retrieve.asks.change import change_clause
 from synth.retrieve.asks.lexicon import measured_noun, same_measures
-from synth.text import STOPWORDS
+from synth.text import STOPWORDS, fold
 
 
 def claims_of(candidate: Candidate, label: str, quantity: bool = False) -> list[str]:
@@ -63,8 +63,7 @@ def _worded(candidate: Candidate, label: str, quantity: bool = False) -> list[st
         claims.append(f"The {label} of {entity} is {candidate.value}.")
     else:
         said = _said_after(candidate.value, candidate.evidence.quote)
-        if said and canonical(said) != canonical(candidate.attribute) and words_of(said) & words_of(
-                candidate.attribute):
+        if said and canonical(said) != canonical(candidate.attribute) and names_attribute(said, candidate.attribute):
             claims.append(f"{entity} has {candidate.value} {said}.")
         for measure in same_measures(candidate.attribute.split()):  # "context size" for the context length
             spelt = f"{candidate.attribute.split()[0]} {measure}"
@@ -75,12 +74,28 @@ def _worded(candidate: Candidate, label: str, quantity: bool = False) -> list[st
         if noun and re.search(rf"\b{re.escape(noun)}\b", candidate.evidence.quote, re.IGNORECASE):
             claims.append(f"{entity} has a {noun} of {candidate.value}.")
         named = _said_before(candidate.value, candidate.evidence.quote)
-        if named:
+        if named and names_attribute(named, candidate.attribute):
             claims.append(f"The {named} of {entity} is {candidate.value}.")
         if candidate.variant:  # "7.07 × 10−6 for summarization": stated only with its setting named
             claims.append(f"{entity} has {candidate.value} {candidate.attribute} "
                           f"({candidate.variant.replace('; ', ', ')}).")
     return claims
+
+
+def names_attribute(phrase: str, attribute: str) -> bool:
+    """Whether the quote's own noun for the value names the cell's attribute, so that a cell worded with it still
+    says what the cell is: its head word is one of the attribute's ("active parameters" for activated parameters,
+    "learning rate" for learning rates), and it never trades one of the attribute's qualifiers for another. "It
+    comprises 236B total parameters, of which 21B are activated": the activated parameters worded "X has 236B total
+    parameters" would be checked as the total; "Each MoE layer consists of 2 shared experts" gives no hidden
+    dimension as "The layer consists of X is 2", nor "a learning rate of 1e-4" a batch size."""
+    said, asked = words_of(phrase), words_of(attribute)
+    ordered = [key(t) for t in re.findall(r"[a-z][a-z0-9]*", fold(phrase)) if key(t) in said]
+    if not ordered or not any(same_word(ordered[-1], a) for a in asked):
+        return False
+    extra = [w for w in said if not any(same_word(w, a) for a in asked)]
+    missing = [a for a in asked if not any(same_word(a, w) for w in said)]
+    return not (extra and missing)
 
 
 def _said_before(value: str, quote: str) -> str:
