@@ -4,9 +4,10 @@ way round, from the other mode's table)."""
 
 from __future__ import annotations
 
+from libraries import indexed_library
+
 from synth.answer.checks import other_variant, verify_cells
 from synth.models import Evidence, PassageKind
-from tests.libraries import indexed_library
 
 _PAPER = """# Osprey technical report
 

@@ -8,8 +8,9 @@ import importlib.util
 import sys
 from pathlib import Path
 
+from libraries import indexed_library
+
 from synth.models import Evidence, PassageKind
-from tests.libraries import indexed_library
 
 _PATH = Path(__file__).resolve().parents[1] / "bench" / "cell_swaps.py"
 _SPEC = importlib.util.spec_from_file_location("cell_swaps", _PATH)
