@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from synth import claimparse
 from synth.answer.wording import _said_after
-from synth.verify.figures import _other_kind
+from synth.verify.figures import _noun_phrase, _other_kind
 from synth.verify.findings import kind_of_counted
 from synth.verify.labels import Mention
 
@@ -25,16 +25,20 @@ def _figure(text: str, raw: str) -> claimparse.Quantity:
     return next(q for q in claimparse.parse(text).quantities if q.raw == raw)
 
 
+def _kinds_differ(claim: str, claimed: str, window: str, written: str) -> bool:
+    return _other_kind(_noun_phrase(claim, _figure(claim, claimed)), _noun_phrase(window, _figure(window, written)))
+
+
 def test_a_count_of_another_kind_of_the_same_noun_is_no_rival() -> None:
     claim = "8B-parameter Mamba-2-Hybrid has 4 self-attention layers."
-    assert _other_kind(claim, _figure(claim, "4"), SENTENCE, _figure(SENTENCE, "24"))
-    assert not _other_kind(claim, _figure(claim, "4"), SENTENCE, _figure(SENTENCE, "4"))
+    assert _kinds_differ(claim, "4", SENTENCE, "24")
+    assert not _kinds_differ(claim, "4", SENTENCE, "4")
     other = "The hybrid has 6 self-attention layers, 4 MLP layers."
-    assert not _other_kind(claim, _figure(claim, "4"), other, _figure(other, "6"))  # the same kind: a rival
+    assert not _kinds_differ(claim, "4", other, "6")  # the same kind: a rival
     # only a phrase that is exactly a modifier and a noun: "15.7B parameters for each token" is no kind of "token"
     lite = "DeepSeek-V2-Lite activates 15.7B parameters for each token."
     total = "DeepSeek-V2-Lite comprises 15.7B total parameters, of which 2.4B are activated for each token."
-    assert not _other_kind(lite, _figure(lite, "15.7B"), total, _figure(total, "2.4B"))
+    assert not _kinds_differ(lite, "15.7B", total, "2.4B")
 
 
 def test_a_name_between_a_figure_and_its_noun_is_the_kind_counted() -> None:

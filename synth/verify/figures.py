@@ -120,12 +120,11 @@ def _noun_phrase(text: str, quantity: Quantity) -> tuple[str, ...]:
     return words if len(phrase.split()) == 2 and len(words) == 2 else ()
 
 
-def _other_kind(claim: str, q: Quantity, window: str, w: Quantity) -> bool:
-    """Whether the two figures count the same head noun of different kinds ("4 self-attention layers" against "24
-    Mamba-2 layers" in "24 Mamba-2 layers, 4 self-attention layers, and 28 MLP layers"): the window's figure neither
-    states nor contradicts the claim's."""
-    said, written = _noun_phrase(claim, q), _noun_phrase(window, w)
-    return (len(said) == 2 and len(written) == 2 and said[1] == written[1] and said[0] != written[0]
+def _other_kind(said: tuple[str, ...], written: tuple[str, ...]) -> bool:
+    """Whether two figures' noun phrases (`_noun_phrase`) count the same head noun of different kinds ("4
+    self-attention layers" against "24 Mamba-2 layers" in "24 Mamba-2 layers, 4 self-attention layers, and 28 MLP
+    layers"): the window's figure neither states nor contradicts the claim's."""
+    return (bool(said) and bool(written) and said[1] == written[1] and said[0] != written[0]
             and said[1] not in (said[0], written[0]))
 
 
@@ -401,6 +400,7 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
         unit_q = _unit(info.text, q)
         kind_q = count_kind(info.text, q, info.assertion.quantities)
         said_of = said[q.start]
+        said_phrase = _noun_phrase(info.text, q)  # once per claimed figure, not per window figure
         others = [name for start, name in said.items() if start != q.start and name is not None]
         for w in parsed.quantities:
             if w.start in axis or not _comparable(q, w) or _implausible(q, w) or of_another_subject(info, window, w):
@@ -413,7 +413,7 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
                 continue
             if w.start in aside:
                 continue  # given at a setting the claim does not name, beside the one it names
-            if _other_kind(info.text, q, window.text, w):
+            if _other_kind(said_phrase, _noun_phrase(window.text, w)):
                 continue
             if owner is not None and any(same_name(owner, name) for name in others) and not (
                     said_of is not None and same_name(owner, said_of)):
