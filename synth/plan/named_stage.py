@@ -16,7 +16,9 @@ from synth.models import AttributeKind, PlanAttribute
 from synth.plan.setting import stage_of
 
 # "the PPO stage of training", "the DPO phase": a capitalised method name before the word for a stage
-_NAMED_STAGE = re.compile(r"\bthe\s+(?P<name>(?-i:[A-Z])[\w\-]*)\s+(?:stage|phase)\b"
+# "the reasoning stage (S2)": a stage named by its purpose with the label the paper numbers it by
+_NAMED_STAGE = re.compile(r"\bthe\s+(?:(?P<name>(?-i:[A-Z])[\w\-]*)\s+(?:stage|phase)\b|(?P<purpose>[a-z][\w\-]*)\s+"
+                          r"(?:stage|phase)\s*\((?-i:[A-Z]{0,3}\d{1,2}|[IVX]{1,4})\))"
                           r"(?:\s+of\s+(?:pre-?|post-?)?(?:training|fine-?tuning)\b)?\s*", re.IGNORECASE)
 
 
@@ -24,9 +26,10 @@ def named_stage(text: str) -> tuple[str | None, str]:
     """The method a stage phrase names ("PPO") and the question without the phrase; (None, text) when it names a
     stage by its kind ("the RL stage": read_setting's) or names none."""
     found = _NAMED_STAGE.search(text)
-    if found is None or stage_of(found.group("name")) is not None:
+    name = found.group("name") or found.group("purpose") if found else None
+    if found is None or stage_of(name) is not None:
         return None, text
-    return found.group("name"), text[:found.start()] + text[found.end():]
+    return name, text[:found.start()] + text[found.end():]
 
 
 def at_stage(attributes: list[PlanAttribute], stage: str | None) -> list[PlanAttribute]:

@@ -22,6 +22,11 @@ _STAGE_PHRASE = re.compile(
     r"(?:\s+(?:stage|phase|step))?\b",
     re.IGNORECASE,
 )
+# "In ⟨S⟩'s pre-training, …" once names are slotted: the stage is read and its words removed, the slot kept (the
+# plan binds each slot to its name in order)
+_SLOT_STAGE = re.compile(r"(?P<lead>\b(?:in|during|for|throughout)\s+\u27e8S\u27e9)['’]s\s+(?P<stage>pre-?train\w*|"
+                         r"pretrain\w*|fine-?tun\w*|post-?train\w*|train\w*|reinforcement[- ]learning|RL|SFT)"
+                         r"(?:\s+(?:stage|phase|step))?(?=\s*[,;?]|\s*$)", re.IGNORECASE)
 _MODE_PHRASE = re.compile(r"\s*,?\s*\b(?:in|with|under|using)\s+(?:the\s+|their\s+|its\s+)?"
                           r"(?:(?P<both>(?:non-?)?thinking\s+and\s+(?:in\s+)?(?:non-?)?thinking)|(?P<mode>non-?thinking|thinking|non-?reasoning|"
                           r"reasoning|long-?CoT|short-?CoT))\s+(?:mode|setting)s?\b", re.IGNORECASE)
@@ -94,10 +99,11 @@ def read_setting(text: str) -> tuple[Setting, str]:
         if found.group("mode"):  # "in thinking and in non-thinking mode" asks for both, kept apart
             mode = _mode(found.group("mode").lower())
         text = text[:found.start()] + text[found.end():]
-    found = _STAGE_PHRASE.search(text)
+    found = _STAGE_PHRASE.search(text) or _SLOT_STAGE.search(text)
     if found:
         stage = stage_of(found.group("stage"))
-        text = text[:found.start()] + text[found.end():]
+        kept = found.group("lead") if "lead" in found.groupdict() else ""
+        text = text[:found.start()] + kept + text[found.end():]
     else:
         participle = re.search(r"\b(?:were|was|are|is|been|get|got)\s+(?:\S+\s+){0,6}?(pre-?trained|fine-?tuned|"
                                r"post-?trained)\b", text, re.IGNORECASE)

@@ -140,6 +140,8 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[Raw]:
             covered = end
             continue
         carried = []
+        if _STAGE_LABEL.search(text[covered:start]) and text[end:end + 1] == ")":
+            continue  # "the reasoning stage (S2)": the label of a stage of training, no model
         opening = _OPENING_WORD.search(text[:start])
         if opening and opening.start(1) >= covered and vocab.role(f"{opening.group(1)} {name}") == "entity":
             start = opening.start(1)  # "Kestrel 8x2B vs. …": a sentence's first word is part of the name
@@ -201,6 +203,8 @@ def _raw_names(text: str, vocab: Vocabulary) -> list[Raw]:
     return _arrows(text, _lower_members(text, out, vocab), vocab)
 
 
+# The bracket after a stage of training holds its label, never a model's name: "the reasoning stage (S2)".
+_STAGE_LABEL = re.compile(r"\b(?:stages?|phases?|steps?|periods?)\s*\($", re.IGNORECASE)
 # An acronym of a model's part written after the model's name: "KV cache", "MTP depth", "MoE layer".
 _COMPONENT = re.compile(r"\s+[A-Z][A-Za-z]{1,3}$")
 _COMPONENT_NOUN = re.compile(r"^\s+(?:cache|layers?|modules?|blocks?|heads?|routers?|gates?|gating|depth|dimensions?|"

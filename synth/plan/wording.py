@@ -302,9 +302,13 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
         elif low in _AUX or is_verb(token):
             # "what are <asked>", "what <asked> were used": an auxiliary right after the question word keeps asking
             keep = reader.fresh and not reader.current and not reader.phrases and low in _AUX
-            reader.stop(asking=keep or low in _IMPERATIVE)
-            reader.fresh = keep or low in _IMPERATIVE
-            if low in _IMPERATIVE:
+            # "what capacity does X give its routing blocks": after a question word has asked its phrase, "give" is
+            # the clause's verb and its object receives the value; only a clause's first verb is an imperative
+            imperative = low in _IMPERATIVE and not (
+                reader.groups and reader.cue.split(" ")[0] in _WH and i > 0 and lowered[i - 1] not in (",", "and"))
+            reader.stop(asking=keep or imperative)
+            reader.fresh = keep or imperative
+            if imperative:
                 reader.cue = low
         elif token.endswith(("'s", "’s", "s'", "s’")) and low.rstrip("'’s") in ("model", "models", "system", ""):
             reader.current = []
