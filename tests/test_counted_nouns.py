@@ -58,6 +58,14 @@ QWEN3 = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering 
      "512.", "parameters", ["100M"]),
     # an acronym inside the asked phrase (fresh7: Whisper's long-form TED-LIUM 3 set)
     ("We used the 11 full-length TED talks from the test split of TED-LIUM Release 3.", "full-length talks", ["11"]),
+    # a number word counts the last noun it is written with (read23: Qwen3's "pre-training" given "three", marked
+    # supported, from "based on three pre-training stages"), and "one … the other" picks one of a pair (read23:
+    # InstructGPT's "outputs" given "one" from "if one output is much more helpful than the other")
+    ("We develop scaling laws based on three pre-training stages mentioned above.", "pre-training", []),
+    ("The models are trained in three pre-training stages.", "pre-training stages", ["three"]),
+    ("However, if one output is much more helpful than the other, then rate the more helpful output higher.",
+     "outputs", []),
+    ("The model was fine-tuned for one epoch.", "epochs", ["one"]),
 ])
 def test_the_figure_counts_the_noun_it_is_written_with(sentence: str, attribute: str, values: list[str]) -> None:
     asked = PlanAttribute(attribute, AttributeKind.QUANTITY, (attribute,), "test")

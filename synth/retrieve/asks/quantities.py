@@ -13,6 +13,7 @@ from synth.names import default_modifiers, key, same_word, words_of
 from synth.retrieve.asks.bounds import ALTERNATIVES, family_bound, in_range
 from synth.retrieve.asks.lexicon import PEAK, PLAIN, WORD, has_word, measured_noun, same_measures, word_tokens
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
+from synth.retrieve.asks.percents import percent_values
 from synth.retrieve.asks.schedules import WARMUP, schedule_values
 from synth.retrieve.asks.shares import share_values
 from synth.retrieve.asks.thresholds import threshold_values
@@ -209,7 +210,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     if timed:
         return timed  # "each training step took 0.15 seconds": the step's time, no count the sentence also gives
     out += [v for v in (*total_values(text, attribute), *share_values(text, attribute),
-                        *threshold_values(text, attribute))
+                        *threshold_values(text, attribute), *percent_values(text, attribute))
             if v[3] not in {position for *_, position in out}]
     return out + _plain_values(text, attribute, head, modifiers, out)
 
@@ -219,6 +220,8 @@ _NUMBER_WORDS = {"single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five":
 _SPELLED = re.compile(r"(?<![\w-])(" + "|".join(_NUMBER_WORDS) + r")(?![\w-])(?!\s+of\b)", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:figure|fig\.|table|section|sec\.|eq\.|equation|appendix|algorithm|step|stage|"
                         r"phase|part|chapter|version|v)\s*$", re.IGNORECASE)
+# "one … the other": "one" picks one of a pair, it counts nothing
+_THE_OTHER = re.compile(r"\b(?:the\s+other|another)\b", re.IGNORECASE)
 _COUNT_OF = re.compile(r"\b(?:number|count|amount)s?\s+of\s+", re.IGNORECASE)
 _RISE = (r"\s+(?:is\s+|was\s+)?(?:gradually\s+|linearly\s+)?(?:increased|raised|ramped\s+up|grown)\s+from\s+"
          r"[\d.,]+\s*[KMB]?\s+to\s+")
@@ -454,10 +457,15 @@ def _spelled_values(text: str, words: list[str], taken: set[int], subset: bool =
             continue  # "each token dispatched to at most two experts": experts per token, not the model's experts
         chosen = subset and noun is not None and _subset_count(text, number.start(), number.end()) and re.match(
             rf"\s+{re.escape(_singular(noun))}\w*\b", text[number.end():], re.IGNORECASE)
-        if number.start() not in taken and (chosen or re.match(
-                rf"\s+(?:(?!and\b|or\b|of\b)[a-z][a-z\-]*\s+){{0,2}}?{exact}(?![\w-])(?!\s+of\b)",
-                text[number.end():], re.IGNORECASE)):  # "two fully connected hidden layers"
-            out.append((number.group(0), float(_NUMBER_WORDS[number.group(1).lower()]), "", number.start()))
+        said = chosen or re.match(rf"\s+(?:(?!and\b|or\b|of\b)[a-z][a-z\-]*\s+){{0,2}}?{exact}(?![\w-])(?!\s+of\b)",
+                                  text[number.end():], re.IGNORECASE)  # "two fully connected hidden layers"
+        if number.start() in taken or not said:
+            continue
+        if not chosen and _counts_other(text[number.end() + said.end():], frozenset()):
+            continue  # "three pre-training stages" counts stages, no "pre-training"
+        if number.group(1).lower() == "one" and _THE_OTHER.search(text[number.end():number.end() + 120]):
+            continue  # "if one output is much more helpful than the other": a pronoun's pair, no count
+        out.append((number.group(0), float(_NUMBER_WORDS[number.group(1).lower()]), "", number.start()))
     return out
 
 
