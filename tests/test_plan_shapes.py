@@ -248,3 +248,16 @@ def test_the_distilled_models_are_the_subjects_never_the_model_they_come_from(
 def test_an_aggregate_word_before_a_benchmark_qualifies_it_and_asks_nothing_else(clause: str, asked: list[str]
                                                                                   ) -> None:
     assert [a.text for a in asked_phrases(clause, lambda _: False)] == asked
+
+
+@pytest.mark.parametrize(("clause", "asked"), [
+    # read23: "outputs" was asked too, and answered "one" and "two" from InstructGPT's labeling instructions
+    (f"How often do labelers prefer the outputs of {SUBJECT} to those of {SUBJECT}", ["labelers prefer"]),
+    ("how often are blocks routed", ["blocks routed"]),
+    # "give" after a question word has asked its phrase is the clause's verb; its object receives the value
+    (f"what capacity does {SUBJECT} give its routing blocks", ["capacity"]),
+    (f"what weight does {SUBJECT} give the MTP loss", ["weight"]),
+    (f"how many layers does {SUBJECT} have, and give its hidden size", ["layers", "hidden size"]),
+])
+def test_a_frequency_asks_its_verb_and_a_clause_verb_asks_nothing(clause: str, asked: list[str]) -> None:
+    assert [a.text for a in asked_phrases(clause, lambda _: False)] == asked

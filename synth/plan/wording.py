@@ -352,6 +352,8 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             if cue in ("how many", "how much") and participle and len(phrase.split()) == 1:
                 verb = re.sub(r"^(?:pre|post)-?", "", participle.group(1).lower())
                 phrase = f"{verb}ing {phrase}"  # "how many tokens were X pre-trained on" → training tokens
+            if cue == "how often" and any(a.how == 'read from "how often …"' for a in out):
+                continue  # "how often do labelers prefer the outputs of A to B": the verb's frequency, not its object
             label = cue or "the question's wording"
             phrase = _sized(phrase, cue)
             out.append(Asked(phrase, _kind(phrase, cue, tail), f'read from "{label} …"'))
