@@ -32,3 +32,22 @@ def test_a_weight_asked_is_a_count_with_a_value_per_stretch(tmp_path: Path) -> N
     answer = answered(tmp_path, {"kite.md": KITE}, "What weight does Kite-V3 give the MTP loss?")
     assert sorted((c.value, c.variant) for c in answer.cells) == [("0.1", "for the remaining 4.8T tokens"),
                                                                  ("0.3", "for the first 10T tokens")]
+
+
+QWEN3_STAGES = ("The Qwen3 models are pre-trained through a three-stage process: (1) General Stage (S1): At the "
+                "first pre-training stage, all Qwen3 models are trained on over 30 trillion tokens. (2) Reasoning "
+                "Stage (S2): To further improve the reasoning ability, we optimize the corpus. The models are further "
+                "pre-trained with about 5T higher-quality tokens. (3) Long Context Stage: All models are pre-trained "
+                "on hundreds of billions of tokens. (4) We release the weights with 12 examples.")
+
+
+def test_a_numbered_stage_item_is_the_setting_of_the_values_it_opens() -> None:
+    """read23: Qwen3's S2 tokens ("about 5T", two sentences after "(2) Reasoning Stage (S2):") were not stated for the
+    reasoning stage the question asked, so not given; the 30T of S1 and the 36T total sit beside them."""
+    from synth.retrieve.asks.stages import stage_item
+
+    assert stage_item(QWEN3_STAGES, QWEN3_STAGES.index("30 trillion")) == "General Stage (S1)"
+    assert stage_item(QWEN3_STAGES, QWEN3_STAGES.index("5T")) == "Reasoning Stage (S2)"
+    assert stage_item(QWEN3_STAGES, QWEN3_STAGES.index("hundreds")) == "Long Context Stage"
+    assert stage_item(QWEN3_STAGES, QWEN3_STAGES.index("12 examples")) is None  # a later item names no stage
+    assert stage_item(QWEN3_STAGES, QWEN3_STAGES.index("three-stage")) is None  # before any item

@@ -18,7 +18,7 @@ _OF = re.compile(r"\b(?:absolute\s+|relative\s+|average\s+)?(?:gain|improvement|
                  r"decrease|drop|margin|speed-?up|difference)s?\s+of\s+" + _HEDGE + "$", re.IGNORECASE)
 _AFTER = re.compile(r"\S*\s*(?:%|points?|pp|percentage\s+points?|x|×)?\s*(?:absolute\s+|relative\s+)?"
                     r"(?:higher|lower|better|worse|more|less|fewer|faster|slower|improvement|gain|increase|"
-                    r"reduction|decrease|drop|speed-?up)\b", re.IGNORECASE)
+                    r"reduction|decrease|drop|speed-?up)\b(?!-)", re.IGNORECASE)  # not "5T higher-quality tokens"
 # "1.5 times expert parameters", "4× the compute", "2x more": a multiplier before a word (never "8x7B", "× 10−4").
 _MULTIPLE = re.compile(r"[\d.,]+\s*(?:times\b|[×x](?=\s*[A-Za-z]))(?!\s*10\b)", re.IGNORECASE)
 _CHANGE_ASKED = re.compile(r"\b(?:improve\w*|gain|gains|reduction|reduce\w*|decrease\w*|increase\w*|speed-?ups?|"

@@ -51,7 +51,7 @@ from synth.retrieve.asks.scope import (
     subject_scope,
 )
 from synth.retrieve.asks.slashed import for_subject
-from synth.retrieve.asks.stages import staged
+from synth.retrieve.asks.stages import stage_item, staged
 from synth.retrieve.asks.symbols import attribute_symbols, symbol_values
 from synth.retrieve.asks.terms import removed_value, text_values
 from synth.retrieve.asks.used_as import used_as
@@ -359,6 +359,16 @@ def _sibling(subject: PlanSubject, about: tuple[str, ...]) -> bool:
     return False
 
 
+def _stage_item(sentence: Sentence, position: int) -> str | None:
+    """The numbered stage item of its passage a figure of the sentence sits in ("Reasoning Stage (S2)"); the
+    sentence's text is its passage's, whitespace collapsed, so the offset is found by the figure's own words."""
+    passage = sentence.passage.text
+    at = sentence.start - sentence.passage.start
+    if not 0 <= at <= len(passage):
+        return None
+    return stage_item(passage, at + position if sentence.printed is None else at)
+
+
 def _joined(first: Sentence, last: Sentence) -> Sentence:
     """One quote from the sentence naming the subject through the sentence stating the value."""
     passage = first.passage
@@ -397,7 +407,8 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         wanted = [w for w in (subject.setting, attribute.variant) if w]
         found, settings = per_setting(sentence.text, found, attribute.name, wanted, strict=subject.setting is not None)
         for raw, number, unit, position, stretch in staged(sentence.text, found):
-            stretch = stretch or (f"for {settings[position]}" if position in settings else None)
+            stretch = stretch or (f"for {settings[position]}" if position in settings else None) \
+                or _stage_item(sentence, position)
             if subject.setting is None and side_experiment(sentence.text, position):
                 continue  # "batch size 16,384 tokens (unlike the other experiments in this paper)": a side setting
             if not scope.owns(position, sentence.text) or _HYPOTHETICAL.search(

@@ -35,3 +35,19 @@ def staged(text: str, found: Sequence[tuple[str, float, str, int]]
                         then.group("stretch")))
             after = then
     return out
+
+
+# "(2) Reasoning Stage (S2): … The models are further pre-trained with about 5T … tokens": a numbered item that names a
+# stage of training opens a stretch of text whose values are that stage's, though their sentences do not name it
+_ITEM = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}|[a-e])\)\s+(?P<label>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+"
+                   r"(?:Stage|Phase)(?:\s*\([^()]{1,8}\))?)\s*:")
+
+
+def stage_item(passage: str, offset: int) -> str | None:
+    """The label of the numbered stage item ("Reasoning Stage (S2)") the text at `offset` of a passage sits in: the
+    last one opened before it, None when no item opened or a later numbered item without a stage closed it."""
+    items = [m for m in re.finditer(r"\((?:\d{1,2}|[ivx]{1,4}|[a-e])\)\s", passage[:offset])]
+    if not items:
+        return None
+    last = _ITEM.match(passage, items[-1].start())
+    return " ".join(last.group("label").split()) if last else None
