@@ -261,3 +261,23 @@ def test_an_aggregate_word_before_a_benchmark_qualifies_it_and_asks_nothing_else
 ])
 def test_a_frequency_asks_its_verb_and_a_clause_verb_asks_nothing(clause: str, asked: list[str]) -> None:
     assert [a.text for a in asked_phrases(clause, lambda _: False)] == asked
+
+
+@pytest.mark.parametrize(("clause", "asked"), [
+    # read23: "sliding window attention" was asked too, and "theoretical attention span" read as a text
+    (f"What theoretical attention span does {SUBJECT}'s sliding window attention reach at the last layer",
+     ["theoretical attention span"]),
+    (f"what is {SUBJECT}'s hidden size", ["hidden size"]),
+])
+def test_the_owner_s_part_that_does_the_verb_is_not_asked(clause: str, asked: list[str]) -> None:
+    assert [a.text for a in asked_phrases(clause, lambda _: False)] == asked
+
+
+@pytest.mark.parametrize(("phrase", "amount"), [
+    ("top-k", True), ("top-p", True), ("theoretical attention span", True), ("speed improvement", True),
+    ("KV cache reduction", True), ("tokenizer", False), ("learning rate schedule", False),
+])
+def test_amount_words(phrase: str, amount: bool) -> None:
+    from synth.plan.wording import quantity_words
+
+    assert quantity_words(phrase) is amount

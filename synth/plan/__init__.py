@@ -64,7 +64,7 @@ from synth.plan.phrasings import (
     used_for,
     without_appositives,
 )
-from synth.plan.possessed import without_owners
+from synth.plan.possessed import without_owners, without_tools
 from synth.plan.printed import describe
 from synth.plan.qualifiers import owned_by_names, qualified, trained_at, without_eval_set
 from synth.plan.roles import acting_as, conditioned, role_subjects
@@ -383,6 +383,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     used = [] if question.columns else used_names(text, names)
     names = [n for n in names if n not in used]  # "does X use RMSNorm": RMSNorm is asked of X, not a subject
     names = without_owners(text, names, vocab)  # "PaSa's Crawler": the Crawler
+    names = without_tools(text, names, vocab)  # "the FlashAttention and xFormers changes": no subject
     roles, tools = ([], []) if question.subjects else role_subjects(text, names, papers, vocab)
     if not roles and not question.subjects:  # "the multilayer neural network trained on MNIST" of the Adam paper
         roles, tools = experiment_subjects(text, names, papers, vocab)

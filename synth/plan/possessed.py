@@ -30,3 +30,17 @@ def without_owners(text: str, names: list[Name], vocab: Vocabulary) -> list[Name
         if homes and homes <= owned:
             owners.add(id(owner))
     return [n for n in names if id(n) not in owners]
+
+
+# "the FlashAttention and xFormers changes": names written before the common noun they modify
+_MODIFIED_NOUN = re.compile(r"(?:\s+and\s+[\w\-.]+)?\s+(?-i:[a-z][a-z\-]*s)\b(?!\s+of\b)")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def without_tools(text: str, names: list[Name], vocab: Vocabulary) -> list[Name]:
+    """The question's names but those used as a modifier of a common plural noun ("what speed improvement do the
+    FlashAttention and xFormers changes give"), when no source of the library is about them: the changes, kernels or
+    libraries of another work that the subject's paper uses are no subject of their own (read as one, FlashAttention
+    was asked the speed-up and answered nothing, and the subject was never asked it)."""
+    return [n for n in names if not (n.role == "subject" and _THE_BEFORE.search(text[:n.start])
+                                     and _MODIFIED_NOUN.match(text, n.end) and not vocab.home_sources((n.text,)))]

@@ -56,7 +56,7 @@ _QUANTITY_WORDS = re.compile(
     r"parameters?|params|layers|heads|experts|hours|cost|costs|budget|ratio|factor|width|depth|epochs?|"
     r"amount|value|values|decay|capacity|savings?|throughput|latency|memory|window|vocabulary|flops?|weight|"
     r"coefficients?|threshold|temperature|(?:clipping|gradient)\s+norm|fraction|proportion|percentage|momentum|"
-    r"speed-?ups?|resolution|scale)\b",
+    r"speed-?ups?|resolution|scale|spans?|improvements?|reductions?|gains?|top-[kp])(?![\w-])",
     re.IGNORECASE,
 )
 _RANK_ONLY = re.compile(r"^\s*which\s+(?:one|model|of\s+(?:them|these|the\s+\w+))?\s*[a-z]+\s+(?:the\s+)?"
@@ -267,7 +267,12 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             # "What is the ⟨S⟩ hidden size?": the name used as a modifier, the noun after it asked as after "'s"
             attributive = token == SUBJECT and _after_the(lowered, i) and reader.asking and nxt.isalpha() \
                 and nxt.lower() not in _AUX and not is_verb(nxt) and nxt.lower().rstrip("s") not in _KIND_NOUNS
-            reader.stop(asking=(possessive and not located) or attributive or (token == METRIC and reader.asking))
+            # "what span does ⟨S⟩'s sliding window attention reach": once a question word has asked its phrase and an
+            # auxiliary opened the clause, the owner's noun is the part that does the verb, not a thing asked
+            owned_part = possessive and bool(reader.groups) and reader.cue.split(" ")[0] in _WH and i > 0 \
+                and lowered[i - 1] in _AUX
+            reader.stop(asking=(possessive and not located and not owned_part) or attributive
+                        or (token == METRIC and reader.asking))
             i += 1 if possessive else 0
         elif low in _SUBORDINATE and i > 0 and lowered[i - 1] not in ("on", "with", "in", "at", "to"):
             reader.stop(asking=False)  # "… when a clause is added": a condition, never an asked phrase
