@@ -62,6 +62,8 @@ def _change_patterns(name: str) -> tuple[str, ...]:
                 # "boosts the maximum generation throughput to 5.76 times": a rise said as a multiple
                 rf"\b{verb}\s+(?:the\s+|its\s+|their\s+)?(?:maximum\s+|peak\s+|average\s+)?{thing}\s+to\s+{_HEDGE}"
                 r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>×|x\b|times\b)",
+                # "yield a 2x speed improvement", "a 93.3% KV cache reduction": the change written before its noun
+                rf"(?<![\w.]){_CHANGE_FIGURE}\s+{thing}[\s-]+{re.escape(words[-1])}s?\b",
                 # "saves 42.5% of training costs": the share of the thing a reduction takes away
                 rf"\b{verb}\s+{_HEDGE}(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%)\s+of\s+(?:the\s+|its\s+|their\s+)?"
                 rf"{thing}\b")

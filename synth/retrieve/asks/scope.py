@@ -14,6 +14,17 @@ from synth.vocabulary import Vocabulary, names_in
 _NOT_THE_MODEL = re.compile(r"\b(baselines?|ablations?|toy|preliminary|validation experiments?|smaller|small-scale|"
                             r"proxy|pilot)\b", re.IGNORECASE)
 
+# "a 2x speed improvement over a vanilla attention baseline": the baseline a change is measured against
+_REFERENCE_POINT = re.compile(r"\b(?:over|than|against|relative\s+to|compared\s+(?:to|with))\s+(?:an?\s+|the\s+)?"
+                              r"(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _not_the_model(sentence: str) -> bool:
+    """The sentence is about a baseline, an ablation or a proxy rather than the model its source presents — unless
+    the baseline is only what a change of the model is measured against."""
+    return any(not _REFERENCE_POINT.search(sentence[:m.start()]) for m in _NOT_THE_MODEL.finditer(sentence))
+
+
 # --- sentences -------------------------------------------------------------------------------
 
 
@@ -121,7 +132,9 @@ _HARDWARE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?(?:[GTN]PUs?|chips?|acc
 # "We use Adam with a learning rate of 1e-4": a name the sentence's subject uses is a tool (an optimizer, a
 # tokenizer), not another model whose values these are.
 _AS_TOOL = re.compile(r"\b(?:use[sd]?|using|utili[sz](?:es?|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
-                      r"optimi[sz]ed\s+(?:with|by))\s+(?:the\s+)?$", re.IGNORECASE)
+                      r"optimi[sz]ed\s+(?:with|by)|(?:made|applied)\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+# "changes made to FlashAttention [11] and xFormers [18]": a tool listed after a tool, its citation between
+_NEXT_TOOL = re.compile(r"^(?:\s*\[[\d,\s\-–]+\])?\s*(?:,\s*(?:and\s+)?|and\s+)$")
 # "We adopt the same tokenizer as used in DeepSeek 67B, which … has a vocabulary size of 100K": a model named as the
 # origin of a setup the sentence's subject shares is a point of reference, not another model whose values these are
 # ("the same byte-level BPE text tokenizer used in GPT-2").
@@ -139,7 +152,7 @@ _FOLLOWING = re.compile(r"\b(?:follow(?:s|ed|ing)?|similar\s+(?:[\w\-]+\s+){0,2}
                         r"(?:we\s+)?refer(?:s|red)?\s+to|(?:as|like)\s+in|(?:inspired|guided)\s+by)\s+(?:the\s+)?$",
                         re.IGNORECASE)
 # A number in scientific notation, or a date ("Dec 2017", "March 2024"): a name by its shape, never another model.
-_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+(?:\.\d+)?[kK]$|^\d+(?:\.\d+)?\s?[KMGT]B$|"
+_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+(?:\.\d+)?[kK]$|^\d+(?:\.\d+)?\s?[KMGT]B$|^\d+(?:\.\d+)?[x×]$|"
                          r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
                          r"\s+(?:19|20)\d\d$")
 # "Remove all normalization layers such as RMSNorm or LayerNorm": names listed as examples of a kind are instances
@@ -193,6 +206,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
     others: list[tuple[int, int]] = []
     first: tuple[str, NameMatch] | None = None
     family_only = False
+    tool_end = -1  # where the last name read as a tool ends
     for name, start, end in names_in(sentence):
         match = None if _SCALED_COPY.match(sentence[end:]) else match_entity(subject.spellings, name)
         variant = _VARIANT_AFTER.match(sentence[end:end + 20])
@@ -218,11 +232,15 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
                 or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
                 or _LISTED_MODIFIER.match(sentence[end:]) \
                 or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name) \
+                or (tool_end >= 0 and _NEXT_TOOL.match(sentence[tool_end:start])) \
                 or _SAME_AS.search(sentence[max(0, start - 60):start]) or _HARDWARE.search(name) \
                 or _HARDWARE_AFTER.match(sentence[end:]) \
                 or (_DRAWN_FROM_DATA.match(sentence[end:]) and _FROM.search(sentence[max(0, start - 12):start])) \
                 or _FOLLOWING.search(sentence[max(0, start - 30):start]) \
                 or _example_of_asked_kind(sentence[max(0, start - 80):start], kinds):
+            if _AS_TOOL.search(sentence[max(0, start - 30):start]) or (
+                    tool_end >= 0 and _NEXT_TOOL.match(sentence[tool_end:start])):
+                tool_end = end
             continue
         if describing and (_PART_OF_PAPER.match(name) or _FUNCTION_CALL.match(sentence[end:])):
             continue  # a mechanism's sentence may cite "Algorithm 1" or write "GATE(·)": no other model
@@ -256,7 +274,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
         # "the 6.8B runs": a bare size names no model, so it owns the sentences that write it, no unnamed one
         said = re.search(rf"(?<![\w.]){re.escape(size)}(?![\w])", sentence)
         return Scope(True, subject.name, None, None, (said.span(),), tuple(others), sentence) if said else None
-    if home and not others and not _NOT_THE_MODEL.search(sentence):
+    if home and not others and not _not_the_model(sentence):
         return Scope(False, subject.name, None, None)
     return None
 
