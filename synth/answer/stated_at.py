@@ -23,7 +23,14 @@ def stated_for(candidate: Candidate, wanted: str) -> bool:
     quote = candidate.evidence.quote if candidate.table else up_to_value(candidate.evidence.quote, candidate.value)
     have = set(VARIANT_WORD.findall(fold(f"{candidate.variant or ''} {quote}")))
     have |= {w.rstrip(".") for w in VARIANT_WORD.findall(fold(caption or ""))}  # "Results on RealScholarQuery."
-    return all(part in have for part in VARIANT_WORD.findall(fold(wanted)))
+    wanted_words = VARIANT_WORD.findall(fold(wanted))
+    modes = have & _MODES
+    # a mode asked ("in non-thinking mode") rules out a value stated for another mode, never one stated for none (a
+    # model without modes, a setting both modes share)
+    return all(part in have or (part in _MODES and not modes) for part in wanted_words)
+
+
+_MODES = frozenset({"thinking", "non-thinking", "nonthinking", "reasoning", "non-reasoning", "long-cot", "short-cot"})
 
 
 def up_to_value(quote: str, value: str) -> str:

@@ -249,7 +249,8 @@ def _attributes(question: Question, text: str, slotted_text: str, names: list[Na
             attributes.append(PlanAttribute(asked.text, kind, spellings, asked.how,
                                             stage=setting.stage if kind is not AttributeKind.METRIC else None,
                                             subjects=binding.of_clause(index),
-                                            variant=set_for.get(index) if kind is not AttributeKind.METRIC else None))
+                                            variant=None if kind is AttributeKind.METRIC else "; ".join(
+                                                v for v in (set_for.get(index), setting.mode) if v) or None))
     datasets = measured_on(slotted_text, names, vocab)
     measured = {dataset for listed in datasets.values() for dataset in listed}
     for name in names:
