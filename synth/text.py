@@ -150,3 +150,19 @@ def has_tick_run(text: str) -> bool:
         if len(steps) == 1 and steps.pop() > 0:
             return True
     return False
+
+
+_MATH_LETTERS = re.compile("[\U0001d400-\U0001d7ff]")
+
+
+def plain_letters(text: str) -> str:
+    """Mathematical italic and bold letters written as plain ones ("top-𝑝" is "top-p"), one character for one, so
+    offsets into the text stay those of the original (a PDF sets a variable in math italic inside prose)."""
+    if text.isascii():
+        return text
+
+    def plain(match: re.Match[str]) -> str:
+        letter = unicodedata.normalize("NFKC", match.group(0))
+        return letter if len(letter) == 1 else match.group(0)
+
+    return _MATH_LETTERS.sub(plain, text)

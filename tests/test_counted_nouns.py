@@ -105,3 +105,21 @@ def test_a_figure_belongs_to_the_model_that_acts_in_its_clause(sentence: str, su
     others = ((sentence.index(other), sentence.index(other) + len(other)),) if other else ()
     scope = Scope(True, subject, None, None, ((start, start + len(subject)),), others, sentence)
     assert scope.owns(sentence.index(figure), sentence) is owned
+
+
+R1_SAMPLING = ("Specifically, we use a sampling temperature of 0.6 and a top-𝑝 value of 0.95 to generate 𝑘 responses "
+               "(typically between 4 and 64, depending on the test set size) for each question.")
+
+
+def test_a_setting_in_math_letters_or_with_its_value_word_is_read() -> None:
+    """read23: DeepSeek-R1's sampling settings (p.12) were 'not stated': the sentence was skipped as common practice
+    for its bracketed "typically", "top-𝑝" is set in math italic, and "a top-p value of 0.95" puts "value" between."""
+    from synth.retrieve.asks.prose import common_practice
+    from synth.text import plain_letters
+
+    assert not common_practice(R1_SAMPLING)
+    assert common_practice("The block typically starts with a normalization layer.")
+    plain = plain_letters(R1_SAMPLING)
+    assert len(plain) == len(R1_SAMPLING) and "top-p value" in plain and "generate k responses" in plain
+    asked = PlanAttribute("top-p", AttributeKind.QUANTITY, ("top-p",), "test")
+    assert [raw for raw, *_ in quantity_values(plain, asked, frozenset())] == ["0.95"]

@@ -56,7 +56,7 @@ from synth.retrieve.asks.symbols import attribute_symbols, symbol_values
 from synth.retrieve.asks.terms import removed_value, text_values
 from synth.retrieve.asks.used_as import used_as
 from synth.retrieve.sentences import Sentence, is_heading, sentences, states_something
-from synth.text import STOPWORDS, fold
+from synth.text import STOPWORDS, fold, plain_letters
 from synth.vocabulary import Vocabulary
 
 TEXT_LIMIT = 60
@@ -174,7 +174,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         continue  # the reward model's paragraph, the NLP tasks' section: not the described subject's
                     if home and not scope.named and others_section(in_force[position], subject, plan.subjects):
                         continue  # "3.2 RealScholarQuery": the section of another subject the question asks
-                    if not scope.named and (aside or _COMMON_PRACTICE.search(sentence.text)):
+                    if not scope.named and (aside or common_practice(sentence.text)):
                         continue  # "The block typically starts with … RMSNorm": what is usual, not the subject's
                     if not scope.named and attribute.kind is AttributeKind.TEXT and cited_actor(sentence.text):
                         context = None
@@ -312,6 +312,13 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|suppose|supposing|imagine|were\s+to|would\s
 _SUPPOSED = re.compile(r"\bone\s+(?:might|could|may|would)\b|\b(?:might|could)\s+(?:attempt|try)\b", re.IGNORECASE)
 _ASIDE_HEADING = re.compile(r"\b(?:baselines?|original|vanilla|standard|conventional)\b", re.IGNORECASE)
 _COMMON_PRACTICE = re.compile(r"\b(?:typically|usually|commonly|conventionally|traditionally)\b", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def common_practice(text: str) -> bool:
+    """The sentence says what is usual ("The block typically starts with … RMSNorm"), not what the subject does; a
+    bracketed aside says nothing of its clause ("… to generate k responses (typically between 4 and 64) …")."""
+    return _COMMON_PRACTICE.search(_PARENTHESES.sub("", text)) is not None
 _STAGE_WORD = re.compile(r"\bpre-?train\w*|\bpretrain\w*|\bfine-?tun\w*|\bpost-?train\w*|\bSFT\b|"
                          r"\breinforcement[- ]learning\b|\bRL\b", re.IGNORECASE)
 
@@ -393,7 +400,7 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
     if attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) and only_as_reference(scope, sentence.text):
         return 0.0  # "the same tokenizer as used in DeepSeek 67B … Our corpus contains 8.1T tokens": not its figures
     if attribute.kind is AttributeKind.QUANTITY:
-        found = quantity_values(sentence.text, attribute, contrast)
+        found = quantity_values(plain_letters(sentence.text), attribute, contrast)  # "a top-𝑝 value of 0.95"
         if not skip_changes:  # "reduces the KV cache by 93.3%" for the asked KV cache reduction
             at = {position for *_, position in found}
             found += [v for v in change_values(sentence.text, attribute) if v[3] not in at]

@@ -277,7 +277,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         return scheduled  # "pre-training learning rate": the sentence must be about pre-training
     phrase = r"[\s-]+".join(_word_pattern(w, words) for w in words)
     named_in = r"[\s-]+(?:(?-i:[A-Z]{2,}[\w\-]*)\s+)?".join(_word_pattern(w, words) for w in words)
-    patterns = [(rf"\b{phrase}(?:\s+\S{{1,4}})?(?:\s+for\s+(?-i:[A-Z])[^,;:.=()]{{0,30}}?)?{_LINK}"
+    patterns = [(rf"\b{phrase}(?:\s+values?)?(?:\s+\S{{1,4}})?(?:\s+for\s+(?-i:[A-Z])[^,;:.=()]{{0,30}}?)?{_LINK}"
                  rf"(?:(?:about|around|approximately|roughly)\s+)?$", True),
                 # "50 real-world research queries": up to two modifiers between the number and its noun; "11
                 # full-length TED talks": an acronym inside the asked phrase
