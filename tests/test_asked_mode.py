@@ -29,3 +29,9 @@ def test_a_value_of_another_mode_is_never_the_asked_mode_s(quote: str, value: st
 def test_a_setting_other_than_a_mode_must_still_be_said() -> None:
     quote = "We use a vocabulary of 32000 word-pieces."
     assert not stated_for(_candidate(quote, "0.7"), "English-French")
+
+
+def test_a_stage_named_reasoning_is_no_mode() -> None:
+    """"the reasoning stage (S2)" is a stage the evidence must name: Qwen3's 36T total, naming none, is not S2's."""
+    quote = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering up to 119 languages."
+    assert not stated_for(_candidate(quote, "36"), "reasoning")

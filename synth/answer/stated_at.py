@@ -30,7 +30,7 @@ def stated_for(candidate: Candidate, wanted: str) -> bool:
     return all(part in have or (part in _MODES and not modes) for part in wanted_words)
 
 
-_MODES = frozenset({"thinking", "non-thinking", "nonthinking", "reasoning", "non-reasoning", "long-cot", "short-cot"})
+_MODES = frozenset({"thinking", "non-thinking", "nonthinking", "long-cot", "short-cot"})  # as read_setting names them
 
 
 def up_to_value(quote: str, value: str) -> str:
