@@ -33,7 +33,9 @@ def without_owners(text: str, names: list[Name], vocab: Vocabulary) -> list[Name
 
 
 # "the FlashAttention and xFormers changes": names written before the common noun they modify
-_MODIFIED_NOUN = re.compile(r"(?:\s+and\s+[\w\-.]+)?\s+(?-i:[a-z][a-z\-]*s)\b(?!\s+of\b)")
+# ("the Gemma 2B models", "the 7B and 13B Llama 2 models" name the models themselves)
+_MODIFIED_NOUN = re.compile(r"(?:\s+and\s+[\w\-.]+)?\s+(?!(?:models|variants|versions|checkpoints|baselines|networks|"
+                            r"systems|runs|experiments|families|sizes)\b)(?-i:[a-z][a-z\-]*s)\b(?!\s+of\b)")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 

@@ -152,9 +152,12 @@ _FOLLOWING = re.compile(r"\b(?:follow(?:s|ed|ing)?|similar\s+(?:[\w\-]+\s+){0,2}
                         r"(?:we\s+)?refer(?:s|red)?\s+to|(?:as|like)\s+in|(?:inspired|guided)\s+by)\s+(?:the\s+)?$",
                         re.IGNORECASE)
 # A number in scientific notation, or a date ("Dec 2017", "March 2024"): a name by its shape, never another model.
-_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+(?:\.\d+)?[kK]$|^\d+(?:\.\d+)?\s?[KMGT]B$|^\d+(?:\.\d+)?[x×]$|"
+_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+(?:\.\d+)?[kK]$|^\d+(?:\.\d+)?\s?[KMGT]B$|"
                          r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
                          r"\s+(?:19|20)\d\d$")
+# "a 2x speed improvement": a multiplier written before the noun it scales is no model's name
+_MULTIPLIER = re.compile(r"^\d+(?:\.\d+)?[x×]$")
+_NOUN_AFTER = re.compile(r"^\s+[a-z]")
 # "Remove all normalization layers such as RMSNorm or LayerNorm": names listed as examples of a kind are instances
 # of that kind; when the kind is what the question asks ("norm layer"), they are values, never another model.
 _EXAMPLES_OF = re.compile(r"\b(?P<kind>[A-Za-z][\w\-]*)\s+(?:such\s+as|e\.g\.,?|including)\s+"
@@ -232,6 +235,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
                 or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
                 or _LISTED_MODIFIER.match(sentence[end:]) \
                 or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name) \
+                or (_MULTIPLIER.match(name) and _NOUN_AFTER.match(sentence[end:])) \
                 or (tool_end >= 0 and _NEXT_TOOL.match(sentence[tool_end:start])) \
                 or _SAME_AS.search(sentence[max(0, start - 60):start]) or _HARDWARE.search(name) \
                 or _HARDWARE_AFTER.match(sentence[end:]) \
