@@ -1,6 +1,6 @@
 """The cells checked: each cell's wordings against the whole library by the verification stage's rules (no learned
 judge), then, for a cell the library leaves insufficient, against the one place it was read from. Support found for
-another model variant than the cell's is no support of the cell."""
+another model variant (or another column setting) than the cell's is no support of the cell."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from synth.index import PassageIndex
-from synth.models import Evidence, Library, Verdict, Verification
+from synth.models import Evidence, Library, PassageKind, Verdict, Verification
 from synth.text import fold
 from synth.verify import read_back, verify_claims
 
@@ -56,17 +56,49 @@ def other_variant(evidence: Sequence[Evidence], variant: str | None) -> str | No
     return None
 
 
+# A table's column setting and the settings a table sets against it: the critical batch size at the start of
+# training is not its average, a score on a 100-question subset not on the full test set, Pass@1 with CoT not without.
+_SETTINGS = {"start": ("average", "final"), "average": ("start",), "final": ("start",), "full": ("subset",),
+             "subset": ("full",), "cot": ("nocot",), "nocot": ("cot",)}
+_NO_COT = re.compile(r"\b(?:no|without|w/o)[\s-]*cot\b")
+
+
+def _setting_words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", _NO_COT.sub(" nocot ", fold(text))))
+
+
+def other_setting(evidence: Sequence[Evidence], variant: str | None) -> str | None:
+    """The column setting a table cell gives the value under when it is set against the cell's: its row and column
+    labels (not the caption, which may name every column) say Start where the cell asks the average over training,
+    GSM8K (Full) where it asks the 100-question subset, Pass@1-COT where it asks Pass@1 without CoT."""
+    wanted = [w for w in _setting_words(variant or "") if w in _SETTINGS]
+    labels = " ".join(f"{e.quote} {' '.join(e.cells)}" for e in evidence if e.cells or e.table_caption is not None
+                      or e.passage_kind is PassageKind.TABLE_ROW)
+    if not wanted or not labels:
+        return None
+    words = _setting_words(labels)
+    for word in sorted(wanted):
+        if word not in words:
+            found = next((o for o in _SETTINGS[word] if o in words), None)
+            if found:
+                return "without CoT" if found == "nocot" else found
+    return None
+
+
 def _of_variant(verification: Verification, variant: str | None) -> Verification:
-    """A verification that found the value only where another variant's is given is insufficient for the cell."""
+    """A verification that found the value only where another variant's (or another column setting's) is given is
+    insufficient for the cell."""
     if verification.verdict is not Verdict.SUPPORTED:
         return verification
-    found = other_variant(verification.evidence, variant)
+    found, kind = other_variant(verification.evidence, variant), "variant"
+    if found is None:
+        found, kind = other_setting(verification.evidence, variant), "setting"
     if found is None:
         return verification
     atoms = tuple(replace(a, status=Verdict.INSUFFICIENT) if a.status is Verdict.SUPPORTED else a
                   for a in verification.atoms)
     return replace(verification, verdict=Verdict.INSUFFICIENT, atoms=atoms,
-                   explanation=f"the passage gives it for the {found} variant, not the cell's {variant} "
+                   explanation=f"the passage gives it for the {found} {kind}, not the cell's {variant} "
                                f"({verification.explanation})")
 
 
