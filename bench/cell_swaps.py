@@ -48,6 +48,7 @@ from synth.names import canonical, family
 from synth.text import fold
 
 if TYPE_CHECKING:
+    from synth.answer.kinds import TextCell
     from synth.models import Evidence, Library, Plan, Verification
     from synth.retrieve.asks import Candidate
 
@@ -294,6 +295,24 @@ def wordings(swap: Swap, places: dict[GoldCell, Place | None], names: dict[str, 
     return claims_of(candidate, label, names[swap.target.attribute][1])
 
 
+def _given(swap: Swap, plan: Plan, names: dict[str, tuple[str, bool]]) -> TextCell | None:
+    """A swap whose value is a term, as the answer stage hands a text cell to the stage: the value, the target's
+    attribute as the plan reads it (the gold's name when the plan did not read it) and the question's other
+    attributes."""
+    from synth.answer.kinds import TextCell
+    from synth.models import AttributeKind, PlanAttribute
+
+    name = names[swap.target.attribute][0]
+    if not swap.source.value or swap.source.number is not None:
+        return None
+    attribute = next((a for a in plan.attributes if a.name == name),
+                     PlanAttribute(name, AttributeKind.TEXT, (name,), "gold"))
+    read = {canonical(a.name) for a in plan.attributes}
+    others = (*plan.attributes, *(PlanAttribute(n, AttributeKind.TEXT, (n,), "gold") for n, _ in names.values()
+                                  if canonical(n) not in read))
+    return TextCell(swap.source.value, attribute, tuple(dict.fromkeys(o for o in others if o.name != name)))
+
+
 # --- running a part ------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -335,8 +354,9 @@ def check_question(gold: dict, library: Library, index: object, indexes: object)
         place = places[swap.source]
         if place is not None:
             asked.append((swap, wordings(swap, places, names), place.evidence))
+    given = [_given(s, plan, names) for s, _, _ in asked]
     checked: list[Verification] = verify_cells([w for _, w, _ in asked], [p for _, _, p in asked], anchored,
-                                               within, [s.target.variant for s, _, _ in asked]) if asked else []
+                                               within, [s.target.variant for s, _, _ in asked], given) if asked else []
     for (swap, _, place), verification in zip(asked, checked, strict=True):
         tally.verdicts[swap.kind][verification.verdict.value] += 1
         if swap.kind == "control" and verification.verdict.value != "supported":

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from synth.answer.checks import verify_cells
 from synth.answer.disagreements import checked_disagreements, shown_others
+from synth.answer.kinds import TextCell
 from synth.answer.stated_at import VARIANT_WORD, stated_for
 from synth.answer.text import answer_text
 from synth.answer.variants import in_named_papers, subject_variant_fits
@@ -36,6 +37,7 @@ from synth.models import (
     MechanismAnswer,
     NotStated,
     Plan,
+    PlanAttribute,
     Verdict,
     Verification,
 )
@@ -430,6 +432,14 @@ def _near_duplicate(a: str, b: str) -> bool:
     return fuzz.token_set_ratio(a, b) >= 90
 
 
+def _given(candidate: Candidate, attribute: PlanAttribute, asked: Sequence[PlanAttribute]) -> TextCell | None:
+    """A text cell's value and attribute, with the question's other attributes, for the check to refuse a value the
+    library names as one of those and never as the cell's attribute."""
+    if attribute.kind is AttributeKind.TEXT:
+        return TextCell(candidate.value, attribute, tuple(a for a in asked if a.name != attribute.name))
+    return None
+
+
 def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, index: PassageIndex,
                  trend: str | None = None) -> Answer:
     """The answer from the retrieved candidates: cells checked against the library, what is not
@@ -458,8 +468,10 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     wordings = [list(dict.fromkeys(claim for c in (p.best, *p.also, *p.agreeing)
                                 for claim in claims_of(c, cell_label(c), q)))
                 for p, q in zip(picked, quantities, strict=True)]
+    attributes = {(a.subject.name, a.attribute.name): a.attribute for a in asks}
+    given = [_given(p.best, attributes[(p.best.subject, p.best.attribute)], plan.attributes) for p in picked]
     verifications = verify_cells(wordings, [p.best.evidence for p in picked], library, index,
-                                 [p.best.variant for p in picked])
+                                 [p.best.variant for p in picked], given)
     cells = [_cell(p.best, p.disagreeing, v, p.also, q and not p.setting)
              for p, v, q in zip(picked, verifications, quantities, strict=True)]
     asked = len(plan.cells)

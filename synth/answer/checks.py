@@ -1,6 +1,7 @@
 """The cells checked: each cell's wordings against the whole library by the verification stage's rules (no learned
 judge), then, for a cell the library leaves insufficient, against the one place it was read from. Support found for
-another model variant (or another column setting) than the cell's is no support of the cell."""
+another model variant (or another column setting) than the cell's is no support of the cell, nor is support of a text
+value the library names as another asked attribute and never as the cell's (`synth.answer.kinds`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from synth.answer.kinds import KindReader, TextCell, of_kind
 from synth.index import PassageIndex
 from synth.models import Evidence, Library, PassageKind, Verdict, Verification
 from synth.text import fold
@@ -21,21 +23,26 @@ _VARIANT_TOKEN = re.compile(r"(?<![\w-])(?:non-?)?[a-z]+(?![\w-]*-thinking)")
 
 
 def verify_cells(claims: Sequence[list[str]], places: Sequence[Evidence], library: Library,
-                 index: PassageIndex, variants: Sequence[str | None] | None = None) -> list[Verification]:
+                 index: PassageIndex, variants: Sequence[str | None] | None = None,
+                 given: Sequence[TextCell | None] | None = None) -> list[Verification]:
     """One verification per cell: of its wordings, the first the library supports, else the first it
     contradicts, else the first. The rules alone decide (no learned judge): a cell is supported only
     when its value is found stated, and not by evidence that gives it for another model variant than the cell's
     (`variants`, one per cell; `other_variant`). A cell the library-wide check leaves insufficient is read back
-    against the place it was read from (`_read_back`)."""
+    against the place it was read from (`_read_back`). A text cell (`given`: its value and attribute, None for a
+    figure) is not supported by evidence of a value the library names as another asked attribute and never as the
+    cell's (`synth.answer.kinds.of_kind`): "X uses V" is worded alike for every attribute of X."""
+    reader = KindReader(library, index)
     flat = [claim for wordings in claims for claim in wordings]
     checked = iter(verify_claims(flat, library, index, learned=False)) if flat else iter(())
     out = []
     for i, (wordings, place) in enumerate(zip(claims, places, strict=True)):
         variant = variants[i] if variants is not None else None
-        results = [_of_variant(next(checked), variant) for _ in wordings]
+        cell = given[i] if given is not None else None
+        results = [of_kind(_of_variant(next(checked), variant), cell, reader) for _ in wordings]
         chosen = next((v for v in results if v.verdict is Verdict.SUPPORTED),
                       next((v for v in results if v.verdict is Verdict.CONTRADICTED), results[0]))
-        out.append(_read_back(chosen, wordings, place, library, index, variant))
+        out.append(_read_back(chosen, wordings, place, library, index, variant, cell, reader))
     return out
 
 
@@ -103,7 +110,8 @@ def _of_variant(verification: Verification, variant: str | None) -> Verification
 
 
 def _read_back(checked: Verification, wordings: Sequence[str], place: Evidence, library: Library,
-               index: PassageIndex, variant: str | None = None) -> Verification:
+               index: PassageIndex, variant: str | None = None, cell: TextCell | None = None,
+               reader: KindReader | None = None) -> Verification:
     """A cell the whole library leaves insufficient may still be stated by the very sentence or table row it was
     read from, which the library's best passages for the claim's words can miss (a model's own paper saying "we
     use …" without its name; a table row among many with the same labels). Each wording is checked against that
@@ -113,6 +121,8 @@ def _read_back(checked: Verification, wordings: Sequence[str], place: Evidence, 
         return checked
     for wording in wordings:
         own = _of_variant(read_back(wording, place, library, index), variant)
+        if reader is not None:
+            own = of_kind(own, cell, reader)
         if own.verdict is Verdict.SUPPORTED:
             return replace(own, explanation=f"{own.explanation} (in the quoted source itself; no other passage of "
                                             "the library was found to state it)")
