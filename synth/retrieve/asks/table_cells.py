@@ -141,12 +141,16 @@ def _top_k(asked_name: str, label: str) -> LabelMatch | None:
 
 def _home_label(subject: PlanSubject, label: str, vocab: Vocabulary) -> NameMatch | None:
     """In a source about the subject, a row label without the family name: "Tiny" in the Whisper
-    paper's architecture table is Whisper tiny, "Base" is Whisper base; never a label naming a model of its own.
+    paper's architecture table is Whisper tiny, "Base" is Whisper base; never a label naming a model of its own, nor
+    one without a count or size the dropped words open with ("Switch-Base" is no "64-expert Switch-Base": the Switch
+    paper's distillation teacher gave its quality to the 64-expert model, issue 9, fresh9).
     A sized name of several words is shortened to its first word and its size: "DIFF-3B" in the DIFF Transformer
     paper is DIFF Transformer-3B; an unsized one to its first word when that is an acronym ("DIFF")."""
     for spelling in subject.spellings:
         words = spelling.split()
         for k in range(1, len(words)):
+            if any(word[0].isdigit() for word in words[:k]):
+                break  # "64-expert Switch-Base": a count the label does not write is a member it does not name
             if canonical(" ".join(words[k:])) == canonical(label) and not _own_model(label, vocab):
                 return NameMatch(label, None)
         sized = _SIZED_LAST.search(spelling)
