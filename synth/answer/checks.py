@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from synth.answer.kinds import KindReader, TextCell, of_kind
+from synth.answer.kinds import KindReader, TextCell, insufficient, of_kind
 from synth.index import PassageIndex
 from synth.models import Evidence, Library, PassageKind, Verdict, Verification
 from synth.text import fold
@@ -102,11 +102,7 @@ def _of_variant(verification: Verification, variant: str | None) -> Verification
         found, kind = other_setting(verification.evidence, variant), "setting"
     if found is None:
         return verification
-    atoms = tuple(replace(a, status=Verdict.INSUFFICIENT) if a.status is Verdict.SUPPORTED else a
-                  for a in verification.atoms)
-    return replace(verification, verdict=Verdict.INSUFFICIENT, atoms=atoms,
-                   explanation=f"the passage gives it for the {found} {kind}, not the cell's {variant} "
-                               f"({verification.explanation})")
+    return insufficient(verification, f"the passage gives it for the {found} {kind}, not the cell's {variant}")
 
 
 def _read_back(checked: Verification, wordings: Sequence[str], place: Evidence, library: Library,

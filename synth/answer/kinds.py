@@ -116,8 +116,13 @@ def of_kind(verification: Verification, cell: TextCell | None, reader: KindReade
     other = reader.named_instead(cell, verification.evidence)
     if other is None:
         return verification
+    return insufficient(verification, f"the passage says {cell.value} is used, but the library names it as a "
+                                      f"{other.name}, never as a {cell.attribute.name}")
+
+
+def insufficient(verification: Verification, because: str) -> Verification:
+    """A supported verification made insufficient for a cell, every supported atom with it, the reason first."""
     atoms = tuple(replace(a, status=Verdict.INSUFFICIENT) if a.status is Verdict.SUPPORTED else a
                   for a in verification.atoms)
     return replace(verification, verdict=Verdict.INSUFFICIENT, atoms=atoms,
-                   explanation=f"the passage says {cell.value} is used, but the library names it as a "
-                               f"{other.name}, never as a {cell.attribute.name} ({verification.explanation})")
+                   explanation=f"{because} ({verification.explanation})")
