@@ -359,12 +359,12 @@ def planned(question: Question, library: Library, index: PassageIndex,
             indexes: AnchoredIndexes) -> tuple[Plan, Library, PassageIndex]:
     """A question's plan, and the anchored library and index every stage after the plan reads, as synth.build
     makes them (shared with bench/cell_swaps.py, which checks cells over the same library)."""
-    from synth.anchor import anchor, anchored_library
+    from synth.anchor import anchor
     from synth.plan import make_plan
 
     plan = make_plan(question, library)
-    anchored = anchored_library(library, anchor(question, plan, library, index))
-    return plan, anchored, indexes.of(anchored, index)
+    anchored, within = indexes.open(library, anchor(question, plan, library, index), index)
+    return plan, anchored, within
 
 
 def run_part(part: str, details: bool, answers_only: bool = False) -> Score | None:

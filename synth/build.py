@@ -357,8 +357,8 @@ def _make_reports(todo: list[Planned], libraries: dict[str, tuple[Library, Passa
             log.debug("building report %s", loaded.report_id)
             steps = StepTimer(task, f"reports: {loaded.report_id}")
             library, index = library_of(loaded)
-            anchored = anchored_library(library, item.found)
-            report = make_report(loaded, anchored, indexes.of(anchored, index), settings.style_path(), step=steps,
+            anchored, within = indexes.open(library, item.found, index)
+            report = make_report(loaded, anchored, within, settings.style_path(), step=steps,
                                  settings=settings, plan=item.plan)
             log.info("report %s: %s", loaded.report_id, steps.summary())
             yield loaded, with_library_figures(report, library)

@@ -57,38 +57,54 @@ def _library_size(project: Path, report_id: str) -> int:
     return int(page.split("| Sources in the library | ")[1].split(" |")[0])
 
 
-def _table_questions(project: Path) -> list[str]:
-    """Two questions asking for table scores only: the ones synth.anchor anchors (the example's four
-    ask for quantities, texts, how, or have an analysis: they read the whole library)."""
+def _anchored_questions(project: Path) -> list[str]:
+    """Four questions synth.anchor anchors: two asking for table scores, one for a quantity and one for a
+    text (of the example's, `moe-models` and `mistral-large-2-livecodebench` ask for quantities, texts and
+    scores and are anchored too; `livecodebench-scaling` has an analysis and `qwen2.5-training-data` asks
+    how: they read the whole library)."""
     (project / "reports" / "humaneval.yaml").write_text(
         "title: HumanEval of two models\nquestion: What do Mixtral 8x7B and DeepSeek-Coder-V2 score on HumanEval?\n",
         encoding="utf-8")
     (project / "reports" / "lcb.yaml").write_text(
         "title: Mistral Large 2 on LiveCodeBench\nquestion: What does Mistral-Large-2 score on LiveCodeBench?\n",
         encoding="utf-8")
-    return ["humaneval", "lcb"]
+    (project / "reports" / "context.yaml").write_text(
+        "title: Mixtral's context\nquestion: What context length does Mixtral 8x7B support?\n", encoding="utf-8")
+    (project / "reports" / "position.yaml").write_text(
+        "title: Qwen2.5's positions\nquestion: What positional encoding do the Qwen2.5 models use?\n",
+        encoding="utf-8")
+    return ["humaneval", "lcb", "context", "position"]
+
+
+WHOLE_LIBRARY = ["livecodebench-scaling", "qwen2.5-training-data"]
 
 
 def test_an_unrelated_source_rebuilds_no_anchored_report_and_a_relevant_one_only_its_reports(
         project: Path, made: list[str]) -> None:
-    whole = sorted(p.stem for p in (project / "reports").glob("*.yaml"))
-    humaneval, lcb = _table_questions(project)
+    humaneval, lcb, context, position = _anchored_questions(project)
     _build(project)
     before = _library_size(project, "humaneval")
     made.clear()
     (project / "library" / "soil.md").write_text(UNRELATED, encoding="utf-8")
     summary = _build(project)
-    assert made == whole and sorted(summary.reused) == [humaneval, lcb]
+    assert made == WHOLE_LIBRARY
+    assert sorted(summary.reused) == sorted([humaneval, lcb, context, position, "mistral-large-2-livecodebench",
+                                             "moe-models"])
     assert _library_size(project, "humaneval") == before + 1, "library-wide figures are read off the library"
+    assert _library_size(project, "context") == before + 1
 
     made.clear()
     (project / "library" / "mixtral-brief.md").write_text(MIXTRAL, encoding="utf-8")
     _build(project)
-    assert made == [humaneval, *whole]
+    assert made == sorted([humaneval, context, "moe-models", *WHOLE_LIBRARY])
     made.clear()
     (project / "library" / "mistral-brief.md").write_text(MISTRAL, encoding="utf-8")
     _build(project)
-    assert made == sorted([lcb, *whole])
+    assert made == sorted([lcb, "mistral-large-2-livecodebench", *WHOLE_LIBRARY])
+    made.clear()
+    (project / "library" / "qwen-addendum.md").write_text(QWEN, encoding="utf-8")
+    _build(project)
+    assert made == sorted([position, *WHOLE_LIBRARY])
 
 
 EDITS = st.lists(st.tuples(st.sampled_from(["add", "change", "remove"]), st.integers(0, 9),
@@ -102,7 +118,7 @@ def test_random_library_edits_build_the_same_pages_as_a_fresh_build(
         project: Path, tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[str, int, str]]) -> None:
     library = project / "library"
     if not (project / "reports" / "lcb.yaml").exists():  # the project is shared by the examples
-        _table_questions(project)
+        _anchored_questions(project)
         for slow in ("livecodebench-scaling", "mistral-large-2-livecodebench", "qwen2.5-training-data"):
             (project / "reports" / f"{slow}.yaml").unlink()
     _build(project)
