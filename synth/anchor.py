@@ -129,7 +129,11 @@ class AnchoredIndexes:
             if library.fingerprint not in self._open:
                 while len(self._open) >= self.HELD:
                     self._open.popitem(last=False)[1].close()
-                self._open[library.fingerprint] = PassageIndex(library, None)
+                # Over a quarter of the library anchored, a copy of its index less the other documents is
+                # cheaper than a new one (41 PDFs: 36 kept 0.33 s CPU against 6.7 s, 15 kept 2.1 s against
+                # 3.4 s, 6 kept 2.2 s against 1.2 s).
+                seed = whole if 4 * len(library.documents) > len(whole.library.documents) else None
+                self._open[library.fingerprint] = PassageIndex(library, None, seed)
             self._open.move_to_end(library.fingerprint)
             return self._open[library.fingerprint]
 

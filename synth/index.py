@@ -99,13 +99,17 @@ class _Stale(Exception):
 class PassageIndex:
     """BM25 search over every passage (text and table rows) of one library."""
 
-    def __init__(self, library: Library, db_path: Path | None) -> None:
+    def __init__(self, library: Library, db_path: Path | None, seed: PassageIndex | None = None) -> None:
+        """The index of `library` at db_path, or in memory; in memory from a copy of `seed` (an index of
+        most of the library's documents) updated in place, which ranks as a fresh one does."""
         self.library = library
         self._documents = {d.doc_id: d for d in library.documents}  # handles: their text stays in the store
         self._wanted = {d.doc_id: (document_digest(d), rank) for rank, d in enumerate(library.documents)}
         self.changes = IndexChanges()
         if db_path is None:
             self._db = self._connect(":memory:")
+            if seed is not None:
+                seed._db.backup(self._db)
             self._sync(self._db)
             self._db.execute("BEGIN")
             self._check(self._db)

@@ -8,7 +8,10 @@ from pathlib import Path
 
 from synth.anchor import AnchoredIndexes, anchor
 from synth.build import prepare_library
+from synth.cellindex import ATTRIBUTE, ENTITY
 from synth.config import Question
+from synth.index import PassageIndex
+from synth.models import Library
 from synth.plan import make_plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,3 +67,33 @@ def test_questions_anchored_to_the_same_documents_share_one_library_and_index(tm
         indexes.close()
         index.close()
 
+
+def _readings(index: PassageIndex) -> list[object]:
+    """What the stages read off an index: searches with their scores and order, mentions, word and label
+    statistics, the names sources are about, acronyms, metrics."""
+    queries = ["Mixtral", "HumanEval OR LiveCodeBench", "parameters OR tokens OR context", '"Qwen2.5" AND trained',
+               "model"]
+    out: list[object] = [[(h.passage.doc_id, h.passage.ordinal, h.score) for h in index.search(q, limit=50)]
+                         for q in queries]
+    out += [sorted(index.mentions(["Mixtral 8x7B", "Qwen2.5", "context length"])), index.text_passages(),
+            index.word_counts(["model", "token", "train", "paramet", "context", "mixtral"]),
+            index.cell_labels(ENTITY), index.cell_labels(ATTRIBUTE), index.about_names(),
+            index.acronym_definitions(), index.cell_metric_names(), index.text_digests()]
+    return out
+
+
+def test_an_anchored_index_made_from_a_copy_of_the_whole_ranks_as_a_fresh_one(tmp_path: Path) -> None:
+    """Most of the library anchored, its index is a copy of the library's less the other documents
+    (synth.anchor.AnchoredIndexes): every search, score and statistic is that of an index built afresh."""
+    library, index = prepare_library(ROOT / "library", tmp_path / "cache")
+    try:
+        kept = tuple(s for s in library.sources if s.document is not None and "mixtral" not in s.key)
+        anchored = Library(library.root, kept, (), (), "three of four")
+        fresh, copied = PassageIndex(anchored, None), PassageIndex(anchored, None, seed=index)
+        assert copied.changes.removed == 1 and copied.changes.added == 0
+        assert _readings(copied) == _readings(fresh)
+        assert _readings(copied) != _readings(index)
+        copied.close()
+        fresh.close()
+    finally:
+        index.close()
