@@ -69,7 +69,8 @@ def names_columns(header: Sequence[str], row: Sequence[str]) -> bool:
     return unnamed and bool(filled) and all(_WORD.search(c) and not c.strip().startswith("(") for c in filled)
 
 
-_WORD = re.compile(r"[A-Za-z]{3}")
+# A column label is a word ("Wiki↓") or a letter-and-digit name ("C4", "T5"); rotated text leaves single letters
+_WORD = re.compile(r"[A-Za-z]{3}|^[A-Za-z]{1,2}\d+\W*$")
 
 
 def column_paths(levels: list[list[str]], labels: int) -> list[tuple[str, ...]]:
@@ -85,6 +86,24 @@ def column_paths(levels: list[list[str]], labels: int) -> list[tuple[str, ...]]:
                 path.append(label)
         paths.append(tuple(path))
     return paths
+
+
+def row_variable(table: Table, levels: int) -> str | None:
+    """The variable a table's rows are values of, named in the corner of its last header row ("WBits" over rows
+    "4 | 3 | 2", QuIP's Table 1), when the labels above name what each group of columns is of ("OPTQ" over the
+    first five figure columns, "QuIP" over the next five): each cell is then the outer label's, at its row's value
+    of the variable ("QuIP, WBits 2, Wiki↓ 11.48"), never a row named "2". None for any other table."""
+    if not levels or levels > len(table.rows) or len(table.rows) <= levels:
+        return None
+    corner = table.rows[levels - 1][0].strip() if table.rows[levels - 1] else ""
+    above = [table.header, *table.rows[:levels - 1]]
+    if not re.search(r"[A-Za-z]{2}", corner) or any(level and level[0].strip() for level in above):
+        return None
+    spanning_labels = [c for c in table.header[1:] if c.strip()]
+    if len(spanning_labels) < 1 or 2 * len(spanning_labels) > len(table.header) - 1:
+        return None
+    body = [row[0].strip() for row in table.rows[levels:] if row]
+    return corner if body and all(_VALUE.fullmatch(label) for label in body) else None
 
 
 def padded(levels: Sequence[Sequence[str]]) -> list[list[str]]:

@@ -26,6 +26,7 @@ from synth.tableheads import (
     names_columns,
     padded,
     repeated_in_groups,
+    row_variable,
     sub_header_rows,
     titled_group,
 )
@@ -318,6 +319,9 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
     axis = axis_header(table)
     if axis:  # "Training Steps | 65,536 | 524,288" read as the first row under a blank header
         header, in_columns = axis, False
+    variable = None if axis else row_variable(table, sub_header_rows(list(table.rows), 1))
+    if variable:
+        in_columns = False
     in_columns = models_in_columns(table) if in_columns is None else in_columns
     if in_columns:
         header = without_column_groups(header)
@@ -353,14 +357,16 @@ def records(table: Table, in_columns: bool | None = None) -> list[TableRecord]:
                 continue
             value, unit = parsed
             entity, attribute = (header[c], row[0]) if in_columns else (row[0], header[c])
+            path = spans[c][:-1] if spans and c < len(spans) else ()
+            if variable:  # QuIP's Table 1: the column group's method, at the row's value of the variable
+                entity, path = (path[0], (*path[1:], f"{variable} {row[0].strip()}")) if path else ("", ())
             entity, attribute = entity.strip(), attribute.strip()
             if not entity or not attribute:
                 continue
             metric, setting = split_setting(attribute)
             extra = [row[s].strip() for s in setting_columns if s < len(row) and row[s].strip()
                      and parse_value(row[s]) is None and fold(row[s].strip()) not in MISSING] if in_columns else []
-            if spans and c < len(spans):
-                extra = [*extra, *spans[c][:-1]]
+            extra = [*extra, *path]
             adjusted = adjusted_by_column[c] if c < len(adjusted_by_column) else None
             extra += [f"{header[k]} {row[k].strip()}" for k in row_settings.get(fold(row[0].strip()), ())
                       if k != c and k < len(row) and row[k].strip()]

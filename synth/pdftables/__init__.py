@@ -18,7 +18,9 @@ recovered from geometry, which is what survives every PDF producer:
 6. a key–value table ("Params | Values", one value per row) has no data row, so runs of aligned
    two-phrase lines close to a caption are read by `keyvalue` among the lines no block took;
 7. a caption no table (or only a doubtful one) took is read again on its side of the page alone (`beside`): a
-   table set beside a figure, a column of prose or another table shares its baselines with the other side's lines.
+   table set beside a figure, a column of prose or another table shares its baselines with the other side's lines;
+8. a table printed in stacked bands under one caption, the column names only in the first (`bands`): each later
+   band takes them.
 
 Lines of much smaller glyphs beside a row (a stacked fraction's numerator and denominator, a radical sign TeX
 raises above its row) neither end a block nor become headings: `fractions` sets them into their row or header.
@@ -34,6 +36,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from synth.models import Table
+from synth.pdftables.bands import carry_column_names
 from synth.pdftables.beside import beside_tables, page_grids
 from synth.pdftables.captions import find_captions, pair_captions, table_span
 from synth.pdftables.cells import cell_kind, worth_scanning
@@ -71,6 +74,7 @@ def tables_from_glyphs(glyphs: Sequence[Glyph], doc_id: str, page_number: int, p
     grids = page_grids(lines, caption_lines)
     paired = pair_captions(grids, captions)
     found = beside_tables(glyphs, lines, captions, list(zip(grids, paired, strict=True)))
+    carry_column_names(found)
     tables: list[Table] = []
     for grid, caption in found:
         if caption is None and not plausible(grid):

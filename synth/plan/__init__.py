@@ -67,7 +67,14 @@ from synth.plan.phrasings import (
 from synth.plan.possessed import without_owners, without_tools
 from synth.plan.printed import describe
 from synth.plan.qualifiers import owned_by_names, qualified, trained_at, without_eval_set
-from synth.plan.roles import acting_as, conditioned, role_subjects
+from synth.plan.roles import (
+    acting_as,
+    condition_clause,
+    condition_names,
+    condition_words,
+    conditioned,
+    role_subjects,
+)
 from synth.plan.scale import at_scale, scaled, sized
 from synth.plan.setting import Setting, read_setting, unversioned
 from synth.plan.spelling import library_names, respell
@@ -106,7 +113,8 @@ _CLASS = re.compile(
 _PARTICIPLE = re.compile(r"\b((?:pre-?|post-?)?(?:train|fine-tun|finetun|distill|evaluat))ed\b", re.IGNORECASE)
 _QUESTION_WORDS = frozenset("""what which how many much why when where who whose is are was were do does did
     and or the of on in for to with by use used uses using their its they them compare score scores model models
-    respectively both each library between across against versus""".split())
+    respectively both each library between across against versus reach reaches reached achieve achieves achieved
+    get gets got long take takes took taken""".split())
 
 
 def _clean_phrase(phrase: str) -> str:
@@ -235,6 +243,8 @@ def _attributes(question: Question, text: str, slotted_text: str, names: list[Na
     binding = ClauseSubjects(parts, names)
     set_for = _clause_settings(text, names, len(parts))
     for index, clause in enumerate(parts):
+        if len(parts) > 1 and condition_clause(clause):
+            continue  # "When OPT-30b is quantized to 2 bits, what …": the condition every value is read at
         trained = trained_at(clause)  # "after 65,536 training steps": the values at that point of training
         if trained and index not in set_for:
             set_for[index] = trained
@@ -385,6 +395,8 @@ def make_plan(question: Question, library: Library) -> Plan:
     names = [n for n in names if n not in used]  # "does X use RMSNorm": RMSNorm is asked of X, not a subject
     names = without_owners(text, names, vocab)  # "PaSa's Crawler": the Crawler
     names = without_tools(text, names, vocab)  # "the FlashAttention and xFormers changes": no subject
+    condition = condition_names(text, names)  # "When OPT-30b is quantized to 2 bits, what … do A and B reach"
+    names = [n for n in names if n not in condition]
     roles, tools = ([], []) if question.subjects else role_subjects(text, names, papers, vocab)
     if not roles and not question.subjects:  # "the multilayer neural network trained on MNIST" of the Adam paper
         roles, tools = experiment_subjects(text, names, papers, vocab)
@@ -427,6 +439,8 @@ def make_plan(question: Question, library: Library) -> Plan:
     # "train the summarization policy with PPO": the role subject's words and the method it is trained with are read
     read = {fold(w) for phrase in [*(s.name for s in roles), *(t.text for t in tools)] for w in phrase.split()}
     leftover = [w for w in leftover if fold(w) not in read]
+    stated_at = condition_words(text)  # "When OPT-30b is quantized to 2 bits, …": read as every subject's setting
+    leftover = [w for w in leftover if not any(fold(w).strip("-") in c for c in stated_at)]
     if leftover:
         notes.append("Words not read into the plan: " + ", ".join(leftover) + ".")
     if papers and not question.subjects:

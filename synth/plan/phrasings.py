@@ -70,7 +70,8 @@ def comparative(clause: str) -> Asked | None:
 
 # "how long did it take to train", and the work named as the subject of "take": "how long did training take"
 _TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will|has|had)\s+"
-                    r"(?:it|they|that|this|(?:the\s+|its\s+|their\s+)?(?P<work>(?:pre-?|post-?)?training|fine-?tuning))?\s*(?:take|taken)\b"
+                    r"(?:it|they|that|this|⟨S⟩|(?:the\s+|its\s+|their\s+)?(?P<work>(?:pre-?|post-?)?training|fine-?tuning))?"
+                    r"\s*(?:take|taken)\b"
                     r"(?:\s+to\s+(?P<verb>[a-z]+))?", re.IGNORECASE)
 
 
@@ -95,7 +96,9 @@ def time_taken(clause: str) -> Asked | None:
     if not found:
         return None
     verb = (found.group("verb") or found.group("work") or "train").lower()
-    noun = "training" if stage_of(verb) or verb.startswith("train") else f"{verb.removesuffix('e')}ing"
+    # "how long does ⟨S⟩ take to quantize it": the quantization time (a verb in -ize names its work in -ization)
+    noun = "training" if stage_of(verb) or verb.startswith("train") else f"{verb[:-1]}ation" \
+        if verb.endswith(("ize", "ise")) else f"{verb.removesuffix('e')}ing"
     return Asked(f"{noun} time", AttributeKind.QUANTITY, 'read from "how long did it take …"')
 
 

@@ -101,6 +101,30 @@ _CONDITION = re.compile(r"(?:^|,\s*|\?\s*)(?:when|whenever|if)\s+(?P<condition>(
                         r"[^,?;]{6,120}?)\s*(?=,|\?|$)", re.IGNORECASE)
 
 
+def condition_words(text: str) -> set[str]:
+    """The folded words of the question's condition: read into every subject's setting, none left unread."""
+    found = _CONDITION.search(text)
+    return {w.lower() for w in re.findall(r"[\w\-]+", found.group("condition"))} if found else set()
+
+
+def condition_clause(clause: str) -> bool:
+    """A clause that states the condition the question puts on its values ("When OPT-30b is quantized to 2 bits per
+    weight"), which asks nothing ("When was X released" asks a time)."""
+    return _CONDITION.fullmatch(clause.strip().rstrip(",")) is not None
+
+
+def condition_names(text: str, names: Sequence[Name]) -> list[Name]:
+    """The names written inside the question's condition when it names its subjects outside it: "When OPT-30b is
+    quantized to 2 bits per weight, what … do QuIP and OPTQ reach" asks of QuIP and OPTQ, each at the condition,
+    and OPT-30b is what the condition is stated of, no subject of its own."""
+    found = _CONDITION.search(text)
+    if found is None:
+        return []
+    inside = [n for n in names if found.start("condition") <= n.start < found.end("condition")]
+    outside = [n for n in names if n.role == "subject" and n not in inside]
+    return [n for n in inside if n.role == "subject"] if outside else []
+
+
 def conditioned(text: str, subjects: Sequence[PlanSubject], notes: list[str]) -> list[PlanSubject]:
     """The named subjects, each to be read only where the condition the question puts on them is stated (in the
     value's sentence, paragraph or section): a value measured under another condition is another setting's."""

@@ -334,13 +334,14 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
                 other.start > end and _AUX_BEFORE.search(text[max(0, other.start - 12):other.start]) for other in raw):
             roles[i] = "modifier"  # "Which frequencies of RoPE does Gemma 7B use": the asked noun's own, not a subject
             continue
-        if after_wh and role != "attribute" and not (role == "entity" and _WHICH_MEMBER.match(text[end:])):
+        if after_wh and role != "attribute" and not (role == "entity" and _WHICH_MEMBER.match(text[end:])) \
+                and not (role is None and _MEASURE_AFTER.match(text[end:])):
             roles[i] = "modifier"  # "on which GPUs": the name is the asked phrase (not "which Qwen3 model": a member)
             continue
         if role != "entity" and _SCORED_ON.search(text[max(0, start - 40):start]):
             scored.add(i)  # never a member of the list of alternatives that follows it ("…-P1, A or B")
         if i in scored or (role != "entity" and (_COMPARED_BEFORE.search(before) or (
-                _MEASURE_AFTER.match(text[end:]) and _DETERMINED.search(before)))):
+                _MEASURE_AFTER.match(text[end:]) and (_DETERMINED.search(before) or after_wh)))):
             roles[i] = "metric"  # "has the lower Pile-test BPB", "X's overall GenEval score": what is compared
             measure = _RATING_AFTER.match(text[end:]) if role is None else None
             if measure:  # "its Chatbot Arena Elo rating", which no table labels: the rating is named whole

@@ -18,6 +18,7 @@ from synth.index import PassageIndex
 from synth.models import Evidence, Library, Plan, Table
 from synth.plan.used import USED_ORIGIN
 from synth.retrieve.asks.candidates import AskEvidence, Candidate
+from synth.retrieve.asks.conditioned import keep_conditioned
 from synth.retrieve.asks.echo import asked_names, drop_echoes
 from synth.retrieve.asks.mechanism import mechanism_score
 from synth.retrieve.asks.metrics import metric_values
@@ -47,8 +48,8 @@ def retrieve_asks(plan: Plan, library: Library, index: PassageIndex) -> tuple[As
         for j, attribute in enumerate(plan.attributes):
             if not plan.asks(subject, attribute):  # its clause asks it of another subject
                 continue
-            found = keep_named_size(subject, attribute, keep_qualified(
-                attribute, [*tables.get((i, j), []), *texts.get((i, j), [])]))
+            found = keep_conditioned(subject, keep_named_size(subject, attribute, keep_qualified(
+                attribute, [*tables.get((i, j), []), *texts.get((i, j), [])])))
             if attribute.origin != USED_ORIGIN:  # "does X use RMSNorm": the asked name is the answer, not an echo
                 found = drop_echoes(found, attribute.kind, names)
             best: dict[tuple[str, int], tuple[float, Evidence]] = {}
