@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from synth.answer.checks import verify_cells
 from synth.answer.disagreements import checked_disagreements, shown_others
 from synth.answer.kinds import TextCell
+from synth.answer.stages import at_asked_stage
 from synth.answer.stated_at import VARIANT_WORD, stated_for
 from synth.answer.text import answer_text
 from synth.answer.variants import in_named_papers, subject_variant_fits
@@ -173,6 +174,8 @@ def _cells_of(ask: AskEvidence, papers: Sequence[str] = ()) -> list[_Picked]:
             continue
         if not subject_variant_fits(ask, candidate):
             continue
+        if quantity and ask.attribute.variant:
+            candidate = at_asked_stage(candidate, ask.attribute.variant)
         groups[_group(candidate, quantity)].append(candidate)
     home_models = {g.model for g, items in groups.items() if any(c.home for c in items)}
     merged: dict[_Group, list[Candidate]] = defaultdict(list)
@@ -188,7 +191,10 @@ def _cells_of(ask: AskEvidence, papers: Sequence[str] = ()) -> list[_Picked]:
         for items in parts:
             best, disagreeing = _choose(items)
             agreeing = [c for c in sorted(items, key=_rank) if c is not best and _same_value(c, best)]
-            chosen.append(_Picked(best, disagreeing, [], agreeing, setting=len(parts) > 1 and bool(best.variant)))
+            # a count asked at a stage ("the reasoning stage (S2)") shows the stage it was read at, as a setting does
+            staged = quantity and bool(ask.attribute.variant)
+            chosen.append(_Picked(best, disagreeing, [], agreeing,
+                                  setting=(len(parts) > 1 or staged) and bool(best.variant)))
     chosen.sort(key=lambda picked: _rank(picked.best))
     kept: list[_Picked] = []
     for picked in chosen:

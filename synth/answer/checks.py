@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from synth.answer.kinds import KindReader, TextCell, insufficient, of_kind
+from synth.answer.stages import of_another_stage
 from synth.index import PassageIndex
 from synth.models import Evidence, Library, PassageKind, Verdict, Verification
 from synth.text import fold
@@ -39,7 +40,8 @@ def verify_cells(claims: Sequence[list[str]], places: Sequence[Evidence], librar
     for i, (wordings, place) in enumerate(zip(claims, places, strict=True)):
         variant = variants[i] if variants is not None else None
         cell = given[i] if given is not None else None
-        results = [of_kind(_of_variant(next(checked), variant), cell, reader) for _ in wordings]
+        results = [of_another_stage(of_kind(_of_variant(next(checked), variant), cell, reader), variant)
+                   for _ in wordings]
         chosen = next((v for v in results if v.verdict is Verdict.SUPPORTED),
                       next((v for v in results if v.verdict is Verdict.CONTRADICTED), results[0]))
         out.append(_read_back(chosen, wordings, place, library, index, variant, cell, reader))
