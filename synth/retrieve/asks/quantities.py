@@ -233,6 +233,7 @@ _LINK = (r"(?:\s+(?:(?:is|was|are|were)\s+set\s+to|is|was|are|were|of|to|at|set\
 
 # Attributes a unit alone names, with the other words of the attribute said in the sentence: a rate or frequency in
 # hertz.
+_SETTINGS_NOUN = r"(?:hyper-?parameters?|parameters|settings|configurations?)\b"
 _MEASURED_IN = {key("rate"): r"(?:k|M|G)?Hz", key("frequency"): r"(?:k|M|G)?Hz",
                 key("resolution"): r"(?:milliseconds?|ms|seconds?|pixels?|px)"}
 _DURATION = {key("time"): r"(?:hours?|days?|weeks?)", key("hours"): r"hours?", key("days"): r"days?"}
@@ -287,6 +288,10 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 (rf"\b{phrase}{_RISE}$", True),
                 # "we also increase the context size from 512 to 1024 tokens": the same rise, the verb first
                 (rf"\b{_RAISE_VERB}\s+(?:the\s+|its\s+|our\s+)?{phrase}\s+from\s+[\d.,]+\s*[KMB]?\s+to\s+$", True)]
+    if len(words) == 2 and re.search(rf"\b{_word_pattern(words[0], words)}\s+{_SETTINGS_NOUN}", text, re.IGNORECASE):
+        # "we configure the sampling hyperparameters with temperature = 0.7": the modifier is said of the settings the
+        # value is one of, the noun alone before the value
+        patterns.append((rf"\b{_word_pattern(words[-1], words)}{_LINK}$", True))
     if same_measures(words):
         # "They are sampled such that the combined length is ≤ 512 tokens": a bound on the input's length is the
         # longest context the model reads (a length set for a stage, "the maximum sequence length is set to 4K", is not)

@@ -1,0 +1,25 @@
+"""A setting asked with its modifier ("sampling temperature") where the source says the modifier of the settings the
+value is one of (read23 sampling-settings, Qwen3's p.11: "we configure the sampling hyperparameters with temperature
+= 0.7, top-p = 0.8, top-k = 20"): the value was missed, the cell "not stated"."""
+
+from __future__ import annotations
+
+from synth.models import AttributeKind, PlanAttribute
+from synth.retrieve.asks.quantities import quantity_values
+
+QWEN3 = ("For Qwen3 models in the non-thinking mode, we configure the sampling hyperparameters with temperature = 0.7, "
+         "top-p = 0.8, top-k = 20, and presence penalty = 1.5.")
+
+
+def _values(sentence: str, name: str) -> list[str]:
+    attribute = PlanAttribute(name, AttributeKind.QUANTITY, (name,), 'read from "what …"')
+    return [shown for shown, *_ in quantity_values(sentence, attribute, frozenset())]
+
+
+def test_the_modifier_said_of_the_settings_holds_for_each_of_them() -> None:
+    assert _values(QWEN3, "sampling temperature") == ["0.7"]
+
+
+def test_without_the_modifier_said_the_bare_noun_is_not_the_asked_setting() -> None:
+    assert _values("We configure the decoding with temperature = 0.7 and top-p = 0.8.", "sampling temperature") == []
+    assert _values("we use a sampling temperature of 0.6 and a top-p value of 0.95", "sampling temperature") == ["0.6"]
