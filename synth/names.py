@@ -175,6 +175,12 @@ def match_entity(spellings: tuple[str, ...], label: str) -> NameMatch | None:
     if bracketed:  # "Transformer (base model)", "Transformer (big)": the member written in brackets
         found = _match_entity(spellings, f"{label[:bracketed.start()]} {bracketed.group(1)}")
         return NameMatch(label, found.variant, found.member) if found is not None else None
+    staged = _STAGE_AFTER.search(label)
+    if staged and staged.start() > 0:  # "Janus-Pro-7B Stage 2": the model at one stage of its training
+        found = match_entity(spellings, label[:staged.start()])
+        if found is not None:
+            stage = " ".join(staged.group(0).split())
+            return NameMatch(label, f"{found.variant} {stage}" if found.variant else stage, found.member)
     words = label.split()
     inner = [w for w in words[1:-1] if fold(w).strip("().-") in _VARIANT_WORDS]
     if not inner:
@@ -188,6 +194,7 @@ def match_entity(spellings: tuple[str, ...], label: str) -> NameMatch | None:
     return NameMatch(label, variant, found.member)
 
 
+_STAGE_AFTER = re.compile(r"\s+(?:Stage|Phase)\s*(?:\d{1,2}|[IVX]{1,4})$")
 # A group label over several models' columns, joined to each model's label: "Language-only Model", "Open-Source Models"
 _GROUP_PREFIX = re.compile(r"^(?:[A-Za-z][\w\-]*\s+){1,3}Models?\s+")
 _BRACKETED_MEMBER = re.compile(r"\s*\(\s*(tiny|small|medium|base|large|big|huge|giant|xl|xxl)(?:\s+models?)?\s*\)\s*$",

@@ -21,6 +21,12 @@ def stated_for(candidate: Candidate, wanted: str) -> bool:
     apply PPO training."): they state no setting of it."""
     caption = candidate.evidence.table_caption if candidate.table else None
     quote = candidate.evidence.quote if candidate.table else up_to_value(candidate.evidence.quote, candidate.value)
+    numbered = _NUMBERED.fullmatch(fold(wanted).strip())
+    if numbered:  # "Stage 2" is said as one label: "Stage 1" under "Table 2" says neither
+        label = rf"\b{numbered.group(1)}\s*{numbered.group(2)}\b"
+        return re.search(label, fold(f"{candidate.variant or ''} {quote} {caption or ''}")) is not None and not (
+            candidate.variant and re.search(rf"\b{numbered.group(1)}\s*\w+", fold(candidate.variant))
+            and not re.search(label, fold(candidate.variant)))
     have = set(VARIANT_WORD.findall(fold(f"{candidate.variant or ''} {quote}")))
     have |= {w.rstrip(".") for w in VARIANT_WORD.findall(fold(caption or ""))}  # "Results on RealScholarQuery."
     wanted_words = VARIANT_WORD.findall(fold(wanted))
@@ -30,6 +36,8 @@ def stated_for(candidate: Candidate, wanted: str) -> bool:
     return all(part in have or (part in _MODES and not modes) for part in wanted_words)
 
 
+# A numbered stage or round of training, asked as a setting ("in Stage 2")
+_NUMBERED = re.compile(r"(stage|phase|round|step|epoch|iteration)\s*(\d{1,3}|[ivx]{1,4})")
 _MODES = frozenset({"thinking", "non-thinking", "nonthinking", "long-cot", "short-cot"})  # as read_setting names them
 
 

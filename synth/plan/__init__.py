@@ -32,7 +32,7 @@ from synth.config import Column, Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
 from synth.names import canonical, default_modifiers, family, match_property, size_of, words_of
 from synth.plan.asked_on import on_dataset
-from synth.plan.binding import ClauseSubjects, bind, merged
+from synth.plan.binding import ClauseSubjects, bind, merged, shares_next
 from synth.plan.classes import UsageClass, usage_class
 from synth.plan.coverage import unread_clauses, without_wholes
 from synth.plan.datasets import measured_on
@@ -284,7 +284,11 @@ def _clause_settings(text: str, names: list[Name], count: int) -> dict[int, str]
     parts = clauses(read_setting(text)[1])
     if len(parts) != count:
         return {}
-    return {index: n.text for n in settings for index, part in enumerate(parts) if n.text in part}
+    out = {index: n.text for n in settings for index, part in enumerate(parts) if n.text in part}
+    for index in range(len(parts) - 2, -1, -1):  # "How many training steps and what batch size … in Stage 2"
+        if index not in out and index + 1 in out and shares_next(parts[index]):
+            out[index] = out[index + 1]
+    return out
 
 
 def _known_part(dataset: str, vocab: Vocabulary) -> str:

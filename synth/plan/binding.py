@@ -25,7 +25,7 @@ _AUXILIARIES = frozenset("do does did is are was were has have had be been".spli
 _BARE_ASK = re.compile(r"^(?:how\s+many|how\s+much|what|which)\s+[\w\-]+(?:\s+[\w\-]+){0,3}$", re.IGNORECASE)
 
 
-def _shares_next(clause: str) -> bool:
+def shares_next(clause: str) -> bool:
     """A clause that only names what it asks, with no verb and no subject of its own ("how many groups" before "and
     what head dimension do the Mamba-2 layers have"): it is asked with the next clause's verb, of its subjects."""
     return bool(_BARE_ASK.match(clause.strip())) and SUBJECT not in clause and METRIC not in clause and not any(
@@ -90,7 +90,7 @@ class ClauseSubjects:
             self.bound.append(named)
             previous = named or previous
         for i in range(len(clauses) - 2, -1, -1):  # from the end: "how many X, what Y and what Z does S have"
-            if not self.bound[i] and self.bound[i + 1] and _shares_next(clauses[i]):
+            if not self.bound[i] and self.bound[i + 1] and shares_next(clauses[i]):
                 self.bound[i] = self.bound[i + 1]
 
     def of_clause(self, index: int) -> tuple[str, ...]:

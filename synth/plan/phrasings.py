@@ -68,9 +68,11 @@ def comparative(clause: str) -> Asked | None:
     return Asked(compared, AttributeKind.QUANTITY, how) if compared else None
 
 
-# "how long did it take to train", and the work named as the subject of "take": "how long did training take"
+# "how long did it take to train", and the work named as the subject of "take": "how long did training take",
+# "how long did training the 7B model take"
 _TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will|has|had)\s+"
-                    r"(?:it|they|that|this|⟨S⟩|(?:the\s+|its\s+|their\s+)?(?P<work>(?:pre-?|post-?)?training|fine-?tuning))?"
+                    r"(?:it|they|that|this|⟨S⟩|(?:the\s+|its\s+|their\s+)?(?P<work>(?:pre-?|post-?)?training|fine-?tuning)"
+                    r"(?:\s+(?:the\s+|its\s+|their\s+)?(?:⟨S⟩|[\w\-]+(?:\s+[\w\-]+){0,2}?))?)?"
                     r"\s*(?:take|taken)\b"
                     r"(?:\s+to\s+(?P<verb>[a-z]+))?", re.IGNORECASE)
 

@@ -62,8 +62,10 @@ _TRAILING_SETTING = re.compile(r"\s+(?:pass|maj|cons|best)@\d+$", re.IGNORECASE)
 _ASKED_OF = re.compile(r"^\s*(?:which|what)\s+[a-z][\w\-]*\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _OWNED = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 # "1k", "32K": an amount in thousands (a context length, a step count); a model is sized in M, B or T
-_SETTING_NAME = re.compile(r"^(?:pass|maj|cons|best)@\d+$|^\d+-?shots?$|^v\d+(?:\.\d+)*$|^\d+(?:\.\d+)?k$",
-                           re.IGNORECASE)
+# "pass@1", "5-shot", "v5", "32k"; "Stage 2", "Phase II": a numbered stage of training, which no model is named by
+_SETTING_NAME = re.compile(r"^(?:pass|maj|cons|best)@\d+$|^\d+-?shots?$|^v\d+(?:\.\d+)*$|^\d+(?:\.\d+)?k$|"
+                           r"^(?:stage|phase)\s*(?:\d{1,2}|[IVX]{1,4})$", re.IGNORECASE)
+_NUMBERED_STAGE = re.compile(r"^(?:stage|phase)\b", re.IGNORECASE)
 _SETTING_TAIL = re.compile(r"^\s*(?:\(([^()]{1,40})\)|((?:rating|percentile|accuracy|acc\.?|pass@\d+|cons@\d+|"
                            r"maj@\d+|exact match|em|f1)(?:\s*/\s*\w+)?))(?:\s+(?:results?|scores?))?",
                            re.IGNORECASE)
@@ -323,6 +325,8 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             continue
         if _SETTING_NAME.match(name.strip()):
             roles[i] = "setting"
+            if _NUMBERED_STAGE.match(name.strip()):
+                settings[i] = name.strip()  # "in Stage 2": the setting of its clause's values
             continue
         if role is None and variant_words(name) is not None and any(r.role == "entity" for r in raw):
             roles[i] = "modifier"  # "to short-CoT models": a variant of the models, no model of its own

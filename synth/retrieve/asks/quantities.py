@@ -16,6 +16,7 @@ from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_
 from synth.retrieve.asks.percents import percent_values
 from synth.retrieve.asks.schedules import WARMUP, schedule_values
 from synth.retrieve.asks.shares import share_values
+from synth.retrieve.asks.spaced import spaced_thousands, where_not_how_many
 from synth.retrieve.asks.thresholds import threshold_values
 from synth.retrieve.asks.totals import total_values
 from synth.scientific import SCIENTIFIC, scientific_value
@@ -230,10 +231,10 @@ _RAISE_VERB = r"(?:increas|rais|expand|extend|grow|scal)\w*(?:\s+up)?"
 _LINK = (r"(?:\s+(?:(?:is|was|are|were)\s+set\s+to|is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*|"
          r",\s*which\s+(?:by\s+default\s+)?(?:is|was)\s+)")
 
+_SETTINGS_NOUN = r"(?:hyper-?parameters?|parameters|settings|configurations?)\b"
 
 # Attributes a unit alone names, with the other words of the attribute said in the sentence: a rate or frequency in
 # hertz.
-_SETTINGS_NOUN = r"(?:hyper-?parameters?|parameters|settings|configurations?)\b"
 _MEASURED_IN = {key("rate"): r"(?:k|M|G)?Hz", key("frequency"): r"(?:k|M|G)?Hz",
                 key("resolution"): r"(?:milliseconds?|ms|seconds?|pixels?|px)"}
 _DURATION = {key("time"): r"(?:hours?|days?|weeks?)", key("hours"): r"hours?", key("days"): r"days?"}
@@ -335,6 +336,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         for number in (*SCIENTIFIC.finditer(text), *PLAIN.finditer(text)):
             if number.start() in taken or _REFERENCE.search(text[max(0, number.start() - 12):number.start()]):
                 continue  # "Figure 3 Patching schemes …" numbers a figure, not patches
+            if spaced_thousands(text, number.start(), number.end()):
+                continue  # "a codebook of size 16, 384": neither 16 nor 384 is the figure
             if number.re is PLAIN and any(s < number.start() < e for s, e in powers):
                 continue  # the exponent of "10−3 learning rate" is no figure of its own
             if ALTERNATIVES.search(text[max(0, number.start() - 30):number.start()]):
@@ -464,8 +467,8 @@ def _spelled_values(text: str, words: list[str], taken: set[int], subset: bool =
             rf"\s+{re.escape(_singular(noun))}\w*\b", text[number.end():], re.IGNORECASE)
         said = chosen or re.match(rf"\s+(?:(?!and\b|or\b|of\b)[a-z][a-z\-]*\s+){{0,2}}?{exact}(?![\w-])(?!\s+of\b)",
                                   text[number.end():], re.IGNORECASE)  # "two fully connected hidden layers"
-        if number.start() in taken or not said:
-            continue
+        if number.start() in taken or not said or where_not_how_many(text, number.start()):
+            continue  # "in a single training step" places the mixing, it counts no steps
         if not chosen and _counts_other(text[number.end() + said.end():], frozenset()):
             continue  # "three pre-training stages" counts stages, no "pre-training"
         if number.group(1).lower() == "one" and _THE_OTHER.search(text[number.end():number.end() + 120]):
