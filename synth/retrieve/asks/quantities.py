@@ -289,10 +289,12 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 (rf"\b{phrase}{_RISE}$", True),
                 # "we also increase the context size from 512 to 1024 tokens": the same rise, the verb first
                 (rf"\b{_RAISE_VERB}\s+(?:the\s+|its\s+|our\s+)?{phrase}\s+from\s+[\d.,]+\s*[KMB]?\s+to\s+$", True)]
-    if len(words) == 2 and re.search(rf"\b{_word_pattern(words[0], words)}\s+{_SETTINGS_NOUN}", text, re.IGNORECASE):
-        # "we configure the sampling hyperparameters with temperature = 0.7": the modifier is said of the settings the
-        # value is one of, the noun alone before the value
-        patterns.append((rf"\b{_word_pattern(words[-1], words)}{_LINK}$", True))
+    modifier = _word_pattern(words[0], words)
+    if len(words) == 2 and re.search(rf"\b{modifier}\s+{_SETTINGS_NOUN}|(?:^|[.;:]\s+)for\s+{modifier}\s*,", text,
+                                     re.IGNORECASE):
+        # "we configure the sampling hyperparameters with temperature = 0.7", "For YaRN, we set the scale 𝑠 to 40": the
+        # modifier is said of the settings the value is one of, or as what the sentence sets; the noun alone before it
+        patterns.append((rf"\b{_word_pattern(words[-1], words)}(?:\s+\S{{1,3}})?{_LINK}$", True))
     if same_measures(words):
         # "They are sampled such that the combined length is ≤ 512 tokens": a bound on the input's length is the
         # longest context the model reads (a length set for a stage, "the maximum sequence length is set to 4K", is not)
