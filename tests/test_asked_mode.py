@@ -35,3 +35,15 @@ def test_a_stage_named_reasoning_is_no_mode() -> None:
     """"the reasoning stage (S2)" is a stage the evidence must name: Qwen3's 36T total, naming none, is not S2's."""
     quote = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering up to 119 languages."
     assert not stated_for(_candidate(quote, "36"), "reasoning")
+
+
+def test_two_modes_asked_of_one_model_fix_no_mode() -> None:
+    """read24 kimi-k15-cot-scores: "the long-CoT and the short-CoT Kimi k1.5 models" read "long-CoT" as a subject and
+    as the one mode of every value, so the short-CoT scores were never asked."""
+    from synth.plan.setting import read_setting, unversioned
+
+    text = "What AIME 2024 score do the long-CoT and the short-CoT Kimi k1.5 models reach?"
+    setting, rest = read_setting(text)
+    assert setting.mode is None and "long-CoT" not in rest and "Kimi k1.5 models" in rest
+    assert unversioned(text) == "What AIME 2024 score do the Kimi k1.5 models reach?"
+    assert read_setting("What does the thinking and non-thinking Qwen3-32B score?")[0].mode is None

@@ -51,9 +51,22 @@ def _switched_mode(found: re.Match[str]) -> str:
     return "non-thinking" if off else "thinking"
 
 
+# "the long-CoT and the short-CoT Kimi k1.5 models", "the thinking and non-thinking Qwen3-32B": both modes asked
+_MODE_WORD = r"(?:non-?)?thinking|(?:non-?)?reasoning|long-?CoT|short-?CoT"
+_BOTH_MODES_BEFORE = re.compile(rf"\b(?P<the>the\s+)?(?:{_MODE_WORD})\s+and\s+(?:the\s+)?(?:{_MODE_WORD})\s+"
+                                rf"(?=[A-Z0-9])", re.IGNORECASE)
+
+
+def _without_both_modes(text: str) -> str:
+    both = _BOTH_MODES_BEFORE.search(text)
+    return text[:both.start()] + (both.group("the") or "") + text[both.end():] if both else text
+
+
 def unversioned(text: str) -> str:
     """"For the short-CoT version of Kimi k1.5, …" → "For Kimi k1.5, …": the mode word names no model of its own
-    (`read_setting` reads it as the mode), so the subject is the model the phrase is a version of."""
+    (`read_setting` reads it as the mode), so the subject is the model the phrase is a version of. "The long-CoT and
+    the short-CoT Kimi k1.5 models" asks both modes of one model: the model, each mode's values kept apart."""
+    text = _without_both_modes(text)
     found = _MODE_SWITCH.search(text)
     return text[:found.start()] + text[found.end():] if found and (found.group("version") or found.group("suffix")) \
         else text
@@ -88,6 +101,7 @@ def read_setting(text: str) -> tuple[Setting, str]:
     """The stage and mode a question fixes, and the question without those phrases ("What learning
     rate was used to pre-train BERT" → stage pre-training; "… in thinking mode" → mode thinking)."""
     stage = mode = None
+    text = _without_both_modes(text)  # "the long-CoT and the short-CoT ⟨S⟩ models": no one mode
     switched = _MODE_SWITCH.search(text)  # first: "with thinking mode enabled" is no "with thinking mode"
     found = None if switched else _MODE_PHRASE.search(text)
     if switched:
