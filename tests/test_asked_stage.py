@@ -4,18 +4,11 @@ shown *contradicted* by the General Stage (S1)'s "over 30 trillion tokens", and 
 
 from __future__ import annotations
 
-from pathlib import Path
+from gold_answers import gold_answer
 
-import yaml
-
-from synth.anchor import AnchoredIndexes, anchor, anchored_library
-from synth.answer import build_answer
 from synth.answer.stages import at_asked_stage, of_another_stage, stage_names
-from synth.config import Question
 from synth.index import PassageIndex
 from synth.models import Answer, Atom, AtomKind, Evidence, Library, PassageKind, Verdict, Verification
-from synth.plan import make_plan
-from synth.retrieve.asks import retrieve_asks
 from synth.retrieve.asks.candidates import Candidate
 
 GENERAL = ("(1) General Stage (S1): At the first pre-training stage, all Qwen3 models are trained on over 30 trillion "
@@ -62,20 +55,10 @@ def test_a_value_read_where_the_asked_stage_is_named_carries_that_stage() -> Non
     assert at_asked_stage(elsewhere, "reasoning").variant is None
 
 
-GOLD = Path(__file__).resolve().parents[1] / "bench" / "data" / "answers" / "read23"
 
 
 def _answer(name: str, corpus: tuple[Library, PassageIndex]) -> Answer:
-    library, index = corpus
-    question = Question(**yaml.safe_load((GOLD / f"{name}.yaml").read_text(encoding="utf-8"))["question"])
-    plan = make_plan(question, library)
-    anchored = anchored_library(library, anchor(question, plan, library, index))
-    indexes = AnchoredIndexes()
-    try:
-        within = indexes.of(anchored, index)
-        return build_answer(plan, retrieve_asks(plan, anchored, within), anchored, within)
-    finally:
-        indexes.close()
+    return gold_answer("read23", name, corpus)
 
 
 def test_the_real_question_shows_the_stage_and_no_contradiction(corpus: tuple[Library, PassageIndex]) -> None:

@@ -5,13 +5,9 @@ the rows values of a variable ("WBits" 4, 3, 2). Read before as five tables, the
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
+from gold_answers import gold_answer
 
-from synth.anchor import AnchoredIndexes, anchor, anchored_library
-from synth.answer import build_answer
 from synth.config import Question
 from synth.index import PassageIndex
 from synth.models import Answer, Evidence, Library, PassageKind, PlanSubject, Table
@@ -19,7 +15,6 @@ from synth.pdftables.bands import carry_column_names
 from synth.pdftables.captions import Caption
 from synth.pdftables.grid import Grid
 from synth.plan import make_plan
-from synth.retrieve.asks import retrieve_asks
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.conditioned import keep_conditioned
 from synth.retrieve.asks.table_cells import table_quote
@@ -91,20 +86,10 @@ def test_a_table_value_at_a_setting_the_condition_does_not_state_is_dropped() ->
     assert keep_conditioned(unconditioned, found) == found
 
 
-GOLD = Path(__file__).resolve().parents[1] / "bench" / "data" / "answers" / "read23"
 
 
 def _answer(name: str, corpus: tuple[Library, PassageIndex]) -> Answer:
-    library, index = corpus
-    question = Question(**yaml.safe_load((GOLD / f"{name}.yaml").read_text(encoding="utf-8"))["question"])
-    plan = make_plan(question, library)
-    anchored = anchored_library(library, anchor(question, plan, library, index))
-    indexes = AnchoredIndexes()
-    try:
-        within = indexes.of(anchored, index)
-        return build_answer(plan, retrieve_asks(plan, anchored, within), anchored, within)
-    finally:
-        indexes.close()
+    return gold_answer("read23", name, corpus)
 
 
 def test_the_real_question_reads_both_methods_at_two_bits(corpus: tuple[Library, PassageIndex]) -> None:

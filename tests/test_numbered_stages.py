@@ -5,20 +5,14 @@ named no Janus-Pro-7B, and once they did, Stage 1's 20K steps and batch 256 pass
 
 from __future__ import annotations
 
-from pathlib import Path
+from gold_answers import gold_answer, gold_question
 
-import yaml
-
-from synth.anchor import AnchoredIndexes, anchor, anchored_library
-from synth.answer import build_answer
 from synth.answer.stated_at import stated_for
-from synth.config import Question
 from synth.index import PassageIndex
 from synth.models import Answer, Evidence, Library, PassageKind
 from synth.names import match_entity
 from synth.plan import make_plan
 from synth.plan.phrasings import time_taken
-from synth.retrieve.asks import retrieve_asks
 from synth.retrieve.asks.candidates import Candidate
 
 
@@ -44,20 +38,10 @@ def test_how_long_training_a_named_model_took_is_the_training_time() -> None:
     assert asked is not None and asked.text == "training time"
 
 
-GOLD = Path(__file__).resolve().parents[1] / "bench" / "data" / "answers" / "read24"
 
 
 def _answer(name: str, corpus: tuple[Library, PassageIndex]) -> Answer:
-    library, index = corpus
-    question = Question(**yaml.safe_load((GOLD / f"{name}.yaml").read_text(encoding="utf-8"))["question"])
-    plan = make_plan(question, library)
-    anchored = anchored_library(library, anchor(question, plan, library, index))
-    indexes = AnchoredIndexes()
-    try:
-        within = indexes.of(anchored, index)
-        return build_answer(plan, retrieve_asks(plan, anchored, within), anchored, within)
-    finally:
-        indexes.close()
+    return gold_answer("read24", name, corpus)
 
 
 def test_the_real_question_reads_stage_2_and_no_neighbour(corpus: tuple[Library, PassageIndex]) -> None:
@@ -66,5 +50,5 @@ def test_the_real_question_reads_stage_2_and_no_neighbour(corpus: tuple[Library,
     assert {("training steps", "360K"), ("batch size", "512")} <= values, answer.cells
     assert not values & {("training steps", "20K"), ("batch size", "256"), ("codebook size", "16"),
                          ("training steps", "single")}
-    assert "Stage 2" not in [s.name for s in make_plan(Question(**yaml.safe_load(
-        (GOLD / "janus-pro-7b-training.yaml").read_text(encoding="utf-8"))["question"]), corpus[0]).subjects]
+    plan = make_plan(gold_question("read24", "janus-pro-7b-training"), corpus[0])
+    assert "Stage 2" not in [s.name for s in plan.subjects]

@@ -302,14 +302,15 @@ def _shortened_label(attribute: PlanAttribute, record: TableRecord, documents: d
                      source: str, cache: dict[tuple[str, str], bool], index: PassageIndex) -> LabelMatch | None:
     """A benchmark's label cut short by its own source's tables: "Wiki↓" for WikiText2 in QuIP's tables, when the
     source writes the asked name in full ("We evaluate on … WikiText2 [17]") and the label is its first four letters
-    or more. Only in that source: another paper's "Wiki" is its own dataset."""
+    or more, cut inside a word. Only in that source: another paper's "Wiki" is its own dataset; "MathQA" beside the
+    asked "MathQA-Pro" is another benchmark."""
     if attribute.kind is not AttributeKind.METRIC or source not in documents:
         return None
     label = _MARKS.sub("", record.attribute)
-    spelling = next((s for s in attribute.spellings if len(label) >= 4 and len(label) < len(s.replace(" ", ""))
-                     and fold(s.replace(" ", "")).startswith(fold(label)) and label[:1].isalpha()), None)
-    if spelling is None:
-        return None
+    spelling = next((s for s in attribute.spellings if len(label) >= 4 and len(label) < len(s)
+                     and fold(s).startswith(fold(label)) and label[:1].isalpha() and s[len(label)].isalnum()), None)
+    if spelling is None or any(fold(spelling) in fold(h) for h in record.table.header):
+        return None  # "MathQA" is not "MathQA-Pro": the name goes on past a separator, or the table heads it too
     if (spelling, source) not in cache:
         cache[(spelling, source)] = bool(index.mentions([spelling], [documents[source].doc_id]))
     return LabelMatch(record.attribute, None, abbreviated=True) if cache[(spelling, source)] else None
