@@ -40,6 +40,13 @@ def _grid(table: Table) -> Grid:
     return found[1]
 
 
+def _corner(table: Table, view: Grid, labels: int) -> str:
+    """The label columns' title a header row below the first prints ("WBits" over the bit widths of QuIP's Table 1,
+    whose first row names only the methods): the quoted row "2" is then read as 2 bits."""
+    levels = next((r for r, path in enumerate(view.row_paths) if path), 0)
+    return " / ".join(c.strip() for row in table.rows[:levels] for c in row[:labels] if c.strip())
+
+
 def _shown_columns(first: int, width: int, used: set[int]) -> list[int | None]:
     """The data columns a quote shows: all of them, or for a wide table the used ones and their nearest
     neighbours; None stands for a run of columns left out."""
@@ -79,7 +86,7 @@ def table_row(table: Table, row: int, columns: Iterable[int]) -> QuotedRow:
     used = set(columns)
     label_path = view.row_paths[row] if row < len(view.row_paths) and view.row_paths[row] else tuple(
         c for c in cells[:labels] if c)
-    shown_header = [" / ".join(h for h in header[:labels] if h)]
+    shown_header = [" / ".join(h for h in header[:labels] if h) or _corner(table, view, labels)]
     shown_cells = [" / ".join(dict.fromkeys(label_path))]
     marked = []
     for column in _shown_columns(labels, width, used):

@@ -31,7 +31,10 @@ def shown_value(cell: AnswerCell) -> str:
     names one right after it ("32,000 words": a batch of 32,000 words is no batch of 32,000 sequences)."""
     value = cell.value
     spelled = re.search(r"\b(?:trillion|billion|million|thousand|points?|%)", value, re.IGNORECASE)
-    if cell.unit and cell.unit not in value and cell.number is not None and not spelled:
+    # "128k" is written in thousands: no "128k K"
+    scale_written = cell.unit is not None and len(cell.unit) == 1 and value.rstrip()[-1:].lower() == cell.unit.lower()
+    written = cell.unit is not None and (cell.unit in value or scale_written)
+    if cell.unit and not written and cell.number is not None and not spelled:
         value = f"{value} {cell.unit}"
     counted = counted_thing(cell)
     return f"{value} {counted}" if counted and not value.endswith(counted) else value
