@@ -345,7 +345,8 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         if role != "entity" and _SCORED_ON.search(text[max(0, start - 40):start]):
             scored.add(i)  # never a member of the list of alternatives that follows it ("…-P1, A or B")
         if i in scored or (role != "entity" and (_COMPARED_BEFORE.search(before) or (
-                _MEASURE_AFTER.match(text[end:]) and (_DETERMINED.search(before) or after_wh)))):
+                _MEASURE_AFTER.match(text[end:]) and (_DETERMINED.search(before) or (
+                    after_wh and not _SETTING_TAIL.match(text[end:])))))):
             roles[i] = "metric"  # "has the lower Pile-test BPB", "X's overall GenEval score": what is compared
             measure = _RATING_AFTER.match(text[end:]) if role is None else None
             if measure:  # "its Chatbot Arena Elo rating", which no table labels: the rating is named whole
