@@ -2,14 +2,15 @@
 
     .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|methods2|sizes|
         settings|reader|questions|precision|colleague|values2|phrasing|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|
-        fresh7|fresh8|fresh9|read22|read23|read24|tuning|held_out|methods_report|sizes_report|settings_report|reader_report|
-        lead_report|questions_report|precision_report|fresh2_report|fresh4_report|fresh5_report|fresh6_report|
+        fresh7|fresh8|fresh9|fresh10|read22|read23|read24|tuning|held_out|methods_report|sizes_report|settings_report|
+        reader_report|lead_report|questions_report|precision_report|fresh2_report|fresh4_report|fresh5_report|fresh6_report|
         fresh7_report|fresh8_report|fresh9_report|reports|both]
         [--details] [--answers-only]
 
 Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,methods2,sizes,settings,reader,questions,
-precision,colleague,values2,phrasing,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,read22,read23,read24,sizes_report,
-settings_report,reader_report,lead_report,questions_report,precision_report,fresh2_report,fresh4_report,fresh5_report,
+precision,colleague,values2,phrasing,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,read22,read23,
+read24,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,fresh2_report,fresh4_report,
+fresh5_report,
 fresh6_report,fresh7_report,fresh8_report,fresh9_report,held_out}/ holds a question
 (fed to synth unchanged), its subjects and attributes with aliases, the cells (value, number, unit, variant, accept,
 others, reject, or not_stated), mechanisms (must_state ideas) and off_topic names; the format is in
@@ -36,8 +37,8 @@ is in the cell's value or quote. The held-out part is run only to report its fig
 questions, cells or values, only scores. `tune`, `dev`, `probe`, `shapes`, `prose2`, `paraphrase`, `methods` (the tuning
 half of `methods/`, in `methods/tune/`), `methods2`, `sizes`, `settings`, `reader`, `questions`, `precision`,
 `colleague`, `values2`, `phrasing`, `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`,
-`fresh9`, `read22` (questions the lead typed while reading pages, gold written from the PDFs after one build) and
-`read23` and `read24` (the same, gold written before any build) are tuning parts (`tuning` runs the twenty-eight);
+`fresh9`, `fresh10`, `read22` (questions the lead typed while reading pages, gold written from the PDFs after one build)
+and `read23` and `read24` (the same, gold written before any build) are tuning parts (`tuning` runs the twenty-nine);
 `methods_report` (`methods/report/`) is the half of the method questions run once, to report, never tuned on, and
 `sizes_report`, `settings_report`, `reader_report`, `questions_report`, `precision_report`, `fresh2_report`,
 `fresh4_report`, `fresh5_report`, `fresh6_report`, `fresh7_report`, `fresh8_report` and `fresh9_report` the same for the
@@ -88,7 +89,7 @@ _REPORT_ONLY = ("held_out", "methods_report", "sizes_report", "settings_report",
                 "fresh6_report", "fresh7_report", "fresh8_report", "fresh9_report")
 TUNING_PARTS = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "methods2", "sizes", "settings",
                 "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh", "fresh2", "fresh3",
-                "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "read22", "read23", "read24"]
+                "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "read22", "read23", "read24"]
 _SETTING_WORDS = re.compile(r"pass@\d+-?cot|pass@\d+|\bcot\b|\bv\d+\b|maj@\d+", re.IGNORECASE)
 
 
@@ -464,7 +465,8 @@ def main(argv: list[str] | None = None) -> int:
                                                           "methods", "methods2", "sizes", "settings", "reader",
                                                           "questions", "precision", "colleague", "values2", "phrasing",
                                                           "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-                                                          "fresh7", "fresh8", "fresh9", "read22", "read23", "read24",
+                                                          "fresh7", "fresh8", "fresh9", "fresh10", "read22", "read23",
+                                                          "read24",
                                                           "tuning",
                                                           "held_out",
                                                           "methods_report", "sizes_report", "settings_report",
