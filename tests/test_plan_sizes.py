@@ -67,9 +67,13 @@ def test_a_member_named_by_size_is_answered_from_its_papers_size_rows(corpus: tu
     ("How many layers do the smallest and the largest Qwen3 models have?", ("smallest", "largest")),
     ("What does the biggest Janus-Pro model score?", ("largest",)),
     ("How many layers does Qwen3 have?", ()),
+    # an ordinal counts from that end (fresh10: "the second-largest GPT-2 model" was read as the largest)
+    ("What does the second-largest GPT-2 model reach?", ("second-largest",)),
+    ("What does the third smallest Qwen3 model score?", ("third-smallest",)),
+    ("What does the second-smallest of the DeepSeek-R1-Distill models reach?", ("second-smallest",)),
 ])
 def test_superlative_words_before_a_name_are_read(text: str, words: tuple[str, ...]) -> None:
-    name = next(n for n in ("Qwen3", "Janus-Pro") if n in text)
+    name = next(n for n in ("Qwen3", "Janus-Pro", "GPT-2", "DeepSeek-R1-Distill") if n in text)
     assert superlatives(text, text.index(name)) == words
 
 
@@ -78,12 +82,18 @@ def test_superlative_words_before_a_name_are_read(text: str, words: tuple[str, .
     ("How many layers does the smallest Janus-Pro model have?", ["Janus-Pro-1B"]),
     # no member's name carries a size: the rows named by size in the family's own paper do
     ("How many layers does the largest DIFF Transformer model have?", ["DIFF Transformer 13.1B"]),
+    # fresh10 and fresh9: an ordinal member, and a family whose members' labels add a base model before the size
+    ("What LAMBADA accuracy does the second-largest GPT-2 model reach?", ["GPT-2 762M"]),
+    ("What LAMBADA accuracy does the largest GPT-2 model reach?", ["GPT-2 1542M"]),
+    ("What AIME 2024 pass@1 does the second-smallest of the DeepSeek-R1-Distill models reach?",
+     ["DeepSeek-R1-Distill-Qwen-7B"]),
 ])
 def test_a_superlative_member_is_resolved_from_the_familys_sizes(question: str, subjects: list[str],
                                                                   corpus: tuple[Library, PassageIndex]) -> None:
     plan = make_plan(Question(title="Superlative", question=question), corpus[0])
     assert [s.name for s in plan.subjects] == subjects
     assert not any("largest" in note or "smallest" in note for note in plan.notes if note.startswith("Words"))
+    assert not any("largest" in a.name or "smallest" in a.name for a in plan.attributes), plan.attributes
 
 
 def test_another_papers_sft_of_a_model_is_not_the_model(corpus: tuple[Library, PassageIndex]) -> None:

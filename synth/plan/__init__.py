@@ -95,6 +95,7 @@ from synth.vocabulary import Vocabulary, vocabulary
 
 __all__ = ["describe", "make_plan", "split_coordination"]
 
+_SUPERLATIVE_ORIGIN = re.compile(r"the ((?:\w+-)?(?:smallest|largest)) ")
 _DETERMINERS = re.compile(r"^(?:the|a|an|their|its|his|her|our|each|every|respective|of)\s+", re.IGNORECASE)
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ|difference|better|worse|higher|lower|"
                       r"more|fewer|less)\b", re.IGNORECASE)
@@ -424,6 +425,10 @@ def make_plan(question: Question, library: Library) -> Plan:
     for attribute in attributes:
         known = unique.get(canonical(attribute.name))
         unique[canonical(attribute.name)] = attribute if known is None else merged(known, attribute)
+    # "what does the largest GPT-2 model reach": the superlative picked the subject; it is no attribute asked
+    resolved = {fold(word) for s in subjects if (said := _SUPERLATIVE_ORIGIN.match(s.origin))
+                for word in (said.group(1), *said.group(1).split("-"))}
+    unique = {k: a for k, a in unique.items() if fold(a.name) not in resolved}
     if subjects and not question.columns:
         unique = without_summary_words(without_which_one(unique) if len(subjects) > 1 else unique)
         unique = without_benchmark_settings(unique, vocab, notes)
@@ -438,7 +443,6 @@ def make_plan(question: Question, library: Library) -> Plan:
         said = " and ".join(f"{w} {v}" for w, v in (("stage", setting.stage), ("mode", setting.mode)) if v)
         notes.append(f"Values are taken only from the {said} the question names.")
     leftover = _unread(slotted_text, list(unique.values()), relation)
-    resolved = {word for s in subjects for word in ("smallest", "largest") if s.origin.startswith(f"the {word} ")}
     leftover = [w for w in leftover if fold(w) not in resolved and not (fold(w) == "biggest" and "largest" in resolved)]
     # "train the summarization policy with PPO": the role subject's words and the method it is trained with are read
     read = {fold(w) for phrase in [*(s.name for s in roles), *(t.text for t in tools)] for w in phrase.split()}
