@@ -56,6 +56,20 @@ QWEN3 = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering 
     ("It has over 600B parameters.", "parameters", ["600B"]),
     ("Unless otherwise mentioned, we use a transformer with 100M parameters, 14 layers, and a hidden dimensionality of "
      "512.", "parameters", ["100M"]),
+    # two counts of the noun in coordinated clauses: the one whose clause says the asked modifier (fresh10: the
+    # weak-to-strong DINO probes' "training datapoints" given 10k, marked supported, the split they are evaluated on)
+    ("We use 40k datapoints from the validation set to train the linear probes, and evaluate performance on the "
+     "remaining 10k datapoints.", "training datapoints", ["40k"]),
+    ("We use 40k datapoints from the validation set to train the linear probes, and evaluate performance on the "
+     "remaining 10k datapoints.", "datapoints", ["40k", "10k"]),
+    # a count's own words after it tell its use; a whole whose parts are listed after it is no part's count (fresh10:
+    # DeepSeek-V3's context length extension given the full training's 2.788M GPU hours, marked supported)
+    ("Combined with 119K GPU hours for the context length extension and 5K GPU hours for post-training, DeepSeek-V3 "
+     "costs only 2.788M GPU hours for its full training.", "context length extension GPU hours", ["119K"]),
+    ("It requires only 2.788M H800 GPU hours for its full training, including pre-training, context length "
+     "extension, and post-training.", "context length extension GPU hours", []),
+    ("It requires only 2.788M H800 GPU hours for its full training, including pre-training, context length "
+     "extension, and post-training.", "GPU hours", ["2.788M"]),
     # an acronym inside the asked phrase (fresh7: Whisper's long-form TED-LIUM 3 set)
     ("We used the 11 full-length TED talks from the test split of TED-LIUM Release 3.", "full-length talks", ["11"]),
     # a number word counts the last noun it is written with (read23: Qwen3's "pre-training" given "three", marked

@@ -11,6 +11,7 @@ from synth import claimparse
 from synth.models import PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
 from synth.retrieve.asks.bounds import ALTERNATIVES, family_bound, in_range
+from synth.retrieve.asks.clauses import in_own_clause
 from synth.retrieve.asks.lexicon import PEAK, PLAIN, WORD, has_word, measured_noun, same_measures, word_tokens
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.retrieve.asks.percents import percent_values
@@ -213,7 +214,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     out += [v for v in (*total_values(text, attribute), *share_values(text, attribute),
                         *threshold_values(text, attribute), *percent_values(text, attribute))
             if v[3] not in {position for *_, position in out}]
-    return out + _plain_values(text, attribute, head, modifiers, out)
+    return in_own_clause(text, out + _plain_values(text, attribute, head, modifiers, out), modifiers)
 
 
 _NUMBER_WORDS = {"single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
