@@ -78,6 +78,7 @@ from synth.plan.roles import (
 from synth.plan.scale import at_scale, scaled, sized
 from synth.plan.setting import Setting, read_setting, unversioned
 from synth.plan.spelling import library_names, respell
+from synth.plan.spent import spent_on
 from synth.plan.subjects import Name, question_names, slotted
 from synth.plan.superlatives import superlative_members, superlatives
 from synth.plan.used import checked_quantities, used_attribute, used_names, used_phrases
@@ -377,7 +378,7 @@ def _standalone(word: str, vocab: Vocabulary) -> bool:
 
 
 _REWRITES = (uncontracted, trend_asked, of_measure, used_for, consisting_of, one_each, restated_counts, totalled,
-             without_appositives)
+             spent_on, without_appositives)
 
 
 def make_plan(question: Question, library: Library) -> Plan:
