@@ -70,6 +70,13 @@ QWEN3 = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering 
      "extension, and post-training.", "context length extension GPU hours", []),
     ("It requires only 2.788M H800 GPU hours for its full training, including pre-training, context length "
      "extension, and post-training.", "GPU hours", ["2.788M"]),
+    # accelerators by their kind or model, never time on them (fresh10, fresh9: declared not stated for 2048 H800
+    # GPUs, 64 A100s and 32 TPUv3 cores)
+    ("DeepSeek-V3 is trained on a cluster equipped with 2048 NVIDIA H800 GPUs.", "accelerators", ["2048"]),
+    ("It costs 8.5 days with 64 A100s.", "accelerators", ["64"]),
+    ("All models trained on 32 TPUv3 cores with equal FLOPs per example.", "accelerators", ["32"]),
+    ("DeepSeek-V3 requires only 2.788M H800 GPU hours for its full training.", "accelerators", []),
+    ("MoE models excel at training efficiency, with a training cost of 22 TPU v3 core years.", "accelerators", []),
     # an acronym inside the asked phrase (fresh7: Whisper's long-form TED-LIUM 3 set)
     ("We used the 11 full-length TED talks from the test split of TED-LIUM Release 3.", "full-length talks", ["11"]),
     # a number word counts the last noun it is written with (read23: Qwen3's "pre-training" given "three", marked

@@ -314,11 +314,23 @@ _MAKE_UP = re.compile(r"\b(?P<count>how\s+many\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)
                       r"(?P<name>[^,;?]{1,60}?)(?=\s*[,;?]|\s*$))", re.IGNORECASE)
 
 
+# "the minimum deployment unit DeepSeek-V3 uses for decoding": a common noun phrase, then what it is of
+_THE_WHOLE = re.compile(r"^(?i:the)\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)(?P<rest>\s+[A-Z0-9\u27e8][^,;?]*)$")
+
+
 def _made_up(match: re.Match[str]) -> str:
     """"how many samples make up each iteration's batch" → "how many samples per batch"; "how many queries make up
-    RealScholarQuery" → "how many queries does RealScholarQuery have"."""
+    RealScholarQuery" → "how many queries does RealScholarQuery have"; "how many accelerators make up the minimum
+    deployment unit X uses" → "how many minimum deployment unit accelerators X uses": the whole qualifies the count
+    (read as X's accelerators, the training cluster's 2048 GPUs answered for the deployment unit's)."""
     whole = match.group("whole")
-    return f"{match.group('count')} per {whole}" if whole else f"{match.group('count')} does {match.group('name')} have"
+    if whole:
+        return f"{match.group('count')} per {whole}"
+    named = _THE_WHOLE.match(match.group("name"))
+    if named:
+        counted = re.sub(r"^how\s+many\s+", "", match.group("count"), flags=re.IGNORECASE)
+        return f"how many {named.group('np')} {counted}{named.group('rest')}"
+    return f"{match.group('count')} does {match.group('name')} have"
 
 
 def consisting_of(text: str) -> str:

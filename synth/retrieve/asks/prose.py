@@ -103,8 +103,9 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
             # "We use Adam with …" names the optimizer without the word: look for the names of the asked kind too.
             kind_names = kind_terms(attribute, index, vocab.acronyms, vocab.terms)
             attribute_query = " OR ".join(q for q in (attribute_query, any_of(kind_names[:QUERY_TERMS])) if q)
-            if _HARDWARE_ASKED.search(attribute.name):
-                attribute_query = f"{attribute_query} OR {HARDWARE_QUERY}" if attribute_query else HARDWARE_QUERY
+        if _HARDWARE_ASKED.search(attribute.name) and (attribute.kind is AttributeKind.TEXT or _ACCELERATORS.search(
+                attribute.name)):  # "how many accelerators": sentences counting GPUs, TPU cores or A100s
+            attribute_query = f"{attribute_query} OR {HARDWARE_QUERY}" if attribute_query else HARDWARE_QUERY
         for i, subject in enumerate(plan.subjects):
             homes = [doc_of[k] for k in subject.home_sources if k in doc_of]
             hits = index.search(attribute_query, limit=HOME_LIMIT, doc_ids=homes) if homes else []
@@ -291,6 +292,7 @@ _SIZE_WORD = re.compile(r"^[\s\-]*(?:tiny|small|medium|base|large|big|huge|giant
 
 
 _HARDWARE_ASKED = re.compile(r"\b(?:[GTN]PUs?|hardware|accelerators?)$", re.IGNORECASE)
+_ACCELERATORS = re.compile(r"\baccelerators$", re.IGNORECASE)
 _HARDWARE_PHRASE = re.compile(r"(?:\b\d[\d,]*\s+|\b(?:one|two|four|eight|sixteen)\s+)?(?:\d+-core\s+)?"
                               r"(?:(?:[A-Z][\w\-]*\s+){1,3}[GTN]PUs?\b|\b[GTN]PU\s?v\d+[a-z]?\b)"
                               r"(?:\s+(?:clusters?|pods?|slices?)\b)?")

@@ -12,6 +12,7 @@ from synth.models import PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
 from synth.retrieve.asks.bounds import ALTERNATIVES, family_bound, in_range
 from synth.retrieve.asks.clauses import in_own_clause
+from synth.retrieve.asks.hardware import ACCELERATOR, HARDWARE_AFTER
 from synth.retrieve.asks.lexicon import PEAK, PLAIN, WORD, has_word, measured_noun, same_measures, word_tokens
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.retrieve.asks.percents import percent_values
@@ -329,6 +330,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         # "sampling rate": "All audio is re-sampled to 16,000 Hz" gives the rate by its unit, not by the noun
         by_unit = rf"^\s*{measure_unit}\b"
         patterns.append((by_unit, False))
+    if key(words[-1]) == ACCELERATOR:
+        patterns.append((HARDWARE_AFTER, False))  # "how many accelerators": "with 2048 H800 GPUs"
     of_form = _UNIT_OF.fullmatch(counted.strip())
     if of_form:  # "hours of audio": "680,000 hours of labeled audio data" says it with the noun qualified
         patterns.append((rf"^\s+{re.escape(_singular(of_form.group(1)))}\w*\s+of\s+(?:[A-Za-z\-]+\s+){{0,2}}?"
