@@ -82,6 +82,11 @@ _TRAINED_FOR = re.compile(r"^how\s+long\s+(?:did|does|do|was|were|is|are)\s+(?:t
                           r"(?:(?:model|models|network|networks)\s+)?(?:(?:pre-?)?train(?:ed)?|run)\b", re.IGNORECASE)
 
 
+# "How long did training ⟨S⟩ on bioS(10M) for 1000 exposures take": the work, its subject and its setting before "take"
+_WORK_OF_TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will)\s+(?:(?:pre-?|post-?)?training|fine-?tuning)\s+"
+                            r"(?:the\s+|its\s+|their\s+)?⟨S⟩[^,;?]*?\s+(?:take|taken)\b", re.IGNORECASE)
+
+
 _EACH_TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will)\s+(?:each|every|one|a|an)\s+(?P<thing>[a-z][\w\-]*"
                          r"(?:\s+[a-z][\w\-]*)?)\s+take\b", re.IGNORECASE)
 
@@ -92,7 +97,7 @@ def time_taken(clause: str) -> Asked | None:
     each = _EACH_TAKES.match(clause.strip())
     if each:  # "how long did each training step take": the time per step
         return Asked(f"time per {each.group('thing')}", AttributeKind.QUANTITY, 'read from "how long did each … take"')
-    if _TRAINED_FOR.match(clause.strip()):
+    if _TRAINED_FOR.match(clause.strip()) or _WORK_OF_TAKES.match(clause.strip()):
         return Asked("training time", AttributeKind.QUANTITY, 'read from "how long did … train"')
     found = _TAKES.match(clause.strip())
     if not found:
