@@ -62,6 +62,9 @@ QWEN3 = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering 
      "remaining 10k datapoints.", "training datapoints", ["40k"]),
     ("We use 40k datapoints from the validation set to train the linear probes, and evaluate performance on the "
      "remaining 10k datapoints.", "datapoints", ["40k", "10k"]),
+    # a clause whose verb is left out shares the clause before it
+    ("Heron-34B was trained on 5 trillion tokens, and Heron-7B on 4 trillion tokens.", "training tokens",
+     ["5 trillion", "4 trillion"]),
     # a count's own words after it tell its use; a whole whose parts are listed after it is no part's count (fresh10:
     # DeepSeek-V3's context length extension given the full training's 2.788M GPU hours, marked supported)
     ("Combined with 119K GPU hours for the context length extension and 5K GPU hours for post-training, DeepSeek-V3 "

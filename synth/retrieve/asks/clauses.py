@@ -13,6 +13,10 @@ from synth.retrieve.asks.lexicon import has_word, word_tokens
 
 # Where a sentence's coordinated clauses part.
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|whereas|but)\s+", re.IGNORECASE)
+# A clause whose verb is left out ("Heron-34B was trained on 5 trillion tokens, and Heron-7B on 4 trillion tokens"):
+# a name and a preposition before the count, which then shares the clause before it.
+_GAPPED = re.compile(r"^\s*(?:the\s+)?[\w.\-]+(?:\s+[\w.\-]+)?\s+(?:on|with|for|at|to|in|of|by)\s+"
+                     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|only\s+)?$", re.IGNORECASE)
 # The parts of a whole listed after its count.
 _PARTS = re.compile(r"\b(?:including|comprising|consisting\s+of|which\s+includes?)\b", re.IGNORECASE)
 
@@ -38,7 +42,10 @@ def in_own_clause(text: str, found: Found, modifiers: frozenset[str]) -> Found:
 
     def own(position: int) -> str:
         clause = max([0, *(b for b in breaks if b <= position)])
-        begin = position if any(clause <= s < position for s in starts) else clause
+        if clause and _GAPPED.match(text[clause:position]):  # "…, and Heron-7B on 4 trillion tokens": the verb gapped
+            begin = max([0, *(b for b in breaks if b < clause)])
+        else:
+            begin = position if any(clause <= s < position for s in starts) else clause
         after = [s for s in starts if s > position] + [b for b in breaks if b > position]
         return text[begin:min(after, default=len(text))]
 
