@@ -12,7 +12,7 @@ from synth.names import key
 from synth.retrieve.asks.lexicon import has_word, word_tokens
 
 # Where a sentence's coordinated clauses part.
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|whereas|but)\s+", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|whereas|but)\s+(?![\d.,]+\s*[KMBTk]?\b)", re.IGNORECASE)
 # A clause whose verb is left out ("Heron-34B was trained on 5 trillion tokens, and Heron-7B on 4 trillion tokens"):
 # a name and a preposition before the count, which then shares the clause before it.
 _GAPPED = re.compile(r"^\s*(?:the\s+)?[\w.\-]+(?:\s+[\w.\-]+)?\s+(?:on|with|for|at|to|in|of|by)\s+"
@@ -28,10 +28,11 @@ def _says(text: str, modifiers: frozenset[str]) -> bool:
     return all(has_word(words, m) for m in modifiers)
 
 
-def in_own_clause(text: str, found: Found, modifiers: frozenset[str]) -> Found:
-    """The counts whose own stretch of the sentence says the asked modifiers, when some count's does: the words from
-    the count to the next count or clause break ("119K GPU hours for the context length extension"), and those before
-    it when it is its clause's first count; no count of a whole whose listed parts alone say them."""
+def in_own_clause(text: str, found: Found, modifiers: frozenset[str], head: str) -> Found:
+    """The counts whose own stretch of the sentence says the asked modifiers, when some count's does: a clause's first
+    count owns the clause up to the next count ("40k datapoints … to train the probes"); a later count that names the
+    noun again owns the words from it to the next count ("5K GPU hours for post-training"); a later one that does not
+    ("1k, 4k, and 8k tokens") is an item of a list and stays. No count of a whole whose listed parts alone say them."""
     if not modifiers or not found:
         return found
     found = [v for v in found if not _whole_of_parts(text, v[3], modifiers)]
@@ -40,17 +41,20 @@ def in_own_clause(text: str, found: Found, modifiers: frozenset[str]) -> Found:
     starts = sorted(v[3] for v in found)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
 
-    def own(position: int) -> str:
+    def judged(position: int) -> bool | None:
         clause = max([0, *(b for b in breaks if b <= position)])
+        end = min([s for s in starts if s > position] + [b for b in breaks if b > position], default=len(text))
         if clause and _GAPPED.match(text[clause:position]):  # "…, and Heron-7B on 4 trillion tokens": the verb gapped
-            begin = max([0, *(b for b in breaks if b < clause)])
-        else:
-            begin = position if any(clause <= s < position for s in starts) else clause
-        after = [s for s in starts if s > position] + [b for b in breaks if b > position]
-        return text[begin:min(after, default=len(text))]
+            return _says(text[max([0, *(b for b in breaks if b < clause)]):end], modifiers)
+        if not any(clause <= s < position for s in starts):
+            return _says(text[clause:end], modifiers)
+        stretch = text[position:end]
+        return _says(stretch, modifiers) if _says(stretch, frozenset({head})) else None
 
-    kept = [value for value in found if _says(own(value[3]), modifiers)]
-    return kept or found
+    verdicts = {value[3]: judged(value[3]) for value in found}
+    if True not in verdicts.values():
+        return found
+    return [value for value in found if verdicts[value[3]] is not False]
 
 
 def _whole_of_parts(text: str, position: int, modifiers: frozenset[str]) -> bool:

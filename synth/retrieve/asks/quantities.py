@@ -215,7 +215,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     out += [v for v in (*total_values(text, attribute), *share_values(text, attribute),
                         *threshold_values(text, attribute), *percent_values(text, attribute))
             if v[3] not in {position for *_, position in out}]
-    return in_own_clause(text, out + _plain_values(text, attribute, head, modifiers, out), modifiers)
+    return in_own_clause(text, out + _plain_values(text, attribute, head, modifiers, out), modifiers, head)
 
 
 _NUMBER_WORDS = {"single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
