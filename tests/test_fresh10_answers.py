@@ -3,34 +3,17 @@ skipped when the corpus is absent), and a list the rule that fixed them must lea
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
+from gold_answers import gold_answer
 
-from synth.anchor import AnchoredIndexes, anchor, anchored_library
-from synth.answer import build_answer
-from synth.config import Question
 from synth.index import PassageIndex
 from synth.models import Answer, Library
-from synth.plan import make_plan
-from synth.retrieve.asks import retrieve_asks
-
-GOLD = Path(__file__).resolve().parents[1] / "bench" / "data" / "answers"
 
 
 def _answer(name: str, corpus: tuple[Library, PassageIndex]) -> Answer:
-    """The answer to a gold question as bench/answers_eval.py --answers-only builds it (anchored library)."""
-    library, index = corpus
-    question = Question(**yaml.safe_load((GOLD / f"{name}.yaml").read_text(encoding="utf-8"))["question"])
-    plan = make_plan(question, library)
-    anchored = anchored_library(library, anchor(question, plan, library, index))
-    indexes = AnchoredIndexes()
-    try:
-        within = indexes.of(anchored, index)
-        return build_answer(plan, retrieve_asks(plan, anchored, within), anchored, within)
-    finally:
-        indexes.close()
+    """The answer to a gold question ("part/name") as bench/answers_eval.py --answers-only builds it."""
+    part, stem = name.split("/")
+    return gold_answer(part, stem, corpus)
 
 
 @pytest.mark.parametrize(("name", "attribute", "wrong"), [
