@@ -155,6 +155,14 @@ def watch(root: Path, on_change: Callable[[Rebuild], object], stop: threading.Ev
                 break
 
 
+def mkdocs_serve_command(mkdocs: str, dev_addr: str) -> list[str]:
+    """`mkdocs serve` without strict mode. Strict counts every warning logged while a build runs, its own
+    server's too (a request answered with anything but 200, a page read while synth switched the tree),
+    and a strict abort leaves `mkdocs serve` answering no page until the next change: the browser hangs.
+    The warnings still show in the log; `make site` and CI build strictly."""
+    return [mkdocs, "serve", "--dev-addr", dev_addr, "--livereload", "--no-strict"]
+
+
 def serve(dev_addr: str, cache_dir: Path, jobs: int | None = None) -> int:
     """Build, start `mkdocs serve` (it reloads the browser when docs/ changes), rebuild on changes."""
     root = Path.cwd()
@@ -164,7 +172,7 @@ def serve(dev_addr: str, cache_dir: Path, jobs: int | None = None) -> int:
     if not rebuild(Rebuild(True, (), ("first build",)), cache_dir, jobs):
         log.warning("serving the previous pages until the problems above are fixed")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([mkdocs, "serve", "--dev-addr", dev_addr, "--livereload"], env=env)
+    server = subprocess.Popen(mkdocs_serve_command(mkdocs, dev_addr), env=env)
     stop = threading.Event()
     # `kill` (SIGTERM) stops like Ctrl-C: through `finally`, so mkdocs serve never outlives synth.
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -174,3 +174,50 @@ def test_a_library_appearing_with_the_question_that_names_it_rebuilds_every_repo
                 break
         appeared = [p for p in plans if "lib2 appeared" in p.reasons]
         assert appeared and appeared[0].full, plans
+
+
+def test_the_served_site_survives_a_warning_that_a_strict_build_would_abort_on(tmp_path: Path) -> None:
+    """The `mkdocs serve` synth starts keeps serving a site whose build warns, though mkdocs.yml says strict:
+    under strict, any warning logged during a rebuild (a broken link in a page read while synth switched
+    the tree, the server's own log of a 404) aborts it, and mkdocs then answers no page until the next change."""
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from synth.serve import mkdocs_serve_command
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\n[gone](missing.md)\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nstrict: true\n", encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent))
+    assert mkdocs is not None
+    server = subprocess.Popen(mkdocs_serve_command(mkdocs, f"127.0.0.1:{port}"), cwd=tmp_path,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    page = ""
+    try:
+        for _ in range(600):  # a bound so a broken server fails instead of hanging; no speed is asserted
+            if server.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:  # local only
+                    page = response.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        try:
+            output = server.communicate(timeout=120)[0]
+        except subprocess.TimeoutExpired:  # only its log is read from here on; a slow stop asserts nothing
+            server.kill()
+            output = server.communicate()[0]
+    assert "Home" in page, output
+    assert "missing.md" in output and "Aborted" not in output

@@ -97,7 +97,11 @@ def test_serve_reloads_the_browser_when_a_question_or_a_library_file_changes(
                                timeout=RELOADED_MS)
         found["sources"] = page.locator("article").first.inner_text()
 
-    seen = visit(base + "reports/qwen2.5-training-data/index.html", edit)
+    try:
+        seen = visit(base + "reports/qwen2.5-training-data/index.html", edit)
+    except Exception as error:  # the server's log says why a page never came (a stuck rebuild, say)
+        log_text = (project.parent / "serve.log").read_text(encoding="utf-8")
+        raise AssertionError(f"{error}\n--- synth serve log ---\n{log_text[-6000:]}") from error
     assert seen.offsite == [] and seen.hits == [] and seen.page_errors == []
     assert found["before"].rstrip("¶") == "Qwen2.5 training data"
     assert found["after"].rstrip("¶") == "Qwen2.5 training data, edited live"
