@@ -7,6 +7,7 @@ over the columns it spans). Verification and quotes read cells this way; the ans
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -14,6 +15,9 @@ from synth.models import Table
 from synth.tableheads import axis_columns, fill_right, spanning, sub_header_rows, titled_group
 from synth.tables import MISSING, parse_cell, parse_value, repeated_header
 from synth.text import fold
+
+# A numbered member of a series under a shared label ("Stage 1", "Stage 2"): the number alone names no column.
+_NUMBERED = re.compile(r"\d{1,2}|[IVX]{1,4}")
 
 
 @dataclass(frozen=True)
@@ -86,16 +90,25 @@ def _split_prefixes(header: list[str], labels: int) -> list[list[str]]:
             if run > c:
                 best = size
         if best:
+            end = _run_end(words, c, best)
+            if best > 1 and all(_NUMBERED.fullmatch(" ".join(words[i][best:])) for i in range(c, end + 1)):
+                best -= 1  # "Janus-Pro-7B Stage 1/2/3": "Stage" stays with its number, above it is the model
+                end = _run_end(words, c, best)
             prefix = words[c][:best]
-            end = c
-            while end + 1 < len(header) and words[end + 1][:best] == prefix and len(words[end + 1]) > best:
-                end += 1
             for i in range(c, end + 1):
                 top[i], bottom[i] = " ".join(prefix), " ".join(words[i][best:])
             c = end + 1
         else:
             c += 1
     return [top, bottom] if any(top) else [header]
+
+
+def _run_end(words: list[list[str]], c: int, size: int) -> int:
+    """The last column of the run from `c` whose labels share `c`'s first `size` words and go on after them."""
+    end = c
+    while end + 1 < len(words) and words[end + 1][:size] == words[c][:size] and len(words[end + 1]) > size:
+        end += 1
+    return end
 
 
 def grid_parts(table: Table) -> list[Grid]:

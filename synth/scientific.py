@@ -1,8 +1,9 @@
 """Numbers in scientific notation, read one way by the claim parser and by the answer stage's readers of values.
 
 "1.41 × 10−5" read digit by digit is three figures (1.41, 10 and 5), none of them the value. Forms read: "1e-4" (any
-case, any minus), "1.41 × 10−5" / "2 x 10-5" (a sign after "× 10", spaces allowed), "10−3" as PDF text prints a lost
-superscript (U+2212, the minus sign, glued to its exponent: never a range's dash) and the LaTeX "2 \\times 10^{-5}".
+case, any minus), "1.41 × 10−5" / "2 x 10-5" / "2.3 · 10^19" (a sign after "× 10", spaces allowed), "10−3" as PDF text
+prints a lost superscript (U+2212, the minus sign, glued to its exponent: never a range's dash), "1.0 × 10^−3" as the
+table reader marks a raised exponent (synth.pdftables.lines), and the LaTeX "2 \\times 10^{-5}".
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 _CARET = r"\s*\^\s*\{?\s*[-+−]?\d+\s*\}?"
 SCIENTIFIC = re.compile(
     r"(?<![\w.])(?:(?P<mantissa>\d+(?:\.\d+)?)"
-    rf"(?:[eE](?P<e_power>[-+−–]?\d+)|\s*(?:[×x]|\\times)\s*10(?P<times_power>{_CARET}|\s*[−\-–]\s*\d+))"
+    rf"(?:[eE](?P<e_power>[-+−–]?\d+)|\s*(?:[×x·⋅]|\\times)\s*10(?P<times_power>{_CARET}|\s*[−\-–]\s*\d+))"
     rf"|10(?P<bare_power>{_CARET}|−\d+))(?!\w|\.\d)")
 
 
@@ -27,3 +28,11 @@ def mantissa_decimals(match: re.Match[str]) -> int:
     """Digits after the mantissa's point: "1.41 × 10−5" is written to two decimals."""
     mantissa = match.group("mantissa") or ""
     return len(mantissa.split(".")[1]) if "." in mantissa else 0
+
+
+def scientific_cell(text: str) -> float | None:
+    """The figure a whole table cell states in scientific notation ("1.0 × 10^−3", "4.2e-4"), else None: a cell
+    holding anything more ("1e-4 (tuned)") is not read as one number here."""
+    match = SCIENTIFIC.fullmatch(text.strip())
+    return scientific_value(match) if match else None
+

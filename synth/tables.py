@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from synth.models import Table
+from synth.scientific import scientific_cell
 from synth.tableheads import (
     adjusted_group,
     axis_header,
@@ -131,10 +132,14 @@ class TableRecord:
 
 def parse_cell(cell: str) -> tuple[float, str | None] | None:
     """(number, unit) a cell states, ignoring footnote marks (`55.5†`), deltas (`70.9+2.3`) and a
-    bracketed second figure (`55.0 (90.0)`); None for `-`, text, or anything not a plain number."""
+    bracketed second figure (`55.0 (90.0)`); a figure in scientific notation (`1.0 × 10^−3`, `4.2e-4`: learning
+    rates, FLOPs) is one number, never 1.0 with a delta; None for `-`, text, or anything not a plain number."""
     text = cell.replace("*", "").replace("**", "").strip()
     if fold(text) in MISSING:
         return None
+    power = scientific_cell(text)
+    if power is not None:
+        return power, None
     match = _VALUE.match(text.replace("−", "-"))
     if not match:
         return None
