@@ -1,18 +1,21 @@
 """Table cells in scientific notation are numbers (learning rates, FLOPs): "1.0 × 10^−3" as the PDF table reader
 writes a raised exponent, "4.2e-4" and "3.1E8" as papers type them. Before, `tables.parse_cell` read none of them, so
 Janus-Pro's, Whisper's and DeepSeekMoE's learning-rate rows had no records and Janus-Pro's learning-rate row was read
-as a second header line over every column."""
+as a second header line over every column. A claim compares such a figure by value ("1e-3" states
+"1.0 × 10^−3", "1e-4" does not)."""
 
 from __future__ import annotations
 
 import pytest
 
+from synth.claimparse import quantities
 from synth.grids import grid
 from synth.index import PassageIndex
 from synth.models import Library, Table
 from synth.pdftables.cells import cell_kind
 from synth.scientific import scientific_cell
 from synth.tables import parse_cell, records
+from synth.verify.findings import agrees
 
 
 @pytest.mark.parametrize(("cell", "value"), [
@@ -67,6 +70,23 @@ def test_a_numbered_stage_keeps_its_noun_under_the_shared_model_name() -> None:
 
 def test_the_table_reader_already_calls_these_cells_numbers() -> None:
     assert cell_kind("1.0 × 10^−3") == "num"
+
+
+@pytest.mark.parametrize(("claim", "cell", "same"), [
+    ("a learning rate of 1e-3", 1e-3, True),
+    ("a learning rate of 1e-4", 1e-3, False),
+    ("a learning rate of 1.0 × 10^−3", 1e-3, True),
+    ("a learning rate of 1.0 × 10−3", 1e-3, True),
+    ("a learning rate of 1.1 × 10−3", 1e-3, False),
+    ("a learning rate of 4e-5", 4e-4, False),
+    ("an epsilon of 10^−6", 1e-6, True),
+    ("a training cost of 2.3 · 10^19 FLOPs", 2.3e19, True),
+    ("a training cost of 2.3 · 10^19 FLOPs", 2.3e18, False),
+])
+def test_a_claim_in_scientific_notation_states_the_cell_of_its_value(claim: str, cell: float, same: bool) -> None:
+    """Before, "1e-3" was rounded to no decimals against the cell (0.0 vs 0.001) and never stated it."""
+    [figure] = quantities(claim)
+    assert agrees(figure, cell) is same
 
 
 def test_janus_pro_learning_rates_are_records(corpus: tuple[Library, PassageIndex]) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from synth.claimparse import Quantity
 from synth.grids import GridCell
 from synth.models import Document, Evidence, Verdict
+from synth.scientific import SCIENTIFIC
 from synth.verify.cells import TableView, cell_evidence
 from synth.verify.labels import Mention
 
@@ -76,7 +77,8 @@ def full_value(value: float, unit: str | None) -> float:
 def agrees(q: Quantity, value: float, unit: str | None = None) -> bool:
     """The claim's figure states the cell: equal at the claim's precision (0.93 ~ 93%). A cell with
     a magnitude suffix ("1M", "128K") states its full value, compared at the claim's own magnitude
-    ("1.5B" ~ "1480M"); it never states a percentage or a bare "128"."""
+    ("1.5B" ~ "1480M"); it never states a percentage or a bare "128". A figure in scientific notation is compared
+    at its mantissa's precision ("1e-3" states 1.0 × 10^−3, never 1e-4)."""
     if unit in _MAGNITUDE:
         mantissa = _MANTISSA.search(q.raw)
         if q.unit == "%" or mantissa is None or float(mantissa.group(0).replace(",", "")) == 0:
@@ -84,6 +86,11 @@ def agrees(q: Quantity, value: float, unit: str | None = None) -> bool:
         per = q.value / float(mantissa.group(0).replace(",", ""))  # the claim's multiplier ("1.5B": 1e9)
         stated = q.value / per
         return abs(round(full_value(value, unit) / per, q.decimals) - stated) <= TOLERANCE * max(1.0, abs(stated))
+    power = SCIENTIFIC.fullmatch(q.raw) if q.scientific else None
+    if power is not None:  # "1e-3" ~ "1.0 × 10^−3": compared at the claim's power of ten, never rounded to 0
+        mantissa = float(power.group("mantissa") or "1")
+        per = q.value / mantissa
+        return abs(round(full_value(value, unit) / per, q.decimals) - mantissa) <= TOLERANCE * max(1.0, mantissa)
     candidates = [value]
     if q.unit == "%" and abs(value) <= 1.0 < q.value:
         candidates.append(value * 100)
