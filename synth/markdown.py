@@ -12,6 +12,8 @@ import html
 import json
 import re
 
+from synth.scientific import raised_powers
+
 # Only characters Python-Markdown accepts a backslash before (plus `|` from its tables extension).
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]#|!+])")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -29,8 +31,9 @@ def printable(value: str) -> str:
 
 
 def text(value: str) -> str:
-    """One line of inert text: HTML escaped, markdown punctuation backslash-escaped."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(printable(value), quote=False))
+    """One line of inert text: HTML escaped, markdown punctuation backslash-escaped, a power of ten the table
+    reader marked with a caret ("10^−3") raised as the paper prints it ("10⁻³")."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(raised_powers(printable(value)), quote=False))
 
 
 def attribute(value: str) -> str:

@@ -36,3 +36,13 @@ def scientific_cell(text: str) -> float | None:
     match = SCIENTIFIC.fullmatch(text.strip())
     return scientific_value(match) if match else None
 
+
+# The table reader marks an exponent the PDF prints raised after "10" with a caret (synth.pdftables.lines): "10^−3".
+_RAISED = re.compile(r"(?<![\w.])10\^([−\-–+]?\d{1,3})(?!\w|\.\d)")
+_SUPERSCRIPT = str.maketrans("0123456789−-–+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁻⁺")
+
+
+def raised_powers(text: str) -> str:
+    """Each caret-marked power of ten written raised, as the paper prints it ("1.0 × 10^−3" → "1.0 × 10⁻³"): pages
+    show the figure the paper printed, never the reader's caret nor a re-formatted float."""
+    return _RAISED.sub(lambda m: "10" + m.group(1).translate(_SUPERSCRIPT), text)

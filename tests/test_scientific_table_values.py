@@ -1,19 +1,20 @@
 """Table cells in scientific notation are numbers (learning rates, FLOPs): "1.0 × 10^−3" as the PDF table reader
 writes a raised exponent, "4.2e-4" and "3.1E8" as papers type them. Before, `tables.parse_cell` read none of them, so
 Janus-Pro's, Whisper's and DeepSeekMoE's learning-rate rows had no records and Janus-Pro's learning-rate row was read
-as a second header line over every column. A claim compares such a figure by value ("1e-3" states
-"1.0 × 10^−3", "1e-4" does not)."""
+as a second header line over every column. The page shows the figure as the paper prints it (10⁻³), and a claim
+compares it by value ("1e-3" states it, "1e-4" does not)."""
 
 from __future__ import annotations
 
 import pytest
 
+from synth import markdown as md
 from synth.claimparse import quantities
 from synth.grids import grid
 from synth.index import PassageIndex
 from synth.models import Library, Table
 from synth.pdftables.cells import cell_kind
-from synth.scientific import scientific_cell
+from synth.scientific import raised_powers, scientific_cell
 from synth.tables import parse_cell, records
 from synth.verify.findings import agrees
 
@@ -70,6 +71,18 @@ def test_a_numbered_stage_keeps_its_noun_under_the_shared_model_name() -> None:
 
 def test_the_table_reader_already_calls_these_cells_numbers() -> None:
     assert cell_kind("1.0 × 10^−3") == "num"
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("1.0 × 10^−3", "1.0 × 10⁻³"), ("2.3 · 10^19", "2.3 · 10¹⁹"), ("ϵ = 10^−6.", "ϵ = 10⁻⁶."),
+    ("x^2", "x^2"), ("2^10", "2^10"), ("v10^3", "v10^3"), ("10^3.5", "10^3.5"),
+])
+def test_a_page_shows_the_power_of_ten_raised_as_printed(text: str, shown: str) -> None:
+    assert raised_powers(text) == shown
+
+
+def test_markdown_text_raises_the_power_and_stays_inert() -> None:
+    assert md.text("<b>1.0 × 10^−4</b>") == "&lt;b&gt;1.0 × 10⁻⁴&lt;/b&gt;"
 
 
 @pytest.mark.parametrize(("claim", "cell", "same"), [
