@@ -23,8 +23,12 @@ def gold_question(part: str, name: str) -> Question:
 
 
 def gold_answer(part: str, name: str, corpus: tuple[Library, PassageIndex]) -> Answer:
+    return question_answer(gold_question(part, name), corpus)
+
+
+def question_answer(question: Question, corpus: tuple[Library, PassageIndex]) -> Answer:
+    """The answer to any question over the corpus, built the same way (a test's own question, no gold file)."""
     library, index = corpus
-    question = gold_question(part, name)
     plan = make_plan(question, library)
     anchored = anchored_library(library, anchor(question, plan, library, index))
     indexes = AnchoredIndexes()

@@ -7,9 +7,11 @@ compares it by value ("1e-3" states it, "1e-4" does not)."""
 from __future__ import annotations
 
 import pytest
+from gold_answers import question_answer
 
 from synth import markdown as md
 from synth.claimparse import quantities
+from synth.config import Question
 from synth.grids import grid
 from synth.index import PassageIndex
 from synth.models import Library, Table
@@ -113,3 +115,15 @@ def test_janus_pro_learning_rates_are_records(corpus: tuple[Library, PassageInde
     assert len(rates) == 6
     steps = next(c for c in grid(table).cells if c.row_path == ("Training steps",) and c.raw == "40K")
     assert steps.column_path == ("Janus-Pro-7B", "Stage 3")
+
+
+@pytest.mark.parametrize(("question", "subject", "value", "number"), [
+    ("What learning rate does Janus-Pro-7B use in Stage 2?", "Janus-Pro-7B", "1.0 × 10^−4", 1e-4),
+    ("What max learning rate was Whisper Large V2 trained with?", "Whisper Large V2", "2.0 × 10^−4", 2e-4),
+])
+def test_a_learning_rate_printed_only_in_a_table_answers_its_question(
+        question: str, subject: str, value: str, number: float, corpus: tuple[Library, PassageIndex]) -> None:
+    """Before, both were "not stated in the library": the only cells giving them were read as no number."""
+    [cell] = question_answer(Question(question=question, title=question), corpus).cells
+    assert (cell.subject, cell.value, cell.number, cell.verdict) == (subject, value, pytest.approx(number), "supported")
+    assert cell.evidence[0].page in (5, 28)
