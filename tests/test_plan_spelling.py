@@ -48,3 +48,24 @@ def test_every_respelling_is_shown_in_the_plan(owl_library: Library) -> None:
     assert '"ctx" read as "context" (a shortening of the library\'s label word "context")' in printed
     assert '"LR" read as "learning rate" (the initials of the library\'s label "learning rate")' in printed
     assert '"owl-3b" read as "Owl-3B" (the library\'s spelling of the name)' in printed
+
+
+@pytest.fixture(scope="module")
+def lark_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    """One table prints the learning rate in full, another as "LR" (a cell in scientific notation: a record since
+    tables read such cells as numbers), and "RL" is a label the text defines as something else."""
+    return written_library(tmp_path_factory.mktemp("short-label"), {"lark.md": (
+        "# Lark: Small Language Models\n\n## Abstract\n\nWe train Lark-3B and Lark-9B with reinforcement learning "
+        "(RL).\n\n## Setup\n\n**Table 1: Lark-3B.**\n\n| Model | Learning Rate | Batch Size |\n| --- | --- | --- |\n"
+        "| Lark-3B | 0.0003 | 256 |\n\n**Table 2: Lark-9B hyperparameters.**\n\n| Model | LR | RL |\n"
+        "| --- | --- | --- |\n| Lark-9B | 1.0e-4 | 1 |\n")})
+
+
+def test_an_abbreviation_printed_short_in_one_table_and_in_full_in_another_is_read_in_full(
+        lark_library: Library) -> None:
+    """Read as it is, "LR" asked only the table printing it short: the BERT paper's prose learning rate went unread
+    once DIFF Transformer's "LR" row became a record (paraphrase/bert-pretraining-a)."""
+    vocab = vocabulary(lark_library)
+    assert respell("Which LR and batch size does Lark-3B use?", vocab)[0] == \
+        "Which learning rate and batch size does Lark-3B use?"
+    assert respell("Does Lark-9B use RL?", vocab)[0] == "Does Lark-9B use RL?"

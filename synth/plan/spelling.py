@@ -124,12 +124,23 @@ def _known(word: str, vocab: Vocabulary) -> bool:
     return fold(word) in words or fold(word) in library_names(vocab)
 
 
+def _short_label(word: str, vocab: Vocabulary) -> bool:
+    """An all-capitals attribute label the library also prints written out ("LR" in one table, "learning rate" in
+    others): two spellings of one measure, so the question's abbreviation is read as the words, whose cells include
+    the short label's. Read as it is, it would ask only the tables that print it short."""
+    if not (word.isupper() and word.isalpha()) or vocab.role(word) != "attribute":
+        return False
+    found = _label_words(vocab)[1].get(word.lower(), set())
+    return len(found) == 1 and " " in next(iter(found))
+
+
 def _abbreviation(word: str, vocab: Vocabulary) -> tuple[str, str] | None:
     """(expansion, why) for an abbreviation of the library's vocabulary, or None."""
-    if _known(word, vocab) or fold(word) in STOPWORDS or len(word) > 5:
+    short = _short_label(word, vocab)
+    if (_known(word, vocab) and not short) or fold(word) in STOPWORDS or len(word) > 5:
         return None
     if word.isupper() and word.isalpha() and len(word) >= 2:
-        if word in vocab.acronyms or vocab.role(word) is not None:
+        if word in vocab.acronyms or (vocab.role(word) is not None and not short):
             return None  # the library uses it as it is, or defines it as something else than a label
         _, initials = _label_words(vocab)
         found = initials.get(word.lower(), set())
