@@ -8,7 +8,8 @@ from the name ("72B", "57BA14B", "Qwen3-30B-A3B") or from a parameter row or col
 table ("Non-Emb Params 2.8B", "#TP 236B"), because scaling questions need them on every point.
 
 Cells are read defensively: footnote marks (`55.5†`), deltas (`70.9+2.3`), `-` for missing,
-ragged rows and text cells never raise; a cell that is not a number yields no record.
+ragged rows and text cells never raise; a cell that is not a number yields no record. A figure in
+scientific notation (`1.0 × 10^−3`, `4.2e-4`: learning rates, FLOPs) is one number (synth.scientific).
 """
 
 from __future__ import annotations
