@@ -94,14 +94,20 @@ def qualified(clause: str, asked: list[Asked]) -> list[Asked]:
 
 
 # "after 65,536 training steps": the point of training the asked values are stated at
-_TRAINED_AT = re.compile(r"\b(?:after|at)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[KMB]?)\s+(?:training\s+)?"
-                         r"(?P<unit>steps|epochs|iterations|updates)\b", re.IGNORECASE)
+# ("after one epoch": the count in words, said as tables label it, "1 epoch")
+_COUNT_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9", "ten": "10"}
+_TRAINED_AT = re.compile(r"\b(?:after|at)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[KMB]?|"
+                         rf"{'|'.join(_COUNT_WORDS)})\s+(?:training\s+)?"
+                         r"(?P<unit>steps?|epochs?|iterations?|updates?)\b", re.IGNORECASE)
 
 
 def trained_at(clause: str) -> str | None:
-    """The setting "after N steps" fixes ("65,536 steps"), or None."""
+    """The setting "after N steps" fixes ("65,536 steps", "after one epoch" → "1 epoch"), or None."""
     found = _TRAINED_AT.search(clause)
-    return f"{found.group('count')} {found.group('unit')}" if found else None
+    if not found:
+        return None
+    return f"{_COUNT_WORDS.get(found.group('count').lower(), found.group('count'))} {found.group('unit')}"
 
 
 # "held-out log-perplexity": the set a measure is taken on, which tables print as a setting ("log-perplexity

@@ -27,9 +27,14 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our", "each", "ever
 _TRAINED_WITH = re.compile(rf"\b(?:train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing)|"
                            rf"optimi[sz](?:e|es|ed|ing))\s+the\s+(?P<described>{_WORDS})\s+(?:with|using|via|by)\s+$",
                            re.IGNORECASE)
-# "were the models finetuned with on the chess puzzles": the models of one setting
+# "were the models finetuned with on the chess puzzles": the models of one setting; "… on the NLP tasks, on the chess
+# puzzles and on the ChatGPT reward modeling task": of three, each named by words a name may start
+_SETTING_WORDS = r"[A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?"
+_SETTING_END = r"(?=\s*(?:[,?.;]|\band\b|\bor\b|$))"
 _MODELS_ON = re.compile(rf"\bthe\s+(?P<role>models|networks|runs)\b(?:(?![?;]).){{0,60}}?\b(?:on|for)\s+the\s+"
-                        rf"(?P<setting>{_WORDS})(?=\s*(?:[,?.;]|\band\b|\bor\b|$))", re.IGNORECASE)
+                        rf"(?P<setting>{_SETTING_WORDS}){_SETTING_END}")
+_ALSO_ON = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:on|for)\s+the\s+(?P<setting>{_SETTING_WORDS})"
+                      rf"{_SETTING_END}")
 
 
 # "which model acts as the weak supervisor": the model is asked of the role
@@ -86,13 +91,32 @@ def role_subjects(text: str, names: Sequence[Name], papers: Sequence[PaperRefere
         phrase = " ".join(described)
         setting = " ".join(described[:-1]) or None
         out.append(PlanSubject(phrase, (phrase,), ROLE_ORIGIN, homes, role=described[-1], setting=setting))
-    if not out and not any(n.role == "subject" for n in names):
-        found_on = _MODELS_ON.search(text)
-        if found_on and found_on.group("setting").split()[0].lower() not in _DETERMINERS:
-            setting = " ".join(found_on.group("setting").split())
-            out.append(PlanSubject(setting, (setting,), SETTING_ORIGIN, homes, role=found_on.group("role").lower(),
-                                   setting=setting))
+    settings, role_noun = _settings_on(text) if not out else ([], "")
+    inside = [n for n in names if any(start <= n.start and n.end <= end for _, start, end in settings)]
+    if settings and not any(n.role == "subject" for n in names if n not in inside):
+        # "on the ChatGPT reward modeling task": ChatGPT is a word of the setting, no subject of its own
+        tools += inside
+        out += [PlanSubject(setting, (setting,), SETTING_ORIGIN, homes, role=role_noun,
+                            setting=_GENERIC_TAIL.sub("", setting) or setting) for setting, _, _ in settings]
     return out, tools
+
+
+# "the ChatGPT reward modeling task" is what "A.3 CHATGPT REWARD MODELING" heads: the kind word is no word to look for
+_GENERIC_TAIL = re.compile(r"(?<=\S)\s+(?:tasks?|settings?|experiments?|domains?)$", re.IGNORECASE)
+
+
+def _settings_on(text: str) -> tuple[list[tuple[str, int, int]], str]:
+    """The settings "the models … on the X, on the Y and on the Z" names (each with its span), and the models' noun."""
+    found = _MODELS_ON.search(text)
+    if not found or found.group("setting").split()[0].lower() in _DETERMINERS:
+        return [], ""
+    spans = [found.span("setting")]
+    at = found.end()
+    while (more := _ALSO_ON.match(text, at)) is not None and more.group("setting").split()[0].lower() not in \
+            _DETERMINERS:
+        spans.append(more.span("setting"))
+        at = more.end()
+    return [(" ".join(text[s:e].split()), s, e) for s, e in spans], found.group("role").lower()
 
 
 # "In the Adafactor paper, when the embedding parameters are initialized with standard deviation 1 and not scaled up,

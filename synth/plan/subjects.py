@@ -301,6 +301,9 @@ def _lists(text: str, names: list[Raw] | list[Name]) -> list[list[int]]:
     return groups
 
 
+_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+
+
 def question_names(text: str, vocab: Vocabulary) -> list[Name]:
     """Every name of the question with its role."""
     raw = _raw_names(text, vocab)
@@ -332,6 +335,9 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             roles[i] = "modifier"  # "to short-CoT models": a variant of the models, no model of its own
             continue
         before = text[max(0, start - 14):start]
+        if _PER_BEFORE.search(before):
+            roles[i] = "modifier"  # "how many TFLOPS per GPU": the unit's denominator, no subject
+            continue
         noun = _NOUN_AFTER.match(text[end:])
         after_wh = re.search(r"\b(?:which|what|how\s+many)\s+$", text[max(0, start - 10):start], re.IGNORECASE)
         if _ASKED_OF.search(text[max(0, start - 40):start]) and any(
