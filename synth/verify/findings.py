@@ -83,20 +83,24 @@ def agrees(q: Quantity, value: float, unit: str | None = None) -> bool:
         mantissa = _MANTISSA.search(q.raw)
         if q.unit == "%" or mantissa is None or float(mantissa.group(0).replace(",", "")) == 0:
             return False
-        per = q.value / float(mantissa.group(0).replace(",", ""))  # the claim's multiplier ("1.5B": 1e9)
-        stated = q.value / per
-        return abs(round(full_value(value, unit) / per, q.decimals) - stated) <= TOLERANCE * max(1.0, abs(stated))
+        return _at_claimed_scale(q, full_value(value, unit), float(mantissa.group(0).replace(",", "")))
     power = SCIENTIFIC.fullmatch(q.raw) if q.scientific else None
     if power is not None:  # "1e-3" ~ "1.0 × 10^−3": compared at the claim's power of ten, never rounded to 0
-        mantissa = float(power.group("mantissa") or "1")
-        per = q.value / mantissa
-        return abs(round(full_value(value, unit) / per, q.decimals) - mantissa) <= TOLERANCE * max(1.0, mantissa)
+        return _at_claimed_scale(q, full_value(value, unit), float(power.group("mantissa") or "1"))
     candidates = [value]
     if q.unit == "%" and abs(value) <= 1.0 < q.value:
         candidates.append(value * 100)
     if q.unit != "%" and q.decimals > 0 and abs(q.value) <= 1.0 < abs(value):  # "0.93" ~ 93, never "1" ~ 81.11
         candidates.append(value / 100)
     return any(abs(round(c, q.decimals) - q.value) <= TOLERANCE for c in candidates)
+
+
+def _at_claimed_scale(q: Quantity, cell: float, mantissa: float) -> bool:
+    """The cell at the claim's own multiplier ("1.5B": 1e9, "1e-3": 1e-3) equals the claim's mantissa at its
+    precision."""
+    per = q.value / mantissa
+    stated = q.value / per
+    return abs(round(cell / per, q.decimals) - stated) <= TOLERANCE * max(1.0, abs(stated))
 
 
 def kind_of_counted(mention: Mention, figure_end: int, text: str) -> bool:
