@@ -11,6 +11,7 @@ never one of them). A short capitalised token abbreviates a CamelCase one (`DS` 
 the usual metric abbreviations of headers are read as words (`P` precision, `Acc.` accuracy).
 A label written as code (`context_len`, `n_kv_heads`) is named by the words it abbreviates
 ("context length", "key-value heads"), read as the answer stage reads it (synth.labelcodes).
+Words a header cuts short are spelled out as claims write them (synth.verify.label_spelling).
 """
 
 from __future__ import annotations
@@ -22,6 +23,14 @@ from functools import lru_cache
 
 from synth.labelcodes import abbreviated_property, code_label
 from synth.text import STOPWORDS
+from synth.verify.label_spelling import (
+    MIN_ABBREVIATION,
+    MIN_TRUNCATED,
+    abbreviates,
+    cut_words,
+    initials,
+    truncated,
+)
 
 _MARKS = re.compile(r"[*†‡§¶∗⋆♠♣♦♥#]+")
 _CITATION = re.compile(r"\b[A-Z][\w\-]+(?:\s+(?:and|&)\s+[A-Z][\w\-]+)?\s+et\s*al\.?(?:\s*\(\s*\d{4}[a-z]?\s*\))?"
@@ -39,7 +48,6 @@ _PARENTHETICAL = re.compile(r"\(([^()]*)\)")
 _VERSION = re.compile(r"\s+v\d+(?:\.\d+)*\s*$", re.IGNORECASE)
 # Greek letters are words too: a header "ρ=0" or "λ = 0.1" sets a symbol the claim writes the same way.
 _TOKEN = re.compile(r"[a-z0-9\u03b1-\u03c9\u03d1\u03d5\u03f5]+(?:\.[0-9]+)*[+−]?|[+−](?=[\s)\]]|$)")
-_CAMEL = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
 # Header abbreviations read as the words claims use (only on the header side: "P" in a claim is
 # rarely precision, but a column headed "P" is).
 _HEADER_WORDS = {"p": "precision", "prec": "precision", "r": "recall", "rec": "recall", "f": "f1", "f1": "f1",
@@ -93,6 +101,7 @@ class LabelForm:
     raws: tuple[str, ...]
     whole: bool
     code: bool = False
+    cut: tuple[bool, ...] = ()  # which words the header writes cut short ("Hier." of "Hier. Right Branch.")
 
 
 @dataclass(frozen=True)
@@ -177,8 +186,10 @@ def label_forms(label: str) -> tuple[LabelForm, ...]:
     if code_label(cleaned):
         forms.append(LabelForm(label, tuple(t.norm for t in whole), tuple(t.raw for t in whole), True, code=True))
         return tuple(forms)
+    cut = cut_words(cleaned)
     if whole and (len(whole) > 1 or len(whole[0].norm) >= _MIN_LABEL or whole[0].norm in ("+", "−")):
-        forms.append(LabelForm(label, tuple(t.norm for t in whole), tuple(t.raw for t in whole), True))
+        forms.append(LabelForm(label, tuple(t.norm for t in whole), tuple(t.raw for t in whole), True,
+                               cut=_cut(whole, cut)))
     core_text = _VERSION.sub("", _PARENTHETICAL.sub(" ", cleaned))
     if core_text != cleaned:
         core = tokens(core_text)
@@ -188,7 +199,8 @@ def label_forms(label: str) -> tuple[LabelForm, ...]:
                                    tuple(t.raw for t in (*inside, *core)), True))
         versioned = bool(_VERSION.search(_PARENTHETICAL.sub(" ", cleaned)))
         if core and (len(core) > 1 or len(core[0].norm) >= (_MIN_LABEL if versioned else 3)):
-            forms.append(LabelForm(label, tuple(t.norm for t in core), tuple(t.raw for t in core), False))
+            forms.append(LabelForm(label, tuple(t.norm for t in core), tuple(t.raw for t in core), False,
+                                   cut=_cut(core, cut)))
     counted = _COUNTED.match(cleaned)
     if forms and counted:  # "Num. Heads", "No. of layers" name what they count, as "#Heads" does
         what = tokens(counted.group(1))
@@ -199,29 +211,18 @@ def label_forms(label: str) -> tuple[LabelForm, ...]:
     return tuple(forms)
 
 
-def _initials(raw: str) -> str:
-    return "".join(part[0] for part in _CAMEL.findall(raw)).lower()
+def _cut(words: tuple[Token, ...], cut: frozenset[str]) -> tuple[bool, ...]:
+    """Which of a form's words are cut short (none: the empty tuple, as forms without any carry). A
+    label needs a word written whole that is no function word: "% of Perf." is not "of performance"."""
+    flags = tuple(len(words) > 1 and w.raw in cut for w in words)
+    kept = any(not flag and w.norm not in STOPWORDS and len(w.norm) >= _MIN_LABEL
+               for w, flag in zip(words, flags, strict=True))
+    return flags if any(flags) and kept else ()
 
 
 def _code(raw: str) -> bool:
     """A header code written in a claim ("PT", "EN", "Acc"), never a lone letter ("P=0.59")."""
     return len(raw) >= 2 and raw[0].isupper() and raw.isalpha()
-
-
-# A header cut short ("Recur", "Fold", "Mono") names the word it begins: at least this many letters.
-MIN_TRUNCATED = 4
-# What follows a whole word rather than the rest of a cut one: a comparative or superlative
-# ("Small" is not "smaller"), an inflection, an adverb, or the compound "baseline" ("Base").
-_WHOLE_WORD_ENDING = re.compile(r"^(?:e?rs?|e?st|ly|ed|es|line|lines)$")
-
-
-def truncated(claim: Token, label_raw: str) -> bool:
-    """Whether a capitalised one-word header is a claim word cut short (`Recur` ~ "recursive",
-    `Fold` ~ "folding", `Mono` ~ "monolingual"), as tables abbreviate what the text spells out."""
-    return (len(label_raw) >= MIN_TRUNCATED and label_raw.isalpha() and label_raw[0].isupper()
-            and label_raw[1:].islower() and claim.raw.isalpha() and claim.raw[1:].islower()
-            and len(claim.norm) >= len(label_raw) + 2 and claim.norm.startswith(label_raw.lower())
-            and not _WHOLE_WORD_ENDING.match(claim.norm[len(label_raw):]))
 
 
 def same_token(claim: Token, label_norm: str, label_raw: str) -> bool:
@@ -230,13 +231,20 @@ def same_token(claim: Token, label_norm: str, label_raw: str) -> bool:
         return True  # "PT" in a claim names the header "PT" (read as "portuguese") too
     for short, long in ((label_raw, claim.raw), (claim.raw, label_raw)):
         if (2 <= len(short) <= 3 and short.isalpha() and short.isupper() and re.search(r"[a-z]", long)
-                and not long.lower().startswith(short.lower()) and _initials(long) == short.lower()):
+                and not long.lower().startswith(short.lower()) and initials(long) == short.lower()):
             return True
     return False
 
 
+def _fits(word: Token, form: LabelForm, k: int) -> bool:
+    """Whether a claim word is the form's k-th word, or spells out that word cut short ("Hier.")."""
+    return same_token(word, form.tokens[k], form.raws[k]) or (
+        bool(form.cut) and form.cut[k] and abbreviates(word, form.tokens[k]))
+
+
 def _matches_at(words: tuple[Token, ...], i: int, form: LabelForm) -> int:
-    """How many claim tokens from `i` spell the label form (0: none): token by token, or with
+    """How many claim tokens from `i` spell the label form (0: none): token by token (a word cut short
+    in the header spelled out: synth.verify.label_spelling), or with
     separators ignored ("MT-Bench" ~ "MTbench"); an own-row phrase with up to two words between
     its lead and its noun ("our capsule-based approach", "the proposed joint model")."""
     if is_own(form.label):
@@ -253,8 +261,7 @@ def _matches_at(words: tuple[Token, ...], i: int, form: LabelForm) -> int:
         return 0
     if len(form.tokens) == 1 and truncated(words[i], form.raws[0]):
         return 1  # only a one-word header: "% of Perf." is not "of performance"
-    if i + len(form.tokens) <= len(words) and all(
-            same_token(words[i + k], form.tokens[k], form.raws[k]) for k in range(len(form.tokens))):
+    if i + len(form.tokens) <= len(words) and all(_fits(words[i + k], form, k) for k in range(len(form.tokens))):
         return len(form.tokens)
     target = "".join(form.tokens)
     joined = ""
@@ -290,7 +297,7 @@ def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]], longest
     words = tokens(text)
     found: list[Mention] = []
     for i, word in enumerate(words):
-        keys = {word.norm, _initials(word.raw)} if len(word.raw) > 3 else {word.norm}
+        keys = {word.norm, initials(word.raw)} if len(word.raw) > 3 else {word.norm}
         if _code(word.raw) and word.norm in _HEADER_WORDS:
             keys.add(_HEADER_WORDS[word.norm])
         candidates = [form for key in keys for form in forms_by_first.get(key, ())]
@@ -300,6 +307,8 @@ def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]], longest
                        if len(form.tokens) == 1 and truncated(word, form.raws[0])]
         if word.raw.isalpha() and word.raw.isupper() and 2 <= len(word.raw) <= 3:
             candidates += forms_by_first.get(f"#{word.norm}", [])
+        candidates += [form for k in range(MIN_ABBREVIATION, len(word.norm))  # "hierarchical": "Hier. Right Branch."
+                       for form in forms_by_first.get(word.norm[:k], ()) if form.cut and form.cut[0]]
         for form in candidates:
             size = _matches_at(words, i, form)
             if size:
@@ -361,7 +370,8 @@ def with_variant(label: str, variant: str | None) -> tuple[LabelForm, ...]:
     whole = forms[0]
     if whole.tokens[-1] in ("instruct", "chat", "it", "base", "sft", "rl"):
         return forms
-    extended = LabelForm(label, (*whole.tokens, variant), (*whole.raws, variant.capitalize()), True)
+    extended = LabelForm(label, (*whole.tokens, variant), (*whole.raws, variant.capitalize()), True,
+                         cut=(*whole.cut, False) if whole.cut else ())
     return (extended, *forms[1:]) if variant == "instruct" else (extended, *forms)
 
 
@@ -421,15 +431,15 @@ def index_forms(keys: list[str]) -> dict[str, list[LabelForm]]:
         stem = label.startswith(FAMILY_MARK)
         for raw in with_variant(label.removeprefix(FAMILY_MARK), variant or None):
             form = LabelForm(key, (*(t.norm for t in prefix), *raw.tokens), (*(t.raw for t in prefix), *raw.raws),
-                             raw.whole and not stem, raw.code)
+                             raw.whole and not stem, raw.code, ((False,) * len(prefix) + raw.cut) if raw.cut else ())
             out.setdefault(form.tokens[0], []).append(form)
             if raw.code:
                 out.setdefault(CODE_KEY, []).append(form)
             if len(form.tokens) == 1 and len(form.tokens[0]) > 2:  # "MTbench" is spelled "MT-Bench" too
                 out.setdefault(f"^{form.tokens[0][:2]}", []).append(form)
-            initials = _initials(form.raws[0])
-            if len(form.raws[0]) > 3 and len(initials) >= 2:
-                out.setdefault(f"#{initials}", []).append(form)
+            lead = initials(form.raws[0])
+            if len(form.raws[0]) > 3 and len(lead) >= 2:
+                out.setdefault(f"#{lead}", []).append(form)
     _add_baseline_parts(out)
     add_sibling_variants(keys, out)
     return out
