@@ -19,3 +19,14 @@ def test_a_word_cut_short_is_spelled_out() -> None:
 def test_a_label_of_function_words_and_cut_words_names_nothing() -> None:
     assert _named("a considerable amount of performance", ["% of Perf."]) == []
     assert _named("the hierarchy of branches", ["Hier. Right Branch."]) == []
+
+
+def test_slash_joined_words_are_alternatives_in_one_place() -> None:
+    labels = ["Hier. Right Branch.", "Hier. Left Branch.", "Right Branching", "Left Branching"]
+    assert sorted(_named("the hierarchical right/left branching baselines", labels)) == [
+        ("Hier. Left Branch.", "hierarchical right/left branching"),
+        ("Hier. Right Branch.", "hierarchical right/left branching")]
+
+
+def test_a_slash_inside_a_short_word_joins_no_alternatives() -> None:
+    assert _named("the model w/o attention", ["W Attention", "O Attention"]) == []

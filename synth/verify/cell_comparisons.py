@@ -120,8 +120,12 @@ def _scene(text: str, start: int) -> bool:
     return bool(text) and bool(_ON_NAME.search(text[max(0, start - 12):start]))
 
 
-def _context_key(path: tuple[str, ...], label: str) -> tuple[str, ...]:
-    return tuple(p for p in path if p != label)
+def _context_key(path: tuple[str, ...], label: str, level: int) -> tuple[str, ...]:
+    """A row's (column's) header path without the compared label; for a row a name addresses under
+    another label (one of "right/left branching"'s rows), without the label at the name's level."""
+    if label in path or level >= len(path):
+        return tuple(p for p in path if p != label)
+    return path[:level] + path[level + 1:]
 
 
 def _narrowed(positions: tuple[int, ...], narrowing: Named, paths: tuple[tuple[str, ...], ...]) -> tuple[int, ...]:
@@ -138,12 +142,14 @@ def _pairs(view: TableView, axis: str, subject: tuple[Mention, tuple[int, ...]],
     across = _paths(view, "column" if axis == "row" else "row")
     along = _within(attributes, across)
     candidates = []
+    own = _level(subject[0], subject[1], paths)
     for obj, positions in objects:
+        level = _level(obj, positions, paths)
         for x in _narrowed(subject[1], narrowing, paths):
             for y in _narrowed(positions, narrowing, paths):
                 if x != y:
-                    same = (_context_key(paths[x], plain(subject[0].label))
-                            == _context_key(paths[y], plain(obj.label)))
+                    same = (_context_key(paths[x], plain(subject[0].label), own)
+                            == _context_key(paths[y], plain(obj.label), level))
                     candidates.append((x, y, same))
     if any(same for _, _, same in candidates):
         candidates = [c for c in candidates if c[2]]

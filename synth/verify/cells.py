@@ -286,14 +286,19 @@ def _same_reading(a: Mention, b: Mention) -> bool:
     return a.whole and b.whole and a.label != b.label and clean_label(plain(a.label)) == clean_label(plain(b.label))
 
 
-def _merged(named: list[tuple[Mention, tuple[int, ...]]]) -> tuple[tuple[Mention, tuple[int, ...]], ...]:
+def _merged(named: list[tuple[Mention, tuple[int, ...]]], text: str = ""
+            ) -> tuple[tuple[Mention, tuple[int, ...]], ...]:
     """Cores of several labels named at one place ("DeepSeek-V2 Chat" for its (SFT) and (RL) rows),
-    or labels that read the same once cleaned ("6. DAMD" and "9. DAMD"), are one ambiguous
-    mention of all their rows, never one of them picked at random."""
+    labels that read the same once cleaned ("6. DAMD" and "9. DAMD"), or labels a phrase names with
+    slash-joined alternatives ("right/left branching": Right Branching and Left Branching,
+    synth.verify.label_spelling) are one ambiguous mention of all their rows, never one of them
+    picked at random: what is said of it holds only where it holds for each."""
     out: list[tuple[Mention, tuple[int, ...]]] = []
     for mention, positions in named:
-        same = next((i for i, (m, _) in enumerate(out) if (m.start, m.end) == (mention.start, mention.end)
-                     and ((not m.whole and not mention.whole) or _same_reading(m, mention))), None)
+        span = (mention.start, mention.end)
+        same = next((i for i, (m, _) in enumerate(out) if (m.start, m.end) == span
+                     and ((not m.whole and not mention.whole) or _same_reading(m, mention)
+                          or "/" in text[span[0]:span[1]])), None)
         if same is None:
             out.append((mention, positions))
         else:
@@ -323,7 +328,8 @@ def tables_named(text: str, index: CellIndex) -> list[TableView]:
             for place in index.places[mention.label]:
                 if place.grid == number:
                     (rows if place.axis == ROW else columns).append((mention, place.positions))
-        views.append(TableView(view, _merged(rows), _merged(columns), caption_words(view.table.caption)))
+        views.append(TableView(view, _merged(rows, text), _merged(columns, text),
+                               caption_words(view.table.caption)))
     views.sort(key=lambda v: (-len({m.label for m, _ in (*v.rows, *v.columns)}), v.table.table_id))
     return views
 

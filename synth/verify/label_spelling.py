@@ -7,11 +7,16 @@
   "validation accuracy", "dropout probability". Only a word of three letters or more before the
   period, and only in a label with a word written whole that is no function word ("% of Perf." is
   not "of performance"; the caller checks that, synth.verify.labels).
+* Words a claim joins with a slash are alternatives in one place ("the hierarchical right/left
+  branching baselines"): the phrase names the label with either word there, "Hier. Right Branch."
+  and "Hier. Left Branch." (one mention of both rows, said of each: synth.verify.cells). Only words
+  of two letters or more ("w/o" is no pair of alternatives).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 # A header cut short ("Recur", "Fold", "Mono") names the word it begins: at least this many letters.
@@ -56,3 +61,27 @@ def cut_words(label: str) -> frozenset[str]:
 def abbreviates(claim: Word, label_norm: str) -> bool:
     """Whether a claim word spells out a header's cut word ("hierarchical" for "Hier.")."""
     return claim.raw.isalpha() and len(claim.norm) > len(label_norm) and claim.norm.startswith(label_norm)
+
+
+def slash_joined(text: str, words: Sequence[Word]) -> frozenset[int]:
+    """Indices of claim words a slash joins to the next word as alternatives ("right/left")."""
+    return frozenset(i for i in range(len(words) - 1)
+                     if text[words[i].end:words[i + 1].start] == "/" and len(words[i].raw) >= 2
+                     and len(words[i + 1].raw) >= 2 and words[i].raw.isalpha() and words[i + 1].raw.isalpha())
+
+
+def slot_match(words: Sequence[Word], i: int, size: int, joined: frozenset[int],
+               fits: Callable[[Word, int], bool]) -> int:
+    """How many claim words from `i` spell a label of `size` words when slash-joined words are one
+    place with alternatives (0: none); `fits(word, k)` says whether a word is the label's k-th."""
+    j = i
+    for k in range(size):
+        if j >= len(words):
+            return 0
+        end = j
+        while end in joined:
+            end += 1
+        if not any(fits(words[a], k) for a in range(j, end + 1)):
+            return 0
+        j = end + 1
+    return j - i

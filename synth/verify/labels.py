@@ -29,6 +29,8 @@ from synth.verify.label_spelling import (
     abbreviates,
     cut_words,
     initials,
+    slash_joined,
+    slot_match,
     truncated,
 )
 
@@ -242,9 +244,9 @@ def _fits(word: Token, form: LabelForm, k: int) -> bool:
         bool(form.cut) and form.cut[k] and abbreviates(word, form.tokens[k]))
 
 
-def _matches_at(words: tuple[Token, ...], i: int, form: LabelForm) -> int:
+def _matches_at(words: tuple[Token, ...], i: int, form: LabelForm, slashed: frozenset[int] = frozenset()) -> int:
     """How many claim tokens from `i` spell the label form (0: none): token by token (a word cut short
-    in the header spelled out: synth.verify.label_spelling), or with
+    in the header spelled out, slash-joined alternatives one place: synth.verify.label_spelling), or with
     separators ignored ("MT-Bench" ~ "MTbench"); an own-row phrase with up to two words between
     its lead and its noun ("our capsule-based approach", "the proposed joint model")."""
     if is_own(form.label):
@@ -263,6 +265,10 @@ def _matches_at(words: tuple[Token, ...], i: int, form: LabelForm) -> int:
         return 1  # only a one-word header: "% of Perf." is not "of performance"
     if i + len(form.tokens) <= len(words) and all(_fits(words[i + k], form, k) for k in range(len(form.tokens))):
         return len(form.tokens)
+    if len(form.tokens) > 1 and any(i <= j < i + len(form.tokens) for j in slashed):
+        size = slot_match(words, i, len(form.tokens), slashed, lambda word, k: _fits(word, form, k))
+        if size:
+            return size
     target = "".join(form.tokens)
     joined = ""
     for k in range(i, len(words)):
@@ -295,6 +301,7 @@ def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]], longest
     forms by their first token (abbreviations are looked up by initials too)."""
     text = variants_spelled(text)
     words = tokens(text)
+    slashed = slash_joined(text, words)
     found: list[Mention] = []
     for i, word in enumerate(words):
         keys = {word.norm, initials(word.raw)} if len(word.raw) > 3 else {word.norm}
@@ -309,8 +316,10 @@ def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]], longest
             candidates += forms_by_first.get(f"#{word.norm}", [])
         candidates += [form for k in range(MIN_ABBREVIATION, len(word.norm))  # "hierarchical": "Hier. Right Branch."
                        for form in forms_by_first.get(word.norm[:k], ()) if form.cut and form.cut[0]]
+        if i in slashed:  # "right/left branching": the forms of the alternative after the slash start here too
+            candidates += forms_by_first.get(words[i + 1].norm, [])
         for form in candidates:
-            size = _matches_at(words, i, form)
+            size = _matches_at(words, i, form, slashed)
             if size:
                 start, end = word.start, words[i + size - 1].end
                 variant = _VARIANT_AFTER.match(text, end)
