@@ -42,7 +42,7 @@ _INTERPRETATION = re.compile(r",?\s*\b(?:suggesting|indicating|showing|demonstra
 # aware = the direction is the metric's own (better / worse), not the raw value's.
 _CUES: tuple[tuple[re.Pattern[str], int, bool], ...] = (
     (re.compile(r"\b(?:outperform\w*|surpass\w*|beats?|beating|better|superior|stronger|ahead of|outscor\w*|"
-                r"improv\w*|gains?\b|advantage)", re.I), 1, True),
+                r"improv\w*|gains?\b|advantage|dominat(?:es?|ing)\b)", re.I), 1, True),
     (re.compile(r"\b(?:underperform\w*|worse|inferior|weaker|lags?\b|lagg\w*|trails?\b|trailing|behind|"
                 r"degrad\w*|hurts?|harms?)", re.I), -1, True),
     (re.compile(r"\b(?:higher|greater|larger|bigger|more\s+than|exceed\w*|increas\w*|rais\w*|boost\w*|above|"
