@@ -39,7 +39,7 @@ from synth.text import fold
 
 log = logging.getLogger("synth")
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 _QUERY_TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -60,12 +60,12 @@ class IndexChanges:
 
 
 # A passage's fields as the passages table stores them, in Passage's order after the FTS text.
-_COLUMNS = "text, doc_id, ordinal, kind, span_start, span_end, page, section, table_id"
+_COLUMNS = "text, doc_id, ordinal, kind, span_start, span_end, page, section, table_id, last_page, turn"
 
 
 def _passage(row: tuple[Any, ...]) -> Passage:
-    text, doc_id, ordinal, kind, start, end, page, section, table_id = row
-    return Passage(doc_id, ordinal, text, start, end, page, section, PassageKind(kind), table_id)
+    text, doc_id, ordinal, kind, start, end, page, section, table_id, last_page, turn = row
+    return Passage(doc_id, ordinal, text, start, end, page, section, PassageKind(kind), table_id, last_page, turn)
 
 
 def _fts_terms(text: str) -> list[str]:
@@ -177,7 +177,8 @@ class PassageIndex:
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 db.execute(f"CREATE VIRTUAL TABLE passages USING fts5(text, doc_id UNINDEXED, ordinal UNINDEXED, "
                            f"kind UNINDEXED, span_start UNINDEXED, span_end UNINDEXED, page UNINDEXED, "
-                           f"section UNINDEXED, table_id UNINDEXED, tokenize = '{_TOKENIZER}')")
+                           f"section UNINDEXED, table_id UNINDEXED, last_page UNINDEXED, turn UNINDEXED, "
+                           f"tokenize = '{_TOKENIZER}')")
                 db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
                 db.execute("CREATE TABLE docs (doc_id TEXT PRIMARY KEY, digest TEXT, first INTEGER, "
                            "count INTEGER, rank INTEGER)")
@@ -214,9 +215,9 @@ class PassageIndex:
                         db.execute("UPDATE docs SET rank = ? WHERE doc_id = ?", (rank, doc_id))
                     continue
                 passages = self._documents[doc_id].passages
-                db.executemany(f"INSERT INTO passages(rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                db.executemany(f"INSERT INTO passages(rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                ((next_rowid + i, p.text, doc_id, p.ordinal, p.kind.value, p.start, p.end, p.page,
-                                 p.section, p.table_id) for i, p in enumerate(passages)))
+                                 p.section, p.table_id, p.last_page, p.turn) for i, p in enumerate(passages)))
                 if stats.valid:
                     stats.add(p.text for p in passages if p.kind is not PassageKind.TABLE_ROW)
                 if cells.valid:

@@ -24,6 +24,7 @@ import yaml
 
 from synth import markdown as md
 from synth.models import Document, Evidence, Library, Report, Source, Table, Verdict
+from synth.models.library import place
 from synth.paths import passage_anchor, source_page_path
 from synth.references import author_names, format_references, metadata_byline, metadata_year, reference_links
 from synth.render import claims_in_page_order
@@ -134,6 +135,7 @@ class Span:
     page: int | None
     section: str | None
     caption: str | None
+    last_page: int | None = None
 
 
 @dataclass
@@ -163,7 +165,7 @@ def cited_spans(reports: Sequence[Report]) -> dict[str, dict[tuple[str, int, int
             entry.cells.setdefault(quoted.row, set()).update(quoted.cells[i] for i in quoted.marked)
 
     def evidence_span(e: Evidence) -> Span:
-        return Span(e.doc_id, e.start, e.end, e.page, e.section, e.table_caption)
+        return Span(e.doc_id, e.start, e.end, e.page, e.section, e.table_caption, e.last_page)
 
     for report in reports:
         answer = report.answer
@@ -252,7 +254,7 @@ def _table_block(document: Document, span: Span, quoted: dict[int, set[str]] | N
 
 
 def _span_heading(span: Span) -> str:
-    where = f"p. {span.page}" if span.page is not None else (f"§ {span.section}" if span.section else "text")
+    where = place(span.page, span.section, span.last_page)
     if span.caption:
         label = span.caption.split(":")[0].split(".")[0].strip()
         if 0 < len(label) <= 20:

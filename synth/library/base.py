@@ -22,7 +22,7 @@ from synth.models import Document, Passage, PassageKind
 from synth.text import paragraph_spans, repair
 
 # Bump whenever a reader's output changes: cached documents from another version are never reused.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 # Passages longer than this are cut at line ends so BM25 and sentence windows stay focused.
 MAX_PASSAGE = 1200
@@ -213,10 +213,10 @@ def paragraph_chunks(text: str, start: int = 0, end: int | None = None) -> list[
 
 def text_passage(doc_id: str, text: str, span: tuple[int, int], page: int | None = None,
                  section: str | None = None, kind: PassageKind = PassageKind.TEXT,
-                 table_id: str | None = None) -> Passage:
+                 table_id: str | None = None, last_page: int | None = None, turn: int | None = None) -> Passage:
     """A passage whose text is exactly the document slice it claims to be (ordinal set later)."""
     start, end = span
-    return Passage(doc_id, 0, text[start:end], start, end, page, section, kind, table_id)
+    return Passage(doc_id, 0, text[start:end], start, end, page, section, kind, table_id, last_page, turn)
 
 
 def numbered(passages: list[Passage]) -> tuple[Passage, ...]:
@@ -224,7 +224,7 @@ def numbered(passages: list[Passage]) -> tuple[Passage, ...]:
     order = {PassageKind.CAPTION: 0, PassageKind.TEXT: 1, PassageKind.TABLE_ROW: 2}
     ordered = sorted(passages, key=lambda p: (p.start, order[p.kind], p.end))
     return tuple(
-        Passage(p.doc_id, i, p.text, p.start, p.end, p.page, p.section, p.kind, p.table_id)
+        Passage(p.doc_id, i, p.text, p.start, p.end, p.page, p.section, p.kind, p.table_id, p.last_page, p.turn)
         for i, p in enumerate(ordered)
     )
 

@@ -58,7 +58,7 @@ _SYNTH = Path(__file__).resolve().parents[1]
 # re-extracts (the library's own __init__/cache/link/bibtex only arrange documents and are left
 # out). models/ is in because a cached Document of another shape must never be loaded.
 # A package (a folder) counts with every module in it.
-_EXTRACTOR_CODE = ("library/base.py", "library/markdown", "library/pdf.py", "library/text.py",
+_EXTRACTOR_CODE = ("library/base.py", "library/markdown", "library/pdf.py", "library/pagebreaks.py", "library/text.py",
                    "text.py", "models", "pdftables")
 _EXTRACTOR_PACKAGES = ("pypdfium2", "pypdf", "ftfy")
 

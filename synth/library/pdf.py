@@ -1,7 +1,8 @@
 """PDF reader: page text from pypdfium2 (fast), pypdf when pdfium cannot open the file.
 
 Pages are repaired one by one and joined with blank lines, so every passage keeps its 1-based page
-number. pdfium rarely emits blank lines, so long pages are cut into chunks at line ends.
+number. pdfium rarely emits blank lines, so long pages are cut into chunks at line ends. A sentence that
+a page break cuts in two is joined again (synth.library.pagebreaks): its passage says both pages.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import io
 import re
 import statistics
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pypdf
@@ -29,6 +31,7 @@ from synth.library.base import (
     text_passage,
 )
 from synth.library.front_page import FRONT_END, first_author, placeholder_author
+from synth.library.pagebreaks import Layout, Part, find_joins, lay_out, pages_between
 from synth.models import Document, Passage, Table
 from synth.pdftables import extract_tables
 from synth.text import collapse, repair
@@ -146,6 +149,22 @@ def _pdfium_pages(data: bytes, doc_id: str) -> tuple[list[str], list[Table], dic
             textpage.close()
             page.close()
         return pages, tables, document.get_metadata_dict(skip_empty=True), head
+    finally:
+        document.close()
+
+
+def page_texts(data: bytes) -> list[str]:
+    """Each page's cleaned text as the reader reads it, without the table pass (bench/page_breaks.py)."""
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            pages.append(_clean_page(textpage.get_text_range()))
+            textpage.close()
+            page.close()
+        return pages
     finally:
         document.close()
 
@@ -291,7 +310,9 @@ class PdfReader:
                 extractor = f"pypdf {_version('pypdf')}"
         if not any(pages):
             raise Unreadable("no extractable text (scanned?)")
-        text, passages = self._passages(doc_id, pages)
+        layout = lay_out(pages, find_joins(pages))
+        text, passages = layout.text, self._passages(doc_id, layout)
+        tables = _moved_tables(tables, pages, layout)
         meta = {name.lower(): collapse(repair(metadata.get(name, "")))
                 for name in ("Title", "Author", "Subject", "CreationDate")}
         title = (meaningful_title(meta.get("title")) or title_from_sized_lines(head)
@@ -313,12 +334,36 @@ class PdfReader:
         )
 
     @staticmethod
-    def _passages(doc_id: str, pages: list[str]) -> tuple[str, list[Passage]]:
-        text = "\n\n".join(pages)
+    def _passages(doc_id: str, layout: Layout) -> list[Passage]:
+        """The passages of each paragraph of the laid-out text (a page, or a page's body with the rest of the
+        sentence its page break cut), each with the page or pages its text was printed on."""
         passages: list[Passage] = []
-        offset = 0
-        for number, page in enumerate(pages, start=1):
-            for span in paragraph_chunks(text, offset, offset + len(page)):
-                passages.append(text_passage(doc_id, text, span, page=number))
-            offset += len(page) + 2
-        return text, passages
+        for parts in layout.regions:
+            if parts:
+                for span in paragraph_chunks(layout.text, parts[0].start, parts[-1].end):
+                    passages.append(_page_passage(doc_id, layout.text, span, parts))
+        return passages
+
+
+def _page_passage(doc_id: str, text: str, span: tuple[int, int], parts: tuple[Part, ...]) -> Passage:
+    """A passage with its first page and, when it runs onto the next page, that page and where its text begins."""
+    pages = pages_between(parts, *span) or [parts[0].page]
+    if pages[-1] == pages[0]:
+        return text_passage(doc_id, text, span, page=pages[0])
+    turn = next(part.start for part in parts if part.page == pages[-1] and part.end > span[0])
+    return text_passage(doc_id, text, span, page=pages[0], last_page=pages[-1], turn=turn)
+
+
+def _moved_tables(tables: list[Table], pages: list[str], layout: Layout) -> list[Table]:
+    """Tables pointing at their text in the laid-out document (found on pages joined by blank lines)."""
+    if layout.text == "\n\n".join(pages):
+        return tables
+    starts = [0]
+    for page in pages:
+        starts.append(starts[-1] + len(page) + 2)
+    moved: list[Table] = []
+    for table in tables:
+        index = (table.page or 1) - 1
+        start, end = layout.span(index, table.start - starts[index], table.end - starts[index])
+        moved.append(replace(table, start=start, end=end))
+    return moved

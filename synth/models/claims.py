@@ -33,7 +33,8 @@ class Evidence:
     """A quoted span of a source that a verdict rests on. For table evidence, `quote` is the row as
     the source prints it, `cells` the cells used, each with its header paths and value
     ("DS-Coder-V2-Lite-Instruct | LiveCodeBench Overall (226): 24.3%"), and `table_row` the row
-    under its headers as the page shows it."""
+    under its headers as the page shows it. A quote of a sentence that runs over a page break is on
+    `page` and `last_page`."""
 
     source: str
     doc_id: str
@@ -47,10 +48,11 @@ class Evidence:
     table_caption: str | None = None
     cells: tuple[str, ...] = ()
     table_row: QuotedRow | None = None
+    last_page: int | None = None  # the next page, for a sentence a page break cuts ("pp. 7–8")
 
     @property
     def location(self) -> str:
-        return place(self.page, self.section)
+        return place(self.page, self.section, self.last_page)
 
 
 @dataclass(frozen=True)

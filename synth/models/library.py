@@ -12,11 +12,11 @@ from typing import Any, Protocol
 OPENING_CHARS = 2000
 
 
-def place(page: int | None, section: str | None) -> str:
-    """Where a passage or a quote is, as a citation says it: the page of a PDF, the section of a
-    markdown source, else plain text."""
+def place(page: int | None, section: str | None, last_page: int | None = None) -> str:
+    """Where a passage or a quote is, as a citation says it: the page of a PDF ("pp. 7–8" for a sentence
+    that runs over a page break), the section of a markdown source, else plain text."""
     if page is not None:
-        return f"p. {page}"
+        return f"pp. {page}–{last_page}" if last_page is not None and last_page != page else f"p. {page}"
     if section:
         return f"§ {section}"
     return "text"
@@ -43,6 +43,10 @@ class Passage:
     section: str | None = None
     kind: PassageKind = PassageKind.TEXT
     table_id: str | None = None
+    # A passage that holds a sentence run over a page break (synth.library.pagebreaks): `page` is where it
+    # starts, `last_page` the next page, whose text begins at the document offset `turn`.
+    last_page: int | None = None
+    turn: int | None = None
 
     @property
     def passage_id(self) -> str:
@@ -51,7 +55,16 @@ class Passage:
     @property
     def location(self) -> str:
         """Human-readable place of the passage: page for PDFs, section for markdown."""
-        return place(self.page, self.section)
+        return place(self.page, self.section, self.last_page)
+
+    def pages_of(self, start: int, end: int) -> tuple[int | None, int | None]:
+        """The page where [start, end) of this passage starts, and the page it ends on when that is another
+        (a quote of the sentence joined over a page break is on both; one wholly before or after it on one)."""
+        if self.last_page is None or self.turn is None or end <= self.turn:
+            return self.page, None
+        if start >= self.turn:
+            return self.last_page, None
+        return self.page, self.last_page
 
 
 @dataclass(frozen=True)

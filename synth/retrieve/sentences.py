@@ -55,8 +55,9 @@ class Sentence:
     printed: str | None = None  # the sentence as printed, when `text` is a reading of it for one subject
 
     def evidence(self, source: str) -> Evidence:
+        page, last_page = self.passage.pages_of(self.start, self.end)
         return Evidence(source, self.passage.doc_id, self.printed or self.text, self.start, self.end,
-                        self.passage.page, self.passage.section, PassageKind.TEXT)
+                        page, self.passage.section, PassageKind.TEXT, last_page=last_page)
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

@@ -84,16 +84,18 @@ class Judgement:
 
 
 def window_evidence(window: Window, source: str, conflicting: str | None = None) -> Evidence:
+    page, last_page = window.passage.pages_of(window.start, window.end)
     return Evidence(
         source=source,
         doc_id=window.passage.doc_id,
         quote=collapse(window.text),
         start=window.start,
         end=window.end,
-        page=window.passage.page,
+        page=page,
         section=window.passage.section,
         passage_kind=window.passage.kind,
         conflicting_value=conflicting,
+        last_page=last_page,
     )
 
 
