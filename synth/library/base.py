@@ -160,7 +160,7 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -189,14 +189,14 @@ def _cut_point(text: str, start: int, limit: int) -> int:
 
 def chunk_spans(text: str, start: int, end: int, limit: int = MAX_PASSAGE) -> list[tuple[int, int]]:
     """(start, end) pieces of text[start:end], each at most about `limit` characters, trimmed."""
-    start, end = _trimmed(text, start, end)
+    start, end = trimmed(text, start, end)
     spans: list[tuple[int, int]] = []
     while end - start > limit:
         cut = _cut_point(text, start, limit)
-        piece = _trimmed(text, start, cut)
+        piece = trimmed(text, start, cut)
         if piece[1] > piece[0]:
             spans.append(piece)
-        start, _ = _trimmed(text, cut, end)
+        start, _ = trimmed(text, cut, end)
     if end > start:
         spans.append((start, end))
     return spans

@@ -20,6 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from synth.library.base import paragraph_chunks, trimmed
+
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,7}|page \d+(?: of \d+)?|[-–—]\s*\d{1,4}\s*[-–—])\s*$",
                           re.IGNORECASE)
 _STAMP = re.compile(r"^\s*arXiv:\d{4}\.\d{4,5}", re.IGNORECASE)
@@ -190,12 +192,14 @@ def _offsets(lines: list[str]) -> list[int]:
 
 @dataclass(frozen=True)
 class Layout:
-    """The document's text with joined sentences, its paragraphs of pieces (`regions`: each a run of parts
-    joined by one line break, regions separated by a blank line), and where each page's characters went."""
+    """The document's text with joined sentences: its paragraphs of pieces (`regions`, each a run of parts joined
+    by one line break, regions separated by a blank line; `floats` holds the indexes of those made of a page's
+    furniture and the next page's head), and where each page's characters went."""
 
     text: str
     regions: tuple[tuple[Part, ...], ...]
     moves: tuple[tuple[tuple[int, int, int], ...], ...]  # per page: (local start, local end, new start)
+    floats: frozenset[int] = frozenset()
 
     def position(self, page: int, local: int) -> int:
         """Where the character at `local` of page `page` (0-based) is in `text`; a character left out (a line
@@ -213,46 +217,57 @@ class Layout:
         return first, max(first + 1, self.position(page, max(start, end - 1)) + 1) if end > start else first
 
 
+def _cuts(pages: list[str], joins: list[Join]) -> list[tuple[int, int]]:
+    """Per page, [start, end) of its own body: after the lines that went onto the page before, and before its
+    furniture when its last sentence runs on (the page whole when no join touches it)."""
+    cuts = [(0, len(page)) for page in pages]
+    for join in joins:
+        cuts[join.page] = (cuts[join.page][0], _offsets(pages[join.page].split("\n"))[join.body_end])
+        cuts[join.page + 1] = (_offsets(pages[join.page + 1].split("\n"))[join.cont_end], cuts[join.page + 1][1])
+    return cuts
+
+
+def _continuation(pages: list[str], join: Join) -> tuple[int, int]:
+    """[start, end) in page k+1 of the rest of page k's broken sentence."""
+    offsets = _offsets(pages[join.page + 1].split("\n"))
+    return offsets[join.cont_start], offsets[join.cont_end]
+
+
 def lay_out(pages: list[str], joins: list[Join]) -> Layout:
     """The pages in reading order. Pages are paragraphs joined by blank lines as ever; where a sentence crosses a
     page break, its rest follows page k's body on the next line, then page k's furniture and page k+1's head (its
     running head, the floats above the rest) make a paragraph of their own, then the rest of page k+1."""
     by_page = {join.page: join for join in joins}
-    into = {join.page + 1: join for join in joins}
-    offsets = [_offsets(page.split("\n")) for page in pages]
-    blocks: list[list[tuple[int, int, int]]] = []  # paragraphs of (page, local start, local end)
+    cuts = _cuts(pages, joins)
+    blocks: list[tuple[bool, list[tuple[int, int, int]]]] = []  # (a float?, pieces (page, local start, end))
     for number, page in enumerate(pages):
-        if number not in by_page and number not in into:
-            blocks.append([(number, 0, len(page))])
-            continue
-        start = offsets[number][into[number].cont_end] if number in into else 0
-        end = offsets[number][by_page[number].body_end] if number in by_page else len(page)
+        start, end = cuts[number]
         if number not in by_page:
-            blocks.append([(number, start, end)])
+            blocks.append((False, [(number, start, end)]))
             continue
-        cont = by_page[number]
-        following = offsets[number + 1]
-        blocks.append([(number, start, end), (number + 1, following[cont.cont_start], following[cont.cont_end])])
-        blocks.append([(number, end, len(page)), (number + 1, 0, following[cont.cont_start])])
-    return _assemble(pages, blocks, plain={number for number in range(len(pages))
-                                           if number not in by_page and number not in into})
+        rest = _continuation(pages, by_page[number])
+        blocks.append((False, [(number, start, end), (number + 1, *rest)]))
+        blocks.append((True, [(number, end, len(page)), (number + 1, 0, rest[0])]))
+    return _assemble(pages, blocks, plain={number for number, cut in enumerate(cuts) if cut == (0, len(pages[number]))})
 
 
-def _assemble(pages: list[str], blocks: list[list[tuple[int, int, int]]], plain: set[int]) -> Layout:
+def _assemble(pages: list[str], blocks: list[tuple[bool, list[tuple[int, int, int]]]], plain: set[int]) -> Layout:
     """The text of `blocks` (paragraphs of page pieces): pieces trimmed of the line breaks around them and joined
     by one line break, paragraphs by a blank line. A page read whole (`plain`) is kept as it is, even empty, so
     a document without joins reads exactly as the pages joined by blank lines."""
     text: list[str] = []
     length = 0
     regions: list[tuple[Part, ...]] = []
+    floats: set[int] = set()
     moves: list[list[tuple[int, int, int]]] = [[] for _ in pages]
-    for block in blocks:
+    for is_float, block in blocks:
         pieces = []
         for page, start, end in block:
             raw = pages[page][start:end]
-            piece = raw if page in plain else raw.strip("\n")
-            lead = 0 if page in plain else len(raw) - len(raw.lstrip("\n"))
-            if piece or page in plain:
+            whole = page in plain and not is_float
+            piece = raw if whole else raw.strip("\n")
+            lead = 0 if whole else len(raw) - len(raw.lstrip("\n"))
+            if piece or whole:
                 pieces.append((page, start + lead, piece))
         if not pieces:
             continue
@@ -269,13 +284,42 @@ def _assemble(pages: list[str], blocks: list[list[tuple[int, int, int]]], plain:
                 parts.append(Part(length, length + len(piece), page + 1))
             text.append(piece)
             length += len(piece)
+        if is_float:
+            floats.add(len(regions))
         regions.append(tuple(parts))
-    return Layout("".join(text), tuple(regions), tuple(tuple(m) for m in moves))
+    return Layout("".join(text), tuple(regions), tuple(tuple(m) for m in moves), frozenset(floats))
 
 
-def pages_between(parts: tuple[Part, ...], start: int, end: int) -> list[int]:
-    """The pages of the parts that [start, end) overlaps, in text order (a part holds one page's text)."""
-    return [part.page for part in parts if part.start < end and start < part.end]
+def passage_spans(pages: list[str], joins: list[Join], layout: Layout) -> list[tuple[Part, ...]]:
+    """The passages of the laid-out text, each as the parts (page pieces) it is made of, in no order.
+
+    A page's own body is cut into chunks exactly as the page alone would be (so a join moves no other passage
+    of the page): chunks before the lines that went onto the page before are dropped or clipped, and the last
+    chunk before the page's furniture takes the rest of its broken sentence. A float paragraph is chunked as a
+    paragraph of its own."""
+    by_page = {join.page: join for join in joins}
+    cuts = _cuts(pages, joins)
+    out: list[tuple[Part, ...]] = []
+    for number, page in enumerate(pages):
+        keep_from, keep_to = cuts[number]
+        spans = []
+        for start, end in paragraph_chunks(page):
+            start, end = trimmed(page, max(start, keep_from), min(end, keep_to))
+            if end > start:
+                spans.append(layout.span(number, start, end))
+        parts = [(Part(start, end, number + 1),) for start, end in spans]
+        if number in by_page:
+            rest_start, rest_end = trimmed(pages[number + 1], *_continuation(pages, by_page[number]))
+            rest = Part(*layout.span(number + 1, rest_start, rest_end), number + 2)
+            parts[-1:] = [(*parts[-1], rest)] if parts else [(rest,)]
+        out.extend(parts)
+    for index in sorted(layout.floats):
+        region = layout.regions[index]
+        for start, end in paragraph_chunks(layout.text, region[0].start, region[-1].end):
+            out.append(tuple(Part(max(start, part.start), min(end, part.end), part.page) for part in region
+                             if part.start < end and start < part.end))
+    return out
+
 
 
 def sentence_breaks(pages: list[str]) -> list[tuple[int, str, str]]:

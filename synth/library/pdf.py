@@ -26,12 +26,11 @@ from synth.library.base import (
     Unreadable,
     library_warnings,
     numbered,
-    paragraph_chunks,
     repair_page,
     text_passage,
 )
 from synth.library.front_page import FRONT_END, first_author, placeholder_author
-from synth.library.pagebreaks import Layout, Part, find_joins, lay_out, pages_between
+from synth.library.pagebreaks import Join, Layout, find_joins, lay_out, passage_spans
 from synth.models import Document, Passage, Table
 from synth.pdftables import extract_tables
 from synth.text import collapse, repair
@@ -310,8 +309,9 @@ class PdfReader:
                 extractor = f"pypdf {_version('pypdf')}"
         if not any(pages):
             raise Unreadable("no extractable text (scanned?)")
-        layout = lay_out(pages, find_joins(pages))
-        text, passages = layout.text, self._passages(doc_id, layout)
+        joins = find_joins(pages)
+        layout = lay_out(pages, joins)
+        text, passages = layout.text, self._passages(doc_id, pages, joins, layout)
         tables = _moved_tables(tables, pages, layout)
         meta = {name.lower(): collapse(repair(metadata.get(name, "")))
                 for name in ("Title", "Author", "Subject", "CreationDate")}
@@ -334,24 +334,18 @@ class PdfReader:
         )
 
     @staticmethod
-    def _passages(doc_id: str, layout: Layout) -> list[Passage]:
-        """The passages of each paragraph of the laid-out text (a page, or a page's body with the rest of the
-        sentence its page break cut), each with the page or pages its text was printed on."""
+    def _passages(doc_id: str, pages: list[str], joins: list[Join], layout: Layout) -> list[Passage]:
+        """The passages of the laid-out text, each with the page or pages its text was printed on."""
         passages: list[Passage] = []
-        for parts in layout.regions:
-            if parts:
-                for span in paragraph_chunks(layout.text, parts[0].start, parts[-1].end):
-                    passages.append(_page_passage(doc_id, layout.text, span, parts))
+        for parts in passage_spans(pages, joins, layout):
+            span = (parts[0].start, parts[-1].end)
+            first, last = parts[0].page, parts[-1].page
+            if first == last:
+                passages.append(text_passage(doc_id, layout.text, span, page=first))
+            else:
+                passages.append(text_passage(doc_id, layout.text, span, page=first, last_page=last,
+                                             turn=parts[-1].start))
         return passages
-
-
-def _page_passage(doc_id: str, text: str, span: tuple[int, int], parts: tuple[Part, ...]) -> Passage:
-    """A passage with its first page and, when it runs onto the next page, that page and where its text begins."""
-    pages = pages_between(parts, *span) or [parts[0].page]
-    if pages[-1] == pages[0]:
-        return text_passage(doc_id, text, span, page=pages[0])
-    turn = next(part.start for part in parts if part.page == pages[-1] and part.end > span[0])
-    return text_passage(doc_id, text, span, page=pages[0], last_page=pages[-1], turn=turn)
 
 
 def _moved_tables(tables: list[Table], pages: list[str], layout: Layout) -> list[Table]:
