@@ -114,3 +114,15 @@ def test_mixture_of_depths_training_speed_up_is_one_sentence_on_pages_7_and_8() 
     assert sentence.evidence("raposo2024").location == "pp. 7–8"
     caption = _passage_with(document, "Figure 3 | MoD hyperparameter tuning")
     assert "upwards of 60%" not in caption.text
+
+
+def test_a_join_moves_no_other_passage_of_the_page() -> None:
+    """Page 1's chunks before its last are cut as page 1 alone would be cut, with or without the join."""
+    long_body = [f"Run {i} of the routed models used the same data and schedule as the dense baseline did." for i in
+                 range(25)]
+    joined = read_pdf(make_pdf(["\n".join([HEAD, *long_body, *BODY, "1"]), "\n".join([HEAD, *CAPTION, *REST, "2"])]))
+    alone = read_pdf(make_pdf(["\n".join([HEAD, *long_body, *BODY, "1"]), "\n".join([HEAD, *REST[1:], "2"])]))
+    first = [p.text for p in joined.passages if p.page == 1 and p.last_page is None]
+    assert len(first) >= 2
+    assert first == [p.text for p in alone.passages if p.page == 1][:len(first)]
+    assert any("upwards of 60%" in p.text and p.last_page == 2 for p in joined.passages)
