@@ -18,7 +18,11 @@ from functools import lru_cache
 from synth.scientific import SCIENTIFIC, mantissa_decimals, scientific_value
 from synth.text import STOPWORDS, fold, tokens
 
-_CITATION = re.compile(r"\((?:[^()]*\bet al\.?[^()]*|[A-Z][A-Za-z\- ]+,? \d{4}[a-z]?(?:[;,][^()]*)?)\)")
+# "(Kiros et al., 2015)", "(Vaswani, 2017)", and the same in square brackets: "[Kingma and Ba, 2014]"
+_CITATION = re.compile(r"\((?:[^()]*\bet al\.?[^()]*|[A-Z][A-Za-z\- ]+,? \d{4}[a-z]?(?:[;,][^()]*)?)\)|"
+                       r"\[(?:[^\[\]]*\bet al\.?[^\[\]]*|[A-Z][A-Za-z\- ]+,? \d{4}[a-z]?(?:[;,][^\[\]]*)?)\]|"
+                       # "The RoPE [36] θ", "[11, 24]": a numbered reference, no figure
+                       r"(?<=\S )\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\](?=[\s,.;:)])")
 _NUMBER = re.compile(
     r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?)(?![\d/]|\.\d)"
     r"(?:\s*(%|(?i:percent|per cent))|\s*((?i:trillion|billion|million|thousand))\b"
@@ -137,11 +141,19 @@ class Assertion:
 
 
 # A list item's number in brackets, followed by a capitalised word: "(2) The Switch Transformer …".
+# A numbered section heading opening a passage or a sentence ("6.2 CNN/Daily Mail Reading Comprehension", "A.3 …")
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][A-Za-z]")
+_OPENS = re.compile(r"(?:^|[.!?\d)]\s)\s*$")  # after a sentence, or a footnote mark glued to a figure
 _ITEM_MARKER = re.compile(r"\((?:\d|[1-9]\d)\)\s+[A-Z]")
 
 
 def _mask_citations(text: str) -> str:
     return _CITATION.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def mask_citations(text: str) -> str:
+    """The text with its citations blanked out, every other character where it was."""
+    return _mask_citations(text)
 
 
 def quantities(text: str) -> tuple[Quantity, ...]:
@@ -165,6 +177,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if any(s <= match.start() < e for s, e in taken) or _REFERENCE.search(masked[max(0, match.start() - 14):
                                                                                     match.start()]):
             continue
+        if _SECTION_NUMBER.match(masked, match.start()) and _OPENS.search(masked[:match.start()]):
+            continue  # "6.2 CNN/Daily Mail Reading Comprehension": a section heading's number, not a figure
         if _ITEM_MARKER.match(masked, match.start() - 1) and not masked[:match.start() - 1].strip(" ").endswith(
                 tuple("abcdefghijklmnopqrstuvwxyz,")):
             continue  # "(2) The Switch Transformer has …": the number of a list item, not a figure
@@ -232,8 +246,12 @@ def _is_name(word: str, at_start: bool) -> bool:
 def _name_spans(masked: str) -> list[tuple[str, tuple[int, int]]]:
     groups: list[tuple[list[str], int, int]] = []
     previous_end = -1
+    powers = [m.span() for m in SCIENTIFIC.finditer(masked)]  # "1e −4": "1e" is a number's mantissa, no name
     for match in _TOKEN.finditer(masked):
         word = match.group(0)
+        if any(s <= match.start() < e for s, e in powers):
+            previous_end = -1
+            continue
         before = masked[: match.start()].rstrip()
         at_start = not before or before.endswith((".", ":", ";", "!", "?", "\u2022", "*"))
         adjacent = previous_end >= 0 and masked[previous_end:match.start()] == " "

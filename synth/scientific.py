@@ -1,9 +1,10 @@
 """Numbers in scientific notation, read one way by the claim parser and by the answer stage's readers of values.
 
 "1.41 × 10−5" read digit by digit is three figures (1.41, 10 and 5), none of them the value. Forms read: "1e-4" (any
-case, any minus), "1.41 × 10−5" / "2 x 10-5" / "2.3 · 10^19" (a sign after "× 10", spaces allowed), "10−3" as PDF text
-prints a lost superscript (U+2212, the minus sign, glued to its exponent: never a range's dash), "1.0 × 10^−3" as the
-table reader marks a raised exponent (synth.pdftables.lines), and the LaTeX "2 \\times 10^{-5}".
+case, any minus; "1e −4" as PDF text prints "1e" and a raised "−4" on two lines), "1.41 × 10−5" / "2 x 10-5" /
+"2.3 · 10^19" (a sign after "× 10", spaces allowed), "10−3" as PDF text prints a lost superscript (U+2212, the minus
+sign, glued to its exponent: never a range's dash), "1.0 × 10^−3" as the table reader marks a raised exponent
+(synth.pdftables.lines), and the LaTeX "2 \\times 10^{-5}".
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 _CARET = r"\s*\^\s*\{?\s*[-+−]?\d+\s*\}?"
 SCIENTIFIC = re.compile(
     r"(?<![\w.])(?:(?P<mantissa>\d+(?:\.\d+)?)"
-    rf"(?:[eE](?P<e_power>[-+−–]?\d+)|\s*(?:[×x·⋅]|\\times)\s*10(?P<times_power>{_CARET}|\s*[−\-–]\s*\d+))"
+    rf"(?:[eE](?P<e_power>[-+−–]?\d+|\s+−\d+)|\s*(?:[×x·⋅]|\\times)\s*10(?P<times_power>{_CARET}|\s*[−\-–]\s*\d+))"
     rf"|10(?P<bare_power>{_CARET}|−\d+))(?!\w|\.\d)")
 
 

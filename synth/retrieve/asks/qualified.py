@@ -100,7 +100,7 @@ def _window(text: str, at: int, end: int) -> list[str]:
 
 _PREDICATE = re.compile(r"^\s*(?:[A-Za-z][\w\-]*\s+){0,3}?(?:will\s+be|would\s+be|are|is|were|was|get|gets|being)\s+"
                         r"(?:only\s+)?([a-z]+(?:ed|ive))\b")
-_ATTRIBUTIVE = re.compile(r"^\s*([a-z]+(?:ed|ive))\s+[a-z]")
+_ATTRIBUTIVE = re.compile(r"^\s*([a-z]+(?:ed|ive))\s+([a-z][\w\-]*)")
 
 
 def _another_variant(text: str, end: int, asked: list[str], modifiers: tuple[str, ...]) -> bool:
@@ -111,6 +111,10 @@ def _another_variant(text: str, end: int, asked: list[str], modifiers: tuple[str
     found = _PREDICATE.match(right)
     if found is None and not modifiers:
         found = _ATTRIBUTIVE.match(right)
+        # "1000 rectified linear hidden units": a participle opening a compound ("rectified linear") says what kind
+        # the counted things are, not which of them are counted ("13B active parameters")
+        if found is not None and not has_word(asked, key(found.group(2))):
+            return False
     if found is None or found.group(1).lower() in _NOT_QUALIFIERS:
         return False
     return not has_word(asked, key(found.group(1)))

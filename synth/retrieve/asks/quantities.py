@@ -143,6 +143,11 @@ _MEASURE_OF_EACH = re.compile(r"(?<![\w.,\-−])\d[\d,]*(?:\.\d+)?\s+(?:(?!(?:wi
 _UNIT_AFTER = re.compile(r"^[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", re.IGNORECASE)
 
 
+# "the time in second per 1k training steps", "after every 30k training steps": the figure is a rate's denominator
+# or an interval, so it counts no amount of the noun
+_DENOMINATOR = re.compile(r"\b(?:per|every)\s+$", re.IGNORECASE)
+
+
 # "10 random samples per template are reviewed manually": a sample drawn from the set, not the set's size
 _DRAWN = re.compile(r"^\s+random(?:ly)?\b", re.IGNORECASE)
 
@@ -163,6 +168,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     asked = words_of(attribute.name)
     if not asked:
         return []
+    text = claimparse.mask_citations(text)  # "The RoPE [36] θ is increased to 640,000": the reference is no word
     named = _PER.split(attribute.name.lower())[0]  # "experts per token": experts
     head = sorted(asked, key=lambda w: (named.rfind(w[:4]), w))[-1]
     modifiers = asked - {head} - default_modifiers(asked)
@@ -173,6 +179,8 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
         if quantity.unit != "scale" or in_range(text, quantity.start, quantity.end) or _drawn(
                 text, quantity.end, attribute):
             continue
+        if _DENOMINATOR.search(text[max(0, quantity.start - 7):quantity.start]):
+            continue  # "the time in second per 1k training steps": not a number of training steps
         if _symbol_scale(text, quantity.raw):
             continue  # "= 0.27B 96+B between learning rate and B": a coefficient of the variable B
         if whole and per_unit(text, quantity.start, quantity.end):
@@ -230,7 +238,9 @@ _RISE = (r"\s+(?:is\s+|was\s+)?(?:gradually\s+|linearly\s+)?(?:increased|raised|
          r"[\d.,]+\s*[KMB]?\s+to\s+")
 _RAISE_VERB = r"(?:increas|rais|expand|extend|grow|scal)\w*(?:\s+up)?"
 # "a batch size of 4608", "learning rate = 1e-4", "the base wavelength, which by default is 10,000"
-_LINK = (r"(?:\s+(?:(?:is|was|are|were)\s+set\s+to|is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|\s*[=:]\s*|"
+_LINK = (r"(?:\s+(?:(?:is|was|are|were)\s+(?:also\s+)?(?:set|increased|raised|reduced|decreased|changed)\s+to|"
+         r"is|was|are|were|of|to|at|set\s+to|equals?|=|:)\s*|"
+         r"\s*[=:]\s*|"
          r",\s*which\s+(?:by\s+default\s+)?(?:is|was)\s+)")
 
 _SETTINGS_NOUN = r"(?:hyper-?parameters?|parameters|settings|configurations?)\b"
@@ -251,7 +261,11 @@ def _word_pattern(word: str, words: list[str]) -> str:
     same = same_measures(words)
     if same and word == words[-1]:
         return rf"(?:{'|'.join(same)})\w*"
-    return re.escape(_singular(word)) + r"\w*"
+    # "minibatch" is written "mini-batch" as often: a hyphen may sit between any two letters, or be left out
+    letters = _singular(word).replace("-", "")
+    if len(letters) < 6:
+        return re.escape(_singular(word)) + r"\w*"
+    return "-?".join(re.escape(c) for c in letters) + r"\w*"
 
 
 def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: frozenset[str],
@@ -301,11 +315,16 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         # "They are sampled such that the combined length is ≤ 512 tokens": a bound on the input's length is the
         # longest context the model reads (a length set for a stage, "the maximum sequence length is set to 4K", is not)
         patterns.append((r"\blength\s+(?:is\s+|was\s+)?(?:≤|<=|at\s+most|up\s+to|no\s+more\s+than)\s*$", True))
+    if len(words) == 2:
+        # "trained using mini-batches of size 8": the noun, then "of" and the measure, then the value
+        patterns.append((rf"\b{_word_pattern(words[0], words)}\s+of\s+{_word_pattern(words[1], words)}\s+$", True))
     of_size = trained_for = None
     if len(words) == 2 and key(words[0]) in _STAGES and words[-1].lower() in ("steps", "iterations", "epochs"):
         # "In all experiments we train for 10,000 steps": the training steps, the verb for the noun's stage word
-        trained_for = (r"\b(?:pre-?)?train(?:s|ed|ing)?\s+(?:(?:the|our|each|all|both)\s+)?(?:[a-z]+\s+){0,2}?"
-                       r"for\s+(?:about\s+|roughly\s+|approximately\s+)?$")
+        # "We finetune all models for 2 epochs", "We train (finetune) all models for 5 epochs" for fine-tuning epochs
+        verb = r"(?:(?:pre-?)?train|fine-?tun|finetun)" if key(words[0]) == key("fine-tuning") else r"(?:pre-?)?train"
+        trained_for = (rf"\b{verb}(?:e|es|s|ed|ing)?\s+(?:\([^()]{{1,20}}\)\s+)?(?:(?:the|our|each|all|both)\s+)?"
+                       r"(?:[a-z]+\s+){0,2}?for\s+(?:about\s+|roughly\s+|approximately\s+)?$")
         patterns.append((trained_for, True))
     if measured_noun(words):
         # "vocabulary size" where the sentence has no "size": "the vocabulary is expanded to 50,257", "a 30,000

@@ -116,8 +116,10 @@ def _model_like(name: str, vocab: Vocabulary) -> bool:
 
 _PART_OF_PAPER = re.compile(r"^(?:Algorithm|Figure|Fig\.|Table|Section|Sec\.|Eq\.|Equation|Appendix|Step)\s*\d",
                             re.IGNORECASE)
-# "Transformer layers", "Transformer block", "Qwen's tokenizer": a name used as a kind of component, not as a model.
-_AS_MODIFIER = re.compile(r"^(?:['’]s)?\s+(?:layers?|blocks?|architectures?|decoders?|encoders?|modules?|backbones?|"
+# "Transformer layers", "Transformer block", "Qwen's tokenizer": a name used as a kind of component, not as a model;
+# "Adam [Kingma and Ba, 2014] optimizer": a citation may sit between the name and the noun.
+_AS_MODIFIER = re.compile(r"^(?:['’]s)?(?:\s*\[[^\[\]]{1,40}\])?\s+(?:layers?|blocks?|architectures?|decoders?|"
+                          r"encoders?|modules?|backbones?|"
                           r"style|optimi[sz]ers?|tokeni[sz]ers?|schedul\w*|loss|weight\s+decay|regulari[sz]ation|penalty|norm)\b")
 # "128 random 2048 token segments from the C4 dataset": the data a setup is drawn from, not another model.
 _DRAWN_FROM_DATA = re.compile(r"^\s+(?:datasets?|corpus|corpora)\b")
@@ -129,9 +131,10 @@ _LISTED_MODIFIER = re.compile(r"^(?:\s*,\s*[\w\-]+(?:\s+[\w\-]+)?)*\s*,?\s*(?:or
 _HARDWARE = re.compile(r"(?:\b[GTCN]PUs?|\bchips?|\baccelerators?)$|^(?:NVIDIA|Nvidia|AMD|Intel)\b")
 # "8 Nvidia A100 (40GB) GPUs": a name the hardware noun follows is the hardware's
 _HARDWARE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?(?:[GTN]PUs?|chips?|accelerators?)\b")
-# "We use Adam with a learning rate of 1e-4": a name the sentence's subject uses is a tool (an optimizer, a
-# tokenizer), not another model whose values these are.
+# "We use Adam with a learning rate of 1e-4", "We apply Adam [13] to tune model parameters": a name the sentence's
+# subject uses is a tool (an optimizer, a tokenizer), not another model whose values these are.
 _AS_TOOL = re.compile(r"\b(?:use[sd]?|using|utili[sz](?:es?|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
+                      r"appl(?:y|ies|ying)|"
                       r"optimi[sz]ed\s+(?:with|by)|(?:made|applied)\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 # "changes made to FlashAttention [11] and xFormers [18]": a tool listed after a tool, its citation between
 _NEXT_TOOL = re.compile(r"^(?:\s*\[[\d,\s\-–]+\])?\s*(?:,\s*(?:and\s+)?|and\s+)$")
@@ -151,8 +154,9 @@ _SAME_AS = re.compile(r"\bsame\s+(?:[\w\-]+\s+){0,3}?(?:tokeni[sz]ers?|vocabular
 _FOLLOWING = re.compile(r"\b(?:follow(?:s|ed|ing)?|similar\s+(?:[\w\-]+\s+){0,2}?(?:as|to)|"
                         r"(?:we\s+)?refer(?:s|red)?\s+to|(?:as|like)\s+in|(?:inspired|guided)\s+by)\s+(?:the\s+)?$",
                         re.IGNORECASE)
-# A number in scientific notation, or a date ("Dec 2017", "March 2024"): a name by its shape, never another model.
-_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+(?:\.\d+)?[kK]$|^\d+(?:\.\d+)?\s?[KMGT]B$|"
+# A number in scientific notation, a kernel's shape ("5x5 convolution filters"), or a date ("Dec 2017", "March
+# 2024"): a name by its shape, never another model.
+_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+[x×]\d+$|^\d+(?:\.\d+)?[kK]$|^\d+(?:\.\d+)?\s?[KMGT]B$|"
                          r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
                          r"\s+(?:19|20)\d\d$")
 # "a 2x speed improvement": a multiplier written before the noun it scales is no model's name
@@ -312,6 +316,15 @@ def _other_sizes(sentence: str, subject: PlanSubject) -> bool:
     own = _SIZE.search(size or "")
     listed = {(float(n), u) for n, u in _SIZE.findall(sentence)}
     return own is not None and len(listed) >= 2 and (float(own.group(1)), own.group(2)) not in listed
+
+
+def own_size_only(sentence: str, subject: PlanSubject) -> bool:
+    """The sentence states the subject's size and no other ("We extend the 3B-size language models … to 64K" for DIFF
+    Transformer 3B): the unnamed sentences after it are the subject's again, whatever the family sentence before
+    them said."""
+    own = _SIZE.search(size_of(subject.name) or "")
+    listed = {(float(n), u) for n, u in _SIZE.findall(sentence)}
+    return own is not None and listed == {(float(own.group(1)), own.group(2))}
 
 
 _LEAD_WORDS = frozenset("the a an for in on of with to by as our its".split())
