@@ -469,7 +469,7 @@ def make_plan(question: Question, library: Library) -> Plan:
     if not named and relation is Relation.COMPARE and (named := compared_papers(subjects)):
         notes.append(f"A comparison: a subject no paper is about is read first where the others are compared with "
                      f"it ({', '.join(named)}).")
-    subjects = conditioned(text, subjects, notes)  # "when the embedding parameters are initialized with …"
+    subjects = conditioned(text, subjects, notes, papers)  # "when the embedding parameters are initialized with …"
     # the author's columns are the reading they chose: only a question read by the plan can have dropped a clause
     parts, unread = unread_clauses(question.question, leftover, unique.values(), subjects, relation)
     unread = () if question.columns else unread

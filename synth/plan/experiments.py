@@ -25,10 +25,12 @@ from synth.vocabulary import Vocabulary
 EXPERIMENT_ORIGIN = "described by what it is in the paper the question names"
 
 # The nouns a paper calls what it trains or runs; "experiment" is no noun its sentences call the subject by.
-_NOUNS = ("network", "model", "classifier", "policy", "agent")
+_NOUNS = ("network", "model", "classifier", "policy", "agent", "auto-encoder", "autoencoder")
+# "the CIFAR-10 convolutional network": the data's name may open the description (a name, never a describing word)
 _DESCRIBED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w\-]+(?:\s+[\w\-]+){0,3}\s+paper['’]s\s+)?"
+                        r"(?:(?P<data>[A-Z][\w\-]*\d[\w\-]*)\s+)?"
                         r"(?P<words>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)\s+"
-                        r"(?P<noun>network|model|classifier|policy|agent|experiment)s?\b"
+                        r"(?P<noun>network|model|classifier|policy|agent|experiment|auto-?encoder|autoencoder)s?\b"
                         r"(?:\s+(?:trained\s+|run\s+|evaluated\s+)?on\s+(?:the\s+)?"
                         r"(?P<object>[\w\-]+(?:\s+[a-z][\w\-]*){0,2}?)"
                         r"(?=\s*(?:[,?;.]|\b(?:and|or|have|has|had|use|used|get|reach)\b|$)))?")
@@ -61,7 +63,8 @@ def experiment_subjects(text: str, names: Sequence[Name], papers: Sequence[Paper
         thing = found.group("object")
         if thing and not any(n.start >= found.start("object") for n in inside):
             groups.append(thing)  # "on sparse features": said where its values are; a named dataset is not
-        name = f"{described} {noun}" + (f" on {thing}" if thing and len(groups) > 1 else "")
+        data = f"{found.group('data')} " if found.group("data") else ""
+        name = f"{data}{described} {noun}" + (f" on {thing}" if thing and len(groups) > 1 else "")
         spellings = tuple(dict.fromkeys([name, f"{described} {noun}"]))
         out.append(PlanSubject(name, spellings, EXPERIMENT_ORIGIN, homes,
                                role=noun if noun in _NOUNS else None, setting="; ".join(groups)))

@@ -298,6 +298,12 @@ _MEASURED_BY = re.compile(r"\b(?:to|at|in|with)\s+what\s+(?P<measure>[a-z]+)\s+(
                           r"(?P<verb>[a-z]+(?:ed|en))\b", re.IGNORECASE)
 
 
+# "to what value is the RoPE θ increased": the thing's value is asked, as "what is the RoPE θ"
+_TO_WHAT_VALUE = re.compile(r"\bto\s+what\s+(?:value|number|level|amount)\s+(?:is|are|was|were)\s+"
+                            r"(?P<thing>(?:the\s+|its\s+|their\s+)?[^,;?]{1,40}?)\s+(?:increased|raised|set|decreased|"
+                            r"reduced|lowered|changed|scaled|adjusted)\b", re.IGNORECASE)
+
+
 # "what share of tokens is masked": the share of the tokens masked, the participle part of what is asked
 _SHARE_PASSIVE = re.compile(r"\bwhat\s+(?P<share>share|fraction|percentage|proportion|portion)\s+of\s+(?:the\s+)?"
                             r"(?P<whole>[a-z][\w\-]*)\s+(?:is|are|was|were|gets?)\s+(?P<verb>[a-z]+(?:ed|en))\b",
@@ -340,10 +346,12 @@ def _made_up(match: re.Match[str]) -> str:
 
 def consisting_of(text: str) -> str:
     """"What does X's format consist of" asks X's format; "how many samples make up each batch" the samples per batch;
-    "to what resolution are timestamps quantized" asks the timestamp resolution; "what share of tokens is masked" the
+    "to what resolution are timestamps quantized" asks the timestamp resolution, "to what value is the RoPE θ increased"
+    the RoPE θ; "what share of tokens is masked" the
     share of tokens masked; "above which gzip compression rate does it …" the gzip compression rate threshold. Read as
     the asked-position shape every later reading expects."""
     text = _CONSISTS_OF.sub(lambda m: f"what is {m.group('np')}", text)
+    text = _TO_WHAT_VALUE.sub(lambda m: f"what is {m.group('thing')}", text)
     text = _MAKE_UP.sub(_made_up, _HOW_MANY_OF.sub(lambda m: f"{m.group(1)} ", text))
     text = _ABOVE_WHICH.sub(lambda m: f"what {m.group('thing')} threshold ", text)
     text = _SHARE_PASSIVE.sub(lambda m: f"what is the {m.group('share')} of {m.group('whole')} {m.group('verb')}", text)

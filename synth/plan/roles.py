@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from synth.models import PlanSubject
+from synth.names import size_of
 from synth.plan.papers import PaperReference
 from synth.plan.subjects import Name
 from synth.vocabulary import Vocabulary
@@ -31,10 +32,15 @@ _TRAINED_WITH = re.compile(rf"\b(?:train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|f
 # puzzles and on the ChatGPT reward modeling task": of three, each named by words a name may start
 _SETTING_WORDS = r"[A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?"
 _SETTING_END = r"(?=\s*(?:[,?.;]|\band\b|\bor\b|$))"
-_MODELS_ON = re.compile(rf"\bthe\s+(?P<role>models|networks|runs)\b(?:(?![?;]).){{0,60}}?\b(?:on|for)\s+the\s+"
-                        rf"(?P<setting>{_SETTING_WORDS}){_SETTING_END}")
-_ALSO_ON = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:on|for)\s+the\s+(?P<setting>{_SETTING_WORDS})"
-                      rf"{_SETTING_END}")
+# "the RMSNorm models trained with for CNN reading comprehension, for image-caption retrieval and for CIFAR-10
+# classification": the paper's own method may name the models, and a setting may go without "the"
+_MODELS_ON = re.compile(rf"\bthe\s+(?:[A-Z][\w\-]*\s+)?(?P<role>models|networks|runs)\b(?:(?![?;]).){{0,60}}?\b"
+                        rf"(?:on|for)\s+(?:the\s+)?(?P<setting>{_SETTING_WORDS}){_SETTING_END}")
+_ALSO_ON = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:on|for)\s+(?:the\s+)?"
+                      rf"(?P<setting>{_SETTING_WORDS}){_SETTING_END}")
+# Words that open a question's next ask, never a setting: "…, and on how many GPUs"
+_NOT_A_SETTING = frozenset({"how", "what", "which", "who", "whom", "whose", "when", "where", "why", "each", "every",
+                            "all", "both", "them", "it", "its", "their"})
 
 
 # "which model acts as the weak supervisor": the model is asked of the role
@@ -91,8 +97,10 @@ def role_subjects(text: str, names: Sequence[Name], papers: Sequence[PaperRefere
         phrase = " ".join(described)
         setting = " ".join(described[:-1]) or None
         out.append(PlanSubject(phrase, (phrase,), ROLE_ORIGIN, homes, role=described[-1], setting=setting))
-    settings, role_noun = _settings_on(text) if not out else ([], "")
-    inside = [n for n in names if any(start <= n.start and n.end <= end for _, start, end in settings)]
+    settings, role_noun, opened = _settings_on(text) if not out else ([], "", 0)
+    # "the RMSNorm models …": the name before the models' noun is the paper's method, no subject of its own
+    inside = [n for n in names if any(start <= n.start and n.end <= end for _, start, end in settings)
+              or (settings and opened <= n.start and n.end <= settings[0][1])]
     if settings and not any(n.role == "subject" for n in names if n not in inside):
         # "on the ChatGPT reward modeling task": ChatGPT is a word of the setting, no subject of its own
         tools += inside
@@ -105,18 +113,19 @@ def role_subjects(text: str, names: Sequence[Name], papers: Sequence[PaperRefere
 _GENERIC_TAIL = re.compile(r"(?<=\S)\s+(?:tasks?|settings?|experiments?|domains?)$", re.IGNORECASE)
 
 
-def _settings_on(text: str) -> tuple[list[tuple[str, int, int]], str]:
-    """The settings "the models … on the X, on the Y and on the Z" names (each with its span), and the models' noun."""
+def _settings_on(text: str) -> tuple[list[tuple[str, int, int]], str, int]:
+    """The settings "the models … on the X, on the Y and on the Z" names (each with its span), the models' noun and
+    where "the models" opens."""
     found = _MODELS_ON.search(text)
-    if not found or found.group("setting").split()[0].lower() in _DETERMINERS:
-        return [], ""
+    if not found or found.group("setting").split()[0].lower() in _DETERMINERS | _NOT_A_SETTING:
+        return [], "", 0
     spans = [found.span("setting")]
     at = found.end()
     while (more := _ALSO_ON.match(text, at)) is not None and more.group("setting").split()[0].lower() not in \
-            _DETERMINERS:
+            _DETERMINERS | _NOT_A_SETTING:
         spans.append(more.span("setting"))
         at = more.end()
-    return [(" ".join(text[s:e].split()), s, e) for s, e in spans], found.group("role").lower()
+    return [(" ".join(text[s:e].split()), s, e) for s, e in spans], found.group("role").lower(), found.start()
 
 
 # "In the Adafactor paper, when the embedding parameters are initialized with standard deviation 1 and not scaled up,
@@ -149,12 +158,29 @@ def condition_names(text: str, names: Sequence[Name]) -> list[Name]:
     return [n for n in inside if n.role == "subject"] if outside else []
 
 
-def conditioned(text: str, subjects: Sequence[PlanSubject], notes: list[str]) -> list[PlanSubject]:
+def conditioned(text: str, subjects: Sequence[PlanSubject], notes: list[str],
+                papers: Sequence[PaperReference] = ()) -> list[PlanSubject]:
     """The named subjects, each to be read only where the condition the question puts on them is stated (in the
-    value's sentence, paragraph or section): a value measured under another condition is another setting's."""
+    value's sentence, paragraph or section): a value measured under another condition is another setting's. The
+    paper and the subject the condition names are not part of it ("When the Differential Transformer paper extends
+    its 3B DIFF Transformer to a 64K context length": the paragraph saying "extend … to 64K context length" states it,
+    whatever it calls the paper or the model)."""
     found = _CONDITION.search(text)
     if found is None or not subjects:
         return list(subjects)
     condition = " ".join(found.group("condition").split())
     notes.append(f"Values are taken only where their sentence, paragraph or section states the condition: {condition}.")
-    return [s if s.setting else replace(s, setting=condition) for s in subjects]
+    return [s if s.setting else replace(s, setting=_without_names(condition, s, papers)) for s in subjects]
+
+
+def _without_names(condition: str, subject: PlanSubject, papers: Sequence[PaperReference]) -> str:
+    """The condition's words but the paper references and the subject's own name (its size may come first: "3B DIFF
+    Transformer" for DIFF Transformer 3B), and the determiners they leave."""
+    spans = [p.written for p in papers] + list(subject.spellings)
+    spans += [f"{size} {spelling[:-len(size)].strip()}" for spelling in subject.spellings
+              if (size := size_of(spelling)) and spelling.endswith(size) and spelling[:-len(size)].strip()]
+    rest = condition
+    for span in sorted(spans, key=len, reverse=True):
+        rest = re.sub(rf"(?<![\w-]){re.escape(span)}(?![\w-])", " ", rest, flags=re.IGNORECASE)
+    words = [w for w in rest.split() if w.lower() not in _DETERMINERS]
+    return " ".join(words) or condition

@@ -69,7 +69,7 @@ _NUMBERED_STAGE = re.compile(r"^(?:stage|phase)\b", re.IGNORECASE)
 _SETTING_TAIL = re.compile(r"^\s*(?:\(([^()]{1,40})\)|((?:rating|percentile|accuracy|acc\.?|pass@\d+|cons@\d+|"
                            r"maj@\d+|exact match|em|f1)(?:\s*/\s*\w+)?))(?:\s+(?:results?|scores?))?",
                            re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"^\s+([a-z][a-z\-]*)")
+_NOUN_AFTER = re.compile(r"^\s+([a-zα-ω][a-z\-]*)")  # "RoPE θ": a symbol is a noun too
 # Nouns that name a part of a benchmark's data ("ImageNet patches", "LibriSpeech samples"): the name is the benchmark.
 _DATASET_NOUNS = ("samples", "patches", "images", "tasks", "questions", "problems", "puzzles", "split", "splits",
                   "subset", "subsets")
@@ -302,6 +302,12 @@ def _lists(text: str, names: list[Raw] | list[Name]) -> list[list[int]]:
 
 
 _PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+# "On the 100 billion word Google News corpus, what … do MoE-65536-h and MoE-131072-h reach": the data the models
+# are run on, no subject beside them
+_DATA_AFTER = re.compile(r"^\s+(?:corpus|corpora|dataset|datasets|data\s+set)\b", re.IGNORECASE)
+# "the DRAW model on binarized MNIST": the data a named model is run on, written right after it
+_RUN_ON = re.compile(r"^\s+(?:models?|networks?)\s+(?:(?:trained|evaluated|tested)\s+)?on\s+(?:the\s+)?"
+                     r"(?:[a-z][\w\-]*\s+)?$")
 
 
 def question_names(text: str, vocab: Vocabulary) -> list[Name]:
@@ -335,6 +341,14 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             roles[i] = "modifier"  # "to short-CoT models": a variant of the models, no model of its own
             continue
         before = text[max(0, start - 14):start]
+        if role != "attribute" and i > 0 and _RUN_ON.match(text[raw[i - 1].end:start]) \
+                and not any(r.role == "attribute" for r in raw):
+            roles[i] = "modifier"  # "the DRAW model on binarized MNIST": what DRAW is run on, no subject
+            continue
+        if role != "entity" and _DATA_AFTER.match(text[end:]) \
+                and any(j != i and other.role == "entity" for j, other in enumerate(raw)):
+            roles[i] = "modifier"  # "the Google News corpus" beside the models asked: where they ran, no subject
+            continue
         if _PER_BEFORE.search(before):
             roles[i] = "modifier"  # "how many TFLOPS per GPU": the unit's denominator, no subject
             continue

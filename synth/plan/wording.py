@@ -65,7 +65,8 @@ _RANK_ONLY = re.compile(r"^\s*which\s+(?:one|model|of\s+(?:them|these|the\s+\w+)
 _IN_UNIT = re.compile(r"^how\s+(?P<how>large|big|long|much)\s+(?:is|are|was|were)\s+"
                       r"(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)\s*,?\s+"
                       r"(?:in|measured\s+in|counted\s+in)\s+(?P<unit>[a-z]+s)\b", re.IGNORECASE)
-_SYMBOL = re.compile(r"^[\u0370-\u03ff][\w\u0370-\u03ff]*$|^[a-zA-Z]_?\d$")
+# a symbol alone ("β2", "d") or a name's symbol ("RoPE θ"): a number is asked
+_SYMBOL = re.compile(r"^(?:[\w\-]+\s+)?[\u0370-\u03ff][\w\u0370-\u03ff]*$|^[a-zA-Z]_?\d$")
 # A phrase ending in one of these asks for a kind of thing, whatever amount word modifies it: "learning rate
 # schedule", "batch size strategy".
 _QUALITATIVE_HEADS = frozenset("schedule schedules scheme schemes strategy strategies method methods type types kind "
