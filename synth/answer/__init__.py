@@ -45,6 +45,7 @@ from synth.models import (
 from synth.names import canonical
 from synth.retrieve.asks import AskEvidence, Candidate
 from synth.retrieve.asks.mechanism import states_how, wording_of
+from synth.retrieve.asks.roles import described
 from synth.text import fold
 from synth.verify import other_than_claimed
 
@@ -476,8 +477,11 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
                 for p, q in zip(picked, quantities, strict=True)]
     attributes = {(a.subject.name, a.attribute.name): a.attribute for a in asks}
     given = [_given(p.best, attributes[(p.best.subject, p.best.attribute)], plan.attributes) for p in picked]
+    subjects = {s.name: s for s in plan.subjects}
+    homes = [subjects[p.best.subject].home_sources if p.best.subject in subjects and described(subjects[p.best.subject])
+             else () for p in picked]  # a setting of a named paper is checked in that paper
     verifications = verify_cells(wordings, [p.best.evidence for p in picked], library, index,
-                                 [p.best.variant for p in picked], given)
+                                 [p.best.variant for p in picked], given, homes)
     cells = [_cell(p.best, p.disagreeing, v, p.also, q and not p.setting)
              for p, v, q in zip(picked, verifications, quantities, strict=True)]
     asked = len(plan.cells)

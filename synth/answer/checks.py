@@ -25,14 +25,17 @@ _VARIANT_TOKEN = re.compile(r"(?<![\w-])(?:non-?)?[a-z]+(?![\w-]*-thinking)")
 
 def verify_cells(claims: Sequence[list[str]], places: Sequence[Evidence], library: Library,
                  index: PassageIndex, variants: Sequence[str | None] | None = None,
-                 given: Sequence[TextCell | None] | None = None) -> list[Verification]:
+                 given: Sequence[TextCell | None] | None = None,
+                 homes: Sequence[tuple[str, ...]] | None = None) -> list[Verification]:
     """One verification per cell: of its wordings, the first the library supports, else the first it
     contradicts, else the first. The rules alone decide (no learned judge): a cell is supported only
     when its value is found stated, and not by evidence that gives it for another model variant than the cell's
     (`variants`, one per cell; `other_variant`). A cell the library-wide check leaves insufficient is read back
     against the place it was read from (`_read_back`). A text cell (`given`: its value and attribute, None for a
     figure) is not supported by evidence of a value the library names as another asked attribute and never as the
-    cell's (`synth.answer.kinds.of_kind`): "X uses V" is worded alike for every attribute of X."""
+    cell's (`synth.answer.kinds.of_kind`): "X uses V" is worded alike for every attribute of X. A cell whose subject
+    is one setting of a named paper (`homes`: its sources, empty for any other cell) is checked in those sources only
+    (`_in_home`)."""
     reader = KindReader(library, index)
     flat = [claim for wordings in claims for claim in wordings]
     checked = iter(verify_claims(flat, library, index, learned=False)) if flat else iter(())
@@ -44,8 +47,26 @@ def verify_cells(claims: Sequence[list[str]], places: Sequence[Evidence], librar
                    for _ in wordings]
         chosen = next((v for v in results if v.verdict is Verdict.SUPPORTED),
                       next((v for v in results if v.verdict is Verdict.CONTRADICTED), results[0]))
+        chosen = _in_home(chosen, homes[i] if homes is not None else ())
         out.append(_read_back(chosen, wordings, place, library, index, variant, cell, reader))
     return out
+
+
+def _in_home(verification: Verification, homes: tuple[str, ...]) -> Verification:
+    """A verdict on a subject the question names by its setting in a paper ("the models fine-tuned on the NLP tasks"
+    of the weak-to-strong paper) that rests only on other sources' passages is no verdict on it: another paper's
+    "NLP tasks … batch size of 64" is about its own runs, and neither supports nor contradicts this paper's 32."""
+    if not homes or verification.verdict is Verdict.INSUFFICIENT:
+        return verification
+    sources = {e.source for e in (*verification.evidence, *verification.counter_evidence)}
+    if not sources or sources & set(homes):
+        return verification
+    atoms = tuple(replace(a, status=Verdict.INSUFFICIENT) if a.status is not Verdict.INSUFFICIENT else a
+                  for a in verification.atoms)
+    said = "states" if verification.verdict is Verdict.SUPPORTED else "contradicts"
+    return replace(verification, verdict=Verdict.INSUFFICIENT, atoms=atoms, evidence=(), counter_evidence=(),
+                   explanation=f"the passage that {said} it is in {', '.join(sorted(sources))}, not in the paper the "
+                               f"question names ({', '.join(homes)}), whose setting the cell is")
 
 
 def other_variant(evidence: Sequence[Evidence], variant: str | None) -> str | None:

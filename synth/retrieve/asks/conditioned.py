@@ -19,11 +19,14 @@ def _numbers(text: str) -> set[float]:
 
 
 def keep_conditioned(subject: PlanSubject, found: list[Candidate]) -> list[Candidate]:
-    """The candidates without the table values whose variant states figures the subject's condition does not."""
+    """The candidates without the table values whose variant states figures the subject's condition does not, nor
+    those of a table with no variant whose caption and row state none of the condition's figures (Table 9's learning
+    rate, for the run extended to a 64K context: another run's)."""
     if not subject.setting or subject.role is not None:
         return found
     stated = _numbers(subject.setting)
     if not stated:
         return found
-    return [c for c in found
-            if not (c.table and c.variant and _numbers(c.variant) and not _numbers(c.variant) & stated)]
+    return [c for c in found if not (c.table and (
+        (c.variant and _numbers(c.variant) and not _numbers(c.variant) & stated)
+        or (not c.variant and not _numbers(f"{c.evidence.table_caption or ''} {c.evidence.quote}") & stated)))]

@@ -39,7 +39,15 @@ from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.per_setting import per_setting, side_experiment
 from synth.retrieve.asks.predecessor import compared_with, predecessor_values
 from synth.retrieve.asks.quantities import quantity_values
-from synth.retrieve.asks.roles import RoleScope, described, others_section, owned, role_player
+from synth.retrieve.asks.roles import (
+    RoleScope,
+    described,
+    others_said,
+    others_section,
+    owned,
+    role_player,
+    setting_opened,
+)
 from synth.retrieve.asks.scope import (
     COMPARING,
     Scope,
@@ -48,6 +56,7 @@ from synth.retrieve.asks.scope import (
     led_by_other,
     names_relative,
     only_as_reference,
+    own_size_only,
     subject_scope,
 )
 from synth.retrieve.asks.slashed import for_subject
@@ -140,6 +149,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 said = [s.text for s in printed_sentences]
                 in_force = roles.headings(passage, said) if for_role or home else [None] * len(said)
                 its_own = owned(subject, said, in_force) if for_role else []
+                theirs = others_said(subject, plan.subjects, said) if for_role else []
                 for position, printed in enumerate(printed_sentences):
                     last = position
                     sentence = for_subject(printed, subject)  # "7/14 days … for 1.5B/7B model", for the 7B
@@ -153,6 +163,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                                           asked=(attribute.name,))
                     if scope is None and home and names_relative(sentence.text, subject, vocab):
                         relative = position
+                    elif home and own_size_only(sentence.text, subject):
+                        relative = -1  # "We extend the 3B-size language models …": the subject's again
                     led = home and led_by_other(sentence.text, subject, vocab, plan.subjects)
                     if led:
                         away = position
@@ -171,7 +183,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         aside = bool(_ASIDE_HEADING.search(sentence.text)) and not (scope and scope.named)
                     if scope is None or not states_something(sentence.text):
                         continue
-                    if for_role and not its_own[position]:
+                    if for_role and (not its_own[position] or theirs[position]):
                         continue  # the reward model's paragraph, the NLP tasks' section: not the described subject's
                     if home and not scope.named and others_section(in_force[position], subject, plan.subjects):
                         continue  # "3.2 RealScholarQuery": the section of another subject the question asks
@@ -200,6 +212,12 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         named = context[2]
                         sentence = _joined(context[1], sentence)
                         scope = Scope(True, named.entity, named.variant, named.member, (), ())
+                    elif for_role and attribute.kind is not AttributeKind.MECHANISM:
+                        # "We extend the 3B-size language models … to 64K context length. … The learning rate is
+                        # 8e-5.": the quote starts where the paragraph says the setting the value is read at
+                        opened = setting_opened(subject, said, position, CONTEXT_SENTENCES + 1)
+                        if opened is not None and opened < position:
+                            sentence = _joined(printed_sentences[opened], sentence)
                     score = _collect(values[(i, j)], ranked[(i, j)], sentence, source, subject, attribute, scope,
                                      home, contrast, hit.score, weights, vocab.acronyms, vocab.terms,
                                      symbols_of(passage.doc_id), kind_names)

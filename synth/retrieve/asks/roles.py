@@ -62,13 +62,15 @@ def _spelt(text: str) -> list[str]:
 def _says(words: Sequence[str], text: str) -> bool:
     have = _spelt(text)
     return bool(words) and all(any(same_word(w, h) for h in have) or (
-        "-" in w and all(any(same_word(part, h) for h in have) for part in w.split("-") if part)) for w in words)
+        "-" in w and (all(any(same_word(part, h) for h in have) for part in w.split("-") if part)
+                      or any(same_word(w.replace("-", ""), h) for h in have))) for w in words)
 
 
 def about_described(subject: PlanSubject, before: Sequence[str], passage: Sequence[str], heading: str | None) -> bool:
     """Whether a sentence (the last of `before`, the passage's sentences up to it) is the described subject's: its
-    role said in it or earlier in its paragraph, its setting said in its paragraph or its section's heading."""
-    if subject.role and not any(_says(_stems(subject.role), text) for text in before):
+    role said in it, earlier in its paragraph or in its section's heading ("6.3 EXPERIMENT: CONVOLUTIONAL NEURAL
+    NETWORKS" for the network), its setting said in its paragraph or its section's heading."""
+    if subject.role and not any(_says(_stems(subject.role), text) for text in (*before, heading or "")):
         return False
     if subject.setting:  # each group of its words ("logistic regression; sparse features") said in one place
         groups = [_stems(group) for group in subject.setting.split("; ")]
@@ -103,6 +105,33 @@ def owned(subject: PlanSubject, said: Sequence[str], headings: Sequence[str | No
     """Per sentence of a passage (`said`, under `headings`, RoleScope.headings), whether it is the described subject's
     (about_described)."""
     return [about_described(subject, said[:position + 1], said, heading) for position, heading in enumerate(headings)]
+
+
+def _setting_said(subject: PlanSubject, text: str) -> bool:
+    groups = [_stems(group) for group in (subject.setting or "").split("; ") if group]
+    return bool(groups) and all(_says(words, text) for words in groups)
+
+
+def setting_opened(subject: PlanSubject, said: Sequence[str], position: int, reach: int) -> int | None:
+    """The last sentence of the passage, at most `reach` before `position`, that says the subject's setting: where a
+    quote of the value's sentence starts, so that it shows what the value is for."""
+    for k in range(position, max(-1, position - reach - 1), -1):
+        if _setting_said(subject, said[k]):
+            return k
+    return None
+
+
+def others_said(subject: PlanSubject, subjects: Sequence[PlanSubject], said: Sequence[str]) -> list[bool]:
+    """Per sentence of a passage (`said`), whether it or the sentence before says the setting of another described
+    subject of the question and it does not say the subject's own: "Figure 5: Handwriting sequence generation model
+    … The models are trained with mini-batch size of 8" is the handwriting model's, though it sits under the
+    skip-thought section."""
+    others = [o for o in subjects if o.name != subject.name and o.setting and described(o)]
+    if not others:
+        return [False] * len(said)
+    other = [any(_setting_said(o, text) and (not o.role or _says(_stems(o.role), text)) for o in others)
+             for text in said]
+    return [not _setting_said(subject, text) and (other[k] or (k > 0 and other[k - 1])) for k, text in enumerate(said)]
 
 
 def role_player(text: str, subject: PlanSubject, attribute: str) -> str | None:
