@@ -200,7 +200,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
 
 def _scientific(match: re.Match[str]) -> Quantity:
     """The figure a number in scientific notation states ("1.41 × 10−5" is 1.41e-05)."""
-    return Quantity(scientific_value(match), "plain", match.group(0), match.start(), match.end(),
+    shown = re.sub(r"(?<=[eE])\s+(?=−)", "", match.group(0))  # "1e −4" as PDF text splits it: shown "1e−4"
+    return Quantity(scientific_value(match), "plain", shown, match.start(), match.end(),
                     mantissa_decimals(match), scientific=True)
 
 

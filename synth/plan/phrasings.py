@@ -325,6 +325,12 @@ _MAKE_UP = re.compile(r"\b(?P<count>how\s+many\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)
                       r"(?P<name>[^,;?]{1,60}?)(?=\s*[,;?]|\s*$))", re.IGNORECASE)
 
 
+# "how many tokens does each training batch hold": the tokens per batch, as "how many samples make up each batch"
+_EACH_HOLDS = re.compile(r"\b(?P<count>how\s+many\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+(?:does|do|did)\s+"
+                         r"(?:each|every)\s+(?!of\b)(?P<whole>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+"
+                         r"(?:hold|contain|include|comprise)\b", re.IGNORECASE)
+
+
 # "the minimum deployment unit DeepSeek-V3 uses for decoding": a common noun phrase, then what it is of
 _THE_WHOLE = re.compile(r"^(?i:the)\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)(?P<rest>\s+[A-Z0-9\u27e8][^,;?]*)$")
 
@@ -353,6 +359,7 @@ def consisting_of(text: str) -> str:
     text = _CONSISTS_OF.sub(lambda m: f"what is {m.group('np')}", text)
     text = _TO_WHAT_VALUE.sub(lambda m: f"what is {m.group('thing')}", text)
     text = _MAKE_UP.sub(_made_up, _HOW_MANY_OF.sub(lambda m: f"{m.group(1)} ", text))
+    text = _EACH_HOLDS.sub(lambda m: f"{m.group('count')} per {m.group('whole').split()[-1]}", text)
     text = _ABOVE_WHICH.sub(lambda m: f"what {m.group('thing')} threshold ", text)
     text = _SHARE_PASSIVE.sub(lambda m: f"what is the {m.group('share')} of {m.group('whole')} {m.group('verb')}", text)
     return _MEASURED_BY.sub(lambda m: f"what is {m.group('owner') or 'the '}{_singular(m.group('thing'))} "

@@ -305,6 +305,7 @@ _PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 # "On the 100 billion word Google News corpus, what … do MoE-65536-h and MoE-131072-h reach": the data the models
 # are run on, no subject beside them
 _DATA_AFTER = re.compile(r"^\s+(?:corpus|corpora|dataset|datasets|data\s+set)\b", re.IGNORECASE)
+_ON_DATA = re.compile(r"\b(?:on|over|using)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}$", re.IGNORECASE)
 # "the DRAW model on binarized MNIST": the data a named model is run on, written right after it
 _RUN_ON = re.compile(r"^\s+(?:models?|networks?)\s+(?:(?:trained|evaluated|tested)\s+)?on\s+(?:the\s+)?"
                      r"(?:[a-z][\w\-]*\s+)?$")
@@ -345,7 +346,7 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
                 and not any(r.role == "attribute" for r in raw):
             roles[i] = "modifier"  # "the DRAW model on binarized MNIST": what DRAW is run on, no subject
             continue
-        if role != "entity" and _DATA_AFTER.match(text[end:]) \
+        if role != "entity" and _DATA_AFTER.match(text[end:]) and _ON_DATA.search(text[max(0, start - 50):start]) \
                 and any(j != i and other.role == "entity" for j, other in enumerate(raw)):
             roles[i] = "modifier"  # "the Google News corpus" beside the models asked: where they ran, no subject
             continue

@@ -324,7 +324,11 @@ def own_size_only(sentence: str, subject: PlanSubject) -> bool:
     them said."""
     own = _SIZE.search(size_of(subject.name) or "")
     listed = {(float(n), u) for n, u in _SIZE.findall(sentence)}
-    return own is not None and listed == {(float(own.group(1)), own.group(2))}
+    if own is None or listed != {(float(own.group(1)), own.group(2))}:
+        return False
+    # a bare size ("the 3B-size language models"), not a name's ("As in Kestrel 16B, we also …": a reference)
+    named = [(start, end) for name, start, end in names_in(sentence) if not _SIZE_PREFIX.match(f"{name} ")]
+    return not any(start <= m.start() < end for m in _SIZE.finditer(sentence) for start, end in named)
 
 
 _LEAD_WORDS = frozenset("the a an for in on of with to by as our its".split())
