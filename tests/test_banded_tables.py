@@ -70,18 +70,21 @@ def test_such_a_cell_is_quoted_with_its_method_column_and_setting() -> None:
     assert table_quote(record) == "QuIP | Wiki↓ | WBits 2 | 11.48"
 
 
-def _candidate(variant: str | None, value: str, table: bool = True) -> Candidate:
+def _candidate(variant: str | None, value: str, table: bool = True, caption: str | None = None) -> Candidate:
     evidence = Evidence("quip", "quip.pdf", f"QuIP | Wiki↓ | {variant} | {value}", 0, 1, 9, None,
-                        PassageKind.TABLE_ROW if table else PassageKind.TEXT)
+                        PassageKind.TABLE_ROW if table else PassageKind.TEXT, table_caption=caption)
     return Candidate("QuIP", "WikiText2", "QuIP", variant, value, float(value), None, evidence, table, True, True)
 
 
 def test_a_table_value_at_a_setting_the_condition_does_not_state_is_dropped() -> None:
     subject = PlanSubject("QuIP", ("QuIP",), "named in the question", ("quip",),
                           setting="OPT-30b is quantized to 2 bits per weight")
+    # a table with no variant is held to its caption and row: one stating none of the condition's figures is another
+    # run's (session 26: the DIFF Transformer's Table 9 learning rate for its 64K-context run)
     found = [_candidate("WBits 4", "9.60"), _candidate("WBits 2", "11.48"), _candidate(None, "9.9"),
+             _candidate(None, "9.8", caption="Table 3: Quantizing OPT models to 2 bits"),
              _candidate("WBits 3", "9.79", table=False)]
-    assert [c.value for c in keep_conditioned(subject, found)] == ["11.48", "9.9", "9.79"]
+    assert [c.value for c in keep_conditioned(subject, found)] == ["11.48", "9.8", "9.79"]
     unconditioned = PlanSubject("QuIP", ("QuIP",), "named in the question", ("quip",))
     assert keep_conditioned(unconditioned, found) == found
 
