@@ -315,9 +315,6 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         # "They are sampled such that the combined length is ≤ 512 tokens": a bound on the input's length is the
         # longest context the model reads (a length set for a stage, "the maximum sequence length is set to 4K", is not)
         patterns.append((r"\blength\s+(?:is\s+|was\s+)?(?:≤|<=|at\s+most|up\s+to|no\s+more\s+than)\s*$", True))
-    if len(words) == 2:
-        # "trained using mini-batches of size 8": the noun, then "of" and the measure, then the value
-        patterns.append((rf"\b{_word_pattern(words[0], words)}\s+of\s+{_word_pattern(words[1], words)}\s+$", True))
     of_size = trained_for = None
     if len(words) == 2 and key(words[0]) in _STAGES and words[-1].lower() in ("steps", "iterations", "epochs"):
         # "In all experiments we train for 10,000 steps": the training steps, the verb for the noun's stage word
@@ -336,6 +333,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         # "a single multilingual vocabulary for source-side spanning 102 languages of size 64000"
         of_size = rf"\b{noun}\b[^.;,]{{0,60}}?\bof\s+{re.escape(words[-1].rstrip('s'))}s?\s+$"
         patterns.append((of_size, True))
+    if len(words) == 2:
+        # "trained using mini-batches of size 8": the noun, then "of" and the measure, then the value
+        patterns.append((rf"\b{_word_pattern(words[0], words)}\s+of\s+{_word_pattern(words[1], words)}\s+$", True))
     if len(words) == 2 and words[-1].lower().startswith("dimension"):
         # "a 512-dimensional embedding space" gives the embedding dimension
         patterns.append((rf"^-dimensional\s+(?:[a-z]+\s+)?{re.escape(_singular(words[0]))}\w*\b", False))
