@@ -140,26 +140,22 @@ class Assertion:
     words: frozenset[str]
 
 
-# A list item's number in brackets, followed by a capitalised word: "(2) The Switch Transformer …".
 # A numbered section heading opening a passage or a sentence ("6.2 CNN/Daily Mail Reading Comprehension", "A.3 …")
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][A-Za-z]")
 _OPENS = re.compile(r"(?:^|[.!?\d)]\s)\s*$")  # after a sentence, or a footnote mark glued to a figure
+# A list item's number in brackets, followed by a capitalised word: "(2) The Switch Transformer …".
 _ITEM_MARKER = re.compile(r"\((?:\d|[1-9]\d)\)\s+[A-Z]")
-
-
-def _mask_citations(text: str) -> str:
-    return _CITATION.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def mask_citations(text: str) -> str:
     """The text with its citations blanked out, every other character where it was."""
-    return _mask_citations(text)
+    return _CITATION.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Figures stated in a text, excluding digits that belong to names (`Qwen2.5-72B`) and numbers
     that only point somewhere ("Figure 2", "Table 6", "Section 3.1")."""
-    masked = _mask_citations(text)
+    masked = mask_citations(text)
     taken = [span for _, span in _name_spans(masked)]
     found: list[Quantity] = []
     for match in SCIENTIFIC.finditer(masked):
@@ -211,7 +207,7 @@ def entities(text: str) -> tuple[str, ...]:
     kept together ("Alibaba Cloud Model Studio", "Mistral Large 2")."""
     unique: list[str] = []
     seen: set[str] = set()
-    for name, _ in _name_spans(_mask_citations(text)):
+    for name, _ in _name_spans(mask_citations(text)):
         if fold(name) not in seen:
             seen.add(fold(name))
             unique.append(name)
@@ -244,14 +240,16 @@ def _is_name(word: str, at_start: bool) -> bool:
     return not at_start or (len(word) > 3 and _looks_proper(word))
 
 
+_MANTISSA = re.compile(r"\d+(?:\.\d+)?[eE]")
+
+
 def _name_spans(masked: str) -> list[tuple[str, tuple[int, int]]]:
     groups: list[tuple[list[str], int, int]] = []
     previous_end = -1
-    powers = [m.span() for m in SCIENTIFIC.finditer(masked)]  # "1e −4": "1e" is a number's mantissa, no name
     for match in _TOKEN.finditer(masked):
         word = match.group(0)
-        if any(s <= match.start() < e for s, e in powers):
-            previous_end = -1
+        if _MANTISSA.fullmatch(word) and SCIENTIFIC.match(masked, match.start()):
+            previous_end = -1  # "1e −4": "1e" is a number's mantissa, no name
             continue
         before = masked[: match.start()].rstrip()
         at_start = not before or before.endswith((".", ":", ";", "!", "?", "\u2022", "*"))
@@ -313,7 +311,7 @@ def stem(word: str) -> str:
 
 
 def content_words(text: str) -> frozenset[str]:
-    masked = _mask_citations(text)
+    masked = mask_citations(text)
     return frozenset(
         stem(t) for t in tokens(masked)
         if t not in STOPWORDS and len(t) > 1 and not t.replace(".", "").replace(",", "").isdigit()
@@ -361,13 +359,13 @@ def mentions(folded_text: str, name: str) -> bool:
 
 def negated(text: str) -> bool:
     """Whether the text denies what it states ("does not", "no", "fails to"), idioms excluded."""
-    masked = _NOT_A_DENIAL.sub(lambda m: " " * len(m.group(0)), _mask_citations(text))
+    masked = _NOT_A_DENIAL.sub(lambda m: " " * len(m.group(0)), mask_citations(text))
     return bool(_POLARITY.search(masked) or NEGATIVE_ADJECTIVE.search(masked))
 
 
 def hedged(text: str) -> bool:
     """Whether a sentence asks, aims or speculates rather than reports a finding."""
-    return bool(_HEDGE.search(_mask_citations(text)))
+    return bool(_HEDGE.search(mask_citations(text)))
 
 
 _AGENT = re.compile(r"(?:ory|ors?|ive|ives)$", re.IGNORECASE)
@@ -382,7 +380,7 @@ def _changes(masked: str, match: re.Match[str]) -> bool:
 
 def directions(text: str) -> tuple[bool, bool]:
     """(says something rises, says something falls), counting only words that say so (`_changes`)."""
-    masked = _mask_citations(text)
+    masked = mask_citations(text)
     up = any(_changes(masked, m) for m in _UP.finditer(masked))
     down = any(_changes(masked, m) for m in _DOWN.finditer(masked))
     return up, down
@@ -390,7 +388,7 @@ def directions(text: str) -> tuple[bool, bool]:
 
 def direction_count(text: str) -> int:
     """How many rise/fall words (agent words and hyphen-joined conditions excluded) a text uses."""
-    masked = _mask_citations(text)
+    masked = mask_citations(text)
     return sum(1 for pattern in (_UP, _DOWN) for m in pattern.finditer(masked) if _changes(masked, m))
 
 
@@ -412,7 +410,7 @@ def word_kind(word: str) -> str | None:
 
 def name_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     """Every mention of a name with its offsets in `text` (citations ignored)."""
-    return tuple((name, start, end) for name, (start, end) in _name_spans(_mask_citations(text)))
+    return tuple((name, start, end) for name, (start, end) in _name_spans(mask_citations(text)))
 
 
 @dataclass(frozen=True)
@@ -439,7 +437,7 @@ _CUE_LOWER = re.compile(r"^(smaller|worse|lower|trail\w*|behind|underperform\w*|
 
 def comparatives(text: str) -> tuple[Cue, ...]:
     """Comparative cues in reading order."""
-    masked = _mask_citations(text)
+    masked = mask_citations(text)
     found = [Cue(m.group(0).lower(), m.start(), m.end(), group, bool(_CUE_LOWER.match(m.group(0))))
              for group, pattern in _CUE_GROUPS for m in pattern.finditer(masked)]
     return tuple(sorted(found, key=lambda c: c.start))

@@ -99,6 +99,14 @@ def size_of(name: str) -> str | None:
     return match.group(0).strip(" -_") if match else None
 
 
+def size_first(spelling: str) -> str | None:
+    """A sized name as a question may write it, its size first ("3B DIFF Transformer" for "DIFF Transformer 3B"),
+    or None when the name does not end in its size."""
+    size = size_of(spelling)
+    head = spelling[:-len(size)].strip() if size and spelling.endswith(size) else ""
+    return f"{size} {head}" if head else None
+
+
 @dataclass(frozen=True)
 class NameMatch:
     """How a label relates to a subject: the same model (with a variant), or a member of its family."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from synth.models import AttributeKind, PlanAttribute, PlanSubject, Table
-from synth.names import canonical, family, match_entity, size_of
+from synth.names import canonical, family, match_entity, size_first
 from synth.plan.papers import PaperReference
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary
@@ -154,8 +154,7 @@ def _spelt_apart(label: str, text: str, subjects: list[PlanSubject], papers: lis
     spans = [p.written for p in papers]
     spans += [spelling for s in subjects if fold(s.name) not in fold(label) for spelling in s.spellings]
     # "its 3B DIFF Transformer" is the subject DIFF Transformer 3B, its size written first
-    spans += [f"{size} {spelling[:-len(size)].strip()}" for spelling in list(spans)
-              if (size := size_of(spelling)) and spelling.endswith(size) and spelling[:-len(size)].strip()]
+    spans += [first for spelling in list(spans) if (first := size_first(spelling))]
     for span in sorted(spans, key=len, reverse=True):
         rest = re.sub(rf"(?<![\w-]){re.escape(fold(span))}(?![\w-])", " ", rest)
     return _stems(label) <= _stems(rest)

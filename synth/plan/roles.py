@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from synth.models import PlanSubject
-from synth.names import size_of
+from synth.names import size_first
 from synth.plan.papers import PaperReference
 from synth.plan.subjects import Name
 from synth.vocabulary import Vocabulary
@@ -39,8 +39,8 @@ _MODELS_ON = re.compile(rf"\bthe\s+(?:[A-Z][\w\-]*\s+)?(?P<role>models|networks|
 _ALSO_ON = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:on|for)\s+(?:the\s+)?"
                       rf"(?P<setting>{_SETTING_WORDS}){_SETTING_END}")
 # Words that open a question's next ask, never a setting: "…, and on how many GPUs"
-_NOT_A_SETTING = frozenset({"how", "what", "which", "who", "whom", "whose", "when", "where", "why", "each", "every",
-                            "all", "both", "them", "it", "its", "their"})
+_NOT_A_SETTING = _DETERMINERS | {"how", "what", "which", "who", "whom", "whose", "when", "where", "why", "both", "them",
+                                  "it"}
 
 
 # "which model acts as the weak supervisor": the model is asked of the role
@@ -117,12 +117,12 @@ def _settings_on(text: str) -> tuple[list[tuple[str, int, int]], str, int]:
     """The settings "the models … on the X, on the Y and on the Z" names (each with its span), the models' noun and
     where "the models" opens."""
     found = _MODELS_ON.search(text)
-    if not found or found.group("setting").split()[0].lower() in _DETERMINERS | _NOT_A_SETTING:
+    if not found or found.group("setting").split()[0].lower() in _NOT_A_SETTING:
         return [], "", 0
     spans = [found.span("setting")]
     at = found.end()
     while (more := _ALSO_ON.match(text, at)) is not None and more.group("setting").split()[0].lower() not in \
-            _DETERMINERS | _NOT_A_SETTING:
+            _NOT_A_SETTING:
         spans.append(more.span("setting"))
         at = more.end()
     return [(" ".join(text[s:e].split()), s, e) for s, e in spans], found.group("role").lower(), found.start()
@@ -177,8 +177,7 @@ def _without_names(condition: str, subject: PlanSubject, papers: Sequence[PaperR
     """The condition's words but the paper references and the subject's own name (its size may come first: "3B DIFF
     Transformer" for DIFF Transformer 3B), and the determiners they leave."""
     spans = [p.written for p in papers] + list(subject.spellings)
-    spans += [f"{size} {spelling[:-len(size)].strip()}" for spelling in subject.spellings
-              if (size := size_of(spelling)) and spelling.endswith(size) and spelling[:-len(size)].strip()]
+    spans += [first for spelling in subject.spellings if (first := size_first(spelling))]
     rest = condition
     for span in sorted(spans, key=len, reverse=True):
         rest = re.sub(rf"(?<![\w-]){re.escape(span)}(?![\w-])", " ", rest, flags=re.IGNORECASE)
