@@ -166,3 +166,20 @@ def plain_letters(text: str) -> str:
         return letter if len(letter) == 1 else match.group(0)
 
     return _MATH_LETTERS.sub(plain, text)
+
+
+# Verbs that choose, for one input, a part of a pool: a count they govern ("selects only 8 routed experts", "each
+# token is sent to at most 4 nodes", "routes each token to 2 experts", "8 experts will be activated for each token")
+# is how many are used per input, never the pool's size. Retrieval and the verifier read counts with these words.
+CHOOSING = re.compile(r"\b(?:select|activat|choos|pick|dispatch|rout|sent\b|send|assign)\w*", re.IGNORECASE)
+_CHOSEN_BEFORE = re.compile(r"\b(?:(?:select|activat|choos|pick)\w*\s+(?:only\s+|the\s+top\s+|top-?)?|"
+                            r"(?:dispatch|rout|sent|send|assign)\w*\s+(?:(?:each|every)\s+(?:token|input)\s+)?to\s+"
+                            r"(?:at\s+most\s+|up\s+to\s+|only\s+|the\s+top\s+|top-?)?(?:an?\s+)?|"
+                            r"each\s+token\b[^.;]{0,40}?\bat\s+most\s+)$", re.IGNORECASE)
+_CHOSEN_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:will\s+be|are|is|get|gets)\s+(?:activated|selected|chosen)\b",
+                           re.IGNORECASE)
+
+
+def chosen_count(text: str, start: int, end: int) -> bool:
+    """Whether the figure at text[start:end] counts the members a choosing verb picks for one input (`CHOOSING`)."""
+    return bool(_CHOSEN_BEFORE.search(text[max(0, start - 30):start]) or _CHOSEN_AFTER.match(text[end:end + 60]))

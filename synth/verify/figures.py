@@ -14,6 +14,7 @@ from synth import claimparse
 from synth.claimparse import Assertion, Quantity
 from synth.tables import strip_variant
 from synth.text import STOPWORDS, fold, has_tick_run
+from synth.verify.chosen import other_role
 from synth.verify.claim import ClaimInfo
 from synth.verify.figure_settings import claim_stretch, enumerations, figure_settings, respectively
 from synth.verify.names import mentioned, same_name
@@ -413,8 +414,8 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
                 continue
             if w.start in aside:
                 continue  # given at a setting the claim does not name, beside the one it names
-            if _other_kind(said_phrase, _noun_phrase(window.text, w)):
-                continue
+            if _other_kind(said_phrase, _noun_phrase(window.text, w)) or other_role(info.text, q, window.text, w):
+                continue  # "4 self-attention layers" is no count of Mamba-2 layers, "selects 8" none of the pool
             if owner is not None and any(same_name(owner, name) for name in others) and not (
                     said_of is not None and same_name(owner, said_of)):
                 continue  # the claim gives this figure to another of its names ("16.4%, better than FLAC's 30.3%")

@@ -22,7 +22,7 @@ from synth.retrieve.asks.spaced import spaced_thousands, where_not_how_many
 from synth.retrieve.asks.thresholds import threshold_values
 from synth.retrieve.asks.totals import total_values
 from synth.scientific import SCIENTIFIC, scientific_value
-from synth.text import STOPWORDS
+from synth.text import CHOOSING, STOPWORDS, chosen_count
 
 _SCALE_UNIT = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}
 # Nouns whose amount is counted in another unit: "how much data" is answered in tokens.
@@ -32,12 +32,7 @@ _IMPLIED_NOUNS = frozenset(key(w) for w in ("parameters", "params", "weights", "
 # Words that make a count the part of a set used for one input: "selects only 8 routed experts" is not the number of
 # routed experts, it is how many are activated per token.
 _SUBSET_WORDS = frozenset(key(w) for w in ("activated", "active", "selected", "chosen", "activates", "selects"))
-_SUBSET_BEFORE = re.compile(r"\b(?:(?:select|activat|choos|pick)\w*\s+(?:only\s+|the\s+top\s+|top-?)?|"
-                            r"(?:dispatch|rout|sent|send|assign)\w*\s+to\s+(?:at\s+most\s+|up\s+to\s+|only\s+|"
-                            r"the\s+top\s+|top-?)?(?:an?\s+)?|each\s+token\b[^.;]{0,40}?\bat\s+most\s+)$",
-                            re.IGNORECASE)
 _PART_OF = re.compile(r"\b\d[\d,]*\s+out\s+of\s+(?:the\s+)?\d", re.IGNORECASE)
-_CHOOSING = re.compile(r"\b(?:select|activat|choos|pick|dispatch|rout|sent\b|send|assign)\w*", re.IGNORECASE)
 _LENGTH_NOUNS = r"context|sequence|window|length"
 _LENGTH_OF = re.compile(rf"\b(?:{_LENGTH_NOUNS})(?:\s+(?:size|length|window))?\s*(?:of|to|is|=|:)\s*"
                         r"(?:up\s+to\s+)?$", re.IGNORECASE)
@@ -46,8 +41,6 @@ _LOWER_THOUSANDS = re.compile(r"(?<![\w.\-/])(\d+(?:\.\d+)?)k(?![\w-])")
 _WHOLE_SET = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _POOL = re.compile(r"\b(?:subset|sample|selection)\s+of\s+(?:the\s+)?[\d,]+\s+[^.;]{0,40}?\bfrom\s+(?:the\s+|all\s+)?$",
                    re.IGNORECASE)
-_SUBSET_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:will\s+be|are|is|get|gets)\s+(?:activated|selected|chosen)\b",
-                           re.IGNORECASE)
 
 # A magnitude letter the sentence also writes alone beside an operator ("= 0.27B 96+B between learning rate and B", a
 # formula flattened into text): B is the formula's variable, so "0.27B" is a coefficient, not 0.27 billion.
@@ -286,7 +279,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     if WARMUP.search(text):  # "learning rate of 1e-4, … warmup over the first 10,000 steps": the peak
         rest = frozenset(m for m in rest if not any(same_word(m, p) for p in PEAK))
     subset = named != attribute.name or any(key(w) in _SUBSET_WORDS for w in WORD.findall(attribute.name))
-    if subset and (_PART_OF.search(text) or _CHOOSING.search(text)):
+    if subset and (_PART_OF.search(text) or CHOOSING.search(text)):
         # "6 out of 64 routed experts", "we route to only a single expert": the form says "activated" and the
         # routing is of each input, so neither word need be written
         per = {key(w) for w in WORD.findall(attribute.name[len(named):])}
@@ -367,7 +360,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 continue  # the exponent of "10−3 learning rate" is no figure of its own
             if ALTERNATIVES.search(text[max(0, number.start() - 30):number.start()]):
                 continue
-            if not subset and _subset_count(text, number.start(), number.end()):
+            if not subset and chosen_count(text, number.start(), number.end()):
                 continue
             if subset and _WHOLE_SET.search(text[max(0, number.start() - 20):number.start()]):
                 continue  # "6 out of 64 routed experts": 64 is the set the chosen are drawn from
@@ -447,12 +440,6 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _subset_count(text: str, start: int, end: int) -> bool:
-    """The figure counts the members chosen for one input: "selects only 8 routed experts", "8 experts will be
-    activated for each token"."""
-    return bool(_SUBSET_BEFORE.search(text[max(0, start - 30):start]) or _SUBSET_AFTER.match(text[end:end + 60]))
-
-
 def _subset_values(text: str, words: list[str], taken: set[int]) -> list[tuple[str, float, str, int]]:
     """Counts of the chosen members for an attribute that asks for them ("activated experts per token"): the
     number names the attribute's noun and a selection verb binds it, before or after ("Among the routed
@@ -469,7 +456,7 @@ def _subset_values(text: str, words: list[str], taken: set[int]) -> list[tuple[s
         if number.start() in taken or number.group(2):
             continue
         if out_of.match(text[number.end():]) or (noun_after.match(text[number.end():])
-                                                 and _subset_count(text, number.start(), number.end())):
+                                                 and chosen_count(text, number.start(), number.end())):
             taken.add(number.start())
             out.append((number.group(0), float(number.group(1).replace(",", "")), "", number.start()))
     return out
@@ -486,9 +473,9 @@ def _spelled_values(text: str, words: list[str], taken: set[int], subset: bool =
     noun = next((w for w in reversed(words) if key(w) not in _SUBSET_WORDS), None)
     out = []
     for number in _SPELLED.finditer(text):
-        if not subset and _subset_count(text, number.start(), number.end()):
+        if not subset and chosen_count(text, number.start(), number.end()):
             continue  # "each token dispatched to at most two experts": experts per token, not the model's experts
-        chosen = subset and noun is not None and _subset_count(text, number.start(), number.end()) and re.match(
+        chosen = subset and noun is not None and chosen_count(text, number.start(), number.end()) and re.match(
             rf"\s+{re.escape(_singular(noun))}\w*\b", text[number.end():], re.IGNORECASE)
         said = chosen or re.match(rf"\s+(?:(?!and\b|or\b|of\b)[a-z][a-z\-]*\s+){{0,2}}?{exact}(?![\w-])(?!\s+of\b)",
                                   text[number.end():], re.IGNORECASE)  # "two fully connected hidden layers"
