@@ -13,7 +13,7 @@ from synth.text import chosen_count
 # "8 activated experts", "two active experts": the count is of the ones chosen
 _CHOSEN_NOUN = re.compile(r"^[\s-]+(?:activated|active|selected|chosen)\b", re.IGNORECASE)
 # "2 experts per token", "two experts for every token", "3.2 experts/node": the count is of one input's, or a rate
-_PER_INPUT = re.compile(r"^\s+(?:[\w\-]+\s+){0,1}[\w\-]+(?:\s+(?:per|for\s+(?:each|every))\s+|/)(?:token|input|node)s?\b",
+_PER_INPUT = re.compile(r"^\s+(?:[\w\-]+\s+)?[\w\-]+(?:\s+(?:per|for\s+(?:each|every))\s+|/)(?:token|input|node)s?\b",
                         re.IGNORECASE)
 
 
