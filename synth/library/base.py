@@ -22,7 +22,7 @@ from synth.models import Document, Passage, PassageKind
 from synth.text import paragraph_spans, repair
 
 # Bump whenever a reader's output changes: cached documents from another version are never reused.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 # Passages longer than this are cut at line ends so BM25 and sentence windows stay focused.
 MAX_PASSAGE = 1200

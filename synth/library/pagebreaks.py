@@ -139,10 +139,15 @@ class _Page:
                 return 2 * sum(not self.prose(line) for line in between) > len(between)
         return False
 
+    @staticmethod
+    def _wordy(line: str) -> bool:
+        """A line of many words that is no body line only for its figures: a sentence's text, not a table row."""
+        return len(_WORD.findall(line)) >= 8
+
     def continuation(self) -> tuple[int, int] | None:
         """[start, end) of the lines that go on with the previous page's broken sentence, up to the line that
         ends it; None when the page opens otherwise."""
-        index, floats, captioned = 0, False, False
+        index, floats, captioned, figures = 0, False, False, False
         while index < len(self.lines):
             line = self.lines[index]
             if self.furniture(line):
@@ -150,12 +155,16 @@ class _Page:
             elif _CAPTION.match(line):
                 index, captioned = self._caption_end(index), True
             elif not self.prose(line):
+                if captioned and self._wordy(line) and not self._inside_float(index):
+                    figures = True  # "7 and 8), [20, 600, 600, 1] for MSE loss …": the sentence goes on in figures
+                    break
                 index, floats = index + 1, True
             else:
                 break
         if index >= len(self.lines) or (floats and not captioned):
             return None
-        if not self.lines[index].lstrip()[:1].islower() or self._inside_float(index):
+        first = self.lines[index].lstrip()[:1]
+        if not (first.islower() or (figures and first.isdigit())) or self._inside_float(index):
             return None
         for end in range(index, min(len(self.lines), index + _CONTINUATION_LINES)):
             if _ENDS_SENTENCE.search(self.lines[end]):
