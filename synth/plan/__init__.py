@@ -116,7 +116,7 @@ _PARTICIPLE = re.compile(r"\b((?:pre-?|post-?)?(?:train|fine-tun|finetun|distill
 _QUESTION_WORDS = frozenset("""what which how many much why when where who whose is are was were do does did
     and or the of on in for to with by use used uses using their its they them compare score scores model models
     respectively both each library between across against versus reach reaches reached achieve achieves achieved
-    get gets got long take takes took taken""".split())
+    get gets got long take takes took taken run performed conducted done""".split())
 
 
 def _clean_phrase(phrase: str) -> str:

@@ -126,7 +126,7 @@ def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str,
         why = "a row of the named paper's table that the question describes"
     asked = [canonical(a.name) for a in unique.values()]
     # "how long did each training step take": a row labelled "Training Steps" is what is asked, no model described
-    rows = [row for row in rows if not _sibling_row(row[0], subjects)
+    rows = [row for row in rows if not _sibling_row(row[0], subjects) and not _unit_of_ask(row[0], text)
             and not any(canonical(row[0]).rstrip("s") in name for name in asked)]
     kept = subjects
     if rows:
@@ -158,6 +158,12 @@ def _spelt_apart(label: str, text: str, subjects: list[PlanSubject], papers: lis
     for span in sorted(spans, key=len, reverse=True):
         rest = re.sub(rf"(?<![\w-]){re.escape(fold(span))}(?![\w-])", " ", rest)
     return _stems(label) <= _stems(rest)
+
+
+def _unit_of_ask(label: str, text: str) -> bool:
+    """"the computational budget in ops/timestep": a row labelled by a unit ("ops/timestep", "TFLOPS/GPU") that the
+    question writes after "in" is what the asked value is counted in, no row it describes."""
+    return "/" in label and re.search(rf"\bin\s+{re.escape(label)}(?![\w/])", text, re.IGNORECASE) is not None
 
 
 def _sibling_row(label: str, subjects: list[PlanSubject]) -> bool:

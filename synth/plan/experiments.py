@@ -29,7 +29,7 @@ _NOUNS = ("network", "model", "classifier", "policy", "agent", "auto-encoder", "
 # "the CIFAR-10 convolutional network": the data's name may open the description (a name, never a describing word)
 _DESCRIBED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w\-]+(?:\s+[\w\-]+){0,3}\s+paper['’]s\s+)?"
                         r"(?:(?P<data>[A-Z][\w\-]*\d[\w\-]*)\s+)?"
-                        r"(?P<words>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)\s+"
+                        r"(?P<words>[a-z][a-z\-]*(?:\s+(?:[a-z][a-z\-]*|[A-Z][\w\-]*)){0,2}?)\s+"
                         r"(?P<noun>network|model|classifier|policy|agent|experiment|auto-?encoder|autoencoder)s?\b"
                         r"(?:\s+(?:trained\s+|run\s+|evaluated\s+)?on\s+(?:the\s+)?"
                         r"(?P<object>[\w\-]+(?:\s+[a-z][\w\-]*){0,2}?)"
@@ -53,8 +53,10 @@ def experiment_subjects(text: str, names: Sequence[Name], papers: Sequence[Paper
     out: list[PlanSubject] = []
     spans: list[tuple[int, int]] = []
     for found in _DESCRIBED.finditer(text):
-        words = found.group("words").split()
-        if any(w.lower() in _NOT_DESCRIBING for w in words):
+        # "the single-language-pair MoE translation models" of the MoE paper: its own method's name describes nothing
+        words = [w for w in found.group("words").split() if w[:1].islower() or canonical(w) not in own]
+        if not words or len(words) < len(found.group("words").split()) - 1 or any(
+                w.lower() in _NOT_DESCRIBING or not w[:1].islower() for w in words):
             continue
         described = " ".join(words)
         noun = found.group("noun")
@@ -64,7 +66,8 @@ def experiment_subjects(text: str, names: Sequence[Name], papers: Sequence[Paper
         if thing and not any(n.start >= found.start("object") for n in inside):
             groups.append(thing)  # "on sparse features": said where its values are; a named dataset is not
         data = f"{found.group('data')} " if found.group("data") else ""
-        name = f"{data}{described} {noun}" + (f" on {thing}" if thing and len(groups) > 1 else "")
+        written = " ".join(found.group("words").split())  # the question's own words name it on the page
+        name = f"{data}{written} {noun}" + (f" on {thing}" if thing and len(groups) > 1 else "")
         spellings = tuple(dict.fromkeys([name, f"{described} {noun}"]))
         out.append(PlanSubject(name, spellings, EXPERIMENT_ORIGIN, homes,
                                role=noun if noun in _NOUNS else None, setting="; ".join(groups)))

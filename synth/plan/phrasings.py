@@ -238,10 +238,23 @@ def used_for(text: str) -> str:
 _MEASURE = r"(?P<measure>sizes?|lengths?|dimensions?|dimensionalit(?:y|ies))"
 _THING = r"(?!(?:how|what|which|who|when|where|why|does|do|did|is|are|was|were)\b)[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?"
 _MEASURE_OF_OWNER = re.compile(rf"\b(?:the\s+)?{_MEASURE}\s+of\s+"
-                               rf"(?P<owner>(?:[A-Z][\w\-.]*(?:\s+[\w\-.]+){{0,3}}?)['’]s|its|their)\s+(?P<things>{_THING}(?:\s*(?:,\s*(?:and\s+)?|\band\s+){_THING})*)"
+                               rf"(?P<owner>(?:[A-Z][\w\-.]*(?:\s+[\w\-.]+){{0,3}}?)['’]s|its|their|"
+                               rf"(?:each|every|the)\s+(?P<part>[a-z][\w\-]*)['’]s)\s+(?P<things>{_THING}(?:\s*(?:,\s*(?:and\s+)?|\band\s+){_THING})*)"
                                rf"(?=\s*(?:[,;?]|$)|\s+(?:in|for|on|at|during|when|and\s+(?:what|how|which))\b)")
 _MEASURE_OF_THING = re.compile(rf"\b(?:the\s+)?{_MEASURE}\s+of\s+(?:the|its|their)\s+(?P<thing>{_THING})"
                                rf"\s+(?P<link>of|in|for|used\s+by)\s+")
+
+
+# "how many hidden layers of what size": a count of things and the things' own measure, two asks
+_COUNT_OF_WHAT = re.compile(r"\bhow\s+many\s+(?P<things>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+of\s+what\s+"
+                            r"(?P<measure>size|width|length|dimension|depth)\b", re.IGNORECASE)
+
+
+def _count_and_measure(match: re.Match[str]) -> str:
+    """"how many hidden layers of what size" → "how many hidden layers and what hidden layer size"."""
+    things = match.group("things").split()
+    return f"how many {' '.join(things)} and what {' '.join([*things[:-1], _singular(things[-1])])} " \
+           f"{match.group('measure')}"
 
 
 def _singular(noun: str) -> str:
@@ -264,8 +277,11 @@ def of_measure(text: str) -> str:
             if len(words) == 1 and words[0] != head and re.search(r"-|al$|ic$", words[0]):
                 words.append(head)  # "source-side" of "source-side and target-side vocabularies"
             named.append(" ".join(words) + f" {measure}")
+        if m.group("part"):  # "the size of each expert's hidden layer": the expert hidden layer size of the subject
+            return "the " + " and ".join(f"{m.group('part')} {thing}" for thing in named)
         return f"{m.group('owner')} " + " and ".join(named)
 
+    text = _COUNT_OF_WHAT.sub(_count_and_measure, text)
     text = _MEASURE_OF_OWNER.sub(owned, text)
     return _MEASURE_OF_THING.sub(lambda m: f"the {_singular(m.group('thing'))} {_singular(m.group('measure'))} "
                                            f"{m.group('link')} ", text)

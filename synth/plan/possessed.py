@@ -43,6 +43,19 @@ def without_tools(text: str, names: list[Name], vocab: Vocabulary) -> list[Name]
     """The question's names but those used as a modifier of a common plural noun ("what speed improvement do the
     FlashAttention and xFormers changes give"), when no source of the library is about them: the changes, kernels or
     libraries of another work that the subject's paper uses are no subject of their own (read as one, FlashAttention
-    was asked the speed-up and answered nothing, and the subject was never asked it)."""
+    was asked the speed-up and answered nothing, and the subject was never asked it); nor is the kind of a named
+    model's part ("how many units do the LSTM layers of MoE-34M … have")."""
+    starts = {n.start for n in names if n.role == "subject"}
     return [n for n in names if not (n.role == "subject" and _THE_BEFORE.search(text[:n.start])
-                                     and _MODIFIED_NOUN.match(text, n.end) and not vocab.home_sources((n.text,)))]
+                                     and not vocab.home_sources((n.text,)) and (
+                                         _MODIFIED_NOUN.match(text, n.end) or _part_of_named(text, n.end, starts)))]
+
+
+# "the LSTM layers of MoE-34M and MoE-143M": the kind of a named model's part, not a model asked of its own
+_PART_OF = re.compile(r"\s+(?:layers?|cells?|blocks?|units?|encoders?|decoders?|modules?|networks?)\s+of\s+"
+                      r"(?:the\s+|each\s+|every\s+)?")
+
+
+def _part_of_named(text: str, end: int, starts: set[int]) -> bool:
+    found = _PART_OF.match(text, end)
+    return found is not None and found.end() in starts

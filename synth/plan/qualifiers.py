@@ -36,7 +36,8 @@ _VERB = re.compile(r"\bhow\s+many\s+" + _NOUN + r"\s+(?:do|does|did)\s+(?:" + SU
                    + r")?|it|they|these\s+models|this\s+model|the\s+models?)\s+(?P<word>[a-z][\w\-]*)" + _PER
                    + r"(?=\s*(?:[,;?.]|$|\band\b|\bin\b|\bof\b|\bfor\b))", re.IGNORECASE)
 _EACH_TO = re.compile(r"\b(?:each|every)\s+(token|input|example|sequence|position)\s+to\b", re.IGNORECASE)
-_NOT_QUALIFIERS = frozenset("there here have has had be been being used needed required".split())
+_NOT_QUALIFIERS = frozenset("there here have has had be been being used needed required run performed conducted done "
+                             "carried".split())
 _PREPOSITIONS = frozenset("of in on for with by from to at into about per".split())
 
 

@@ -34,9 +34,12 @@ _SETTING_WORDS = r"[A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?"
 _SETTING_END = r"(?=\s*(?:[,?.;]|\band\b|\bor\b|$))"
 # "the RMSNorm models trained with for CNN reading comprehension, for image-caption retrieval and for CIFAR-10
 # classification": the paper's own method may name the models, and a setting may go without "the"
-_MODELS_ON = re.compile(rf"\bthe\s+(?:[A-Z][\w\-]*\s+)?(?P<role>models|networks|runs)\b(?:(?![?;]).){{0,60}}?\b"
-                        rf"(?:on|for)\s+(?:the\s+)?(?P<setting>{_SETTING_WORDS}){_SETTING_END}")
-_ALSO_ON = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:on|for)\s+(?:the\s+)?"
+# "the teacher networks have in the cross-entropy experiments, in the …": a kind word may name the models, and "in"
+# opens a setting when the setting is one of the paper's experiments (never "the models in Table 3")
+_MODELS_ON = re.compile(rf"\bthe\s+(?:[A-Z][\w\-]*\s+|(?P<kind>(?!(?:{'|'.join(_DETERMINERS)})\b)[a-z][\w\-]*)\s+)?"
+                        rf"(?P<role>models|networks|runs)\b(?:(?![?;]).){{0,60}}?\b"
+                        rf"(?P<by>on|for|in)\s+(?:the\s+)?(?P<setting>{_SETTING_WORDS}){_SETTING_END}")
+_ALSO_ON = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<by>on|for|in)\s+(?:the\s+)?"
                       rf"(?P<setting>{_SETTING_WORDS}){_SETTING_END}")
 # Words that open a question's next ask, never a setting: "…, and on how many GPUs"
 _NOT_A_SETTING = _DETERMINERS | {"how", "what", "which", "who", "whom", "whose", "when", "where", "why", "both", "them",
@@ -117,15 +120,22 @@ def _settings_on(text: str) -> tuple[list[tuple[str, int, int]], str, int]:
     """The settings "the models … on the X, on the Y and on the Z" names (each with its span), the models' noun and
     where "the models" opens."""
     found = _MODELS_ON.search(text)
-    if not found or found.group("setting").split()[0].lower() in _NOT_A_SETTING:
+    if not found or not _a_setting(found):
         return [], "", 0
     spans = [found.span("setting")]
     at = found.end()
-    while (more := _ALSO_ON.match(text, at)) is not None and more.group("setting").split()[0].lower() not in \
-            _NOT_A_SETTING:
+    while (more := _ALSO_ON.match(text, at)) is not None and _a_setting(more):
         spans.append(more.span("setting"))
         at = more.end()
-    return [(" ".join(text[s:e].split()), s, e) for s, e in spans], found.group("role").lower(), found.start()
+    role = " ".join(w for w in (found.group("kind"), found.group("role")) if w).lower()
+    return [(" ".join(text[s:e].split()), s, e) for s, e in spans], role, found.start()
+
+
+def _a_setting(found: re.Match[str]) -> bool:
+    """The words after "on"/"for" name a setting, those after "in" only when they end on an experiment's kind word."""
+    setting = found.group("setting")
+    return setting.split()[0].lower() not in _NOT_A_SETTING and (
+        found.group("by").lower() != "in" or _GENERIC_TAIL.search(setting) is not None)
 
 
 # "In the Adafactor paper, when the embedding parameters are initialized with standard deviation 1 and not scaled up,

@@ -79,6 +79,8 @@ _NOT_A_NOUN = STOPWORDS | frozenset("""use uses used score scores scored reach r
     has had get gets got compare compared perform performs report reports reported model models family series
     variant variants version versions respectively like versus vs up down out performance performances result
     results numbers figures values dataset datasets benchmark benchmarks corpus""".split()) | frozenset(_DATASET_NOUNS)
+# "the size-2048 LSTM language model", "the GPT-2 chat models": the name is the model's, the words after it its kind
+_KIND_OF_MODEL = re.compile(r"^\s+[a-z][a-z\-]*\s+models?\b")
 # "for BERT pre-training", "in Qwen3 training": a model's stage, the model still the subject ("RL training" is a stage)
 _STAGE_NOUNS = frozenset("training pre-training pretraining fine-tuning finetuning post-training".split())
 _AUX_BEFORE = re.compile(r"\b(?:do|does|did|can|could|will|would|were|was|are|is|have|has)\s+(?:the\s+)?$",
@@ -305,6 +307,7 @@ _PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 # "On the 100 billion word Google News corpus, what … do MoE-65536-h and MoE-131072-h reach": the data the models
 # are run on, no subject beside them
 _DATA_AFTER = re.compile(r"^\s+(?:corpus|corpora|dataset|datasets|data\s+set)\b", re.IGNORECASE)
+_BENCHMARK_AFTER = re.compile(r"^\s+(?:benchmarks?|tasks?)\b", re.IGNORECASE)
 _ON_DATA = re.compile(r"\b(?:on|over|using)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}$", re.IGNORECASE)
 # "the DRAW model on binarized MNIST": the data a named model is run on, written right after it
 _RUN_ON = re.compile(r"^\s+(?:models?|networks?)\s+(?:(?:trained|evaluated|tested)\s+)?on\s+(?:the\s+)?"
@@ -346,7 +349,10 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
                 and not any(r.role == "attribute" for r in raw):
             roles[i] = "modifier"  # "the DRAW model on binarized MNIST": what DRAW is run on, no subject
             continue
-        if role != "entity" and _DATA_AFTER.match(text[end:]) and _ON_DATA.search(text[max(0, start - 50):start]) \
+        data = _DATA_AFTER.match(text[end:]) if role != "entity" else None
+        # "… does each reach on the 1 Billion Word benchmark": a benchmark no table labels, where the models ran
+        data = data or (_BENCHMARK_AFTER.match(text[end:]) if role != "attribute" else None)
+        if data and _ON_DATA.search(text[max(0, start - 50):start]) \
                 and any(j != i and other.role == "entity" for j, other in enumerate(raw)):
             roles[i] = "modifier"  # "the Google News corpus" beside the models asked: where they ran, no subject
             continue
@@ -385,6 +391,7 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             other.role == "entity" for j, other in enumerate(raw) if j != i)
         staged = role == "entity" and noun is not None and noun.group(1).lower() in _STAGE_NOUNS
         if noun and i not in verb_after and not asked_of and not staged and noun.group(1).lower() not in _NOT_A_NOUN \
+                and not _KIND_OF_MODEL.match(text[end:]) \
                 and not is_verb(noun.group(1)) and not _MEMBER_WORD.match(text[end:]) \
                 and not _LIST_VARIANT.match(text[end:]) and not re.search(r"\bon\s+(?:the\s+)?$", before):
             tail = _SETTING_TAIL.match(text[end:])
