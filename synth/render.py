@@ -105,6 +105,8 @@ def _quoted(evidence: Evidence, link: SourceLink, claim: str = "") -> Quoted:
                                                                      evidence.page, link)
     if evidence.table_caption:
         where += md_safe(f" — *{md.text(quotes.caption(evidence.table_caption))}*")
+    if evidence.heading:  # what the value is for, said by the heading the quote sits under
+        where += md_safe(f" — under “{md.text(evidence.heading)}”")
     if evidence.table_row is not None:
         return Quoted(where, md_safe(""), evidence.conflicting_value,
                       table=md_safe("\n".join(quotes.row_table(evidence.table_row))))

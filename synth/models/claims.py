@@ -49,6 +49,9 @@ class Evidence:
     cells: tuple[str, ...] = ()
     table_row: QuotedRow | None = None
     last_page: int | None = None  # the next page, for a sentence a page break cuts ("pp. 7–8")
+    # the heading a quote sits under, when it (not the quote) says what the value is for: "6.2 CNN/Daily Mail Reading
+    # Comprehension" over "Models are optimized … with a batch size of 64"; a run-in heading on a line of its own
+    heading: str | None = None
 
     @property
     def location(self) -> str:

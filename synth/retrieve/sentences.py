@@ -186,6 +186,9 @@ _ANY_TOKEN = re.compile(r"\S+")
 _SETTING = re.compile(r"\s*=\s*\d+(?:\.\d+)?(?:\s*[×x]\s*10\s*[−\-–]\s*\d+|e[−\-–]?\d+|\s*[−\-–]\s*\d+)?")
 
 
+_NUMBER_LIST = re.compile(r"\[\s*\d[\d.,\s]*\]")
+
+
 def is_axis_text(text: str) -> bool:
     """Figure axes, legends and table rows flattened into text: mostly numbers and bare names, few
     lower-case words of prose ("Benchmark DeepSeek 7B DeepSeekMoE 16B Architecture MHA+Dense …"), or an
@@ -194,6 +197,7 @@ def is_axis_text(text: str) -> bool:
     if has_tick_run(text):
         return True
     text = _SETTING.sub(" is value", text)
+    text = _NUMBER_LIST.sub(" 0 ", text)  # "shape [20, 600, 600, 2]", "[35, 2, 5]": one item of the sentence
     numbers = len(_NUMBERISH.findall(text))
     words = len(_WORD.findall(text))
     if numbers >= 4 and numbers >= words / 2:

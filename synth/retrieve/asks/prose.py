@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 
 from synth.index import Hit, PassageIndex, any_of, phrase
@@ -42,10 +43,12 @@ from synth.retrieve.asks.quantities import quantity_values
 from synth.retrieve.asks.roles import (
     RoleScope,
     described,
+    heading_naming,
     others_said,
     others_section,
     owned,
     role_player,
+    set_for_other,
     setting_opened,
 )
 from synth.retrieve.asks.scope import (
@@ -56,6 +59,7 @@ from synth.retrieve.asks.scope import (
     led_by_other,
     names_relative,
     only_as_reference,
+    others_sized,
     own_size_only,
     subject_scope,
 )
@@ -161,7 +165,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                                           [*metric_names, *own_words, *kinds, *settings],
                                           introduced, describing=attribute.kind is AttributeKind.MECHANISM,
                                           asked=(attribute.name,))
-                    if scope is None and home and names_relative(sentence.text, subject, vocab):
+                    if home and ((scope is None and names_relative(sentence.text, subject, vocab))
+                                 or (scope is not None and not scope.named and others_sized(sentence.text, subject))):
                         relative = position
                     elif home and own_size_only(sentence.text, subject):
                         relative = -1  # "We extend the 3B-size language models …": the subject's again
@@ -218,9 +223,14 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         opened = setting_opened(subject, said, position, CONTEXT_SENTENCES + 1)
                         if opened is not None and opened < position:
                             sentence = _joined(printed_sentences[opened], sentence)
+                    added = len(values[(i, j)])
                     score = _collect(values[(i, j)], ranked[(i, j)], sentence, source, subject, attribute, scope,
                                      home, contrast, hit.score, weights, vocab.acronyms, vocab.terms,
-                                     symbols_of(passage.doc_id), kind_names)
+                                     symbols_of(passage.doc_id), kind_names, plan.subjects if for_role else ())
+                    shown = heading_naming(subject, sentence.text, in_force[position]) if for_role else None
+                    if shown:  # the heading says what the quote's value is for: the page shows it with the quote
+                        values[(i, j)][added:] = [replace(c, evidence=replace(c.evidence, heading=shown))
+                                                  for c in values[(i, j)][added:]]
                     if attribute.kind is not AttributeKind.MECHANISM or not home:
                         continue
                     if score > 0:
@@ -406,7 +416,8 @@ def _joined(first: Sentence, last: Sentence) -> Sentence:
 def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sentence: Sentence, source: str,
              subject: PlanSubject, attribute: PlanAttribute, scope: Scope, home: bool, contrast: frozenset[str],
              bm25: float, weights: dict[str, float], acronyms: dict[str, str], terms: str = "",
-             symbols: frozenset[str] = frozenset(), kinds: tuple[str, ...] = ()) -> float:
+             symbols: frozenset[str] = frozenset(), kinds: tuple[str, ...] = (),
+             rivals: Sequence[PlanSubject] = ()) -> float:
     """Add the sentence's values (or its rank as a statement of the mechanism); its mechanism score, 0 if none."""
     evidence = sentence.evidence(source)
     if attribute.stage and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
@@ -433,6 +444,7 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         # "1.41 × 10−5 for style tasks and 7.07 × 10−6 for summarization": each value at the setting its clause names
         wanted = [w for w in (subject.setting, attribute.variant) if w]
         found, settings = per_setting(sentence.text, found, attribute.name, wanted, strict=subject.setting is not None)
+        found = [v for v in found if not set_for_other(subject, rivals, sentence.text, v[3])]
         for raw, number, unit, position, stretch in staged(sentence.text, found):
             stretch = stretch or (f"for {settings[position]}" if position in settings else None) \
                 or _stage_item(sentence, position)

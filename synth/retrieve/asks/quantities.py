@@ -255,6 +255,8 @@ def _word_pattern(word: str, words: list[str]) -> str:
     if same and word == words[-1]:
         return rf"(?:{'|'.join(same)})\w*"
     # "minibatch" is written "mini-batch" as often: a hyphen may sit between any two letters, or be left out
+    if "-" in word.strip("-"):  # "hidden-layer size": the hyphen may be a space ("a hidden layer of size 2048")
+        return r"[\s-]?".join(_word_pattern(part, words) for part in word.split("-") if part)
     letters = _singular(word).replace("-", "")
     if len(letters) < 6:
         return re.escape(_singular(word)) + r"\w*"
@@ -297,7 +299,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 # "the batch size is gradually increased from 3072 to 15360": the value the schedule reaches
                 (rf"\b{phrase}{_RISE}$", True),
                 # "we also increase the context size from 512 to 1024 tokens": the same rise, the verb first
-                (rf"\b{_RAISE_VERB}\s+(?:the\s+|its\s+|our\s+)?{phrase}\s+from\s+[\d.,]+\s*[KMB]?\s+to\s+$", True)]
+                # "raising the computational budget of the entire model from 85M to 102M ops/timestep"
+                (rf"\b{_RAISE_VERB}\s+(?:the\s+|its\s+|our\s+)?{phrase}(?:\s+of\s+(?:the\s+)?[a-z][a-z\s\-]{{0,30}}?)?"
+                 rf"\s+from\s+[\d.,]+\s*[KMB]?\s+to\s+$", True)]
     modifier = _word_pattern(words[0], words)
     if len(words) == 2 and re.search(rf"\b{modifier}\s+{_SETTINGS_NOUN}|(?:^|[.;:]\s+)for\s+{modifier}\s*,", text,
                                      re.IGNORECASE):
@@ -331,7 +335,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         patterns.append((rf"\b{_word_pattern(words[0], words)}\s+of\s+{_word_pattern(words[1], words)}\s+$", True))
     if len(words) == 2 and words[-1].lower().startswith("dimension"):
         # "a 512-dimensional embedding space" gives the embedding dimension
-        patterns.append((rf"^-dimensional\s+(?:[a-z]+\s+)?{re.escape(_singular(words[0]))}\w*\b", False))
+        patterns.append((rf"^(?:-\s*|\s+)dimensional\s+(?:[a-z]+\s+)?{re.escape(_singular(words[0]))}\w*\b", False))
     measure_unit = _MEASURED_IN.get(key(words[-1]))
     if key(words[-1]) in _DURATION and len(words) > 1 and all(key(w) in _STAGES for w in words[:-1]):
         # "training time", "training hours": "We trained the base models for … 12 hours", "Training took 3.5 days"
@@ -376,7 +380,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             if number.group(0)[-1:] in "KMBT" and (family_bound(text, number.start())
                                                    or _symbol_scale(text, number.group(0))):
                 continue  # "from 1B up to 8B parameters": a family's bound, not a context raised "from 4K to 32K"
-            context = (text[max(0, number.start() - 60):number.start()] if before
+            context = (text[max(0, number.start() - 90):number.start()] if before
                        else text[number.end():number.end() + 60])
             found = re.search(pattern, context, re.IGNORECASE)
             if not found:
@@ -462,6 +466,9 @@ def _subset_values(text: str, words: list[str], taken: set[int]) -> list[tuple[s
     return out
 
 
+_PLURAL_NOUN = re.compile(r"[a-z][a-z\-]{2,}(?<![su])s", re.IGNORECASE)
+
+
 def _spelled_values(text: str, words: list[str], taken: set[int], subset: bool = False
                     ) -> list[tuple[str, float, str, int]]:
     """"a single epoch", "two experts": a number written as a word counts only right before the asked
@@ -477,12 +484,16 @@ def _spelled_values(text: str, words: list[str], taken: set[int], subset: bool =
             continue  # "each token dispatched to at most two experts": experts per token, not the model's experts
         chosen = subset and noun is not None and chosen_count(text, number.start(), number.end()) and re.match(
             rf"\s+{re.escape(_singular(noun))}\w*\b", text[number.end():], re.IGNORECASE)
-        said = chosen or re.match(rf"\s+(?:(?!and\b|or\b|of\b)[a-z][a-z\-]*\s+){{0,2}}?{exact}(?![\w-])(?!\s+of\b)",
-                                  text[number.end():], re.IGNORECASE)  # "two fully connected hidden layers"
+        # "two fully connected hidden layers"; "one ReLU-activated hidden layer of size 4096": the noun's own measure
+        said = chosen or re.match(rf"\s+(?:(?!and\b|or\b|of\b)[a-z][a-z\-]*\s+){{0,2}}?{exact}(?![\w-])"
+                                  rf"(?!\s+of\b(?!\s+(?:size|width|dimension|depth)\b))", text[number.end():],
+                                  re.IGNORECASE)
         if number.start() in taken or not said or where_not_how_many(text, number.start()):
             continue  # "in a single training step" places the mixing, it counts no steps
         if not chosen and _counts_other(text[number.end() + said.end():], frozenset()):
             continue  # "three pre-training stages" counts stages, no "pre-training"
+        if not chosen and any(_PLURAL_NOUN.fullmatch(w) for w in said.group(0).split()[:-len(words)]):
+            continue  # "We vary the two hyperparameters batch size and learning rate": two hyperparameters
         if number.group(1).lower() == "one" and _THE_OTHER.search(text[number.end():number.end() + 120]):
             continue  # "if one output is much more helpful than the other": a pronoun's pair, no count
         out.append((number.group(0), float(_NUMBER_WORDS[number.group(1).lower()]), "", number.start()))

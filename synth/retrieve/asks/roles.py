@@ -34,18 +34,37 @@ def section_heading(text: str) -> bool:
     return _NUMBERED.match(text.strip()) is not None
 
 
-def headings_in_force(document: Document) -> dict[int, str | None]:
-    """The section heading in force where each passage of the document starts (by passage ordinal): its own section
-    when the reader knows it, else the last numbered heading line before it (a PDF's passages know none)."""
-    out: dict[int, str | None] = {}
+# "Model Architecture for Single Language Pair MoE Models: Our model is …", "Training: We trained …": a paragraph's
+# run-in heading, title-case words and a colon, in force until the next one or the next numbered heading
+_RUN_IN = re.compile(r"^(?P<title>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|for|of|and|the|with|on|in|to|a|an)){0,9}):\s+[A-Z]")
+
+
+def _run_in(text: str) -> str | None:
+    found = _RUN_IN.match(text)
+    return found.group("title") if found else None
+
+
+def _in_force(numbered: str | None, run_in: str | None) -> str | None:
+    """The heading a sentence is under: the numbered heading, then the run-in heading inside it on its own line."""
+    return "\n".join(h for h in (numbered, run_in) if h) or None
+
+
+def headings_in_force(document: Document) -> dict[int, tuple[str | None, str | None]]:
+    """The section heading in force where each passage of the document starts (by passage ordinal), and the run-in
+    heading inside it: its own section when the reader knows it, else the last numbered heading line before it (a
+    PDF's passages know none)."""
+    out: dict[int, tuple[str | None, str | None]] = {}
     heading: str | None = None
+    run_in: str | None = None
     for passage in document.passages:
-        out[passage.ordinal] = passage.section or heading  # a markdown passage knows its section
+        out[passage.ordinal] = (passage.section or heading, None if passage.section else run_in)
         if passage.kind is not PassageKind.TEXT:
             continue
         for sentence in sentences(passage):
             if section_heading(sentence.text):
-                heading = sentence.text
+                heading, run_in = sentence.text, None
+            elif (title := _run_in(sentence.text)) is not None:
+                run_in = title
     return out
 
 
@@ -62,7 +81,7 @@ def _spelt(text: str) -> list[str]:
 def _says(words: Sequence[str], text: str) -> bool:
     have = _spelt(text)
     return bool(words) and all(any(same_word(w, h) for h in have) or (
-        "-" in w and (all(any(same_word(part, h) for h in have) for part in w.split("-") if part)
+        "-" in w and (all(any(same_word(key(part), h) for h in have) for part in w.split("-") if part)
                       or any(same_word(w.replace("-", ""), h) for h in have))) for w in words)
 
 
@@ -73,8 +92,8 @@ def about_described(subject: PlanSubject, before: Sequence[str], passage: Sequen
     if subject.role and not any(_says(_stems(subject.role), text) for text in (*before, heading or "")):
         return False
     if subject.setting:  # each group of its words ("logistic regression; sparse features") said in one place
-        groups = [_stems(group) for group in subject.setting.split("; ")]
-        return all(any(_says(words, text) for text in (*passage, heading or "")) for words in groups)
+        return all(any(_says(_stems(group), text) or _abbreviated(group, text) for text in (*passage, heading or ""))
+                   for group in subject.setting.split("; "))
     return True
 
 
@@ -85,19 +104,22 @@ class RoleScope:
 
     def __init__(self, documents: Mapping[str, Document]) -> None:
         self._documents = documents
-        self._headings: dict[str, dict[int, str | None]] = {}
+        self._headings: dict[str, dict[int, tuple[str | None, str | None]]] = {}
 
     def headings(self, passage: Passage, said: Sequence[str]) -> list[str | None]:
-        """Per sentence of the passage (`said`, its sentences' texts), the numbered section heading it is under."""
+        """Per sentence of the passage (`said`, its sentences' texts), the numbered section heading it is under, and
+        on a line of its own the run-in heading ("Model Architecture for Multilingual MoE Model:") inside it."""
         document = self._documents.get(passage.doc_id)
         if document is not None and passage.doc_id not in self._headings:
             self._headings[passage.doc_id] = headings_in_force(document)
-        in_force = self._headings.get(passage.doc_id, {}).get(passage.ordinal)
+        numbered, run_in = self._headings.get(passage.doc_id, {}).get(passage.ordinal, (None, None))
         out = []
         for text in said:
             if section_heading(text):
-                in_force = text
-            out.append(in_force)
+                numbered, run_in = text, None
+            elif (title := _run_in(text)) is not None:
+                run_in = title
+            out.append(_in_force(numbered, run_in))
         return out
 
 
@@ -108,8 +130,26 @@ def owned(subject: PlanSubject, said: Sequence[str], headings: Sequence[str | No
 
 
 def _setting_said(subject: PlanSubject, text: str) -> bool:
-    groups = [_stems(group) for group in (subject.setting or "").split("; ") if group]
-    return bool(groups) and all(_says(words, text) for words in groups)
+    groups = [group for group in (subject.setting or "").split("; ") if group]
+    return bool(groups) and all(_says(_stems(group), text) or _abbreviated(group, text) for group in groups)
+
+
+def _abbreviated(group: str, text: str) -> bool:
+    """A setting of three words or more written by their initials: "mean-squared-error" as "MSE"."""
+    parts = [p for p in re.split(r"[\s\-]+", group) if p]
+    initials = "".join(p[0] for p in parts).upper()
+    return len(parts) >= 3 and re.search(rf"(?<![\w-]){initials}(?![\w-])", text) is not None
+
+
+def heading_naming(subject: PlanSubject, quote: str, heading: str | None) -> str | None:
+    """The heading to show with a quote of a described subject's value when the heading, not the quote, says the
+    subject's setting ("… with a batch size of 64" under "6.2 CNN/Daily Mail Reading Comprehension"), else None."""
+    if not heading or not subject.setting or _setting_said(subject, quote):
+        return None
+    groups = [group for group in subject.setting.split("; ") if group]
+    if not any(_says(_stems(group), heading) or _abbreviated(group, heading) for group in groups):
+        return None
+    return " › ".join(line.strip() for line in heading.split("\n") if line.strip())
 
 
 def setting_opened(subject: PlanSubject, said: Sequence[str], position: int, reach: int) -> int | None:
@@ -129,9 +169,32 @@ def others_said(subject: PlanSubject, subjects: Sequence[PlanSubject], said: Seq
     others = [o for o in subjects if o.name != subject.name and o.setting and described(o)]
     if not others:
         return [False] * len(said)
-    other = [any(_setting_said(o, text) and (not o.role or _says(_stems(o.role), text)) for o in others)
+    # a role every subject shares ("the teacher networks … in the cross-entropy experiments, in the …") tells none
+    # of them apart: the setting alone does
+    shared = all(o.role == subject.role for o in others)
+    other = [any(_setting_said(o, text) and (shared or not o.role or _says(_stems(o.role), text)) for o in others)
              for text in said]
     return [not _setting_said(subject, text) and (other[k] or (k > 0 and other[k - 1])) for k, text in enumerate(said)]
+
+
+# "… for experiments with cross entropy loss (figures 5, 7 and 8)", "each for cross-entropy and MSE losses": a "for"
+# phrase up to its clause's end or a bracket
+_FOR_PHRASE = re.compile(r"\bfor\s+(?P<phrase>[^,;.()\[\]]{3,80})")
+
+
+def set_for_other(subject: PlanSubject, rivals: Sequence[PlanSubject], text: str, position: int) -> bool:
+    """Whether the value at `position` is another described subject's: the first "for" phrase after it that says
+    any asked setting says another subject's and not this one's ("[20, 600, 600, 2] … for experiments with cross
+    entropy loss …, [9, 240, 240, 2] for cross entropy loss with vetted teacher": 20 is not the vetted teacher's)."""
+    others = [o for o in rivals if o.name != subject.name and o.setting and described(o)]
+    if not subject.setting or not others:
+        return False
+    for found in _FOR_PHRASE.finditer(text, position):
+        phrase = found.group("phrase")
+        own = _setting_said(subject, phrase)
+        if own or any(_setting_said(o, phrase) for o in others):
+            return not own
+    return False
 
 
 def role_player(text: str, subject: PlanSubject, attribute: str) -> str | None:
@@ -151,6 +214,7 @@ def role_player(text: str, subject: PlanSubject, attribute: str) -> str | None:
 def others_section(heading: str | None, subject: PlanSubject, subjects: Sequence[PlanSubject]) -> bool:
     """"3.2 RealScholarQuery": a numbered section heading naming another subject of the question and not this one, so
     an unnamed sentence under it ("we completed this process for only 50 instances") is that subject's."""
+    heading = heading.split("\n")[0] if heading else None  # the numbered heading, not a run-in one inside it
     if not heading or not section_heading(heading):
         return False
     folded = fold(heading)

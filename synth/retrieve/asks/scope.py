@@ -154,9 +154,11 @@ _SAME_AS = re.compile(r"\bsame\s+(?:[\w\-]+\s+){0,3}?(?:tokeni[sz]ers?|vocabular
 _FOLLOWING = re.compile(r"\b(?:follow(?:s|ed|ing)?|similar\s+(?:[\w\-]+\s+){0,2}?(?:as|to)|"
                         r"(?:we\s+)?refer(?:s|red)?\s+to|(?:as|like)\s+in|(?:inspired|guided)\s+by)\s+(?:the\s+)?$",
                         re.IGNORECASE)
-# A number in scientific notation, a kernel's shape ("5x5 convolution filters"), or a date ("Dec 2017", "March
-# 2024"): a name by its shape, never another model.
-_NOT_A_NAME = re.compile(r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+[x×]\d+$|^\d+(?:\.\d+)?[kK]$|^\d+(?:\.\d+)?\s?[KMGT]B$|"
+# A numbered section's heading glued to its first sentence ("A.2.1 Network Architectures Our teacher …"), a number in
+# scientific notation, a kernel's shape ("5x5 convolution filters"), or a date ("Dec 2017", "March 2024"): a name by
+# its shape, never another model.
+_NOT_A_NAME = re.compile(r"^(?:[A-Z]|\d{1,2})(?:\.\d{1,2}){1,3}\s+[A-Z][a-z]|"
+                         r"^\d+(?:\.\d+)?e[-−]?\d+$|^\d+[x×]\d+$|^\d+(?:\.\d+)?[kK]$|^\d+(?:\.\d+)?\s?[KMGT]B$|"
                          r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
                          r"\s+(?:19|20)\d\d$")
 # "a 2x speed improvement": a multiplier written before the noun it scales is no model's name
@@ -221,6 +223,9 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
             match = match_entity(subject.spellings, f"{name} {variant.group(1)}")
         if match is None and home and _short_form(subject, name):
             match = NameMatch(name, None)  # "k1.5" in the Kimi k1.5 paper
+        if match is None:  # "We also trained 1024 and 512 size LSTMs": each size written before the name
+            match = next((m for m in (match_entity(subject.spellings, spelt)
+                                      for spelt in sized_before(sentence, start, name)) if m is not None), None)
         prefix = _SIZE_PREFIX.match(name) if match is None else None
         if prefix:  # "a size-2048 LSTM", "3B-size DIFF Transformer": the size written in front of the name
             bare, size = name[prefix.end():], prefix.group("size")
@@ -294,6 +299,8 @@ def names_relative(sentence: str, subject: PlanSubject, vocab: Vocabulary | None
     that also describes DeepSeekMoE 16B; the unnamed sentences after it describe that other model. The family
     set beside a model of another family ("The number of heads is 24 for Transformer and 12 for DIFF
     Transformer") is the method compared, not another member taking over the paragraph."""
+    if others_sized(sentence, subject):
+        return True
     own = canonical(family(subject.name))
     if own == canonical(subject.name):
         return False
@@ -306,6 +313,26 @@ def names_relative(sentence: str, subject: PlanSubject, vocab: Vocabulary | None
 
 
 _SIZE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([MB])\b")
+# "1024 and 512 size LSTMs", "a 512-size LSTM": widths written before the name, each one model's
+_SIZES_BEFORE = re.compile(r"(?<![\w.])(?P<sizes>\d+(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\d+)*)"
+                           r"[\s-]size\s+$")
+
+
+def others_sized(sentence: str, subject: PlanSubject) -> bool:
+    """"We also trained 1024 and 512 size LSTMs …" in the paragraph of the size-2048 LSTM: the sentence spells other
+    models by sizes written before a name, none of them the subject; the unnamed sentences after it are theirs."""
+    spelt = [spelling for name, start, _ in names_in(sentence) for spelling in sized_before(sentence, start, name)]
+    return bool(spelt) and not any(match_entity(subject.spellings, spelling) for spelling in spelt)
+
+
+def sized_before(sentence: str, start: int, name: str) -> list[str]:
+    """The names "size-N <name>" a sentence spells by writing the sizes before the name ("1024 and 512 size LSTMs" →
+    size-1024 LSTM, size-512 LSTM)."""
+    found = _SIZES_BEFORE.search(sentence[max(0, start - 40):start])
+    if found is None:
+        return []
+    bare = name[:-1] if re.search(r"[A-Z]s$", name) else name  # "LSTMs": one LSTM per size
+    return [f"size-{n} {bare}" for n in re.findall(r"\d+", found.group("sizes"))]
 
 
 def _other_sizes(sentence: str, subject: PlanSubject) -> bool:
