@@ -478,10 +478,11 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     attributes = {(a.subject.name, a.attribute.name): a.attribute for a in asks}
     given = [_given(p.best, attributes[(p.best.subject, p.best.attribute)], plan.attributes) for p in picked]
     subjects = {s.name: s for s in plan.subjects}
-    homes = [subjects[p.best.subject].home_sources if p.best.subject in subjects and described(subjects[p.best.subject])
-             else () for p in picked]  # a setting of a named paper is checked in that paper
+    # a setting of a named paper is checked in that paper, by passages that say that setting
+    settings = [subjects[p.best.subject] if p.best.subject in subjects and described(subjects[p.best.subject])
+                else None for p in picked]
     verifications = verify_cells(wordings, [p.best.evidence for p in picked], library, index,
-                                 [p.best.variant for p in picked], given, homes)
+                                 [p.best.variant for p in picked], given, settings)
     cells = [_cell(p.best, p.disagreeing, v, p.also, q and not p.setting)
              for p, v, q in zip(picked, verifications, quantities, strict=True)]
     asked = len(plan.cells)

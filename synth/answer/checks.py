@@ -12,7 +12,8 @@ from dataclasses import replace
 from synth.answer.kinds import KindReader, TextCell, insufficient, of_kind
 from synth.answer.stages import of_another_stage
 from synth.index import PassageIndex
-from synth.models import Evidence, Library, PassageKind, Verdict, Verification
+from synth.models import Evidence, Library, PassageKind, PlanSubject, Verdict, Verification
+from synth.retrieve.asks.roles import says_setting
 from synth.text import fold
 from synth.verify import read_back, verify_claims
 
@@ -26,7 +27,7 @@ _VARIANT_TOKEN = re.compile(r"(?<![\w-])(?:non-?)?[a-z]+(?![\w-]*-thinking)")
 def verify_cells(claims: Sequence[list[str]], places: Sequence[Evidence], library: Library,
                  index: PassageIndex, variants: Sequence[str | None] | None = None,
                  given: Sequence[TextCell | None] | None = None,
-                 homes: Sequence[tuple[str, ...]] | None = None) -> list[Verification]:
+                 described: Sequence[PlanSubject | None] | None = None) -> list[Verification]:
     """One verification per cell: of its wordings, the first the library supports, else the first it
     contradicts, else the first. The rules alone decide (no learned judge): a cell is supported only
     when its value is found stated, and not by evidence that gives it for another model variant than the cell's
@@ -34,8 +35,8 @@ def verify_cells(claims: Sequence[list[str]], places: Sequence[Evidence], librar
     against the place it was read from (`_read_back`). A text cell (`given`: its value and attribute, None for a
     figure) is not supported by evidence of a value the library names as another asked attribute and never as the
     cell's (`synth.answer.kinds.of_kind`): "X uses V" is worded alike for every attribute of X. A cell whose subject
-    is one setting of a named paper (`homes`: its sources, empty for any other cell) is checked in those sources only
-    (`_in_home`)."""
+    is one setting of a named paper (`described`: that subject, None for any other cell) is checked in that paper's
+    sources only, and contradicted only by a passage that says its setting (`_in_home`)."""
     reader = KindReader(library, index)
     flat = [claim for wordings in claims for claim in wordings]
     checked = iter(verify_claims(flat, library, index, learned=False)) if flat else iter(())
@@ -47,26 +48,35 @@ def verify_cells(claims: Sequence[list[str]], places: Sequence[Evidence], librar
                    for _ in wordings]
         chosen = next((v for v in results if v.verdict is Verdict.SUPPORTED),
                       next((v for v in results if v.verdict is Verdict.CONTRADICTED), results[0]))
-        chosen = _in_home(chosen, homes[i] if homes is not None else ())
+        chosen = _in_home(chosen, described[i] if described is not None else None)
         out.append(_read_back(chosen, wordings, place, library, index, variant, cell, reader))
     return out
 
 
-def _in_home(verification: Verification, homes: tuple[str, ...]) -> Verification:
+def _in_home(verification: Verification, subject: PlanSubject | None) -> Verification:
     """A verdict on a subject the question names by its setting in a paper ("the models fine-tuned on the NLP tasks"
     of the weak-to-strong paper) that rests only on other sources' passages is no verdict on it: another paper's
-    "NLP tasks … batch size of 64" is about its own runs, and neither supports nor contradicts this paper's 32."""
-    if not homes or verification.verdict is Verdict.INSUFFICIENT:
+    "NLP tasks … batch size of 64" is about its own runs, and neither supports nor contradicts this paper's 32. Nor is
+    a contradiction by a passage of that paper that never says the setting ("MoE-1-Wide: … one ReLU-activated hidden
+    layer of size 4096" against the single-language-pair translation models' 2048)."""
+    if subject is None or verification.verdict is Verdict.INSUFFICIENT:
         return verification
+    homes = subject.home_sources
     sources = {e.source for e in (*verification.evidence, *verification.counter_evidence)}
+    said = "states" if verification.verdict is Verdict.SUPPORTED else "contradicts"
     if not sources or sources & set(homes):
-        return verification
+        if verification.verdict is not Verdict.CONTRADICTED or any(
+                says_setting(subject, f"{e.heading or ''} {e.table_caption or ''} {e.quote}")
+                for e in verification.counter_evidence):
+            return verification
+        why = f"the passage that gives another value does not say “{subject.setting}”, the setting the cell is"
+    else:
+        why = (f"the passage that {said} it is in {', '.join(sorted(sources))}, not in the paper the question names "
+               f"({', '.join(homes)}), whose setting the cell is")
     atoms = tuple(replace(a, status=Verdict.INSUFFICIENT) if a.status is not Verdict.INSUFFICIENT else a
                   for a in verification.atoms)
-    said = "states" if verification.verdict is Verdict.SUPPORTED else "contradicts"
     return replace(verification, verdict=Verdict.INSUFFICIENT, atoms=atoms, evidence=(), counter_evidence=(),
-                   explanation=f"the passage that {said} it is in {', '.join(sorted(sources))}, not in the paper the "
-                               f"question names ({', '.join(homes)}), whose setting the cell is")
+                   explanation=why)
 
 
 def other_variant(evidence: Sequence[Evidence], variant: str | None) -> str | None:

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from synth.models import Answer, AnswerCell, AttributeKind, Plan, Relation, Verdict
 from synth.names import canonical, size_of
+from synth.retrieve.asks.roles import described
 
 _SCALE = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 
@@ -212,7 +213,11 @@ def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
         line = f"{_opening(attribute.name)}: " + "; ".join(
             _family(answer, subject, attribute.name) or _settings(answer, first[(subject, attribute.name)])
             for subject in [s.name for s in plan.subjects] if (subject, attribute.name) in first) + "."
-        if plan.relation in (Relation.COMPARE, Relation.RANK):
+        # settings of one paper's experiments asked side by side ("the batch size for CNN reading comprehension and
+        # for CIFAR-10") are no contest: ranked only when the question ranks them
+        contest = plan.relation is Relation.RANK or (
+            plan.relation is Relation.COMPARE and not all(described(s) for s in plan.subjects))
+        if contest:
             line += _comparison([c for c in answer.cells if c.attribute == attribute.name and c.subject in asked])
         sentences.append(line)
     if trend:

@@ -30,7 +30,7 @@ _NOUNS = ("network", "model", "classifier", "policy", "agent", "auto-encoder", "
 _DESCRIBED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w\-]+(?:\s+[\w\-]+){0,3}\s+paper['’]s\s+)?"
                         r"(?:(?P<data>[A-Z][\w\-]*\d[\w\-]*)\s+)?"
                         r"(?P<words>[a-z][a-z\-]*(?:\s+(?:[a-z][a-z\-]*|[A-Z][\w\-]*)){0,2}?)\s+"
-                        r"(?P<noun>network|model|classifier|policy|agent|experiment|auto-?encoder|autoencoder)s?\b"
+                        r"(?P<noun>network|model|classifier|policy|agent|experiment|auto-?encoder|autoencoder)(?P<plural>s?)\b"
                         r"(?:\s+(?:trained\s+|run\s+|evaluated\s+)?on\s+(?:the\s+)?"
                         r"(?P<object>[\w\-]+(?:\s+[a-z][\w\-]*){0,2}?)"
                         r"(?=\s*(?:[,?;.]|\b(?:and|or|have|has|had|use|used|get|reach)\b|$)))?")
@@ -67,7 +67,7 @@ def experiment_subjects(text: str, names: Sequence[Name], papers: Sequence[Paper
             groups.append(thing)  # "on sparse features": said where its values are; a named dataset is not
         data = f"{found.group('data')} " if found.group("data") else ""
         written = " ".join(found.group("words").split())  # the question's own words name it on the page
-        name = f"{data}{written} {noun}" + (f" on {thing}" if thing and len(groups) > 1 else "")
+        name = f"{data}{written} {noun}{found.group('plural')}" + (f" on {thing}" if thing and len(groups) > 1 else "")
         spellings = tuple(dict.fromkeys([name, f"{described} {noun}"]))
         out.append(PlanSubject(name, spellings, EXPERIMENT_ORIGIN, homes,
                                role=noun if noun in _NOUNS else None, setting="; ".join(groups)))

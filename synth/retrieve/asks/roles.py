@@ -129,7 +129,8 @@ def owned(subject: PlanSubject, said: Sequence[str], headings: Sequence[str | No
     return [about_described(subject, said[:position + 1], said, heading) for position, heading in enumerate(headings)]
 
 
-def _setting_said(subject: PlanSubject, text: str) -> bool:
+def says_setting(subject: PlanSubject, text: str) -> bool:
+    """Whether a text says every group of the described subject's setting (each in its words or by its initials)."""
     groups = [group for group in (subject.setting or "").split("; ") if group]
     return bool(groups) and all(_says(_stems(group), text) or _abbreviated(group, text) for group in groups)
 
@@ -144,7 +145,7 @@ def _abbreviated(group: str, text: str) -> bool:
 def heading_naming(subject: PlanSubject, quote: str, heading: str | None) -> str | None:
     """The heading to show with a quote of a described subject's value when the heading, not the quote, says the
     subject's setting ("… with a batch size of 64" under "6.2 CNN/Daily Mail Reading Comprehension"), else None."""
-    if not heading or not subject.setting or _setting_said(subject, quote):
+    if not heading or not subject.setting or says_setting(subject, quote):
         return None
     groups = [group for group in subject.setting.split("; ") if group]
     if not any(_says(_stems(group), heading) or _abbreviated(group, heading) for group in groups):
@@ -156,7 +157,7 @@ def setting_opened(subject: PlanSubject, said: Sequence[str], position: int, rea
     """The last sentence of the passage, at most `reach` before `position`, that says the subject's setting: where a
     quote of the value's sentence starts, so that it shows what the value is for."""
     for k in range(position, max(-1, position - reach - 1), -1):
-        if _setting_said(subject, said[k]):
+        if says_setting(subject, said[k]):
             return k
     return None
 
@@ -172,9 +173,9 @@ def others_said(subject: PlanSubject, subjects: Sequence[PlanSubject], said: Seq
     # a role every subject shares ("the teacher networks … in the cross-entropy experiments, in the …") tells none
     # of them apart: the setting alone does
     shared = all(o.role == subject.role for o in others)
-    other = [any(_setting_said(o, text) and (shared or not o.role or _says(_stems(o.role), text)) for o in others)
+    other = [any(says_setting(o, text) and (shared or not o.role or _says(_stems(o.role), text)) for o in others)
              for text in said]
-    return [not _setting_said(subject, text) and (other[k] or (k > 0 and other[k - 1])) for k, text in enumerate(said)]
+    return [not says_setting(subject, text) and (other[k] or (k > 0 and other[k - 1])) for k, text in enumerate(said)]
 
 
 # "… for experiments with cross entropy loss (figures 5, 7 and 8)", "each for cross-entropy and MSE losses": a "for"
@@ -191,8 +192,8 @@ def set_for_other(subject: PlanSubject, rivals: Sequence[PlanSubject], text: str
         return False
     for found in _FOR_PHRASE.finditer(text, position):
         phrase = found.group("phrase")
-        own = _setting_said(subject, phrase)
-        if own or any(_setting_said(o, phrase) for o in others):
+        own = says_setting(subject, phrase)
+        if own or any(says_setting(o, phrase) for o in others):
             return not own
     return False
 
