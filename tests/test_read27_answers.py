@@ -202,6 +202,9 @@ def test_another_size_of_the_model_takes_the_paragraph(corpus: tuple[Library, Pa
     assert ("size-2048 LSTM", "Adam learning rate") not in cells
     assert cells.get(("size-512 LSTM", "batch size")) == "1024"
     assert cells.get(("size-512 LSTM", "embedding dimension")) == "256"
+    # the model its size spells is the cell's model on the page, not the plural name "LSTMs"
+    answer = gold_answer("read27", "large-batch-lstm-sizes", corpus)
+    assert {c.entity for c in answer.cells if c.subject == "size-512 LSTM"} == {"size-512 LSTM"}
 
 
 def test_teacher_networks_of_each_experiment(corpus: tuple[Library, PassageIndex]) -> None:

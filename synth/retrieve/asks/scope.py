@@ -224,8 +224,12 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
         if match is None and home and _short_form(subject, name):
             match = NameMatch(name, None)  # "k1.5" in the Kimi k1.5 paper
         if match is None:  # "We also trained 1024 and 512 size LSTMs": each size written before the name
-            match = next((m for m in (match_entity(subject.spellings, spelt)
-                                      for spelt in sized_before(sentence, start, name)) if m is not None), None)
+            spelt = next(((s, m) for s in sized_before(sentence, start, name)
+                          if (m := match_entity(subject.spellings, s)) is not None), None)
+            if spelt is not None:  # the model is the one its size spells, not the plural name
+                mentions.append((start, end))
+                first = first or spelt
+                continue
         prefix = _SIZE_PREFIX.match(name) if match is None else None
         if prefix:  # "a size-2048 LSTM", "3B-size DIFF Transformer": the size written in front of the name
             bare, size = name[prefix.end():], prefix.group("size")
