@@ -92,7 +92,7 @@ def about_described(subject: PlanSubject, before: Sequence[str], passage: Sequen
     if subject.role and not any(_says(_stems(subject.role), text) for text in (*before, heading or "")):
         return False
     if subject.setting:  # each group of its words ("logistic regression; sparse features") said in one place
-        return all(any(_says(_stems(group), text) or _abbreviated(group, text) for text in (*passage, heading or ""))
+        return all(any(_group_said(group, text) for text in (*passage, heading or ""))
                    for group in subject.setting.split("; "))
     return True
 
@@ -132,7 +132,12 @@ def owned(subject: PlanSubject, said: Sequence[str], headings: Sequence[str | No
 def says_setting(subject: PlanSubject, text: str) -> bool:
     """Whether a text says every group of the described subject's setting (each in its words or by its initials)."""
     groups = [group for group in (subject.setting or "").split("; ") if group]
-    return bool(groups) and all(_says(_stems(group), text) or _abbreviated(group, text) for group in groups)
+    return bool(groups) and all(_group_said(group, text) for group in groups)
+
+
+def _group_said(group: str, text: str) -> bool:
+    """One group of a setting's words said in a text, in its words or by its initials."""
+    return _says(_stems(group), text) or _abbreviated(group, text)
 
 
 def _abbreviated(group: str, text: str) -> bool:
@@ -148,7 +153,7 @@ def heading_naming(subject: PlanSubject, quote: str, heading: str | None) -> str
     if not heading or not subject.setting or says_setting(subject, quote):
         return None
     groups = [group for group in subject.setting.split("; ") if group]
-    if not any(_says(_stems(group), heading) or _abbreviated(group, heading) for group in groups):
+    if not any(_group_said(group, heading) for group in groups):
         return None
     return " › ".join(line.strip() for line in heading.split("\n") if line.strip())
 
