@@ -30,6 +30,7 @@ from synth import claimparse
 from synth.claimparse import Quantity
 from synth.models import AtomKind
 from synth.text import sentence_spans
+from synth.verify.gaps import gap_spans
 
 _CLAUSE = re.compile(r";|,?\s+\b(?:but|while|whereas|although|though|however)\b|,\s+(?=(?:and|yet)\s+(?:the|it|this|"
                      r"they|we|[A-Z]))|,\s+where\b|,\s+as\s+(?:evidenced|attested|witnessed)\s+by\b", re.IGNORECASE)
@@ -370,9 +371,12 @@ def atoms_of(text: str) -> ClaimAtoms:
                                       negated=_negated_before(text, start, match.start()), margin=margin,
                                       ratio=ratio, quantifier=quantifier, cue=match.group(0).lower(),
                                       degree=_degree(text, start, match.start(), match.end(), stop)))
+        sizes = gap_spans(text[start:stop])
         for quantity in figures:
             if quantity.raw.lower() == "one":  # "one possible explanation", "the alternating one"
                 continue
+            if any(s + start <= quantity.start < e + start for s, e in sizes):
+                continue  # "the gap … under BLEU (around 3 points)": the gap's size, checked with the gaps compared
             if start <= quantity.start < stop and not any(s <= quantity.start < e for s, e in used):
                 found.append(AtomSpec(AtomKind.FIGURE, quantity.raw, quantity.start, quantity.end, (start, stop),
                                       quantity=quantity, negated=_negated_before(text, start, quantity.start)))

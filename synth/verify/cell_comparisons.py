@@ -25,6 +25,7 @@ from synth.text import fold
 from synth.verify.atoms import AtomSpec, ClaimAtoms, margin_words
 from synth.verify.cells import TableView
 from synth.verify.findings import Context, Finding, Named, in_clause, quote_cells
+from synth.verify.gaps import judge_gap
 from synth.verify.labels import Mention, clean_label, plain
 from synth.verify.margins import degree_outcome, direction_of, margin_fits, margin_outcome, pair_holds
 from synth.verify.measures import is_measure, means_performance, names_measure, summary_columns
@@ -318,10 +319,11 @@ def _judged(atom: AtomSpec, axis: str, pairs: list[tuple[GridCell, GridCell]], a
         return None
     if not _named(attributes):  # read over every column, a tie says neither way ("outperforms overall")
         untied = [(a, b) for a, b in pairs if a.value != b.value]
-        if untied and 2 * len(untied) < len(pairs) and any(
-                pair_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in untied):
-            return None  # mostly ties: neither "outperforms" nor its denial is borne out
-        # Ties everywhere else and behind wherever it differs: A never does better, so it does not outperform.
+        ahead = [pair_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in untied]
+        if untied and 2 * len(untied) < len(pairs) and any(ahead) and (not all(ahead) or atom.quantifier == "all"):
+            return None  # mostly ties, and mixed where the cells differ (or "on all" of them): nothing borne out
+        # Ties everywhere else and ahead (behind) wherever it differs: A is never behind B and ahead somewhere, so it
+        # outperforms B (never ahead: it does not).
         pairs = untied or pairs
     holds = [pair_holds(atom, a.value, b.value, a.column_path if axis == "row" else a.row_path) for a, b in pairs]
     return _outcome(holds, _named(attributes), atom.quantifier), pairs, holds
@@ -336,8 +338,8 @@ def _rivals_named(objects: Named) -> bool:
 def judge_comparison(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView,
                      context: Context) -> Finding | None:
     """A vs B on the clause's attributes, in one table."""
-    if second_order(atom, atoms.text):
-        return None  # "the gap … is greater", "scales better as the batch grows": not one cell against another
+    if second_order(atom, atoms.text):  # "the gap … is greater", "scales better as the batch grows": not one cell
+        return judge_gap(number, atom, atoms, view, context)  # against another; two gaps are read on their own
     if _against_all(atom, atoms.text, view):  # "outperforms the other systems": A against every other row
         return judge_extreme(number, replace(atom, kind=AtomKind.EXTREME, quantifier="all"), atoms, view, context)
     split = _split(view, atom, atoms.text)
