@@ -63,7 +63,6 @@ def _in_home(verification: Verification, subject: PlanSubject | None) -> Verific
         return verification
     homes = subject.home_sources
     sources = {e.source for e in (*verification.evidence, *verification.counter_evidence)}
-    said = "states" if verification.verdict is Verdict.SUPPORTED else "contradicts"
     if not sources or sources & set(homes):
         if verification.verdict is not Verdict.CONTRADICTED or any(
                 says_setting(subject, f"{e.heading or ''} {e.table_caption or ''} {e.quote}")
@@ -71,6 +70,7 @@ def _in_home(verification: Verification, subject: PlanSubject | None) -> Verific
             return verification
         why = f"the passage that gives another value does not say “{subject.setting}”, the setting the cell is"
     else:
+        said = "states" if verification.verdict is Verdict.SUPPORTED else "contradicts"
         why = (f"the passage that {said} it is in {', '.join(sorted(sources))}, not in the paper the question names "
                f"({', '.join(homes)}), whose setting the cell is")
     atoms = tuple(replace(a, status=Verdict.INSUFFICIENT) if a.status is not Verdict.INSUFFICIENT else a

@@ -197,6 +197,10 @@ def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
     sentences: list[str] = []
     first = primary_cells(answer)
     asked = {s.name for s in plan.subjects}
+    # settings of one paper's experiments asked side by side ("the batch size for CNN reading comprehension and for
+    # CIFAR-10") are no contest: ranked only when the question ranks them
+    contest = plan.relation is Relation.RANK or (
+        plan.relation is Relation.COMPARE and not all(described(s) for s in plan.subjects))
     for attribute in plan.attributes:
         if attribute.kind is AttributeKind.MECHANISM:
             for mechanism in answer.mechanisms:
@@ -213,10 +217,6 @@ def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
         line = f"{_opening(attribute.name)}: " + "; ".join(
             _family(answer, subject, attribute.name) or _settings(answer, first[(subject, attribute.name)])
             for subject in [s.name for s in plan.subjects] if (subject, attribute.name) in first) + "."
-        # settings of one paper's experiments asked side by side ("the batch size for CNN reading comprehension and
-        # for CIFAR-10") are no contest: ranked only when the question ranks them
-        contest = plan.relation is Relation.RANK or (
-            plan.relation is Relation.COMPARE and not all(described(s) for s in plan.subjects))
         if contest:
             line += _comparison([c for c in answer.cells if c.attribute == attribute.name and c.subject in asked])
         sentences.append(line)

@@ -227,7 +227,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                     score = _collect(values[(i, j)], ranked[(i, j)], sentence, source, subject, attribute, scope,
                                      home, contrast, hit.score, weights, vocab.acronyms, vocab.terms,
                                      symbols_of(passage.doc_id), kind_names, plan.subjects if for_role else ())
-                    shown = heading_naming(subject, sentence.text, in_force[position]) if for_role else None
+                    shown = heading_naming(subject, sentence.text, in_force[position]) \
+                        if for_role and len(values[(i, j)]) > added else None
                     if shown:  # the heading says what the quote's value is for: the page shows it with the quote
                         values[(i, j)][added:] = [replace(c, evidence=replace(c.evidence, heading=shown))
                                                   for c in values[(i, j)][added:]]
