@@ -68,6 +68,17 @@ def test_how_long_it_took_asks_the_training_time_and_what_follows() -> None:
     assert time_taken(f"How long is the context of {SUBJECT}") is None
 
 
+@pytest.mark.parametrize("clause", [
+    "how long did each training step take",
+    # the step's owner after "of" (fresh11/transformer-big-decoding: read as "training step", answered by the
+    # 300K training steps of the big model's table row)
+    "how long did each training step of the big model take",
+    f"how long did each training step of {SUBJECT} take",
+])
+def test_how_long_each_step_took_asks_the_time_per_step(clause: str) -> None:
+    assert _texts(clause) == ["time per training step"]
+
+
 @pytest.mark.parametrize(("clause", "read"), [
     (f"How many attention heads does each layer of {SUBJECT} have", ["attention heads"]),  # "layer" is no verb
     (f"What is the maximum context length supported by {SUBJECT}", ["maximum context length"]),

@@ -87,8 +87,10 @@ _WORK_OF_TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will)\s+(?:(?:p
                             r"(?:the\s+|its\s+|their\s+)?⟨S⟩[^,;?]*?\s+(?:take|taken)\b", re.IGNORECASE)
 
 
+# "how long did each training step take", "how long did each training step of the big model take": the step's owner,
+# after "of", is the subject's, never a part of the thing timed
 _EACH_TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will)\s+(?:each|every|one|a|an)\s+(?P<thing>[a-z][\w\-]*"
-                         r"(?:\s+[a-z][\w\-]*)?)\s+take\b", re.IGNORECASE)
+                         r"(?:\s+(?!of\b)[a-z][\w\-]*)?)(?:\s+of\s+[^,;?]+?)?\s+take\b", re.IGNORECASE)
 
 
 def time_taken(clause: str) -> Asked | None:
