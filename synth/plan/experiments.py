@@ -34,10 +34,12 @@ _DESCRIBED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w\-]+(?:\s+[\w\-]+
                         r"(?:\s+(?:trained\s+|run\s+|evaluated\s+)?on\s+(?:the\s+)?"
                         r"(?P<object>[\w\-]+(?:\s+[a-z][\w\-]*){0,2}?)"
                         r"(?=\s*(?:[,?;.]|\b(?:and|or|have|has|had|use|used|get|reach)\b|$)))?")
-# Words that tell a member, a stage or a copy of a named model rather than describe an experiment of the paper
+# Words that tell a member, a stage or a copy of a named model rather than describe an experiment of the paper: "its
+# chat model", "the post-trained models" of a report are the report's own model in a variant, never an experiment
 _NOT_DESCRIBING = STOPWORDS | frozenset("""same other first second third final best worst new original proposed
     baseline base big large small tiny medium huge mini language trained pretrained pre-trained resulting whole full
-    entire main previous following above given said whole which what each every""".split())
+    entire main previous following above given said whole which what each every chat instruct instruction-tuned
+    post-trained posttrained fine-tuned finetuned aligned""".split())
 
 
 def experiment_subjects(text: str, names: Sequence[Name], papers: Sequence[PaperReference], vocab: Vocabulary

@@ -31,10 +31,14 @@ _PER = (r"(?P<per>\s+(?:per|in\s+each|for\s+each|at\s+each)\s+(?!" + SUBJECT
 # "how many experts are activated per token", "how many heads are shared"
 _PREDICATE = re.compile(r"\bhow\s+many\s+" + _NOUN + r"\s+(?:are|is|were|was|get|gets|got)\s+(?P<word>[a-z][\w\-]*)"
                         + _PER + r"(?=\s*(?:[,;?.]|$|\band\b|\bin\b|\bof\b|\bfor\b))", re.IGNORECASE)
-# "how many parameters does each activate per token", "how many experts does ⟨S⟩ select per token"
-_VERB = re.compile(r"\bhow\s+many\s+" + _NOUN + r"\s+(?:do|does|did)\s+(?:" + SUBJECT + r"|each(?:\s+" + SUBJECT
-                   + r")?|it|they|these\s+models|this\s+model|the\s+models?)\s+(?P<word>[a-z][\w\-]*)" + _PER
+# "how many parameters does each activate per token", "how many experts does ⟨S⟩ select per token", "how many tokens
+# may each model output" (a modal is an auxiliary too: read without it, the training tokens answered the output's)
+_VERB = re.compile(r"\bhow\s+many\s+" + _NOUN + r"\s+(?:do|does|did|may|might|can|could|must|will|would|should)\s+"
+                   r"(?:" + SUBJECT + r"|(?:each|every)(?:\s+" + SUBJECT + r"|\s+model)?|it|they|these\s+models|"
+                   r"this\s+model|the\s+models?)\s+(?P<word>[a-z][\w\-]*)" + _PER
                    + r"(?=\s*(?:[,;?.]|$|\band\b|\bin\b|\bof\b|\bfor\b))", re.IGNORECASE)
+# Verbs whose participle is the verb itself: "output tokens", not "outputed tokens"
+_SAME_PARTICIPLE = re.compile(r"(?:put|set|cut|hit|let|cast|read|spread)$")
 _EACH_TO = re.compile(r"\b(?:each|every)\s+(token|input|example|sequence|position)\s+to\b", re.IGNORECASE)
 _NOT_QUALIFIERS = frozenset("there here have has had be been being used needed required run performed conducted done "
                              "carried".split())
@@ -44,7 +48,7 @@ _PREPOSITIONS = frozenset("of in on for with by from to at into about per".split
 def participle(verb: str) -> str:
     """`activate` → `activated`, `select` → `selected`: the verb written as the attribute's modifier."""
     lowered = verb.lower()
-    if lowered.endswith("ed"):
+    if lowered.endswith("ed") or _SAME_PARTICIPLE.search(lowered):
         return lowered
     if lowered.endswith("e"):
         return lowered + "d"

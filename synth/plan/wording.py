@@ -28,7 +28,9 @@ SUBJECT = "\u27e8S\u27e9"
 METRIC = "\u27e8A\u27e9"
 
 _WH = frozenset("what which how why who whose when where".split())
-_AUX = frozenset("do does did is are was were be been being has have had can could will would should".split())
+# a modal is an auxiliary like "can": "how many tokens may each model output" asks the tokens output, not "tokens may"
+_AUX = frozenset("""do does did is are was were be been being has have had can could will would should may might must
+    shall""".split())
 # Verbs a question uses around its asks; any inflection of these ends a noun phrase.
 _VERBS = frozenset("""use score reach achieve get obtain attain report give list compare show state provide name tell
     perform fare rank differ take decide spend employ adopt need require keep balance handle reduce change scale grow
