@@ -78,6 +78,12 @@ QWEN3 = "Furthermore, Qwen3 has been pre-trained on 36 trillion tokens covering 
     ("DeepSeek-V3 is trained on a cluster equipped with 2048 NVIDIA H800 GPUs.", "accelerators", ["2048"]),
     ("It costs 8.5 days with 64 A100s.", "accelerators", ["64"]),
     ("All models trained on 32 TPUv3 cores with equal FLOPs per example.", "accelerators", ["32"]),
+    # the asked verb and the noun with the ordinal that picks them between (fresh11: "predicts the next 2 tokens",
+    # "we averaged the last 20 checkpoints" stated no predicted tokens and no averaged checkpoints)
+    ("Instead of predicting just the next single token, DeepSeek-V3 predicts the next 2 tokens through the MTP "
+     "technique.", "predicted tokens", ["2"]),
+    ("For the big models, we averaged the last 20 checkpoints.", "averaged checkpoints", ["20"]),
+    ("For the big models, we averaged the last 20 checkpoints.", "predicted checkpoints", []),
     ("DeepSeek-V3 requires only 2.788M H800 GPU hours for its full training.", "accelerators", []),
     ("MoE models excel at training efficiency, with a training cost of 22 TPU v3 core years.", "accelerators", []),
     # an acronym inside the asked phrase (fresh7: Whisper's long-form TED-LIUM 3 set)

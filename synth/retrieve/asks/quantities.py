@@ -417,12 +417,14 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
 
 def _verb_values(text: str, words: list[str], taken: set[int]) -> list[tuple[str, float, str, int]]:
     """"How many languages do they cover" asks the covered languages: "… tokens covering up to 119 languages" states
-    them with the verb before the figure and the noun after it."""
+    them with the verb before the figure and the noun after it; "predicts the next 2 tokens", "we averaged the last
+    20 checkpoints" with the ordinal that picks them between (fresh11)."""
     if len(words) != 2 or not words[0].lower().endswith("ed") or len(words[0]) < 6:
         return []
     verb = re.escape(words[0].lower()[:-2].rstrip("e"))
     noun = re.escape(_singular(words[1]))
-    pattern = re.compile(rf"\b{verb}\w*\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|more\s+than\s+)?"
+    pattern = re.compile(rf"\b{verb}\w*\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|more\s+than\s+|"
+                         rf"the\s+(?:next|last|final|first|top)\s+)?"
                          rf"(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+{noun}\w*\b", re.IGNORECASE)
     out = []
     for found in pattern.finditer(text):
