@@ -80,6 +80,18 @@ def test_how_long_each_step_took_asks_the_time_per_step(clause: str) -> None:
 
 
 @pytest.mark.parametrize(("clause", "read"), [
+    # the verb after a modal or before the means it is done with qualifies the counted noun (fresh11: "tokens"
+    # alone took DeepSeek-V3's 14.8T training tokens for the tokens it predicts or may output)
+    (f"How many tokens does {SUBJECT} predict with multi-token prediction", ["predicted tokens"]),
+    (f"How many tokens may each {SUBJECT} output", ["output tokens"]),
+    ("How many tokens may each model output", ["output tokens"]),
+    (f"How many experts does {SUBJECT} activate per token", ["activated experts per token"]),
+])
+def test_the_verb_of_a_counted_noun_qualifies_it(clause: str, read: list[str]) -> None:
+    assert _texts(clause) == read
+
+
+@pytest.mark.parametrize(("clause", "read"), [
     (f"How many attention heads does each layer of {SUBJECT} have", ["attention heads"]),  # "layer" is no verb
     (f"What is the maximum context length supported by {SUBJECT}", ["maximum context length"]),
 ])

@@ -36,7 +36,8 @@ _PREDICATE = re.compile(r"\bhow\s+many\s+" + _NOUN + r"\s+(?:are|is|were|was|get
 _VERB = re.compile(r"\bhow\s+many\s+" + _NOUN + r"\s+(?:do|does|did|may|might|can|could|must|will|would|should)\s+"
                    r"(?:" + SUBJECT + r"|(?:each|every)(?:\s+" + SUBJECT + r"|\s+model)?|it|they|these\s+models|"
                    r"this\s+model|the\s+models?)\s+(?P<word>[a-z][\w\-]*)" + _PER
-                   + r"(?=\s*(?:[,;?.]|$|\band\b|\bin\b|\bof\b|\bfor\b))", re.IGNORECASE)
+                   + r"(?=\s*(?:[,;?.]|$|\band\b|\bin\b|\bof\b|\bfor\b|\bwith\b|\bthrough\b|\busing\b|\bby\b))",
+                   re.IGNORECASE)
 # Verbs whose participle is the verb itself: "output tokens", not "outputed tokens"
 _SAME_PARTICIPLE = re.compile(r"(?:put|set|cut|hit|let|cast|read|spread)$")
 _EACH_TO = re.compile(r"\b(?:each|every)\s+(token|input|example|sequence|position)\s+to\b", re.IGNORECASE)
