@@ -19,6 +19,7 @@ from synth.retrieve.asks.percents import percent_values
 from synth.retrieve.asks.schedules import WARMUP, schedule_values
 from synth.retrieve.asks.shares import share_values
 from synth.retrieve.asks.spaced import spaced_thousands, where_not_how_many
+from synth.retrieve.asks.speedups import speedup_values
 from synth.retrieve.asks.thresholds import threshold_values
 from synth.retrieve.asks.totals import total_values
 from synth.scientific import SCIENTIFIC, scientific_value
@@ -152,12 +153,13 @@ def _drawn(text: str, end: int, attribute: PlanAttribute) -> bool:
 
 
 # "scaling study of byte-level models up to 8B parameters", "models at multiple scales from 1B up to 8B parameters":
-def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str]
+def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str], speedups: bool = True
                     ) -> list[tuple[str, float, str, int]]:
     """(value as written, number, unit, offset) of the counts a sentence gives for a quantity attribute: the
     attribute's noun right after the figure ("36 trillion tokens", "671B total parameters") or its
     modifier right after it ("37B activated"), every other modifier nearby, no contrasting modifier
-    ("13B active parameters" is not the total)."""
+    ("13B active parameters" is not the total); a speed-up's multiples only when `speedups` (the question names no
+    baseline the multiple would have to be over)."""
     asked = words_of(attribute.name)
     if not asked:
         return []
@@ -214,7 +216,8 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     if timed:
         return timed  # "each training step took 0.15 seconds": the step's time, no count the sentence also gives
     out += [v for v in (*total_values(text, attribute), *share_values(text, attribute),
-                        *threshold_values(text, attribute), *percent_values(text, attribute))
+                        *threshold_values(text, attribute), *percent_values(text, attribute),
+                        *(speedup_values(text, attribute) if speedups else ()))
             if v[3] not in {position for *_, position in out}]
     return in_own_clause(text, out + _plain_values(text, attribute, head, modifiers, out), modifiers, head)
 
