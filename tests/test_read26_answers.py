@@ -103,6 +103,15 @@ def test_a_condition_without_the_paper_and_the_subject() -> None:
     assert _without_names(condition, subject, [paper]) == "extends to 64K context length"
 
 
+def test_a_condition_of_use_is_the_thing_used_and_its_purpose() -> None:
+    """"When DeepSeek-V3 uses its multi-token prediction for speculative decoding": the paragraph says neither "uses"
+    nor the whole phrase in one sentence (its heading names the method, a sentence the purpose); fresh11 declared
+    every value of that paragraph not stated."""
+    subject = PlanSubject("DeepSeek-V3", ("DeepSeek-V3",), "named", ("v3",))
+    condition = "DeepSeek-V3 uses its multi-token prediction for speculative decoding"
+    assert _without_names(condition, subject, []) == "multi-token prediction; speculative decoding"
+
+
 def test_a_caption_naming_another_described_experiment_is_its_own() -> None:
     """"Figure 5: Handwriting sequence generation model … The models are trained with mini-batch size of 8" sits under
     the skip-thought section: its 8 is the handwriting model's (it was given to the skip-thought model)."""

@@ -191,5 +191,13 @@ def _without_names(condition: str, subject: PlanSubject, papers: Sequence[PaperR
     rest = condition
     for span in sorted(spans, key=len, reverse=True):
         rest = re.sub(rf"(?<![\w-]){re.escape(span)}(?![\w-])", " ", rest, flags=re.IGNORECASE)
-    words = [w for w in rest.split() if w.lower() not in _DETERMINERS]
-    return " ".join(words) or condition
+    words = [w for w in rest.split() if w.lower() not in _DETERMINERS and w.lower() not in _USING]
+    # "uses its multi-token prediction for speculative decoding": the thing used and what it is used for, each said
+    # somewhere in the paragraph or its heading (the heading names the method, a sentence the purpose)
+    return re.sub(r"\s+for\s+", "; ", " ".join(words), count=1) if words else condition
+
+
+# Verbs that say a subject uses something: the condition is stated wherever the thing used is ("Combined with the
+# framework of speculative decoding"), whatever verb the paragraph uses
+_USING = frozenset({"uses", "use", "using", "used", "applies", "apply", "applying", "applied", "employs", "employ",
+                    "employing", "employed"})
