@@ -323,22 +323,11 @@ def _hyphen_initial(name: str) -> str | None:
 
 
 _DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})
-# Modifiers a head is always read with: a temperature is the one generation samples at ("evaluated with a temperature
-# of 0.7" is the sampling temperature); only with that head ("sampling rate", "sampling steps" are other things)
-_DEFAULT_FOR_HEAD = {key("temperature"): frozenset({key("sampling"), key("decoding"), key("generation")})}
-
-
-def implied_modifiers(asked: frozenset[str]) -> frozenset[str]:
-    """The asked words its head always means, so a sentence need not write them: "sampling" of "sampling
-    temperature"."""
-    implied = frozenset().union(*(words for head, words in _DEFAULT_FOR_HEAD.items() if head in asked))
-    return asked & implied
 
 
 def default_modifiers(asked: frozenset[str]) -> frozenset[str]:
-    """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count, "a temperature of
-    0.7" the sampling temperature."""
-    return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS) | implied_modifiers(asked)
+    """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count."""
+    return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS)
 
 
 def match_property(asked: frozenset[str], default: frozenset[str], label: str) -> LabelMatch | None:

@@ -344,16 +344,3 @@ def test_a_count_in_millions_is_read_whole() -> None:
     in Janus-Pro's "how many samples … added to Stage II")."""
     assert _values("In Janus-Pro, we incorporate approximately 72 million samples of synthetic aesthetic data.",
                    "samples") == ["72 million"]
-
-
-@pytest.mark.parametrize(("text", "name", "values"), [
-    # a temperature is the one generation samples at: the sentence need not write "sampling" (fresh11: DeepSeek-V3's
-    # "AIME and CNMO 2024 are evaluated with a temperature of 0.7" was no sampling temperature)
-    ("For mathematical assessments, AIME and CNMO 2024 are evaluated with a temperature of 0.7, and the results are "
-     "averaged over 16 runs.", "sampling temperature", ["0.7"]),
-    ("we use a sampling temperature of 0.6 and a top-p value of 0.95", "sampling temperature", ["0.6"]),
-    # only a temperature's head implies it: another rate is no sampling rate
-    ("We use a learning rate of 0.1 and audio at 16 kHz.", "sampling rate", []),
-])
-def test_a_head_s_implied_modifier_need_not_be_written(text: str, name: str, values: list[str]) -> None:
-    assert _values(text, name) == values

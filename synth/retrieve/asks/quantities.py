@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from synth import claimparse
 from synth.models import PlanAttribute
-from synth.names import default_modifiers, implied_modifiers, key, same_word, words_of
+from synth.names import default_modifiers, key, same_word, words_of
 from synth.retrieve.asks.bounds import ALTERNATIVES, family_bound, in_range
 from synth.retrieve.asks.clauses import in_own_clause
 from synth.retrieve.asks.hardware import ACCELERATOR, HARDWARE_AFTER
@@ -275,8 +275,6 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     named = _PER.split(attribute.name)[0]  # "activated experts per token": the count is of experts
     counted = _COUNT_OF.sub("", named)  # "number of epochs": a source writes "3 epochs", not "number of epochs 3"
     words = [w for w in WORD.findall(counted if WORD.search(counted) else named) if w.lower() not in STOPWORDS][-2:]
-    implied = implied_modifiers(words_of(attribute.name))  # "a temperature of 0.7" is the sampling temperature
-    words = [w for w in words if key(w) not in implied] or words
     if not words:
         return []
     rest = modifiers - {key(p) for w in words for p in w.split("-")}
