@@ -38,8 +38,8 @@ questions, cells or values, only scores. `tune`, `dev`, `probe`, `shapes`, `pros
 half of `methods/`, in `methods/tune/`), `methods2`, `sizes`, `settings`, `reader`, `questions`, `precision`,
 `colleague`, `values2`, `phrasing`, `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`,
 `fresh9`, `fresh10`, `fresh11`, `read22` (questions the lead typed while reading pages, gold written from the PDFs after
-one build) and `read23`, `read24`, `read25`, `read26` and `read27` (the same, gold written before any build) are tuning parts
-(`tuning` runs the thirty-three);
+one build) and `read23`, `read24`, `read25`, `read26` and `read27` (the same, gold written before any build) are tuning
+parts (`tuning` runs the thirty-three);
 `methods_report` (`methods/report/`) is the half of the method questions run once, to report, never tuned on, and
 `sizes_report`, `settings_report`, `reader_report`, `questions_report`, `precision_report`, `fresh2_report`,
 `fresh4_report`, `fresh5_report`, `fresh6_report`, `fresh7_report`, `fresh8_report`, `fresh9_report` and
