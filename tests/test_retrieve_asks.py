@@ -10,7 +10,7 @@ from synth.answer import _wanted_variant
 from synth.labelcodes import abbreviated_property, pair_names, pair_part
 from synth.models import AttributeKind, Document, Evidence, Passage, PassageKind, PlanAttribute, PlanSubject, Table
 from synth.retrieve.asks import Candidate
-from synth.retrieve.asks.prose import _sibling
+from synth.retrieve.asks.other_topic import is_sibling
 from synth.retrieve.asks.table_cells import _bare_head, _grouped_label, caption_entity_variant
 from synth.retrieve.asks.terms import text_values
 from synth.tables import TableRecord, records
@@ -96,7 +96,7 @@ def test_a_text_value_names_which_thing_never_only_which_kind(sentence: str, att
 
 def test_a_sibling_model_is_not_the_model_its_source_is_about() -> None:
     def sibling(name: str, *about: str) -> bool:
-        return _sibling(PlanSubject(name, (name,), "test", ()), about)
+        return is_sibling(PlanSubject(name, (name,), "test", ()), about)
 
     assert sibling("DeepSeek-V2-Lite", "DeepSeek-V2") and sibling("AdaMax", "Adam")
     assert not sibling("Whisper large", "Whisper") and not sibling("Qwen3-235B-A22B", "Qwen3", "MoE")
@@ -115,15 +115,15 @@ def test_thinking_is_not_found_inside_non_thinking() -> None:
 
 
 def test_a_value_of_another_training_stage_is_not_taken() -> None:
-    from synth.retrieve.asks.prose import _other_stage
+    from synth.retrieve.asks.other_topic import other_stage
     from synth.retrieve.asks.quantities import quantity_values
 
     asked = PlanAttribute("learning rate", AttributeKind.QUANTITY, ("learning rate",), "test", stage="pre-training")
     assert quantity_values("We use Adam with learning rate of 1e-4, β1 = 0.9.", asked, frozenset())[0][:2] == (
         "1e-4", 0.0001)
-    assert _other_stage("We use a batch size of 32 and fine-tune for 3 epochs.", "pre-training")
-    assert not _other_stage("We pre-train with a batch size of 256 and fine-tune later.", "pre-training")
-    assert not _other_stage("We train with a batch size of 256 sequences.", "pre-training")
+    assert other_stage("We use a batch size of 32 and fine-tune for 3 epochs.", "pre-training")
+    assert not other_stage("We pre-train with a batch size of 256 and fine-tune later.", "pre-training")
+    assert not other_stage("We train with a batch size of 256 sequences.", "pre-training")
 
 
 def test_a_sentence_naming_the_subject_only_to_compare_is_no_context_for_the_next() -> None:

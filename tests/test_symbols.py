@@ -7,7 +7,7 @@ import pytest
 
 from synth.models import AttributeKind, Document, Passage, PlanAttribute, PlanSubject, Table
 from synth.plan.wording import asked_phrases
-from synth.retrieve.asks.prose import _other_member
+from synth.retrieve.asks.other_topic import other_member
 from synth.retrieve.asks.scope import led_by_other, subject_scope
 from synth.retrieve.asks.symbols import attribute_symbols, is_symbol, normal_symbol, symbol_values
 from synth.retrieve.asks.table_cells import _label_match, _unit_of
@@ -169,7 +169,7 @@ def test_an_unnamed_sentence_about_another_sized_member_is_not_the_subject_s() -
     big = PlanSubject("Transformer big", ("Transformer big",), "test", ("t",))
     base = PlanSubject("Transformer base", ("Transformer base",), "test", ("t",))
     text = "For the base model, we use a rate of Pdrop = 0.1."
-    assert _other_member(text, big) and not _other_member(text, base)
+    assert other_member(text, big) and not other_member(text, base)
 
 
 def test_default_names_no_attribute_of_its_own() -> None:

@@ -21,12 +21,12 @@ from synth.models import (
     PlanAttribute,
     PlanSubject,
 )
-from synth.names import canonical, family
-from synth.plan.setting import stage_of
+from synth.names import canonical
 from synth.plan.used import uses_term
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.change import asks_change, change_values, states_change
 from synth.retrieve.asks.contrast import contrast_modifiers
+from synth.retrieve.asks.hardware import ACCELERATORS, HARDWARE_ASKED, HARDWARE_QUERY, hardware_phrase
 from synth.retrieve.asks.kinds import (
     QUERY_TERMS,
     asked_words,
@@ -37,6 +37,7 @@ from synth.retrieve.asks.kinds import (
 )
 from synth.retrieve.asks.mechanism import continuation_score, heading_anchor, mechanism_score, rarity
 from synth.retrieve.asks.metrics import metric_values
+from synth.retrieve.asks.other_topic import DATA_ASKED, TRAINING, is_sibling, other_member, other_stage, purpose_said
 from synth.retrieve.asks.per_setting import per_setting, side_experiment
 from synth.retrieve.asks.predecessor import compared_with, predecessor_values
 from synth.retrieve.asks.quantities import quantity_values
@@ -117,7 +118,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
             # "We use Adam with …" names the optimizer without the word: look for the names of the asked kind too.
             kind_names = kind_terms(attribute, index, vocab.acronyms, vocab.terms)
             attribute_query = " OR ".join(q for q in (attribute_query, any_of(kind_names[:QUERY_TERMS])) if q)
-        if _HARDWARE_ASKED.search(attribute.name) and (attribute.kind is AttributeKind.TEXT or _ACCELERATORS.search(
+        if HARDWARE_ASKED.search(attribute.name) and (attribute.kind is AttributeKind.TEXT or ACCELERATORS.search(
                 attribute.name)):  # "how many accelerators": sentences counting GPUs, TPU cores or A100s
             attribute_query = f"{attribute_query} OR {HARDWARE_QUERY}" if attribute_query else HARDWARE_QUERY
         if asks_speedup(attribute):  # "delivering 1.8 times TPS": a speed-up need not say "faster"
@@ -142,7 +143,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                                           for a in vocab.about.get(source, ()))
                 # DeepSeek-V2-Lite in the DeepSeek-V2 paper: an unnamed sentence there is about DeepSeek-V2,
                 # unless it follows one naming the subject.
-                sibling = home and not introduced and _sibling(subject, vocab.about.get(source, ()))
+                sibling = home and not introduced and is_sibling(subject, vocab.about.get(source, ()))
                 context: tuple[int, Sentence, Scope] | None = None
                 relative = -1  # the last sentence of the passage naming another model of the subject's family
                 away: int | None = None  # the last sentence opening on another model
@@ -211,7 +212,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                     if not scope.named and away is not None and 0 < position - away <= CONTEXT_SENTENCES and (
                             context is None or context[0] < away):
                         continue  # "Algorithm 2: AdaMax … Good default settings are α = 0.002": AdaMax's, not Adam's
-                    if not scope.named and _other_member(sentence.text, subject):
+                    if not scope.named and other_member(sentence.text, subject):
                         continue  # "For the base model, we use a rate of Pdrop = 0.1": not the big model's
                     if not scope.named and context is not None and position - context[0] <= CONTEXT_SENTENCES \
                             and attribute.kind is not AttributeKind.MECHANISM:
@@ -321,26 +322,6 @@ def _symbol_hits(homes: list[str], documents: dict[str, Document],
     return out
 
 
-_SIZE_WORD = re.compile(r"^[\s\-]*(?:tiny|small|medium|base|large|big|huge|giant|xl|xxl|\d[\w.\-]*)\b", re.IGNORECASE)
-
-
-_HARDWARE_ASKED = re.compile(r"\b(?:[GTN]PUs?|hardware|accelerators?)$", re.IGNORECASE)
-_ACCELERATORS = re.compile(r"\baccelerators$", re.IGNORECASE)
-_HARDWARE_PHRASE = re.compile(r"(?:\b\d[\d,]*\s+|\b(?:one|two|four|eight|sixteen)\s+)?(?:\d+-core\s+)?"
-                              r"(?:(?:[A-Z][\w\-]*\s+){1,3}[GTN]PUs?\b|\b[GTN]PU\s?v\d+[a-z]?\b)"
-                              r"(?:\s+(?:clusters?|pods?|slices?)\b)?")
-# The hardware nouns of a sentence naming the hardware without the word "hardware" ("on a 32-core TPUv2 cluster").
-HARDWARE_QUERY = '"gpu" * OR "tpu" * OR "npu" * OR "accelerators"'
-
-
-def _hardware(text: str, attribute: PlanAttribute) -> str | None:
-    """"On what GPUs": the hardware as printed, with its count ("8 NVIDIA P100 GPUs"), not its names listed apart."""
-    if not _HARDWARE_ASKED.search(attribute.name):
-        return None
-    found = _HARDWARE_PHRASE.search(text)
-    return " ".join(found.group(0).split()) if found else None
-
-
 _PLAYER_SCORE = 5.0  # a name the sentence says plays the asked role: the statement of the value itself
 _HYPOTHETICAL = re.compile(r"\b(?:if|suppose|supposing|imagine|were\s+to|would\s+be)\b", re.IGNORECASE)
 # "One might attempt to approximate nGPT's update in GPT by applying RMSNorm": a thought experiment, not a choice
@@ -354,53 +335,6 @@ def common_practice(text: str) -> bool:
     """The sentence says what is usual ("The block typically starts with … RMSNorm"), not what the subject does; a
     bracketed aside says nothing of its clause ("… to generate k responses (typically between 4 and 64) …")."""
     return _COMMON_PRACTICE.search(_PARENTHESES.sub("", text)) is not None
-_STAGE_WORD = re.compile(r"\bpre-?train\w*|\bpretrain\w*|\bfine-?tun\w*|\bpost-?train\w*|\bSFT\b|"
-                         r"\breinforcement[- ]learning\b|\bRL\b", re.IGNORECASE)
-
-
-_DATA_ASKED = re.compile(r"\b(?:datasets?|data|corpus|corpora)$", re.IGNORECASE)
-_TRAINING = re.compile(r"\b(?:pre-?|post-?)?train\w*|\bfine-?tun\w*|\bSFT\b|\bRL\b", re.IGNORECASE)
-
-
-def _purpose_said(name: str, text: str) -> bool:
-    """The data asked for a named purpose ("calibration dataset") is stated where the sentence says that purpose ("Our
-    calibration set is … segments from the C4 dataset"), training or not."""
-    purpose = [w for w in re.findall(r"[a-z][\w\-]*", _DATA_ASKED.sub("", name).lower()) if w not in STOPWORDS]
-    return bool(purpose) and all(re.search(rf"\b{re.escape(w)}", text, re.IGNORECASE) for w in purpose)
-
-
-def _other_stage(text: str, stage: str) -> bool:
-    """The sentence is about another training stage than the asked one, and not about the asked one."""
-    stages = {stage_of(m.group(0)) for m in _STAGE_WORD.finditer(text)}
-    return bool(stages) and stage not in stages
-
-
-_MEMBER_MODEL = re.compile(r"\b(?:the|our|a|its)\s+(tiny|small|base|medium|large|big|huge|giant|xl|xxl)\s+models?\b",
-                           re.IGNORECASE)
-
-
-def _other_member(text: str, subject: PlanSubject) -> bool:
-    """An unnamed sentence about another sized member of the family ("the base model") when the subject is
-    a member named by its size word ("Transformer big")."""
-    own = {w.lower() for s in subject.spellings for w in re.findall(r"[A-Za-z]+", s)}
-    said = {m.group(1).lower() for m in _MEMBER_MODEL.finditer(text)}
-    return bool(said) and not (said & own)
-
-
-def _sibling(subject: PlanSubject, about: tuple[str, ...]) -> bool:
-    """The subject's name extends the name its source is about, but not by a size: DeepSeek-V2-Lite in the
-    DeepSeek-V2 paper, AdaMax in the Adam paper, whose unnamed sentences are about the main model; Qwen3-32B
-    in the Qwen3 report and Whisper large in the Whisper paper are sized members of it."""
-    for spelling in subject.spellings:
-        for main in about:
-            head = fold(family(main))
-            name = fold(spelling)
-            if len(name) > len(head) and name.startswith(head) and canonical(family(spelling)) != canonical(head) \
-                    and not _SIZE_WORD.match(spelling[len(head):]):
-                return True
-    return False
-
-
 def _stage_item(sentence: Sentence, position: int) -> str | None:
     """The numbered stage item of its passage a figure of the sentence sits in ("Reasoning Stage (S2)"); the
     sentence's text is its passage's, whitespace collapsed, so the offset is found by the figure's own words."""
@@ -429,11 +363,11 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
     sentence before, for the speed-up over T5-Base)."""
     evidence = sentence.evidence(source)
     if attribute.stage and attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) \
-            and _other_stage(sentence.text, attribute.stage):
+            and other_stage(sentence.text, attribute.stage):
         return 0.0  # "We use a batch size of 32 and fine-tune for 3 epochs": not the pre-training batch size
-    if attribute.kind is AttributeKind.TEXT and _DATA_ASKED.search(attribute.name) \
+    if attribute.kind is AttributeKind.TEXT and DATA_ASKED.search(attribute.name) \
             and not re.search(r"\b(?:evaluat|test|benchmark)", attribute.name, re.IGNORECASE) \
-            and not _TRAINING.search(sentence.text) and not _purpose_said(attribute.name, sentence.text):
+            and not TRAINING.search(sentence.text) and not purpose_said(attribute.name, sentence.text):
         return 0.0  # "which dataset were they trained on": not "The ImageNet dataset contains 14 million images"
     skip_changes = not asks_change(attribute)  # figures stated as a change are skipped, unless a change is asked
     if attribute.kind in (AttributeKind.QUANTITY, AttributeKind.METRIC) and only_as_reference(scope, sentence.text):
@@ -482,7 +416,7 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
                                 False, home, scope.named, scope.member, score=_PLAYER_SCORE))
     elif attribute.kind is AttributeKind.TEXT:
         score = mechanism_score(sentence.text, attribute, scope.named, home, weights, acronyms)
-        hardware = _hardware(sentence.text, attribute)
+        hardware = hardware_phrase(sentence.text, attribute)
         found = uses_term(sentence.text, attribute) or text_values(sentence.text, attribute, acronyms, terms) \
             or ([hardware] if hardware else [])
         if score <= 0 and (hardware or used_as(sentence.text, attribute.name)):

@@ -12,13 +12,14 @@ from synth.models import PlanAttribute
 from synth.names import default_modifiers, key, same_word, words_of
 from synth.retrieve.asks.bounds import ALTERNATIVES, family_bound, in_range
 from synth.retrieve.asks.clauses import in_own_clause
+from synth.retrieve.asks.counted import SUBSET_WORDS, counts_other, singular, spelled_values, subset_values, verb_values
 from synth.retrieve.asks.hardware import ACCELERATOR, HARDWARE_AFTER
 from synth.retrieve.asks.lexicon import PEAK, PLAIN, WORD, has_word, measured_noun, same_measures, word_tokens
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.retrieve.asks.percents import percent_values
 from synth.retrieve.asks.schedules import WARMUP, schedule_values
 from synth.retrieve.asks.shares import share_values
-from synth.retrieve.asks.spaced import spaced_thousands, where_not_how_many
+from synth.retrieve.asks.spaced import spaced_thousands
 from synth.retrieve.asks.speedups import speedup_values
 from synth.retrieve.asks.thresholds import threshold_values
 from synth.retrieve.asks.totals import total_values
@@ -30,9 +31,6 @@ _SCALE_UNIT = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}
 _MASS_NOUNS = frozenset(key(w) for w in ("data", "corpus", "dataset", "compute", "budget", "amount", "size"))
 # Nouns a magnitude stands for when left out ("21B are activated for each token" counts parameters, never experts).
 _IMPLIED_NOUNS = frozenset(key(w) for w in ("parameters", "params", "weights", "tokens"))
-# Words that make a count the part of a set used for one input: "selects only 8 routed experts" is not the number of
-# routed experts, it is how many are activated per token.
-_SUBSET_WORDS = frozenset(key(w) for w in ("activated", "active", "selected", "chosen", "activates", "selects"))
 _PART_OF = re.compile(r"\b\d[\d,]*\s+out\s+of\s+(?:the\s+)?\d", re.IGNORECASE)
 _LENGTH_NOUNS = r"context|sequence|window|length"
 _LENGTH_OF = re.compile(rf"\b(?:{_LENGTH_NOUNS})(?:\s+(?:size|length|window))?\s*(?:of|to|is|=|:)\s*"
@@ -101,20 +99,6 @@ def _counts_head(words: Iterable[str], head: str) -> bool:
     not a "tokenizer" (the stems meet as token / tokeniz)."""
     return any(has_word([w], head) and not (head.startswith(w) and head[len(w):len(w) + 2] in ("iz", "is"))
                for w in words)
-
-
-_NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z\-]*)")
-
-
-def _counts_other(after: str, asked: frozenset[str]) -> bool:
-    """The figure counts the plural noun written right after it, not an asked noun further on: "36 trillion tokens
-    covering up to 119 languages" gives no count of languages."""
-    found = _NEXT_WORD.match(after)
-    if not found:
-        return False
-    word = found.group(1)
-    plural = len(word) > 3 and word.lower().endswith("s") and not word.lower().endswith(("ss", "us", "is"))
-    return plural and not has_word(asked, key(word))
 
 
 # A capitalised word (and a version number) right before a size: "Chinchilla 70B", "Llama 2 70B".
@@ -196,7 +180,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
             sentence_words, head)
         if not (_counts_head(right, head) or measured or implied):
             continue
-        if _counts_other(text[quantity.end:], asked):
+        if counts_other(text[quantity.end:], asked):
             continue
         if any(not (has_word(clause_left, m) or has_word(clause_right, m)) for m in modifiers):
             continue
@@ -222,13 +206,8 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     return in_own_clause(text, out + _plain_values(text, attribute, head, modifiers, out), modifiers, head)
 
 
-_NUMBER_WORDS = {"single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "sixteen": 16, "thirty-two": 32, "sixty-four": 64}
-_SPELLED = re.compile(r"(?<![\w-])(" + "|".join(_NUMBER_WORDS) + r")(?![\w-])(?!\s+of\b)", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:figure|fig\.|table|section|sec\.|eq\.|equation|appendix|algorithm|step|stage|"
                         r"phase|part|chapter|version|v)\s*$", re.IGNORECASE)
-# "one … the other": "one" picks one of a pair, it counts nothing
-_THE_OTHER = re.compile(r"\b(?:the\s+other|another)\b", re.IGNORECASE)
 _COUNT_OF = re.compile(r"\b(?:number|count|amount)s?\s+of\s+", re.IGNORECASE)
 _RISE = (r"\s+(?:is\s+|was\s+)?(?:gradually\s+|linearly\s+)?(?:increased|raised|ramped\s+up|grown)\s+from\s+"
          r"[\d.,]+\s*[KMB]?\s+to\s+")
@@ -260,9 +239,9 @@ def _word_pattern(word: str, words: list[str]) -> str:
     # "minibatch" is written "mini-batch" as often: a hyphen may sit between any two letters, or be left out
     if "-" in word.strip("-"):  # "hidden-layer size": the hyphen may be a space ("a hidden layer of size 2048")
         return r"[\s-]?".join(_word_pattern(part, words) for part in word.split("-") if part)
-    letters = _singular(word).replace("-", "")
+    letters = singular(word).replace("-", "")
     if len(letters) < 6:
-        return re.escape(_singular(word)) + r"\w*"
+        return re.escape(singular(word)) + r"\w*"
     return "-?".join(re.escape(c) for c in letters) + r"\w*"
 
 
@@ -283,12 +262,12 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     taken |= {position for *_, position in scheduled}
     if WARMUP.search(text):  # "learning rate of 1e-4, … warmup over the first 10,000 steps": the peak
         rest = frozenset(m for m in rest if not any(same_word(m, p) for p in PEAK))
-    subset = named != attribute.name or any(key(w) in _SUBSET_WORDS for w in WORD.findall(attribute.name))
+    subset = named != attribute.name or any(key(w) in SUBSET_WORDS for w in WORD.findall(attribute.name))
     if subset and (_PART_OF.search(text) or CHOOSING.search(text)):
         # "6 out of 64 routed experts", "we route to only a single expert": the form says "activated" and the
         # routing is of each input, so neither word need be written
         per = {key(w) for w in WORD.findall(attribute.name[len(named):])}
-        rest = frozenset(m for m in rest if m not in _SUBSET_WORDS and m not in per)
+        rest = frozenset(m for m in rest if m not in SUBSET_WORDS and m not in per)
     if any(not has_word([key(w) for w, _, _ in word_tokens(text)], m) for m in rest):
         return scheduled  # "pre-training learning rate": the sentence must be about pre-training
     phrase = r"[\s-]+".join(_word_pattern(w, words) for w in words)
@@ -338,7 +317,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         patterns.append((rf"\b{_word_pattern(words[0], words)}\s+of\s+{_word_pattern(words[1], words)}\s+$", True))
     if len(words) == 2 and words[-1].lower().startswith("dimension"):
         # "a 512-dimensional embedding space" gives the embedding dimension
-        patterns.append((rf"^(?:-\s*|\s+)dimensional\s+(?:[a-z]+\s+)?{re.escape(_singular(words[0]))}\w*\b", False))
+        patterns.append((rf"^(?:-\s*|\s+)dimensional\s+(?:[a-z]+\s+)?{re.escape(singular(words[0]))}\w*\b", False))
     measure_unit = _MEASURED_IN.get(key(words[-1]))
     if key(words[-1]) in _DURATION and len(words) > 1 and all(key(w) in _STAGES for w in words[:-1]):
         # "training time", "training hours": "We trained the base models for … 12 hours", "Training took 3.5 days"
@@ -353,8 +332,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         patterns.append((HARDWARE_AFTER, False))  # "how many accelerators": "with 2048 H800 GPUs"
     of_form = _UNIT_OF.fullmatch(counted.strip())
     if of_form:  # "hours of audio": "680,000 hours of labeled audio data" says it with the noun qualified
-        patterns.append((rf"^\s+{re.escape(_singular(of_form.group(1)))}\w*\s+of\s+(?:[A-Za-z\-]+\s+){{0,2}}?"
-                         rf"{re.escape(_singular(of_form.group(2)))}\w*\b", False))
+        patterns.append((rf"^\s+{re.escape(singular(of_form.group(1)))}\w*\s+of\s+(?:[A-Za-z\-]+\s+){{0,2}}?"
+                         rf"{re.escape(singular(of_form.group(2)))}\w*\b", False))
     out: list[tuple[str, float, str, int]] = []
     powers = [m.span() for m in SCIENTIFIC.finditer(text)]
     for pattern, before in patterns:
@@ -393,7 +372,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             if pattern == by_unit and key(words[-1]) == key("resolution") \
                     and not _QUANTIZED.search(text[max(0, number.start() - 40):number.start()]):
                 continue  # "quantizing all times to the nearest 20 milliseconds", not "between 0.0 and 1.0 second"
-            if pattern == trained_for and not re.match(rf"\s+{re.escape(_singular(words[-1]))}",
+            if pattern == trained_for and not re.match(rf"\s+{re.escape(singular(words[-1]))}",
                                                        text[number.end():], re.IGNORECASE):
                 continue  # "train for 10,000 steps", not "train for 3 days"
             if pattern == of_size:  # each side's vocabulary: its modifier is said with its noun, not elsewhere
@@ -411,28 +390,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             shown = f"{number.group(0)} {found.group(0).strip()}" if pattern == by_unit else number.group(0)
             out.append((shown, value, unit, number.start()))
     if subset:
-        out += _subset_values(text, words, taken)
-    out += _verb_values(text, words, taken)
-    return scheduled + out + _spelled_values(text, words, taken, subset)
-
-
-def _verb_values(text: str, words: list[str], taken: set[int]) -> list[tuple[str, float, str, int]]:
-    """"How many languages do they cover" asks the covered languages: "… tokens covering up to 119 languages" states
-    them with the verb before the figure and the noun after it; "predicts the next 2 tokens", "we averaged the last
-    20 checkpoints" with the ordinal that picks them between (fresh11)."""
-    if len(words) != 2 or not words[0].lower().endswith("ed") or len(words[0]) < 6:
-        return []
-    verb = re.escape(words[0].lower()[:-2].rstrip("e"))
-    noun = re.escape(_singular(words[1]))
-    pattern = re.compile(rf"\b{verb}\w*\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|more\s+than\s+|"
-                         rf"the\s+(?:next|last|final|first|top)\s+)?"
-                         rf"(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+{noun}\w*\b", re.IGNORECASE)
-    out = []
-    for found in pattern.finditer(text):
-        if found.start(1) not in taken:
-            taken.add(found.start(1))
-            out.append((found.group(1), float(found.group(1).replace(",", "")), "", found.start(1)))
-    return out
+        out += subset_values(text, words, taken)
+    out += verb_values(text, words, taken)
+    return scheduled + out + spelled_values(text, words, taken, subset)
 
 
 def _keys(text: str) -> list[str]:
@@ -442,67 +402,6 @@ def _keys(text: str) -> list[str]:
 def _in_name(text: str, start: int) -> bool:
     """A size at `start` written right after a capitalised word: "Chinchilla 70B", "Llama 2 70B"."""
     return _NAME_BEFORE.search(text[max(0, start - 24):start]) is not None
-
-
-def _singular(word: str) -> str:
-    """"experts" → "expert", so "1 shared expert" is read for "shared experts"."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def _subset_values(text: str, words: list[str], taken: set[int]) -> list[tuple[str, float, str, int]]:
-    """Counts of the chosen members for an attribute that asks for them ("activated experts per token"): the
-    number names the attribute's noun and a selection verb binds it, before or after ("Among the routed
-    experts, 8 experts will be activated for each token", "selects only 8 routed experts")."""
-    noun = next((w for w in reversed(words) if key(w) not in _SUBSET_WORDS), None)
-    if noun is None:
-        return []
-    noun_after = re.compile(rf"^\s+(?:[a-z]+\s+)?{re.escape(_singular(noun))}\w*\b", re.IGNORECASE)
-    # "6 out of 64 routed experts": the count before "out of" is the part chosen, whatever the verb.
-    out_of = re.compile(rf"^\s+out\s+of\s+(?:the\s+)?[\d,]+\s+(?:[a-z]+\s+)?{re.escape(_singular(noun))}\w*\b",
-                        re.IGNORECASE)
-    out: list[tuple[str, float, str, int]] = []
-    for number in PLAIN.finditer(text):
-        if number.start() in taken or number.group(2):
-            continue
-        if out_of.match(text[number.end():]) or (noun_after.match(text[number.end():])
-                                                 and chosen_count(text, number.start(), number.end())):
-            taken.add(number.start())
-            out.append((number.group(0), float(number.group(1).replace(",", "")), "", number.start()))
-    return out
-
-
-_PLURAL_NOUN = re.compile(r"[a-z][a-z\-]{2,}(?<![su])s", re.IGNORECASE)
-
-
-def _spelled_values(text: str, words: list[str], taken: set[int], subset: bool = False
-                    ) -> list[tuple[str, float, str, int]]:
-    """"a single epoch", "two experts": a number written as a word counts only right before the asked
-    noun itself, in its own number ("three patching functions" are no patch size); a count of the members chosen
-    for each input ("selects two experts") only when those are asked (`subset`)."""
-    # the asked noun in the asked number: "Three factors drive …" counts factors, it is no "factor" of change
-    exact = r"[\s-]+".join(re.escape(w[:-1]) + "s?" if w.lower().endswith("s")
-                            else re.escape(w) + ("" if k == len(words) - 1 else "s?") for k, w in enumerate(words))
-    noun = next((w for w in reversed(words) if key(w) not in _SUBSET_WORDS), None)
-    out = []
-    for number in _SPELLED.finditer(text):
-        if not subset and chosen_count(text, number.start(), number.end()):
-            continue  # "each token dispatched to at most two experts": experts per token, not the model's experts
-        chosen = subset and noun is not None and chosen_count(text, number.start(), number.end()) and re.match(
-            rf"\s+{re.escape(_singular(noun))}\w*\b", text[number.end():], re.IGNORECASE)
-        # "two fully connected hidden layers"; "one ReLU-activated hidden layer of size 4096": the noun's own measure
-        said = chosen or re.match(rf"\s+(?:(?!and\b|or\b|of\b)[a-z][a-z\-]*\s+){{0,2}}?{exact}(?![\w-])"
-                                  rf"(?!\s+of\b(?!\s+(?:size|width|dimension|depth)\b))", text[number.end():],
-                                  re.IGNORECASE)
-        if number.start() in taken or not said or where_not_how_many(text, number.start()):
-            continue  # "in a single training step" places the mixing, it counts no steps
-        if not chosen and _counts_other(text[number.end() + said.end():], frozenset()):
-            continue  # "three pre-training stages" counts stages, no "pre-training"
-        if not chosen and any(_PLURAL_NOUN.fullmatch(w) for w in said.group(0).split()[:-len(words)]):
-            continue  # "We vary the two hyperparameters batch size and learning rate": two hyperparameters
-        if number.group(1).lower() == "one" and _THE_OTHER.search(text[number.end():number.end() + 120]):
-            continue  # "if one output is much more helpful than the other": a pronoun's pair, no count
-        out.append((number.group(0), float(_NUMBER_WORDS[number.group(1).lower()]), "", number.start()))
-    return out
 
 
 def _other_variant(before: str, asked_name: str, words: list[str]) -> bool:

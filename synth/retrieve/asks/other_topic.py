@@ -1,0 +1,58 @@
+"""Sentences about something other than what is asked, though they name nothing else: another training stage,
+another sized member of the subject's family, a sibling model of the source's own, data used for no training."""
+
+from __future__ import annotations
+
+import re
+
+from synth.models import PlanSubject
+from synth.names import canonical, family
+from synth.plan.setting import stage_of
+from synth.text import STOPWORDS, fold
+
+_SIZE_WORD = re.compile(r"^[\s\-]*(?:tiny|small|medium|base|large|big|huge|giant|xl|xxl|\d[\w.\-]*)\b", re.IGNORECASE)
+_STAGE_WORD = re.compile(r"\bpre-?train\w*|\bpretrain\w*|\bfine-?tun\w*|\bpost-?train\w*|\bSFT\b|"
+                         r"\breinforcement[- ]learning\b|\bRL\b", re.IGNORECASE)
+
+
+DATA_ASKED = re.compile(r"\b(?:datasets?|data|corpus|corpora)$", re.IGNORECASE)
+TRAINING = re.compile(r"\b(?:pre-?|post-?)?train\w*|\bfine-?tun\w*|\bSFT\b|\bRL\b", re.IGNORECASE)
+
+
+def purpose_said(name: str, text: str) -> bool:
+    """The data asked for a named purpose ("calibration dataset") is stated where the sentence says that purpose ("Our
+    calibration set is … segments from the C4 dataset"), training or not."""
+    purpose = [w for w in re.findall(r"[a-z][\w\-]*", DATA_ASKED.sub("", name).lower()) if w not in STOPWORDS]
+    return bool(purpose) and all(re.search(rf"\b{re.escape(w)}", text, re.IGNORECASE) for w in purpose)
+
+
+def other_stage(text: str, stage: str) -> bool:
+    """The sentence is about another training stage than the asked one, and not about the asked one."""
+    stages = {stage_of(m.group(0)) for m in _STAGE_WORD.finditer(text)}
+    return bool(stages) and stage not in stages
+
+
+_MEMBER_MODEL = re.compile(r"\b(?:the|our|a|its)\s+(tiny|small|base|medium|large|big|huge|giant|xl|xxl)\s+models?\b",
+                           re.IGNORECASE)
+
+
+def other_member(text: str, subject: PlanSubject) -> bool:
+    """An unnamed sentence about another sized member of the family ("the base model") when the subject is
+    a member named by its size word ("Transformer big")."""
+    own = {w.lower() for s in subject.spellings for w in re.findall(r"[A-Za-z]+", s)}
+    said = {m.group(1).lower() for m in _MEMBER_MODEL.finditer(text)}
+    return bool(said) and not (said & own)
+
+
+def is_sibling(subject: PlanSubject, about: tuple[str, ...]) -> bool:
+    """The subject's name extends the name its source is about, but not by a size: DeepSeek-V2-Lite in the
+    DeepSeek-V2 paper, AdaMax in the Adam paper, whose unnamed sentences are about the main model; Qwen3-32B
+    in the Qwen3 report and Whisper large in the Whisper paper are sized members of it."""
+    for spelling in subject.spellings:
+        for main in about:
+            head = fold(family(main))
+            name = fold(spelling)
+            if len(name) > len(head) and name.startswith(head) and canonical(family(spelling)) != canonical(head) \
+                    and not _SIZE_WORD.match(spelling[len(head):]):
+                return True
+    return False
