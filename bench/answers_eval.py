@@ -2,16 +2,16 @@
 
     .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|methods2|sizes|
         settings|reader|questions|precision|colleague|values2|phrasing|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|
-        fresh7|fresh8|fresh9|fresh10|fresh11|read22|read23|read24|read25|read26|read27|tuning|held_out|methods_report|sizes_report|
+        fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|read22|read23|read24|read25|read26|read27|tuning|held_out|methods_report|sizes_report|
         settings_report|reader_report|lead_report|questions_report|precision_report|fresh2_report|fresh4_report|fresh5_report|
-        fresh6_report|fresh7_report|fresh8_report|fresh9_report|fresh11_report|reports|both]
+        fresh6_report|fresh7_report|fresh8_report|fresh9_report|fresh11_report|fresh12_report|reports|both]
         [--details] [--answers-only]
 
 Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,methods2,sizes,settings,reader,questions,
-precision,colleague,values2,phrasing,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,fresh11,read22,
+precision,colleague,values2,phrasing,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,fresh11,fresh12,read22,
 read23,read24,read25,read26,read27,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,fresh2_report,fresh4_report,
 fresh5_report,
-fresh6_report,fresh7_report,fresh8_report,fresh9_report,fresh11_report,held_out}/ holds a question
+fresh6_report,fresh7_report,fresh8_report,fresh9_report,fresh11_report,fresh12_report,held_out}/ holds a question
 (fed to synth unchanged), its subjects and attributes with aliases, the cells (value, number, unit, variant, accept,
 others, reject, or not_stated), mechanisms (must_state ideas) and off_topic names; the format is in
 bench/data/answers/README.md. Every question of a part is
@@ -37,14 +37,14 @@ is in the cell's value or quote. The held-out part is run only to report its fig
 questions, cells or values, only scores. `tune`, `dev`, `probe`, `shapes`, `prose2`, `paraphrase`, `methods` (the tuning
 half of `methods/`, in `methods/tune/`), `methods2`, `sizes`, `settings`, `reader`, `questions`, `precision`,
 `colleague`, `values2`, `phrasing`, `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`,
-`fresh9`, `fresh10`, `fresh11`, `read22` (questions the lead typed while reading pages, gold written from the PDFs after
-one build) and `read23`, `read24`, `read25`, `read26` and `read27` (the same, gold written before any build) are tuning
-parts (`tuning` runs the thirty-three);
+`fresh9`, `fresh10`, `fresh11`, `fresh12`, `read22` (questions the lead typed while reading pages, gold written from
+the PDFs after one build) and `read23`, `read24`, `read25`, `read26` and `read27` (the same, gold written before any
+build) are tuning parts (`tuning` runs the thirty-four);
 `methods_report` (`methods/report/`) is the half of the method questions run once, to report, never tuned on, and
 `sizes_report`, `settings_report`, `reader_report`, `questions_report`, `precision_report`, `fresh2_report`,
-`fresh4_report`, `fresh5_report`, `fresh6_report`, `fresh7_report`, `fresh8_report`, `fresh9_report` and
-`fresh11_report` the same for the questions written with `sizes`, `settings`, `reader`, `questions`, `precision`,
-`fresh2`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`, `fresh9` and `fresh11`;
+`fresh4_report`, `fresh5_report`, `fresh6_report`, `fresh7_report`, `fresh8_report`, `fresh9_report`,
+`fresh11_report` and `fresh12_report` the same for the questions written with `sizes`, `settings`, `reader`,
+`questions`, `precision`, `fresh2`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`, `fresh9`, `fresh11` and `fresh12`;
 `lead_report` holds questions the lead wrote over papers no part asks about, never tuned on;
 `reports` runs every report-only part but `held_out`; `both` is `tune` and `held_out`, as before. `paraphrase` rewords
 questions of the other tuning parts (same gold cells): its originals are run beside it and the gap between the two
@@ -87,11 +87,12 @@ _FOLDERS = {"methods": GOLD / "methods" / "tune", "methods_report": GOLD / "meth
 # Parts run once to report, never tuned on: their wrong and missed cells are never printed.
 _REPORT_ONLY = ("held_out", "methods_report", "sizes_report", "settings_report", "reader_report", "lead_report",
                 "questions_report", "precision_report", "fresh2_report", "fresh4_report", "fresh5_report",
-                "fresh6_report", "fresh7_report", "fresh8_report", "fresh9_report", "fresh11_report")
+                "fresh6_report", "fresh7_report", "fresh8_report", "fresh9_report", "fresh11_report",
+                "fresh12_report")
 TUNING_PARTS = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "methods2", "sizes", "settings",
                 "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh", "fresh2", "fresh3",
-                "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "read22", "read23",
-                "read24", "read25", "read26", "read27"]
+                "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "read22",
+                "read23", "read24", "read25", "read26", "read27"]
 _SETTING_WORDS = re.compile(r"pass@\d+-?cot|pass@\d+|\bcot\b|\bv\d+\b|maj@\d+", re.IGNORECASE)
 
 
@@ -467,7 +468,8 @@ def main(argv: list[str] | None = None) -> int:
                                                           "methods", "methods2", "sizes", "settings", "reader",
                                                           "questions", "precision", "colleague", "values2", "phrasing",
                                                           "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-                                                          "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "read22",
+                                                          "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
+                                                          "read22",
                                                           "read23", "read24", "read25", "read26", "read27",
                                                           "tuning",
                                                           "held_out",
@@ -475,7 +477,8 @@ def main(argv: list[str] | None = None) -> int:
                                                           "reader_report", "lead_report", "questions_report",
                                                           "precision_report", "fresh2_report", "fresh4_report",
                                                           "fresh5_report", "fresh6_report", "fresh7_report",
-                                                          "fresh8_report", "fresh9_report", "fresh11_report", "reports",
+                                                          "fresh8_report", "fresh9_report", "fresh11_report",
+                                                          "fresh12_report", "reports",
                                                           "both"])
     parser.add_argument("--details", action="store_true",
                         help="list wrong and missed cells (never for the parts run only to report)")
