@@ -31,6 +31,7 @@ from functools import partial
 from synth.config import Column, Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
 from synth.names import canonical, default_modifiers, family, match_property, size_of, words_of
+from synth.plan.acronym import acronym_named
 from synth.plan.asked_on import on_dataset
 from synth.plan.binding import ClauseSubjects, bind, merged, shares_next
 from synth.plan.classes import UsageClass, usage_class
@@ -377,8 +378,8 @@ def _standalone(word: str, vocab: Vocabulary) -> bool:
     return any(canonical(label) == canonical(word) for label in vocab.attribute_labels_by_word(word))
 
 
-_REWRITES = (uncontracted, trend_asked, of_measure, used_for, consisting_of, one_each, restated_counts, totalled,
-             spent_on, without_appositives)
+_REWRITES = (acronym_named, uncontracted, trend_asked, of_measure, used_for, consisting_of, one_each, restated_counts,
+             totalled, spent_on, without_appositives)
 
 
 def make_plan(question: Question, library: Library) -> Plan:

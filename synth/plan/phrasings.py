@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from synth.models import AttributeKind
+from synth.plan.composition import composition_asked
 from synth.plan.setting import stage_of
 from synth.plan.wording import METRIC, SIZED_THINGS, SUBJECT, Asked, asked_phrases, clean_words
 
@@ -120,6 +121,10 @@ _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){1,3}?(?:that\s
                          r"(?:\s+[\w\-.]+){0,2}?\s+(?:was|were|is|are|has\s+been|had\s+been)\s+[a-z\-]+(?:ed|en)"
                          r"(?:\s+(?:on|with|by|from|for|in|into|to|as|at))?\s*,")
 
+# "WebText, GPT-2's training set, …": a kind of thing owned by another name, between commas, names the subject again
+_OWNED_APPOSITIVE = re.compile(r"(?<=[\w)]),\s+[A-Z][\w\-.]*['’]s\s+(?:[a-z][\w\-]*\s+){0,2}?(?:dataset|data|corpus|"
+                               r"set|model|predecessor|successor|paper|benchmark|teacher|baseline)\s*,")
+
 
 _COUNTED_NOUN = re.compile(r"\bhow\s+many\s+(?!of\b)([a-z][\w\-]*)", re.IGNORECASE)
 # "how many attention heads does …": the counted noun is every word up to the auxiliary (four at most: "tokens per
@@ -171,9 +176,10 @@ def uncontracted(text: str) -> str:
 
 
 def without_appositives(text: str) -> str:
-    """"How much text does WebText, the dataset GPT-2 was trained on, contain": the clause between commas
-    describes the subject by another name, which is neither a subject nor a training stage of the question."""
-    return _APPOSITIVE.sub("", text)
+    """"How much text does WebText, the dataset GPT-2 was trained on, contain", "How was WebText, GPT-2's training set,
+    filtered": the clause between commas describes the subject by another name, which is neither a subject nor a
+    training stage of the question."""
+    return _OWNED_APPOSITIVE.sub("", _APPOSITIVE.sub("", text))
 
 
 def phrased(clause: str, standalone: Callable[[str], bool]) -> list[Asked] | None:
@@ -315,6 +321,11 @@ _MEASURED_BY = re.compile(r"\b(?:to|at|in|with)\s+what\s+(?P<measure>[a-z]+)\s+(
                           r"(?P<owner>(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w\-.]*['’]s\s+)?)(?P<thing>[a-z][\w\-]*)\s+"
                           r"(?P<verb>[a-z]+(?:ed|en))\b", re.IGNORECASE)
 
+# "at what rate did DeepSeek-V2 apply FIM": the same measure, the owner the clause's subject and the thing its object
+_MEASURED_ACTIVE = re.compile(r"\b(?i:to|at|in|with)\s+(?i:what)\s+(?P<measure>[a-z]+)\s+(?i:does|do|did)\s+"
+                              r"(?P<owner>[A-Z][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*)?)\s+(?P<verb>[a-z]+)\s+"
+                              r"(?P<thing>[A-Za-z][\w\-]*)(?=\s*(?:[,;?]|$))")
+
 
 # "to what value is the RoPE θ increased": the thing's value is asked, as "what is the RoPE θ"
 _TO_WHAT_VALUE = re.compile(r"\bto\s+what\s+(?:value|number|level|amount)\s+(?:is|are|was|were)\s+"
@@ -371,14 +382,16 @@ def _made_up(match: re.Match[str]) -> str:
 def consisting_of(text: str) -> str:
     """"What does X's format consist of" asks X's format; "how many samples make up each batch" the samples per batch;
     "to what resolution are timestamps quantized" asks the timestamp resolution, "to what value is the RoPE θ increased"
-    the RoPE θ; "what share of tokens is masked" the
-    share of tokens masked; "above which gzip compression rate does it …" the gzip compression rate threshold. Read as
-    the asked-position shape every later reading expects."""
+    the RoPE θ; "what share of tokens is masked" the share of tokens masked, "what share of X's data is code" the share
+    of code in it (composition.py); "above which gzip compression rate does it …" the gzip compression rate threshold.
+    Read as the asked-position shape every later reading expects."""
     text = _CONSISTS_OF.sub(lambda m: f"what is {m.group('np')}", text)
     text = _TO_WHAT_VALUE.sub(lambda m: f"what is {m.group('thing')}", text)
     text = _MAKE_UP.sub(_made_up, _HOW_MANY_OF.sub(lambda m: f"{m.group(1)} ", text))
     text = _EACH_HOLDS.sub(lambda m: f"{m.group('count')} per {m.group('whole').split()[-1]}", text)
     text = _ABOVE_WHICH.sub(lambda m: f"what {m.group('thing')} threshold ", text)
-    text = _SHARE_PASSIVE.sub(lambda m: f"what is the {m.group('share')} of {m.group('whole')} {m.group('verb')}", text)
+    text = composition_asked(_SHARE_PASSIVE.sub(lambda m: f"what is the {m.group('share')} of {m.group('whole')} "
+                                                          f"{m.group('verb')}", text))
+    text = _MEASURED_ACTIVE.sub(lambda m: f"what is {m.group('owner')}'s {m.group('thing')} {m.group('measure')}", text)
     return _MEASURED_BY.sub(lambda m: f"what is {m.group('owner') or 'the '}{_singular(m.group('thing'))} "
                                       f"{m.group('measure')}", text)

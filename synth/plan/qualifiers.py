@@ -42,7 +42,7 @@ _VERB = re.compile(r"\bhow\s+many\s+" + _NOUN + r"\s+(?:do|does|did|may|might|ca
 _SAME_PARTICIPLE = re.compile(r"(?:put|set|cut|hit|let|cast|read|spread)$")
 _EACH_TO = re.compile(r"\b(?:each|every)\s+(token|input|example|sequence|position)\s+to\b", re.IGNORECASE)
 _NOT_QUALIFIERS = frozenset("there here have has had be been being used needed required run performed conducted done "
-                             "carried".split())
+                             "carried hold holds held contain contains include includes comprise comprises".split())
 _PREPOSITIONS = frozenset("of in on for with by from to at into about per".split())
 
 

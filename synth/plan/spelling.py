@@ -46,6 +46,8 @@ _VERB_SLOT = re.compile(r"\b(?:do|does|did|will|would|can|could|may|might|should
 _CLAUSE_OPENED = re.compile(r"\b(?:do|does|did)\s[^,;?]*(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bfor)(?<!\bof)(?<!\bwith)"
                             r"(?<!\bfrom)(?<!\bto)(?<!\bby)\s+$")  # "score on drop?": DROP, the object of "on"
 _CLAUSE_END = re.compile(r"\s*(?:[?,;]|$)")
+# "what is the share of math in its data": a plain word a share is taken of is a kind of data, not the MATH benchmark
+_SHARE_OF = re.compile(r"\b(?:share|fraction|proportion|percentage|portion)s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,8 @@ def respell(text: str, vocab: Vocabulary) -> tuple[str, tuple[Respelling, ...]]:
             spelling = names.get(fold(written))
             if spelling and written.islower() and spelling != written and fold(written) not in STOPWORDS \
                     and not (width == 1 and written.isalpha() and (_VERB_SLOT.search(text[:start]) or (
-                        _CLAUSE_OPENED.search(text[:start]) and _CLAUSE_END.match(text, end)))):
+                        _CLAUSE_OPENED.search(text[:start]) and _CLAUSE_END.match(text, end))
+                        or _SHARE_OF.search(text[:start]))):
                 out.append(text[at:start] + spelling)
                 changes.append(Respelling(written, spelling, "the library's spelling of the name"))
                 at, i, replaced = end, i + width, True

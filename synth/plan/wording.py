@@ -57,8 +57,8 @@ _QUANTITY_WORDS = re.compile(
     r"\b(number|numbers|count|counts|size|sizes|length|lengths|rate|rates|dimension|dimensions|dim|steps?|tokens?|"
     r"parameters?|params|layers|heads|experts|hours|cost|costs|budget|ratio|factor|width|depth|epochs?|"
     r"amount|value|values|decay|capacity|savings?|throughput|latency|memory|window|vocabulary|flops?|weight|"
-    r"coefficients?|threshold|temperature|(?:clipping|gradient)\s+norm|fraction|proportion|percentage|momentum|"
-    r"speed-?ups?|resolution|scale|spans?|improvements?|reductions?|gains?|top-[kp])(?![\w-])",
+    r"coefficients?|threshold|temperature|(?:clipping|gradient)\s+norm|fraction|proportion|percentage|shares?|"
+    r"momentum|speed-?ups?|resolution|scale|spans?|improvements?|reductions?|gains?|top-[kp])(?![\w-])",
     re.IGNORECASE,
 )
 _RANK_ONLY = re.compile(r"^\s*which\s+(?:one|model|of\s+(?:them|these|the\s+\w+))?\s*[a-z]+\s+(?:the\s+)?"
