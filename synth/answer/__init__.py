@@ -165,8 +165,11 @@ def _cells_of(ask: AskEvidence, papers: Sequence[str] = ()) -> list[_Picked]:
     quantity = ask.attribute.kind is AttributeKind.QUANTITY
     candidates = _at_asked_shots(in_named_papers(ask.candidates, papers), ask.attribute.variant)
     direct = any(c.table and not c.member for c in candidates)
+    # a source whose own sentences give the value for the model itself: its tables' sized experiments of the family
+    # ("DeepSeek-Coder-V2-1B | Tokens | 1T" beside "we gather … 221B math-related tokens") are other models
+    stated = {c.source for c in candidates if c.home and not c.table and not c.member}
     for candidate in candidates:
-        if (direct or ask.subject.superlative) and candidate.member:
+        if (direct or ask.subject.superlative or candidate.source in stated) and candidate.member:
             # the model itself is in a table, or the largest of a family is asked and no member is known to be it:
             # a sized experiment of its family is another model
             continue

@@ -33,9 +33,20 @@ _MASS_NOUNS = frozenset(key(w) for w in ("data", "corpus", "dataset", "compute",
 _IMPLIED_NOUNS = frozenset(key(w) for w in ("parameters", "params", "weights", "tokens"))
 _PART_OF = re.compile(r"\b\d[\d,]*\s+out\s+of\s+(?:the\s+)?\d", re.IGNORECASE)
 _LENGTH_NOUNS = r"context|sequence|window|length"
-_LENGTH_OF = re.compile(rf"\b(?:{_LENGTH_NOUNS})(?:\s+(?:size|length|window))?\s*(?:of|to|is|=|:)\s*"
+_LENGTH_OF = re.compile(rf"\b(?:{_LENGTH_NOUNS})s?(?:\s+(?:size|length|window))?\s*(?:of|to|is|are|was|were|=|:|"
+                        r"from\s+[\d.,]+\s*[KMBk]?\s+to)\s*"
                         r"(?:up\s+to\s+)?$", re.IGNORECASE)
 _LENGTH_WORDS = re.compile(rf"\b(?:{_LENGTH_NOUNS})", re.IGNORECASE)
+# "Completions are 256 tokens": the length of each item the sentence is about, not an amount of the asked tokens
+_ITEMS_ARE = re.compile(r"\b(?:completions|generations|responses|samples|segments|documents|passages|contexts|"
+                        r"sequences|examples)\s+"
+                        r"(?:are|were)\s+(?:about\s+|approximately\s+|roughly\s+)?$", re.IGNORECASE)
+# "we generate 100 tokens with Top-k random sampling": the tokens a model outputs, asked only as what it generates
+_GENERATED = re.compile(r"\b(?:generat|sampl|output|produc)\w*\s+(?:up\s+to\s+|about\s+|approximately\s+)?$",
+                        re.IGNORECASE)
+# "approximately 256 tokens worth of paragraphs", "at least 50 tokens of context": the size of what follows, not an
+# amount of the asked tokens
+_WORTH_OF = re.compile(r"^[\d.,]+\s*[KMBT]?\s+[A-Za-z][\w\-]*\s+(?:worth\s+of|of\s+context)\b", re.IGNORECASE)
 _LOWER_THOUSANDS = re.compile(r"(?<![\w.\-/])(\d+(?:\.\d+)?)k(?![\w-])")
 _WHOLE_SET = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _POOL = re.compile(r"\b(?:subset|sample|selection)\s+of\s+(?:the\s+)?[\d,]+\s+[^.;]{0,40}?\bfrom\s+(?:the\s+|all\s+)?$",
@@ -184,7 +195,9 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
             continue
         if any(not (has_word(clause_left, m) or has_word(clause_right, m)) for m in modifiers):
             continue
-        if any(has_word(left[:2] + right[:3], c) for c in contrast):
+        # "1.2M instances for helpfulness and 0.3M instances for safety": a word before "and" is the previous item's
+        near_left = [] if left[:1] in (["and"], ["or"]) else left[:2]
+        if any(has_word(near_left + right[:3], c) for c in contrast):
             continue
         if whole and _MEASURE_OF_EACH.search(text[max(0, quantity.start - 30):quantity.start]):
             continue  # "128 random 2048 token segments": 2048 tokens is each segment's length, 128 their count
@@ -203,7 +216,13 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
                         *threshold_values(text, attribute), *percent_values(text, attribute),
                         *(speedup_values(text, attribute) if speedups else ()))
             if v[3] not in {position for *_, position in out}]
-    return in_own_clause(text, out + _plain_values(text, attribute, head, modifiers, out), modifiers, head)
+    lengths = not _LENGTH_WORDS.search(attribute.name)
+    generated = not re.search(r"generat|sampl|output|produc", attribute.name, re.IGNORECASE)
+    out = [v for v in out + _plain_values(text, attribute, head, modifiers, out) if not _WORTH_OF.match(text[v[3]:])
+           and not (lengths and (_LENGTH_OF.search(text[max(0, v[3] - 40):v[3]])
+                                 or _ITEMS_ARE.search(text[max(0, v[3] - 40):v[3]])))
+           and not (generated and _GENERATED.search(text[max(0, v[3] - 40):v[3]]))]
+    return in_own_clause(text, out, modifiers, head)
 
 
 _REFERENCE = re.compile(r"\b(?:figure|fig\.|table|section|sec\.|eq\.|equation|appendix|algorithm|step|stage|"
@@ -219,6 +238,8 @@ _LINK = (r"(?:\s+(?:(?:is|was|are|were)\s+(?:also\s+)?(?:set|increased|raised|re
          r",\s*which\s+(?:by\s+default\s+)?(?:is|was)\s+)")
 
 _SETTINGS_NOUN = r"(?:hyper-?parameters?|parameters|settings|configurations?)\b"
+# "The FIM strategy is applied at a rate of 0.1": the modifier is what the clause applies, at its noun alone
+_APPLIED_AT = r"(?:\s+[\w\-]+){{0,2}}\s+(?:is|are|was|were)\s+[a-z]+(?:ed|en)\s+(?:at|with)\s+an?\s+{noun}\b"
 
 # Attributes a unit alone names, with the other words of the attribute said in the sentence: a rate or frequency in
 # hertz.
@@ -285,8 +306,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 (rf"\b{_RAISE_VERB}\s+(?:the\s+|its\s+|our\s+)?{phrase}(?:\s+of\s+(?:the\s+)?[a-z][a-z\s\-]{{0,30}}?)?"
                  rf"\s+from\s+[\d.,]+\s*[KMB]?\s+to\s+$", True)]
     modifier = _word_pattern(words[0], words)
-    if len(words) == 2 and re.search(rf"\b{modifier}\s+{_SETTINGS_NOUN}|(?:^|[.;:]\s+)for\s+{modifier}\s*,", text,
-                                     re.IGNORECASE):
+    applied = rf"\b{modifier}{_APPLIED_AT.format(noun=_word_pattern(words[-1], words))}"
+    if len(words) == 2 and re.search(rf"\b{modifier}\s+{_SETTINGS_NOUN}|(?:^|[.;:]\s+)for\s+{modifier}\s*,|{applied}",
+                                     text, re.IGNORECASE):
         # "we configure the sampling hyperparameters with temperature = 0.7", "For YaRN, we set the scale 𝑠 to 40": the
         # modifier is said of the settings the value is one of, or as what the sentence sets; the noun alone before it
         patterns.append((rf"\b{_word_pattern(words[-1], words)}(?:\s+\S{{1,3}})?{_LINK}$", True))

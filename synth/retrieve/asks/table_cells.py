@@ -19,6 +19,7 @@ from synth.names import (
     canonical,
     default_modifiers,
     family,
+    key,
     match_entity,
     match_label,
     match_property,
@@ -227,6 +228,24 @@ def _headed_value(record: TableRecord) -> bool:
 
 
 _COUNTING = frozenset({"num", "number", "no", "of", "total", "n"})
+# Nouns of counted things: their modifier says which things are counted ("reasoning data", "code tokens"), so a label
+# that is the modifier alone ("Reasoning", a score's column) is not the count.
+_COUNTED = frozenset(key(w) for w in "data samples examples instances tokens documents prompts pairs queries".split())
+
+
+def _bare_words(name: str) -> frozenset[str]:
+    """The words of an asked attribute a one-word label may be: its head noun ("Heads" for attention heads), or the
+    modifier of a two-word name whose head is a measure ("Test" for test error), never a word of what a share or
+    count is taken of ("NaturalQuestions" is not the share of natural language) or of a counted noun's modifier; none
+    for a name of three words or more."""
+    phrases = re.split(r"\s+(?:of|per|for|in|on|at)\s+", name.lower())
+    phrase = next((p for p in phrases if words_of(p)), "")  # "number of layers": the counted noun
+    words = [w for w in (key(t) for t in re.findall(r"[a-z][a-z0-9]*", phrase)) if w in words_of(phrase)]
+    if not words or len(words) > 2:
+        return frozenset()  # "natural-language corpus tokens": the bare "Tokens" drops what says which tokens
+    if len(words) == 2 and words[-1] not in _COUNTED:
+        return frozenset(words)
+    return frozenset({words[-1]})
 
 
 def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | None:
@@ -234,7 +253,7 @@ def _bare_head(attribute: PlanAttribute, record: TableRecord) -> LabelMatch | No
     the same table uses that noun with another modifier."""
     if attribute.kind is not AttributeKind.QUANTITY:
         return None
-    asked = words_of(attribute.name)
+    asked = _bare_words(attribute.name)
     label_words = words_of(re.sub(r"\([^)]*\)", " ", record.attribute))
     if len(label_words) != 1 or not asked:
         return None
