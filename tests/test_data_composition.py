@@ -120,6 +120,10 @@ def test_a_bare_label_is_not_a_modifier_of_the_asked_count(asked: str, label: st
 def test_a_bare_label_still_names_a_two_word_measure_or_its_noun() -> None:
     assert _bare_head(_quantity("test error"), TableRecord(_TABLE, "Heron", None, "Test", 8.8, "8.8", 0, 4))
     assert _bare_head(_quantity("training tokens"), TableRecord(_TABLE, "Heron", None, "Tokens", 1.0, "1T", 0, 2))
+    heads = Table("t", "d", "Table 1", ("Models", "Layers", "Heads (Q / KV)"), (("Heron-8B", "36", "32 / 8"),), ("",),
+                  0, 0, 1)
+    record = TableRecord(heads, "Heron-8B", None, "Heads (Q / KV)", 32.0, "32", 0, 2)
+    assert _bare_head(_quantity("query attention heads"), record)  # sizes: Qwen3's query heads
 
 
 def _candidate(value: str, table: bool, member: str | None) -> Candidate:

@@ -237,11 +237,11 @@ def _bare_words(name: str) -> frozenset[str]:
     """The words of an asked attribute a one-word label may be: its head noun ("Heads" for attention heads), or the
     modifier of a two-word name whose head is a measure ("Test" for test error), never a word of what a share or
     count is taken of ("NaturalQuestions" is not the share of natural language) or of a counted noun's modifier; none
-    for a name of three words or more."""
+    for a counted noun with two modifiers or more ("Heads" is still the query attention heads)."""
     phrases = re.split(r"\s+(?:of|per|for|in|on|at)\s+", name.lower())
     phrase = next((p for p in phrases if words_of(p)), "")  # "number of layers": the counted noun
     words = [w for w in (key(t) for t in re.findall(r"[a-z][a-z0-9]*", phrase)) if w in words_of(phrase)]
-    if not words or len(words) > 2:
+    if not words or (len(words) > 2 and words[-1] in _COUNTED):
         return frozenset()  # "natural-language corpus tokens": the bare "Tokens" drops what says which tokens
     if len(words) == 2 and words[-1] not in _COUNTED:
         return frozenset(words)
