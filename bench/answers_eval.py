@@ -2,14 +2,15 @@
 
     .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|methods2|sizes|
         settings|reader|questions|precision|colleague|values2|phrasing|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|
-        fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|read22|read23|read24|read25|read26|read27|tuning|held_out|methods_report|sizes_report|
+        fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|read22|read23|read24|read25|read26|read27|read28|tuning|held_out|
+        methods_report|sizes_report|
         settings_report|reader_report|lead_report|questions_report|precision_report|fresh2_report|fresh4_report|fresh5_report|
         fresh6_report|fresh7_report|fresh8_report|fresh9_report|fresh11_report|fresh12_report|reports|both]
         [--details] [--answers-only]
 
 Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,methods2,sizes,settings,reader,questions,
 precision,colleague,values2,phrasing,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,fresh11,fresh12,read22,
-read23,read24,read25,read26,read27,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,fresh2_report,fresh4_report,
+read23,read24,read25,read26,read27,read28,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,fresh2_report,fresh4_report,
 fresh5_report,
 fresh6_report,fresh7_report,fresh8_report,fresh9_report,fresh11_report,fresh12_report,held_out}/ holds a question
 (fed to synth unchanged), its subjects and attributes with aliases, the cells (value, number, unit, variant, accept,
@@ -38,8 +39,8 @@ questions, cells or values, only scores. `tune`, `dev`, `probe`, `shapes`, `pros
 half of `methods/`, in `methods/tune/`), `methods2`, `sizes`, `settings`, `reader`, `questions`, `precision`,
 `colleague`, `values2`, `phrasing`, `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`,
 `fresh9`, `fresh10`, `fresh11`, `fresh12`, `read22` (questions the lead typed while reading pages, gold written from
-the PDFs after one build) and `read23`, `read24`, `read25`, `read26` and `read27` (the same, gold written before any
-build) are tuning parts (`tuning` runs the thirty-four);
+the PDFs after one build) and `read23` to `read28` (the same, gold written before any build) are tuning parts
+(`tuning` runs the thirty-five);
 `methods_report` (`methods/report/`) is the half of the method questions run once, to report, never tuned on, and
 `sizes_report`, `settings_report`, `reader_report`, `questions_report`, `precision_report`, `fresh2_report`,
 `fresh4_report`, `fresh5_report`, `fresh6_report`, `fresh7_report`, `fresh8_report`, `fresh9_report`,
@@ -92,7 +93,7 @@ _REPORT_ONLY = ("held_out", "methods_report", "sizes_report", "settings_report",
 TUNING_PARTS = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "methods2", "sizes", "settings",
                 "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh", "fresh2", "fresh3",
                 "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "read22",
-                "read23", "read24", "read25", "read26", "read27"]
+                "read23", "read24", "read25", "read26", "read27", "read28"]
 _SETTING_WORDS = re.compile(r"pass@\d+-?cot|pass@\d+|\bcot\b|\bv\d+\b|maj@\d+", re.IGNORECASE)
 
 
@@ -469,8 +470,8 @@ def main(argv: list[str] | None = None) -> int:
                                                           "questions", "precision", "colleague", "values2", "phrasing",
                                                           "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                                           "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
-                                                          "read22",
-                                                          "read23", "read24", "read25", "read26", "read27",
+                                                          "read22", "read23", "read24", "read25", "read26", "read27",
+                                                          "read28",
                                                           "tuning",
                                                           "held_out",
                                                           "methods_report", "sizes_report", "settings_report",
