@@ -6,6 +6,7 @@ synth.plan.subjects so that module reads names and this one reads what the sente
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from synth.names import size_of
@@ -72,3 +73,53 @@ def for_settings(text: str, raw: list[Raw], roles: list[str | None], vocab: Voca
                 and any(_subject(roles[k]) for k in range(len(raw)) if k != i):
             out.append(i)
     return out
+
+
+# A performance level named after a model ("at AlexNet-level performance"): how good, no model or benchmark asked.
+_LEVEL = re.compile(r"-level$", re.IGNORECASE)
+# The amount a clause asks, between its question word and its verb: "by what factor did", "how many epochs were".
+_ASKED_AMOUNT = re.compile(r"\b(?:what|which|how\s+many|how\s+much)\s+(?P<np>(?:[\w\-/]+\s+){0,4}?[\w\-/]+)\s+"
+                           r"(?:do|does|did|is|are|was|were|has|have|had)\b", re.IGNORECASE)
+_SCORE_WORDS = re.compile(r"\b(?:scores?|accuracy|accuracies|performance|perplexity|error|bleu|f1|results?|"
+                          r"win\s+rates?|pass@\d+)\b", re.IGNORECASE)
+_ON_BEFORE = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[?;]|,\s+(?:and\s+)?(?:what|which|how|over|with|at|in)\b", re.IGNORECASE)
+# "what compression rate does X achieve on ImageNet": a result on the benchmark, which the benchmark's column holds
+# ("the FLOPs needed to reach the performance of …" reaches nothing itself)
+_RESULT_VERB = re.compile(r"(?<!\bto\s)\b(?:achiev|reach|scor|obtain|attain|get|gets|got)\w*", re.IGNORECASE)
+_BY_HOW_MUCH = re.compile(r"\bby\s+(?:what\s+(?:factor|margin)|how\s+much)\b", re.IGNORECASE)
+_CHANGED_BEFORE = re.compile(r"\b(?:reduc|cut|lower|decreas|shrink|increas|rais|improv)\w*\s+"
+                             r"(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+
+
+def demote_levels_and_places(text: str, raw: list[Raw], roles: list[str | None],
+                             amount: Callable[[str], bool]) -> list[int]:
+    """Names that qualify the amount a clause asks rather than being asked themselves: a performance level ("at
+    AlexNet-level performance"), the quantity a factor is of ("by what factor did X reduce the FLOPs needed …": the
+    factor is asked, the FLOPs are what it measures) — both demoted to modifiers here — and the one benchmark written
+    after "on" in a clause asking an `amount` that is no score and no result the subject reaches ("by what factor … on
+    WMT-14", "how many epochs … on ImageNet"): where that amount was measured. The last are returned: the clause's
+    setting, never a score asked."""
+    places = []
+    for i, item in enumerate(raw):
+        if item.role == "entity":
+            continue
+        before = text[:item.start]
+        clause = before[max([0, *(m.start() + 1 for m in _CLAUSE_BREAK.finditer(before))]):]
+        if _LEVEL.search(item.text):
+            roles[i] = "modifier"
+            continue
+        measured = roles[i] in ("metric", "attribute")
+        if measured and _CHANGED_BEFORE.search(clause) and _BY_HOW_MUCH.search(clause):
+            roles[i] = "modifier"
+            continue
+        asked = list(_ASKED_AMOUNT.finditer(clause))
+        start = item.start - len(clause)
+        stop = next((item.end + m.start() for m in _CLAUSE_BREAK.finditer(text[item.end:])), len(text))
+        alone = not any(k != i and roles[k] in ("metric", "attribute") and start <= raw[k].start < stop
+                        for k in range(len(raw)))
+        if measured and _ON_BEFORE.search(clause) and asked and alone and amount(asked[-1].group("np")) \
+                and not _SCORE_WORDS.search(asked[-1].group("np")) \
+                and not _RESULT_VERB.search(clause[asked[-1].end():]):
+            places.append(i)
+    return places

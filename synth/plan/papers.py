@@ -73,6 +73,16 @@ def _by_head(name: str, vocab: Vocabulary) -> list[str]:
     return [key for key, title in vocab.titles.items() if fold(title.split(":")[0]).strip() == fold(name).strip()]
 
 
+def _by_title_words(name: str, vocab: Vocabulary) -> list[str]:
+    """"the data-manifold scaling paper": the one source whose title holds every word of the name (two or more:
+    "A Neural Scaling Law from the Dimension of the Data Manifold"), read when no title opens with the name."""
+    asked = _words(name)
+    if len(asked) < 2:
+        return []
+    found = [key for key, title in vocab.titles.items() if asked <= _words(title)]
+    return found if len(found) == 1 else []
+
+
 def _by_author(surname: str, vocab: Vocabulary) -> tuple[str, ...]:
     """Sources whose BibTeX authors or whose first page's opening (the author line) name the surname."""
     pattern = re.compile(rf"\b{re.escape(surname)}\b")
@@ -140,7 +150,8 @@ def paper_references(text: str, vocab: Vocabulary) -> tuple[str, list[PaperRefer
                 break
     for match in _HEAD_WORK.finditer(text):
         words = match.group("name").split()
-        heads = next((found for k in range(len(words)) if (found := _by_head(" ".join(words[k:]), vocab))), [])
+        heads = next((found for k in range(len(words)) if (found := _by_head(" ".join(words[k:]), vocab))), []) \
+            or _by_title_words(match.group("name"), vocab)
         if heads and not any(set(heads) <= set(r.sources) for r in references):
             references.append(PaperReference(match.group(0).split(" ", 1)[-1], tuple(heads)))
     return text, references

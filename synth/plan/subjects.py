@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 from synth.names import size_of, variant_words
-from synth.plan.name_roles import FOR_BEFORE, Raw, demote_baselines_and_spans, for_settings
-from synth.plan.wording import METRIC, SUBJECT, is_verb
+from synth.plan.name_roles import FOR_BEFORE, Raw, demote_baselines_and_spans, demote_levels_and_places, for_settings
+from synth.plan.wording import METRIC, SUBJECT, is_verb, quantity_words
 from synth.text import STOPWORDS
 from synth.vocabulary import Vocabulary, names_in
 
@@ -303,6 +303,11 @@ def _lists(text: str, names: list[Raw] | list[Name]) -> list[list[int]]:
     return groups
 
 
+# A plural acronym names a kind of network ("CNNs", "RNNs", "LSTMs", "MLPs"), never one model or one benchmark.
+_KIND_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
+# The datasets a model kind was trained on, listed: "trained on CIFAR10, on MNIST and on SVHN".
+_TRAINED_ON = re.compile(r"\btrained\s+on\s+(?:the\s+)?(?:[\w\-]+(?:,\s+|\s+and\s+|\s+or\s+)(?:on\s+)?(?:the\s+)?)*$",
+                         re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 # "On the 100 billion word Google News corpus, what … do MoE-65536-h and MoE-131072-h reach": the data the models
 # are run on, no subject beside them
@@ -460,14 +465,20 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
         if len(subjects) > 1 and _TRAINED_WITH.search(text[max(0, raw[i].start - 40):raw[i].start]):
             roles[i] = "modifier"  # "BERT was pre-trained with Adam": how the subject was trained, not a subject
     demote_baselines_and_spans(text, raw, roles)
+    for i, item in enumerate(raw):
+        if item.role != "entity" and _KIND_ACRONYM.match(item.text) and (roles[i] or "subject") != "setting":
+            roles[i] = "modifier"  # "its CNNs on CIFAR10 and SVHN": a kind of network, no model or benchmark asked
+    for i in demote_levels_and_places(text, raw, roles, quantity_words):
+        roles[i], settings[i] = "setting", raw[i].text
     for i in for_settings(text, raw, roles, vocab):
         roles[i], settings[i] = "setting", raw[i].text
     if not any((roles[i] or "subject") in ("subject", "entity") for i in range(len(raw))):
         # "What critical batch size does the large-batch paper report for ImageNet and for Dota?": with no model
         # named, what the asked value is given for is whose it is
         for i in range(len(raw)):
-            if roles[i] in ("metric", "attribute") and FOR_BEFORE.search(text[max(0, raw[i].start - 12):raw[i].start]):
-                roles[i] = "subject"
+            if roles[i] in ("metric", "attribute") and (FOR_BEFORE.search(text[max(0, raw[i].start - 12):raw[i].start])
+                                                         or _TRAINED_ON.search(text[:raw[i].start])):
+                roles[i] = "subject"  # "the CNNs trained on CIFAR10, on MNIST and on SVHN": each dataset's runs
     out = []
     for i, item in enumerate(raw):
         role = roles[i] or "subject"

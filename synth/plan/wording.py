@@ -51,6 +51,8 @@ _CONTRAST_NOUNS = ("difference", "differences", "gap", "gaps", "comparison", "ma
 # "more layers", "the longer context length": the comparison the question makes, not a word of the attribute.
 _COMPARATIVES = frozenset("more fewer less larger bigger smaller greater longer shorter higher lower wider "
                           "deeper".split())
+# A bound is asked with what it bounds: "a lower bound on the intrinsic dimension", "an upper limit of the batch size".
+_BOUND_NOUNS = frozenset("bound bounds limit limits".split())
 _FILLERS = frozenset("respectively also please me us them it they one ones".split())
 _GENERIC_TAIL = frozenset("results result scores score values value numbers figures performance".split())
 _QUANTITY_WORDS = re.compile(
@@ -58,7 +60,10 @@ _QUANTITY_WORDS = re.compile(
     r"parameters?|params|layers|heads|experts|hours|cost|costs|budget|ratio|factor|width|depth|epochs?|"
     r"amount|value|values|decay|capacity|savings?|throughput|latency|memory|window|vocabulary|flops?|weight|"
     r"coefficients?|threshold|temperature|(?:clipping|gradient)\s+norm|fraction|proportion|percentage|shares?|"
-    r"momentum|speed-?ups?|resolution|scale|spans?|improvements?|reductions?|gains?|top-[kp])(?![\w-])",
+    r"momentum|speed-?ups?|resolution|scale|spans?|improvements?|reductions?|gains?|top-[kp]|"
+    # a duration, a rate of change or a fitted constant: "doubling time", "over what period", "inference efficiency
+    # increase", "scaling exponent", "lower bound on the intrinsic dimension"
+    r"time|period|duration|increases?|decreases?|exponents?|bounds?)(?![\w-])",
     re.IGNORECASE,
 )
 _RANK_ONLY = re.compile(r"^\s*which\s+(?:one|model|of\s+(?:them|these|the\s+\w+))?\s*[a-z]+\s+(?:the\s+)?"
@@ -88,10 +93,11 @@ class Asked:
 
 
 # A new clause opens on a question word, or on some prepositions before one ("…, and in which precision was GShard
-# trained", "…, to what resolution are timestamps quantized"); not "for how many epochs and with what dropout were
-# the SFT models trained", which stays one clause with the subject before it.
-_OPENING = (r"(?:on\s+wh(?:ich|at)|on\s+how\s+(?:many|much)|with\s+which|in\s+wh(?:ich|at)|to\s+what|how|what|"
-            r"which|why|where)\b")
+# trained", "…, to what resolution are timestamps quantized", "…, and over how many runs was the loss averaged"); not
+# "for how many epochs and with what dropout were the SFT models trained", which stays one clause with the subject
+# before it.
+_OPENING = (r"(?:on\s+wh(?:ich|at)|(?:on|over|for|after|across)\s+how\s+(?:many|much|long)|with\s+which|"
+            r"in\s+wh(?:ich|at)|to\s+what|how|what|which|why|where)\b")
 _CLAUSE_BREAK = re.compile(rf"\s*(?:[?;]|\s[—–]\s|\s-\s)\s*|\s*,?\s+and\s+(?={_OPENING})|\s*,\s*(?={_OPENING})|"
                            r"(?<=[a-z])\.\s+", re.IGNORECASE)
 
@@ -190,7 +196,8 @@ def _clean(words: list[str]) -> str:
     while words and (words[-1].lower() in _GENERIC_TAIL or words[-1].lower() in _PREPOSITIONS):
         words = words[:-1]
     while words and (words[0].lower() in _DETERMINERS | _FILLERS
-                     or (words[0].lower() in _QUALIFIERS | _SCALE_WORDS | _COMPARATIVES and len(words) > 1)):
+                     or (words[0].lower() in _QUALIFIERS | _SCALE_WORDS | _COMPARATIVES and len(words) > 1
+                         and words[1].lower() not in _BOUND_NOUNS)):  # "lower bound" is a term, no comparison
         words = words[1:]
     return " ".join(words)
 
@@ -283,6 +290,8 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             reader.stop(asking=True)  # "what happens to its memory cost": the noun after "to" is asked
             reader.fresh = True
             i += 1
+        elif low == "whose" and i > 0 and lowered[i - 1] not in (",", ";", "and", "or", "(", ":"):
+            reader.stop(asking=False)  # "the GPT-2 model whose activations were measured": a relative clause, no ask
         elif low in _WH:
             reader.stop(asking=True)
             reader.fresh = True
@@ -331,6 +340,12 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
                      and nxt.lower() not in _DETERMINERS and (counting or not nxt[:1].isupper()))
             if joins:
                 reader.current.append(token)
+            elif low in ("on", "of") and reader.current and reader.current[-1].lower() in _BOUND_NOUNS \
+                    and nxt not in (SUBJECT, METRIC):
+                reader.current.append(token)  # "what lower bound on the intrinsic dimension": the bounded thing too
+                if nxt.lower() in _DETERMINERS:
+                    reader.current.append(nxt)
+                    i += 1
             elif low == "on" and nxt == METRIC:
                 reader.stop(asking=True)
             elif low in ("on", "with") and nxt.lower() in _WH:
