@@ -14,6 +14,10 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 
 # A schedule's highest value is written "peak", "max", "maximum" or "maximal" learning rate: one modifier.
 PEAK = frozenset(key(w) for w in ("peak", "max", "maximum", "maximal"))
+# Repeated runs of one experiment are counted as "runs", "trials" or "repetitions": "over how many runs was the loss
+# averaged" is answered by "we ran each network for 20 trials".
+REPEATS = frozenset(key(w) for w in ("runs", "trials", "repetitions", "repeats"))
+REPEATS_QUERY = '"runs" OR "trials" OR "repetitions" OR "repeats"'
 
 
 @lru_cache(maxsize=65536)
@@ -23,9 +27,11 @@ def word_tokens(text: str) -> tuple[tuple[str, int, int], ...]:
 
 
 def has_word(words: Iterable[str], wanted: str) -> bool:
-    """The stemmed words include the wanted one; any peak word stands for any other ("max" is "maximum")."""
-    if any(same_word(wanted, p) for p in PEAK):
-        return any(same_word(w, p) for w in words for p in PEAK)
+    """The stemmed words include the wanted one; any peak word stands for any other ("max" is "maximum"), and any
+    word of repeated runs ("trials" are "runs")."""
+    for same in (PEAK, REPEATS):
+        if any(same_word(wanted, p) for p in same):
+            return any(same_word(w, p) for w in words for p in same)
     return any(same_word(w, wanted) for w in words)
 
 

@@ -21,7 +21,7 @@ from synth.models import (
     PlanAttribute,
     PlanSubject,
 )
-from synth.names import canonical
+from synth.names import canonical, key
 from synth.plan.used import uses_term
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.change import asks_change, change_values, states_change
@@ -35,6 +35,7 @@ from synth.retrieve.asks.kinds import (
     names_modifiers,
     used_terms,
 )
+from synth.retrieve.asks.lexicon import REPEATS, REPEATS_QUERY
 from synth.retrieve.asks.mechanism import continuation_score, heading_anchor, mechanism_score, rarity
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.other_topic import DATA_ASKED, TRAINING, is_sibling, other_member, other_stage, purpose_said
@@ -123,6 +124,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
             attribute_query = f"{attribute_query} OR {HARDWARE_QUERY}" if attribute_query else HARDWARE_QUERY
         if asks_speedup(attribute):  # "delivering 1.8 times TPS": a speed-up need not say "faster"
             attribute_query = f"{attribute_query} OR {SPEEDUP_QUERY}" if attribute_query else SPEEDUP_QUERY
+        if any(key(w) in REPEATS for w in attribute.name.split()):  # "how many runs": "we ran it for 20 trials"
+            attribute_query = f"{attribute_query} OR {REPEATS_QUERY}" if attribute_query else REPEATS_QUERY
         for i, subject in enumerate(plan.subjects):
             homes = [doc_of[k] for k in subject.home_sources if k in doc_of]
             hits = index.search(attribute_query, limit=HOME_LIMIT, doc_ids=homes) if homes else []
@@ -144,6 +147,11 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 # DeepSeek-V2-Lite in the DeepSeek-V2 paper: an unnamed sentence there is about DeepSeek-V2,
                 # unless it follows one naming the subject.
                 sibling = home and not introduced and is_sibling(subject, vocab.about.get(source, ()))
+                # Seq2Seq and GNMT in 'Measuring the Algorithmic Efficiency …': with several asked subjects in a paper
+                # about none of them, an unnamed sentence there ("We observed an efficiency doubling time of 16
+                # months.") is about none of them in particular, unless its paragraph opened on one of them.
+                crowded = home and not introduced and not for_role and not sibling \
+                    and sum(source in s.home_sources for s in plan.subjects) > 1
                 context: tuple[int, Sentence, Scope] | None = None
                 relative = -1  # the last sentence of the passage naming another model of the subject's family
                 away: int | None = None  # the last sentence opening on another model
@@ -205,7 +213,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                             and cites_other_work(sentence.text):
                         context = None  # a quote joined from the sentence naming the subject would carry its figures
                         continue  # "Zero [83] presents …": cited work's figures, even in the subject's own paper
-                    if sibling and not scope.named and (context is None or position - context[0] > CONTEXT_SENTENCES):
+                    if not scope.named and ((sibling and (context is None or position - context[0] > CONTEXT_SENTENCES))
+                                            or (crowded and context is None)):
                         continue
                     if not scope.named and relative >= 0 and (context is None or context[0] < relative):
                         continue  # "For DeepSeekMoE 145B, we set …": the next sentences are that model's

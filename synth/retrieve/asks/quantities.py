@@ -14,7 +14,7 @@ from synth.retrieve.asks.bounds import ALTERNATIVES, family_bound, in_range
 from synth.retrieve.asks.clauses import in_own_clause
 from synth.retrieve.asks.counted import SUBSET_WORDS, counts_other, singular, spelled_values, subset_values, verb_values
 from synth.retrieve.asks.hardware import ACCELERATOR, HARDWARE_AFTER
-from synth.retrieve.asks.lexicon import PEAK, PLAIN, WORD, has_word, measured_noun, same_measures, word_tokens
+from synth.retrieve.asks.lexicon import PEAK, PLAIN, REPEATS, WORD, has_word, measured_noun, same_measures, word_tokens
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.retrieve.asks.percents import percent_values
 from synth.retrieve.asks.schedules import WARMUP, schedule_values
@@ -257,6 +257,8 @@ def _word_pattern(word: str, words: list[str]) -> str:
     same = same_measures(words)
     if same and word == words[-1]:
         return rf"(?:{'|'.join(same)})\w*"
+    if key(word) in REPEATS:  # "over how many runs": "we ran each network for 20 trials"
+        return r"(?:run|trial|repetition|repeat)s?\b"
     # "minibatch" is written "mini-batch" as often: a hyphen may sit between any two letters, or be left out
     if "-" in word.strip("-"):  # "hidden-layer size": the hyphen may be a space ("a hidden layer of size 2048")
         return r"[\s-]?".join(_word_pattern(part, words) for part in word.split("-") if part)
@@ -337,6 +339,10 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     if len(words) == 2:
         # "trained using mini-batches of size 8": the noun, then "of" and the measure, then the value
         patterns.append((rf"\b{_word_pattern(words[0], words)}\s+of\s+{_word_pattern(words[1], words)}\s+$", True))
+    if len(words) >= 2 and words[-1].lower() in ("size", "width", "dimension"):
+        # "four ReLU-activated hidden layers, each with size 1024": the measure of each of the nouns just counted
+        patterns.append((rf"\b{_word_pattern(words[-2], words)}[,\s]+each\s+(?:with|of|having)\s+(?:a\s+)?"
+                         rf"{re.escape(words[-1])}\s+(?:of\s+)?$", True))
     if len(words) == 2 and words[-1].lower().startswith("dimension"):
         # "a 512-dimensional embedding space" gives the embedding dimension
         patterns.append((rf"^(?:-\s*|\s+)dimensional\s+(?:[a-z]+\s+)?{re.escape(singular(words[0]))}\w*\b", False))
