@@ -26,6 +26,9 @@ def _values(sentence: str, attribute: str) -> list[str]:
     # the measure of each of the nouns just counted
     ('• MoE-1-Deep: The MoE layer consists of a single "expert" containing four ReLU-activated hidden layers, each '
      "with size 1024.", "hidden layer size", ["1024"]),
+    # a span hyphened to its unit before the asked noun, shown with the unit
+    ("Shufflenet [Zhang et al., 2017] achieved AlexNet-level performance with an 18x inference efficiency increase in "
+     "5 years (15-month doubling time).", "doubling time", ["15 months"]),
 ])
 def test_counts_and_sizes_in_words_of_their_own(sentence: str, attribute: str, values: list[str]) -> None:
     assert _values(sentence, attribute) == values

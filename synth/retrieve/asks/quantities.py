@@ -246,6 +246,8 @@ _APPLIED_AT = r"(?:\s+[\w\-]+){{0,2}}\s+(?:is|are|was|were)\s+[a-z]+(?:ed|en)\s+
 _MEASURED_IN = {key("rate"): r"(?:k|M|G)?Hz", key("frequency"): r"(?:k|M|G)?Hz",
                 key("resolution"): r"(?:milliseconds?|ms|seconds?|pixels?|px)"}
 _DURATION = {key("time"): r"(?:hours?|days?|weeks?)", key("hours"): r"hours?", key("days"): r"days?"}
+# Nouns whose value is a span of time: "doubling time", "training period".
+_SPAN_NOUNS = frozenset(key(w) for w in ("time", "period", "duration"))
 _STAGES = frozenset(key(w) for w in ("training", "pre-training", "pretraining", "fine-tuning", "inference"))
 # An attribute counted in a unit of a thing ("hours of audio", "tokens of code"): the unit, then the thing.
 _QUANTIZED = re.compile(r"\b(?:nearest|resolution\s+of|quantiz\w*\s+(?:[\w\-]+\s+){0,3}?to)\s+$", re.IGNORECASE)
@@ -339,6 +341,11 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     if len(words) == 2:
         # "trained using mini-batches of size 8": the noun, then "of" and the measure, then the value
         patterns.append((rf"\b{_word_pattern(words[0], words)}\s+of\s+{_word_pattern(words[1], words)}\s+$", True))
+    spanned = None
+    if key(words[-1]) in _SPAN_NOUNS:
+        # "(15-month doubling time)": the span written as a number hyphened to its unit, right before the asked noun
+        spanned = rf"^-(?P<unit>second|minute|hour|day|week|month|year)s?\s+{phrase}\b"
+        patterns.append((spanned, False))
     if len(words) >= 2 and words[-1].lower() in ("size", "width", "dimension"):
         # "four ReLU-activated hidden layers, each with size 1024": the measure of each of the nouns just counted
         patterns.append((rf"\b{_word_pattern(words[-2], words)}[,\s]+each\s+(?:with|of|having)\s+(?:a\s+)?"
@@ -416,6 +423,8 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
             taken.add(number.start())
             # "16,000 Hz": a value named by its unit is shown with it
             shown = f"{number.group(0)} {found.group(0).strip()}" if pattern == by_unit else number.group(0)
+            if pattern == spanned:  # "15-month" is shown "15 months"
+                shown = f"{number.group(0)} {found.group('unit')}{'' if value == 1 else 's'}"
             out.append((shown, value, unit, number.start()))
     if subset:
         out += subset_values(text, words, taken)
