@@ -96,7 +96,7 @@ class Asked:
 # trained", "…, to what resolution are timestamps quantized", "…, and over how many runs was the loss averaged"); not
 # "for how many epochs and with what dropout were the SFT models trained", which stays one clause with the subject
 # before it.
-_OPENING = (r"(?:on\s+wh(?:ich|at)|(?:on|over|for|after|across)\s+how\s+(?:many|much|long)|with\s+which|"
+_OPENING = (r"(?:on\s+wh(?:ich|at)|(?:on|over|after|across)\s+how\s+(?:many|much|long)|with\s+which|"
             r"in\s+wh(?:ich|at)|to\s+what|how|what|which|why|where)\b")
 _CLAUSE_BREAK = re.compile(rf"\s*(?:[?;]|\s[—–]\s|\s-\s)\s*|\s*,?\s+and\s+(?={_OPENING})|\s*,\s*(?={_OPENING})|"
                            r"(?<=[a-z])\.\s+", re.IGNORECASE)
