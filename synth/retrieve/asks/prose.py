@@ -48,6 +48,7 @@ from synth.retrieve.asks.roles import (
     heading_naming,
     others_said,
     others_section,
+    own_section,
     owned,
     role_player,
     set_for_other,
@@ -149,7 +150,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 sibling = home and not introduced and is_sibling(subject, vocab.about.get(source, ()))
                 # Seq2Seq and GNMT in 'Measuring the Algorithmic Efficiency …': with several asked subjects in a paper
                 # about none of them, an unnamed sentence there ("We observed an efficiency doubling time of 16
-                # months.") is about none of them in particular, unless its paragraph opened on one of them.
+                # months.") is about none of them in particular, unless its paragraph opened on one of them or its
+                # section is one's.
                 crowded = home and not introduced and not for_role and not sibling \
                     and sum(source in s.home_sources for s in plan.subjects) > 1
                 context: tuple[int, Sentence, Scope] | None = None
@@ -214,7 +216,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         context = None  # a quote joined from the sentence naming the subject would carry its figures
                         continue  # "Zero [83] presents …": cited work's figures, even in the subject's own paper
                     if not scope.named and ((sibling and (context is None or position - context[0] > CONTEXT_SENTENCES))
-                                            or (crowded and context is None)):
+                                            or (crowded and context is None
+                                                and not own_section(in_force[position], subject))):
                         continue
                     if not scope.named and relative >= 0 and (context is None or context[0] < relative):
                         continue  # "For DeepSeekMoE 145B, we set …": the next sentences are that model's

@@ -217,6 +217,16 @@ def role_player(text: str, subject: PlanSubject, attribute: str) -> str | None:
     return None
 
 
+def own_section(heading: str | None, subject: PlanSubject) -> bool:
+    """"3.2 RealQuery": a numbered section heading naming the subject, so an unnamed sentence under it is the
+    subject's ("we completed this process for only 50 instances")."""
+    heading = heading.split("\n")[0] if heading else None
+    if not heading or not section_heading(heading):
+        return False
+    folded = fold(heading)
+    return any(name_regex(spelling).search(folded) for spelling in (subject.name, *subject.spellings))
+
+
 def others_section(heading: str | None, subject: PlanSubject, subjects: Sequence[PlanSubject]) -> bool:
     """"3.2 RealScholarQuery": a numbered section heading naming another subject of the question and not this one, so
     an unnamed sentence under it ("we completed this process for only 50 instances") is that subject's."""
