@@ -91,3 +91,12 @@ def test_an_unnamed_sentence_of_a_study_is_none_of_the_models_it_measures(corpus
     assert cells.get(("MNIST", "runs")) == "20"
     assert cells.get(("SVHN", "training epochs")) == "5"
     assert ("SVHN", "runs") not in cells
+
+
+def test_a_sized_member_of_the_papers_own_model_keeps_its_unnamed_sentences(corpus: tuple[Library, PassageIndex]
+                                                                             ) -> None:
+    """The crowded-paper rule is for a paper about none of the asked subjects: the Transformer paper's unnamed "beam
+    size of 4 and length penalty α = 0.6" stays the big Transformer's (fresh11 lost three cells with the first rule)."""
+    answer = gold_answer("fresh11", "transformer-big-decoding", corpus)
+    cells = {(c.subject, c.attribute): c.value for c in answer.cells}
+    assert cells.get(("Transformer big", "beam size")) == "4"

@@ -56,3 +56,9 @@ def is_sibling(subject: PlanSubject, about: tuple[str, ...]) -> bool:
                     and not _SIZE_WORD.match(spelling[len(head):]):
                 return True
     return False
+
+
+def of_family(subject: PlanSubject, about: tuple[str, ...]) -> bool:
+    """The subject is a member of the family its source is about ("Transformer (big)" in the Transformer paper): the
+    source's unnamed sentences may be its own."""
+    return any(fold(spelling).startswith(fold(family(main))) for spelling in subject.spellings for main in about)
