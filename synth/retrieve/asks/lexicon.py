@@ -16,8 +16,15 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 PEAK = frozenset(key(w) for w in ("peak", "max", "maximum", "maximal"))
 # Repeated runs of one experiment are counted as "runs", "trials" or "repetitions": "over how many runs was the loss
 # averaged" is answered by "we ran each network for 20 trials".
-REPEATS = frozenset(key(w) for w in ("runs", "trials", "repetitions", "repeats"))
-REPEATS_QUERY = '"runs" OR "trials" OR "repetitions" OR "repeats"'
+_REPEAT_WORDS = ("run", "trial", "repetition", "repeat")
+REPEATS = frozenset(key(f"{w}s") for w in _REPEAT_WORDS)
+REPEATS_QUERY = " OR ".join(f'"{w}s"' for w in _REPEAT_WORDS)
+REPEATED = rf"(?:{'|'.join(_REPEAT_WORDS)})s?\b"
+
+
+def asks_repeats(name: str) -> bool:
+    """"over how many runs", "how many trials": the asked noun counts repeated runs."""
+    return any(key(w) in REPEATS for w in name.split())
 
 
 @lru_cache(maxsize=65536)

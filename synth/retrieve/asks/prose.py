@@ -21,7 +21,7 @@ from synth.models import (
     PlanAttribute,
     PlanSubject,
 )
-from synth.names import canonical, key
+from synth.names import canonical
 from synth.plan.used import uses_term
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.change import asks_change, change_values, states_change
@@ -35,7 +35,7 @@ from synth.retrieve.asks.kinds import (
     names_modifiers,
     used_terms,
 )
-from synth.retrieve.asks.lexicon import REPEATS, REPEATS_QUERY
+from synth.retrieve.asks.lexicon import REPEATS_QUERY, asks_repeats
 from synth.retrieve.asks.mechanism import continuation_score, heading_anchor, mechanism_score, rarity
 from synth.retrieve.asks.metrics import metric_values
 from synth.retrieve.asks.other_topic import (
@@ -128,13 +128,14 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
             # "We use Adam with …" names the optimizer without the word: look for the names of the asked kind too.
             kind_names = kind_terms(attribute, index, vocab.acronyms, vocab.terms)
             attribute_query = " OR ".join(q for q in (attribute_query, any_of(kind_names[:QUERY_TERMS])) if q)
-        if HARDWARE_ASKED.search(attribute.name) and (attribute.kind is AttributeKind.TEXT or ACCELERATORS.search(
-                attribute.name)):  # "how many accelerators": sentences counting GPUs, TPU cores or A100s
-            attribute_query = f"{attribute_query} OR {HARDWARE_QUERY}" if attribute_query else HARDWARE_QUERY
-        if asks_speedup(attribute):  # "delivering 1.8 times TPS": a speed-up need not say "faster"
-            attribute_query = f"{attribute_query} OR {SPEEDUP_QUERY}" if attribute_query else SPEEDUP_QUERY
-        if any(key(w) in REPEATS for w in attribute.name.split()):  # "how many runs": "we ran it for 20 trials"
-            attribute_query = f"{attribute_query} OR {REPEATS_QUERY}" if attribute_query else REPEATS_QUERY
+        # words that state the asked value without the attribute's own: "how many accelerators" in sentences
+        # counting GPUs, TPU cores or A100s; a speed-up that never says "faster" ("delivering 1.8 times TPS"); runs
+        # written as trials ("we ran it for 20 trials")
+        wider = [query for wanted, query in (
+            (HARDWARE_ASKED.search(attribute.name) and (attribute.kind is AttributeKind.TEXT
+                                                        or ACCELERATORS.search(attribute.name)), HARDWARE_QUERY),
+            (asks_speedup(attribute), SPEEDUP_QUERY), (asks_repeats(attribute.name), REPEATS_QUERY)) if wanted]
+        attribute_query = " OR ".join(q for q in (attribute_query, *wider) if q)
         for i, subject in enumerate(plan.subjects):
             homes = [doc_of[k] for k in subject.home_sources if k in doc_of]
             hits = index.search(attribute_query, limit=HOME_LIMIT, doc_ids=homes) if homes else []

@@ -14,7 +14,17 @@ from synth.retrieve.asks.bounds import ALTERNATIVES, family_bound, in_range
 from synth.retrieve.asks.clauses import in_own_clause
 from synth.retrieve.asks.counted import SUBSET_WORDS, counts_other, singular, spelled_values, subset_values, verb_values
 from synth.retrieve.asks.hardware import ACCELERATOR, HARDWARE_AFTER
-from synth.retrieve.asks.lexicon import PEAK, PLAIN, REPEATS, WORD, has_word, measured_noun, same_measures, word_tokens
+from synth.retrieve.asks.lexicon import (
+    PEAK,
+    PLAIN,
+    REPEATED,
+    REPEATS,
+    WORD,
+    has_word,
+    measured_noun,
+    same_measures,
+    word_tokens,
+)
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.retrieve.asks.percents import percent_values
 from synth.retrieve.asks.schedules import WARMUP, schedule_values
@@ -260,7 +270,7 @@ def _word_pattern(word: str, words: list[str]) -> str:
     if same and word == words[-1]:
         return rf"(?:{'|'.join(same)})\w*"
     if key(word) in REPEATS:  # "over how many runs": "we ran each network for 20 trials"
-        return r"(?:run|trial|repetition|repeat)s?\b"
+        return REPEATED
     # "minibatch" is written "mini-batch" as often: a hyphen may sit between any two letters, or be left out
     if "-" in word.strip("-"):  # "hidden-layer size": the hyphen may be a space ("a hidden layer of size 2048")
         return r"[\s-]?".join(_word_pattern(part, words) for part in word.split("-") if part)

@@ -11,7 +11,7 @@ when its section's heading, its paragraph or the sentence itself names the setti
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from synth.models import Document, Passage, PassageKind, PlanSubject
 from synth.names import key, name_regex, same_word
@@ -217,25 +217,27 @@ def role_player(text: str, subject: PlanSubject, attribute: str) -> str | None:
     return None
 
 
+def _section_names(heading: str | None) -> Callable[[PlanSubject], bool] | None:
+    """Whether the numbered section heading in force names a subject; None under no numbered heading (a run-in
+    heading inside it does not count)."""
+    heading = heading.split("\n")[0] if heading else None
+    if not heading or not section_heading(heading):
+        return None
+    folded = fold(heading)
+    return lambda subject: any(name_regex(spelling).search(folded) for spelling in (subject.name, *subject.spellings))
+
+
 def own_section(heading: str | None, subject: PlanSubject) -> bool:
     """"3.2 RealQuery": a numbered section heading naming the subject, so an unnamed sentence under it is the
     subject's ("we completed this process for only 50 instances")."""
-    heading = heading.split("\n")[0] if heading else None
-    if not heading or not section_heading(heading):
-        return False
-    folded = fold(heading)
-    return any(name_regex(spelling).search(folded) for spelling in (subject.name, *subject.spellings))
+    named = _section_names(heading)
+    return named is not None and named(subject)
 
 
 def others_section(heading: str | None, subject: PlanSubject, subjects: Sequence[PlanSubject]) -> bool:
     """"3.2 RealScholarQuery": a numbered section heading naming another subject of the question and not this one, so
     an unnamed sentence under it ("we completed this process for only 50 instances") is that subject's."""
-    heading = heading.split("\n")[0] if heading else None  # the numbered heading, not a run-in one inside it
-    if not heading or not section_heading(heading):
+    named = _section_names(heading)
+    if named is None:
         return False
-    folded = fold(heading)
-
-    def named(other: PlanSubject) -> bool:
-        return any(name_regex(spelling).search(folded) for spelling in (other.name, *other.spellings))
-
     return not named(subject) and any(named(other) for other in subjects if other.name != subject.name)
