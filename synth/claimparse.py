@@ -22,7 +22,9 @@ from synth.text import STOPWORDS, fold, tokens
 _CITATION = re.compile(r"\((?:[^()]*\bet al\.?[^()]*|[A-Z][A-Za-z\- ]+,? \d{4}[a-z]?(?:[;,][^()]*)?)\)|"
                        r"\[(?:[^\[\]]*\bet al\.?[^\[\]]*|[A-Z][A-Za-z\- ]+,? \d{4}[a-z]?(?:[;,][^\[\]]*)?)\]|"
                        # "The RoPE [36] θ", "[11, 24]": a numbered reference, no figure
-                       r"(?<=\S )\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\](?=[\s,.;:)])")
+                       r"(?<=\S )\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\](?=[\s,.;:)])|"
+                       # "a size-2048 LSTM [HS97]", "[CMS+13]": an alphabetic key (authors' initials, year), no name
+                       r"\[[A-Z][A-Za-z]{0,5}\+?\d{2}[a-z]?(?:\s*[,;]\s*[A-Z][A-Za-z]{0,5}\+?\d{2}[a-z]?)*\]")
 _NUMBER = re.compile(
     r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?)(?![\d/]|\.\d)"
     r"(?:\s*(%|(?i:percent|per cent))|\s*((?i:trillion|billion|million|thousand))\b"
@@ -152,11 +154,15 @@ def mask_citations(text: str) -> str:
     return _CITATION.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# "The query date of all instances is 2024-10-01": a date, whose year is no figure of anything.
+_DATE = re.compile(r"(?<![\w.\-/])(?:19|20)\d{2}-[01]\d(?:-[0-3]\d)?(?![\w\-/]|\.\d)")
+
+
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Figures stated in a text, excluding digits that belong to names (`Qwen2.5-72B`) and numbers
     that only point somewhere ("Figure 2", "Table 6", "Section 3.1")."""
     masked = mask_citations(text)
-    taken = [span for _, span in _name_spans(masked)]
+    taken = [span for _, span in _name_spans(masked)] + [m.span() for m in _DATE.finditer(masked)]
     found: list[Quantity] = []
     for match in SCIENTIFIC.finditer(masked):
         if any(s <= match.start() < e for s, e in taken):
@@ -222,7 +228,10 @@ def _fold_word(word: str) -> str:
 # Words with a digit that name no model: a number in scientific notation ("1e-4") and a norm's order ("L2 weight
 # decay", "L1 loss"), which would otherwise own the figures after them.
 _E_NOTATION = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[eE][-+]?\d+(?!\w|\.\d)")
-_NOT_A_NAME = re.compile(rf"{_E_NOTATION.pattern}|[Ll][12]")
+# A size written as an adjective ("a 512-dimensional embedding space", "a 256-dim vector") states the figure of the
+# noun after it, as "an embedding dimension of 512" does: a figure, no name.
+DIMENSIONAL = re.compile(r"(\d+)-(?:dimensional|dim)")
+_NOT_A_NAME = re.compile(rf"{_E_NOTATION.pattern}|[Ll][12]|{DIMENSIONAL.pattern}")
 def _is_name(word: str, at_start: bool) -> bool:
     if _PURE_NUMBER.fullmatch(word) or _SIZE_TOKEN.fullmatch(word) or _NOT_A_NAME.fullmatch(word):
         return False

@@ -141,18 +141,27 @@ def content_tokens(text: str) -> list[str]:
 _TICKS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)((?:\s+\d+(?:\.\d+)?){4,})(?![\w.])")
 
 
-def has_tick_run(text: str) -> bool:
+def has_tick_run(text: str, either_way: bool = False) -> bool:
     """Five or more evenly spaced numbers in a row ("0 10 20 30 40"): an axis's ticks, whatever prose a
-    caption glued after them adds."""
+    caption glued after them adds; with `either_way`, a y-axis read from the top too ("50 40 30 20 10 0")."""
     for match in _TICKS.finditer(text):
         numbers = [float(match.group(1)), *(float(n) for n in match.group(2).split())]
         steps = {round(b - a, 6) for a, b in itertools.pairwise(numbers)}
-        if len(steps) == 1 and steps.pop() > 0:
+        if len(steps) == 1 and ((step := steps.pop()) > 0 or (either_way and step < 0)):
             return True
     return False
 
 
 _MATH_LETTERS = re.compile("[\U0001d400-\U0001d7ff]")
+_DOUBLED_MATH = re.compile("([\U0001d400-\U0001d7ff])\\1")
+DRAWN_DOUBLES = 3
+
+
+def drawn(text: str) -> bool:
+    """Whether a text is a diagram's labels: a PDF draws a figure's symbols twice over (bold over italic: "Input
+    Hidden 𝐮𝐮𝑡𝑡 … 1 𝑁𝑁𝑠𝑠 1 2 𝑁𝑁𝑟𝑟-1"), which prose sets once; its numbers are boxes and indices, no figures said
+    of anything."""
+    return len(_DOUBLED_MATH.findall(text)) >= DRAWN_DOUBLES
 
 
 def plain_letters(text: str) -> str:

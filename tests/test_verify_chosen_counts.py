@@ -48,6 +48,10 @@ def pool(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageInde
 @pytest.mark.parametrize(("claim", "verdict"), [
     ("DeepSeek-V3 has 256 routed experts.", Verdict.INSUFFICIENT),  # was contradicted by "selects only 8"
     ("DeepSeek-V3 has 8 routed experts.", Verdict.INSUFFICIENT),  # was supported by it
+    # what "this number" is scaled up to is a chosen count too: with "selects only 8" set aside as chosen, "13
+    # experts" read as a pool supported a wrong pool size (Tenth session's audit; contradicted by 8 before the rule)
+    ("DeepSeek-V3 has 13 experts.", Verdict.INSUFFICIENT),
+    ("In DeepSeek-V3, each token activates 13 routed experts.", Verdict.INSUFFICIENT),
 ])
 def test_a_chosen_count_is_no_pool_size(claim: str, verdict: Verdict,
                                         selects: tuple[Library, PassageIndex]) -> None:
@@ -75,6 +79,9 @@ def test_a_pool_size_is_no_chosen_count(claim: str, verdict: Verdict, pool: tupl
     ("it uses 2 experts per token", "2", True),
     ("4 nodes × 3.2 experts/node", "3.2", True),
     ("Each MoE layer consists of 1 shared expert and 256 routed experts", "256", False),
+    ("although DeepSeek-V3 selects only 8 routed experts in practice, it can scale up this number to a maximum of 13 "
+     "experts", "13", True),
+    ("this number grows to 13 experts", "13", False),  # no count chosen before it
     ("It has a total of 15.7B parameters", "15.7B", None),
     ("It scores 43.4% on the benchmark", "43.4%", None),
 ])

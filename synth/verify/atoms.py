@@ -98,6 +98,11 @@ _ATTRIBUTIVE = re.compile(r"\b(?:from|with|by|of|into|via|using|through)\s+(?:a|
 # A superlative a verb of choosing governs names what a method picks ("choosing the best hypernym", "selecting
 # the best parent"), not a row that leads the table: no EXTREME atom.
 _CHOSEN = re.compile(r"\b(?:choos(?:e|es|ing)|chose|chosen|select(?:s|ed|ing)?|pick(?:s|ed|ing)?)\s+$", re.I)
+# "maximum" / "minimum" naming a setting's bound ("a maximum learning rate of 4.2 × 10−4", "has 4K maximum sequence
+# length"): the figure is that setting's value, no row that leads a table; no EXTREME atom when the clause gives one.
+_SETTING_BOUND = re.compile(r"(?:maximum|minimum)\s+(?:(?:learning|warm-?up)\s+rate|lr|step\s+size|(?:sequence|"
+                            r"context|input|output|generation)\s+(?:length|size|window)|length|(?:gradient\s+)?norm|"
+                            r"batch\s+size|number\s+of|tokens|steps|epochs|iterations|temperature)\b", re.I)
 _EXTREME_LOW = re.compile(r"lowest|worst|smallest|minimum|weakest|lower\s+than|worse\s+than|underperform|inferior",
                           re.I)
 _EXTREME_AWARE = re.compile(r"best|worst|strongest|weakest|outperform|better|beat|surpass|superior|inferior", re.I)
@@ -327,6 +332,9 @@ def atoms_of(text: str) -> ClaimAtoms:
         extreme_spans = []
         for match in _EXTREME.finditer(text, start, stop):
             if _CHOSEN.search(text[max(start, match.start() - 16):match.start()]):
+                continue
+            if _SETTING_BOUND.match(text, match.start(1) if match.group(1) else match.start()) and any(
+                    start <= q.start < stop for q in figures):
                 continue
             word = match.group(0)
             extreme_spans.append((match.start(), match.end()))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from synth import claimparse
 from synth.claimparse import Assertion, Quantity
 from synth.tables import strip_variant
-from synth.text import STOPWORDS, fold, has_tick_run
+from synth.text import STOPWORDS, drawn, fold, has_tick_run
 from synth.verify.chosen import other_role
 from synth.verify.claim import ClaimInfo
 from synth.verify.figure_settings import claim_stretch, enumerations, figure_settings, respectively
@@ -89,15 +89,20 @@ def _acronyms(text: str, last: bool) -> frozenset[str]:
     return frozenset("".join(w[0] for w in words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1))
 
 
+# A bound said before the noun it bounds ("4.2 × 10−4 maximum learning rate"): the noun is what the figure is of.
+_BOUND_WORD = re.compile(r"(?:maximum|minimum|maximal|minimal|max|min|peak)$", re.IGNORECASE)
+
+
 def _unit(text: str, quantity: Quantity) -> str | None:
     """The noun right after a figure ("18 trillion tokens" → token; names such as "Qwen2.5" in
-    "500 Qwen2.5 models" are skipped), if the next word is one."""
+    "500 Qwen2.5 models" and a bound's word in "4K maximum sequence length" are skipped), if the next word is one."""
     position = quantity.end
     while True:
         match = WORD.search(text, position)
         if match is None or text[position:match.start()].strip(" ") not in ("", "-"):
             return None
-        if HAS_DIGIT.search(match.group(0)) and HAS_ALPHA.search(match.group(0)):
+        if (HAS_DIGIT.search(match.group(0)) and HAS_ALPHA.search(match.group(0))) or _BOUND_WORD.match(
+                match.group(0)):
             position = match.end()
             continue
         return norm(match.group(0)) if is_content(match.group(0)) else None
@@ -381,9 +386,10 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
     matched = 0
     best: tuple[float, Quantity, Quantity] | None = None
     lists = enumerations(window.text, parsed.quantities)
-    # A figure among an axis's ticks and legend ("… 3 out of 63 routed experts (DeepSeekMoE) Figure 6 |") is
-    # bound to nothing a claim says: it neither states nor contradicts one.
-    axis = {w.start for w in parsed.quantities if has_tick_run(window.sentence_at(w.start))}
+    # A figure among an axis's ticks and legend ("… 3 out of 63 routed experts (DeepSeekMoE) Figure 6 |"), or a
+    # diagram's labels (synth.text.drawn), is bound to nothing a claim says: it neither states nor contradicts one.
+    axis = {w.start for w in parsed.quantities if has_tick_run(window.sentence_at(w.start))
+            or drawn(window.sentence_at(w.start))}
     # In a two-sentence window that names the claim's model only in its second sentence, an unowned figure of the
     # first, when that sentence opens on a back-reference ("This model comprises … 63 routed experts. … DeepSeekMoE
     # still outperforms GShard."), is said of what came before, never of the model named after it.

@@ -11,6 +11,10 @@
   branching baselines"): the phrase names the label with either word there, "Hier. Right Branch."
   and "Hier. Left Branch." (one mention of both rows, said of each: synth.verify.cells). Only words
   of two letters or more ("w/o" is no pair of alternatives).
+* A claim's variant in words ("Qwen2.5-7B (instruction-tuned)", "Transformer (base model)") reads as a name
+  suffix ("Instruct", "Base"), and so does a header's (`variants_spelled`).
+* A one-word plural header of a count ("Layers", "Parameters", "Heads") is also named by its noun and
+  "count", as an attribute is worded ("layer count", "parameter count": `counted_spelling`).
 """
 
 from __future__ import annotations
@@ -28,6 +32,34 @@ _WHOLE_WORD_ENDING = re.compile(r"^(?:e?rs?|e?st|ly|ed|es|line|lines)$")
 MIN_ABBREVIATION = 3
 _CUT_WORD = re.compile(rf"(?<![\w.])([A-Za-z]{{{MIN_ABBREVIATION},}})\.(?=\s|$)")
 _CAMEL = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
+_VARIANT_WORDS = (
+    (re.compile(r"\s*\(\s*instruction[- ]tuned\s*\)", re.IGNORECASE), " Instruct"),
+    (re.compile(r"\s*\(\s*base(?: model)?\s*\)", re.IGNORECASE), " Base"),
+)
+
+
+def variants_spelled(text: str) -> str:
+    """The claim with variants written as name suffixes, offsets kept ("Qwen2.5-7B
+    (instruction-tuned)" reads "Qwen2.5-7B Instruct" padded with spaces), and an ablation's code
+    pair "(A3−A5)" as two codes ("(A3 A5)")."""
+    for pattern, suffix in _VARIANT_WORDS:
+        text = pattern.sub(lambda m, s=suffix: s.ljust(len(m.group(0))), text)
+    return CODE_PAIR.sub(lambda m: f"({m.group(1)}{' ' * len(m.group(2))}{m.group(3)})", text)
+
+
+# "(A3−A5)": the ablation rows a change goes from and to, by the codes their labels open with.
+CODE_PAIR = re.compile(r"\(([A-Z]\d{1,2})(\s*[−–-]\s*)([A-Z]\d{1,2})\)")
+
+
+# A one-word plural header: a regular plural of four letters or more before its "s" ("Heads", not "Loss", "Basis").
+_PLURAL = re.compile(r"^([A-Za-z]{3,}[^iIsSuU'])s$")
+
+
+def counted_spelling(label: str) -> str | None:
+    """"layer count" for a header "Layers": a count's header is the plural of what it counts, and an attribute
+    names it by the noun and "count" ("Whisper base has 6 layer count."); None for any other header."""
+    match = _PLURAL.match(label.strip())
+    return f"{match.group(1)} count" if match else None
 
 
 class Word(Protocol):

@@ -27,11 +27,13 @@ from synth.verify.label_spelling import (
     MIN_ABBREVIATION,
     MIN_TRUNCATED,
     abbreviates,
+    counted_spelling,
     cut_words,
     initials,
     slash_joined,
     slot_match,
     truncated,
+    variants_spelled,
 )
 
 _MARKS = re.compile(r"[*†‡§¶∗⋆♠♣♦♥#]+")
@@ -48,6 +50,7 @@ _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}\.\s+|\(\s*[A-Za-z]?\d{1,2}\s*\)\s*|[A-
 _PARENTHETICAL = re.compile(r"\(([^()]*)\)")
 # A trailing version ("UD v1.3") is a variant too: the core ("UD") names every version, ambiguously.
 _VERSION = re.compile(r"\s+v\d+(?:\.\d+)*\s*$", re.IGNORECASE)
+_VERSION_NEXT = re.compile(r"\s+v\d", re.IGNORECASE)  # a version after a name: which version it names
 # Greek letters are words too: a header "ρ=0" or "λ = 0.1" sets a symbol the claim writes the same way.
 _TOKEN = re.compile(r"[a-z0-9\u03b1-\u03c9\u03d1\u03d5\u03f5]+(?:\.[0-9]+)*[+−]?|[+−](?=[\s)\]]|$)")
 # Header abbreviations read as the words claims use (only on the header side: "P" in a claim is
@@ -64,23 +67,6 @@ _MIN_LABEL = 2
 # "P=0.5984", "F = 0.29": a one-letter measure stated with its value in a claim.
 _MEASURE_EQUALS = re.compile(r"\s?=\s?[\d.]")
 _VARIANT_AFTER = re.compile(r"\s*[-–—]?\s*\(?(instruct|chat|base|sft|rl|thinking|non-thinking)\b", re.IGNORECASE)
-_VARIANT_WORDS = (
-    (re.compile(r"\s*\(\s*instruction[- ]tuned\s*\)", re.IGNORECASE), " Instruct"),
-    (re.compile(r"\s*\(\s*base(?: model)?\s*\)", re.IGNORECASE), " Base"),
-)
-
-
-def variants_spelled(text: str) -> str:
-    """The claim with variants written as name suffixes, offsets kept ("Qwen2.5-7B
-    (instruction-tuned)" reads "Qwen2.5-7B Instruct" padded with spaces), and an ablation's code
-    pair "(A3−A5)" as two codes ("(A3 A5)")."""
-    for pattern, suffix in _VARIANT_WORDS:
-        text = pattern.sub(lambda m, s=suffix: s.ljust(len(m.group(0))), text)
-    return CODE_PAIR.sub(lambda m: f"({m.group(1)}{' ' * len(m.group(2))}{m.group(3)})", text)
-
-
-# "(A3−A5)": the ablation rows a change goes from and to, by the codes their labels open with.
-CODE_PAIR = re.compile(r"\(([A-Z]\d{1,2})(\s*[−–-]\s*)([A-Z]\d{1,2})\)")
 _ROW_CODE = re.compile(r"^\s*\(\s*([A-Za-z]\d{1,2})\s*\)")
 
 
@@ -204,9 +190,12 @@ def label_forms(label: str) -> tuple[LabelForm, ...]:
             forms.append(LabelForm(label, tuple(t.norm for t in core), tuple(t.raw for t in core), False,
                                    cut=_cut(core, cut)))
     counted = _COUNTED.match(cleaned)
-    if forms and counted:  # "Num. Heads", "No. of layers" name what they count, as "#Heads" does
-        what = tokens(counted.group(1))
-        forms.append(LabelForm(label, tuple(t.norm for t in what), tuple(t.raw for t in what), True))
+    # "Num. Heads" names what it counts, as "#Heads" does; "Layers" is "layer count"; "Transformer (base model)" is
+    # "Transformer base", as a claim's "(base model)" reads (variants_spelled)
+    spelled = [counted.group(1) if counted else None, counted_spelling(cleaned), variants_spelled(cleaned)]
+    for what in (tokens(s) for s in dict.fromkeys(spelled) if forms and s):
+        if what and all(f.tokens != tuple(t.norm for t in what) for f in forms):
+            forms.append(LabelForm(label, tuple(t.norm for t in what), tuple(t.raw for t in what), True))
     code = _ROW_CODE.match(label)
     if forms and code:  # "(A5) Softmax" is also named by its code, as "(A3−A5)" does
         forms.append(LabelForm(label, (code.group(1).lower(),), (code.group(1),), True))
@@ -327,6 +316,8 @@ def find_mentions(text: str, forms_by_first: dict[str, list[LabelForm]], longest
                     continue  # "Mixtral 8x7B – Instruct" is not the row "Mixtral 8x7B"
                 if text[end:end + 1] == ")" and "(" in text[start:end]:
                     end += 1  # "DeepSeek-V2 Chat (SFT)": the variant's parenthesis is part of the name
+                if not form.whole and _VERSION_NEXT.match(text, end):
+                    continue  # "DeepSeek V2.5-0905" names its version, not the core "DeepSeek" of "DeepSeek V3"
                 if not _glued(text, start, end):
                     found.append(Mention(form.label, start, end, form.whole))
     found += _code_mentions(text, words, forms_by_first.get(CODE_KEY, []))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from synth import claimparse
 from synth.models import Verdict
-from synth.text import collapse, fold
+from synth.text import collapse, drawn, fold, has_tick_run
 from synth.verify.claim import ClaimInfo
 from synth.verify.comparisons import comparison_conflict, comparison_unstated
 from synth.verify.facts import LibraryFacts
@@ -39,7 +39,7 @@ from synth.verify.negation import (
     scoped_words,
     unscoped_words,
 )
-from synth.verify.usage import stated_use
+from synth.verify.usage import names_a_model, stated_use
 from synth.verify.windows import Judgement, Window, window_evidence
 from synth.verify.words import shared_words, word_tokens
 
@@ -101,7 +101,8 @@ class Probe:
 
 # A name right after one of these is what the sentence sets its statement against, not its subject.
 _CONTRAST_CUE = re.compile(r"\b(?:unlike|(?:different(?:ly)?|distinct) from|in contrast (?:to|with)|contrary to|"
-                           r"as opposed to)\s+(?:the\s+)?$", re.IGNORECASE)
+                           r"as opposed to)\s+(?:the\s+)?(?:(?:baseline|original|standard|vanilla|conventional)\s+)?$",
+                           re.IGNORECASE)
 _CONTRAST_IN_CLAIM = re.compile(r"\b(?:unlike|different(?:ly)? from|distinct from|in contrast|contrary to|"
                                 r"as opposed to)\b", re.IGNORECASE)
 _LONGER_NAME = re.compile(r"-[a-z]")
@@ -222,7 +223,8 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     if info.verbatim and info.verbatim in collapse(window.folded):
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), 1.0, 1.0,
                          entity, window.relevance, "the passage states it word for word")
-    if substitute is None and stated_use(info, list(window.sentences())) is not None:
+    titled = bool(found) and 0.0 < found[0] < 1.0  # the subject named by the window's heading or title only
+    if substitute is None and stated_use(info, list(window.sentences()), titled) is not None:
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), 1.0, 1.0,
                          entity, window.relevance, "the passage names the subject and the thing it puts to use")
     heading_words = word_tokens(window.passage.section).bag if window.passage.section else frozenset()
@@ -281,7 +283,9 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     # its subject, may be (a paragraph about a model goes on about it without naming it each time).
     unbound = any(in_paragraph_only(info, i, window, opening) for i in range(1, len(info.entities)))
     states_it = (numeric == 1.0 and figures.conflict is None and same_polarity and direction_ok
-                 and comparison_ok and exclusive_ok and coverage >= needed and not unbound)
+                 and comparison_ok and exclusive_ok and coverage >= needed and not unbound
+                 # a subject only the title names: a sentence about another model states nothing of it
+                 and not (titled and names_a_model(sentence, info.entities)))
     if substitute is not None:
         if not states_it or coverage < POLARITY_COVERAGE or denied_beside(info, window):
             return None
@@ -299,6 +303,14 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, f"the passage says this of another subject, set against {foil}",
                          aspect="subject")
+    if not states_it and contrasted(info, sentence) is not None:
+        return None  # "In contrast to the baseline Transformer, no additional normalization is required": another's
+    # a denial in a sentence about another model ("Mamba-2 … requires the use of GroupNorm rather than LayerNorm")
+    # that leaves the claim's subject unnamed denies nothing of it; nor does one whose sentence runs into a figure's
+    # axis or drawing ("… did not penalize … our normalizer standardized the written and spo50 40 30 20 10 0 …")
+    denial_of_another = not states_it and ((bool(info.entities) and names_a_model(sentence, info.entities) and not (
+        mentioned(fold(sentence), sentence, info.entities[0], info.variants[0]))) or has_tick_run(sentence, True)
+        or drawn(sentence))
     if states_it:
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, "the passage states it")
@@ -311,7 +323,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, f"the passage says '{extreme[1]}' where the claim says '{extreme[0]}'",
                          aspect="polarity")
-    if scoped is True:
+    if scoped is True and not denial_of_another:
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, "the passage denies what the claim asserts of the same thing (or "
                          "asserts what it denies)", aspect="polarity")
@@ -334,7 +346,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, "the passage makes the opposite comparison between the same names",
                          aspect="comparison")
-    if not same_polarity and not opposite_direction:
+    if not same_polarity and not opposite_direction and not denial_of_another:
         which = "denies" if negated else "affirms"
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, f"the passage {which} what the claim states", aspect="polarity")

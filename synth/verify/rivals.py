@@ -20,7 +20,8 @@ from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.cell_comparisons import judge_extreme, second_order
 from synth.verify.cells import TableView
 from synth.verify.findings import Context, Finding, Named, in_clause, lower_is_better, quote_cells
-from synth.verify.labels import CODE_PAIR, plain
+from synth.verify.label_spelling import CODE_PAIR
+from synth.verify.labels import plain
 from synth.verify.measures import names_measure
 
 # Words that set the subject against something ("than", "over", "compared with", "from … to"):

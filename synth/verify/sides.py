@@ -21,7 +21,8 @@ from synth.models import AtomKind
 from synth.text import sentence_spans
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.findings import Named
-from synth.verify.labels import CODE_PAIR, Mention
+from synth.verify.label_spelling import CODE_PAIR
+from synth.verify.labels import Mention
 
 Side = tuple[Mention, tuple[int, ...]]
 

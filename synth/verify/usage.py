@@ -12,6 +12,7 @@ from synth.retrieve.asks.kinds import used_terms
 from synth.text import fold
 from synth.verify.claim import ClaimInfo
 from synth.verify.names import mentioned
+from synth.verify.words import model_like
 
 _USE_CLAIM = re.compile(r"^(?P<subject>.+?)\s+uses\s+(?P<thing>.+?)\.?$")
 # A sentence that sets the subject against another ("Unlike Qwen3, we use …") says nothing of what it uses.
@@ -19,12 +20,21 @@ _CONTRAST = re.compile(r"\b(?:unlike|instead\s+of|rather\s+than|whereas|in\s+con
                        re.IGNORECASE)
 
 
+# A sentence about a system the paper sets beside its own ("The feed-forward blocks of the baseline apply SwishNorm")
+# says nothing of the model its title names.
+_OTHER_SYSTEM = re.compile(r"\b(?:baselines?|prior|previous(?:ly)?|existing|competing|vanilla|conventional|original|"
+                           r"standard)\b", re.IGNORECASE)
+
+
 def _plain(text: str) -> str:
     return " ".join(fold(text).lower().split())
 
 
-def stated_use(info: ClaimInfo, sentences: list[str]) -> str | None:
-    """The sentence stating that the claim's subject uses its thing, or None."""
+def stated_use(info: ClaimInfo, sentences: list[str], titled: bool = False) -> str | None:
+    """The sentence stating that the claim's subject uses its thing, or None. With `titled` (the window's heading or
+    its document's title names the subject: "GShard: Scaling Giant Models …"), a sentence that names no model of
+    its own, nor a baseline or prior system, is the subject's ("Every expert FFNe applies … a 2-layer network using
+    ReLU"), as the title binds the words of any claim (synth.verify.names.entity_found)."""
     claim = _USE_CLAIM.match(info.text.strip())
     if claim is None:
         return None
@@ -32,8 +42,17 @@ def stated_use(info: ClaimInfo, sentences: list[str]) -> str | None:
     for sentence in sentences:
         if _CONTRAST.search(sentence) or claimparse.negated(sentence) or claimparse.hedged(sentence):
             continue
-        if not mentioned(fold(sentence), sentence, subject, None):
+        if not mentioned(fold(sentence), sentence, subject, None) and not (
+                titled and not names_a_model(sentence, (thing,)) and not _OTHER_SYSTEM.search(sentence)):
             continue
         if any(_plain(t) == _plain(thing) for t in used_terms(sentence, (thing,))):
             return sentence
     return None
+
+
+def names_a_model(sentence: str, names: tuple[str, ...]) -> bool:
+    """Whether a sentence names a model (a capitalised name with a digit, "GPT-2", "T5-XXL"; not "a 2-layer
+    network") other than the given names: what it says is then that model's, never the subject a title names."""
+    folded = [fold(n) for n in names]
+    return any(model_like(name, frozenset()) and name != name.lower() and not any(fold(name) in f for f in folded)
+               for name in claimparse.entities(sentence))

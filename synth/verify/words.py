@@ -61,6 +61,9 @@ def norm(token: str) -> str:
     Rise/fall words become one token, and so do outperform/trail words: "increases" and
     "decreases" are about the same thing, and their direction is checked separately."""
     word = fold(token).strip(".-'").replace("'s", "").replace("’s", "")
+    sized = claimparse.DIMENSIONAL.fullmatch(word)
+    if sized:  # "512-dimensional": the figure stands apart (claimparse), the word says what it sizes
+        word = word[sized.end(1) + 1:]
     if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
         return word
     kind = claimparse.word_kind(word)
