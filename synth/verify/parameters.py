@@ -1,8 +1,9 @@
 """A "Parameter | Value" table (dim 4096, n_kv_heads 8, context_len 32768) states the values of the
 model its source is about: the header "Value" names no model, so the cell is said of the claim's
 subject only when the source's title names that subject — its whole name ("Mistral 7B"), or its family
-("Mixtral of Experts" for Mixtral 8x7B) when the source names no other size of that family. Otherwise
-the cell is another model's and settles nothing.
+("Mixtral of Experts" for Mixtral 8x7B) when the source names no other size of that family — or the table's
+own caption gives it to the subject ("Hyperparameters changed for Whisper Large V2"). Otherwise the cell is
+another model's and settles nothing.
 """
 
 from __future__ import annotations
@@ -58,6 +59,15 @@ def about(subject: str, document: Document, title_words: frozenset[str]) -> bool
     return _sizes(document.text, family) == {size}
 
 
+def captioned(subject: str, caption: str) -> bool:
+    """Whether the table's caption gives its values to the subject alone ("Table 18. Hyperparameters changed for
+    Whisper Large V2."): it names the subject's every word and no other model."""
+    named = frozenset(t.norm for t in tokens(subject))
+    others = [n for n in claimparse.entities(caption) if re.search(r"\d", n) and not claimparse.mentions(
+        fold(subject), n) and not frozenset(t.norm for t in tokens(n)) <= named]
+    return bool(named) and named <= frozenset(t.norm for t in tokens(caption)) and not others
+
+
 def subject_of(atoms: ClaimAtoms, atom: AtomSpec, labels: list[Mention]) -> str | None:
     """The one name the figure's clause gives that no table label covers: the model the figure is of."""
     start, end = atom.clause
@@ -74,8 +84,9 @@ def about_claim(views: list[TableView], atoms: ClaimAtoms, context: Context) -> 
         return out
     for view in views:
         doc = view.table.doc_id
-        if value_column(view.grid) is not None and doc in context.documents and about(
-                names[0], context.documents[doc], context.titles.get(doc, frozenset())):
+        if value_column(view.grid) is not None and doc in context.documents and (about(
+                names[0], context.documents[doc], context.titles.get(doc, frozenset()))
+                or captioned(names[0], view.table.caption)):
             out.add(doc)
     return out
 
@@ -94,8 +105,8 @@ def judge_parameter(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableV
         return None  # "a sliding window of 4096 tokens and a context length of 8192": the label is 8192's
     subject = subject_of(atoms, atom, [m for m, _ in view.rows])
     document = context.documents.get(view.table.doc_id)
-    if subject is None or document is None or not about(subject, document, context.titles.get(document.doc_id,
-                                                                                               frozenset())):
+    if subject is None or document is None or not (about(subject, document, context.titles.get(
+            document.doc_id, frozenset())) or captioned(subject, view.table.caption)):
         return None
     cell = view.cell(positions[0], column)
     if cell is None:
