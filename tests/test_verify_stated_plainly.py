@@ -208,3 +208,32 @@ def pasa(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageInde
 def test_a_dates_year_is_no_figure(claim: str, verdict: Verdict, pasa: tuple[Library, PassageIndex]) -> None:
     assert verify_claim(claim, *pasa, learned=False).verdict is verdict
     assert [q.raw for q in claimparse.quantities("is 2024-10-01.")] == []
+
+
+# deepseek_v2.pdf p.12 (DeepSeek-V2) and p.29 (DeepSeek-V2-Lite, whose sentence names DeepSeek-V2 only as a contrast)
+V2 = """# DeepSeek-V2: A Strong, Economical, and Efficient Mixture-of-Experts Language Model
+
+## 3.1.2 Model Hyper-Parameters
+
+In MLA, we set the number of attention heads 𝑛ℎ to 128 and the per-head dimension 𝑑ℎ to 128.
+
+## B.1 DeepSeek-V2-Lite
+
+Its KV compression dimension is 512, but slightly different from DeepSeek-V2, it does not compress the queries. For \
+the decoupled queries and key, it has a per-head dimension of 64.
+"""
+
+
+@pytest.fixture(scope="module")
+def v2(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageIndex]:
+    return indexed_library(tmp_path_factory.mktemp("plainly-v2"), {"v2.md": V2})
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("DeepSeek-V2 has 128 per-head dimension.", Verdict.SUPPORTED),  # contradicted on main: "the passage gives 64"
+    # supported on main by Lite's 64 (under "B.1 DeepSeek-V2-Lite", the title's DeepSeek-V2 bound to "it")
+    ("DeepSeek-V2 has 64 per-head dimension.", Verdict.INSUFFICIENT),
+])
+def test_a_window_naming_the_subject_only_as_a_contrast_is_anothers(claim: str, verdict: Verdict,
+                                                                   v2: tuple[Library, PassageIndex]) -> None:
+    assert verify_claim(claim, *v2, learned=False).verdict is verdict

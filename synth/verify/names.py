@@ -175,21 +175,24 @@ def swapped_entity(info: ClaimInfo, found: list[float], window: Window, measures
     return None
 
 
-def about_offshoot(info: ClaimInfo, window: Window, measures: frozenset[str]) -> bool:
-    """Whether the window's document is about an offshoot of the claim's model that the claim does
-    not name (its title names it): a passage of notes on Qwen2.5-Coder that mentions "the Qwen2.5
-    base checkpoint" gives Qwen2.5-Coder's figures, not Qwen2.5's, so it cannot contradict a claim
-    on Qwen2.5 by a figure."""
-    if not info.models or not window.title:
+_SECTION_NUMBER = re.compile(r"^\s*(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+")  # "B.1 ", "3.1.2 "
+
+
+def about_offshoot(info: ClaimInfo, window: Window, measures: frozenset[str], section: bool = False) -> bool:
+    """Whether the window's document (with `section`, its section) is about an offshoot of the claim's model
+    that the claim does not name (its title or heading names it): a passage of notes on Qwen2.5-Coder that
+    mentions "the Qwen2.5 base checkpoint" gives Qwen2.5-Coder's figures, not Qwen2.5's, so it cannot
+    contradict a claim on Qwen2.5 by a figure; a sentence under "B.1 DeepSeek-V2-Lite" is Lite's."""
+    text = _SECTION_NUMBER.sub("", window.passage.section or "") if section else window.title
+    if not info.models or not text:
         return False
     folded_claim = fold(info.text)
-    for text in (window.title,):
-        for name, _, _ in claimparse.name_spans(text):
-            folded = fold(name)
-            if (model_like(name, measures) and not claimparse.mentions(folded_claim, name)
-                    and any(folded.startswith(fold(strip_variant(m)) + "-") and not claimparse.mentions(folded, m)
-                            for m in info.models)):
-                return True
+    for name, _, _ in claimparse.name_spans(text):
+        folded = fold(name)
+        if (model_like(name, measures) and not claimparse.mentions(folded_claim, name)
+                and any(folded.startswith(fold(strip_variant(m)) + "-") and not claimparse.mentions(folded, m)
+                        for m in info.models)):
+            return True
     return False
 
 

@@ -224,6 +224,8 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), 1.0, 1.0,
                          entity, window.relevance, "the passage states it word for word")
     titled = bool(found) and 0.0 < found[0] < 1.0  # the subject named by the window's heading or title only
+    if titled and about_offshoot(info, window, measures, section=True):
+        return None  # the title's DeepSeek-V2 is not what a section on DeepSeek-V2-Lite says "it" has
     if substitute is None and stated_use(info, list(window.sentences()), titled) is not None:
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), 1.0, 1.0,
                          entity, window.relevance, "the passage names the subject and the thing it puts to use")
@@ -303,8 +305,11 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, f"the passage says this of another subject, set against {foil}",
                          aspect="subject")
-    if not states_it and contrasted(info, sentence) is not None:
-        return None  # "In contrast to the baseline Transformer, no additional normalization is required": another's
+    if (contrasted(info, sentence) or contrasted(info, window.text)) is not None:
+        # "In contrast to the baseline Transformer, no additional normalization is required"; "… slightly different
+        # from DeepSeek-V2, it does not compress the queries. … it has a per-head dimension of 64": another's, which
+        # neither states nor contradicts the subject's
+        return None
     # a denial in a sentence about another model ("Mamba-2 … requires the use of GroupNorm rather than LayerNorm")
     # that leaves the claim's subject unnamed denies nothing of it; nor does one whose sentence runs into a figure's
     # axis or drawing ("… did not penalize … our normalizer standardized the written and spo50 40 30 20 10 0 …")
