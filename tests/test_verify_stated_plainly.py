@@ -7,6 +7,8 @@ GShard uses; and a denial set against the subject, about another model or run in
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from libraries import indexed_library
 
@@ -123,9 +125,26 @@ Unlike our models, T5-XXL uses GeGLU in its feed-forward layers.
 """
 
 
+# qwen2.5.pdf § 3.3 (the seed library's claim): a member of the subject's own family is no other model
+QWEN = """# Qwen2.5 Technical Report
+
+## 3.3 Long-context Pre-training
+
+Through these innovations, we achieve a four-fold increase in sequence length capacity, enabling Qwen2.5-Turbo to \
+handle up to 1 million tokens and other models to process up to 131,072 tokens.
+"""
+
+
 @pytest.fixture(scope="module")
 def gshard(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageIndex]:
     return indexed_library(tmp_path_factory.mktemp("sizes-gshard"), {"gshard.md": GSHARD})
+
+
+def test_a_family_member_is_no_other_model(tmp_path: Path) -> None:
+    """"Qwen2.5-Turbo" beside "other models" under the Qwen2.5 title leaves the sentence about Qwen2.5's models."""
+    library = indexed_library(tmp_path, {"qwen.md": QWEN})
+    claim = "Other Qwen2.5 models can process up to 131,072 tokens."
+    assert verify_claim(claim, *library, learned=False).verdict is Verdict.SUPPORTED
 
 
 @pytest.mark.parametrize(("claim", "verdict"), [

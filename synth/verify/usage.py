@@ -52,7 +52,9 @@ def stated_use(info: ClaimInfo, sentences: list[str], titled: bool = False) -> s
 
 def names_a_model(sentence: str, names: tuple[str, ...]) -> bool:
     """Whether a sentence names a model (a capitalised name with a digit, "GPT-2", "T5-XXL"; not "a 2-layer
-    network") other than the given names: what it says is then that model's, never the subject a title names."""
+    network") other than the given names and their own members ("Qwen2.5-Turbo" beside "the other Qwen2.5
+    models"): what it says is then that model's, never the subject a title names."""
     folded = [fold(n) for n in names]
-    return any(model_like(name, frozenset()) and name != name.lower() and not any(fold(name) in f for f in folded)
+    return any(model_like(name, frozenset()) and name != name.lower()
+               and not any(fold(name) in f or fold(name).startswith(f) for f in folded)
                for name in claimparse.entities(sentence))
