@@ -226,7 +226,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     titled = bool(found) and 0.0 < found[0] < 1.0  # the subject named by the window's heading or title only
     if titled and about_offshoot(info, window, measures, section=True):
         return None  # the title's DeepSeek-V2 is not what a section on DeepSeek-V2-Lite says "it" has
-    if substitute is None and stated_use(info, list(window.sentences()), titled) is not None:
+    if substitute is None and stated_use(info, list(window.sentences()), titled, measures) is not None:
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), 1.0, 1.0,
                          entity, window.relevance, "the passage names the subject and the thing it puts to use")
     heading_words = word_tokens(window.passage.section).bag if window.passage.section else frozenset()
@@ -287,7 +287,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     states_it = (numeric == 1.0 and figures.conflict is None and same_polarity and direction_ok
                  and comparison_ok and exclusive_ok and coverage >= needed and not unbound
                  # a subject only the title names: a sentence about another model states nothing of it
-                 and not (titled and names_a_model(sentence, info.entities)))
+                 and not (titled and names_a_model(sentence, info.entities, measures)))
     if substitute is not None:
         if not states_it or coverage < POLARITY_COVERAGE or denied_beside(info, window):
             return None
@@ -313,9 +313,9 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     # a denial in a sentence about another model ("Mamba-2 … requires the use of GroupNorm rather than LayerNorm")
     # that leaves the claim's subject unnamed denies nothing of it; nor does one whose sentence runs into a figure's
     # axis or drawing ("… did not penalize … our normalizer standardized the written and spo50 40 30 20 10 0 …")
-    denial_of_another = not states_it and ((bool(info.entities) and names_a_model(sentence, info.entities) and not (
-        mentioned(fold(sentence), sentence, info.entities[0], info.variants[0]))) or has_tick_run(sentence, True)
-        or drawn(sentence))
+    about_another = bool(info.entities) and names_a_model(sentence, info.entities, measures) and not mentioned(
+        fold(sentence), sentence, info.entities[0], info.variants[0])
+    denial_of_another = not states_it and (about_another or has_tick_run(sentence, True) or drawn(sentence))
     if states_it:
         return Judgement(Verdict.SUPPORTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, "the passage states it")

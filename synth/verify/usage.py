@@ -30,7 +30,8 @@ def _plain(text: str) -> str:
     return " ".join(fold(text).lower().split())
 
 
-def stated_use(info: ClaimInfo, sentences: list[str], titled: bool = False) -> str | None:
+def stated_use(info: ClaimInfo, sentences: list[str], titled: bool = False,
+               measures: frozenset[str] = frozenset()) -> str | None:
     """The sentence stating that the claim's subject uses its thing, or None. With `titled` (the window's heading or
     its document's title names the subject: "GShard: Scaling Giant Models …"), a sentence that names no model of
     its own, nor a baseline or prior system, is the subject's ("Every expert FFNe applies … a 2-layer network using
@@ -43,18 +44,22 @@ def stated_use(info: ClaimInfo, sentences: list[str], titled: bool = False) -> s
         if _CONTRAST.search(sentence) or claimparse.negated(sentence) or claimparse.hedged(sentence):
             continue
         if not mentioned(fold(sentence), sentence, subject, None) and not (
-                titled and not names_a_model(sentence, (thing,)) and not _OTHER_SYSTEM.search(sentence)):
+                titled and not names_a_model(sentence, (thing,), measures) and not _OTHER_SYSTEM.search(sentence)):
             continue
         if any(_plain(t) == _plain(thing) for t in used_terms(sentence, (thing,))):
             return sentence
     return None
 
 
-def names_a_model(sentence: str, names: tuple[str, ...]) -> bool:
+def names_a_model(sentence: str, names: tuple[str, ...], measures: frozenset[str] = frozenset()) -> bool:
     """Whether a sentence names a model (a capitalised name with a digit, "GPT-2", "T5-XXL"; not "a 2-layer
-    network") other than the given names and their own members ("Qwen2.5-Turbo" beside "the other Qwen2.5
-    models"): what it says is then that model's, never the subject a title names."""
+    network", nor a benchmark of the library's tables or an edition of one, "CNMO 2024") other than the given names
+    and their own members ("Qwen2.5-Turbo" beside "the other Qwen2.5 models"): what it says is then that model's,
+    never the subject a title names."""
     folded = [fold(n) for n in names]
-    return any(model_like(name, frozenset()) and name != name.lower()
+    return any(model_like(name, measures) and name != name.lower() and not _EDITION.search(name)
                and not any(fold(name) in f or fold(name).startswith(f) for f in folded)
                for name in claimparse.entities(sentence))
+
+
+_EDITION = re.compile(r"\s(?:19|20)\d{2}$")  # "AIME 2024", "CNMO 2024": a benchmark's year, no model
