@@ -117,12 +117,7 @@ Every expert FFNe applies to xs a fully-connected 2-layer network using ReLU [29
 ## 5 Experiments
 
 We used SentencePiece [89] subword tokenizer with a single multilingual vocabulary for source-side spanning 102 \
-languages of size 64000.
-
-## 6 Related Work
-
-Unlike our models, T5-XXL uses GeGLU in its feed-forward layers.
-"""
+languages of size 64000."""
 
 
 # qwen2.5.pdf § 3.3 (the seed library's claim): a member of the subject's own family is no other model
@@ -150,7 +145,6 @@ def test_a_family_member_is_no_other_model(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("claim", "verdict"), [
     ("GShard uses ReLU.", Verdict.SUPPORTED),  # insufficient on main: "using" is no "uses" once stemmed
     ("GShard uses SentencePiece.", Verdict.SUPPORTED),  # insufficient on main
-    ("GShard uses GeGLU.", Verdict.INSUFFICIENT),  # T5-XXL's, set against the paper's models
     ("GShard uses GELU.", Verdict.INSUFFICIENT),
 ])
 def test_a_titled_subject_uses_what_its_paper_uses(claim: str, verdict: Verdict,

@@ -285,9 +285,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     # its subject, may be (a paragraph about a model goes on about it without naming it each time).
     unbound = any(in_paragraph_only(info, i, window, opening) for i in range(1, len(info.entities)))
     states_it = (numeric == 1.0 and figures.conflict is None and same_polarity and direction_ok
-                 and comparison_ok and exclusive_ok and coverage >= needed and not unbound
-                 # a subject only the title names: a sentence about another model states nothing of it
-                 and not (titled and names_a_model(sentence, info.entities, measures)))
+                 and comparison_ok and exclusive_ok and coverage >= needed and not unbound)
     if substitute is not None:
         if not states_it or coverage < POLARITY_COVERAGE or denied_beside(info, window):
             return None
