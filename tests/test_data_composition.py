@@ -10,7 +10,10 @@ import pytest
 from libraries import written_library
 
 from synth.answer import _cells_of
+from synth.config import Question
+from synth.index import PassageIndex
 from synth.models import AttributeKind, Evidence, Library, PassageKind, PlanAttribute, PlanSubject
+from synth.plan import make_plan
 from synth.plan.acronym import acronym_named
 from synth.plan.composition import composition_asked
 from synth.plan.phrasings import consisting_of, without_appositives
@@ -33,8 +36,9 @@ def _quantity(name: str) -> PlanAttribute:
     ("What share of Heron's pre-training data is source code, what share is math and what share is natural language?",
      "what is the share of source code in Heron's pre-training data, what is the share of math and what is the share "
      "of natural language?"),
-    ("what shares of English, non-English and code data make up the datasets the models are trained on?",
-     "what is the share of English, non-English and code data in the datasets the models are trained on?"),
+    ("what shares of English, non-English and code data make up the 1.1T- and 3.5T-token datasets the models are "
+     "trained on?", "what is the share of English data, the share of non-English data and the share of code data in "
+     "the datasets the models are trained on?"),
     ("how many tokens does its natural-language corpus hold?", "how many natural-language corpus tokens?"),
     ("How many instances are in the SFT sets of Heron and Wren, how many of Heron's are for helpfulness and how many "
      "for safety, and how many of Wren's are reasoning data?",
@@ -159,3 +163,12 @@ def test_a_sized_experiment_of_the_family_is_another_model_where_its_source_stat
 def test_a_count_is_read_only_where_it_counts_the_asked_thing(name: str, text: str, values: list[str]) -> None:
     contrast = frozenset({"helpful"}) if name == "safety instances" else frozenset()
     assert [v[0] for v in quantity_values(text, _quantity(name), contrast)] == values
+
+
+def test_a_kind_of_data_a_share_is_taken_of_is_a_word_of_the_share(corpus: tuple[Library, PassageIndex]) -> None:
+    """"the share of English data": "English" was read as a subject (a library label) and cut from the share."""
+    plan = make_plan(Question(title="A data mix", question="In 'An Empirical Study of Mamba-based Language Models', "
+                              "what is the share of English data in the datasets the models are trained on?"),
+                     corpus[0])
+    assert [a.name for a in plan.attributes] == ["share of English data"]
+    assert "English" not in [s.name for s in plan.subjects]

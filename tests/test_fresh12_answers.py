@@ -81,3 +81,13 @@ def test_no_length_or_output_count_is_a_dataset_s_tokens(question: str, corpus: 
     assert [s.name for s in make_plan(asked, corpus[0]).subjects] == ["WebText"]
     answer = question_answer(asked, corpus)
     assert not {c.value for c in answer.cells if c.attribute == "tokens"} & {"256", "768", "128", "1024", "50"}
+
+
+def test_a_mix_stated_of_a_dataset_made_for_another_model_is_the_paper_s(corpus: tuple[Library, PassageIndex]) -> None:
+    """"Both datasets are predecessors of the dataset used to train Nemotron-4 and are comprised of 70% English, 15%
+    non-English, and 15% code": Nemotron-4, the model the later dataset was made for, made the sentence another
+    model's; "English" and "3.5T-token" were read as subjects."""
+    answer = _answer("fresh12/mamba-study-data-mix", corpus)
+    assert _values(answer, "share of English data") == {"70%"}
+    assert _values(answer, "share of non-English data") == {"15%"}
+    assert _values(answer, "share of code data") == {"15%"}

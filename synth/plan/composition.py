@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 _SHARE_NOUN = r"(?:share|fraction|proportion|percentage|portion)"
+# "the share of English data": a name a share is taken of is a kind of data, no subject (subjects.py)
+SHARE_OF_BEFORE = re.compile(rf"\b{_SHARE_NOUN}s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _NEXT_ASK = r"(?=\s*(?:[,;?]|$)|\s+and\s+(?:what|how|which|on|in|at|to)\b)"
 # "what share of X's data is source code", "what share is math": the part follows the verb
 _SHARE_IS = re.compile(rf"\bwhat\s+(?P<share>{_SHARE_NOUN})\s+(?:of\s+(?P<whole>[^,;?]+?)\s+)?(?:is|are|was|were)\s+"
@@ -19,6 +21,11 @@ _SHARE_IS = re.compile(rf"\bwhat\s+(?P<share>{_SHARE_NOUN})\s+(?:of\s+(?P<whole>
 # "what shares of English, non-English and code data make up the datasets": the parts, then the whole they make up
 _SHARES_MAKE_UP = re.compile(rf"\bwhat\s+(?P<share>{_SHARE_NOUN})s?\s+of\s+(?P<parts>[^;?]+?)\s+(?:make|makes|made)\s+"
                              r"up\s+(?P<whole>[^,;?]+)", re.IGNORECASE)
+# "the 1.1T- and 3.5T-token datasets": data named by its size, an amount no name or attribute of the question
+_SIZED_DATA = re.compile(r"\b(?:\d[\d.]*\s*[KMBT]-?\s+(?:and|or)\s+)?\d[\d.]*\s*[KMBT]-(?:token|word)\s+"
+                         r"(?=(?:datasets?|corpora|corpus|data)\b)")
+_LISTED = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_DATA_NOUN = re.compile(r"\s+(?P<noun>data|corpus|corpora|text|tokens)$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"^[a-z]+(?:ed|en)$", re.IGNORECASE)
 # "how many tokens does its natural-language corpus hold": the tokens of that part of the data, not the model's tokens
 # (a body of data only: "how many words do its feature vectors include" asks the words)
@@ -56,6 +63,17 @@ def _parts_owned(text: str) -> str:
     return _OWNERS_PARTS.sub(owned, text)
 
 
+def _shares_of(share: str, parts: str) -> str:
+    """"share", "English, non-English and code data" → "the share of English data, the share of non-English data and
+    the share of code data": each part its own share, the list's last noun said of every part."""
+    items = [p for p in _LISTED.split(parts.strip()) if p]
+    noun = _DATA_NOUN.search(items[-1]) if len(items) > 1 else None
+    if noun:
+        items = [i if _DATA_NOUN.search(i) else f"{i} {noun.group('noun')}" for i in items]
+    shares = [f"the {share} of {item}" for item in items]
+    return shares[0] if len(shares) == 1 else f"{', '.join(shares[:-1])} and {shares[-1]}"
+
+
 def _share_is(match: re.Match[str]) -> str:
     part = match.group("part")
     if _PARTICIPLE.match(part):
@@ -71,6 +89,6 @@ def composition_asked(text: str) -> str:
     corpus tokens"; "how many of A's are for helpfulness" → "how many helpfulness instances does A have"."""
     text = _parts_owned(text)
     text = _PART_HOLDS.sub(lambda m: f"how many {m.group('whole')} {m.group('counted')}", text)
-    text = _SHARES_MAKE_UP.sub(lambda m: f"what is the {m.group('share').lower()} of {m.group('parts')} in "
-                                         f"{m.group('whole')}", text)
+    text = _SHARES_MAKE_UP.sub(lambda m: f"what is {_shares_of(m.group('share').lower(), m.group('parts'))} in "
+                                         f"{_SIZED_DATA.sub('', m.group('whole'))}", text)
     return _SHARE_IS.sub(_share_is, text)

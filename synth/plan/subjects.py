@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from synth.names import size_of, variant_words
+from synth.plan.composition import SHARE_OF_BEFORE
 from synth.plan.name_roles import FOR_BEFORE, Raw, demote_baselines_and_spans, demote_levels_and_places, for_settings
 from synth.plan.wording import METRIC, SUBJECT, is_verb, quantity_words
 from synth.text import STOPWORDS
@@ -319,6 +320,7 @@ _RUN_ON = re.compile(r"^\s+(?:models?|networks?)\s+(?:(?:trained|evaluated|teste
                      r"(?:[a-z][\w\-]*\s+)?$")
 
 
+
 def question_names(text: str, vocab: Vocabulary) -> list[Name]:
     """Every name of the question with its role."""
     raw = _raw_names(text, vocab)
@@ -363,6 +365,9 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             continue
         if _PER_BEFORE.search(before):
             roles[i] = "modifier"  # "how many TFLOPS per GPU": the unit's denominator, no subject
+            continue
+        if SHARE_OF_BEFORE.search(before):
+            roles[i] = "modifier"  # "the share of English data": a kind of data, no subject
             continue
         noun = _NOUN_AFTER.match(text[end:])
         after_wh = re.search(r"\b(?:which|what|how\s+many)\s+$", text[max(0, start - 10):start], re.IGNORECASE)

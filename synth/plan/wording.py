@@ -230,6 +230,7 @@ def _after_the(lowered: list[str], i: int) -> bool:
 
 # "number of …", and a unit counted of something ("hours of English-to-X translation data"): the "of" phrase is asked
 _COUNTING = frozenset("number numbers amount count hours tokens words".split())
+_SHARE_NOUNS = frozenset("share shares fraction proportion percentage portion".split())
 _KIND_NOUNS = frozenset(("model", "family", "serie", "variant", "version", "paper", "member", "checkpoint"))
 
 
@@ -336,8 +337,10 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             reader.current = []  # "the differences in ⟨A⟩ between A and B": the benchmark is what is compared
         elif low in _PREPOSITIONS:
             counting = [w.lower() for w in reader.current] in ([w] for w in _COUNTING)
+            # "the share of English data": a share is of a kind of data, whatever its case (not "the dimension of MLA")
+            partitive = [w.lower() for w in reader.current[-1:]] in ([w] for w in _SHARE_NOUNS)
             joins = (low in ("of", "per") and reader.current and nxt not in (SUBJECT, METRIC)
-                     and nxt.lower() not in _DETERMINERS and (counting or not nxt[:1].isupper()))
+                     and nxt.lower() not in _DETERMINERS and (counting or partitive or not nxt[:1].isupper()))
             if joins:
                 reader.current.append(token)
             elif low in ("on", "of") and reader.current and reader.current[-1].lower() in _BOUND_NOUNS \

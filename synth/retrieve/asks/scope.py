@@ -141,6 +141,8 @@ _NEXT_TOOL = re.compile(r"^(?:\s*\[[\d,\s\-–]+\])?\s*(?:,\s*(?:and\s+)?|and\s+
 # "We adopt the same tokenizer as used in DeepSeek 67B, which … has a vocabulary size of 100K": a model named as the
 # origin of a setup the sentence's subject shares is a point of reference, not another model whose values these are
 # ("the same byte-level BPE text tokenizer used in GPT-2").
+# "predecessors of the dataset used to train Nemotron-4": a model a dataset was made for, not one the sentence is about
+_USED_TO_TRAIN = re.compile(r"\bused\s+to\s+(?:pre-?)?train\s+$", re.IGNORECASE)
 _SAME_AS = re.compile(r"\bsame\s+(?:[\w\-]+\s+){0,3}?(?:tokeni[sz]ers?|vocabular(?:y|ies)|architectures?|"
                       r"configurations?|settings?|hyper-?parameters?|recipes?|optimi[sz]ers?|pipelines?|procedures?)\s+"
                       r"(?:(?:as|to\s+that\s+of)\s+(?:(?:used|employed|adopted)\s+)?(?:in|by|for|of|with)?|"
@@ -250,7 +252,8 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
                 or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name) \
                 or (_MULTIPLIER.match(name) and _NOUN_AFTER.match(sentence[end:])) \
                 or (tool_end >= 0 and _NEXT_TOOL.match(sentence[tool_end:start])) \
-                or _SAME_AS.search(sentence[max(0, start - 60):start]) or _HARDWARE.search(name) \
+                or _SAME_AS.search(sentence[max(0, start - 60):start]) or _USED_TO_TRAIN.search(
+                    sentence[max(0, start - 30):start]) or _HARDWARE.search(name) \
                 or _HARDWARE_AFTER.match(sentence[end:]) \
                 or (_DRAWN_FROM_DATA.match(sentence[end:]) and _FROM.search(sentence[max(0, start - 12):start])) \
                 or _FOLLOWING.search(sentence[max(0, start - 30):start]) \
