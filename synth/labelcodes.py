@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from synth.names import LabelMatch, key, same_word
+from synth.names import LabelMatch, key, same_label_word
 from synth.text import fold
 
 _COUNTING = frozenset({"n", "num", "no", "number", "numbers", "count", "total", "of", "the", "model", "models"})
@@ -103,8 +103,9 @@ def label_words(text: str) -> list[str]:
 
 
 def has_word(words: list[str], wanted: str) -> bool:
-    """Whether a stem is among the words, or shares its first five letters with one (`activates` ~ `activated`)."""
-    return any(same_word(w, wanted) or (len(w) >= 5 and len(wanted) >= 5 and w[:5] == wanted[:5]) for w in words)
+    """Whether a stem is among the words, or shares its first five letters with one (`activates` ~ `activated`); a
+    peak word stands for any other (`Max Learning Rate` has the asked `maximum`)."""
+    return any(same_label_word(w, wanted) or (len(w) >= 5 and len(wanted) >= 5 and w[:5] == wanted[:5]) for w in words)
 
 
 def _initials(part: str, asked: str) -> bool:

@@ -260,8 +260,18 @@ def same_word(a: str, b: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and short.isalpha()
 
 
+# A schedule's highest value is written "peak", "max", "maximum" or "maximal": one word for a label's reading
+# ("peak learning rate" is Whisper's "Max Learning Rate", as synth.retrieve.asks.lexicon reads sentences).
+_PEAK = frozenset(key(w) for w in ("peak", "max", "maximum", "maximal"))
+
+
+def same_label_word(a: str, b: str) -> bool:
+    """Two words of labels alike: one stem, or two peak words."""
+    return same_word(a, b) or (a in _PEAK and b in _PEAK)
+
+
 def contains_words(have: frozenset[str], wanted: frozenset[str]) -> bool:
-    return all(any(same_word(w, h) for h in have) for w in wanted)
+    return all(any(same_label_word(w, h) for h in have) for w in wanted)
 
 
 @dataclass(frozen=True)
@@ -283,10 +293,24 @@ def _initials_of(spelling: str) -> str | None:
     return "".join(p[0] for p in parts)
 
 
+# "AIME’25" is AIME 2025: a year written by its last two digits after an apostrophe
+_SHORT_YEAR = re.compile(r"\s*['’](\d{2})(?!\d)")
+
+
+def full_years(text: str) -> str:
+    """"AIME’25" → "AIME 2025": a label's short year written in full, as a question writes it."""
+    return _SHORT_YEAR.sub(r" 20\1", text)
+
+
 def match_label(spelling: str, label: str) -> LabelMatch | None:
     """Whether a metric label is the asked attribute, in some setting: `LiveCodeBench v5`,
     `HumanEval (Pass@1)`, `LiveCodeBench-CoT Pass@1` are; `MMLU-Pro`, `HumanEval-Mul` are not.
-    A header cut short by a narrow column (`HumanE`) matches mid-word (`HumanE|val`)."""
+    A header cut short by a narrow column (`HumanE`) matches mid-word (`HumanE|val`); a year is one however written
+    (`AIME’25` is `AIME 2025`)."""
+    if _SHORT_YEAR.search(label) or _SHORT_YEAR.search(spelling):
+        found = match_label(full_years(spelling), full_years(label))
+        if found:
+            return LabelMatch(label, found.setting, found.abbreviated)
     folded = fold(label).strip()
     found = name_regex(spelling).match(folded)
     if found:

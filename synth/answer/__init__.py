@@ -25,7 +25,7 @@ from synth.answer.kinds import TextCell
 from synth.answer.stages import at_asked_stage
 from synth.answer.stated_at import VARIANT_WORD, stated_for
 from synth.answer.text import answer_text
-from synth.answer.variants import in_named_papers, subject_variant_fits
+from synth.answer.variants import in_named_papers, names_modes, subject_variant_fits, without_absent_mode
 from synth.answer.wording import claims_of
 from synth.index import PassageIndex
 from synth.models import (
@@ -160,10 +160,11 @@ class _Picked:
     setting: bool = False  # one of several settings a table gives the value at: its label is kept, even for a count
 
 
-def _cells_of(ask: AskEvidence, papers: Sequence[str] = ()) -> list[_Picked]:
+def _cells_of(ask: AskEvidence, papers: Sequence[str] = (), moded: bool = True) -> list[_Picked]:
     groups: dict[_Group, list[Candidate]] = defaultdict(list)
     quantity = ask.attribute.kind is AttributeKind.QUANTITY
     candidates = _at_asked_shots(in_named_papers(ask.candidates, papers), ask.attribute.variant)
+    wanted = without_absent_mode(ask.attribute.variant, candidates, moded)
     direct = any(c.table and not c.member for c in candidates)
     # a source whose own sentences give the value for the model itself: its tables' sized experiments of the family
     # ("DeepSeek-Coder-V2-1B | Tokens | 1T" beside "we gather … 221B math-related tokens") are other models
@@ -173,8 +174,7 @@ def _cells_of(ask: AskEvidence, papers: Sequence[str] = ()) -> list[_Picked]:
             # the model itself is in a table, or the largest of a family is asked and no member is known to be it:
             # a sized experiment of its family is another model
             continue
-        if ask.attribute.variant and not (_wanted_variant(candidate, ask.attribute.variant) if not quantity
-                                          else stated_for(candidate, ask.attribute.variant)):
+        if wanted and not (_wanted_variant(candidate, wanted) if not quantity else stated_for(candidate, wanted)):
             continue
         if not subject_variant_fits(ask, candidate):
             continue
@@ -460,6 +460,9 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     text_values = {(a.subject.name, a.attribute.name): [t.strip() for p in _text_cell(a)
                                                         for t in p.best.value.split(",")]
                    for a in asks if a.attribute.kind is AttributeKind.TEXT}
+    homes = {s.key: s.document for s in library.sources if s.document is not None}
+    moded = {s.name for s in plan.subjects  # a subject whose own paper names a mode it can be run in
+             if any(names_modes(homes[h].text) for h in s.home_sources if h in homes) or not s.home_sources}
     for ask in asks:
         if ask.attribute.kind is AttributeKind.MECHANISM:
             explained = [v for s in ask.attribute.spellings for v in text_values.get((ask.subject.name, s), [])]
@@ -469,7 +472,8 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
             else:
                 not_stated.append(_not_stated(ask))
             continue
-        cells = _text_cell(ask) if ask.attribute.kind is AttributeKind.TEXT else _cells_of(ask, plan.papers)
+        cells = _text_cell(ask) if ask.attribute.kind is AttributeKind.TEXT \
+            else _cells_of(ask, plan.papers, ask.subject.name in moded)
         if not cells:
             not_stated.append(_not_stated(ask))
         picked.extend(cells)

@@ -52,3 +52,32 @@ def in_named_papers(candidates: Sequence[Candidate], papers: Sequence[str]) -> S
         return candidates
     named = [c for c in candidates if c.source in papers]
     return named or candidates
+
+
+# The modes a question may ask a value in: a model that has none is asked of no mode.
+_MODES = re.compile(r"\b(?:non-?)?thinking\b|\b(?:long|short)-?cot\b", re.IGNORECASE)
+
+
+# A paper naming the modes its model runs in: "thinking mode", "non-thinking", "long-CoT" (not the "thinking process"
+# of any reasoning model)
+_MODE_NAMED = re.compile(r"\bthinking\s+mode|\bnon-?thinking\b|\b(?:long|short)-?cot\b", re.IGNORECASE)
+
+
+def names_modes(text: str) -> bool:
+    """Whether a text names a mode a model may be run in ("thinking mode", "non-thinking", "long-CoT")."""
+    return _MODE_NAMED.search(text) is not None
+
+
+def without_absent_mode(wanted: str | None, candidates: Sequence[Candidate], moded: bool) -> str | None:
+    """"Which of DeepSeek-R1, Kimi k1.5 and Qwen3-235B-A22B in thinking mode …": the mode is the setting of models
+    the library gives values in modes for; a subject whose own paper names no mode (`moded` False) and none of whose
+    values names one (DeepSeek-R1's table has no thinking column) has no such setting, and filtering its values by
+    the mode would declare a printed score not stated. The wanted variant is kept whole otherwise: a model with modes
+    asked in one keeps only that mode's values."""
+    if not wanted or not _MODES.search(wanted) or moded:
+        return wanted
+    if any(_MODES.search(f"{c.variant or ''} {c.entity} {c.evidence.quote.rsplit(' | ', 1)[0] if c.table else ''}")
+           for c in candidates):
+        return wanted
+    rest = " ".join(_MODES.sub(" ", wanted).replace(";", " ").split())
+    return rest or None

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from synth.models import AttributeKind
 from synth.plan.composition import composition_asked
+from synth.plan.ranked import ranked
 from synth.plan.setting import stage_of
 from synth.plan.wording import METRIC, SIZED_THINGS, SUBJECT, Asked, asked_phrases, clean_words
 
@@ -187,7 +188,7 @@ def phrased(clause: str, standalone: Callable[[str], bool]) -> list[Asked] | Non
     taken = time_taken(clause)
     if taken:  # "how long did it take to train ⟨S⟩": the training time, and what the rest of the clause asks
         return [taken, *asked_phrases(_after_comma(clause), standalone)]
-    compared = comparative(clause)
+    compared = comparative(clause) or ranked(clause)
     if compared:
         return [compared]
     there = _THERE.match(clause.strip(" ?.,"))

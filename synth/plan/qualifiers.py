@@ -68,6 +68,11 @@ def _qualifier(word: str, verb_form: bool) -> str | None:
     return participle(lowered) if verb_form else lowered
 
 
+def verb_qualifier(verb: str) -> str | None:
+    """The clause's open-class verb as a modifier of the noun it takes ("activates" → "activated"), or None."""
+    return _qualifier(verb, True)
+
+
 def qualified(clause: str, asked: list[Asked]) -> list[Asked]:
     """The asked phrases of a clause with the qualifiers written after them put back on them."""
     found: dict[str, list[tuple[int, str, str]]] = {}

@@ -79,7 +79,9 @@ _DATASET_NOUNS = ("samples", "patches", "images", "tasks", "questions", "problem
 _NOT_A_NOUN = STOPWORDS | frozenset("""use uses used score scores scored reach reaches reached achieve achieves have
     has had get gets got compare compared perform performs report reports reported model models family series
     variant variants version versions respectively like versus vs up down out performance performances result
-    results numbers figures values dataset datasets benchmark benchmarks corpus""".split()) | frozenset(_DATASET_NOUNS)
+    results numbers figures values dataset datasets benchmark benchmarks corpus""".split()) \
+    | frozenset(_DATASET_NOUNS) \
+    | frozenset("during throughout among within without until since despite".split())  # "X during pre-training"
 # "the size-2048 LSTM language model", "the GPT-2 chat models": the name is the model's, the words after it its kind
 _KIND_OF_MODEL = re.compile(r"^\s+[a-z][a-z\-]*\s+models?\b")
 # "for BERT pre-training", "in Qwen3 training": a model's stage, the model still the subject ("RL training" is a stage)

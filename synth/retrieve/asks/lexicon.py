@@ -54,7 +54,9 @@ PLAIN = re.compile(r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KMBT](?![A
 
 # A context's extent is its length, size or window alike ("we also increase the context size from 512 to 1024 tokens"
 # gives GPT-2's context length).
-_SAME_MEASURE = {key("context"): ("length", "size", "window")}
+# A layer's width is its size or dimension alike ("hidden size" is "the hidden dimension to 2048").
+_SAME_MEASURE = {key("context"): ("length", "size", "window"), key("hidden"): ("size", "dimension"),
+                 key("embedding"): ("size", "dimension")}
 
 
 def same_measures(words: list[str]) -> tuple[str, ...]:

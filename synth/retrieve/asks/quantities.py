@@ -326,7 +326,7 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         # "we configure the sampling hyperparameters with temperature = 0.7", "For YaRN, we set the scale 𝑠 to 40": the
         # modifier is said of the settings the value is one of, or as what the sentence sets; the noun alone before it
         patterns.append((rf"\b{_word_pattern(words[-1], words)}(?:\s+\S{{1,3}})?{_LINK}$", True))
-    if same_measures(words):
+    if "length" in same_measures(words):
         # "They are sampled such that the combined length is ≤ 512 tokens": a bound on the input's length is the
         # longest context the model reads (a length set for a stage, "the maximum sequence length is set to 4K", is not)
         patterns.append((r"\blength\s+(?:is\s+|was\s+)?(?:≤|<=|at\s+most|up\s+to|no\s+more\s+than)\s*$", True))

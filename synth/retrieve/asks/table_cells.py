@@ -160,6 +160,8 @@ def _home_label(subject: PlanSubject, label: str, vocab: Vocabulary) -> NameMatc
         sized = _SIZED_LAST.search(spelling)
         if len(words) > 1 and sized and canonical(f"{words[0]}-{sized.group(1)}") == canonical(label):
             return NameMatch(label, None)
+        if len(words) > 1 and sized and _same_size(sized.group(1), label):
+            return NameMatch(label, None)  # "1.0B Models", a column of the nGPT paper's Table 2, is nGPT 1B
         if len(words) > 1 and not sized and words[0].isupper() and len(words[0]) > 2 \
                 and canonical(words[0]) == canonical(label) and not _own_model(label, vocab):
             return NameMatch(label, None)  # "DIFF" rows of the DIFF Transformer paper's Table 7
@@ -168,6 +170,15 @@ def _home_label(subject: PlanSubject, label: str, vocab: Vocabulary) -> NameMatc
 
 # "DIFF Transformer-3B": the size written last, after a hyphen or a space
 _SIZED_LAST = re.compile(r"[\s-](\d+(?:\.\d+)?[KMBT])$")
+# A label that is a size alone, with the kind it sizes: "1.0B Models", "830M", "7B model"
+_SIZE_ONLY = re.compile(r"^(\d+(?:\.\d+)?)\s*([KMBT])(?:\s+models?)?$", re.IGNORECASE)
+
+
+def _same_size(size: str, label: str) -> bool:
+    """Whether a label is the size alone, written at any precision ("1.0B Models" is 1B)."""
+    found, wanted = _SIZE_ONLY.match(label.strip()), _SIZE_ONLY.match(size)
+    return bool(found and wanted) and found.group(2).upper() == wanted.group(2).upper() \
+        and float(found.group(1)) == float(wanted.group(1))
 
 
 def _run_in_member(subject: PlanSubject, record: TableRecord) -> NameMatch | None:
