@@ -51,3 +51,11 @@ def test_a_mode_asked_after_a_list_binds_only_the_model_that_has_modes(corpus: t
     assert _cells(answer, "DeepSeek-R1", "AIME 2025") == {"70.0"}  # the Qwen3 report's "AIME’25" row
     assert _cells(answer, "Qwen3-235B-A22B", "AIME 2025") == {"81.5"}  # thinking only: never its 24.7
     assert {("Kimi k1.5", "GPQA Diamond"), ("Kimi k1.5", "AIME 2025")} <= _not_stated(answer)
+
+
+def test_beta2_is_read_from_a_pair_of_betas(corpus: tuple[Library, PassageIndex]) -> None:
+    """"We use AdamW optimizer with β = 0.9, 0.95": DIFF Transformer-3B's β2 was declared not stated; the size-scaling
+    runs' "β2 = 0.98" (p.16) is another experiment's."""
+    answer = gold_answer("fresh13", "adam-beta2-higher", corpus)
+    assert {c.value for c in answer.cells if c.subject.startswith("DIFF")} == {"0.95"}
+    assert _cells(answer, "Whisper", "β2") == {"0.98"}

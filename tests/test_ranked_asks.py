@@ -13,6 +13,7 @@ from synth.plan.ranked import ranked
 from synth.plan.wording import METRIC, SUBJECT
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.lexicon import same_measures
+from synth.retrieve.asks.symbols import symbol_values
 from synth.retrieve.asks.table_cells import _same_size
 
 
@@ -74,3 +75,10 @@ def test_a_mode_binds_only_the_models_that_have_modes() -> None:
     assert without_absent_mode("thinking", [_candidate("thinking")], moded=False) == "thinking"
     assert without_absent_mode("Stage 1; thinking", plain, moded=False) == "Stage 1"
     assert names_modes("in thinking mode and in non-thinking mode") and not names_modes("a long thinking process")
+
+
+def test_an_indexed_symbol_is_read_from_the_values_its_bare_symbol_sets_together() -> None:
+    """"β = 0.9, 0.95" (the DIFF Transformer-3B's Adam) sets β2 = 0.95; a longer list is a sweep, no setting."""
+    assert [v[1] for v in symbol_values("optimizer with β = 0.9, 0.95. The maximal", frozenset({"β2"}))] == [0.95]
+    assert [v[1] for v in symbol_values("Adam β (0.9, 0.95)", frozenset({"β1"}))] == [0.9]
+    assert symbol_values("we tried β = 0.9, 0.95, 0.99, 0.999", frozenset({"β2"})) == []

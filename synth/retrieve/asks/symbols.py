@@ -158,12 +158,37 @@ def attribute_symbols(attribute: PlanAttribute, document: Document | DocumentHan
     return frozenset(s for s, n in best.items() if n == fewest)
 
 
+# An indexed symbol asked ("β2") and its values set together under the bare symbol: "β = 0.9, 0.95", "β (0.9, 0.95)"
+_INDEXED = re.compile(r"^(?P<base>[\u0370-\u03ff])(?P<index>[1-3])$")
+_TUPLE = re.compile(rf"(?<![\w\u0370-\u03ff=/])(?P<symbol>[\u0370-\u03ff\U0001d6a8-\U0001d7cb])\s*(?:=\s*\(?|\()"
+                    rf"(?P<values>{_NUMBER}(?:\s*,\s*{_NUMBER}){{1,2}})\s*\)?(?![\w,]|\.\d|\s*,\s*\d)")
+
+
+def _indexed_values(text: str, symbols: frozenset[str]) -> list[tuple[str, float, str, int]]:
+    """"β = 0.9, 0.95" sets β1 and β2 in one: the value at the asked symbol's index (β2 → 0.95), where the values
+    number two or three (Adam's betas), never a longer list (a sweep)."""
+    wanted = {(m.group("base"), int(m.group("index"))) for s in symbols if (m := _INDEXED.match(s))}
+    out = []
+    for match in _TUPLE.finditer(text):
+        base = normal_symbol(match.group("symbol"))
+        values = [v for v in re.finditer(_NUMBER, match.group("values"))]
+        for symbol, index in wanted:
+            if symbol != base or index > len(values):
+                continue
+            found = values[index - 1]
+            parsed = _number(found.group(0))
+            if parsed is not None:
+                out.append((found.group(0), parsed[0], parsed[1], match.start("values") + found.start()))
+    return out
+
+
 def symbol_values(text: str, symbols: frozenset[str]) -> list[tuple[str, float, str, int]]:
     """(value as written, number, unit, offset) of every "symbol = value" of a sentence whose symbol is
-    one of `symbols`; a chain ("dk = dv = 64") or an expression ("α · t") is no setting."""
+    one of `symbols`; a chain ("dk = dv = 64") or an expression ("α · t") is no setting. An indexed symbol is also
+    read from the values its bare symbol sets together ("β = 0.9, 0.95" gives β2 = 0.95)."""
     if not symbols:
         return []
-    out = []
+    out = _indexed_values(text, symbols)
     for match in _SETTING.finditer(text):
         if normal_symbol(match.group("symbol")) not in symbols:
             continue
