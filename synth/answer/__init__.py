@@ -25,7 +25,7 @@ from synth.answer.kinds import TextCell
 from synth.answer.stages import at_asked_stage
 from synth.answer.stated_at import VARIANT_WORD, stated_for
 from synth.answer.text import answer_text
-from synth.answer.variants import in_named_papers, names_modes, subject_variant_fits, without_absent_mode
+from synth.answer.variants import in_named_papers, moded_subjects, subject_variant_fits, without_absent_mode
 from synth.answer.wording import claims_of
 from synth.index import PassageIndex
 from synth.models import (
@@ -460,9 +460,7 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     text_values = {(a.subject.name, a.attribute.name): [t.strip() for p in _text_cell(a)
                                                         for t in p.best.value.split(",")]
                    for a in asks if a.attribute.kind is AttributeKind.TEXT}
-    homes = {s.key: s.document for s in library.sources if s.document is not None}
-    moded = {s.name for s in plan.subjects  # a subject whose own paper names a mode it can be run in
-             if any(names_modes(homes[h].text) for h in s.home_sources if h in homes) or not s.home_sources}
+    moded = moded_subjects(plan, library)
     for ask in asks:
         if ask.attribute.kind is AttributeKind.MECHANISM:
             explained = [v for s in ask.attribute.spellings for v in text_values.get((ask.subject.name, s), [])]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from synth.models import Library, Plan
 from synth.retrieve.asks import AskEvidence, Candidate
 from synth.text import fold
 
@@ -81,3 +82,10 @@ def without_absent_mode(wanted: str | None, candidates: Sequence[Candidate], mod
         return wanted
     rest = " ".join(_MODES.sub(" ", wanted).replace(";", " ").split())
     return rest or None
+
+
+def moded_subjects(plan: Plan, library: Library) -> set[str]:
+    """The subjects whose own paper names a mode they can be run in (all of them when a subject has no paper)."""
+    homes = {s.key: s.document for s in library.sources if s.document is not None}
+    return {s.name for s in plan.subjects
+            if any(names_modes(homes[h].text) for h in s.home_sources if h in homes) or not s.home_sources}
