@@ -6,8 +6,8 @@ who is compared with whom ("A outperforms B" → (A, B)).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from synth import claimparse
 from synth.claimparse import Assertion, Cue
@@ -40,9 +40,15 @@ class ClaimInfo:
     owners: tuple[str, ...] = ()
 
 
-def claim_info(claim: str, measures: frozenset[str]) -> ClaimInfo:
+def claim_info(claim: str, measures: frozenset[str], printed_name: Callable[[str], bool] | None = None) -> ClaimInfo:
+    """The claim parsed; with `printed_name` (whether the library prints a word as a name,
+    synth.verify.printed), a first word the claim alone cannot tell from a common noun is its subject."""
     assertion = claimparse.parse(claim)
     spans = claimparse.name_spans(claim)
+    first = _first_word_name(claim, spans, printed_name)
+    if first is not None:
+        spans = (first, *spans)
+        assertion = replace(assertion, entities=(first[0], *assertion.entities))
     aliases = defined_aliases(claim, spans)
     entities = tuple(name for name in assertion.entities if name not in aliases)
     variants = []
@@ -66,14 +72,37 @@ def claim_info(claim: str, measures: frozenset[str]) -> ClaimInfo:
                      verbatim if len(verbatim) >= 20 else "", owning_names(entities, measures))
 
 
+_FIRST_WORD = re.compile(r"\s*([A-Z][a-z]{3,})(?![\w\-])")
+
+
+def _first_word_name(claim: str, spans: Sequence[tuple[str, int, int]],
+                     printed_name: Callable[[str], bool] | None) -> tuple[str, int, int] | None:
+    """The claim's capitalised first word when the library prints it as a name ("Shufflenet has 15 months doubling
+    time." in a library printing "ShuffleNet"): at a sentence's start a name is told from a common word only by the
+    few names the claim parser knows (synth.claimparse), and a claim read with no subject is contradicted by any
+    sentence giving its attribute another figure, whoever that sentence is about."""
+    found = _FIRST_WORD.match(claim)
+    if printed_name is None or found is None or any(start <= found.start(1) < end for _, start, end in spans):
+        return None
+    word = found.group(1)
+    if claimparse.entities(f"the {word}") != (word,) or not printed_name(word):  # a common word inside a sentence
+        return None
+    return word, found.start(1), found.end(1)
+
+
 _RATIO = re.compile(r"^\d+(?:\.\d+)?\s*[x×]$", re.IGNORECASE)
+
+
+def ratio_token(name: str) -> bool:
+    """A factor the name finder reads as a name ("18x", "10×"): it names nothing, and owns no figure."""
+    return bool(_RATIO.match(name))
 
 
 def owning_names(entities: Sequence[str], measures: frozenset[str]) -> tuple[str, ...]:
     """The claim's names a figure can be said of: its models, and its proper names without a digit that
     are no benchmark ("GShard", "Switch-XXL", "BERT"). Without them a figure of Switch-C, three words
     from the name Switch-XXL, would be read as Switch-XXL's because Switch-C has no digit."""
-    return tuple(name for name in entities if not _RATIO.match(name) and (model_like(name, measures) or (
+    return tuple(name for name in entities if not ratio_token(name) and (model_like(name, measures) or (
         compact(name) not in measures and not BARE_SIZE.match(name)
         and re.search(r"[A-Z]", name) and len(re.sub(r"[^A-Za-z]", "", name)) >= 3)))
 

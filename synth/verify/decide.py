@@ -114,7 +114,7 @@ def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str 
     """One clause: the rules' verification and the judge's reading (see `examine_claim`); with a `place`, of
     that place alone (`read_back`)."""
     facts = library_facts(library, index)
-    info = claim_info(claim, facts.measures)
+    info = claim_info(claim, facts.measures, facts.printed.is_name)
     atoms = atoms_of(claim)
     context = Context(facts.source_of, facts.row_spans, facts.documents, facts.title_words)
     claim_words = frozenset(t.norm for t in label_tokens(claim))
@@ -160,7 +160,8 @@ def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str 
 def candidate_docs(claim: str, library: Library, index: PassageIndex) -> list[str]:
     """The documents whose passages `verify_claim` judges, best first: lets a benchmark tell a
     missed retrieval from a passage found but misjudged."""
-    hits = _candidates(claim_info(claim, library_facts(library, index).measures), index)
+    facts = library_facts(library, index)
+    hits = _candidates(claim_info(claim, facts.measures, facts.printed.is_name), index)
     return list(dict.fromkeys(h.passage.doc_id for h in hits))
 
 

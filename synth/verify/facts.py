@@ -1,8 +1,8 @@
 """Per-library lookups built once: the way to the tables a claim names (synth.verify.tablecells,
 through the library's cell index), the names tables measure (from their records, bare sizes named
-by the caption's family: kept with the index), document → source key and title words, table-row
-spans for quoting (read from a table's document when quoted), and IDF weights over the library's
-text passages (kept with the index).
+by the caption's family: kept with the index), document → source key and title words, the words
+the library prints as names (synth.verify.printed), table-row spans for quoting (read from a table's
+document when quoted), and IDF weights over the library's text passages (kept with the index).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from synth.models import Document, Library, PassageKind
 from synth.tables import TableRecord, caption_variant, name_variant, records
 from synth.text import STOPWORDS, fold
 from synth.verify.labels import tokens as label_tokens
+from synth.verify.printed import PrintedNames
 from synth.verify.tablecells import AllTables, RowSpans, TableCells
 from synth.verify.words import BARE_SIZE, HAS_ALPHA, HAS_DIGIT, compact
 
@@ -38,6 +39,7 @@ class LibraryFacts:
     passages: int
     cells: TableCells
     title_words: dict[str, frozenset[str]]
+    printed: PrintedNames
 
     def weight(self, word: str) -> float:
         """Inverse document frequency over the library's passages: rare words carry a claim."""
@@ -106,7 +108,8 @@ def library_facts(library: Library, index: PassageIndex | None = None) -> Librar
             counted.update(content_words(text))
         frequency, passages = dict(counted), len(texts)
     facts = LibraryFacts(measures, source_of, title_of, RowSpans(documents), documents, frequency, passages, cells,
-                          {d.doc_id: _title_words(d.title or "") for d in library.documents})
+                          {d.doc_id: _title_words(d.title or "") for d in library.documents},
+                          PrintedNames(d.text for d in library.documents))
     if len(_FACTS) > 4:
         _FACTS.clear()
     _FACTS[key] = (weakref.ref(library), facts)

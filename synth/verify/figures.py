@@ -15,9 +15,10 @@ from synth.claimparse import Assertion, Quantity
 from synth.tables import strip_variant
 from synth.text import STOPWORDS, drawn, fold, has_tick_run
 from synth.verify.chosen import other_role
-from synth.verify.claim import ClaimInfo
+from synth.verify.claim import ClaimInfo, ratio_token
 from synth.verify.figure_settings import claim_stretch, enumerations, figure_settings, respectively
 from synth.verify.names import mentioned, same_name
+from synth.verify.window_figures import time_span
 from synth.verify.windows import Window
 from synth.verify.words import (
     HAS_ALPHA,
@@ -174,9 +175,17 @@ def _family_word(name: str) -> str:
     return match.group(0) if match else ""
 
 
+_LIKENESS = re.compile(r"-(?:level|style|like|based|class|type|scale|sized)$", re.IGNORECASE)
+
+
 def can_own(name: str, measures: frozenset[str], owners: Sequence[str] = ()) -> bool:
     """Whether a passage name can own a figure: a model-like name (it has a digit), or a name of the
-    family of one of the claim's names without a digit (Switch-C beside the claim's Switch-XXL)."""
+    family of one of the claim's names without a digit (Switch-C beside the claim's Switch-XXL). A factor ("an 18x
+    inference efficiency increase in 5 years") or a span of time ("15-month") is no name: the years are not the
+    factor's. Nor is a name made an adjective of likeness ("ResNet-50-level performance", "GPT-3-style"): it says
+    what something is measured against or like, not whose figures follow."""
+    if ratio_token(name) or time_span(name) or _LIKENESS.search(name):
+        return False
     if model_like(name, measures):
         return True
     family = _family_word(name)
@@ -211,6 +220,7 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|its|our|their)\s+$", re.IGNORECASE)
 
 
 _BACK_REFERENCE = re.compile(r"\s*(?:this|these|that|those|such|it|its|they|their)\b", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|\(\d{1,2}\))\s+\S")
 
 
 def _names_claim(info: ClaimInfo, text: str) -> bool:
@@ -392,8 +402,10 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
             or drawn(window.sentence_at(w.start))}
     # In a two-sentence window that names the claim's model only in its second sentence, an unowned figure of the
     # first, when that sentence opens on a back-reference ("This model comprises … 63 routed experts. … DeepSeekMoE
-    # still outperforms GShard."), is said of what came before, never of the model named after it.
-    named_later = window.split > 0 and bool(_BACK_REFERENCE.match(window.text)) and not _names_claim(
+    # still outperforms GShard.") or is an item of a numbered list ("1. Shufflenet … (15-month doubling time). 2.
+    # EfficientNet-b0 …"), is said of what came before it or of its own item, never of the model named after it.
+    named_later = window.split > 0 and bool(_BACK_REFERENCE.match(window.text) or _LIST_ITEM.match(
+        window.text)) and not _names_claim(
         info, window.text[:window.split]) and _names_claim(info, window.text[window.split:])
     claim_spans = claimparse.name_spans(info.text)
     said = {q.start: owner_of(info.text, q.start, claim_spans, measures, _unit_end(info.text, q), info.owners)

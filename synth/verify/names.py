@@ -65,7 +65,9 @@ def _title_compounds(name: str, titles: tuple[str, ...], claim: str) -> frozense
     "the normalized Transformer" is the title's model, not the plain Transformer the claim is about."""
     found = set()
     for plural in (claimparse.name_pattern(name).pattern, claimparse.name_pattern(f"{name}s").pattern):
-        pattern = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z\-]{2,})[\s\-]+" + plural, re.IGNORECASE)
+        # the name itself, not a longer one it starts ("Training\n\nOrion-70B …" on a first page names no
+        # "Training Orion")
+        pattern = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z\-]{2,})[\s\-]+" + plural + r"(?!-[a-z0-9])", re.IGNORECASE)
         found |= {m.group(1).lower() for title in titles for m in pattern.finditer(title) if m.group(1)[0].isupper()}
     return frozenset(w for w in found if w not in STOPWORDS and not re.search(
         r"(?<![\w\-])" + re.escape(w) + r"[\s\-]+" + claimparse.name_pattern(name).pattern, fold(claim)))

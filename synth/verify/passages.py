@@ -40,6 +40,7 @@ from synth.verify.negation import (
     unscoped_words,
 )
 from synth.verify.usage import names_a_model, stated_use
+from synth.verify.window_figures import window_figures
 from synth.verify.windows import Judgement, Window, window_evidence
 from synth.verify.words import shared_words, word_tokens
 
@@ -204,7 +205,7 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
     if tabular(window.text):
         return None  # a table printed as text: its figures are read from the table's grid instead
     measures = facts.measures
-    parsed = claimparse.parse(window.text)
+    parsed = window_figures(window.text, claimparse.parse(window.text))
     opening = facts.documents[window.passage.doc_id].text[:OPENING] if window.passage.doc_id in facts.documents else ""
     found = [entity_found(info, i, window, opening) for i in range(len(info.entities))]
     # A name found for the window through its heading or its document's title is the window's subject: its words
