@@ -25,6 +25,7 @@ from synth.verify.conjuncts import conjuncts
 from synth.verify.corroboration import corroborate
 from synth.verify.facts import LibraryFacts, library_facts
 from synth.verify.findings import Context, Finding
+from synth.verify.glossary import with_symbol_columns
 from synth.verify.judge import Reading, judge, load_model
 from synth.verify.judge_features import Closest, features_of
 from synth.verify.labels import tokens as label_tokens
@@ -119,6 +120,8 @@ def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str 
     context = Context(facts.source_of, facts.row_spans, facts.documents, facts.title_words)
     claim_words = frozenset(t.norm for t in label_tokens(claim))
     named = tables_named(claim, facts.cells.named_in(claim))  # only the tables the claim's words can name
+    named = with_symbol_columns(claim, named, facts.definitions,
+                                frozenset(t.norm for e in info.entities for t in label_tokens(e)))
     if place is not None:
         named = [v for v in named if place.passage_kind is PassageKind.TABLE_ROW
                  and v.table.doc_id == place.doc_id and _within(place, v.table.start, v.table.end)]

@@ -1,8 +1,9 @@
 """Per-library lookups built once: the way to the tables a claim names (synth.verify.tablecells,
 through the library's cell index), the names tables measure (from their records, bare sizes named
 by the caption's family: kept with the index), document → source key and title words, the words
-the library prints as names (synth.verify.printed), table-row spans for quoting (read from a table's
-document when quoted), and IDF weights over the library's text passages (kept with the index).
+the library prints as names (synth.verify.printed), the symbols each document defines (kept with the
+index), table-row spans for quoting (read from a table's document when quoted), and IDF weights over the
+library's text passages (kept with the index).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import re
 import threading
 import weakref
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from synth import claimparse
 from synth.index import PassageIndex, content_words
 from synth.models import Document, Library, PassageKind
+from synth.retrieve.asks.symbols import read_definitions
 from synth.tables import TableRecord, caption_variant, name_variant, records
 from synth.text import STOPWORDS, fold
 from synth.verify.labels import tokens as label_tokens
@@ -40,6 +42,7 @@ class LibraryFacts:
     cells: TableCells
     title_words: dict[str, frozenset[str]]
     printed: PrintedNames
+    definitions: Callable[[str], Mapping[str, tuple[tuple[str, ...], ...]]]
 
     def weight(self, word: str) -> float:
         """Inverse document frequency over the library's passages: rare words carry a claim."""
@@ -109,11 +112,27 @@ def library_facts(library: Library, index: PassageIndex | None = None) -> Librar
         frequency, passages = dict(counted), len(texts)
     facts = LibraryFacts(measures, source_of, title_of, RowSpans(documents), documents, frequency, passages, cells,
                           {d.doc_id: _title_words(d.title or "") for d in library.documents},
-                          PrintedNames(d.text for d in library.documents))
+                          PrintedNames(d.text for d in library.documents),
+                          index.symbol_definitions if index is not None else _Definitions(documents))
     if len(_FACTS) > 4:
         _FACTS.clear()
     _FACTS[key] = (weakref.ref(library), facts)
     return facts
+
+
+class _Definitions:
+    """A document's symbols and the names its text gives them, read once per document (without a passage index,
+    which keeps them: synth.termindex)."""
+
+    def __init__(self, documents: dict[str, Document]) -> None:
+        self._documents = documents
+        self._known: dict[str, Mapping[str, tuple[tuple[str, ...], ...]]] = {}
+
+    def __call__(self, doc_id: str) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+        if doc_id not in self._known:
+            document = self._documents.get(doc_id)
+            self._known[doc_id] = read_definitions(document.passages) if document is not None else {}
+        return self._known[doc_id]
 
 
 def _title_words(title: str) -> frozenset[str]:
