@@ -24,26 +24,22 @@ its paper's prose spells it, or joined to the measure in one column (synth.plan.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import replace
-from functools import partial
 
-from synth.config import Column, Question
+from synth.config import Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
-from synth.names import canonical, default_modifiers, family, match_property, size_of, words_of
+from synth.names import canonical, family, size_of, words_of
 from synth.plan.acronym import acronym_named
 from synth.plan.asked_on import on_dataset
-from synth.plan.binding import ClauseSubjects, bind, merged, shares_next
+from synth.plan.attributes import asked_attributes, property_spellings
+from synth.plan.binding import bind, merged
 from synth.plan.classes import UsageClass, usage_class
 from synth.plan.coverage import unread_clauses, without_wholes
-from synth.plan.datasets import measured_on
 from synth.plan.derived import derived_from
 from synth.plan.described import described_subjects, in_papers
 from synth.plan.experiments import experiment_subjects, without_described
 from synth.plan.families import is_family, resolve_class
 from synth.plan.folded import measures_folded, without_benchmark_settings, without_summary_words, without_which_one
-from synth.plan.labels import measured, sibling_labels
-from synth.plan.mechanism import read_mechanism
+from synth.plan.labels import measured
 from synth.plan.members import class_members, own_members, usage_members
 from synth.plan.named_stage import at_stage, named_stage
 from synth.plan.papers import (
@@ -58,7 +54,6 @@ from synth.plan.phrasings import (
     drawn_from,
     of_measure,
     one_each,
-    phrased,
     restated_counts,
     trend_asked,
     uncontracted,
@@ -67,35 +62,30 @@ from synth.plan.phrasings import (
 )
 from synth.plan.possessed import without_owners, without_tools
 from synth.plan.printed import describe
-from synth.plan.qualifiers import owned_by_names, qualified, trained_at, without_eval_set
+from synth.plan.qualifiers import owned_by_names
 from synth.plan.roles import (
     acting_as,
-    condition_clause,
     condition_names,
     condition_words,
     conditioned,
     role_subjects,
 )
 from synth.plan.scale import at_scale, scaled, sized
-from synth.plan.setting import Setting, read_setting, unversioned
-from synth.plan.spelling import library_names, respell
+from synth.plan.score_settings import numbered_setting
+from synth.plan.setting import read_setting, unversioned
+from synth.plan.spelling import respell
 from synth.plan.spent import spent_on
 from synth.plan.subjects import Name, question_names, slotted
 from synth.plan.superlatives import superlative_members, superlatives
 from synth.plan.used import checked_quantities, used_attribute, used_names, used_phrases
 from synth.plan.wording import (
-    Asked,
-    asked_phrases,
-    clauses,
     distribute,
-    quantity_symbol,
-    quantity_words,
     totalled,
 )
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary, vocabulary
 
-__all__ = ["describe", "make_plan", "split_coordination"]
+__all__ = ["describe", "make_plan", "numbered_setting", "split_coordination"]
 
 _SUPERLATIVE_ORIGIN = re.compile(r"the ((?:\w+-)?(?:smallest|largest)) ")
 _DETERMINERS = re.compile(r"^(?:the|a|an|their|its|his|her|our|each|every|respective|of)\s+", re.IGNORECASE)
@@ -134,21 +124,6 @@ def split_coordination(phrase: str) -> list[str]:
     counts`]; `parameter count and context length` stays two phrases."""
     parts = [p.strip() for p in re.split(r"\s*(?:,\s*and|,\s*or|,|\band\b|\bor\b|/)\s*", phrase) if p.strip()]
     return distribute(parts, lambda _: False) if parts else []
-
-
-def _quantity(name: str, vocab: Vocabulary) -> bool:
-    """A count or size: a word of amount, a label of the library's tables holding numbers, or a phrase
-    the library writes numbers after ("weight decay of 0.1")."""
-    if quantity_words(name):
-        return True
-    asked = words_of(name)
-    if len(name.split()) == 1:  # one word: the label itself ("Layers"), not a stem it shares ("Tokens", "tokenizer")
-        bare = canonical(name).rstrip("s")
-        return any(canonical(re.sub(r"[#(].*$", "", label)).strip("-").rstrip("s") == bare
-                   for label in vocab.attribute_labels_by_word(name)) or vocab.numeric_phrase(name)
-    if any(match_property(asked, default_modifiers(asked), label) for label in vocab.attribute_labels):
-        return True
-    return vocab.numeric_phrase(name)
 
 
 def _relation(text: str, question: Question, subjects: int, mechanism: bool) -> tuple[Relation, str | None]:
@@ -236,148 +211,6 @@ def _bare(name: str) -> str:
     return _SUBJECT_VARIANT.sub("", name).strip() or name
 
 
-def _attributes(question: Question, text: str, slotted_text: str, names: list[Name], setting: Setting,
-                vocab: Vocabulary) -> tuple[list[PlanAttribute], str | None]:
-    if question.columns:
-        return _from_columns(question.columns, vocab), None
-    _, plain = read_setting(slotted_text)
-    attributes: list[PlanAttribute] = []
-    parts = clauses(plain)
-    binding = ClauseSubjects(parts, names)
-    set_for = _clause_settings(text, names, len(parts))
-    for index, clause in enumerate(parts):
-        if len(parts) > 1 and condition_clause(clause):
-            continue  # "When OPT-30b is quantized to 2 bits, what …": the condition every value is read at
-        trained = trained_at(clause)  # "after 65,536 training steps": the values at that point of training
-        if trained and index not in set_for:
-            set_for[index] = trained
-        standalone = partial(_standalone, vocab=vocab)
-        for asked in qualified(clause, _phrased_or_asked(clause, standalone)):
-            asked = without_eval_set(asked, partial(_quantity, vocab=vocab))
-            kind = asked.kind or (AttributeKind.QUANTITY if _quantity(asked.text, vocab) else AttributeKind.TEXT)
-            if kind is AttributeKind.QUANTITY and setting.stage:
-                asked = _staged(asked, vocab)
-            spellings = (_property_spellings(asked.text, vocab) if kind is AttributeKind.QUANTITY
-                         and not quantity_symbol(asked.text) else (asked.text,))
-            attributes.append(PlanAttribute(asked.text, kind, spellings, asked.how,
-                                            stage=setting.stage if kind is not AttributeKind.METRIC else None,
-                                            subjects=binding.of_clause(index),
-                                            variant=None if kind is AttributeKind.METRIC else "; ".join(
-                                                v for v in (set_for.get(index), setting.mode) if v) or None))
-    datasets = measured_on(slotted_text, names, vocab)
-    measured = {dataset for listed in datasets.values() for dataset in listed}
-    for name in names:
-        if name.role != "metric" or name.text in measured:
-            continue
-        for dataset in datasets.get(name.text, (None,)):
-            attributes.append(_metric(question, name, dataset, setting, binding, vocab))
-    mechanism = read_mechanism(slotted_text, [a.name for a in attributes if a.kind is AttributeKind.TEXT])
-    if mechanism:
-        attributes.append(PlanAttribute(mechanism.name, AttributeKind.MECHANISM, mechanism.spellings,
-                                        'read from "how/why …"'))
-    return attributes, mechanism.name if mechanism else None
-
-
-def _clause_settings(text: str, names: list[Name], count: int) -> dict[int, str]:
-    """The setting a clause fixes with "for <setting>" (synth.plan.subjects._set_for), by the clause's index: the
-    question's clauses are read again with the names in place, and only when they are as many as the slotted ones."""
-    settings = [n for n in names if n.role == "setting" and n.setting == n.text]
-    if not settings:
-        return {}
-    parts = clauses(read_setting(text)[1])
-    if len(parts) != count:
-        return {}
-    out = {index: n.text for n in settings for index, part in enumerate(parts) if n.text in part}
-    for index in range(len(parts) - 2, -1, -1):  # "How many training steps and what batch size … in Stage 2"
-        if index not in out and index + 1 in out and shares_next(parts[index]):
-            out[index] = out[index + 1]
-    return out
-
-
-def _known_part(dataset: str, vocab: Vocabulary) -> str:
-    """"WMT14 EN-DE" where the library's tables print only "EN-DE": the dataset as the library labels it, the words
-    the question adds before it dropped (a value is looked for under the label the tables print)."""
-    if vocab.role(dataset) is not None:
-        return dataset
-    words = dataset.split()
-    known = library_names(vocab)
-    return next((" ".join(words[k:]) for k in range(1, len(words))
-                 if vocab.role(" ".join(words[k:])) is not None or fold(" ".join(words[k:])) in known), dataset)
-
-
-def _metric(question: Question, name: Name, dataset: str | None, setting: Setting, binding: ClauseSubjects,
-            vocab: Vocabulary) -> PlanAttribute:
-    """A benchmark or measure the question names, on the dataset it is asked on, in the setting it fixes."""
-    dataset = _known_part(dataset, vocab) if dataset else None
-    spellings = tuple(dict.fromkeys([*([f"{name.text} on {dataset}", f"{name.text} {dataset}"] if dataset else []),
-                                     name.text, *question.aliases.get(name.text, [])]))
-    wanted = dataset or (name.setting if name.setting and " and " not in name.setting else None)
-    shots = _SHOTS.search(question.question)  # "In the 5-shot setting, …": the setting of every score asked
-    shared = shots.group("shots") if shots and not (wanted and _SHOTS_WORD.search(wanted)) else None
-    prompted = _PROMPTED.search(question.question)  # "with the Mistral system prompt": every score asked is under it
-    prompt = prompted.group("prompt") if prompted else None
-    variant = "; ".join(v for v in (setting.mode, wanted, shared, prompt, numbered_setting(question.question)) if v) \
-        or None
-    known = vocab.role(name.text)
-    siblings = () if known else sibling_labels(name.text, vocab)
-    origin = ("a benchmark the library's tables report" if known else
-              f"named in the question; its source's tables label it {', '.join(siblings)}" if siblings
-              else "named in a list of benchmarks")
-    return PlanAttribute(spellings[0], AttributeKind.METRIC, tuple(dict.fromkeys([*spellings, *siblings])), origin,
-                         variant=variant, subjects=binding.of_metric(name.text))
-
-
-def _phrased_or_asked(clause: str, standalone: Callable[[str], bool]) -> list[Asked]:
-    phrases = phrased(clause, standalone)
-    return asked_phrases(clause, standalone) if phrases is None else phrases
-
-
-def _staged(asked: Asked, vocab: Vocabulary) -> Asked:
-    """"the number of steps … for pre-training" is the number of training steps: a count the library labels only
-    with its training stage ("Training steps") takes the stage's word when the bare noun names no label."""
-    words = asked.text.split()
-    if len(words) > 3 or any("train" in w.lower() for w in words) or len(_property_spellings(asked.text, vocab)) > 1:
-        return asked
-    staged = " ".join([*words[:-1], "training", words[-1]])
-    if len(_property_spellings(staged, vocab)) == 1:
-        return asked
-    return replace(asked, text=staged, how=f"{asked.how}; the training stage the question names qualifies it")
-
-
-_SHOTS = re.compile(r"\b(?P<shots>(?:\d+|zero|one|few)-shot)\s+(?:setting|evaluation|regime|prompting)\b",
-                    re.IGNORECASE)
-_SHOTS_WORD = re.compile(r"\b(?:\d+|zero|one|few)-?shots?\b", re.IGNORECASE)
-# "with the Mistral system prompt", "under the Llama 2 system prompt": the prompt a score was taken with is a setting of
-# the score (a table lists one model's score once per prompt), never a subject
-_PROMPTED = re.compile(r"\b(?i:with|under|using)\s+(?:the\s+|a\s+)?"
-                       r"(?P<prompt>[A-Z][\w.\-]*\s+(?:(?:[A-Z]|\d)[\w.\-]*\s+){0,3}(?:system\s+)?prompt)\b"
-                       r"(?!\s*(?:engineering|template|format)\b)")
-
-
-# "with expert dropout (0.1 in the non-expert layers, 0.4 inside the experts)", "when fine-tuned with a dropout rate of
-# 0.3": a setting written with its decimal values; the values of its open parenthesis, or the one after "of" / "="
-_NUMBERED = re.compile(r"\b(?i:with|under|using)\s+(?:an?\s+|the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}"
-                       r"\s*(?:\((?P<listed>[^()]*)\)|(?:of|=)\s*(?P<single>\d*\.\d+)(?![\w.]))")
-_DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+(?![\w.])")
-
-
-def numbered_setting(question: str) -> str | None:
-    """The decimal values of the settings a question asks its scores under ("with a dropout rate of 0.3"): a table
-    whose rows are settings of one model prints them in the row's label ("Switch-Base (d=0.1, ed=0.4)"), so a score
-    asked under them is a value labelled with every one of them; a row with other values (d=0.1 alone) or no setting
-    at all is another setting's score, never this one."""
-    values: list[str] = []
-    for found in _NUMBERED.finditer(question):
-        values += _DECIMAL.findall(found.group("listed") or "") if found.group("listed") is not None \
-            else [found.group("single")]
-    return ", ".join(dict.fromkeys(values)) or None
-
-
-def _standalone(word: str, vocab: Vocabulary) -> bool:
-    """A word the library's tables use as a label by itself ("Layers", "Width"): a noun of its own."""
-    return any(canonical(label) == canonical(word) for label in vocab.attribute_labels_by_word(word))
-
-
 _REWRITES = (acronym_named, uncontracted, trend_asked, of_measure, used_for, consisting_of, one_each, restated_counts,
              totalled, spent_on, without_appositives)
 
@@ -413,14 +246,14 @@ def make_plan(question: Question, library: Library) -> Plan:
                             size, vocab), vocab)
     subjects = [*roles, *subjects]
     slotted_text = slotted(text, names)
-    attributes, mechanism = _attributes(question, text, slotted_text, names, setting, vocab)
+    attributes, mechanism = asked_attributes(question, text, slotted_text, names, setting, vocab)
     attributes = without_described(attributes, roles, tools)  # "how big is the entropy model that …"
     if stage_named and not question.columns:
         attributes = at_stage(attributes, stage_named)
         notes.append(f"Values are taken only where their evidence names the {stage_named} stage the question names.")
     if not question.columns:
         attributes += [used_attribute(thing) for thing in [*(n.text for n in used), *used_phrases(slotted_text)]]
-        attributes += [PlanAttribute(name, AttributeKind.QUANTITY, _property_spellings(name, vocab),
+        attributes += [PlanAttribute(name, AttributeKind.QUANTITY, property_spellings(name, vocab),
                                      'read from "does … have … of <value>"')
                        for name in checked_quantities(slotted_text)]
     unique: dict[str, PlanAttribute] = {}
@@ -476,29 +309,6 @@ def make_plan(question: Question, library: Library) -> Plan:
     unread = () if question.columns else unread
     asked = without_wholes(list(unique.values()), question.question, unread)
     return Plan(tuple(subjects), tuple(bind(subjects, asked)), relation, trend_by, tuple(notes), named, unread, parts)
-
-
-def _from_columns(columns: list[Column], vocab: Vocabulary) -> list[PlanAttribute]:
-    out = []
-    for column in columns:
-        kind = AttributeKind(column.kind) if column.kind else None
-        if kind is None:
-            role = vocab.role(column.name)
-            if role == "attribute":
-                kind = AttributeKind.METRIC
-            else:
-                kind = AttributeKind.QUANTITY if _quantity(column.name, vocab) else AttributeKind.TEXT
-        out.append(PlanAttribute(column.name, kind, tuple(dict.fromkeys([column.name, *column.aliases])),
-                                 "the question's columns", column.unit, column.variant, column.instructions))
-    return out
-
-
-def _property_spellings(phrase: str, vocab: Vocabulary) -> tuple[str, ...]:
-    """The phrase and the library's labels for it (`total parameter counts` → `# Total Params`)."""
-    asked = words_of(phrase)
-    labels = sorted({label for label in vocab.attribute_labels
-                     if match_property(asked, default_modifiers(asked), label)}, key=lambda s: (len(s), s))
-    return tuple(dict.fromkeys([phrase, *labels[:6]]))
 
 
 def _unread(rest: str, asked: list[PlanAttribute], relation: Relation) -> list[str]:
