@@ -2,17 +2,19 @@
 
     .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|methods2|sizes|
         settings|reader|questions|precision|colleague|values2|phrasing|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|
-        fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|read22|read23|read24|read25|read26|read27|read28|tuning|held_out|
+        fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|read22|read23|read24|read25|read26|read27|read28|tuning|
+        held_out|
         methods_report|sizes_report|
         settings_report|reader_report|lead_report|questions_report|precision_report|fresh2_report|fresh4_report|fresh5_report|
-        fresh6_report|fresh7_report|fresh8_report|fresh9_report|fresh11_report|fresh12_report|fresh13_report|reports|both]
+        fresh6_report|fresh7_report|fresh8_report|fresh9_report|fresh11_report|fresh12_report|fresh13_report|fresh14_report|
+        reports|both]
         [--details] [--answers-only]
 
 Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,methods2,sizes,settings,reader,questions,
-precision,colleague,values2,phrasing,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,fresh11,fresh12,fresh13,read22,
-read23,read24,read25,read26,read27,read28,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,fresh2_report,fresh4_report,
+precision,colleague,values2,phrasing,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,fresh11,fresh12,fresh13,fresh14,
+read22,read23,read24,read25,read26,read27,read28,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,fresh2_report,fresh4_report,
 fresh5_report,
-fresh6_report,fresh7_report,fresh8_report,fresh9_report,fresh11_report,fresh12_report,fresh13_report,
+fresh6_report,fresh7_report,fresh8_report,fresh9_report,fresh11_report,fresh12_report,fresh13_report,fresh14_report,
 held_out}/ holds a question
 (fed to synth unchanged), its subjects and attributes with aliases, the cells (value, number, unit, variant, accept,
 others, reject, or not_stated), mechanisms (must_state ideas) and off_topic names; the format is in
@@ -39,15 +41,15 @@ is in the cell's value or quote. The held-out part is run only to report its fig
 questions, cells or values, only scores. `tune`, `dev`, `probe`, `shapes`, `prose2`, `paraphrase`, `methods` (the tuning
 half of `methods/`, in `methods/tune/`), `methods2`, `sizes`, `settings`, `reader`, `questions`, `precision`,
 `colleague`, `values2`, `phrasing`, `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`,
-`fresh9`, `fresh10`, `fresh11`, `fresh12`, `fresh13`, `read22` (questions the lead typed while reading pages, gold
-written from the PDFs after one build) and `read23` to `read28` (the same, gold written before any build) are tuning
-parts (`tuning` runs the thirty-six);
+`fresh9`, `fresh10`, `fresh11`, `fresh12`, `fresh13`, `fresh14`, `read22` (questions the lead typed while reading
+pages, gold written from the PDFs after one build) and `read23` to `read28` (the same, gold written before any build)
+are tuning parts (`tuning` runs the thirty-seven);
 `methods_report` (`methods/report/`) is the half of the method questions run once, to report, never tuned on, and
 `sizes_report`, `settings_report`, `reader_report`, `questions_report`, `precision_report`, `fresh2_report`,
 `fresh4_report`, `fresh5_report`, `fresh6_report`, `fresh7_report`, `fresh8_report`, `fresh9_report`,
-`fresh11_report`, `fresh12_report` and `fresh13_report` the same for the questions written with `sizes`, `settings`,
-`reader`, `questions`, `precision`, `fresh2`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`, `fresh9`, `fresh11`,
-`fresh12` and `fresh13`;
+`fresh11_report`, `fresh12_report`, `fresh13_report` and `fresh14_report` the same for the questions written with
+`sizes`, `settings`, `reader`, `questions`, `precision`, `fresh2`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`,
+`fresh9`, `fresh11`, `fresh12`, `fresh13` and `fresh14`;
 `lead_report` holds questions the lead wrote over papers no part asks about, never tuned on;
 `reports` runs every report-only part but `held_out`; `both` is `tune` and `held_out`, as before. `paraphrase` rewords
 questions of the other tuning parts (same gold cells): its originals are run beside it and the gap between the two
@@ -91,11 +93,11 @@ _FOLDERS = {"methods": GOLD / "methods" / "tune", "methods_report": GOLD / "meth
 _REPORT_ONLY = ("held_out", "methods_report", "sizes_report", "settings_report", "reader_report", "lead_report",
                 "questions_report", "precision_report", "fresh2_report", "fresh4_report", "fresh5_report",
                 "fresh6_report", "fresh7_report", "fresh8_report", "fresh9_report", "fresh11_report",
-                "fresh12_report", "fresh13_report")
+                "fresh12_report", "fresh13_report", "fresh14_report")
 TUNING_PARTS = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "methods", "methods2", "sizes", "settings",
                 "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh", "fresh2", "fresh3",
                 "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13",
-                "read22", "read23", "read24", "read25", "read26", "read27", "read28"]
+                "fresh14", "read22", "read23", "read24", "read25", "read26", "read27", "read28"]
 _SETTING_WORDS = re.compile(r"pass@\d+-?cot|pass@\d+|\bcot\b|\bv\d+\b|maj@\d+", re.IGNORECASE)
 
 
@@ -472,8 +474,8 @@ def main(argv: list[str] | None = None) -> int:
                                                           "questions", "precision", "colleague", "values2", "phrasing",
                                                           "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                                           "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
-                                                          "fresh13", "read22", "read23", "read24", "read25", "read26",
-                                                          "read27", "read28",
+                                                          "fresh13", "fresh14", "read22", "read23", "read24", "read25",
+                                                          "read26", "read27", "read28",
                                                           "tuning",
                                                           "held_out",
                                                           "methods_report", "sizes_report", "settings_report",
@@ -481,7 +483,8 @@ def main(argv: list[str] | None = None) -> int:
                                                           "precision_report", "fresh2_report", "fresh4_report",
                                                           "fresh5_report", "fresh6_report", "fresh7_report",
                                                           "fresh8_report", "fresh9_report", "fresh11_report",
-                                                          "fresh12_report", "fresh13_report", "reports",
+                                                          "fresh12_report", "fresh13_report", "fresh14_report",
+                                                          "reports",
                                                           "both"])
     parser.add_argument("--details", action="store_true",
                         help="list wrong and missed cells (never for the parts run only to report)")
