@@ -71,9 +71,11 @@ def name_regex(name: str) -> re.Pattern[str]:
     if not parts:
         return re.compile(r"(?!x)x")
     pattern = re.escape(parts[0])
+    # "Recall@20" is the label "Recall@20": a name spelt with "@" keeps it as a separator (only such a name)
+    joins = r"[\s\-_.'+/@]*" if "@" in name else r"[\s\-_.'+/]*"
     for previous, part in itertools.pairwise(parts):
         both_numeric = previous[0].isdigit() and part[0].isdigit()
-        pattern += (r"[\s\-_]+" if both_numeric else r"[\s\-_.'+/]*") + re.escape(part)
+        pattern += (r"[\s\-_]+" if both_numeric else joins) + re.escape(part)
     return re.compile(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9]|\.\d)")
 
 

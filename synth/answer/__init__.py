@@ -296,6 +296,8 @@ def _wanted_variant(candidate: Candidate, wanted: str) -> bool:
     have = set(VARIANT_WORD.findall(fold(candidate.variant or "")))
     if candidate.table:  # "BLEU EN-DE" asked on EN-DE: the column's own label names the dataset
         have |= set(VARIANT_WORD.findall(fold(candidate.evidence.quote.rsplit(" | ", 1)[0])))
+        # "Results on AutoScholarQuery test set.": a caption names its table's dataset (never a mode: any column's)
+        have |= {w.rstrip(".") for w in VARIANT_WORD.findall(fold(candidate.evidence.table_caption or ""))} - _MODES
     words = VARIANT_WORD.findall(_SHOTS.sub(" ", fold(wanted)))
     if any(w in _SCORE_WORDS for w in words) and have & _OTHER_MEASURES:
         return False
@@ -303,6 +305,7 @@ def _wanted_variant(candidate: Candidate, wanted: str) -> bool:
 
 
 _SHOTS = re.compile(r"\b(\d+|zero|one|few)-?shots?\b")
+_MODES = frozenset({"thinking", "non-thinking", "nonthinking", "long-cot", "short-cot"})
 _SCORE_WORDS = frozenset({"accuracy", "acc", "acc.", "score", "scores"})
 _OTHER_MEASURES = frozenset({"rating", "elo", "percentile", "f1", "em", "bleu", "wer", "perplexity", "ppl"})
 

@@ -28,6 +28,7 @@ import re
 from synth.config import Question
 from synth.models import AttributeKind, Library, Plan, PlanAttribute, PlanSubject, Relation
 from synth.names import canonical, family, size_of, words_of
+from synth.plan.ablations import ablated
 from synth.plan.acronym import acronym_named
 from synth.plan.asked_on import on_dataset
 from synth.plan.attributes import asked_attributes, property_spellings
@@ -245,6 +246,8 @@ def make_plan(question: Question, library: Library) -> Plan:
     subjects = sized(scaled(in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab),
                             size, vocab), vocab)
     subjects = [*roles, *subjects]
+    if not question.subjects:
+        subjects = ablated(text, subjects, vocab, notes)  # "PaSa-7b … without RL training": the row "w/o RL training"
     slotted_text = slotted(text, names)
     attributes, mechanism = asked_attributes(question, text, slotted_text, names, setting, vocab)
     attributes = without_described(attributes, roles, tools)  # "how big is the entropy model that …"
@@ -287,7 +290,8 @@ def make_plan(question: Question, library: Library) -> Plan:
     if leftover:
         notes.append("Words not read into the plan: " + ", ".join(leftover) + ".")
     if papers and not question.subjects:
-        subjects, unique = described_subjects(text, subjects, unique, papers, vocab, notes)
+        settings = frozenset(canonical(n.text) for n in names if n.role == "setting")
+        subjects, unique = described_subjects(text, subjects, unique, papers, vocab, notes, settings)
         subjects = subjects or papers_own(papers, vocab, notes)
     unique = measured(unique, subjects, notes, vocab)
     unique = measures_folded(unique, notes)

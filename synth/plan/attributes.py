@@ -20,7 +20,7 @@ from synth.plan.qualifiers import qualified, trained_at, without_eval_set
 from synth.plan.roles import condition_clause
 from synth.plan.score_settings import metric_attribute
 from synth.plan.setting import Setting, read_setting
-from synth.plan.subjects import Name
+from synth.plan.subjects import FRONT_SETTING, Name
 from synth.plan.wording import Asked, asked_phrases, clauses, quantity_symbol, quantity_words
 from synth.vocabulary import Vocabulary
 
@@ -63,6 +63,11 @@ def asked_attributes(question: Question, text: str, slotted_text: str, names: li
                 asked = _staged(asked, vocab)
             spellings = (property_spellings(asked.text, vocab) if kind is AttributeKind.QUANTITY
                          and not quantity_symbol(asked.text) else (asked.text,))
+            where = set_for.get(index)
+            if where and kind is AttributeKind.QUANTITY:
+                # "recall" asked on RealScholarQuery: a table printing both datasets side by side joins the dataset
+                # and the measure in one column label ("RealScholarQuery Recall")
+                spellings = tuple(dict.fromkeys([*spellings, *property_spellings(f"{where} {asked.text}", vocab)[1:]]))
             attributes.append(PlanAttribute(asked.text, kind, spellings, asked.how,
                                             stage=setting.stage if kind is not AttributeKind.METRIC else None,
                                             subjects=binding.of_clause(index),
@@ -74,7 +79,9 @@ def asked_attributes(question: Question, text: str, slotted_text: str, names: li
         if name.role != "metric" or name.text in measured:
             continue
         for dataset in datasets.get(name.text, (None,)):
-            attributes.append(metric_attribute(question, name, dataset, setting, binding, vocab))
+            front = next((n.text for n in names if n.role == "setting" and FRONT_SETTING.search(text[:n.start])),
+                         None)
+            attributes.append(metric_attribute(question, name, dataset, setting, binding, vocab, front))
     mechanism = read_mechanism(slotted_text, [a.name for a in attributes if a.kind is AttributeKind.TEXT])
     if mechanism:
         attributes.append(PlanAttribute(mechanism.name, AttributeKind.MECHANISM, mechanism.spellings,
@@ -92,6 +99,9 @@ def _clause_settings(text: str, names: list[Name], count: int) -> dict[int, str]
     if len(parts) != count:
         return {}
     out = {index: n.text for n in settings for index, part in enumerate(parts) if n.text in part}
+    for n in settings:
+        if FRONT_SETTING.search(text[:n.start]):  # "On AutoScholarQuery, …": every clause after it is asked there
+            out.update({index: out.get(index, n.text) for index in range(len(parts))})
     for index in range(len(parts) - 2, -1, -1):  # "How many training steps and what batch size … in Stage 2"
         if index not in out and index + 1 in out and shares_next(parts[index]):
             out[index] = out[index + 1]

@@ -112,10 +112,13 @@ def in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: 
 
 def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str, PlanAttribute],
                        papers: list[PaperReference], vocab: Vocabulary,
-                       notes: list[str]) -> tuple[list[PlanSubject], dict[str, PlanAttribute]]:
+                       notes: list[str], settings: frozenset[str] = frozenset()) -> tuple[list[PlanSubject],
+                                                                                   dict[str, PlanAttribute]]:
     """Subjects the question describes in a paper it names: a row its words spell ("the supervised + 60k
     fine-tuned model"), which replaces the names that are only words of it ("60k"), or the rows of a ranked class
-    ("which positional encoding achieves the lowest …"), which is then no attribute of its own."""
+    ("which positional encoding achieves the lowest …"), which is then no attribute of its own. A row the question
+    names whole as a setting (`settings`: "what presence penalty is used for Creative Writing v3") is where the asked
+    value applies, no subject."""
     keys = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
     metrics = [s for a in unique.values() if a.kind is AttributeKind.METRIC for s in a.spellings]
     ranked = WHICH_RANKED.search(text)
@@ -127,7 +130,7 @@ def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str,
     asked = [canonical(a.name) for a in unique.values()]
     # "how long did each training step take": a row labelled "Training Steps" is what is asked, no model described
     rows = [row for row in rows if not _sibling_row(row[0], subjects) and not _unit_of_ask(row[0], text)
-            and not any(canonical(row[0]).rstrip("s") in name for name in asked)]
+            and not any(canonical(row[0]).rstrip("s") in name for name in asked) and canonical(row[0]) not in settings]
     kept = subjects
     if rows:
         inside = [s for s in subjects if any(fold(s.name) in fold(row[0]) for row in rows)]

@@ -28,8 +28,9 @@ def _known_part(dataset: str, vocab: Vocabulary) -> str:
 
 
 def metric_attribute(question: Question, name: Name, dataset: str | None, setting: Setting, binding: ClauseSubjects,
-            vocab: Vocabulary) -> PlanAttribute:
-    """A benchmark or measure the question names, on the dataset it is asked on, in the setting it fixes."""
+                     vocab: Vocabulary, front: str | None = None) -> PlanAttribute:
+    """A benchmark or measure the question names, on the dataset it is asked on, in the setting it fixes (`front`: the
+    benchmark written in front of the whole question, "On AutoScholarQuery, what Recall@20 …")."""
     dataset = _known_part(dataset, vocab) if dataset else None
     spellings = tuple(dict.fromkeys([*([f"{name.text} on {dataset}", f"{name.text} {dataset}"] if dataset else []),
                                      name.text, *question.aliases.get(name.text, [])]))
@@ -38,8 +39,8 @@ def metric_attribute(question: Question, name: Name, dataset: str | None, settin
     shared = shots.group("shots") if shots and not (wanted and _SHOTS_WORD.search(wanted)) else None
     prompted = _PROMPTED.search(question.question)  # "with the Mistral system prompt": every score asked is under it
     prompt = prompted.group("prompt") if prompted else None
-    variant = "; ".join(v for v in (setting.mode, wanted, shared, prompt, numbered_setting(question.question)) if v) \
-        or None
+    variant = "; ".join(v for v in (setting.mode, wanted or front, shared, prompt, numbered_setting(question.question))
+                        if v) or None
     known = vocab.role(name.text)
     siblings = () if known else sibling_labels(name.text, vocab)
     origin = ("a benchmark the library's tables report" if known else

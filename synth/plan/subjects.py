@@ -100,6 +100,14 @@ _KIND_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _TRAINED_ON = re.compile(r"\btrained\s+on\s+(?:the\s+)?(?:[\w\-]+(?:,\s+|\s+and\s+|\s+or\s+)(?:on\s+)?(?:the\s+)?)*$",
                          re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+# "Recall@20", "Hits@10": a measure at a cut-off ("pass@1", "maj@8" are settings: _SETTING_NAME)
+_AT_K = re.compile(r"^[A-Za-z][A-Za-z\-]*@\d+$")
+# "On AutoScholarQuery, what …": a name written in front of the question (or of one of its sentences) after "On"
+FRONT_SETTING = re.compile(r"(?:^|[.?!]\s+)On\s+(?:the\s+)?$")
+# "the Qwen3 technical report", "the DeepSeek-Coder-V2 paper": a paper named by the model it is about
+_PAPER_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:technical|tech)\s+)?(?:paper|report)\b", re.IGNORECASE)
+_SCORE_ASKED = re.compile(r"\b(?:scores?|scored|accuracy|accuracies|results?|performance|pass@\d+|error\s+rates?|"
+                          r"win\s+rates?|perplexity)\b", re.IGNORECASE)
 # "On the 100 billion word Google News corpus, what … do MoE-65536-h and MoE-131072-h reach": the data the models
 # are run on, no subject beside them
 _DATA_AFTER = re.compile(r"^\s+(?:corpus|corpora|dataset|datasets|data\s+set)\b", re.IGNORECASE)
@@ -137,6 +145,9 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             roles[i] = "setting"
             if _NUMBERED_STAGE.match(name.strip()):
                 settings[i] = name.strip()  # "in Stage 2": the setting of its clause's values
+            continue
+        if _AT_K.match(name.strip()):
+            roles[i] = "metric"  # "Recall@20", "Hits@10": a measure at a cut-off, never who is measured
             continue
         if role is None and variant_words(name) is not None and any(r.role == "entity" for r in raw):
             roles[i] = "modifier"  # "to short-CoT models": a variant of the models, no model of its own
@@ -261,6 +272,12 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             roles[i] = "modifier"  # "BERT was pre-trained with Adam": how the subject was trained, not a subject
     demote_baselines_and_spans(text, raw, roles)
     for i, item in enumerate(raw):
+        if FRONT_SETTING.search(text[:item.start]) and re.match(r"^\s*,", text[item.end:]) \
+                and any((roles[k] or "subject") in ("subject", "entity") for k in range(len(raw)) if k != i):
+            # "On AutoScholarQuery, what recall do PaSa-7b and PaSa-GPT-4o reach?": the benchmark written in front
+            # of the question is where every asked value is measured, no subject beside the models
+            roles[i], settings[i] = "setting", item.text
+    for i, item in enumerate(raw):
         if item.role != "entity" and _KIND_ACRONYM.match(item.text) and (roles[i] or "subject") != "setting":
             roles[i] = "modifier"  # "its CNNs on CIFAR10 and SVHN": a kind of network, no model or benchmark asked
     for i in demote_levels_and_places(text, raw, roles, quantity_words):
@@ -270,9 +287,18 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
     if not any((roles[i] or "subject") in ("subject", "entity") for i in range(len(raw))):
         # "What critical batch size does the large-batch paper report for ImageNet and for Dota?": with no model
         # named, what the asked value is given for is whose it is
+        by_model = any(item.role == "entity" and _PAPER_AFTER.match(text[item.end:]) for item in raw)
         for i in range(len(raw)):
             if roles[i] in ("metric", "attribute") and (FOR_BEFORE.search(text[max(0, raw[i].start - 12):raw[i].start])
                                                          or _TRAINED_ON.search(text[:raw[i].start])):
+                if by_model:
+                    # "In the DeepSeek-Coder-V2 paper, what accuracy is reported for GSM8K": the paper is named by its
+                    # model, whose values they are (synth.plan.papers.papers_own); a benchmark after "for" is the
+                    # score asked, or, when the clause asks no score ("what presence penalty is used for Creative
+                    # Writing v3"), where the asked setting applies
+                    clause = re.split(r"[?;.,]\s", text[:raw[i].start])[-1]
+                    roles[i] = roles[i] if _SCORE_ASKED.search(clause) else "setting"
+                    continue
                 roles[i] = "subject"  # "the CNNs trained on CIFAR10, on MNIST and on SVHN": each dataset's runs
     out = []
     for i, item in enumerate(raw):
