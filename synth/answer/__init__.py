@@ -296,11 +296,12 @@ def _wanted_variant(candidate: Candidate, wanted: str) -> bool:
     have = set(VARIANT_WORD.findall(fold(candidate.variant or "")))
     if candidate.table:  # "BLEU EN-DE" asked on EN-DE: the column's own label names the dataset
         have |= set(VARIANT_WORD.findall(fold(candidate.evidence.quote.rsplit(" | ", 1)[0])))
-        # "Results on AutoScholarQuery test set.": a caption names its table's dataset (never a mode: any column's)
-        have |= {w.rstrip(".") for w in VARIANT_WORD.findall(fold(candidate.evidence.table_caption or ""))} - _MODES
     words = VARIANT_WORD.findall(_SHOTS.sub(" ", fold(wanted)))
     if any(w in _SCORE_WORDS for w in words) and have & _OTHER_MEASURES:
         return False
+    if candidate.table:  # "Results on AutoScholarQuery test set.": a caption names its table's dataset (its modes and
+        # measures may be any column's: GPT-2's "(PPL) … (ACC)")
+        have |= {w.rstrip(".") for w in VARIANT_WORD.findall(fold(candidate.evidence.table_caption or ""))} - _MODES
     return all(part in have for part in words if part not in _SCORE_WORDS)
 
 
