@@ -48,6 +48,10 @@ def test_a_paper_named_by_its_model_makes_the_model_the_subject(corpus: tuple[Li
     plan = make_plan(gold_question("fresh14", "qwen3-report-sampling"), library)
     assert [s.name for s in plan.subjects] == ["Qwen3"]  # "for Creative Writing v3": where the setting applies
     assert [a.name for a in plan.attributes] == ["sampling temperature", "top-p", "presence penalty"]
+    # "… what sampling temperature does the base-model evaluation use for GSM8K?": a value stated for GSM8K only
+    # (the post-trained models' 0.7 is no answer)
+    plan = make_plan(gold_question("fresh11", "qwen3-eval-sampling-budget"), library)
+    assert {a.name: a.variant for a in plan.attributes}["sampling temperature"] == "GSM8K"
 
 
 def test_without_x_asks_the_ablation_row_w_o_x(corpus: tuple[Library, PassageIndex]) -> None:

@@ -297,7 +297,8 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
                     # score asked, or, when the clause asks no score ("what presence penalty is used for Creative
                     # Writing v3"), where the asked setting applies
                     clause = re.split(r"[?;.,]\s", text[:raw[i].start])[-1]
-                    roles[i] = roles[i] if _SCORE_ASKED.search(clause) else "setting"
+                    if not _SCORE_ASKED.search(clause):
+                        roles[i], settings[i] = "setting", raw[i].text
                     continue
                 roles[i] = "subject"  # "the CNNs trained on CIFAR10, on MNIST and on SVHN": each dataset's runs
     out = []
