@@ -205,12 +205,23 @@ def owner_of(window: str, position: int, spans: Sequence[tuple[str, int, int]], 
                 return name
     sentence_start = max(window.rfind(". ", 0, position), window.rfind("; ", 0, position), 0)
     owner = None
-    for name, start, _ in spans:
+    for name, start, name_end in spans:
         if start >= position:
             break
-        if start >= sentence_start and can_own(name, measures, owners):
+        if start >= sentence_start and can_own(name, measures, owners) and not counted_kind(window, start, name_end):
             owner = name
     return owner
+
+
+# A count right before a name ("with 24 Mamba-2 layers"), not a table's or a section's number ("Table 3 GPT-4")
+_COUNT_BEFORE = re.compile(r"(?<![\w.\-])(?<!Table )(?<!Figure )(?<!Section )(?<!Fig\. )\d+(?:[.,]\d+)*\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z][a-z\-]*\b")
+
+
+def counted_kind(text: str, start: int, end: int) -> bool:
+    """Whether a name stands between a figure and the noun the figure counts ("24 *Mamba-2* layers, 4 self-attention
+    layers, and 28 MLP layers"): it names a kind of that noun, and owns none of the figures after it."""
+    return bool(_COUNT_BEFORE.search(text[max(0, start - 24):start]) and _NOUN_AFTER.match(text, end))
 
 
 _PREMODIFIER = re.compile(r"^[\s\-]*$")
