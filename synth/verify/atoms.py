@@ -317,6 +317,12 @@ def _opens_change(text: str, match: re.Match[str], start: int, stop: int) -> boo
     return bool(later) and _CHANGE_END.search(text, match.end(), min(later)) is not None
 
 
+def statement(text: str, start: int, stop: int) -> AtomSpec:
+    """The clause [start, stop) as one statement: a clause with no figure, comparison or superlative of its own."""
+    return AtomSpec(AtomKind.STATEMENT, text[start:stop].strip(), start, stop, (start, stop),
+                    negated=_negated_before(text, start, stop))
+
+
 @lru_cache(maxsize=8192)
 def atoms_of(text: str) -> ClaimAtoms:
     """The claim's atoms in reading order (see the module docstring)."""
@@ -397,8 +403,7 @@ def atoms_of(text: str) -> ClaimAtoms:
             found.append(AtomSpec(AtomKind.POLARITY, match.group(0), match.start(), match.end(), (start, stop),
                                   negated=True, cue=match.group(0).lower()))
         if not carried:
-            found.append(AtomSpec(AtomKind.STATEMENT, text[start:stop].strip(), start, stop, (start, stop),
-                                  negated=_negated_before(text, start, stop)))
+            found.append(statement(text, start, stop))
         if stop < end and text[stop:end].strip(" ,.;"):
             found.append(AtomSpec(AtomKind.STATEMENT, text[stop:end].strip(" ,.;"), stop, end, (stop, end)))
     found.sort(key=lambda a: (a.start, a.kind.value))

@@ -31,6 +31,7 @@ from synth.verify.judge_features import Closest, features_of
 from synth.verify.labels import tokens as label_tokens
 from synth.verify.passages import Probe, judge_window
 from synth.verify.reasoning import judge_on_tables
+from synth.verify.titles import as_name, title_span, titled_document
 from synth.verify.windows import Window, window_evidence, windows_of
 
 CANDIDATES = 40
@@ -116,12 +117,15 @@ def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str 
     that place alone (`read_back`)."""
     facts = library_facts(library, index)
     info = claim_info(claim, facts.measures, facts.printed.is_name)
-    atoms = atoms_of(claim)
+    atoms = as_name(atoms_of(claim), title_span(claim, info.entities, facts.title_of.values()))
     context = Context(facts.source_of, facts.row_spans, facts.documents, facts.title_words)
     claim_words = frozenset(t.norm for t in label_tokens(claim))
     named = tables_named(claim, facts.cells.named_in(claim))  # only the tables the claim's words can name
     named = with_symbol_columns(claim, named, facts.definitions,
                                 frozenset(t.norm for e in info.entities for t in label_tokens(e)))
+    titled = titled_document(info.entities, facts.title_of)
+    if titled is not None:  # a paper named by its title: another paper's table is about none of it
+        named = [v for v in named if v.table.doc_id == titled]
     if place is not None:
         named = [v for v in named if place.passage_kind is PassageKind.TABLE_ROW
                  and v.table.doc_id == place.doc_id and _within(place, v.table.start, v.table.end)]

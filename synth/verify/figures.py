@@ -18,7 +18,7 @@ from synth.verify.chosen import other_role
 from synth.verify.claim import ClaimInfo, ratio_token
 from synth.verify.figure_settings import claim_stretch, enumerations, figure_settings, respectively
 from synth.verify.names import mentioned, same_name
-from synth.verify.window_figures import time_span
+from synth.verify.window_figures import footnote_mark, time_span
 from synth.verify.windows import Window
 from synth.verify.words import (
     HAS_ALPHA,
@@ -183,8 +183,9 @@ def can_own(name: str, measures: frozenset[str], owners: Sequence[str] = ()) -> 
     family of one of the claim's names without a digit (Switch-C beside the claim's Switch-XXL). A factor ("an 18x
     inference efficiency increase in 5 years") or a span of time ("15-month") is no name: the years are not the
     factor's. Nor is a name made an adjective of likeness ("ResNet-50-level performance", "GPT-3-style"): it says
-    what something is measured against or like, not whose figures follow."""
-    if ratio_token(name) or time_span(name) or _LIKENESS.search(name):
+    what something is measured against or like, not whose figures follow. Nor is a footnote's mark glued to its
+    first word ("2Each training step took approximately 0.15 seconds")."""
+    if ratio_token(name) or time_span(name) or _LIKENESS.search(name) or footnote_mark(name):
         return False
     if model_like(name, measures):
         return True

@@ -20,6 +20,16 @@ FACTOR = re.compile(r"(?<![\w.\-])(\d+(?:\.\d+)?)[x×](?![\w\-])")
 _ITEM_NUMBER = re.compile(r"(?:^|(?<=[.!?:]\s))\s*(\d{1,2})\.\s+[A-Z]")
 
 
+# "2Each training step took approximately 0.15 seconds …" (a footnote's number glued to its first word by the text
+# layer): the name finder takes "2Each" for a model's name
+_FOOTNOTE_MARK = re.compile(r"\d{1,2}[A-Z][a-z]{2,}")
+
+
+def footnote_mark(name: str) -> bool:
+    """Whether a word the name finder returned is a footnote's mark glued to a capitalised word ("2Each")."""
+    return bool(_FOOTNOTE_MARK.fullmatch(name))
+
+
 def time_span(name: str) -> bool:
     """Whether a word the name finder returned is a span of time ("15-month"), which names nothing."""
     return bool(TIME_SPAN.fullmatch(name))
