@@ -19,7 +19,7 @@ from functools import lru_cache
 from synth import claimparse
 from synth.verify.claim import ClaimInfo
 from synth.verify.windows import Window
-from synth.verify.words import shared_words, word_tokens
+from synth.verify.words import same_word, shared_words, word_tokens
 
 _CLAUSE_BREAK = re.compile(r";|:|,\s*(?=(?:whereas|while|but|although|though|yet|however|which|who|and|because|"
                            r"since)\b)|\b(?:whereas|but)\b")
@@ -70,6 +70,7 @@ _POSITIVE_SCOPE = re.compile(
     r"incorporat\w*|requir\w*)\b", re.IGNORECASE)
 _SCOPE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|which|that\s+is|to\s+(?:ensure|improve|reach|achieve|"
                         r"make)|and\s+(?:introduce|add|adopt|use|instead|estimate)\w*|in\s+order)\b"
+                        r"|\band\s+(?=(?:[\w\-]+\s+){0,3}?we\s)"
                         r"|,\s+(?=(?:\w+ly\s+)?(?!including\b)\w+ing\b)", re.IGNORECASE)
 # "A instead of B", "A rather than B": the contrast denies B and asserts A, the part of its clause before it.
 _CONTRAST = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", re.IGNORECASE)
@@ -128,6 +129,18 @@ def _polarities(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(denied - both), frozenset(asserted - both)
 
 
+def denies_in_scope(text: str) -> bool:
+    """Whether the text denies through a scope word ("do not use", "without", "no"): what it denies is then the
+    phrase that word governs, not every word of the sentence."""
+    return bool(_scopes(text, _NEGATIVE_SCOPE))
+
+
+def asserts_in_scope(text: str) -> bool:
+    """Whether the text asserts through a scope word ("uses", "relies on", "keeps"): what it asserts is the phrase
+    that word governs."""
+    return bool(_scopes(text, _POSITIVE_SCOPE))
+
+
 def unscoped_words(text: str) -> frozenset[str]:
     """The text's words outside every scope: what it says plainly, around its denials."""
     denied, asserted = _polarities(text)
@@ -178,13 +191,31 @@ def _replaced(claim: str, sentence: str) -> frozenset[str]:
     return shared_words(asserted, _contrast_denied(sentence)) if not denied else frozenset()
 
 
+# The rest of a compound after the word it starts with ("layer|norm", "LayerNorm|-equipped"): another word
+_COMPOUND_REST = 4
+
+
+def _part_of(a: str, b: str) -> bool:
+    """Whether one word only begins the other, a compound ("layer" in "layernorm"): the same word to `same_word`,
+    but a denial of "linear layers" says nothing of LayerNorm."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and sum(c.isalpha() for c in long[len(short):]) >= _COMPOUND_REST
+
+
+def met_words(words: frozenset[str], said: frozenset[str]) -> frozenset[str]:
+    """`shared_words` without the words met only as the start of a compound (`_part_of`)."""
+    return frozenset(w for w in shared_words(words, said) if w in said or any(
+        same_word(w, other) and not _part_of(w, other) for other in said))
+
+
 def flipped_words(claim: str, sentence: str) -> frozenset[str]:
     """The claim's words that the sentence says the opposite of (asserted here, denied there, or
     the other way round); when a contrast replaces what the claim asserts, also the role both
-    assert ("container runtime"), which is what makes it the same statement."""
+    assert ("container runtime"), which is what makes it the same statement. A word met only as a
+    compound's first part is not ("do not use bias weights for linear layers" flips no "LayerNorm")."""
     denied_here, asserted_here = _polarities(sentence)
     denied, asserted = _claim_polarities(claim)
-    flipped = shared_words(asserted, denied_here) | shared_words(denied, asserted_here)
+    flipped = met_words(asserted, denied_here) | met_words(denied, asserted_here)
     if _replaced(claim, sentence):
         flipped |= shared_words(asserted, asserted_here)
     return flipped

@@ -29,10 +29,13 @@ from synth.verify.names import (
 )
 from synth.verify.negation import (
     EXCLUSIVE,
+    asserts_in_scope,
     best_clause,
     best_sentence,
+    denies_in_scope,
     flipped_words,
     matching_clause,
+    met_words,
     opposite_extreme,
     scope_conflict,
     scope_verbs,
@@ -153,7 +156,7 @@ def _denies_what_it_says(claim: str, sentence: str, facts: LibraryFacts, context
     scope = scoped_words(claim) - scope_verbs(claim)
     scope -= shared_words(scope, unscoped_words(sentence)) - flipped  # what both state plainly is context
     subject = frozenset(word_tokens(claim).words[:2])
-    return (bool(scope) and facts.coverage(shared_words(scope, flipped), scope) >= SCOPE_CONTRADICTS
+    return (bool(scope) and facts.coverage(met_words(scope, flipped), scope) >= SCOPE_CONTRADICTS
             and bool(shared_words(subject, word_tokens(f"{sentence} {context}").bag)))
 
 
@@ -350,7 +353,13 @@ def judge_window(info: ClaimInfo, window: Window, source: str, facts: LibraryFac
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, "the passage makes the opposite comparison between the same names",
                          aspect="comparison")
-    if not same_polarity and not opposite_direction and not denial_of_another:
+    # a denial through a scope word ("As for the Transformer, we do not use bias weights for linear layers or
+    # Dropout") contradicts a claim that affirms through one ("uses layer normalization") only when what it governs
+    # carries the claim, as for `scoped`
+    denial_elsewhere = (scoped is None and negated and not claimparse.negated(claim_clause)
+                        and denies_in_scope(clause) and asserts_in_scope(claim_clause)
+                        and not _denies_what_it_says(claim_clause, sentence, facts, window.context))
+    if not same_polarity and not opposite_direction and not denial_of_another and not denial_elsewhere:
         which = "denies" if negated else "affirms"
         return Judgement(Verdict.CONTRADICTED, window_evidence(window, source), coverage, numeric, entity,
                          window.relevance, f"the passage {which} what the claim states", aspect="polarity")
