@@ -17,7 +17,7 @@ from synth.text import STOPWORDS, drawn, fold, has_tick_run
 from synth.verify.chosen import other_role
 from synth.verify.claim import ClaimInfo, ratio_token
 from synth.verify.figure_settings import claim_stretch, enumerations, figure_settings, respectively
-from synth.verify.names import mentioned, same_name
+from synth.verify.names import mentioned, opens_on_another_name, same_name
 from synth.verify.window_figures import footnote_mark, time_span
 from synth.verify.windows import Window
 from synth.verify.words import (
@@ -400,6 +400,8 @@ class FigureCheck:
 
 
 def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: frozenset[str]) -> FigureCheck:
+    """How the claim's figures fare in one window. A sentence that opens on another name and names none of the
+    claim's gives that name's figures, whatever its title or the window's other sentence names."""
     if not info.assertion.quantities:  # nothing to match: skip the window's names, lists and settings
         return FigureCheck(0, None, 0.0, None)
     spans = claimparse.name_spans(window.text)
@@ -442,6 +444,9 @@ def check_figures(info: ClaimInfo, window: Window, parsed: Assertion, measures: 
                 continue
             if owner is None and named_later and w.start < window.split:
                 continue
+            if opens_on_another_name(window.sentence_at(w.start), info.entities) and not _names_claim(
+                    info, window.sentence_at(w.start)):
+                continue  # "AutoScholarQuery includes 33,511 / 1,000 / 1,000 query-paper pairs": none of PaSa's
             if w.start in aside:
                 continue  # given at a setting the claim does not name, beside the one it names
             if _other_kind(said_phrase, _noun_phrase(window.text, w)) or other_role(info.text, q, window.text, w):

@@ -14,6 +14,7 @@ from synth.names import canonical, family, name_regex
 from synth.tables import name_variant, strip_variant
 from synth.text import STOPWORDS, fold, sentence_spans
 from synth.verify.claim import ClaimInfo
+from synth.verify.window_figures import footnote_mark
 from synth.verify.windows import Window
 from synth.verify.words import HAS_DIGIT, folded, model_like
 
@@ -217,3 +218,17 @@ def prefix_antonym(name: str, folded: str) -> bool:
     return plain is not None and any(
         claimparse.mentions(folded, f"{plain.group(1)}{prefix}{plain.group(2)}") for prefix in ("in", "un", "non-"))
 
+
+
+def opens_on_another_name(sentence: str, entities: tuple[str, ...]) -> bool:
+    """Whether a sentence opens on a name none of the claim's names is ("AutoScholarQuery includes 33,511 / 1,000 /
+    1,000 query-paper pairs …" in the PaSa paper): its figures are that name's, so they say nothing of a subject the
+    window names only through its title or heading."""
+    text = sentence.lstrip()
+    spans = claimparse.name_spans(text)
+    if not spans or spans[0][1] != 0:
+        return False
+    name = spans[0][0]
+    if footnote_mark(name.split()[0]):
+        return False  # "2Each training step took …": a footnote's mark, no name
+    return not any(claimparse.mentions(fold(name), e) or claimparse.mentions(fold(e), name) for e in entities)
