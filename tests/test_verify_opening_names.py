@@ -49,6 +49,7 @@ def test_a_sentence_opening_on_another_name(claim: str, verdict: Verdict, pasa: 
     ("We collected a dataset of 200 query-paper pairs", ("PaSa",), False),  # no name opens it
     ("PaSa-7b outperforms all baselines", ("PaSa",), False),  # a name of the subject's own
     ("2Each training step took approximately 0.15 seconds", ("PaSa",), False),  # a footnote's mark
+    ("AutoScholarQuery includes 33,511 / 1,000 / 1,000 query-paper pairs", (), False),  # the claim names nothing
 ])
 def test_which_sentences_open_on_another_name(sentence: str, entities: tuple[str, ...], other: bool) -> None:
     assert opens_on_another_name(sentence, entities) is other

@@ -222,10 +222,11 @@ def prefix_antonym(name: str, folded: str) -> bool:
 
 def opens_on_another_name(sentence: str, entities: tuple[str, ...]) -> bool:
     """Whether a sentence opens on a name none of the claim's names is ("AutoScholarQuery includes 33,511 / 1,000 /
-    1,000 query-paper pairs …" in the PaSa paper): its figures are that name's, so they say nothing of a subject the
-    window names only through its title or heading."""
+    1,000 query-paper pairs …" in the PaSa paper): its figures are that name's, so they say nothing of the claim's
+    subject. A claim that names nothing has no other name ("Pyridostatin induces double-strand breaks
+    accumulation.", a SciFact claim whose first word the library does not print as a name)."""
     text = sentence.lstrip()
-    spans = claimparse.name_spans(text)
+    spans = claimparse.name_spans(text) if entities else ()  # a claim naming nothing has no other name
     if not spans or spans[0][1] != 0:
         return False
     name = spans[0][0]
