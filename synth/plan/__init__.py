@@ -243,8 +243,8 @@ def make_plan(question: Question, library: Library) -> Plan:
         roles, tools = experiment_subjects(text, names, papers, vocab)
     names = [n for n in names if n not in tools]  # "train the summarization policy with PPO": PPO is no subject
     notes: list[str] = [f"Spelling: {', '.join(change.note() for change in respelt)}."] if respelt else []
-    subjects = sized(scaled(in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab),
-                            size, vocab), vocab)
+    subjects = in_papers(_subjects(question, text, names, vocab, notes, usage), papers, notes, vocab, text)
+    subjects = sized(scaled(subjects, size, vocab), vocab)
     subjects = [*roles, *subjects]
     if not question.subjects:
         subjects = ablated(text, subjects, vocab, notes)  # "PaSa-7b … without RL training": the row "w/o RL training"

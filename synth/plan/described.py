@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from synth.models import AttributeKind, PlanAttribute, PlanSubject, Table
-from synth.names import canonical, family, match_entity, size_first
+from synth.names import canonical, family, match_entity, name_regex, size_first
 from synth.plan.papers import PaperReference
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary
@@ -90,12 +90,22 @@ def _labelled_in(subject: PlanSubject, named: tuple[str, ...], vocab: Vocabulary
                for item in vocab.records_for(subject.spellings, (), named))
 
 
+def _experiment_models(subject: PlanSubject, text: str) -> bool:
+    """The question writes the subject as the models a paper trained ("how many steps were the Transformer models
+    trained for" in the Adafactor paper's experiments), not as one released model ("DeepSeek-V2")."""
+    return any(re.search(rf"{name_regex(s).pattern}(?:\s+(?:models|networks|runs)\b|s\b)", text, re.IGNORECASE)
+               for s in subject.spellings)
+
+
 def in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: list[str],
-              vocab: Vocabulary) -> list[PlanSubject]:
+              vocab: Vocabulary, text: str = "") -> list[PlanSubject]:
     """A subject no source is about and no table labels ("the Gemma 2B models … in the p-RoPE experiments") is
     looked for in the paper the question names: that paper is where its sentences are. A model the tables label
     (a baseline the named paper compares with) keeps its own sources: the named paper's sentences about its own
-    model must not become the baseline's — unless the paper is about no model of its own."""
+    model must not become the baseline's — unless the paper is about no model of its own. A subject the question
+    writes as the models the named paper trained ("the Transformer models" of the Adafactor paper's experiments) is
+    read there too, even when another source is about it: the Transformer paper's 300K steps are not the Adafactor
+    experiments' (read30)."""
     named = tuple(dict.fromkeys(key for paper in papers for key in paper.sources))
     if not named:
         return subjects
@@ -106,6 +116,7 @@ def in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: 
     # Compression', which dataset were the vanilla Transformers trained on": not the Transformer paper's data).
     ownerless = not any(vocab.about.get(key) for key in named)
     return [subject if not ownerless and (subject.home_sources or _labelled_in(subject, named, vocab))
+            and not (_experiment_models(subject, text) and not _labelled_in(subject, named, vocab))
             else replace(subject, home_sources=named, origin=f"{subject.origin}; looked for in the paper the question "
                          "names") for subject in subjects]
 

@@ -20,14 +20,15 @@ HARDWARE_AFTER = (r"^\s+(?:NVIDIA\s+|Nvidia\s+|Google\s+)?(?:(?:(?-i:[A-Z]{1,2}\
 HARDWARE_ASKED = re.compile(r"\b(?:[GTN]PUs?|hardware|accelerators?)$", re.IGNORECASE)
 ACCELERATORS = re.compile(r"\baccelerators$", re.IGNORECASE)
 _HARDWARE_PHRASE = re.compile(r"(?:\b\d[\d,]*\s+|\b(?:one|two|four|eight|sixteen)\s+)?(?:\d+-core\s+)?"
-                              r"(?:(?:[A-Z][\w\-]*\s+){1,3}[GTN]PUs?\b|\b[GTN]PU\s?v\d+[a-z]?\b)"
+                              r"(?:(?:[A-Z][\w\-]*\s+){1,3}[GTN]PUs?\b(?:\s?v\d+[a-z]?\b)?|\b[GTN]PU\s?v\d+[a-z]?\b)"
                               r"(?:\s+(?:clusters?|pods?|slices?)\b)?")
 # The hardware nouns of a sentence naming the hardware without the word "hardware" ("on a 32-core TPUv2 cluster").
 HARDWARE_QUERY = '"gpu" * OR "tpu" * OR "npu" * OR "accelerators"'
 
 
 def hardware_phrase(text: str, attribute: PlanAttribute) -> str | None:
-    """"On what GPUs": the hardware as printed, with its count ("8 NVIDIA P100 GPUs"), not its names listed apart."""
+    """"On what GPUs": the hardware as printed, with its count and version ("8 NVIDIA P100 GPUs", "one Google TPU
+    v2"), not its names listed apart."""
     if not HARDWARE_ASKED.search(attribute.name):
         return None
     found = _HARDWARE_PHRASE.search(text)

@@ -30,10 +30,16 @@ def per_unit(text: str, start: int, end: int) -> bool:
 
 
 _TIME_PER = re.compile(r"^\s*(?:(?:wall[\s-]?clock|training|compute)\s+)?(?:time|duration)\s+"
-                       r"(?:per|of\s+(?:a|an|each|one))\s+(?:training\s+)?(step|iteration|update|epoch|batch)s?\s*$",
+                       r"(?:per|of\s+(?:a|an|each|one))\s+(?:training\s+)?(step|iteration|update|epoch|batch|run)s?\s*$",
                        re.IGNORECASE)
 _TIME_UNIT = r"(?:milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|hours?|days?)"
 _FIGURE = r"(\d+(?:\.\d+)?)\s*"
+_WORD_FIGURES = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "eight": 8.0, "ten": 10.0,
+                 "twelve": 12.0}
+# "speeds up training times (less than two hours each on one Google TPU v2)": a run's time said of each run
+_EACH_RUN = re.compile(rf"\b(?:training|run)\s+times?\b[^.;]{{0,30}}?\b(?P<bound>(?:less\s+than|under|about|around|"
+                       rf"approximately|roughly|more\s+than|over)\s+)?(\d+(?:\.\d+)?|{'|'.join(_WORD_FIGURES)})\s+"
+                       rf"({_TIME_UNIT})\s+each\b", re.IGNORECASE)
 
 
 def time_per_unit_values(text: str, attribute: str) -> list[tuple[str, float, str, int]]:
@@ -51,6 +57,12 @@ def time_per_unit_values(text: str, attribute: str) -> list[tuple[str, float, st
                 rf"{_FIGURE}({_TIME_UNIT})\s+(?:per|each|every|/)\s*(?:training\s+)?{unit}\b",
                 rf"\b{unit}\s+time\s+(?:of|is|was|=|:)\s*(?:about\s+|around\s+|approximately\s+)?{_FIGURE}({_TIME_UNIT})\b")
     out = []
+    if unit == "run":
+        for found in _EACH_RUN.finditer(text):
+            figure = found.group(2).lower()
+            number = _WORD_FIGURES.get(figure) or float(figure)
+            bound = " ".join((found.group("bound") or "").split())  # "less than two hours": the bound is said
+            out.append((f"{bound} {found.group(2)} {found.group(3)}".strip(), number, "", found.start(2)))
     for pattern in patterns:
         for found in re.finditer(pattern, text, re.IGNORECASE):
             shown = f"{found.group(1)} {found.group(2)}"

@@ -25,6 +25,7 @@ from synth.retrieve.asks.lexicon import (
     same_measures,
     word_tokens,
 )
+from synth.retrieve.asks.memory import memory_values
 from synth.retrieve.asks.per_unit import asks_per_unit, per_unit, time_per_unit_values
 from synth.retrieve.asks.percents import percent_values
 from synth.retrieve.asks.schedules import WARMUP, schedule_values
@@ -224,6 +225,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
         return timed  # "each training step took 0.15 seconds": the step's time, no count the sentence also gives
     out += [v for v in (*total_values(text, attribute), *share_values(text, attribute),
                         *threshold_values(text, attribute), *percent_values(text, attribute),
+                        *memory_values(text, attribute),
                         *(speedup_values(text, attribute) if speedups else ()))
             if v[3] not in {position for *_, position in out}]
     lengths = not _LENGTH_WORDS.search(attribute.name)
@@ -248,6 +250,7 @@ _LINK = (r"(?:\s+(?:(?:is|was|are|were)\s+(?:also\s+)?(?:set|increased|raised|re
          r",\s*which\s+(?:by\s+default\s+)?(?:is|was)\s+)")
 
 _SETTINGS_NOUN = r"(?:hyper-?parameters?|parameters|settings|configurations?)\b"
+_SETTING_MEASURES = frozenset(key(w) for w in ("size", "length", "penalty", "rate", "temperature", "width"))
 # "The FIM strategy is applied at a rate of 0.1": the modifier is what the clause applies, at its noun alone
 _APPLIED_AT = r"(?:\s+[\w\-]+){{0,2}}\s+(?:is|are|was|were)\s+[a-z]+(?:ed|en)\s+(?:at|with)\s+an?\s+{noun}\b"
 
@@ -348,6 +351,10 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         # "a single multilingual vocabulary for source-side spanning 102 languages of size 64000"
         of_size = rf"\b{noun}\b[^.;,]{{0,60}}?\bof\s+{re.escape(words[-1].rstrip('s'))}s?\s+$"
         patterns.append((of_size, True))
+    if key(words[-1]) in _SETTING_MEASURES:
+        # "using beam search with beam size 4 and length penalty α = 0.6": a setting written right before its figure,
+        # the clause opened by "with" or "using" (read30: the beam size went unread)
+        patterns.append((rf"\b(?:with|using)\s+(?:an?\s+|the\s+)?{phrase}\s+$", True))
     if len(words) == 2:
         # "trained using mini-batches of size 8": the noun, then "of" and the measure, then the value
         patterns.append((rf"\b{_word_pattern(words[0], words)}\s+of\s+{_word_pattern(words[1], words)}\s+$", True))

@@ -124,11 +124,15 @@ _AS_MODIFIER = re.compile(r"^(?:['’]s)?(?:\s*\[[^\[\]]{1,40}\])?\s+(?:layers?|
 # "128 random 2048 token segments from the C4 dataset": the data a setup is drawn from, not another model.
 _DRAWN_FROM_DATA = re.compile(r"^\s+(?:datasets?|corpus|corpora)\b")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "BLEU scores are on the development set, newstest2013, using beam search with beam size 4": the split a score is
+# read on, named after the word for it, is no model (read30: Adafactor's beam size went unread)
+_SPLIT_NAMED = re.compile(r"\b(?:development|dev|test|validation|evaluation|held-out)\s+(?:set|split)\s*,?\s*$",
+                          re.IGNORECASE)
 # "before the Mamba-2, self-attention, or MLP block": the first of a list of components the noun ends
 _LISTED_MODIFIER = re.compile(r"^(?:\s*,\s*[\w\-]+(?:\s+[\w\-]+)?)*\s*,?\s*(?:or|and)\s+[\w\-]+(?:\s+[\w\-]+)?\s+"
                               r"(?:layers?|blocks?|modules?|sub-?layers?)\b")
-# "8 NVIDIA P100 GPUs": the hardware a model was trained on, never another model
-_HARDWARE = re.compile(r"(?:\b[GTCN]PUs?|\bchips?|\baccelerators?)$|^(?:NVIDIA|Nvidia|AMD|Intel)\b")
+# "8 NVIDIA P100 GPUs", "one Google TPU v2": the hardware a model was trained on, never another model
+_HARDWARE = re.compile(r"(?:\b[GTCN]PUs?|\bchips?|\baccelerators?)$|^(?:NVIDIA|Nvidia|AMD|Intel)\b|\bTPU\s?-?v?\d")
 # "8 Nvidia A100 (40GB) GPUs": a name the hardware noun follows is the hardware's
 _HARDWARE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?(?:[GTN]PUs?|chips?|accelerators?)\b")
 # "We use Adam with a learning rate of 1e-4", "We apply Adam [13] to tune model parameters": a name the sentence's
@@ -256,6 +260,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
                     sentence[max(0, start - 30):start]) or _HARDWARE.search(name) \
                 or _HARDWARE_AFTER.match(sentence[end:]) \
                 or (_DRAWN_FROM_DATA.match(sentence[end:]) and _FROM.search(sentence[max(0, start - 12):start])) \
+                or _SPLIT_NAMED.search(sentence[max(0, start - 30):start]) \
                 or _FOLLOWING.search(sentence[max(0, start - 30):start]) \
                 or _example_of_asked_kind(sentence[max(0, start - 80):start], kinds):
             if _AS_TOOL.search(sentence[max(0, start - 30):start]) or (

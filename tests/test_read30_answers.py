@@ -1,0 +1,103 @@
+"""What the read30 part showed on its first run over ../shared/corpus/pdfs (a tuning part written before any build:
+QuIP, Adafactor and the RoPE study). The unit tests need no corpus; the corpus tests skip when it is absent."""
+
+from __future__ import annotations
+
+import pytest
+from gold_answers import gold_answer
+from test_plan_named_paper import _Vocab
+
+from synth.index import PassageIndex
+from synth.models import AttributeKind, Library, PlanAttribute, PlanSubject
+from synth.plan.described import in_papers
+from synth.plan.papers import PaperReference
+from synth.retrieve.asks.hardware import hardware_phrase
+from synth.retrieve.asks.per_unit import time_per_unit_values
+from synth.retrieve.asks.quantities import quantity_values
+from synth.retrieve.asks.scope import subject_scope
+
+
+def _attribute(name: str, kind: AttributeKind = AttributeKind.QUANTITY) -> PlanAttribute:
+    return PlanAttribute(name, kind, (name,), "test")
+
+
+def _values(sentence: str, attribute: str) -> list[str]:
+    return [raw for raw, *_ in quantity_values(sentence, _attribute(attribute), frozenset())]
+
+
+_DECODING = ("The listed BLEU scores are on the development set, newstest2013, using beam search with beam size 4 and "
+             "length penalty α = 0.6.")
+_TIMES = ("This causes our results to be slightly worse, but significantly speeds up training times (less than two "
+          "hours each on one Google TPU v2).")
+
+
+@pytest.mark.parametrize(("sentence", "attribute", "values"), [
+    # a setting written right before its figure in a clause opened by "with"
+    (_DECODING, "beam size", ["4"]),
+    (_DECODING, "length penalty", ["0.6"]),
+    # an amount of memory glued to its unit, which the figure reader takes for a name
+    ("All models are quantized on a single GPU, with up to 48GB of memory.", "GPU memory", ["48GB"]),
+    ("We train on 64 80GB A100 GPUs.", "GPU memory", ["80GB"]),
+    # no memory is asked: the byte amount of a dataset is no count
+    ("There are 6,672,479 documents and the total size is of 19.88 GiB.", "GPU memory", []),
+    ("The model was trained for 100,000 steps on a single GPU.", "GPU memory", []),
+])
+def test_settings_and_memory_amounts(sentence: str, attribute: str, values: list[str]) -> None:
+    assert _values(sentence, attribute) == values
+
+
+def test_a_runs_time_said_of_each_run_keeps_its_bound() -> None:
+    assert [v[0] for v in time_per_unit_values(_TIMES, "time per training run")] == ["less than two hours"]
+    assert time_per_unit_values(_TIMES, "time per training step") == []
+
+
+def test_a_tpu_with_its_version_is_hardware_not_another_model() -> None:
+    assert hardware_phrase(_TIMES, _attribute("hardware", AttributeKind.TEXT)) == "one Google TPU v2"
+    adafactor = PlanSubject("Adafactor", ("Adafactor",), "named in the question", ("adafactor",))
+    vocab = _Vocab({"adafactor": ("Adafactor",)}, ())
+    scope = subject_scope(_TIMES, adafactor, vocab, True)  # type: ignore[arg-type]
+    assert scope is not None and not scope.others
+
+
+def test_a_split_named_after_its_word_is_no_model() -> None:
+    adafactor = PlanSubject("Adafactor", ("Adafactor",), "named in the question", ("adafactor",))
+    vocab = _Vocab({"adafactor": ("Adafactor",)}, ())
+    scope = subject_scope(_DECODING, adafactor, vocab, True, ["BLEU"])  # type: ignore[arg-type]
+    assert scope is not None and not scope.others
+
+
+def _homes(question: str, rows: tuple[tuple[str, str], ...] = ()) -> tuple[str, ...]:
+    subject = PlanSubject("Transformer", ("Transformer",), "named in the question", ("transformer",))
+    vocab = _Vocab({"adafactor": ("Adafactor",), "transformer": ("Transformer",)}, rows)
+    papers = [PaperReference("the Adafactor paper", ("adafactor",))]
+    return in_papers([subject], papers, [], vocab, question)[0].home_sources  # type: ignore[arg-type]
+
+
+def test_the_models_a_named_paper_trained_are_read_in_that_paper() -> None:
+    """"In the Adafactor paper's … experiments, how many steps were the Transformer models trained for" was answered
+    from the Transformer paper (300K steps, 25000 tokens, eight P100 GPUs; two marked supported)."""
+    asked = ("In the Adafactor paper's WMT 2014 English-to-German experiments, how many steps were the Transformer "
+             "models trained for?")
+    assert _homes(asked) == ("adafactor",)
+    # one released model, or a baseline the named paper's tables label, keeps its own paper
+    assert _homes("In the Adafactor paper, how many layers does the Transformer have?") == ("transformer",)
+    assert _homes(asked, rows=(("adafactor", "Transformer"),)) == ("transformer",)
+
+
+def _cells(corpus: tuple[Library, PassageIndex], name: str) -> dict[tuple[str, str], str]:
+    return {(c.subject, c.attribute): c.value for c in gold_answer("read30", name, corpus).cells}
+
+
+def test_the_adafactor_experiments_are_read_in_the_adafactor_paper(corpus: tuple[Library, PassageIndex]) -> None:
+    cells = _cells(corpus, "adafactor-translation-setup")
+    values = set(cells.values())
+    assert not values & {"300K", "25000", "eight P100 GPUs, 8 P100 GPUs"}
+    assert cells.get(("Transformer", "training steps")) == "100,000"
+    assert cells.get(("Transformer", "hardware")) == "one Google TPU v2"
+    cells = _cells(corpus, "adafactor-proposed-hyperparameters")
+    assert cells.get(("Adafactor", "beam size")) == "4"
+    assert cells.get(("Adafactor", "length penalty")) == "0.6"
+
+
+def test_quip_memory(corpus: tuple[Library, PassageIndex]) -> None:
+    assert _cells(corpus, "quip-setup").get(("QuIP", "GPU memory")) == "48GB"
