@@ -4,9 +4,10 @@ another sized member of the subject's family, a sibling model of the source's ow
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from synth.models import PlanSubject
-from synth.names import canonical, family
+from synth.names import canonical, family, match_entity
 from synth.plan.setting import stage_of
 from synth.text import STOPWORDS, fold
 
@@ -62,3 +63,12 @@ def of_family(subject: PlanSubject, about: tuple[str, ...]) -> bool:
     """The subject is a member of the family its source is about ("Transformer (big)" in the Transformer paper): the
     source's unnamed sentences may be its own."""
     return any(fold(spelling).startswith(fold(family(main))) for spelling in subject.spellings for main in about)
+
+
+def sole_member(subject: PlanSubject, asked: Sequence[PlanSubject], source: str, about: tuple[str, ...]) -> bool:
+    """The subject is the one asked member of the family its source is about: the source's unnamed sentences may be
+    its own. With two members asked there ("Transformer base" and "Transformer big" in the Transformer paper), an
+    unnamed sentence is neither's in particular, unless its paragraph opened on one of them."""
+    return of_family(subject, about) and not any(
+        other is not subject and source in other.home_sources and of_family(other, about)
+        and match_entity(subject.spellings, other.name) is None for other in asked)  # not itself, spelt apart

@@ -42,10 +42,10 @@ from synth.retrieve.asks.other_topic import (
     DATA_ASKED,
     TRAINING,
     is_sibling,
-    of_family,
     other_member,
     other_stage,
     purpose_said,
+    sole_member,
 )
 from synth.retrieve.asks.per_setting import per_setting, side_experiment
 from synth.retrieve.asks.predecessor import compared_with, predecessor_values
@@ -162,7 +162,7 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                 # months.") is about none of them in particular, unless its paragraph opened on one of them or its
                 # section is one's.
                 crowded = home and not introduced and not for_role and not sibling \
-                    and not of_family(subject, vocab.about.get(source, ())) \
+                    and not sole_member(subject, plan.subjects, source, vocab.about.get(source, ())) \
                     and sum(source in s.home_sources for s in plan.subjects) > 1
                 context: tuple[int, Sentence, Scope] | None = None
                 relative = -1  # the last sentence of the passage naming another model of the subject's family
