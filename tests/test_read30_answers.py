@@ -116,3 +116,13 @@ def test_a_family_member_owns_unnamed_sentences_only_as_the_one_member_asked() -
     assert sole_member(big, [big], "transformer", ("Transformer",))
     assert not sole_member(big, [base, big], "transformer", ("Transformer",))
     assert sole_member(big, [big, big_again], "transformer", ("Transformer",))
+
+
+def test_a_name_with_hyphened_figures_is_one_word_of_prose() -> None:
+    """fresh10's physics-gpt2-capacity: the sentence giving GPT2-20-16's 8.5 days on 64 A100s was read as axis text
+    (the names' figures counted as five of its numbers); a row of such names and figures stays axis text."""
+    from synth.retrieve.sentences import is_axis_text
+
+    assert not is_axis_text("Training GPT2-20-16 on bioS(10M) for 1000 exposures costs 8.5 days with 64 A100s, while "
+                            "GPT2-12-32 on bioS(20M) for 100 exposures took 2.4 days.")
+    assert is_axis_text("Model GPT2-1-20 GPT2-2-20 GPT2-4-20 0.5 1.2 1.5 2.0 3.1 4.4 5.0 6.1")
