@@ -232,14 +232,18 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
     about it with no other model named) and an asked attribute stated. Headings, reference entries,
     axis text, meta sentences, model samples and quoted prompts (synth.retrieve.samples), descriptions of a
     benchmark's data and sentences about other models never qualify; quotes already shown as answer cells are
-    not repeated."""
+    not repeated. A question that names a paper ("In the Adafactor paper's experiments, …") asks what that paper says:
+    its findings come from that paper alone, not from another paper's sentences about the same model (read30: the
+    RMSNorm paper's "all models trained for 300K steps" was a finding of the Adafactor experiments' Transformer)."""
     vocab = vocabulary(library)
     shown = {" ".join(e.quote.split()) for c in (answer.cells if answer else ()) for e in c.evidence}
     shown |= {e.quote for m in (answer.mechanisms if answer else ()) for e in m.sentences}
     metric_names = [a.name for a in plan.attributes if a.kind is AttributeKind.METRIC]
     query = any_of([*(s for subject in plan.subjects for s in subject.spellings),
                     *(w for a in plan.attributes for w in (a.spellings[0], *a.name.split()) if len(w) > 2)])
-    hits = index.search(query, limit=400, doc_ids=list(screening.included_doc_ids))
+    included = list(screening.included_doc_ids)
+    named = [d for d in (_doc_id(library, key) for key in plan.papers) if d in included]
+    hits = index.search(query, limit=400, doc_ids=named or included)
     top = hits[0].score if hits else 1.0
     scored: list[tuple[float, Claim]] = []
     seen: set[tuple[str, int]] = set()
@@ -279,6 +283,11 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
                                             passage.section, subject.name)))
                 break
     return scored
+
+
+def _doc_id(library: Library, key: str) -> str | None:
+    source = next((s for s in library.sources if s.key == key), None)
+    return source.document.doc_id if source is not None and source.document is not None else None
 
 
 def author_claims(question: Question) -> list[Claim]:

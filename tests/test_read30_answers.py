@@ -126,3 +126,21 @@ def test_a_name_with_hyphened_figures_is_one_word_of_prose() -> None:
     assert not is_axis_text("Training GPT2-20-16 on bioS(10M) for 1000 exposures costs 8.5 days with 64 A100s, while "
                             "GPT2-12-32 on bioS(20M) for 100 exposures took 2.4 days.")
     assert is_axis_text("Model GPT2-1-20 GPT2-2-20 GPT2-4-20 0.5 1.2 1.5 2.0 3.1 4.4 5.0 6.1")
+
+
+def test_the_findings_of_a_question_naming_a_paper_come_from_that_paper(corpus: tuple[Library, PassageIndex]) -> None:
+    """The RMSNorm paper's "… with all models trained for 300K steps" was a finding of the Adafactor experiments'
+    Transformer."""
+    from gold_answers import gold_question
+
+    from synth.claims import extract_claims
+    from synth.plan import make_plan
+    from synth.retrieve import screen
+    from synth.retrieve.asks import retrieve_asks
+
+    library, index = corpus
+    question = gold_question("read30", "adafactor-translation-setup")
+    plan = make_plan(question, library)
+    asks = retrieve_asks(plan, library, index)
+    claims = extract_claims(question, screen(question, library, index, plan, asks), library, index, plan)
+    assert claims and {c.source for c in claims} == {"adafactor"}
