@@ -144,3 +144,29 @@ def test_the_findings_of_a_question_naming_a_paper_come_from_that_paper(corpus: 
     asks = retrieve_asks(plan, library, index)
     claims = extract_claims(question, screen(question, library, index, plan, asks), library, index, plan)
     assert claims and {c.source for c in claims} == {"adafactor"}
+
+
+def test_a_sentence_opening_on_a_named_dataset_is_the_datas() -> None:
+    from synth.retrieve.asks.scope import opens_on_other_data
+
+    selector = PlanSubject("PaSa-7b Selector", ("PaSa-7b Selector",), "named in the question", ("pasa",))
+    assert opens_on_other_data("AutoScholarQuery includes 33,511 / 1,000 / 1,000 query-paper pairs in the training / "
+                               "development / test split.", selector)
+    assert not opens_on_other_data("Our dataset contains 200 query-paper pairs.", selector)
+    assert not opens_on_other_data("PaSa-7b Selector contains 7B parameters.", selector)
+
+
+def test_another_configuration_in_the_same_table_is_no_disagreement(corpus: tuple[Library, PassageIndex]) -> None:
+    """PaSa's Table 7 rows "PaSa-7b-Selector 0.95 0.78 0.85" and "PaSa-7b-Selector (Reason First) 0.94 0.76 0.84": the
+    answer said "0.95 (another passage gives 0.94)"; the evaluation set's size took AutoScholarQuery's 1,000."""
+    from gold_answers import question_answer
+
+    from synth.config import Question
+
+    asked = Question(title="read30 test", question="What precision, recall and F1 does the PaSa-7b Selector reach in "
+                     "the Selector evaluation, and on how many query-paper pairs was it evaluated?")
+    answer = question_answer(asked, corpus)
+    cells = {c.attribute: c for c in answer.cells}
+    assert cells["precision"].value == "0.95" and not cells["precision"].disagreements
+    assert "another passage" not in answer.text
+    assert cells["query-paper pairs"].value == "200"

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from synth.answer.checks import verify_cells
+from synth.answer.choose import choose, rank, same_value
 from synth.answer.disagreements import checked_disagreements, shown_others
 from synth.answer.kinds import TextCell
 from synth.answer.stages import at_asked_stage
@@ -53,8 +54,6 @@ from synth.verify import other_than_claimed
 _DISTINGUISHING = re.compile(r"pass@(?!1\b)\d+|maj@\d+|cons@\d+|\bcot\b|\bv\d|\b\d{4}\b|question|easy|medium|hard|"
                              r"thinking|subset|multilingual|\bavg\b|average|\bbase\b", re.IGNORECASE)
 _MODEL_VARIANTS = ("base", "chat", "instruct", "thinking", "non-thinking", "SFT", "RL", "RLHF", "DPO", "dense", "MoE")
-_AGREE_ABS = 0.05
-_AGREE_REL = 0.005
 MAX_OTHER_CELLS = 3
 MECHANISM_SENTENCES = 6
 FOLLOWING = 2  # sentences that may follow the one stating a mechanism, saying how
@@ -95,57 +94,6 @@ def _group(candidate: Candidate, quantity: bool) -> _Group:
         return _Group(canonical(candidate.member or ""), "", ())
     model, distinguishing, _ = _split_variant(candidate.variant)
     return _Group(canonical(candidate.member or ""), model.lower(), tuple(canonical(s) for s in distinguishing))
-
-
-def agree(a: float, b: float) -> bool:
-    return abs(a - b) <= max(_AGREE_ABS, _AGREE_REL * max(abs(a), abs(b)))
-
-
-def _rank(candidate: Candidate) -> tuple:
-    """Best first: a source about the subject, a table, the subject named, a sure grid, a full header."""
-    return (not candidate.home, not candidate.table, not candidate.named, candidate.low_confidence,
-            candidate.abbreviated, candidate.evidence.page or 0, candidate.source, candidate.evidence.start)
-
-
-def _decimals(value: str) -> int:
-    match = re.search(r"\d+(?:\.(\d+))?", value)
-    return len(match.group(1)) if match and match.group(1) else 0
-
-
-def _same_value(a: Candidate, b: Candidate) -> bool:
-    """Equal at the coarser of the two printed precisions: 87.19 and 87.2 agree, 78.5 and 78.4 do not."""
-    if a.number is not None and b.number is not None:
-        if (a.unit or "") != (b.unit or "") and {a.unit, b.unit} - {None, "%"}:
-            return False
-        places = min(_decimals(a.value), _decimals(b.value))
-        return abs(round(a.number, places) - round(b.number, places)) < 10 ** -places / 2 + 1e-9
-    return canonical(a.value) == canonical(b.value)
-
-
-def _support(candidate: Candidate, others: Sequence[Candidate]) -> int:
-    """How many places state the same value (a sentence that names the subject counts twice)."""
-    return sum((2 if o.named or o.table else 1) for o in others if _same_value(candidate, o))
-
-
-def _choose(candidates: list[Candidate]) -> tuple[Candidate, list[Candidate]]:
-    """The cell's value and the candidates that disagree with it. Among the best-ranked tier, the
-    value stated most often wins; disagreements come from other sources or other tables only, never
-    from sentences that merely sit in the subject's paper (a training stage, an ablation)."""
-    ordered = sorted(candidates, key=_rank)
-    tier = [c for c in ordered if _rank(c)[:3] == _rank(ordered[0])[:3]]
-    best = max(tier, key=lambda c: (_support(c, candidates), -tier.index(c)))
-    disagreeing: list[Candidate] = []
-    seen: set[tuple[str, str]] = set()
-    for other in ordered:
-        if _same_value(best, other) or not (other.table or other.named):
-            continue
-        if other.source == best.source and not (other.table and best.table):
-            continue
-        slot = (other.source, canonical(other.value))
-        if slot not in seen:
-            seen.add(slot)
-            disagreeing.append(other)
-    return best, disagreeing
 
 
 @dataclass
@@ -193,18 +141,18 @@ def _cells_of(ask: AskEvidence, papers: Sequence[str] = (), moded: bool = True) 
     for group_items in merged.values():
         parts = _by_setting(group_items)
         for items in parts:
-            best, disagreeing = _choose(items)
-            agreeing = [c for c in sorted(items, key=_rank) if c is not best and _same_value(c, best)]
+            best, disagreeing = choose(items)
+            agreeing = [c for c in sorted(items, key=rank) if c is not best and same_value(c, best)]
             # a count asked at a stage ("the reasoning stage (S2)") shows the stage it was read at, as a setting does
             staged = quantity and bool(ask.attribute.variant)
             chosen.append(_Picked(best, disagreeing, [], agreeing,
                                   setting=(len(parts) > 1 or staged) and bool(best.variant)))
-    chosen.sort(key=lambda picked: _rank(picked.best))
+    chosen.sort(key=lambda picked: rank(picked.best))
     kept: list[_Picked] = []
     for picked in chosen:
         # The same value of the same model variant in another place (another table, a sentence, another
         # paper's row without the setting) is the same cell stated again, not a cell of its own.
-        twin = next((k for k in kept if _same_value(k.best, picked.best) and _compatible(k.best, picked.best)), None)
+        twin = next((k for k in kept if same_value(k.best, picked.best) and _compatible(k.best, picked.best)), None)
         if twin is not None:
             twin.also.append(picked.best)
             continue
@@ -246,7 +194,7 @@ def _text_cell(ask: AskEvidence) -> list[_Picked]:
     best one, and of the next one from the same source when it adds terms ("RMSNorm, pre-normalization";
     "QK-Norm")."""
     # The subject's own source says what it uses; another paper's remark about it comes second.
-    ranked = sorted(ask.candidates, key=lambda c: (not c.home, -c.score, _rank(c)))
+    ranked = sorted(ask.candidates, key=lambda c: (not c.home, -c.score, rank(c)))
     if not ranked:
         return []
     best = ranked[0]

@@ -70,6 +70,7 @@ from synth.retrieve.asks.scope import (
     led_by_other,
     names_relative,
     only_as_reference,
+    opens_on_other_data,
     others_sized,
     own_size_only,
     subject_scope,
@@ -218,6 +219,8 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         continue  # "3.2 RealScholarQuery": the section of another subject the question asks
                     if not scope.named and (aside or common_practice(sentence.text)):
                         continue  # "The block typically starts with … RMSNorm": what is usual, not the subject's
+                    if not scope.named and opens_on_other_data(sentence.text, subject):
+                        continue  # "AutoScholarQuery includes 33,511 / 1,000 / 1,000 query-paper pairs": the data's
                     if not scope.named and attribute.kind is AttributeKind.TEXT and cited_actor(sentence.text):
                         context = None
                         continue  # "… Lepikhin et al. (2020) trains with float32 precision": the cited work's choice

@@ -437,3 +437,16 @@ def cites_other_work(sentence: str) -> bool:
     """Whether the sentence opens on cited work (a name of up to four words followed by a citation) or on other
     works unnamed ("Follow up works have used …")."""
     return _CITED_LEAD.match(sentence) is not None or _OTHERS_LEAD.match(sentence) is not None
+
+
+# "AutoScholarQuery includes 33,511 / 1,000 / 1,000 query-paper pairs in the training / development / test split":
+# a sentence opening on a named dataset and what it holds is about that data, not the subject of its paper
+_DATA_OPENING = re.compile(r"^(?:the\s+)?(?P<name>(?!(?:Our|This|These|That|Each|Its|It|We|The|All|Both)\b)"
+                           r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+(?:dataset\s+|benchmark\s+|corpus\s+)?"
+                           r"(?:includes?|contains?|consists?\s+of|comprises?|covers?|holds?)\b")
+
+
+def opens_on_other_data(sentence: str, subject: PlanSubject) -> bool:
+    """Whether the sentence opens on a named dataset other than the subject and says what it holds."""
+    found = _DATA_OPENING.match(sentence)
+    return found is not None and match_entity(subject.spellings, found.group("name")) is None
