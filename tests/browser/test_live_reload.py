@@ -81,8 +81,10 @@ def test_serve_reloads_the_browser_when_a_question_or_a_library_file_changes(
     found: dict[str, Any] = {}
 
     def edit(page: Any) -> None:
+        found["step"] = "read the report's title"
         found["before"] = page.locator("article h1").first.inner_text()
         page.evaluate("window.__notReloaded = true")
+        found["step"] = "edit the question and wait for the page to reload with its new title"
         question = project / "reports" / "qwen2.5-training-data.yaml"
         question.write_text(question.read_text(encoding="utf-8").replace(
             "title: Qwen2.5 training data", "title: Qwen2.5 training data, edited live"), encoding="utf-8")
@@ -90,7 +92,9 @@ def test_serve_reloads_the_browser_when_a_question_or_a_library_file_changes(
                                timeout=RELOADED_MS)
         found["after"] = page.locator("article h1").first.inner_text()
         found["reloaded"] = evaluate_settled(page, "window.__notReloaded === undefined")
+        found["step"] = "open the sources page"
         page.goto(base + "sources/index.html")
+        found["step"] = "add a library file and wait for the sources page to show it"
         (project / "library" / "zebra-notes.md").write_text("# Zebra-quagga field notes\n\nWritten while serving.\n",
                                                              encoding="utf-8")
         page.wait_for_function("document.querySelector('article')?.innerText.includes('Zebra-quagga field notes')",
@@ -99,9 +103,10 @@ def test_serve_reloads_the_browser_when_a_question_or_a_library_file_changes(
 
     try:
         seen = visit(base + "reports/qwen2.5-training-data/index.html", edit)
-    except Exception as error:  # the server's log says why a page never came (a stuck rebuild, say)
+    except Exception as error:  # the step and the server's log say why a page never came (a stuck rebuild, say)
         log_text = (project.parent / "serve.log").read_text(encoding="utf-8")
-        raise AssertionError(f"{error}\n--- synth serve log ---\n{log_text[-6000:]}") from error
+        raise AssertionError(f"failed at step: {found.get('step', 'open the report')}: {type(error).__name__}: {error}"
+                             f"\n--- synth serve log ---\n{log_text[-6000:]}") from error
     assert seen.offsite == [] and seen.hits == [] and seen.page_errors == []
     assert found["before"].rstrip("¶") == "Qwen2.5 training data"
     assert found["after"].rstrip("¶") == "Qwen2.5 training data, edited live"
