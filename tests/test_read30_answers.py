@@ -170,3 +170,35 @@ def test_another_configuration_in_the_same_table_is_no_disagreement(corpus: tupl
     assert cells["precision"].value == "0.95" and not cells["precision"].disagreements
     assert "another passage" not in answer.text
     assert cells["query-paper pairs"].value == "200"
+
+
+_GLU_PRETRAINING = ("Identically to [Raffel et al., 2019], we pre-train for 524,288 steps on the span-filling "
+                    "objective on the C4 dataset.")
+
+
+def test_a_pre_training_verb_counts_no_fine_tuning_steps() -> None:
+    assert _values(_GLU_PRETRAINING, "fine-tuning steps") == []
+    assert _values(_GLU_PRETRAINING, "training steps") == ["524,288"]
+    assert _values("We train (finetune) all models for 5 epochs.", "fine-tuning epochs") == ["5"]
+
+
+def test_data_named_after_on_and_a_footnote_mark_are_no_models() -> None:
+    """read31's GLU question: "on the C4 dataset" and "deleted from the input2 ." (a footnote's mark) were other models,
+    so the pre-training steps and the 128 examples per batch were nobody's."""
+    glu = PlanSubject("GLU Variants Improve Transformer", ("GLU Variants Improve Transformer",), "the paper's models",
+                      ("shazeer2020glu",))
+    vocab = _Vocab({"shazeer2020glu": ()}, ())
+    batch = ("Each training batch consists of 128 examples, each of which has an input of 512 tokens and an output "
+             "of 114 tokens, the output containing multiple spans of tokens which were deleted from the input2 .")
+    for sentence in (_GLU_PRETRAINING, batch):
+        scope = subject_scope(sentence, glu, vocab, True)  # type: ignore[arg-type]
+        assert scope is not None and not scope.others
+
+
+def test_a_section_of_another_stage_gives_no_value_of_the_asked_one(corpus: tuple[Library, PassageIndex]) -> None:
+    """"Following [Raffel et al., 2019], we use a dropout rate of 0.1 …" under "3.3 Fine-Tuning" was the answer to the
+    dropout used during pre-training (which used none)."""
+    cells = {(c.subject, c.attribute): c.value for c in gold_answer("read31", "glu-training-dropout", corpus).cells}
+    assert "0.1" not in cells.values()
+    assert cells.get(("GLU Variants Improve Transformer", "training steps")) == "524,288"
+    assert cells.get(("GLU Variants Improve Transformer", "examples per batch")) == "128"

@@ -33,6 +33,11 @@ def other_stage(text: str, stage: str) -> bool:
     return bool(stages) and stage not in stages
 
 
+def stage_named(text: str, stage: str) -> bool:
+    """The text names the asked training stage."""
+    return any(stage_of(m.group(0)) == stage for m in _STAGE_WORD.finditer(text))
+
+
 _MEMBER_MODEL = re.compile(r"\b(?:the|our|a|its)\s+(tiny|small|base|medium|large|big|huge|giant|xl|xxl)\s+models?\b",
                            re.IGNORECASE)
 

@@ -46,6 +46,7 @@ from synth.retrieve.asks.other_topic import (
     other_stage,
     purpose_said,
     sole_member,
+    stage_named,
 )
 from synth.retrieve.asks.per_setting import per_setting, side_experiment
 from synth.retrieve.asks.predecessor import compared_with, predecessor_values
@@ -213,6 +214,9 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         aside = bool(_ASIDE_HEADING.search(sentence.text)) and not (scope and scope.named)
                     if scope is None or not states_something(sentence.text):
                         continue
+                    if attribute.stage and in_force[position] and other_stage(in_force[position], attribute.stage) \
+                            and not stage_named(sentence.text, attribute.stage):
+                        continue  # "we use a dropout rate of 0.1" under "3.3 Fine-Tuning": not the pre-training rate
                     if for_role and (not its_own[position] or theirs[position]):
                         continue  # the reward model's paragraph, the NLP tasks' section: not the described subject's
                     if home and not scope.named and others_section(in_force[position], subject, plan.subjects):

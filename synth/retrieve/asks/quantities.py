@@ -337,7 +337,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     if len(words) == 2 and key(words[0]) in _STAGES and words[-1].lower() in ("steps", "iterations", "epochs"):
         # "In all experiments we train for 10,000 steps": the training steps, the verb for the noun's stage word
         # "We finetune all models for 2 epochs", "We train (finetune) all models for 5 epochs" for fine-tuning epochs
-        verb = r"(?:(?:pre-?)?train|fine-?tun|finetun)" if key(words[0]) == key("fine-tuning") else r"(?:pre-?)?train"
+        # ("we pre-train for 524,288 steps" is no fine-tuning's, GLU p.3)
+        verb = r"(?:(?<![Pp]re-)(?<![Pp]re)train|fine-?tun|finetun)" if key(words[0]) == key("fine-tuning") \
+            else r"(?:pre-?)?train"
         trained_for = (rf"\b{verb}(?:e|es|s|ed|ing)?\s+(?:\([^()]{{1,20}}\)\s+)?(?:(?:the|our|each|all|both)\s+)?"
                        r"(?:[a-z]+\s+){0,2}?for\s+(?:about\s+|roughly\s+|approximately\s+)?$")
         patterns.append((trained_for, True))

@@ -100,6 +100,9 @@ def only_as_reference(scope: Scope, text: str) -> bool:
 _COMPOUND_MODIFIER = re.compile(r"^\d+(?:\.\d+)?-[a-z]+(?:-[a-z]+)*$")
 # "2Each training step took …": a footnote's mark glued to its first word, not a name with a version
 _FOOTNOTE_MARK = re.compile(r"^\d{1,2}([A-Z][a-z]+)$")
+# "… which were deleted from the input2 .": a footnote's mark glued to the last word of a sentence or clause
+_TRAILING_MARK = re.compile(r"^[a-z]{3,}\d$")
+_CLAUSE_END = re.compile(r"^\s*[.,;:)]")
 
 
 def _model_like(name: str, vocab: Vocabulary) -> bool:
@@ -123,7 +126,9 @@ _AS_MODIFIER = re.compile(r"^(?:['’]s)?(?:\s*\[[^\[\]]{1,40}\])?\s+(?:layers?|
                           r"style|optimi[sz]ers?|tokeni[sz]ers?|schedul\w*|loss|weight\s+decay|regulari[sz]ation|penalty|norm)\b")
 # "128 random 2048 token segments from the C4 dataset": the data a setup is drawn from, not another model.
 _DRAWN_FROM_DATA = re.compile(r"^\s+(?:datasets?|corpus|corpora)\b")
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "on the C4 dataset" (GLU p.3, "we pre-train for 524,288 steps … on the C4 dataset"): the data a model is trained or
+# evaluated on, whatever the preposition
+_FROM = re.compile(r"\b(?:from|on|of|in|over)\s+(?:the\s+)?$", re.IGNORECASE)
 # "BLEU scores are on the development set, newstest2013, using beam search with beam size 4": the split a score is
 # read on, named after the word for it, is no model (read30: Adafactor's beam size went unread)
 _SPLIT_NAMED = re.compile(r"\b(?:development|dev|test|validation|evaluation|held-out)\s+(?:set|split)\s*,?\s*$",
@@ -252,6 +257,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
                        if len(k) > len(canonical(name))) \
                 or _CITATION_KEY.search(sentence[max(0, start - 12):start]) \
                 or not _model_like(name, vocab) or _AS_MODIFIER.match(sentence[end:]) \
+                or (_TRAILING_MARK.match(name) and _CLAUSE_END.match(sentence[end:])) \
                 or _LISTED_MODIFIER.match(sentence[end:]) \
                 or _AS_TOOL.search(sentence[max(0, start - 30):start]) or _NOT_A_NAME.match(name) \
                 or (_MULTIPLIER.match(name) and _NOUN_AFTER.match(sentence[end:])) \
