@@ -38,6 +38,14 @@ def stage_named(text: str, stage: str) -> bool:
     return any(stage_of(m.group(0)) == stage for m in _STAGE_WORD.finditer(text))
 
 
+def other_stage_section(heading: str, stage: str) -> bool:
+    """The section heading names a stage on the other side of pre-training from the asked one ("3.3 Fine-Tuning" for
+    a pre-training value, "Pre-Training" for a fine-tuning one). Fine-tuning, RL and post-training sections are not
+    told apart: "2.2. Fine-tuning details" holds the RL policy's settings."""
+    stages = {stage_of(m.group(0)) for m in _STAGE_WORD.finditer(heading)}
+    return bool(stages) and stage not in stages and (stage == "pre-training" or "pre-training" in stages)
+
+
 _MEMBER_MODEL = re.compile(r"\b(?:the|our|a|its)\s+(tiny|small|base|medium|large|big|huge|giant|xl|xxl)\s+models?\b",
                            re.IGNORECASE)
 

@@ -44,6 +44,7 @@ from synth.retrieve.asks.other_topic import (
     is_sibling,
     other_member,
     other_stage,
+    other_stage_section,
     purpose_said,
     sole_member,
     stage_named,
@@ -214,9 +215,13 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         aside = bool(_ASIDE_HEADING.search(sentence.text)) and not (scope and scope.named)
                     if scope is None or not states_something(sentence.text):
                         continue
-                    if attribute.stage and in_force[position] and other_stage(in_force[position], attribute.stage) \
-                            and not stage_named(sentence.text, attribute.stage):
-                        continue  # "we use a dropout rate of 0.1" under "3.3 Fine-Tuning": not the pre-training rate
+                    if attribute.stage and in_force[position] \
+                            and other_stage_section(in_force[position], attribute.stage) \
+                            and not stage_named(sentence.text, attribute.stage) \
+                            and any(stage_named(h, attribute.stage) for h in roles.section_headings(passage.doc_id)):
+                        # "we use a dropout rate of 0.1" under "3.3 Fine-Tuning" of a paper whose "3.2 Pre-Training"
+                        # says the pre-training settings: not the pre-training rate
+                        continue
                     if for_role and (not its_own[position] or theirs[position]):
                         continue  # the reward model's paragraph, the NLP tasks' section: not the described subject's
                     if home and not scope.named and others_section(in_force[position], subject, plan.subjects):

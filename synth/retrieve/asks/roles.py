@@ -105,6 +105,16 @@ class RoleScope:
     def __init__(self, documents: Mapping[str, Document]) -> None:
         self._documents = documents
         self._headings: dict[str, dict[int, tuple[str | None, str | None]]] = {}
+        self._sections: dict[str, tuple[str, ...]] = {}
+
+    def section_headings(self, doc_id: str) -> tuple[str, ...]:
+        """Every numbered section heading of the document, in order."""
+        if doc_id not in self._sections:
+            document = self._documents.get(doc_id)
+            self._sections[doc_id] = () if document is None else tuple(
+                sentence.text for passage in document.passages if passage.kind is PassageKind.TEXT
+                for sentence in sentences(passage) if section_heading(sentence.text))
+        return self._sections[doc_id]
 
     def headings(self, passage: Passage, said: Sequence[str]) -> list[str | None]:
         """Per sentence of the passage (`said`, its sentences' texts), the numbered section heading it is under, and
