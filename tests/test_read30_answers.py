@@ -202,3 +202,15 @@ def test_a_section_of_another_stage_gives_no_value_of_the_asked_one(corpus: tupl
     assert "0.1" not in cells.values()
     assert cells.get(("GLU Variants Improve Transformer", "training steps")) == "524,288"
     assert cells.get(("GLU Variants Improve Transformer", "examples per batch")) == "128"
+
+
+def test_a_paper_named_for_another_subject_scopes_no_other_models() -> None:
+    """fresh5: "What sequence length … were the Mixture-of-Depths models trained with, and what sequence length did the
+    layer normalization paper's handwriting-generation model use?" looked for the Mixture-of-Depths models in the layer
+    normalization paper."""
+    subject = PlanSubject("Mixture-of-Depths", ("Mixture-of-Depths",), "named in the question", ("mod",))
+    vocab = _Vocab({"layer-normalization": ("Layer Normalization",), "mod": ("Mixture-of-Depths",)}, ())
+    papers = [PaperReference("layer normalization paper", ("layer-normalization",))]
+    asked = ("What sequence length, batch size and learning rate were the Mixture-of-Depths models trained with, and "
+             "what sequence length did the layer normalization paper's handwriting-generation model use?")
+    assert in_papers([subject], papers, [], vocab, asked)[0].home_sources == ("mod",)  # type: ignore[arg-type]

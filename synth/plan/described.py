@@ -90,11 +90,16 @@ def _labelled_in(subject: PlanSubject, named: tuple[str, ...], vocab: Vocabulary
                for item in vocab.records_for(subject.spellings, (), named))
 
 
-def _experiment_models(subject: PlanSubject, text: str) -> bool:
-    """The question writes the subject as the models a paper trained ("how many steps were the Transformer models
-    trained for" in the Adafactor paper's experiments), not as one released model ("DeepSeek-V2")."""
-    return any(re.search(rf"{name_regex(s).pattern}(?:\s+(?:models|networks|runs)\b|s\b)", text, re.IGNORECASE)
-               for s in subject.spellings)
+def _experiment_models(subject: PlanSubject, text: str, papers: list[PaperReference]) -> bool:
+    """The question opens on the paper ("In the Adafactor paper's … experiments, …") and writes the subject as the
+    models that paper trained ("how many steps were the Transformer models trained for"), not as one released model
+    ("DeepSeek-V2"). A paper named later, for another subject ("… and what sequence length did the layer normalization
+    paper's handwriting-generation model use?"), scopes none of the others (fresh5: the Mixture-of-Depths models were
+    looked for in the layer normalization paper)."""
+    opens = any(re.match(rf"(?:in|according\s+to|from)\s+(?:the\s+)?['‘\"“]?{re.escape(p.written)}", text,
+                         re.IGNORECASE) for p in papers)
+    return opens and any(re.search(rf"{name_regex(s).pattern}(?:\s+(?:models|networks|runs)\b|s\b)", text,
+                                   re.IGNORECASE) for s in subject.spellings)
 
 
 def in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: list[str],
@@ -116,7 +121,7 @@ def in_papers(subjects: list[PlanSubject], papers: list[PaperReference], notes: 
     # Compression', which dataset were the vanilla Transformers trained on": not the Transformer paper's data).
     ownerless = not any(vocab.about.get(key) for key in named)
     return [subject if not ownerless and (subject.home_sources or _labelled_in(subject, named, vocab))
-            and not (_experiment_models(subject, text) and not _labelled_in(subject, named, vocab))
+            and not (_experiment_models(subject, text, papers) and not _labelled_in(subject, named, vocab))
             else replace(subject, home_sources=named, origin=f"{subject.origin}; looked for in the paper the question "
                          "names") for subject in subjects]
 

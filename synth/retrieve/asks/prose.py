@@ -215,12 +215,13 @@ def prose_candidates(plan: Plan, library: Library, index: PassageIndex, vocab: V
                         aside = bool(_ASIDE_HEADING.search(sentence.text)) and not (scope and scope.named)
                     if scope is None or not states_something(sentence.text):
                         continue
-                    if attribute.stage and in_force[position] \
+                    if attribute.stage and in_force[position] and not for_role \
                             and other_stage_section(in_force[position], attribute.stage) \
                             and not stage_named(sentence.text, attribute.stage) \
                             and any(stage_named(h, attribute.stage) for h in roles.section_headings(passage.doc_id)):
                         # "we use a dropout rate of 0.1" under "3.3 Fine-Tuning" of a paper whose "3.2 Pre-Training"
-                        # says the pre-training settings: not the pre-training rate
+                        # says the pre-training settings: not the pre-training rate (a described subject, "the
+                        # summarization policy" trained with PPO, is read by its own paragraphs instead)
                         continue
                     if for_role and (not its_own[position] or theirs[position]):
                         continue  # the reward model's paragraph, the NLP tasks' section: not the described subject's
