@@ -477,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
                                                           "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                                           "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
                                                           "fresh13", "fresh14", "read22", "read23", "read24", "read25",
-                                                          "read26", "read27", "read28", "read30",
+                                                          "read26", "read27", "read28", "read30", "read31",
                                                           "tuning",
                                                           "held_out",
                                                           "methods_report", "sizes_report", "settings_report",
