@@ -7,10 +7,10 @@ import re
 
 from synth.models import PlanAttribute
 
-_BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "KiB": 2.0**10, "MiB": 2.0**20, "GiB": 2.0**30, "TiB": 2.0**40}
+_BYTE_UNITS = ("KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB")
 _ASKS_MEMORY = re.compile(r"\b(?:memory|VRAM|RAM|HBM)\s*$", re.IGNORECASE)
 # The amount and what it is of: "48GB of memory", "48 GB of GPU memory", "80GB A100 GPUs", "80GB HBM".
-_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(" + "|".join(_BYTES) + r")\b"
+_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(" + "|".join(_BYTE_UNITS) + r")\b"
                      r"(?=\s+(?:of\s+(?:[\w\-]+\s+)?)?(?:memory|VRAM|RAM|HBM\w*)\b|\s+(?:[A-Z]\d{2,4}\s+)?[GT]PUs?\b)")
 
 

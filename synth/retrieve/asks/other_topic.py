@@ -27,22 +27,27 @@ def purpose_said(name: str, text: str) -> bool:
     return bool(purpose) and all(re.search(rf"\b{re.escape(w)}", text, re.IGNORECASE) for w in purpose)
 
 
+def _stages_in(text: str) -> set[str | None]:
+    """The training stages a text's stage words name."""
+    return {stage_of(m.group(0)) for m in _STAGE_WORD.finditer(text)}
+
+
 def other_stage(text: str, stage: str) -> bool:
     """The sentence is about another training stage than the asked one, and not about the asked one."""
-    stages = {stage_of(m.group(0)) for m in _STAGE_WORD.finditer(text)}
+    stages = _stages_in(text)
     return bool(stages) and stage not in stages
 
 
 def stage_named(text: str, stage: str) -> bool:
     """The text names the asked training stage."""
-    return any(stage_of(m.group(0)) == stage for m in _STAGE_WORD.finditer(text))
+    return stage in _stages_in(text)
 
 
 def other_stage_section(heading: str, stage: str) -> bool:
     """The section heading names a stage on the other side of pre-training from the asked one ("3.3 Fine-Tuning" for
     a pre-training value, "Pre-Training" for a fine-tuning one). Fine-tuning, RL and post-training sections are not
     told apart: "2.2. Fine-tuning details" holds the RL policy's settings."""
-    stages = {stage_of(m.group(0)) for m in _STAGE_WORD.finditer(heading)}
+    stages = _stages_in(heading)
     return bool(stages) and stage not in stages and (stage == "pre-training" or "pre-training" in stages)
 
 
