@@ -8,7 +8,7 @@ from gold_answers import gold_answer
 from test_plan_named_paper import _Vocab
 
 from synth.index import PassageIndex
-from synth.models import AttributeKind, Library, PlanAttribute, PlanSubject
+from synth.models import AttributeKind, Library, PlanAttribute, PlanSubject, Verdict
 from synth.plan.described import in_papers
 from synth.plan.papers import PaperReference
 from synth.retrieve.asks.hardware import hardware_phrase
@@ -214,3 +214,17 @@ def test_a_paper_named_for_another_subject_scopes_no_other_models() -> None:
     asked = ("What sequence length, batch size and learning rate were the Mixture-of-Depths models trained with, and "
              "what sequence length did the layer normalization paper's handwriting-generation model use?")
     assert in_papers([subject], papers, [], vocab, asked)[0].home_sources == ("mod",)  # type: ignore[arg-type]
+
+
+def _verdicts(corpus: tuple[Library, PassageIndex], name: str) -> dict[tuple[str, str], Verdict]:
+    """Each cell's verdict by its subject and value."""
+    return {(c.subject, c.value): c.verdict for c in gold_answer("read30", name, corpus).cells}
+
+
+def test_the_papers_own_unnamed_setup_sentences_support_its_cells(corpus: tuple[Library, PassageIndex]) -> None:
+    """"In all experiments we train for 10,000 steps using a batch size of 512 and a sequence length of 8,192." (the
+    RoPE study's Gemma 2B models) was three right values marked insufficient (synth.verify.own_work)."""
+    rope = _verdicts(corpus, "rope-training-setup")
+    for value in ("10,000", "512", "8,192"):
+        assert rope[("Gemma 2B", value)] is Verdict.SUPPORTED
+

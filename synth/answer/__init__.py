@@ -402,6 +402,13 @@ def _given(candidate: Candidate, attribute: PlanAttribute, asked: Sequence[PlanA
     return None
 
 
+def _own_paper(candidate: Candidate, plan: Plan) -> bool:
+    """Whether the cell was read from the subject's own paper and no other asked subject is that paper's: its
+    authors' unnamed "we train for 10,000 steps" is then about the subject (synth.verify.own_work); with two asked
+    subjects in one paper, which of them an unnamed sentence is about is not known."""
+    return candidate.home and sum(candidate.source in s.home_sources for s in plan.subjects) == 1
+
+
 def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, index: PassageIndex,
                  trend: str | None = None) -> Answer:
     """The answer from the retrieved candidates: cells checked against the library, what is not
@@ -439,7 +446,8 @@ def build_answer(plan: Plan, asks: Sequence[AskEvidence], library: Library, inde
     settings = [subjects[p.best.subject] if p.best.subject in subjects and described(subjects[p.best.subject])
                 else None for p in picked]
     verifications = verify_cells(wordings, [p.best.evidence for p in picked], library, index,
-                                 [p.best.variant for p in picked], given, settings)
+                                 [p.best.variant for p in picked], given, settings,
+                                 [_own_paper(p.best, plan) for p in picked])
     cells = [_cell(p.best, p.disagreeing, v, p.also, q and not p.setting)
              for p, v, q in zip(picked, verifications, quantities, strict=True)]
     asked = len(plan.cells)

@@ -27,7 +27,8 @@ _VARIANT_TOKEN = re.compile(r"(?<![\w-])(?:non-?)?[a-z]+(?![\w-]*-thinking)")
 def verify_cells(claims: Sequence[list[str]], places: Sequence[Evidence], library: Library,
                  index: PassageIndex, variants: Sequence[str | None] | None = None,
                  given: Sequence[TextCell | None] | None = None,
-                 described: Sequence[PlanSubject | None] | None = None) -> list[Verification]:
+                 described: Sequence[PlanSubject | None] | None = None,
+                 owned: Sequence[bool] | None = None) -> list[Verification]:
     """One verification per cell: of its wordings, the first the library supports, else the first it
     contradicts, else the first. The rules alone decide (no learned judge): a cell is supported only
     when its value is found stated, and not by evidence that gives it for another model variant than the cell's
@@ -36,7 +37,9 @@ def verify_cells(claims: Sequence[list[str]], places: Sequence[Evidence], librar
     figure) is not supported by evidence of a value the library names as another asked attribute and never as the
     cell's (`synth.answer.kinds.of_kind`): "X uses V" is worded alike for every attribute of X. A cell whose subject
     is one setting of a named paper (`described`: that subject, None for any other cell) is checked in that paper's
-    sources only, and contradicted only by a passage that says its setting (`_in_home`)."""
+    sources only, and contradicted only by a passage that says its setting (`_in_home`). A cell read from a sentence
+    of the one paper the question makes its subject's own (`owned`, one per cell) is read back with that paper's
+    unnamed account of its own models and experiments taken as the subject's (synth.verify.own_work)."""
     reader = KindReader(library, index)
     flat = [claim for wordings in claims for claim in wordings]
     checked = iter(verify_claims(flat, library, index, learned=False)) if flat else iter(())
@@ -49,7 +52,8 @@ def verify_cells(claims: Sequence[list[str]], places: Sequence[Evidence], librar
         chosen = next((v for v in results if v.verdict is Verdict.SUPPORTED),
                       next((v for v in results if v.verdict is Verdict.CONTRADICTED), results[0]))
         chosen = _in_home(chosen, described[i] if described is not None else None)
-        out.append(_read_back(chosen, wordings, place, library, index, variant, cell, reader))
+        own = owned[i] if owned is not None else False
+        out.append(_read_back(chosen, wordings, place, library, index, variant, cell, reader, own))
     return out
 
 
@@ -140,16 +144,17 @@ def _of_variant(verification: Verification, variant: str | None) -> Verification
 
 def _read_back(checked: Verification, wordings: Sequence[str], place: Evidence, library: Library,
                index: PassageIndex, variant: str | None = None, cell: TextCell | None = None,
-               reader: KindReader | None = None) -> Verification:
+               reader: KindReader | None = None, own_subject: bool = False) -> Verification:
     """A cell the whole library leaves insufficient may still be stated by the very sentence or table row it was
     read from, which the library's best passages for the claim's words can miss (a model's own paper saying "we
     use …" without its name; a table row among many with the same labels). Each wording is checked against that
     place alone, by the same rules: a place that states it supports the cell, as a single source, unless it gives
-    it for another variant. A cell the library contradicts stays contradicted (a disagreement is never read away)."""
+    it for another variant. A cell the library contradicts stays contradicted (a disagreement is never read away).
+    `own_subject`: the place's paper is the cell subject's own (`read_back`)."""
     if checked.verdict is not Verdict.INSUFFICIENT:
         return checked
     for wording in wordings:
-        own = _of_variant(read_back(wording, place, library, index), variant)
+        own = _of_variant(read_back(wording, place, library, index, own_subject), variant)
         if reader is not None:
             own = of_kind(own, cell, reader)
         if own.verdict is Verdict.SUPPORTED:

@@ -80,13 +80,15 @@ def _joined(claim: str, parts: list[Verification]) -> Verification:
                         atoms)
 
 
-def read_back(claim: str, place: Evidence, library: Library, index: PassageIndex) -> Verification:
+def read_back(claim: str, place: Evidence, library: Library, index: PassageIndex,
+              own_subject: bool = False) -> Verification:
     """A claim checked against the one place it was read from (an answer cell's quoted sentence or table row)
     by the same rules as against the whole library: the place is found for certain, where the library's best
     passages for the claim's words may leave it out (a sentence of a model's own paper that does not name it,
     a table row among many of the same labels). It says what that place states, nothing of the rest of the
-    library."""
-    return _examine_one(claim, library, index, None, False, place)[0]
+    library. `own_subject`: the place's paper is the claim's subject's own, so its authors' unnamed account of
+    their models or experiments is about the subject (synth.verify.own_work)."""
+    return _examine_one(claim, library, index, None, False, place, own_subject)[0]
 
 
 def _within(place: Evidence, start: int, end: int) -> bool:
@@ -112,7 +114,8 @@ def _place_hits(place: Evidence, facts: LibraryFacts) -> list[Hit]:
 
 
 def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str | None,
-                 read: bool, place: Evidence | None = None) -> tuple[Verification, Reading | None]:
+                 read: bool, place: Evidence | None = None,
+                 own_subject: bool = False) -> tuple[Verification, Reading | None]:
     """One clause: the rules' verification and the judge's reading (see `examine_claim`); with a `place`, of
     that place alone (`read_back`)."""
     facts = library_facts(library, index)
@@ -142,6 +145,8 @@ def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str 
         for window in windows_of(hit, top, facts.title_of.get(hit.passage.doc_id, "")):
             if place is not None and not _inside(place, window):
                 continue
+            if own_subject:
+                window = replace(window, own_subject=True)
             if near is not None:
                 near.see(info, window, facts)
             judgement = judge_window(info, window, source, facts, probe)

@@ -14,6 +14,7 @@ from synth.names import canonical, family, name_regex
 from synth.tables import name_variant, strip_variant
 from synth.text import STOPWORDS, fold, sentence_spans
 from synth.verify.claim import ClaimInfo
+from synth.verify.own_work import describes_own_work
 from synth.verify.window_figures import footnote_mark
 from synth.verify.windows import Window
 from synth.verify.words import HAS_DIGIT, folded, model_like
@@ -88,7 +89,9 @@ def entity_found(info: ClaimInfo, index: int, window: Window, opening: str = "")
     """1 when the window names the entity, 0.75 when only its heading, the document title or (for
     names that own no figures, such as acronyms) the rest of its paragraph does, else 0. A name the
     document's title (its metadata or, in `opening`, as printed on its first page) extends into its own
-    model's ("Normalized Transformer") is found only where the text names it without that extension."""
+    model's ("Normalized Transformer") is found only where the text names it without that extension. The claim's
+    subject is found too (0.75) in a window of its own paper (`Window.own_subject`) that describes the authors' own
+    work and names nothing else ("In all experiments we train for 10,000 steps …"; synth.verify.own_work)."""
     name, variant = info.entities[index], info.variants[index]
     compounds = _title_compounds(name, (window.title, opening), info.text)
     if _named_plainly(name, variant, window.text, compounds):
@@ -102,6 +105,8 @@ def entity_found(info: ClaimInfo, index: int, window: Window, opening: str = "")
     if name not in info.models and in_paragraph_only(info, index, window, opening):
         return 0.75
     if name in info.models and _subject_before(window, name, variant):
+        return 0.75
+    if index == 0 and window.own_subject and describes_own_work(window, info.entities):
         return 0.75
     return 0.0
 

@@ -26,6 +26,9 @@ class Window:
     context: str = ""
     split: int = 0
     title: str = ""
+    # The caller knows the window's paper is the claim's subject's own (an answer cell read back in the one paper
+    # the question makes its subject's): its authors' unnamed "we train …" may be about it (synth.verify.own_work).
+    own_subject: bool = False
 
     @cached_property
     def folded(self) -> str:
