@@ -223,8 +223,10 @@ def _verdicts(corpus: tuple[Library, PassageIndex], name: str) -> dict[tuple[str
 
 def test_the_papers_own_unnamed_setup_sentences_support_its_cells(corpus: tuple[Library, PassageIndex]) -> None:
     """"In all experiments we train for 10,000 steps using a batch size of 512 and a sequence length of 8,192." (the
-    RoPE study's Gemma 2B models) was three right values marked insufficient (synth.verify.own_work)."""
+    RoPE study's Gemma 2B models) and "… (less than two hours each on one Google TPU v2)" (Adafactor's runs) were
+    right values marked insufficient (synth.verify.own_work; hardware run on: synth.verify.usage.run_on)."""
     rope = _verdicts(corpus, "rope-training-setup")
     for value in ("10,000", "512", "8,192"):
         assert rope[("Gemma 2B", value)] is Verdict.SUPPORTED
+    assert _verdicts(corpus, "adafactor-translation-setup")[("Transformer", "one Google TPU v2")] is Verdict.SUPPORTED
 

@@ -14,6 +14,7 @@ from libraries import indexed_library
 from synth.index import PassageIndex
 from synth.models import Evidence, Library, PassageKind, Verdict
 from synth.verify import read_back
+from synth.verify.usage import run_on
 
 ROPE = """# Round and Round We Go! What Makes Rotary Positional Encodings Useful?
 
@@ -63,6 +64,7 @@ _TPU = ("This causes our results to be slightly worse, but significantly speeds 
     ("rope", _ALL, "Gemma 2B has 10,000 steps.", Verdict.SUPPORTED),
     ("rope", _ALL, "The batch size of Gemma 2B is 512.", Verdict.SUPPORTED),
     ("rope", _ALL, "The sequence length of Gemma 2B is 8,192.", Verdict.SUPPORTED),
+    ("adafactor", _TPU, "Transformer uses one Google TPU v2.", Verdict.SUPPORTED),
 ])
 def test_the_authors_unnamed_account_of_their_work_is_the_subjects_in_its_own_paper(
         name: str, quote: str, claim: str, verdict: Verdict, library: tuple[Library, PassageIndex]) -> None:
@@ -74,6 +76,7 @@ def test_the_authors_unnamed_account_of_their_work_is_the_subjects_in_its_own_pa
 
 @pytest.mark.parametrize(("name", "quote", "claim"), [
     ("rope", _ALL, "Gemma 2B has 20,000 steps."),  # another figure
+    ("adafactor", _TPU, "Transformer uses one Google TPU v3."),  # another TPU
     # the sentence names another model (its figure is that model's: contradicted by a swapped name, as before),
     # follows one that does, or is about the baseline
     ("rope", "We also train Gemma 7B for 20,000 steps using a batch size of 256.", "Gemma 2B has 20,000 steps."),
@@ -85,3 +88,12 @@ def test_nothing_else_is_read_as_the_subjects(name: str, quote: str, claim: str,
     place = _place(library[0], name, quote)
     assert read_back(claim, place, *library, own_subject=True).verdict is not Verdict.SUPPORTED
 
+
+@pytest.mark.parametrize(("sentence", "hardware", "runs"), [
+    (_TPU, "one Google TPU v2", True),
+    ("Each training step took 0.15 seconds on a 32-core TPUv2 cluster.", "32-core TPUv2 cluster", True),
+    (_TPU, "one Google TPU v3", False),
+    ("We use Adam on one Google TPU v2.", "Adam", False),  # no hardware: a verb of use must say it
+])
+def test_hardware_is_put_to_use_by_running_on_it(sentence: str, hardware: str, runs: bool) -> None:
+    assert run_on(sentence, hardware) is runs

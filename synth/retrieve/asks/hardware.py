@@ -26,6 +26,11 @@ _HARDWARE_PHRASE = re.compile(r"(?:\b\d[\d,]*\s+|\b(?:one|two|four|eight|sixteen
 HARDWARE_QUERY = '"gpu" * OR "tpu" * OR "npu" * OR "accelerators"'
 
 
+def is_hardware(text: str) -> bool:
+    """Whether the text is a piece of hardware as printed ("one Google TPU v2", "a 32-core TPUv2 cluster")."""
+    return _HARDWARE_PHRASE.fullmatch(" ".join(re.sub(r"^(?:an?|the)\s+", "", text.strip()).split())) is not None
+
+
 def hardware_phrase(text: str, attribute: PlanAttribute) -> str | None:
     """"On what GPUs": the hardware as printed, with its count and version ("8 NVIDIA P100 GPUs", "one Google TPU
     v2"), not its names listed apart."""
