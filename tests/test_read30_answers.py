@@ -230,3 +230,9 @@ def test_the_papers_own_unnamed_setup_sentences_support_its_cells(corpus: tuple[
         assert rope[("Gemma 2B", value)] is Verdict.SUPPORTED
     assert _verdicts(corpus, "adafactor-translation-setup")[("Transformer", "one Google TPU v2")] is Verdict.SUPPORTED
 
+
+def test_a_column_groups_header_owns_the_cells_below_it(corpus: tuple[Library, PassageIndex]) -> None:
+    """QuIP's Table 1, "OPTQ" and "QuIP" over "WBits | Wiki↓ … LAMB↑": OPTQ's 2-bit values were insufficient."""
+    verdicts = _verdicts(corpus, "quip-opt30b-two-bits")
+    assert {verdicts[cell] for cell in (("QuIP", "11.48"), ("QuIP", "65.24"), ("OPTQ", "71.70"), ("OPTQ", "25.77"))
+            } == {Verdict.SUPPORTED}

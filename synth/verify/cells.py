@@ -23,7 +23,7 @@ from synth import claimparse
 from synth.grids import Grid, GridCell, grid_parts
 from synth.models import Document, Evidence, PassageKind, Table
 from synth.quotes import table_row
-from synth.tables import caption_variant, models_in_columns, name_variant
+from synth.tables import caption_variant, models_in_columns, name_variant, parse_cell
 from synth.text import STOPWORDS, collapse, fold
 from synth.verify.labels import (
     LabelForm,
@@ -141,19 +141,37 @@ _NUMBER_LABEL = re.compile(r"^\d+(?:\.\d+)?$")
 _COUNT_OF = re.compile(r"^(?:#|no\.|num\.|number)\s*(?:of\s+)?", re.IGNORECASE)
 
 
+def label_header(view: Grid) -> str:
+    """The printed name of a table's label column: its header, else the lower header level's ("WBits" under a blank
+    cell, where the upper level names the column groups "OPTQ" and "QuIP" over the figures); "" when none names it."""
+    if not view.column_paths:
+        return ""
+    if view.column_paths[0]:
+        return view.column_paths[0][-1].strip()
+    for r, path in enumerate(view.row_paths):
+        row = view.table.rows[r] if r < len(view.table.rows) else ()
+        if path or not row:
+            break  # the first body row: no header level below it
+        labels = [c.strip() for c in row[view.label_columns:] if c.strip()]
+        if row[0].strip() and len(labels) >= 2 and not any(parse_cell(c) for c in labels):
+            return row[0].strip()
+    return ""
+
+
 def setting_header(view: Grid) -> str | None:
-    """The setting a one-label-column table is run over ("m", "Batch size", "Heads" for "# of Heads"),
-    else None."""
-    if view.label_columns != 1 or not view.column_paths or not view.column_paths[0]:
+    """The setting a one-label-column table is run over ("m", "Batch size", "Heads" for "# of Heads",
+    "WBits" printed under the column groups' names), else None."""
+    if view.label_columns != 1:
         return None
-    header = _COUNT_OF.sub("", " ".join(view.column_paths[0][-1].split()))
-    return header if _SETTING_HEADER.match(header) else None
+    header = _COUNT_OF.sub("", " ".join(label_header(view).split()))
+    return header if header and _SETTING_HEADER.match(header) else None
 
 
 def setting_rows(view: Grid, axes: dict[tuple[str, str], list[int]]) -> dict[str, tuple[int, ...]]:
     """Rows labelled by a bare value under a header naming the setting (a sweep: "m" over 1 … 5, "# of
-    Layers" over 2, 4, 8) are named "m = 4", "4 layers" or "4-layer": each gets those keys, so a
-    claim's setting finds its row while a bare "4" names nothing."""
+    Layers" over 2, 4, 8) are named "m = 4", "4 layers", "4-layer" or "WBits 2" (the header first, as a
+    table's reader writes a row of "WBits" over 4, 3, 2): each gets those keys, so a claim's setting finds
+    its row while a bare "4" names nothing."""
     header = setting_header(view)
     if header is None:
         return {}
@@ -163,6 +181,7 @@ def setting_rows(view: Grid, axes: dict[tuple[str, str], list[int]]) -> dict[str
             out[f"{header} = {label.strip()}"] = tuple(positions)
             if len(header) >= 3:
                 out[f"{label.strip()} {header}"] = tuple(positions)
+                out[f"{header} {label.strip()}"] = tuple(positions)  # "WBits 2", "batch size 512"
             if len(header) >= 4 and header.endswith("s") and not header.endswith("ss"):  # "4-layer"
                 out[f"{label.strip()} {header[:-1]}"] = tuple(positions)
     return out
@@ -258,7 +277,7 @@ def _places(view: Grid, number: int) -> list[tuple[str, LabelPlace]]:
     for (axis, key), positions in assigned_rows(axes).items():
         places.append((key, LabelPlace(number, axis, positions)))
     header = setting_header(view)
-    if header is not None and header != view.column_paths[0][-1].strip() and sweep_rows(view) is not None:
+    if header is not None and header != label_header(view) and sweep_rows(view) is not None:
         # "the number of attention heads" names the sweep of "# of Heads" (its label column: no cells)
         places.append((header, LabelPlace(number, COLUMN, (0,))))
     own = own_label(axes, table.caption)
@@ -352,15 +371,26 @@ def row_span(document: Document, table: Table, row: int,
         # a part of a table (`grid_parts`) blanks the other parts' rows, so the rows above are the document's.
         whole = next((t for t in document.tables if t.table_id == table.table_id), table)
         repeats = sum(1 for above in whole.rows[:row] if above and above[0].strip() == label)
-        at = table.start - 1
-        for _ in range(repeats + 1):
-            at = document.text.find(label, at + 1, table.end)
-            if at < 0:
-                break
+        # at a line's start, ending where a cell does, when the text prints it so: the row "2" is not the "2" of
+        # another row's "72.40"
+        lines = re.compile(rf"(?m)^[ \t]*({re.escape(label)})(?=\s|$)")
+        found = [m.start(1) for m in itertools.islice(lines.finditer(document.text, table.start, table.end),
+                                                      repeats + 1)]
+        at = found[-1] if len(found) == repeats + 1 else _anywhere(document.text, label, table, repeats)
         if at >= 0:
             end = document.text.find("\n", at, table.end)
             return at, end if end >= 0 else table.end
     return table.start, table.end
+
+
+def _anywhere(text: str, label: str, table: Table, repeats: int) -> int:
+    """Where the label's `repeats`-th next printing starts in the table's text, wherever on its line; -1 if none."""
+    at = table.start - 1
+    for _ in range(repeats + 1):
+        at = text.find(label, at + 1, table.end)
+        if at < 0:
+            break
+    return at
 
 
 def cell_evidence(cells: list[GridCell], view: Grid, source: str, document: Document,

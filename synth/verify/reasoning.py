@@ -29,7 +29,7 @@ from synth.tables import parse_cell
 from synth.text import fold, sentence_spans
 from synth.verify.atoms import AtomSpec, ClaimAtoms
 from synth.verify.cell_comparisons import judge_comparison, judge_extreme
-from synth.verify.cells import TableView, assigned_value, setting_header
+from synth.verify.cells import TableView, assigned_value, label_header, setting_header
 from synth.verify.findings import (
     PLAUSIBLE_RATIO,
     Context,
@@ -398,7 +398,8 @@ def choose_views(views: list[TableView], claim_words: frozenset[str], numbers: S
     return chosen, runners_up
 
 
-_SETTING_KEY = re.compile(r"^(?:.+ (?:=|of|to) (?P<a>\d+(?:\.\d+)?)|(?P<b>\d+(?:\.\d+)?) .+)$")
+_SETTING_KEY = re.compile(r"^(?:.+ (?:=|of|to) (?P<a>\d+(?:\.\d+)?)|(?P<b>\d+(?:\.\d+)?) .+|"
+                          r"[^\d\s]\S* (?P<c>\d+(?:\.\d+)?))$")  # "m = 4", "4 layers", "WBits 2"
 
 
 def _names_row(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView, context: Context) -> Finding | None:
@@ -406,12 +407,12 @@ def _names_row(number: int, atom: AtomSpec, atoms: ClaimAtoms, view: TableView, 
     .setting_rows; "window size of 10" for the row "(A4) Window size ( ws)=10", .assigned_rows) is
     the value that names the row, not a value said of a cell: the row's label cell states it, and
     is quoted."""
-    header = " ".join(view.grid.column_paths[0][-1].split()) if view.grid.column_paths[0] else ""
+    header = " ".join(label_header(view.grid).split())
     for mention, positions in view.rows:
         key = _SETTING_KEY.match(plain(mention.label))
         if key is None or not (mention.start <= atom.start and atom.end <= mention.end) or len(positions) != 1:
             continue
-        value = key.group("a") or key.group("b")
+        value = key.group("a") or key.group("b") or key.group("c")
         cells = [c for c in view.grid.cells if c.row == positions[0]][:1]
         if not cells or not cells[0].row_path or assigned_value(cells[0].row_path[-1]) != value:
             continue
