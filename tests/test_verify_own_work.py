@@ -1,8 +1,9 @@
 """A paper's own work described without its name (synth.verify.own_work): read back in the one paper the question
 makes the cell subject's own, "In all experiments we train for 10,000 steps …" (the RoPE study, of its Gemma 2B
 models) and "This causes our results to be slightly worse … (less than two hours each on one Google TPU v2)"
-(Adafactor's translation runs) state their values for the subject; read30 marked them insufficient. Only when
-nothing in the sentence, its heading or the sentence before it names another model or a baseline."""
+(Adafactor's translation runs) state their values for the subject; read30 marked them insufficient. Only in a
+section naming the subject, and when nothing in the sentence, its heading or the sentence before it names another
+model or a baseline."""
 
 from __future__ import annotations
 
@@ -18,20 +19,32 @@ from synth.verify.usage import run_on
 
 ROPE = """# Round and Round We Go! What Makes Rotary Positional Encodings Useful?
 
+C Training details
+
 FlanV2 was introduced by Longpre et al. (2023). It is a dataset for instruction tuning which combines collections from
 FLAN, P3/T0, and Natural Instructions with dialog, program synthesis, and complex reasoning tasks. The dataset contains
 15,000,000 samples.
 In all experiments we train for 10,000 steps using a batch size of 512 and a sequence length of 8,192.
-We fix the wavelength to the standard value of 10,000.
+We fix the wavelength to the standard value of 10,000. We use the standard Gemma 2B architecture (Gemma Team et al.,
+2024).
 
 We also train Gemma 7B for 20,000 steps using a batch size of 256.
 
 For the Gemma 7B runs we change the schedule. We train for 30,000 steps using a batch size of 1,024.
 
 Our baseline is trained for 40,000 steps using a batch size of 128.
+
+D Language model probes
+
+We finetune all models for 2 epochs using a batch size of 32.
 """
 
 ADAFACTOR = """# Adafactor: Adaptive Learning Rates with Sublinear Memory Cost
+
+9. Experimental Setup
+
+We evaluated the optimization algorithms described in this paper on the Transformer machine translation model
+described in Vaswani et al. (2017).
 
 Each training batch contained sentence pairs containing approximately 4,096 tokens in the input and 4,096 tokens in
 the target sentences. These batches are about 8 times smaller than the ones used by Vaswani et al. (2017). This causes
@@ -82,6 +95,8 @@ def test_the_authors_unnamed_account_of_their_work_is_the_subjects_in_its_own_pa
     ("rope", "We also train Gemma 7B for 20,000 steps using a batch size of 256.", "Gemma 2B has 20,000 steps."),
     ("rope", "We train for 30,000 steps using a batch size of 1,024.", "Gemma 2B has 30,000 steps."),
     ("rope", "Our baseline is trained for 40,000 steps using a batch size of 128.", "Gemma 2B has 40,000 steps."),
+    # a section that never names the subject (the weak-to-strong paper's language-model setup, read25)
+    ("rope", "We finetune all models for 2 epochs using a batch size of 32.", "The batch size of Gemma 2B is 32."),
 ])
 def test_nothing_else_is_read_as_the_subjects(name: str, quote: str, claim: str,
                                               library: tuple[Library, PassageIndex]) -> None:

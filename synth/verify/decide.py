@@ -29,6 +29,7 @@ from synth.verify.glossary import with_symbol_columns
 from synth.verify.judge import Reading, judge, load_model
 from synth.verify.judge_features import Closest, features_of
 from synth.verify.labels import tokens as label_tokens
+from synth.verify.own_work import named_in_section
 from synth.verify.passages import Probe, judge_window
 from synth.verify.reasoning import judge_on_tables
 from synth.verify.titles import as_name, title_span, titled_document
@@ -132,6 +133,9 @@ def _examine_one(claim: str, library: Library, index: PassageIndex, origin: str 
     if place is not None:
         named = [v for v in named if place.passage_kind is PassageKind.TABLE_ROW
                  and v.table.doc_id == place.doc_id and _within(place, v.table.start, v.table.end)]
+    if own_subject and place is not None:  # only in a section naming the subject
+        own_subject = bool(info.entities) and named_in_section(info.entities[0], place,
+                                                               facts.documents.get(place.doc_id))
     findings = judge_on_tables(atoms, named, claim_words, info.assertion.quantities, context)
     hits = _candidates(info, index) if place is None else _place_hits(place, facts)
     top = hits[0].score if hits else 0.0

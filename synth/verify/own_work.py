@@ -6,14 +6,19 @@ are quantized on a single GPU, with up to 48GB of memory" (QuIP). A paper says w
 
 Such a sentence states its values for the claim's subject only where the caller knows the sentence's paper is that
 subject's own (an answer cell read back in the one paper the question makes its subject's; `Window.own_subject`),
-and only when nothing in the sentence, its heading or the sentence before it names another model, a baseline or a
-cited work: wrong support is worse than none."""
+only in a section of that paper that names the subject (a paper of many experiments says "We finetune all models
+for 2 epochs using a batch size of 32" of its language models, in a section that never names the vision models a
+question asks about), and only when nothing in the sentence, its heading or the
+sentence before it names another model, a baseline or a cited work: wrong support is worse than none."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from synth import claimparse
+from synth.models import Document, Evidence
+from synth.retrieve.asks.roles import section_heading
 from synth.text import fold, sentence_spans
 from synth.verify.windows import Window
 from synth.verify.words import model_like
@@ -57,3 +62,24 @@ def _sentence_before(window: Window) -> str:
     before = window.passage.text[:max(0, window.start - window.passage.start)]
     spans = sentence_spans(before)
     return before[spans[-1][0]:spans[-1][1]] if spans else ""
+
+
+def named_in_section(name: str, place: Evidence, document: Document | None) -> bool:
+    """Whether the numbered section the place sits in (from the last numbered heading before it to the next one)
+    names the subject: the authors' unnamed account of their work is about what its section is about ("9.
+    Experimental Setup … the Transformer machine translation model …"; Appendix C's "We use the standard Gemma 2B
+    architecture" after its "In all experiments we train …")."""
+    if document is None:
+        return False
+    starts = _heading_starts(document.text)
+    before = [s for s in starts if s <= place.start]
+    after = [s for s in starts if s >= place.end]
+    section = document.text[before[-1] if before else 0:after[0] if after else len(document.text)]
+    return claimparse.mentions(fold(section), name)
+
+
+@lru_cache(maxsize=64)
+def _heading_starts(text: str) -> tuple[int, ...]:
+    """Where each numbered section heading line of a document's text starts ("9. Experimental Setup", "D.1
+    SELF-SUPERVISED VISION MODELS")."""
+    return tuple(m.start() for m in re.finditer(r"(?m)^[^\n]+$", text) if section_heading(m.group(0).strip()))
