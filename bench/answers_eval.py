@@ -3,7 +3,7 @@
     .venv/bin/python bench/answers_eval.py [--part tune|dev|probe|shapes|prose2|paraphrase|methods|methods2|sizes|
         settings|reader|questions|precision|colleague|values2|phrasing|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|
         fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|read22|read23|read24|read25|read26|read27|read28|read30|
-        read31|tuning|
+        read31|read32|tuning|
         held_out|
         methods_report|sizes_report|
         settings_report|reader_report|lead_report|questions_report|precision_report|fresh2_report|fresh4_report|fresh5_report|
@@ -13,7 +13,7 @@
 
 Each gold file in bench/data/answers/{tune,dev,probe,shapes,prose2,paraphrase,methods2,sizes,settings,reader,questions,
 precision,colleague,values2,phrasing,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,fresh11,fresh12,fresh13,fresh14,
-read22,read23,read24,read25,read26,read27,read28,read30,read31,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,fresh2_report,fresh4_report,
+read22,read23,read24,read25,read26,read27,read28,read30,read31,read32,sizes_report,settings_report,reader_report,lead_report,questions_report,precision_report,fresh2_report,fresh4_report,
 fresh5_report,
 fresh6_report,fresh7_report,fresh8_report,fresh9_report,fresh11_report,fresh12_report,fresh13_report,fresh14_report,
 held_out}/ holds a question
@@ -43,8 +43,8 @@ questions, cells or values, only scores. `tune`, `dev`, `probe`, `shapes`, `pros
 half of `methods/`, in `methods/tune/`), `methods2`, `sizes`, `settings`, `reader`, `questions`, `precision`,
 `colleague`, `values2`, `phrasing`, `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`,
 `fresh9`, `fresh10`, `fresh11`, `fresh12`, `fresh13`, `fresh14`, `read22` (questions the lead typed while reading
-pages, gold written from the PDFs after one build) and `read23` to `read28`, `read30` and `read31` (the same, gold
-written before any build) are tuning parts (`tuning` runs the thirty-nine);
+pages, gold written from the PDFs after one build) and `read23` to `read28`, `read30` to `read32` (the same, gold
+written before any build) are tuning parts (`tuning` runs the forty);
 `methods_report` (`methods/report/`) is the half of the method questions run once, to report, never tuned on, and
 `sizes_report`, `settings_report`, `reader_report`, `questions_report`, `precision_report`, `fresh2_report`,
 `fresh4_report`, `fresh5_report`, `fresh6_report`, `fresh7_report`, `fresh8_report`, `fresh9_report`,
@@ -99,7 +99,7 @@ TUNING_PARTS = ["tune", "dev", "probe", "shapes", "prose2", "paraphrase", "metho
                 "reader", "questions", "precision", "colleague", "values2", "phrasing", "fresh", "fresh2", "fresh3",
                 "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13",
                 "fresh14", "read22", "read23", "read24", "read25", "read26", "read27", "read28", "read30",
-                "read31"]
+                "read31", "read32"]
 _SETTING_WORDS = re.compile(r"pass@\d+-?cot|pass@\d+|\bcot\b|\bv\d+\b|maj@\d+", re.IGNORECASE)
 
 
@@ -471,23 +471,8 @@ def _print_scores(part: str, golds: dict[str, dict], reports: dict[str, dict], d
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", default="tune", choices=["tune", "dev", "probe", "shapes", "prose2", "paraphrase",
-                                                          "methods", "methods2", "sizes", "settings", "reader",
-                                                          "questions", "precision", "colleague", "values2", "phrasing",
-                                                          "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-                                                          "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
-                                                          "fresh13", "fresh14", "read22", "read23", "read24", "read25",
-                                                          "read26", "read27", "read28", "read30", "read31",
-                                                          "tuning",
-                                                          "held_out",
-                                                          "methods_report", "sizes_report", "settings_report",
-                                                          "reader_report", "lead_report", "questions_report",
-                                                          "precision_report", "fresh2_report", "fresh4_report",
-                                                          "fresh5_report", "fresh6_report", "fresh7_report",
-                                                          "fresh8_report", "fresh9_report", "fresh11_report",
-                                                          "fresh12_report", "fresh13_report", "fresh14_report",
-                                                          "reports",
-                                                          "both"])
+    parser.add_argument("--part", default="tune",
+                        choices=[*TUNING_PARTS, "tuning", *_REPORT_ONLY, "reports", "both"])
     parser.add_argument("--details", action="store_true",
                         help="list wrong and missed cells (never for the parts run only to report)")
     parser.add_argument("--answers-only", action="store_true",
