@@ -61,6 +61,8 @@ _QUANTITY_WORDS = re.compile(
     r"amount|value|values|decay|capacity|savings?|throughput|latency|memory|window|vocabulary|flops?|weight|"
     r"coefficients?|threshold|temperature|(?:clipping|gradient)\s+norm|fraction|proportion|percentage|shares?|"
     r"momentum|speed-?ups?|resolution|scale|spans?|improvements?|reductions?|gains?|top-[kp]|"
+    # a measure is a number: "what accuracy does the auxiliary task reach"
+    r"accuracy|accuracies|perplexity|perplexities|"
     # a duration, a rate of change or a fitted constant: "doubling time", "over what period", "inference efficiency
     # increase", "scaling exponent", "lower bound on the intrinsic dimension"
     r"time|period|duration|increases?|decreases?|exponents?|bounds?)(?![\w-])",

@@ -49,6 +49,13 @@ def _stem_in(word: str, stems: Sequence[str]) -> bool:
                                                                        lowered.split("-") for s in stems)
 
 
+def _name_carries_stem(term: str, stems: Sequence[str]) -> bool:
+    """A name carries the asked stem in a part written as a name ("RMSNorm", "QK-Norm", "AdamW"), or in a lower-case
+    part holding the whole stem ("QK-norm"): "FLOP-optimal" shares only "opti" with an optimizer, in a plain word."""
+    parts = [part for part in term.split("-") if part]
+    return any(_stem_in(part, stems) and (not part.islower() or any(s in part for s in stems)) for part in parts)
+
+
 # Nouns the library uses for one another's thing: a positional encoding is written "position embeddings".
 _KINDRED = {"encoding": "embedding", "embedding": "encoding", "optimiser": "optimizer", "optimizer": "optimiser"}
 
@@ -159,7 +166,7 @@ def text_values(text: str, attribute: PlanAttribute, acronyms: dict[str, str] | 
         expansion = (acronyms or {}).get(term, "")
         if expansion and bare(expansion):
             continue  # "FFN" (Feed-Forward Network) for a feed-forward layer variant: the asked thing, no variant of it
-        if _stem_in(term, stems) or (expansion and _headed_by(expansion, [*head, *category])) or _modifies(
+        if _name_carries_stem(term, stems) or (expansion and _headed_by(expansion, [*head, *category])) or _modifies(
                 text, words, position, [*head, *category]):
             found.append((match.start(), term))
     for match in _TITLE_PHRASE.finditer(text):
