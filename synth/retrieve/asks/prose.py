@@ -78,6 +78,7 @@ from synth.retrieve.asks.scope import (
     subject_scope,
 )
 from synth.retrieve.asks.slashed import for_subject
+from synth.retrieve.asks.spans import span_values
 from synth.retrieve.asks.speedups import SPEEDUP_QUERY, asks_speedup
 from synth.retrieve.asks.stages import stage_item, staged
 from synth.retrieve.asks.symbols import attribute_symbols, symbol_values
@@ -409,6 +410,8 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         return 0.0  # "the same tokenizer as used in DeepSeek 67B … Our corpus contains 8.1T tokens": not its figures
     if attribute.kind is AttributeKind.QUANTITY:
         found = quantity_values(plain_letters(sentence.text), attribute, contrast, alone)  # "a top-𝑝 value of 0.95"
+        if alone:  # "over what range of model sizes": "from 60M to 3B parameters", one subject's span, kept whole
+            found += span_values(plain_letters(sentence.text), attribute)
         if not skip_changes:  # "reduces the KV cache by 93.3%" for the asked KV cache reduction
             at = {position for *_, position in found}
             found += [v for v in change_values(sentence.text, attribute) if v[3] not in at]
