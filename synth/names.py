@@ -351,9 +351,20 @@ def _hyphen_initial(name: str) -> str | None:
 _DEFAULT_MODIFIERS = frozenset({key("total"), key("overall")})
 
 
+# Modifiers a noun goes without in a model's description: "a Transformer with 36 layers, 20 heads" counts its
+# attention heads.
+_IMPLIED_BY = {key("heads"): frozenset({key("attention")})}
+
+
+def implied_modifiers(asked: frozenset[str]) -> frozenset[str]:
+    """The asked modifiers its noun goes without ("attention" of "attention heads")."""
+    return frozenset(w for w in asked if w in frozenset().union(*(_IMPLIED_BY.get(a, frozenset()) for a in asked)))
+
+
 def default_modifiers(asked: frozenset[str]) -> frozenset[str]:
-    """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count."""
-    return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS)
+    """Modifiers an unqualified label is read with: "47B parameters" is the total parameter count, "20 heads" the
+    attention heads."""
+    return frozenset(w for w in asked if w in _DEFAULT_MODIFIERS) | implied_modifiers(asked)
 
 
 def match_property(asked: frozenset[str], default: frozenset[str], label: str) -> LabelMatch | None:

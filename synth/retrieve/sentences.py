@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from synth.claimparse import mask_citations
 from synth.models import Evidence, Passage, PassageKind
 from synth.text import collapse, has_tick_run
 
@@ -41,7 +42,9 @@ _META = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][a-z]{2,}")
 # A number, "3.2e-4" and "2.2 × 10−4" each counted once.
-_NUMBERISH = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)?(?:e[-−]\d+|\s*[×x]\s*10\s*[-−]\s*\d+)|[\d.,%]+)(?![\w])")
+# A lone "." or "," after a bracket is no number.
+_NUMBERISH = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)?(?:e[-−]\d+|\s*[×x]\s*10\s*[-−]\s*\d+)|(?=[.,%]*\d)[\d.,%]+)"
+                        r"(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,7 @@ def is_axis_text(text: str) -> bool:
     "is a value"."""
     if has_tick_run(text):
         return True
+    text = mask_citations(text)  # "(Vaswani et al., 2017)": a reference's year is no figure of a table row
     text = _SETTING.sub(" is value", text)
     text = _NUMBER_LIST.sub(" 0 ", text)  # "shape [20, 600, 600, 2]", "[35, 2, 5]": one item of the sentence
     text = _HYPHENED_NAME.sub("Name", text)  # "GPT2-20-16", "Llama-3-8B": a name, whatever its figures

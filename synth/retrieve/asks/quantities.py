@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from synth import claimparse
 from synth.models import PlanAttribute
-from synth.names import default_modifiers, key, same_word, words_of
+from synth.names import default_modifiers, implied_modifiers, key, same_word, words_of
 from synth.retrieve.asks.bounds import ALTERNATIVES, family_bound, in_range
 from synth.retrieve.asks.clauses import in_own_clause
 from synth.retrieve.asks.counted import SUBSET_WORDS, counts_other, singular, spelled_values, subset_values, verb_values
@@ -127,8 +127,6 @@ def _counts_head(words: Iterable[str], head: str) -> bool:
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w\-.]*(?:\s+\d+(?:\.\d+)?)?\s+$")
 _PER = re.compile(r"\s+(?:per|in each|for each)\s+", re.IGNORECASE)
 _NEXT_ITEM = re.compile(r"\b(?:and|or|with)\s+(?:a|an|the|its|their)\b", re.IGNORECASE)
-
-
 
 
 # A figure right after another of the same noun phrase ("128 random 2048 token segments") measures each one, in the
@@ -292,6 +290,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
     named = _PER.split(attribute.name)[0]  # "activated experts per token": the count is of experts
     counted = _COUNT_OF.sub("", named)  # "number of epochs": a source writes "3 epochs", not "number of epochs 3"
     words = [w for w in WORD.findall(counted if WORD.search(counted) else named) if w.lower() not in STOPWORDS][-2:]
+    implied = implied_modifiers(words_of(attribute.name))
+    bare_noun = [w for w in words if key(w) not in implied]
+    words = bare_noun or words  # "20 heads" for the attention heads, but never "8 KV heads"
     if not words:
         return []
     rest = modifiers - {key(p) for w in words for p in w.split("-")}
@@ -322,6 +323,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
                 # "raising the computational budget of the entire model from 85M to 102M ops/timestep"
                 (rf"\b{_RAISE_VERB}\s+(?:the\s+|its\s+|our\s+)?{phrase}(?:\s+of\s+(?:the\s+)?[a-z][a-z\s\-]{{0,30}}?)?"
                  rf"\s+from\s+[\d.,]+\s*[KMB]?\s+to\s+$", True)]
+    if implied and bare_noun:  # the noun alone: another modifier before it names another kind ("8 KV heads")
+        said = "|".join(_word_pattern(w, words) for w in WORD.findall(named) if key(w) in implied)
+        patterns[1] = (rf"^\s+(?:(?:{said})[\s-]+)?{named_in}\b", False)
     modifier = _word_pattern(words[0], words)
     applied = rf"\b{modifier}{_APPLIED_AT.format(noun=_word_pattern(words[-1], words))}"
     if len(words) == 2 and re.search(rf"\b{modifier}\s+{_SETTINGS_NOUN}|(?:^|[.;:]\s+)for\s+{modifier}\s*,|{applied}",
@@ -357,6 +361,9 @@ def _plain_values(text: str, attribute: PlanAttribute, head: str, modifiers: fro
         # "using beam search with beam size 4 and length penalty α = 0.6": a setting written right before its figure,
         # the clause opened by "with" or "using" (read30: the beam size went unread)
         patterns.append((rf"\b(?:with|using)\s+(?:an?\s+|the\s+)?{phrase}\s+$", True))
+        # "a Transformer with 36 layers, 20 heads, and embedding size 1280": the last item of the list "with" opens
+        patterns.append((rf"\b(?:with|using)\s+[^.;:()]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:an?\s+|the\s+)?{phrase}\s+$",
+                         True))
     if len(words) == 2:
         # "trained using mini-batches of size 8": the noun, then "of" and the measure, then the value
         patterns.append((rf"\b{_word_pattern(words[0], words)}\s+of\s+{_word_pattern(words[1], words)}\s+$", True))

@@ -165,6 +165,10 @@ _SAME_AS = re.compile(r"\bsame\s+(?:[\w\-]+\s+){0,3}?(?:tokeni[sz]ers?|vocabular
 _FOLLOWING = re.compile(r"\b(?:follow(?:s|ed|ing)?|similar\s+(?:[\w\-]+\s+){0,2}?(?:as|to)|"
                         r"(?:we\s+)?refer(?:s|red)?\s+to|(?:as|like)\s+in|(?:inspired|guided)\s+by)\s+(?:the\s+)?$",
                         re.IGNORECASE)
+# "The model is a Transformer with 36 layers": the architecture the sentence's own model is, no other model
+_CLASS_OF_OWN = re.compile(r"^(?:the|this|our|each|both)\s+(?:[\w\-]+\s+){0,2}?"
+                           r"(?:model|network|policy|classifier|encoder|decoder)s?\s+(?:is|are|was|were)\s+(?:a|an)\s+"
+                           r"(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE)
 # A numbered section's heading glued to its first sentence ("A.2.1 Network Architectures Our teacher …"), a number in
 # scientific notation, a kernel's shape ("5x5 convolution filters"), or a date ("Dec 2017", "March 2024"): a name by
 # its shape, never another model.
@@ -268,6 +272,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
                 or (_DRAWN_FROM_DATA.match(sentence[end:]) and _FROM.search(sentence[max(0, start - 12):start])) \
                 or _SPLIT_NAMED.search(sentence[max(0, start - 30):start]) \
                 or _FOLLOWING.search(sentence[max(0, start - 30):start]) \
+                or (_CLASS_OF_OWN.match(sentence[:start]) and not re.search(r"\d", name)) \
                 or _example_of_asked_kind(sentence[max(0, start - 80):start], kinds):
             if _AS_TOOL.search(sentence[max(0, start - 30):start]) or (
                     tool_end >= 0 and _NEXT_TOOL.match(sentence[tool_end:start])):
