@@ -39,9 +39,12 @@ def scaled(subjects: list[PlanSubject], size: str | None, vocab: Vocabulary) -> 
     return out
 
 
-_SIZED_NAME = re.compile(r"^(?:the\s+)?(?P<number>\d+(?:\.\d+)?)[\s\-]*(?P<scale>million|billion|trillion|[MBT])[\s\-]+"
-                         r"param(?:eter)?s?[\s\-]+(?P<name>\S.*)$", re.IGNORECASE)
-_BILLIONS = {"m": 1e-3, "million": 1e-3, "b": 1.0, "billion": 1.0, "t": 1e3, "trillion": 1e3}
+_SIZED_NAME = re.compile(r"^(?:the\s+)?(?P<number>\d+(?:\.\d+)?)[\s\-]*"
+                         r"(?P<scale>thousand|million|billion|trillion|[KMBT])[\s\-]+param(?:eter)?s?[\s\-]+(?P<name>\S.*)$",
+                         re.IGNORECASE)
+_LETTER = {"thousand": "K", "million": "M", "billion": "B", "trillion": "T"}
+_BILLIONS = {"k": 1e-6, "thousand": 1e-6, "m": 1e-3, "million": 1e-3, "b": 1.0, "billion": 1.0, "t": 1e3,
+             "trillion": 1e3}
 
 
 def sized(subjects: list[PlanSubject], vocab: Vocabulary) -> list[PlanSubject]:
@@ -62,6 +65,11 @@ def sized(subjects: list[PlanSubject], vocab: Vocabulary) -> list[PlanSubject]:
                    if r.record.parameters and r.record.parameters.total_b
                    and canonical(re.split(r"[\s\-]+", r.record.entity)[0]) == first
                    and round(r.record.parameters.total_b / scale, digits) == float(number)}
+        if not members:  # "the 800K-parameter Transformer": the row its table names by the size ("Transformer 800K")
+            written = canonical(f"{name} {number}{_LETTER.get(found.group('scale').lower(), found.group('scale'))}")
+            members = {r.record.entity for r in vocab.records_for([], [], subject.home_sources or homes)
+                       if canonical(r.record.entity) == written}
+            homes = subject.home_sources or homes
         if len(members) == 1:
             member = members.pop()
             out.append(PlanSubject(member, (member,), f"named in the question as {subject.name}: the member its "
