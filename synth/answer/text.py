@@ -198,9 +198,10 @@ def answer_text(answer: Answer, plan: Plan, trend: str | None = None) -> str:
     first = primary_cells(answer)
     asked = {s.name for s in plan.subjects}
     # settings of one paper's experiments asked side by side ("the batch size for CNN reading comprehension and for
-    # CIFAR-10") are no contest: ranked only when the question ranks them
+    # CIFAR-10"), or beside a named model ("the layer normalization paper's handwriting-generation model" and the
+    # Mixture-of-Depths models), are no contest: ranked only when the question ranks them
     contest = plan.relation is Relation.RANK or (
-        plan.relation is Relation.COMPARE and not all(described(s) for s in plan.subjects))
+        plan.relation is Relation.COMPARE and not any(described(s) for s in plan.subjects))
     for attribute in plan.attributes:
         if attribute.kind is AttributeKind.MECHANISM:
             for mechanism in answer.mechanisms:
