@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from synth.scientific import SCIENTIFIC, mantissa_decimals, scientific_value
-from synth.text import STOPWORDS, fold, tokens
+from synth.text import CARDINALS, STOPWORDS, cardinal_pattern, fold, tokens
 
 # "(Kiros et al., 2015)", "(Vaswani, 2017)", and the same in square brackets: "[Kingma and Ba, 2014]"
 _CITATION = re.compile(r"\((?:[^()]*\bet al\.?[^()]*|[A-Z][A-Za-z\- ]+,? \d{4}[a-z]?(?:[;,][^()]*)?)\)|"
@@ -32,17 +32,11 @@ _NUMBER = re.compile(
 )
 # "76-85%": both ends are percentages.
 _PERCENT_RANGE = re.compile(r"(?<![\w.\-/])(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*(%|(?i:percent))")
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
-    "twice": 2, "double": 2, "half": 0.5, "thrice": 3,
-}
+_NUMBER_WORDS = {**CARDINALS, "twice": 2, "double": 2, "half": 0.5, "thrice": 3}
 _REFERENCE = re.compile(r"\b(?:figures?|fig\.|tables?|tab\.|sections?|sec\.|§|eq\.|equations?|appendix|"
                         r"chapter|algorithm|footnote|line)\s*$", re.IGNORECASE)
 NUMBER_WORDS = frozenset(_NUMBER_WORDS)
-_WORD_NUMBER = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_WORD_NUMBER = re.compile(r"\b(" + cardinal_pattern(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3,
           "t": 1e12, "b": 1e9, "m": 1e6, "k": 1e3}
 _NEGATION = re.compile(

@@ -242,7 +242,9 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
     query = any_of([*(s for subject in plan.subjects for s in subject.spellings),
                     *(w for a in plan.attributes for w in (a.spellings[0], *a.name.split()) if len(w) > 2)])
     included = list(screening.included_doc_ids)
-    named = [d for d in (_doc_id(library, key) for key in plan.papers) if d in included]
+    named = [source.document.doc_id for key in plan.papers
+             if (source := library.find(key)) is not None and source.document is not None
+             and source.document.doc_id in included]
     hits = index.search(query, limit=400, doc_ids=named or included)
     top = hits[0].score if hits else 1.0
     scored: list[tuple[float, Claim]] = []
@@ -283,11 +285,6 @@ def ask_claims(plan: Plan, screening: Screening, library: Library, index: Passag
                                             passage.section, subject.name)))
                 break
     return scored
-
-
-def _doc_id(library: Library, key: str) -> str | None:
-    source = next((s for s in library.sources if s.key == key), None)
-    return source.document.doc_id if source is not None and source.document is not None else None
 
 
 def author_claims(question: Question) -> list[Claim]:

@@ -9,6 +9,7 @@ import itertools
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 
 import ftfy
 import pysbd
@@ -16,6 +17,25 @@ import pysbd
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-+]*[A-Za-z0-9+]|[A-Za-z0-9]")
 _SPACES = re.compile(r"\s+")
+
+_UNITS = "one two three four five six seven eight nine".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# Numbers written as words ("three runs", "thirty-two experts", "a dozen"): the one table every reader of figures uses.
+CARDINALS: dict[str, float] = {
+    **{word: float(n) for n, word in enumerate(_UNITS, 1)},
+    **{word: float(n) for n, word in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+                                              "eighteen nineteen".split(), 10)},
+    **{word: float(n) for n, word in zip(range(20, 100, 10), _TENS, strict=True)},
+    **{f"{ten}-{unit}": float(t + u) for t, ten in zip(range(20, 100, 10), _TENS, strict=True)
+       for u, unit in enumerate(_UNITS, 1)},
+    "dozen": 12.0, "hundred": 100.0,
+}
+
+
+def cardinal_pattern(words: Iterable[str]) -> str:
+    """An alternation of number words, the longest first so that "thirty-two" is never read as "thirty"."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
 
 STOPWORDS = frozenset(
     """a an and are as at be been being both but by can could did do does for from had has have how

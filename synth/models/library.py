@@ -295,6 +295,10 @@ class Library:
     def source(self, key: str) -> Source:
         return self._by_key[key]
 
+    def find(self, key: str) -> Source | None:
+        """The source of a key that may not be in this library (a paper a question names, in an anchored library)."""
+        return self._by_key.get(key)
+
     def source_for_doc(self, doc_id: str) -> Source:
         return self._by_doc[doc_id]
 

@@ -9,14 +9,13 @@ import re
 from synth.names import key
 from synth.retrieve.asks.lexicon import PLAIN, has_word
 from synth.retrieve.asks.spaced import where_not_how_many
-from synth.text import chosen_count
+from synth.text import CARDINALS, cardinal_pattern, chosen_count
 
 # Words that make a count the part of a set used for one input: "selects only 8 routed experts" is not the number of
 # routed experts, it is how many are activated per token.
 SUBSET_WORDS = frozenset(key(w) for w in ("activated", "active", "selected", "chosen", "activates", "selects"))
-_NUMBER_WORDS = {"single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "sixteen": 16, "thirty-two": 32, "sixty-four": 64}
-_SPELLED = re.compile(r"(?<![\w-])(" + "|".join(_NUMBER_WORDS) + r")(?![\w-])(?!\s+of\b)", re.IGNORECASE)
+_NUMBER_WORDS = {**CARDINALS, "single": 1.0}
+_SPELLED = re.compile(r"(?<![\w-])(" + cardinal_pattern(_NUMBER_WORDS) + r")(?![\w-])(?!\s+of\b)", re.IGNORECASE)
 # "one … the other": "one" picks one of a pair, it counts nothing
 _THE_OTHER = re.compile(r"\b(?:the\s+other|another)\b", re.IGNORECASE)
 

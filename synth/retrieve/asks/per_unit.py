@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from synth.text import CARDINALS, cardinal_pattern
+
 _UNIT = (r"(?:training\s+|global\s+|mini-?)?(?:batch(?:es)?|steps?|iterations?|GPUs?|devices?|nodes?|seconds?|"
          r"sequences?|examples?|samples?|epochs?|(?:trillion|billion|million)\s+tokens?)")
 # "each training batch contains 18M tokens", "on each trillion tokens requires only 180K H800 GPU hours"
@@ -34,11 +36,9 @@ _TIME_PER = re.compile(r"^\s*(?:(?:wall[\s-]?clock|training|compute)\s+)?(?:time
                        re.IGNORECASE)
 _TIME_UNIT = r"(?:milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|hours?|days?)"
 _FIGURE = r"(\d+(?:\.\d+)?)\s*"
-_WORD_FIGURES = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "eight": 8.0, "ten": 10.0,
-                 "twelve": 12.0}
 # "speeds up training times (less than two hours each on one Google TPU v2)": a run's time said of each run
 _EACH_RUN = re.compile(rf"\b(?:training|run)\s+times?\b[^.;]{{0,30}}?\b(?P<bound>(?:less\s+than|under|about|around|"
-                       rf"approximately|roughly|more\s+than|over)\s+)?(\d+(?:\.\d+)?|{'|'.join(_WORD_FIGURES)})\s+"
+                       rf"approximately|roughly|more\s+than|over)\s+)?(\d+(?:\.\d+)?|{cardinal_pattern(CARDINALS)})\s+"
                        rf"({_TIME_UNIT})\s+each\b", re.IGNORECASE)
 
 
@@ -60,7 +60,7 @@ def time_per_unit_values(text: str, attribute: str) -> list[tuple[str, float, st
     if unit == "run":
         for found in _EACH_RUN.finditer(text):
             figure = found.group(2).lower()
-            number = _WORD_FIGURES.get(figure) or float(figure)
+            number = CARDINALS.get(figure) or float(figure)
             bound = " ".join((found.group("bound") or "").split())  # "less than two hours": the bound is said
             out.append((f"{bound} {found.group(2)} {found.group(3)}".strip(), number, "", found.start(2)))
     for pattern in patterns:
