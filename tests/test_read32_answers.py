@@ -46,6 +46,7 @@ def test_a_reference_year_makes_no_sentence_a_table_row() -> None:
     (_ZIEGLER_774M, "embedding size", ["1280"]),  # the last item of the list "with" opens
     (_ZIEGLER_124M, "embedding size", ["768"]),
     (_ZIEGLER_774M, "layers", ["36"]),
+    (_ZIEGLER_124M, "layers", ["12"]),  # "124M parameter model" counts parameters, not the layers after it
 ])
 def test_a_models_description_gives_its_heads_and_width(sentence: str, attribute: str, values: list[str]) -> None:
     assert _values(sentence, attribute) == values
@@ -93,6 +94,10 @@ def test_the_774m_gpt2_of_ziegler_et_al(corpus: tuple[Library, PassageIndex]) ->
     cells = _cells(corpus, "ziegler-model-architectures")
     assert {a: cells.get(("774M-parameter GPT-2", a)) for a in ("layers", "attention heads", "embedding size")} == {
         "layers": "36", "attention heads": "20", "embedding size": "1280"}
+    # "the smaller 124M-parameter model of their released code": a model named by its size alone, read where the
+    # paper writes that size
+    assert {a: cells.get(("124M-parameter", a)) for a in ("layers", "attention heads", "embedding size")} == {
+        "layers": "12", "attention heads": "12", "embedding size": "768"}
 
 
 def test_a_size_written_before_a_name_finds_the_row_its_table_names(corpus: tuple[Library, PassageIndex]) -> None:

@@ -119,6 +119,10 @@ _RUN_ON = re.compile(r"^\s+(?:models?|networks?)\s+(?:(?:trained|evaluated|teste
 
 
 
+_SIZE_ALONE = re.compile(r"\d+(?:\.\d+)?[KMBT]-param(?:eter)?s?", re.IGNORECASE)
+_MODEL_AFTER = re.compile(r"^\s+models?\b", re.IGNORECASE)
+
+
 def question_names(text: str, vocab: Vocabulary) -> list[Name]:
     """Every name of the question with its role."""
     raw = raw_names(text, vocab)
@@ -145,6 +149,9 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             roles[i] = "setting"
             if _NUMBERED_STAGE.match(name.strip()):
                 settings[i] = name.strip()  # "in Stage 2": the setting of its clause's values
+            continue
+        if _SIZE_ALONE.fullmatch(name.strip()) and _MODEL_AFTER.match(text[end:]):
+            roles[i] = "subject"  # "the smaller 124M-parameter model of their released code": a model named by its size
             continue
         if _AT_K.match(name.strip()):
             roles[i] = "metric"  # "Recall@20", "Hits@10": a measure at a cut-off, never who is measured

@@ -30,7 +30,12 @@ def counts_other(after: str, asked: frozenset[str]) -> bool:
         return False
     word = found.group(1)
     plural = len(word) > 3 and word.lower().endswith("s") and not word.lower().endswith(("ss", "us", "is"))
-    return plural and not has_word(asked, key(word))
+    # "a smaller 124M parameter model with 12 layers": a count of parameters written attributively, no layers
+    attributive = word.lower().split("-")[0] in _ATTRIBUTIVE_COUNTS
+    return (plural or attributive) and not has_word(asked, key(word))
+
+
+_ATTRIBUTIVE_COUNTS = frozenset(("parameter", "param", "token"))
 
 
 def verb_values(text: str, words: list[str], taken: set[int]) -> list[tuple[str, float, str, int]]:

@@ -306,7 +306,9 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
     if sized and family_only:
         return None
     size = size_of(subject.name)
-    if size is not None and canonical(size) == canonical(subject.name):
+    bare = size is not None and re.fullmatch(rf"{re.escape(canonical(size))}(?:-param(?:eter)?s?)?",
+                                             canonical(subject.name))
+    if size is not None and bare:
         # "the 6.8B runs": a bare size names no model, so it owns the sentences that write it, no unnamed one
         said = re.search(rf"(?<![\w.]){re.escape(size)}(?![\w])", sentence)
         return Scope(True, subject.name, None, None, (said.span(),), tuple(others), sentence) if said else None
