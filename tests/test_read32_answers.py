@@ -96,7 +96,7 @@ def test_the_774m_gpt2_of_ziegler_et_al(corpus: tuple[Library, PassageIndex]) ->
         "layers": "36", "attention heads": "20", "embedding size": "1280"}
     # "the smaller 124M-parameter model of their released code": a model named by its size alone, read where the
     # paper writes that size
-    assert {a: cells.get(("124M-parameter", a)) for a in ("layers", "attention heads", "embedding size")} == {
+    assert {a: cells.get(("124M-parameter model", a)) for a in ("layers", "attention heads", "embedding size")} == {
         "layers": "12", "attention heads": "12", "embedding size": "768"}
 
 

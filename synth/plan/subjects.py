@@ -150,8 +150,9 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             if _NUMBERED_STAGE.match(name.strip()):
                 settings[i] = name.strip()  # "in Stage 2": the setting of its clause's values
             continue
-        if _SIZE_ALONE.fullmatch(name.strip()) and _MODEL_AFTER.match(text[end:]):
-            roles[i] = "subject"  # "the smaller 124M-parameter model of their released code": a model named by its size
+        model = _MODEL_AFTER.match(text[end:]) if _SIZE_ALONE.fullmatch(name.strip()) else None
+        if model:  # "the smaller 124M-parameter model of their released code": a model named by its size
+            roles[i], whole[i], ends[i] = "subject", f"{name}{model.group(0)}", end + model.end()
             continue
         if _AT_K.match(name.strip()):
             roles[i] = "metric"  # "Recall@20", "Hits@10": a measure at a cut-off, never who is measured

@@ -306,7 +306,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
     if sized and family_only:
         return None
     size = size_of(subject.name)
-    bare = size is not None and re.fullmatch(rf"{re.escape(canonical(size))}(?:-param(?:eter)?s?)?",
+    bare = size is not None and re.fullmatch(rf"{re.escape(canonical(size))}(?:-param(?:eter)?s?(?:-models?)?)?",
                                              canonical(subject.name))
     if size is not None and bare:
         # "the 6.8B runs": a bare size names no model, so it owns the sentences that write it, no unnamed one
