@@ -11,7 +11,7 @@ from synth.index import PassageIndex
 from synth.models import AttributeKind, Library, PlanAttribute
 from synth.plan.wording import asked_phrases, clauses, quantity_words
 from synth.retrieve.asks.quantities import quantity_values
-from synth.retrieve.asks.spans import span_values
+from synth.retrieve.asks.spans import span_claims, span_values
 from synth.retrieve.asks.terms import text_values
 from synth.retrieve.sentences import states_something
 
@@ -62,6 +62,12 @@ def test_a_span_is_the_value_of_a_range_or_list_asked() -> None:
     assert span_values("We use 1, 2, and 4 shared experts.", _attribute("shared experts")) == []
 
 
+def test_a_range_is_checked_as_sources_word_it() -> None:
+    assert span_claims("Mixture-of-Depths", "60M to 3B parameters", "range of model sizes") == [
+        "Mixture-of-Depths has model sizes from 60M to 3B parameters."]
+    assert span_claims("Mixture-of-Depths", "6e18, 2e19, and 1e20 FLOPs", "total FLOP budgets") == []
+
+
 def test_a_plain_word_sharing_a_stem_names_no_optimizer() -> None:
     """Mixture-of-Depths p.8: "FLOP-optimal MoD transformers" answered "which optimizer" (a paper naming none)."""
     optimizer = _attribute("optimizer", AttributeKind.TEXT)
@@ -84,6 +90,8 @@ def test_the_mixture_of_depths_spans_and_no_optimizer(corpus: tuple[Library, Pas
     answer = gold_answer("read32", "mod-isoflop-analysis", corpus)
     cells = {(c.subject, c.attribute): c.value for c in answer.cells}
     assert cells.get(("Mixture-of-Depths", "range of model sizes")) == "60M to 3B parameters"
+    ranged = next(c for c in answer.cells if c.attribute == "range of model sizes")
+    assert ranged.verdict.value == "supported"  # checked as "… has model sizes from 60M to 3B parameters"
     assert "6e18, 2e19, and 1e20" in cells.get(("Mixture-of-Depths", "total FLOP budgets"), "")
     assert cells.get(("Mixture-of-Depths", "accuracy")) == "99%"
     assert ("Mixture-of-Depths", "optimizer") not in cells

@@ -12,6 +12,7 @@ from synth.names import canonical, family, key, same_word, uncited, words_of
 from synth.retrieve.asks import Candidate
 from synth.retrieve.asks.change import change_clause
 from synth.retrieve.asks.lexicon import measured_noun, same_measures
+from synth.retrieve.asks.spans import span_claims
 from synth.text import STOPWORDS, fold
 
 
@@ -41,7 +42,7 @@ def _worded(candidate: Candidate, label: str, quantity: bool = False) -> list[st
     if candidate.evidence.table_caption is not None or candidate.table:
         label = candidate.evidence.quote.split(" | ")[0] if not candidate.entity.strip() else label
     if candidate.number is None:
-        return [f"{entity} uses {candidate.value}."]
+        return [*span_claims(entity, candidate.value, candidate.attribute), f"{entity} uses {candidate.value}."]
     if not quantity:
         if candidate.attribute and candidate.unit in ("B", "M", "T", "K"):
             return [f"The {label} of {entity} is {candidate.value}."]

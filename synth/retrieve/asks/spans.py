@@ -49,3 +49,15 @@ def span_values(text: str, attribute: PlanAttribute) -> list[tuple[str, None, st
             shown = (match.group("span") + match.group("after")).strip()
             out.append((shown, None, "", match.start("span")))
     return out
+
+
+_RANGE_VALUE = re.compile(rf"^{_FIGURE}\s+(?:(?:up\s+)?to|and)\s+{_FIGURE}\b")
+
+
+def span_claims(entity: str, value: str, attribute: str) -> list[str]:
+    """A range as sources word it, for the verification stage: "Mixture-of-Depths has model sizes from 60M to 3B
+    parameters" (a bare "uses 60M to 3B parameters" reads as two figures, neither of them stated alone)."""
+    if not _RANGE_VALUE.match(value):
+        return []
+    asked = " ".join(w for w in attribute.split() if key(w) not in _SPAN_WORDS and w.lower() not in ("of", "the"))
+    return [f"{entity} has {asked} from {value}."] if asked else []
