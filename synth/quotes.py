@@ -170,10 +170,11 @@ def excerpt(quote: str, claim: str) -> Excerpt:
         words = set(content_tokens(claim))
         best = max(spans, key=lambda s: (len(words & set(content_tokens(quote[s[0]:s[1]]))), -s[0]))
         keep = [best]
+    keep = sorted({*_naming(quote, spans, keep, claim), *keep})
     pieces: list[str] = []
     previous_end = 0
     for index, (start, end) in enumerate(keep):
-        if start > previous_end or (index == 0 and start > 0):
+        if quote[previous_end:start].strip() or (index == 0 and start > 0):
             pieces.append(ELLIPSIS)
         pieces.append(quote[start:end])
         previous_end = end
@@ -181,6 +182,23 @@ def excerpt(quote: str, claim: str) -> Excerpt:
         pieces.append(ELLIPSIS)
     text = " ".join(pieces)
     return Excerpt(text, tuple(figure_spans(text, claim)))
+
+
+def _naming(quote: str, spans: list[tuple[int, int]], keep: list[tuple[int, int]], claim: str
+            ) -> list[tuple[int, int]]:
+    """The sentence before the kept ones that names the claim's model when they do not ("We use a 774M parameter
+    version of the GPT-2 language model … | The model is a Transformer with 36 layers"): without it the reader
+    cannot see whose figure it is."""
+    named: set[str] = set()
+    for token in content_tokens(claim):  # "gpt-2", "774m" of "774m-parameter": a model's name, not a figure
+        named |= {t for t in (token, *token.split("-")) if _DIGIT.search(t) and re.search(r"[a-z]", t)}
+
+    def says(span: tuple[int, int]) -> bool:
+        return bool(named & set(content_tokens(quote[span[0]:span[1]])))
+
+    if not named or any(says(s) for s in keep):
+        return []
+    return [s for s in spans if s[1] <= keep[0][0] and says(s)][-1:]
 
 
 def prose(evidence: Evidence, claim: str) -> str:

@@ -10,6 +10,7 @@ from gold_answers import gold_answer
 from synth.index import PassageIndex
 from synth.models import AttributeKind, Library, PlanAttribute
 from synth.plan.wording import asked_phrases, clauses, quantity_words
+from synth.quotes import excerpt
 from synth.retrieve.asks.quantities import quantity_values
 from synth.retrieve.asks.spans import span_claims, span_values
 from synth.retrieve.asks.terms import text_values
@@ -133,3 +134,14 @@ def test_modifiers_each_asked_with_what_share_their_noun() -> None:
                                           lambda _: False)] == ["raw compression rate", "adjusted compression rate"]
     assert [a.text for a in asked_phrases(clauses("what dropout and what learning rate")[0],
                                           lambda p: p == "dropout")] == ["dropout", "learning rate"]
+
+
+def test_a_quote_keeps_the_sentence_naming_whose_figure_it_is() -> None:
+    """Ziegler et al. p.3: the page showed "… The model is a Transformer with 36 layers" alone, which never says it is
+    the 774M GPT-2; the sentence naming it is kept, and two sentences that follow each other get no ellipsis."""
+    quote = ("We use a 774M parameter version of the GPT-2 language model in Radford et al. (2019) trained on their "
+             "WebText dataset and their 50,257 token invertible byte pair encoding to preserve capitalization and "
+             "punctuation (Sennrich et al., 2015). " + _ZIEGLER_774M)
+    shown = excerpt(quote, "774M-parameter GPT-2 has 36 layers.").text
+    assert shown == quote
+    assert excerpt(quote, "The model has 36 layers.").text == f"… {_ZIEGLER_774M}"
