@@ -48,7 +48,8 @@ class PlanAttribute:
     only values of that variant ("thinking", "pass@1"); `stage` only values from that training stage
     ("pre-training" when the question says "used to pre-train"). `subjects` names the subjects it is asked of when
     the clause that asks it names them ("what vocabulary size does Qwen3 use"); empty, it is asked of every
-    subject."""
+    subject. `symbols` are the symbols the question writes for it ("what clipping threshold d"): a source setting
+    one ("d = 1") states its value, whether or not it defines the symbol in words."""
 
     name: str
     kind: AttributeKind
@@ -59,6 +60,7 @@ class PlanAttribute:
     instructions: str | None = None
     stage: str | None = None
     subjects: tuple[str, ...] = ()
+    symbols: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

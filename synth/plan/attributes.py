@@ -22,6 +22,7 @@ from synth.plan.score_settings import metric_attribute
 from synth.plan.setting import Setting, read_setting
 from synth.plan.subjects import FRONT_SETTING, Name
 from synth.plan.wording import Asked, asked_phrases, clauses, quantity_symbol, quantity_words
+from synth.plan.written_symbols import with_symbols
 from synth.vocabulary import Vocabulary
 
 
@@ -56,7 +57,7 @@ def asked_attributes(question: Question, text: str, slotted_text: str, names: li
         if trained and index not in set_for:
             set_for[index] = trained
         standalone = partial(_standalone, vocab=vocab)
-        for asked in qualified(clause, _phrased_or_asked(clause, standalone)):
+        for asked, symbols in with_symbols(qualified(clause, _phrased_or_asked(clause, standalone))):
             asked = without_eval_set(asked, partial(_quantity, vocab=vocab))
             kind = asked.kind or (AttributeKind.QUANTITY if _quantity(asked.text, vocab) else AttributeKind.TEXT)
             if kind is AttributeKind.QUANTITY and setting.stage:
@@ -70,7 +71,7 @@ def asked_attributes(question: Question, text: str, slotted_text: str, names: li
                 spellings = tuple(dict.fromkeys([*spellings, *property_spellings(f"{where} {asked.text}", vocab)[1:]]))
             attributes.append(PlanAttribute(asked.text, kind, spellings, asked.how,
                                             stage=setting.stage if kind is not AttributeKind.METRIC else None,
-                                            subjects=binding.of_clause(index),
+                                            subjects=binding.of_clause(index), symbols=symbols,
                                             variant=None if kind is AttributeKind.METRIC else "; ".join(
                                                 v for v in (set_for.get(index), setting.mode) if v) or None))
     datasets = measured_on(slotted_text, names, vocab)

@@ -101,10 +101,12 @@ class ClauseSubjects:
 
 
 def merged(first: PlanAttribute, second: PlanAttribute) -> PlanAttribute:
-    """One attribute asked in two clauses is asked of the subjects of both (of all, when either asks it of all)."""
+    """One attribute asked in two clauses is asked of the subjects of both (of all, when either asks it of all), by the
+    symbols either writes for it."""
+    symbols = tuple(dict.fromkeys([*first.symbols, *second.symbols]))
     if not first.subjects or not second.subjects:
-        return replace(first, subjects=())
-    return replace(first, subjects=tuple(dict.fromkeys([*first.subjects, *second.subjects])))
+        return replace(first, subjects=(), symbols=symbols)
+    return replace(first, subjects=tuple(dict.fromkeys([*first.subjects, *second.subjects])), symbols=symbols)
 
 
 def _resolve(written: str, subjects: list[PlanSubject]) -> str | None:

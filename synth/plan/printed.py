@@ -17,6 +17,7 @@ def describe(plan: Plan) -> str:
     for attribute in plan.attributes:
         extra = [f"unit {attribute.unit}"] if attribute.unit else []
         extra += [f"variant {attribute.variant}"] if attribute.variant else []
+        extra += [f"written {', '.join(attribute.symbols)}"] if attribute.symbols else []
         labels = f"; library labels: {', '.join(attribute.spellings[1:])}" if len(attribute.spellings) > 1 else ""
         of = f"; asked of {', '.join(attribute.subjects)}" if attribute.subjects else ""
         lines.append(f"  - {attribute.name} ({attribute.kind.value}{', ' + ', '.join(extra) if extra else ''}) — "

@@ -137,11 +137,19 @@ def _contrasted(definition: Iterable[str], asked: list[str], contrast: frozenset
 def attribute_symbols(attribute: PlanAttribute, document: Document | DocumentHandle | Definitions,
                       contrast: frozenset[str] = frozenset()) -> frozenset[str]:
     """The symbols a document defines as the asked attribute: those whose definition holds every asked
-    word with the fewest other words; the attribute itself when it is asked as a symbol. A definition holding
+    word with the fewest other words; the attribute itself when it is asked as a symbol, and the symbols the
+    question writes for it. A definition holding
     a contrasting modifier names another count ("warmup_steps" is no answer to "how many steps"), as in prose.
     `document` may be its definitions already read (PassageIndex.symbol_definitions)."""
     if is_symbol(attribute.name):
         return frozenset({normal_symbol(attribute.name)})
+    written = frozenset(normal_symbol(symbol) for symbol in attribute.symbols)  # "what clipping threshold d"
+    return written | _defined_as(attribute, document, contrast)
+
+
+def _defined_as(attribute: PlanAttribute, document: Document | DocumentHandle | Definitions,
+                contrast: frozenset[str]) -> frozenset[str]:
+    """The symbols whose definitions in the document hold every asked word with the fewest other words."""
     asked = _asked_words(attribute)
     if not asked:
         return frozenset()
@@ -188,7 +196,7 @@ def symbol_values(text: str, symbols: frozenset[str]) -> list[tuple[str, float, 
     read from the values its bare symbol sets together ("β = 0.9, 0.95" gives β2 = 0.95)."""
     if not symbols:
         return []
-    out = _indexed_values(text, symbols)
+    out = _indexed_values(text, symbols) + _split_values(text, symbols)
     for match in _SETTING.finditer(text):
         if normal_symbol(match.group("symbol")) not in symbols:
             continue
@@ -204,6 +212,22 @@ def symbol_values(text: str, symbols: frozenset[str]) -> list[tuple[str, float, 
             continue
         value, unit = parsed
         out.append((" ".join(number.split()), value, unit, match.start("number")))
+    return out
+
+
+def _split_values(text: str, symbols: frozenset[str]) -> list[tuple[str, float, str, int]]:
+    """"df f = 3072" sets d_ff: a subscript the PDF's text layer split off the letter by a space is the asked symbol
+    whole (letters only, two at least, so that a lone letter is never joined to the word before it)."""
+    out = []
+    for symbol in symbols:
+        if not re.fullmatch(r"[A-Za-z]{2,8}", symbol):
+            continue
+        spelled = r"\s?".join(re.escape(letter) for letter in symbol)
+        for match in re.finditer(rf"(?<![\w\u0370-\u03ff=/])(?P<symbol>{spelled})\s*=\s*(?P<number>{_NUMBER})"
+                                 r"(?![\w=/·]|\.\d)", text):
+            parsed = _number(match.group("number"))
+            if " " in match.group("symbol") and parsed is not None:
+                out.append((" ".join(match.group("number").split()), parsed[0], parsed[1], match.start("number")))
     return out
 
 
