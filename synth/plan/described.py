@@ -149,7 +149,8 @@ def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str,
             and not any(canonical(row[0]).rstrip("s") in name for name in asked) and canonical(row[0]) not in settings]
     kept = subjects
     if rows:
-        inside = [s for s in subjects if any(fold(s.name) in fold(row[0]) for row in rows)]
+        inside = [s for s in subjects if any(fold(s.name) in fold(row[0]) for row in rows)
+                  and not _written_apart(s, rows, text)]
         kept = [s for s in subjects if s not in inside]
         notes.append(f"Described, not named: {', '.join(row[0] for row in rows)} ({why}).")
         kept += [PlanSubject(row[0], row, why, keys) for row in rows
@@ -161,6 +162,15 @@ def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str,
         unique.setdefault(canonical(measure), PlanAttribute(measure, AttributeKind.QUANTITY, (measure,),
                                                             f'read from "which … {ranked.group("verb")} the …"'))
     return kept, unique
+
+
+def _written_apart(subject: PlanSubject, rows: list[tuple[str, ...]], text: str) -> bool:
+    """"NoPE, RoPE and 0.75-RoPE": a subject the question writes on its own, outside every row label it writes whole,
+    is a subject beside the row, not a word of it ("60k" of "the supervised + 60k fine-tuned model" is one)."""
+    rest = text
+    for label in sorted((label for row in rows for label in row), key=len, reverse=True):
+        rest = re.sub(rf"(?<![\w-]){re.escape(label)}(?![\w-])", " ", rest, flags=re.IGNORECASE)
+    return rest != text and name_regex(subject.name).search(fold(rest)) is not None
 
 
 def _spelt_apart(label: str, text: str, subjects: list[PlanSubject], papers: list[PaperReference]) -> bool:

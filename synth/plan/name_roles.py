@@ -57,6 +57,27 @@ def demote_baselines_and_spans(text: str, raw: list[Raw], roles: list[str | None
             roles[i - 1] = roles[i] = "metric"
 
 
+# "the Gemma 2B models trained with NoPE, RoPE and 0.75-RoPE": a plural of runs of one model, then how each was trained
+_RUNS_TRAINED_WITH = re.compile(r"^\s+(?:models|networks|variants|runs|versions)\s+(?:that\s+were\s+|which\s+were\s+)?"
+                                r"(?:pre-?|post-?)?(?:trained|fine-?tuned|tuned|built|run)\s+(?:with|using)\s+"
+                                r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def training_variants(text: str, raw: list[Raw], roles: list[str | None],
+                      groups: list[list[int]]) -> tuple[list[int], list[int]]:
+    """(the listed names, the model they share) of "the Gemma 2B models trained with NoPE, RoPE and 0.75-RoPE": the
+    listed ways of training are the subjects (the paper reports one row per encoding), the model written before "models
+    trained with" the setting they share, no subject of its own. A single name after "trained with" is how the subject
+    was trained ("BERT was pre-trained with Adam"), and stays so."""
+    for group in groups:
+        if len(group) < 2 or group[0] == 0:
+            continue
+        head = group[0] - 1
+        if _RUNS_TRAINED_WITH.match(text[raw[head].end:raw[group[0]].start]) and _subject(roles[head]):
+            return group, [head]
+    return [], []
+
+
 _CLAUSE_END = re.compile(r"^\s*(?:[?,;.]|$|(?:and|or)\b)")
 
 

@@ -20,7 +20,13 @@ import re
 
 from synth.names import variant_words
 from synth.plan.composition import SHARE_OF_BEFORE
-from synth.plan.name_roles import FOR_BEFORE, demote_baselines_and_spans, demote_levels_and_places, for_settings
+from synth.plan.name_roles import (
+    FOR_BEFORE,
+    demote_baselines_and_spans,
+    demote_levels_and_places,
+    for_settings,
+    training_variants,
+)
 from synth.plan.name_spans import (
     DATASET_NOUNS,
     LIST_VARIANT,
@@ -274,10 +280,15 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
                                                  and raw[group[0]].text.startswith(f"{r.member} ")), None)
             if len(group) == 1 and qualifier and kin is None and not asked_here:
                 roles[group[0]] = "modifier"  # "the KV compression dimension of MLA" among other subjects
-    subjects = [i for i in range(len(raw)) if (roles[i] or "subject") in ("subject", "entity")]
+    variants, shared = training_variants(text, raw, roles, lists(text, raw))
+    subjects = [i for i in range(len(raw)) if (roles[i] or "subject") in ("subject", "entity") and i not in variants]
     for i in subjects:
         if len(subjects) > 1 and _TRAINED_WITH.search(text[max(0, raw[i].start - 40):raw[i].start]):
             roles[i] = "modifier"  # "BERT was pre-trained with Adam": how the subject was trained, not a subject
+    for i in variants:
+        roles[i] = "subject"  # "the Gemma 2B models trained with NoPE, RoPE and 0.75-RoPE": one subject per encoding
+    for i in shared:
+        roles[i] = "setting"  # the model every listed variant was trained as: their shared setting, no subject
     demote_baselines_and_spans(text, raw, roles)
     for i, item in enumerate(raw):
         if FRONT_SETTING.search(text[:item.start]) and re.match(r"^\s*,", text[item.end:]) \
