@@ -73,7 +73,8 @@ def comparative(clause: str) -> Asked | None:
 # "how long did it take to train", and the work named as the subject of "take": "how long did training take",
 # "how long did training the 7B model take"
 _TAKES = re.compile(r"^how\s+long\s+(?:did|does|do|would|will|has|had)\s+"
-                    r"(?:it|they|that|this|⟨S⟩|(?:the\s+|its\s+|their\s+)?(?P<work>(?:pre-?|post-?)?training|fine-?tuning)"
+                    r"(?:it|they|that|this|⟨S⟩|(?:the\s+|its\s+|their\s+)?(?P<work>(?:pre-?|post-?)?training|fine-?tuning|"
+                    r"[a-z]{3,}ing)"
                     r"(?:\s+(?:the\s+|its\s+|their\s+)?(?:⟨S⟩|[\w\-]+(?:\s+[\w\-]+){0,2}?))?)?"
                     r"\s*(?:take|taken)\b"
                     r"(?:\s+to\s+(?P<verb>[a-z]+))?", re.IGNORECASE)
@@ -107,6 +108,9 @@ def time_taken(clause: str) -> Asked | None:
     if not found:
         return None
     verb = (found.group("verb") or found.group("work") or "train").lower()
+    if verb.endswith("ing") and not stage_of(verb) and not verb.startswith("train"):
+        # "how long does quantizing OPT-30b take": the work named by its gerund, its verb "quantize"
+        verb = f"{verb[:-3]}e" if verb[:-3].endswith(("iz", "is")) else verb[:-3]
     # "how long does ⟨S⟩ take to quantize it": the quantization time (a verb in -ize names its work in -ization)
     noun = "training" if stage_of(verb) or verb.startswith("train") else f"{verb[:-1]}ation" \
         if verb.endswith(("ize", "ise")) else f"{verb.removesuffix('e')}ing"
@@ -223,11 +227,31 @@ _LONG_EACH = re.compile(r"\bhow\s+many\s+(?P<unit>[a-z][\w\-]*)\s+long\s+(?:is|a
                         r"(?P<noun>[a-z][\w\-]*)(?=\s*(?:[,;?]|\band\b|$))", re.IGNORECASE)
 
 
+# "how many calibration segments are used and how many tokens long is each": "each" is one of the things counted before
+_LONG_EACH_COUNTED = re.compile(r"\bhow\s+many\s+(?P<unit>[a-z][\w\-]*)\s+long\s+(?:is|are|was|were)\s+each"
+                                r"(?=\s*(?:[,;?]|\band\b|$))", re.IGNORECASE)
+_COUNTED_BEFORE = re.compile(r"\bhow\s+many\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*s)\b"
+                             r"(?=\s+(?:are|is|were|was|do|does|did)\b)", re.IGNORECASE)
+# "what value of the quantization-range parameter ρ is used": the value of a thing is the thing asked
+_VALUE_OF = re.compile(r"\bwhat\s+(?:value|setting)\s+of\s+(?:the\s+|its\s+|their\s+)?(?=[a-z\u0370-\u03ff])",
+                       re.IGNORECASE)
+
+
+def _each_counted(text: str) -> str:
+    """"how many tokens long is each", after "how many calibration segments are used": the tokens per segment."""
+    def per(m: re.Match[str]) -> str:
+        counted = list(_COUNTED_BEFORE.finditer(text[:m.start()]))
+        return f"how many {m.group('unit')} per {_singular(counted[-1].group('noun'))}" if counted else m.group(0)
+    return _LONG_EACH_COUNTED.sub(per, text)
+
+
 def drawn_from(text: str) -> str:
     """"Which dataset does QuIP draw its calibration set from" asks QuIP's calibration dataset; "how many tokens long
-    is each segment" asks the tokens per segment. Read as the shapes that name the asked thing whole."""
+    is each segment" (or "each", after "how many segments") asks the tokens per segment; "what value of the
+    parameter ρ" asks the parameter ρ. Read as the shapes that name the asked thing whole."""
     text = _DRAWN_FROM.sub(lambda m: f"{m.group('which')} {m.group('purpose')} {m.group('kind')} {m.group('aux')} "
                                      f"{m.group('subject')} use", text)
+    text = _VALUE_OF.sub("what ", _each_counted(text))
     return _LONG_EACH.sub(lambda m: f"how many {m.group('unit')} per {m.group('noun')}", text)
 
 

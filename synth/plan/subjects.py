@@ -25,6 +25,7 @@ from synth.plan.name_roles import (
     demote_baselines_and_spans,
     demote_levels_and_places,
     for_settings,
+    timed_work_objects,
     training_variants,
 )
 from synth.plan.name_spans import (
@@ -301,7 +302,7 @@ def question_names(text: str, vocab: Vocabulary) -> list[Name]:
             roles[i] = "modifier"  # "its CNNs on CIFAR10 and SVHN": a kind of network, no model or benchmark asked
     for i in demote_levels_and_places(text, raw, roles, quantity_words):
         roles[i], settings[i] = "setting", raw[i].text
-    for i in for_settings(text, raw, roles, vocab):
+    for i in [*for_settings(text, raw, roles, vocab), *timed_work_objects(text, raw, roles)]:
         roles[i], settings[i] = "setting", raw[i].text
     if not any((roles[i] or "subject") in ("subject", "entity") for i in range(len(raw))):
         # "What critical batch size does the large-batch paper report for ImageNet and for Dota?": with no model
