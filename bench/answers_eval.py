@@ -317,7 +317,9 @@ def score(gold: dict, report: dict) -> Score:
             supported = c.get("verdict") == "supported"
             # a value another variant's gold rejects is no wrong value for the variant it is right for (the long-CoT
             # 77.5 beside the short-CoT cell that rejects it)
-            if any(rejected(c, g) for g in (compatible if several else golds)) \
+            # a reject entry printed coarser than the gold value ("0" beside "0.1": equal at its printed precision)
+            # never rejects the gold value itself
+            if any(rejected(c, g) and not value_right(c, g) for g in (compatible if several else golds)) \
                     or not any(value_right(c, g) for g in compatible):
                 result.wrong += 1
                 result.wrong_supported += supported

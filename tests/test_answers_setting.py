@@ -54,3 +54,21 @@ def test_a_thousand_printed_as_a_lower_case_k_is_a_thousand() -> None:
     assert answers_eval.numbers_equal(128.0, "K", "128k", None)
     assert answers_eval.numbers_equal(128000.0, None, "128k", None)
     assert not answers_eval.numbers_equal(128.0, None, "128k", None)
+
+
+def test_a_coarser_reject_never_rejects_the_gold_value_itself() -> None:
+    """read31 glu-training-dropout: the fine-tuning dropout rate 0.1 rejects "0" (the pre-training rate), which 0.1
+    equals at that entry's printed precision; the gold value itself is right, a 0 would still be wrong."""
+    gold = {"subjects": [{"name": "GLU models", "aliases": []}],
+            "attributes": [{"name": "fine-tuning dropout rate", "aliases": []}],
+            "cells": [{"subject": "GLU models", "attribute": "fine-tuning dropout rate", "value": "0.1", "number": 0.1,
+                       "unit": None, "variant": None, "reject": ["0"]}]}
+
+    def cell(value: str, number: float) -> dict:
+        return {"subject": "GLU models", "attribute": "fine-tuning dropout rate", "value": value, "number": number,
+                "unit": None, "variant": None, "evidence": [{"doc_id": "g.pdf", "quote": "a dropout rate of 0.1"}]}
+
+    result = answers_eval.score(gold, {"answer": {"cells": [cell("0.1", 0.1)]}})
+    assert (result.recalled, result.wrong) == (1, 0)
+    result = answers_eval.score(gold, {"answer": {"cells": [cell("0", 0.0)]}})
+    assert (result.recalled, result.wrong) == (0, 1)
