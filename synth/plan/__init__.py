@@ -277,8 +277,12 @@ def make_plan(question: Question, library: Library) -> Plan:
     families = [s.name for s in subjects if is_family(s.spellings, vocab)]
     if families:
         notes.append(f"{', '.join(families)}: a family name; every sized member the library reports is shown apart.")
-    if setting.stage or setting.mode:
-        said = " and ".join(f"{w} {v}" for w, v in (("stage", setting.stage), ("mode", setting.mode)) if v)
+    clause_stages = sorted({a.stage for a in unique.values() if a.stage})
+    if len(clause_stages) > 1:  # "… were the models pre-trained …, and … were they fine-tuned"
+        notes.append(f"Each value is taken only from the stage its clause names ({', '.join(clause_stages)}).")
+    if (setting.stage and len(clause_stages) < 2) or setting.mode:
+        said = " and ".join(f"{w} {v}" for w, v in (("stage", setting.stage if len(clause_stages) < 2 else None),
+                                                     ("mode", setting.mode)) if v)
         notes.append(f"Values are taken only from the {said} the question names.")
     leftover = _unread(slotted_text, list(unique.values()), relation)
     leftover = [w for w in leftover if fold(w) not in resolved and not (fold(w) == "biggest" and "largest" in resolved)]

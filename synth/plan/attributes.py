@@ -13,6 +13,7 @@ from synth.config import Column, Question
 from synth.models import AttributeKind, PlanAttribute
 from synth.names import canonical, default_modifiers, match_property, words_of
 from synth.plan.binding import ClauseSubjects, shares_next
+from synth.plan.clause_stages import clause_stages
 from synth.plan.datasets import measured_on
 from synth.plan.mechanism import read_mechanism
 from synth.plan.phrasings import phrased
@@ -47,7 +48,9 @@ def asked_attributes(question: Question, text: str, slotted_text: str, names: li
         return _from_columns(question.columns, vocab), None
     _, plain = read_setting(slotted_text)
     attributes: list[PlanAttribute] = []
-    parts = clauses(plain)
+    staged_parts = clause_stages(slotted_text)  # "… were the models pre-trained …, and … were they fine-tuned"
+    parts = [part for part, _ in staged_parts] if staged_parts else clauses(plain)
+    stage_at = [stage for _, stage in staged_parts] if staged_parts else [setting.stage] * len(parts)
     binding = ClauseSubjects(parts, names)
     set_for = _clause_settings(text, names, len(parts))
     for index, clause in enumerate(parts):
@@ -60,7 +63,7 @@ def asked_attributes(question: Question, text: str, slotted_text: str, names: li
         for asked, symbols in with_symbols(qualified(clause, _phrased_or_asked(clause, standalone))):
             asked = without_eval_set(asked, partial(_quantity, vocab=vocab))
             kind = asked.kind or (AttributeKind.QUANTITY if _quantity(asked.text, vocab) else AttributeKind.TEXT)
-            if kind is AttributeKind.QUANTITY and setting.stage:
+            if kind is AttributeKind.QUANTITY and stage_at[index]:
                 asked = _staged(asked, vocab)
             spellings = (property_spellings(asked.text, vocab) if kind is AttributeKind.QUANTITY
                          and not quantity_symbol(asked.text) else (asked.text,))
@@ -70,7 +73,7 @@ def asked_attributes(question: Question, text: str, slotted_text: str, names: li
                 # and the measure in one column label ("RealScholarQuery Recall")
                 spellings = tuple(dict.fromkeys([*spellings, *property_spellings(f"{where} {asked.text}", vocab)[1:]]))
             attributes.append(PlanAttribute(asked.text, kind, spellings, asked.how,
-                                            stage=setting.stage if kind is not AttributeKind.METRIC else None,
+                                            stage=stage_at[index] if kind is not AttributeKind.METRIC else None,
                                             subjects=binding.of_clause(index), symbols=symbols,
                                             variant=None if kind is AttributeKind.METRIC else "; ".join(
                                                 v for v in (set_for.get(index), setting.mode) if v) or None))
@@ -83,11 +86,33 @@ def asked_attributes(question: Question, text: str, slotted_text: str, names: li
             front = next((n.text for n in names if n.role == "setting" and FRONT_SETTING.search(text[:n.start])),
                          None)
             attributes.append(metric_attribute(question, name, dataset, setting, binding, vocab, front))
+    if staged_parts:
+        attributes = _stage_named(attributes)
     mechanism = read_mechanism(slotted_text, [a.name for a in attributes if a.kind is AttributeKind.TEXT])
     if mechanism:
         attributes.append(PlanAttribute(mechanism.name, AttributeKind.MECHANISM, mechanism.spellings,
                                         'read from "how/why …"'))
     return attributes, mechanism.name if mechanism else None
+
+
+def _stage_named(attributes: list[PlanAttribute]) -> list[PlanAttribute]:
+    """"what dropout rate was used during pre-training, and … with what dropout rate were they fine-tuned": one thing
+    asked at two stages is two attributes, each named with its stage ("pre-training dropout rate", "fine-tuning
+    dropout rate"; a "training" word _staged added gives way to the stage's own)."""
+    stages: dict[str, set[str | None]] = {}
+    for attribute in attributes:
+        stages.setdefault(canonical(_unstaged(attribute.name)), set()).add(attribute.stage)
+    out = []
+    for attribute in attributes:
+        if attribute.stage and len(stages[canonical(_unstaged(attribute.name))]) > 1:
+            name = f"{attribute.stage} {_unstaged(attribute.name)}"
+            attribute = replace(attribute, name=name, spellings=tuple(dict.fromkeys([name, *attribute.spellings])))
+        out.append(attribute)
+    return out
+
+
+def _unstaged(name: str) -> str:
+    return re.sub(r"^(?:training|pre-?training|fine-?tuning)\s+", "", name, flags=re.IGNORECASE) or name
 
 
 def _clause_settings(text: str, names: list[Name], count: int) -> dict[int, str]:

@@ -157,6 +157,15 @@ def _drawn(text: str, end: int, attribute: PlanAttribute) -> bool:
 
 
 # "scaling study of byte-level models up to 8B parameters", "models at multiple scales from 1B up to 8B parameters":
+def _without_own_stage(attribute: PlanAttribute) -> str:
+    """"fine-tuning dropout rate", asked at the fine-tuning stage: the stage names which dropout rate (the stage filter
+    reads it), no word the value's sentence must write ("we use a dropout rate of 0.1" under "3.3 Fine-Tuning")."""
+    prefix = f"{attribute.stage} " if attribute.stage else ""
+    if prefix and attribute.name.lower().startswith(prefix.lower()) and len(attribute.name) > len(prefix):
+        return attribute.name[len(prefix):]
+    return attribute.name
+
+
 def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str], speedups: bool = True
                     ) -> list[tuple[str, float, str, int]]:
     """(value as written, number, unit, offset) of the counts a sentence gives for a quantity attribute: the
@@ -164,7 +173,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
     modifier right after it ("37B activated"), every other modifier nearby, no contrasting modifier
     ("13B active parameters" is not the total); a speed-up's multiples only when `speedups` (the question names no
     baseline the multiple would have to be over)."""
-    asked = words_of(attribute.name)
+    asked = words_of(_without_own_stage(attribute))
     if not asked:
         return []
     text = claimparse.mask_citations(text)  # "The RoPE [36] θ is increased to 640,000": the reference is no word
