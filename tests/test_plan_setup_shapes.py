@@ -64,3 +64,14 @@ def test_the_quip_setup_answer(corpus: tuple[Library, PassageIndex]) -> None:
     assert cells.get("quantization-range parameter") == "2.4"
     assert "quantization time" not in cells  # the paper states no time: declared, never a neighbour's figure
     assert ("QuIP", "quantization time") in {(n.subject, n.attribute) for n in answer.not_stated}
+
+
+def test_training_is_the_models_own_work(corpus: tuple[Library, PassageIndex]) -> None:
+    """read24 physics-knowledge-capacity: "how long does training GPT2-20-16 … take" asks GPT2-20-16's training time;
+    only a method's work (quantizing) makes the model it is done on a setting."""
+    plan = make_plan(Question(title="Knowledge capacity", question=(
+        "In 'Physics of Language Models: Part 3.3', how many bits of knowledge per parameter does GPT-2 store with "
+        "1000 exposures and with 100 exposures, what capacity is left after quantizing to int4, and how long does "
+        "training GPT2-20-16 on bioS(10M) for 1000 exposures take?")), corpus[0])
+    assert "GPT2-20-16" in [s.name for s in plan.subjects]
+    assert [a.subjects for a in plan.attributes if a.name == "training time"] == [("GPT2-20-16",)]

@@ -59,3 +59,11 @@ def test_training_variants_need_a_model_and_a_list(text: str, names: tuple[str, 
                                                    read: tuple[list[int], list[int]]) -> None:
     raw = _raw(text, *names)
     assert training_variants(text, raw, [None] * len(raw), lists(text, raw)) == read
+
+
+def test_a_subject_written_elsewhere_than_the_row_list_is_the_rows(corpus: tuple[Library, PassageIndex]) -> None:
+    """fresh diff-3b-baseline-heads: "the Transformer baseline … in the 3B experiments" describes the row
+    "Transformer-3B", whose label the question writes only inside "DIFF Transformer-3B": no subject "Transformer"."""
+    assert _plan_subjects("How many attention heads does the Transformer baseline use in the 3B experiments of the "
+                          "DIFF Transformer paper, and how many does DIFF Transformer-3B use?",
+                          corpus[0]) == ["DIFF Transformer-3B", "Transformer-3B"]

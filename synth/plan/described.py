@@ -165,12 +165,22 @@ def described_subjects(text: str, subjects: list[PlanSubject], unique: dict[str,
 
 
 def _written_apart(subject: PlanSubject, rows: list[tuple[str, ...]], text: str) -> bool:
-    """"NoPE, RoPE and 0.75-RoPE": a subject the question writes on its own, outside every row label it writes whole,
-    is a subject beside the row, not a word of it ("60k" of "the supervised + 60k fine-tuned model" is one)."""
-    rest = text
-    for label in sorted((label for row in rows for label in row), key=len, reverse=True):
-        rest = re.sub(rf"(?<![\w-]){re.escape(label)}(?![\w-])", " ", rest, flags=re.IGNORECASE)
-    return rest != text and name_regex(subject.name).search(fold(rest)) is not None
+    """"NoPE, RoPE and 0.75-RoPE": a subject the question lists beside a row label it writes whole is a subject of its
+    own, not a word of the row. A subject written elsewhere ("the Transformer baseline … in the 3B experiments", the row
+    "Transformer-3B") or only inside the row's words ("60k" of "the supervised + 60k fine-tuned model") is the row's."""
+    folded = fold(text)
+    at = [m.span() for m in name_regex(subject.name).finditer(folded)]
+    for label in (label for row in rows for label in row):
+        for found in re.finditer(rf"(?<![\w-]){re.escape(fold(label))}(?![\w-])", folded):
+            for start, end in at:
+                if (end <= found.start() and _LISTED.fullmatch(folded[end:found.start()])) or \
+                        (found.end() <= start and _LISTED.fullmatch(folded[found.end():start])):
+                    return True
+    return False
+
+
+# the glue between two names of one list, other names of the list between them
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:[\w.\-]+\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+))*")
 
 
 def _spelt_apart(label: str, text: str, subjects: list[PlanSubject], papers: list[PaperReference]) -> bool:

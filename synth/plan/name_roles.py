@@ -79,17 +79,21 @@ def training_variants(text: str, raw: list[Raw], roles: list[str | None],
 
 
 # "how long does quantizing OPT-30b take": the name is what the timed work is done on
-_TIMED_WORK_BEFORE = re.compile(r"\bhow\s+long\s+(?:does|did|do|would|will)\s+[a-z]{3,}ing\s+(?:the\s+|an?\s+)?$",
-                                re.IGNORECASE)
+_TIMED_WORK_BEFORE = re.compile(r"\bhow\s+long\s+(?:does|did|do|would|will)\s+(?P<work>[a-z\-]{3,}ing)\s+"
+                                r"(?:the\s+|an?\s+)?$", re.IGNORECASE)
 
 
 def timed_work_objects(text: str, raw: list[Raw], roles: list[str | None]) -> list[int]:
-    """"For QuIP, …, how long does quantizing OPT-30b take": the model a timed work is done on is the setting of the
-    asked time (QuIP's run on OPT-30b), no subject, when the question names a subject elsewhere ("how long did training
-    GPT-3 take" alone asks GPT-3's training time)."""
-    objects = [i for i, item in enumerate(raw) if _subject(roles[i]) and _TIMED_WORK_BEFORE.search(text[:item.start])]
+    """"For QuIP, …, how long does quantizing OPT-30b take": the model a method's work is done on is the setting of the
+    asked time (QuIP's run on OPT-30b), no subject, when the question names a subject elsewhere. Training is the
+    model's own work: "how long does training GPT2-20-16 … take" asks GPT2-20-16's training time."""
+    objects = [i for i, item in enumerate(raw) if _subject(roles[i]) and (work := _TIMED_WORK_BEFORE.search(
+        text[:item.start])) and not _TRAINING.search(work.group("work"))]
     others = [i for i in range(len(raw)) if _subject(roles[i]) and i not in objects]
     return objects if others else []
+
+
+_TRAINING = re.compile(r"train|fine-?tun", re.IGNORECASE)
 
 
 _CLAUSE_END = re.compile(r"^\s*(?:[?,;.]|$|(?:and|or)\b)")
