@@ -226,6 +226,8 @@ _E_NOTATION = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[eE][-+]?\d+(?!\w|\.\d)")
 # noun after it, as "an embedding dimension of 512" does: a figure, no name.
 DIMENSIONAL = re.compile(r"(\d+)-(?:dimensional|dim)")
 _NOT_A_NAME = re.compile(rf"{_E_NOTATION.pattern}|[Ll][12]|{DIMENSIONAL.pattern}")
+
+
 def _is_name(word: str, at_start: bool) -> bool:
     if _PURE_NUMBER.fullmatch(word) or _SIZE_TOKEN.fullmatch(word) or _NOT_A_NAME.fullmatch(word):
         return False

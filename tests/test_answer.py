@@ -29,8 +29,6 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageI
     return prepare_library(ASKS / "library", tmp_path_factory.mktemp("cache"))
 
 
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c["question"][:40] for c in CASES])
 def test_answers_match_the_golden_cells_and_gaps(case: dict, library: tuple[Library, PassageIndex]) -> None:
     answer = asks_report(case["question"], library).answer

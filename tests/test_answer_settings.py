@@ -29,8 +29,6 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageI
     return prepare_library(ASKS / "library", tmp_path_factory.mktemp("cache"))
 
 
-
-
 def test_two_columns_of_one_row_are_two_labelled_cells_not_a_disagreement(library) -> None:
     answer = asks_report("What is the critical batch size for StarNet and MiniText?", library).answer
     assert answer is not None

@@ -55,8 +55,6 @@ def test_a_value_read_where_the_asked_stage_is_named_carries_that_stage() -> Non
     assert at_asked_stage(elsewhere, "reasoning").variant is None
 
 
-
-
 def _answer(name: str, corpus: tuple[Library, PassageIndex]) -> Answer:
     return gold_answer("read23", name, corpus)
 

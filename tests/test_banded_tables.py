@@ -89,8 +89,6 @@ def test_a_table_value_at_a_setting_the_condition_does_not_state_is_dropped() ->
     assert keep_conditioned(unconditioned, found) == found
 
 
-
-
 def _answer(name: str, corpus: tuple[Library, PassageIndex]) -> Answer:
     return gold_answer("read23", name, corpus)
 

@@ -34,7 +34,6 @@ def test_a_label_naming_another_model_is_not_the_subject_without_its_first_word(
     assert ("Nimbus Transformer-3B", "63.4") not in given, given
 
 
-
 SHOTS = """# Nimbus Transformer: a transformer with cloud attention
 
 Nimbus Transformer replaces softmax attention with cloud attention.

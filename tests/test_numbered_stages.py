@@ -38,8 +38,6 @@ def test_how_long_training_a_named_model_took_is_the_training_time() -> None:
     assert asked is not None and asked.text == "training time"
 
 
-
-
 def _answer(name: str, corpus: tuple[Library, PassageIndex]) -> Answer:
     return gold_answer("read24", name, corpus)
 

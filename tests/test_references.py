@@ -107,7 +107,6 @@ def test_report_folder_publishes_references(project) -> None:  # type: ignore[no
     assert page.count("https://doi.org/10.48550/arXiv.2412.15115") == 1
 
 
-
 def _file_only(*metadata: tuple[str, str]) -> Source:
     from synth.models import Document
 

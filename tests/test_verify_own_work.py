@@ -53,7 +53,6 @@ TPU v2).
 """
 
 
-
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, PassageIndex]:
     return indexed_library(tmp_path_factory.mktemp("own-work"),

@@ -330,7 +330,6 @@ def passage_spans(pages: list[str], joins: list[Join], layout: Layout) -> list[t
     return out
 
 
-
 def sentence_breaks(pages: list[str]) -> list[tuple[int, str, str]]:
     """(page k, 1-based; page k's last body line; page k+1's first line of the rest) for every joined break:
     what bench/page_breaks.py counts and shows."""

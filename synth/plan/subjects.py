@@ -99,8 +99,6 @@ _DATASET_PART = re.compile(rf"^\s+{PARTS}\b")
 _PARALLEL = re.compile(r"\b(?:and|or)\s+(?:of|for)\s+$")
 
 
-
-
 # A plural acronym names a kind of network ("CNNs", "RNNs", "LSTMs", "MLPs"), never one model or one benchmark.
 _KIND_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 # The datasets a model kind was trained on, listed: "trained on CIFAR10, on MNIST and on SVHN".
@@ -123,7 +121,6 @@ _ON_DATA = re.compile(r"\b(?:on|over|using)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}$", 
 # "the DRAW model on binarized MNIST": the data a named model is run on, written right after it
 _RUN_ON = re.compile(r"^\s+(?:models?|networks?)\s+(?:(?:trained|evaluated|tested)\s+)?on\s+(?:the\s+)?"
                      r"(?:[a-z][\w\-]*\s+)?$")
-
 
 
 _SIZE_ALONE = re.compile(r"\d+(?:\.\d+)?[KMBT]-param(?:eter)?s?", re.IGNORECASE)

@@ -85,6 +85,7 @@ _QUALITATIVE_HEADS = frozenset("schedule schedules scheme schemes strategy strat
 # "optimizer rate schedule" (an agent noun, an -ation/-ment/-ism noun is never a modifier here).
 _NOUN_ENDING = re.compile(r"(?:[^e]er|izer|or|ation|ment|ism)$", re.IGNORECASE)
 
+
 @dataclass(frozen=True)
 class Asked:
     """One noun phrase the question asks for, with the kind its wording fixes and how it was read."""

@@ -234,7 +234,6 @@ _SECOND_ORDER = re.compile(r"\b(?:gap|difference|margin|improvement)s?\b[^.;]{0,
                            r"\w+(?:\s+\w+)?\s+(?:increas|grow|decreas|rise)", re.IGNORECASE)
 
 
-
 def second_order(atom: AtomSpec, text: str) -> bool:
     """Whether the comparison is of differences or trends ("the gap … is greater", "scales better
     as the batch grows"), not of one cell against another."""

@@ -24,6 +24,7 @@ class Scored(Protocol):
     @property
     def conflicting(self) -> bool: ...
 
+
 # Calibrated on the labelled seed-library claims and SciFact train (bench/verify_eval.py prints the
 # reliability tables): among weightings that keep observed accuracy rising from bin to bin on each set
 # and on both together, a point in the middle of that region with small calibration error, every

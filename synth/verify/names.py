@@ -224,7 +224,6 @@ def prefix_antonym(name: str, folded: str) -> bool:
         claimparse.mentions(folded, f"{plain.group(1)}{prefix}{plain.group(2)}") for prefix in ("in", "un", "non-"))
 
 
-
 def opens_on_another_name(sentence: str, entities: tuple[str, ...]) -> bool:
     """Whether a sentence opens on a name none of the claim's names is ("AutoScholarQuery includes 33,511 / 1,000 /
     1,000 query-paper pairs …" in the PaSa paper): its figures are that name's, so they say nothing of the claim's

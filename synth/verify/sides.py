@@ -44,7 +44,6 @@ def than_sides(atom: AtomSpec, text: str, names: Named) -> tuple[Named, Named] |
     return (subject, objects) if len(subject) == 1 and objects else None
 
 
-
 _FROM_TO = re.compile(r"\bfrom\b(?P<first>.+?)\bto\b(?P<second>(?:[^,;.]|\.(?=\d))+)", re.IGNORECASE)
 
 
@@ -60,7 +59,6 @@ def from_to(atom: AtomSpec, text: str, names: Named
     if len(second) != 1 or not first or all(m.label == second[0][0].label for m, _ in first):
         return None
     return second[0], first
-
 
 
 _ORIGIN = re.compile(r"(?:\bbaselines?|\b(?:add(?:ing|ed)?\b.*\bto|from|over|than)(?:\s+the)?)\s*$", re.IGNORECASE)

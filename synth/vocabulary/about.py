@@ -49,7 +49,6 @@ def names_in(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(attach_sizes(text, list(name_spans(text))))
 
 
-
 def _expansion(words: list[str], acronym: str) -> str | None:
     """The words before "(ACR)" whose initials spell the acronym ("Group Relative Policy Optimization")."""
     letters = [c for c in acronym if c.isupper()]

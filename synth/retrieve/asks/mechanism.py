@@ -130,6 +130,7 @@ def verbs_of(phrase: str) -> frozenset[str]:
             out.add(key(lowered))
     return frozenset(out)
 
+
 def _weighted(asked: Sequence[str], name: str, weights: dict[str, float] | None) -> dict[str, float]:
     """Each asked word's weight by its rarity; a verb of what is wanted ("tell", "reduce") weighs less, and never
     more than a fraction of the rarest other word: a rare verb ("tell its decoder which task …") says nothing
@@ -222,7 +223,6 @@ def rarity(attribute: PlanAttribute, index: PassageIndex, documents: int) -> dic
                 used = len(index.mentions([part])) or 1
                 weights[stem] = math.log((documents + 1) / used)
     return weights
-
 
 
 def continuation_score(text: str, attribute: PlanAttribute, anchor: float, distance: int,

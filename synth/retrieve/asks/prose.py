@@ -371,6 +371,8 @@ def common_practice(text: str) -> bool:
     """The sentence says what is usual ("The block typically starts with … RMSNorm"), not what the subject does; a
     bracketed aside says nothing of its clause ("… to generate k responses (typically between 4 and 64) …")."""
     return _COMMON_PRACTICE.search(_PARENTHESES.sub("", text)) is not None
+
+
 def _stage_item(sentence: Sentence, position: int) -> str | None:
     """The numbered stage item of its passage a figure of the sentence sits in ("Reasoning Stage (S2)"); the
     sentence's text is its passage's, whitespace collapsed, so the offset is found by the figure's own words."""

@@ -38,7 +38,6 @@ _AS_REFERENCE = re.compile(r"\b(?:as\s+(?:employed|used|adopted|applied|done|int
                            r"(?:in|by|for)|as\s+in|following|like|unlike|similar\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-
 @dataclass(frozen=True)
 class Scope:
     """Who a sentence is about: the subject's mentions (offsets) and the other models it names."""
@@ -315,7 +314,6 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
     if home and not others and not _not_the_model(sentence):
         return Scope(False, subject.name, None, None)
     return None
-
 
 
 def names_relative(sentence: str, subject: PlanSubject, vocab: Vocabulary | None = None) -> bool:
