@@ -155,9 +155,10 @@ class Excerpt:
     marks: tuple[tuple[int, int], ...]
 
 
-def excerpt(quote: str, claim: str) -> Excerpt:
+def excerpt(quote: str, claim: str, about: str = "") -> Excerpt:
     """The sentence(s) of `quote` that state the claim: those holding one of its figures, else the
-    one sharing most words with it; the whole quote when it is short."""
+    one sharing most words with it, and the one before them naming the model the claim is `about`; the whole quote
+    when it is short."""
     quote = " ".join(quote.split())
     if len(quote) <= MAX_PROSE_CHARS:
         return Excerpt(quote, tuple(figure_spans(quote, claim)))
@@ -170,7 +171,7 @@ def excerpt(quote: str, claim: str) -> Excerpt:
         words = set(content_tokens(claim))
         best = max(spans, key=lambda s: (len(words & set(content_tokens(quote[s[0]:s[1]]))), -s[0]))
         keep = [best]
-    keep = sorted({*_naming(quote, spans, keep, claim), *keep})
+    keep = sorted({*_naming(quote, spans, keep, about or claim), *keep})
     pieces: list[str] = []
     previous_end = 0
     for index, (start, end) in enumerate(keep):
@@ -184,13 +185,13 @@ def excerpt(quote: str, claim: str) -> Excerpt:
     return Excerpt(text, tuple(figure_spans(text, claim)))
 
 
-def _naming(quote: str, spans: list[tuple[int, int]], keep: list[tuple[int, int]], claim: str
+def _naming(quote: str, spans: list[tuple[int, int]], keep: list[tuple[int, int]], about: str
             ) -> list[tuple[int, int]]:
     """The sentence before the kept ones that names the claim's model when they do not ("We use a 774M parameter
     version of the GPT-2 language model … | The model is a Transformer with 36 layers"): without it the reader
     cannot see whose figure it is."""
     named: set[str] = set()
-    for token in content_tokens(claim):  # "gpt-2", "774m" of "774m-parameter": a model's name, not a figure
+    for token in content_tokens(about):  # "gpt-2", "774m" of "774m-parameter": a model's name, not a figure
         named |= {t for t in (token, *token.split("-")) if _DIGIT.search(t) and re.search(r"[a-z]", t)}
 
     def says(span: tuple[int, int]) -> bool:
@@ -201,9 +202,9 @@ def _naming(quote: str, spans: list[tuple[int, int]], keep: list[tuple[int, int]
     return [s for s in spans if s[1] <= keep[0][0] and says(s)][-1:]
 
 
-def prose(evidence: Evidence, claim: str) -> str:
+def prose(evidence: Evidence, claim: str, about: str = "") -> str:
     """A prose quote as page markdown: the excerpt, escaped, the claim's figures marked."""
-    shown = excerpt(evidence.quote, claim)
+    shown = excerpt(evidence.quote, claim, about)
     return marked(shown.text, shown.marks)
 
 

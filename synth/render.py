@@ -100,7 +100,7 @@ def _links(source: str, start: int, end: int, page: int | None, link: SourceLink
     return out
 
 
-def _quoted(evidence: Evidence, link: SourceLink, claim: str = "") -> Quoted:
+def _quoted(evidence: Evidence, link: SourceLink, claim: str = "", about: str = "") -> Quoted:
     where = _cite(evidence.source, link, evidence.location) + _links(evidence.source, evidence.start, evidence.end,
                                                                      evidence.page, link)
     if evidence.table_caption:
@@ -110,7 +110,7 @@ def _quoted(evidence: Evidence, link: SourceLink, claim: str = "") -> Quoted:
     if evidence.table_row is not None:
         return Quoted(where, md_safe(""), evidence.conflicting_value,
                       table=md_safe("\n".join(quotes.row_table(evidence.table_row))))
-    return Quoted(where, md_safe(quotes.prose(evidence, claim)), evidence.conflicting_value,
+    return Quoted(where, md_safe(quotes.prose(evidence, claim, about)), evidence.conflicting_value,
                   "; ".join(evidence.cells))
 
 
@@ -229,7 +229,7 @@ def _cell_views(report: Report, link: SourceLink) -> list[CellView]:
         disagreements = tuple((d.value, _quoted(d.evidence, link, d.value)) for d in cell.disagreements)
         views.append(CellView(number, cell.subject, cell.attribute, shown_value(cell), cell.variant, entity,
                               _VERDICT_LABEL[cell.verdict], f"{cell.confidence:.2f}",
-                              _quoted(cell.evidence[0], link, cell.value),
+                              _quoted(cell.evidence[0], link, cell.value, cell.subject),
                               cell.explanation[:1].upper() + cell.explanation[1:] + "." if cell.explanation else "",
                               disagreements, _ADMONITION[cell.verdict], _term_quotes(cell, link)))
     return views

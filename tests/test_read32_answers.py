@@ -142,6 +142,6 @@ def test_a_quote_keeps_the_sentence_naming_whose_figure_it_is() -> None:
     quote = ("We use a 774M parameter version of the GPT-2 language model in Radford et al. (2019) trained on their "
              "WebText dataset and their 50,257 token invertible byte pair encoding to preserve capitalization and "
              "punctuation (Sennrich et al., 2015). " + _ZIEGLER_774M)
-    shown = excerpt(quote, "774M-parameter GPT-2 has 36 layers.").text
-    assert shown == quote
+    assert excerpt(quote, "774M-parameter GPT-2 has 36 layers.").text == quote
+    assert excerpt(quote, "36", about="774M-parameter GPT-2").text == quote  # an answer cell: its value, its subject
     assert excerpt(quote, "The model has 36 layers.").text == f"… {_ZIEGLER_774M}"
