@@ -145,3 +145,14 @@ def test_a_quote_keeps_the_sentence_naming_whose_figure_it_is() -> None:
     assert excerpt(quote, "774M-parameter GPT-2 has 36 layers.").text == quote
     assert excerpt(quote, "36", about="774M-parameter GPT-2").text == quote  # an answer cell: its value, its subject
     assert excerpt(quote, "The model has 36 layers.").text == f"… {_ZIEGLER_774M}"
+
+
+@pytest.mark.parametrize(("sentence", "attribute", "values"), [
+    # GLU p.3: the pre-training dropout is none; the answer called it not stated
+    ("Our main departure from [Raffel et al., 2019] is that we use no dropout during pre-training.",
+     "pre-training dropout rate", ["no dropout"]),
+    ("All models are trained without weight decay.", "weight decay", ["without weight decay"]),
+    ("We use a dropout rate of 0.1 and no more than 4 layers.", "dropout rate", ["0.1"]),
+])
+def test_a_setting_said_not_to_be_used_is_none(sentence: str, attribute: str, values: list[str]) -> None:
+    assert _values(sentence, attribute) == values
