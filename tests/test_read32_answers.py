@@ -11,6 +11,7 @@ from synth.index import PassageIndex
 from synth.models import AttributeKind, Library, PlanAttribute
 from synth.plan.wording import asked_phrases, clauses, quantity_words
 from synth.quotes import excerpt
+from synth.retrieve.asks.denials import denied_values
 from synth.retrieve.asks.quantities import quantity_values
 from synth.retrieve.asks.spans import span_claims, span_values
 from synth.retrieve.asks.terms import text_values
@@ -155,4 +156,15 @@ def test_a_quote_keeps_the_sentence_naming_whose_figure_it_is() -> None:
     ("We use a dropout rate of 0.1 and no more than 4 layers.", "dropout rate", ["0.1"]),
 ])
 def test_a_setting_said_not_to_be_used_is_none(sentence: str, attribute: str, values: list[str]) -> None:
-    assert _values(sentence, attribute) == values
+    denied = [raw for raw, *_ in denied_values(sentence, _attribute(attribute))]
+    assert denied == values or (not denied and _values(sentence, attribute) == values)
+
+
+def test_a_denial_is_read_for_a_named_subject_or_the_papers_own_models(corpus: tuple[Library, PassageIndex]) -> None:
+    """read31: GLU's "we use no dropout during pre-training" is its models' pre-training dropout; fresh10: the
+    weak-to-strong paper's NLP linear probes' "no weight decay" (an unnamed sentence of another appendix section) is
+    not the DINO probes'."""
+    glu = {(c.subject, c.attribute): c.value for c in gold_answer("read31", "glu-training-dropout", corpus).cells}
+    assert glu.get(("GLU Variants Improve Transformer", "pre-training dropout rate")) == "no dropout"
+    dino = {(c.subject, c.attribute) for c in gold_answer("fresh10", "w2s-dino-linear-probes", corpus).cells}
+    assert not any(attribute == "weight decay" for _, attribute in dino)

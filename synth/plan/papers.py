@@ -20,6 +20,8 @@ from synth.plan.subjects import Name
 from synth.text import STOPWORDS, fold
 from synth.vocabulary import Vocabulary
 
+# The origin of the subject a question naming a paper but no model asks about: the paper's own models.
+PAPERS_MODELS = "the models of the paper the question names"
 _QUOTED = re.compile(r"(?<![\w])['‘\"“](?P<title>[A-Z][^'‘’\"“”]{6,}?[^\s'‘’\"“”])['’\"”](?![\w])")
 _ET_AL = re.compile(r"\((?P<cited>[A-Z][\w\-]+)\s+et\s+al\.?,?\s*(?:\d{4}[a-z]?)?\)|"
                     r"\b(?P<name>[A-Z][\w\-]+)\s+et\s+al\.?(?P<own>['’]s)?(?:\s*\(\d{4}[a-z]?\))?", re.UNICODE)
@@ -196,7 +198,7 @@ def papers_own(papers: list[PaperReference], vocab: Vocabulary, notes: list[str]
         notes.append(f"No model named: the paper the question names is about {', '.join(s.name for s in out)}.")
     elif len(papers) == 1:  # "In 'GLU Variants Improve Transformer', how many layers do the models have?"
         paper = papers[0]
-        out = [PlanSubject(paper.written, (paper.written,), "the models of the paper the question names",
+        out = [PlanSubject(paper.written, (paper.written,), PAPERS_MODELS,
                            paper.sources)]
         notes.append(f"No model named: the subject is the models of {paper.written}, read in that paper.")
     return out

@@ -22,10 +22,12 @@ from synth.models import (
     PlanSubject,
 )
 from synth.names import canonical
+from synth.plan.papers import PAPERS_MODELS
 from synth.plan.used import uses_term
 from synth.retrieve.asks.candidates import Candidate
 from synth.retrieve.asks.change import asks_change, change_values, states_change
 from synth.retrieve.asks.contrast import contrast_modifiers
+from synth.retrieve.asks.denials import denied_values
 from synth.retrieve.asks.hardware import ACCELERATORS, HARDWARE_ASKED, HARDWARE_QUERY, hardware_phrase
 from synth.retrieve.asks.kinds import (
     QUERY_TERMS,
@@ -414,6 +416,11 @@ def _collect(values: list[Candidate], ranked: list[tuple[float, Evidence]], sent
         found = quantity_values(plain_letters(sentence.text), attribute, contrast, alone)  # "a top-𝑝 value of 0.95"
         if alone:  # "over what range of model sizes": "from 60M to 3B parameters", one subject's span, kept whole
             found += span_values(plain_letters(sentence.text), attribute)
+        if scope.named or subject.origin == PAPERS_MODELS:
+            # "we use no dropout during pre-training" of the paper's own models; an unnamed denial in a paper of many
+            # experiments is another experiment's (the weak-to-strong paper's NLP probes' "no weight decay", fresh10)
+            taken = {position for *_, position in found}
+            found += [v for v in denied_values(sentence.text, attribute) if v[3] not in taken]
         if not skip_changes:  # "reduces the KV cache by 93.3%" for the asked KV cache reduction
             at = {position for *_, position in found}
             found += [v for v in change_values(sentence.text, attribute) if v[3] not in at]

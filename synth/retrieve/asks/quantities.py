@@ -13,7 +13,6 @@ from synth.names import default_modifiers, implied_modifiers, key, same_word, wo
 from synth.retrieve.asks.bounds import ALTERNATIVES, family_bound, in_range
 from synth.retrieve.asks.clauses import in_own_clause
 from synth.retrieve.asks.counted import SUBSET_WORDS, counts_other, singular, spelled_values, subset_values, verb_values
-from synth.retrieve.asks.denials import denied_values
 from synth.retrieve.asks.hardware import ACCELERATOR, HARDWARE_AFTER
 from synth.retrieve.asks.lexicon import (
     PEAK,
@@ -233,7 +232,7 @@ def quantity_values(text: str, attribute: PlanAttribute, contrast: frozenset[str
         return timed  # "each training step took 0.15 seconds": the step's time, no count the sentence also gives
     out += [v for v in (*total_values(text, attribute), *share_values(text, attribute),
                         *threshold_values(text, attribute), *percent_values(text, attribute),
-                        *memory_values(text, attribute), *denied_values(text, attribute),
+                        *memory_values(text, attribute),
                         *(speedup_values(text, attribute) if speedups else ()))
             if v[3] not in {position for *_, position in out}]
     lengths = not _LENGTH_WORDS.search(attribute.name)
