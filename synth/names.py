@@ -358,7 +358,8 @@ _IMPLIED_BY = {key("heads"): frozenset({key("attention")})}
 
 def implied_modifiers(asked: frozenset[str]) -> frozenset[str]:
     """The asked modifiers its noun goes without ("attention" of "attention heads")."""
-    return frozenset(w for w in asked if w in frozenset().union(*(_IMPLIED_BY.get(a, frozenset()) for a in asked)))
+    implied = frozenset().union(*(_IMPLIED_BY.get(a, frozenset()) for a in asked))
+    return asked & implied
 
 
 def default_modifiers(asked: frozenset[str]) -> frozenset[str]:

@@ -164,6 +164,8 @@ _SAME_AS = re.compile(r"\bsame\s+(?:[\w\-]+\s+){0,3}?(?:tokeni[sz]ers?|vocabular
 _FOLLOWING = re.compile(r"\b(?:follow(?:s|ed|ing)?|similar\s+(?:[\w\-]+\s+){0,2}?(?:as|to)|"
                         r"(?:we\s+)?refer(?:s|red)?\s+to|(?:as|like)\s+in|(?:inspired|guided)\s+by)\s+(?:the\s+)?$",
                         re.IGNORECASE)
+# What a name that is only a size may add after it: "124M-parameter model" names no more than "124M".
+_SIZE_NOUN = r"(?:-param(?:eter)?s?(?:-models?)?)?"
 # "The model is a Transformer with 36 layers": the architecture the sentence's own model is, no other model
 _CLASS_OF_OWN = re.compile(r"^(?:the|this|our|each|both)\s+(?:[\w\-]+\s+){0,2}?"
                            r"(?:model|network|policy|classifier|encoder|decoder)s?\s+(?:is|are|was|were)\s+(?:a|an)\s+"
@@ -305,9 +307,7 @@ def subject_scope(sentence: str, subject: PlanSubject, vocab: Vocabulary, home: 
     if sized and family_only:
         return None
     size = size_of(subject.name)
-    bare = size is not None and re.fullmatch(rf"{re.escape(canonical(size))}(?:-param(?:eter)?s?(?:-models?)?)?",
-                                             canonical(subject.name))
-    if size is not None and bare:
+    if size is not None and re.fullmatch(rf"{re.escape(canonical(size))}{_SIZE_NOUN}", canonical(subject.name)):
         # "the 6.8B runs": a bare size names no model, so it owns the sentences that write it, no unnamed one
         said = re.search(rf"(?<![\w.]){re.escape(size)}(?![\w])", sentence)
         return Scope(True, subject.name, None, None, (said.span(),), tuple(others), sentence) if said else None

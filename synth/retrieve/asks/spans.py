@@ -13,7 +13,8 @@ from synth.retrieve.asks.lexicon import has_word
 
 _FIGURE = r"\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?(?:\s?[KMBT]\b)?"
 _NOUNS = r"(?P<after>(?:\s+[A-Za-z][\w\-]*){0,2})"
-_RANGE = re.compile(rf"\b(?:from|between)\s+(?P<span>{_FIGURE}\s+(?:(?:up\s+)?to|and)\s+{_FIGURE}){_NOUNS}")
+_FROM_TO = rf"{_FIGURE}\s+(?:(?:up\s+)?to|and)\s+{_FIGURE}"
+_RANGE = re.compile(rf"\b(?:from|between)\s+(?P<span>{_FROM_TO}){_NOUNS}")
 _LIST = re.compile(rf"(?<![\w.,\-])(?P<span>{_FIGURE}(?:\s*,\s*{_FIGURE})+\s*,?\s*(?:and|or)\s+{_FIGURE}){_NOUNS}")
 # Words of a span's question that ask for it, not what it counts: "what range of model sizes".
 _SPAN_WORDS = frozenset(key(w) for w in ("range", "ranges", "span"))
@@ -51,7 +52,7 @@ def span_values(text: str, attribute: PlanAttribute) -> list[tuple[str, None, st
     return out
 
 
-_RANGE_VALUE = re.compile(rf"^{_FIGURE}\s+(?:(?:up\s+)?to|and)\s+{_FIGURE}\b")
+_RANGE_VALUE = re.compile(rf"^{_FROM_TO}\b")
 
 
 def span_claims(entity: str, value: str, attribute: str) -> list[str]:
